@@ -1,0 +1,256 @@
+// The token vocabulary of a plan: line breaks, numbering markers, attribution keywords, brackets, punctuation and text.
+import { createToken, Lexer, type CustomPatternMatcherFunc, type TokenType } from 'chevrotain';
+import { CHINESE_NUMERAL_CHARS } from './numerals.js';
+
+// ---------------------------------------------------------------------------------------------
+// Categories: the parser reads markers and inline tokens by category, which keeps it fast.
+
+/** Any numbering marker (`一、` `(一)` `1.` `(1)` `①` `一是` `第一,`). */
+export const Marker = createToken({ name: 'Marker', pattern: Lexer.NA });
+/** Anything that may stand inside a paragraph. */
+export const Inline = createToken({ name: 'Inline', pattern: Lexer.NA });
+/** Attribution keywords (`牵头单位`, `负责`, `参加`…). */
+export const Keyword = createToken({ name: 'Keyword', pattern: Lexer.NA, categories: [Inline] });
+
+// ---------------------------------------------------------------------------------------------
+// Layout.
+
+export const Newline = createToken({ name: 'Newline', pattern: /\r\n|\r|\n/, line_breaks: true });
+
+/** Spaces of every width, skipped: positions come from offsets. Tabs are kept (tab-separated tables). */
+export const Whitespace = createToken({
+  name: 'Whitespace',
+  pattern: /[ \u00a0\u1680\u2000-\u200b\u202f\u205f\u3000\ufeff]+/,
+  group: Lexer.SKIPPED,
+});
+export const Tab = createToken({ name: 'Tab', pattern: /\t/, categories: [Inline] });
+
+/** `<!-- planlint-disable PL002 -->` and any other HTML comment on one line. */
+export const Comment = createToken({
+  name: 'Comment',
+  pattern: /<!--(?:[^\n\r-]|-(?!->))*-->/,
+  group: 'comments',
+});
+
+/** Pinyin left by scraping after a character (`發(fā)展`): never a marker, never part of a unit. */
+export const Pinyin = createToken({
+  name: 'Pinyin',
+  pattern: /[(（][a-zü]{0,6}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ][a-zü]{0,6}[)）]/,
+  group: 'noise',
+});
+
+// ---------------------------------------------------------------------------------------------
+// Numbering markers. A marker counts only at a block boundary: the start of a line, after
+// whitespace, or after a sentence end (`。` `；` `：`) when line breaks were lost. Each matcher
+// checks that boundary by looking back from `offset`.
+
+const WHITESPACE = ' \t\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u200b\u202f\u205f\u3000\ufeff';
+const BLOCK_BOUNDARY = '\n\r。！？!?；;：:]】>';
+const INLINE_BOUNDARY = BLOCK_BOUNDARY + '，,、';
+const NUMERAL = `[${CHINESE_NUMERAL_CHARS}]`;
+const DIGIT = '[0-9０-９]';
+
+/** True when the text before `offset` ends a block: line start, whitespace, or one of `boundary`. */
+function atBoundary(text: string, offset: number, boundary: string): boolean {
+  if (offset === 0) return true;
+  const prev = text[offset - 1]!;
+  return WHITESPACE.includes(prev) || boundary.includes(prev);
+}
+
+/** Builds a custom matcher from a sticky regex, a boundary set and an optional veto on what follows. */
+function markerMatcher(source: string, boundary: string, veto?: RegExp): CustomPatternMatcherFunc {
+  const re = new RegExp(source, 'y');
+  return (text, offset) => {
+    if (!atBoundary(text, offset, boundary)) return null;
+    re.lastIndex = offset;
+    const match = re.exec(text);
+    if (match === null) return null;
+    if (veto !== undefined) {
+      veto.lastIndex = offset + match[0].length;
+      if (veto.test(text)) return null;
+    }
+    return match;
+  };
+}
+
+const numeralStarts = [...CHINESE_NUMERAL_CHARS];
+const digitStarts = [...'0123456789０１２３４５６７８９'];
+
+/** Level 1: `三、` — not `一、二季度`, where a numeral follows. */
+export const ChapterMarker = createToken({
+  name: 'ChapterMarker',
+  pattern: markerMatcher(`${NUMERAL}{1,4}、`, BLOCK_BOUNDARY, new RegExp(`${NUMERAL}|${DIGIT}`, 'y')),
+  start_chars_hint: numeralStarts,
+  line_breaks: false,
+  categories: [Marker],
+});
+
+/** Level 2: `(十二)` `（十二）`. */
+export const SectionMarker = createToken({
+  name: 'SectionMarker',
+  pattern: markerMatcher(`[(（]${NUMERAL}{1,4}[)）]`, BLOCK_BOUNDARY),
+  start_chars_hint: ['(', '（'],
+  line_breaks: false,
+  categories: [Marker],
+});
+
+/** Level 3: `8.` `8．` `8、` — not `3.5%` or `1、2月`, where a digit follows. */
+export const ItemMarker = createToken({
+  name: 'ItemMarker',
+  pattern: markerMatcher(`${DIGIT}{1,3}[.．、]`, BLOCK_BOUNDARY, new RegExp(DIGIT, 'y')),
+  start_chars_hint: digitStarts,
+  line_breaks: false,
+  categories: [Marker],
+});
+
+/** Level 4: `(3)` `（3）`. */
+export const SubItemMarker = createToken({
+  name: 'SubItemMarker',
+  pattern: markerMatcher(`[(（]${DIGIT}{1,3}[)）]`, BLOCK_BOUNDARY),
+  start_chars_hint: ['(', '（'],
+  line_breaks: false,
+  categories: [Marker],
+});
+
+/** Level 5: `①` … `⑳`. */
+export const CircledMarker = createToken({
+  name: 'CircledMarker',
+  pattern: markerMatcher('[\u2460-\u2473]', INLINE_BOUNDARY),
+  start_chars_hint: [...Array.from({ length: 20 }, (_, i) => String.fromCharCode(0x2460 + i))],
+  line_breaks: false,
+  categories: [Marker],
+});
+
+/** Inline: `一是` `二是` inside a paragraph. */
+export const InlineShiMarker = createToken({
+  name: 'InlineShiMarker',
+  pattern: markerMatcher(`${NUMERAL}{1,3}是`, INLINE_BOUNDARY),
+  start_chars_hint: numeralStarts,
+  line_breaks: false,
+  categories: [Marker],
+});
+
+/** Inline: `第一,` `第二，` inside a paragraph (not `第一次`, `第3条`). */
+export const InlineDiMarker = createToken({
+  name: 'InlineDiMarker',
+  pattern: markerMatcher(`第${NUMERAL}{1,3}[,，、:：]`, INLINE_BOUNDARY),
+  start_chars_hint: ['第'],
+  line_breaks: false,
+  categories: [Marker],
+});
+
+// ---------------------------------------------------------------------------------------------
+// Attribution keywords, longer before shorter. Both scripts.
+
+/** `牵头单位` (lead unit) field name. */
+export const LeadField = createToken({
+  name: 'LeadField',
+  pattern: /牵头单位|牽頭單位|牵头部门|牽頭部門/,
+  categories: [Keyword],
+});
+/** `责任单位` / `配合单位` (responsible / cooperating units) field names. */
+export const ResponsibleField = createToken({
+  name: 'ResponsibleField',
+  pattern: /责任单位|責任單位|责任部门|責任部門|配合单位|配合單位|配合部门|配合部門|协办单位|協辦單位|参与单位|參與單位|参加单位|參加單位/,
+  categories: [Keyword],
+});
+/** `完成时限` (deadline) field names. */
+export const DeadlineField = createToken({
+  name: 'DeadlineField',
+  pattern: /完成时限|完成時限|完成时间|完成時間|时间节点|時間節點|时限要求|時限要求|完成期限/,
+  categories: [Keyword],
+});
+/** `共同负责`: several joint leads. */
+export const JointLead = createToken({ name: 'JointLead', pattern: /共同负责|共同負責|共同牵头|共同牽頭/, categories: [Keyword] });
+/** `按职责分工负责`: responsible units. */
+export const ByDivision = createToken({
+  name: 'ByDivision',
+  pattern: /按照职责分工负责|按照職責分工負責|按职责分工负责|按職責分工負責|按职责分工落实|按職責分工落實|分别负责|分別負責/,
+  categories: [Keyword],
+});
+/** `牵头负责` / `牵头`: lead. */
+export const LeadVerb = createToken({ name: 'LeadVerb', pattern: /牵头负责|牽頭負責|牵头|牽頭/, categories: [Keyword] });
+/** `参加` / `参与` / `配合`: taking part. */
+export const JoinVerb = createToken({ name: 'JoinVerb', pattern: /参加|參加|参与|參與|配合/, categories: [Keyword] });
+/** `负责`: in charge (lead when after `由…`). */
+export const ChargeVerb = createToken({ name: 'ChargeVerb', pattern: /负责|負責/, categories: [Keyword] });
+/** `由`: by. */
+export const By = createToken({ name: 'By', pattern: /由/, categories: [Keyword] });
+
+// ---------------------------------------------------------------------------------------------
+// Brackets and punctuation (full- and half-width alike).
+
+export const LBracket = createToken({ name: 'LBracket', pattern: /[[【]/, categories: [Inline] });
+export const RBracket = createToken({ name: 'RBracket', pattern: /[\]】]/, categories: [Inline] });
+export const LParen = createToken({ name: 'LParen', pattern: /[(（]/, categories: [Inline] });
+export const RParen = createToken({ name: 'RParen', pattern: /[)）]/, categories: [Inline] });
+export const SentenceEnd = createToken({ name: 'SentenceEnd', pattern: /[。！？!?]/, categories: [Inline] });
+export const Semicolon = createToken({ name: 'Semicolon', pattern: /[;；]/, categories: [Inline] });
+export const Colon = createToken({ name: 'Colon', pattern: /[:：]/, categories: [Inline] });
+export const Comma = createToken({ name: 'Comma', pattern: /[,，]/, categories: [Inline] });
+export const EnumComma = createToken({ name: 'EnumComma', pattern: /、/, categories: [Inline] });
+export const Pipe = createToken({ name: 'Pipe', pattern: /[|｜]/ });
+
+// ---------------------------------------------------------------------------------------------
+// Text: a run of anything else. Written as positive ranges (no negated set) so that Chevrotain's
+// first-character optimisation holds.
+
+/** Characters that end a text run because some other token may start there. */
+const SPECIAL = '\n\r\t' + WHITESPACE + '<[]【】()（）。！？!?;；:：,，、|｜' + '牵牽责責配协協参參完时時共按负負由';
+
+function positiveClass(excluded: string): string {
+  const codes = [...new Set([...excluded].map((c) => c.charCodeAt(0)))].sort((a, b) => a - b);
+  const parts: string[] = [];
+  let from = 0;
+  const hex = (n: number) => '\\u' + n.toString(16).padStart(4, '0');
+  for (const code of codes) {
+    if (code > from) parts.push(code - 1 > from ? `${hex(from)}-${hex(code - 1)}` : hex(from));
+    from = code + 1;
+  }
+  if (from <= 0xffff) parts.push(`${hex(from)}-\\uffff`);
+  return `[${parts.join('')}]`;
+}
+
+export const Text = createToken({ name: 'Text', pattern: new RegExp(positiveClass(SPECIAL) + '+'), categories: [Inline] });
+/** One character no other token took (a keyword's first character, a lone `<`): text too. */
+export const TextChar = createToken({ name: 'TextChar', pattern: /[\u0000-\uffff]/, categories: [Inline], line_breaks: true });
+
+/** Every token type, in matching order. */
+export const allTokens: TokenType[] = [
+  Newline,
+  Whitespace,
+  Comment,
+  Pinyin,
+  ChapterMarker,
+  SectionMarker,
+  ItemMarker,
+  SubItemMarker,
+  CircledMarker,
+  InlineShiMarker,
+  InlineDiMarker,
+  LeadField,
+  ResponsibleField,
+  DeadlineField,
+  JointLead,
+  ByDivision,
+  LeadVerb,
+  JoinVerb,
+  ChargeVerb,
+  By,
+  LBracket,
+  RBracket,
+  LParen,
+  RParen,
+  SentenceEnd,
+  Semicolon,
+  Colon,
+  Comma,
+  EnumComma,
+  Pipe,
+  Tab,
+  Text,
+  TextChar,
+  Marker,
+  Inline,
+  Keyword,
+];

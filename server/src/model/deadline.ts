@@ -1,0 +1,810 @@
+// Deadlines (完成时限) in plan text: find and normalise them, parse a table cell, read a plan's year or period from a title.
+
+import type { Deadline, DeadlinePrecision } from './types.js';
+
+/** A deadline's value without its location. */
+export type DeadlineValue = Omit<Deadline, 'span' | 'range'>;
+
+/**
+ * What a deadline is read against: the plan's year or period.
+ * A date written without a year takes `period.start` — the plan's year for an annual plan, and for a
+ * multi-year plan its first year (the earliest reading; a reviewer is warned early rather than late).
+ * With no period such a date keeps its precision but gets `end: null`.
+ */
+export interface DeadlineContext {
+  period: { start: number; end: number } | null;
+}
+
+/** A deadline found in a text: UTF-16 offsets into that text (end exclusive), and its value. */
+export interface FoundDeadline {
+  start: number;
+  end: number;
+  value: DeadlineValue;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Folding: one code unit for one code unit, so offsets in the folded text are offsets in the text.
+
+const FOLD_FROM = '０１２３４５６７８９ＱｑＯ－～〜．／：長續堅態開實執進動於內當為遲時間號後幾兩個務設陸資數該歷週';
+const FOLD_TO = '0123456789QqO-~~./:长续坚态开实执进动于内当为迟时间号后几两个务设陆资数该历周';
+const FOLD_MAP = new Map<string, string>([...FOLD_FROM].map((c, k) => [c, FOLD_TO[k] as string]));
+const FOLD_RE = new RegExp(`[${FOLD_FROM}]`, 'g');
+
+/** Full-width digits and punctuation to ASCII, traditional keyword characters to simplified; same length. */
+function fold(text: string): string {
+  return text.replace(FOLD_RE, (c) => FOLD_MAP.get(c) ?? c);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Character classes.
+
+const CJK_DIGIT: Record<string, number> = {
+  〇: 0, '○': 0, 零: 0, O: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+};
+/** Characters that make up a Chinese numeral run (`十二`, `二〇二〇`). */
+const CJK_NUMERAL = new Set([...'〇○零一二三四五六七八九十']);
+/** Han characters that may stand right before a Chinese-numeral month (`于三月`, `二〇二〇年十二月`). */
+const CJK_MONTH_PREV = new Set([...'于在到至止迟晚底前内年月、每']);
+/** Characters before a bare `年底` / `年内` that make it part of something else (`3年内`, `半年内`, `去年底`). */
+const BARE_YEAR_DENY = new Set([...'0123456789〇○零一二三四五六七八九十百千两半几多每今本当全明次翌去上下前后近往同该历数逐整跨']);
+/** Characters after `内` that make it part of a word (`内蒙古`, `内部`), not "within". */
+const INNER_DENY = new Set([...'蒙部容外控设涵地务资需在河江陆核']);
+/** Range separators (one code unit each; `——` is read as two). */
+const RANGE_SEP = new Set([...'—–―‐-~至到']);
+/** Single characters before a date that make it a deadline in prose (`于` `在` `到` `截至` `截止` `最迟`). */
+const PREFIX_CUE = new Set([...'于在到至止迟晚']);
+/** Clause boundaries for a stand-alone ongoing phrase in prose. */
+const CLAUSE_BOUNDARY = new Set([...'。，,；;：:！!？?（）()【】[]〔〕\n\r']);
+const ONGOING_KEYS = ['常态化', '长期', '持续', '常年', '长效'];
+const ONGOING_VERBS = ['坚持', '推进', '开展', '实施', '执行', '落实', '进行', '抓好', '深化', '推动', '有效'];
+
+const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
+const isAsciiLetter = (c: string | undefined): boolean => c !== undefined && /^[A-Za-z]$/.test(c);
+const isSpace = (c: string | undefined): boolean => c === ' ' || c === '\t' || c === '\u3000' || c === '\u00a0';
+
+function isHan(c: string | undefined): boolean {
+  if (c === undefined) return false;
+  const x = c.charCodeAt(0);
+  return (x >= 0x4e00 && x <= 0x9fff) || (x >= 0x3400 && x <= 0x4dbf) || x === 0x3007;
+}
+
+function runEnd(s: string, i: number, test: (c: string) => boolean): number {
+  let j = i;
+  while (j < s.length && test(s[j] as string)) j++;
+  return j;
+}
+
+const digitRunEnd = (s: string, i: number): number => runEnd(s, i, isDigit);
+const cjkRunEnd = (s: string, i: number): number => runEnd(s, i, (c) => CJK_NUMERAL.has(c));
+
+/** Length of a range separator at `j` (`—` `——` `-` `~` `至` `到`), 0 when none. */
+function sepAt(s: string, j: number): number {
+  const c = s[j];
+  if (c === undefined || !RANGE_SEP.has(c)) return 0;
+  return c === '—' && s[j + 1] === '—' ? 2 : 1;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Calendar.
+
+const isLeap = (y: number): boolean => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+
+function daysIn(year: number | null, month: number): number {
+  if (month === 2) return year === null || isLeap(year) ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+const pad = (n: number, w: number): string => String(n).padStart(w, '0');
+const iso = (y: number, m: number, d: number): string => `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`;
+const validYear = (y: number): boolean => y >= 1900 && y <= 2099;
+
+function validMonthDay(m: number, d: number, year: number | null): boolean {
+  return m >= 1 && m <= 12 && d >= 1 && d <= daysIn(year, m);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The parsed form.
+
+type YearRef = { kind: 'written'; value: number } | { kind: 'relative'; delta: number } | { kind: 'none' };
+
+/** A window inside one year: months m1..m2, days d1 (of m1) .. d2 (of m2); 'last' = the month's last day. */
+interface Win {
+  m1: number;
+  m2: number;
+  d1: number;
+  d2: number | 'last';
+  precision: DeadlinePrecision;
+}
+
+interface Part {
+  year: YearRef;
+  win: Win;
+}
+
+/** A parsed expression, in offsets of the folded text. `first` is set for a range. */
+interface Expr {
+  from: number;
+  to: number;
+  first: Part | null;
+  last: Part;
+  recurring: boolean;
+  damaged: boolean;
+  /** The expression itself says "by" (`底` `末` `内`, a recurring schedule). */
+  cue: boolean;
+  /** A day-only second half of a range (`3月1日—20日`): its month comes from the first half. */
+  inheritMonth: boolean;
+}
+
+/** What follows a year or a month: the window it narrows to, and where it ends. */
+interface Tail {
+  to: number;
+  win: Win;
+  cue: boolean;
+  first?: Win;
+}
+
+interface Env {
+  /** Parsing the second half of a range. */
+  afterSep: boolean;
+  /** Field mode or a prefix cue: a yearless damaged `320日` may be read. */
+  loose: boolean;
+}
+
+const NO_YEAR: YearRef = { kind: 'none' };
+const written = (value: number): YearRef => ({ kind: 'written', value });
+
+const yearWin = (): Win => ({ m1: 1, m2: 12, d1: 1, d2: 'last', precision: 'year' });
+const halfWin = (h: number): Win => ({ m1: h === 1 ? 1 : 7, m2: h === 1 ? 6 : 12, d1: 1, d2: 'last', precision: 'half' });
+const quarterWin = (q: number): Win => ({ m1: 3 * q - 2, m2: 3 * q, d1: 1, d2: 'last', precision: 'quarter' });
+const monthWin = (m: number): Win => ({ m1: m, m2: m, d1: 1, d2: 'last', precision: 'month' });
+const dayWin = (m: number, d1: number, d2: number | 'last'): Win => ({ m1: m, m2: m, d1, d2, precision: 'day' });
+
+function expr(from: number, to: number, year: YearRef, win: Win, extra: Partial<Expr> = {}): Expr {
+  return { from, to, first: null, last: { year, win }, recurring: false, damaged: false, cue: false, inheritMonth: false, ...extra };
+}
+
+function fromTail(from: number, year: YearRef, tail: Tail, extra: Partial<Expr> = {}): Expr {
+  const first = tail.first ? { year, win: tail.first } : null;
+  return { ...expr(from, tail.to, year, tail.win, extra), first, cue: tail.cue || (extra.cue ?? false) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Numbers.
+
+/** `十` `十二` `二十` `三十一` `五` → value; null for anything else. */
+function cjkSmall(run: string): number | null {
+  const d = (c: string | undefined): number | null => {
+    const v = c === undefined ? undefined : CJK_DIGIT[c];
+    return v === undefined || v === 0 ? null : v;
+  };
+  if (run.length === 1) return run === '十' ? 10 : d(run);
+  if (run.length === 2 && run[0] === '十') return (d(run[1]) ?? -100) + 10;
+  if (run.length === 2 && run[1] === '十') return (d(run[0]) ?? -100) * 10;
+  if (run.length === 3 && run[1] === '十') return (d(run[0]) ?? -100) * 10 + (d(run[2]) ?? -100);
+  return null;
+}
+
+/** A small number at `k`: 1–2 Arabic digits or a Chinese numeral up to `三十一`; the whole run must be it. */
+function readNumber(s: string, k: number): { value: number; to: number } | null {
+  if (isDigit(s[k])) {
+    const e = digitRunEnd(s, k);
+    return e - k <= 2 ? { value: Number(s.slice(k, e)), to: e } : null;
+  }
+  if (!CJK_NUMERAL.has(s[k] as string)) return null;
+  const e = cjkRunEnd(s, k);
+  const value = e - k <= 3 ? cjkSmall(s.slice(k, e)) : null;
+  return value === null || value < 1 ? null : { value, to: e };
+}
+
+/** A four-character Chinese year (`二〇二〇` `二○○八` `二OO八`) at `k`, followed by `年`. */
+function readCjkYear(s: string, k: number): number | null {
+  if (s[k] !== '一' && s[k] !== '二') return null;
+  let y = 0;
+  for (let j = k; j < k + 4; j++) {
+    const v = CJK_DIGIT[s[j] as string];
+    if (v === undefined) return null;
+    y = y * 10 + v;
+  }
+  return s[k + 4] === '年' && !CJK_NUMERAL.has(s[k - 1] as string) && validYear(y) ? y : null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pieces: month, quarter, half, and what follows a year or a month.
+
+/** `6月` `十二月` `元月` at `k`. */
+function readMonth(s: string, k: number): { month: number; to: number } | null {
+  if (s[k] === '元' && s[k + 1] === '月') return { month: 1, to: k + 2 };
+  const n = readNumber(s, k);
+  return n && s[n.to] === '月' ? { month: n.value, to: n.to + 1 } : null;
+}
+
+/** `第一季度` `一季度` `1季度` `第4季度` `三季末` `Q3` at `k`, with an optional `末` / `底`. */
+function readQuarter(s: string, k: number): Tail | null {
+  let j = k;
+  let q = 0;
+  if ((s[j] === 'Q' || s[j] === 'q') && !isAsciiLetter(s[j - 1])) {
+    q = Number(s[j + 1]);
+    j += 2;
+    if (isDigit(s[j]) || isAsciiLetter(s[j])) return null;
+  } else {
+    if (s[j] === '第') j++;
+    q = isDigit(s[j]) ? (isDigit(s[j + 1]) ? 0 : Number(s[j])) : (CJK_DIGIT[s[j] as string] ?? 0);
+    j++;
+    if (s[j] === '季' && s[j + 1] === '度') j += 2;
+    else if (s[j] === '季' && (s[j + 1] === '末' || s[j + 1] === '底')) j += 1;
+    else return null;
+  }
+  if (!(q >= 1 && q <= 4)) return null;
+  const cue = s[j] === '末' || s[j] === '底';
+  return { to: cue ? j + 1 : j, win: quarterWin(q), cue };
+}
+
+/** `上半年` / `下半年` (`上半年度`) at `k`. */
+function readHalf(s: string, k: number): Tail | null {
+  if ((s[k] !== '上' && s[k] !== '下') || s[k + 1] !== '半' || s[k + 2] !== '年') return null;
+  const to = s[k + 3] === '度' ? k + 4 : k + 3;
+  return { to, win: halfWin(s[k] === '上' ? 1 : 2), cue: false };
+}
+
+/** `内` meaning "within" (not `内蒙古`, `内部`). */
+const isWithin = (s: string, k: number): boolean => s[k] === '内' && !INNER_DENY.has(s[k + 1] as string);
+
+/** What follows `N月`: `底` `末` `上旬` `中旬` `下旬` `初` `N日` `份` `内`, or nothing. */
+function monthTail(s: string, k: number, m: number): Tail {
+  const c = s[k];
+  if (c === '底' || c === '末') return { to: k + 1, win: monthWin(m), cue: true };
+  if (s[k + 1] === '旬' && (c === '上' || c === '中' || c === '下')) {
+    const win = c === '上' ? dayWin(m, 1, 10) : c === '中' ? dayWin(m, 11, 20) : dayWin(m, 21, 'last');
+    return { to: k + 2, win, cue: false };
+  }
+  if (c === '初') return { to: k + 1, win: dayWin(m, 1, 10), cue: false };
+  const d = readNumber(s, k);
+  if (d && (s[d.to] === '日' || s[d.to] === '号')) return { to: d.to + 1, win: dayWin(m, d.value, d.value), cue: false };
+  if (c === '份') return { to: k + 1, win: monthWin(m), cue: false };
+  if (isWithin(s, k)) return { to: k + 1, win: monthWin(m), cue: true };
+  return { to: k, win: monthWin(m), cue: false };
+}
+
+/** `1—3月` at `k`: a range of months. */
+function readMonthRange(s: string, k: number): Tail | null {
+  const a = readNumber(s, k);
+  const sep = a ? sepAt(s, a.to) : 0;
+  if (!a || !sep) return null;
+  const b = readMonth(s, a.to + sep);
+  if (!b) return null;
+  return { ...monthTail(s, b.to, b.month), first: monthWin(a.value) };
+}
+
+/** What follows `2020年`: `底` `年底` `内` `上半年` `第一季度` `前三季度` `6月…` `1—3月`, or nothing (the whole year). */
+function yearTail(s: string, j: number): Tail {
+  let k = j;
+  if (s[k] === '年' && (s[k + 1] === '底' || s[k + 1] === '末' || isWithin(s, k + 1))) k++;
+  if (s[k] === '底' || s[k] === '末' || isWithin(s, k)) return { to: k + 1, win: yearWin(), cue: true };
+  const piece = readHalf(s, k) ?? readQuarter(s, s[k] === '前' ? k + 1 : k) ?? readMonthRange(s, k);
+  if (piece) return piece;
+  const m = readMonth(s, k);
+  if (m) return monthTail(s, m.to, m.month);
+  return { to: j, win: yearWin(), cue: false };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Damaged digit runs (seed 001): `2020313` → 2020年3月13日, `202031日` → 3月1日, `2020321430日` → 3月21日—4月30日.
+
+/**
+ * Every valid month + day reading of `d`, two-digit month first (`128` → 12月8日 before 1月28日; `313` → 3月13日).
+ * `ml` is the month's digit count, so a clean `YYYYMMDD` can be told from damage.
+ */
+function monthDaySplits(d: string, year: number | null): { m: number; d: number; ml: number }[] {
+  const out: { m: number; d: number; ml: number }[] = [];
+  for (const ml of [2, 1]) {
+    const dl = d.length - ml;
+    if (dl < 1 || dl > 2) continue;
+    const m = Number(d.slice(0, ml));
+    const day = Number(d.slice(ml));
+    if (validMonthDay(m, day, year)) out.push({ m, d: day, ml });
+  }
+  return out;
+}
+
+/** Splits digits into month, day, month, day in order (`321430` → 3.21–4.30); two-digit months and one-digit days first. */
+function splitMonthDayRange(d: string, year: number | null): [number, number, number, number] | null {
+  for (const ml1 of [2, 1]) {
+    for (const dl1 of [1, 2]) {
+      const m1 = Number(d.slice(0, ml1));
+      const d1 = Number(d.slice(ml1, ml1 + dl1));
+      if (ml1 + dl1 >= d.length || !validMonthDay(m1, d1, year)) continue;
+      const second = monthDaySplits(d.slice(ml1 + dl1), year).find((b) => m1 * 100 + d1 <= b.m * 100 + b.d);
+      if (second) return [m1, d1, second.m, second.d];
+    }
+  }
+  return null;
+}
+
+/** A character that may end a bare damaged date with no `日` (`2020313` at line end, before `前`). */
+const endsBare = (c: string | undefined): boolean =>
+  c === undefined || isSpace(c) || CLAUSE_BOUNDARY.has(c) || c === '前' || c === '之' || c === '以' || c === ')' || c === '）';
+
+/** A damaged run of 5–12 digits starting with a year at [i, e). */
+function damagedWithYear(s: string, i: number, e: number): Expr | null {
+  const y = Number(s.slice(i, i + 4));
+  const rest = s.slice(i + 4, e);
+  const suffix = s[e];
+  if (!validYear(y)) return null;
+  const year = written(y);
+  const dmg = { damaged: true };
+  if (suffix === '年' && rest.length === 4 && validYear(Number(rest))) {
+    const tail = yearTail(s, e + 1);
+    return { ...fromTail(i, written(Number(rest)), tail, dmg), first: { year, win: yearWin() } };
+  }
+  if (suffix === '月' && rest.length <= 2) return fromTail(i, year, monthTail(s, e + 1, Number(rest)), dmg);
+  const withDay = suffix === '日';
+  if (!withDay && (!endsBare(suffix) || rest.length < 3)) return null;
+  const to = withDay ? e + 1 : e;
+  const md = rest.length <= 4 ? monthDaySplits(rest, y)[0] : undefined;
+  if (md) return expr(i, to, year, dayWin(md.m, md.d, md.d), { damaged: !(rest.length === 4 && md.ml === 2) });
+  const r = withDay ? splitMonthDayRange(rest, y) : null;
+  if (!r) return null;
+  return { ...expr(i, to, year, dayWin(r[2], r[3], r[3]), dmg), first: { year, win: dayWin(r[0], r[1], r[1]) } };
+}
+
+/** A yearless damaged `320日` (3月20日) at [i, e): only after a cue, in field mode or in a range. */
+function damagedNoYear(s: string, i: number, e: number, env: Env): Expr | null {
+  const digits = s.slice(i, e);
+  if (s[e] !== '日' || s[e + 1] === '内' || !(env.loose || env.afterSep)) return null;
+  if (digits.length < 2 || digits.length > 4 || (digits.length === 2 && Number(digits) <= 31)) return null;
+  const md = monthDaySplits(digits, null)[0];
+  return md ? expr(i, e + 1, NO_YEAR, dayWin(md.m, md.d, md.d), { damaged: true }) : null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Expressions starting with a number.
+
+/** After a four-digit year `2020` at [i, e): `年…`, `.6.30` / `-06-30`, `Q1`, or `—2018年` (a range of years). */
+function afterYearDigits(s: string, i: number, e: number, y: number, env: Env): Expr | null {
+  const c = s[e];
+  if (c === '年') return fromTail(i, written(y), yearTail(s, s[e + 1] === '度' ? e + 2 : e + 1));
+  if ((c === '.' || c === '-' || c === '/') && isDigit(s[e + 1])) {
+    const iso = isoLike(s, i, e, y, c);
+    if (iso) return iso;
+  }
+  if (c === 'Q' || c === 'q') {
+    const q = readQuarter(s, e);
+    if (q) return fromTail(i, written(y), q);
+  }
+  const sep = sepAt(s, e);
+  if (sep && isDigit(s[e + sep]) && digitRunEnd(s, e + sep) - (e + sep) === 4 && s[e + sep + 4] === '年') {
+    const second = numberAt(s, e + sep, { ...env, afterSep: true });
+    if (second && second.first === null && second.last.year.kind === 'written') {
+      return { ...second, from: i, first: { year: written(y), win: yearWin() } };
+    }
+  }
+  return null;
+}
+
+/** `2021.6` `2021-06-30` `2021/6/30` (the year already read at [i, e)). */
+function isoLike(s: string, i: number, e: number, y: number, sep: string): Expr | null {
+  const me = digitRunEnd(s, e + 1);
+  if (me - (e + 1) > 2) return null;
+  const m = Number(s.slice(e + 1, me));
+  if (m < 1 || m > 12) return null;
+  let to = me;
+  let win = monthWin(m);
+  if (s[me] === sep && isDigit(s[me + 1])) {
+    const de = digitRunEnd(s, me + 1);
+    if (de - (me + 1) > 2) return null;
+    const d = Number(s.slice(me + 1, de));
+    win = dayWin(m, d, d);
+    to = de;
+  }
+  const next = s[to];
+  if (next === '%' || next === '.' || isAsciiLetter(next) || (next === sep && isDigit(s[to + 1]))) return null;
+  return expr(i, to, written(y), win);
+}
+
+/** After a small number at [i, to) (`6`, `十二`): `月…`, `季度`, `—3月`, or a day `20日` in a range's second half. */
+function afterSmallNumber(s: string, i: number, n: { value: number; to: number }, env: Env): Expr | null {
+  const c = s[n.to];
+  if (c === '月') return fromTail(i, NO_YEAR, monthTail(s, n.to + 1, n.value));
+  const q = readQuarter(s, i);
+  if (q) return fromTail(i, NO_YEAR, q);
+  const range = readMonthRange(s, i);
+  if (range) return fromTail(i, NO_YEAR, range);
+  if (env.afterSep && (c === '日' || c === '号')) {
+    return expr(i, n.to + 1, NO_YEAR, dayWin(0, n.value, n.value), { inheritMonth: true });
+  }
+  return null;
+}
+
+/** An expression starting with Arabic digits at `i` (the start of a digit run). */
+function numberAt(s: string, i: number, env: Env): Expr | null {
+  const e = digitRunEnd(s, i);
+  const len = e - i;
+  if (len > 12) return null;
+  if (len <= 2) {
+    const n = { value: Number(s.slice(i, e)), to: e };
+    return afterSmallNumber(s, i, n, env) ?? (len === 2 ? damagedNoYear(s, i, e, env) : null);
+  }
+  if (s[e] === '日' && len <= 4) return damagedNoYear(s, i, e, env);
+  if (len === 4) {
+    const y = Number(s.slice(i, e));
+    return validYear(y) ? afterYearDigits(s, i, e, y, env) : null;
+  }
+  return len >= 5 ? damagedWithYear(s, i, e) : null;
+}
+
+/**
+ * An expression starting with a Chinese numeral or `元` at `i`: `二〇二〇年…` anywhere; `十二月…` `元月` `一季度`
+ * `二十日` (range end) only where a numeral may start a date (not `统一月度`).
+ */
+function cjkOrMonthAt(s: string, i: number, env: Env): Expr | null {
+  const y = readCjkYear(s, i);
+  if (y !== null) return fromTail(i, written(y), yearTail(s, s[i + 5] === '度' ? i + 6 : i + 5));
+  if (!env.afterSep && !cjkMayStart(s, i)) return null;
+  if (s[i] === '元') {
+    const m = readMonth(s, i);
+    return m ? fromTail(i, NO_YEAR, monthTail(s, m.to, m.month)) : null;
+  }
+  const n = readNumber(s, i);
+  return n ? afterSmallNumber(s, i, n, env) : null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Expressions starting with a word.
+
+const RELATIVE_YEARS: [string, number][] = [
+  ['本年度', 0], ['今年', 0], ['本年', 0], ['当年', 0], ['全年', 0],
+  ['下一年', 1], ['明年', 1], ['次年', 1], ['翌年', 1],
+  ['上一年', -1], ['去年', -1], ['上年', -1],
+];
+
+/** `每年…` `每季度` `每半年` `每月…`: a recurring deadline; `end` is its first occurrence in the plan. */
+function recurringAt(s: string, i: number): Expr | null {
+  if (s[i] !== '每') return null;
+  const rec = { recurring: true };
+  if (s[i + 1] === '年') {
+    const j = s[i + 2] === '度' ? i + 3 : i + 2;
+    const tail = yearTail(s, j);
+    return fromTail(i, NO_YEAR, tail, { ...rec, cue: tail.to > j });
+  }
+  if (s.startsWith('季度', i + 1)) {
+    const cue = s[i + 3] === '末' || s[i + 3] === '底';
+    return expr(i, cue ? i + 4 : i + 3, NO_YEAR, quarterWin(1), { ...rec, cue });
+  }
+  if (s.startsWith('半年', i + 1)) return expr(i, i + 3, NO_YEAR, halfWin(1), rec);
+  if (s[i + 1] === '月') {
+    const tail = monthTail(s, i + 2, 1);
+    return fromTail(i, NO_YEAR, tail, { ...rec, cue: tail.to > i + 2 });
+  }
+  return null;
+}
+
+/** `今年…` `本年度…` `明年…` `去年…`: a year relative to the plan's. */
+function relativeYearAt(s: string, i: number): Expr | null {
+  for (const [word, delta] of RELATIVE_YEARS) {
+    if (s.startsWith(word, i)) {
+      const j = i + word.length;
+      return fromTail(i, { kind: 'relative', delta }, yearTail(s, s[j] === '度' ? j + 1 : j));
+    }
+  }
+  return null;
+}
+
+/** A bare `年底` `年末` `年内` `年度内` (the plan's year). */
+function bareYearAt(s: string, i: number): Expr | null {
+  if (s[i] !== '年' || BARE_YEAR_DENY.has(s[i - 1] as string)) return null;
+  const j = s[i + 1] === '度' ? i + 2 : i + 1;
+  if (s[j] === '底' || s[j] === '末' || isWithin(s, j)) return expr(i, j + 1, NO_YEAR, yearWin(), { cue: true });
+  return null;
+}
+
+/** May a Chinese numeral at `i` start a date? Not inside a word (`统一月度`) or a longer numeral. */
+function cjkMayStart(s: string, i: number): boolean {
+  const p = s[i - 1];
+  if (p === undefined) return true;
+  if (CJK_NUMERAL.has(p) || p === '第' || p === '百' || p === '千' || p === '两') return false;
+  return !isHan(p) || CJK_MONTH_PREV.has(p);
+}
+
+/** Any expression starting at `i`, or null. */
+function parseAt(s: string, i: number, env: Env): Expr | null {
+  const c = s[i] as string;
+  if (isDigit(c)) return numberAt(s, i, env);
+  if (CJK_NUMERAL.has(c) || c === '元') return cjkOrMonthAt(s, i, env);
+  if (c === '第' || c === 'Q' || c === 'q') {
+    const q = readQuarter(s, i);
+    return q ? fromTail(i, NO_YEAR, q) : null;
+  }
+  if (c === '每') return recurringAt(s, i);
+  if (c === '年') return bareYearAt(s, i);
+  const half = readHalf(s, i);
+  if (half) return fromTail(i, NO_YEAR, half);
+  return relativeYearAt(s, i);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Ranges, cues and the scan.
+
+/** `A—B`: joins two expressions into one range; B takes A's year and month when it leaves them out. */
+function joinRange(a: Expr, b: Expr): Expr {
+  const aLast = a.last;
+  let last = b.last;
+  if (b.inheritMonth) last = { ...last, win: { ...last.win, m1: aLast.win.m2, m2: aLast.win.m2 } };
+  if (last.year.kind === 'none' && aLast.year.kind !== 'none') last = { ...last, year: aLast.year };
+  const first = a.first ?? aLast;
+  return { ...b, from: a.from, first, last, damaged: a.damaged || b.damaged, cue: a.cue || b.cue, inheritMonth: false };
+}
+
+/** After an expression: a range separator and a second half. */
+function withRange(s: string, a: Expr, env: Env): Expr {
+  const sep = a.recurring ? 0 : sepAt(s, a.to);
+  if (!sep) return a;
+  const b = parseAt(s, a.to + sep, { ...env, afterSep: true });
+  return b && !b.recurring && b.first === null ? joinRange(a, b) : a;
+}
+
+const TRAILING_CUES = ['之前', '以前', '以内', '为止', '前', '内', '止'];
+
+/** Consumes a trailing `前` `之前` `以前` `以内` `内` `为止`; returns the new end and whether one was found. */
+function trailingCue(s: string, to: number): { to: number; cue: boolean } {
+  for (const w of TRAILING_CUES) {
+    if (!s.startsWith(w, to)) continue;
+    if (w === '前' && (s[to + 1] === '后' || CJK_NUMERAL.has(s[to + 1] as string))) continue;
+    if (w === '内' && !isWithin(s, to)) continue;
+    return { to: to + w.length, cue: true };
+  }
+  return { to, cue: false };
+}
+
+/** A cue written before the date: `于` `在` `到` `截至` `截止` `最迟`, or a `完成时限:` label (not `发布时间:`). */
+function prefixCue(s: string, from: number): boolean {
+  let k = from - 1;
+  while (k >= 0 && from - k < 8 && isSpace(s[k])) k--;
+  if (PREFIX_CUE.has(s[k] as string)) return true;
+  if (s[k] === ':') k--;
+  const two = s.slice(Math.max(0, k - 1), k + 1);
+  return two === '时限' || two === '期限';
+}
+
+/** A date followed by `的` `以来` `起` `开始` `之后` `以后` marks a starting point, not a deadline. */
+function startsSomething(s: string, to: number): boolean {
+  const c = s[to];
+  return c === '的' || c === '起' || c === '后' || ['以来', '开始', '之后', '以后'].some((w) => s.startsWith(w, to));
+}
+
+/** `完成` right after the date (`7月底之前完成`). */
+function completes(s: string, to: number): boolean {
+  let k = to;
+  while (k < s.length && k - to < 8 && isSpace(s[k])) k++;
+  return s.startsWith('完成', k);
+}
+
+/** Is the expression a deadline in prose? Only with a cue, and never a starting point. */
+function proseDeadline(s: string, e: Expr, trailing: boolean): boolean {
+  if (startsSomething(s, e.to)) return false;
+  return e.cue || trailing || prefixCue(s, e.from) || completes(s, e.to);
+}
+
+/** A lower-case pinyin letter, tone marks included (`xù` `fā` `ǎ`). */
+const isPinyin = (c: string | undefined): boolean => c !== undefined && /^[a-zü\u00e0-\u00fc\u0101-\u01dc\u0144\u0148\u01f9\u1e3f]$/.test(c);
+
+/** Scraping noise `(xù)` starting at `k` (seed 002: `持續(xù)推進`): the index after it, else `k`. */
+function skipPinyin(s: string, k: number): number {
+  if (s[k] !== '(' && s[k] !== '（') return k;
+  let j = k + 1;
+  while (j < s.length && j - k <= 8 && isPinyin(s[j])) j++;
+  return j > k + 1 && (s[j] === ')' || s[j] === '）') ? j + 1 : k;
+}
+
+/** An ongoing phrase (`长期坚持` `持续推进` `常态化`) at `i`: its end, or -1. */
+function ongoingAt(s: string, i: number): number {
+  const key = ONGOING_KEYS.find((k) => s.startsWith(k, i));
+  if (!key) return -1;
+  const j = skipPinyin(s, i + key.length);
+  const verb = ONGOING_VERBS.find((v) => s.startsWith(v, j));
+  return verb ? j + verb.length : i + key.length;
+}
+
+/** In prose an ongoing phrase counts only as a clause of its own (`…。长期坚持。`), pinyin noise aside. */
+function standsAlone(s: string, from: number, to: number): boolean {
+  let a = from - 1;
+  while (a >= 0 && isSpace(s[a])) a--;
+  let b = skipPinyin(s, to);
+  while (b < s.length && isSpace(s[b])) b++;
+  return (a < 0 || CLAUSE_BOUNDARY.has(s[a] as string)) && (b >= s.length || CLAUSE_BOUNDARY.has(s[b] as string));
+}
+
+/** May a date start at `i`? Arabic digits must begin their run and not follow a letter or `.` `/` `-` `_`. */
+function mayStart(s: string, i: number): boolean {
+  const c = s[i];
+  const p = s[i - 1];
+  if (isDigit(c)) return !isDigit(p) && !isAsciiLetter(p) && !(p !== undefined && '._/\\-'.includes(p));
+  return true;
+}
+
+/** Where to look next after a failed attempt at `i`: past the whole number run, so each run is read once. */
+function skipFrom(s: string, i: number): number {
+  if (isDigit(s[i])) return digitRunEnd(s, i);
+  if (CJK_NUMERAL.has(s[i] as string)) return cjkRunEnd(s, i);
+  return i + 1;
+}
+
+/** One attempt at `i`: a deadline (`expr` null for an ongoing phrase), or only where to look next (`expr` undefined). */
+type Hit = { from: number; to: number; expr?: Expr | null };
+
+/** One attempt at `i`: a date (possibly a range) or an ongoing phrase. A date that does not count is skipped whole. */
+function hitAt(s: string, i: number, prose: boolean): Hit {
+  const miss = { from: i, to: Math.max(i + 1, skipFrom(s, i)) };
+  const ongoingEnd = ongoingAt(s, i);
+  if (ongoingEnd >= 0) return !prose || standsAlone(s, i, ongoingEnd) ? { from: i, to: ongoingEnd, expr: null } : miss;
+  if (!mayStart(s, i)) return miss;
+  const env: Env = { afterSep: false, loose: !prose || prefixCue(s, i) };
+  const first = parseAt(s, i, env);
+  if (!first) return miss;
+  const e = withRange(s, first, env);
+  const t = trailingCue(s, e.to);
+  if (prose && !proseDeadline(s, e, t.cue)) return { from: i, to: Math.max(i + 1, t.to) };
+  return { from: e.from, to: t.to, expr: e };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Values.
+
+const ctxYear = (ctx: DeadlineContext | null | undefined): number | null => {
+  const y = ctx?.period?.start;
+  return typeof y === 'number' && Number.isInteger(y) ? y : null;
+};
+
+/** The year a part stands in, and whether it was taken from the plan. */
+function resolveYear(ref: YearRef, other: YearRef | null, base: number | null): { year: number | null; inferred: boolean } {
+  if (ref.kind === 'written') return { year: ref.value, inferred: false };
+  if (ref.kind === 'relative') return base === null ? { year: null, inferred: false } : { year: base + ref.delta, inferred: true };
+  if (other && other.kind !== 'none') return resolveYear(other, null, base);
+  return base === null ? { year: null, inferred: false } : { year: base, inferred: true };
+}
+
+/** Why a window cannot exist (`2月没有30日`, `没有13月`), or null. */
+function invalidWin(w: Win, year: number | null): string | null {
+  for (const m of [w.m1, w.m2]) if (!(m >= 1 && m <= 12)) return `没有${m}月`;
+  if (w.precision !== 'day' || typeof w.d2 !== 'number') return null;
+  const d = w.d2;
+  if (d >= 1 && d <= daysIn(year, w.m2)) return null;
+  return w.m2 === 2 && d === 29 && year !== null ? `${year}年2月没有29日` : `${w.m2}月没有${d}日`;
+}
+
+const endOf = (w: Win, y: number): string => iso(y, w.m2, w.d2 === 'last' ? daysIn(y, w.m2) : w.d2);
+const startOf = (w: Win, y: number): string => iso(y, w.m1, w.d1);
+
+/** The normalised value of a parsed expression. */
+function valueOf(e: Expr, text: string, ctx: DeadlineContext | null | undefined): DeadlineValue {
+  const base = ctxYear(ctx);
+  const endY = resolveYear(e.last.year, e.first?.year ?? null, base);
+  const startY = e.first ? resolveYear(e.first.year, e.last.year, base) : null;
+  let invalid = invalidWin(e.last.win, endY.year) ?? (e.first ? invalidWin(e.first.win, startY?.year ?? null) : null);
+  let end = invalid || endY.year === null ? null : endOf(e.last.win, endY.year);
+  let start = e.first && !invalid && startY?.year != null ? startOf(e.first.win, startY.year) : null;
+  if (start && end && start > end) {
+    invalid = '起始晚于结束';
+    start = end = null;
+  }
+  return {
+    text, end, start, precision: e.last.win.precision, ongoing: false, recurring: e.recurring,
+    yearInferred: endY.inferred, damaged: e.damaged, invalid,
+  };
+}
+
+function ongoingValue(text: string): DeadlineValue {
+  return { text, end: null, start: null, precision: null, ongoing: true, recurring: false, yearInferred: false, damaged: false, invalid: null };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Public API.
+
+/**
+ * Finds deadline expressions in `text`.
+ * mode 'field': the text is the value of a `完成时限:` field or sits inside an attribution group — any date or
+ * ongoing phrase counts. mode 'prose': free task text — only a date with a deadline cue counts (`底前` `前`
+ * `之前` `以前` `底` `内` `完成`, or preceded by `于`/`在`/`到`/`截至`/`最迟` or a `时限:` label), never one followed by
+ * `的` `起` `以来` (a starting point); ongoing phrases count only as a whole clause of their own.
+ * Never throws; linear in the length of `text`.
+ */
+export function findDeadlines(text: string, ctx: DeadlineContext, mode: 'field' | 'prose'): FoundDeadline[] {
+  try {
+    if (typeof text !== 'string') return [];
+    const s = fold(text);
+    const prose = mode === 'prose';
+    const out: FoundDeadline[] = [];
+    for (let i = 0; i < s.length; ) {
+      const hit = hitAt(s, i, prose);
+      if (hit.expr !== undefined) {
+        const raw = text.slice(hit.from, hit.to);
+        out.push({ start: hit.from, end: hit.to, value: hit.expr ? valueOf(hit.expr, raw, ctx) : ongoingValue(raw) });
+      }
+      i = Math.max(hit.to, i + 1);
+    }
+    return out;
+  } catch {
+    return [];
+  }
+}
+
+/** What may surround a deadline in a 完成时限 cell: punctuation, spaces, `完成`, `前`, `于`, a `完成时限:` label. */
+const FILLER = /[\s\p{P}\p{S}]|完成时限|完成时间|时限|完成|截至|截止|最迟|之前|以前|为止|以内|左右|于|在|到|至|前|内|止/gu;
+
+/**
+ * Parses one deadline expression as a whole (a table's 完成时限 cell, a field's value); null when the text is
+ * not exactly one deadline (nothing, two of them, or other words beside it). Never throws.
+ */
+export function parseDeadline(text: string, ctx: DeadlineContext): DeadlineValue | null {
+  try {
+    if (typeof text !== 'string') return null;
+    const found = findDeadlines(text, ctx, 'field');
+    if (found.length !== 1) return null;
+    const f = found[0] as FoundDeadline;
+    const rest = fold(`${text.slice(0, f.start)} ${text.slice(f.end)}`);
+    return rest.replace(FILLER, '') === '' ? f.value : null;
+  } catch {
+    return null;
+  }
+}
+
+/** A four-digit (or four-character Chinese) year at `i` that begins its run: value and end, or null. */
+function yearAt(s: string, i: number): { y: number; to: number } | null {
+  if (isDigit(s[i])) {
+    if (isDigit(s[i - 1])) return null;
+    const e = digitRunEnd(s, i);
+    const y = Number(s.slice(i, e));
+    return e - i === 4 && validYear(y) ? { y, to: e } : null;
+  }
+  const c = readCjkYear(s, i);
+  return c === null ? null : { y: c, to: i + 4 };
+}
+
+/** Is the year at `i` the end of a range (`2018—2016年`, rejected as a whole)? */
+const secondHalf = (s: string, i: number): boolean => RANGE_SEP.has(s[i - 1] as string) && (isDigit(s[i - 2]) || s[i - 2] === '年');
+
+type PeriodFind = { start: number; end: number; rank: number };
+
+/** The period a heading names at `i`: rank 0 a range of years, 1 `N年度`, 2 a plain `N年`. */
+function periodAt(s: string, i: number): PeriodFind | null {
+  if (isDigit(s[i]) && !isDigit(s[i - 1])) {
+    const e = digitRunEnd(s, i);
+    const a = Number(s.slice(i, i + 4));
+    const b = Number(s.slice(i + 4, e));
+    if (e - i === 8 && s[e] === '年' && validYear(a) && validYear(b) && a <= b) return { start: a, end: b, rank: 0 };
+  }
+  const y = yearAt(s, i);
+  if (!y || secondHalf(s, i)) return null;
+  const k = s[y.to] === '年' ? y.to + 1 : y.to;
+  const sep = sepAt(s, k);
+  const second = sep ? yearAt(s, k + sep) : null;
+  if (second && second.y >= y.y) {
+    const after = s[second.to];
+    if (after === '年' || after === ')' || after === '）') return { start: y.y, end: second.y, rank: 0 };
+  }
+  if (s[y.to] !== '年') return null;
+  if (s[k] === '度') return { start: y.y, end: y.y, rank: 1 };
+  const next = s[k];
+  const continues = isDigit(next) || CJK_NUMERAL.has(next as string) || sep > 0 || '底末前内以之起来'.includes(next ?? '_');
+  return continues ? null : { start: y.y, end: y.y, rank: 2 };
+}
+
+/**
+ * Reads the plan year or period from a title or heading: `2020年度…` → {2020, 2020}; `(2021—2025年)` /
+ * `（2016-2020年）` → {2021, 2025}; `…2008年度安排` → 2008; `（20152020年）` (damaged, dash lost) → {2015, 2020};
+ * a plain `2021年…工作要点` → 2021. A range wins over `年度`, which wins over a plain year; null when none.
+ */
+export function findPlanPeriod(text: string): { start: number; end: number } | null {
+  try {
+    if (typeof text !== 'string') return null;
+    const s = fold(text);
+    let best: PeriodFind | null = null;
+    for (let i = 0; i < s.length; i++) {
+      const p = periodAt(s, i);
+      if (p && (!best || p.rank < best.rank)) best = p;
+      if (best?.rank === 0) break;
+    }
+    return best ? { start: best.start, end: best.end } : null;
+  } catch {
+    return null;
+  }
+}

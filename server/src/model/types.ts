@@ -1,0 +1,249 @@
+// The plan model: what `parsePlan` returns. Pure data, no behaviour; every consumer (rules, LSP, CLI) reads these types.
+
+/** A zero-based position in UTF-16 code units, as LSP counts. */
+export interface Position {
+  line: number;
+  character: number;
+}
+
+/** A half-open range between two positions. */
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+/** A half-open span of UTF-16 offsets into the document text. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** Something that sits at a place in the text: the offsets and the LSP range agree. */
+export interface Located {
+  span: Span;
+  range: Range;
+}
+
+/** How precise a normalised deadline is. */
+export type DeadlinePrecision = 'day' | 'month' | 'quarter' | 'half' | 'year';
+
+/**
+ * A deadline (`完成时限`, time limit) found in the text, normalised.
+ * `end` is the last day the deadline allows (ISO `YYYY-MM-DD`), null when ongoing or unknown.
+ */
+export interface Deadline extends Located {
+  /** The deadline as written. */
+  text: string;
+  /** ISO end date, or null for `ongoing` / a date whose year is unknown. */
+  end: string | null;
+  /** For a range (`2016—2018年`), the first day; otherwise null. */
+  start: string | null;
+  precision: DeadlinePrecision | null;
+  /** `长期坚持`, `持续推进`, `常态化`…: no end. */
+  ongoing: boolean;
+  /** `每年第一季度`: recurs each year; `end` is the first occurrence within the plan. */
+  recurring: boolean;
+  /** The year was not written and was taken from the plan's year or period. */
+  yearInferred: boolean;
+  /** The text was damaged (`2020313`) and was reconstructed; `end` is the best reading. */
+  damaged: boolean;
+  /** Why the date cannot exist (`2月30日`), or null. */
+  invalid: string | null;
+}
+
+/** The role a unit plays in a task. */
+export type UnitRole = 'lead' | 'responsible';
+
+/** One unit name (`市司法局`) at one place in the text. */
+export interface UnitMention extends Located {
+  /** The name as written (trimmed). */
+  name: string;
+  /** The name folded for comparison: full-width → half-width, traditional keywords → simplified, spaces removed. */
+  key: string;
+  role: UnitRole;
+}
+
+/** How an attribution was written. */
+export type AttributionStyle =
+  | 'bracket' // […牵头单位:…;责任单位:…]
+  | 'paren' // (市政府办公室牵头,…按职责分工负责)
+  | 'sentence' // 此项工作由…牵头负责,…参加。
+  | 'field' // a line of its own: 责任单位:市司法局
+  | 'table'; // a task-table row
+
+/** A problem noticed while reading an attribution (rule PL010 reports these). */
+export interface AttributionProblem extends Located {
+  kind: 'unclosed-bracket' | 'empty-field' | 'lead-also-responsible';
+  /** The field keyword (`牵头单位`) or unit name concerned. */
+  detail: string;
+}
+
+/** Who leads, who takes part and by when, as one attribution in the text. */
+export interface Attribution extends Located {
+  style: AttributionStyle;
+  lead: UnitMention[];
+  responsible: UnitMention[];
+  deadlines: Deadline[];
+  problems: AttributionProblem[];
+  /** For bracket and field styles: the keywords' own text style, used to insert templates alike. */
+  punctuation: { colon: string; separator: string; open: string; close: string } | null;
+}
+
+/** The numbering level of a marker: 1 `一、` 2 `(一)` 3 `1.` 4 `(1)` 5 `①`, 6 inline `一是`/`第一,`. */
+export type Level = 1 | 2 | 3 | 4 | 5 | 6;
+
+/** The exact form a marker takes, so that siblings written differently can be told apart (PL005). */
+export type MarkerStyle =
+  | 'cn-dun' // 一、
+  | 'cn-paren-full' // （一）
+  | 'cn-paren-half' // (一)
+  | 'ar-dot' // 1.
+  | 'ar-fwdot' // 1．
+  | 'ar-dun' // 1、
+  | 'ar-paren-full' // （1）
+  | 'ar-paren-half' // (1)
+  | 'circled' // ①
+  | 'inline-shi' // 一是
+  | 'inline-di'; // 第一,
+
+/** A numbering marker in the text. */
+export interface Marker extends Located {
+  text: string;
+  level: Level;
+  style: MarkerStyle;
+  /** The number it stands for (`十二` → 12). */
+  value: number;
+}
+
+/** A numbered part of the plan and everything under it. */
+export interface Section extends Located {
+  marker: Marker;
+  /** The heading or first clause after the marker, up to the first `。` or end of line. */
+  title: string;
+  titleSpan: Span;
+  titleRange: Range;
+  /** The text of this section's own paragraph(s), without its children. */
+  bodySpan: Span;
+  children: Section[];
+  /** The parent section, null at the top. */
+  parent: Section | null;
+  /** Its title names a section that assigns no work (`指导思想`, `保障措施`…). */
+  nonTask: boolean;
+  /** Attributions written in this section's own body (not its children's). */
+  attributions: Attribution[];
+}
+
+/** A row of a task table. */
+export interface TableRow extends Located {
+  /** The cells, trimmed, in column order of the header. */
+  cells: string[];
+  cellSpans: Span[];
+}
+
+/** What the columns of a task table mean. */
+export type ColumnRole = 'number' | 'task' | 'lead' | 'responsible' | 'deadline' | 'other';
+
+/** A task table (`任务分解表`): Markdown pipes, tab-separated or flattened one cell per line. */
+export interface Table extends Located {
+  form: 'markdown' | 'tsv' | 'flat';
+  header: string[];
+  columns: ColumnRole[];
+  rows: TableRow[];
+}
+
+/** One task: a numbered item that assigns work, or a task-table row. */
+export interface Task extends Located {
+  /** Index in `PlanDocument.tasks`. */
+  index: number;
+  source: 'body' | 'table';
+  /** The marker as written (`(三)`, `12.`, `一是`), or the table's 序号 cell. */
+  number: string;
+  /** The number's value, or null when the task is unnumbered. */
+  numberValue: number | null;
+  title: string;
+  titleRange: Range;
+  section: Section | null;
+  row: TableRow | null;
+  table: Table | null;
+  lead: UnitMention[];
+  responsible: UnitMention[];
+  /** The deadline that binds the task (its own, else inherited), or null. */
+  deadline: Deadline | null;
+  /** Every deadline written in the task itself. */
+  deadlines: Deadline[];
+  inherited: { lead: boolean; responsible: boolean; deadline: boolean };
+}
+
+/** A paragraph that is not numbered but carries an attribution (PL003 reports these). */
+export interface UnnumberedAttribution extends Located {
+  attribution: Attribution;
+  /** The section it sits in, if any. */
+  section: Section | null;
+}
+
+/** A `<!-- planlint-… -->` directive comment. */
+export interface Directive extends Located {
+  kind: 'disable' | 'enable' | 'disable-next-line' | 'disable-file';
+  /** Rule ids or names; empty means every rule. */
+  rules: string[];
+}
+
+/** A problem met while reading the text (not a rule finding). */
+export interface ParseProblem extends Located {
+  message: string;
+}
+
+/** What kind of document it is: a plan assigns tasks; a report describes work done. */
+export type DocumentKind = 'plan' | 'report';
+
+/** The year or span of years a plan covers. */
+export interface PlanPeriod {
+  start: number;
+  end: number;
+  /** Where it was read: the title, the body, or configuration. */
+  source: 'title' | 'body' | 'config';
+}
+
+/** Whether numbering runs on through the document or starts again under each parent. */
+export type NumberingMode = 'continuous' | 'per-parent' | 'unknown';
+
+/** Everything `parsePlan` finds in one document. */
+export interface PlanDocument {
+  text: string;
+  title: string;
+  titleRange: Range | null;
+  kind: DocumentKind;
+  period: PlanPeriod | null;
+  /** Top-level sections, in order. */
+  sections: Section[];
+  /** Every section at every level, in document order. */
+  allSections: Section[];
+  tasks: Task[];
+  /** Every unit mention, in document order. */
+  units: UnitMention[];
+  tables: Table[];
+  unnumbered: UnnumberedAttribution[];
+  directives: Directive[];
+  numbering: NumberingMode;
+  problems: ParseProblem[];
+  /** Converts offsets to positions and back. */
+  lines: LineMap;
+}
+
+/** Offset ↔ position conversion for one text. */
+export interface LineMap {
+  positionAt(offset: number): Position;
+  offsetAt(position: Position): number;
+  rangeOf(span: Span): Range;
+  readonly lineCount: number;
+  /** The offset where a zero-based line starts. */
+  lineStart(line: number): number;
+}
+
+/** Options that change how a plan is read (from configuration). */
+export interface ParseOptions {
+  /** Titles of sections that assign no work; replaces the default list when given. */
+  nonTaskSections?: string[];
+  /** The plan's year or period when the text does not say. */
+  period?: { start: number; end: number };
+}
