@@ -1,0 +1,126 @@
+// Runs the rules over a plan: each rule isolated, severities and directives applied, messages rendered in a locale.
+import type { Directive, PlanDocument, Span } from '../model/types.js';
+import { format, type Report, type Rule, type RuleFix, type RuleSettings } from './rule.js';
+import type { Fix, LintDiagnostic, Locale, Severity } from './types.js';
+
+/** How to run the rules. */
+export interface LintOptions {
+  rules: readonly Rule[];
+  locale?: Locale;
+  /** Severity per rule id; a rule not named runs at its default. */
+  severities?: ReadonlyMap<string, Severity>;
+  /** Options per rule id. */
+  ruleOptions?: ReadonlyMap<string, Record<string, unknown>>;
+  settings?: Partial<RuleSettings>;
+}
+
+/** The settings rules see when configuration says nothing. */
+export function defaultSettings(): RuleSettings {
+  return {
+    units: [],
+    deadline: { inheritFromSection: true, planPeriodSatisfies: false },
+    today: new Date().toISOString().slice(0, 10),
+  };
+}
+
+const INTERNAL = {
+  'zh-CN': '规则 {rule} 运行出错，已跳过：{error}',
+  en: 'Rule {rule} failed and was skipped: {error}',
+};
+
+/** Lints a parsed plan. Never throws: a failing rule becomes one diagnostic and the others still run. */
+export function lintPlan(plan: PlanDocument, options: LintOptions): LintDiagnostic[] {
+  const locale = options.locale ?? 'zh-CN';
+  const settings = { ...defaultSettings(), ...options.settings };
+  const suppressed = suppression(plan.directives, plan, options.rules);
+  const out: LintDiagnostic[] = [];
+  for (const rule of options.rules) {
+    const severity = options.severities?.get(rule.id) ?? rule.defaultSeverity;
+    if (severity === 'off' || suppressed.file.has(rule.id)) continue;
+    const render = (r: RuleFix): Fix => ({ title: message(rule, r.messageId, r.data, locale), edits: r.edits });
+    try {
+      rule.check({
+        plan,
+        settings,
+        options: options.ruleOptions?.get(rule.id) ?? {},
+        report: (report: Report) => {
+          if (suppressed.at(rule.id, report.span)) return;
+          out.push({
+            ruleId: rule.id,
+            ruleName: rule.name,
+            severity,
+            message: message(rule, report.messageId, report.data, locale),
+            span: report.span,
+            range: plan.lines.rangeOf(report.span),
+            ...(report.fix ? { fix: render(report.fix) } : {}),
+            ...(report.suggestions?.length ? { suggestions: report.suggestions.map(render) } : {}),
+          });
+        },
+      });
+    } catch (error) {
+      const span = { start: 0, end: 0 };
+      out.push({
+        ruleId: rule.id,
+        ruleName: rule.name,
+        severity: 'warning',
+        message: format(INTERNAL[locale], { rule: rule.id, error: error instanceof Error ? error.message : String(error) }),
+        span,
+        range: plan.lines.rangeOf(span),
+      });
+    }
+  }
+  return out.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.ruleId.localeCompare(b.ruleId));
+}
+
+function message(rule: Rule, id: string, data: Record<string, string | number> | undefined, locale: Locale): string {
+  const text = rule.messages[id];
+  return text ? format(text[locale], data) : id;
+}
+
+/** Resolves `PL002` or `deadline-missing` to rule ids; an empty list means every rule. */
+function ruleIds(names: string[], rules: readonly Rule[]): string[] {
+  if (names.length === 0) return rules.map((r) => r.id);
+  const ids: string[] = [];
+  for (const name of names) {
+    const rule = rules.find((r) => r.id.toLowerCase() === name.toLowerCase() || r.name === name);
+    if (rule) ids.push(rule.id);
+  }
+  return ids;
+}
+
+/**
+ * Directive comments, the markdownlint convention: `planlint-disable [rules]` until `planlint-enable
+ * [rules]`; `planlint-disable-next-line [rules]`; `planlint-disable-file [rules]`.
+ */
+function suppression(directives: Directive[], plan: PlanDocument, rules: readonly Rule[]) {
+  const file = new Set<string>();
+  const ranges = new Map<string, { from: number; to: number }[]>();
+  const open = new Map<string, number>();
+  const add = (id: string, from: number, to: number) => {
+    const list = ranges.get(id) ?? [];
+    list.push({ from, to });
+    ranges.set(id, list);
+  };
+  for (const d of directives) {
+    const ids = ruleIds(d.rules, rules);
+    if (d.kind === 'disable-file') ids.forEach((id) => file.add(id));
+    else if (d.kind === 'disable') ids.forEach((id) => open.has(id) || open.set(id, d.span.end));
+    else if (d.kind === 'enable') {
+      for (const id of ids) {
+        const from = open.get(id);
+        if (from !== undefined) add(id, from, d.span.start);
+        open.delete(id);
+      }
+    } else {
+      const line = plan.lines.positionAt(d.span.end).line + 1;
+      const from = plan.lines.lineStart(line);
+      const to = line + 1 < plan.lines.lineCount ? plan.lines.lineStart(line + 1) : plan.text.length + 1;
+      if (line < plan.lines.lineCount) ids.forEach((id) => add(id, from, to));
+    }
+  }
+  for (const [id, from] of open) add(id, from, Infinity);
+  return {
+    file,
+    at: (id: string, span: Span) => (ranges.get(id) ?? []).some((r) => span.start >= r.from && span.start < r.to),
+  };
+}

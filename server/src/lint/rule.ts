@@ -1,0 +1,65 @@
+// What a rule is: metadata, localised messages and a check that reports findings as message ids + data (ESLint style).
+import type { PlanDocument, Span } from '../model/types.js';
+import type { Locale, Severity, TextEdit } from './types.js';
+
+/** Text in both locales. */
+export type Localized = Record<Locale, string>;
+
+/** A fix as a rule reports it: a message id for its title and the edits. */
+export interface RuleFix {
+  messageId: string;
+  data?: Record<string, string | number>;
+  edits: TextEdit[];
+}
+
+/** One finding as a rule reports it; the engine renders the text in the chosen locale. */
+export interface Report {
+  messageId: string;
+  span: Span;
+  data?: Record<string, string | number>;
+  /** A safe fix: applied by `--fix` and fix-all. */
+  fix?: RuleFix;
+  /** Fixes offered in the editor only. */
+  suggestions?: RuleFix[];
+}
+
+/** A configured unit with its aliases (`市发改委` → `市发展和改革委员会`). */
+export interface UnitEntry {
+  name: string;
+  aliases?: string[];
+}
+
+/** Settings the rules read, resolved from configuration. */
+export interface RuleSettings {
+  units: UnitEntry[];
+  deadline: { inheritFromSection: boolean; planPeriodSatisfies: boolean };
+  /** Today, for overdue checks (ISO date); tests pin it. */
+  today: string;
+}
+
+/** What a rule's check receives. */
+export interface RuleContext {
+  plan: PlanDocument;
+  settings: RuleSettings;
+  /** This rule's options from configuration (`["warning", { … }]`). */
+  options: Record<string, unknown>;
+  report(report: Report): void;
+}
+
+/** A lint rule: one per file under `server/src/rules/`. */
+export interface Rule {
+  id: string;
+  name: string;
+  defaultSeverity: Exclude<Severity, 'off'> | 'off';
+  tags: string[];
+  /** `safe`: has fixes that `--fix` applies; `suggest`: offers fixes in the editor only. */
+  fixable: 'none' | 'safe' | 'suggest';
+  description: Localized;
+  messages: Record<string, Localized>;
+  check(context: RuleContext): void;
+}
+
+/** Fills `{name}` placeholders. */
+export function format(template: string, data: Record<string, string | number> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in data ? String(data[key]) : whole));
+}

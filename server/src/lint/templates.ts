@@ -1,0 +1,40 @@
+// Attribution templates written in a document's own style (brackets, colon, separator), for fixes and completion.
+import type { PlanDocument, Task } from '../model/types.js';
+import type { TextEdit } from './types.js';
+
+/** The punctuation a plan uses for bracket attributions: its first one, else what its text leans to. */
+export function attributionStyle(plan: PlanDocument): { open: string; close: string; colon: string; separator: string } {
+  for (const section of plan.allSections) {
+    for (const a of section.attributions) {
+      if (a.style === 'bracket' && a.punctuation) return { ...a.punctuation, close: a.punctuation.close || (a.punctuation.open === '[' ? ']' : '】') };
+    }
+  }
+  const sample = plan.text.slice(0, 20000);
+  const full = (sample.match(/[：；，（]/g) ?? []).length;
+  const half = (sample.match(/[:;,(]/g) ?? []).length;
+  return full >= half ? { open: '【', close: '】', colon: '：', separator: '；' } : { open: '[', close: ']', colon: ':', separator: ';' };
+}
+
+/** `[牵头单位:;责任单位:;完成时限:]` in the plan's style. */
+export function attributionTemplate(plan: PlanDocument): string {
+  const s = attributionStyle(plan);
+  return `${s.open}牵头单位${s.colon}${s.separator}责任单位${s.colon}${s.separator}完成时限${s.colon}${s.close}`;
+}
+
+/** Where a task's attribution goes: the end of its first paragraph (before trailing spaces). */
+export function attributionInsertOffset(plan: PlanDocument, task: Task): number {
+  let end = task.section ? firstParagraphEnd(plan, task.section.bodySpan.start, task.section.bodySpan.end) : task.span.end;
+  while (end > task.span.start && /[\s\u3000\u00a0]/.test(plan.text[end - 1]!)) end--;
+  return end;
+}
+
+function firstParagraphEnd(plan: PlanDocument, start: number, end: number): number {
+  const nl = plan.text.slice(start, end).search(/[\r\n]/);
+  return nl < 0 ? end : start + nl;
+}
+
+/** The edit that inserts a template attribution for `task`. */
+export function insertTemplateEdit(plan: PlanDocument, task: Task): TextEdit {
+  const at = attributionInsertOffset(plan, task);
+  return { span: { start: at, end: at }, newText: attributionTemplate(plan) };
+}

@@ -1,0 +1,40 @@
+// PL001 lead-unit-missing: a task that names no lead unit (牵头单位), its own or inherited from a heading.
+import type { Rule } from '../lint/rule.js';
+import { insertTemplateEdit } from '../lint/templates.js';
+
+export const rule: Rule = {
+  id: 'PL001',
+  name: 'lead-unit-missing',
+  defaultSeverity: 'error',
+  tags: ['attribution'],
+  fixable: 'suggest',
+  description: {
+    'zh-CN': '任务没有牵头单位（本条或上级标题中均未写明）',
+    en: 'A task names no lead unit, neither its own nor inherited from a heading',
+  },
+  messages: {
+    missing: { 'zh-CN': '任务“{number}{title}”缺少牵头单位', en: 'Task "{number}{title}" has no lead unit' },
+    onlyResponsible: {
+      'zh-CN': '任务“{number}{title}”只有责任单位，缺少牵头单位',
+      en: 'Task "{number}{title}" names responsible units but no lead unit',
+    },
+    insertTemplate: { 'zh-CN': '插入分工模板', en: 'Insert an attribution template' },
+  },
+  check({ plan, report }) {
+    for (const task of plan.tasks) {
+      if (task.lead.length > 0) continue;
+      const hasAttribution = task.section ? task.section.attributions.length > 0 : task.row !== null;
+      report({
+        messageId: task.responsible.length > 0 ? 'onlyResponsible' : 'missing',
+        span: task.section ? task.section.marker.span : task.span,
+        data: { number: task.number, title: shorten(task.title) },
+        suggestions: hasAttribution || task.source === 'table' ? [] : [{ messageId: 'insertTemplate', edits: [insertTemplateEdit(plan, task)] }],
+      });
+    }
+  },
+};
+
+/** Keeps messages readable: at most 20 characters of a title. */
+export function shorten(title: string): string {
+  return title.length > 20 ? title.slice(0, 20) + '…' : title;
+}
