@@ -1,16 +1,28 @@
-// Bundles the CLI (and later the language server and the VS Code client) with esbuild into dist/.
+// Bundles the CLI and the language server with esbuild into dist/ (single files: fast cold start, no node_modules at run time).
 import { build } from 'esbuild';
 import { chmodSync } from 'node:fs';
 
-await build({
-  entryPoints: ['server/src/cli/bin.ts'],
-  outfile: 'dist/planlint.js',
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  sourcemap: true,
-  banner: { js: "#!/usr/bin/env node\nimport { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-  logLevel: 'warning',
-});
-chmodSync('dist/planlint.js', 0o755);
+/** Node ESM bundles need `require` for the CommonJS dependencies they inline. */
+const banner = {
+  js: "#!/usr/bin/env node\nimport { createRequire as __planlintRequire } from 'node:module'; const require = __planlintRequire(import.meta.url);",
+};
+
+const entries = [
+  { entry: 'server/src/cli/bin.ts', out: 'dist/planlint.js' },
+  { entry: 'server/src/lsp/main.ts', out: 'dist/server.js' },
+];
+
+for (const { entry, out } of entries) {
+  await build({
+    entryPoints: [entry],
+    outfile: out,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    sourcemap: true,
+    banner,
+    logLevel: 'warning',
+  });
+  chmodSync(out, 0o755);
+}

@@ -1,5 +1,6 @@
 // PL001 lead-unit-missing: a task that names no lead unit (牵头单位), its own or inherited from a heading.
 import type { Rule } from '../lint/rule.js';
+import type { Task } from '../model/types.js';
 import { insertTemplateEdit } from '../lint/templates.js';
 
 export const rule: Rule = {
@@ -13,10 +14,10 @@ export const rule: Rule = {
     en: 'A task names no lead unit, neither its own nor inherited from a heading',
   },
   messages: {
-    missing: { 'zh-CN': '任务“{number}{title}”缺少牵头单位', en: 'Task "{number}{title}" has no lead unit' },
+    missing: { 'zh-CN': '任务“{task}”缺少牵头单位', en: 'Task "{task}" has no lead unit' },
     onlyResponsible: {
-      'zh-CN': '任务“{number}{title}”只有责任单位，缺少牵头单位',
-      en: 'Task "{number}{title}" names responsible units but no lead unit',
+      'zh-CN': '任务“{task}”只有责任单位，缺少牵头单位',
+      en: 'Task "{task}" names responsible units but no lead unit',
     },
     insertTemplate: { 'zh-CN': '插入分工模板', en: 'Insert an attribution template' },
   },
@@ -27,14 +28,15 @@ export const rule: Rule = {
       report({
         messageId: task.responsible.length > 0 ? 'onlyResponsible' : 'missing',
         span: task.section ? task.section.marker.span : task.span,
-        data: { number: task.number, title: shorten(task.title) },
+        data: { task: taskLabel(task) },
         suggestions: hasAttribution || task.source === 'table' ? [] : [{ messageId: 'insertTemplate', edits: [insertTemplateEdit(plan, task)] }],
       });
     }
   },
 };
 
-/** Keeps messages readable: at most 20 characters of a title. */
-export function shorten(title: string): string {
-  return title.length > 20 ? title.slice(0, 20) + '…' : title;
+/** How a message names a task: `2.做好政策解读…` in the body, `2 开展政策解读` for a table row (at most 20 characters of title). */
+export function taskLabel(task: Task): string {
+  const title = task.title.length > 20 ? task.title.slice(0, 20) + '…' : task.title;
+  return task.source === 'table' ? `${task.number} ${title}` : `${task.number}${title}`;
 }

@@ -1,7 +1,7 @@
 // PL002 deadline-missing: a task with no deadline (完成时限); inherited and plan-level deadlines count as configured.
 import type { Rule } from '../lint/rule.js';
 import { insertTemplateEdit } from '../lint/templates.js';
-import { shorten } from './PL001-lead-unit-missing.js';
+import { taskLabel } from './PL001-lead-unit-missing.js';
 
 export const rule: Rule = {
   id: 'PL002',
@@ -14,7 +14,7 @@ export const rule: Rule = {
     en: 'A task has no deadline ("ongoing" counts; whether a heading\'s or the plan\'s period counts is configurable)',
   },
   messages: {
-    missing: { 'zh-CN': '任务“{number}{title}”缺少完成时限', en: 'Task "{number}{title}" has no deadline' },
+    missing: { 'zh-CN': '任务“{task}”缺少完成时限', en: 'Task "{task}" has no deadline' },
     addField: { 'zh-CN': '添加“完成时限”', en: 'Add a deadline field' },
     insertTemplate: { 'zh-CN': '插入分工模板', en: 'Insert an attribution template' },
   },
@@ -33,7 +33,7 @@ export const rule: Rule = {
       report({
         messageId: 'missing',
         span: task.section ? task.section.marker.span : task.span,
-        data: { number: task.number, title: shorten(task.title) },
+        data: { task: taskLabel(task) },
         suggestions,
       });
     }

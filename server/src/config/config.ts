@@ -1,0 +1,682 @@
+// Configuration: its shape, defaults, validation against schema.json and the merging of layers; pure data, no I/O.
+import type { Locale, Severity } from '../lint/types.js';
+import { RULE_KEY_TO_ID } from './rule-names.js';
+import schemaJson from './schema.json' with { type: 'json' };
+
+/** A rule setting as written: a severity, or `[severity, options]`. */
+export type RuleSetting = Severity | [Severity] | [Severity, Record<string, unknown>];
+
+/** One unit (`单位`) of the unit list: its full name and the short or former names that mean it. */
+export interface UnitEntry {
+  name: string;
+  aliases?: string[];
+}
+
+/** Whether a task may take its deadline from elsewhere. */
+export interface DeadlineOptions {
+  /** A deadline written on a section binds the tasks under it (default true). */
+  inheritFromSection: boolean;
+  /** The plan's year or period counts as every task's deadline (default false). */
+  planPeriodSatisfies: boolean;
+}
+
+/**
+ * The contents of one configuration file (`.planlintrc.json`, `.planlintrc.yaml`, `planlint.config.json`),
+ * as written. Its JSON Schema is `schema.json`; `validateConfig` checks a parsed file against it.
+ */
+export interface PlanlintConfig {
+  /** Where an editor finds the schema; ignored by planlint. */
+  $schema?: string;
+  locale?: Locale;
+  /** Key: rule id (`PL002`) or name (`deadline-missing`). */
+  rules?: Record<string, RuleSetting>;
+  /** The unit list, inline. `loadConfigFile` also adds here the units read from `unitsFile`. */
+  units?: UnitEntry[];
+  /** A unit list file, relative to the config file and inside its folder: `.txt`, `.json` or `.yaml`. */
+  unitsFile?: string;
+  /** Titles of sections that assign no work (substrings of a title); replaces the default list. */
+  nonTaskSections?: string[];
+  /** Titles added to the list of sections that assign no work. */
+  extraNonTaskSections?: string[];
+  deadline?: Partial<DeadlineOptions>;
+  /** The plan year (`2021`) or period when the text does not say. */
+  period?: { start: number; end: number } | number;
+  /** Extra glob patterns of files treated as plans (the editor uses these). */
+  files?: string[];
+}
+
+/** Configuration after layers are merged and defaults applied: what the linter and the server read. */
+export interface ResolvedConfig {
+  locale: Locale;
+  /** Severity per rule id, for the rules the configuration (or the defaults given) names. */
+  ruleSeverity: Map<string, Severity>;
+  /** Options per rule id. */
+  ruleOptions: Map<string, Record<string, unknown>>;
+  units: UnitEntry[];
+  nonTaskSections: string[];
+  deadline: DeadlineOptions;
+  period: { start: number; end: number } | null;
+  files: string[];
+  /** The files the configuration came from (config files, then unit files), outermost first. */
+  sources: string[];
+}
+
+/** One thing wrong with a configuration file, in Chinese and English. */
+export interface ConfigProblem {
+  /** The file the problem is in (a config file or a units file), or a label such as `settings`. */
+  file: string;
+  /** Where in the data: `rules.PL099`, `units[3].name`; empty for the whole file. See `formatConfigPath`. */
+  path: string;
+  /** zh-CN message. */
+  message: string;
+  messageEn: string;
+  /** One-based line in `file`, when known. */
+  line?: number;
+}
+
+/** What the defaults are before any layer applies; the rule engine may pass its default severities. */
+export interface ConfigDefaults {
+  locale?: Locale;
+  ruleSeverity?: ReadonlyMap<string, Severity>;
+  nonTaskSections?: readonly string[];
+  deadline?: Partial<DeadlineOptions>;
+  /** Rule key (id or name) → id; `RULE_KEY_TO_ID` when not given. */
+  ruleNames?: ReadonlyMap<string, string>;
+}
+
+/**
+ * Titles of sections that assign no work, matched as substrings of a section title, in simplified and
+ * traditional script. `目标任务` (goals and tasks) is left out on purpose: such sections assign tasks.
+ */
+export const DEFAULT_NON_TASK_SECTIONS: readonly string[] = Object.freeze([
+  '指导思想', '指導思想', // guiding ideology
+  '总体要求', '總體要求', // overall requirements
+  '基本原则', '基本原則', // basic principles
+  '工作原则', '工作原則', // working principles
+  '工作目标', '工作目標', // work goals
+  '主要目标', '主要目標', // main goals
+  '总体目标', '總體目標', // overall goals
+  '实施步骤', '實施步驟', // implementation steps
+  '方法步骤', '方法步驟', // methods and steps
+  '工作步骤', '工作步驟', // work steps
+  '保障措施', // safeguards (same in both scripts)
+  '组织保障', '組織保障', // organisational safeguards
+  '工作要求', // work requirements (same in both scripts)
+]);
+
+/** Deadline options when the configuration says nothing. */
+export const DEFAULT_DEADLINE_OPTIONS: Readonly<DeadlineOptions> = Object.freeze({
+  inheritFromSection: true,
+  planPeriodSatisfies: false,
+});
+
+/** The severities a rule may be set to. */
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info', 'off'];
+
+// ---------------------------------------------------------------------------------------------
+// The schema and a small interpreter of the part of JSON Schema draft-07 that schema.json uses.
+// A full validator (ajv) costs ~100 ms to load and compile, too much for the CLI's cold start;
+// test/config/config.test.ts proves this interpreter and ajv agree on the same schema.
+// ---------------------------------------------------------------------------------------------
+
+/** A node of the JSON Schema, limited to the keywords `SUPPORTED_SCHEMA_KEYWORDS` lists. */
+export interface SchemaNode {
+  $schema?: string;
+  $ref?: string;
+  title?: string;
+  description?: string;
+  /** VS Code's extension keyword: the message shown when the node fails, `中文 / English`. */
+  errorMessage?: string;
+  type?: JsonType | JsonType[];
+  enum?: unknown[];
+  properties?: Record<string, SchemaNode>;
+  additionalProperties?: boolean | SchemaNode;
+  required?: string[];
+  items?: SchemaNode | SchemaNode[];
+  minItems?: number;
+  maxItems?: number;
+  minLength?: number;
+  minimum?: number;
+  maximum?: number;
+  oneOf?: SchemaNode[];
+  definitions?: Record<string, SchemaNode>;
+}
+
+type JsonType = 'string' | 'number' | 'integer' | 'boolean' | 'object' | 'array' | 'null';
+
+/** The keywords the interpreter understands; a test fails if schema.json uses any other. */
+export const SUPPORTED_SCHEMA_KEYWORDS: ReadonlySet<string> = new Set([
+  '$schema', '$ref', 'title', 'description', 'errorMessage', 'type', 'enum', 'properties',
+  'additionalProperties', 'required', 'items', 'minItems', 'maxItems', 'minLength', 'minimum',
+  'maximum', 'oneOf', 'definitions',
+]);
+
+/** The configuration file schema (draft-07), as published for editors. */
+export const CONFIG_SCHEMA: SchemaNode = schemaJson as SchemaNode;
+
+type Seg = string | number;
+
+/** One failure found by the interpreter, before it becomes a `ConfigProblem`. */
+interface Issue {
+  segs: Seg[];
+  zh: string;
+  en: string;
+  /** The value has the wrong JSON type here (used to pick the `oneOf` branch the user meant). */
+  typeMismatch?: boolean;
+}
+
+const TYPE_NAMES: Record<string, [string, string]> = {
+  string: ['字符串', 'a string'],
+  number: ['数字', 'a number'],
+  integer: ['整数', 'an integer'],
+  boolean: ['布尔值（true 或 false）', 'a boolean (true or false)'],
+  object: ['对象', 'an object'],
+  array: ['数组', 'an array'],
+  null: ['null', 'null'],
+};
+
+function jsonTypeOf(v: unknown): JsonType | 'undefined' {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'array';
+  switch (typeof v) {
+    case 'string':
+      return 'string';
+    case 'boolean':
+      return 'boolean';
+    case 'number':
+      return Number.isInteger(v) ? 'integer' : 'number';
+    case 'object':
+      return 'object';
+    default:
+      return 'undefined';
+  }
+}
+
+function hasType(v: unknown, t: JsonType): boolean {
+  const actual = jsonTypeOf(v);
+  if (t === 'number') return actual === 'number' || actual === 'integer';
+  return actual === t;
+}
+
+/** A short rendering of a value for a message. */
+function show(v: unknown): string {
+  let s: string;
+  try {
+    s = JSON.stringify(v) ?? String(v);
+  } catch {
+    s = String(v);
+  }
+  return s.length > 40 ? s.slice(0, 39) + '…' : s;
+}
+
+function codePointLength(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    // A surrogate pair counts once, as JSON Schema counts characters.
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) i++;
+    }
+    n++;
+  }
+  return n;
+}
+
+/** Splits an `errorMessage` / `description` written `中文 / English`. */
+function splitBilingual(s: string): [string, string] {
+  const i = s.indexOf(' / ');
+  return i < 0 ? [s, s] : [s.slice(0, i), s.slice(i + 3)];
+}
+
+function resolveRef(root: SchemaNode, ref: string): SchemaNode | undefined {
+  const m = /^#\/definitions\/([^/]+)$/.exec(ref);
+  return m ? root.definitions?.[m[1]] : undefined;
+}
+
+function sameSegs(a: Seg[], b: Seg[]): boolean {
+  return a.length === b.length && a.every((s, i) => s === b[i]);
+}
+
+/** Checks `data` against `node`, appending what fails to `out`. Never throws on any data. */
+function checkNode(root: SchemaNode, node: SchemaNode, data: unknown, segs: Seg[], out: Issue[], depth = 0): void {
+  if (depth > 64) return; // the schema is not recursive; this only guards a broken one
+  if (node.$ref !== undefined) {
+    const target = resolveRef(root, node.$ref);
+    if (target) checkNode(root, target, data, segs, out, depth + 1);
+    return; // draft-07: keywords beside $ref are ignored
+  }
+  if (node.type !== undefined) {
+    const types = Array.isArray(node.type) ? node.type : [node.type];
+    if (!types.some((t) => hasType(data, t))) {
+      const zh = types.map((t) => TYPE_NAMES[t]?.[0] ?? t).join('或');
+      const en = types.map((t) => TYPE_NAMES[t]?.[1] ?? t).join(' or ');
+      const actual = jsonTypeOf(data);
+      const [az, ae] = TYPE_NAMES[actual] ?? [actual, actual];
+      out.push({ segs, zh: `应为${zh}，实际是${az} ${show(data)}`, en: `must be ${en}, got ${ae} ${show(data)}`, typeMismatch: true });
+      return; // the other keywords would only repeat the same mistake
+    }
+  }
+  if (node.enum !== undefined && !node.enum.some((e) => e === data || (typeof e === 'object' && show(e) === show(data)))) {
+    const allowed = node.enum.map((e) => show(e)).join(', ');
+    const hint = typeof data === 'string' ? didYouMean(data, node.enum.filter((e): e is string => typeof e === 'string')) : undefined;
+    out.push({
+      segs,
+      zh: `取值 ${show(data)} 无效，可选：${allowed}${hint !== undefined ? `；是否想写“${hint}”？` : ''}`,
+      en: `invalid value ${show(data)}; allowed: ${allowed}${hint !== undefined ? `; did you mean "${hint}"?` : ''}`,
+    });
+  }
+  if (typeof data === 'number') {
+    if (node.minimum !== undefined && data < node.minimum) {
+      out.push({ segs, zh: `应不小于 ${node.minimum}，实际是 ${data}`, en: `must be at least ${node.minimum}, got ${data}` });
+    }
+    if (node.maximum !== undefined && data > node.maximum) {
+      out.push({ segs, zh: `应不大于 ${node.maximum}，实际是 ${data}`, en: `must be at most ${node.maximum}, got ${data}` });
+    }
+  }
+  if (typeof data === 'string' && node.minLength !== undefined && codePointLength(data) < node.minLength) {
+    out.push(
+      node.minLength === 1
+        ? { segs, zh: '不能为空字符串', en: 'must not be an empty string' }
+        : { segs, zh: `至少应有 ${node.minLength} 个字符`, en: `must have at least ${node.minLength} characters` },
+    );
+  }
+  if (Array.isArray(data)) {
+    if (node.minItems !== undefined && data.length < node.minItems) {
+      out.push({ segs, zh: `至少应有 ${node.minItems} 项`, en: `must have at least ${node.minItems} item(s)` });
+    }
+    if (node.maxItems !== undefined && data.length > node.maxItems) {
+      out.push({ segs, zh: `最多只能有 ${node.maxItems} 项，实际有 ${data.length} 项`, en: `must have at most ${node.maxItems} items, got ${data.length}` });
+    }
+    if (Array.isArray(node.items)) {
+      const n = Math.min(node.items.length, data.length);
+      for (let i = 0; i < n; i++) checkNode(root, node.items[i], data[i], [...segs, i], out, depth + 1);
+    } else if (node.items !== undefined) {
+      for (let i = 0; i < data.length; i++) checkNode(root, node.items, data[i], [...segs, i], out, depth + 1);
+    }
+  }
+  if (jsonTypeOf(data) === 'object') {
+    const obj = data as Record<string, unknown>;
+    for (const key of node.required ?? []) {
+      if (!Object.prototype.hasOwnProperty.call(obj, key)) {
+        out.push({ segs, zh: `缺少必填项“${key}”`, en: `missing required key "${key}"` });
+      }
+    }
+    for (const key of Object.keys(obj)) {
+      const prop = node.properties && Object.prototype.hasOwnProperty.call(node.properties, key) ? node.properties[key] : undefined;
+      if (prop) checkNode(root, prop, obj[key], [...segs, key], out, depth + 1);
+      else if (node.additionalProperties === false) out.push(unknownKeyIssue(segs, key, Object.keys(node.properties ?? {})));
+      else if (typeof node.additionalProperties === 'object') checkNode(root, node.additionalProperties, obj[key], [...segs, key], out, depth + 1);
+    }
+  }
+  if (node.oneOf !== undefined) checkOneOf(root, node, data, segs, out, depth);
+}
+
+/**
+ * `oneOf`: when no branch passes, report the failures of the one branch whose type fits the value
+ * (`"warn"` → the severity branch's "did you mean"), else the node's own `errorMessage`.
+ */
+function checkOneOf(root: SchemaNode, node: SchemaNode, data: unknown, segs: Seg[], out: Issue[], depth: number): void {
+  const branches = (node.oneOf ?? []).map((b) => {
+    const issues: Issue[] = [];
+    checkNode(root, b, data, segs, issues, depth + 1);
+    return issues;
+  });
+  const passing = branches.filter((b) => b.length === 0).length;
+  if (passing === 1) return;
+  if (passing > 1) {
+    out.push({ segs, zh: '同时符合多种写法，无法确定含义', en: 'matches more than one allowed form' });
+    return;
+  }
+  const fitting = branches.filter((b) => !b.some((i) => i.typeMismatch && sameSegs(i.segs, segs)));
+  if (fitting.length === 1) {
+    out.push(...fitting[0]);
+    return;
+  }
+  const [zh, en] = node.errorMessage ? splitBilingual(node.errorMessage) : ['不符合任何允许的写法', 'does not match any allowed form'];
+  out.push({ segs, zh, en, typeMismatch: true });
+}
+
+function unknownKeyIssue(segs: Seg[], key: string, known: string[]): Issue {
+  const hint = didYouMean(key, known);
+  const zhHint = hint !== undefined ? `；是否想写“${hint}”？` : '';
+  const enHint = hint !== undefined ? `; did you mean "${hint}"?` : '';
+  if (segs.length === 1 && segs[0] === 'rules') {
+    return {
+      segs: [...segs, key],
+      zh: `未知规则“${key}”（应写规则编号 PL001–PL011 或规则名称）${zhHint}`,
+      en: `unknown rule "${key}" (write a rule id PL001–PL011 or a rule name)${enHint}`,
+    };
+  }
+  return { segs: [...segs, key], zh: `未知的配置项“${key}”${zhHint}`, en: `unknown key "${key}"${enHint}` };
+}
+
+/** Edit distance (insert, delete, substitute, swap two neighbours), case-insensitive. */
+function editDistance(a: string, b: string): number {
+  a = a.toLowerCase();
+  b = b.toLowerCase();
+  if (a === b) return 0;
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0][j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  }
+  return d[a.length][b.length];
+}
+
+/**
+ * The candidate the user most likely meant by `input`, or undefined: same letters in another case,
+ * a near miss (edit distance at most a third of the length, at least 1), or a prefix either way.
+ */
+export function didYouMean(input: string, candidates: readonly string[]): string | undefined {
+  if (input.length > 100) return undefined;
+  let best: string | undefined;
+  let bestScore = Infinity;
+  const limit = Math.max(1, Math.floor(input.length / 3));
+  const lower = input.toLowerCase();
+  for (const c of candidates) {
+    if (c === input) continue;
+    const dist = editDistance(input, c);
+    let score = Infinity;
+    if (dist <= limit) score = dist;
+    else if (lower.length >= 2 && (c.toLowerCase().startsWith(lower) || lower.startsWith(c.toLowerCase()))) score = limit + 1;
+    if (score < bestScore) {
+      best = c;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Paths
+// ---------------------------------------------------------------------------------------------
+
+/** Renders a data path: `rules.PL099`, `units[3].name`, `rules["含 空格"]`; the root is ``. */
+export function formatConfigPath(segs: readonly Seg[]): string {
+  let s = '';
+  for (const seg of segs) {
+    if (typeof seg === 'number') s += `[${seg}]`;
+    else if (/^[A-Za-z_$][\w$-]*$/.test(seg)) s += (s === '' ? '' : '.') + seg;
+    else s += `[${JSON.stringify(seg)}]`;
+  }
+  return s;
+}
+
+/** Reads back a path written by `formatConfigPath`; returns null when it is not one. */
+export function parseConfigPath(path: string): Seg[] | null {
+  const segs: Seg[] = [];
+  const re = /\.?([A-Za-z_$][\w$-]*)|\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]/y;
+  let i = 0;
+  while (i < path.length) {
+    re.lastIndex = i;
+    const m = re.exec(path);
+    if (!m || (m[1] !== undefined && path[i] === '.' && i === 0)) return null;
+    if (m[1] !== undefined) segs.push(m[1]);
+    else if (m[2] !== undefined) segs.push(Number(m[2]));
+    else {
+      try {
+        segs.push(JSON.parse(m[3]) as string);
+      } catch {
+        return null;
+      }
+    }
+    i = re.lastIndex;
+  }
+  return segs;
+}
+
+/** One line for a person: `file:line: path: message`, in the locale. */
+export function formatConfigProblem(p: ConfigProblem, locale: Locale = 'zh-CN'): string {
+  const where = p.line !== undefined ? `${p.file}:${p.line}` : p.file;
+  return `${where}: ${p.path ? `${p.path}: ` : ''}${locale === 'en' ? p.messageEn : p.message}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Validation
+// ---------------------------------------------------------------------------------------------
+
+/** At most this many problems are listed per file; the rest are counted in one more problem. */
+const MAX_PROBLEMS = 100;
+
+function toProblems(issues: Issue[], file: string): ConfigProblem[] {
+  const seen = new Set<string>();
+  const problems: ConfigProblem[] = [];
+  for (const i of issues) {
+    const path = formatConfigPath(i.segs);
+    const key = path + '\u0000' + i.en;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    problems.push({ file, path, message: i.zh, messageEn: i.en });
+  }
+  if (problems.length > MAX_PROBLEMS) {
+    const rest = problems.length - MAX_PROBLEMS;
+    problems.length = MAX_PROBLEMS;
+    problems.push({ file, path: '', message: `另有 ${rest} 个问题未列出`, messageEn: `${rest} more problem(s) not listed` });
+  }
+  return problems;
+}
+
+const derivedSchemas = new Map<string, SchemaNode>();
+
+/** The schema with `rules` keyed by the given rule keys (the published schema when they agree). */
+function schemaForRules(ruleNames: ReadonlyMap<string, string>): SchemaNode {
+  const keys = [...ruleNames.keys()];
+  const published = Object.keys(CONFIG_SCHEMA.properties?.rules?.properties ?? {});
+  if (keys.length === published.length && keys.every((k) => published.includes(k))) return CONFIG_SCHEMA;
+  const signature = keys.join('\u0000');
+  let schema = derivedSchemas.get(signature);
+  if (!schema) {
+    const rules = CONFIG_SCHEMA.properties!.rules;
+    const properties: Record<string, SchemaNode> = {};
+    for (const k of keys) properties[k] = { $ref: '#/definitions/ruleSetting' };
+    schema = { ...CONFIG_SCHEMA, properties: { ...CONFIG_SCHEMA.properties, rules: { ...rules, properties } } };
+    derivedSchemas.set(signature, schema);
+  }
+  return schema;
+}
+
+/**
+ * Checks parsed configuration data against the schema and a few facts the schema cannot say
+ * (a rule set twice by id and name, a period that ends before it starts).
+ * Returns the config when there is no problem, else null and the problems (never throws).
+ * `source` names the file in the problems; `ruleNames` maps every accepted rule key to its id.
+ */
+export function validateConfig(
+  raw: unknown,
+  source: string,
+  ruleNames: ReadonlyMap<string, string> = RULE_KEY_TO_ID,
+): { config: PlanlintConfig | null; problems: ConfigProblem[] } {
+  try {
+    const issues: Issue[] = [];
+    if (jsonTypeOf(raw) !== 'object') {
+      issues.push({
+        segs: [],
+        zh: `配置文件的顶层应为对象（{ … }），实际是${TYPE_NAMES[jsonTypeOf(raw)]?.[0] ?? '空'} ${show(raw)}`,
+        en: `the top level must be an object ({ … }), got ${TYPE_NAMES[jsonTypeOf(raw)]?.[1] ?? 'nothing'} ${show(raw)}`,
+      });
+    } else {
+      const schema = schemaForRules(ruleNames);
+      checkNode(schema, schema, raw, [], issues);
+      checkSemantics(raw as Record<string, unknown>, ruleNames, issues);
+    }
+    const problems = toProblems(issues, source);
+    return { config: problems.length === 0 ? (raw as PlanlintConfig) : null, problems };
+  } catch (e) {
+    // The interpreter is total; this is a last guard so that a bad config never takes the caller down.
+    const msg = e instanceof Error ? e.message : String(e);
+    return { config: null, problems: [{ file: source, path: '', message: `无法校验配置：${msg}`, messageEn: `cannot validate the configuration: ${msg}` }] };
+  }
+}
+
+function checkSemantics(raw: Record<string, unknown>, ruleNames: ReadonlyMap<string, string>, out: Issue[]): void {
+  const rules = raw.rules;
+  if (jsonTypeOf(rules) === 'object') {
+    const byId = new Map<string, string>();
+    for (const key of Object.keys(rules as object)) {
+      const id = ruleNames.get(key);
+      if (id === undefined) continue;
+      const first = byId.get(id);
+      if (first !== undefined) {
+        out.push({
+          segs: ['rules', key],
+          zh: `规则 ${id} 配置了两次（“${first}”和“${key}”），请只保留一处`,
+          en: `rule ${id} is set twice ("${first}" and "${key}"); keep one`,
+        });
+      } else byId.set(id, key);
+    }
+  }
+  const period = raw.period as { start?: unknown; end?: unknown } | undefined;
+  if (jsonTypeOf(period) === 'object' && typeof period!.start === 'number' && typeof period!.end === 'number' && period!.start > period!.end) {
+    out.push({
+      segs: ['period'],
+      zh: `起始年份 ${period!.start} 晚于结束年份 ${period!.end}`,
+      en: `the first year ${period!.start} is after the last year ${period!.end}`,
+    });
+  }
+}
+
+/**
+ * Checks a unit list read from a units file (`.json` / `.yaml`: an array of `{ name, aliases? }`).
+ * Returns the units when there is no problem, else null and the problems.
+ */
+export function validateUnitList(raw: unknown, source: string): { units: UnitEntry[] | null; problems: ConfigProblem[] } {
+  const issues: Issue[] = [];
+  const unitList = CONFIG_SCHEMA.definitions?.unitList;
+  if (unitList) checkNode(CONFIG_SCHEMA, unitList, raw, [], issues);
+  const problems = toProblems(issues, source);
+  return { units: problems.length === 0 ? (raw as UnitEntry[]) : null, problems };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Resolution
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Merges unit lists: one entry per name, in first-seen order, aliases united (an alias equal to the
+ * name is dropped). Linear in the total size.
+ */
+export function mergeUnits(lists: ReadonlyArray<readonly UnitEntry[]>): UnitEntry[] {
+  const byName = new Map<string, UnitEntry>();
+  const out: UnitEntry[] = [];
+  for (const list of lists) {
+    for (const u of list) {
+      if (!u || typeof u.name !== 'string' || u.name === '') continue;
+      let entry = byName.get(u.name);
+      if (!entry) {
+        entry = { name: u.name };
+        byName.set(u.name, entry);
+        out.push(entry);
+      }
+      if (Array.isArray(u.aliases)) addAliases(entry, u.aliases);
+    }
+  }
+  return out;
+}
+
+/** Adds aliases to a unit entry, skipping repeats and the unit's own name; linear in the aliases added. */
+export function addAliases(entry: UnitEntry, aliases: readonly unknown[]): void {
+  for (const a of aliases) {
+    if (typeof a !== 'string' || a === '' || a === entry.name) continue;
+    const list = (entry.aliases ??= []);
+    // Alias lists are short; a long one gets a lookup set so that no list turns quadratic.
+    if (list.length < 16) {
+      if (!list.includes(a)) list.push(a);
+    } else {
+      const seen = (aliasSets.get(entry) ?? aliasSets.set(entry, new Set(list)).get(entry))!;
+      if (!seen.has(a)) {
+        seen.add(a);
+        list.push(a);
+      }
+    }
+  }
+}
+
+const aliasSets = new WeakMap<UnitEntry, Set<string>>();
+
+function isSeverity(v: unknown): v is Severity {
+  return typeof v === 'string' && (SEVERITIES as readonly string[]).includes(v);
+}
+
+function stringList(v: unknown): string[] | undefined {
+  return Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string' && s !== '') : undefined;
+}
+
+function isYear(v: unknown): v is number {
+  return typeof v === 'number' && Number.isInteger(v);
+}
+
+/**
+ * Merges configuration layers, outermost first (a later layer overrides an earlier one), over the
+ * defaults. Per key: `locale`, `period`, `units`, `nonTaskSections` are replaced by the latest layer
+ * that sets them; `rules` and `deadline` merge per rule and per field (a bare severity keeps the
+ * options set before); `extraNonTaskSections` and `files` accumulate. Rule names become ids; keys
+ * that name no rule are skipped. Tolerates unvalidated input and never throws.
+ */
+export function resolveConfig(
+  layers: readonly PlanlintConfig[],
+  defaults: ConfigDefaults = {},
+  sources: readonly string[] = [],
+): ResolvedConfig {
+  const ruleNames = defaults.ruleNames ?? RULE_KEY_TO_ID;
+  let locale: Locale = defaults.locale ?? 'zh-CN';
+  const ruleSeverity = new Map<string, Severity>(defaults.ruleSeverity ?? []);
+  const ruleOptions = new Map<string, Record<string, unknown>>();
+  let units: UnitEntry[] = [];
+  let nonTask: string[] = [...(defaults.nonTaskSections ?? DEFAULT_NON_TASK_SECTIONS)];
+  const deadline: DeadlineOptions = { ...DEFAULT_DEADLINE_OPTIONS, ...defaults.deadline };
+  let period: { start: number; end: number } | null = null;
+  const files: string[] = [];
+
+  for (const layer of layers) {
+    if (!layer || typeof layer !== 'object') continue;
+    if (layer.locale === 'zh-CN' || layer.locale === 'en') locale = layer.locale;
+    if (layer.rules && typeof layer.rules === 'object') {
+      for (const [key, setting] of Object.entries(layer.rules)) {
+        const id = ruleNames.get(key);
+        if (id === undefined) continue;
+        if (isSeverity(setting)) ruleSeverity.set(id, setting);
+        else if (Array.isArray(setting) && isSeverity(setting[0])) {
+          ruleSeverity.set(id, setting[0]);
+          const opts = setting[1];
+          if (opts && typeof opts === 'object' && !Array.isArray(opts)) ruleOptions.set(id, { ...opts });
+        }
+      }
+    }
+    if (Array.isArray(layer.units)) units = mergeUnits([layer.units]);
+    const replace = stringList(layer.nonTaskSections);
+    if (replace) nonTask = replace;
+    const extra = stringList(layer.extraNonTaskSections);
+    if (extra) nonTask.push(...extra);
+    if (layer.deadline && typeof layer.deadline === 'object') {
+      if (typeof layer.deadline.inheritFromSection === 'boolean') deadline.inheritFromSection = layer.deadline.inheritFromSection;
+      if (typeof layer.deadline.planPeriodSatisfies === 'boolean') deadline.planPeriodSatisfies = layer.deadline.planPeriodSatisfies;
+    }
+    const p = layer.period;
+    if (isYear(p)) period = { start: p, end: p };
+    else if (p && typeof p === 'object' && isYear(p.start) && isYear(p.end)) period = { start: p.start, end: p.end };
+    const globs = stringList(layer.files);
+    if (globs) files.push(...globs);
+  }
+
+  return {
+    locale,
+    ruleSeverity,
+    ruleOptions,
+    units,
+    nonTaskSections: [...new Set(nonTask)],
+    deadline,
+    period,
+    files: [...new Set(files)],
+    sources: [...sources],
+  };
+}
+
+/** The configuration when no file says anything. */
+export function defaultConfig(defaults: ConfigDefaults = {}): ResolvedConfig {
+  return resolveConfig([], defaults);
+}
