@@ -1,6 +1,6 @@
-// Bundles the CLI and the language server with esbuild into dist/ (single files: fast cold start, no node_modules at run time).
+// Bundles the CLI, the language server and the VS Code client with esbuild into dist/ (single files: fast cold start, no node_modules at run time).
 import { build } from 'esbuild';
-import { chmodSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync } from 'node:fs';
 
 /** Node ESM bundles need `require` for the CommonJS dependencies they inline. */
 const banner = {
@@ -26,3 +26,21 @@ for (const { entry, out } of entries) {
   });
   chmodSync(out, 0o755);
 }
+
+// The VS Code client: CommonJS (the extension host requires it), `vscode` provided by the host.
+await build({
+  entryPoints: ['client/src/extension.ts'],
+  outfile: 'dist/client.cjs',
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  external: ['vscode'],
+  minify: true,
+  sourcemap: true,
+  logLevel: 'warning',
+});
+
+// The configuration schema, for `jsonValidation` in the extension and for other editors.
+mkdirSync('dist', { recursive: true });
+copyFileSync('server/src/config/schema.json', 'dist/schema.json');

@@ -1,0 +1,57 @@
+// planlint's own LSP requests and commands, shared by the server and the VS Code client (types and names only).
+import type { TaskRow } from './features/task-table.js';
+import type { Range } from './model/types.js';
+
+/** `planlint/taskTable`: the task table of an open document, for the preview, the tree view and the status bar. */
+export const TASK_TABLE_REQUEST = 'planlint/taskTable';
+
+export interface TaskTableParams {
+  uri: string;
+}
+
+/** A problem shown in the table's 问题 column. */
+export interface RowProblem {
+  ruleId: string;
+  severity: 'error' | 'warning' | 'info';
+  message: string;
+}
+
+/** One row of the preview: the stable TaskRow plus where it is and what is wrong with it. */
+export interface PreviewRow extends TaskRow {
+  range: Range;
+  problems: RowProblem[];
+  /** Days until the deadline's end (negative: overdue), null when it has none or it is ongoing. */
+  daysLeft: number | null;
+}
+
+export interface TaskTableResult {
+  uri: string;
+  version: number;
+  title: string;
+  rows: PreviewRow[];
+  counts: { tasks: number; problems: number; overdue: number };
+}
+
+/** `planlint/exportTable`: the task table written as a file. */
+export const EXPORT_TABLE_REQUEST = 'planlint/exportTable';
+
+export interface ExportTableParams {
+  uri: string;
+  format: 'csv' | 'md' | 'json' | 'xlsx';
+}
+
+export interface ExportTableResult {
+  /** The file's content: text for csv/md/json, base64 for xlsx. */
+  data: string;
+  encoding: 'utf8' | 'base64';
+}
+
+/** Server commands (workspace/executeCommand); the client's own commands call these. */
+export const SERVER_COMMANDS = {
+  /** Arguments: uri, position — renumbers the children of the section at the position. */
+  renumberSection: 'planlint.server.renumberSection',
+  /** Arguments: uri, position — inserts an attribution template into the task at the position. */
+  insertAttribution: 'planlint.server.insertAttribution',
+  /** Arguments: uri — applies every safe fix. */
+  fixAll: 'planlint.server.fixAll',
+} as const;

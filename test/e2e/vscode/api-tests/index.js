@@ -1,0 +1,90 @@
+// planlint's extension tests, run INSIDE code-server's extension host (like @vscode/test-electron's
+// extensionTestsPath): the extension under test is the one installed from the .vsix.
+const assert = require('assert');
+const vscode = require('vscode');
+
+async function waitFor(fn, ms = 30000) {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await fn();
+    if (v) return v;
+    if (Date.now() > end) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+const planDiagnostics = (uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'planlint');
+
+const tests = {
+  async 'the extension is installed and active'() {
+    const ext = vscode.extensions.getExtension('planlint.planlint');
+    assert.ok(ext, 'planlint.planlint is not installed');
+    await ext.activate();
+    assert.ok(ext.isActive);
+  },
+  async 'a .plan file opens as language plan'(uri) {
+    const doc = await vscode.workspace.openTextDocument(uri);
+    assert.strictEqual(doc.languageId, 'plan');
+  },
+  async 'diagnostics carry rule codes and Chinese messages'(uri) {
+    const diags = await waitFor(() => (planDiagnostics(uri).length ? planDiagnostics(uri) : null));
+    const codes = new Set(diags.map((d) => String(typeof d.code === 'object' ? d.code.value : d.code)));
+    for (const code of ['PL001', 'PL004']) assert.ok(codes.has(code), `missing ${code} in ${[...codes]}`);
+    const lead = diags.find((d) => /缺少牵头单位/.test(d.message));
+    assert.ok(lead, 'no Chinese PL001 message');
+  },
+  async 'document symbols are the outline tree'(uri) {
+    const symbols = await waitFor(() => vscode.commands.executeCommand('vscode.executeDocumentSymbolProvider', uri).then((s) => (s && s.length ? s : null)));
+    const chapter = symbols.find((s) => /依法全面履行政府职能/.test(s.name));
+    assert.ok(chapter, `chapters: ${symbols.map((s) => s.name).join(' | ')}`);
+    assert.ok(chapter.children.length > 0, 'a chapter has its tasks as children');
+  },
+  async 'unit completion after 牵头单位：'(uri) {
+    const doc = await vscode.workspace.openTextDocument(uri);
+    const editor = await vscode.window.showTextDocument(doc);
+    const end = doc.lineAt(doc.lineCount - 1).range.end;
+    await editor.edit((e) => e.insert(end, '\n18.新增一项任务。[牵头单位:'));
+    const pos = doc.lineAt(doc.lineCount - 1).range.end;
+    const list = await vscode.commands.executeCommand('vscode.executeCompletionItemProvider', doc.uri, pos, ':');
+    const labels = list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+    assert.ok(labels.includes('市政府法制办'), `labels: ${labels.slice(0, 20).join(',')}`);
+    await vscode.commands.executeCommand('undo');
+  },
+  async 'a quick fix renumbers the gap'(uri) {
+    const doc = await vscode.workspace.openTextDocument(uri);
+    const gap = await waitFor(() => planDiagnostics(uri).find((d) => String(d.code && d.code.value ? d.code.value : d.code) === 'PL004' && doc.lineAt(d.range.start.line).text.startsWith('9.')));
+    const actions = await vscode.commands.executeCommand('vscode.executeCodeActionProvider', uri, gap.range, vscode.CodeActionKind.QuickFix.value);
+    const fix = actions.find((a) => a.edit && a.diagnostics && a.diagnostics.some((d) => d.code && (d.code.value || d.code) === 'PL004'));
+    assert.ok(fix, `actions: ${actions.map((a) => a.title).join(' | ')}`);
+    const line = gap.range.start.line;
+    assert.ok(await vscode.workspace.applyEdit(fix.edit));
+    assert.ok(doc.lineAt(line).text.startsWith('8.'), doc.lineAt(line).text.slice(0, 10));
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  },
+  async 'the task table preview opens'() {
+    await vscode.commands.executeCommand('planlint.showTaskTable');
+    const tab = await waitFor(() =>
+      vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputWebview && /planlint\.taskTable/.test(t.input.viewType)),
+    );
+    assert.ok(/任务分解表/.test(tab.label), tab.label);
+  },
+};
+
+exports.run = async function run() {
+  const folder = vscode.workspace.workspaceFolders[0].uri;
+  const uri = vscode.Uri.joinPath(folder, 'bracket-style.plan');
+  await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+  let failed = 0;
+  for (const [name, fn] of Object.entries(tests)) {
+    const t = Date.now();
+    try {
+      await fn(uri);
+      console.log(`ok   ${name} (${Date.now() - t} ms)`);
+    } catch (e) {
+      failed++;
+      console.log(`FAIL ${name}: ${e.message}`);
+    }
+  }
+  console.log(`${Object.keys(tests).length - failed} passed, ${failed} failed`);
+  if (failed) throw new Error(`${failed} test(s) failed`);
+};

@@ -1,0 +1,127 @@
+// Drives code-server (a real VS Code 1.100) in headless chromium and checks planlint as a drafter sees it:
+// squiggles, Chinese messages in the Problems panel, the Outline, unit completion after 牵头单位：, a quick fix,
+// and the task-table preview. Screenshots go to SHOTS (FAIL-<step>.png when a step fails).
+// Env: CS_URL, WS_DIR (workspace folder), SHOTS, CHROME (/usr/bin/chromium), STEP_TIMEOUT_MS.
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const { chromium } = require('playwright-core');
+
+const CS_URL = process.env.CS_URL || 'http://127.0.0.1:8765';
+const WS_DIR = process.env.WS_DIR;
+const SHOTS = process.env.SHOTS || path.join(os.tmpdir(), 'planlint-shots');
+const FILE = 'bracket-style.plan';
+const T = Number(process.env.STEP_TIMEOUT_MS || 60000);
+
+const t0 = Date.now();
+const results = [];
+const log = (...a) => console.log(`[${((Date.now() - t0) / 1000).toFixed(1)}s]`, ...a);
+let page;
+
+async function step(name, fn) {
+  const s = Date.now();
+  try {
+    await fn();
+    results.push({ name, ok: true });
+    log(`ok   ${name} (${Date.now() - s} ms)`);
+  } catch (e) {
+    results.push({ name, ok: false, error: e.message.split('\n')[0] });
+    log(`FAIL ${name}: ${e.message.split('\n')[0]}`);
+    await page.screenshot({ path: path.join(SHOTS, `FAIL-${name.replace(/\W+/g, '-')}.png`) }).catch(() => {});
+  }
+}
+
+/** Runs a command from the palette by (part of) its title. */
+async function palette(title) {
+  await page.keyboard.press('F1');
+  await page.locator('.quick-input-widget input').fill(`>${title}`);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
+  await page.keyboard.press('Enter');
+}
+
+(async () => {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-chrome-'));
+  const ctx = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROME || '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--lang=zh-CN'],
+    viewport: { width: 1500, height: 950 },
+    env: { ...process.env, XDG_CONFIG_HOME: path.join(profile, 'xdg-config'), XDG_CACHE_HOME: path.join(profile, 'xdg-cache') },
+  });
+  page = ctx.pages()[0] || (await ctx.newPage());
+  page.setDefaultTimeout(T);
+  const shot = (n) => page.screenshot({ path: path.join(SHOTS, n) });
+  const editorLines = () => page.locator('.monaco-editor .view-lines').first();
+
+  try {
+    await step('workbench loads the samples folder', async () => {
+      await page.goto(`${CS_URL}/?folder=${encodeURIComponent(WS_DIR)}`);
+      await page.locator('.explorer-folders-view .monaco-list-row', { hasText: FILE }).first().waitFor();
+    });
+    await step(`open ${FILE}`, async () => {
+      await page.locator('.explorer-folders-view .monaco-list-row', { hasText: FILE }).first().click();
+      await editorLines().waitFor();
+      await page.locator('.tab.active', { hasText: FILE }).waitFor();
+    });
+    await step('squiggles appear', async () => {
+      await page.locator('.monaco-editor .squiggly-error, .monaco-editor .squiggly-warning').first().waitFor();
+    });
+    await shot('01-editor.png');
+    await step('Problems panel shows Chinese messages', async () => {
+      await editorLines().click();
+      await page.keyboard.press('Control+Shift+M');
+      await page.locator('.markers-panel .monaco-list-row', { hasText: '缺少牵头单位' }).first().waitFor();
+      await page.locator('.markers-panel .monaco-list-row', { hasText: '编号' }).first().waitFor();
+    });
+    await shot('02-problems-panel.png');
+    await step('Outline lists chapters and tasks', async () => {
+      const header = page.locator('.pane-header', { hasText: /^outline$|^大纲$/i }).first();
+      if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
+      const pane = page.locator('.pane', { has: page.locator('.pane-header', { hasText: /^outline$|^大纲$/i }) });
+      await pane.locator('.pane-body .monaco-list-row', { hasText: '依法全面履行政府职能' }).first().waitFor();
+    });
+    await shot('03-outline.png');
+    await step('unit completion after 牵头单位：', async () => {
+      await editorLines().click();
+      await page.keyboard.press('Control+End');
+      await page.keyboard.press('Enter');
+      await page.keyboard.insertText('18.新增一项任务。[牵头单位:');
+      await page.keyboard.press('Control+Space');
+      await page.locator('.suggest-widget .monaco-list-row', { hasText: '市政府法制办' }).first().waitFor();
+    });
+    await shot('04-completion.png');
+    await step('quick fix renumbers a gap', async () => {
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Control+z');
+      // Line 36 reads `9.全面推行政府法律顾问制度` after `7.`: the numbering quick fix makes it `8.`.
+      await page.keyboard.press('Control+g');
+      await page.locator('.quick-input-widget input').fill(':36:1');
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('Control+.');
+      const fix = page.locator('.action-widget .monaco-list-row', { hasText: '编号' }).first();
+      await fix.waitFor();
+      await fix.click();
+      await editorLines().locator('.view-line', { hasText: '8.全面推行政府法律顾问制度' }).first().waitFor();
+    });
+    await shot('05-after-quick-fix.png');
+    await step('task table preview shows the rows', async () => {
+      await palette('显示任务分解表');
+      const frame = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+      await frame.locator('#tasks tbody tr').first().waitFor();
+      await frame.locator('#tasks tbody tr', { hasText: '深化行政审批制度改革' }).first().waitFor();
+      await frame.locator('#timeline svg').waitFor();
+    });
+    await shot('06-task-table-preview.png');
+  } finally {
+    await ctx.close();
+    fs.rmSync(profile, { recursive: true, force: true });
+  }
+  const passed = results.filter((r) => r.ok).length;
+  const failed = results.length - passed;
+  console.log(`ui: ${passed} passed, ${failed} failed`);
+  process.exit(failed ? 1 : 0);
+})().catch((e) => {
+  console.error(e);
+  process.exit(2);
+});

@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# One end-to-end run of the packaged planlint extension in a real VS Code (code-server 4.100.3) driven by headless chromium.
+# Usage: run-e2e.sh [path/to/planlint.vsix]   (default: dist/planlint.vsix, built by `npm run package`)
+# Env: CS_PREFIX (/tmp/cs), SHOTS (screenshot folder, default .e2e-run/shots), UI_TESTS=0 / API_TESTS=0 skip a part, KEEP=1 keeps the run dir.
+set -euo pipefail
+HERE="$(cd "$(dirname "$0")" && pwd)"
+ROOT="$(cd "$HERE/../../.." && pwd)"
+CS_BIN="${CS_PREFIX:-/tmp/cs}/node_modules/.bin/code-server"
+VSIX="$(realpath "${1:-$ROOT/dist/planlint.vsix}")"
+export SHOTS="${SHOTS:-$ROOT/.e2e-run/shots}"
+[ -x "$CS_BIN" ] || { echo "code-server not installed: run test/e2e/vscode/setup.sh"; exit 2; }
+[ -f "$VSIX" ] || { echo "no extension package at $VSIX: run npm run package"; exit 2; }
+RUN="$(mktemp -d /tmp/planlint-e2e.XXXXXX)"
+export XDG_CONFIG_HOME="$RUN/xdg/config" XDG_DATA_HOME="$RUN/xdg/data" XDG_CACHE_HOME="$RUN/xdg/cache"
+mkdir -p "$RUN/ws/.vscode" "$RUN/ud/User" "$RUN/ext" "$RUN/tmp" "$SHOTS"
+rm -f "$SHOTS"/*.png
+cp "$ROOT"/samples/*.plan* "$RUN/ws/"
+cat > "$RUN/ws/.vscode/settings.json" <<'JSON'
+{ "planlint.locale": "zh-CN" }
+JSON
+cat > "$RUN/ud/User/settings.json" <<'JSON'
+{
+  "workbench.startupEditor": "none",
+  "workbench.tips.enabled": false,
+  "workbench.enableExperiments": false,
+  "telemetry.telemetryLevel": "off",
+  "update.mode": "none",
+  "extensions.autoCheckUpdates": false,
+  "extensions.autoUpdate": false,
+  "security.workspace.trust.enabled": false,
+  "chat.commandCenter.enabled": false
+}
+JSON
+
+"$CS_BIN" --user-data-dir "$RUN/ud" --extensions-dir "$RUN/ext" --install-extension "$VSIX" --force
+ls "$RUN/ext" | grep -q '^planlint\.planlint-' || { echo "the extension did not install"; exit 1; }
+
+TMPDIR="$RUN/tmp" setsid "$CS_BIN" --bind-addr 127.0.0.1:0 --auth none --disable-telemetry --disable-update-check \
+  --disable-workspace-trust --disable-getting-started-override \
+  --user-data-dir "$RUN/ud" --extensions-dir "$RUN/ext" >"$RUN/code-server.log" 2>&1 </dev/null &
+CS_PID=$!
+cleanup() {
+  kill -TERM -- "-$CS_PID" 2>/dev/null || true
+  sleep 0.5; kill -KILL -- "-$CS_PID" 2>/dev/null || true
+  if [ "${KEEP:-0}" = 1 ]; then echo "run dir kept: $RUN"; else rm -rf "$RUN"; fi
+}
+trap cleanup EXIT
+URL=""
+for _ in $(seq 1 300); do
+  URL="$(sed -n 's#.*HTTP server listening on \(http://127\.0\.0\.1:[0-9]*\)/.*#\1#p' "$RUN/code-server.log")"
+  [ -n "$URL" ] && curl -fs -o /dev/null "$URL/healthz" && break
+  sleep 0.1
+done
+[ -n "$URL" ] || { echo "code-server did not start"; cat "$RUN/code-server.log"; exit 1; }
+echo "code-server up at $URL"
+
+rc=0
+if [ "${UI_TESTS:-1}" = 1 ]; then
+  CS_URL="$URL" WS_DIR="$RUN/ws" node "$HERE/e2e.cjs" || rc=$?
+fi
+if [ "${API_TESTS:-1}" = 1 ]; then
+  r=0; CS_URL="$URL" WS_DIR="$RUN/ws" node "$HERE/api-tests.cjs" || r=$?
+  [ "$r" = 0 ] || rc=$r
+fi
+[ "$rc" = 0 ] || { echo "--- code-server.log (tail) ---"; tail -n 60 "$RUN/code-server.log"; }
+echo "screenshots: $SHOTS"
+exit "$rc"
