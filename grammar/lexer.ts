@@ -1,13 +1,16 @@
 // The one shared lexer instance: turns plan text into tokens, never failing (every character is some token).
-import { Lexer, type ILexingResult } from 'chevrotain';
+import { Lexer, type ILexerConfig, type ILexingResult } from 'chevrotain';
 import { allTokens } from './tokens.js';
 
-/** The lexer, built once with first-character optimisations required (a build error if they are lost). */
-export const planLexer = new Lexer(allTokens, {
+/** How the lexer is built: first-character optimisations are required (a build error if they are lost). */
+export const LEXER_CONFIG: Readonly<ILexerConfig> = Object.freeze({
   ensureOptimizations: true,
   positionTracking: 'onlyOffset',
   skipValidations: false,
 });
+
+/** The lexer, built once with `LEXER_CONFIG`. */
+export const planLexer = new Lexer(allTokens, { ...LEXER_CONFIG });
 
 /** Tokenises `text`. Comments and scraping noise come back in `groups.comments` / `groups.noise`. */
 export function tokenize(text: string): ILexingResult {

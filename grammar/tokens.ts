@@ -1,6 +1,6 @@
 // The token vocabulary of a plan: line breaks, numbering markers, attribution keywords, brackets, punctuation and text.
 import { createToken, Lexer, type CustomPatternMatcherFunc, type TokenType } from 'chevrotain';
-import { CHINESE_NUMERAL_CHARS } from './numerals.js';
+import { CHINESE_NUMERAL_CHARS, parseChineseNumeral } from './numerals.js';
 
 // ---------------------------------------------------------------------------------------------
 // Categories: the parser reads markers and inline tokens by category, which keeps it fast.
@@ -25,10 +25,51 @@ export const Whitespace = createToken({
 });
 export const Tab = createToken({ name: 'Tab', pattern: /\t/, categories: [Inline] });
 
+/**
+ * Remembers where `needle` next occurs in one text: successive searches from growing offsets (the lexer's
+ * order) then read each character once, however many searches there are.
+ */
+function forwardFinder(needle: string): (text: string, from: number) => number {
+  let memoText: string | null = null;
+  let lastFrom = Infinity;
+  let found = -1; // the first occurrence at or after `lastFrom`, Infinity when there is none
+  return (text, from) => {
+    if (text !== memoText || from < lastFrom) {
+      memoText = text;
+      found = -1;
+    }
+    lastFrom = from;
+    if (found < from) {
+      const at = text.indexOf(needle, from);
+      found = at < 0 ? Infinity : at;
+    }
+    return found;
+  };
+}
+
+/**
+ * Matches `<!-- … -->` on one line: the comment ends at the first `-->` after the opener, with no line break
+ * before it. Searches are remembered, so a line full of unclosed `<!--` is read once, not once per opener.
+ */
+function commentMatcher(): CustomPatternMatcherFunc {
+  const close = forwardFinder('-->');
+  const lf = forwardFinder('\n');
+  const cr = forwardFinder('\r');
+  return (text, offset) => {
+    if (!text.startsWith('<!--', offset)) return null;
+    const from = offset + 4;
+    const at = close(text, from);
+    if (at === Infinity || lf(text, from) < at || cr(text, from) < at) return null;
+    return [text.slice(offset, at + 3)];
+  };
+}
+
 /** `<!-- planlint-disable PL002 -->` and any other HTML comment on one line. */
 export const Comment = createToken({
   name: 'Comment',
-  pattern: /<!--(?:[^\n\r-]|-(?!->))*-->/,
+  pattern: commentMatcher(),
+  start_chars_hint: ['<'],
+  line_breaks: false,
   group: 'comments',
 });
 
@@ -48,6 +89,8 @@ const WHITESPACE = ' \t\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2
 const BLOCK_BOUNDARY = '\n\r。！？!?；;：:]】>';
 const INLINE_BOUNDARY = BLOCK_BOUNDARY + '，,、';
 const NUMERAL = `[${CHINESE_NUMERAL_CHARS}]`;
+/** A Chinese numeral of up to five characters: `一` … `一百九十九` … `九百九十九`. */
+const CN_NUMBER = `(${NUMERAL}{1,5})`;
 const DIGIT = '[0-9０-９]';
 
 /** True when the text before `offset` ends a block: line start, whitespace, or one of `boundary`. */
@@ -57,14 +100,29 @@ function atBoundary(text: string, offset: number, boundary: string): boolean {
   return WHITESPACE.includes(prev) || boundary.includes(prev);
 }
 
-/** Builds a custom matcher from a sticky regex, a boundary set and an optional veto on what follows. */
-function markerMatcher(source: string, boundary: string, veto?: RegExp): CustomPatternMatcherFunc {
+/** What a marker must satisfy besides its boundary and its own pattern. */
+interface MarkerRules {
+  /** Must not match right after the marker (`3.5%`: a digit after `3.`). */
+  veto?: RegExp;
+  /** The pattern's first group is a Chinese numeral that must be a numbering numeral (see `isNumberingNumeral`). */
+  numeral?: boolean;
+}
+
+/** A numeral that numbers things: `一`…`九`, or written with 十/百 (`十二`, `一百零五`); not `十十`, not a year `二〇二〇`. */
+function isNumberingNumeral(text: string): boolean {
+  return parseChineseNumeral(text) >= 1 && (text.length === 1 || /[十拾百佰千仟]/.test(text));
+}
+
+/** Builds a custom matcher from a sticky regex, a boundary set and the marker's rules. */
+function markerMatcher(source: string, boundary: string, rules: MarkerRules = {}): CustomPatternMatcherFunc {
   const re = new RegExp(source, 'y');
+  const { veto, numeral } = rules;
   return (text, offset) => {
     if (!atBoundary(text, offset, boundary)) return null;
     re.lastIndex = offset;
     const match = re.exec(text);
     if (match === null) return null;
+    if (numeral && !isNumberingNumeral(match[1]!)) return null;
     if (veto !== undefined) {
       veto.lastIndex = offset + match[0].length;
       if (veto.test(text)) return null;
@@ -76,19 +134,19 @@ function markerMatcher(source: string, boundary: string, veto?: RegExp): CustomP
 const numeralStarts = [...CHINESE_NUMERAL_CHARS];
 const digitStarts = [...'0123456789０１２３４５６７８９'];
 
-/** Level 1: `三、` — not `一、二季度`, where a numeral follows. */
+/** Level 1: `三、` `一百四十、` `一、2023年度…` — not `一、二季度`, where a Chinese numeral follows. */
 export const ChapterMarker = createToken({
   name: 'ChapterMarker',
-  pattern: markerMatcher(`${NUMERAL}{1,4}、`, BLOCK_BOUNDARY, new RegExp(`${NUMERAL}|${DIGIT}`, 'y')),
+  pattern: markerMatcher(`${CN_NUMBER}、`, BLOCK_BOUNDARY, { veto: new RegExp(NUMERAL, 'y'), numeral: true }),
   start_chars_hint: numeralStarts,
   line_breaks: false,
   categories: [Marker],
 });
 
-/** Level 2: `(十二)` `（十二）`. */
+/** Level 2: `(十二)` `（十二）` `(一百九十九)`. */
 export const SectionMarker = createToken({
   name: 'SectionMarker',
-  pattern: markerMatcher(`[(（]${NUMERAL}{1,4}[)）]`, BLOCK_BOUNDARY),
+  pattern: markerMatcher(`[(（]${CN_NUMBER}[)）]`, BLOCK_BOUNDARY, { numeral: true }),
   start_chars_hint: ['(', '（'],
   line_breaks: false,
   categories: [Marker],
@@ -97,7 +155,7 @@ export const SectionMarker = createToken({
 /** Level 3: `8.` `8．` `8、` — not `3.5%` or `1、2月`, where a digit follows. */
 export const ItemMarker = createToken({
   name: 'ItemMarker',
-  pattern: markerMatcher(`${DIGIT}{1,3}[.．、]`, BLOCK_BOUNDARY, new RegExp(DIGIT, 'y')),
+  pattern: markerMatcher(`${DIGIT}{1,3}[.．、]`, BLOCK_BOUNDARY, { veto: new RegExp(DIGIT, 'y') }),
   start_chars_hint: digitStarts,
   line_breaks: false,
   categories: [Marker],
@@ -124,7 +182,7 @@ export const CircledMarker = createToken({
 /** Inline: `一是` `二是` inside a paragraph. */
 export const InlineShiMarker = createToken({
   name: 'InlineShiMarker',
-  pattern: markerMatcher(`${NUMERAL}{1,3}是`, INLINE_BOUNDARY),
+  pattern: markerMatcher(`(${NUMERAL}{1,3})是`, INLINE_BOUNDARY, { numeral: true }),
   start_chars_hint: numeralStarts,
   line_breaks: false,
   categories: [Marker],
@@ -133,7 +191,7 @@ export const InlineShiMarker = createToken({
 /** Inline: `第一,` `第二，` inside a paragraph (not `第一次`, `第3条`). */
 export const InlineDiMarker = createToken({
   name: 'InlineDiMarker',
-  pattern: markerMatcher(`第${NUMERAL}{1,3}[,，、:：]`, INLINE_BOUNDARY),
+  pattern: markerMatcher(`第(${NUMERAL}{1,3})[,，、:：]`, INLINE_BOUNDARY, { numeral: true }),
   start_chars_hint: ['第'],
   line_breaks: false,
   categories: [Marker],
@@ -195,8 +253,15 @@ export const Pipe = createToken({ name: 'Pipe', pattern: /[|｜]/ });
 // Text: a run of anything else. Written as positive ranges (no negated set) so that Chevrotain's
 // first-character optimisation holds.
 
+const KEYWORDS = [LeadField, ResponsibleField, DeadlineField, JointLead, ByDivision, LeadVerb, JoinVerb, ChargeVerb, By];
+
+/** The first characters of every keyword (`牵头单位|牽頭單位` → `牵` `牽`): a text run must stop there. */
+function keywordStarts(): string {
+  return KEYWORDS.flatMap((t) => (t.PATTERN as RegExp).source.split('|').map((alt) => alt[0]!)).join('');
+}
+
 /** Characters that end a text run because some other token may start there. */
-const SPECIAL = '\n\r\t' + WHITESPACE + '<[]【】()（）。！？!?;；:：,，、|｜' + '牵牽责責配协協参參完时時共按负負由';
+const SPECIAL = '\n\r\t' + WHITESPACE + '<[]【】()（）。！？!?;；:：,，、|｜' + keywordStarts();
 
 function positiveClass(excluded: string): string {
   const codes = [...new Set([...excluded].map((c) => c.charCodeAt(0)))].sort((a, b) => a - b);

@@ -9,6 +9,8 @@ const banner = {
 
 const entries = [
   { entry: 'server/src/cli/bin.ts', out: 'dist/planlint.js' },
+  // The CLI's worker threads load this file beside dist/planlint.js (see server/src/cli/pool.ts).
+  { entry: 'server/src/cli/worker.ts', out: 'dist/worker.js' },
   { entry: 'server/src/lsp/main.ts', out: 'dist/server.js' },
 ];
 

@@ -30,6 +30,8 @@ export interface PlanService {
   analyze(text: string, config?: ResolvedConfig): Analysis;
   /** Applies every safe fix until nothing more applies. */
   fixAll(text: string, config?: ResolvedConfig): FixResult;
+  /** Reads `text` without linting it (outline, units and tasks only: the workspace index of the language server). */
+  parse(text: string, config?: ResolvedConfig): PlanDocument;
 }
 
 /** Creates the language service. */
@@ -37,11 +39,15 @@ export function createPlanService(options: PlanServiceOptions = {}): PlanService
   const rules = options.rules ?? allRules;
   const fallback = defaultConfig();
 
-  function analyze(text: string, config: ResolvedConfig = fallback): Analysis {
-    const plan = parsePlan(text, {
+  function parse(text: string, config: ResolvedConfig = fallback): PlanDocument {
+    return parsePlan(text, {
       nonTaskSections: config.nonTaskSections,
       ...(config.period ? { period: config.period } : {}),
     });
+  }
+
+  function analyze(text: string, config: ResolvedConfig = fallback): Analysis {
+    const plan = parse(text, config);
     const diagnostics = lintPlan(plan, {
       rules,
       locale: options.locale ?? config.locale,
@@ -67,5 +73,5 @@ export function createPlanService(options: PlanServiceOptions = {}): PlanService
     );
   }
 
-  return { rules, analyze, fixAll };
+  return { rules, analyze, fixAll, parse };
 }

@@ -1,6 +1,49 @@
-// Entry point of `planlint-ls`: the language server over stdio (`--stdio`) or node IPC (`--node-ipc`).
+// Entry point of `planlint-ls`: the language server over stdio (`--stdio`, the default), node IPC (`--node-ipc`) or a socket (`--socket=N`); also the workspace index worker.
+import { fileURLToPath } from 'node:url';
+import { isMainThread, workerData } from 'node:worker_threads';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { startServer } from './server.js';
+import { runScanWorker } from './workspace-scan.js';
 
-const connection = createConnection(ProposedFeatures.all);
-connection.onInitialize(() => ({ capabilities: {} }));
-connection.listen();
+const USAGE = `planlint-ls — planlint 语言服务器 / the planlint language server
+
+用法 / usage:
+  planlint-ls [--stdio]        经标准输入输出通信（默认）/ speak LSP over stdin and stdout (default)
+  planlint-ls --node-ipc       经 Node IPC 通信 / over node IPC
+  planlint-ls --socket=PORT    经套接字通信 / over a socket
+`;
+
+function main(): void {
+  const argv = process.argv.slice(2);
+  if (argv.includes('--help') || argv.includes('-h')) {
+    process.stdout.write(USAGE);
+    return;
+  }
+  if (argv.includes('--version') || argv.includes('-v')) {
+    process.stdout.write('0.1.0\n');
+    return;
+  }
+  // stdout carries the protocol: anything printed by mistake goes to stderr instead.
+  console.log = console.info = console.debug = (...args: unknown[]) => process.stderr.write(args.map(String).join(' ') + '\n');
+  const other = argv.some((a) => a === '--node-ipc' || a.startsWith('--socket') || a.startsWith('--pipe'));
+  const connection = other ? createConnection(ProposedFeatures.all) : createConnection(ProposedFeatures.all, process.stdin, process.stdout);
+  const report = (what: string) => (error: unknown) => {
+    try {
+      connection.console.error(`planlint: ${what}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    } catch {
+      process.stderr.write(`planlint: ${what}: ${String(error)}\n`);
+    }
+  };
+  process.on('uncaughtException', report('uncaught exception'));
+  process.on('unhandledRejection', report('unhandled rejection'));
+  let workerFile: string | null = null;
+  try {
+    workerFile = fileURLToPath(import.meta.url);
+  } catch {
+    workerFile = null; // bundled without import.meta: index in-process
+  }
+  startServer(connection, { workerFile });
+}
+
+if (!isMainThread && (workerData as { planlintScanWorker?: boolean } | null)?.planlintScanWorker) runScanWorker();
+else main();

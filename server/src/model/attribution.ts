@@ -22,6 +22,8 @@ export interface AttributionContext {
 
 const LEAD_VERBS = new Set([T.LeadVerb, T.ChargeVerb, T.JointLead]);
 const JOIN_VERBS = new Set([T.JoinVerb, T.ByDivision]);
+/** Verbs that make the units after `由` leads: `由X负责`, `由X、Y分别负责`, `由X按职责分工负责`. */
+const BY_VERBS = new Set([...LEAD_VERBS, T.ByDivision]);
 const FIELDS = new Set([T.LeadField, T.ResponsibleField, T.DeadlineField]);
 const OPENERS = new Set([T.LBracket, T.LParen]);
 const CLOSERS = new Set([T.RBracket, T.RParen]);
@@ -125,7 +127,7 @@ function readSentence(clause: IToken[], ctx: AttributionContext): Attribution | 
     // `由 … 负责`: the verb may come after commas (`由A,B等部门共同负责`), never after another keyword.
     for (let i = byIndex + 1; i < clause.length; i++) {
       const type = clause[i]!.tokenType;
-      if (LEAD_VERBS.has(type)) {
+      if (BY_VERBS.has(type)) {
         if (segmentEndsAt(clause, i)) leadEnd = i;
         break;
       }
@@ -163,7 +165,8 @@ function readContent(toks: IToken[], style: AttributionStyle, span: Span, ctx: A
     problems: [],
     punctuation: null,
   };
-  for (const part of splitTop(toks, (t) => t.tokenType === T.Semicolon)) {
+  for (const { from, to } of splitTop(toks, (t) => t.tokenType === T.Semicolon)) {
+    const part = toks.slice(from, to);
     if (part.length === 0) continue;
     const head = part[0]!;
     if (FIELDS.has(head.tokenType)) {
@@ -203,58 +206,77 @@ function readField(part: IToken[], attribution: Attribution, ctx: AttributionCon
 
 /** Verb style: `由X牵头负责` `X牵头` `Y参加` `Y按职责分工负责` and a bare deadline segment. */
 function readVerbSegments(part: IToken[], attribution: Attribution, ctx: AttributionContext): void {
-  let pending: IToken[] = [];
+  // `由A,B,` waits for its verb in a later segment: `pendingFrom` is where it starts. The wait is known from the
+  // new segment alone (the pending run holds `由` and no lead verb), so a long run is not re-read each time.
+  let pendingFrom = -1;
   for (const segment of splitTop(part, (t) => t.tokenType === T.Comma)) {
-    const toks = pending.length > 0 ? [...pending, segment.separator!, ...segment] : segment;
-    pending = [];
-    if (toks.length === 0) continue;
-    const last = toks[toks.length - 1]!;
-    const from = toks[0]!.startOffset;
+    const from = pendingFrom >= 0 ? pendingFrom : segment.from;
+    const to = segment.to;
+    const waiting = pendingFrom >= 0;
+    pendingFrom = -1;
+    if (to <= from) continue;
+    const last = part[to - 1]!;
     if (LEAD_VERBS.has(last.tokenType) || JOIN_VERBS.has(last.tokenType)) {
-      const unitsFrom = toks[0]!.tokenType === T.By ? end(toks[0]!) : from;
-      const role: UnitRole = LEAD_VERBS.has(last.tokenType) ? 'lead' : 'responsible';
+      const first = part[from]!;
+      const by = first.tokenType === T.By;
+      const unitsFrom = by ? end(first) : first.startOffset;
+      const role: UnitRole = (by ? BY_VERBS : LEAD_VERBS).has(last.tokenType) ? 'lead' : 'responsible';
       const units = unitsIn(trimSpan(ctx.text, unitsFrom, last.startOffset), role, ctx);
       (role === 'lead' ? attribution.lead : attribution.responsible).push(...units);
       continue;
     }
-    if (toks.some((t) => t.tokenType === T.By) && !toks.some((t) => LEAD_VERBS.has(t.tokenType))) {
-      pending = toks; // `由A,` — the verb comes in a later segment
+    const ownBy = indexOfType(part, T.By, segment.from, to);
+    if ((waiting || ownBy >= 0) && !hasType(part, BY_VERBS, segment.from, to)) {
+      pendingFrom = from;
       continue;
     }
-    const byAt = toks.findIndex((t) => t.tokenType === T.By);
+    const byAt = waiting ? indexOfType(part, T.By, from, to) : ownBy;
     if (byAt >= 0) {
       // `此项工作由X牵头负责` where text precedes `由`.
-      const verbAt = toks.findIndex((t, i) => i > byAt && LEAD_VERBS.has(t.tokenType));
-      if (verbAt > byAt) {
-        const units = unitsIn(trimSpan(ctx.text, end(toks[byAt]!), toks[verbAt]!.startOffset), 'lead', ctx);
+      let verbAt = byAt + 1;
+      while (verbAt < to && !BY_VERBS.has(part[verbAt]!.tokenType)) verbAt++;
+      if (verbAt < to) {
+        const units = unitsIn(trimSpan(ctx.text, end(part[byAt]!), part[verbAt]!.startOffset), 'lead', ctx);
         attribution.lead.push(...units);
         continue;
       }
     }
-    const span = trimSpan(ctx.text, from, end(last));
+    const span = trimSpan(ctx.text, part[from]!.startOffset, end(last));
     attribution.deadlines.push(...deadlinesIn(span, ctx, 'field'));
   }
 }
 
-type Segment = IToken[] & { separator?: IToken };
+function indexOfType(toks: IToken[], type: IToken['tokenType'], from: number, to: number): number {
+  for (let i = from; i < to; i++) if (toks[i]!.tokenType === type) return i;
+  return -1;
+}
+
+function hasType(toks: IToken[], types: Set<IToken['tokenType']>, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (types.has(toks[i]!.tokenType)) return true;
+  return false;
+}
+
+/** A run `[from, to)` of a token list, between separators. */
+interface Segment {
+  from: number;
+  to: number;
+}
 
 /** Splits at separators outside nested brackets (unit names hold parentheses: `各区县(市)人民政府`). */
 function splitTop(toks: IToken[], isSeparator: (t: IToken) => boolean): Segment[] {
   const parts: Segment[] = [];
-  let current: Segment = [];
+  let from = 0;
   let depth = 0;
-  for (const tok of toks) {
+  for (let i = 0; i < toks.length; i++) {
+    const tok = toks[i]!;
     if (OPENERS.has(tok.tokenType)) depth++;
     else if (CLOSERS.has(tok.tokenType) && depth > 0) depth--;
     if (depth === 0 && isSeparator(tok)) {
-      parts.push(current);
-      current = [];
-      current.separator = tok;
-      continue;
+      parts.push({ from, to: i });
+      from = i + 1;
     }
-    current.push(tok);
   }
-  parts.push(current);
+  parts.push({ from, to: toks.length });
   return parts;
 }
 

@@ -27,12 +27,21 @@ export interface FoundDeadline {
 
 const FOLD_FROM = '０１２３４５６７８９ＱｑＯ－～〜．／：長續堅態開實執進動於內當為遲時間號後幾兩個務設陸資數該歷週';
 const FOLD_TO = '0123456789QqO-~~./:长续坚态开实执进动于内当为迟时间号后几两个务设陆资数该历周';
-const FOLD_MAP = new Map<string, string>([...FOLD_FROM].map((c, k) => [c, FOLD_TO[k] as string]));
-const FOLD_RE = new RegExp(`[${FOLD_FROM}]`, 'g');
+const FOLD_RE = new RegExp(`[${FOLD_FROM}]`);
+const FOLD_TABLE = (() => {
+  const table = new Uint16Array(0x10000).map((_, k) => k);
+  for (let k = 0; k < FOLD_FROM.length; k++) table[FOLD_FROM.charCodeAt(k)] = FOLD_TO.charCodeAt(k);
+  return table;
+})();
 
 /** Full-width digits and punctuation to ASCII, traditional keyword characters to simplified; same length. */
 function fold(text: string): string {
-  return text.replace(FOLD_RE, (c) => FOLD_MAP.get(c) ?? c);
+  if (!FOLD_RE.test(text)) return text;
+  const codes = new Uint16Array(text.length);
+  for (let k = 0; k < text.length; k++) codes[k] = FOLD_TABLE[text.charCodeAt(k)] as number;
+  const chunks: string[] = [];
+  for (let k = 0; k < codes.length; k += 4096) chunks.push(String.fromCharCode(...codes.subarray(k, k + 4096)));
+  return chunks.join('');
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -55,11 +64,23 @@ const RANGE_SEP = new Set([...'—–―‐-~至到']);
 const PREFIX_CUE = new Set([...'于在到至止迟晚']);
 /** Clause boundaries for a stand-alone ongoing phrase in prose. */
 const CLAUSE_BOUNDARY = new Set([...'。，,；;：:！!？?（）()【】[]〔〕\n\r']);
+/**
+ * Where a deadline or an ongoing phrase may start; the scan jumps from one to the next, so ordinary text costs
+ * one native regex pass. Bounded quantifiers only: linear on any input.
+ */
+const CANDIDATE = new RegExp(
+  [
+    '[0-9]', '[〇○零O一二三四五六七八九十]{1,4}[年月季日号]', '元月', '第[一二三四1-4]季', '[Qq][1-4]', '每[年季半月]',
+    '年度?[底末内]', '[上下]半年', '(?:本|今|当|全|明|次|翌|去|上一?|下一)年', '长期|持续|常态化|常年|长效',
+  ].join('|'),
+  'g',
+);
 const ONGOING_KEYS = ['常态化', '长期', '持续', '常年', '长效'];
 const ONGOING_VERBS = ['坚持', '推进', '开展', '实施', '执行', '落实', '进行', '抓好', '深化', '推动', '有效'];
 
 const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
-const isAsciiLetter = (c: string | undefined): boolean => c !== undefined && /^[A-Za-z]$/.test(c);
+const isAsciiLetter = (c: string | undefined): boolean =>
+  c !== undefined && ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'));
 const isSpace = (c: string | undefined): boolean => c === ' ' || c === '\t' || c === '\u3000' || c === '\u00a0';
 
 function isHan(c: string | undefined): boolean {
@@ -146,7 +167,7 @@ interface Tail {
 interface Env {
   /** Parsing the second half of a range. */
   afterSep: boolean;
-  /** Field mode or a prefix cue: a yearless damaged `320日` may be read. */
+  /** A prefix cue (`于320日之前`): a yearless damaged `320日` may be read. */
   loose: boolean;
 }
 
@@ -159,13 +180,28 @@ const quarterWin = (q: number): Win => ({ m1: 3 * q - 2, m2: 3 * q, d1: 1, d2: '
 const monthWin = (m: number): Win => ({ m1: m, m2: m, d1: 1, d2: 'last', precision: 'month' });
 const dayWin = (m: number, d1: number, d2: number | 'last'): Win => ({ m1: m, m2: m, d1, d2, precision: 'day' });
 
-function expr(from: number, to: number, year: YearRef, win: Win, extra: Partial<Expr> = {}): Expr {
-  return { from, to, first: null, last: { year, win }, recurring: false, damaged: false, cue: false, inheritMonth: false, ...extra };
+type Flags = Partial<Pick<Expr, 'recurring' | 'damaged' | 'cue' | 'inheritMonth'>>;
+
+function expr(from: number, to: number, year: YearRef, win: Win, flags: Flags = {}): Expr {
+  return {
+    from, to, first: null, last: { year, win },
+    recurring: flags.recurring === true,
+    damaged: flags.damaged === true,
+    cue: flags.cue === true,
+    inheritMonth: flags.inheritMonth === true,
+  };
 }
 
-function fromTail(from: number, year: YearRef, tail: Tail, extra: Partial<Expr> = {}): Expr {
-  const first = tail.first ? { year, win: tail.first } : null;
-  return { ...expr(from, tail.to, year, tail.win, extra), first, cue: tail.cue || (extra.cue ?? false) };
+/** Marks `e` as a range starting at `first`. */
+function ranged(e: Expr, first: Part): Expr {
+  e.first = first;
+  return e;
+}
+
+function fromTail(from: number, year: YearRef, tail: Tail, flags: Flags = {}): Expr {
+  const e = expr(from, tail.to, year, tail.win, flags);
+  e.cue = e.cue || tail.cue;
+  return tail.first ? ranged(e, { year, win: tail.first }) : e;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -272,7 +308,9 @@ function readMonthRange(s: string, k: number): Tail | null {
   if (!a || !sep) return null;
   const b = readMonth(s, a.to + sep);
   if (!b) return null;
-  return { ...monthTail(s, b.to, b.month), first: monthWin(a.value) };
+  const tail = monthTail(s, b.to, b.month);
+  tail.first = monthWin(a.value);
+  return tail;
 }
 
 /** What follows `2020年`: `底` `年底` `内` `上半年` `第一季度` `前三季度` `6月…` `1—3月`, or nothing (the whole year). */
@@ -334,7 +372,7 @@ function damagedWithYear(s: string, i: number, e: number): Expr | null {
   const dmg = { damaged: true };
   if (suffix === '年' && rest.length === 4 && validYear(Number(rest))) {
     const tail = yearTail(s, e + 1);
-    return { ...fromTail(i, written(Number(rest)), tail, dmg), first: { year, win: yearWin() } };
+    return ranged(fromTail(i, written(Number(rest)), tail, dmg), { year, win: yearWin() });
   }
   if (suffix === '月' && rest.length <= 2) return fromTail(i, year, monthTail(s, e + 1, Number(rest)), dmg);
   const withDay = suffix === '日';
@@ -344,10 +382,10 @@ function damagedWithYear(s: string, i: number, e: number): Expr | null {
   if (md) return expr(i, to, year, dayWin(md.m, md.d, md.d), { damaged: !(rest.length === 4 && md.ml === 2) });
   const r = withDay ? splitMonthDayRange(rest, y) : null;
   if (!r) return null;
-  return { ...expr(i, to, year, dayWin(r[2], r[3], r[3]), dmg), first: { year, win: dayWin(r[0], r[1], r[1]) } };
+  return ranged(expr(i, to, year, dayWin(r[2], r[3], r[3]), dmg), { year, win: dayWin(r[0], r[1], r[1]) });
 }
 
-/** A yearless damaged `320日` (3月20日) at [i, e): only after a cue, in field mode or in a range. */
+/** A yearless damaged `320日` (3月20日) at [i, e): only after a cue (`于`) or a range dash, never `120日内`. */
 function damagedNoYear(s: string, i: number, e: number, env: Env): Expr | null {
   const digits = s.slice(i, e);
   if (s[e] !== '日' || s[e + 1] === '内' || !(env.loose || env.afterSep)) return null;
@@ -373,9 +411,10 @@ function afterYearDigits(s: string, i: number, e: number, y: number, env: Env): 
   }
   const sep = sepAt(s, e);
   if (sep && isDigit(s[e + sep]) && digitRunEnd(s, e + sep) - (e + sep) === 4 && s[e + sep + 4] === '年') {
-    const second = numberAt(s, e + sep, { ...env, afterSep: true });
+    const second = numberAt(s, e + sep, { afterSep: true, loose: env.loose });
     if (second && second.first === null && second.last.year.kind === 'written') {
-      return { ...second, from: i, first: { year: written(y), win: yearWin() } };
+      second.from = i;
+      return ranged(second, { year: written(y), win: yearWin() });
     }
   }
   return null;
@@ -460,20 +499,19 @@ const RELATIVE_YEARS: [string, number][] = [
 /** `每年…` `每季度` `每半年` `每月…`: a recurring deadline; `end` is its first occurrence in the plan. */
 function recurringAt(s: string, i: number): Expr | null {
   if (s[i] !== '每') return null;
-  const rec = { recurring: true };
   if (s[i + 1] === '年') {
     const j = s[i + 2] === '度' ? i + 3 : i + 2;
     const tail = yearTail(s, j);
-    return fromTail(i, NO_YEAR, tail, { ...rec, cue: tail.to > j });
+    return fromTail(i, NO_YEAR, tail, { recurring: true, cue: tail.to > j });
   }
-  if (s.startsWith('季度', i + 1)) {
+  if (s[i + 1] === '季' && s[i + 2] === '度') {
     const cue = s[i + 3] === '末' || s[i + 3] === '底';
-    return expr(i, cue ? i + 4 : i + 3, NO_YEAR, quarterWin(1), { ...rec, cue });
+    return expr(i, cue ? i + 4 : i + 3, NO_YEAR, quarterWin(1), { recurring: true, cue });
   }
-  if (s.startsWith('半年', i + 1)) return expr(i, i + 3, NO_YEAR, halfWin(1), rec);
+  if (s[i + 1] === '半' && s[i + 2] === '年') return expr(i, i + 3, NO_YEAR, halfWin(1), { recurring: true });
   if (s[i + 1] === '月') {
     const tail = monthTail(s, i + 2, 1);
-    return fromTail(i, NO_YEAR, tail, { ...rec, cue: tail.to > i + 2 });
+    return fromTail(i, NO_YEAR, tail, { recurring: true, cue: tail.to > i + 2 });
   }
   return null;
 }
@@ -527,18 +565,17 @@ function parseAt(s: string, i: number, env: Env): Expr | null {
 /** `A—B`: joins two expressions into one range; B takes A's year and month when it leaves them out. */
 function joinRange(a: Expr, b: Expr): Expr {
   const aLast = a.last;
-  let last = b.last;
-  if (b.inheritMonth) last = { ...last, win: { ...last.win, m1: aLast.win.m2, m2: aLast.win.m2 } };
-  if (last.year.kind === 'none' && aLast.year.kind !== 'none') last = { ...last, year: aLast.year };
-  const first = a.first ?? aLast;
-  return { ...b, from: a.from, first, last, damaged: a.damaged || b.damaged, cue: a.cue || b.cue, inheritMonth: false };
+  const win = b.inheritMonth ? { ...b.last.win, m1: aLast.win.m2, m2: aLast.win.m2 } : b.last.win;
+  const year = b.last.year.kind === 'none' ? aLast.year : b.last.year;
+  const e = expr(a.from, b.to, year, win, { damaged: a.damaged || b.damaged, cue: a.cue || b.cue });
+  return ranged(e, a.first ?? aLast);
 }
 
 /** After an expression: a range separator and a second half. */
 function withRange(s: string, a: Expr, env: Env): Expr {
   const sep = a.recurring ? 0 : sepAt(s, a.to);
   if (!sep) return a;
-  const b = parseAt(s, a.to + sep, { ...env, afterSep: true });
+  const b = parseAt(s, a.to + sep, { afterSep: true, loose: env.loose });
   return b && !b.recurring && b.first === null ? joinRange(a, b) : a;
 }
 
@@ -585,7 +622,8 @@ function proseDeadline(s: string, e: Expr, trailing: boolean): boolean {
 }
 
 /** A lower-case pinyin letter, tone marks included (`xù` `fā` `ǎ`). */
-const isPinyin = (c: string | undefined): boolean => c !== undefined && /^[a-zü\u00e0-\u00fc\u0101-\u01dc\u0144\u0148\u01f9\u1e3f]$/.test(c);
+const PINYIN_LETTER = /^[a-zü\u00e0-\u00fc\u0101-\u01dc\u0144\u0148\u01f9\u1e3f]$/;
+const isPinyin = (c: string | undefined): boolean => c !== undefined && PINYIN_LETTER.test(c);
 
 /** Scraping noise `(xù)` starting at `k` (seed 002: `持續(xù)推進`): the index after it, else `k`. */
 function skipPinyin(s: string, k: number): number {
@@ -628,7 +666,7 @@ function skipFrom(s: string, i: number): number {
   return i + 1;
 }
 
-/** One attempt at `i`: a deadline (`expr` null for an ongoing phrase), or only where to look next (`expr` undefined). */
+/** A deadline at [from, to) (`expr` null for an ongoing phrase), or, with `expr` undefined, only where to look next. */
 type Hit = { from: number; to: number; expr?: Expr | null };
 
 /** One attempt at `i`: a date (possibly a range) or an ongoing phrase. A date that does not count is skipped whole. */
@@ -637,13 +675,20 @@ function hitAt(s: string, i: number, prose: boolean): Hit {
   const ongoingEnd = ongoingAt(s, i);
   if (ongoingEnd >= 0) return !prose || standsAlone(s, i, ongoingEnd) ? { from: i, to: ongoingEnd, expr: null } : miss;
   if (!mayStart(s, i)) return miss;
-  const env: Env = { afterSep: false, loose: !prose || prefixCue(s, i) };
+  const env: Env = { afterSep: false, loose: isDigit(s[i]) && prefixCue(s, i) };
   const first = parseAt(s, i, env);
   if (!first) return miss;
   const e = withRange(s, first, env);
   const t = trailingCue(s, e.to);
   if (prose && !proseDeadline(s, e, t.cue)) return { from: i, to: Math.max(i + 1, t.to) };
   return { from: e.from, to: t.to, expr: e };
+}
+
+/** The next place at or after `from` where a deadline may start, or -1. */
+function nextCandidate(s: string, from: number): number {
+  CANDIDATE.lastIndex = from;
+  const m = CANDIDATE.exec(s);
+  return m ? m.index : -1;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -657,7 +702,9 @@ const ctxYear = (ctx: DeadlineContext | null | undefined): number | null => {
 /** The year a part stands in, and whether it was taken from the plan. */
 function resolveYear(ref: YearRef, other: YearRef | null, base: number | null): { year: number | null; inferred: boolean } {
   if (ref.kind === 'written') return { year: ref.value, inferred: false };
-  if (ref.kind === 'relative') return base === null ? { year: null, inferred: false } : { year: base + ref.delta, inferred: true };
+  if (ref.kind === 'relative') {
+    return base === null ? { year: null, inferred: false } : { year: base + ref.delta, inferred: true };
+  }
   if (other && other.kind !== 'none') return resolveYear(other, null, base);
   return base === null ? { year: null, inferred: false } : { year: base, inferred: true };
 }
@@ -693,7 +740,9 @@ function valueOf(e: Expr, text: string, ctx: DeadlineContext | null | undefined)
 }
 
 function ongoingValue(text: string): DeadlineValue {
-  return { text, end: null, start: null, precision: null, ongoing: true, recurring: false, yearInferred: false, damaged: false, invalid: null };
+  return {
+    text, end: null, start: null, precision: null, ongoing: true, recurring: false, yearInferred: false, damaged: false, invalid: null,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -713,13 +762,13 @@ export function findDeadlines(text: string, ctx: DeadlineContext, mode: 'field' 
     const s = fold(text);
     const prose = mode === 'prose';
     const out: FoundDeadline[] = [];
-    for (let i = 0; i < s.length; ) {
+    for (let i = nextCandidate(s, 0); i >= 0; ) {
       const hit = hitAt(s, i, prose);
       if (hit.expr !== undefined) {
         const raw = text.slice(hit.from, hit.to);
         out.push({ start: hit.from, end: hit.to, value: hit.expr ? valueOf(hit.expr, raw, ctx) : ongoingValue(raw) });
       }
-      i = Math.max(hit.to, i + 1);
+      i = nextCandidate(s, Math.max(hit.to, i + 1));
     }
     return out;
   } catch {
@@ -760,7 +809,11 @@ function yearAt(s: string, i: number): { y: number; to: number } | null {
 }
 
 /** Is the year at `i` the end of a range (`2018—2016年`, rejected as a whole)? */
-const secondHalf = (s: string, i: number): boolean => RANGE_SEP.has(s[i - 1] as string) && (isDigit(s[i - 2]) || s[i - 2] === '年');
+const secondHalf = (s: string, i: number): boolean =>
+  RANGE_SEP.has(s[i - 1] as string) && (isDigit(s[i - 2]) || s[i - 2] === '年');
+
+/** Where a year may start: a digit run's first digit, or a Chinese year `二〇二〇年`. */
+const YEAR_START = /(?<![0-9])[0-9]|[一二](?=[〇○零O一二三四五六七八九]{3}年)/g;
 
 type PeriodFind = { start: number; end: number; rank: number };
 
@@ -798,10 +851,11 @@ export function findPlanPeriod(text: string): { start: number; end: number } | n
     if (typeof text !== 'string') return null;
     const s = fold(text);
     let best: PeriodFind | null = null;
-    for (let i = 0; i < s.length; i++) {
-      const p = periodAt(s, i);
+    YEAR_START.lastIndex = 0;
+    for (let m = YEAR_START.exec(s); m && best?.rank !== 0; m = YEAR_START.exec(s)) {
+      const p = periodAt(s, m.index);
       if (p && (!best || p.rank < best.rank)) best = p;
-      if (best?.rank === 0) break;
+      YEAR_START.lastIndex = m.index + 1;
     }
     return best ? { start: best.start, end: best.end } : null;
   } catch {

@@ -12,7 +12,7 @@ import { proseDeadlines, readAttributions, unitsIn, type AttributionContext } fr
 import { findDeadlines, findPlanPeriod } from './deadline.js';
 import { createLineMap } from './positions.js';
 import { findTables } from './tables.js';
-import { stripNoise, toSimplified, trimSpan } from './text.js';
+import { isSpace, stripNoise, toSimplified, trimSpan } from './text.js';
 import type {
   Attribution,
   Deadline,
@@ -127,7 +127,11 @@ function buildPlan(text: string, lines: LineMap, options: ParseOptions): PlanDoc
 const PLAN_WORDS = /实施方案|工作方案|工作要点|工作安排|年度安排|分工方案|行动方案|行动计划|工作计划|实施意见|实施细则|方案|要点|安排|计划/;
 const REPORT_WORDS = /报告|总结|情况|成效|实效|进展|回顾|综述/;
 
-/** The plan's title: the first short line naming a plan, else the `《…》` inside a covering notice, else the first line. */
+/**
+ * The plan's title: the first short line naming a plan, else the `《…》` that a covering notice prints
+ * (`关于印发《X》的通知`), else the first line. A title broken over lines (`…法治政府建设` / `工作实施方案`) is
+ * named whole by the notice. A long line (a document that lost its line breaks) is read piece by piece.
+ */
 function findTitle(text: string, lines: LineMap): { text: string; span: Span } | null {
   let first: { text: string; span: Span } | null = null;
   let notice: { text: string; span: Span } | null = null;
@@ -135,34 +139,64 @@ function findTitle(text: string, lines: LineMap): { text: string; span: Span } |
   for (let i = 0; i < limit; i++) {
     const start = lines.lineStart(i);
     const stop = i + 1 < lines.lineCount ? lines.lineStart(i + 1) : text.length;
-    const span = trimSpan(text, start, Math.min(stop, start + 400));
-    if (span.end <= span.start) continue;
-    let line = text.slice(span.start, span.end).replace(/[\r\n]+$/, '').replace(/^#+\s*/, '');
-    if (line.length === 0) continue;
-    line = stripNoise(line);
-    const simple = toSimplified(line);
-    if (first === null && line.length <= 80) first = { text: line, span };
-    const book = /《([^《》]{4,80})》/.exec(simple);
-    if (/印发|通知/.test(simple) && book && PLAN_WORDS.test(book[1]!)) {
-      notice ??= { text: stripNoise(line.slice(book.index + 1, book.index + 1 + book[1]!.length)), span };
-      continue;
-    }
-    if (line.length <= 60 && !/[。；;]/.test(line) && PLAN_WORDS.test(simple) && !/^[一二三四五六七八九十]+、|^[(（]/.test(line)) {
-      const candidate = line.replace(/\s+/g, ' ');
-    // A title broken over lines (`…法治政府建设` / `工作实施方案`): the notice names it whole.
-    if (notice && notice.text.replace(/\s+/g, '').includes(candidate.replace(/\s+/g, ''))) return { text: notice.text, span };
-    return { text: candidate, span };
+    for (const span of titlePieces(text, trimSpan(text, start, Math.min(stop, start + 1000)))) {
+      let line = text.slice(span.start, span.end).replace(/[\r\n]+$/, '').replace(/^#+\s*/, '');
+      if (line.length === 0) continue;
+      line = stripNoise(line);
+      const simple = toSimplified(line);
+      if (first === null && line.length <= 80) first = { text: line, span };
+      const book = noticeBook(simple);
+      if (book !== null) {
+        notice ??= { text: line.slice(book.start, book.end), span };
+        continue;
+      }
+      if (line.length <= 60 && !/[。；;]/.test(line) && PLAN_WORDS.test(simple) && !/^[一二三四五六七八九十]+、|^[(（]/.test(line)) {
+        const candidate = line.replace(/\s+/g, ' ');
+        if (notice && notice.text.replace(/\s+/g, '').includes(candidate.replace(/\s+/g, ''))) return { text: notice.text, span };
+        return { text: candidate, span };
+      }
     }
   }
   return notice ?? first;
 }
 
+/** A title line is short; a longer line is cut into its space-separated pieces, each a possible title. */
+function titlePieces(text: string, span: Span): Span[] {
+  if (span.end - span.start <= 80) return span.end > span.start ? [span] : [];
+  const pieces: Span[] = [];
+  let from = span.start;
+  for (let k = span.start; k <= span.end; k++) {
+    if (k < span.end && !isSpace(text[k])) continue;
+    if (k > from) pieces.push({ start: from, end: k });
+    from = k + 1;
+  }
+  return pieces;
+}
+
+/** The document a covering notice names: `印发《X》` whatever X is called, or `《X》…通知` when X names a plan. */
+function noticeBook(line: string): { start: number; end: number } | null {
+  const printed = /印发了?《([^《》]{4,80})》/.exec(line);
+  const book = printed ?? (/通知/.test(line) ? /《([^《》]{4,80})》/.exec(line) : null);
+  if (book === null || (printed === null && !PLAN_WORDS.test(book[1]!))) return null;
+  const start = book.index + book[0].length - book[1]!.length - 1;
+  return { start, end: start + book[1]!.length };
+}
+
+/**
+ * The plan's period: from its title, else the configuration, else a heading-like line near the top (short, no
+ * sentence end) that names a plan or is a period on its own (`(2021—2025年)` under a title broken over lines).
+ * Sentences are not read: the years they hold are stages or other documents (`《纲要(2015-2020年)》`).
+ */
 function readPeriod(title: string, text: string, options: ParseOptions): PlanPeriod | null {
   const fromTitle = findPlanPeriod(title);
   if (fromTitle) return { ...fromTitle, source: 'title' };
   if (options.period) return { ...options.period, source: 'config' };
-  const head = text.slice(0, 2000);
-  const fromBody = findPlanPeriod(head.split(/[\r\n]/).find((l) => PLAN_WORDS.test(toSimplified(l)) && findPlanPeriod(l)) ?? '');
+  const heading = (line: string) => {
+    const l = line.trim();
+    return l.length <= 60 && !/[。；;]/.test(l) && (PLAN_WORDS.test(toSimplified(l)) || /^[(（][^()（）]*[)）]$/.test(l));
+  };
+  const line = text.slice(0, 2000).split(/[\r\n]/).find((l) => heading(l) && findPlanPeriod(l) !== null);
+  const fromBody = line === undefined ? null : findPlanPeriod(line);
   return fromBody ? { ...fromBody, source: 'body' } : null;
 }
 
@@ -208,9 +242,13 @@ interface SectionInfo {
   section: Section;
   /** This section's own blocks (its marker paragraph and the unnumbered paragraphs after it). */
   blocks: Block[];
-  /** Attributions from its own blocks. */
+  /** Attributions from its own blocks (and from its inline items when they are parts of its paragraph). */
   own: Attribution[];
   nonTask: boolean;
+  /** Its inline items (`一是…`) are tasks of their own, each with its own attribution. */
+  inlineTasks: boolean;
+  /** Its inline items were folded into its paragraph: its task covers them. */
+  foldedInline: boolean;
 }
 
 interface BuiltSections {
@@ -261,10 +299,10 @@ function buildSections(blocks: Block[], bodyEnd: number, ctx: AttributionContext
       range: ctx.lines.rangeOf(span),
       children: [],
       parent: parent?.section ?? null,
-      nonTask: (parent?.nonTask ?? false) || nonTask.some((name) => toSimplified(title).includes(name)),
+      nonTask: (parent?.nonTask ?? false) || isNonTaskTitle(toSimplified(title), nonTask),
       attributions: own,
     };
-    const entry: SectionInfo = { section, blocks: [block], own: [...own], nonTask: section.nonTask };
+    const entry: SectionInfo = { section, blocks: [block], own: [...own], nonTask: section.nonTask, inlineTasks: false, foldedInline: false };
     info.set(section, entry);
     (parent ? parent.section.children : roots).push(section);
     all.push(section);
@@ -281,6 +319,7 @@ function buildSections(blocks: Block[], bodyEnd: number, ctx: AttributionContext
     section.span = { start: section.marker.span.start, end: spanEnd };
     section.range = ctx.lines.rangeOf(section.span);
   }
+  for (const section of all) foldInlineItems(info.get(section)!, info);
   // A section named like `组织保障` still assigns work when something under it names a lead or responsible unit.
   for (let i = all.length - 1; i >= 0; i--) {
     const section = all[i]!;
@@ -289,6 +328,30 @@ function buildSections(blocks: Block[], bodyEnd: number, ctx: AttributionContext
     if (assignsWork(section, info)) clearNonTask(section, info);
   }
   return { roots, all, info, unnumbered };
+}
+
+/**
+ * Inline items (`一是…二是…`, `第一,…`) are parts of the paragraph that holds them, and an attribution written
+ * after the last of them speaks for the whole paragraph. They are tasks of their own only when two or more of
+ * them carry an attribution each. Otherwise their attributions and text are folded into the parent.
+ */
+function foldInlineItems(entry: SectionInfo, info: Map<Section, SectionInfo>): void {
+  const inline = entry.section.children.filter((c) => c.marker.level === 6).map((c) => info.get(c)!);
+  if (inline.length === 0) return;
+  entry.inlineTasks = inline.filter((item) => item.own.length > 0).length >= 2;
+  if (entry.inlineTasks) return;
+  entry.foldedInline = true;
+  for (const item of inline) {
+    entry.own.push(...item.own);
+    entry.blocks.push(...item.blocks);
+  }
+  entry.own.sort((a, b) => a.span.start - b.span.start);
+  entry.blocks.sort((a, b) => a.start - b.start);
+}
+
+/** The (simplified) title names a section that assigns no work. */
+function isNonTaskTitle(title: string, nonTask: string[]): boolean {
+  return nonTask.some((name) => title.includes(name));
 }
 
 function assignsWork(section: Section, info: Map<Section, SectionInfo>): boolean {
@@ -306,12 +369,21 @@ function clearNonTask(section: Section, info: Map<Section, SectionInfo>): void {
   for (const child of section.children) clearNonTask(child, info);
 }
 
-/** The title: from after the marker to the first sentence end, attribution bracket, or gap of spaces. */
+/** Keywords that make a parenthesis in a heading an attribution (`…工作(市政府办公室牵头,…)`) rather than part of the title. */
+const TITLE_ENDING_KEYWORDS = new Set([T.LeadField, T.ResponsibleField, T.DeadlineField, T.LeadVerb, T.JointLead]);
+
+/** The title: from after the marker to the first sentence end, attribution bracket or parenthesis, or gap of spaces. */
 function titleOf(block: Block, text: string): Span {
   const start = block.marker ? end(block.marker) : block.start;
+  const toks = block.tokens;
   let stop = block.end;
   let prevEnd = -1;
-  for (const tok of block.tokens) {
+  // The parenthesis scan: tokens before `scanEnd` (the first `)` after the last scanned `(`) were read once;
+  // `lastKeyword` is the last attribution keyword among them.
+  let scanEnd = -1;
+  let lastKeyword = -1;
+  for (let i = 0; i < toks.length; i++) {
+    const tok = toks[i]!;
     const type = tok.tokenType;
     if (type === T.SentenceEnd || type === T.Semicolon || type === T.LBracket || type === T.Tab) {
       stop = tok.startOffset;
@@ -321,11 +393,14 @@ function titleOf(block: Block, text: string): Span {
       stop = prevEnd;
       break;
     }
-    if (type === T.LParen && block.tokens.some((t) => t.startOffset > tok.startOffset && (t.tokenType === T.LeadField || t.tokenType === T.LeadVerb))) {
-      // `…工作(市政府办公室牵头,…)`: an attribution in parentheses ends the title.
-      const close = block.tokens.find((t) => t.startOffset > tok.startOffset && t.tokenType === T.RParen);
-      const inner = block.tokens.filter((t) => t.startOffset > tok.startOffset && (!close || t.startOffset < close.startOffset));
-      if (inner.some((t) => t.tokenType === T.LeadField || t.tokenType === T.LeadVerb || t.tokenType === T.ResponsibleField)) {
+    if (type === T.LParen) {
+      if (i >= scanEnd) {
+        lastKeyword = -1;
+        for (scanEnd = i + 1; scanEnd < toks.length && toks[scanEnd]!.tokenType !== T.RParen; scanEnd++) {
+          if (TITLE_ENDING_KEYWORDS.has(toks[scanEnd]!.tokenType)) lastKeyword = scanEnd;
+        }
+      }
+      if (lastKeyword > i) {
         stop = tok.startOffset;
         break;
       }
@@ -380,17 +455,12 @@ function bodyTasks(built: BuiltSections, ctx: AttributionContext): Task[] {
   return tasks;
 }
 
-/** Inline items (`一是…`) are tasks only when at least one of them carries its own attribution. */
-function inlineAreTasks(parent: Section, built: BuiltSections): boolean {
-  return parent.children.some((c) => c.marker.level === 6 && built.info.get(c)!.own.length > 0);
-}
-
 function isTaskSection(section: Section, built: BuiltSections, maxLevel: number): boolean {
-  const own = built.info.get(section)!.own;
-  if (section.marker.level === 6) return section.parent !== null && inlineAreTasks(section.parent, built);
+  const entry = built.info.get(section)!;
+  if (section.marker.level === 6) return section.parent !== null && built.info.get(section.parent)!.inlineTasks;
   const structural = section.children.some((c) => c.marker.level <= 5);
-  if (structural || inlineAreTasks(section, built)) return false;
-  return section.marker.level >= 2 || own.length > 0 || maxLevel === 1;
+  if (structural || entry.inlineTasks) return false;
+  return section.marker.level >= 2 || entry.own.length > 0 || maxLevel === 1;
 }
 
 function sectionTask(section: Section, built: BuiltSections, ctx: AttributionContext): Task {
@@ -422,6 +492,8 @@ function sectionTask(section: Section, built: BuiltSections, ctx: AttributionCon
       }
     }
   }
+  // A paragraph whose inline items were folded into it spans them too.
+  const taskSpan = entry.foldedInline ? section.span : section.bodySpan;
   return {
     index: 0,
     source: 'body',
@@ -437,19 +509,21 @@ function sectionTask(section: Section, built: BuiltSections, ctx: AttributionCon
     deadline,
     deadlines,
     inherited,
-    span: section.bodySpan,
-    range: ctx.lines.rangeOf(section.bodySpan),
+    span: taskSpan,
+    range: ctx.lines.rangeOf(taskSpan),
   };
 }
 
-/** Deadlines in the task's own text outside its attributions. */
+/** Deadlines in the task's own text outside its attributions (each attribution lies inside one block; both are in text order). */
 function ownProseDeadlines(entry: SectionInfo, ctx: AttributionContext): Deadline[] {
   const found: Deadline[] = [];
   const skip = entry.own.map((a) => a.span).sort((a, b) => a.start - b.start);
+  let k = 0;
   for (const block of entry.blocks) {
     let from = block.marker ? end(block.marker) : block.start;
-    for (const s of skip) {
-      if (s.end <= from || s.start >= block.end) continue;
+    while (k < skip.length && skip[k]!.end <= from) k++;
+    for (; k < skip.length && skip[k]!.start < block.end; k++) {
+      const s = skip[k]!;
       if (s.start > from) found.push(...proseDeadlines({ start: from, end: s.start }, ctx));
       from = Math.max(from, s.end);
     }

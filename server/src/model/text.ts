@@ -35,11 +35,12 @@ const TRADITIONAL: Record<string, string> = {
   解: '解', 處: '处', 價: '价', 產: '产', 費: '费', 經: '经', 濟: '济', 東: '东', 車: '车', 歸: '归', 來: '来',
 };
 
+/** Every traditional character the table knows (all in the BMP), as one class: text without them is returned as is. */
+const TRADITIONAL_CHARS = new RegExp(`[${Object.keys(TRADITIONAL).join('')}]`, 'g');
+
 /** Maps traditional characters of the plan vocabulary to simplified ones (unknown characters unchanged). */
 export function toSimplified(text: string): string {
-  let out = '';
-  for (const ch of text) out += TRADITIONAL[ch] ?? ch;
-  return out;
+  return text.replace(TRADITIONAL_CHARS, (ch) => TRADITIONAL[ch]!);
 }
 
 /** The comparison key of a unit name: noise and spaces removed, width and script folded. */

@@ -1,0 +1,131 @@
+// The CLI as a user meets it: cold start on one file (spawn the bundle, 20 times, median) and 1,000 files in a folder (files/s).
+//
+// Each run is timed twice: wall time around the spawn, and the child's CPU time (user + system, every
+// thread) read with bash's `times` — the second barely moves when other work shares the machine.
+// `node -e 0` is timed the same way: the part of a cold start that no bundle can remove.
+//
+//   node out/bench/cli.js [--runs N] [--json]
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { argValue, isMain, MANY_DIR, planPath, ROOT } from './corpus.js';
+import { fmt, median, now, table } from './stats.js';
+
+export const CLI = join(ROOT, 'dist', 'planlint.js');
+
+/** One spawn: wall and CPU milliseconds, exit code, and what it printed. */
+interface Spawned {
+  wallMs: number;
+  cpuMs: number;
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `node ARGS` under bash and reads the child's CPU time from `times` (printed on fd 3). */
+function spawnTimed(args: string[], cwd = ROOT): Spawned {
+  const quoted = [process.execPath, ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
+  const script = `${quoted}; s=$?; times >&3; exit $s`;
+  const t0 = now();
+  const r = spawnSync('bash', ['-c', script], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe', 'pipe'], maxBuffer: 1 << 30 });
+  const wallMs = now() - t0;
+  // `times` prints the shell's own times, then its children's: `0m0.123s 0m0.045s`.
+  const fd3 = (r.output[3] as string | null) ?? '';
+  const lines = fd3.trim().split('\n');
+  const child = lines[lines.length - 1] ?? '';
+  const secs = [...child.matchAll(/(\d+)m([\d.]+)s/g)].map((m) => Number(m[1]) * 60 + Number(m[2]));
+  const cpuMs = secs.length === 2 ? (secs[0]! + secs[1]!) * 1000 : NaN;
+  return { wallMs, cpuMs, status: r.status, stdout: r.stdout ?? '', stderr: r.stderr ?? '' };
+}
+
+export interface ColdStart {
+  what: string;
+  runs: number;
+  wallMs: number;
+  cpuMs: number;
+  status: number | null;
+  error?: string;
+}
+
+function repeat(what: string, args: string[], runs: number): ColdStart {
+  const all: Spawned[] = [];
+  for (let i = 0; i < runs; i++) all.push(spawnTimed(args));
+  const last = all[all.length - 1]!;
+  const failed = last.status !== 0 && last.status !== 1;
+  return {
+    what,
+    runs,
+    wallMs: median(all.map((s) => s.wallMs)),
+    cpuMs: median(all.map((s) => s.cpuMs)),
+    status: last.status,
+    ...(failed ? { error: last.stderr.trim().split('\n').slice(0, 3).join(' / ') } : {}),
+  };
+}
+
+export interface ManyFiles {
+  what: string;
+  runs: number;
+  files: number;
+  linted: number;
+  wallMs: number;
+  cpuMs: number;
+  filesPerSec: number;
+  status: number | null;
+  error?: string;
+}
+
+function many(what: string, extra: string[], runs: number): ManyFiles {
+  const files = existsSync(MANY_DIR) ? readdirSync(MANY_DIR).length : 0;
+  const all: Spawned[] = [];
+  for (let i = 0; i < runs; i++) all.push(spawnTimed([CLI, MANY_DIR, '--format', 'json', '--no-progress', '--no-color', ...extra]));
+  const last = all[all.length - 1]!;
+  let linted = 0;
+  let error: string | undefined;
+  try {
+    linted = (JSON.parse(last.stdout) as unknown[]).length;
+  } catch {
+    error = `no JSON report (exit ${last.status}): ${last.stderr.trim().split('\n').slice(0, 3).join(' / ')}`;
+  }
+  const wallMs = median(all.map((s) => s.wallMs));
+  return { what, runs, files, linted, wallMs, cpuMs: median(all.map((s) => s.cpuMs)), filesPerSec: (linted / wallMs) * 1000, status: last.status, ...(error ? { error } : {}) };
+}
+
+export interface CliResult {
+  bundle: { path: string; bytes: number; built: string } | null;
+  cold: ColdStart[];
+  many: ManyFiles[];
+}
+
+/** Times the bundled CLI. */
+export function measureCli(runs = 20): CliResult {
+  if (!existsSync(CLI)) return { bundle: null, cold: [], many: [] };
+  const st = statSync(CLI);
+  const small = existsSync(MANY_DIR) ? join(MANY_DIR, readdirSync(MANY_DIR).sort()[0]!) : join(ROOT, 'samples', 'bracket-style.plan');
+  const cold = [
+    repeat('node -e 0 (floor)', ['-e', '0'], runs),
+    repeat('planlint --version', [CLI, '--version'], runs),
+    repeat('planlint one small plan', [CLI, small, '--no-color'], runs),
+  ];
+  if (existsSync(planPath('40k'))) cold.push(repeat('planlint 40 KB plan', [CLI, planPath('40k'), '--no-color'], runs));
+  const manyRuns = Math.max(1, Math.min(5, Math.round(runs / 4)));
+  const manyResults = existsSync(MANY_DIR)
+    ? [many('1,000 files, workers (auto)', [], manyRuns), many('1,000 files, --concurrency off', ['--concurrency', 'off'], manyRuns)]
+    : [];
+  return { bundle: { path: CLI, bytes: st.size, built: st.mtime.toISOString() }, cold, many: manyResults };
+}
+
+export function cliTable(r: CliResult): string {
+  if (r.bundle === null) return 'dist/planlint.js not found: run npm run build first';
+  const rows = [
+    ...r.cold.map((c) => [c.what, fmt(c.wallMs, 0), fmt(c.cpuMs, 0), '', c.error ?? `exit ${c.status}`]),
+    ...r.many.map((m) => [m.what, fmt(m.wallMs, 0), fmt(m.cpuMs, 0), fmt(m.filesPerSec, 0), m.error ?? `${m.linted}/${m.files} files, exit ${m.status}`]),
+  ];
+  return table(['CLI', 'wall ms', 'cpu ms', 'files/s', ''], rows);
+}
+
+if (isMain(import.meta.url)) {
+  const argv = process.argv.slice(2);
+  const result = measureCli(Number(argValue(argv, '--runs') ?? 20));
+  if (argv.includes('--json')) console.log(JSON.stringify(result, null, 2));
+  else console.log(cliTable(result));
+}

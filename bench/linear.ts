@@ -1,0 +1,171 @@
+// Linear cost (DESIGN §8): every pathological input at 1× and 4×, every phase timed, and the 4×/1× ratio; above 6 is super-linear.
+//
+// Each (input, size) runs in its own node process with a time limit, so that a quadratic phase shows
+// up as a ratio or a timeout instead of hanging the bench, and one input's garbage does not slow the
+// next. A phase's time is the minimum of its runs (noise only ever adds time); ratios near 4 are linear,
+// up to ~6 is noise or cache effects, 16 is quadratic.
+//
+//   node out/bench/linear.js [--scale 0.25] [--case NAME] [--clock cpu|wall] [--json]
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { blocksOf, parseText } from '../grammar/index.js';
+import { tokenize } from '../grammar/lexer.js';
+import { parseTokens } from '../grammar/parser.js';
+import { lintPlan } from '../server/src/lint/engine.js';
+import { parsePlan } from '../server/src/model/plan.js';
+import { allRules } from '../server/src/rules/index.js';
+import { TODAY } from './analysis.js';
+import { argValue, isMain } from './corpus.js';
+import { CASES, type PathologicalCase } from './pathological.js';
+import { clockFrom, clockNow, collectGarbage, fmt, table, type Clock } from './stats.js';
+
+export const PHASES = ['lex', 'parse', 'model', 'rules', 'total'] as const;
+export type Phase = (typeof PHASES)[number];
+
+/** Minimum milliseconds per phase of `runs` runs on `text`. */
+export function timePhases(text: string, runs: number, clock: Clock = 'cpu'): Record<Phase, number> {
+  const settings = { today: TODAY };
+  const best = { lex: Infinity, parse: Infinity, parseText: Infinity, parsePlan: Infinity, rules: Infinity, total: Infinity };
+  for (let i = 0; i < runs; i++) {
+    collectGarbage();
+    const t0 = clockNow(clock);
+    const lexed = tokenize(text);
+    const t1 = clockNow(clock);
+    blocksOf(parseTokens(lexed.tokens).cst);
+    const t1b = clockNow(clock);
+    collectGarbage();
+    const t1c = clockNow(clock);
+    parseText(text);
+    const t2 = clockNow(clock);
+    collectGarbage();
+    const t2b = clockNow(clock);
+    const plan = parsePlan(text);
+    const t3 = clockNow(clock);
+    lintPlan(plan, { rules: allRules, settings });
+    const t4 = clockNow(clock);
+    best.lex = Math.min(best.lex, t1 - t0);
+    best.parse = Math.min(best.parse, t1b - t1);
+    best.parseText = Math.min(best.parseText, t2 - t1c);
+    best.parsePlan = Math.min(best.parsePlan, t3 - t2b);
+    best.rules = Math.min(best.rules, t4 - t3);
+    best.total = Math.min(best.total, t4 - t2b);
+  }
+  return {
+    lex: best.lex,
+    parse: best.parse,
+    model: Math.max(0, best.parsePlan - best.parseText),
+    rules: best.rules,
+    total: best.total,
+  };
+}
+
+export interface LinearRow {
+  name: string;
+  what: string;
+  units: [number, number];
+  bytes: [number, number];
+  ms: [Record<Phase, number> | null, Record<Phase, number> | null];
+  ratio: Partial<Record<Phase, number>>;
+  superLinear: Phase[];
+  error?: string;
+}
+
+/** Ratios above this are reported as super-linear. */
+export const SUPER_LINEAR = 6;
+/** Phases under this many milliseconds at 1× are too small for a ratio to mean anything. */
+const TOO_SMALL_MS = 2;
+
+interface OneResult {
+  bytes: number;
+  ms: Record<Phase, number>;
+}
+
+/** Measures one case at `units` in a child process. */
+function measureInChild(c: PathologicalCase, units: number, clock: Clock, timeoutMs: number): OneResult | { error: string } {
+  const r = spawnSync(
+    process.execPath,
+    ['--expose-gc', '--max-old-space-size=8192', fileURLToPath(import.meta.url), '--one', c.name, String(units), '--clock', clock],
+    { encoding: 'utf8', timeout: timeoutMs, maxBuffer: 1 << 24 },
+  );
+  if (r.error || r.status !== 0) {
+    const timedOut = (r.error as NodeJS.ErrnoException | undefined)?.code === 'ETIMEDOUT' || r.signal === 'SIGTERM';
+    return { error: timedOut ? `timeout after ${timeoutMs / 1000} s` : `exit ${r.status}: ${(r.stderr ?? '').trim().split('\n').slice(-2).join(' / ')}` };
+  }
+  return JSON.parse(r.stdout) as OneResult;
+}
+
+/** Runs every case at 1× and 4× of `scale` × its bench size. */
+export function measureLinear(options: { scale?: number; only?: string; clock?: Clock; timeoutMs?: number } = {}): LinearRow[] {
+  const scale = options.scale ?? 1;
+  const clock = options.clock ?? 'cpu';
+  const rows: LinearRow[] = [];
+  for (const c of CASES) {
+    if (options.only && c.name !== options.only) continue;
+    const u1 = Math.max(1, Math.round(c.benchUnits * scale));
+    const u4 = u1 * 4;
+    const one = measureInChild(c, u1, clock, options.timeoutMs ?? 300_000);
+    const four = 'error' in one ? ({ error: 'skipped: 1× failed' } as const) : measureInChild(c, u4, clock, options.timeoutMs ?? 300_000);
+    const row: LinearRow = {
+      name: c.name,
+      what: c.what,
+      units: [u1, u4],
+      bytes: ['error' in one ? NaN : one.bytes, 'error' in four ? NaN : four.bytes],
+      ms: ['error' in one ? null : one.ms, 'error' in four ? null : four.ms],
+      ratio: {},
+      superLinear: [],
+    };
+    if ('error' in one) row.error = `1×: ${one.error}`;
+    else if ('error' in four) {
+      row.error = `4×: ${four.error}`;
+      row.superLinear = [...PHASES];
+    } else {
+      for (const p of PHASES) {
+        const ratio = four.ms[p] / Math.max(one.ms[p], 1e-3);
+        row.ratio[p] = ratio;
+        if (ratio > SUPER_LINEAR && four.ms[p] >= TOO_SMALL_MS * 4) row.superLinear.push(p);
+      }
+    }
+    rows.push(row);
+  }
+  return rows;
+}
+
+export function linearTable(rows: LinearRow[]): string {
+  return table(
+    ['input', '1× KB', ...PHASES.map((p) => `${p} 1× ms`), ...PHASES.map((p) => `${p} ×`), 'verdict'],
+    rows.map((r) => [
+      r.name,
+      fmt(r.bytes[0] / 1024, 0),
+      ...PHASES.map((p) => fmt(r.ms[0]?.[p], 1)),
+      ...PHASES.map((p) => (r.ms[0] && r.ms[0][p] < TOO_SMALL_MS ? `~${fmt(r.ratio[p], 1)}` : fmt(r.ratio[p], 1))),
+      r.error ?? (r.superLinear.length > 0 ? `SUPER-LINEAR: ${r.superLinear.join(', ')}` : 'linear'),
+    ]),
+  );
+}
+
+if (isMain(import.meta.url)) {
+  const argv = process.argv.slice(2);
+  const clock = clockFrom(argv);
+  const oneAt = argv.indexOf('--one');
+  if (oneAt >= 0) {
+    // Child mode: one case at one size; warm the JIT on a small build first.
+    const c = CASES.find((x) => x.name === argv[oneAt + 1]);
+    if (!c) throw new Error(`no case ${argv[oneAt + 1]}`);
+    const units = Number(argv[oneAt + 2]);
+    // Warm the JIT on a quarter-size build (so that the 4× child warms on the 1× input), then time the full one.
+    timePhases(c.build(Math.max(1, Math.round(units / 4))), 2, clock);
+    const text = c.build(units);
+    const bytes = Buffer.byteLength(text, 'utf8');
+    const ms = timePhases(text, bytes > 8 * 1024 * 1024 ? 3 : 5, clock);
+    process.stdout.write(JSON.stringify({ bytes, ms }));
+  } else {
+    const only = argValue(argv, '--case');
+    const rows = measureLinear({ scale: Number(argValue(argv, '--scale') ?? 1), clock, ...(only ? { only } : {}) });
+    if (argv.includes('--json')) console.log(JSON.stringify(rows, null, 2));
+    else {
+      console.log(linearTable(rows));
+      const bad = rows.filter((r) => r.superLinear.length > 0 || r.error);
+      console.log(bad.length === 0 ? `\nevery phase linear (4×/1× ≤ ${SUPER_LINEAR})` : `\n${bad.length} input(s) super-linear or failed: ${bad.map((r) => r.name).join(', ')}`);
+    }
+  }
+}

@@ -1,0 +1,130 @@
+// Pathological inputs for the linear-cost checks (DESIGN §8): each built at any size, so that 1× and 4× can be compared.
+//
+// Shared by bench/linear.ts (1× = the sizes the issue names: a 1 MB line, 10,000 nested brackets,
+// 10,000 siblings, a 100,000-row table, 1 MB of `、`, 1 MB of markers) and test/perf/linear.test.ts
+// (the same shapes at about 50 KB). Text comes from fixed strings, not the samples, so a sample edit
+// never changes what is measured.
+
+/** One pathological shape. `build(units)` writes `units` repetitions of its unit. */
+export interface PathologicalCase {
+  name: string;
+  /** What it is, for tables and test titles. */
+  what: string;
+  /** Units at the bench's 1× (the issue's sizes). */
+  benchUnits: number;
+  build(units: number): string;
+}
+
+const MB = 1024 * 1024;
+
+/** CJK prose without any punctuation, line break or digit, but with attribution keywords in it (`牵头` `负责` `参加` `由`). */
+const RUN =
+  '推进法治政府建设由市司法局牵头负责市直各部门参加持续深化行政执法体制改革完善行政执法程序健全行政裁量权基准制度全面落实行政执法责任制加强行政执法队伍建设严格规范公正文明执法';
+const runBytes = Buffer.byteLength(RUN, 'utf8');
+
+const OPEN = ['[', '【', '(', '（'];
+const CLOSE = [']', '】', ')', '）'];
+
+const marker = (i: number): string => {
+  // A cycle through every level's form, numbers within what a marker can hold.
+  const n = (i % 9) + 1;
+  const cn = '一二三四五六七八九'[n - 1]!;
+  switch (i % 7) {
+    case 0:
+      return `${cn}、`;
+    case 1:
+      return `(${cn})`;
+    case 2:
+      return `${n}.`;
+    case 3:
+      return `(${n})`;
+    case 4:
+      return String.fromCharCode(0x2460 + n - 1);
+    case 5:
+      return `${cn}是`;
+    default:
+      return `第${cn},`;
+  }
+};
+
+export const CASES: readonly PathologicalCase[] = [
+  {
+    name: 'long-line',
+    what: 'one line of text without punctuation (1× = 1 MB)',
+    benchUnits: Math.round(MB / runBytes),
+    build: (n) => '关于推进依法行政的实施方案\n\n一、重点任务\n\n1.' + RUN.repeat(n),
+  },
+  {
+    name: 'nested-brackets',
+    what: 'brackets nested 10,000 deep around an attribution (1× = 10,000)',
+    benchUnits: 10_000,
+    build: (n) => {
+      const opens: string[] = [];
+      const closes: string[] = [];
+      for (let i = 0; i < n; i++) {
+        opens.push(OPEN[i % 4]! + '任务');
+        closes.push(CLOSE[i % 4]!);
+      }
+      return `关于推进依法行政的实施方案\n\n一、重点任务\n\n1.加强审核。${opens.join('')}牵头单位:市司法局;完成时限:2024年底前${closes.reverse().join('')}\n`;
+    },
+  },
+  {
+    name: 'unclosed-brackets',
+    what: 'attribution brackets opened and never closed (1× = 10,000)',
+    benchUnits: 10_000,
+    build: (n) => `关于推进依法行政的实施方案\n\n一、重点任务\n\n1.加强审核。${'[牵头单位:市司法局(市'.repeat(n)}\n`,
+  },
+  {
+    name: 'siblings',
+    what: 'sibling tasks under one heading, numbers cycling 1–999 (1× = 10,000)',
+    benchUnits: 10_000,
+    build: (n) => {
+      const lines = ['关于推进依法行政的实施方案', '', '一、重点任务', ''];
+      for (let i = 0; i < n; i++) {
+        lines.push(`${(i % 999) + 1}.加强第${i}项审核。[牵头单位:市司法局${i % 50};责任单位:市财政局、市审计局;完成时限:2024年${(i % 12) + 1}月底前]`, '');
+      }
+      return lines.join('\n');
+    },
+  },
+  {
+    name: 'table-rows',
+    what: 'a Markdown task table (1× = 100,000 rows)',
+    benchUnits: 100_000,
+    build: (n) => {
+      const lines = ['# 关于推进依法行政的实施方案', '', '附件：重点任务分解表', '', '| 序号 | 重点工作任务 | 牵头单位 | 责任单位 | 完成时限 |', '| --- | --- | --- | --- | --- |'];
+      for (let i = 0; i < n; i++) lines.push(`| ${i + 1} | 加强第${i}项审核 | 市司法局${i % 50} | 市财政局、市审计局 | 2024年${(i % 12) + 1}月底前 |`);
+      return lines.join('\n') + '\n';
+    },
+  },
+  {
+    name: 'enum-commas',
+    what: '1 MB of `、` on one line',
+    benchUnits: Math.round(MB / 3),
+    build: (n) => '、'.repeat(n),
+  },
+  {
+    name: 'enum-commas-field',
+    what: '`、` filling a 牵头单位 field (1× = 1 MB)',
+    benchUnits: Math.round(MB / 3),
+    build: (n) => `关于推进依法行政的实施方案\n\n一、重点任务\n\n1.加强审核。[牵头单位:${'市司法局、'.repeat(Math.max(1, Math.round(n / 15)))}${'、'.repeat(n)}]\n`,
+  },
+  {
+    name: 'only-markers',
+    what: 'a file of markers only, one per line, every level (1× = 1 MB)',
+    benchUnits: Math.round(MB / 5),
+    build: (n) => {
+      const out: string[] = [];
+      for (let i = 0; i < n; i++) out.push(marker(i));
+      return out.join('\n') + '\n';
+    },
+  },
+];
+
+/** Units of `c` whose text is about `bytes` long (measured on a small build: the cases are uniform). */
+export function unitsForBytes(c: PathologicalCase, bytes: number): number {
+  const probe = 200;
+  const small = Buffer.byteLength(c.build(probe), 'utf8');
+  const base = Buffer.byteLength(c.build(0), 'utf8');
+  const per = Math.max(1, (small - base) / probe);
+  return Math.max(1, Math.round((bytes - base) / per));
+}

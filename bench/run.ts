@@ -1,0 +1,282 @@
+// `npm run bench`: writes the corpus if needed, runs every benchmark, prints one table against DESIGN §8, writes bench/out/results.json.
+//
+//   node --expose-gc out/bench/run.js [--runs N] [--clock cpu|wall] [--regen] [--skip lsp,cli,peers,linear] [--linear-scale S]
+//
+// The language-server figures come from bench/lsp-latency.ts (another engineer's): when
+// out/bench/lsp-latency.js exists it is run as `node out/bench/lsp-latency.js --json` and its numbers are
+// included; otherwise the table says it is missing.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { analysisTable, measureAnalysis, type AnalysisResult } from './analysis.js';
+import { cliTable, measureCli, type CliResult } from './cli.js';
+import { argValue, isMain, MANY_DIR, OUT_DIR, planPath, ROOT, SIZES, writeCorpus } from './corpus.js';
+import { linearTable, measureLinear, SUPER_LINEAR, type LinearRow } from './linear.js';
+import { measurePeers, type PeerResult } from './peers.js';
+import { clockFrom, fmt, table, type Clock } from './stats.js';
+
+/** DESIGN §8, as numbers. */
+export const TARGETS = {
+  analysisMBps1m: 30,
+  vsAutocorrect: 1.7,
+  vsMarkdownlint: 12,
+  diagnostics40kMs: 20,
+  diagnostics1mMs: 100,
+  completionMs: 10,
+  memoryTimesText: 20,
+  coldStartMs: 200,
+  thousandFilesMs: 3000,
+  linearRatio: SUPER_LINEAR,
+};
+
+export const LSP_SCRIPT = join(ROOT, 'out', 'bench', 'lsp-latency.js');
+
+/** Every numeric leaf of a JSON value, by dotted path. */
+export function numericLeaves(value: unknown, prefix = ''): [string, number][] {
+  if (typeof value === 'number') return [[prefix, value]];
+  if (value === null || typeof value !== 'object') return [];
+  return Object.entries(value as Record<string, unknown>).flatMap(([k, v]) => numericLeaves(v, prefix ? `${prefix}.${k}` : k));
+}
+
+/** A printed Markdown table (`| a | b |` lines) as `{ firstCell: { header: number | string } }`. */
+export function markdownTable(text: string): Record<string, Record<string, number | string>> {
+  const lines = text.split('\n').filter((l) => /^\s*\|.*\|\s*$/.test(l));
+  const cells = (l: string) => l.trim().slice(1, -1).split('|').map((c) => c.trim());
+  const rows = lines.filter((l) => !/^\s*\|[\s|:-]+\|\s*$/.test(l)).map(cells);
+  if (rows.length < 2) return {};
+  const [head, ...body] = rows as [string[], ...string[][]];
+  const out: Record<string, Record<string, number | string>> = {};
+  for (const row of body) {
+    const entry: Record<string, number | string> = {};
+    head.forEach((h, i) => {
+      const v = row[i] ?? '';
+      entry[h] = /^-?\d+(\.\d+)?$/.test(v) ? Number(v) : v;
+    });
+    out[row[0] ?? String(Object.keys(out).length)] = entry;
+  }
+  return out;
+}
+
+/** The first leaf whose path matches every pattern. */
+function find(leaves: [string, number][], ...patterns: RegExp[]): number | null {
+  const hit = leaves.find(([path]) => patterns.every((p) => p.test(path)));
+  return hit ? hit[1] : null;
+}
+
+export interface LspFigures {
+  ran: boolean;
+  note: string;
+  raw?: unknown;
+  diag40kP50: number | null;
+  diag40kP95: number | null;
+  diag1mP50: number | null;
+  diag1mP95: number | null;
+  completionP50: number | null;
+  completionP95: number | null;
+  memoryTimesText: number | null;
+}
+
+/** Runs bench/lsp-latency when it is there and reads its figures, whatever the exact shape of its JSON. */
+export function runLsp(): LspFigures {
+  const none = { diag40kP50: null, diag40kP95: null, diag1mP50: null, diag1mP95: null, completionP50: null, completionP95: null, memoryTimesText: null };
+  if (!existsSync(LSP_SCRIPT)) return { ran: false, note: 'out/bench/lsp-latency.js does not exist (bench/lsp-latency.ts not written yet)', ...none };
+  const r = spawnSync(process.execPath, [LSP_SCRIPT, '--json'], { cwd: ROOT, encoding: 'utf8', timeout: 900_000, maxBuffer: 1 << 26 });
+  if (r.status !== 0) return { ran: false, note: `lsp-latency exited ${r.status}: ${(r.stderr ?? '').trim().split('\n').slice(-3).join(' / ')}`, ...none };
+  let raw: unknown;
+  let note = '';
+  const text = r.stdout.trim();
+  try {
+    // The JSON is the last thing printed; anything before it is progress.
+    raw = JSON.parse(text.slice(Math.min(...['{', '['].map((c) => (text.indexOf(c) < 0 ? Infinity : text.indexOf(c))))));
+  } catch {
+    // No JSON (yet): read the Markdown table it prints instead, one object per row keyed by its first cell.
+    raw = markdownTable(text);
+    if (Object.keys(raw as object).length === 0) return { ran: false, note: 'lsp-latency printed neither JSON nor a table', ...none };
+    note = 'read from its printed table (it has no --json output yet)';
+  }
+  const leaves = numericLeaves(raw);
+  const diag = /diag|publish|didchange/i;
+  const small = /40\s*k|40kb|small/i;
+  const large = /1\s*m(?!s)|1mb|large|1024k/i;
+  const completion = /compl/i;
+  const rss = /rss|memory|heap/i;
+  const times = /retained|times|ratio|x_?text|per_?text|overText/i;
+  const rssBytes = find(leaves, rss, /1\s*m|large/i) ?? find(leaves, rss);
+  return {
+    ran: true,
+    note,
+    raw,
+    diag40kP50: find(leaves, diag, small, /p50|median/i),
+    diag40kP95: find(leaves, diag, small, /p95/i),
+    diag1mP50: find(leaves, diag, large, /p50|median/i),
+    diag1mP95: find(leaves, diag, large, /p95/i),
+    completionP50: find(leaves, completion, /p50|median/i),
+    completionP95: find(leaves, completion, /p95/i),
+    memoryTimesText: find(leaves, times, large) ?? find(leaves, times) ?? (rssBytes !== null && rssBytes > 1e5 ? rssBytes / SIZES['1m']! : null),
+  };
+}
+
+export interface Results {
+  when: string;
+  machine: { cpus: number; model: string; node: string; loadavg: number[] };
+  clock: Clock;
+  corpus: { seed: number | null; sizes: Record<string, number>; manyFiles: number };
+  analysis: AnalysisResult[];
+  peers: Record<string, PeerResult[]>;
+  ratios: Record<string, { vsAutocorrect: number | null; vsMarkdownlint: number | null; vsFloor: number | null }>;
+  lsp: LspFigures | null;
+  cli: CliResult | null;
+  linear: LinearRow[] | null;
+  targets: { name: string; target: string; measured: string; met: boolean | null }[];
+}
+
+type Verdict = { name: string; target: string; measured: string; met: boolean | null };
+
+function verdicts(r: Results): Verdict[] {
+  const out: Verdict[] = [];
+  const a1m = r.analysis.find((a) => a.name === '1m');
+  const ratio1m = r.ratios['1m'];
+  const check = (name: string, target: string, value: number | null | undefined, ok: (v: number) => boolean, show: (v: number) => string) =>
+    out.push({ name, target, measured: value === null || value === undefined || Number.isNaN(value) ? 'not measured' : show(value), met: value === null || value === undefined || Number.isNaN(value) ? null : ok(value) });
+  check('analysis, 1 MB plan', `≥ ${TARGETS.analysisMBps1m} MB/s`, a1m?.mbps.total, (v) => v >= TARGETS.analysisMBps1m, (v) => `${fmt(v)} MB/s`);
+  check('vs autocorrect-node, 1 MB', `≥ ${TARGETS.vsAutocorrect}×`, ratio1m?.vsAutocorrect, (v) => v >= TARGETS.vsAutocorrect, (v) => `${fmt(v, 2)}×`);
+  check('vs markdownlint, 1 MB', `≥ ${TARGETS.vsMarkdownlint}×`, ratio1m?.vsMarkdownlint, (v) => v >= TARGETS.vsMarkdownlint, (v) => `${fmt(v, 2)}×`);
+  const l = r.lsp;
+  check('diagnostics after an edit, 40 KB (p95)', `≤ ${TARGETS.diagnostics40kMs} ms`, l?.diag40kP95 ?? l?.diag40kP50, (v) => v <= TARGETS.diagnostics40kMs, (v) => `${fmt(v)} ms`);
+  check('diagnostics after an edit, 1 MB (p95)', `≤ ${TARGETS.diagnostics1mMs} ms`, l?.diag1mP95 ?? l?.diag1mP50, (v) => v <= TARGETS.diagnostics1mMs, (v) => `${fmt(v)} ms`);
+  check('completion (p95)', `≤ ${TARGETS.completionMs} ms`, l?.completionP95 ?? l?.completionP50, (v) => v <= TARGETS.completionMs, (v) => `${fmt(v)} ms`);
+  check('server memory / text', `< ${TARGETS.memoryTimesText}×`, l?.memoryTimesText, (v) => v < TARGETS.memoryTimesText, (v) => `${fmt(v)}×`);
+  const cold = r.cli?.cold.find((c) => c.what === 'planlint one small plan');
+  check('CLI cold start, one file (wall)', `≤ ${TARGETS.coldStartMs} ms`, cold?.wallMs, (v) => v <= TARGETS.coldStartMs, (v) => `${fmt(v, 0)} ms (cpu ${fmt(cold?.cpuMs, 0)} ms)`);
+  const many = r.cli?.many[0];
+  check('CLI, 1,000 plans (wall)', `≤ ${TARGETS.thousandFilesMs / 1000} s`, many && many.linted > 0 ? many.wallMs : null, (v) => v <= TARGETS.thousandFilesMs, (v) => `${fmt(v / 1000, 2)} s (${fmt(many?.filesPerSec, 0)} files/s)`);
+  if (r.linear) {
+    const worst = Math.max(...r.linear.flatMap((row) => (row.error ? [Infinity] : Object.values(row.ratio).filter((x): x is number => x !== undefined))));
+    const bad = r.linear.filter((row) => row.superLinear.length > 0 || row.error).map((row) => row.name);
+    out.push({ name: 'linear cost (4×/1×, every phase)', target: `≤ ${TARGETS.linearRatio}`, measured: bad.length ? `super-linear: ${bad.join(', ')}` : `worst ${fmt(worst, 1)}`, met: bad.length === 0 });
+  }
+  return out;
+}
+
+export async function runAll(argv: string[]): Promise<Results> {
+  const skip = new Set((argValue(argv, '--skip') ?? '').split(',').filter(Boolean));
+  const runs = argValue(argv, '--runs') ? Number(argValue(argv, '--runs')) : undefined;
+  const clock = clockFrom(argv);
+  const log = (s: string) => process.stderr.write(s + '\n');
+
+  let seed: number | null = null;
+  const haveCorpus = Object.keys(SIZES).every((s) => existsSync(planPath(s))) && existsSync(MANY_DIR);
+  if (argv.includes('--regen') || !haveCorpus) {
+    log('writing the corpus…');
+    seed = writeCorpus().seed;
+  } else {
+    try {
+      seed = (JSON.parse(readFileSync(join(OUT_DIR, 'corpus.json'), 'utf8')) as { seed: number }).seed;
+    } catch {
+      seed = null;
+    }
+  }
+  const inputs = Object.keys(SIZES).map((name) => ({ name, text: readFileSync(planPath(name), 'utf8') }));
+
+  const results: Results = {
+    when: new Date().toISOString(),
+    machine: { cpus: cpus().length, model: cpus()[0]?.model ?? '', node: process.version, loadavg: loadavg() },
+    clock,
+    corpus: { seed, sizes: Object.fromEntries(inputs.map((i) => [i.name, Buffer.byteLength(i.text, 'utf8')])), manyFiles: 1000 },
+    analysis: [],
+    peers: {},
+    ratios: {},
+    lsp: null,
+    cli: null,
+    linear: null,
+    targets: [],
+  };
+
+  for (const input of inputs) {
+    log(`analysis ${input.name}…`);
+    results.analysis.push(measureAnalysis(input.name, input.text, runs, clock));
+    if (!skip.has('peers')) {
+      log(`peers ${input.name}…`);
+      const peers = await measurePeers(input.text, runs, clock);
+      results.peers[input.name] = peers;
+      const ours = results.analysis[results.analysis.length - 1]!.mbps.total;
+      const of = (tool: string) => {
+        const p = peers.find((x) => x.tool === tool);
+        return p && Number.isFinite(p.mbps) ? ours / p.mbps : null;
+      };
+      results.ratios[input.name] = { vsAutocorrect: of('autocorrect-node'), vsMarkdownlint: of('markdownlint'), vsFloor: of('regex floor') };
+    }
+  }
+  if (!skip.has('lsp')) {
+    log('language server (bench/lsp-latency)…');
+    results.lsp = runLsp();
+  }
+  if (!skip.has('cli')) {
+    log('CLI…');
+    results.cli = measureCli(runs ?? 20);
+  }
+  if (!skip.has('linear')) {
+    log('linear cost…');
+    results.linear = measureLinear({ scale: Number(argValue(argv, '--linear-scale') ?? 1), clock });
+  }
+  results.targets = verdicts(results);
+  return results;
+}
+
+export function report(r: Results): string {
+  const parts: string[] = [];
+  const load = r.machine.loadavg[0] ?? 0;
+  parts.push(`planlint bench — ${r.when} — ${r.machine.cpus} × ${r.machine.model}, node ${r.machine.node}, load ${r.machine.loadavg.map((x) => x.toFixed(1)).join(' ')}, clock: ${r.clock}`);
+  if (load > r.machine.cpus) parts.push(`(!) the machine was busy (load ${load.toFixed(1)} on ${r.machine.cpus} cores): wall times are inflated; cpu times much less so.`);
+  parts.push('', 'Analysis (MB/s of UTF-8 bytes, medians; 1 MB = 2^20 bytes)', analysisTable(r.analysis));
+  if (Object.keys(r.peers).length > 0) {
+    const rows: string[][] = [];
+    for (const a of r.analysis) {
+      for (const p of r.peers[a.name] ?? []) {
+        const ratio = Number.isFinite(p.mbps) ? a.mbps.total / p.mbps : NaN;
+        rows.push([a.name, p.tool, fmt(p.mbps), fmt(ratio, 2) + '×', p.error ?? p.note ?? '']);
+      }
+    }
+    parts.push('', 'Same bytes, same process (ratio = planlint total MB/s ÷ tool MB/s)', table(['input', 'tool', 'MB/s', 'planlint/tool', ''], rows));
+  }
+  if (r.lsp) {
+    parts.push('', 'Language server (bench/lsp-latency)');
+    if (!r.lsp.ran) parts.push(`  not measured: ${r.lsp.note}`);
+    else {
+      if (r.lsp.note) parts.push(`  (${r.lsp.note})`);
+      parts.push(
+        table(
+          ['LSP', 'p50', 'p95'],
+          [
+            ['didChange → publishDiagnostics, 40 KB (ms)', fmt(r.lsp.diag40kP50), fmt(r.lsp.diag40kP95)],
+            ['didChange → publishDiagnostics, 1 MB (ms)', fmt(r.lsp.diag1mP50), fmt(r.lsp.diag1mP95)],
+            ['completion (ms)', fmt(r.lsp.completionP50), fmt(r.lsp.completionP95)],
+            ['resident memory ÷ text size', fmt(r.lsp.memoryTimesText), ''],
+          ],
+        ),
+      );
+    }
+  }
+  if (r.cli) parts.push('', cliTable(r.cli));
+  if (r.linear) parts.push('', `Linear cost: 4×/1× per phase (min of runs; > ${SUPER_LINEAR} is super-linear; ~ marks phases under 2 ms)`, linearTable(r.linear));
+  parts.push(
+    '',
+    'DESIGN §8 targets',
+    table(
+      ['target', 'wanted', 'measured', 'met'],
+      r.targets.map((t) => [t.name, t.target, t.measured, t.met === null ? '—' : t.met ? 'yes' : 'NO']),
+    ),
+  );
+  return parts.join('\n');
+}
+
+if (isMain(import.meta.url)) {
+  const argv = process.argv.slice(2);
+  const results = await runAll(argv);
+  mkdirSync(OUT_DIR, { recursive: true });
+  const path = join(OUT_DIR, 'results.json');
+  writeFileSync(path, JSON.stringify(results, null, 2) + '\n');
+  console.log(report(results));
+  console.log(`\nwritten: ${path}`);
+}

@@ -1,0 +1,61 @@
+// Writing a file atomically: a temporary file in the same folder, flushed, then renamed over the target.
+import * as crypto from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+/** What the file looked like when it was read; the write is refused if it has changed since. */
+export interface Expected {
+  size: number;
+  mtimeMs: number;
+}
+
+/** Thrown when the file changed between reading and writing (an editor saved it meanwhile). */
+export class ChangedOnDiskError extends Error {
+  constructor(readonly file: string) {
+    super(`${file} changed on disk while it was being fixed`);
+  }
+}
+
+/**
+ * Writes `data` to `file` so that readers see either the old or the new content, never a part: the bytes
+ * go to a temporary file beside the target (same file system, so the rename is atomic), are flushed to
+ * disk, take the target's permissions, and the temporary file is renamed over the target. A symbolic
+ * link is followed: its target is replaced, the link stays. With `expected`, refuses (ChangedOnDiskError)
+ * when the target's size or modification time differ from what was read. The temporary file never
+ * survives a failure.
+ */
+export function writeFileAtomic(file: string, data: Uint8Array, expected?: Expected): void {
+  let target = path.resolve(file);
+  let mode = 0o666;
+  try {
+    target = fs.realpathSync(target);
+    mode = fs.statSync(target).mode & 0o7777;
+  } catch {
+    // A new file: the default mode, less the umask (applied by open).
+  }
+  const dir = path.dirname(target);
+  const tmp = path.join(dir, `.${path.basename(target)}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.planlint-tmp`);
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(tmp, 'wx', mode);
+    let written = 0;
+    while (written < data.length) written += fs.writeSync(fd, data, written, data.length - written);
+    if (mode !== 0o666) fs.fchmodSync(fd, mode); // open applied the umask; keep the original's exact mode
+    fs.fsyncSync(fd);
+    fs.closeSync(fd);
+    fd = undefined;
+    if (expected) {
+      const now = fs.statSync(target, { throwIfNoEntry: false });
+      if (!now || now.size !== expected.size || now.mtimeMs !== expected.mtimeMs) throw new ChangedOnDiskError(file);
+    }
+    fs.renameSync(tmp, target);
+  } catch (error) {
+    if (fd !== undefined) fs.closeSync(fd);
+    try {
+      fs.unlinkSync(tmp);
+    } catch {
+      // already renamed or never created
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,65 @@
+// What every lint output format receives: the files' findings in command-line order, and the run's context.
+import type { Rule } from '../../lint/rule.js';
+import type { LintDiagnostic, Locale } from '../../lint/types.js';
+import type { EncodingName } from '../encoding.js';
+import type { Colors } from '../terminal.js';
+
+/** One file's findings as the formats show them. */
+export interface ReportFile {
+  /** Relative to the working directory when possible, with forward slashes; `<stdin>` or `--stdin-filename`. */
+  path: string;
+  diagnostics: LintDiagnostic[];
+  encoding?: EncodingName;
+  bom?: boolean;
+  /** Not linted, deliberately (binary, too large): why. */
+  skipped?: string;
+  /** Not linted or not fixed because something failed: why. */
+  error?: string;
+  /** `--fix` rewrote the file. */
+  fixed?: boolean;
+}
+
+/** Everything about the run a format may need. */
+export interface ReportContext {
+  locale: Locale;
+  colors: Colors;
+  rules: readonly Rule[];
+  /** The working directory (SARIF's `%SRCROOT%`). */
+  cwd: string;
+  version: string;
+}
+
+/** A lint output format: findings in, text out. */
+export type Formatter = (files: readonly ReportFile[], context: ReportContext) => string;
+
+/** Counts of findings by severity, and how many have a safe fix. */
+export interface Counts {
+  errors: number;
+  warnings: number;
+  infos: number;
+  fixable: number;
+}
+
+/** Counts the findings of some files. */
+export function countDiagnostics(files: readonly { diagnostics: readonly LintDiagnostic[] }[]): Counts {
+  const c: Counts = { errors: 0, warnings: 0, infos: 0, fixable: 0 };
+  for (const f of files) {
+    for (const d of f.diagnostics) {
+      if (d.severity === 'error') c.errors++;
+      else if (d.severity === 'warning') c.warnings++;
+      else c.infos++;
+      if (d.fix) c.fixable++;
+    }
+  }
+  return c;
+}
+
+/** The 1-based positions of a diagnostic, columns in UTF-16 code units (as LSP counts) plus one. */
+export function positionsOf(d: LintDiagnostic): { line: number; column: number; endLine: number; endColumn: number } {
+  return {
+    line: d.range.start.line + 1,
+    column: d.range.start.character + 1,
+    endLine: d.range.end.line + 1,
+    endColumn: d.range.end.character + 1,
+  };
+}

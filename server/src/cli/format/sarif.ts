@@ -1,0 +1,99 @@
+// The `sarif` format: a SARIF 2.1.0 log (GitHub code scanning and other viewers), one run, rules described in the driver.
+import { pathToFileURL } from 'node:url';
+import type { Rule } from '../../lint/rule.js';
+import type { LintDiagnostic, Locale } from '../../lint/types.js';
+import { positionsOf, type Formatter, type ReportFile } from './report.js';
+
+/** The schema a SARIF 2.1.0 log names. */
+export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
+
+/** The base id of relative artifact URIs: the working directory the CLI ran in. */
+export const SRCROOT = '%SRCROOT%';
+
+const LEVELS: Record<LintDiagnostic['severity'], 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
+
+/**
+ * An artifact location for a display path: relative paths become relative URIs under `%SRCROOT%`,
+ * each segment percent-encoded (Chinese names, spaces, `#`); absolute paths become `file:` URIs.
+ */
+export function artifactLocation(displayPath: string): { uri: string; uriBaseId?: string } {
+  if (/^(?:\/|[A-Za-z]:\/)/.test(displayPath)) return { uri: pathToFileURL(displayPath).href };
+  return { uri: displayPath.split('/').map(encodeURIComponent).join('/'), uriBaseId: SRCROOT };
+}
+
+function ruleDescriptor(rule: Rule, locale: Locale) {
+  const other: Locale = locale === 'en' ? 'zh-CN' : 'en';
+  const level = rule.defaultSeverity === 'off' ? undefined : LEVELS[rule.defaultSeverity];
+  return {
+    id: rule.id,
+    name: rule.name,
+    shortDescription: { text: rule.description[locale] },
+    fullDescription: { text: `${rule.description[locale]} / ${rule.description[other]}` },
+    defaultConfiguration: level ? { level } : { enabled: false },
+    properties: { tags: rule.tags, fixable: rule.fixable },
+  };
+}
+
+function notification(file: ReportFile, level: 'error' | 'warning', text: string) {
+  return {
+    level,
+    message: { text },
+    locations: [{ physicalLocation: { artifactLocation: artifactLocation(file.path) } }],
+  };
+}
+
+export const sarif: Formatter = (files, { locale, rules, cwd, version }) => {
+  const index = new Map(rules.map((r, i) => [r.id, i]));
+  const results = [];
+  for (const file of files) {
+    for (const d of file.diagnostics) {
+      const p = positionsOf(d);
+      const ruleIndex = index.get(d.ruleId);
+      results.push({
+        ruleId: d.ruleId,
+        ...(ruleIndex !== undefined ? { ruleIndex } : {}),
+        level: LEVELS[d.severity],
+        message: { text: d.message },
+        locations: [
+          {
+            physicalLocation: {
+              artifactLocation: artifactLocation(file.path),
+              region: { startLine: p.line, startColumn: p.column, endLine: p.endLine, endColumn: p.endColumn },
+            },
+          },
+        ],
+      });
+    }
+  }
+  const notifications = files.flatMap((f) =>
+    f.error !== undefined ? [notification(f, 'error', f.error)] : f.skipped !== undefined ? [notification(f, 'warning', f.skipped)] : [],
+  );
+  const root = pathToFileURL(cwd).href.replace(/\/?$/, '/');
+  const log = {
+    $schema: SARIF_SCHEMA_URI,
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'planlint',
+            version,
+            semanticVersion: version,
+            language: locale === 'en' ? 'en-US' : 'zh-CN',
+            rules: rules.map((r) => ruleDescriptor(r, locale)),
+          },
+        },
+        invocations: [
+          {
+            executionSuccessful: !files.some((f) => f.error !== undefined),
+            ...(notifications.length > 0 ? { toolExecutionNotifications: notifications } : {}),
+          },
+        ],
+        originalUriBaseIds: { [SRCROOT]: { uri: root } },
+        columnKind: 'utf16CodeUnits',
+        results,
+      },
+    ],
+  };
+  return JSON.stringify(log, null, 2) + '\n';
+};

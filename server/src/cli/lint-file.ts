@@ -1,0 +1,177 @@
+// Lints one file or one text: read and decode, find its configuration, analyse, fix and write back. Runs in the main thread and in workers.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { ResolvedConfig } from '../config/config.js';
+import { ConfigCache, loadConfigFromPath } from '../config/load.js';
+import type { LintDiagnostic, Locale, Severity } from '../lint/types.js';
+import { createPlanService, type PlanService } from '../service.js';
+import { ChangedOnDiskError, writeFileAtomic } from './atomic.js';
+import { decodeText, encodeText, type EncodingName } from './encoding.js';
+
+/** Files larger than this are skipped: a plan is a few hundred kilobytes at most. */
+export const MAX_PLAN_BYTES = 32 * 1024 * 1024;
+
+/** How files are linted; plain data, so that it can be handed to a worker. */
+export interface LintFileOptions {
+  /** Apply safe fixes and write files back. */
+  fix: boolean;
+  /** `--encoding`: read every file in this encoding instead of detecting it. */
+  encoding?: string;
+  /** `--locale`: the messages' language, over the configuration's. */
+  locale?: Locale;
+  /** The language of the CLI's own words (reasons for skipping a file). */
+  uiLocale: Locale;
+  /** `--config`: one configuration file (absolute) for every file instead of the nearest one. */
+  configFile?: string;
+  /** `--rule ID:SEVERITY` overrides, as rule ids. */
+  ruleOverrides?: Array<[string, Severity]>;
+}
+
+/** What linting one file gave. */
+export interface FileOutcome {
+  /** Absolute path, or null for standard input. */
+  abs: string | null;
+  diagnostics: LintDiagnostic[];
+  encoding?: EncodingName;
+  bom?: boolean;
+  /** The file was not linted and that is fine (binary, too large): why. */
+  skipped?: string;
+  /** The file could not be linted or fixed (unreadable, undecodable, changed while fixing): why. */
+  error?: string;
+  /** `--fix` changed and wrote the file. */
+  fixed?: boolean;
+  /** Standard input with `--fix`: the fixed text, encoded as it came in. */
+  output?: Uint8Array;
+}
+
+function localized(locale: Locale, zh: string, en: string): string {
+  return locale === 'en' ? en : zh;
+}
+
+/** A plan file read and decoded, with what it looked like on disk (to refuse writing over a newer version). */
+export interface ReadPlan {
+  text: string;
+  encoding: EncodingName;
+  bom: boolean;
+  stat: { size: number; mtimeMs: number };
+}
+
+/**
+ * Reads and decodes a plan file (`encoding` forces one, else it is detected). A binary or oversized file
+ * gives `skipped`; an unreadable or undecodable one gives `error`; reasons in `locale`. Never throws.
+ */
+export function readPlanFile(abs: string, encoding: string | undefined, locale: Locale): ReadPlan | { skipped: string } | { error: string } {
+  let stat: fs.Stats;
+  let bytes: Buffer;
+  try {
+    stat = fs.statSync(abs);
+    if (stat.isDirectory()) return { error: localized(locale, '这是一个目录', 'is a directory') };
+    if (stat.size > MAX_PLAN_BYTES) {
+      const mb = Math.round(stat.size / 1048576);
+      return { skipped: localized(locale, `文件过大（${mb} MB），已跳过`, `file too large (${mb} MB), skipped`) };
+    }
+    bytes = fs.readFileSync(abs);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? String(e);
+    return { error: localized(locale, `无法读取（${code}）`, `cannot read (${code})`) };
+  }
+  const decoded = decodeText(bytes, encoding);
+  if ('binary' in decoded) return { skipped: localized(locale, decoded.reason, decoded.reasonEn) };
+  if ('error' in decoded) return { error: localized(locale, decoded.error, decoded.errorEn) };
+  return { ...decoded, stat: { size: stat.size, mtimeMs: stat.mtimeMs } };
+}
+
+/** Lints files with one service and one configuration cache (one per thread). */
+export class FileLinter {
+  private readonly service: PlanService;
+  private readonly configs: ConfigCache | null;
+  private readonly fixed: ResolvedConfig | null;
+  private readonly withOverrides = new WeakMap<ResolvedConfig, ResolvedConfig>();
+
+  constructor(private readonly options: LintFileOptions) {
+    this.service = createPlanService(options.locale ? { locale: options.locale } : {});
+    this.fixed = options.configFile ? loadConfigFromPath(options.configFile).config : null;
+    this.configs = this.fixed ? null : new ConfigCache();
+  }
+
+  /** The configuration for a file (or for a name standing for standard input), with `--rule` applied. */
+  configFor(abs: string): ResolvedConfig {
+    const base = this.fixed ?? this.configs!.forFile(abs).config;
+    const overrides = this.options.ruleOverrides;
+    if (!overrides || overrides.length === 0) return base;
+    let config = this.withOverrides.get(base);
+    if (!config) {
+      config = { ...base, ruleSeverity: new Map([...base.ruleSeverity, ...overrides]) };
+      this.withOverrides.set(base, config);
+    }
+    return config;
+  }
+
+  /** Reads, lints and (with `fix`) fixes the file at `abs`. Never throws. */
+  lintFile(abs: string): FileOutcome {
+    const ui = this.options.uiLocale;
+    try {
+      const decoded = readPlanFile(abs, this.options.encoding, ui);
+      if (!('text' in decoded)) return { abs, diagnostics: [], ...decoded };
+      const { stat } = decoded;
+      const config = this.configFor(abs);
+      const base = { abs, encoding: decoded.encoding, bom: decoded.bom };
+      if (!this.options.fix) return { ...base, diagnostics: this.service.analyze(decoded.text, config).diagnostics };
+
+      const result = this.service.fixAll(decoded.text, config);
+      if (result.text === decoded.text) return { ...base, diagnostics: this.service.analyze(decoded.text, config).diagnostics };
+      const encoded = this.encodeChecked(result.text, decoded.encoding, decoded.bom);
+      if ('error' in encoded) return { ...base, diagnostics: this.service.analyze(decoded.text, config).diagnostics, error: encoded.error };
+      try {
+        writeFileAtomic(abs, encoded.bytes, { size: stat.size, mtimeMs: stat.mtimeMs });
+      } catch (e) {
+        const why =
+          e instanceof ChangedOnDiskError
+            ? localized(ui, '修复期间文件被其他程序改动，未写入修复', 'the file changed on disk while being fixed; fixes not written')
+            : localized(ui, `无法写入修复（${(e as NodeJS.ErrnoException).code ?? String(e)}）`, `cannot write the fixes (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+        return { ...base, diagnostics: this.service.analyze(decoded.text, config).diagnostics, error: why };
+      }
+      return { ...base, diagnostics: this.service.analyze(result.text, config).diagnostics, fixed: true };
+    } catch (e) {
+      // A last guard: the service never throws, but a file system can surprise.
+      const msg = e instanceof Error ? e.message : String(e);
+      return { abs, diagnostics: [], error: localized(ui, `内部错误：${msg}`, `internal error: ${msg}`) };
+    }
+  }
+
+  /**
+   * Lints text read from standard input; `configPath` (from `--stdin-filename`, or a name in the
+   * working directory) decides the configuration. With `fix`, `output` holds the fixed text.
+   */
+  lintStdin(bytes: Uint8Array, configPath: string): FileOutcome {
+    const ui = this.options.uiLocale;
+    const decoded = decodeText(bytes, this.options.encoding);
+    // As a filter, `--fix -` passes input it cannot read through unchanged rather than print nothing.
+    const passThrough = this.options.fix ? { output: bytes } : {};
+    if ('binary' in decoded) return { abs: null, diagnostics: [], skipped: localized(ui, decoded.reason, decoded.reasonEn), ...passThrough };
+    if ('error' in decoded) return { abs: null, diagnostics: [], error: localized(ui, decoded.error, decoded.errorEn), ...passThrough };
+    const config = this.configFor(path.resolve(configPath));
+    const base = { abs: null, encoding: decoded.encoding, bom: decoded.bom };
+    if (!this.options.fix) return { ...base, diagnostics: this.service.analyze(decoded.text, config).diagnostics };
+    const result = this.service.fixAll(decoded.text, config);
+    const encoded = this.encodeChecked(result.text, decoded.encoding, decoded.bom);
+    if ('error' in encoded) {
+      return { ...base, diagnostics: this.service.analyze(decoded.text, config).diagnostics, error: encoded.error, output: bytes };
+    }
+    return {
+      ...base,
+      diagnostics: this.service.analyze(result.text, config).diagnostics,
+      output: encoded.bytes,
+      ...(result.text !== decoded.text ? { fixed: true } : {}),
+    };
+  }
+
+  /** Encodes fixed text and proves it reads back unchanged, so that a fix never loses a character. */
+  private encodeChecked(text: string, encoding: EncodingName, bom: boolean): { bytes: Uint8Array } | { error: string } {
+    const bytes = encodeText(text, encoding, bom);
+    const back = decodeText(bytes, encoding);
+    if ('text' in back && back.text === text) return { bytes };
+    const ui = this.options.uiLocale;
+    return { error: localized(ui, `修复后的文本无法按原编码（${encoding}）无损写回，未写入`, `the fixed text cannot be written back in ${encoding} without loss; not written`) };
+  }
+}

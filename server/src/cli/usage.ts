@@ -1,0 +1,104 @@
+// The help text of `planlint --help`: Chinese first, then English.
+
+export const USAGE = `planlint —— 检查政府工作方案（实施方案 / 工作方案 / 工作要点）
+
+用法：
+  planlint [选项] <文件|目录|通配符|->...     检查方案
+  planlint table <文件|-> [选项]              输出任务分解表
+  planlint outline <文件|-> [选项]            输出提纲
+
+目录只检查方案文件：*.plan、*.plan.txt、*.plan.md，以及首个非空行写明
+实施方案、工作方案、工作要点、工作安排或任务分工的 .txt / .md 文件（不进入
+node_modules 和隐藏目录）。通配符支持 * ** ? [abc] {a,b}，请加引号交给 planlint 展开。
+
+检查选项：
+  -f, --format <格式>            stylish（默认）、json、sarif、github
+  -o, --output-file <文件>       把报告写入文件
+      --fix                      自动修复可安全修复的问题，原子写回（只写有改动的文件，
+                                 保持原编码和 BOM）；与 - 同用时修复后的文本写到标准输出，
+                                 报告写到标准错误
+  -c, --config <文件>            所有文件都用此配置（默认用离每个文件最近的
+                                 .planlintrc.json / .planlintrc.yaml / planlint.config.json）
+      --rule <规则:级别>         临时改规则级别，可重复：--rule PL002:off --rule unit-unknown:warning
+      --locale <zh-CN|en>        消息语言（默认取配置，否则中文）
+      --encoding <编码>          不检测编码，一律按此读取：utf8、utf16le、utf16be、gb18030（gbk、gb2312）
+      --max-severity <级别>      达到此级别的问题使检查失败：error（默认）、warning、info、off（从不失败）
+      --max-warnings <数量>      警告多于此数时检查失败
+      --quiet                    只报告错误（退出码仍按全部问题计算）
+      --stdin-filename <名称>    标准输入（-）的文件名：用于查找配置和显示
+      --concurrency <auto|off|N> 工作线程：auto（默认：超过 8 个文件且共超过 128 KB 时按核数并行）、
+                                 off、线程数
+      --color, --no-color        是否着色（默认仅终端；也认 NO_COLOR、FORCE_COLOR）
+      --no-progress              不显示进度条（进度条只在标准错误是终端时出现）
+      --verbose                  在标准错误输出文件数、线程数和耗时
+      --print-config <文件>      打印此文件生效的配置（JSON）后退出
+
+表格选项（planlint table）：
+  -f, --format <格式>            md（默认）、csv（带 BOM，Excel 可直接打开）、json、xlsx
+  -o, --output-file <文件>       写入文件；未给 --format 时按扩展名判断格式。xlsx 不输出到终端
+      --problems                 增加“问题”列：每个任务上的规则编号和消息
+      -c/--config、--rule、--locale、--encoding、--stdin-filename 同上
+
+其他：
+  -h, --help                     显示帮助
+  -v, --version                  显示版本
+
+退出码：
+  0  没有达到 --max-severity 的问题，警告数也未超过 --max-warnings
+  1  有达到 --max-severity 的问题，或警告多于 --max-warnings
+  2  用法错误、配置文件错误，或文件不存在、无法读取或解码（二进制文件只跳过并提示，不算错误）
+
+————————————————————————————————————————
+
+planlint — lint Chinese government work plans (实施方案 / 工作方案 / 工作要点)
+
+Usage:
+  planlint [options] <file|folder|glob|->...   lint plans
+  planlint table <file|-> [options]            print the task table
+  planlint outline <file|-> [options]          print the outline
+
+A folder gives its plan files: *.plan, *.plan.txt, *.plan.md, and .txt / .md files whose first
+non-empty line names a plan (实施方案, 工作方案, 工作要点, 工作安排, 任务分工); node_modules and
+hidden folders are skipped. Globs support * ** ? [abc] {a,b}: quote them so planlint expands them.
+
+Lint options:
+  -f, --format <format>          stylish (default), json, sarif, github
+  -o, --output-file <file>       write the report to a file
+      --fix                      apply safe fixes and write files back atomically (only files that
+                                 change, in their own encoding and BOM); with -, the fixed text goes
+                                 to stdout and the report to stderr
+  -c, --config <file>            use this config for every file (default: the nearest
+                                 .planlintrc.json / .planlintrc.yaml / planlint.config.json)
+      --rule <rule:severity>     override a rule, repeatable: --rule PL002:off
+      --locale <zh-CN|en>        message language (default: the config's, else Chinese)
+      --encoding <name>          read every file in this encoding instead of detecting it:
+                                 utf8, utf16le, utf16be, gb18030 (gbk, gb2312)
+      --max-severity <severity>  the lowest severity that fails the run: error (default), warning,
+                                 info, off (never fails)
+      --max-warnings <n>         fail when there are more than n warnings
+      --quiet                    report errors only (the exit code still counts every problem)
+      --stdin-filename <name>    name of standard input (-): for the config lookup and the report
+      --concurrency <auto|off|n> worker threads: auto (default: one per core when there are more
+                                 than 8 files and over 128 KB of text), off, or a number
+      --color, --no-color        colour output (default: on a TTY; NO_COLOR and FORCE_COLOR apply)
+      --no-progress              no progress bar (it only ever shows when stderr is a TTY)
+      --verbose                  print files, threads and time on stderr
+      --print-config <file>      print the configuration that applies to a file (JSON) and exit
+
+Table options (planlint table):
+  -f, --format <format>          md (default), csv (with a BOM, opens in Excel), json, xlsx
+  -o, --output-file <file>       write to a file; without --format, its extension picks the format.
+                                 xlsx is never written to a terminal
+      --problems                 add a Problems column: the rule ids and messages on each task
+      -c/--config, --rule, --locale, --encoding, --stdin-filename as above
+
+Other:
+  -h, --help                     show this help
+  -v, --version                  show the version
+
+Exit codes:
+  0  no problem at or above --max-severity, and no more warnings than --max-warnings
+  1  problems at or above --max-severity, or more warnings than --max-warnings
+  2  usage error, bad config file, or a file that is missing, unreadable or undecodable
+     (binary files are skipped with a message, not an error)
+`;

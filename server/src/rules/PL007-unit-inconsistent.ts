@@ -1,0 +1,430 @@
+// PL007 unit-inconsistent: one unit written two ways in one plan (`市政府法制办` / `市法制办`, `（市）` / `(市)`, an alias from the unit list).
+import type { Report, Rule, RuleFix, UnitEntry } from '../lint/rule.js';
+import { unitKey } from '../model/text.js';
+import type { Span, UnitMention } from '../model/types.js';
+
+export const rule: Rule = {
+  id: 'PL007',
+  name: 'unit-inconsistent',
+  defaultSeverity: 'warning',
+  tags: ['unit'],
+  fixable: 'safe',
+  description: {
+    'zh-CN':
+      '同一单位在同一方案中有两种写法：单位名单中的简称或旧称、括号全半角或空格或繁简不同（可自动修正），简称与全称、一字之差（仅提示）',
+    en:
+      'One unit written two ways in one plan: an alias from the unit list, or different brackets, spaces or script (fixed automatically); a short and a full name, or a one-character difference (suggestions only)',
+  },
+  messages: {
+    alias: {
+      'zh-CN': '“{variant}”是单位名单中“{canonical}”的简称或旧称，建议统一写作“{canonical}”',
+      en: '"{variant}" is a short or former name of "{canonical}" in the unit list; write "{canonical}" throughout',
+    },
+    aliasAmbiguous: {
+      'zh-CN': '“{variant}”在单位名单中可指多个单位（{candidates}），请写明全称',
+      en: '"{variant}" may mean several units of the unit list ({candidates}); write the full name',
+    },
+    spelling: {
+      'zh-CN': '“{variant}”与“{canonical}”是同一单位，括号、空格或繁简写法不一致，建议统一写作“{canonical}”',
+      en: '"{variant}" and "{canonical}" are the same unit written with different brackets, spaces or script; write "{canonical}" throughout',
+    },
+    abbreviation: {
+      'zh-CN': '“{variant}”与“{canonical}”可能是同一单位的简称和全称，建议统一写作“{canonical}”',
+      en: '"{variant}" and "{canonical}" may be the short and the full name of one unit; consider writing "{canonical}" throughout',
+    },
+    typo: {
+      'zh-CN': '“{variant}”与“{canonical}”仅一字之差，可能是同一单位，建议统一写作“{canonical}”',
+      en: '"{variant}" differs from "{canonical}" by one character and may be the same unit; consider writing "{canonical}" throughout',
+    },
+    replace: { 'zh-CN': '改为“{name}”', en: 'Replace with "{name}"' },
+  },
+  check({ plan, settings, report }) {
+    const mentions = plan.units.filter((u) => u && typeof u.name === 'string' && typeof u.key === 'string' && u.key.length > 0);
+    if (mentions.length === 0) return;
+    const configured = indexUnits(Array.isArray(settings.units) ? settings.units : []);
+    const groups = groupByKey(mentions, configured);
+    const related = relate(groups);
+    for (const group of groups) {
+      for (const mention of group.mentions) {
+        const found = findingFor(group, mention, related.get(group), plan.text);
+        if (found) report(found);
+      }
+    }
+  },
+};
+
+// ---------------------------------------------------------------------------------------------
+// The configured unit list
+
+/** The configured unit list, by key: each name, and each alias with the names it stands for. */
+interface UnitIndex {
+  names: Map<string, string>;
+  aliases: Map<string, string[]>;
+}
+
+/** Indexes the unit list by key. An alias that is also some unit's name counts as that name. */
+export function indexUnits(units: readonly UnitEntry[]): UnitIndex {
+  const names = new Map<string, string>();
+  const aliases = new Map<string, string[]>();
+  for (const entry of units) {
+    if (!entry || typeof entry.name !== 'string') continue;
+    const name = entry.name.trim();
+    const key = unitKey(name);
+    if (key.length > 0 && !names.has(key)) names.set(key, name);
+  }
+  for (const entry of units) {
+    if (!entry || typeof entry.name !== 'string' || !Array.isArray(entry.aliases)) continue;
+    const name = names.get(unitKey(entry.name.trim()));
+    if (name === undefined) continue;
+    for (const alias of entry.aliases) {
+      if (typeof alias !== 'string') continue;
+      const key = unitKey(alias);
+      if (key.length === 0 || names.has(key)) continue;
+      const list = aliases.get(key) ?? [];
+      if (!list.includes(name)) list.push(name);
+      aliases.set(key, list);
+    }
+  }
+  return { names, aliases };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Groups of mentions with one key
+
+/** Every mention of one key (`各区县(市)人民政府` and `各区县（市）人民政府` share one). */
+interface KeyGroup {
+  key: string;
+  mentions: UnitMention[];
+  /** Position of the first mention in the plan, for ties. */
+  first: number;
+  /** How this key is written most often (or as the unit list writes it): the spelling the others should take. */
+  spelling: string;
+  /** The spelling is certain: it is the configured name. */
+  configuredName: boolean;
+  /** The configured names this key is an alias of (empty when it is not an alias). */
+  aliasOf: string[];
+}
+
+function groupByKey(mentions: UnitMention[], configured: UnitIndex): KeyGroup[] {
+  const byKey = new Map<string, { mentions: UnitMention[]; first: number }>();
+  mentions.forEach((m, i) => {
+    const g = byKey.get(m.key);
+    if (g) g.mentions.push(m);
+    else byKey.set(m.key, { mentions: [m], first: i });
+  });
+  const groups: KeyGroup[] = [];
+  for (const [key, { mentions: list, first }] of byKey) {
+    const name = configured.names.get(key);
+    groups.push({
+      key,
+      mentions: list,
+      first,
+      spelling: name ?? majoritySpelling(list),
+      configuredName: name !== undefined,
+      aliasOf: name === undefined ? (configured.aliases.get(key) ?? []) : [],
+    });
+  }
+  return groups;
+}
+
+const SPACE = /[\s\u00a0\u3000\u200b\ufeff]/;
+
+/**
+ * The spelling used most often. A spelling with a space inside never wins over one without
+ * (`市数据 资源局` is always the damaged form); among equals, the first one written wins.
+ */
+function majoritySpelling(mentions: UnitMention[]): string {
+  const counts = new Map<string, { count: number; first: number }>();
+  mentions.forEach((m, i) => {
+    const c = counts.get(m.name);
+    if (c) c.count++;
+    else counts.set(m.name, { count: 1, first: i });
+  });
+  let best = '';
+  let bestScore: [number, number, number] | null = null;
+  for (const [name, { count, first }] of counts) {
+    const score: [number, number, number] = [SPACE.test(name) ? 0 : 1, count, -first];
+    if (bestScore === null || compareTuples(score, bestScore) > 0) {
+      best = name;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+function compareTuples(a: readonly number[], b: readonly number[]): number {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
+  return 0;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Uncertain variants: abbreviation and one-character difference
+
+/** How two keys are related when they are not equal. */
+type Relation = 'abbreviation' | 'typo';
+
+interface Partner {
+  group: KeyGroup;
+  relation: Relation;
+}
+
+/** Collective names (`各有关部门`, `市直相关单位`) are not one unit; they are never compared. */
+const COLLECTIVE = /各|相关|有关/;
+
+/** At most this many abbreviation comparisons per plan, so that no input makes the rule quadratic without end. */
+const MAX_PAIRS = 200_000;
+
+/**
+ * Finds related key groups, comparing distinct keys only. Abbreviation candidates share their first
+ * character and suffix family, so keys are bucketed by those; one-character variants are found through
+ * keys with one position masked. Groups whose key is an alias from the unit list are settled already
+ * and take part only as the better-known partner.
+ */
+function relate(groups: KeyGroup[]): Map<KeyGroup, Partner[]> {
+  const out = new Map<KeyGroup, Partner[]>();
+  const nodes = groups.filter((g) => g.key.length >= 3 && !COLLECTIVE.test(g.key) && g.aliasOf.length <= 1);
+  const link = (a: KeyGroup, b: KeyGroup, relation: Relation) => {
+    const [minor, major] = rank(a, b) < 0 ? [a, b] : [b, a];
+    // A known key ranks first, so a known minor means both are known: two units of the list, or an
+    // alias beside a name, which the list settles already.
+    if (known(minor)) return;
+    const list = out.get(minor);
+    if (list) list.push({ group: major, relation });
+    else out.set(minor, [{ group: major, relation }]);
+  };
+
+  const buckets = new Map<string, { group: KeyGroup; short: string }[]>();
+  for (const g of nodes) {
+    const short = normalizeSuffix(g.key);
+    const bucket = `${g.key[0]}\u0000${short[short.length - 1]}`;
+    const list = buckets.get(bucket);
+    if (list) list.push({ group: g, short });
+    else buckets.set(bucket, [{ group: g, short }]);
+  }
+  let budget = MAX_PAIRS;
+  for (const list of buckets.values()) {
+    // Equal once endings are shortened (`市委办` / `市委办公室`): found through a map, without pairing.
+    const byShort = new Map<string, KeyGroup[]>();
+    for (const { group, short } of list) {
+      const same = byShort.get(short);
+      if (same) same.push(group);
+      else byShort.set(short, [group]);
+    }
+    for (const same of byShort.values()) {
+      for (let i = 0; i < same.length; i++) for (let j = i + 1; j < same.length; j++) link(same[i]!, same[j]!, 'abbreviation');
+    }
+    // A short form is shorter: pair each key only with the longer ones.
+    list.sort((a, b) => a.short.length - b.short.length);
+    for (let i = 0, j0 = 0; i < list.length && budget > 0; i++) {
+      while (j0 < list.length && list[j0]!.short.length <= list[i]!.short.length) j0++;
+      for (let j = j0; j < list.length && budget > 0; j++, budget--) {
+        if (shortens(list[i]!.short, list[j]!.short)) link(list[i]!.group, list[j]!.group, 'abbreviation');
+      }
+    }
+  }
+
+  // Keys equal but for one position whose characters sound alike: the bucket names the position, the
+  // rest of the key and the group of alike characters, so a bucket holds at most one key per character.
+  const masked = new Map<string, KeyGroup[]>();
+  for (const g of nodes) {
+    if (g.key.length < 4) continue;
+    for (let at = 0; at < g.key.length - 1; at++) {
+      const alike = CONFUSABLE.get(g.key[at]!);
+      if (alike === undefined) continue;
+      const k = `${at}\u0000${alike}\u0000${g.key.slice(0, at)}\u0000${g.key.slice(at + 1)}`;
+      const list = masked.get(k);
+      if (list) list.push(g);
+      else masked.set(k, [g]);
+    }
+  }
+  for (const list of masked.values()) {
+    for (let i = 0; i < list.length; i++) {
+      for (let j = i + 1; j < list.length; j++) {
+        if (isOneCharVariant(list[i]!.key, list[j]!.key)) link(list[i]!, list[j]!, 'typo');
+      }
+    }
+  }
+  return out;
+}
+
+/** A key the unit list settles: a configured name or an alias of exactly one. */
+function known(g: KeyGroup): boolean {
+  return g.configuredName || g.aliasOf.length === 1;
+}
+
+/** Which group is the better spelling: known first, then used more often, then longer (the full name), then earlier. */
+function rank(a: KeyGroup, b: KeyGroup): number {
+  const score = (g: KeyGroup) => [known(g) ? 1 : 0, g.mentions.length, g.key.length, -g.first];
+  return compareTuples(score(a), score(b));
+}
+
+/** What a group is written as when another group should take its name. */
+function target(g: KeyGroup): string {
+  return g.aliasOf.length === 1 ? g.aliasOf[0]! : g.spelling;
+}
+
+/** Endings that abbreviate to a shorter one (`委员会` → `委`), so that a short and a full name share a family. */
+const SUFFIX_FORMS: readonly (readonly [string, string])[] = [
+  ['委员会', '委'],
+  ['人民政府', '政府'],
+  ['办公室', '办'],
+  ['办公厅', '办'],
+  ['联合会', '联'],
+  ['协会', '协'],
+];
+
+/** Replaces a long ending by its short form: `市发展和改革委员会` → `市发展和改革委`. */
+export function normalizeSuffix(key: string): string {
+  for (const [long, short] of SUFFIX_FORMS) {
+    if (key.length > long.length && key.endsWith(long)) return key.slice(0, -long.length) + short;
+  }
+  return key;
+}
+
+/** Words that can be dropped from a name without changing the unit: `市(人民)政府法制办` → `市法制办`. */
+const FILLER = /人民政府|人民|政府|和|及|与/g;
+
+/** What turns a unit into one of its branches: `市公安分局`, `市税务局直属分局` are not `市公安局`, `市税务局`. */
+const SUBORDINATE = /分|支|属/;
+
+/** The place and level a name starts with: `市`, `长沙市政府`, `市委`, `区人民政府`. */
+const ADMIN_PREFIX = /^(?:[^省市县区州盟旗乡镇]{0,8}?[省市县区州盟旗乡镇])?(?:人民政府|政府|委)?/;
+
+function isSubsequence(short: string, long: string): boolean {
+  let j = 0;
+  for (let i = 0; i < long.length && j < short.length; i++) if (long[i] === short[j]) j++;
+  return j === short.length;
+}
+
+/**
+ * True when one key is a short form of the other (either order):
+ * - both at least 3 characters, and equal once endings are shortened (`市委办公室` = `市委办`); or
+ * - the same first character and the same final suffix family (`委`/`委员会`, `办`/`办公室`, else the
+ *   last character), and every character of the short form appears in order in the long one
+ *   (`市发改委` in `市发展和改革委员会`, `市法制办` in `市政府法制办`);
+ * - and, when the short form is only the long one's beginning and end (`市政府办` in `市政府法制办`),
+ *   what it leaves out is filler (`人民` `政府` `和`), or the beginning it keeps names more than a place
+ *   and level (`市妇联` keeps `妇` of `市妇女联合会`; `市政府办` keeps only `市政府`, so it is a different office);
+ *   never when what it leaves out makes a branch (`分` `支` `属`: `市公安分局` is not `市公安局`).
+ * `na` and `nb` are the keys with endings shortened (`normalizeSuffix`), when the caller has them already.
+ */
+export function isAbbreviation(a: string, b: string, na = normalizeSuffix(a), nb = normalizeSuffix(b)): boolean {
+  if (a === b || Math.min(a.length, b.length) < 3) return false;
+  if (na === nb) return true;
+  return na.length < nb.length ? shortens(na, nb) : nb.length < na.length ? shortens(nb, na) : false;
+}
+
+/** The abbreviation test proper, on keys whose endings are shortened, `s` strictly shorter than `l`. */
+function shortens(s: string, l: string): boolean {
+  if (s[0] !== l[0] || s[s.length - 1] !== l[l.length - 1]) return false;
+  if (!isSubsequence(s, l)) return false;
+  let p = 0;
+  while (p < s.length && s[p] === l[p]) p++;
+  let q = 0;
+  while (q < s.length - p && s[s.length - 1 - q] === l[l.length - 1 - q]) q++;
+  const restShort = s.slice(p, s.length - q);
+  const restLong = l.slice(p, l.length - q);
+  if (restShort.length > 0) return isSubsequence(restShort, restLong);
+  if (SUBORDINATE.test(restLong)) return false;
+  if (restLong.replace(FILLER, '').length === 0) return true;
+  const kept = s.slice(0, p);
+  return kept.replace(ADMIN_PREFIX, '').replace(FILLER, '').length > 0;
+}
+
+/**
+ * Characters that sound alike (same syllable) and that typists confuse in unit names. Only these make
+ * a one-character difference a likely typo: `市财政局` / `市民政局` or `县审计局` / `县统计局` are two units.
+ * `纪`/`计` (`纪委` / `计委`) and `监`/`检` (`监察` / `检察`) are left out on purpose: both spellings are real units.
+ */
+const CONFUSABLE_GROUPS: readonly string[] = [
+  '制治质', '政正证', '公工功', '局居', '察查', '计记', '建健', '设社', '务物', '源原元', '划化', '资咨',
+  '统通', '环还', '规归', '管馆', '场厂', '园圆', '帐账', '象像', '作做', '订定', '督都', '审申', '执职',
+  '信新', '安按', '发法', '科课',
+];
+
+const CONFUSABLE = new Map<string, number>();
+CONFUSABLE_GROUPS.forEach((group, i) => {
+  for (const ch of group) CONFUSABLE.set(ch, i);
+});
+
+/** True when two different characters sound alike and are often typed one for the other (`制` / `治`). */
+export function confusable(x: string, y: string): boolean {
+  const gx = CONFUSABLE.get(x);
+  return x !== y && gx !== undefined && gx === CONFUSABLE.get(y);
+}
+
+/**
+ * True when two keys of the same length (at least 4) differ in exactly one character, not the last
+ * (they share the suffix), and the two characters sound alike: `市法制办` / `市法治办`.
+ */
+export function isOneCharVariant(a: string, b: string): boolean {
+  if (a.length !== b.length || a.length < 4 || a[a.length - 1] !== b[b.length - 1]) return false;
+  let at = -1;
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] === b[i]) continue;
+    if (at >= 0) return false;
+    at = i;
+  }
+  return at >= 0 && confusable(a[at]!, b[at]!);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Findings
+
+/** One finding per mention, the certain kind first: alias, then spelling, then abbreviation or typo. */
+function findingFor(group: KeyGroup, mention: UnitMention, partners: Partner[] | undefined, text: string): Report | null {
+  const span = mention.span;
+  if (group.aliasOf.length === 1) {
+    const canonical = group.aliasOf[0]!;
+    return withFix({ messageId: 'alias', span, data: { variant: mention.name, canonical } }, replacement(span, canonical), text);
+  }
+  if (group.aliasOf.length > 1) {
+    return {
+      messageId: 'aliasAmbiguous',
+      span,
+      data: { variant: mention.name, candidates: group.aliasOf.join('、') },
+      suggestions: group.aliasOf.map((name) => replacement(span, name)),
+    };
+  }
+  if (mention.name !== group.spelling) {
+    const canonical = group.spelling;
+    return withFix({ messageId: 'spelling', span, data: { variant: mention.name, canonical } }, replacement(span, canonical), text);
+  }
+  if (!partners || partners.length === 0) return null;
+  const ordered = [...partners].sort((x, y) => rank(y.group, x.group));
+  const names = [...new Set(ordered.map((p) => target(p.group)))].filter((n) => n !== mention.name);
+  if (names.length === 0) return null;
+  return {
+    messageId: ordered[0]!.relation,
+    span,
+    data: { variant: mention.name, canonical: names[0]! },
+    suggestions: names.map((name) => replacement(span, name)),
+  };
+}
+
+function replacement(span: Span, name: string): RuleFix {
+  return { messageId: 'replace', data: { name }, edits: [{ span, newText: name }] };
+}
+
+/**
+ * Attaches a certain replacement as a safe fix, unless the name runs over a line break (the model may
+ * have joined two lines) or the new name would not read back as one unit (a configured name with `、`
+ * outside brackets): then the replacement is only offered. Nothing to report when the text already reads so.
+ */
+function withFix(report: Report, fix: RuleFix, text: string): Report | null {
+  const written = text.slice(report.span.start, report.span.end);
+  const name = fix.edits[0]!.newText;
+  if (written === name) return null;
+  return /[\r\n]/.test(written) || splitsWhenRead(name) ? { ...report, suggestions: [fix] } : { ...report, fix };
+}
+
+/** True when a name holds a separator that unit lists split at (`、` `，` `,` `及`) outside brackets. */
+function splitsWhenRead(name: string): boolean {
+  let depth = 0;
+  for (const ch of name) {
+    if (ch === '(' || ch === '（') depth++;
+    else if ((ch === ')' || ch === '）') && depth > 0) depth--;
+    else if (depth === 0 && (ch === '、' || ch === '，' || ch === ',' || ch === '及' || /[\r\n]/.test(ch))) return true;
+  }
+  return false;
+}

@@ -1,0 +1,251 @@
+// Grammar tests: the lexer's build, marker recognition (table-driven), golden token dumps, numerals, import boundaries.
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Lexer } from 'chevrotain';
+import fc from 'fast-check';
+import {
+  formatChineseNumeral,
+  parseArabic,
+  parseChineseNumeral,
+  parseCircled,
+  parseText,
+  tokens as T,
+  type IToken,
+} from '../../grammar/index.js';
+import { LEXER_CONFIG, planLexer, tokenize } from '../../grammar/lexer.js';
+import { expectGolden } from '../helpers/golden.js';
+import { FIXTURES, ROOT } from '../helpers/paths.js';
+import { dumpTokens } from './dump.js';
+
+const GRAMMAR_FIXTURES = join(FIXTURES, 'grammar');
+const RUNS = Number(process.env['FUZZ_RUNS'] ?? 300);
+
+/** Characters plans are made of, and the characters that break parsers. */
+const PLAN_PIECES = [
+  '一、', '(一)', '（十二）', '1.', '１．', '2、', '(3)', '（４）', '①', '⑳', '一是', '第二,', '三十三', '一百九十九',
+  '牵头单位', '牽頭單位', '责任单位', '配合单位', '完成时限', '牵头负责', '牵头', '共同负责', '按职责分工负责', '负责',
+  '参加', '由', '此项工作', '市司法局', '各区县(市)人民政府', '(fā)', '[', ']', '【', '】', '(', ')', '（', '）', '、',
+  '。', '；', '：', ';', ':', ',', '，', '|', '\t', '\n', '\r\n', '\r', ' ', '\u00a0', '\u3000', '\u200b', '\ufeff',
+  '<!--', '-->', '<', '2021年6月底前', '3.5%', '2次', '𠀾', '\ud800', '\udc00', '\u0000', 'a', '1', '年',
+];
+
+/** A string of plan pieces and arbitrary UTF-16 code units (lone surrogates included). */
+const planText = fc
+  .array(fc.oneof(fc.constantFrom(...PLAN_PIECES), fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c))), {
+    maxLength: 120,
+  })
+  .map((parts) => parts.join(''));
+
+/** Characters the lexer skips (the gaps between tokens may hold only these). */
+const SKIPPED = /^[ \u00a0\u1680\u2000-\u200b\u202f\u205f\u3000\ufeff]*$/;
+
+/** Every token (kept, comment or noise) in text order. */
+function allTokensOf(text: string): IToken[] {
+  const lexed = tokenize(text);
+  const grouped = Object.values(lexed.groups).flat();
+  return [...lexed.tokens, ...grouped].sort((a, b) => a.startOffset - b.startOffset);
+}
+
+describe('grammar', () => {
+  describe('lexer', () => {
+    it('is built with ensureOptimizations: true, and every mode is optimised', () => {
+      assert.equal(LEXER_CONFIG.ensureOptimizations, true);
+      const internals = planLexer as unknown as { config: { ensureOptimizations: boolean }; canModeBeOptimized: Record<string, boolean> };
+      assert.equal(internals.config.ensureOptimizations, true);
+      assert.ok(Object.keys(internals.canModeBeOptimized).length > 0);
+      for (const [mode, ok] of Object.entries(internals.canModeBeOptimized)) assert.equal(ok, true, `mode ${mode} is not optimised`);
+      // Building it again under the same configuration must not throw (Chevrotain throws when optimisation is impossible).
+      assert.doesNotThrow(() => new Lexer(T.allTokens, { ...LEXER_CONFIG }));
+    });
+
+    it('never reports a lexer error, and its tokens tile the text (gaps are skipped spaces only)', () => {
+      fc.assert(
+        fc.property(fc.oneof(planText, fc.string({ unit: 'binary', maxLength: 200 })), (text) => {
+          const lexed = tokenize(text);
+          assert.deepEqual(lexed.errors, []);
+          let at = 0;
+          for (const tok of allTokensOf(text)) {
+            assert.ok(tok.startOffset >= at, `token ${tok.tokenType.name} overlaps the previous one`);
+            assert.ok(SKIPPED.test(text.slice(at, tok.startOffset)), `unread text before ${tok.startOffset}`);
+            assert.equal(text.slice(tok.startOffset, tok.startOffset + tok.image.length), tok.image);
+            at = tok.startOffset + tok.image.length;
+          }
+          assert.ok(SKIPPED.test(text.slice(at)), 'unread text at the end');
+        }),
+        { numRuns: RUNS },
+      );
+    });
+
+    it('never reports a parser error either, and blocks come in text order', () => {
+      fc.assert(
+        fc.property(planText, (text) => {
+          const parsed = parseText(text);
+          assert.deepEqual(parsed.errors, []);
+          for (let i = 1; i < parsed.blocks.length; i++) assert.ok(parsed.blocks[i - 1]!.end <= parsed.blocks[i]!.start);
+        }),
+        { numRuns: RUNS },
+      );
+    });
+
+    it('reads a line full of unclosed comment openers in linear time', () => {
+      const text = '<!--'.repeat(50_000);
+      const started = Date.now();
+      const parsed = parseText(text);
+      assert.deepEqual(parsed.errors, []);
+      assert.equal(parsed.comments.length, 0);
+      assert.ok(Date.now() - started < 5_000, 'took too long: a comment search is repeated per opener');
+    });
+  });
+
+  describe('markers', () => {
+    /** `text` → the markers it holds, as `TokenName:image`, in order. */
+    const markersOf = (text: string) => parseText(text).blocks.flatMap((b) => (b.marker ? [`${b.marker.tokenType.name}:${b.marker.image}`] : []));
+
+    const positive: [string, string[]][] = [
+      ['三、健全行政决策机制', ['ChapterMarker:三、']],
+      ['十一、其他', ['ChapterMarker:十一、']],
+      ['一百四十、其他', ['ChapterMarker:一百四十、']],
+      ['一百九十九、其他', ['ChapterMarker:一百九十九、']],
+      ['一、2023年度主要举措', ['ChapterMarker:一、']],
+      ['(十二)完善', ['SectionMarker:(十二)']],
+      ['（十二）完善', ['SectionMarker:（十二）']],
+      ['(十二）混排', ['SectionMarker:(十二）']],
+      ['(三十三)完善', ['SectionMarker:(三十三)']],
+      ['(一百九十九)完善', ['SectionMarker:(一百九十九)']],
+      ['8.健全', ['ItemMarker:8.']],
+      ['8．健全', ['ItemMarker:8．']],
+      ['1、健全', ['ItemMarker:1、']],
+      ['１２．健全', ['ItemMarker:１２．']],
+      ['43.加强', ['ItemMarker:43.']],
+      ['(3)细化', ['SubItemMarker:(3)']],
+      ['（3）细化', ['SubItemMarker:（3）']],
+      ['（１）细化', ['SubItemMarker:（１）']],
+      ['①推行', ['CircledMarker:①']],
+      ['⑳推行', ['CircledMarker:⑳']],
+      ['加强审核。一是严格;二是统一,三是清理', ['InlineShiMarker:一是', 'InlineShiMarker:二是', 'InlineShiMarker:三是']],
+      ['十二是其他', ['InlineShiMarker:十二是']],
+      ['第一,编制;第二，评估;第三、试点;第四：公布', ['InlineDiMarker:第一,', 'InlineDiMarker:第二，', 'InlineDiMarker:第三、', 'InlineDiMarker:第四：']],
+      // Line breaks lost: a marker after `。` and a space, or right after `。` `；` `：` `]`.
+      ['完成清理。 2、完善制度。 (二)规范执法', ['ItemMarker:2、', 'SectionMarker:(二)']],
+      ['完成清理。2、完善制度；3、公开', ['ItemMarker:2、', 'ItemMarker:3、']],
+      ['[牵头单位:市司法局]6.推进', ['ItemMarker:6.']],
+      ['主要任务：(一)完善', ['SectionMarker:(一)']],
+      ['\u3000\u3000（一）缩进', ['SectionMarker:（一）']],
+      ['\u00a0(二)不换行空格', ['SectionMarker:(二)']],
+      ['一、甲\r\n二、乙\r三、丙\n四、丁', ['ChapterMarker:一、', 'ChapterMarker:二、', 'ChapterMarker:三、', 'ChapterMarker:四、']],
+    ];
+    for (const [text, expected] of positive) {
+      it(`reads ${JSON.stringify(text)} → ${expected.join(' ')}`, () => assert.deepEqual(markersOf(text), expected));
+    }
+
+    const negative: string[] = [
+      '每年至少开展2次培训',
+      '结合1、2月春节前后',
+      '依照第3条规定',
+      '下降3.5%以上',
+      '完成。3.5%的指标',
+      '完成。1、2月集中',
+      '完成。一、二季度',
+      '發(fā)展改革',
+      '(fā)开头',
+      '（fā）全角',
+      '一、二季度完成',
+      '二〇二〇、',
+      '(十十)不是编号',
+      '(2021—2025年)',
+      '(2021)年份',
+      '统一是原则',
+      '其一是说法',
+      '第一次会议',
+      '第3条',
+      '市人事局(市编办)',
+      '各区县(市)人民政府',
+      '共同负责,1项',
+      '增长12.5',
+      '2020年',
+      '附件1.',
+    ];
+    for (const text of negative) {
+      it(`finds no marker in ${JSON.stringify(text)}`, () => assert.deepEqual(markersOf(text), []));
+    }
+
+    it('treats scraping pinyin `(fā)` as noise, never as a marker or text', () => {
+      const parsed = parseText('發(fā)展、縣(xiàn)');
+      assert.deepEqual(parsed.noise.map((t) => t.image), ['(fā)', '(xiàn)']);
+      assert.equal(parsed.blocks.length, 1);
+      assert.equal(parsed.blocks[0]!.marker, null);
+    });
+  });
+
+  describe('keywords', () => {
+    const keywordTypes = [T.LeadField, T.ResponsibleField, T.DeadlineField, T.JointLead, T.ByDivision, T.LeadVerb, T.JoinVerb, T.ChargeVerb, T.By];
+    it('reads every keyword, in both scripts, even in the middle of a text run', () => {
+      for (const type of keywordTypes) {
+        for (const word of (type.PATTERN as RegExp).source.split('|')) {
+          const toks = tokenize(`市司法局${word}审计`).tokens;
+          assert.ok(
+            toks.some((t) => t.tokenType === type && t.image === word),
+            `${word}: ${toks.map((t) => `${t.tokenType.name}:${t.image}`).join(' ')}`,
+          );
+        }
+      }
+    });
+
+    it('reads the longer keyword first (`牵头单位` before `牵头`, `牵头负责` before `负责`)', () => {
+      const types = tokenize('牵头单位 牵头负责 牵头 共同负责 负责 按职责分工负责').tokens.map((t) => t.tokenType.name);
+      assert.deepEqual(types, ['LeadField', 'LeadVerb', 'LeadVerb', 'JointLead', 'ChargeVerb', 'ByDivision']);
+    });
+  });
+
+  describe('numerals', () => {
+    it('reads Chinese numerals up to 一百九十九 and beyond, and writes them back', () => {
+      const cases: [string, number][] = [
+        ['一', 1], ['十', 10], ['十一', 11], ['二十', 20], ['三十三', 33], ['九十九', 99], ['一百', 100], ['一百零五', 105],
+        ['一百一十', 110], ['一百四十', 140], ['一百九十九', 199], ['两', 2], ['二〇二〇', 2020],
+      ];
+      for (const [text, value] of cases) assert.equal(parseChineseNumeral(text), value, text);
+      for (let n = 1; n <= 999; n++) assert.equal(parseChineseNumeral(formatChineseNumeral(n)), n, `round trip ${n}`);
+      for (const bad of ['', '十百', '甲', '一x']) assert.ok(Number.isNaN(parseChineseNumeral(bad)), bad);
+    });
+
+    it('reads Arabic (both widths) and circled numbers', () => {
+      assert.equal(parseArabic('１２'), 12);
+      assert.equal(parseArabic('43'), 43);
+      assert.ok(Number.isNaN(parseArabic('4a')));
+      assert.equal(parseCircled('①'), 1);
+      assert.equal(parseCircled('⑳'), 20);
+      assert.ok(Number.isNaN(parseCircled('㉑')));
+    });
+  });
+
+  describe('golden token dumps (test/fixtures/grammar/*.txt → *.tokens)', () => {
+    const cases = readdirSync(GRAMMAR_FIXTURES).filter((f) => f.endsWith('.txt')).sort();
+    it('has a dozen cases', () => assert.ok(cases.length >= 12, `only ${cases.length} cases`));
+    for (const file of cases) {
+      it(file, () => {
+        const text = readFileSync(join(GRAMMAR_FIXTURES, file), 'utf8');
+        expectGolden(join(GRAMMAR_FIXTURES, file.replace(/\.txt$/, '.tokens')), dumpTokens(text));
+      });
+    }
+  });
+
+  describe('boundaries', () => {
+    it('grammar/ imports only chevrotain and its own files: no node:*, no server/, no LSP', () => {
+      const dir = join(ROOT, 'grammar');
+      const files = readdirSync(dir).filter((f) => f.endsWith('.ts'));
+      assert.ok(files.length > 0);
+      for (const file of files) {
+        const source = readFileSync(join(dir, file), 'utf8');
+        const specifiers = [...source.matchAll(/^\s*(?:import|export)\b[^'"]*?\bfrom\s+['"]([^'"]+)['"]|^\s*import\s+['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)/gm)].map(
+          (m) => m[1] ?? m[2] ?? m[3]!,
+        );
+        for (const spec of specifiers) {
+          const ok = spec === 'chevrotain' || (spec.startsWith('./') && !spec.includes('/..'));
+          assert.ok(ok, `${file} imports ${spec}`);
+        }
+        assert.doesNotMatch(source, /\brequire\(/, `${file} uses require()`);
+      }
+    });
+  });
+});

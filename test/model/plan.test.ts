@@ -1,0 +1,521 @@
+// Model tests, one form at a time: numbering, numerals, inline items, lost line breaks, attribution, deadlines, kind.
+import assert from 'node:assert/strict';
+import { formatChineseNumeral } from '../../grammar/index.js';
+import { DEFAULT_NON_TASK_SECTIONS, parsePlan } from '../../server/src/model/plan.js';
+import { assertRangesAgree, at, names, planOf, task } from './helpers.js';
+
+describe('parsePlan', () => {
+  describe('numbering levels', () => {
+    const plan = planOf([
+      '江北市2022年工作方案', // 0
+      '', // 1
+      '一、重点任务', // 2
+      '（一）完善制度', // 3
+      '1.清理文件。[牵头单位:市司法局]', // 4
+      '2．公开目录。[牵头单位:市司法局]', // 5
+      '3、编制清单', // 6
+      '（1）细化标准。[牵头单位:市财政局]', // 7
+      '(2)公布结果', // 8
+      '①试点。[牵头单位:市审计局]', // 9
+      '(二)规范执法。[牵头单位:市公安局]', // 10
+    ]);
+
+    it('reads every level and form, full- and half-width', () => {
+      const seen = plan.allSections.map((s) => [s.marker.text, s.marker.level, s.marker.style, s.marker.value, s.title]);
+      assert.deepEqual(seen, [
+        ['一、', 1, 'cn-dun', 1, '重点任务'],
+        ['（一）', 2, 'cn-paren-full', 1, '完善制度'],
+        ['1.', 3, 'ar-dot', 1, '清理文件'],
+        ['2．', 3, 'ar-fwdot', 2, '公开目录'],
+        ['3、', 3, 'ar-dun', 3, '编制清单'],
+        ['（1）', 4, 'ar-paren-full', 1, '细化标准'],
+        ['(2)', 4, 'ar-paren-half', 2, '公布结果'],
+        ['①', 5, 'circled', 1, '试点'],
+        ['(二)', 2, 'cn-paren-half', 2, '规范执法'],
+      ]);
+    });
+
+    it('nests each level under the nearest shallower one', () => {
+      const [chapter] = plan.sections;
+      assert.equal(plan.sections.length, 1);
+      assert.deepEqual(chapter!.children.map((c) => c.marker.text), ['（一）', '(二)']);
+      const item3 = plan.allSections.find((s) => s.marker.text === '3、')!;
+      assert.deepEqual(item3.children.map((c) => c.marker.text), ['（1）', '(2)']);
+      assert.deepEqual(item3.children[1]!.children.map((c) => c.marker.text), ['①']);
+      assert.equal(item3.parent!.marker.text, '（一）');
+    });
+
+    it('makes tasks of the leaves only: headings with numbered items under them are not tasks', () => {
+      assert.deepEqual(plan.tasks.map((t) => t.number), ['1.', '2．', '（1）', '①', '(二)']);
+      assert.deepEqual(plan.tasks.map((t) => t.index), [0, 1, 2, 3, 4]);
+      assert.deepEqual(plan.tasks.map((t) => t.numberValue), [1, 2, 1, 1, 2]);
+      assert.deepEqual(plan.tasks.map((t) => t.range.start.line), [4, 5, 7, 9, 10]);
+      assert.deepEqual(names(task(plan, '①').lead), ['市审计局']);
+      assertRangesAgree(plan);
+    });
+  });
+
+  describe('Chinese numerals past ten', () => {
+    it('numbers (一) … (一百九十九) as 1 … 199, continuously across chapters', () => {
+      const lines = ['云海市2022年工作方案'];
+      for (let n = 1; n <= 199; n++) {
+        if (n % 50 === 1) lines.push(`${formatChineseNumeral(Math.ceil(n / 50))}、第${Math.ceil(n / 50)}部分`);
+        lines.push(`(${formatChineseNumeral(n)})任务${n}。[牵头单位:市司法局]`);
+      }
+      const plan = planOf(lines);
+      assert.equal(plan.tasks.length, 199);
+      assert.deepEqual(plan.tasks.map((t) => t.numberValue), Array.from({ length: 199 }, (_, i) => i + 1));
+      const pick = (n: number) => plan.tasks[n - 1]!;
+      assert.equal(pick(11).number, '(十一)');
+      assert.equal(pick(20).number, '(二十)');
+      assert.equal(pick(33).number, '(三十三)');
+      assert.equal(pick(105).number, '(一百零五)');
+      assert.equal(pick(140).number, '(一百四十)');
+      assert.equal(pick(199).number, '(一百九十九)');
+      assert.equal(pick(199).title, '任务199');
+      assert.deepEqual(plan.sections.map((s) => s.marker.value), [1, 2, 3, 4]);
+      assert.equal(plan.numbering, 'continuous');
+    });
+
+    it('reads 十一、 and 一百九十九、 as chapters, and restarts (一) under each as per-parent numbering', () => {
+      const plan = planOf([
+        '云海市2022年工作方案',
+        '十一、甲部分',
+        '(一)任务。[牵头单位:市司法局]',
+        '(二)任务。[牵头单位:市司法局]',
+        '一百九十九、乙部分',
+        '(一)任务。[牵头单位:市财政局]',
+      ]);
+      assert.deepEqual(plan.sections.map((s) => [s.marker.text, s.marker.value]), [['十一、', 11], ['一百九十九、', 199]]);
+      assert.equal(plan.numbering, 'per-parent');
+      assert.equal(plan.tasks.length, 3);
+    });
+  });
+
+  describe('inline items', () => {
+    const plan = planOf([
+      '枫岭市2022年度工作要点', // 0
+      '一、重点任务', // 1
+      '(一)加强审核。一是严格审核;二是统一登记;三是定期清理。[牵头单位:市司法局;责任单位:市直各部门;完成时限:2022年10月底前]', // 2
+      '(二)健全机制。第一,编制目录(市政府办公室牵头);第二，开展评估(市司法局牵头,市财政局参加)。', // 3
+      '(三)推进立法。一是编制计划,二是征集意见。', // 4
+      '此项工作由市司法局牵头负责,市直有关部门参加。', // 5
+    ]);
+
+    it('keeps 一是…二是… as parts of their paragraph when one attribution at its end speaks for all', () => {
+      const t = task(plan, '(一)');
+      assert.equal(t.title, '加强审核');
+      assert.deepEqual(names(t.lead), ['市司法局']);
+      assert.deepEqual(names(t.responsible), ['市直各部门']);
+      assert.equal(t.deadline?.end, '2022-10-31');
+      assert.equal(t.inherited.lead, false);
+      // The task spans the whole paragraph, inline items included.
+      assert.equal(at(t.range), `2:0-2:${plan.text.split('\n')[2]!.length}`);
+      const inline = plan.allSections.filter((s) => s.parent?.marker.text === '(一)').map((s) => [s.marker.text, s.marker.level, s.marker.style, s.marker.value]);
+      assert.deepEqual(inline, [['一是', 6, 'inline-shi', 1], ['二是', 6, 'inline-shi', 2], ['三是', 6, 'inline-shi', 3]]);
+    });
+
+    it('makes each inline item a task when two or more carry their own attribution', () => {
+      assert.equal(plan.tasks.some((t) => t.number === '(二)'), false, '(二) is the heading of its inline tasks');
+      const first = task(plan, '第一,');
+      const second = task(plan, '第二，');
+      assert.equal(first.title, '编制目录');
+      assert.deepEqual([first.numberValue, second.numberValue], [1, 2]);
+      assert.deepEqual(names(first.lead), ['市政府办公室']);
+      assert.deepEqual(names(second.lead), ['市司法局']);
+      assert.deepEqual(names(second.responsible), ['市财政局']);
+    });
+
+    it('gives a paragraph with inline items the attribution of the paragraph that follows it', () => {
+      const t = task(plan, '(三)');
+      assert.deepEqual(names(t.lead), ['市司法局']);
+      assert.deepEqual(names(t.responsible), ['市直有关部门']);
+      assert.equal(plan.unnumbered.length, 0);
+      assert.deepEqual(plan.tasks.map((x) => x.number), ['(一)', '第一,', '第二，', '(三)']);
+      assertRangesAgree(plan);
+    });
+  });
+
+  describe('lost line breaks', () => {
+    const text =
+      '青溪县2011年度工作安排 一、重点任务 (一)加强制度建设 1、规范文件管理。每年至少开展2次培训,依照第3条执行。此项工作由县政府法制办牵头负责。 ' +
+      '2、完善决策制度。结合1、2月情况,投诉量下降3.5%以上,于6月底前出台规定。此项工作由县监察局牵头负责,县级各部门参加。 (二)规范执法 1、落实责任制。此项工作由县司法局负责。';
+    const plan = parsePlan(text);
+
+    it('finds markers after `。` and a space mid-line, and nothing in 2次, 1、2月, 第3条, 3.5%', () => {
+      assert.deepEqual(plan.allSections.map((s) => s.marker.text), ['一、', '(一)', '1、', '2、', '(二)', '1、']);
+      const offsets = plan.allSections.map((s) => s.marker.span.start);
+      assert.deepEqual(offsets, [
+        text.indexOf('一、重点'),
+        text.indexOf('(一)'),
+        text.indexOf('1、规范'),
+        text.indexOf('2、完善'),
+        text.indexOf('(二)'),
+        text.indexOf('1、落实'),
+      ]);
+      assert.ok(plan.allSections.every((s) => s.range.start.line === 0));
+    });
+
+    it('reads the title and year from the piece of the line that names the plan', () => {
+      assert.equal(plan.title, '青溪县2011年度工作安排');
+      assert.deepEqual(plan.period, { start: 2011, end: 2011, source: 'title' });
+      assert.equal(at(plan.titleRange!), `0:0-0:${'青溪县2011年度工作安排'.length}`);
+    });
+
+    it('reads the tasks, their leads and their deadlines on the one line', () => {
+      assert.deepEqual(plan.tasks.map((t) => t.title), ['规范文件管理', '完善决策制度', '落实责任制']);
+      assert.deepEqual(plan.tasks.map((t) => names(t.lead)), [['县政府法制办'], ['县监察局'], ['县司法局']]);
+      assert.deepEqual(names(plan.tasks[1]!.responsible), ['县级各部门']);
+      const d = plan.tasks[1]!.deadline!;
+      assert.equal(d.end, '2011-06-30');
+      assert.equal(d.yearInferred, true);
+      assert.equal(d.range.start.character, text.indexOf('6月底前'));
+      assert.equal(plan.tasks[0]!.deadline, null);
+      // A task ends where the next marker begins.
+      assert.ok(plan.tasks[0]!.span.end <= text.indexOf('2、完善'));
+      assertRangesAgree(plan);
+    });
+  });
+
+  describe('attribution styles (DESIGN §1.2), both scripts', () => {
+    /** Reads a one-task plan whose task text ends with `tail`. */
+    const one = (tail: string) => {
+      const plan = planOf(['海滨市2021年工作方案', '一、重点任务', `(一)完善制度。${tail}`]);
+      assert.equal(plan.tasks.length, 1, `one task for ${tail}`);
+      return plan.tasks[0]!;
+    };
+    const cases: [string, string, string[], string[]][] = [
+      ['bracket, half-width', '[牵头单位:市编委办、市政府法制办;责任单位:市直相关单位、各区县(市)人民政府]', ['市编委办', '市政府法制办'], ['市直相关单位', '各区县(市)人民政府']],
+      ['bracket, full-width', '【牵头单位：市委党校(行政学院)；责任单位：市直各部门，各区人民政府】', ['市委党校(行政学院)'], ['市直各部门', '各区人民政府']],
+      ['sentence, 由…牵头负责 … 参加', '此项工作由市政府办公室牵头负责,监察、财政、审计参加。', ['市政府办公室'], ['监察', '财政', '审计']],
+      ['parenthesis, 牵头 … 按职责分工负责', '(市政府办公室牵头,市级各有关部门及各县市区政府按职责分工负责)', ['市政府办公室'], ['市级各有关部门', '各县市区政府']],
+      ['parenthesis with fields', '(牵头单位:市司法局;配合单位:市财政局;完成时限:2021年12月底前)', ['市司法局'], ['市财政局']],
+      ['full-width parenthesis with fields', '（牵头单位：市司法局；配合单位：市财政局、市审计局）', ['市司法局'], ['市财政局', '市审计局']],
+      ['joint leads, 共同负责', '此项工作由各县(区)人民政府,财政、人事、法制等部门共同负责,市级各部门参加。', ['各县(区)人民政府', '财政', '人事', '法制'], ['市级各部门']],
+      ['由…负责 with a unit holding parentheses', '此项工作由市人事局(市编办)负责,市级相关部门参与。', ['市人事局(市编办)'], ['市级相关部门']],
+      ['由…牵头 … 参加, 等 ends a list', '由市司法局牵头,财政、审计等部门参加。', ['市司法局'], ['财政', '审计']],
+      ['traditional bracket', '[牽頭單位:市編委辦;責任單位:各縣(市)人民政府]', ['市編委辦'], ['各縣(市)人民政府']],
+      ['traditional sentence', '此項工作由市政府法制辦牽頭負責,市級各部門參加。', ['市政府法制辦'], ['市級各部門']],
+      ['traditional parenthesis', '(市委編辦牽頭,各縣(市、區)政府按職責分工負責)', ['市委編辦'], ['各縣(市、區)政府']],
+      ['traditional joint leads', '此項工作由財政、人事等部門共同負責。', ['財政', '人事'], []],
+      ['only 责任单位: no lead', '[责任单位:行使行政执法权相关单位、各区县(市)人民政府]', [], ['行使行政执法权相关单位', '各区县(市)人民政府']],
+    ];
+    for (const [label, tail, lead, responsible] of cases) {
+      it(label, () => {
+        const t = one(tail);
+        assert.equal(t.title, '完善制度');
+        assert.deepEqual(names(t.lead), lead);
+        assert.deepEqual(names(t.responsible), responsible);
+        assert.ok(t.lead.every((u) => u.role === 'lead') && t.responsible.every((u) => u.role === 'responsible'));
+      });
+    }
+
+    it('reads field lines in traditional script too', () => {
+      const plan = planOf(['海濱市2021年工作方案', '一、重點任務', '(一)落實執法。', '責任單位:市司法局', '(二)完善復議。', '牽頭單位：市政府法制辦；完成時限：2021年9月底前']);
+      assert.deepEqual(plan.tasks.map((t) => [names(t.lead), names(t.responsible)]), [[[], ['市司法局']], [['市政府法制辦'], []]]);
+      assert.equal(plan.tasks[1]!.deadline?.end, '2021-09-30');
+    });
+
+    it('reads a field line of its own (`责任单位:市司法局`) under the task it follows', () => {
+      const plan = planOf(['海滨市2021年工作方案', '一、重点任务', '(一)落实执法。', '责任单位:市司法局', '(二)完善复议。', '牵头单位:市政府法制办;完成时限:2021年9月底前']);
+      assert.deepEqual(plan.tasks.map((t) => [names(t.lead), names(t.responsible)]), [[[], ['市司法局']], [['市政府法制办'], []]]);
+      assert.equal(plan.tasks[1]!.deadline?.end, '2021-09-30');
+      assert.equal(plan.allSections[1]!.attributions[0]!.style, 'field');
+    });
+
+    it('folds unit keys: traditional to simplified, full width to half, spaces and pinyin noise removed', () => {
+      const t = one('[牽頭單位:市發(fā)展改革委;責任單位:各縣（市）人民政府、市数据\u00a0资源局]');
+      assert.deepEqual(names(t.lead), ['市發展改革委']);
+      assert.deepEqual(t.lead.map((u) => u.key), ['市发展改革委']);
+      assert.deepEqual(t.responsible.map((u) => u.key), ['各县(市)人民政府', '市数据资源局']);
+    });
+
+    it('inherits a heading’s attribution, and says so', () => {
+      const plan = planOf([
+        '海滨市2021年工作方案',
+        '一、重点任务',
+        '(一)深化改革(市政务服务局牵头,市级各有关部门按职责分工负责)',
+        '1.推进一网通办。',
+        '2.推行告知承诺制。[牵头单位:市司法局]',
+      ]);
+      assert.deepEqual(plan.tasks.map((t) => t.number), ['1.', '2.']);
+      const [first, second] = plan.tasks;
+      assert.deepEqual(names(first!.lead), ['市政务服务局']);
+      assert.deepEqual(first!.inherited, { lead: true, responsible: true, deadline: false });
+      assert.deepEqual(names(second!.lead), ['市司法局']);
+      assert.deepEqual(names(second!.responsible), ['市级各有关部门']);
+      assert.deepEqual(second!.inherited, { lead: false, responsible: true, deadline: false });
+      assert.equal(plan.allSections[1]!.title, '深化改革');
+    });
+  });
+
+  describe('deadlines of tasks (own or inherited)', () => {
+    const plan = planOf([
+      '海滨市2021年工作方案', // 0
+      '一、重点任务', // 1
+      '(一)深化改革(市政务服务局牵头,市级各有关部门按职责分工负责,2021年底前完成)', // 2
+      '1.公布清单。于3月20日之前公布事项清单。', // 3
+      '2.推行承诺制。', // 4
+      '3.规范执法。[牵头单位:市财政局;完成时限:长期坚持]', // 5
+      '(二)编制目录。[牵头单位:市司法局;完成时限:2021年第一季度]', // 6
+      '(三)推进立法。[牵头单位:市司法局;完成时限:2021—2023年]', // 7
+      '(四)公布目录。每年第一季度编制并公布目录。[牵头单位:市司法局]', // 8
+      '(五)调整清单。[牵头单位:市司法局;完成时限:2021年上半年]', // 9
+      '(六)清理文件。[牵头单位:市司法局;完成时限:2021年12月底前]', // 10
+      '(七)开展评查。[牵头单位:市司法局]', // 11
+    ]);
+
+    it('takes a task’s own prose deadline, the year from the plan', () => {
+      const d = task(plan, '1.').deadline!;
+      assert.equal(d.end, '2021-03-20');
+      assert.equal(d.precision, 'day');
+      assert.equal(d.yearInferred, true);
+      assert.equal(task(plan, '1.').inherited.deadline, false);
+      assert.equal(d.range.start.line, 3);
+      assert.equal(d.range.start.character, '1.公布清单。于'.length);
+    });
+
+    it('inherits the heading’s deadline when the task has none', () => {
+      const t = task(plan, '2.');
+      assert.equal(t.deadline?.end, '2021-12-31');
+      assert.equal(t.deadline?.precision, 'year');
+      assert.equal(t.inherited.deadline, true);
+      assert.equal(t.deadline?.range.start.line, 2);
+      assert.deepEqual(t.deadlines, []);
+    });
+
+    it('prefers an own ongoing deadline to an inherited date', () => {
+      const d = task(plan, '3.').deadline!;
+      assert.equal(d.ongoing, true);
+      assert.equal(d.end, null);
+      assert.equal(task(plan, '3.').inherited.deadline, false);
+    });
+
+    it('reads quarter, range, recurring, half-year and month deadlines', () => {
+      const q = task(plan, '(二)').deadline!;
+      assert.deepEqual([q.end, q.precision], ['2021-03-31', 'quarter']);
+      const r = task(plan, '(三)').deadline!;
+      assert.deepEqual([r.start, r.end, r.precision], ['2021-01-01', '2023-12-31', 'year']);
+      const e = task(plan, '(四)').deadline!;
+      assert.deepEqual([e.end, e.recurring], ['2021-03-31', true]);
+      const h = task(plan, '(五)').deadline!;
+      assert.deepEqual([h.end, h.precision], ['2021-06-30', 'half']);
+      const m = task(plan, '(六)').deadline!;
+      assert.deepEqual([m.end, m.precision, m.yearInferred], ['2021-12-31', 'month', false]);
+      assert.equal(at(m.range), `10:${'(六)清理文件。[牵头单位:市司法局;完成时限:'.length}-10:${'(六)清理文件。[牵头单位:市司法局;完成时限:2021年12月底前'.length}`);
+    });
+
+    it('leaves a task with no deadline anywhere without one', () => {
+      const t = task(plan, '(七)');
+      assert.equal(t.deadline, null);
+      assert.equal(t.inherited.deadline, false);
+      assertRangesAgree(plan);
+    });
+  });
+
+  describe('every deadline form of DESIGN §1.3, as the deadline of a task', () => {
+    // written in the 完成时限 field → [end, start, precision, yearInferred, ongoing, recurring, damaged]
+    const forms: [string, string | null, string | null, string | null, boolean, boolean, boolean, boolean][] = [
+      ['2020年底前', '2020-12-31', null, 'year', false, false, false, false],
+      ['2023年年底前', '2023-12-31', null, 'year', false, false, false, false],
+      ['2021年12月底前', '2021-12-31', null, 'month', false, false, false, false],
+      ['于3月20日之前', '2020-03-20', null, 'day', true, false, false, false],
+      ['7月底之前完成', '2020-07-31', null, 'month', true, false, false, false],
+      ['年内', '2020-12-31', null, 'year', true, false, false, false],
+      ['2021年上半年', '2021-06-30', null, 'half', false, false, false, false],
+      ['2021年第一季度', '2021-03-31', null, 'quarter', false, false, false, false],
+      ['每年第一季度', '2020-03-31', null, 'quarter', true, false, true, false],
+      ['长期坚持', null, null, null, false, true, false, false],
+      ['持续推进', null, null, null, false, true, false, false],
+      ['2016—2018年', '2018-12-31', '2016-01-01', 'year', false, false, false, false],
+      ['2021年6月', '2021-06-30', null, 'month', false, false, false, false],
+      ['2020313', '2020-03-13', null, 'day', false, false, false, true],
+    ];
+    const plan = planOf([
+      '海滨市2020年度法治政府建设工作方案',
+      '一、重点任务',
+      ...forms.map(([written], i) => `(${formatChineseNumeral(i + 1)})任务${i + 1}。[牵头单位:市司法局;完成时限:${written}]`),
+      '(九十九)编制目录。2022年10月底前编制并公布目录。[牵头单位:市司法局]',
+    ]);
+    forms.forEach(([written, end, start, precision, yearInferred, ongoing, recurring, damaged], i) => {
+      it(`完成时限:${written}`, () => {
+        const t = plan.tasks[i]!;
+        assert.equal(t.title, `任务${i + 1}`);
+        const d = t.deadline!;
+        assert.ok(d, 'has a deadline');
+        assert.deepEqual(
+          [d.end, d.start, d.precision, d.yearInferred, d.ongoing, d.recurring, d.damaged],
+          [end, start, precision, yearInferred, ongoing, recurring, damaged],
+        );
+        assert.equal(t.inherited.deadline, false);
+        assert.ok(written.includes(d.text), `${d.text} is part of ${written}`);
+        assert.equal(plan.text.slice(d.span.start, d.span.end), d.text);
+      });
+    });
+    it('2022年10月底前编制并公布 in the task text', () => {
+      const d = plan.tasks[forms.length]!.deadline!;
+      assert.deepEqual([d.end, d.precision, d.text], ['2022-10-31', 'month', '2022年10月底前']);
+    });
+    it('a date without a year takes the first year of a plan period', () => {
+      const p = planOf(['青川市法治政府建设实施方案(2021—2025年)', '一、重点任务', '(一)任务。[牵头单位:市司法局;完成时限:6月底前]']);
+      assert.deepEqual(p.period, { start: 2021, end: 2025, source: 'title' });
+      assert.deepEqual([p.tasks[0]!.deadline?.end, p.tasks[0]!.deadline?.yearInferred], ['2021-06-30', true]);
+      assert.equal(at(p.tasks[0]!.deadline!.range), '2:22-2:26');
+    });
+  });
+
+  describe('non-task sections', () => {
+    const lines = [
+      '海滨市2021年工作方案',
+      '一、指导思想',
+      '1.坚持依法行政。',
+      '二、重点任务',
+      '2.清理文件。[牵头单位:市司法局]',
+      '三、保障措施',
+      '3.加强领导。',
+    ];
+
+    it('does not make tasks of items under 指导思想 / 保障措施', () => {
+      const plan = planOf(lines);
+      assert.deepEqual(plan.tasks.map((t) => t.number), ['2.']);
+      assert.deepEqual(plan.allSections.filter((s) => s.nonTask).map((s) => s.marker.text), ['一、', '1.', '三、', '3.']);
+      assert.ok(DEFAULT_NON_TASK_SECTIONS.includes('指导思想'));
+    });
+
+    it('takes the non-task titles from the options; a titled section that names a lead still assigns work', () => {
+      const plan = planOf(lines, { nonTaskSections: ['指导思想', '重点任务'] });
+      // 保障措施 is no longer in the list: its 3. is a task. 重点任务 is, but its 2. names a lead unit.
+      assert.deepEqual(plan.tasks.map((t) => t.number), ['2.', '3.']);
+      assert.deepEqual(plan.allSections.filter((s) => s.nonTask).map((s) => s.marker.text), ['一、', '1.']);
+    });
+  });
+
+  describe('title, period and kind', () => {
+    it('reads the title and year of an annual plan', () => {
+      const plan = planOf(['# 江宁市2025年度法治政府建设工作要点', '', '一、重点任务', '(一)清理文件。[牵头单位:市司法局]']);
+      assert.equal(plan.title, '江宁市2025年度法治政府建设工作要点');
+      assert.deepEqual(plan.period, { start: 2025, end: 2025, source: 'title' });
+      assert.equal(plan.kind, 'plan');
+    });
+
+    it('takes the title a covering notice prints, whatever the document is called', () => {
+      const plan = planOf([
+        '岚川市人民政府办公室关于印发《岚川市2021年度法治政府建设重点任务》的通知',
+        '',
+        '各区县人民政府:',
+        '',
+        '岚川市2021年度法治政府建设重点任务',
+        '一、重点任务',
+        '(一)清理文件。[牵头单位:市司法局]',
+      ]);
+      assert.equal(plan.title, '岚川市2021年度法治政府建设重点任务');
+      assert.deepEqual(plan.period, { start: 2021, end: 2021, source: 'title' });
+    });
+
+    it('joins a title broken over two lines from the notice, and reads a multi-year period', () => {
+      const plan = planOf([
+        '关于印发《青川市法治政府建设实施方案(2021—2025年)》的通知',
+        '',
+        '青川市法治政府建设',
+        '实施方案(2021—2025年)',
+        '一、重点任务',
+        '(一)清理文件。[牵头单位:市司法局;完成时限:2023年底前]',
+      ]);
+      assert.equal(plan.title, '青川市法治政府建设实施方案(2021—2025年)');
+      assert.deepEqual(plan.period, { start: 2021, end: 2025, source: 'title' });
+    });
+
+    it('does not take a period from a cited document or a sentence', () => {
+      const plan = planOf([
+        '关于深入推进依法行政的实施方案',
+        '为贯彻落实《法治政府建设实施纲要(2015-2020年)》,特制定本实施方案。',
+        '一、实施步骤',
+        '全面实施阶段(2016—2018年)。按本实施方案推进。',
+        '二、重点任务',
+        '1.清理文件。[牵头单位:市司法局]',
+      ]);
+      assert.equal(plan.period, null);
+      assert.equal(plan.tasks.length, 1);
+    });
+
+    it('takes the period from the configuration when the text has none', () => {
+      const plan = planOf(['关于深入推进依法行政的实施方案', '一、重点任务', '1.清理文件。于6月底前完成。[牵头单位:市司法局]'], { period: { start: 2019, end: 2019 } });
+      assert.deepEqual(plan.period, { start: 2019, end: 2019, source: 'config' });
+      assert.equal(plan.tasks[0]!.deadline?.end, '2019-06-30');
+    });
+
+    it('tells a report from a plan: a report has no tasks, whatever words it uses', () => {
+      const report = planOf([
+        '望山市人民政府关于2023年度法治政府建设情况的报告',
+        '一、主要举措和成效',
+        '(一)行政执法更加规范。一是落实三项制度。市司法局牵头组织开展了案卷评查。二是逐项明确了牵头单位和责任单位。',
+        '(二)依法决策水平提升。全年审核文件412件。',
+      ]);
+      assert.equal(report.kind, 'report');
+      assert.deepEqual(report.tasks, []);
+      assert.equal(report.allSections.length > 0, true, 'the outline is still read');
+      const plan = planOf(['白水县法治政府建设重点任务', '1.清理文件。[牵头单位:县司法局]']);
+      assert.equal(plan.kind, 'plan');
+      assert.equal(plan.tasks.length, 1);
+    });
+  });
+
+  describe('exact ranges (UTF-16, as LSP counts)', () => {
+    // 𠀾 (U+2003E) is two UTF-16 code units: everything after it on its line moves by two.
+    const lines = [
+      '𠀾市2022年工作方案', // 0
+      '一、重点任务', // 1
+      '(一)完善𠀾𠀾制度。[牵头单位:𠀾市司法局、市𠀾局;责任单位:市财政局;完成时限:2022年6月底前]', // 2
+      '(二)推进公开。[牵头单位:市司法局]', // 3
+    ];
+    for (const [label, eol] of [['LF', '\n'], ['CRLF', '\r\n'], ['CR', '\r']] as const) {
+      it(`places sections, tasks, units and deadlines exactly (${label} line ends)`, () => {
+        const plan = planOf(lines, {}, eol);
+        assert.equal(plan.title, '𠀾市2022年工作方案');
+        const [chapter] = plan.sections;
+        assert.equal(at(chapter!.marker.range), '1:0-1:2');
+        assert.equal(at(chapter!.range), '1:0-3:19');
+        const [first, second] = chapter!.children;
+        assert.equal(at(first!.marker.range), '2:0-2:3');
+        assert.equal(first!.title, '完善𠀾𠀾制度');
+        assert.equal(at(first!.titleRange), '2:3-2:11');
+        assert.equal(at(first!.range), '2:0-2:55');
+        const t = task(plan, '(一)');
+        assert.equal(at(t.range), '2:0-2:55');
+        assert.equal(at(t.titleRange), '2:3-2:11');
+        assert.deepEqual(t.lead.map((u) => [u.name, at(u.range)]), [['𠀾市司法局', '2:18-2:24'], ['市𠀾局', '2:25-2:29']]);
+        assert.deepEqual(t.responsible.map((u) => [u.name, at(u.range)]), [['市财政局', '2:35-2:39']]);
+        assert.equal(at(t.deadline!.range), '2:45-2:54');
+        assert.equal(t.deadline!.end, '2022-06-30');
+        assert.equal(at(second!.marker.range), '3:0-3:3');
+        assert.deepEqual(task(plan, '(二)').lead.map((u) => at(u.range)), ['3:14-3:18']);
+        assert.deepEqual(plan.units.map((u) => u.name), ['𠀾市司法局', '市𠀾局', '市财政局', '市司法局']);
+        // Offsets and positions agree both ways.
+        for (const u of plan.units) {
+          assert.equal(plan.lines.offsetAt(u.range.start), u.span.start);
+          assert.equal(plan.text.slice(u.span.start, u.span.end), u.name);
+        }
+        assertRangesAgree(plan);
+      });
+    }
+  });
+
+  describe('robustness', () => {
+    it('reads empty and blank texts as empty plans', () => {
+      for (const text of ['', '\n', '\r\n\r\n', '\u00a0\u3000', '\ufeff']) {
+        const plan = parsePlan(text);
+        assert.deepEqual([plan.tasks.length, plan.sections.length, plan.problems.length], [0, 0, 0], JSON.stringify(text));
+      }
+    });
+
+    it('never takes scraping pinyin for a marker or a unit', () => {
+      const plan = planOf(['青川省法治政府建設實施方案', '一、重點任務', '(一)持續(xù)推進發(fā)展。[牽頭單位:省司法廳(tīng);責任單位:各市(州)政府]']);
+      assert.deepEqual(plan.allSections.map((s) => s.marker.text), ['一、', '(一)']);
+      assert.equal(plan.allSections[1]!.title, '持續推進發展');
+      const t = plan.tasks[0]!;
+      assert.deepEqual(names(t.lead), ['省司法廳']);
+      assert.deepEqual(names(t.responsible), ['各市(州)政府']);
+      assert.ok(plan.units.every((u) => !/[a-zāáǎàēéěèīíǐìōóǒòūúǔù]/.test(u.name)));
+    });
+  });
+});

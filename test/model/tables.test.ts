@@ -1,0 +1,145 @@
+// Task tables (任务分解表): Markdown pipes, tab-separated rows and the flattened one-cell-per-line copy; rows are tasks.
+import assert from 'node:assert/strict';
+import { columnRole } from '../../server/src/model/tables.js';
+import { assertRangesAgree, at, names, planOf } from './helpers.js';
+
+describe('task tables', () => {
+  it('classifies header cells', () => {
+    const roles = ['序号', '重点工作任务', '牵头单位', '责任单位', '配合单位', '完成时限', '完成时间', '备注', '牽頭單位'].map(columnRole);
+    assert.deepEqual(roles, ['number', 'task', 'lead', 'responsible', 'responsible', 'deadline', 'deadline', 'other', 'lead']);
+  });
+
+  describe('Markdown pipe table', () => {
+    const plan = planOf([
+      '白石市2024年工作方案', // 0
+      '一、总体要求', // 1
+      '坚持依法行政,各牵头单位要加强统筹。', // 2
+      '附件:重点任务分解表', // 3
+      '| 序号 | 重点工作任务 | 牵头单位 | 责任单位 | 完成时限 |', // 4
+      '| --- | --- | --- | --- | --- |', // 5
+      '| 1 | 清理文件。逐件审核 | 市司法局 | 市直各部门、各区县(市)人民政府 | 2024年3月底前 |', // 6
+      '| 2 | 公开目录 |  | 市政府办公室 | 持续推进 |', // 7
+      '｜3｜编制清单｜市财政局｜市审计局｜2024年2月30日前｜', // 8
+    ]);
+
+    it('makes each row a task, the body none', () => {
+      assert.equal(plan.tables.length, 1);
+      assert.equal(plan.tables[0]!.form, 'markdown');
+      assert.deepEqual(plan.tables[0]!.columns, ['number', 'task', 'lead', 'responsible', 'deadline']);
+      assert.deepEqual(plan.tasks.map((t) => [t.source, t.number, t.numberValue, t.title]), [
+        ['table', '1', 1, '清理文件'],
+        ['table', '2', 2, '公开目录'],
+        ['table', '3', 3, '编制清单'],
+      ]);
+      assert.deepEqual(plan.tasks.map((t) => t.range.start.line), [6, 7, 8]);
+    });
+
+    it('reads lead, responsible and deadline cells, empty cells as nothing', () => {
+      const [first, second, third] = plan.tasks;
+      assert.deepEqual(names(first!.lead), ['市司法局']);
+      assert.deepEqual(names(first!.responsible), ['市直各部门', '各区县(市)人民政府']);
+      assert.deepEqual([first!.deadline?.end, first!.deadline?.precision], ['2024-03-31', 'month']);
+      assert.deepEqual(second!.lead, []);
+      assert.equal(second!.deadline?.ongoing, true);
+      assert.equal(third!.deadline?.end, null);
+      assert.ok(third!.deadline?.invalid, 'February has no 30th');
+    });
+
+    it('places the cells exactly', () => {
+      const line6 = '| 1 | 清理文件。逐件审核 | 市司法局 | 市直各部门、各区县(市)人民政府 | 2024年3月底前 |';
+      const [first] = plan.tasks;
+      const col = (s: string) => line6.indexOf(s);
+      assert.equal(at(first!.lead[0]!.range), `6:${col('市司法局')}-6:${col('市司法局') + 4}`);
+      assert.equal(at(first!.responsible[1]!.range), `6:${col('各区县')}-6:${col('各区县') + '各区县(市)人民政府'.length}`);
+      assert.equal(at(first!.deadline!.range).split('-')[0], `6:${col('2024年3月')}`);
+      assert.equal(at(first!.titleRange), `6:${col('清理')}-6:${col('清理') + 4}`);
+      assertRangesAgree(plan);
+    });
+  });
+
+  describe('tab-separated table', () => {
+    const plan = planOf([
+      '望江市2023年工作方案',
+      '附件:任务分解表',
+      '序号\t重点工作任务\t牵头单位\t责任单位\t完成时限',
+      '1\t清理执法主体\t市司法局\t市直各行政执法部门\t2023年4月底前',
+      '2\t统一文书格式\t市司法局、市数据资源局\t\t',
+      '3\t开展专项整治\t市交通运输局\t市公安局,各县(市)区人民政府\t长期坚持',
+    ]);
+
+    it('reads rows with literal tabs, empty trailing cells included', () => {
+      assert.equal(plan.tables[0]!.form, 'tsv');
+      assert.deepEqual(plan.tasks.map((t) => [t.number, t.title, names(t.lead), names(t.responsible)]), [
+        ['1', '清理执法主体', ['市司法局'], ['市直各行政执法部门']],
+        ['2', '统一文书格式', ['市司法局', '市数据资源局'], []],
+        ['3', '开展专项整治', ['市交通运输局'], ['市公安局', '各县(市)区人民政府']],
+      ]);
+      assert.deepEqual(plan.tasks.map((t) => t.deadline?.end ?? null), ['2023-04-30', null, null]);
+      assert.equal(plan.tasks[1]!.deadline, null);
+      assert.equal(plan.tasks[2]!.deadline?.ongoing, true);
+      assert.equal(at(plan.tasks[1]!.lead[1]!.range), `4:${'2\t统一文书格式\t市司法局、'.length}-4:${'2\t统一文书格式\t市司法局、市数据资源局'.length}`);
+      assertRangesAgree(plan);
+    });
+  });
+
+  describe('flattened table (one cell per line, as copied from a web page)', () => {
+    const lines = [
+      '云岭市2021年度法治政府建设重点任务', // 0
+      '附件', // 1
+      '\u00a0', // 2
+      '序号', // 3
+      '', // 4
+      '重点工作任务', // 5
+      '\u00a0\u00a0', // 6
+      '牵头单位', // 7
+      '责任单位', // 8
+      '完成时限', // 9
+      '1', // 10
+      '清理规范性文件。逐件审核', // 11
+      '市司法局', // 12
+      '市发展改革委、市财政局、', // 13
+      '各区县人民政府', // 14
+      '2021年6月底前', // 15
+      '\u00a0', // 16
+      '2', // 17
+      '公开决策目录', // 18
+      '\u00a0', // 19
+      '市政府办公室', // 20
+      '市直各部门、', // 21
+      '', // 22
+      '市审计局', // 23
+      '持续推进', // 24
+      '3', // 25
+      '评查执法案卷', // 26
+      '市司法局、', // 27
+      '市公安局', // 28
+      '各行政执法部门', // 29
+      '2021615', // 30
+    ];
+
+    for (const [label, eol] of [['LF', '\n'], ['CRLF', '\r\n']] as const) {
+      it(`skips blank and \\u00a0-only lines, and continues a cell ending in 、 (${label})`, () => {
+        const plan = planOf(lines, {}, eol);
+        assert.equal(plan.tables.length, 1);
+        const table = plan.tables[0]!;
+        assert.equal(table.form, 'flat');
+        assert.deepEqual(table.header, ['序号', '重点工作任务', '牵头单位', '责任单位', '完成时限']);
+        assert.deepEqual(plan.tasks.map((t) => [t.number, t.title]), [['1', '清理规范性文件'], ['2', '公开决策目录'], ['3', '评查执法案卷']]);
+        const [first, second, third] = plan.tasks;
+        assert.deepEqual(names(first!.lead), ['市司法局']);
+        assert.deepEqual(names(first!.responsible), ['市发展改革委', '市财政局', '各区县人民政府']);
+        assert.equal(at(first!.responsible[2]!.range), '14:0-14:7');
+        assert.deepEqual([first!.deadline?.end, first!.deadline?.range.start.line], ['2021-06-30', 15]);
+        assert.deepEqual(names(second!.lead), ['市政府办公室']);
+        assert.deepEqual(names(second!.responsible), ['市直各部门', '市审计局']);
+        assert.equal(at(second!.responsible[1]!.range), '23:0-23:4');
+        assert.equal(second!.deadline?.ongoing, true);
+        assert.deepEqual(names(third!.lead), ['市司法局', '市公安局']);
+        assert.deepEqual(names(third!.responsible), ['各行政执法部门']);
+        assert.deepEqual([third!.deadline?.end, third!.deadline?.damaged], ['2021-06-15', true]);
+        assert.deepEqual(plan.tasks.map((t) => t.range.start.line), [10, 17, 25]);
+        assertRangesAgree(plan);
+      });
+    }
+  });
+});

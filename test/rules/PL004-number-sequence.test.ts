@@ -1,0 +1,138 @@
+// PL004 number-sequence: edge cases the fixtures show poorly — per-level modes, renumbering limits, guards, shared fixes, English text.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { applyFixesUntilStable } from '../../server/src/lint/fixes.js';
+import type { Fix } from '../../server/src/lint/types.js';
+import { parsePlan } from '../../server/src/model/plan.js';
+import { defaultSettings } from '../../server/src/lint/engine.js';
+import type { Report } from '../../server/src/lint/rule.js';
+import { levelModes, rule } from '../../server/src/rules/PL004-number-sequence.js';
+import { lint } from '../helpers/lint.js';
+import { SAMPLES } from '../helpers/paths.js';
+
+const ID = 'PL004';
+const findings = (text: string) => lint(text, { ruleId: ID });
+const fixed = (text: string) =>
+  applyFixesUntilStable(text, (t) =>
+    findings(t)
+      .map((d) => d.fix)
+      .filter((f): f is Fix => f !== undefined),
+  ).text;
+
+/** A small plan: one line per marker paragraph, blank lines between. */
+const plan = (...lines: string[]) => ['岚川市2024年度工作要点', '', ...lines.flatMap((l) => [l, ''])].join('\n');
+
+describe('PL004 number-sequence', () => {
+  it('reads the mode per level: (一) continuous while 1. restarts under each (一)', () => {
+    const text = plan('一、甲', '(一)子一', '1.任务', '2.任务', '(二)子二', '1.任务', '二、乙', '(三)子三', '1.任务', '(四)子四', '1.任务');
+    const modes = levelModes(parsePlan(text));
+    assert.equal(modes.get(2), 'continuous');
+    assert.equal(modes.get(3), 'per-parent');
+    assert.deepEqual(findings(text), []);
+  });
+
+  it('renumbers Chinese numerals across 十 and keeps the parentheses', () => {
+    const first = ['一', '二', '三', '四', '五', '六', '七', '八', '九'].map((n) => `(${n})任务`);
+    const text = plan('一、甲', ...first, '(十一)任务', '(十二)任务', '二、乙', '(十三)任务');
+    const ds = findings(text);
+    assert.deepEqual(
+      ds.map((d) => d.message),
+      ['编号“(十一)”跳号，应为“(十)”（本文该级全文连续编号）'],
+    );
+    assert.match(fixed(text), /\(九\)任务\n\n\(十\)任务\n\n\(十一\)任务\n\n二、乙\n\n\(十二\)任务\n$/);
+  });
+
+  it('gives every finding of one run the same single fix, which settles them all at once', () => {
+    const text = plan('一、甲', '1.任务', '3.任务', '4.任务', '4.任务', '5.任务');
+    const ds = findings(text);
+    assert.deepEqual(
+      ds.map((d) => d.message),
+      ['编号“3.”跳号，应为“2.”', '编号“4.”与前一项重复，应为“5.”'],
+    );
+    assert.ok(ds[0]!.fix && ds[1]!.fix);
+    assert.deepEqual(ds[0]!.fix, ds[1]!.fix);
+    assert.equal(ds[0]!.fix.title, '从“3.”起依次重新编号');
+    assert.match(fixed(text), /1\.任务\n\n2\.任务\n\n3\.任务\n\n4\.任务\n\n5\.任务/);
+  });
+
+  it('offers no fix when a renumbered marker could not be written (circled numbers stop at ⑳)', () => {
+    const circled = Array.from({ length: 20 }, (_, i) => String.fromCharCode(0x2460 + i) + '事项');
+    const text = plan('一、甲', '1.任务', ...circled, '⑳事项');
+    const ds = findings(text);
+    assert.equal(ds.length, 1);
+    assert.equal(ds[0]!.message, '编号“⑳”与前一项重复，应为“21”');
+    assert.equal(ds[0]!.fix, undefined);
+  });
+
+  it('does not renumber around a number it cannot read (an odd model: a NaN value)', () => {
+    const model = parsePlan(plan('一、甲', '(一)任务', '(二)任务', '(四)任务'));
+    model.allSections[2]!.marker.value = NaN;
+    const reports: Report[] = [];
+    rule.check({ plan: model, settings: defaultSettings(), options: {}, report: (r) => reports.push(r) });
+    assert.equal(reports.length, 1);
+    assert.equal(reports[0]!.messageId, 'gap');
+    assert.deepEqual(reports[0]!.data, { found: '(四)', expected: '(三)' });
+    assert.equal(reports[0]!.fix, undefined);
+  });
+
+  it('reports but does not renumber the items under a misplaced level (PL006)', () => {
+    // `(一)` after `2.` under 一、 is out of order; its `3.` `4.` are not silently renumbered to 1, 2.
+    const text = plan('一、甲', '1.任务', '2.任务', '(一)子项', '3.任务', '4.任务', '二、乙', '(一)子项', '1.任务', '2.任务');
+    const ds = findings(text);
+    assert.equal(ds.length, 1);
+    assert.equal(ds[0]!.message, '编号“3.”是本部分的第一项，应为“1.”（本文该级各部分分别编号）');
+    assert.equal(ds[0]!.fix, undefined);
+  });
+
+  it('stays silent about a gap when the missing marker is written there but was not read as one', () => {
+    // The grammar does not take `一、2023年…` for a marker (a digit follows 、); renumbering 二、 to 一、 would be wrong.
+    const text = plan('一、2023年主要工作', '二、存在的问题', '三、下一步打算');
+    assert.deepEqual(findings(text), []);
+  });
+
+  it('lets a task table restart at 1 after a category row', () => {
+    const text = [
+      '岚川市2024年度任务分工方案',
+      '',
+      '| 序号 | 重点工作任务 | 牵头单位 | 完成时限 |',
+      '|---|---|---|---|',
+      '| 1 | 任务甲 | 市司法局 | 2024年6月底前 |',
+      '| 2 | 任务乙 | 市司法局 | 2024年9月底前 |',
+      '| 二、 | 规范执法 |  |  |',
+      '| 1 | 任务丙 | 市司法局 | 2024年12月底前 |',
+      '| 3 | 任务丁 | 市司法局 | 2024年12月底前 |',
+      '',
+    ].join('\n');
+    const ds = findings(text);
+    assert.deepEqual(
+      ds.map((d) => d.message),
+      ['任务表序号“3”跳号，应为“2”'],
+    );
+  });
+
+  it('settles the bracket-style sample: the gap and the duplicate together leave 1.–17.', () => {
+    const text = readFileSync(join(SAMPLES, 'bracket-style.plan'), 'utf8');
+    assert.deepEqual(
+      findings(text).map((d) => `${d.range.start.line + 1} ${d.message}`),
+      ['36 编号“9.”跳号，应为“8.”（本文该级全文连续编号）', '52 编号“14.”与前一项重复，应为“15.”（本文该级全文连续编号）'],
+    );
+    const after = fixed(text);
+    const numbers = [...after.matchAll(/^(\d+)[.、]/gm)].map((m) => Number(m[1]));
+    assert.deepEqual(numbers, Array.from({ length: 17 }, (_, i) => i + 1));
+  });
+
+  it('speaks English with locale en, naming the mode', () => {
+    const restart = plan('一、甲', '1.任务', '2.任务', '二、乙', '3.任务', '4.任务', '三、丙', '5.任务', '6.任务', '四、丁', '1.任务');
+    assert.equal(lint(restart, { ruleId: ID, locale: 'en' })[0]!.message, 'Number "1." starts again from the beginning, but this level uses continuous numbering; expected "7."');
+    const perParent = plan('一、甲', '1.任务', '2.任务', '二、乙', '1.任务', '3.任务');
+    assert.equal(lint(perParent, { ruleId: ID, locale: 'en' })[0]!.message, 'Number "3." skips ahead; expected "2." (numbering at this level restarts under each part)');
+  });
+
+  it('never throws on odd input', () => {
+    for (const text of ['', '\n\n', '一、', '(一)', '1.', '一是', '| 序号 | 任务 | 牵头单位 |\n|---|---|---|\n| x | y | z |', '(十百)(百十)', '0.甲\n\n0.乙']) {
+      assert.doesNotThrow(() => findings(text));
+      assert.ok(lint(text, { ruleId: ID, locale: 'en' }).every((d) => !d.message.includes('failed')), `no internal error for ${JSON.stringify(text)}`);
+    }
+  });
+});

@@ -1,0 +1,160 @@
+// PL010 attribution-malformed: when closing a bracket is safe, what a removal suggestion removes, messages, odd models.
+import assert from 'node:assert/strict';
+import { defaultSettings } from '../../server/src/lint/engine.js';
+import { applyFixes } from '../../server/src/lint/fixes.js';
+import type { Report } from '../../server/src/lint/rule.js';
+import { parsePlan } from '../../server/src/model/plan.js';
+import type { AttributionProblem, PlanDocument } from '../../server/src/model/types.js';
+import { rule } from '../../server/src/rules/PL010-attribution-malformed.js';
+import { createPlanService } from '../../server/src/service.js';
+import { configOf, lint, TODAY } from '../helpers/lint.js';
+
+/** A plan whose tasks are the given lines (each after its own `（N）`). */
+function planOf(lines: string[], eol = '\n'): string {
+  const tasks = lines.map((l, i) => `（${'一二三四五六七八九十'[i]}）${l}`);
+  return ['江宁市2021年法治政府建设工作要点', '', '一、重点任务', '', ...tasks].join(eol) + eol;
+}
+
+/** For each PL010 finding: what it reports, then `fix:` or `suggest:` with the text after the edit. */
+function findings(text: string): string[] {
+  return lint(text, { ruleId: 'PL010' }).map((d) => {
+    const what = text.slice(d.span.start, d.span.end);
+    const after = (edits: { span: { start: number; end: number }; newText: string }[]) => {
+      const line = text.lastIndexOf('\n', d.span.start) + 1;
+      const end = text.indexOf('\n', d.span.start);
+      const shift = edits.reduce((n, e) => n + e.newText.length - (e.span.end - e.span.start), 0);
+      return applyFixes(text, [{ title: '', edits }]).text.slice(line, (end < 0 ? text.length : end) + shift).replace(/\r$/, '');
+    };
+    if (d.fix) return `${what} fix:${after(d.fix.edits)}`;
+    const s = d.suggestions?.[0];
+    return s ? `${what} suggest:${after(s.edits)}` : what;
+  });
+}
+
+function check(plan: PlanDocument): Report[] {
+  const reports: Report[] = [];
+  rule.check({ plan, settings: defaultSettings(), options: {}, report: (r) => reports.push(r) });
+  return reports;
+}
+
+describe('PL010 attribution-malformed', () => {
+  describe('unclosed brackets', () => {
+    it('closes at the end of the line, before trailing spaces, in the opener\'s own width', () => {
+      assert.deepEqual(findings(planOf(['推进工作。【牵头单位：市司法局；完成时限：2021年9月底前　 '])), [
+        '【 fix:（一）推进工作。【牵头单位：市司法局；完成时限：2021年9月底前】　 ',
+      ]);
+      assert.deepEqual(findings(planOf(['推进工作(市司法局牵头,市直各部门按职责分工负责'])), [
+        '( fix:（一）推进工作(市司法局牵头,市直各部门按职责分工负责)',
+      ]);
+    });
+
+    it('closes before a CR of a CRLF line break', () => {
+      const text = planOf(['推进工作。[牵头单位:市司法局;完成时限:2021年9月底前', '完善制度。[牵头单位:市财政局]'], '\r\n');
+      assert.deepEqual(findings(text), ['[ fix:（一）推进工作。[牵头单位:市司法局;完成时限:2021年9月底前]']);
+    });
+
+    it('only suggests when the line ends in a sentence end or was cut short after a separator', () => {
+      assert.deepEqual(findings(planOf(['推进工作。[牵头单位:市司法局;完成时限:2021年9月底前。', '完善制度。[牵头单位:市财政局;责任单位:'])), [
+        '[ suggest:（一）推进工作。[牵头单位:市司法局;完成时限:2021年9月底前]。',
+        '[ suggest:（二）完善制度。[牵头单位:市财政局;责任单位:]',
+        '责任单位:',
+      ]);
+    });
+
+    it('offers nothing when the attribution goes on to the next line', () => {
+      assert.deepEqual(findings(planOf(['推进工作。[牵头单位:市司法局;完成时限:2021年9月底前', '责任单位:市财政局]'])), ['[']);
+      // A blank line between, and a nested bracket before the stray closer, change nothing.
+      assert.deepEqual(findings(planOf(['推进工作。[牵头单位:市司法局;完成时限:2021年9月底前']) + '\n(市财政局)配合]\n'), ['[']);
+    });
+
+    it('offers nothing when a nested bracket is unbalanced, prose follows, or the keywords sit in a nested bracket', () => {
+      assert.deepEqual(findings(planOf(['推进工作。[牵头单位:市司法局;责任单位:各区县(市人民政府'])), ['[']);
+      assert.deepEqual(findings(planOf(['推进工作(市司法局牵头。各部门抓好落实'])), ['(']);
+      assert.deepEqual(findings(planOf(['加强监督(重点领域[牵头单位:市司法局]'])), ['(']);
+    });
+
+    it('treats scraping pinyin as noise, not as a bracket', () => {
+      assert.deepEqual(findings(planOf(['推进工作。[牽頭單位:市司法局;責任單位:各縣(市、區(qū))人民政府'])), [
+        '[ fix:（一）推进工作。[牽頭單位:市司法局;責任單位:各縣(市、區(qū))人民政府]',
+      ]);
+    });
+
+    it('fixes a plan fully in one run, and a second run changes nothing', () => {
+      const service = createPlanService({ rules: [rule], today: TODAY });
+      const config = configOf();
+      const text = planOf(['推进工作。[牵头单位:市司法局;完成时限:2021年9月底前', '完善制度(市财政局牵头,各区县配合', '落实责任。【牵头单位：市审计局】']);
+      const once = service.fixAll(text, config);
+      assert.equal(once.applied, 2);
+      assert.deepEqual(service.analyze(once.text, config).diagnostics, []);
+      assert.equal(service.fixAll(once.text, config).text, once.text);
+    });
+  });
+
+  describe('a lead unit listed as responsible', () => {
+    it('suggests removing the unit and one separator next to it, never as a safe fix', () => {
+      assert.deepEqual(
+        findings(planOf([
+          '推进工作。[牵头单位:市司法局;责任单位:市司法局、市财政局]',
+          '完善制度。[牵头单位:市司法局;责任单位:市财政局、市司法局等部门]',
+          '落实责任。此项工作由市审计局牵头负责,市财政局、市审计局、市监察局参加。',
+        ])),
+        [
+          '市司法局 suggest:（一）推进工作。[牵头单位:市司法局;责任单位:市财政局]',
+          '市司法局 suggest:（二）完善制度。[牵头单位:市司法局;责任单位:市财政局等部门]',
+          '市审计局 suggest:（三）落实责任。此项工作由市审计局牵头负责,市财政局、市监察局参加。',
+        ],
+      );
+      assert.ok(lint(planOf(['推进工作。[牵头单位:市司法局;责任单位:市司法局、市财政局]']), { ruleId: 'PL010' }).every((d) => !d.fix));
+    });
+
+    it('takes a comma along only inside a field, where commas only separate units', () => {
+      assert.deepEqual(findings(planOf(['推进工作。【牵头单位：市司法局；责任单位：市司法局，市财政局】', '完善制度(市财政局牵头,市财政局参加)'])), [
+        '市司法局 suggest:（一）推进工作。【牵头单位：市司法局；责任单位：市财政局】',
+        '市财政局',
+      ]);
+    });
+
+    it('suggests nothing when the unit stands alone in its list', () => {
+      assert.deepEqual(findings(planOf(['推进工作。[牵头单位:市司法局;责任单位:市司法局]'])), ['市司法局']);
+    });
+  });
+
+  describe('messages', () => {
+    it('names the field and the unit, in English when asked', () => {
+      const text = planOf(['推进工作。[牵头单位:;配合单位:市财政局;完成时限:]', '完善制度。[牵头单位:市司法局;责任单位:市司法局、市财政局]']);
+      assert.deepEqual(
+        lint(text, { ruleId: 'PL010', locale: 'en' }).map((d) => d.message),
+        [
+          '"牵头单位" (lead unit) is left empty',
+          '"完成时限" (deadline) is left empty',
+          '"市司法局" is the lead unit and is also listed as a responsible unit',
+        ],
+      );
+      const [d] = lint(planOf(['推进工作。[牵头单位:市司法局']), { ruleId: 'PL010', locale: 'en' });
+      assert.equal(d!.message, 'The attribution bracket "[" has no closing "]"');
+      assert.equal(d!.fix!.title, 'Close it with "]" at the end of the line');
+    });
+  });
+
+  describe('odd models', () => {
+    it('finds nothing in an empty plan or a plan without attributions', () => {
+      assert.deepEqual(check(parsePlan('')), []);
+      assert.deepEqual(check(parsePlan('江宁市工作要点\n\n一、主要任务\n\n（一）推进工作。\n')), []);
+    });
+
+    it('survives problems it does not expect', () => {
+      const plan = parsePlan(planOf(['推进工作。[牵头单位:市司法局;责任单位:市司法局、市财政局', '完善制度。[牵头单位:;责任单位:市财政局]']));
+      const problems = plan.allSections.flatMap((s) => s.attributions.flatMap((a) => a.problems));
+      assert.equal(problems.length, 3);
+      const odd = (p: Partial<AttributionProblem>) => ({ ...problems[0]!, ...p }) as AttributionProblem;
+      plan.allSections[1]!.attributions[0]!.problems.push(
+        odd({ kind: 'unclosed-bracket', span: { start: 3, end: 3 } }),
+        odd({ kind: 'unclosed-bracket', span: { start: plan.text.length, end: plan.text.length + 2 } }),
+        odd({ kind: 'lead-also-responsible', span: { start: -4, end: 2 } }),
+        odd({ kind: 'nonsense' as AttributionProblem['kind'] }),
+        null as unknown as AttributionProblem,
+      );
+      assert.doesNotThrow(() => check(plan));
+    });
+  });
+});

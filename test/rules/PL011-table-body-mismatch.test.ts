@@ -1,0 +1,180 @@
+// PL011 table-body-mismatch: which body parts count as tasks, inline items, restated rows, lead comparison, odd models.
+import assert from 'node:assert/strict';
+import { defaultSettings } from '../../server/src/lint/engine.js';
+import type { Report } from '../../server/src/lint/rule.js';
+import { parsePlan } from '../../server/src/model/plan.js';
+import type { PlanDocument, Section } from '../../server/src/model/types.js';
+import { normalize, rule } from '../../server/src/rules/PL011-table-body-mismatch.js';
+import { lint } from '../helpers/lint.js';
+
+/** A plan: body lines under `二、重点任务`, then a task table with rows `[task, lead]`. */
+function planOf(body: string[], rows: [string, string][]): string {
+  return [
+    '江宁市2023年法治政府建设工作方案',
+    '',
+    '一、指导思想',
+    '',
+    '坚持依法行政，建设法治政府。',
+    '',
+    '二、重点任务',
+    '',
+    ...body,
+    '',
+    '附件：重点任务分解表',
+    '',
+    '| 序号 | 重点工作任务 | 牵头单位 | 责任单位 |',
+    '| --- | --- | --- | --- |',
+    ...rows.map(([task, lead], i) => `| ${i + 1} | ${task} | ${lead} | 市直各部门 |`),
+  ].join('\n') + '\n';
+}
+
+/** The PL011 findings: what each reports, then the message. */
+function findings(text: string, locale?: 'en'): string[] {
+  return lint(text, { ruleId: 'PL011', ...(locale ? { locale } : {}) }).map((d) => `${text.slice(d.span.start, d.span.end)}: ${d.message}`);
+}
+
+function check(plan: PlanDocument): Report[] {
+  const reports: Report[] = [];
+  rule.check({ plan, settings: defaultSettings(), options: {}, report: (r) => reports.push(r) });
+  return reports;
+}
+
+describe('PL011 table-body-mismatch', () => {
+  describe('leads', () => {
+    it('never compares leads when the body names none, even for equal titles', () => {
+      const text = planOf(['（一）编制重大行政决策事项目录。', '（二）推行行政执法公示制度。'], [
+        ['编制重大行政决策事项目录', '市政府办公室'],
+        ['推行行政执法公示制度', '市司法局'],
+      ]);
+      assert.deepEqual(findings(text), []);
+    });
+
+    it('compares leads of title matches as sets of unit keys', () => {
+      const text = planOf(['（一）编制重大行政决策事项目录。[牵头单位:市政府办公室、市司法局]', '（二）推行行政执法公示制度。[牵头单位:市司法局]'], [
+        ['编制重大行政决策事项目录', '市司法局、市政府办公室'],
+        ['推行行政执法公示制度', '市政府办公室'],
+      ]);
+      assert.deepEqual(findings(text), ['市政府办公室: 任务分解表第2项的牵头单位（市政府办公室）与正文“（二）推行行政执法公示制度”的牵头单位（市司法局）不一致']);
+    });
+
+    it('gives inline items the lead written after the last of them, for the whole paragraph', () => {
+      const text = planOf(['（一）规范行政决策。一是编制决策事项目录；二是落实合法性审查。[牵头单位:市司法局]'], [
+        ['编制决策事项目录', '市政府办公室'],
+        ['落实合法性审查', '市司法局'],
+      ]);
+      assert.deepEqual(findings(text), ['市政府办公室: 任务分解表第1项的牵头单位（市政府办公室）与正文“（一）一是编制决策事项目录”的牵头单位（市司法局）不一致']);
+    });
+
+    it('skips a pair when either side names no lead', () => {
+      const text = planOf(['（一）编制重大行政决策事项目录。[责任单位:市司法局]', '（二）推行行政执法公示制度。[牵头单位:市司法局]'], [
+        ['编制重大行政决策事项目录', '市政府办公室'],
+        ['推行行政执法公示制度', ''],
+      ]);
+      assert.deepEqual(findings(text), []);
+    });
+  });
+
+  describe('matching', () => {
+    it('matches by containment and by bigram similarity, one to one', () => {
+      const text = planOf(['（一）编制重大行政决策事项目录。', '（二）全面推行行政执法公示制度。', '（三）落实重大行政决策合法性审查。'], [
+        ['编制并公布重大行政决策事项目录', '市政府办公室'], // bigram Dice 0.8 with the body title
+        ['推行行政执法公示制度', '市司法局'], // contained in the body title
+        ['落实重大行政决策合法性审查', '市司法局'], // equal
+        ['落实重大行政决策合法性审查', '市司法局'], // a second row for a task that has one
+      ]);
+      assert.deepEqual(findings(text), ['落实重大行政决策合法性审查: 任务分解表第4项“落实重大行政决策合法性审查”在正文中找不到对应任务']);
+    });
+
+    it('lets several rows restate sentences of one body section', () => {
+      const text = planOf(['（一）深化“放管服”改革。公布市本级权责清单，建立动态调整机制；全面清理无法律依据的证明事项。'], [
+        ['公布市本级权责清单，建立动态调整机制', '市委编办'],
+        ['全面清理无法律依据的证明事项', '市司法局'],
+      ]);
+      assert.deepEqual(findings(text), []);
+    });
+
+    it('matches a body item whose title a row restates inside its task text', () => {
+      const text = planOf(['（一）加强执法监督。一是推行执法公示；二是开展案卷评查。'], [
+        ['按照省里部署，推行执法公示', '市司法局'],
+        ['各地要认真组织，全面开展案卷评查', '市司法局'],
+      ]);
+      assert.deepEqual(findings(text), []);
+    });
+
+    it('reports inline items only when the table goes down to them', () => {
+      const items = ['（一）规范行政决策。一是编制决策事项目录；二是落实合法性审查。', '（二）严格行政执法。一是推行执法公示；二是开展案卷评查。'];
+      // The table has a row per section: the items are not missing.
+      assert.deepEqual(findings(planOf(items, [['规范行政决策', '市政府办公室'], ['严格行政执法', '市司法局']])), []);
+      // The table has rows per item: a missing item is reported; a section with no row at all is reported once.
+      assert.deepEqual(findings(planOf(items, [['编制决策事项目录', '市政府办公室']])), [
+        '二是: 正文任务“（一）二是落实合法性审查”在任务分解表中没有对应的行',
+        '（二）: 正文任务“（二）严格行政执法”在任务分解表中没有对应的行',
+      ]);
+    });
+
+    it('ignores category rows of the table, which name no unit and no deadline', () => {
+      const text = planOf(['（一）编制决策事项目录。', '（二）推行执法公示。'], [
+        ['一、规范行政决策', ''],
+        ['编制决策事项目录', '市政府办公室'],
+        ['推行执法公示', '市司法局'],
+      ]).replace('| 1 | 一、规范行政决策 |  | 市直各部门 |', '| 1 | 一、规范行政决策 |  |  |');
+      assert.deepEqual(findings(text), []);
+    });
+
+    it('ignores non-task sections and chapters that only hold prose', () => {
+      const text = planOf(['全年实施重点任务2项，分工见附件。'], [['编制决策事项目录', '市政府办公室'], ['推行执法公示', '市司法局']]);
+      assert.deepEqual(findings(text), [], 'no numbered body task: nothing to compare');
+    });
+
+    it('normalises width, script, punctuation and spaces', () => {
+      assert.equal(normalize('推行“互联网＋政務服務” （一网通办）'), normalize('推行互联网+政务服务一网通办'));
+    });
+  });
+
+  describe('messages', () => {
+    it('speaks English when asked', () => {
+      const text = planOf(['（一）编制重大行政决策事项目录。[牵头单位:市司法局]', '（二）推行行政执法公示制度。'], [
+        ['编制重大行政决策事项目录', '市政府办公室'],
+        ['建立行政复议咨询委员会', '市司法局'],
+      ]);
+      assert.deepEqual(findings(text, 'en'), [
+        '（二）: Body task "（二）推行行政执法公示制度" has no matching row in the task table',
+        '市政府办公室: Row 1 of the task table names the lead unit(s) 市政府办公室, but body task "（一）编制重大行政决策事项目录" names 市司法局',
+        '建立行政复议咨询委员会: Row 2 of the task table, "建立行政复议咨询委员会", has no matching task in the body',
+      ]);
+    });
+  });
+
+  describe('odd models', () => {
+    it('finds nothing in an empty plan or a plan without a table', () => {
+      assert.deepEqual(check(parsePlan('')), []);
+      assert.deepEqual(check(parsePlan('江宁市工作要点\n\n一、主要任务\n\n（一）推进工作。[牵头单位:市司法局]\n')), []);
+    });
+
+    it('survives tables without task or lead columns, and sections without titles', () => {
+      const text = ['江宁市2023年工作方案', '', '一、重点任务', '', '（一）', '（二）推进工作。[牵头单位:市司法局]', '', '附件：任务表', '', '| 工作内容 | 责任单位 |', '| --- | --- |', '| 推进工作 | 市财政局 |', '|  | 市司法局 |'].join('\n');
+      const plan = parsePlan(text);
+      assert.doesNotThrow(() => check(plan));
+      for (const s of plan.allSections) (s as { title: unknown }).title = undefined;
+      plan.allSections[0]!.children.unshift(null as unknown as Section);
+      plan.allSections[1]!.children.push(null as unknown as Section);
+      (plan.tasks[0] as { table: unknown }).table = null;
+      assert.doesNotThrow(() => check(plan));
+    });
+
+    it('matches only equal titles on inputs too large to compare every pair', () => {
+      const n = 600;
+      const body = Array.from({ length: n }, (_, i) => `${i + 1}.推进第${i + 1}项重点工作。`);
+      const title = (i: number) => (i === 7 ? '建立行政复议咨询委员会' : i === 8 ? '推进第9项重点工作任务' : `推进第${i + 1}项重点工作`);
+      const rows = Array.from({ length: n }, (_, i): [string, string] => [title(i), '市司法局']);
+      const found = findings(planOf(body, rows));
+      // Row 9 only contains its body title: matched on a plan of normal size, not on one this large.
+      assert.equal(found.length, 4);
+      assert.match(found[0]!, /^8\.: 正文任务“8\.推进第8项重点工作”/);
+      assert.match(found[1]!, /^9\.: 正文任务“9\.推进第9项重点工作”/);
+      assert.match(found[2]!, /第8项“建立行政复议咨询委员会”/);
+      assert.match(found[3]!, /第9项“推进第9项重点工作任务”/);
+      assert.deepEqual(findings(planOf(body.slice(0, 20), rows.slice(0, 20))).length, 2);
+    });
+  });
+});
