@@ -33,7 +33,8 @@ async function step(name, fn) {
 
 /** Runs a command from the palette by (part of) its title. */
 async function palette(title) {
-  await page.keyboard.press('F1');
+  for (let i = 0; i < 3; i++) await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+Shift+P');
   await page.locator('.quick-input-widget input').fill(`>${title}`);
   await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
   await page.keyboard.press('Enter');
@@ -99,9 +100,9 @@ async function palette(title) {
       await page.locator('.quick-input-widget input').fill(':36:1');
       await page.keyboard.press('Enter');
       await page.keyboard.press('Control+.');
-      const fix = page.locator('.action-widget .monaco-list-row', { hasText: '编号' }).first();
-      await fix.waitFor();
-      await fix.click();
+      // The quick-fix menu opens with its first (preferred) fix focused: the renumbering of this run.
+      await page.locator('.action-widget').filter({ hasText: '重新编号' }).first().waitFor();
+      await page.keyboard.press('Enter');
       await editorLines().locator('.view-line', { hasText: '8.全面推行政府法律顾问制度' }).first().waitFor();
     });
     await shot('05-after-quick-fix.png');

@@ -5,11 +5,12 @@ set -euo pipefail
 CS_VERSION="${CS_VERSION:-4.100.3}"
 CS_PREFIX="${CS_PREFIX:-/tmp/cs}"
 
-# 1. Debian packages: the browser, the second LSP client, rg (step 2), krb5 headers (code-server's kerberos module).
+# 1. Debian packages: the browser, a CJK font for readable screenshots, the second LSP client, rg (step 2),
+#    krb5 headers (code-server's kerberos module).
 if [ "${SKIP_APT:-0}" != 1 ]; then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
-  apt-get install -y -qq chromium neovim ripgrep libkrb5-dev curl >/dev/null
+  apt-get install -y -qq chromium neovim ripgrep libkrb5-dev curl fonts-wqy-microhei >/dev/null
 fi
 
 # 2. code-server's @vscode/ripgrep@1.15.11 postinstall downloads rg from GitHub (unreachable); it first looks in
