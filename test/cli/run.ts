@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { inflateRawSync } from 'node:zlib';
+import type { JsonFileResult } from '../../server/src/cli/format/json.js';
 import { ROOT } from '../helpers/paths.js';
 
 /** The built CLI; `npm test` builds it before mocha runs. */
@@ -52,19 +53,7 @@ export function cleanup(dir: string): void {
 }
 
 /** Parses `--format json` output. */
-export function jsonOf(run: Run): Array<{
-  path: string;
-  diagnostics: Array<{ ruleId: string; ruleName: string; severity: string; message: string; line: number; column: number; endLine: number; endColumn: number; range: { start: { line: number; character: number }; end: { line: number; character: number } }; span: { start: number; end: number }; fix?: { edits: Array<{ span: { start: number; end: number }; newText: string }> } }>;
-  errorCount: number;
-  warningCount: number;
-  infoCount: number;
-  fixableCount: number;
-  encoding?: string;
-  bom?: boolean;
-  skipped?: string;
-  error?: string;
-  fixed?: boolean;
-}> {
+export function jsonOf(run: Run): JsonFileResult[] {
   try {
     return JSON.parse(run.stdout);
   } catch (e) {

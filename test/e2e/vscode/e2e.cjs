@@ -107,13 +107,24 @@ async function palette(title) {
     });
     await shot('05-after-quick-fix.png');
     await step('task table preview shows the rows', async () => {
-      await palette('显示任务分解表');
+      await palette('Show Task Table'); // command titles follow VS Code's display language (English here)
       const frame = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
       await frame.locator('#tasks tbody tr').first().waitFor();
       await frame.locator('#tasks tbody tr', { hasText: '深化行政审批制度改革' }).first().waitFor();
       await frame.locator('#timeline svg').waitFor();
     });
     await shot('06-task-table-preview.png');
+    await step('the preview shows markup in a plan as text', async () => {
+      await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'injection.plan' }).first().click();
+      await page.locator('.tab.active', { hasText: 'injection.plan' }).waitFor();
+      const frame = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+      await frame.locator('#tasks tbody tr', { hasText: '<img src=x onerror=' }).first().waitFor();
+      await frame.locator('#tasks tbody tr', { hasText: '<script>' }).first().waitFor();
+      const images = await frame.locator('img').count();
+      const pwned = await frame.locator('body[data-pwned]').count();
+      if (images !== 0 || pwned !== 0) throw new Error(`markup was rendered: ${images} img, pwned=${pwned}`);
+    });
+    await shot('07-preview-injection.png');
   } finally {
     await ctx.close();
     fs.rmSync(profile, { recursive: true, force: true });

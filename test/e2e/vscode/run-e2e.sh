@@ -15,6 +15,12 @@ export XDG_CONFIG_HOME="$RUN/xdg/config" XDG_DATA_HOME="$RUN/xdg/data" XDG_CACHE
 mkdir -p "$RUN/ws/.vscode" "$RUN/ud/User" "$RUN/ext" "$RUN/tmp" "$SHOTS"
 rm -f "$SHOTS"/*.png
 cp "$ROOT"/samples/*.plan* "$RUN/ws/"
+# A plan whose text is markup: the preview must show it as text, never run or render it.
+cat > "$RUN/ws/injection.plan" <<'PLAN'
+白川市2025年度安全测试工作要点
+一、测试任务
+1.<img src=x onerror="document.body.dataset.pwned=1">检查图片注入。[牵头单位:<script>document.body.dataset.pwned=2</script>市司法局;完成时限:2025年6月底前]
+PLAN
 cat > "$RUN/ws/.vscode/settings.json" <<'JSON'
 { "planlint.locale": "zh-CN" }
 JSON
@@ -55,12 +61,13 @@ done
 echo "code-server up at $URL"
 
 rc=0
-if [ "${UI_TESTS:-1}" = 1 ]; then
-  CS_URL="$URL" WS_DIR="$RUN/ws" node "$HERE/e2e.cjs" || rc=$?
-fi
+# API tests first: the UI test edits the plan (a quick fix) and VS Code keeps the unsaved edit.
 if [ "${API_TESTS:-1}" = 1 ]; then
   r=0; CS_URL="$URL" WS_DIR="$RUN/ws" node "$HERE/api-tests.cjs" || r=$?
   [ "$r" = 0 ] || rc=$r
+fi
+if [ "${UI_TESTS:-1}" = 1 ]; then
+  CS_URL="$URL" WS_DIR="$RUN/ws" node "$HERE/e2e.cjs" || rc=$?
 fi
 [ "$rc" = 0 ] || { echo "--- code-server.log (tail) ---"; tail -n 60 "$RUN/code-server.log"; }
 echo "screenshots: $SHOTS"

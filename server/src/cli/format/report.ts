@@ -1,23 +1,14 @@
 // What every lint output format receives: the files' findings in command-line order, and the run's context.
 import type { Rule } from '../../lint/rule.js';
 import type { LintDiagnostic, Locale } from '../../lint/types.js';
-import type { EncodingName } from '../encoding.js';
+import type { FileOutcome } from '../lint-file.js';
 import type { Colors } from '../terminal.js';
 
-/** One file's findings as the formats show them. */
-export interface ReportFile {
+/** One file's findings as the formats show them: what linting gave, under the path to display. */
+export type ReportFile = Omit<FileOutcome, 'abs' | 'output'> & {
   /** Relative to the working directory when possible, with forward slashes; `<stdin>` or `--stdin-filename`. */
   path: string;
-  diagnostics: LintDiagnostic[];
-  encoding?: EncodingName;
-  bom?: boolean;
-  /** Not linted, deliberately (binary, too large): why. */
-  skipped?: string;
-  /** Not linted or not fixed because something failed: why. */
-  error?: string;
-  /** `--fix` rewrote the file. */
-  fixed?: boolean;
-}
+};
 
 /** Everything about the run a format may need. */
 export interface ReportContext {
