@@ -10,8 +10,12 @@ export interface PathologicalCase {
   name: string;
   /** What it is, for tables and test titles. */
   what: string;
+  /** The bench's 1×, in words (`1 MB`, `10,000 deep`). */
+  benchSize: string;
   /** Units at the bench's 1× (the issue's sizes). */
   benchUnits: number;
+  /** The test's 1× never shrinks below this (where the cost only shows from some size on). */
+  minTestUnits?: number;
   build(units: number): string;
 }
 
@@ -50,13 +54,15 @@ const marker = (i: number): string => {
 export const CASES: readonly PathologicalCase[] = [
   {
     name: 'long-line',
-    what: 'one line of text without punctuation (1× = 1 MB)',
+    what: 'one line of text without punctuation',
+    benchSize: '1 MB',
     benchUnits: Math.round(MB / runBytes),
     build: (n) => '关于推进依法行政的实施方案\n\n一、重点任务\n\n1.' + RUN.repeat(n),
   },
   {
     name: 'nested-brackets',
-    what: 'brackets nested 10,000 deep around an attribution (1× = 10,000)',
+    what: 'brackets nested around an attribution',
+    benchSize: '10,000 deep',
     benchUnits: 10_000,
     build: (n) => {
       const opens: string[] = [];
@@ -70,13 +76,15 @@ export const CASES: readonly PathologicalCase[] = [
   },
   {
     name: 'unclosed-brackets',
-    what: 'attribution brackets opened and never closed (1× = 10,000)',
+    what: 'attribution brackets opened and never closed',
+    benchSize: '10,000',
     benchUnits: 10_000,
     build: (n) => `关于推进依法行政的实施方案\n\n一、重点任务\n\n1.加强审核。${'[牵头单位:市司法局(市'.repeat(n)}\n`,
   },
   {
     name: 'siblings',
-    what: 'sibling tasks under one heading, numbers cycling 1–999 (1× = 10,000)',
+    what: 'sibling tasks under one heading, numbers cycling 1–999',
+    benchSize: '10,000',
     benchUnits: 10_000,
     build: (n) => {
       const lines = ['关于推进依法行政的实施方案', '', '一、重点任务', ''];
@@ -88,7 +96,8 @@ export const CASES: readonly PathologicalCase[] = [
   },
   {
     name: 'table-rows',
-    what: 'a Markdown task table (1× = 100,000 rows)',
+    what: 'a Markdown task table',
+    benchSize: '100,000 rows',
     benchUnits: 100_000,
     build: (n) => {
       const lines = ['# 关于推进依法行政的实施方案', '', '附件：重点任务分解表', '', '| 序号 | 重点工作任务 | 牵头单位 | 责任单位 | 完成时限 |', '| --- | --- | --- | --- | --- |'];
@@ -97,20 +106,41 @@ export const CASES: readonly PathologicalCase[] = [
     },
   },
   {
+    name: 'table-and-body',
+    what: 'body tasks and a task table listing them, every title distinct (PL011 compares the two)',
+    benchSize: '110 tasks',
+    // 4× = 440 tasks: rows × tasks stays under PL011's 200,000-pair budget, where its matching is all-pairs.
+    benchUnits: 110,
+    minTestUnits: 100,
+    build: (n) => {
+      const body = ['关于推进依法行政的实施方案', '', '一、重点任务', ''];
+      const table = ['附件：重点任务分解表', '', '| 序号 | 重点工作任务 | 牵头单位 | 责任单位 | 完成时限 |', '| --- | --- | --- | --- | --- |'];
+      for (let i = 0; i < n; i++) {
+        const title = `完善第${cnDigits(i)}类行政执法事项清单`;
+        body.push(`(${cnSection(i)})${title}。统一执法标准，规范执法程序。[牵头单位:市司法局${i % 50};责任单位:市财政局;完成时限:2024年${(i % 12) + 1}月底前]`, '');
+        table.push(`| ${i + 1} | ${title} | 市司法局${i % 50} | 市财政局 | 2024年${(i % 12) + 1}月底前 |`);
+      }
+      return [...body, ...table].join('\n') + '\n';
+    },
+  },
+  {
     name: 'enum-commas',
-    what: '1 MB of `、` on one line',
+    what: '`、` on one line',
+    benchSize: '1 MB',
     benchUnits: Math.round(MB / 3),
     build: (n) => '、'.repeat(n),
   },
   {
     name: 'enum-commas-field',
-    what: '`、` filling a 牵头单位 field (1× = 1 MB)',
+    what: '`、` filling a 牵头单位 field',
+    benchSize: '1 MB',
     benchUnits: Math.round(MB / 3),
     build: (n) => `关于推进依法行政的实施方案\n\n一、重点任务\n\n1.加强审核。[牵头单位:${'市司法局、'.repeat(Math.max(1, Math.round(n / 15)))}${'、'.repeat(n)}]\n`,
   },
   {
     name: 'only-markers',
-    what: 'a file of markers only, one per line, every level (1× = 1 MB)',
+    what: 'a file of markers only, one per line, every level',
+    benchSize: '1 MB',
     benchUnits: Math.round(MB / 5),
     build: (n) => {
       const out: string[] = [];
@@ -119,6 +149,24 @@ export const CASES: readonly PathologicalCase[] = [
     },
   },
 ];
+
+/** `1234` → `一二三四`: distinct, never a marker (no `、` after it). */
+function cnDigits(n: number): string {
+  return String(n)
+    .split('')
+    .map((d) => '〇一二三四五六七八九'[Number(d)])
+    .join('');
+}
+
+/** Section numbers cycle through 一…九百九十九 (a marker holds no more). */
+function cnSection(i: number): string {
+  const n = (i % 999) + 1;
+  const h = Math.floor(n / 100);
+  const t = Math.floor((n % 100) / 10);
+  const u = n % 10;
+  const d = '〇一二三四五六七八九';
+  return (h ? d[h] + '百' : '') + (t ? (h === 0 && t === 1 ? '' : d[t]) + '十' : h && u ? '零' : '') + (u ? d[u] : '');
+}
 
 /** Units of `c` whose text is about `bytes` long (measured on a small build: the cases are uniform). */
 export function unitsForBytes(c: PathologicalCase, bytes: number): number {

@@ -1,4 +1,4 @@
-// Timing helpers shared by the benchmarks: a clock, medians and minimums of repeated runs, MB/s, table printing.
+// Timing helpers shared by the benchmarks: the clocks, medians of repeated runs, MB/s, run counts, table printing.
 import { performance } from 'node:perf_hooks';
 
 /** 1 MB = 2^20 bytes, for file sizes and throughput alike. */
@@ -33,15 +33,6 @@ export function median(xs: readonly number[]): number {
   const mid = s.length >> 1;
   return s.length % 2 === 1 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }
-
-export function percentile(xs: readonly number[], p: number): number {
-  if (xs.length === 0) return NaN;
-  const s = [...xs].sort((a, b) => a - b);
-  const rank = Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1));
-  return s[rank]!;
-}
-
-export const min = (xs: readonly number[]) => (xs.length === 0 ? NaN : Math.min(...xs));
 
 /** MB/s of `bytes` processed in `ms`. */
 export const mbps = (bytes: number, ms: number) => (ms > 0 ? bytes / MB / (ms / 1000) : Infinity);

@@ -46,7 +46,7 @@ function measureCase(name: string): Record<string, Ratio & { bytes: number }> {
   const t0 = cpuMs();
   lintPlan(parsePlan(probe), { rules: allRules, settings });
   const ms = cpuMs() - t0;
-  if (ms > BASE_ANALYSIS_MS) units = Math.max(Math.ceil(units / 8), Math.round((units * BASE_ANALYSIS_MS) / ms));
+  if (ms > BASE_ANALYSIS_MS) units = Math.max(Math.ceil(units / 8), Math.round((units * BASE_ANALYSIS_MS) / ms), c.minTestUnits ?? 0);
   const one = c.build(units);
   const four = c.build(units * 4);
   const bytes = Buffer.byteLength(one, 'utf8');
