@@ -1,5 +1,6 @@
 // Language server latency bench (DESIGN §8): didChange → publishDiagnostics on a ~40 KB and a ~1 MB plan, completion latency, server memory.
-// Run after `npm run build`: node out/bench/lsp-latency.js [--edits N] [--interval MS]. Prints a table; asserts nothing.
+// Run after `npm run build`: node out/bench/lsp-latency.js [--edits N] [--interval MS] [--json]. Prints a table (or, with
+// --json, `LspLatency` as JSON on the last line); asserts nothing.
 import { pathToFileURL } from 'node:url';
 import { positionAt, startServer, type LspClient } from '../test/lsp/client.js';
 
@@ -17,6 +18,30 @@ const arg = (name: string, fallback: number) => {
 };
 const EDITS = arg('--edits', 200);
 const INTERVAL = arg('--interval', 50);
+const JSON_OUT = args.includes('--json');
+
+/** One plan's figures, in milliseconds and bytes. */
+export interface LspSizeFigures {
+  label: '40 KB' | '1 MB';
+  bytes: number;
+  mode: 'sequential' | 'paced';
+  edits: number;
+  publishes: number;
+  openMs: number;
+  analysisMs: number;
+  diagnostics: { p50: number; p95: number; max: number };
+  completion: { p50: number; p95: number };
+  rssBytes: number;
+  heapBytes: number;
+  /** Heap the open document keeps (after GC, over the server's empty heap) per UTF-8 byte of its text. */
+  retainedTimesText: number;
+}
+
+/** What `--json` prints. */
+export interface LspLatency {
+  node: string;
+  sizes: LspSizeFigures[];
+}
 
 const UNITS = ['市司法局', '市财政局', '市发展改革委', '市委编办', '市政务服务中心', '市市场监管局', '市生态环境局', '市应急管理局', '市人力资源社会保障局', '各区县(市)人民政府', '市直有关部门'];
 const ACTIONS = ['深化', '健全', '规范', '推行', '加强', '完善', '落实', '推进'];
@@ -132,6 +157,7 @@ async function completionLatency(client: LspClient, uri: string, text: string, n
 
 async function main(): Promise<void> {
   const rows: string[][] = [];
+  const sizes: LspSizeFigures[] = [];
   const { client } = await startServer({ initializationOptions: { workspaceIndex: false }, env: { NODE_OPTIONS: '--expose-gc' } });
   // Warm up (code compiled, caches filled) on a small plan, so that the baseline heap holds what any plan costs once.
   client.open('untitled:warmup.plan', generatePlan(4 * 1024));
@@ -157,19 +183,34 @@ async function main(): Promise<void> {
     const completion = await completionLatency(client, uri, run.text, 200);
     const peak = await client.request<Stats>('planlint/stats', null);
     const stats = await client.request<Stats>('planlint/stats', { gc: true });
+    const figures: LspSizeFigures = {
+      label,
+      bytes: Buffer.byteLength(text),
+      mode,
+      edits: EDITS,
+      publishes: run.publishes,
+      openMs,
+      analysisMs: firstAnalysis,
+      diagnostics: { p50: percentile(run.latencies, 50), p95: percentile(run.latencies, 95), max: Math.max(...run.latencies) },
+      completion: { p50: percentile(completion, 50), p95: percentile(completion, 95) },
+      rssBytes: peak.rss,
+      heapBytes: stats.heapUsed,
+      retainedTimesText: (stats.heapUsed - base.heapUsed) / Buffer.byteLength(run.text),
+    };
+    sizes.push(figures);
     rows.push([
       `${label} (${(Buffer.byteLength(text) / 1024).toFixed(0)} KB, ${text.length} chars)`,
       mode === 'sequential' ? `${EDITS} sequential` : `${EDITS} every ${INTERVAL} ms (${run.publishes} publishes)`,
       fmt(openMs),
       fmt(firstAnalysis),
-      fmt(percentile(run.latencies, 50)),
-      fmt(percentile(run.latencies, 95)),
-      fmt(Math.max(...run.latencies)),
-      fmt(percentile(completion, 50)),
-      fmt(percentile(completion, 95)),
+      fmt(figures.diagnostics.p50),
+      fmt(figures.diagnostics.p95),
+      fmt(figures.diagnostics.max),
+      fmt(figures.completion.p50),
+      fmt(figures.completion.p95),
       mb(peak.rss),
       mb(stats.heapUsed),
-      ((stats.heapUsed - base.heapUsed) / Buffer.byteLength(run.text)).toFixed(1),
+      figures.retainedTimesText.toFixed(1),
     ]);
     client.close(uri);
     await new Promise((r) => setTimeout(r, 100));
@@ -184,6 +225,7 @@ async function main(): Promise<void> {
   console.log(`\nbudget (DESIGN §8): diagnostics ≤ 20 ms after an edit on 40 KB, ≤ 100 ms on 1 MB; completion ≤ 10 ms; memory < 20× the text.`);
   console.log(`"analysis ms" is one analyze() in the server (lex + parse + model + rules); "retained / text" is the heap the open document keeps (after GC, over the server's empty heap) per byte of the file (UTF-8).`);
   console.log(`node ${process.version}, ${process.platform} ${process.arch}`);
+  if (JSON_OUT) console.log(JSON.stringify({ node: process.version, sizes } satisfies LspLatency));
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

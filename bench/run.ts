@@ -2,9 +2,7 @@
 //
 //   node --expose-gc out/bench/run.js [--runs N] [--clock cpu|wall] [--regen] [--skip lsp,cli,peers,linear] [--linear-scale S]
 //
-// The language-server figures come from bench/lsp-latency.ts (another engineer's): when
-// out/bench/lsp-latency.js exists it is run as `node out/bench/lsp-latency.js --json` and its numbers are
-// included; otherwise the table says it is missing.
+// The language-server figures come from bench/lsp-latency.ts, run as `node out/bench/lsp-latency.js --json`.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -12,6 +10,7 @@ import { join } from 'node:path';
 import { analysisTable, measureAnalysis, type AnalysisResult } from './analysis.js';
 import { cliTable, measureCli, type CliResult } from './cli.js';
 import { argValue, isMain, MANY_DIR, OUT_DIR, planPath, ROOT, SIZES, writeCorpus } from './corpus.js';
+import type { LspLatency } from './lsp-latency.js';
 import { linearTable, measureLinear, SUPER_LINEAR, type LinearRow } from './linear.js';
 import { measurePeers, type PeerResult } from './peers.js';
 import { clockFrom, fmt, table, type Clock } from './stats.js';
@@ -32,42 +31,10 @@ export const TARGETS = {
 
 export const LSP_SCRIPT = join(ROOT, 'out', 'bench', 'lsp-latency.js');
 
-/** Every numeric leaf of a JSON value, by dotted path. */
-export function numericLeaves(value: unknown, prefix = ''): [string, number][] {
-  if (typeof value === 'number') return [[prefix, value]];
-  if (value === null || typeof value !== 'object') return [];
-  return Object.entries(value as Record<string, unknown>).flatMap(([k, v]) => numericLeaves(v, prefix ? `${prefix}.${k}` : k));
-}
-
-/** A printed Markdown table (`| a | b |` lines) as `{ firstCell: { header: number | string } }`. */
-export function markdownTable(text: string): Record<string, Record<string, number | string>> {
-  const lines = text.split('\n').filter((l) => /^\s*\|.*\|\s*$/.test(l));
-  const cells = (l: string) => l.trim().slice(1, -1).split('|').map((c) => c.trim());
-  const rows = lines.filter((l) => !/^\s*\|[\s|:-]+\|\s*$/.test(l)).map(cells);
-  if (rows.length < 2) return {};
-  const [head, ...body] = rows as [string[], ...string[][]];
-  const out: Record<string, Record<string, number | string>> = {};
-  for (const row of body) {
-    const entry: Record<string, number | string> = {};
-    head.forEach((h, i) => {
-      const v = row[i] ?? '';
-      entry[h] = /^-?\d+(\.\d+)?$/.test(v) ? Number(v) : v;
-    });
-    out[row[0] ?? String(Object.keys(out).length)] = entry;
-  }
-  return out;
-}
-
-/** The first leaf whose path matches every pattern. */
-function find(leaves: [string, number][], ...patterns: RegExp[]): number | null {
-  const hit = leaves.find(([path]) => patterns.every((p) => p.test(path)));
-  return hit ? hit[1] : null;
-}
-
 export interface LspFigures {
   ran: boolean;
   note: string;
-  raw?: unknown;
+  raw?: LspLatency;
   diag40kP50: number | null;
   diag40kP95: number | null;
   diag1mP50: number | null;
@@ -77,43 +44,32 @@ export interface LspFigures {
   memoryTimesText: number | null;
 }
 
-/** Runs bench/lsp-latency when it is there and reads its figures, whatever the exact shape of its JSON. */
+/** Runs bench/lsp-latency.ts (`--json`) and reads its figures. */
 export function runLsp(): LspFigures {
   const none = { diag40kP50: null, diag40kP95: null, diag1mP50: null, diag1mP95: null, completionP50: null, completionP95: null, memoryTimesText: null };
-  if (!existsSync(LSP_SCRIPT)) return { ran: false, note: 'out/bench/lsp-latency.js does not exist (bench/lsp-latency.ts not written yet)', ...none };
+  if (!existsSync(LSP_SCRIPT)) return { ran: false, note: 'out/bench/lsp-latency.js does not exist: run npm run build', ...none };
   const r = spawnSync(process.execPath, [LSP_SCRIPT, '--json'], { cwd: ROOT, encoding: 'utf8', timeout: 900_000, maxBuffer: 1 << 26 });
   if (r.status !== 0) return { ran: false, note: `lsp-latency exited ${r.status}: ${(r.stderr ?? '').trim().split('\n').slice(-3).join(' / ')}`, ...none };
-  let raw: unknown;
-  let note = '';
-  const text = r.stdout.trim();
+  const last = r.stdout.trim().split('\n').pop() ?? '';
+  let raw: LspLatency;
   try {
-    // The JSON is the last thing printed; anything before it is progress.
-    raw = JSON.parse(text.slice(Math.min(...['{', '['].map((c) => (text.indexOf(c) < 0 ? Infinity : text.indexOf(c))))));
+    raw = JSON.parse(last) as LspLatency;
   } catch {
-    // No JSON (yet): read the Markdown table it prints instead, one object per row keyed by its first cell.
-    raw = markdownTable(text);
-    if (Object.keys(raw as object).length === 0) return { ran: false, note: 'lsp-latency printed neither JSON nor a table', ...none };
-    note = 'read from its printed table (it has no --json output yet)';
+    return { ran: false, note: 'lsp-latency --json printed no JSON on its last line', ...none };
   }
-  const leaves = numericLeaves(raw);
-  const diag = /diag|publish|didchange/i;
-  const small = /40\s*k|40kb|small/i;
-  const large = /1\s*m(?!s)|1mb|large|1024k/i;
-  const completion = /compl/i;
-  const rss = /rss|memory|heap/i;
-  const times = /retained|times|ratio|x_?text|per_?text|overText/i;
-  const rssBytes = find(leaves, rss, /1\s*m|large/i) ?? find(leaves, rss);
+  const small = raw.sizes.find((s) => s.label === '40 KB');
+  const large = raw.sizes.find((s) => s.label === '1 MB');
   return {
     ran: true,
-    note,
+    note: '',
     raw,
-    diag40kP50: find(leaves, diag, small, /p50|median/i),
-    diag40kP95: find(leaves, diag, small, /p95/i),
-    diag1mP50: find(leaves, diag, large, /p50|median/i),
-    diag1mP95: find(leaves, diag, large, /p95/i),
-    completionP50: find(leaves, completion, /p50|median/i),
-    completionP95: find(leaves, completion, /p95/i),
-    memoryTimesText: find(leaves, times, large) ?? find(leaves, times) ?? (rssBytes !== null && rssBytes > 1e5 ? rssBytes / SIZES['1m']! : null),
+    diag40kP50: small?.diagnostics.p50 ?? null,
+    diag40kP95: small?.diagnostics.p95 ?? null,
+    diag1mP50: large?.diagnostics.p50 ?? null,
+    diag1mP95: large?.diagnostics.p95 ?? null,
+    completionP50: large?.completion.p50 ?? small?.completion.p50 ?? null,
+    completionP95: Math.max(large?.completion.p95 ?? -Infinity, small?.completion.p95 ?? -Infinity),
+    memoryTimesText: Math.max(large?.retainedTimesText ?? -Infinity, small?.retainedTimesText ?? -Infinity),
   };
 }
 
