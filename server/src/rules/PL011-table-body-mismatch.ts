@@ -247,17 +247,18 @@ export function match(rows: readonly MatchRow[], cands: readonly MatchCandidate[
 
   // Score 1: equal titles, or (rarely, with repeated characters) equal bigram sets. The greedy pass takes
   // these before any other pair, row by row, each row the first task not yet taken.
+  const keys = perfectKeys([...rows.map((r) => r.titleKey), ...cands.map((c) => c.titleKey)]);
   const byKey = new Map<string, number[]>();
   cands.forEach((cand, c) => {
     if (cand.titleKey.length === 0) return;
-    const key = perfectKey(cand.titleKey);
+    const key = keys[rows.length + c]!;
     const list = byKey.get(key);
     if (list) list.push(c);
     else byKey.set(key, [c]);
   });
   const queueAt = new Map<string, number>();
-  rows.forEach((row, r) => {
-    const key = perfectKey(row.titleKey);
+  rows.forEach((_, r) => {
+    const key = keys[r]!;
     const list = byKey.get(key);
     if (!list) return;
     const at = queueAt.get(key) ?? 0;
@@ -426,30 +427,58 @@ function dicePrefix(n: number): number {
   return n - Math.ceil((3 * n) / 7) + 1;
 }
 
-/** When each code unit was last seen, by `perfectKey` call: finds a repeated character without a set. */
+/** When each code unit was last seen, by `charSetHash` call: finds a repeated character without a set. */
 const SEEN = new Uint32Array(0x10000);
 let seenStamp = 0;
 
-/**
- * Equal for two titles exactly when they score 1 (equal, or equal bigram sets): the title itself when it
- * repeats no code unit, else its sorted bigram set. A title without a repeated character has bigrams forming
- * a simple path, which no other title can share, so the cheap key is exact: two different titles have the
- * same bigram set only if both repeat a character. (A title of length 1 repeats nothing.)
- */
-function perfectKey(title: string): string {
+/** A hash of the set of code units of `title` when it repeats one, else −1. */
+function charSetHash(title: string): number {
   if (++seenStamp === 0xffffffff) {
     SEEN.fill(0);
     seenStamp = 1;
   }
   let repeats = false;
-  for (let i = 0; i < title.length && !repeats; i++) {
+  let h = 0;
+  for (let i = 0; i < title.length; i++) {
     const code = title.charCodeAt(i);
-    repeats = SEEN[code] === seenStamp;
+    if (SEEN[code] === seenStamp) {
+      repeats = true;
+      continue;
+    }
     SEEN[code] = seenStamp;
+    h = (h + Math.imul(code ^ 0x5bd1e995, 0x9e3779b1)) | 0;
   }
-  // Prefixed, so that the two kinds of key can never be equal.
-  if (!repeats) return 't' + title;
-  const sorted = new Float64Array(title.length - 1);
+  return repeats ? h >>> 1 : -1;
+}
+
+/**
+ * Keys equal for two titles exactly when they score 1: equal titles, or equal bigram sets. Two different
+ * titles have the same bigram set only if both repeat a character (without one, the bigrams form a simple
+ * path that no other string shares) and they hold the same characters; so the title itself is its key
+ * unless another title that repeats a character has the same character set (by hash), and only those few
+ * get their sorted bigram set as key (marked by a leading U+0000, which `normalize` keeps, so a title
+ * could hold it: a title's key is then U+0001 plus the title).
+ */
+function perfectKeys(titles: string[]): string[] {
+  const hashes = titles.map(charSetHash);
+  const firstOf = new Map<number, string>();
+  const crowded = new Set<number>();
+  titles.forEach((t, i) => {
+    const h = hashes[i]!;
+    if (h < 0) return;
+    const first = firstOf.get(h);
+    if (first === undefined) firstOf.set(h, t);
+    else if (first !== t) crowded.add(h);
+  });
+  return titles.map((t, i) => {
+    if (!crowded.has(hashes[i]!)) return t.charCodeAt(0) <= 1 ? '\u0001' + t : t;
+    return '\u0000' + gramKey(t);
+  });
+}
+
+/** The sorted bigram set of `title` as a string (two code units per bigram). */
+function gramKey(title: string): string {
+  const sorted = new Float64Array(Math.max(0, title.length - 1));
   for (let i = 0; i + 1 < title.length; i++) sorted[i] = title.charCodeAt(i) * 0x10000 + title.charCodeAt(i + 1);
   sorted.sort();
   const units: number[] = [];
@@ -458,7 +487,7 @@ function perfectKey(title: string): string {
     units.push(Math.floor(sorted[i]! / 0x10000), sorted[i]! % 0x10000);
   }
   // In slices: spreading a huge array into one call would overflow the stack.
-  let key = 'b';
+  let key = '';
   for (let i = 0; i < units.length; i += 4096) key += String.fromCharCode(...units.slice(i, i + 4096));
   return key;
 }
