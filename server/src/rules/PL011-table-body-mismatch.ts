@@ -139,19 +139,41 @@ function candidateOf(plan: PlanDocument, section: Section): Candidate {
  * attribution written after the last item speaks for the whole paragraph and for every item in it.
  */
 function leadOf(cand: Candidate): UnitMention[] {
-  const leadsIn = (s: Section) => (s.attributions ?? []).flatMap((a) => a.lead ?? []);
-  const itemsOf = (s: Section) => (s.children ?? []).filter((c) => levelOf(c) === 6);
-  const separate = (s: Section) => itemsOf(s).filter((c) => (c.attributions ?? []).length > 0).length >= 2;
-  const paragraph = (s: Section) => (separate(s) ? leadsIn(s) : [...leadsIn(s), ...itemsOf(s).flatMap(leadsIn)]);
   const section = cand.section;
-  let lead = levelOf(section) === 6 ? leadsIn(section) : paragraph(section);
+  let lead = levelOf(section) === 6 ? leadsIn(section) : paragraphLeads(section);
   let up = section.parent;
   if (lead.length === 0 && levelOf(section) === 6 && up) {
-    if (!separate(up)) lead = paragraph(up);
+    if (!separate(up)) lead = paragraphLeads(up);
     up = up.parent;
   }
   for (; lead.length === 0 && up; up = up.parent) lead = leadsIn(up);
   return lead;
+}
+
+/** The lead units of a section's own attributions, in order. */
+function leadsIn(s: Section): UnitMention[] {
+  const out: UnitMention[] = [];
+  for (const a of s.attributions ?? []) {
+    const lead = a.lead ?? [];
+    if (Array.isArray(lead)) for (const u of lead) out.push(u);
+    else out.push(lead);
+  }
+  return out;
+}
+
+/** A paragraph's leads: its own, and its inline items' unless they are read separately. */
+function paragraphLeads(s: Section): UnitMention[] {
+  const own = leadsIn(s);
+  if (separate(s)) return own;
+  for (const c of s.children ?? []) if (levelOf(c) === 6) for (const u of leadsIn(c)) own.push(u);
+  return own;
+}
+
+/** Two or more inline items carry an attribution each: each speaks for itself. */
+function separate(s: Section): boolean {
+  let n = 0;
+  for (const c of s.children ?? []) if (levelOf(c) === 6 && (c.attributions ?? []).length > 0 && ++n >= 2) return true;
+  return false;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -596,6 +618,8 @@ function aliasMap(units: UnitEntry[]): Map<string, string> {
 }
 
 function sameUnits(a: UnitMention[], b: UnitMention[], canonical: Map<string, string>): boolean {
+  // The usual case, one unit on each side, without building sets.
+  if (a.length === 1 && b.length === 1) return (canonical.get(a[0]!.key) ?? a[0]!.key) === (canonical.get(b[0]!.key) ?? b[0]!.key);
   const keys = (list: UnitMention[]) => new Set(list.map((u) => canonical.get(u.key) ?? u.key));
   const ka = keys(a);
   const kb = keys(b);
