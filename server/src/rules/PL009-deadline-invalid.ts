@@ -43,15 +43,25 @@ export const rule: Rule = {
   check({ plan, report }) {
     const period = periodOf(plan);
     const length = plan.text.length;
-    // A span as one number while that is exact (texts under ~90 M characters), else as a string.
-    const exact = (length + 1) * (length + 1) <= Number.MAX_SAFE_INTEGER;
-    const seen = new Set<number | string>();
+    // Spans seen: the end first seen at each start (small integers, a fast map), other ends as strings.
+    const endAt = new Map<number, number>();
+    const more = new Set<string>();
+    const seenBefore = (start: number, end: number): boolean => {
+      const first = endAt.get(start);
+      if (first === undefined) {
+        endAt.set(start, end);
+        return false;
+      }
+      if (first === end) return true;
+      const key = `${start}:${end}`;
+      if (more.has(key)) return true;
+      more.add(key);
+      return false;
+    };
     const visit = (deadline: Deadline | null | undefined) => {
       const span = deadline?.span;
       if (!deadline || !span || !(span.start >= 0 && span.end > span.start && span.end <= length)) return;
-      const key = exact ? span.start * (length + 1) + span.end : `${span.start}:${span.end}`;
-      if (seen.has(key)) return;
-      seen.add(key);
+      if (seenBefore(span.start, span.end)) return;
       const finding = judge(plan, deadline, period);
       if (finding) report(finding);
     };
