@@ -1,5 +1,6 @@
 // Runs the rules over a plan: each rule isolated, severities and directives applied, messages rendered in a locale.
 import type { Directive, PlanDocument, Span } from '../model/types.js';
+import { coverOf } from './ranges.js';
 import { format, type Report, type Rule, type RuleFix, type RuleSettings } from './rule.js';
 import type { Fix, LintDiagnostic, Locale, Severity } from './types.js';
 
@@ -123,27 +124,5 @@ function suppression(directives: Directive[], plan: PlanDocument, rules: readonl
   return {
     file,
     at: (id: string, span: Span) => lookups.get(id)?.(span.start) ?? false,
-  };
-}
-
-/**
- * Whether some range holds a point (from ≤ point < to), by binary search: the ranges sorted by start, with
- * the furthest end among each prefix. A plan with a directive per line would otherwise cost findings ×
- * directives.
- */
-export function coverOf(list: readonly { from: number; to: number }[]): (point: number) => boolean {
-  const sorted = [...list].sort((a, b) => a.from - b.from);
-  const reach: number[] = [];
-  for (const r of sorted) reach.push(Math.max(reach[reach.length - 1] ?? -Infinity, r.to));
-  return (point) => {
-    // The last range starting at or before the point.
-    let lo = 0;
-    let hi = sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (sorted[mid]!.from <= point) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo > 0 && reach[lo - 1]! > point;
   };
 }
