@@ -318,28 +318,45 @@ export function match(rows: readonly MatchRow[], cands: readonly MatchCandidate[
       for (const g of order.slice(0, dicePrefix(order.length))) push(diceIndex, g, c);
       for (const g of order) push(candIndex, g, c);
     }
-    // Row r's candidate tasks; a task reached from its own side (its title contained in a row's) joins them.
-    const candidates = new Map<number, Set<number>>(leftRows.map((r) => [r, new Set()]));
-    for (const r of leftRows) {
-      const order = rowOrder.get(r)!;
-      const found = candidates.get(r)!;
-      for (const g of order.slice(0, dicePrefix(order.length))) for (const c of diceIndex.get(g) ?? []) found.add(c);
-      if (rows[r]!.titleKey.length >= 4 && order.length > 0) for (const c of candIndex.get(order[0]!) ?? []) found.add(c);
-    }
+    // Tasks whose title may be contained in a row's, reached from the task's side: row → tasks.
+    const shorter = new Map<number, number[]>();
     for (const c of leftCands) {
       const order = candOrder.get(c)!;
       if (cands[c]!.titleKey.length < 4 || order.length === 0) continue;
-      for (const r of rowIndex.get(order[0]!) ?? []) candidates.get(r)!.add(c);
+      for (const r of rowIndex.get(order[0]!) ?? []) push(shorter, r, c);
     }
-    const pairs: { r: number; c: number; score: number }[] = [];
-    for (const [r, found] of candidates) {
-      for (const c of found) {
+    // Each row's candidate tasks, each scored once (`seen` holds the row that last looked at a task), in task
+    // order; pairs are kept by score, each score's pairs in row then task order, which is the greedy order
+    // (best score first, then row, then task) without sorting every pair: scores take few distinct values.
+    const seen = new Int32Array(cands.length).fill(-1);
+    const byScore = new Map<number, number[]>();
+    for (const r of leftRows) {
+      const found: number[] = [];
+      const consider = (c: number) => {
+        if (seen[c] === r) return;
+        seen[c] = r;
+        found.push(c);
+      };
+      const order = rowOrder.get(r)!;
+      for (const g of order.slice(0, dicePrefix(order.length))) for (const c of diceIndex.get(g) ?? []) consider(c);
+      if (rows[r]!.titleKey.length >= 4 && order.length > 0) for (const c of candIndex.get(order[0]!) ?? []) consider(c);
+      for (const c of shorter.get(r) ?? []) consider(c);
+      for (const c of Int32Array.from(found).sort()) {
         const s = score(r, c);
-        if (s > 0) pairs.push({ r, c, score: s });
+        if (s <= 0) continue;
+        const list = byScore.get(s);
+        if (list) list.push(r, c);
+        else byScore.set(s, [r, c]);
       }
     }
-    pairs.sort((a, b) => b.score - a.score || a.r - b.r || a.c - b.c);
-    for (const { r, c } of pairs) if (!result.rowMatched.has(r) && !result.candMatched.has(c)) take(r, c);
+    for (const s of [...byScore.keys()].sort((a, b) => b - a)) {
+      const list = byScore.get(s)!;
+      for (let i = 0; i < list.length; i += 2) {
+        const r = list[i]!;
+        const c = list[i + 1]!;
+        if (!result.rowMatched.has(r) && !result.candMatched.has(c)) take(r, c);
+      }
+    }
   }
 
   const newlyCovered = new Set<number>();
@@ -525,7 +542,8 @@ function titleScore(
 ): number {
   if (a.length === 0 || b.length === 0) return 0;
   if (a === b) return 1;
-  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  const short = a.length <= b.length ? a : b;
+  const long = a.length <= b.length ? b : a;
   const contained = short.length >= 4 && long.includes(short) ? 0.6 + (0.4 * short.length) / long.length : 0;
   const d = dice(rowGrams(r), candGrams(c));
   return Math.max(contained, d >= DICE_MIN ? d : 0);
@@ -542,20 +560,29 @@ function coverage(title: string, titleGrams: number[], text: string, textHolds: 
   return share >= COVER_MIN ? share : 0;
 }
 
+/** Dice similarity of two sorted sets of bigrams. */
 function dice(a: number[], b: number[]): number {
   if (a.length === 0 || b.length === 0) return 0;
-  const [small, large] = a.length <= b.length ? [a, b] : [b, a];
-  const inLarge = new Set(large);
   let shared = 0;
-  for (const g of small) if (inLarge.has(g)) shared++;
+  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+    if (a[i] === b[j]) {
+      shared++;
+      i++;
+      j++;
+    } else if (a[i]! < b[j]!) i++;
+    else j++;
+  }
   return (2 * shared) / (a.length + b.length);
 }
 
-/** The distinct bigrams (pairs of UTF-16 code units) of `s`, as numbers, in order of first occurrence. */
+/** The distinct bigrams (pairs of UTF-16 code units) of `s`, as numbers, in ascending order. */
 function bigrams(s: string): number[] {
-  const out = new Set<number>();
-  for (let i = 0; i + 1 < s.length; i++) out.add(s.charCodeAt(i) * 0x10000 + s.charCodeAt(i + 1));
-  return [...out];
+  const all = new Float64Array(Math.max(0, s.length - 1));
+  for (let i = 0; i + 1 < s.length; i++) all[i] = s.charCodeAt(i) * 0x10000 + s.charCodeAt(i + 1);
+  all.sort();
+  const out: number[] = [];
+  for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[i - 1]) out.push(all[i]!);
+  return out;
 }
 
 /** Never a punctuation mark, symbol or space after folding: what `normalize` removes. */
