@@ -28,11 +28,7 @@ const CHILD = join(dirname(fileURLToPath(import.meta.url)), 'linear-child.js');
  * else) until the owner fixes them; bench/linear.ts reports them and bench/RESULTS.md records the
  * profile. Remove an entry when its fix lands: the test then guards against a relapse.
  */
-const KNOWN_SUPER_LINEAR: Record<string, Partial<Record<'parse' | 'model' | 'rules', string>>> = {
-  'table-and-body': {
-    rules: 'PL011 match() scores every table row against every body task (titleScore/dice) until rows × tasks > 200,000: quadratic below that budget',
-  },
-};
+const KNOWN_SUPER_LINEAR: Record<string, Partial<Record<'parse' | 'model' | 'rules', string>>> = {};
 
 function describeRatio(what: string, r: Ratio & { bytes: number }): string {
   return `${what}: the 4× input (${((4 * r.bytes) / 1024).toFixed(0)} KB) cost ${r.ratio.toFixed(1)}× the 1× input (${r.oneMs.toFixed(2)} → ${r.fourMs.toFixed(2)} ms CPU); linear is ~4, quadratic ~16`;

@@ -1,5 +1,6 @@
 // Runs the rules over a plan: each rule isolated, severities and directives applied, messages rendered in a locale.
 import type { Directive, PlanDocument, Span } from '../model/types.js';
+import { coverOf } from './ranges.js';
 import { format, type Report, type Rule, type RuleFix, type RuleSettings } from './rule.js';
 import type { Fix, LintDiagnostic, Locale, Severity } from './types.js';
 
@@ -119,8 +120,9 @@ function suppression(directives: Directive[], plan: PlanDocument, rules: readonl
     }
   }
   for (const [id, from] of open) add(id, from, Infinity);
+  const lookups = new Map([...ranges].map(([id, list]) => [id, coverOf(list)]));
   return {
     file,
-    at: (id: string, span: Span) => (ranges.get(id) ?? []).some((r) => span.start >= r.from && span.start < r.to),
+    at: (id: string, span: Span) => lookups.get(id)?.(span.start) ?? false,
   };
 }

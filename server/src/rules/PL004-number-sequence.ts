@@ -1,5 +1,6 @@
 // PL004 number-sequence: a gap, a duplicate or a backwards number among sibling markers (per part, or through the whole document when numbering is continuous), and in a task table's `序号` (number) column.
 import { formatChineseNumeral, formatCircled } from '../../../grammar/numerals.js';
+import { coverOf } from '../lint/ranges.js';
 import type { Report, Rule, RuleFix } from '../lint/rule.js';
 import type { Level, Marker, PlanDocument, Section, Span } from '../model/types.js';
 
@@ -25,10 +26,8 @@ export interface SiblingRun {
 export function tableSections(plan: PlanDocument): Set<Section> {
   const found = new Set<Section>();
   if (plan.tables.length === 0) return found;
-  for (const s of plan.allSections) {
-    const at = s.marker.span.start;
-    if (plan.tables.some((t) => at >= t.span.start && at < t.span.end)) found.add(s);
-  }
+  const inTable = coverOf(plan.tables.map((t) => ({ from: t.span.start, to: t.span.end })));
+  for (const s of plan.allSections) if (inTable(s.marker.span.start)) found.add(s);
   return found;
 }
 

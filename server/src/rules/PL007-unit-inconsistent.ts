@@ -45,8 +45,10 @@ export const rule: Rule = {
     const groups = groupByKey(mentions, configured);
     const related = relate(groups);
     for (const group of groups) {
+      // The partners' order and names are the group's, not the mention's: ranked once per group.
+      const partners = ranked(related.get(group));
       for (const mention of group.mentions) {
-        const found = findingFor(group, mention, related.get(group), plan.text);
+        const found = findingFor(group, mention, partners, plan.text);
         if (found) report(found);
       }
     }
@@ -371,8 +373,20 @@ export function isOneCharVariant(a: string, b: string): boolean {
 // ---------------------------------------------------------------------------------------------
 // Findings
 
+/** A group's partners, best first: the relation to the best one, and the distinct names they are written as. */
+interface RankedPartners {
+  relation: Relation;
+  names: string[];
+}
+
+function ranked(partners: Partner[] | undefined): RankedPartners | null {
+  if (!partners || partners.length === 0) return null;
+  const ordered = [...partners].sort((x, y) => rank(y.group, x.group));
+  return { relation: ordered[0]!.relation, names: [...new Set(ordered.map((p) => target(p.group)))] };
+}
+
 /** One finding per mention, the certain kind first: alias, then spelling, then abbreviation or typo. */
-function findingFor(group: KeyGroup, mention: UnitMention, partners: Partner[] | undefined, text: string): Report | null {
+function findingFor(group: KeyGroup, mention: UnitMention, partners: RankedPartners | null, text: string): Report | null {
   const span = mention.span;
   if (group.aliasOf.length === 1) {
     const canonical = group.aliasOf[0]!;
@@ -390,12 +404,11 @@ function findingFor(group: KeyGroup, mention: UnitMention, partners: Partner[] |
     const canonical = group.spelling;
     return withFix({ messageId: 'spelling', span, data: { variant: mention.name, canonical } }, replacement(span, canonical), text);
   }
-  if (!partners || partners.length === 0) return null;
-  const ordered = [...partners].sort((x, y) => rank(y.group, x.group));
-  const names = [...new Set(ordered.map((p) => target(p.group)))].filter((n) => n !== mention.name);
+  if (!partners) return null;
+  const names = partners.names.filter((n) => n !== mention.name);
   if (names.length === 0) return null;
   return {
-    messageId: ordered[0]!.relation,
+    messageId: partners.relation,
     span,
     data: { variant: mention.name, canonical: names[0]! },
     suggestions: names.map((name) => replacement(span, name)),

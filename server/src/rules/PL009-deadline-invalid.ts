@@ -41,29 +41,43 @@ export const rule: Rule = {
     rewrite: { 'zh-CN': '改为“{reading}”', en: 'Change to "{reading}"' },
   },
   check({ plan, report }) {
-    const seen = new Set<string>();
     const period = periodOf(plan);
-    for (const deadline of allDeadlines(plan)) {
+    const length = plan.text.length;
+    // Spans seen: the end first seen at each start (small integers, a fast map), other ends as strings.
+    const endAt = new Map<number, number>();
+    const more = new Set<string>();
+    const seenBefore = (start: number, end: number): boolean => {
+      const first = endAt.get(start);
+      if (first === undefined) {
+        endAt.set(start, end);
+        return false;
+      }
+      if (first === end) return true;
+      const key = `${start}:${end}`;
+      if (more.has(key)) return true;
+      more.add(key);
+      return false;
+    };
+    const visit = (deadline: Deadline | null | undefined) => {
       const span = deadline?.span;
-      if (!deadline || !span || !(span.start >= 0 && span.end > span.start && span.end <= plan.text.length)) continue;
-      const key = `${span.start}:${span.end}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
+      if (!deadline || !span || !(span.start >= 0 && span.end > span.start && span.end <= length)) return;
+      if (seenBefore(span.start, span.end)) return;
       const finding = judge(plan, deadline, period);
       if (finding) report(finding);
-    }
+    };
+    forEachDeadline(plan, visit);
   },
 };
 
 /** Every deadline the plan writes: each task's own and binding ones, every attribution's, and unnumbered paragraphs'. */
-function* allDeadlines(plan: PlanDocument): Generator<Deadline | null | undefined> {
+function forEachDeadline(plan: PlanDocument, visit: (d: Deadline | null | undefined) => void): void {
   for (const task of plan.tasks ?? []) {
-    yield* task.deadlines ?? [];
-    yield task.deadline;
+    for (const d of task.deadlines ?? []) visit(d);
+    visit(task.deadline);
   }
   // Attributions in the body also when a task table supplies the tasks, and on headings and non-task sections.
-  for (const section of plan.allSections ?? []) for (const a of section.attributions ?? []) yield* a.deadlines ?? [];
-  for (const item of plan.unnumbered ?? []) yield* item.attribution?.deadlines ?? [];
+  for (const section of plan.allSections ?? []) for (const a of section.attributions ?? []) for (const d of a.deadlines ?? []) visit(d);
+  for (const item of plan.unnumbered ?? []) for (const d of item.attribution?.deadlines ?? []) visit(d);
 }
 
 interface Period {
@@ -86,16 +100,19 @@ function periodOf(plan: PlanDocument): Period | null {
 
 /** One finding per deadline: an impossible date first, then damage, then the period. */
 function judge(plan: PlanDocument, d: Deadline, period: Period | null): Report | null {
-  const text = typeof d.text === 'string' ? d.text : plan.text.slice(d.span.start, d.span.end);
+  // The text is read only for a finding: most deadlines have none.
+  const textOf = () => (typeof d.text === 'string' ? d.text : plan.text.slice(d.span.start, d.span.end));
   if (d.invalid) {
-    return { messageId: 'invalid', span: d.span, data: { text, reason: d.invalid, reasonEn: reasonInEnglish(d.invalid) } };
+    return { messageId: 'invalid', span: d.span, data: { text: textOf(), reason: d.invalid, reasonEn: reasonInEnglish(d.invalid) } };
   }
-  if (d.damaged) return damagedReport(plan, d, text);
-  if (!period || d.ongoing || d.recurring || typeof d.end !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(d.end)) return null;
-  if (d.end > period.last) return { messageId: 'afterPeriod', span: d.span, data: { text, period: period.zh, periodEn: period.en } };
-  if (d.end < period.first) return { messageId: 'beforePeriod', span: d.span, data: { text, period: period.zh, periodEn: period.en } };
+  if (d.damaged) return damagedReport(plan, d, textOf());
+  if (!period || d.ongoing || d.recurring || typeof d.end !== 'string' || !ISO_DATE.test(d.end)) return null;
+  if (d.end > period.last) return { messageId: 'afterPeriod', span: d.span, data: { text: textOf(), period: period.zh, periodEn: period.en } };
+  if (d.end < period.first) return { messageId: 'beforePeriod', span: d.span, data: { text: textOf(), period: period.zh, periodEn: period.en } };
   return null;
 }
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The model's reasons (`2月没有30日`, `没有13月`, `2021年2月没有29日`, `起始晚于结束`) in English. */
 export function reasonInEnglish(reason: string): string {

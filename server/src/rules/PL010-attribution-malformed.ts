@@ -112,8 +112,7 @@ function unclosed(plan: PlanDocument, attribution: Attribution, problem: Attribu
   const shape = shapeOf(rest);
   if (!shape.balanced || !shape.keywordOutside || continuesOnNextLine(text, lineEnd)) return report;
   const last = rest[rest.length - 1]!;
-  const stopsInside = [...rest.slice(0, -1)].some((c) => STOPS.includes(c));
-  if (stopsInside) return report;
+  for (let i = 0; i + 1 < rest.length; i++) if (STOPS.includes(rest[i]!)) return report;
   const at = (offset: number, messageId: string, data: Record<string, string>): RuleFix => ({
     messageId,
     data,
@@ -130,19 +129,36 @@ function endOfLine(text: string, from: number): number {
   return i;
 }
 
-/** Whether brackets nested in `rest` balance, and whether a keyword stands outside them. */
+/**
+ * Whether brackets nested in `rest` balance, and whether a keyword stands outside them. The text outside is
+ * put together from slices, with a space for each bracketed part that holds text (so a keyword is never
+ * read across one), not one character at a time: a 1 MB line made a rope of a million pieces.
+ */
 function shapeOf(rest: string): { balanced: boolean; keywordOutside: boolean } {
   let depth = 0;
-  let outside = '';
-  for (const c of rest) {
-    if (OPENERS.includes(c)) depth++;
-    else if (CLOSERS.includes(c)) {
-      if (depth === 0) return { balanced: false, keywordOutside: false };
-      depth--;
-    } else if (depth === 0) outside += c;
-    else outside += ' ';
+  const outside: string[] = [];
+  let runStart = 0;
+  let filled = false;
+  for (let i = 0; i < rest.length; i++) {
+    const c = rest[i]!;
+    const opener = OPENERS.includes(c);
+    if (!opener && !CLOSERS.includes(c)) {
+      if (depth > 0) filled = true;
+      continue;
+    }
+    if (depth === 0) outside.push(rest.slice(runStart, i));
+    if (opener) depth++;
+    else if (depth === 0) return { balanced: false, keywordOutside: false };
+    else depth--;
+    if (depth === 0) {
+      if (filled) outside.push(' ');
+      filled = false;
+      runStart = i + 1;
+    }
   }
-  return { balanced: depth === 0, keywordOutside: KEYWORD.test(outside) };
+  if (depth === 0) outside.push(rest.slice(runStart));
+  else if (filled) outside.push(' ');
+  return { balanced: depth === 0, keywordOutside: KEYWORD.test(outside.join('')) };
 }
 
 /** The next non-blank line holds a closer with no opener before it (`责任单位:市财政局]`): the attribution was wrapped. */

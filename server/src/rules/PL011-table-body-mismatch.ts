@@ -1,5 +1,5 @@
 // PL011 table-body-mismatch: the task table (任务分解表) and the body disagree — a task in one and not the other, or a different lead unit.
-import { foldWidth, stripNoise, toSimplified, unitKey } from '../model/text.js';
+import { stripNoise, toSimplified, unitKey } from '../model/text.js';
 import type { PlanDocument, Section, Span, Task, UnitMention } from '../model/types.js';
 import type { Rule, UnitEntry } from '../lint/rule.js';
 
@@ -28,26 +28,21 @@ export const rule: Rule = {
     },
   },
   check({ plan, settings, report }) {
-    // A row naming no unit and no deadline is a category heading inside the table (`一、放管服改革`), not a task.
-    const rows = (plan.tasks ?? []).filter(
-      (t) => t?.source === 'table' && t.row && ((t.lead ?? []).length > 0 || (t.responsible ?? []).length > 0 || (t.deadlines ?? []).length > 0),
-    );
-    if (rows.length === 0) return;
-    const units = bodyUnits(plan);
-    if (units.length === 0) return;
-    const candidates = units.flatMap((u) => [u, ...u.items]);
-    const tableRows = rows.map((task) => tableRowOf(plan, task)).filter((r) => r.titleKey.length > 0);
+    const sides = sidesOf(plan);
+    if (!sides) return;
+    const { tableRows, units, candidates } = sides;
     const result = match(tableRows, candidates);
+    const candMatched = new Set([...result.candMatched].map((i) => candidates[i]!));
 
-    for (const row of tableRows) {
-      if (result.rowMatched.has(row)) continue;
+    for (const [r, row] of tableRows.entries()) {
+      if (result.rowMatched.has(r)) continue;
       report({ messageId: 'rowMissing', span: row.span, data: { ...rowLabel(row.task), title: shorten(row.task.title) } });
     }
     // A section without a title cannot be matched, so its absence from the table is not reported either.
     const reportable = (c: Candidate) => c.titleKey.length > 0;
     for (const unit of units) {
-      const matchedItems = unit.items.filter((i) => result.candMatched.has(i));
-      if (!result.candMatched.has(unit) && matchedItems.length === 0) {
+      const matchedItems = unit.items.filter((i) => candMatched.has(i));
+      if (!candMatched.has(unit) && matchedItems.length === 0) {
         if (!reportable(unit) && unit.items.length === 0) continue;
         report({ messageId: 'bodyMissing', span: unit.section.marker.span, data: bodyLabel(unit) });
         continue;
@@ -55,14 +50,16 @@ export const rule: Rule = {
       // Items are compared one by one only when the table goes down to them (some sibling has its own row).
       if (matchedItems.length === 0) continue;
       for (const item of unit.items) {
-        if (!result.candMatched.has(item) && reportable(item)) report({ messageId: 'bodyMissing', span: item.section.marker.span, data: bodyLabel(item) });
+        if (!candMatched.has(item) && reportable(item)) report({ messageId: 'bodyMissing', span: item.section.marker.span, data: bodyLabel(item) });
       }
     }
 
     // Lead units are compared only for one-to-one title matches where both sides name a lead. A body that names
     // no unit at all (the table is often the only place units are written) thus never yields a lead finding.
     const canonical = aliasMap(settings.units ?? []);
-    for (const [row, cand] of result.titlePairs) {
+    for (const [r, c] of result.titlePairs) {
+      const row = tableRows[r]!;
+      const cand = candidates[c]!;
       const tableLead = row.task.lead ?? [];
       const bodyLead = leadOf(cand);
       if (tableLead.length === 0 || bodyLead.length === 0) continue;
@@ -76,18 +73,32 @@ export const rule: Rule = {
   },
 };
 
+/**
+ * What is compared: the table's task rows (with a title) and the body's task-like parts (units, each followed
+ * by its inline items, in `candidates`); null when either side is empty.
+ */
+export function sidesOf(plan: PlanDocument): { tableRows: TableRowInfo[]; units: Candidate[]; candidates: Candidate[] } | null {
+  // A row naming no unit and no deadline is a category heading inside the table (`一、放管服改革`), not a task.
+  const rows = (plan.tasks ?? []).filter(
+    (t) => t?.source === 'table' && t.row && ((t.lead ?? []).length > 0 || (t.responsible ?? []).length > 0 || (t.deadlines ?? []).length > 0),
+  );
+  if (rows.length === 0) return null;
+  const units = bodyUnits(plan);
+  if (units.length === 0) return null;
+  const candidates = units.flatMap((u) => [u, ...u.items]);
+  const tableRows = rows.map((task) => tableRowOf(plan, task)).filter((r) => r.titleKey.length > 0);
+  return { tableRows, units, candidates };
+}
+
 // ---------------------------------------------------------------------------------------------
 // The body's tasks.
 
 /** A task-like part of the body: a leaf section, or an inline item (`一是…`) of one. */
-interface Candidate {
+export interface Candidate extends MatchCandidate {
   section: Section;
   /** Inline items under a leaf section (empty for an item). */
   items: Candidate[];
   title: string;
-  /** Normalised title and own text (the section's paragraphs without its children). */
-  titleKey: string;
-  textKey: string;
 }
 
 /**
@@ -116,8 +127,10 @@ const levelOf = (s: Section | null | undefined): number => s?.marker?.level ?? 0
 function candidateOf(plan: PlanDocument, section: Section): Candidate {
   const title = typeof section.title === 'string' ? section.title : '';
   const body = section.bodySpan ?? section.span;
-  const ownText = body ? plan.text.slice(section.marker.span.end, body.end) : '';
-  return { section, items: [], title, titleKey: normalize(title), textKey: normalize(ownText) };
+  // The own text (the section's paragraphs without its children) is normalised on first use only.
+  let textKey: string | undefined;
+  const ownText = () => (body ? plan.text.slice(section.marker.span.end, body.end) : '');
+  return { section, items: [], title, titleKey: normalize(title), item: levelOf(section) === 6, textKey: () => (textKey ??= normalize(ownText())) };
 }
 
 /**
@@ -126,31 +139,50 @@ function candidateOf(plan: PlanDocument, section: Section): Candidate {
  * attribution written after the last item speaks for the whole paragraph and for every item in it.
  */
 function leadOf(cand: Candidate): UnitMention[] {
-  const leadsIn = (s: Section) => (s.attributions ?? []).flatMap((a) => a.lead ?? []);
-  const itemsOf = (s: Section) => (s.children ?? []).filter((c) => levelOf(c) === 6);
-  const separate = (s: Section) => itemsOf(s).filter((c) => (c.attributions ?? []).length > 0).length >= 2;
-  const paragraph = (s: Section) => (separate(s) ? leadsIn(s) : [...leadsIn(s), ...itemsOf(s).flatMap(leadsIn)]);
   const section = cand.section;
-  let lead = levelOf(section) === 6 ? leadsIn(section) : paragraph(section);
+  let lead = levelOf(section) === 6 ? leadsIn(section) : paragraphLeads(section);
   let up = section.parent;
   if (lead.length === 0 && levelOf(section) === 6 && up) {
-    if (!separate(up)) lead = paragraph(up);
+    if (!separate(up)) lead = paragraphLeads(up);
     up = up.parent;
   }
   for (; lead.length === 0 && up; up = up.parent) lead = leadsIn(up);
   return lead;
 }
 
+/** The lead units of a section's own attributions, in order. */
+function leadsIn(s: Section): UnitMention[] {
+  const out: UnitMention[] = [];
+  for (const a of s.attributions ?? []) {
+    const lead = a.lead ?? [];
+    if (Array.isArray(lead)) for (const u of lead) out.push(u);
+    else out.push(lead);
+  }
+  return out;
+}
+
+/** A paragraph's leads: its own, and its inline items' unless they are read separately. */
+function paragraphLeads(s: Section): UnitMention[] {
+  const own = leadsIn(s);
+  if (separate(s)) return own;
+  for (const c of s.children ?? []) if (levelOf(c) === 6) for (const u of leadsIn(c)) own.push(u);
+  return own;
+}
+
+/** Two or more inline items carry an attribution each: each speaks for itself. */
+function separate(s: Section): boolean {
+  let n = 0;
+  for (const c of s.children ?? []) if (levelOf(c) === 6 && (c.attributions ?? []).length > 0 && ++n >= 2) return true;
+  return false;
+}
+
 // ---------------------------------------------------------------------------------------------
 // The table's rows.
 
-interface TableRowInfo {
+export interface TableRowInfo extends MatchRow {
   task: Task;
   span: Span;
   leadSpan: Span | null;
-  titleKey: string;
-  /** The whole task cell, normalised. */
-  textKey: string;
 }
 
 function tableRowOf(plan: PlanDocument, task: Task): TableRowInfo {
@@ -161,147 +193,441 @@ function tableRowOf(plan: PlanDocument, task: Task): TableRowInfo {
     return span && span.end > span.start ? span : null;
   };
   const taskCell = cell('task');
+  let textKey: string | undefined;
   return {
     task,
     span: taskCell ?? task.span,
     leadSpan: cell('lead'),
     titleKey: normalize(task.title ?? ''),
-    textKey: normalize(taskCell ? plan.text.slice(taskCell.start, taskCell.end) : task.title ?? ''),
+    textKey: () => (textKey ??= normalize(taskCell ? plan.text.slice(taskCell.start, taskCell.end) : task.title ?? '')),
   };
 }
 
 // ---------------------------------------------------------------------------------------------
 // Matching.
 
-interface MatchResult {
-  rowMatched: Set<TableRowInfo>;
-  candMatched: Set<Candidate>;
+/** A table row as the matcher sees it. */
+export interface MatchRow {
+  /** Normalised title (never empty). */
+  titleKey: string;
+  /** The whole task cell, normalised; read only by the restated-text pass. */
+  textKey(): string;
+}
+
+/** A body task as the matcher sees it. */
+export interface MatchCandidate {
+  /** Normalised title (may be empty: such a task matches nothing by title). */
+  titleKey: string;
+  /** An inline item (`一是…`): wins a restated-text tie over the section that holds it. */
+  item: boolean;
+  /** Its own text, normalised; read only by the restated-text pass. */
+  textKey(): string;
+}
+
+/** Which rows and candidates matched (by index), and the one-to-one title pairs in the order they were made. */
+export interface MatchResult {
+  rowMatched: Set<number>;
+  candMatched: Set<number>;
   /** One-to-one matches by title: the pairs whose lead units are compared. */
-  titlePairs: [TableRowInfo, Candidate][];
+  titlePairs: [number, number][];
 }
 
 /** Dice similarity on titles that one-to-one matching accepts. */
 const DICE_MIN = 0.6;
 /** Share of a title's bigrams that must occur in the other side's text for a restated-text match. */
 const COVER_MIN = 0.8;
-/** Above this many row × task pairs (far beyond real plans), only equal titles are matched: huge inputs stay linear. */
-const PAIR_BUDGET = 200_000;
 
 /**
  * Two passes. First, titles one-to-one: a pair matches when one normalised title contains the other or their
- * bigram Dice similarity is at least 0.6; the best pairs win, each row and task used once. Second, restated
- * text, many-to-one: a row still unmatched matches the task whose own text holds (nearly all of) its title —
- * tables often split one body item into several rows, each restating a sentence — unless its title matches
- * that task's title (then it is a second row for a task that already has one); and a task still unmatched is
- * matched when some row's task cell holds its whole title.
+ * bigram Dice similarity is at least 0.6; the best pairs win (score, then row order, then task order), each row
+ * and task used once. Second, restated text, many-to-one: a row still unmatched matches the task whose own text
+ * holds (nearly all of) its title — tables often split one body item into several rows, each restating a
+ * sentence — unless its title matches that task's title (then it is a second row for a task that already has
+ * one); and a task still unmatched is matched when some row's task cell holds its whole title.
+ *
+ * The result is that of scoring every pair, but only pairs that can score are looked at, so the cost follows
+ * the number of similar pairs, not rows × tasks: pairs scoring 1 (equal titles, the usual case of a table
+ * copied from the body) are matched first through a map, in the order the greedy pass would take them; the
+ * rest come from inverted indexes by bigram, probed with each title's rarest bigrams (a prefix filter: a pair
+ * at Dice ≥ 0.6 shares at least ⌈3n/7⌉ of a side's n bigrams, so it shares one of that side's n − ⌈3n/7⌉ + 1
+ * rarest; a contained title shares all of its bigrams, so its rarest one). Task texts, the expensive part,
+ * are normalised only when some row is left for the restated-text pass.
  */
-function match(rows: TableRowInfo[], cands: Candidate[]): MatchResult {
+export function match(rows: readonly MatchRow[], cands: readonly MatchCandidate[]): MatchResult {
   const result: MatchResult = { rowMatched: new Set(), candMatched: new Set(), titlePairs: [] };
-  if (rows.length * cands.length > PAIR_BUDGET) return matchEqualTitles(rows, cands, result);
+  const take = (r: number, c: number) => {
+    result.rowMatched.add(r);
+    result.candMatched.add(c);
+    result.titlePairs.push([r, c]);
+  };
+  // Title bigrams, computed on first use: the equal-titles pass needs none.
+  const rowCache: (number[] | undefined)[] = [];
+  const candCache: (number[] | undefined)[] = [];
+  const rowGrams = (r: number) => (rowCache[r] ??= bigrams(rows[r]!.titleKey));
+  const candGrams = (c: number) => (candCache[c] ??= bigrams(cands[c]!.titleKey));
+  const score = (r: number, c: number) => titleScore(rows[r]!.titleKey, cands[c]!.titleKey, rowGrams, candGrams, r, c);
 
-  const rowGrams = rows.map((r) => bigrams(r.titleKey));
-  const candGrams = cands.map((c) => bigrams(c.titleKey));
-  const pairs: { r: number; c: number; score: number }[] = [];
-  rows.forEach((row, r) => {
-    cands.forEach((cand, c) => {
-      const score = titleScore(row.titleKey, cand.titleKey, rowGrams[r]!, candGrams[c]!);
-      if (score > 0) pairs.push({ r, c, score });
-    });
+  // Score 1: equal titles, or (rarely, with repeated characters) equal bigram sets. The greedy pass takes
+  // these before any other pair, row by row, each row the first task not yet taken.
+  const keys = perfectKeys([...rows.map((r) => r.titleKey), ...cands.map((c) => c.titleKey)]);
+  const byKey = new Map<string, number[]>();
+  cands.forEach((cand, c) => {
+    if (cand.titleKey.length === 0) return;
+    const key = keys[rows.length + c]!;
+    const list = byKey.get(key);
+    if (list) list.push(c);
+    else byKey.set(key, [c]);
   });
-  pairs.sort((a, b) => b.score - a.score || a.r - b.r || a.c - b.c);
-  for (const { r, c } of pairs) {
-    const row = rows[r]!;
-    const cand = cands[c]!;
-    if (result.rowMatched.has(row) || result.candMatched.has(cand)) continue;
-    result.rowMatched.add(row);
-    result.candMatched.add(cand);
-    result.titlePairs.push([row, cand]);
+  const queueAt = new Map<string, number>();
+  rows.forEach((_, r) => {
+    const key = keys[r]!;
+    const list = byKey.get(key);
+    if (!list) return;
+    const at = queueAt.get(key) ?? 0;
+    if (at >= list.length) return;
+    queueAt.set(key, at + 1);
+    take(r, list[at]!);
+  });
+
+  // The other pairs that can score, from the rows and tasks left.
+  const leftRows = rows.map((_, r) => r).filter((r) => !result.rowMatched.has(r));
+  const leftCands = cands.map((_, c) => c).filter((c) => !result.candMatched.has(c) && cands[c]!.titleKey.length > 0);
+  if (leftRows.length > 0 && leftCands.length > 0) {
+    const freq = new Map<number, number>();
+    const count = (grams: number[]) => grams.forEach((g) => freq.set(g, (freq.get(g) ?? 0) + 1));
+    leftRows.forEach((r) => count(rowGrams(r)));
+    leftCands.forEach((c) => count(candGrams(c)));
+    const rarestFirst = (grams: number[]) => [...grams].sort((a, b) => freq.get(a)! - freq.get(b)! || a - b);
+    const diceIndex = new Map<number, number[]>(); // bigram → tasks holding it among their dice prefix
+    const candIndex = new Map<number, number[]>(); // bigram → tasks holding it
+    const rowIndex = new Map<number, number[]>(); // bigram → rows holding it
+    const push = (index: Map<number, number[]>, g: number, i: number) => {
+      const list = index.get(g);
+      if (list) list.push(i);
+      else index.set(g, [i]);
+    };
+    const rowOrder = new Map<number, number[]>();
+    for (const r of leftRows) {
+      rowOrder.set(r, rarestFirst(rowGrams(r)));
+      for (const g of rowGrams(r)) push(rowIndex, g, r);
+    }
+    const candOrder = new Map<number, number[]>();
+    for (const c of leftCands) {
+      const order = rarestFirst(candGrams(c));
+      candOrder.set(c, order);
+      for (const g of order.slice(0, dicePrefix(order.length))) push(diceIndex, g, c);
+      for (const g of order) push(candIndex, g, c);
+    }
+    // Tasks whose title may be contained in a row's, reached from the task's side: row → tasks.
+    const shorter = new Map<number, number[]>();
+    for (const c of leftCands) {
+      const order = candOrder.get(c)!;
+      if (cands[c]!.titleKey.length < 4 || order.length === 0) continue;
+      for (const r of rowIndex.get(order[0]!) ?? []) push(shorter, r, c);
+    }
+    // Each row's candidate tasks, each scored once (`seen` holds the row that last looked at a task), in task
+    // order; pairs are kept by score, each score's pairs in row then task order, which is the greedy order
+    // (best score first, then row, then task) without sorting every pair: scores take few distinct values.
+    const seen = new Int32Array(cands.length).fill(-1);
+    const byScore = new Map<number, number[]>();
+    for (const r of leftRows) {
+      const found: number[] = [];
+      const consider = (c: number) => {
+        if (seen[c] === r) return;
+        seen[c] = r;
+        found.push(c);
+      };
+      const order = rowOrder.get(r)!;
+      for (const g of order.slice(0, dicePrefix(order.length))) for (const c of diceIndex.get(g) ?? []) consider(c);
+      if (rows[r]!.titleKey.length >= 4 && order.length > 0) for (const c of candIndex.get(order[0]!) ?? []) consider(c);
+      for (const c of shorter.get(r) ?? []) consider(c);
+      for (const c of Int32Array.from(found).sort()) {
+        const s = score(r, c);
+        if (s <= 0) continue;
+        const list = byScore.get(s);
+        if (list) list.push(r, c);
+        else byScore.set(s, [r, c]);
+      }
+    }
+    for (const s of [...byScore.keys()].sort((a, b) => b - a)) {
+      const list = byScore.get(s)!;
+      for (let i = 0; i < list.length; i += 2) {
+        const r = list[i]!;
+        const c = list[i + 1]!;
+        if (!result.rowMatched.has(r) && !result.candMatched.has(c)) take(r, c);
+      }
+    }
   }
 
-  const candTextGrams = cands.map((c) => bigrams(c.textKey));
-  const newlyCovered = new Set<Candidate>();
-  rows.forEach((row, r) => {
-    if (result.rowMatched.has(row)) return;
-    let best = -1;
-    let bestScore = 0;
-    cands.forEach((cand, c) => {
-      if (titleScore(row.titleKey, cand.titleKey, rowGrams[r]!, candGrams[c]!) > 0) return;
-      const score = coverage(row.titleKey, rowGrams[r]!, cand.textKey, candTextGrams[c]!);
-      // On a tie the more specific inline item wins over the section that holds it.
-      const better = score > bestScore || (score > 0 && score === bestScore && levelOf(cand.section) === 6 && levelOf(cands[best]?.section) !== 6);
-      if (better) {
-        best = c;
-        bestScore = score;
-      }
-    });
-    if (best >= 0) {
-      result.rowMatched.add(row);
-      newlyCovered.add(cands[best]!);
-    }
-  });
-  cands.forEach((cand) => {
-    if (result.candMatched.has(cand) || newlyCovered.has(cand) || cand.titleKey.length < 4) return;
-    if (rows.some((row) => row.textKey.includes(cand.titleKey))) newlyCovered.add(cand);
-  });
+  const newlyCovered = new Set<number>();
+  restatedRows(rows, cands, rowGrams, score, result, newlyCovered);
+  restatedTasks(rows, cands, candGrams, result, newlyCovered);
   newlyCovered.forEach((c) => result.candMatched.add(c));
   return result;
 }
 
-function matchEqualTitles(rows: TableRowInfo[], cands: Candidate[], result: MatchResult): MatchResult {
-  const byTitle = new Map<string, Candidate[]>();
-  for (const c of cands) {
-    if (c.titleKey.length === 0) continue;
-    const list = byTitle.get(c.titleKey) ?? [];
-    list.push(c);
-    byTitle.set(c.titleKey, list);
+/**
+ * A row still unmatched matches the task whose own text covers its title best (among tasks whose title does
+ * not match the row's); on a tie the earlier task, or an inline item over the section holding it. A task
+ * text can cover a title only if it holds ⌈0.8n⌉ of its n bigrams, so one of the n − ⌈0.8n⌉ + 1 rarest.
+ */
+function restatedRows(
+  rows: readonly MatchRow[],
+  cands: readonly MatchCandidate[],
+  rowGrams: (r: number) => number[],
+  score: (r: number, c: number) => number,
+  result: MatchResult,
+  newlyCovered: Set<number>,
+): void {
+  const left = rows.map((_, r) => r).filter((r) => !result.rowMatched.has(r) && rows[r]!.titleKey.length >= 4);
+  if (left.length === 0) return;
+  const wanted = new Set<number>();
+  for (const r of left) for (const g of rowGrams(r)) wanted.add(g);
+  // Bigram → tasks whose text holds it, and per task the wanted bigrams its text holds.
+  const index = new Map<number, number[]>();
+  const held = new Map<number, Set<number>>();
+  cands.forEach((cand, c) => {
+    const text = cand.textKey();
+    let mine: Set<number> | undefined;
+    for (let i = 0; i + 1 < text.length; i++) {
+      const g = text.charCodeAt(i) * 0x10000 + text.charCodeAt(i + 1);
+      if (!wanted.has(g)) continue;
+      if (!mine) held.set(c, (mine = new Set()));
+      if (mine.has(g)) continue;
+      mine.add(g);
+      const list = index.get(g);
+      if (list) list.push(c);
+      else index.set(g, [c]);
+    }
+  });
+  for (const r of left) {
+    const title = rows[r]!.titleKey;
+    const grams = rowGrams(r);
+    const order = [...grams].sort((a, b) => (index.get(a)?.length ?? 0) - (index.get(b)?.length ?? 0) || a - b);
+    const found = new Set<number>();
+    for (const g of order.slice(0, grams.length - Math.ceil((4 * grams.length) / 5) + 1)) for (const c of index.get(g) ?? []) found.add(c);
+    let best = -1;
+    let bestScore = 0;
+    for (const c of [...found].sort((a, b) => a - b)) {
+      if (score(r, c) > 0) continue;
+      const s = coverage(title, grams, cands[c]!.textKey(), held.get(c));
+      // On a tie the more specific inline item wins over the section that holds it.
+      const better = s > bestScore || (s > 0 && s === bestScore && cands[c]!.item && !(cands[best]?.item ?? false));
+      if (better) {
+        best = c;
+        bestScore = s;
+      }
+    }
+    if (best >= 0) {
+      result.rowMatched.add(r);
+      newlyCovered.add(best);
+    }
   }
-  for (const row of rows) {
-    const cand = byTitle.get(row.titleKey)?.shift();
-    if (!cand) continue;
-    result.rowMatched.add(row);
-    result.candMatched.add(cand);
-    result.titlePairs.push([row, cand]);
+}
+
+/** A task still unmatched is matched when some row's task cell holds its whole title (so its rarest bigram). */
+function restatedTasks(
+  rows: readonly MatchRow[],
+  cands: readonly MatchCandidate[],
+  candGrams: (c: number) => number[],
+  result: MatchResult,
+  newlyCovered: Set<number>,
+): void {
+  const left = cands.map((_, c) => c).filter((c) => !result.candMatched.has(c) && !newlyCovered.has(c) && cands[c]!.titleKey.length >= 4);
+  if (left.length === 0) return;
+  const wanted = new Set<number>();
+  for (const c of left) for (const g of candGrams(c)) wanted.add(g);
+  const index = new Map<number, number[]>();
+  rows.forEach((row, r) => {
+    const text = row.textKey();
+    for (let i = 0; i + 1 < text.length; i++) {
+      const g = text.charCodeAt(i) * 0x10000 + text.charCodeAt(i + 1);
+      if (!wanted.has(g)) continue;
+      const list = index.get(g);
+      if (!list) index.set(g, [r]);
+      else if (list[list.length - 1] !== r) list.push(r);
+    }
+  });
+  for (const c of left) {
+    let rarest: number[] = [];
+    let first = true;
+    for (const g of candGrams(c)) {
+      const list = index.get(g) ?? [];
+      if (first || list.length < rarest.length) rarest = list;
+      first = false;
+    }
+    const title = cands[c]!.titleKey;
+    if (rarest.some((r) => rows[r]!.textKey().includes(title))) newlyCovered.add(c);
   }
-  return result;
+}
+
+/** How many of a title's n rarest bigrams a Dice match at 0.6 must share one of: n − ⌈3n/7⌉ + 1. */
+function dicePrefix(n: number): number {
+  return n - Math.ceil((3 * n) / 7) + 1;
+}
+
+/** When each code unit was last seen, by `charSetHash` call: finds a repeated character without a set. */
+const SEEN = new Uint32Array(0x10000);
+let seenStamp = 0;
+
+/** A hash of the set of code units of `title` when it repeats one, else −1. */
+function charSetHash(title: string): number {
+  if (++seenStamp === 0xffffffff) {
+    SEEN.fill(0);
+    seenStamp = 1;
+  }
+  let repeats = false;
+  let h = 0;
+  for (let i = 0; i < title.length; i++) {
+    const code = title.charCodeAt(i);
+    if (SEEN[code] === seenStamp) {
+      repeats = true;
+      continue;
+    }
+    SEEN[code] = seenStamp;
+    h = (h + Math.imul(code ^ 0x5bd1e995, 0x9e3779b1)) | 0;
+  }
+  return repeats ? h >>> 1 : -1;
+}
+
+/**
+ * Keys equal for two titles exactly when they score 1: equal titles, or equal bigram sets. Two different
+ * titles have the same bigram set only if both repeat a character (without one, the bigrams form a simple
+ * path that no other string shares) and they hold the same characters; so the title itself is its key
+ * unless another title that repeats a character has the same character set (by hash), and only those few
+ * get their sorted bigram set as key (marked by a leading U+0000, which `normalize` keeps, so a title
+ * could hold it: a title's key is then U+0001 plus the title).
+ */
+function perfectKeys(titles: string[]): string[] {
+  const hashes = titles.map(charSetHash);
+  const firstOf = new Map<number, string>();
+  const crowded = new Set<number>();
+  titles.forEach((t, i) => {
+    const h = hashes[i]!;
+    if (h < 0) return;
+    const first = firstOf.get(h);
+    if (first === undefined) firstOf.set(h, t);
+    else if (first !== t) crowded.add(h);
+  });
+  return titles.map((t, i) => {
+    if (!crowded.has(hashes[i]!)) return t.charCodeAt(0) <= 1 ? '\u0001' + t : t;
+    return '\u0000' + gramKey(t);
+  });
+}
+
+/** The sorted bigram set of `title` as a string (two code units per bigram). */
+function gramKey(title: string): string {
+  const sorted = new Float64Array(Math.max(0, title.length - 1));
+  for (let i = 0; i + 1 < title.length; i++) sorted[i] = title.charCodeAt(i) * 0x10000 + title.charCodeAt(i + 1);
+  sorted.sort();
+  const units: number[] = [];
+  for (let i = 0; i < sorted.length; i++) {
+    if (i > 0 && sorted[i] === sorted[i - 1]) continue;
+    units.push(Math.floor(sorted[i]! / 0x10000), sorted[i]! % 0x10000);
+  }
+  // In slices: spreading a huge array into one call would overflow the stack.
+  let key = '';
+  for (let i = 0; i < units.length; i += 4096) key += String.fromCharCode(...units.slice(i, i + 4096));
+  return key;
 }
 
 /** 0 when the titles do not match; otherwise how well (equal 1, containment 0.6–1, else the Dice similarity). */
-function titleScore(a: string, b: string, ga: Set<string>, gb: Set<string>): number {
+function titleScore(
+  a: string,
+  b: string,
+  rowGrams: (r: number) => number[],
+  candGrams: (c: number) => number[],
+  r: number,
+  c: number,
+): number {
   if (a.length === 0 || b.length === 0) return 0;
   if (a === b) return 1;
-  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  const short = a.length <= b.length ? a : b;
+  const long = a.length <= b.length ? b : a;
   const contained = short.length >= 4 && long.includes(short) ? 0.6 + (0.4 * short.length) / long.length : 0;
-  const d = dice(ga, gb);
+  const d = dice(rowGrams(r), candGrams(c));
   return Math.max(contained, d >= DICE_MIN ? d : 0);
 }
 
 /** How much of `title` the text restates: 1 when it holds it whole, else the share of its bigrams, 0 below the bar. */
-function coverage(title: string, titleGrams: Set<string>, text: string, textGrams: Set<string>): number {
+function coverage(title: string, titleGrams: number[], text: string, textHolds: Set<number> | undefined): number {
   if (title.length < 4 || text.length === 0) return 0;
   if (text.includes(title)) return 1;
-  if (titleGrams.size < 4) return 0;
+  if (titleGrams.length < 4 || !textHolds) return 0;
   let shared = 0;
-  for (const g of titleGrams) if (textGrams.has(g)) shared++;
-  const share = shared / titleGrams.size;
+  for (const g of titleGrams) if (textHolds.has(g)) shared++;
+  const share = shared / titleGrams.length;
   return share >= COVER_MIN ? share : 0;
 }
 
-function dice(a: Set<string>, b: Set<string>): number {
-  if (a.size === 0 || b.size === 0) return 0;
+/** Dice similarity of two sorted sets of bigrams. */
+function dice(a: number[], b: number[]): number {
+  if (a.length === 0 || b.length === 0) return 0;
   let shared = 0;
-  for (const g of a) if (b.has(g)) shared++;
-  return (2 * shared) / (a.size + b.size);
+  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+    if (a[i] === b[j]) {
+      shared++;
+      i++;
+      j++;
+    } else if (a[i]! < b[j]!) i++;
+    else j++;
+  }
+  return (2 * shared) / (a.length + b.length);
 }
 
-function bigrams(s: string): Set<string> {
-  const out = new Set<string>();
-  for (let i = 0; i + 1 < s.length; i++) out.add(s.slice(i, i + 2));
+/** The distinct bigrams (pairs of UTF-16 code units) of `s`, as numbers, in ascending order. */
+function bigrams(s: string): number[] {
+  const all = new Float64Array(Math.max(0, s.length - 1));
+  for (let i = 0; i + 1 < s.length; i++) all[i] = s.charCodeAt(i) * 0x10000 + s.charCodeAt(i + 1);
+  all.sort();
+  const out: number[] = [];
+  for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[i - 1]) out.push(all[i]!);
   return out;
 }
 
-/** Folds width and script, removes pinyin noise, punctuation, symbols and spaces. */
+/** Never a punctuation mark, symbol or space after folding: what `normalize` removes. */
+const DROPPED = /^[\s\p{P}\p{S}]$/u;
+/** Per UTF-16 code unit: what `normalize` turns it into (−1 removed, −2 not yet known). */
+const FOLDED = new Int32Array(0x10000).fill(-2);
+
+function foldedOf(code: number): number {
+  const width = code >= 0xff01 && code <= 0xff5e ? code - 0xfee0 : code === 0x3000 || code === 0xa0 ? 0x20 : code;
+  const ch = toSimplified(String.fromCharCode(width));
+  return DROPPED.test(ch) ? -1 : ch.charCodeAt(0);
+}
+
+/**
+ * Folds width and script, removes pinyin noise, punctuation, symbols and spaces: the same string as
+ * `toSimplified(foldWidth(stripNoise(text))).replace(/[\s\p{P}\p{S}]/gu, '')`, in one pass over the text with
+ * a table per code unit (the model's helpers each build a new string, and `toSimplified` calls back per
+ * match, which made this half of the rule's time on large plans). Both mappings are per code unit and never
+ * touch surrogates, so a surrogate pair is one code point before and after them.
+ */
 export function normalize(text: string): string {
-  return toSimplified(foldWidth(stripNoise(text))).replace(/[\s\p{P}\p{S}]/gu, '');
+  const s = stripNoise(text);
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < s.length; i++) {
+    const code = s.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < s.length) {
+      const low = s.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        if (DROPPED.test(s.slice(i, i + 2))) {
+          out += s.slice(from, i);
+          from = i + 2;
+        }
+        i++;
+        continue;
+      }
+    }
+    let to = FOLDED[code]!;
+    if (to === -2) to = FOLDED[code] = foldedOf(code);
+    if (to === code) continue;
+    out += s.slice(from, i);
+    if (to >= 0) out += String.fromCharCode(to);
+    from = i + 1;
+  }
+  return from === 0 ? s : out + s.slice(from);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -319,6 +645,8 @@ function aliasMap(units: UnitEntry[]): Map<string, string> {
 }
 
 function sameUnits(a: UnitMention[], b: UnitMention[], canonical: Map<string, string>): boolean {
+  // The usual case, one unit on each side, without building sets.
+  if (a.length === 1 && b.length === 1) return (canonical.get(a[0]!.key) ?? a[0]!.key) === (canonical.get(b[0]!.key) ?? b[0]!.key);
   const keys = (list: UnitMention[]) => new Set(list.map((u) => canonical.get(u.key) ?? u.key));
   const ka = keys(a);
   const kb = keys(b);
