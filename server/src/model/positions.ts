@@ -86,7 +86,7 @@ export function createLineMap(text: string): LineTable {
  * `features/workspace-index.ts` does.
  */
 export abstract class Placed {
-  span: Span;
+  declare span: Span;
   /** The line table until `range` is first read, then the range. */
   #at: LineTable | Range;
 
