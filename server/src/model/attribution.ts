@@ -22,10 +22,12 @@ const LEAD_VERBS = new Set([T.LeadVerb, T.ChargeVerb, T.JointLead]);
 const JOIN_VERBS = new Set([T.JoinVerb, T.ByDivision]);
 /** Verbs that make the units after `由` leads: `由X负责`, `由X、Y分别负责`, `由X按职责分工负责`. */
 const BY_VERBS = new Set([...LEAD_VERBS, T.ByDivision]);
-const FIELDS = new Set([T.LeadField, T.ResponsibleField, T.DeadlineField]);
-const OPENERS = new Set([T.LBracket, T.LParen]);
-const CLOSERS = new Set([T.RBracket, T.RParen]);
-const isKeyword = (t: IToken) => FIELDS.has(t.tokenType) || LEAD_VERBS.has(t.tokenType) || JOIN_VERBS.has(t.tokenType);
+type TokenType = IToken['tokenType'];
+// Comparisons rather than Set lookups: these run once per token.
+const isOpener = (type: TokenType): boolean => type === T.LBracket || type === T.LParen;
+const isCloser = (type: TokenType): boolean => type === T.RBracket || type === T.RParen;
+const isField = (type: TokenType): boolean => type === T.LeadField || type === T.ResponsibleField || type === T.DeadlineField;
+const isKeyword = (t: IToken) => isField(t.tokenType) || LEAD_VERBS.has(t.tokenType) || JOIN_VERBS.has(t.tokenType);
 const end = (t: IToken) => t.startOffset + t.image.length;
 
 // Token runs are read in place: `toks` with a half-open index range [from, to), never copied out.
@@ -78,10 +80,10 @@ function topLevelGroups(toks: IToken[]): Group[] {
   let open = -1;
   for (let i = 0; i < toks.length; i++) {
     const type = toks[i]!.tokenType;
-    if (OPENERS.has(type)) {
+    if (isOpener(type)) {
       if (depth === 0) open = i;
       depth++;
-    } else if (CLOSERS.has(type) && depth > 0) {
+    } else if (isCloser(type) && depth > 0) {
       depth--;
       if (depth === 0) groups.push({ open, close: i, lineEnd: i + 1 });
     } else if (type === T.Newline && depth > 0) {
@@ -112,7 +114,7 @@ function readClauses(toks: IToken[], from: number, to: number, ctx: AttributionC
     const tok = i < to ? toks[i] : undefined;
     const boundary = tok === undefined || tok.tokenType === T.SentenceEnd || tok.tokenType === T.Semicolon || tok.tokenType === T.Newline;
     if (!boundary) continue;
-    if (i > start && FIELDS.has(toks[start]!.tokenType) && start + 1 < i && toks[start + 1]!.tokenType === T.Colon) {
+    if (i > start && isField(toks[start]!.tokenType) && start + 1 < i && toks[start + 1]!.tokenType === T.Colon) {
       // A field clause: it joins the run (with the `;` before it, when the run goes on).
       if (runTo <= runFrom) runFrom = start;
       runTo = i;
@@ -171,12 +173,12 @@ function readContent(toks: IToken[], from: number, to: number, style: Attributio
   for (let i = from; i <= to; i++) {
     if (i < to) {
       const type = toks[i]!.tokenType;
-      if (OPENERS.has(type)) depth++;
-      else if (CLOSERS.has(type) && depth > 0) depth--;
+      if (isOpener(type)) depth++;
+      else if (isCloser(type) && depth > 0) depth--;
       if (depth !== 0 || type !== T.Semicolon) continue;
     }
     if (i > partFrom) {
-      if (FIELDS.has(toks[partFrom]!.tokenType)) readField(toks, partFrom, i, attribution, ctx);
+      if (isField(toks[partFrom]!.tokenType)) readField(toks, partFrom, i, attribution, ctx);
       else readVerbSegments(toks, partFrom, i, attribution, ctx);
     }
     partFrom = i + 1;
@@ -232,8 +234,8 @@ function readVerbSegments(toks: IToken[], partFrom: number, partTo: number, attr
   for (let i = partFrom; i <= partTo; i++) {
     if (i < partTo) {
       const type = toks[i]!.tokenType;
-      if (OPENERS.has(type)) depth++;
-      else if (CLOSERS.has(type) && depth > 0) depth--;
+      if (isOpener(type)) depth++;
+      else if (isCloser(type) && depth > 0) depth--;
       if (depth !== 0 || type !== T.Comma) continue;
     }
     const segmentFrom = segFrom;

@@ -70,10 +70,18 @@ class LineView {
     return i < this.end(k) && isPipe(this.text.charCodeAt(i));
   }
 
+  /** The first tab at or after `#tabFrom` (-1: none), found once for all the lines before it. */
+  #tab = -1;
+  #tabFrom = -1;
+
   hasTab(k: number): boolean {
-    const end = this.end(k);
-    for (let i = this.start(k); i < end; i++) if (this.text.charCodeAt(i) === 9) return true;
-    return false;
+    const start = this.start(k);
+    if (this.#tabFrom < 0 || start > this.#tab || start < this.#tabFrom) {
+      this.#tabFrom = start;
+      this.#tab = this.text.indexOf('\t', start);
+      if (this.#tab < 0) this.#tab = this.text.length;
+    }
+    return this.#tab < this.end(k);
   }
 }
 
