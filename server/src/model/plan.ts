@@ -190,6 +190,7 @@ function titlePieces(text: string, span: Span): Span[] {
 
 /** The document a covering notice names: `印发《X》` whatever X is called, or `《X》…通知` when X names a plan. */
 function noticeBook(line: string): { start: number; end: number } | null {
+  if (!line.includes('《')) return null; // both forms name the document in `《…》`
   const printed = /印发了?《([^《》]{4,80})》/.exec(line);
   const book = printed ?? (/通知/.test(line) ? /《([^《》]{4,80})》/.exec(line) : null);
   if (book === null || (printed === null && !PLAN_WORDS.test(book[1]!))) return null;
@@ -441,17 +442,10 @@ function startsAlphanumeric(image: string): boolean {
 function numberingMode(all: Section[]): NumberingMode {
   let continuous = 0;
   let restart = 0;
-  const byParentLevel = new Map<string, Section[]>();
-  const parents = new Map<Section | null, number>();
-  for (const s of all) {
-    if (s.marker.level === 6) continue;
-    if (!parents.has(s.parent)) parents.set(s.parent, parents.size);
-    const key = `${s.marker.level}`;
-    const list = byParentLevel.get(key) ?? [];
-    list.push(s);
-    byParentLevel.set(key, list);
-  }
-  for (const list of byParentLevel.values()) {
+  // Sections by level (1–5), in document order; inline items (6) do not count.
+  const byLevel: Section[][] = [[], [], [], [], [], []];
+  for (const s of all) if (s.marker.level !== 6) byLevel[s.marker.level]!.push(s);
+  for (const list of byLevel) {
     for (let i = 1; i < list.length; i++) {
       const prev = list[i - 1]!;
       const cur = list[i]!;
