@@ -12,8 +12,7 @@ import { basename } from 'node:path';
 import { parseText } from '../grammar/index.js';
 import { parsePlan, planFromParsed } from '../server/src/model/plan.js';
 import type { PlanDocument } from '../server/src/model/types.js';
-import { planPath } from './corpus.js';
-import { isMain } from './corpus.js';
+import { isMain, planPath } from './corpus.js';
 import { clockFrom, clockNow, collectGarbage, fmt, mbps, median, runsFor, table, type Clock } from './stats.js';
 
 export interface ModelResult {
