@@ -1,34 +1,36 @@
 // Reads who leads, who takes part and by when from a run of tokens: bracket, parenthesis, sentence and field styles.
 import { tokens as T, type IToken } from '../../../grammar/index.js';
 import { findDeadlines, type DeadlineContext } from './deadline.js';
-import { stripNoise, trimSpan, unitKey } from './text.js';
-import type {
-  Attribution,
-  AttributionProblem,
-  AttributionStyle,
-  Deadline,
-  LineMap,
-  Span,
-  UnitMention,
-  UnitRole,
-} from './types.js';
+import { PlacedAttribution, PlacedDeadline, PlacedProblem, PlacedUnit } from './located.js';
+import type { LineTable } from './positions.js';
+import { isSpaceCode, stripNoise, trimSpan, unitKey } from './text.js';
+import type { Attribution, AttributionProblem, AttributionStyle, Deadline, Span, UnitMention, UnitRole } from './types.js';
 
 /** What attribution reading needs besides the tokens. */
 export interface AttributionContext {
   text: string;
-  lines: LineMap;
+  lines: LineTable;
   deadlines: DeadlineContext;
+  /**
+   * Unit names met so far in this document, each to its one kept copy and key (names repeat: a plan names the same
+   * units again and again). Optional: without it each mention gets its own strings.
+   */
+  names?: Map<string, { name: string; key: string }>;
 }
 
 const LEAD_VERBS = new Set([T.LeadVerb, T.ChargeVerb, T.JointLead]);
 const JOIN_VERBS = new Set([T.JoinVerb, T.ByDivision]);
 /** Verbs that make the units after `由` leads: `由X负责`, `由X、Y分别负责`, `由X按职责分工负责`. */
 const BY_VERBS = new Set([...LEAD_VERBS, T.ByDivision]);
-const FIELDS = new Set([T.LeadField, T.ResponsibleField, T.DeadlineField]);
-const OPENERS = new Set([T.LBracket, T.LParen]);
-const CLOSERS = new Set([T.RBracket, T.RParen]);
-const isKeyword = (t: IToken) => FIELDS.has(t.tokenType) || LEAD_VERBS.has(t.tokenType) || JOIN_VERBS.has(t.tokenType);
+type TokenType = IToken['tokenType'];
+// Comparisons rather than Set lookups: these run once per token.
+const isOpener = (type: TokenType): boolean => type === T.LBracket || type === T.LParen;
+const isCloser = (type: TokenType): boolean => type === T.RBracket || type === T.RParen;
+const isField = (type: TokenType): boolean => type === T.LeadField || type === T.ResponsibleField || type === T.DeadlineField;
+const isKeyword = (t: IToken) => isField(t.tokenType) || LEAD_VERBS.has(t.tokenType) || JOIN_VERBS.has(t.tokenType);
 const end = (t: IToken) => t.startOffset + t.image.length;
+
+// Token runs are read in place: `toks` with a half-open index range [from, to), never copied out.
 
 /**
  * Finds every attribution in `toks` (one section's own paragraphs, marker excluded).
@@ -38,24 +40,30 @@ export function readAttributions(toks: IToken[], ctx: AttributionContext): Attri
   const found: Attribution[] = [];
   let cursor = 0;
   for (const group of topLevelGroups(toks)) {
-    const inner = toks.slice(group.open + 1, group.close ?? group.lineEnd);
+    const innerFrom = group.open + 1;
+    const innerTo = group.close ?? group.lineEnd;
     // Only a group that holds attribution keywords is an attribution; `(市编办)` stays part of the clause.
-    if (!inner.some(isKeyword)) continue;
-    readClauses(toks.slice(cursor, group.open), ctx, found);
+    if (!someKeyword(toks, innerFrom, innerTo)) continue;
+    readClauses(toks, cursor, group.open, ctx, found);
     const openTok = toks[group.open]!;
     const closeTok = group.close !== null ? toks[group.close]! : null;
     const style: AttributionStyle = openTok.tokenType === T.LBracket ? 'bracket' : 'paren';
-    const spanEnd = closeTok ? end(closeTok) : end(inner[inner.length - 1] ?? openTok);
-    const attribution = readContent(inner, style, { start: openTok.startOffset, end: spanEnd }, ctx);
-    attribution.punctuation = punctuationOf(inner, openTok.image, closeTok?.image ?? '');
+    const spanEnd = closeTok ? end(closeTok) : end(innerTo > innerFrom ? toks[innerTo - 1]! : openTok);
+    const attribution = readContent(toks, innerFrom, innerTo, style, { start: openTok.startOffset, end: spanEnd }, ctx);
+    attribution.punctuation = punctuationOf(toks, innerFrom, innerTo, openTok.image, closeTok?.image ?? '');
     if (closeTok === null) {
       attribution.problems.push(problem(ctx, 'unclosed-bracket', openTok.image, { start: openTok.startOffset, end: end(openTok) }));
     }
     found.push(attribution);
     cursor = (group.close ?? group.lineEnd - 1) + 1;
   }
-  readClauses(toks.slice(cursor), ctx, found);
+  readClauses(toks, cursor, toks.length, ctx, found);
   return found;
+}
+
+function someKeyword(toks: IToken[], from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (isKeyword(toks[i]!)) return true;
+  return false;
 }
 
 interface Group {
@@ -72,10 +80,10 @@ function topLevelGroups(toks: IToken[]): Group[] {
   let open = -1;
   for (let i = 0; i < toks.length; i++) {
     const type = toks[i]!.tokenType;
-    if (OPENERS.has(type)) {
+    if (isOpener(type)) {
       if (depth === 0) open = i;
       depth++;
-    } else if (CLOSERS.has(type) && depth > 0) {
+    } else if (isCloser(type) && depth > 0) {
       depth--;
       if (depth === 0) groups.push({ open, close: i, lineEnd: i + 1 });
     } else if (type === T.Newline && depth > 0) {
@@ -87,30 +95,32 @@ function topLevelGroups(toks: IToken[]): Group[] {
   return groups;
 }
 
-/** Splits tokens outside groups into clauses (`。` `；` line ends) and reads field and sentence styles. */
-function readClauses(toks: IToken[], ctx: AttributionContext, out: Attribution[]): void {
-  let start = 0;
-  let fieldRun: IToken[] = [];
+/** Splits tokens [from, to) outside groups into clauses (`。` `；` line ends) and reads field and sentence styles. */
+function readClauses(toks: IToken[], from: number, to: number, ctx: AttributionContext, out: Attribution[]): void {
+  let start = from;
+  // The run of field clauses joined by `;` waiting to be read as one attribution: [runFrom, runTo), empty when equal.
+  let runFrom = from;
+  let runTo = from;
   const flushFields = () => {
-    if (fieldRun.length > 0) {
-      const span = { start: fieldRun[0]!.startOffset, end: end(fieldRun[fieldRun.length - 1]!) };
-      const attribution = readContent(fieldRun, 'field', span, ctx);
-      attribution.punctuation = punctuationOf(fieldRun, '', '');
+    if (runTo > runFrom) {
+      const span = { start: toks[runFrom]!.startOffset, end: end(toks[runTo - 1]!) };
+      const attribution = readContent(toks, runFrom, runTo, 'field', span, ctx);
+      attribution.punctuation = punctuationOf(toks, runFrom, runTo, '', '');
       out.push(attribution);
-      fieldRun = [];
+      runFrom = runTo;
     }
   };
-  for (let i = 0; i <= toks.length; i++) {
-    const tok = toks[i];
+  for (let i = from; i <= to; i++) {
+    const tok = i < to ? toks[i] : undefined;
     const boundary = tok === undefined || tok.tokenType === T.SentenceEnd || tok.tokenType === T.Semicolon || tok.tokenType === T.Newline;
     if (!boundary) continue;
-    const clause = toks.slice(start, i);
-    if (clause.length > 0 && FIELDS.has(clause[0]!.tokenType) && clause[1]?.tokenType === T.Colon) {
-      if (fieldRun.length > 0) fieldRun.push(toks[start - 1]!); // the `;` between two fields
-      fieldRun.push(...clause);
+    if (i > start && isField(toks[start]!.tokenType) && start + 1 < i && toks[start + 1]!.tokenType === T.Colon) {
+      // A field clause: it joins the run (with the `;` before it, when the run goes on).
+      if (runTo <= runFrom) runFrom = start;
+      runTo = i;
     } else {
       flushFields();
-      const sentence = readSentence(clause, ctx);
+      const sentence = readSentence(toks, start, i, ctx);
       if (sentence !== null) out.push(sentence);
     }
     if (tok?.tokenType !== T.Semicolon) flushFields();
@@ -119,130 +129,148 @@ function readClauses(toks: IToken[], ctx: AttributionContext, out: Attribution[]
   flushFields();
 }
 
-/** `此项工作由X牵头负责,Y参加` / `X牵头,Y按职责分工负责`: a clause whose first segment ends with a lead verb. */
-function readSentence(clause: IToken[], ctx: AttributionContext): Attribution | null {
-  const byIndex = clause.findIndex((t) => t.tokenType === T.By);
+/** `此项工作由X牵头负责,Y参加` / `X牵头,Y按职责分工负责`: a clause [from, to) whose first segment ends with a lead verb. */
+function readSentence(toks: IToken[], from: number, to: number, ctx: AttributionContext): Attribution | null {
+  const byIndex = indexOfType(toks, T.By, from, to);
   let leadEnd = -1;
   if (byIndex >= 0) {
     // `由 … 负责`: the verb may come after commas (`由A,B等部门共同负责`), never after another keyword.
-    for (let i = byIndex + 1; i < clause.length; i++) {
-      const type = clause[i]!.tokenType;
+    for (let i = byIndex + 1; i < to; i++) {
+      const type = toks[i]!.tokenType;
       if (BY_VERBS.has(type)) {
-        if (segmentEndsAt(clause, i)) leadEnd = i;
+        if (segmentEndsAt(toks, i, to)) leadEnd = i;
         break;
       }
-      if (isKeyword(clause[i]!) || type === T.By) break;
+      if (isKeyword(toks[i]!) || type === T.By) break;
     }
   } else {
-    const first = clause.findIndex((t) => t.tokenType === T.Comma);
-    const last = first < 0 ? clause.length - 1 : first - 1;
-    const verb = clause[last];
-    if (verb && (verb.tokenType === T.LeadVerb || verb.tokenType === T.JointLead) && last > 0) leadEnd = last;
+    const first = indexOfType(toks, T.Comma, from, to);
+    const last = first < 0 ? to - 1 : first - 1;
+    const verb = last >= from ? toks[last] : undefined;
+    if (verb && (verb.tokenType === T.LeadVerb || verb.tokenType === T.JointLead) && last > from) leadEnd = last;
   }
   if (leadEnd < 0) return null;
-  const from = byIndex >= 0 && byIndex < leadEnd ? byIndex : 0;
-  const span = { start: clause[from]!.startOffset, end: end(clause[clause.length - 1]!) };
-  return readContent(clause.slice(from), 'sentence', span, ctx);
+  const start = byIndex >= 0 && byIndex < leadEnd ? byIndex : from;
+  const span = { start: toks[start]!.startOffset, end: end(toks[to - 1]!) };
+  return readContent(toks, start, to, 'sentence', span, ctx);
 }
 
-function segmentEndsAt(toks: IToken[], i: number): boolean {
-  const next = toks[i + 1];
+/** Does the segment end right after `i` (within a run ending at `to`)? */
+function segmentEndsAt(toks: IToken[], i: number, to: number): boolean {
+  const next = i + 1 < to ? toks[i + 1] : undefined;
   return next === undefined || next.tokenType === T.Comma || next.tokenType === T.SentenceEnd || next.tokenType === T.Semicolon;
 }
 
 /**
- * Reads the content of one attribution: parts split at `;` are fields (`牵头单位:…`) or verb
+ * Reads the content [from, to) of one attribution: parts split at `;` are fields (`牵头单位:…`) or verb
  * segments split at `,` (`X牵头` `Y参加` `由X负责` `2021年底前`).
  */
-function readContent(toks: IToken[], style: AttributionStyle, span: Span, ctx: AttributionContext): Attribution {
-  const attribution: Attribution = {
-    style,
-    span,
-    range: ctx.lines.rangeOf(span),
-    lead: [],
-    responsible: [],
-    deadlines: [],
-    problems: [],
-    punctuation: null,
-  };
-  for (const { from, to } of splitTop(toks, (t) => t.tokenType === T.Semicolon)) {
-    const part = toks.slice(from, to);
-    if (part.length === 0) continue;
-    const head = part[0]!;
-    if (FIELDS.has(head.tokenType)) {
-      readField(part, attribution, ctx);
-      continue;
+function readContent(toks: IToken[], from: number, to: number, style: AttributionStyle, span: Span, ctx: AttributionContext): PlacedAttribution {
+  const attribution = new PlacedAttribution(style, span, ctx.lines);
+  // Parts split at `;` outside nested brackets (unit names hold parentheses: `各区县(市)人民政府`).
+  let partFrom = from;
+  let depth = 0;
+  for (let i = from; i <= to; i++) {
+    if (i < to) {
+      const type = toks[i]!.tokenType;
+      if (isOpener(type)) depth++;
+      else if (isCloser(type) && depth > 0) depth--;
+      if (depth !== 0 || type !== T.Semicolon) continue;
     }
-    readVerbSegments(part, attribution, ctx);
+    if (i > partFrom) {
+      if (isField(toks[partFrom]!.tokenType)) readField(toks, partFrom, i, attribution, ctx);
+      else readVerbSegments(toks, partFrom, i, attribution, ctx);
+    }
+    partFrom = i + 1;
   }
   markLeadAlsoResponsible(attribution, ctx);
+  compactLists(attribution);
   return attribution;
 }
 
-/** `牵头单位:A、B` / `完成时限:2021年底前`. */
-function readField(part: IToken[], attribution: Attribution, ctx: AttributionContext): void {
-  const head = part[0]!;
-  let valueStart = 1;
-  if (part[1]?.tokenType === T.Colon) valueStart = 2;
-  const value = part.slice(valueStart);
-  const from = value.length > 0 ? value[0]!.startOffset : end(part[valueStart - 1]!);
-  const to = value.length > 0 ? end(value[value.length - 1]!) : from;
-  const span = trimSpan(ctx.text, from, to);
+/**
+ * Arrays grown by `push` keep room for 16 more elements; the model keeps these for the document's life, so
+ * non-empty ones are copied to their exact size (a third of the memory for a one-unit list).
+ */
+function compactLists(a: PlacedAttribution): void {
+  if (a.lead.length > 0) a.lead = a.lead.slice();
+  if (a.responsible.length > 0) a.responsible = a.responsible.slice();
+  if (a.deadlines.length > 0) a.deadlines = a.deadlines.slice();
+  if (a.problems.length > 0) a.problems = a.problems.slice();
+}
+
+/** `牵头单位:A、B` / `完成时限:2021年底前`, the field [from, to). */
+function readField(toks: IToken[], from: number, to: number, attribution: PlacedAttribution, ctx: AttributionContext): void {
+  const head = toks[from]!;
+  let valueStart = from + 1;
+  if (from + 1 < to && toks[from + 1]!.tokenType === T.Colon) valueStart = from + 2;
+  const hasValue = valueStart < to;
+  const valueFrom = hasValue ? toks[valueStart]!.startOffset : end(toks[valueStart - 1]!);
+  const valueTo = hasValue ? end(toks[to - 1]!) : valueFrom;
+  const span = trimSpan(ctx.text, valueFrom, valueTo);
   if (span.start >= span.end) {
-    attribution.problems.push(problem(ctx, 'empty-field', head.image, { start: head.startOffset, end: end(part[valueStart - 1]!) }));
+    attribution.problems.push(problem(ctx, 'empty-field', head.image, { start: head.startOffset, end: end(toks[valueStart - 1]!) }));
     return;
   }
   if (head.tokenType === T.DeadlineField) {
-    attribution.deadlines.push(...deadlinesIn(span, ctx, 'field'));
+    pushDeadlines(attribution.deadlines, span, ctx, 'field');
     return;
   }
   const role: UnitRole = head.tokenType === T.LeadField ? 'lead' : 'responsible';
-  const units = unitsIn(span, role, ctx);
-  if (units.length === 0) {
-    attribution.problems.push(problem(ctx, 'empty-field', head.image, { start: head.startOffset, end: to }));
+  const count = pushUnits(role === 'lead' ? attribution.lead : attribution.responsible, span, role, ctx);
+  if (count === 0) {
+    attribution.problems.push(problem(ctx, 'empty-field', head.image, { start: head.startOffset, end: valueTo }));
   }
-  (role === 'lead' ? attribution.lead : attribution.responsible).push(...units);
 }
 
-/** Verb style: `由X牵头负责` `X牵头` `Y参加` `Y按职责分工负责` and a bare deadline segment. */
-function readVerbSegments(part: IToken[], attribution: Attribution, ctx: AttributionContext): void {
+/** Verb style, the part [from, to): `由X牵头负责` `X牵头` `Y参加` `Y按职责分工负责` and a bare deadline segment. */
+function readVerbSegments(toks: IToken[], partFrom: number, partTo: number, attribution: PlacedAttribution, ctx: AttributionContext): void {
   // `由A,B,` waits for its verb in a later segment: `pendingFrom` is where it starts. The wait is known from the
   // new segment alone (the pending run holds `由` and no lead verb), so a long run is not re-read each time.
   let pendingFrom = -1;
-  for (const segment of splitTop(part, (t) => t.tokenType === T.Comma)) {
-    const from = pendingFrom >= 0 ? pendingFrom : segment.from;
-    const to = segment.to;
+  // Segments split at `,` outside nested brackets.
+  let segFrom = partFrom;
+  let depth = 0;
+  for (let i = partFrom; i <= partTo; i++) {
+    if (i < partTo) {
+      const type = toks[i]!.tokenType;
+      if (isOpener(type)) depth++;
+      else if (isCloser(type) && depth > 0) depth--;
+      if (depth !== 0 || type !== T.Comma) continue;
+    }
+    const segmentFrom = segFrom;
+    segFrom = i + 1;
+    const from = pendingFrom >= 0 ? pendingFrom : segmentFrom;
+    const to = i;
     const waiting = pendingFrom >= 0;
     pendingFrom = -1;
     if (to <= from) continue;
-    const last = part[to - 1]!;
+    const last = toks[to - 1]!;
     if (LEAD_VERBS.has(last.tokenType) || JOIN_VERBS.has(last.tokenType)) {
-      const first = part[from]!;
+      const first = toks[from]!;
       const by = first.tokenType === T.By;
       const unitsFrom = by ? end(first) : first.startOffset;
       const role: UnitRole = (by ? BY_VERBS : LEAD_VERBS).has(last.tokenType) ? 'lead' : 'responsible';
-      const units = unitsIn(trimSpan(ctx.text, unitsFrom, last.startOffset), role, ctx);
-      (role === 'lead' ? attribution.lead : attribution.responsible).push(...units);
+      pushUnits(role === 'lead' ? attribution.lead : attribution.responsible, trimSpan(ctx.text, unitsFrom, last.startOffset), role, ctx);
       continue;
     }
-    const ownBy = indexOfType(part, T.By, segment.from, to);
-    if ((waiting || ownBy >= 0) && !hasType(part, BY_VERBS, segment.from, to)) {
+    const ownBy = indexOfType(toks, T.By, segmentFrom, to);
+    if ((waiting || ownBy >= 0) && !hasType(toks, BY_VERBS, segmentFrom, to)) {
       pendingFrom = from;
       continue;
     }
-    const byAt = waiting ? indexOfType(part, T.By, from, to) : ownBy;
+    const byAt = waiting ? indexOfType(toks, T.By, from, to) : ownBy;
     if (byAt >= 0) {
       // `此项工作由X牵头负责` where text precedes `由`.
       let verbAt = byAt + 1;
-      while (verbAt < to && !BY_VERBS.has(part[verbAt]!.tokenType)) verbAt++;
+      while (verbAt < to && !BY_VERBS.has(toks[verbAt]!.tokenType)) verbAt++;
       if (verbAt < to) {
-        const units = unitsIn(trimSpan(ctx.text, end(part[byAt]!), part[verbAt]!.startOffset), 'lead', ctx);
-        attribution.lead.push(...units);
+        pushUnits(attribution.lead, trimSpan(ctx.text, end(toks[byAt]!), toks[verbAt]!.startOffset), 'lead', ctx);
         continue;
       }
     }
-    const span = trimSpan(ctx.text, part[from]!.startOffset, end(last));
-    attribution.deadlines.push(...deadlinesIn(span, ctx, 'field'));
+    const span = trimSpan(ctx.text, toks[from]!.startOffset, end(last));
+    pushDeadlines(attribution.deadlines, span, ctx, 'field');
   }
 }
 
@@ -256,86 +284,104 @@ function hasType(toks: IToken[], types: Set<IToken['tokenType']>, from: number, 
   return false;
 }
 
-/** A run `[from, to)` of a token list, between separators. */
-interface Segment {
-  from: number;
-  to: number;
-}
-
-/** Splits at separators outside nested brackets (unit names hold parentheses: `各区县(市)人民政府`). */
-function splitTop(toks: IToken[], isSeparator: (t: IToken) => boolean): Segment[] {
-  const parts: Segment[] = [];
-  let from = 0;
-  let depth = 0;
-  for (let i = 0; i < toks.length; i++) {
-    const tok = toks[i]!;
-    if (OPENERS.has(tok.tokenType)) depth++;
-    else if (CLOSERS.has(tok.tokenType) && depth > 0) depth--;
-    if (depth === 0 && isSeparator(tok)) {
-      parts.push({ from, to: i });
-      from = i + 1;
-    }
-  }
-  parts.push({ from, to: toks.length });
-  return parts;
-}
-
-const TRAILING_ETC = /(?:等(?:有关|相关)?(?:部门|单位|單位|部門)?)$/;
 const LEADING_FILLER = /^(?:(?:此|该|本|這|該)项(?:工作|任务|任務)?|(?:此|该)(?:工作|任务))?(?:由|會同|会同)?/;
+/** The characters `LEADING_FILLER` can start with: a piece starting otherwise has no filler. */
+const FILLER_FIRST = new Set([...'此该本這該由會会'].map((c) => c.charCodeAt(0)));
+/** What may follow the `等` that ends a unit list (`A、B等` `C等有关部门`): the piece's end is cut from that `等`. */
+const ETC_TAILS = new Set(['', '有关', '相关'].flatMap((a) => ['', '部门', '单位', '單位', '部門'].map((b) => a + b)));
+const ETC = '等'.charCodeAt(0);
 
 /** Splits `A、B及C等部门` into unit mentions with exact spans (nested parentheses kept inside names). */
-export function unitsIn(span: { start: number; end: number }, role: UnitRole, ctx: Pick<AttributionContext, 'text' | 'lines'>): UnitMention[] {
-  const { text } = ctx;
+export function unitsIn(span: { start: number; end: number }, role: UnitRole, ctx: Pick<AttributionContext, 'text' | 'lines' | 'names'>): UnitMention[] {
   const units: UnitMention[] = [];
-  const slice = text.slice(span.start, span.end);
+  pushUnits(units, span, role, ctx);
+  return units;
+}
+
+const OPEN_PAREN = 0x28;
+const OPEN_PAREN_FULL = 0xff08;
+const CLOSE_PAREN = 0x29;
+const CLOSE_PAREN_FULL = 0xff09;
+const ENUM_COMMA = 0x3001; // 、
+const COMMA = 0x2c;
+const COMMA_FULL = 0xff0c;
+const AND = '及'.charCodeAt(0);
+const WITH = '以'.charCodeAt(0);
+
+/** `unitsIn` into `out`; returns how many units it added. */
+function pushUnits(out: UnitMention[], span: { start: number; end: number }, role: UnitRole, ctx: Pick<AttributionContext, 'text' | 'lines' | 'names'>): number {
+  const { text } = ctx;
+  const before = out.length;
   let depth = 0;
-  let pieceStart = 0;
-  const pieces: [number, number][] = [];
-  for (let i = 0; i < slice.length; i++) {
-    const ch = slice[i]!;
-    if (ch === '(' || ch === '（') depth++;
-    else if ((ch === ')' || ch === '）') && depth > 0) depth--;
+  let pieceStart = span.start;
+  for (let i = span.start; i < span.end; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === OPEN_PAREN || ch === OPEN_PAREN_FULL) depth++;
+    else if ((ch === CLOSE_PAREN || ch === CLOSE_PAREN_FULL) && depth > 0) depth--;
     else if (depth === 0) {
-      const width = ch === '、' || ch === ',' || ch === '，' || ch === '及' ? 1 : ch === '以' && slice[i + 1] === '及' ? 2 : 0;
+      // `以及` is one separator when both characters lie in the span.
+      const width = ch === ENUM_COMMA || ch === COMMA || ch === COMMA_FULL || ch === AND ? 1 : ch === WITH && i + 1 < span.end && text.charCodeAt(i + 1) === AND ? 2 : 0;
       if (width > 0) {
-        pieces.push([pieceStart, i]);
+        pushPiece(out, pieceStart, i, role, ctx);
         pieceStart = i + width;
         i = pieceStart - 1;
       }
     }
   }
-  pieces.push([pieceStart, slice.length]);
-  for (const [a, b] of pieces) {
-    let s = span.start + a;
-    let e = span.start + b;
-    ({ start: s, end: e } = trimSpan(text, s, e));
+  pushPiece(out, pieceStart, span.end, role, ctx);
+  return out.length - before;
+}
+
+function pushPiece(out: UnitMention[], from: number, to: number, role: UnitRole, ctx: Pick<AttributionContext, 'text' | 'lines' | 'names'>): void {
+  const { text } = ctx;
+  let s = from;
+  let e = to;
+  while (s < e && isSpaceCode(text.charCodeAt(s))) s++;
+  while (e > s && isSpaceCode(text.charCodeAt(e - 1))) e--;
+  if (e <= s) return;
+  if (FILLER_FIRST.has(text.charCodeAt(s))) {
     const lead = LEADING_FILLER.exec(text.slice(s, e));
     if (lead !== null) s += lead[0].length;
-    const etc = TRAILING_ETC.exec(text.slice(s, e));
-    if (etc !== null && etc[0].length > 0) e -= etc[0].length;
-    ({ start: s, end: e } = trimSpan(text, s, e));
-    if (e <= s) continue;
-    const name = stripNoise(text.slice(s, e));
-    if (name.length === 0 || name.length > 60) continue;
-    const unitSpan = { start: s, end: e };
-    units.push({ name, key: unitKey(name), role, span: unitSpan, range: ctx.lines.rangeOf(unitSpan) });
   }
-  return units;
+  // A trailing `等…` can only start in the last five characters (`等` + at most four).
+  for (let k = e - 1; k >= s && k >= e - 5; k--) {
+    if (text.charCodeAt(k) === ETC) {
+      if (ETC_TAILS.has(text.slice(k + 1, e))) e = k;
+      break;
+    }
+  }
+  while (s < e && isSpaceCode(text.charCodeAt(s))) s++;
+  while (e > s && isSpaceCode(text.charCodeAt(e - 1))) e--;
+  if (e <= s) return;
+  const raw = stripNoise(text.slice(s, e));
+  if (raw.length === 0 || raw.length > 60) return;
+  let name = raw;
+  let key: string;
+  const known = ctx.names?.get(raw);
+  if (known !== undefined) {
+    name = known.name;
+    key = known.key;
+  } else {
+    key = unitKey(raw);
+    ctx.names?.set(raw, { name: raw, key });
+  }
+  out.push(new PlacedUnit(name, key, role, { start: s, end: e }, ctx.lines));
 }
 
-function deadlinesIn(span: { start: number; end: number }, ctx: AttributionContext, mode: 'field' | 'prose'): Deadline[] {
-  return findDeadlines(ctx.text.slice(span.start, span.end), ctx.deadlines, mode).map((d) => {
-    const s = { start: span.start + d.start, end: span.start + d.end };
-    return { ...d.value, span: s, range: ctx.lines.rangeOf(s) };
-  });
+function pushDeadlines(out: Deadline[], span: { start: number; end: number }, ctx: AttributionContext, mode: 'field' | 'prose'): void {
+  for (const d of findDeadlines(ctx.text.slice(span.start, span.end), ctx.deadlines, mode)) {
+    out.push(new PlacedDeadline(d.value, { start: span.start + d.start, end: span.start + d.end }, ctx.lines));
+  }
 }
 
-/** Deadlines found in free task text (prose mode). */
-export function proseDeadlines(span: { start: number; end: number }, ctx: AttributionContext): Deadline[] {
-  return deadlinesIn(span, ctx, 'prose');
+/** Deadlines found in free task text (prose mode), added to `out`. */
+export function proseDeadlines(span: { start: number; end: number }, ctx: AttributionContext, out: Deadline[] = []): Deadline[] {
+  pushDeadlines(out, span, ctx, 'prose');
+  return out;
 }
 
 function markLeadAlsoResponsible(attribution: Attribution, ctx: AttributionContext): void {
+  if (attribution.lead.length === 0 || attribution.responsible.length === 0) return;
   const leads = new Set(attribution.lead.map((u) => u.key));
   for (const unit of attribution.responsible) {
     if (leads.has(unit.key)) attribution.problems.push(problem(ctx, 'lead-also-responsible', unit.name, unit.span));
@@ -343,12 +389,14 @@ function markLeadAlsoResponsible(attribution: Attribution, ctx: AttributionConte
 }
 
 function problem(ctx: AttributionContext, kind: AttributionProblem['kind'], detail: string, span: Span): AttributionProblem {
-  return { kind, detail, span, range: ctx.lines.rangeOf(span) };
+  return new PlacedProblem(kind, detail, span, ctx.lines);
 }
 
-/** The punctuation an attribution was written with, so an inserted template matches it. */
-function punctuationOf(toks: IToken[], open: string, close: string): Attribution['punctuation'] {
-  const colon = toks.find((t) => t.tokenType === T.Colon)?.image ?? '：';
-  const separator = toks.find((t) => t.tokenType === T.Semicolon)?.image ?? (colon === ':' ? ';' : '；');
+/** The punctuation an attribution [from, to) was written with, so an inserted template matches it. */
+function punctuationOf(toks: IToken[], from: number, to: number, open: string, close: string): Attribution['punctuation'] {
+  const colonAt = indexOfType(toks, T.Colon, from, to);
+  const colon = colonAt >= 0 ? toks[colonAt]!.image : '：';
+  const semicolonAt = indexOfType(toks, T.Semicolon, from, to);
+  const separator = semicolonAt >= 0 ? toks[semicolonAt]!.image : colon === ':' ? ';' : '；';
   return { colon, separator, open, close };
 }

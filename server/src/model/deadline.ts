@@ -37,11 +37,18 @@ const FOLD_TABLE = (() => {
 /** Full-width digits and punctuation to ASCII, traditional keyword characters to simplified; same length. */
 function fold(text: string): string {
   if (!FOLD_RE.test(text)) return text;
-  const codes = new Uint16Array(text.length);
-  for (let k = 0; k < text.length; k++) codes[k] = FOLD_TABLE[text.charCodeAt(k)] as number;
-  const chunks: string[] = [];
-  for (let k = 0; k < codes.length; k += 4096) chunks.push(String.fromCharCode(...codes.subarray(k, k + 4096)));
-  return chunks.join('');
+  // Few characters change: copy the runs between them.
+  let out = '';
+  let last = 0;
+  for (let k = 0; k < text.length; k++) {
+    const code = text.charCodeAt(k);
+    const to = FOLD_TABLE[code] as number;
+    if (to !== code) {
+      out += text.slice(last, k) + String.fromCharCode(to);
+      last = k + 1;
+    }
+  }
+  return out + text.slice(last);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -7,19 +7,20 @@ import {
   tokens as T,
   type Block,
   type IToken,
+  type ParsedText,
 } from '../../../grammar/index.js';
 import { proseDeadlines, readAttributions, unitsIn, type AttributionContext } from './attribution.js';
 import { findDeadlines, findPlanPeriod } from './deadline.js';
-import { createLineMap } from './positions.js';
+import { PlacedDeadline, PlacedDirective, PlacedMarker, PlacedParseProblem, PlacedSection, PlacedTask, PlacedUnnumbered } from './located.js';
+import { createLineMap, type LineTable } from './positions.js';
 import { findTables } from './tables.js';
-import { isSpace, stripNoise, toSimplified, trimSpan } from './text.js';
+import { isSpace, isTrimCode, stripNoise, toSimplified, trimSpan } from './text.js';
 import type {
   Attribution,
   Deadline,
   Directive,
   DocumentKind,
   Level,
-  LineMap,
   Marker,
   MarkerStyle,
   NumberingMode,
@@ -29,8 +30,10 @@ import type {
   Section,
   Span,
   Table,
+  TableRow,
   Task,
   UnitMention,
+  UnitRole,
   UnnumberedAttribution,
 } from './types.js';
 
@@ -54,19 +57,31 @@ const end = (t: IToken) => t.startOffset + t.image.length;
 
 /** Reads a plan. Never throws: on an internal failure it returns an empty model with one problem. */
 export function parsePlan(text: string, options: ParseOptions = {}): PlanDocument {
+  return planOf(text, null, options);
+}
+
+/**
+ * The model's own work on a text the grammar has already read (`parsed` = `parseText(text)`): what the model
+ * benchmark times apart from the grammar. `parsePlan(text)` is `planFromParsed(text, parseText(text))`.
+ */
+export function planFromParsed(text: string, parsed: ParsedText, options: ParseOptions = {}): PlanDocument {
+  return planOf(text, parsed, options);
+}
+
+function planOf(text: string, parsed: ParsedText | null, options: ParseOptions): PlanDocument {
   const lines = createLineMap(text);
   try {
-    return buildPlan(text, lines, options);
+    return buildPlan(text, parsed ?? parseText(text), lines, options);
   } catch (error) {
     const span = { start: 0, end: 0 };
     return {
       ...emptyPlan(text, lines),
-      problems: [{ message: `internal error while reading the plan: ${String(error)}`, span, range: lines.rangeOf(span) }],
+      problems: [new PlacedParseProblem(`internal error while reading the plan: ${String(error)}`, span, lines)],
     };
   }
 }
 
-function emptyPlan(text: string, lines: LineMap): PlanDocument {
+function emptyPlan(text: string, lines: LineTable): PlanDocument {
   return {
     text,
     title: '',
@@ -86,10 +101,9 @@ function emptyPlan(text: string, lines: LineMap): PlanDocument {
   };
 }
 
-function buildPlan(text: string, lines: LineMap, options: ParseOptions): PlanDocument {
-  const parsed = parseText(text);
+function buildPlan(text: string, parsed: ParsedText, lines: LineTable, options: ParseOptions): PlanDocument {
   const plan = emptyPlan(text, lines);
-  plan.problems = parsed.errors.map((e) => ({ message: e.message, span: { start: e.offset, end: e.offset }, range: lines.rangeOf({ start: e.offset, end: e.offset }) }));
+  plan.problems = parsed.errors.map((e) => new PlacedParseProblem(e.message, { start: e.offset, end: e.offset }, lines));
   plan.directives = readDirectives(parsed.comments, lines);
 
   const title = findTitle(text, lines);
@@ -102,6 +116,7 @@ function buildPlan(text: string, lines: LineMap, options: ParseOptions): PlanDoc
     text,
     lines,
     deadlines: { period: plan.period ? { start: plan.period.start, end: plan.period.end } : null },
+    names: new Map(),
   };
   const bodyEnd = attachmentStart(text, parsed.blocks);
   const nonTask = (options.nonTaskSections ?? DEFAULT_NON_TASK_SECTIONS).map(toSimplified);
@@ -132,7 +147,7 @@ const REPORT_WORDS = /报告|总结|情况|成效|实效|进展|回顾|综述/;
  * (`关于印发《X》的通知`), else the first line. A title broken over lines (`…法治政府建设` / `工作实施方案`) is
  * named whole by the notice. A long line (a document that lost its line breaks) is read piece by piece.
  */
-function findTitle(text: string, lines: LineMap): { text: string; span: Span } | null {
+function findTitle(text: string, lines: LineTable): { text: string; span: Span } | null {
   let first: { text: string; span: Span } | null = null;
   let notice: { text: string; span: Span } | null = null;
   const limit = Math.min(lines.lineCount, 60);
@@ -175,6 +190,7 @@ function titlePieces(text: string, span: Span): Span[] {
 
 /** The document a covering notice names: `印发《X》` whatever X is called, or `《X》…通知` when X names a plan. */
 function noticeBook(line: string): { start: number; end: number } | null {
+  if (!line.includes('《')) return null; // both forms name the document in `《…》`
   const printed = /印发了?《([^《》]{4,80})》/.exec(line);
   const book = printed ?? (/通知/.test(line) ? /《([^《》]{4,80})》/.exec(line) : null);
   if (book === null || (printed === null && !PLAN_WORDS.test(book[1]!))) return null;
@@ -232,10 +248,9 @@ const LEVELS: Record<string, { level: Level; style: (image: string) => MarkerSty
   InlineDiMarker: { level: 6, style: () => 'inline-di', value: (s) => parseChineseNumeral(s.slice(1, -1)) },
 };
 
-function toMarker(tok: IToken, lines: LineMap): Marker {
+function toMarker(tok: IToken, lines: LineTable): Marker {
   const kind = LEVELS[tok.tokenType.name]!;
-  const span = { start: tok.startOffset, end: end(tok) };
-  return { text: tok.image, level: kind.level, style: kind.style(tok.image), value: kind.value(tok.image), span, range: lines.rangeOf(span) };
+  return new PlacedMarker(tok.image, kind.level, kind.style(tok.image), kind.value(tok.image), { start: tok.startOffset, end: end(tok) }, lines);
 }
 
 interface SectionInfo {
@@ -271,13 +286,14 @@ function buildSections(blocks: Block[], bodyEnd: number, ctx: AttributionContext
       const current = stack[stack.length - 1];
       const found = readAttributions(block.tokens, ctx);
       if (current === undefined || current.own.length > 0 || current.nonTask) {
-        for (const attribution of found) {
-          if (current?.nonTask) continue;
-          unnumbered.push({ attribution, section: current?.section ?? null, span: attribution.span, range: attribution.range });
+        if (current === undefined || !current.nonTask) {
+          for (const attribution of found) unnumbered.push(new PlacedUnnumbered(attribution, current?.section ?? null, ctx.lines));
         }
       } else {
-        current.own.push(...found);
-        current.section.attributions.push(...found);
+        for (const attribution of found) {
+          current.own.push(attribution);
+          current.section.attributions.push(attribution);
+        }
       }
       if (current) current.blocks.push(block);
       continue;
@@ -289,35 +305,28 @@ function buildSections(blocks: Block[], bodyEnd: number, ctx: AttributionContext
     const title = stripNoise(ctx.text.slice(titleSpan.start, titleSpan.end));
     const own = readAttributions(block.tokens, ctx);
     const span = { start: marker.span.start, end: block.end };
-    const section: Section = {
-      marker,
-      title,
-      titleSpan,
-      titleRange: ctx.lines.rangeOf(titleSpan),
-      bodySpan: { ...span },
-      span,
-      range: ctx.lines.rangeOf(span),
-      children: [],
-      parent: parent?.section ?? null,
-      nonTask: (parent?.nonTask ?? false) || isNonTaskTitle(toSimplified(title), nonTask),
-      attributions: own,
-    };
-    const entry: SectionInfo = { section, blocks: [block], own: [...own], nonTask: section.nonTask, inlineTasks: false, foldedInline: false };
+    const isNonTask = (parent?.nonTask ?? false) || isNonTaskTitle(toSimplified(title), nonTask);
+    const section = new PlacedSection(marker, title, titleSpan, span, parent?.section ?? null, isNonTask, own, ctx.lines);
+    const entry: SectionInfo = { section, blocks: [block], own: own.slice(), nonTask: section.nonTask, inlineTasks: false, foldedInline: false };
     info.set(section, entry);
     (parent ? parent.section.children : roots).push(section);
     all.push(section);
     stack.push(entry);
   }
-  // Spans: a section's body ends with its last own block; its whole span with its last descendant.
+  // Spans: a section's body ends with its last own block; its whole span with its last descendant. A leaf's two
+  // spans are one object (spans are never changed once built).
   for (let i = all.length - 1; i >= 0; i--) {
     const section = all[i]!;
     const entry = info.get(section)!;
     const lastBlock = entry.blocks[entry.blocks.length - 1]!;
-    section.bodySpan = { start: section.marker.span.start, end: lastBlock.end };
+    const start = section.marker.span.start;
+    const body = section.span.end === lastBlock.end ? section.span : { start, end: lastBlock.end };
     const lastChild = section.children[section.children.length - 1];
-    const spanEnd = Math.max(section.bodySpan.end, lastChild ? lastChild.span.end : 0);
-    section.span = { start: section.marker.span.start, end: spanEnd };
-    section.range = ctx.lines.rangeOf(section.span);
+    const spanEnd = Math.max(body.end, lastChild ? lastChild.span.end : 0);
+    section.bodySpan = body;
+    section.span = spanEnd === body.end ? body : { start, end: spanEnd };
+    if (section.children.length > 0) section.children = section.children.slice();
+    if (section.attributions.length > 0) section.attributions = section.attributions.slice();
   }
   for (const section of all) foldInlineItems(info.get(section)!, info);
   // A section named like `组织保障` still assigns work when something under it names a lead or responsible unit.
@@ -336,8 +345,8 @@ function buildSections(blocks: Block[], bodyEnd: number, ctx: AttributionContext
  * them carry an attribution each. Otherwise their attributions and text are folded into the parent.
  */
 function foldInlineItems(entry: SectionInfo, info: Map<Section, SectionInfo>): void {
-  const inline = entry.section.children.filter((c) => c.marker.level === 6).map((c) => info.get(c)!);
-  if (inline.length === 0) return;
+  if (!entry.section.children.some(isInlineItem)) return;
+  const inline = entry.section.children.filter(isInlineItem).map((c) => info.get(c)!);
   entry.inlineTasks = inline.filter((item) => item.own.length > 0).length >= 2;
   if (entry.inlineTasks) return;
   entry.foldedInline = true;
@@ -348,6 +357,8 @@ function foldInlineItems(entry: SectionInfo, info: Map<Section, SectionInfo>): v
   entry.own.sort((a, b) => a.span.start - b.span.start);
   entry.blocks.sort((a, b) => a.start - b.start);
 }
+
+const isInlineItem = (section: Section): boolean => section.marker.level === 6;
 
 /** The (simplified) title names a section that assigns no work. */
 function isNonTaskTitle(title: string, nonTask: string[]): boolean {
@@ -389,7 +400,7 @@ function titleOf(block: Block, text: string): Span {
       stop = tok.startOffset;
       break;
     }
-    if (prevEnd >= 0 && tok.startOffset > prevEnd && /\s/.test(text.slice(prevEnd, tok.startOffset)) && !/^[A-Za-z0-9]/.test(tok.image)) {
+    if (prevEnd >= 0 && tok.startOffset > prevEnd && hasTrimSpace(text, prevEnd, tok.startOffset) && !startsAlphanumeric(tok.image)) {
       stop = prevEnd;
       break;
     }
@@ -409,25 +420,32 @@ function titleOf(block: Block, text: string): Span {
   }
   const span = trimSpan(text, start, Math.max(start, stop));
   // Drop trailing punctuation (`完善制度,` → `完善制度`).
-  while (span.end > span.start && /[,，、:：;；]/.test(text[span.end - 1]!)) span.end--;
+  while (span.end > span.start && TITLE_TRAILING.has(text.charCodeAt(span.end - 1))) span.end--;
   return span;
+}
+
+const TITLE_TRAILING = new Set([...',，、:：;；'].map((c) => c.charCodeAt(0)));
+
+/** Does [from, to) of `text` hold a space that `\s` matches? */
+function hasTrimSpace(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (isTrimCode(text.charCodeAt(i))) return true;
+  return false;
+}
+
+/** Does `image` start with an ASCII letter or digit? */
+function startsAlphanumeric(image: string): boolean {
+  const c = image.charCodeAt(0);
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
 /** Continuous numbering runs on across parents; per-parent restarts at 1 under each. */
 function numberingMode(all: Section[]): NumberingMode {
   let continuous = 0;
   let restart = 0;
-  const byParentLevel = new Map<string, Section[]>();
-  const parents = new Map<Section | null, number>();
-  for (const s of all) {
-    if (s.marker.level === 6) continue;
-    if (!parents.has(s.parent)) parents.set(s.parent, parents.size);
-    const key = `${s.marker.level}`;
-    const list = byParentLevel.get(key) ?? [];
-    list.push(s);
-    byParentLevel.set(key, list);
-  }
-  for (const list of byParentLevel.values()) {
+  // Sections by level (1–5), in document order; inline items (6) do not count.
+  const byLevel: Section[][] = [[], [], [], [], [], []];
+  for (const s of all) if (s.marker.level !== 6) byLevel[s.marker.level]!.push(s);
+  for (const list of byLevel) {
     for (let i = 1; i < list.length; i++) {
       const prev = list[i - 1]!;
       const cur = list[i]!;
@@ -465,42 +483,41 @@ function isTaskSection(section: Section, built: BuiltSections, maxLevel: number)
 
 function sectionTask(section: Section, built: BuiltSections, ctx: AttributionContext): Task {
   const entry = built.info.get(section)!;
-  const lead = entry.own.flatMap((a) => a.lead);
-  const responsible = entry.own.flatMap((a) => a.responsible);
-  const explicit = entry.own.flatMap((a) => a.deadlines);
-  const prose = explicit.length > 0 ? [] : ownProseDeadlines(entry, ctx);
-  const deadlines = [...explicit, ...prose].sort((a, b) => a.span.start - b.span.start);
+  const lead = gather(entry.own, LEAD);
+  const responsible = gather(entry.own, RESPONSIBLE);
+  const explicit = gather(entry.own, DEADLINES);
+  const written = explicit.length > 0 ? explicit : ownProseDeadlines(entry, ctx);
   const inherited = { lead: false, responsible: false, deadline: false };
   let finalLead = lead;
   let finalResponsible = responsible;
-  let deadline = pickDeadline(explicit.length > 0 ? explicit : prose);
+  let deadline = pickDeadline(written);
   for (let up = section.parent; up !== null; up = up.parent) {
     const above = built.info.get(up)!.own;
     if (finalLead.length === 0 && above.some((a) => a.lead.length > 0)) {
-      finalLead = above.flatMap((a) => a.lead);
+      finalLead = gather(above, LEAD);
       inherited.lead = true;
     }
     if (finalResponsible.length === 0 && above.some((a) => a.responsible.length > 0)) {
-      finalResponsible = above.flatMap((a) => a.responsible);
+      finalResponsible = gather(above, RESPONSIBLE);
       inherited.responsible = true;
     }
     if (deadline === null) {
-      const d = pickDeadline(above.flatMap((a) => a.deadlines));
+      const d = pickDeadlineOf(above);
       if (d) {
         deadline = d;
         inherited.deadline = true;
       }
     }
   }
+  // Sorted after the pick: among equal ends the first written binds.
+  const deadlines = written.sort((a, b) => a.span.start - b.span.start);
   // A paragraph whose inline items were folded into it spans them too.
   const taskSpan = entry.foldedInline ? section.span : section.bodySpan;
-  return {
-    index: 0,
-    source: 'body',
+  const fields = {
+    source: 'body' as const,
     number: section.marker.text,
     numberValue: Number.isNaN(section.marker.value) ? null : section.marker.value,
     title: section.title,
-    titleRange: section.titleRange,
     section,
     row: null,
     table: null,
@@ -509,9 +526,23 @@ function sectionTask(section: Section, built: BuiltSections, ctx: AttributionCon
     deadline,
     deadlines,
     inherited,
-    span: taskSpan,
-    range: ctx.lines.rangeOf(taskSpan),
   };
+  return new PlacedTask(fields, null, taskSpan, ctx.lines);
+}
+
+const LEAD = (a: Attribution): UnitMention[] => a.lead;
+const RESPONSIBLE = (a: Attribution): UnitMention[] => a.responsible;
+const DEADLINES = (a: Attribution): Deadline[] => a.deadlines;
+
+/** `list.flatMap(pick)` at its exact size (the model keeps these arrays). */
+function gather<T>(list: Attribution[], pick: (a: Attribution) => T[]): T[] {
+  if (list.length === 1) {
+    const only = pick(list[0]!);
+    return only.length > 0 ? only.slice() : [];
+  }
+  const out: T[] = [];
+  for (const a of list) for (const x of pick(a)) out.push(x);
+  return out.length > 0 ? out.slice() : out;
 }
 
 /** Deadlines in the task's own text outside its attributions (each attribution lies inside one block; both are in text order). */
@@ -524,12 +555,12 @@ function ownProseDeadlines(entry: SectionInfo, ctx: AttributionContext): Deadlin
     while (k < skip.length && skip[k]!.end <= from) k++;
     for (; k < skip.length && skip[k]!.start < block.end; k++) {
       const s = skip[k]!;
-      if (s.start > from) found.push(...proseDeadlines({ start: from, end: s.start }, ctx));
+      if (s.start > from) proseDeadlines({ start: from, end: s.start }, ctx, found);
       from = Math.max(from, s.end);
     }
-    if (from < block.end) found.push(...proseDeadlines({ start: from, end: block.end }, ctx));
+    if (from < block.end) proseDeadlines({ start: from, end: block.end }, ctx, found);
   }
-  return found;
+  return found.length > 0 ? found.slice() : found;
 }
 
 /** The binding deadline: the latest end among those written; an ongoing one when no date is given. */
@@ -542,63 +573,113 @@ function pickDeadline(deadlines: Deadline[]): Deadline | null {
   return best;
 }
 
+/** `pickDeadline` over the deadlines of `attributions`, in order. */
+function pickDeadlineOf(attributions: Attribution[]): Deadline | null {
+  let best: Deadline | null = null;
+  for (const a of attributions) {
+    for (const d of a.deadlines) {
+      if (best === null) best = d;
+      else if (d.end !== null && (best.end === null || d.end > best.end)) best = d;
+    }
+  }
+  return best;
+}
+
 function tableTasks(tables: Table[], ctx: AttributionContext): Task[] {
   const tasks: Task[] = [];
+  const { text } = ctx;
   for (const table of tables) {
-    const col = (role: string) => table.columns.indexOf(role as never);
-    const [numberCol, taskCol, leadCol, respCol, deadlineCol] = ['number', 'task', 'lead', 'responsible', 'deadline'].map(col);
+    const numberCol = table.columns.indexOf('number');
+    const taskCol = table.columns.indexOf('task');
+    const leadCol = table.columns.indexOf('lead');
+    const respCol = table.columns.indexOf('responsible');
+    const deadlineCol = table.columns.indexOf('deadline');
     for (const row of table.rows) {
-      const cell = (c: number) => (c! >= 0 ? row.cellSpans[c!]! : null);
-      const numberText = numberCol! >= 0 ? row.cells[numberCol!]! : '';
-      const taskSpan = cell(taskCol!) ?? row.span;
-      const titleEnd = ctx.text.slice(taskSpan.start, taskSpan.end).search(/[。；;]/);
-      const titleSpan = trimSpan(ctx.text, taskSpan.start, titleEnd >= 0 ? taskSpan.start + titleEnd : taskSpan.end);
-      const leadSpan = cell(leadCol!);
-      const respSpan = cell(respCol!);
-      const deadlineSpan = cell(deadlineCol!);
-      const deadlines: Deadline[] = deadlineSpan
-        ? findDeadlines(ctx.text.slice(deadlineSpan.start, deadlineSpan.end), ctx.deadlines, 'field').map((d) => {
-            const s = { start: deadlineSpan.start + d.start, end: deadlineSpan.start + d.end };
-            return { ...d.value, span: s, range: ctx.lines.rangeOf(s) };
-          })
-        : [];
+      const numberText = numberCol >= 0 ? row.cells[numberCol]! : '';
+      const taskSpan = cellOf(row, taskCol) ?? row.span;
+      // The title ends at the first `。` or `；`.
+      let titleEnd = taskSpan.end;
+      for (let i = taskSpan.start; i < taskSpan.end; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 0x3002 /* 。 */ || c === 0xff1b /* ； */ || c === 0x3b /* ; */) {
+          titleEnd = i;
+          break;
+        }
+      }
+      const titleSpan = trimSpan(text, taskSpan.start, titleEnd);
+      const deadlines: Deadline[] = [];
+      const cell = cellOf(row, deadlineCol);
+      if (cell !== null) {
+        for (const d of findDeadlines(text.slice(cell.start, cell.end), ctx.deadlines, 'field')) {
+          deadlines.push(new PlacedDeadline(d.value, { start: cell.start + d.start, end: cell.start + d.end }, ctx.lines));
+        }
+      }
       const numberValue = parseArabic(numberText.trim());
-      tasks.push({
-        index: 0,
-        source: 'table',
+      const fields = {
+        source: 'table' as const,
         number: numberText,
         numberValue: Number.isNaN(numberValue) ? null : numberValue,
-        title: stripNoise(ctx.text.slice(titleSpan.start, titleSpan.end)).replace(/\s*[\r\n]+\s*/g, ''),
-        titleRange: ctx.lines.rangeOf(titleSpan),
+        title: oneLine(stripNoise(text.slice(titleSpan.start, titleSpan.end))),
         section: null,
         row,
         table,
-        lead: leadSpan ? unitsIn(leadSpan, 'lead', ctx) : [],
-        responsible: respSpan ? unitsIn(respSpan, 'responsible', ctx) : [],
+        lead: unitsOfCell(row, leadCol, 'lead', ctx),
+        responsible: unitsOfCell(row, respCol, 'responsible', ctx),
         deadline: pickDeadline(deadlines),
-        deadlines,
+        deadlines: exact(deadlines),
         inherited: { lead: false, responsible: false, deadline: false },
-        span: row.span,
-        range: row.range,
-      });
+      };
+      tasks.push(new PlacedTask(fields, titleSpan, row.span, ctx.lines));
     }
   }
   return tasks;
 }
 
+/** The span of column `c` of a row, null when there is no such column. */
+const cellOf = (row: TableRow, c: number): Span | null => (c >= 0 ? (row.cellSpans[c] ?? null) : null);
+
+function unitsOfCell(row: TableRow, c: number, role: UnitRole, ctx: AttributionContext): UnitMention[] {
+  const cell = cellOf(row, c);
+  return cell === null ? [] : exact(unitsIn(cell, role, ctx));
+}
+
+/** A list built by `push`, at its exact size. */
+const exact = <T>(list: T[]): T[] => (list.length > 0 ? list.slice() : list);
+
+const LINE_BREAK = /[\r\n]/;
+
+/** A title that a flattened table broke over lines, joined again. */
+function oneLine(title: string): string {
+  return LINE_BREAK.test(title) ? title.replace(/\s*[\r\n]+\s*/g, '') : title;
+}
+
+/** Every unit mention once (the first met at each offset), in document order. */
 function collectUnits(plan: PlanDocument): UnitMention[] {
-  const seen = new Set<number>();
   const units: UnitMention[] = [];
-  const add = (u: UnitMention) => {
-    if (!seen.has(u.span.start)) {
-      seen.add(u.span.start);
-      units.push(u);
+  for (const s of plan.allSections) {
+    for (const a of s.attributions) {
+      for (const u of a.lead) units.push(u);
+      for (const u of a.responsible) units.push(u);
     }
-  };
-  for (const s of plan.allSections) for (const a of s.attributions) [...a.lead, ...a.responsible].forEach(add);
-  for (const u of plan.unnumbered) [...u.attribution.lead, ...u.attribution.responsible].forEach(add);
-  for (const t of plan.tasks) if (t.source === 'table') [...t.lead, ...t.responsible].forEach(add);
-  return units.sort((a, b) => a.span.start - b.span.start);
+  }
+  for (const u of plan.unnumbered) {
+    for (const x of u.attribution.lead) units.push(x);
+    for (const x of u.attribution.responsible) units.push(x);
+  }
+  for (const t of plan.tasks) {
+    if (t.source !== 'table') continue;
+    for (const u of t.lead) units.push(u);
+    for (const u of t.responsible) units.push(u);
+  }
+  // A stable sort keeps the first met of two at one offset first; the rest are dropped.
+  units.sort((a, b) => a.span.start - b.span.start);
+  let kept = 0;
+  for (let i = 0; i < units.length; i++) {
+    if (kept > 0 && units[kept - 1]!.span.start === units[i]!.span.start) continue;
+    units[kept++] = units[i]!;
+  }
+  units.length = kept;
+  return units;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -606,14 +687,14 @@ function collectUnits(plan: PlanDocument): UnitMention[] {
 
 const DIRECTIVE = /^<!--\s*planlint-(disable-next-line|disable-file|disable|enable)\b([^>]*?)\s*-->$/;
 
-function readDirectives(comments: IToken[], lines: LineMap): Directive[] {
+function readDirectives(comments: IToken[], lines: LineTable): Directive[] {
   const out: Directive[] = [];
   for (const c of comments) {
     const m = DIRECTIVE.exec(c.image);
     if (!m) continue;
     const span = { start: c.startOffset, end: end(c) };
     const rules = m[2]!.split(/[\s,，]+/).filter((r) => r.length > 0);
-    out.push({ kind: m[1] as Directive['kind'], rules, span, range: lines.rangeOf(span) });
+    out.push(new PlacedDirective(m[1] as Directive['kind'], rules, span, lines));
   }
   return out;
 }

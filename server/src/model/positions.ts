@@ -1,22 +1,40 @@
-// Offsets ↔ LSP positions (UTF-16 code units; `\r\n`, `\r` and `\n` end a line, as LSP says). The one converter.
+// Offsets ↔ LSP positions (UTF-16 code units; `\r\n`, `\r` and `\n` end a line, as LSP says). The one converter,
+// and `Placed`, the base of every located model object, whose `range` is computed from its `span` when first read.
 import type { LineMap, Position, Range, Span } from './types.js';
 
-/** Builds the line table of `text` once; lookups are binary searches. */
-export function createLineMap(text: string): LineMap {
-  const starts: number[] = [0];
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code === 13 /* \r */) {
-      if (text.charCodeAt(i + 1) === 10) i++;
-      starts.push(i + 1);
-    } else if (code === 10 /* \n */) {
-      starts.push(i + 1);
-    }
-  }
-  const length = text.length;
+/** The line table of one text: where each line starts. Lookups are binary searches. */
+export class LineTable implements LineMap {
+  readonly #text: string;
+  readonly #starts: number[];
 
-  function positionAt(offset: number): Position {
-    const clamped = Math.max(0, Math.min(offset, length));
+  constructor(text: string) {
+    const starts: number[] = [0];
+    if (!text.includes('\r')) {
+      // Only `\n` ends lines: let the native search find them.
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    } else {
+      for (let i = 0; i < text.length; i++) {
+        const code = text.charCodeAt(i);
+        if (code === 13 /* \r */) {
+          if (text.charCodeAt(i + 1) === 10) i++;
+          starts.push(i + 1);
+        } else if (code === 10 /* \n */) {
+          starts.push(i + 1);
+        }
+      }
+    }
+    this.#text = text;
+    this.#starts = starts;
+  }
+
+  get lineCount(): number {
+    return this.#starts.length;
+  }
+
+  /** The zero-based line holding `offset` (clamped to the text). */
+  lineAt(offset: number): number {
+    const starts = this.#starts;
+    const clamped = Math.max(0, Math.min(offset, this.#text.length));
     let low = 0;
     let high = starts.length - 1;
     while (low < high) {
@@ -24,10 +42,19 @@ export function createLineMap(text: string): LineMap {
       if (starts[mid]! <= clamped) low = mid;
       else high = mid - 1;
     }
-    return { line: low, character: clamped - starts[low]! };
+    return low;
   }
 
-  function offsetAt(position: Position): number {
+  positionAt(offset: number): Position {
+    const clamped = Math.max(0, Math.min(offset, this.#text.length));
+    const line = this.lineAt(clamped);
+    return { line, character: clamped - this.#starts[line]! };
+  }
+
+  offsetAt(position: Position): number {
+    const starts = this.#starts;
+    const text = this.#text;
+    const length = text.length;
     if (position.line < 0) return 0;
     if (position.line >= starts.length) return length;
     const start = starts[position.line]!;
@@ -40,13 +67,51 @@ export function createLineMap(text: string): LineMap {
     return Math.max(start, Math.min(start + Math.max(0, position.character), lineEnd));
   }
 
-  return {
-    positionAt,
-    offsetAt,
-    rangeOf: (span: Span): Range => ({ start: positionAt(span.start), end: positionAt(span.end) }),
-    get lineCount() {
-      return starts.length;
-    },
-    lineStart: (line: number) => starts[Math.max(0, Math.min(line, starts.length - 1))]!,
-  };
+  rangeOf(span: Span): Range {
+    return { start: this.positionAt(span.start), end: this.positionAt(span.end) };
+  }
+
+  lineStart(line: number): number {
+    const starts = this.#starts;
+    return starts[Math.max(0, Math.min(line, starts.length - 1))]!;
+  }
+}
+
+/** Builds the line table of `text` once. */
+export function createLineMap(text: string): LineTable {
+  return new LineTable(text);
+}
+
+/**
+ * The base of every located model object (sections, tasks, units, deadlines…): it keeps the offsets (`span`) and
+ * computes the LSP `range` from them through the document's one line table when `range` is first read, then keeps
+ * it. Most ranges are never read (only what a client shows needs one), so a plan holds three objects fewer per
+ * located thing. `toJSON` writes the range like an own property, so JSON output is unchanged; a structured clone
+ * (worker messages) copies own properties only and leaves `range` behind: send copies of the values, as
+ * `features/workspace-index.ts` does.
+ */
+export abstract class Placed {
+  declare span: Span;
+  /** The line table until `range` is first read, then the range. */
+  #at: LineTable | Range;
+
+  constructor(span: Span, lines: LineTable) {
+    this.span = span;
+    this.#at = lines;
+  }
+
+  get range(): Range {
+    const at = this.#at;
+    if (at instanceof LineTable) return (this.#at = at.rangeOf(this.span));
+    return at;
+  }
+
+  set range(range: Range) {
+    this.#at = range;
+  }
+
+  /** Own properties plus `range` (and, in subclasses, their other lazy ranges). */
+  toJSON(): object {
+    return { ...this, range: this.range };
+  }
 }

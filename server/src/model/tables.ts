@@ -1,6 +1,8 @@
 // Finds task tables (任务分解表) in three forms: Markdown pipes, tab-separated rows, and the flattened one-cell-per-line copy.
-import { toSimplified, trimSpan } from './text.js';
-import type { ColumnRole, LineMap, Span, Table, TableRow } from './types.js';
+import { PlacedRow, PlacedTable } from './located.js';
+import type { LineTable } from './positions.js';
+import { isSpaceCode, isTrimCode, toSimplified, trimSpan } from './text.js';
+import type { ColumnRole, Span, Table, TableRow } from './types.js';
 
 /** Classifies a header cell. */
 export function columnRole(cell: string): ColumnRole {
@@ -25,20 +27,70 @@ interface Line {
   text: string;
 }
 
-function splitLines(text: string, lines: LineMap): Line[] {
-  const out: Line[] = [];
-  for (let i = 0; i < lines.lineCount; i++) {
-    const start = lines.lineStart(i);
-    let end = i + 1 < lines.lineCount ? lines.lineStart(i + 1) : text.length;
-    while (end > start && (text[end - 1] === '\n' || text[end - 1] === '\r')) end--;
-    out.push({ index: i, start, end, text: text.slice(start, end) });
+/** The lines of a text, made into `Line`s only when a table reader asks (most lines are looked at once, by code unit). */
+class LineView {
+  readonly count: number;
+
+  constructor(
+    readonly text: string,
+    readonly lines: LineTable,
+  ) {
+    this.count = lines.lineCount;
   }
-  return out;
+
+  start(k: number): number {
+    return this.lines.lineStart(k);
+  }
+
+  /** Where line `k` ends, before its line break. */
+  end(k: number): number {
+    const start = this.lines.lineStart(k);
+    let end = k + 1 < this.count ? this.lines.lineStart(k + 1) : this.text.length;
+    while (end > start && (this.text.charCodeAt(end - 1) === 10 || this.text.charCodeAt(end - 1) === 13)) end--;
+    return end;
+  }
+
+  line(k: number): Line {
+    const start = this.start(k);
+    const end = this.end(k);
+    return { index: k, start, end, text: this.text.slice(start, end) };
+  }
+
+  /** The first code unit of line `k` that `trim()` keeps, or its end. */
+  firstKept(k: number): number {
+    const end = this.end(k);
+    let i = this.start(k);
+    while (i < end && isTrimCode(this.text.charCodeAt(i))) i++;
+    return i;
+  }
+
+  /** Does line `k`, spaces aside, start with a pipe (`|` `｜`)? */
+  startsWithPipe(k: number): boolean {
+    const i = this.firstKept(k);
+    return i < this.end(k) && isPipe(this.text.charCodeAt(i));
+  }
+
+  /** The first tab at or after `#tabFrom` (-1: none), found once for all the lines before it. */
+  #tab = -1;
+  #tabFrom = -1;
+
+  hasTab(k: number): boolean {
+    const start = this.start(k);
+    if (this.#tabFrom < 0 || start > this.#tab || start < this.#tabFrom) {
+      this.#tabFrom = start;
+      this.#tab = this.text.indexOf('\t', start);
+      if (this.#tab < 0) this.#tab = this.text.length;
+    }
+    return this.#tab < this.end(k);
+  }
 }
+
+const isPipe = (code: number): boolean => code === 0x7c || code === 0xff5c;
 
 /** Blank, or only spaces of any width (`\u00a0` lines left by web copies). */
 function isNoise(line: Line): boolean {
-  return /^[\s\u00a0\u3000\u200b\ufeff]*$/.test(line.text);
+  for (let i = 0; i < line.text.length; i++) if (!isSpaceCode(line.text.charCodeAt(i))) return false;
+  return true;
 }
 
 function cellSpan(text: string, start: number, end: number): Span {
@@ -46,24 +98,25 @@ function cellSpan(text: string, start: number, end: number): Span {
 }
 
 /** Finds every task table in `text`. Linear: each line is looked at a bounded number of times. */
-export function findTables(text: string, lines: LineMap): Table[] {
-  const all = splitLines(text, lines);
+export function findTables(text: string, lines: LineTable): Table[] {
+  const view = new LineView(text, lines);
   const tables: Table[] = [];
   let i = 0;
-  while (i < all.length) {
-    const line = all[i]!;
-    const trimmed = line.text.trim();
+  while (i < view.count) {
     let next = i + 1;
-    if (/^[|｜]/.test(trimmed)) {
-      const found = readPipeTable(text, all, i, lines);
+    const start = view.firstKept(i);
+    let end = view.end(i);
+    while (end > start && isTrimCode(text.charCodeAt(end - 1))) end--;
+    if (start < end && isPipe(text.charCodeAt(start))) {
+      const found = readPipeTable(view, i);
       next = found.next;
       if (found.table) tables.push(found.table);
-    } else if (line.text.includes('\t')) {
-      const found = readTsvTable(text, all, i, lines);
+    } else if (view.hasTab(i)) {
+      const found = readTsvTable(view, i);
       next = found.next;
       if (found.table) tables.push(found.table);
-    } else if (trimmed.length > 0 && trimmed.length <= 12 && columnRole(trimmed) !== 'other') {
-      const found = readFlatTable(text, all, i, lines);
+    } else if (end > start && end - start <= 12 && columnRole(text.slice(start, end)) !== 'other') {
+      const found = readFlatTable(view, i);
       next = found.next;
       if (found.table) tables.push(found.table);
     }
@@ -72,72 +125,92 @@ export function findTables(text: string, lines: LineMap): Table[] {
   return tables;
 }
 
+/** The cells of a pipe row: after its first pipe, between pipes; a last cell of spaces only is no cell. */
 function pipeCells(text: string, line: Line): Span[] {
   const spans: Span[] = [];
-  let s = line.text.search(/[|｜]/);
-  if (s < 0) return spans;
+  let s = line.start;
+  while (s < line.end && !isPipe(text.charCodeAt(s))) s++;
+  if (s >= line.end) return spans;
   let cellStart = s + 1;
-  for (let k = cellStart; k <= line.text.length; k++) {
-    const ch = line.text[k];
-    if (ch === '|' || ch === '｜' || k === line.text.length) {
-      if (k === line.text.length && line.text.slice(cellStart).trim() === '') break;
-      spans.push(cellSpan(text, line.start + cellStart, line.start + k));
+  for (let k = cellStart; k <= line.end; k++) {
+    if (k === line.end || isPipe(text.charCodeAt(k))) {
+      if (k === line.end && onlySpaces(text, cellStart, k)) break;
+      spans.push(cellSpan(text, cellStart, k));
       cellStart = k + 1;
     }
   }
   return spans;
 }
 
-function readPipeTable(text: string, all: Line[], first: number, lines: LineMap): { table: Table | null; next: number } {
+/** Is [from, to) of `text` empty once trimmed? */
+function onlySpaces(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (!isTrimCode(text.charCodeAt(i))) return false;
+  return true;
+}
+
+const SEPARATOR_CELL = /^:?-{2,}:?$/;
+
+function readPipeTable(view: LineView, first: number): { table: Table | null; next: number } {
+  const { text } = view;
   let last = first;
-  while (last + 1 < all.length && /^\s*[|｜]/.test(all[last + 1]!.text)) last++;
-  const headerSpans = pipeCells(text, all[first]!);
+  while (last + 1 < view.count && view.startsWithPipe(last + 1)) last++;
+  const firstLine = view.line(first);
+  const headerSpans = pipeCells(text, firstLine);
   const header = headerSpans.map((s) => text.slice(s.start, s.end));
   const columns = header.map(columnRole);
   if (!isTaskHeader(columns)) return { table: null, next: last + 1 };
   const rows: TableRow[] = [];
+  let lastLine = firstLine;
   for (let k = first + 1; k <= last; k++) {
-    const spans = pipeCells(text, all[k]!);
+    const line = view.line(k);
+    lastLine = line;
+    const spans = pipeCells(text, line);
     const cells = spans.map((s) => text.slice(s.start, s.end));
-    if (cells.length > 0 && cells.every((c) => /^:?-{2,}:?$/.test(c.replace(/\s/g, '')) || c === '')) continue;
-    rows.push(makeRow(text, lines, all[k]!, all[k]!, cells, spans, header.length));
+    if (cells.length > 0 && cells.every((c) => SEPARATOR_CELL.test(c.replace(/\s/g, '')) || c === '')) continue;
+    rows.push(makeRow(view.lines, line, line, cells, spans, header.length));
   }
-  return { table: makeTable('markdown', text, lines, all[first]!, all[last]!, header, columns, rows), next: last + 1 };
+  return { table: makeTable('markdown', view.lines, firstLine, lastLine, header, columns, rows), next: last + 1 };
 }
 
-function readTsvTable(text: string, all: Line[], first: number, lines: LineMap): { table: Table | null; next: number } {
+function readTsvTable(view: LineView, first: number): { table: Table | null; next: number } {
+  const { text } = view;
   let last = first;
-  while (last + 1 < all.length && all[last + 1]!.text.includes('\t')) last++;
+  while (last + 1 < view.count && view.hasTab(last + 1)) last++;
   const split = (line: Line): Span[] => {
     const spans: Span[] = [];
-    let s = 0;
-    for (let k = 0; k <= line.text.length; k++) {
-      if (k === line.text.length || line.text[k] === '\t') {
-        spans.push(cellSpan(text, line.start + s, line.start + k));
+    let s = line.start;
+    for (let k = line.start; k <= line.end; k++) {
+      if (k === line.end || text.charCodeAt(k) === 9) {
+        spans.push(cellSpan(text, s, k));
         s = k + 1;
       }
     }
     return spans;
   };
-  const headerSpans = split(all[first]!);
+  const firstLine = view.line(first);
+  const headerSpans = split(firstLine);
   const header = headerSpans.map((s) => text.slice(s.start, s.end));
   const columns = header.map(columnRole);
   if (!isTaskHeader(columns) || last === first) return { table: null, next: last + 1 };
   const rows: TableRow[] = [];
+  let lastLine = firstLine;
   for (let k = first + 1; k <= last; k++) {
-    const spans = split(all[k]!);
-    rows.push(makeRow(text, lines, all[k]!, all[k]!, spans.map((s) => text.slice(s.start, s.end)), spans, header.length));
+    const line = view.line(k);
+    lastLine = line;
+    const spans = split(line);
+    rows.push(makeRow(view.lines, line, line, spans.map((s) => text.slice(s.start, s.end)), spans, header.length));
   }
-  return { table: makeTable('tsv', text, lines, all[first]!, all[last]!, header, columns, rows), next: last + 1 };
+  return { table: makeTable('tsv', view.lines, firstLine, lastLine, header, columns, rows), next: last + 1 };
 }
 
 /** The copy of a web table: header cells one per line, then rows opened by their number. */
-function readFlatTable(text: string, all: Line[], first: number, lines: LineMap): { table: Table | null; next: number } {
+function readFlatTable(view: LineView, first: number): { table: Table | null; next: number } {
+  const { text } = view;
   const header: string[] = [];
   const headerLines: Line[] = [];
   let k = first;
-  while (k < all.length && headerLines.length < 8) {
-    const line = all[k]!;
+  while (k < view.count && headerLines.length < 8) {
+    const line = view.line(k);
     if (isNoise(line)) {
       k++;
       continue;
@@ -161,10 +234,10 @@ function readFlatTable(text: string, all: Line[], first: number, lines: LineMap)
   const rows: TableRow[] = [];
   let expected = -1;
   let lastLine = headerLines[headerLines.length - 1]!;
-  while (k < all.length) {
-    while (k < all.length && isNoise(all[k]!)) k++;
-    const numberLine = all[k];
-    if (numberLine === undefined) break;
+  while (k < view.count) {
+    let numberLine = view.line(k);
+    while (isNoise(numberLine) && k + 1 < view.count) numberLine = view.line(++k);
+    if (isNoise(numberLine)) break;
     const value = Number(numberLine.text.trim());
     if (!/^\s*\d{1,4}\s*$/.test(numberLine.text) || (expected >= 0 && value !== expected)) break;
     expected = value + 1;
@@ -172,8 +245,8 @@ function readFlatTable(text: string, all: Line[], first: number, lines: LineMap)
     // Gather cell lines until the next row number; a cell ending in `、` or `，` goes on.
     const cells: { text: string; span: Span; first: Line; last: Line }[] = [];
     let open: (typeof cells)[number] | null = null;
-    while (k < all.length) {
-      const line = all[k]!;
+    while (k < view.count) {
+      const line = view.line(k);
       if (isNoise(line)) {
         k++;
         continue;
@@ -209,22 +282,22 @@ function readFlatTable(text: string, all: Line[], first: number, lines: LineMap)
       }
     }
     lastLine = cells[cells.length - 1]!.last;
-    rows.push(makeRow(text, lines, numberLine, lastLine, rowCells, rowSpans, width));
+    rows.push(makeRow(view.lines, numberLine, lastLine, rowCells, rowSpans, width));
   }
   if (rows.length === 0) return { table: null, next: first + 1 };
-  return { table: makeTable('flat', text, lines, headerLines[0]!, lastLine, header, columns, rows), next: lastLine.index + 1 };
+  return { table: makeTable('flat', view.lines, headerLines[0]!, lastLine, header, columns, rows), next: lastLine.index + 1 };
 }
 
-function makeRow(text: string, lines: LineMap, first: Line, last: Line, cells: string[], spans: Span[], width: number): TableRow {
+/** A row; its lists are copied to their exact size (they are kept as long as the document). */
+function makeRow(lines: LineTable, first: Line, last: Line, cells: string[], spans: Span[], width: number): TableRow {
   const span = { start: first.start, end: last.end };
   while (cells.length < width) {
     cells.push('');
     spans.push({ start: last.end, end: last.end });
   }
-  return { cells, cellSpans: spans, span, range: lines.rangeOf(span) };
+  return new PlacedRow(cells.slice(), spans.slice(), span, lines);
 }
 
-function makeTable(form: Table['form'], text: string, lines: LineMap, first: Line, last: Line, header: string[], columns: ColumnRole[], rows: TableRow[]): Table {
-  const span = { start: first.start, end: last.end };
-  return { form, header, columns, rows, span, range: lines.rangeOf(span) };
+function makeTable(form: Table['form'], lines: LineTable, first: Line, last: Line, header: string[], columns: ColumnRole[], rows: TableRow[]): Table {
+  return new PlacedTable(form, header, columns, rows.slice(), { start: first.start, end: last.end }, lines);
 }

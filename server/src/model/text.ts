@@ -7,16 +7,21 @@ export function stripNoise(text: string): string {
   return text.includes('(') || text.includes('（') ? text.replace(PINYIN_NOISE, '') : text;
 }
 
-/** Full-width ASCII forms (`（` `：` `１`) to half-width; the ideographic space to a space. */
+/** Full-width ASCII forms (`（` `：` `１`) to half-width; the ideographic space to a space. Text with none is returned as is. */
 export function foldWidth(text: string): string {
   let out = '';
+  let last = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    if (code >= 0xff01 && code <= 0xff5e) out += String.fromCharCode(code - 0xfee0);
-    else if (code === 0x3000 || code === 0xa0) out += ' ';
-    else out += text[i];
+    if (code >= 0xff01 && code <= 0xff5e) {
+      out += text.slice(last, i) + String.fromCharCode(code - 0xfee0);
+      last = i + 1;
+    } else if (code === 0x3000 || code === 0xa0) {
+      out += text.slice(last, i) + ' ';
+      last = i + 1;
+    }
   }
-  return out;
+  return last === 0 ? text : out + text.slice(last);
 }
 
 /** Traditional characters met in plan vocabulary and unit names, to their simplified forms. */
@@ -36,26 +41,72 @@ const TRADITIONAL: Record<string, string> = {
 };
 
 /** Every traditional character the table knows (all in the BMP), as one class: text without them is returned as is. */
-const TRADITIONAL_CHARS = new RegExp(`[${Object.keys(TRADITIONAL).join('')}]`, 'g');
+const TRADITIONAL_CHARS = new RegExp(`[${Object.keys(TRADITIONAL).join('')}]`);
+
+/** The table as code units: `SIMPLIFIED[c]` is the simplified form of `c`, 0 for characters it leaves alone. */
+const SIMPLIFIED = (() => {
+  const table = new Uint16Array(0x10000);
+  for (const [from, to] of Object.entries(TRADITIONAL)) table[from.charCodeAt(0)] = to.charCodeAt(0);
+  return table;
+})();
 
 /** Maps traditional characters of the plan vocabulary to simplified ones (unknown characters unchanged). */
 export function toSimplified(text: string): string {
-  return text.replace(TRADITIONAL_CHARS, (ch) => TRADITIONAL[ch]!);
+  if (!TRADITIONAL_CHARS.test(text)) return text;
+  let out = '';
+  let last = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    const to = SIMPLIFIED[code]!;
+    if (to !== 0 && to !== code) {
+      out += text.slice(last, i) + String.fromCharCode(to);
+      last = i + 1;
+    }
+  }
+  return last === 0 ? text : out + text.slice(last);
 }
+
+const ANY_SPACE = /\s/;
 
 /** The comparison key of a unit name: noise and spaces removed, width and script folded. */
 export function unitKey(name: string): string {
-  return toSimplified(foldWidth(stripNoise(name))).replace(/\s+/g, '');
+  const folded = toSimplified(foldWidth(stripNoise(name)));
+  return ANY_SPACE.test(folded) ? folded.replace(/\s+/g, '') : folded;
 }
 
 /** True for space of any width (the characters the lexer skips). */
 export function isSpace(ch: string | undefined): boolean {
-  return ch !== undefined && /[\s\u00a0\u3000\u200b\ufeff]/.test(ch);
+  return ch !== undefined && ch.length > 0 && isSpaceCode(ch.charCodeAt(0));
+}
+
+/**
+ * True for the code unit of a space of any width: what `\s` matches (which is also what `String.prototype.trim`
+ * removes), and the zero-width space.
+ */
+export function isSpaceCode(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 9 && code <= 13);
+  if (code < 0xa0) return false;
+  return (
+    code === 0xa0 ||
+    code === 0x3000 ||
+    code === 0xfeff ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200b) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f
+  );
+}
+
+/** True for what `String.prototype.trim` removes (every `isSpaceCode` but the zero-width space). */
+export function isTrimCode(code: number): boolean {
+  return code !== 0x200b && isSpaceCode(code);
 }
 
 /** Narrows [start, end) of `text` to exclude surrounding spaces. */
 export function trimSpan(text: string, start: number, end: number): { start: number; end: number } {
-  while (start < end && isSpace(text[start])) start++;
-  while (end > start && isSpace(text[end - 1])) end--;
+  while (start < end && isSpaceCode(text.charCodeAt(start))) start++;
+  while (end > start && isSpaceCode(text.charCodeAt(end - 1))) end--;
   return { start, end };
 }

@@ -18,7 +18,11 @@ export interface Span {
   end: number;
 }
 
-/** Something that sits at a place in the text: the offsets and the LSP range agree. */
+/**
+ * Something that sits at a place in the text: the offsets and the LSP range agree. In `parsePlan`'s output `range`
+ * (and `titleRange`) is computed from the span when first read (`Placed` in positions.ts): JSON keeps it, a
+ * structured clone does not — send copies of the values to workers.
+ */
 export interface Located {
   span: Span;
   range: Range;
