@@ -156,8 +156,8 @@ async function runLint(
     const secs = ((Date.now() - started) / 1000).toFixed(2);
     const threads = pooled.workers;
     messages.say(
-      `检查了 ${report.length} 个文件，${threads > 0 ? `${threads} 个工作线程` : '未用工作线程'}，耗时 ${secs} 秒${pooled.recovered > 0 ? `（${pooled.recovered} 个文件由主线程补做）` : ''}`,
-      `linted ${report.length} file(s), ${threads > 0 ? `${threads} worker thread(s)` : 'no worker threads'}, ${secs} s${pooled.recovered > 0 ? ` (${pooled.recovered} redone in the main thread)` : ''}`,
+      `检查了 ${report.length} 个文件，${threads > 0 ? `${threads} 个工作线程加主线程` : '未用工作线程'}，耗时 ${secs} 秒${pooled.recovered > 0 ? `（${pooled.recovered} 个文件由主线程补做）` : ''}`,
+      `linted ${report.length} file(s), ${threads > 0 ? `${threads} worker thread(s) and the main thread` : 'no worker threads'}, ${secs} s${pooled.recovered > 0 ? ` (${pooled.recovered} redone in the main thread)` : ''}`,
     );
   }
   if (report.some((f) => f.error !== undefined)) return 2;
