@@ -8,9 +8,9 @@ export const WORKER_THRESHOLD = 8;
 
 /**
  * …and only when there is this much text. A worker costs ~0.1–0.2 s of CPU before its first file (it
- * loads the bundle and builds the grammar) and is JIT-cold for its first files; the main thread lints
- * meanwhile, so the worker pays off once the text takes the main thread well over that (about 1 MB at
- * 2–3 MB/s, measured with bench/cli.ts on bench/out/many/ subsets).
+ * loads the bundle and builds the grammar) and is JIT-cold for its first files, while the main thread
+ * lints meanwhile: an estimate, not a measurement, puts the break-even near 0.5 MB (0.2 s at 2–3 MB/s),
+ * so 1 MB leaves a margin.
  */
 export const WORKER_MIN_BYTES = 1024 * 1024;
 
@@ -34,13 +34,16 @@ export type Concurrency = 'auto' | 'off' | number;
 
 /**
  * How many workers to start for `fileCount` files of `totalBytes` (0: lint in this thread only). The main
- * thread lints beside its workers, so `auto` starts one per core but one: one on two cores, none on one.
+ * thread lints beside its workers, and `auto` leaves one core to V8's own threads: one linting thread
+ * keeps ~1.5 cores busy (concurrent GC and JIT: 3.4 s of CPU in 2.3 s on the 1,000 bench plans), and two
+ * threads running at once cost ~25 % more CPU for the same files (measured on two cores, bench/cli.ts).
+ * So `auto` starts cores − 2 workers: none on two cores, where a worker cannot make the run shorter.
  */
 export function workerCount(concurrency: Concurrency, fileCount: number, totalBytes: number, cores = availableParallelism()): number {
   if (concurrency === 'off') return 0;
   if (concurrency === 'auto') {
     if (fileCount <= WORKER_THRESHOLD || totalBytes < WORKER_MIN_BYTES) return 0;
-    return Math.max(0, Math.min(cores - 1, Math.ceil(fileCount / WORKER_THRESHOLD)));
+    return Math.max(0, Math.min(cores - 2, Math.ceil(fileCount / WORKER_THRESHOLD)));
   }
   return Math.max(0, Math.min(concurrency, fileCount));
 }
