@@ -2,12 +2,16 @@
 //
 // Each run is timed twice: wall time around the spawn, and the child's CPU time (user + system, every
 // thread) read with bash's `times` — the second barely moves when other work shares the machine.
-// `node -e 0` is timed the same way: the part of a cold start that no bundle can remove.
+// `node -e 0` is timed the same way: the part of a cold start that no bundle can remove. The load
+// average is recorded before and after. `--cli A --cli B` times other bundles (e.g. a copy of an older
+// dist/, with its worker.js and chunks beside it) interleaved with each other, run by run, so that a
+// change in the machine's load falls on all of them alike.
 //
-//   node out/bench/cli.js [--runs N] [--json]
+//   node out/bench/cli.js [--runs N] [--json] [--cli PATH]…
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { loadavg } from 'node:os';
+import { join, relative, resolve } from 'node:path';
 import { argValue, isMain, MANY_DIR, planPath, ROOT } from './corpus.js';
 import { fmt, median, now, table } from './stats.js';
 
@@ -47,9 +51,14 @@ export interface ColdStart {
   error?: string;
 }
 
-function repeat(what: string, args: string[], runs: number): ColdStart {
-  const all: Spawned[] = [];
-  for (let i = 0; i < runs; i++) all.push(spawnTimed(args));
+/** Runs each of `argsOf(cli)` `runs` times, interleaved (a, b, a, b…); one result per CLI. */
+function interleave(clis: readonly string[], argsOf: (cli: string) => string[], runs: number): Spawned[][] {
+  const all = clis.map(() => [] as Spawned[]);
+  for (let i = 0; i < runs; i++) clis.forEach((cli, k) => all[k]!.push(spawnTimed(argsOf(cli))));
+  return all;
+}
+
+function coldOf(what: string, all: Spawned[], runs: number): ColdStart {
   const last = all[all.length - 1]!;
   const failed = last.status !== 0 && last.status !== 1;
   return {
@@ -74,10 +83,8 @@ export interface ManyFiles {
   error?: string;
 }
 
-function many(what: string, extra: string[], runs: number): ManyFiles {
+function manyOf(what: string, all: Spawned[], runs: number): ManyFiles {
   const files = existsSync(MANY_DIR) ? readdirSync(MANY_DIR).length : 0;
-  const all: Spawned[] = [];
-  for (let i = 0; i < runs; i++) all.push(spawnTimed([CLI, MANY_DIR, '--format', 'json', '--no-progress', '--no-color', ...extra]));
   const last = all[all.length - 1]!;
   let linted = 0;
   let error: string | undefined;
@@ -94,24 +101,41 @@ export interface CliResult {
   bundle: { path: string; bytes: number; built: string } | null;
   cold: ColdStart[];
   many: ManyFiles[];
+  /** The 1-, 5- and 15-minute load averages before and after. */
+  load?: { before: number[]; after: number[] };
 }
 
-/** Times the bundled CLI. */
-export function measureCli(runs = 20): CliResult {
-  if (!existsSync(CLI)) return { bundle: null, cold: [], many: [] };
-  const st = statSync(CLI);
+/** The `--concurrency` values timed on the 1,000 files. */
+const CONCURRENCY = ['auto', 'off', '1', '2'] as const;
+
+/** Times the bundled CLI (`clis`: other bundles too, interleaved; labels then name each). */
+export function measureCli(runs = 20, clis: readonly string[] = [CLI]): CliResult {
+  const found = clis.filter((c) => existsSync(c));
+  if (found.length === 0) return { bundle: null, cold: [], many: [] };
+  const before = loadavg();
+  const st = statSync(found[0]!);
+  const label = (what: string, k: number) => (found.length > 1 ? `${what} [${relative(ROOT, found[k]!) || found[k]}]` : what);
   const small = existsSync(MANY_DIR) ? join(MANY_DIR, readdirSync(MANY_DIR).sort()[0]!) : join(ROOT, 'samples', 'bracket-style.plan');
-  const cold = [
-    repeat('node -e 0 (floor)', ['-e', '0'], runs),
-    repeat('planlint --version', [CLI, '--version'], runs),
-    repeat('planlint one small plan', [CLI, small, '--no-color'], runs),
+  const cold: ColdStart[] = [coldOf('node -e 0 (floor)', interleave(['-'], () => ['-e', '0'], runs)[0]!, runs)];
+  const coldCases: Array<[string, string[]]> = [
+    ['planlint --version', ['--version']],
+    ['planlint --help', ['--help']],
+    ['planlint one small plan', [small, '--no-color']],
   ];
-  if (existsSync(planPath('40k'))) cold.push(repeat('planlint 40 KB plan', [CLI, planPath('40k'), '--no-color'], runs));
+  if (existsSync(planPath('40k'))) coldCases.push(['planlint 40 KB plan', [planPath('40k'), '--no-color']]);
+  for (const [what, args] of coldCases) {
+    interleave(found, (cli) => [cli, ...args], runs).forEach((all, k) => cold.push(coldOf(label(what, k), all, runs)));
+  }
   const manyRuns = Math.max(1, Math.min(5, Math.round(runs / 4)));
-  const manyResults = existsSync(MANY_DIR)
-    ? [many('1,000 files, workers (auto)', [], manyRuns), many('1,000 files, --concurrency off', ['--concurrency', 'off'], manyRuns)]
-    : [];
-  return { bundle: { path: CLI, bytes: st.size, built: st.mtime.toISOString() }, cold, many: manyResults };
+  const manyResults: ManyFiles[] = [];
+  if (existsSync(MANY_DIR)) {
+    for (const c of CONCURRENCY) {
+      const what = c === 'auto' ? '1,000 files, --concurrency auto' : `1,000 files, --concurrency ${c}`;
+      const all = interleave(found, (cli) => [cli, MANY_DIR, '--format', 'json', '--no-progress', '--no-color', '--concurrency', c], manyRuns);
+      all.forEach((runsOfCli, k) => manyResults.push(manyOf(label(what, k), runsOfCli, manyRuns)));
+    }
+  }
+  return { bundle: { path: found[0]!, bytes: st.size, built: st.mtime.toISOString() }, cold, many: manyResults, load: { before, after: loadavg() } };
 }
 
 export function cliTable(r: CliResult): string {
@@ -120,12 +144,14 @@ export function cliTable(r: CliResult): string {
     ...r.cold.map((c) => [c.what, fmt(c.wallMs, 0), fmt(c.cpuMs, 0), '', c.error ?? `exit ${c.status}`]),
     ...r.many.map((m) => [m.what, fmt(m.wallMs, 0), fmt(m.cpuMs, 0), fmt(m.filesPerSec, 0), m.error ?? `${m.linted}/${m.files} files, exit ${m.status}`]),
   ];
-  return table(['CLI', 'wall ms', 'cpu ms', 'files/s', ''], rows);
+  const load = r.load ? `\nload average before ${r.load.before.map((x) => x.toFixed(2)).join(' ')}, after ${r.load.after.map((x) => x.toFixed(2)).join(' ')}` : '';
+  return table(['CLI', 'wall ms', 'cpu ms', 'files/s', ''], rows) + load;
 }
 
 if (isMain(import.meta.url)) {
   const argv = process.argv.slice(2);
-  const result = measureCli(Number(argValue(argv, '--runs') ?? 20));
+  const clis = argv.flatMap((a, i) => (argv[i - 1] === '--cli' ? [resolve(a)] : []));
+  const result = measureCli(Number(argValue(argv, '--runs') ?? 20), clis.length > 0 ? clis : [CLI]);
   if (argv.includes('--json')) console.log(JSON.stringify(result, null, 2));
   else console.log(cliTable(result));
 }

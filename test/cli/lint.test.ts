@@ -335,21 +335,51 @@ describe('planlint (lint): many files through worker threads', () => {
     const single = planlint(['.', '--format', 'json', '--concurrency', 'off', '--verbose'], { cwd: dir });
     const pooled = planlint(['.', '--format', 'json', '--concurrency', '2', '--verbose'], { cwd: dir });
     assert.match(single.stderr, /未用工作线程/);
-    assert.match(pooled.stderr, /2 个工作线程/);
+    assert.match(pooled.stderr, /2 个工作线程加主线程/);
     assert.doesNotMatch(pooled.stderr, /主线程补做/, 'no worker failed');
     assert.equal(jsonOf(pooled).length, 22);
     assert.equal(pooled.stdout, single.stdout);
     assert.equal(pooled.code, single.code);
   });
 
-  it('auto: workers only above 8 files and 128 KB, on a machine with several cores', function () {
-    if (os.availableParallelism() < 2) this.skip(); // one core: auto always stays in one thread
+  it('reports files in path order whatever finishes first (a long plan first, the main thread and workers sharing the queue)', function () {
+    this.timeout(180_000); // 6 runs of 23 files
+    const mixed = tempDir();
+    try {
+      // `0-long.plan`, 15 plans long, is taken first and finishes last; the short ones after it finish early.
+      const long = fs.readFileSync(path.join(SAMPLES, 'bracket-style.plan'), 'utf8');
+      fs.writeFileSync(path.join(mixed, '0-long.plan'), Array.from({ length: 15 }, () => long).join('\n'));
+      for (const name of fs.readdirSync(dir)) fs.copyFileSync(path.join(dir, name), path.join(mixed, name));
+      const expected = fs.readdirSync(mixed).sort();
+      for (const format of ['json', 'stylish']) {
+        const single = planlint(['.', '--format', format, '--concurrency', 'off', '--no-color'], { cwd: mixed });
+        for (const concurrency of ['1', '3']) {
+          const pooled = planlint(['.', '--format', format, '--concurrency', concurrency, '--no-color', '--verbose'], { cwd: mixed });
+          assert.match(pooled.stderr, new RegExp(`${concurrency} 个工作线程加主线程`));
+          assert.equal(pooled.stdout, single.stdout, `${format}, --concurrency ${concurrency}`);
+          assert.equal(pooled.code, single.code);
+        }
+        if (format === 'json') assert.deepEqual(jsonOf(single).map((f) => f.path), expected);
+      }
+    } finally {
+      cleanup(mixed);
+    }
+  });
+
+  it('auto: workers only above 8 files and 1 MB, and only with a core to spare (none on two cores)', function () {
+    this.timeout(180_000); // two runs over 1 MB
     const big = tempDir();
     try {
       const text = fs.readFileSync(path.join(SAMPLES, 'bracket-style.plan'));
-      const copies = Math.ceil((128 * 1024) / text.length) + 1;
+      const copies = Math.ceil((1024 * 1024) / text.length);
       for (let i = 0; i < copies; i++) fs.writeFileSync(path.join(big, `${i}.plan`), text);
-      assert.match(planlint(['.', '--format', 'json', '--verbose'], { cwd: big }).stderr, /\d+ 个工作线程/);
+      // What this machine should do over 1 MB: cores − 2 workers beside the main thread (tested per core count in pool.test).
+      const workers = Math.max(0, Math.min(os.availableParallelism() - 2, Math.ceil(copies / 8)));
+      const over = planlint(['.', '--format', 'json', '--verbose'], { cwd: big });
+      assert.match(over.stderr, workers > 0 ? new RegExp(`${workers} 个工作线程加主线程`) : /未用工作线程/);
+      fs.rmSync(path.join(big, '0.plan'));
+      // One file fewer is under 1 MB: not worth a worker's start-up.
+      assert.match(planlint(['.', '--format', 'json', '--verbose'], { cwd: big }).stderr, /未用工作线程/);
     } finally {
       cleanup(big);
     }

@@ -1,4 +1,4 @@
-// Lints many files: in this thread, or spread over a small pool of worker threads when there are many.
+// Lints many files: in this thread, or in this thread and a small pool of worker threads when there are many.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { FileLinter, type FileOutcome, type LintFileOptions } from './lint-file.js';
@@ -7,10 +7,15 @@ import { FileLinter, type FileOutcome, type LintFileOptions } from './lint-file.
 export const WORKER_THRESHOLD = 8;
 
 /**
- * …and only when there is this much text: a worker costs ~0.2 s of CPU to start (it loads the bundle and
- * builds the lexer), which about 100 small plans or 15 long ones pay back on two cores.
+ * …and only when there is this much text. A worker costs ~0.1–0.2 s of CPU before its first file (it
+ * loads the bundle and builds the grammar) and is JIT-cold for its first files, while the main thread
+ * lints meanwhile: an estimate, not a measurement, puts the break-even near 0.5 MB (0.2 s at 2–3 MB/s),
+ * so 1 MB leaves a margin.
  */
-export const WORKER_MIN_BYTES = 128 * 1024;
+export const WORKER_MIN_BYTES = 1024 * 1024;
+
+/** Files queued to one worker at a time: one being linted and two waiting, so that it never waits on the main thread. */
+export const WORKER_QUEUE = 3;
 
 /** A file sent to a worker. */
 export interface WorkerRequest {
@@ -27,13 +32,18 @@ export interface WorkerReply {
 /** `--concurrency`: `auto` (workers when there are many files), `off`, or a number of workers. */
 export type Concurrency = 'auto' | 'off' | number;
 
-/** How many workers to start for `fileCount` files of `totalBytes` (0: lint in this thread). */
-export function workerCount(concurrency: Concurrency, fileCount: number, totalBytes: number): number {
+/**
+ * How many workers to start for `fileCount` files of `totalBytes` (0: lint in this thread only). The main
+ * thread lints beside its workers, and `auto` leaves one core to V8's own threads: one linting thread
+ * keeps ~1.5 cores busy (concurrent GC and JIT: 3.4 s of CPU in 2.3 s on the 1,000 bench plans), and two
+ * threads running at once cost ~25 % more CPU for the same files (measured on two cores, bench/cli.ts).
+ * So `auto` starts cores − 2 workers: none on two cores, where a worker cannot make the run shorter.
+ */
+export function workerCount(concurrency: Concurrency, fileCount: number, totalBytes: number, cores = availableParallelism()): number {
   if (concurrency === 'off') return 0;
   if (concurrency === 'auto') {
     if (fileCount <= WORKER_THRESHOLD || totalBytes < WORKER_MIN_BYTES) return 0;
-    const cores = availableParallelism();
-    return cores < 2 ? 0 : Math.min(cores, Math.ceil(fileCount / WORKER_THRESHOLD));
+    return Math.max(0, Math.min(cores - 2, Math.ceil(fileCount / WORKER_THRESHOLD)));
   }
   return Math.max(0, Math.min(concurrency, fileCount));
 }
@@ -44,10 +54,13 @@ export interface PoolHooks {
   onProgress?(done: number, total: number, abs: string): void;
 }
 
-/** The outcomes, in the order of `files`, and how many workers did the work. */
+/** The outcomes, in the order of `files`, and how the work was shared. */
 export interface PoolResult {
   outcomes: FileOutcome[];
+  /** Workers started (the main thread lints beside them). */
   workers: number;
+  /** Files this thread linted (all of them without workers). */
+  here: number;
   /** Files a failed worker left behind that this thread linted instead. */
   recovered: number;
 }
@@ -59,9 +72,11 @@ function workerUrl(): URL {
 
 /**
  * Lints `files` (absolute paths) and returns their outcomes in the same order, whatever order they
- * finish in, so that output never depends on scheduling. With `workers` > 0, each worker gets one file
- * at a time (plus one queued, to hide the message round trip); a worker that fails hands its files back
- * to this thread. Never rejects.
+ * finish in, so that output never depends on scheduling. With `workers` > 0, the workers and this thread
+ * take files from one queue: each worker holds up to `WORKER_QUEUE` files (to hide the message round
+ * trip and this thread's own files), and this thread lints the next file whenever it is free, yielding
+ * between files to refill the workers. A worker that fails hands its files back to this thread. Never
+ * rejects.
  */
 export async function lintFiles(files: readonly string[], options: LintFileOptions, workers: number, hooks: PoolHooks = {}): Promise<PoolResult> {
   const outcomes = new Array<FileOutcome | undefined>(files.length);
@@ -73,23 +88,25 @@ export async function lintFiles(files: readonly string[], options: LintFileOptio
     hooks.onProgress?.(done, files.length, files[id]!);
   };
   let local: FileLinter | undefined;
+  let here = 0;
   const lintHere = (id: number): void => {
     local ??= new FileLinter(options);
+    here++;
     finish(id, local.lintFile(files[id]!));
   };
+  /** Lets replies, a TTY progress bar and signals through. */
+  const yieldNow = (): Promise<void> => new Promise((r) => setImmediate(r));
 
   if (workers <= 0) {
     for (let id = 0; id < files.length; id++) {
       lintHere(id);
-      // Let a TTY progress bar and signals through between files.
-      if (hooks.onProgress && id % 16 === 15) await new Promise((r) => setImmediate(r));
+      if (hooks.onProgress && id % 16 === 15) await yieldNow();
     }
-    return { outcomes: outcomes as FileOutcome[], workers: 0, recovered: 0 };
+    return { outcomes: outcomes as FileOutcome[], workers: 0, here, recovered: 0 };
   }
 
   let next = 0;
-  let recovered = 0;
-  await new Promise<void>((resolveAll) => {
+  const workersDone = new Promise<void>((resolveAll) => {
     let alive = workers;
     const settle = (): void => {
       if (--alive === 0) resolveAll();
@@ -104,7 +121,7 @@ export async function lintFiles(files: readonly string[], options: LintFileOptio
         continue;
       }
       const feed = (): void => {
-        while (inFlight.size < 2 && next < files.length) {
+        while (inFlight.size < WORKER_QUEUE && next < files.length) {
           const id = next++;
           inFlight.add(id);
           worker.postMessage({ id, abs: files[id]! } satisfies WorkerRequest);
@@ -131,12 +148,19 @@ export async function lintFiles(files: readonly string[], options: LintFileOptio
       feed();
     }
   });
-  // Whatever a failed worker held, and whatever no worker took (all failed to start), is linted here.
+  // This thread takes files from the same queue while the workers start up and run.
+  while (next < files.length) {
+    lintHere(next++);
+    await yieldNow();
+  }
+  await workersDone;
+  // Whatever a failed worker held is linted here.
+  let recovered = 0;
   for (let id = 0; id < files.length; id++) {
     if (outcomes[id] === undefined) {
       recovered++;
       lintHere(id);
     }
   }
-  return { outcomes: outcomes as FileOutcome[], workers, recovered };
+  return { outcomes: outcomes as FileOutcome[], workers, here, recovered };
 }

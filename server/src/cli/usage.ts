@@ -26,8 +26,8 @@ node_modules 和隐藏目录）。通配符支持 * ** ? [abc] {a,b}，请加引
       --max-warnings <数量>      警告多于此数时检查失败
       --quiet                    只报告错误（退出码仍按全部问题计算）
       --stdin-filename <名称>    标准输入（-）的文件名：用于查找配置和显示
-      --concurrency <auto|off|N> 工作线程：auto（默认：超过 8 个文件且共超过 128 KB 时按核数并行）、
-                                 off、线程数
+      --concurrency <auto|off|N> 工作线程数（主线程也参与检查）：auto（默认：超过 8 个文件且共超过
+                                 1 MB 时为核数减二，双核机器上不用）、off、线程数
       --color, --no-color        是否着色（默认仅终端；也认 NO_COLOR、FORCE_COLOR）
       --no-progress              不显示进度条（进度条只在标准错误是终端时出现）
       --verbose                  在标准错误输出文件数、线程数和耗时
@@ -78,8 +78,9 @@ Lint options:
       --max-warnings <n>         fail when there are more than n warnings
       --quiet                    report errors only (the exit code still counts every problem)
       --stdin-filename <name>    name of standard input (-): for the config lookup and the report
-      --concurrency <auto|off|n> worker threads: auto (default: one per core when there are more
-                                 than 8 files and over 128 KB of text), off, or a number
+      --concurrency <auto|off|n> worker threads, linting beside the main thread: auto (default: one
+                                 per core but two when there are more than 8 files and over 1 MB of
+                                 text; none on two cores), off, or a number
       --color, --no-color        colour output (default: on a TTY; NO_COLOR and FORCE_COLOR apply)
       --no-progress              no progress bar (it only ever shows when stderr is a TTY)
       --verbose                  print files, threads and time on stderr

@@ -1,7 +1,8 @@
 // Finding and reading configuration files and unit lists from disk (node:fs); data only, never code.
 import * as fs from 'node:fs';
+import { createRequire } from 'node:module';
 import * as path from 'node:path';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import type { Node as YamlNode } from 'yaml';
 import { decodeText } from '../cli/encoding.js';
 import {
   addAliases,
@@ -228,9 +229,31 @@ function parseJson(text: string): Parsed | ParseFailure {
   }
 }
 
+/**
+ * Set by scripts/bundle.js (esbuild `define`): the file beside the bundle that holds the `yaml` library,
+ * so that a bundle compiles and runs it only when a YAML file is read. Not defined under tsc (out/).
+ */
+declare const PLANLINT_YAML_FILE: string | undefined;
+
+type YamlLibrary = typeof import('yaml');
+let yamlLibrary: YamlLibrary | undefined;
+
+/**
+ * The `yaml` library, loaded on first use: it is a quarter of the CLI bundle, and most runs read no YAML
+ * (`--version`, JSON configs, none at all). Synchronous, because config lookups are. Throws when missing.
+ */
+function yaml(): YamlLibrary {
+  if (!yamlLibrary) {
+    const requireHere = createRequire(import.meta.url);
+    yamlLibrary = requireHere(typeof PLANLINT_YAML_FILE === 'string' ? PLANLINT_YAML_FILE : 'yaml') as YamlLibrary;
+  }
+  return yamlLibrary;
+}
+
 /** Parses YAML (which never runs code: no custom tags, aliases capped), remembering where nodes are. */
 function parseYaml(text: string): Parsed | ParseFailure {
   try {
+    const { isMap, isScalar, isSeq, LineCounter, parseDocument } = yaml();
     const lineCounter = new LineCounter();
     const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
     const first = doc.errors[0] ?? doc.warnings[0];

@@ -1,0 +1,291 @@
+// The commands behind `planlint`: lint (files, folders, globs, stdin; report, fix), table and outline. Loaded by main.ts on demand.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { ConfigProblem, ResolvedConfig } from '../config/config.js';
+import { ConfigCache, loadConfigFromPath } from '../config/load.js';
+import { exportTable } from '../features/export.js';
+import { outlineLines } from '../features/outline.js';
+import { taskRows, taskRowsWithProblems } from '../features/task-table.js';
+import type { Severity } from '../lint/types.js';
+import { allRules } from '../rules/index.js';
+import { createPlanService } from '../service.js';
+import type { LintArgs, OutlineArgs, TableArgs } from './args.js';
+import { writeFileAtomic } from './atomic.js';
+import { decodeText } from './encoding.js';
+import { displayPath, expandTargets } from './files.js';
+import { globToRegExp } from './glob.js';
+import { github } from './format/github.js';
+import { json } from './format/json.js';
+import type { Formatter, ReportFile } from './format/report.js';
+import { countDiagnostics } from './format/report.js';
+import { sarif } from './format/sarif.js';
+import { stylish } from './format/stylish.js';
+import { Messages, STDIN_NAME, version, type CliIo } from './io.js';
+import { FileLinter, readPlanFile, type FileOutcome, type LintFileOptions } from './lint-file.js';
+import { lintFiles, workerCount } from './pool.js';
+import { colors, ProgressBar, wantColor } from './terminal.js';
+
+const FORMATTERS: Record<LintArgs['format'], Formatter> = { stylish, json, sarif, github };
+
+const RANK: Record<Severity, number> = { info: 1, warning: 2, error: 3, off: 4 };
+
+/** Runs `lint`, `table` or `outline` and returns the exit code. */
+export async function runCommand(args: LintArgs | TableArgs | OutlineArgs, io: CliIo): Promise<number> {
+  // One --config for every file, or the nearest config file of each.
+  let fixedConfig: ResolvedConfig | undefined;
+  if (args.config !== undefined) {
+    const loaded = loadConfigFromPath(path.resolve(io.cwd, args.config));
+    if (loaded.problems.length > 0) {
+      return new Messages(io, args.locale ?? 'zh-CN').configProblems(loaded.problems);
+    }
+    fixedConfig = loaded.config;
+  }
+  const cache = new ConfigCache();
+  const uiLocale = args.locale ?? fixedConfig?.locale ?? cache.forFile(path.join(io.cwd, STDIN_NAME)).config.locale;
+  const messages = new Messages(io, uiLocale);
+  const configOf = (abs: string): { config: ResolvedConfig; problems: ConfigProblem[] } =>
+    fixedConfig ? { config: fixedConfig, problems: [] } : cache.forFile(abs);
+
+  if (args.command === 'lint') return runLint(args, io, messages, configOf);
+  return runDocument(args, io, messages, configOf);
+}
+
+function withOverrides(config: ResolvedConfig, overrides: ReadonlyArray<[string, Severity]>): ResolvedConfig {
+  return overrides.length === 0 ? config : { ...config, ruleSeverity: new Map([...config.ruleSeverity, ...overrides]) };
+}
+
+/** `planlint --print-config FILE`: the configuration in force for FILE, as JSON. */
+function printConfig(file: string, args: LintArgs, io: CliIo, messages: Messages, configOf: (abs: string) => { config: ResolvedConfig; problems: ConfigProblem[] }): number {
+  const { config: base, problems } = configOf(path.resolve(io.cwd, file));
+  if (problems.length > 0) return messages.configProblems(problems);
+  const config = withOverrides(base, args.ruleOverrides);
+  const rules: Record<string, Severity> = {};
+  for (const rule of allRules) rules[rule.id] = config.ruleSeverity.get(rule.id) ?? rule.defaultSeverity;
+  const out = {
+    file: displayPath(path.resolve(io.cwd, file), io.cwd),
+    sources: config.sources.map((s) => displayPath(s, io.cwd)),
+    locale: args.locale ?? config.locale,
+    rules,
+    ruleOptions: Object.fromEntries(config.ruleOptions),
+    units: config.units,
+    nonTaskSections: config.nonTaskSections,
+    deadline: config.deadline,
+    period: config.period,
+    files: config.files,
+  };
+  io.out.write(JSON.stringify(out, null, 2) + '\n');
+  return 0;
+}
+
+async function runLint(
+  args: LintArgs,
+  io: CliIo,
+  messages: Messages,
+  configOf: (abs: string) => { config: ResolvedConfig; problems: ConfigProblem[] },
+): Promise<number> {
+  if (args.printConfig !== undefined) return printConfig(args.printConfig, args, io, messages, configOf);
+  const started = Date.now();
+
+  // Files from the configuration's `files` patterns count as plans inside folders too.
+  const { targets, unmatched } = expandTargets(args.paths, { cwd: io.cwd, isExtraPlan: (abs) => matchesConfigFiles(abs, configOf) });
+  if (unmatched.length > 0) {
+    unmatched.forEach((u) => messages.unmatched(u));
+    return 2;
+  }
+  const stdinPath = path.resolve(io.cwd, args.stdinFilename ?? STDIN_NAME);
+  // Every configuration involved is checked before any file is read: a bad one stops the run.
+  const problems = targets.flatMap((t) => configOf(t.kind === 'file' ? t.abs : stdinPath).problems);
+  if (problems.length > 0) return messages.configProblems(problems);
+
+  const options: LintFileOptions = {
+    fix: args.fix,
+    uiLocale: messages.locale,
+    ...(args.encoding !== undefined ? { encoding: args.encoding } : {}),
+    ...(args.locale !== undefined ? { locale: args.locale } : {}),
+    ...(args.config !== undefined ? { configFile: path.resolve(io.cwd, args.config) } : {}),
+    ...(args.ruleOverrides.length > 0 ? { ruleOverrides: args.ruleOverrides } : {}),
+  };
+  const files = targets.flatMap((t) => (t.kind === 'file' ? [t.abs] : []));
+  const workers = workerCount(args.concurrency, files.length, totalSize(files));
+  const bar = args.progress && io.err.isTTY === true && files.length > 1 ? new ProgressBar(io.err) : undefined;
+  const pooled = await lintFiles(files, options, workers, bar ? { onProgress: (done, total, abs) => bar.update(done, total, displayPath(abs, io.cwd)) } : {});
+  bar?.clear();
+
+  let stdinOutcome: FileOutcome | undefined;
+  if (targets.some((t) => t.kind === 'stdin')) {
+    const bytes = await io.readStdin();
+    stdinOutcome = new FileLinter(options).lintStdin(bytes, stdinPath);
+  }
+  const stdinLabel = args.stdinFilename !== undefined ? displayPath(stdinPath, io.cwd) : STDIN_NAME;
+  let next = 0;
+  const outcomes = targets.map((t) => (t.kind === 'file' ? pooled.outcomes[next++]! : stdinOutcome!));
+  const report: ReportFile[] = outcomes.map((o) => toReportFile(o, o.abs === null ? stdinLabel : displayPath(o.abs, io.cwd)));
+
+  for (const f of report) {
+    if (f.error !== undefined) messages.say(`${f.path}：${f.error}`, `${f.path}: ${f.error}`);
+    else if (f.skipped !== undefined) messages.say(`已跳过 ${f.path}：${f.skipped}`, `skipped ${f.path}: ${f.skipped}`);
+  }
+
+  const shown = args.quiet ? report.map((f) => ({ ...f, diagnostics: f.diagnostics.filter((d) => d.severity === 'error') })) : report;
+  const useColor = args.outputFile === undefined && args.format === 'stylish' && wantColor(args.color, io.out, io.env);
+  const text = FORMATTERS[args.format](shown, {
+    locale: messages.locale,
+    colors: colors(useColor),
+    rules: allRules,
+    cwd: io.cwd,
+    version: version(),
+  });
+
+  // With `--fix -`, standard output carries the fixed text, so the report goes to stderr.
+  const reportStream = args.fix && stdinOutcome ? io.err : io.out;
+  if (args.outputFile !== undefined) {
+    try {
+      writeFileAtomic(path.resolve(io.cwd, args.outputFile), new TextEncoder().encode(text));
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code ?? String(e);
+      messages.say(`无法写入 ${args.outputFile}（${code}）`, `cannot write ${args.outputFile} (${code})`);
+      return 2;
+    }
+  } else if (text !== '') {
+    reportStream.write(text);
+  }
+  if (args.fix && stdinOutcome?.output) io.out.write(stdinOutcome.output);
+
+  const counts = countDiagnostics(report);
+  if (args.verbose) {
+    const secs = ((Date.now() - started) / 1000).toFixed(2);
+    const threads = pooled.workers;
+    messages.say(
+      `检查了 ${report.length} 个文件，${threads > 0 ? `${threads} 个工作线程加主线程` : '未用工作线程'}，耗时 ${secs} 秒${pooled.recovered > 0 ? `（${pooled.recovered} 个文件由主线程补做）` : ''}`,
+      `linted ${report.length} file(s), ${threads > 0 ? `${threads} worker thread(s) and the main thread` : 'no worker threads'}, ${secs} s${pooled.recovered > 0 ? ` (${pooled.recovered} redone in the main thread)` : ''}`,
+    );
+  }
+  if (report.some((f) => f.error !== undefined)) return 2;
+  const threshold = RANK[args.maxSeverity];
+  const failing = report.some((f) => f.diagnostics.some((d) => RANK[d.severity] >= threshold));
+  if (args.maxWarnings >= 0 && counts.warnings > args.maxWarnings) {
+    messages.say(`警告过多：${counts.warnings} 个，上限 ${args.maxWarnings} 个（--max-warnings）`, `too many warnings: ${counts.warnings}, at most ${args.maxWarnings} allowed (--max-warnings)`);
+    return 1;
+  }
+  return failing ? 1 : 0;
+}
+
+/** The bytes of some files (stat only; an unreadable one counts nothing and is reported when linted). */
+function totalSize(files: readonly string[]): number {
+  let total = 0;
+  for (const f of files) {
+    try {
+      total += fs.statSync(f).size;
+    } catch {
+      // reported later
+    }
+  }
+  return total;
+}
+
+function toReportFile(o: FileOutcome, displayed: string): ReportFile {
+  return {
+    path: displayed,
+    diagnostics: o.diagnostics,
+    ...(o.encoding ? { encoding: o.encoding, bom: o.bom ?? false } : {}),
+    ...(o.skipped !== undefined ? { skipped: o.skipped } : {}),
+    ...(o.error !== undefined ? { error: o.error } : {}),
+    ...(o.fixed ? { fixed: true } : {}),
+  };
+}
+
+/** Compiled `files` patterns of configurations, by pattern. */
+const filePatterns = new Map<string, RegExp>();
+
+/**
+ * True when a configuration's `files` patterns name the file: a pattern without `/` matches the file
+ * name, one with `/` the path from the config file's folder (the editor's `files.associations` rule).
+ */
+function matchesConfigFiles(abs: string, configOf: (abs: string) => { config: ResolvedConfig }): boolean {
+  const { config } = configOf(abs);
+  if (config.files.length === 0) return false;
+  const base = config.sources.length > 0 ? path.dirname(config.sources[0]!) : path.dirname(abs);
+  const rel = path.relative(base, abs).split(path.sep).join('/');
+  const name = path.basename(abs);
+  return config.files.some((pattern) => {
+    let re = filePatterns.get(pattern);
+    if (!re) {
+      re = globToRegExp(pattern.replace(/^\.\//, ''));
+      filePatterns.set(pattern, re);
+    }
+    return pattern.includes('/') ? re.test(rel) : re.test(name);
+  });
+}
+
+/** Reads the file (or stdin) of `table` / `outline`; a message and null when it cannot be read. */
+async function readDocument(
+  file: string,
+  args: TableArgs | OutlineArgs,
+  io: CliIo,
+  messages: Messages,
+): Promise<{ text: string; abs: string; label: string } | null> {
+  if (file === '-') {
+    const abs = path.resolve(io.cwd, args.stdinFilename ?? STDIN_NAME);
+    const decoded = decodeText(await io.readStdin(), args.encoding);
+    if ('text' in decoded) return { text: decoded.text, abs, label: args.stdinFilename ?? STDIN_NAME };
+    const why = 'binary' in decoded ? [decoded.reason, decoded.reasonEn] : [decoded.error, decoded.errorEn];
+    messages.say(`${STDIN_NAME}：${why[0]}`, `${STDIN_NAME}: ${why[1]}`);
+    return null;
+  }
+  const abs = path.resolve(io.cwd, file);
+  if (!fs.existsSync(abs)) {
+    messages.say(`找不到文件“${file}”`, `no such file: ${file}`);
+    return null;
+  }
+  const read = readPlanFile(abs, args.encoding, messages.locale);
+  if ('text' in read) return { text: read.text, abs, label: file };
+  const why = 'skipped' in read ? read.skipped : read.error;
+  messages.say(`${file}：${why}`, `${file}: ${why}`);
+  return null;
+}
+
+/** `planlint table` and `planlint outline`. */
+async function runDocument(
+  args: TableArgs | OutlineArgs,
+  io: CliIo,
+  messages: Messages,
+  configOf: (abs: string) => { config: ResolvedConfig; problems: ConfigProblem[] },
+): Promise<number> {
+  if (args.command === 'table' && args.format === 'xlsx' && args.outputFile === undefined && io.out.isTTY === true) {
+    messages.say('XLSX 是二进制文件，不输出到终端；请用 -o 文件名.xlsx 或重定向', 'XLSX is binary and is not written to a terminal; use -o FILE.xlsx or redirect');
+    return 2;
+  }
+  const doc = await readDocument(args.file, args, io, messages);
+  if (!doc) return 2;
+  const { config: base, problems } = configOf(doc.abs);
+  if (problems.length > 0) return messages.configProblems(problems);
+  const service = createPlanService(args.locale ? { locale: args.locale } : {});
+
+  if (args.command === 'outline') {
+    const plan = service.parse(doc.text, base);
+    io.out.write(outlineLines(plan).join('\n') + '\n');
+    return 0;
+  }
+
+  const config = withOverrides(base, args.ruleOverrides);
+  let rows;
+  if (args.problems) {
+    const analysis = service.analyze(doc.text, config);
+    rows = taskRowsWithProblems(analysis.plan, analysis.diagnostics);
+  } else {
+    rows = taskRows(service.parse(doc.text, config));
+  }
+  const bytes = await exportTable(args.format, doc.label, rows, { locale: messages.locale, problems: args.problems });
+  if (args.outputFile !== undefined) {
+    try {
+      writeFileAtomic(path.resolve(io.cwd, args.outputFile), bytes);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code ?? String(e);
+      messages.say(`无法写入 ${args.outputFile}（${code}）`, `cannot write ${args.outputFile} (${code})`);
+      return 2;
+    }
+    return 0;
+  }
+  io.out.write(bytes);
+  return 0;
+}
