@@ -93,11 +93,26 @@ const NUMERAL = `[${CHINESE_NUMERAL_CHARS}]`;
 const CN_NUMBER = `(${NUMERAL}{1,5})`;
 const DIGIT = '[0-9０-９]';
 
-/** True when the text before `offset` ends a block: line start, whitespace, or one of `boundary`. */
-function atBoundary(text: string, offset: number, boundary: string): boolean {
-  if (offset === 0) return true;
-  const prev = text[offset - 1]!;
-  return WHITESPACE.includes(prev) || boundary.includes(prev);
+/** Character classes as bit flags in one table, so that a boundary check is one array read. */
+const IS_SPACE = 1;
+const IS_BLOCK_BOUNDARY = 2;
+const IS_INLINE_BOUNDARY = 4;
+const CHAR_CLASS = new Uint8Array(65536);
+for (const c of WHITESPACE) CHAR_CLASS[c.charCodeAt(0)]! |= IS_SPACE | IS_BLOCK_BOUNDARY | IS_INLINE_BOUNDARY;
+for (const c of BLOCK_BOUNDARY) CHAR_CLASS[c.charCodeAt(0)]! |= IS_BLOCK_BOUNDARY | IS_INLINE_BOUNDARY;
+for (const c of INLINE_BOUNDARY) CHAR_CLASS[c.charCodeAt(0)]! |= IS_INLINE_BOUNDARY;
+
+/** True when the text before `offset` ends a block: line start, whitespace, or a character of the `boundary` class. */
+function atBoundary(text: string, offset: number, boundary: number): boolean {
+  return offset === 0 || (CHAR_CLASS[text.charCodeAt(offset - 1)]! & boundary) !== 0;
+}
+
+/** A table of the characters a marker may start with: Chevrotain tries a custom matcher for every character
+ * of the same 255-character block as its hints, so the matcher rejects the others with one array read. */
+function startTable(chars: readonly string[]): Uint8Array {
+  const table = new Uint8Array(65536);
+  for (const c of chars) table[c.charCodeAt(0)] = 1;
+  return table;
 }
 
 /** What a marker must satisfy besides its boundary and its own pattern. */
@@ -113,12 +128,13 @@ function isNumberingNumeral(text: string): boolean {
   return parseChineseNumeral(text) >= 1 && (text.length === 1 || /[十拾百佰千仟]/.test(text));
 }
 
-/** Builds a custom matcher from a sticky regex, a boundary set and the marker's rules. */
-function markerMatcher(source: string, boundary: string, rules: MarkerRules = {}): CustomPatternMatcherFunc {
+/** Builds a custom matcher from its first characters, a sticky regex, a boundary class and the marker's rules. */
+function markerMatcher(starts: readonly string[], source: string, boundary: number, rules: MarkerRules = {}): CustomPatternMatcherFunc {
+  const first = startTable(starts);
   const re = new RegExp(source, 'y');
   const { veto, numeral } = rules;
   return (text, offset) => {
-    if (!atBoundary(text, offset, boundary)) return null;
+    if (first[text.charCodeAt(offset)] === 0 || !atBoundary(text, offset, boundary)) return null;
     re.lastIndex = offset;
     const match = re.exec(text);
     if (match === null) return null;
@@ -133,11 +149,13 @@ function markerMatcher(source: string, boundary: string, rules: MarkerRules = {}
 
 const numeralStarts = [...CHINESE_NUMERAL_CHARS];
 const digitStarts = [...'0123456789０１２３４５６７８９'];
+const parenStarts = ['(', '（'];
+const circledStarts = Array.from({ length: 20 }, (_, i) => String.fromCharCode(0x2460 + i));
 
 /** Level 1: `三、` `一百四十、` `一、2023年度…` — not `一、二季度`, where a Chinese numeral follows. */
 export const ChapterMarker = createToken({
   name: 'ChapterMarker',
-  pattern: markerMatcher(`${CN_NUMBER}、`, BLOCK_BOUNDARY, { veto: new RegExp(NUMERAL, 'y'), numeral: true }),
+  pattern: markerMatcher(numeralStarts, `${CN_NUMBER}、`, IS_BLOCK_BOUNDARY, { veto: new RegExp(NUMERAL, 'y'), numeral: true }),
   start_chars_hint: numeralStarts,
   line_breaks: false,
   categories: [Marker],
@@ -146,8 +164,8 @@ export const ChapterMarker = createToken({
 /** Level 2: `(十二)` `（十二）` `(一百九十九)`. */
 export const SectionMarker = createToken({
   name: 'SectionMarker',
-  pattern: markerMatcher(`[(（]${CN_NUMBER}[)）]`, BLOCK_BOUNDARY, { numeral: true }),
-  start_chars_hint: ['(', '（'],
+  pattern: markerMatcher(parenStarts, `[(（]${CN_NUMBER}[)）]`, IS_BLOCK_BOUNDARY, { numeral: true }),
+  start_chars_hint: parenStarts,
   line_breaks: false,
   categories: [Marker],
 });
@@ -155,7 +173,7 @@ export const SectionMarker = createToken({
 /** Level 3: `8.` `8．` `8、` — not `3.5%` or `1、2月`, where a digit follows. */
 export const ItemMarker = createToken({
   name: 'ItemMarker',
-  pattern: markerMatcher(`${DIGIT}{1,3}[.．、]`, BLOCK_BOUNDARY, { veto: new RegExp(DIGIT, 'y') }),
+  pattern: markerMatcher(digitStarts, `${DIGIT}{1,3}[.．、]`, IS_BLOCK_BOUNDARY, { veto: new RegExp(DIGIT, 'y') }),
   start_chars_hint: digitStarts,
   line_breaks: false,
   categories: [Marker],
@@ -164,8 +182,8 @@ export const ItemMarker = createToken({
 /** Level 4: `(3)` `（3）`. */
 export const SubItemMarker = createToken({
   name: 'SubItemMarker',
-  pattern: markerMatcher(`[(（]${DIGIT}{1,3}[)）]`, BLOCK_BOUNDARY),
-  start_chars_hint: ['(', '（'],
+  pattern: markerMatcher(parenStarts, `[(（]${DIGIT}{1,3}[)）]`, IS_BLOCK_BOUNDARY),
+  start_chars_hint: parenStarts,
   line_breaks: false,
   categories: [Marker],
 });
@@ -173,8 +191,8 @@ export const SubItemMarker = createToken({
 /** Level 5: `①` … `⑳`. */
 export const CircledMarker = createToken({
   name: 'CircledMarker',
-  pattern: markerMatcher('[\u2460-\u2473]', INLINE_BOUNDARY),
-  start_chars_hint: [...Array.from({ length: 20 }, (_, i) => String.fromCharCode(0x2460 + i))],
+  pattern: markerMatcher(circledStarts, '[\u2460-\u2473]', IS_INLINE_BOUNDARY),
+  start_chars_hint: circledStarts,
   line_breaks: false,
   categories: [Marker],
 });
@@ -182,7 +200,7 @@ export const CircledMarker = createToken({
 /** Inline: `一是` `二是` inside a paragraph. */
 export const InlineShiMarker = createToken({
   name: 'InlineShiMarker',
-  pattern: markerMatcher(`(${NUMERAL}{1,3})是`, INLINE_BOUNDARY, { numeral: true }),
+  pattern: markerMatcher(numeralStarts, `(${NUMERAL}{1,3})是`, IS_INLINE_BOUNDARY, { numeral: true }),
   start_chars_hint: numeralStarts,
   line_breaks: false,
   categories: [Marker],
@@ -191,7 +209,7 @@ export const InlineShiMarker = createToken({
 /** Inline: `第一,` `第二，` inside a paragraph (not `第一次`, `第3条`). */
 export const InlineDiMarker = createToken({
   name: 'InlineDiMarker',
-  pattern: markerMatcher(`第(${NUMERAL}{1,3})[,，、:：]`, INLINE_BOUNDARY, { numeral: true }),
+  pattern: markerMatcher(['第'], `第(${NUMERAL}{1,3})[,，、:：]`, IS_INLINE_BOUNDARY, { numeral: true }),
   start_chars_hint: ['第'],
   line_breaks: false,
   categories: [Marker],
@@ -280,40 +298,53 @@ export const Text = createToken({ name: 'Text', pattern: new RegExp(positiveClas
 /** One character no other token took (a keyword's first character, a lone `<`): text too. */
 export const TextChar = createToken({ name: 'TextChar', pattern: /[\u0000-\uffff]/, categories: [Inline], line_breaks: true });
 
-/** Every token type, in matching order. */
+/**
+ * Every token type, in matching order. The lexer tries, for each position, the token types whose first
+ * characters share a 255-character block with the character there, in this order, and takes the first
+ * that matches. Two types need a fixed order only when one character can start both:
+ *   - the markers that start with a numeral, a digit, `第` or `①` come before `Text` (which holds those);
+ *   - `Pinyin`, `SectionMarker`, `SubItemMarker` come before `LParen` (all start with `(` `（`);
+ *   - keywords longer before shorter (`牵头单位` before `牵头`), as declared;
+ *   - `TextChar`, which takes any character, comes last.
+ * Every other pair is disjoint by first character (`Text` excludes every character another type starts
+ * with), so the rest of the order is by frequency in plans (measured on bench/out/plan-1m), which decides
+ * how many failing attempts a token pays before its own type is tried: the punctuation first (it shares
+ * blocks with the markers' full-width digits and parentheses and with `Text`), then `Text`, then the
+ * keywords, which share blocks with `Text` but are rarer.
+ */
 export const allTokens: TokenType[] = [
-  Newline,
-  Whitespace,
-  Comment,
-  Pinyin,
   ChapterMarker,
-  SectionMarker,
-  ItemMarker,
-  SubItemMarker,
-  CircledMarker,
   InlineShiMarker,
+  ItemMarker,
   InlineDiMarker,
-  LeadField,
-  ResponsibleField,
-  DeadlineField,
-  JointLead,
-  ByDivision,
-  LeadVerb,
-  JoinVerb,
-  ChargeVerb,
-  By,
-  LBracket,
-  RBracket,
-  LParen,
-  RParen,
-  SentenceEnd,
-  Semicolon,
-  Colon,
+  CircledMarker,
+  Newline,
   Comma,
+  SentenceEnd,
   EnumComma,
   Pipe,
+  Colon,
   Tab,
+  Semicolon,
+  Pinyin,
+  SectionMarker,
+  SubItemMarker,
+  LParen,
+  RParen,
+  LBracket,
+  RBracket,
+  Whitespace,
   Text,
+  ResponsibleField,
+  LeadField,
+  DeadlineField,
+  By,
+  JoinVerb,
+  JointLead,
+  LeadVerb,
+  ChargeVerb,
+  ByDivision,
+  Comment,
   TextChar,
   Marker,
   Inline,
