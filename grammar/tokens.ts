@@ -15,12 +15,25 @@ export const Keyword = createToken({ name: 'Keyword', pattern: Lexer.NA, categor
 // ---------------------------------------------------------------------------------------------
 // Layout.
 
-export const Newline = createToken({ name: 'Newline', pattern: /\r\n|\r|\n/, line_breaks: true });
+/** The spaces the lexer skips (every width but the tab): positions come from offsets. */
+const SKIPPED_SPACE = '[ \\u00a0\\u1680\\u2000-\\u200b\\u202f\\u205f\\u3000\\ufeff]';
+const LINE_BREAK = '(?:\\r\\n|\\r|\\n)';
 
-/** Spaces of every width, skipped: positions come from offsets. Tabs are kept (tab-separated tables). */
+/**
+ * A line break, with the blank lines that follow it (lines of skipped spaces only, which hold no token):
+ * the parser ends a block at the first and reads nothing in the others, so one token does for the run.
+ * A line holding a tab is not blank (a tab is a token: tab-separated cells).
+ */
+export const Newline = createToken({
+  name: 'Newline',
+  pattern: new RegExp(`${LINE_BREAK}(?:${SKIPPED_SPACE}*${LINE_BREAK})*`),
+  line_breaks: true,
+});
+
+/** Spaces of every width, skipped. Tabs are kept (tab-separated tables). */
 export const Whitespace = createToken({
   name: 'Whitespace',
-  pattern: /[ \u00a0\u1680\u2000-\u200b\u202f\u205f\u3000\ufeff]+/,
+  pattern: new RegExp(`${SKIPPED_SPACE}+`),
   group: Lexer.SKIPPED,
 });
 export const Tab = createToken({ name: 'Tab', pattern: /\t/, categories: [Inline] });

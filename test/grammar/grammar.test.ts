@@ -91,6 +91,28 @@ describe('grammar', () => {
       );
     });
 
+    it('cuts text runs only where another token may start', () => {
+      const kinds = (text: string) => tokenize(text).tokens.map((t) => `${t.tokenType.name}:${t.image}`);
+      // A keyword's first character without the keyword stays in the run; the keyword itself does not.
+      assert.deepEqual(kinds('完善制度完成时限负担负责'), ['Text:完善制度', 'DeadlineField:完成时限', 'Text:负担', 'ChargeVerb:负责']);
+      // `、` stays in the run, unless an inline marker may follow: then it ends the run and the marker is read.
+      assert.deepEqual(kinds('监察、财政、一是审核、第一,编制、①公开'), [
+        'Text:监察、财政、', 'InlineShiMarker:一是', 'Text:审核、', 'InlineDiMarker:第一,', 'Text:编制、', 'CircledMarker:①', 'Text:公开',
+      ]);
+      // Not a chapter (a numeral follows `一、`), and the run still ends at `、` before the numeral.
+      assert.deepEqual(kinds('一、二季度'), ['Text:一、', 'Text:二季度']);
+      assert.deepEqual(kinds('(甲)、乙'), ['LParen:(', 'Text:甲', 'RParen:)', 'Text:、乙']);
+    });
+
+    it('reads a line break and the blank lines after it as one Newline; a line holding a tab is not blank', () => {
+      const lexed = (text: string) => tokenize(text).tokens.map((t) => `${t.tokenType.name}:${JSON.stringify(t.image)}`);
+      assert.deepEqual(lexed('甲\n\n \u3000\r\n\r乙'), ['Text:"甲"', 'Newline:"\\n\\n \u3000\\r\\n\\r"', 'Text:"乙"']);
+      assert.deepEqual(lexed('甲\n\u3000乙'), ['Text:"甲"', 'Newline:"\\n"', 'Text:"乙"']);
+      assert.deepEqual(lexed('甲\n\t\n乙'), ['Text:"甲"', 'Newline:"\\n"', 'Tab:"\\t"', 'Newline:"\\n"', 'Text:"乙"']);
+      // The blocks are those of the lines that hold tokens.
+      assert.deepEqual(parseText('一、甲\n\n\n二、乙').blocks.map((b) => b.marker?.image), ['一、', '二、']);
+    });
+
     it('reads a line full of unclosed comment openers in linear time', () => {
       const text = '<!--'.repeat(50_000);
       const started = Date.now();
