@@ -1,7 +1,7 @@
 // Analysis throughput: lex, parse, model and rules timed separately and in total, in MB/s of UTF-8 bytes, medians of repeated runs.
 //
-// Each run times, one after another: the lexer (`tokenize`); the parser on those tokens with the
-// flattening into blocks (`parseTokens` + `blocksOf`, what parseText adds to the lexer); parseText;
+// Each run times, one after another: the lexer (`tokenize`); the parser on those tokens, which builds
+// the blocks (`parseBlocks`, what parseText adds to the lexer); parseText;
 // parsePlan; lintPlan over every rule. parsePlan calls parseText, so the model's own cost is the
 // difference of medians, model = parsePlan − parseText. `total` is timed on its own, through the
 // service façade that the CLI and the language server call (parsePlan + every rule).
@@ -9,9 +9,9 @@
 //   node out/bench/analysis.js [FILE…] [--runs N] [--clock cpu|wall] [--json]
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { blocksOf, parseText } from '../grammar/index.js';
+import { parseText } from '../grammar/index.js';
 import { tokenize } from '../grammar/lexer.js';
-import { parseTokens } from '../grammar/parser.js';
+import { parseBlocks } from '../grammar/parser.js';
 import { lintPlan } from '../server/src/lint/engine.js';
 import { parsePlan } from '../server/src/model/plan.js';
 import { allRules } from '../server/src/rules/index.js';
@@ -48,7 +48,7 @@ export function measureAnalysis(name: string, text: string, requestedRuns?: numb
     const t0 = now();
     const lexed = tokenize(text);
     const t1 = now();
-    blocksOf(parseTokens(lexed.tokens).cst);
+    parseBlocks(lexed.tokens);
     const t1b = now();
     parseText(text);
     const t2 = now();

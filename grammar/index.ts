@@ -1,27 +1,15 @@
-// The grammar's public face: `parseText` turns plan text into tokens, a CST and a flat list of blocks. Never throws.
-import type { CstNode, IToken } from 'chevrotain';
+// The grammar's public face: `parseText` turns plan text into tokens and a flat list of blocks. Never throws.
+import type { IToken } from 'chevrotain';
 import { tokenize } from './lexer.js';
-import { parseTokens } from './parser.js';
+import { parseBlocks, type Block } from './parser.js';
 
 export * as tokens from './tokens.js';
 export * from './numerals.js';
-export type { IToken, CstNode } from 'chevrotain';
-
-/** A paragraph (optionally opened by a numbering marker) or a pipe-table row, in document order. */
-export interface Block {
-  kind: 'paragraph' | 'tableRow';
-  /** The numbering marker that opens the paragraph, if any. */
-  marker: IToken | null;
-  /** The tokens after the marker, in order (whitespace skipped; pipes included for table rows). */
-  tokens: IToken[];
-  /** Offsets of the block's first and after-last character. */
-  start: number;
-  end: number;
-}
+export type { IToken } from 'chevrotain';
+export type { Block } from './parser.js';
 
 /** What the grammar reads from one text. */
 export interface ParsedText {
-  cst: CstNode;
   tokens: IToken[];
   blocks: Block[];
   /** HTML comments (directives live there). */
@@ -32,17 +20,14 @@ export interface ParsedText {
   errors: { offset: number; message: string }[];
 }
 
-const EMPTY_CST: CstNode = { name: 'document', children: {} };
-
 /** Tokenises and parses `text`. Never throws: an internal failure comes back in `errors`. */
 export function parseText(text: string): ParsedText {
   try {
     const lexed = tokenize(text);
-    const { cst, errors } = parseTokens(lexed.tokens);
+    const { blocks, errors } = parseBlocks(lexed.tokens);
     return {
-      cst,
       tokens: lexed.tokens,
-      blocks: blocksOf(cst),
+      blocks,
       comments: (lexed.groups['comments'] as IToken[] | undefined) ?? [],
       noise: (lexed.groups['noise'] as IToken[] | undefined) ?? [],
       errors: [
@@ -52,7 +37,6 @@ export function parseText(text: string): ParsedText {
     };
   } catch (error) {
     return {
-      cst: EMPTY_CST,
       tokens: [],
       blocks: [],
       comments: [],
@@ -60,34 +44,4 @@ export function parseText(text: string): ParsedText {
       errors: [{ offset: 0, message: `internal grammar error: ${String(error)}` }],
     };
   }
-}
-
-function isToken(x: IToken | CstNode): x is IToken {
-  return (x as IToken).image !== undefined;
-}
-
-/** Flattens the CST into blocks in document order. */
-export function blocksOf(cst: CstNode): Block[] {
-  const nodes: CstNode[] = [
-    ...((cst.children['paragraph'] as CstNode[] | undefined) ?? []),
-    ...((cst.children['tableRow'] as CstNode[] | undefined) ?? []),
-  ];
-  const blocks = nodes.map((node): Block => {
-    const marker = (node.children['Marker'] as IToken[] | undefined)?.[0] ?? null;
-    const parts: IToken[] = [];
-    for (const key of ['Inline', 'Pipe']) {
-      for (const child of node.children[key] ?? []) if (isToken(child)) parts.push(child);
-    }
-    if (node.name === 'tableRow') parts.sort((a, b) => a.startOffset - b.startOffset);
-    const first = marker ?? parts[0]!;
-    const last = parts.length > 0 ? parts[parts.length - 1]! : marker!;
-    return {
-      kind: node.name === 'tableRow' ? 'tableRow' : 'paragraph',
-      marker,
-      tokens: parts,
-      start: first.startOffset,
-      end: last.startOffset + last.image.length,
-    };
-  });
-  return blocks.sort((a, b) => a.start - b.start);
 }

@@ -14,6 +14,7 @@ import {
   type IToken,
 } from '../../grammar/index.js';
 import { LEXER_CONFIG, planLexer, tokenize } from '../../grammar/lexer.js';
+import { PARSER_CONFIG, parseBlocks, PlanParser, planParser } from '../../grammar/parser.js';
 import { expectGolden } from '../helpers/golden.js';
 import { FIXTURES, ROOT } from '../helpers/paths.js';
 import { dumpTokens } from './dump.js';
@@ -51,7 +52,7 @@ describe('grammar', () => {
   describe('lexer', () => {
     it('is built with ensureOptimizations: true, and every mode is optimised', () => {
       assert.equal(LEXER_CONFIG.ensureOptimizations, true);
-      const internals = planLexer as unknown as { config: { ensureOptimizations: boolean }; canModeBeOptimized: Record<string, boolean> };
+      const internals = planLexer() as unknown as { config: { ensureOptimizations: boolean }; canModeBeOptimized: Record<string, boolean> };
       assert.equal(internals.config.ensureOptimizations, true);
       assert.ok(Object.keys(internals.canModeBeOptimized).length > 0);
       for (const [mode, ok] of Object.entries(internals.canModeBeOptimized)) assert.equal(ok, true, `mode ${mode} is not optimised`);
@@ -90,6 +91,28 @@ describe('grammar', () => {
       );
     });
 
+    it('cuts text runs only where another token may start', () => {
+      const kinds = (text: string) => tokenize(text).tokens.map((t) => `${t.tokenType.name}:${t.image}`);
+      // A keyword's first character without the keyword stays in the run; the keyword itself does not.
+      assert.deepEqual(kinds('完善制度完成时限负担负责'), ['Text:完善制度', 'DeadlineField:完成时限', 'Text:负担', 'ChargeVerb:负责']);
+      // `、` stays in the run, unless an inline marker may follow: then it ends the run and the marker is read.
+      assert.deepEqual(kinds('监察、财政、一是审核、第一,编制、①公开'), [
+        'Text:监察、财政、', 'InlineShiMarker:一是', 'Text:审核、', 'InlineDiMarker:第一,', 'Text:编制、', 'CircledMarker:①', 'Text:公开',
+      ]);
+      // Not a chapter (a numeral follows `一、`), and the run still ends at `、` before the numeral.
+      assert.deepEqual(kinds('一、二季度'), ['Text:一、', 'Text:二季度']);
+      assert.deepEqual(kinds('(甲)、乙'), ['LParen:(', 'Text:甲', 'RParen:)', 'Text:、乙']);
+    });
+
+    it('reads a line break and the blank lines after it as one Newline; a line holding a tab is not blank', () => {
+      const lexed = (text: string) => tokenize(text).tokens.map((t) => `${t.tokenType.name}:${JSON.stringify(t.image)}`);
+      assert.deepEqual(lexed('甲\n\n \u3000\r\n\r乙'), ['Text:"甲"', 'Newline:"\\n\\n \u3000\\r\\n\\r"', 'Text:"乙"']);
+      assert.deepEqual(lexed('甲\n\u3000乙'), ['Text:"甲"', 'Newline:"\\n"', 'Text:"乙"']);
+      assert.deepEqual(lexed('甲\n\t\n乙'), ['Text:"甲"', 'Newline:"\\n"', 'Tab:"\\t"', 'Newline:"\\n"', 'Text:"乙"']);
+      // The blocks are those of the lines that hold tokens.
+      assert.deepEqual(parseText('一、甲\n\n\n二、乙').blocks.map((b) => b.marker?.image), ['一、', '二、']);
+    });
+
     it('reads a line full of unclosed comment openers in linear time', () => {
       const text = '<!--'.repeat(50_000);
       const started = Date.now();
@@ -97,6 +120,42 @@ describe('grammar', () => {
       assert.deepEqual(parsed.errors, []);
       assert.equal(parsed.comments.length, 0);
       assert.ok(Date.now() - started < 5_000, 'took too long: a comment search is repeated per opener');
+    });
+  });
+
+  describe('parser', () => {
+    it('skips Chevrotain\'s validations in production, and the grammar passes them when they run', () => {
+      assert.equal(PARSER_CONFIG.skipValidations, true);
+      // performSelfAnalysis throws on an invalid grammar (ambiguous alternatives, left recursion, empty
+      // repetitions…) only when validations run.
+      let checked: PlanParser | undefined;
+      assert.doesNotThrow(() => (checked = new PlanParser({ ...PARSER_CONFIG, skipValidations: false })));
+      if (checked === undefined) return;
+      // The checked parser reads a text exactly as the production one does.
+      const text = '一、总则\n(一)目标。牵头单位:市司法局\n| 序号 | 任务 |\n|1|完善|\n1.推进 2.落实';
+      const toks = tokenize(text).tokens;
+      const production = parseBlocks(toks);
+      checked.input = toks;
+      assert.deepEqual(checked.document(), production.blocks);
+      assert.deepEqual(checked.errors, []);
+      assert.deepEqual(
+        production.blocks.map((b) => [b.kind, b.marker?.image ?? null, b.tokens.map((t) => t.image).join(''), text.slice(b.start, b.end)]),
+        [
+          ['paragraph', '一、', '总则', '一、总则'],
+          ['paragraph', '(一)', '目标。牵头单位:市司法局', '(一)目标。牵头单位:市司法局'],
+          ['tableRow', null, '|序号|任务|', '| 序号 | 任务 |'],
+          ['tableRow', null, '|1|完善|', '|1|完善|'],
+          ['paragraph', '1.', '推进', '1.推进'],
+          ['paragraph', '2.', '落实', '2.落实'],
+        ],
+      );
+    });
+
+    it('keeps nothing of the last text on the shared parser', () => {
+      const toks = tokenize('一、总则\n正文').tokens;
+      assert.equal(parseBlocks(toks).blocks.length, 2);
+      const internals = planParser() as unknown as { blocks: unknown[]; parts: unknown[]; marker: unknown; input: unknown[] };
+      assert.deepEqual([internals.blocks, internals.parts, internals.marker, internals.input], [[], [], null, []]);
     });
   });
 
