@@ -10,7 +10,7 @@ import { cleanup, planlint, tempDir } from '../cli/run.js';
 import { SAMPLES } from '../helpers/paths.js';
 import { runsFromEnv } from './generators.js';
 
-const RUNS = runsFromEnv(300);
+const RUNS = runsFromEnv(200);
 const SAMPLE = path.join(SAMPLES, 'bracket-style.plan');
 
 /** Values of every JSON type; each key gets all of those its schema rejects. */

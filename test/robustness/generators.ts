@@ -5,11 +5,12 @@ import fc from 'fast-check';
 import { SAMPLES } from '../helpers/paths.js';
 
 /**
- * Inputs per property of the robustness suites: `PIPELINE_RUNS`, else `FUZZ_RUNS`, else `fallback`
- * (`npm test` keeps the fallback; `npm run fuzz` sets the large count).
+ * Inputs per property: the environment variable `name` (`FUZZ_RUNS`, like the other fuzz suites, or
+ * `PIPELINE_RUNS` for the pipeline), else `fallback`. `npm test` keeps the fallbacks; `npm run fuzz`
+ * sets the large counts.
  */
-export function runsFromEnv(fallback: number): number {
-  const raw = process.env['PIPELINE_RUNS'] ?? process.env['FUZZ_RUNS'];
+export function runsFromEnv(fallback: number, name: 'FUZZ_RUNS' | 'PIPELINE_RUNS' = 'FUZZ_RUNS'): number {
+  const raw = process.env[name];
   const n = raw === undefined ? NaN : Number(raw);
   return Number.isInteger(n) && n > 0 ? n : fallback;
 }
