@@ -12,7 +12,7 @@ import { createPlanService } from '../../server/src/service.js';
 import { cleanup, expectCode, planlint, tempDir } from '../cli/run.js';
 import { isSubsequence, outside, runsFromEnv } from './generators.js';
 
-const RUNS = runsFromEnv(300);
+const RUNS = runsFromEnv(150);
 const everyRuleOn = Object.fromEntries(RULE_NAMES.map(([id]) => [id, 'warning' as const]));
 const UNITS = [{ name: '市发展和改革委员会', aliases: ['市发改委'] }, { name: '市司法局' }, { name: '𠀾市局', aliases: ['𠀾局'] }];
 const CONFIGS: [string, ResolvedConfig][] = [
