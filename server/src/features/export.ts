@@ -93,6 +93,13 @@ export function toJson(file: string, rows: readonly ExportRow[], options: Export
   return JSON.stringify({ file, tasks: rows.map((r) => stableRow(r, options)) }, null, 2) + '\n';
 }
 
+/**
+ * What XML 1.0 cannot hold — C0 controls other than tab and line breaks, lone surrogates, U+FFFE and
+ * U+FFFF — which the XLSX writer leaves out. Removed before defusing, so that the check sees the cell
+ * as Excel will (`\u0000=1` would otherwise arrive as `=1`).
+ */
+const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
 /** Display columns a cell needs (a CJK character counts two), for the column widths. */
 function cellWidth(s: string): number {
   let widest = 0;
@@ -112,7 +119,7 @@ function cellWidth(s: string): number {
 export async function toXlsx(rows: readonly ExportRow[], options: ExportOptions = {}): Promise<Uint8Array> {
   const { default: writeXlsxFile } = await import('write-excel-file/universal');
   const head = headings(options);
-  const body = rows.map((r) => cellsOf(r, options).map((c) => neutralizeFormula(c).slice(0, MAX_CELL)));
+  const body = rows.map((r) => cellsOf(r, options).map((c) => neutralizeFormula(c.replace(NOT_XML, '')).slice(0, MAX_CELL)));
   const wrapColumns = new Set([1, 5]); // 任务, 问题
   const data = [
     head.map((value) => ({ value, type: String, fontWeight: 'bold' as const, backgroundColor: '#DDEBF7', alignVertical: 'center' as const })),
