@@ -1,6 +1,6 @@
 // The plan parser: a document is a sequence of lines; a line holds paragraphs, each opened by an optional numbering marker.
 import { EmbeddedActionsParser, type IOrAlt, type IParserConfig, type IRecognitionException, type IToken } from 'chevrotain';
-import { allTokens, Inline, Marker, Newline, Pipe } from './tokens.js';
+import { allTokens, Inline, Marker, Newline, RowPipe } from './tokens.js';
 
 /** A paragraph (optionally opened by a numbering marker) or a pipe-table row, in document order. */
 export interface Block {
@@ -18,7 +18,7 @@ export interface Block {
  * How the parser is built. Chevrotain's grammar validations (ambiguities, left recursion…) cost tens of
  * milliseconds at start-up, which the CLI's cold start cannot afford; they run in the grammar tests
  * instead (`skipValidations: false` there). Recovery is off: every token the lexer keeps is a `Newline`,
- * a `Pipe`, a `Marker` or an `Inline`, and the grammar accepts any sequence of them, so there is nothing
+ * a `RowPipe`, a `Marker` or an `Inline`, and the grammar accepts any sequence of them, so there is nothing
  * to recover from (an internal error would still come back in `errors`, never as an exception).
  */
 export const PARSER_CONFIG: Readonly<IParserConfig> = Object.freeze({
@@ -33,7 +33,7 @@ const end = (t: IToken) => t.startOffset + t.image.length;
  * The grammar, with embedded actions that build the blocks directly, in document order (no CST):
  *   document  := (Newline | tableRow | paragraph)*
  *   paragraph := Marker Inline* | Inline+          — ends at a line break or the next marker
- *   tableRow  := Pipe (Inline | Pipe)*              — a Markdown pipe-table line
+ *   tableRow  := RowPipe Inline*                    — a Markdown pipe-table line (its inner pipes are Inline)
  * Bracket and parenthesis nesting is left to the model, which matches them with a stack, so
  * that 10,000 nested brackets cost nothing more than 10,000 characters.
  *
@@ -64,11 +64,7 @@ export class PlanParser extends EmbeddedActionsParser {
     },
     { ALT: () => this.AT_LEAST_ONE(this.pushInline2) },
   ];
-  private readonly rowAlts: IOrAlt<void>[] = [
-    { ALT: () => void this.parts.push(this.CONSUME2(Pipe)) },
-    { ALT: () => void this.parts.push(this.CONSUME(Inline)) },
-  ];
-  private readonly rowItem = (): void => this.OR2(this.rowAlts);
+  private readonly pushInline3 = (): void => void this.parts.push(this.CONSUME3(Inline));
 
   constructor(config: IParserConfig = PARSER_CONFIG) {
     super(allTokens, { ...config });
@@ -96,8 +92,8 @@ export class PlanParser extends EmbeddedActionsParser {
   });
 
   public tableRow = this.RULE('tableRow', (): Block => {
-    const parts: IToken[] = (this.parts = [this.CONSUME(Pipe)]);
-    this.MANY2(this.rowItem);
+    const parts: IToken[] = (this.parts = [this.CONSUME(RowPipe)]);
+    this.MANY2(this.pushInline3);
     const last = parts[parts.length - 1];
     return { kind: 'tableRow', marker: null, tokens: parts, start: parts[0]?.startOffset ?? 0, end: last ? end(last) : 0 };
   });

@@ -277,7 +277,23 @@ export const SentenceEnd = createToken({ name: 'SentenceEnd', pattern: /[。！�
 export const Semicolon = createToken({ name: 'Semicolon', pattern: /[;；]/, categories: [Inline] });
 export const Colon = createToken({ name: 'Colon', pattern: /[:：]/, categories: [Inline] });
 export const Comma = createToken({ name: 'Comma', pattern: /[,，]/, categories: [Inline] });
-export const Pipe = createToken({ name: 'Pipe', pattern: /[|｜]/ });
+/**
+ * `|` `｜` at the start of a line (after any spaces): it opens a Markdown pipe-table row. Looks back over
+ * spaces only, so each pipe reads at most the spaces before it.
+ */
+function rowPipeMatcher(): CustomPatternMatcherFunc {
+  return (text, offset) => {
+    const c = text.charCodeAt(offset);
+    if (c !== 0x7c && c !== 0xff5c) return null;
+    let i = offset - 1;
+    while (i >= 0 && WHITESPACE.includes(text[i]!)) i--;
+    if (i >= 0 && text[i] !== '\n' && text[i] !== '\r') return null;
+    return [text[offset]!];
+  };
+}
+export const RowPipe = createToken({ name: 'RowPipe', pattern: rowPipeMatcher(), start_chars_hint: ['|', '｜'], line_breaks: false });
+/** `|` `｜` anywhere else: a cell border inside a table row, or plain text inside a paragraph (`公示|制度`). */
+export const Pipe = createToken({ name: 'Pipe', pattern: /[|｜]/, categories: [Inline] });
 
 // ---------------------------------------------------------------------------------------------
 // Text: a run of anything else. Written as positive ranges (no negated set) so that Chevrotain's
@@ -362,6 +378,7 @@ export const allTokens: TokenType[] = [
   Newline,
   Comma,
   SentenceEnd,
+  RowPipe,
   Pipe,
   Colon,
   Tab,

@@ -177,6 +177,24 @@ describe('parsePlan', () => {
     });
   });
 
+  describe('pipes in prose', () => {
+    const plan = planOf([
+      '江北市2025年工作方案',
+      '一、重点任务',
+      '1.推行公示|制度。[牵头单位:市司法局;完成时限:2025年底前]',
+      '2.推行｜公示制度。[牵头单位:市财政局;完成时限:2025年6月底前]',
+      '  | 序号 | 重点工作任务 | 牵头单位 |',
+    ]);
+
+    it('a `|` or `｜` inside a paragraph is text: the title and the attribution after it stay with the task', () => {
+      assert.deepEqual(plan.tasks.map((t) => [t.number, t.title, names(t.lead), t.deadline?.end]), [
+        ['1.', '推行公示|制度', ['市司法局'], '2025-12-31'],
+        ['2.', '推行｜公示制度', ['市财政局'], '2025-06-30'],
+      ]);
+      assertRangesAgree(plan);
+    });
+  });
+
   describe('attribution styles (DESIGN §1.2), both scripts', () => {
     /** Reads a one-task plan whose task text ends with `tail`. */
     const one = (tail: string) => {
