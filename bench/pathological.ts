@@ -109,7 +109,7 @@ export const CASES: readonly PathologicalCase[] = [
     name: 'table-and-body',
     what: 'body tasks and a task table listing them, every title distinct (PL011 compares the two)',
     benchSize: '110 tasks',
-    // 4× = 440 tasks: rows × tasks stays under PL011's 200,000-pair budget, where its matching is all-pairs.
+    // 4× = 440 tasks: once the size at which PL011's all-pairs matching (now gone) still ran under its pair budget.
     benchUnits: 110,
     minTestUnits: 100,
     build: (n) => {
