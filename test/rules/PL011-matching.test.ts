@@ -153,6 +153,32 @@ describe('PL011 matching (against the all-pairs reference)', () => {
     ]);
   });
 
+  it('matches like the reference when one run meets more code units than bigram numbering holds', function () {
+    this.timeout(30000);
+    // A first row whose title holds ~38,000 distinct code units (besides 推 and 进) is looked at first and
+    // uses up the 32,767 numbers: the other titles' bigrams then take the exact fallback key, some (推进)
+    // between two numbered units, others between a numbered and an unnumbered one, most between two unnumbered.
+    const alphabet = new Set('推进行政执法');
+    const units: string[] = ['推', '进'];
+    for (const [from, to] of [[0x3400, 0x4dbf], [0x4e00, 0x9fff], [0xac00, 0xd7a3]] as const) {
+      for (let code = from; code <= to; code++) if (!alphabet.has(String.fromCharCode(code))) units.push(String.fromCharCode(code));
+    }
+    const filler = units.join('');
+    assert.ok(filler.length > 0x8000);
+    fc.assert(
+      fc.property(
+        fc.array(word(8).filter((t) => t.length > 0), { maxLength: 8 }),
+        fc.array(fc.record({ title: word(8), extra: word(8) }), { maxLength: 8 }),
+        (rs, cs) => {
+          const rows = [row(filler), ...rs.map((t) => row(t))];
+          const cands = cs.map((c) => cand(c.title, c.title + c.extra));
+          same(rows, cands);
+        },
+      ),
+      { numRuns: 20 },
+    );
+  });
+
   it('matches like the reference on generated plans with a task table', () => {
     const phrase = fc.array(fc.constantFrom('推进', '行政', '执法', '完善', '清单', '制度', '监督', '改革', '服务', '公示'), { minLength: 1, maxLength: 4 });
     let compared = 0;

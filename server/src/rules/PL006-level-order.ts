@@ -34,15 +34,21 @@ export const rule: Rule = {
     const inverted = invertedSections(plan);
     // The first marker of each level 1–4, to show a skipped level in the document's own form.
     const firstOfLevel: (Section | undefined)[] = [];
-    for (const s of sections) if (s.marker.level <= 4) firstOfLevel[s.marker.level] ??= s;
+    // Index loops: a for-of allocates per step until the code is optimised, and these run over every section.
+    for (let i = 0; i < sections.length; i++) {
+      const s = sections[i]!;
+      if (s.marker.level <= 4) firstOfLevel[s.marker.level] ??= s;
+    }
     for (const [section, previous] of inverted) {
       report({ messageId: 'inverted', span: section.marker.span, data: { child: section.marker.text, previous: previous.marker.text } });
     }
-    for (const parent of sections) {
+    for (let i = 0; i < sections.length; i++) {
+      const parent = sections[i]!;
       if (parent.marker.level > 4 || parent.children.length === 0) continue;
       // The first child of each level under this heading (top-level sections have no heading to judge by).
       const firstChild: (Section | undefined)[] = [];
-      for (const child of parent.children) {
+      for (let k = 0; k < parent.children.length; k++) {
+        const child = parent.children[k]!;
         if (child.marker.level <= 5 && !excluded.has(child)) firstChild[child.marker.level] ??= child;
       }
       for (let level = parent.marker.level + 2; level <= 4; level++) {

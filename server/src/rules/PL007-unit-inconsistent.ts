@@ -44,11 +44,14 @@ export const rule: Rule = {
     const configured = indexUnits(Array.isArray(settings.units) ? settings.units : []);
     const groups = groupByKey(mentions, configured);
     const related = relate(groups);
-    for (const group of groups) {
+    // Index loops: a for-of allocates per step until the code is optimised, and this runs per fresh plan.
+    for (let g = 0; g < groups.length; g++) {
+      const group = groups[g]!;
       // The partners' order and names are the group's, not the mention's: ranked once per group.
       const partners = ranked(related.get(group));
-      for (const mention of group.mentions) {
-        const found = findingFor(group, mention, partners, plan.text);
+      const list = group.mentions;
+      for (let m = 0; m < list.length; m++) {
+        const found = findingFor(group, list[m]!, partners, plan.text);
         if (found) report(found);
       }
     }
@@ -433,11 +436,13 @@ function withFix(report: Report, fix: RuleFix, text: string): Report | null {
 
 /** True when a name holds a separator that unit lists split at (`、` `，` `,` `及`) outside brackets. */
 function splitsWhenRead(name: string): boolean {
+  // By code unit: every character looked for is one, and a surrogate is none of them.
   let depth = 0;
-  for (const ch of name) {
-    if (ch === '(' || ch === '（') depth++;
-    else if ((ch === ')' || ch === '）') && depth > 0) depth--;
-    else if (depth === 0 && (ch === '、' || ch === '，' || ch === ',' || ch === '及' || /[\r\n]/.test(ch))) return true;
+  for (let i = 0; i < name.length; i++) {
+    const ch = name.charCodeAt(i);
+    if (ch === 0x28 || ch === 0xff08) depth++; // ( （
+    else if ((ch === 0x29 || ch === 0xff09) && depth > 0) depth--; // ) ）
+    else if (depth === 0 && (ch === 0x3001 || ch === 0xff0c || ch === 0x2c || ch === 0x53ca || ch === 0x0d || ch === 0x0a)) return true; // 、 ， , 及 \r \n
   }
   return false;
 }

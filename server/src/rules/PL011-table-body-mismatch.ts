@@ -32,32 +32,42 @@ export const rule: Rule = {
     if (!sides) return;
     const { tableRows, units, candidates } = sides;
     const result = match(tableRows, candidates);
-    const candMatched = new Set([...result.candMatched].map((i) => candidates[i]!));
+    // Matched candidates by index: `candidates` lists each unit, then its items.
+    const matched = new Uint8Array(candidates.length);
+    result.candMatched.forEach((i) => (matched[i] = 1));
 
-    for (const [r, row] of tableRows.entries()) {
+    for (let r = 0; r < tableRows.length; r++) {
       if (result.rowMatched.has(r)) continue;
+      const row = tableRows[r]!;
       report({ messageId: 'rowMissing', span: row.span, data: { ...rowLabel(row.task), title: shorten(row.task.title) } });
     }
     // A section without a title cannot be matched, so its absence from the table is not reported either.
     const reportable = (c: Candidate) => c.titleKey.length > 0;
-    for (const unit of units) {
-      const matchedItems = unit.items.filter((i) => candMatched.has(i));
-      if (!candMatched.has(unit) && matchedItems.length === 0) {
-        if (!reportable(unit) && unit.items.length === 0) continue;
+    for (let u = 0, at = 0; u < units.length; at += 1 + units[u]!.items.length, u++) {
+      const unit = units[u]!;
+      const items = unit.items;
+      let matchedItems = 0;
+      for (let k = 0; k < items.length; k++) matchedItems += matched[at + 1 + k]!;
+      if (matched[at] === 0 && matchedItems === 0) {
+        if (!reportable(unit) && items.length === 0) continue;
         report({ messageId: 'bodyMissing', span: unit.section.marker.span, data: bodyLabel(unit) });
         continue;
       }
       // Items are compared one by one only when the table goes down to them (some sibling has its own row).
-      if (matchedItems.length === 0) continue;
-      for (const item of unit.items) {
-        if (!candMatched.has(item) && reportable(item)) report({ messageId: 'bodyMissing', span: item.section.marker.span, data: bodyLabel(item) });
+      if (matchedItems === 0) continue;
+      for (let k = 0; k < items.length; k++) {
+        const item = items[k]!;
+        if (matched[at + 1 + k] === 0 && reportable(item)) report({ messageId: 'bodyMissing', span: item.section.marker.span, data: bodyLabel(item) });
       }
     }
 
     // Lead units are compared only for one-to-one title matches where both sides name a lead. A body that names
     // no unit at all (the table is often the only place units are written) thus never yields a lead finding.
     const canonical = aliasMap(settings.units ?? []);
-    for (const [r, c] of result.titlePairs) {
+    for (let p = 0; p < result.titlePairs.length; p++) {
+      const pair = result.titlePairs[p]!;
+      const r = pair[0];
+      const c = pair[1];
       const row = tableRows[r]!;
       const cand = candidates[c]!;
       const tableLead = row.task.lead ?? [];
@@ -85,7 +95,11 @@ export function sidesOf(plan: PlanDocument): { tableRows: TableRowInfo[]; units:
   if (rows.length === 0) return null;
   const units = bodyUnits(plan);
   if (units.length === 0) return null;
-  const candidates = units.flatMap((u) => [u, ...u.items]);
+  const candidates: Candidate[] = [];
+  for (let u = 0; u < units.length; u++) {
+    candidates.push(units[u]!);
+    for (const item of units[u]!.items) candidates.push(item);
+  }
   const tableRows = rows.map((task) => tableRowOf(plan, task)).filter((r) => r.titleKey.length > 0);
   return { tableRows, units, candidates };
 }
@@ -110,13 +124,27 @@ export interface Candidate extends MatchCandidate {
  */
 function bodyUnits(plan: PlanDocument): Candidate[] {
   const units: Candidate[] = [];
-  for (const section of plan.allSections ?? []) {
+  const sections = plan.allSections ?? [];
+  // Index loops, no arrays per section: this runs over every section of the plan on every analysis.
+  next: for (let i = 0; i < sections.length; i++) {
+    const section = sections[i];
     if (!section?.marker?.span || section.nonTask || levelOf(section) > 5) continue;
-    const children = (section.children ?? []).filter((c) => c?.marker?.span);
-    if (children.some((c) => levelOf(c) <= 5)) continue;
+    const children = section.children ?? [];
+    let items = 0;
+    for (let k = 0; k < children.length; k++) {
+      const c = children[k];
+      if (!c?.marker?.span) continue;
+      if (levelOf(c) <= 5) continue next;
+      if (levelOf(c) === 6 && !c.nonTask) items++;
+    }
     if (levelOf(section) < 2 && (section.attributions ?? []).length === 0) continue;
     const unit = candidateOf(plan, section);
-    unit.items = children.filter((c) => levelOf(c) === 6 && !c.nonTask).map((c) => candidateOf(plan, c));
+    if (items > 0) {
+      for (let k = 0; k < children.length; k++) {
+        const c = children[k];
+        if (c?.marker?.span && levelOf(c) === 6 && !c.nonTask) unit.items.push(candidateOf(plan, c));
+      }
+    }
     units.push(unit);
   }
   return units;
@@ -194,12 +222,19 @@ function tableRowOf(plan: PlanDocument, task: Task): TableRowInfo {
   };
   const taskCell = cell('task');
   let textKey: string | undefined;
+  const title = task.title ?? '';
+  const titleKey = normalize(title);
+  // The task cell usually is the title: then its key is the title's, not normalised a second time.
+  const textOf = () => {
+    const text = taskCell ? plan.text.slice(taskCell.start, taskCell.end) : title;
+    return text === title ? titleKey : normalize(text);
+  };
   return {
     task,
     span: taskCell ?? task.span,
     leadSpan: cell('lead'),
-    titleKey: normalize(task.title ?? ''),
-    textKey: () => (textKey ??= normalize(taskCell ? plan.text.slice(taskCell.start, taskCell.end) : task.title ?? '')),
+    titleKey,
+    textKey: () => (textKey ??= textOf()),
   };
 }
 
@@ -255,6 +290,7 @@ const COVER_MIN = 0.8;
  */
 export function match(rows: readonly MatchRow[], cands: readonly MatchCandidate[]): MatchResult {
   const result: MatchResult = { rowMatched: new Set(), candMatched: new Set(), titlePairs: [] };
+  refreshUnitIds();
   const take = (r: number, c: number) => {
     result.rowMatched.add(r);
     result.candMatched.add(c);
@@ -306,42 +342,59 @@ export function match(rows: readonly MatchRow[], cands: readonly MatchCandidate[
       if (list) list.push(i);
       else index.set(g, [i]);
     };
+    // Index loops throughout (a for-of allocates an iterator result per step until the code is optimised).
+    const none: number[] = [];
     const rowOrder = new Map<number, number[]>();
-    for (const r of leftRows) {
-      rowOrder.set(r, rarestFirst(rowGrams(r)));
-      for (const g of rowGrams(r)) push(rowIndex, g, r);
+    for (let k = 0; k < leftRows.length; k++) {
+      const r = leftRows[k]!;
+      const grams = rowGrams(r);
+      rowOrder.set(r, rarestFirst(grams));
+      for (let i = 0; i < grams.length; i++) push(rowIndex, grams[i]!, r);
     }
     const candOrder = new Map<number, number[]>();
-    for (const c of leftCands) {
+    for (let k = 0; k < leftCands.length; k++) {
+      const c = leftCands[k]!;
       const order = rarestFirst(candGrams(c));
       candOrder.set(c, order);
-      for (const g of order.slice(0, dicePrefix(order.length))) push(diceIndex, g, c);
-      for (const g of order) push(candIndex, g, c);
+      const prefix = dicePrefix(order.length);
+      for (let i = 0; i < prefix && i < order.length; i++) push(diceIndex, order[i]!, c);
+      for (let i = 0; i < order.length; i++) push(candIndex, order[i]!, c);
     }
     // Tasks whose title may be contained in a row's, reached from the task's side: row → tasks.
     const shorter = new Map<number, number[]>();
-    for (const c of leftCands) {
+    for (let k = 0; k < leftCands.length; k++) {
+      const c = leftCands[k]!;
       const order = candOrder.get(c)!;
       if (cands[c]!.titleKey.length < 4 || order.length === 0) continue;
-      for (const r of rowIndex.get(order[0]!) ?? []) push(shorter, r, c);
+      const holders = rowIndex.get(order[0]!) ?? none;
+      for (let i = 0; i < holders.length; i++) push(shorter, holders[i]!, c);
     }
     // Each row's candidate tasks, each scored once (`seen` holds the row that last looked at a task), in task
     // order; pairs are kept by score, each score's pairs in row then task order, which is the greedy order
     // (best score first, then row, then task) without sorting every pair: scores take few distinct values.
     const seen = new Int32Array(cands.length).fill(-1);
     const byScore = new Map<number, number[]>();
-    for (const r of leftRows) {
-      const found: number[] = [];
-      const consider = (c: number) => {
-        if (seen[c] === r) return;
-        seen[c] = r;
-        found.push(c);
+    const found: number[] = [];
+    for (let k = 0; k < leftRows.length; k++) {
+      const r = leftRows[k]!;
+      found.length = 0;
+      const considerAll = (list: number[]) => {
+        for (let i = 0; i < list.length; i++) {
+          const c = list[i]!;
+          if (seen[c] === r) continue;
+          seen[c] = r;
+          found.push(c);
+        }
       };
       const order = rowOrder.get(r)!;
-      for (const g of order.slice(0, dicePrefix(order.length))) for (const c of diceIndex.get(g) ?? []) consider(c);
-      if (rows[r]!.titleKey.length >= 4 && order.length > 0) for (const c of candIndex.get(order[0]!) ?? []) consider(c);
-      for (const c of shorter.get(r) ?? []) consider(c);
-      for (const c of Int32Array.from(found).sort()) {
+      const prefix = dicePrefix(order.length);
+      for (let i = 0; i < prefix && i < order.length; i++) considerAll(diceIndex.get(order[i]!) ?? none);
+      if (rows[r]!.titleKey.length >= 4 && order.length > 0) considerAll(candIndex.get(order[0]!) ?? none);
+      considerAll(shorter.get(r) ?? none);
+      if (found.length === 0) continue;
+      const sorted = Int32Array.from(found).sort();
+      for (let i = 0; i < sorted.length; i++) {
+        const c = sorted[i]!;
         const s = score(r, c);
         if (s <= 0) continue;
         const list = byScore.get(s);
@@ -390,7 +443,7 @@ function restatedRows(
     const text = cand.textKey();
     let mine: Set<number> | undefined;
     for (let i = 0; i + 1 < text.length; i++) {
-      const g = text.charCodeAt(i) * 0x10000 + text.charCodeAt(i + 1);
+      const g = gramOf(text.charCodeAt(i), text.charCodeAt(i + 1));
       if (!wanted.has(g)) continue;
       if (!mine) held.set(c, (mine = new Set()));
       if (mine.has(g)) continue;
@@ -436,28 +489,37 @@ function restatedTasks(
   const left = cands.map((_, c) => c).filter((c) => !result.candMatched.has(c) && !newlyCovered.has(c) && cands[c]!.titleKey.length >= 4);
   if (left.length === 0) return;
   const wanted = new Set<number>();
-  for (const c of left) for (const g of candGrams(c)) wanted.add(g);
+  for (let k = 0; k < left.length; k++) {
+    const grams = candGrams(left[k]!);
+    for (let i = 0; i < grams.length; i++) wanted.add(grams[i]!);
+  }
   const index = new Map<number, number[]>();
   rows.forEach((row, r) => {
     const text = row.textKey();
     for (let i = 0; i + 1 < text.length; i++) {
-      const g = text.charCodeAt(i) * 0x10000 + text.charCodeAt(i + 1);
+      const g = gramOf(text.charCodeAt(i), text.charCodeAt(i + 1));
       if (!wanted.has(g)) continue;
       const list = index.get(g);
       if (!list) index.set(g, [r]);
       else if (list[list.length - 1] !== r) list.push(r);
     }
   });
-  for (const c of left) {
-    let rarest: number[] = [];
-    let first = true;
-    for (const g of candGrams(c)) {
-      const list = index.get(g) ?? [];
-      if (first || list.length < rarest.length) rarest = list;
-      first = false;
+  const none: number[] = [];
+  for (let k = 0; k < left.length; k++) {
+    const c = left[k]!;
+    const grams = candGrams(c);
+    let rarest = none;
+    for (let i = 0; i < grams.length; i++) {
+      const list = index.get(grams[i]!) ?? none;
+      if (i === 0 || list.length < rarest.length) rarest = list;
     }
     const title = cands[c]!.titleKey;
-    if (rarest.some((r) => rows[r]!.textKey().includes(title))) newlyCovered.add(c);
+    for (let i = 0; i < rarest.length; i++) {
+      if (rows[rarest[i]!]!.textKey().includes(title)) {
+        newlyCovered.add(c);
+        break;
+      }
+    }
   }
 }
 
@@ -575,10 +637,44 @@ function dice(a: number[], b: number[]): number {
   return (2 * shared) / (a.length + b.length);
 }
 
-/** The distinct bigrams (pairs of UTF-16 code units) of `s`, as numbers, in ascending order. */
+/**
+ * Bigram keys. A pair of code units takes 32 bits, past V8's small integers (31 bits, signed), so as a key of
+ * a Map or Set every CJK bigram was a heap number, allocated on each lookup: much of the rule's garbage. Code
+ * units are instead numbered in the order first seen (15 bits each, shared by all runs: numbering restarts at
+ * the start of `match` once half the numbers are used), so a bigram of numbered units is a small integer
+ * below 2^30. Only when one run meets more than the 32,767 numbers a table holds do the units left over get
+ * the exact key 2^30 + a·2^16 + b, disjoint from the small ones. A unit keeps its number for the whole run,
+ * so each bigram has one key throughout; nothing depends on the keys' order beyond its being a total order.
+ */
+const UNIT_ID = new Uint16Array(0x10000);
+let nextUnitId = 1;
+const LAST_UNIT_ID = 0x7fff;
+
+/** Starts the numbering over when fewer than half the numbers are left (at the start of a run only). */
+function refreshUnitIds(): void {
+  if (nextUnitId <= 0x4000) return;
+  UNIT_ID.fill(0);
+  nextUnitId = 1;
+}
+
+function unitId(code: number): number {
+  const id = UNIT_ID[code]!;
+  if (id !== 0 || nextUnitId > LAST_UNIT_ID) return id;
+  UNIT_ID[code] = nextUnitId;
+  return nextUnitId++;
+}
+
+/** The key of the bigram of code units `a` then `b`. */
+function gramOf(a: number, b: number): number {
+  const ia = unitId(a);
+  const ib = unitId(b);
+  return ia !== 0 && ib !== 0 ? (ia << 15) | ib : 0x40000000 + a * 0x10000 + b;
+}
+
+/** The distinct bigrams (pairs of UTF-16 code units) of `s`, as keys (`gramOf`), in ascending order. */
 function bigrams(s: string): number[] {
   const all = new Float64Array(Math.max(0, s.length - 1));
-  for (let i = 0; i + 1 < s.length; i++) all[i] = s.charCodeAt(i) * 0x10000 + s.charCodeAt(i + 1);
+  for (let i = 0; i + 1 < s.length; i++) all[i] = gramOf(s.charCodeAt(i), s.charCodeAt(i + 1));
   all.sort();
   const out: number[] = [];
   for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[i - 1]) out.push(all[i]!);
