@@ -537,3 +537,22 @@ describe('parsePlan', () => {
     });
   });
 });
+
+describe('parsePlan: a unit both leading and responsible', () => {
+  const problemsOf = (leads: string[], responsible: string[]) => {
+    const plan = planOf(['江北市2022年工作方案', '一、重点任务', `1.清理文件。[牵头单位:${leads.join('、')};责任单位:${responsible.join('、')}]`]);
+    const attribution = plan.allSections[1]!.attributions[0]!;
+    return attribution.problems.filter((p) => p.kind === 'lead-also-responsible').map((p) => p.detail);
+  };
+
+  it('is reported once per repeated unit among a few leads, and only for those', () => {
+    assert.deepEqual(problemsOf(['市司法局', '市财政局'], ['市公安局', '市财政局', '市审计局']), ['市财政局']);
+    assert.deepEqual(problemsOf(['市司法局'], ['市公安局']), []);
+  });
+
+  it('is reported the same way among many leads (more than eight)', () => {
+    const leads = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'].map((n) => `第${n}局`);
+    assert.deepEqual(problemsOf(leads, ['市公安局', '第九局', '第一局']), ['第九局', '第一局']);
+    assert.deepEqual(problemsOf(leads, ['市公安局']), []);
+  });
+});

@@ -381,11 +381,18 @@ export function proseDeadlines(span: { start: number; end: number }, ctx: Attrib
 }
 
 function markLeadAlsoResponsible(attribution: Attribution, ctx: AttributionContext): void {
-  if (attribution.lead.length === 0 || attribution.responsible.length === 0) return;
-  const leads = new Set(attribution.lead.map((u) => u.key));
-  for (const unit of attribution.responsible) {
-    if (leads.has(unit.key)) attribution.problems.push(problem(ctx, 'lead-also-responsible', unit.name, unit.span));
+  const { lead, responsible } = attribution;
+  if (lead.length === 0 || responsible.length === 0) return;
+  // A few leads are compared one by one; a long list through a set, to stay linear.
+  const leads = lead.length > 8 ? new Set(lead.map((u) => u.key)) : null;
+  for (const unit of responsible) {
+    if (leads !== null ? leads.has(unit.key) : hasKey(lead, unit.key)) attribution.problems.push(problem(ctx, 'lead-also-responsible', unit.name, unit.span));
   }
+}
+
+function hasKey(units: UnitMention[], key: string): boolean {
+  for (let i = 0; i < units.length; i++) if (units[i]!.key === key) return true;
+  return false;
 }
 
 function problem(ctx: AttributionContext, kind: AttributionProblem['kind'], detail: string, span: Span): AttributionProblem {

@@ -607,13 +607,11 @@ function tableTasks(tables: Table[], ctx: AttributionContext): Task[] {
         }
       }
       const titleSpan = trimSpan(text, taskSpan.start, titleEnd);
-      const deadlines: Deadline[] = [];
+      // A row's deadlines: the list `findDeadlines` returns, re-placed in the document (no second list).
       const cell = cellOf(row, deadlineCol);
-      if (cell !== null) {
-        for (const d of findDeadlines(text.slice(cell.start, cell.end), ctx.deadlines, 'field')) {
-          deadlines.push(new PlacedDeadline(d.value, { start: cell.start + d.start, end: cell.start + d.end }, ctx.lines));
-        }
-      }
+      const deadlines: Deadline[] = cell === null ? [] : findDeadlines(text.slice(cell.start, cell.end), ctx.deadlines, 'field').map(
+        (d) => new PlacedDeadline(d.value, { start: cell.start + d.start, end: cell.start + d.end }, ctx.lines),
+      );
       const numberValue = parseArabic(numberText.trim());
       const fields = {
         source: 'table' as const,
@@ -626,7 +624,7 @@ function tableTasks(tables: Table[], ctx: AttributionContext): Task[] {
         lead: unitsOfCell(row, leadCol, 'lead', ctx),
         responsible: unitsOfCell(row, respCol, 'responsible', ctx),
         deadline: pickDeadline(deadlines),
-        deadlines: exact(deadlines),
+        deadlines,
         inherited: { lead: false, responsible: false, deadline: false },
       };
       tasks.push(new PlacedTask(fields, titleSpan, row.span, ctx.lines));

@@ -238,7 +238,8 @@ function readFlatTable(view: LineView, first: number): { table: Table | null; ne
     let numberLine = view.line(k);
     while (isNoise(numberLine) && k + 1 < view.count) numberLine = view.line(++k);
     if (isNoise(numberLine)) break;
-    const value = Number(numberLine.text.trim());
+    const numberText = numberLine.text.trim();
+    const value = Number(numberText);
     if (!/^\s*\d{1,4}\s*$/.test(numberLine.text) || (expected >= 0 && value !== expected)) break;
     expected = value + 1;
     k++;
@@ -268,21 +269,22 @@ function readFlatTable(view: LineView, first: number): { table: Table | null; ne
     }
     if (cells.length === 0) break;
     const numberSpan = cellSpan(text, numberLine.start, numberLine.end);
-    const rowCells: string[] = [];
-    const rowSpans: Span[] = [];
+    // Both lists are built at their exact size (`width`, every slot filled), so the row keeps them uncopied.
+    const rowCells = new Array<string>(width);
+    const rowSpans = new Array<Span>(width);
     let c = 0;
     for (let col = 0; col < width; col++) {
       if (col === numberCol) {
-        rowCells.push(numberLine.text.trim());
-        rowSpans.push(numberSpan);
+        rowCells[col] = numberText;
+        rowSpans[col] = numberSpan;
       } else {
         const cell = cells[c++];
-        rowCells.push(cell ? cell.text : '');
-        rowSpans.push(cell ? cell.span : { start: numberSpan.end, end: numberSpan.end });
+        rowCells[col] = cell ? cell.text : '';
+        rowSpans[col] = cell ? cell.span : { start: numberSpan.end, end: numberSpan.end };
       }
     }
     lastLine = cells[cells.length - 1]!.last;
-    rows.push(makeRow(view.lines, numberLine, lastLine, rowCells, rowSpans, width));
+    rows.push(new PlacedRow(rowCells, rowSpans, { start: numberLine.start, end: lastLine.end }, view.lines));
   }
   if (rows.length === 0) return { table: null, next: first + 1 };
   return { table: makeTable('flat', view.lines, headerLines[0]!, lastLine, header, columns, rows), next: lastLine.index + 1 };
