@@ -1,56 +1,13 @@
 // Property tests: the grammar and the model survive mutated samples, random strings and pathological inputs.
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import { parseText } from '../../grammar/index.js';
 import { parsePlan } from '../../server/src/model/plan.js';
 import type { PlanDocument, Range, Span } from '../../server/src/model/types.js';
-import { SAMPLES } from '../helpers/paths.js';
+import { alphabetSoup, mutatedSample, randomString, runsFromEnv, SAMPLE_TEXTS } from '../robustness/generators.js';
 
 /** Runs per property; `FUZZ_RUNS=5000` for a longer search. */
-const RUNS = Number(process.env['FUZZ_RUNS'] ?? 300);
-
-const SAMPLE_TEXTS = readdirSync(SAMPLES)
-  .filter((f) => f !== 'README.md')
-  .sort()
-  .map((f) => readFileSync(join(SAMPLES, f), 'utf8'));
-
-/** What plans are made of, and what breaks parsers: markers, brackets, keywords, punctuation, odd code units. */
-const ALPHABET = [
-  '一、', '十二、', '(一)', '（一）', '(十一)', '1.', '１．', '2、', '(3)', '（3）', '①', '一是', '第一,', '二是',
-  '[', ']', '【', '】', '(', ')', '（', '）', '<!--', '-->', '|', '｜', '\t',
-  '牵头单位', '牽頭單位', '责任单位', '配合单位', '完成时限', '牵头', '牵头负责', '共同负责', '按职责分工负责', '负责', '参加', '由',
-  '此项工作', '市司法局', '各区县(市)人民政府', '(fā)', '等部门',
-  '、', '。', '；', '：', ';', ':', ',', '，', '\n', '\r\n', '\r', '\u00a0', '\u3000', ' ', '\ufeff',
-  '\ud800', '\udfff', '\u0000', '𠀾', '2021年6月底前', '年内', '长期坚持', '每年第一季度', '2021615', '附件', '序号', '重点工作任务',
-];
-
-type Mutation = { at: number; kind: 'insert' | 'delete' | 'replace'; piece: string; length: number };
-
-const mutation: fc.Arbitrary<Mutation> = fc.record({
-  at: fc.double({ min: 0, max: 1, noNaN: true }),
-  kind: fc.constantFrom('insert', 'delete', 'replace'),
-  piece: fc.oneof(fc.constantFrom(...ALPHABET), fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c))),
-  length: fc.integer({ min: 1, max: 40 }),
-});
-
-function mutate(text: string, mutations: Mutation[]): string {
-  let out = text;
-  for (const m of mutations) {
-    const at = Math.floor(m.at * out.length);
-    if (m.kind === 'insert') out = out.slice(0, at) + m.piece + out.slice(at);
-    else if (m.kind === 'delete') out = out.slice(0, at) + out.slice(at + m.length);
-    else out = out.slice(0, at) + m.piece + out.slice(at + m.piece.length);
-  }
-  return out;
-}
-
-const mutatedSample = fc
-  .tuple(fc.integer({ min: 0, max: SAMPLE_TEXTS.length - 1 }), fc.array(mutation, { minLength: 1, maxLength: 30 }))
-  .map(([i, ms]) => mutate(SAMPLE_TEXTS[i]!, ms));
-
-const alphabetSoup = fc.array(fc.constantFrom(...ALPHABET), { maxLength: 300 }).map((parts) => parts.join(''));
+const RUNS = runsFromEnv(300);
 
 /** Every span and range the plan holds, with a label for messages. */
 function located(plan: PlanDocument): [string, Span, Range | null][] {
@@ -146,7 +103,7 @@ describe('fuzz: parsePlan never throws and keeps its invariants', function () {
   });
 
   it(`arbitrary strings, lone surrogates included (${RUNS} runs)`, () => {
-    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 400 }), checkDeterministic), { numRuns: RUNS });
+    fc.assert(fc.property(randomString, checkDeterministic), { numRuns: RUNS });
   });
 
   it('every sample as it is', () => {
