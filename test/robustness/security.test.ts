@@ -124,7 +124,7 @@ describe('security: exports', function () {
         rows.forEach((r, i) => {
           // Excel's cell limit cuts at 32,767 characters; these cells are short.
           const got = sheet[i + 1]!;
-          const want = expectedCells(r).map((c) => neutralizeFormula(c).replace(NOT_XML, ''));
+          const want = expectedCells(r).map((c) => neutralizeFormula(c.replace(NOT_XML, '')));
           // A writer may leave empty cells out; the non-empty ones must match in order.
           assert.deepEqual(got.filter((v) => v !== ''), want.filter((v) => v !== ''));
           for (const value of got) assert.doesNotMatch(value, FORMULA_START, `XLSX cell ${JSON.stringify(value)}`);
@@ -177,7 +177,7 @@ function markdownCells(line: string): string[] {
   return out;
 }
 
-/** What XML 1.0 cannot hold (C0 controls but tab and line breaks, lone surrogates, U+FFFE, U+FFFF): the XLSX writer leaves it out. */
+/** What XML 1.0 cannot hold (C0 controls but tab and line breaks, lone surrogates, U+FFFE, U+FFFF): left out of XLSX cells before they are defused. */
 const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 describe('security: Markdown export', () => {
