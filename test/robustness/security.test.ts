@@ -177,7 +177,7 @@ function markdownCells(line: string): string[] {
   return out;
 }
 
-/** What XML 1.0 cannot hold (C0 controls but tab and line breaks, lone surrogates, U+FFFE, U+FFFF): the XLSX writer leaves it out. */
+/** What XML 1.0 cannot hold (C0 controls but tab and line breaks, lone surrogates, U+FFFE, U+FFFF): left out of XLSX cells before they are defused. */
 const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 describe('security: Markdown export', () => {
