@@ -23,13 +23,6 @@ import type { ChildReport } from './linear-child.js';
 
 const CHILD = join(dirname(fileURLToPath(import.meta.url)), 'linear-child.js');
 
-/**
- * Phases known to be super-linear, with the cause: pending here (so `npm test` stays green for everyone
- * else) until the owner fixes them; bench/linear.ts reports them and bench/RESULTS.md records the
- * profile. Remove an entry when its fix lands: the test then guards against a relapse.
- */
-const KNOWN_SUPER_LINEAR: Record<string, Partial<Record<'parse' | 'model' | 'rules', string>>> = {};
-
 function describeRatio(what: string, r: Ratio & { bytes: number }): string {
   return `${what}: the 4× input (${((4 * r.bytes) / 1024).toFixed(0)} KB) cost ${r.ratio.toFixed(1)}× the 1× input (${r.oneMs.toFixed(2)} → ${r.fourMs.toFixed(2)} ms CPU); linear is ~4, quadratic ~16`;
 }
@@ -69,11 +62,7 @@ describe('linear cost on pathological inputs (4× input < 8× cost)', function (
         ['model', 'model (parsePlan, with the parse it contains) is linear'],
         ['rules', 'rules (lintPlan, every rule) are linear'],
       ] as const;
-      for (const [phase, title] of phases) {
-        const known = KNOWN_SUPER_LINEAR[c.name]?.[phase];
-        if (known) it.skip(`${title} — known super-linear: ${known}`, () => undefined);
-        else it(title, () => assertLinear(`${c.name} ${phase}`, report[c.name]?.[phase]));
-      }
+      for (const [phase, title] of phases) it(title, () => assertLinear(`${c.name} ${phase}`, report[c.name]?.[phase]));
     });
   }
 });
