@@ -35,7 +35,7 @@ export interface AnalysisResult {
 }
 
 /** Times every phase on `text`. */
-export function measureAnalysis(name: string, text: string, requestedRuns?: number, clock: Clock = 'cpu'): AnalysisResult {
+export function measureAnalysis(name: string, text: string, requestedRuns?: number, clock: Clock = 'wall'): AnalysisResult {
   const now = () => clockNow(clock);
   const bytes = Buffer.byteLength(text, 'utf8');
   const { warmup, runs } = runsFor(bytes, requestedRuns);

@@ -47,7 +47,7 @@ export function keptHeap(text: string, times = 3): number {
   return median(sizes);
 }
 
-export function measureModel(name: string, text: string, requestedRuns?: number, clock: Clock = 'cpu'): ModelResult {
+export function measureModel(name: string, text: string, requestedRuns?: number, clock: Clock = 'wall'): ModelResult {
   const bytes = Buffer.byteLength(text, 'utf8');
   const { warmup, runs } = runsFor(bytes, requestedRuns);
   const parsed = parseText(text);

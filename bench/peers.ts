@@ -5,11 +5,14 @@
 // 0.40 is ESM; its sync API is `lint` from `markdownlint/sync` (`{ strings: { name: text } }`), all
 // rules at their defaults. The floor is one pass of one regular expression that finds what a reader
 // of plans must find at least — markers, attribution keywords, line breaks — and builds nothing.
+// planlint's full analysis (`service.analyze`) is timed in the same interleaved rounds, so the ratios
+// compare runs made under the same load.
 //
 //   node out/bench/peers.js [FILE…] [--runs N] [--clock cpu|wall] [--json]
 import { createRequire } from 'node:module';
 import { argValue, isMain } from './corpus.js';
-import { corpusInputs } from './analysis.js';
+import { createPlanService } from '../server/src/service.js';
+import { corpusInputs, TODAY } from './analysis.js';
 import { clockFrom, clockNow, collectGarbage, fmt, median, mbps, runsFor, table, type Clock } from './stats.js';
 
 const require = createRequire(import.meta.url);
@@ -28,6 +31,8 @@ export interface PeerResult {
   error?: string;
   /** How the figure was obtained when not in one plain call. */
   note?: string;
+  /** This tool's time ÷ planlint's in the same rounds (median): how many times faster planlint is. */
+  ratio?: number;
 }
 
 /** Pieces of autocorrect input: at most this many UTF-16 units, cut at a blank line. */
@@ -77,51 +82,99 @@ export async function loadPeers(): Promise<{ autocorrect: AutocorrectModule | st
   return { autocorrect, markdownlint };
 }
 
-function time(label: string, text: string, runs: { warmup: number; runs: number }, clock: Clock, fn: () => number): PeerResult {
-  const bytes = Buffer.byteLength(text, 'utf8');
-  const series: number[] = [];
-  let findings = 0;
-  for (let i = 0; i < runs.warmup + runs.runs; i++) {
-    collectGarbage();
-    const t0 = clockNow(clock);
-    findings = fn();
-    const t1 = clockNow(clock);
-    if (i >= runs.warmup) series.push(t1 - t0);
-  }
-  const ms = median(series);
-  return { tool: label, ms, mbps: mbps(bytes, ms), findings };
+/** One contender of an interleaved round: a name and a call that returns its finding count (or -1 when the call failed). */
+interface Contender {
+  tool: string;
+  run: () => number;
+  /** Rounds to time it in, when fewer than the others (markdownlint on the 10 MB plan). */
+  rounds?: number;
+  note?: string;
+  error?: string;
 }
 
-/** Times the peers and the floor on `text`. */
-export async function measurePeers(text: string, requestedRuns?: number, clock: Clock = 'cpu'): Promise<PeerResult[]> {
+/**
+ * Times the contenders in interleaved rounds — planlint, then each peer, then the floor, round after round — so
+ * that a change of load on this shared machine falls on all of them alike; a peer's ratio is the median over
+ * rounds of its time ÷ planlint's time in the same round.
+ */
+function interleaved(text: string, contenders: Contender[], runs: { warmup: number; runs: number }, clock: Clock): PeerResult[] {
+  const bytes = Buffer.byteLength(text, 'utf8');
+  const series = contenders.map(() => [] as number[]);
+  const findings = contenders.map(() => 0);
+  const failures = contenders.map(() => 0);
+  const total = runs.warmup + runs.runs;
+  for (let i = 0; i < total; i++) {
+    contenders.forEach((c, k) => {
+      // A contender timed in fewer rounds takes the last ones (after everyone's warm-up).
+      if (c.error !== undefined || (c.rounds !== undefined && i < total - c.rounds)) return;
+      collectGarbage();
+      const t0 = clockNow(clock);
+      const n = c.run();
+      const t1 = clockNow(clock);
+      if (n < 0) failures[k]!++;
+      else findings[k] = n;
+      if (i >= runs.warmup || c.rounds !== undefined) series[k]!.push(t1 - t0);
+    });
+  }
+  const ours = series[0]!;
+  return contenders.map((c, k) => {
+    if (c.error !== undefined) return { tool: c.tool, ms: NaN, mbps: NaN, findings: 0, error: c.error };
+    const ms = median(series[k]!);
+    // Per-round ratios where both were timed in the round; else the ratio of medians.
+    const mine = series[k]!;
+    const offset = ours.length - mine.length;
+    const ratio = k === 0 ? 1 : mine.length === ours.length ? median(mine.map((x, r) => x / ours[r]!)) : median(mine) / median(ours.slice(offset));
+    const failed = failures[k]! > 0 ? `${failures[k]} timed calls failed: the figure is not of the whole input` : undefined;
+    const note = [c.note, failed].filter(Boolean).join('; ') || undefined;
+    return { tool: c.tool, ms, mbps: mbps(bytes, ms), findings: findings[k]!, ratio, ...(note ? { note } : {}) };
+  });
+}
+
+/** Times planlint's full analysis, the peers and the floor on `text`, interleaved (see `interleaved`). */
+export async function measurePeers(text: string, requestedRuns?: number, clock: Clock = 'wall'): Promise<PeerResult[]> {
   const bytes = Buffer.byteLength(text, 'utf8');
   const runs = runsFor(bytes, requestedRuns);
   const peers = await loadPeers();
-  const out: PeerResult[] = [];
-  if (typeof peers.autocorrect === 'string') out.push({ tool: 'autocorrect-node', ms: NaN, mbps: NaN, findings: 0, error: peers.autocorrect });
+  const service = createPlanService({ today: TODAY });
+  const contenders: Contender[] = [{ tool: 'planlint', run: () => service.analyze(text).diagnostics.length }];
+  if (typeof peers.autocorrect === 'string') contenders.push({ tool: 'autocorrect-node', run: () => -1, error: peers.autocorrect });
   else {
     const ac = peers.autocorrect;
-    const whole = ac.lintFor(text, 'text.md');
-    if (whole.error === '') out.push(time('autocorrect-node', text, runs, clock, () => ac.lintFor(text, 'text.md').lines.length));
+    // On a large plan a call can stop early (`call limit reached` in its parser, at a long table) and so do little
+    // of the work — and not always on the first call: a call that read the whole plan can be followed by ones
+    // that fail. The whole plan is timed only when three calls in a row read it; else the same bytes are given in
+    // pieces that it reads whole, and the pieces' times add up. Every timed call is checked again.
+    const lint = (t: string) => {
+      const r = ac.lintFor(t, 'text.md');
+      return r.error === '' ? r.lines.length : -1;
+    };
+    const wholeError = [0, 1, 2].map(() => ac.lintFor(text, 'text.md').error).find((e) => e !== '');
+    if (wholeError === undefined) contenders.push({ tool: 'autocorrect-node', run: () => lint(text) });
     else {
-      // On a large plan one call stops early (`call limit reached` in its parser, at a long table) and so does
-      // little of the work: the same bytes are then given in pieces that it reads whole, and the pieces' times add up.
       const pieces = paragraphChunks(text, AUTOCORRECT_CHUNK);
-      const r = time('autocorrect-node', text, runs, clock, () => pieces.reduce((n, p) => n + ac.lintFor(p, 'text.md').lines.length, 0));
-      const failed = pieces.filter((p) => ac.lintFor(p, 'text.md').error !== '').length;
-      r.note = `one call fails (${whole.error.trim().split('\n').pop()!.replace(/^=\s*/, '')}); timed in ${pieces.length} pieces of ≤ ${AUTOCORRECT_CHUNK / 1024}K characters${failed ? `, ${failed} still failing` : ''}`;
-      out.push(r);
+      contenders.push({
+        tool: 'autocorrect-node',
+        run: () => {
+          let n = 0;
+          for (const p of pieces) {
+            const k = lint(p);
+            if (k < 0) return -1;
+            n += k;
+          }
+          return n;
+        },
+        note: `one call fails (${wholeError.trim().split('\n').pop()!.replace(/^=\s*/, '')}); timed in ${pieces.length} pieces of ≤ ${AUTOCORRECT_CHUNK / 1024}K characters`,
+      });
     }
   }
-  if (typeof peers.markdownlint === 'string') out.push({ tool: 'markdownlint', ms: NaN, mbps: NaN, findings: 0, error: peers.markdownlint });
+  if (typeof peers.markdownlint === 'string') contenders.push({ tool: 'markdownlint', run: () => -1, error: peers.markdownlint });
   else {
     const lint = peers.markdownlint;
-    // markdownlint grows faster than linearly (~100 s for the 10 MB plan here): one run on the largest input.
-    const mdRuns = bytes > 4 * 1024 * 1024 ? { warmup: 0, runs: 1 } : runs;
-    out.push(time('markdownlint', text, mdRuns, clock, () => (lint({ strings: { plan: text } })['plan'] ?? []).length));
+    // markdownlint grows faster than linearly (~100 s for the 10 MB plan here): one round on the largest input.
+    contenders.push({ tool: 'markdownlint', run: () => (lint({ strings: { plan: text } })['plan'] ?? []).length, ...(bytes > 4 * 1024 * 1024 ? { rounds: 1 } : {}) });
   }
-  out.push(time('regex floor', text, runs, clock, () => regexFloor(text)));
-  return out;
+  contenders.push({ tool: 'regex floor', run: () => regexFloor(text) });
+  return interleaved(text, contenders, runs, clock);
 }
 
 if (isMain(import.meta.url)) {
@@ -134,8 +187,8 @@ if (isMain(import.meta.url)) {
   for (const input of corpusInputs(files)) {
     const results = await measurePeers(input.text, runs ? Number(runs) : undefined, clock);
     all[input.name] = results;
-    for (const r of results) rows.push([input.name, r.tool, fmt(r.ms, 1), fmt(r.mbps), String(r.findings), r.error ?? r.note ?? '']);
+    for (const r of results) rows.push([input.name, r.tool, fmt(r.ms, 1), fmt(r.mbps), r.ratio === undefined ? '' : `${fmt(r.ratio, 2)}×`, String(r.findings), r.error ?? r.note ?? '']);
   }
   if (argv.includes('--json')) console.log(JSON.stringify(all, null, 2));
-  else console.log(table(['input', 'tool', 'ms', 'MB/s', 'findings', ''], rows));
+  else console.log(table(['input', 'tool', 'ms', 'MB/s', 'tool ÷ planlint', 'findings', ''], rows));
 }
