@@ -83,6 +83,8 @@ export interface StartOptions {
   locale?: string;
   /** What the client answers to `workspace/configuration` for `planlint`. */
   settings?: unknown;
+  /** How long the client takes to answer `workspace/configuration` (ms; `Infinity`: never). Default 0. */
+  settingsDelayMs?: number;
   env?: NodeJS.ProcessEnv;
 }
 
@@ -97,6 +99,8 @@ export class LspClient {
   readonly registrations: unknown[] = [];
   readonly stderr: string[] = [];
   settings: unknown;
+  /** How long `workspace/configuration` takes to be answered (ms; `Infinity`: never). */
+  settingsDelayMs = 0;
   exited: number | null = null;
   /** Every response the server wrote, by id, read straight off its stdout (for requests written raw). */
   readonly rawResponses = new Map<string | number, { id: string | number; result?: unknown; error?: { code: number; message: string } }>();
@@ -251,7 +255,12 @@ export function spawnServer(env?: NodeJS.ProcessEnv): LspClient {
     client.logs.push(p);
     client.notifyWaiters();
   });
-  conn.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) => p.items.map((i) => (i.section === 'planlint' ? (client.settings ?? {}) : null)));
+  conn.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) => {
+    const answer = () => p.items.map((i) => (i.section === 'planlint' ? (client.settings ?? {}) : null));
+    if (client.settingsDelayMs <= 0) return answer();
+    if (client.settingsDelayMs === Infinity) return new Promise<never>(() => undefined);
+    return new Promise((resolve) => setTimeout(() => resolve(answer()), client.settingsDelayMs));
+  });
   conn.onRequest('client/registerCapability', (p: unknown) => {
     client.registrations.push(p);
     return null;
@@ -272,6 +281,7 @@ export function spawnServer(env?: NodeJS.ProcessEnv): LspClient {
 export async function startServer(options: StartOptions = {}): Promise<{ client: LspClient; init: { capabilities: Record<string, any> } }> {
   const client = spawnServer(options.env);
   client.settings = options.settings;
+  client.settingsDelayMs = options.settingsDelayMs ?? 0;
   const folders = options.folders ?? [];
   const init = await client.request<{ capabilities: Record<string, any> }>('initialize', {
     processId: process.pid,

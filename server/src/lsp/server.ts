@@ -99,6 +99,12 @@ interface InitOptions {
   debounceMs?: number;
 }
 
+/**
+ * How long the first diagnostics wait for the client's answer to `workspace/configuration` before
+ * they are published under the settings the server has (a client that never answers still gets them).
+ */
+const SETTINGS_TIMEOUT_MS = 2000;
+
 /** Documents larger than this are not analysed (a 10 MB plan is not a plan). */
 const MAX_ANALYZED_CHARS = 10_000_000;
 
@@ -292,6 +298,11 @@ export function startServer(connection: Connection, options: ServerOptions): voi
 
   function publish(uri: string): void {
     if (shuttingDown) return;
+    // Until the client's settings are in, a publish would show the defaults and then change.
+    if (settingsPending) {
+      waitingForSettings.add(uri);
+      return;
+    }
     const doc = documents.get(uri);
     // Not a plan (a config file a client sent along): its diagnostics, if any, are the config report's.
     if (!doc || !isLintable(doc)) return;
@@ -312,6 +323,23 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   // Settings
 
   let lastSettings: string | undefined;
+  /**
+   * True from `initialize` until the first answer to `workspace/configuration` (or its failure, or
+   * `SETTINGS_TIMEOUT_MS`), for clients that have it: no diagnostics are published meanwhile, so
+   * that the first publish of a document is already under the client's locale and rule settings.
+   */
+  let settingsPending = false;
+  let settingsTimer: NodeJS.Timeout | undefined;
+  /** Documents whose publish waits for the settings. */
+  const waitingForSettings = new Set<string>();
+
+  function settingsArrived(): void {
+    if (!settingsPending) return;
+    settingsPending = false;
+    clearTimeout(settingsTimer);
+    for (const uri of waitingForSettings) if (documents.get(uri)) schedule(uri);
+    waitingForSettings.clear();
+  }
 
   function applySettings(raw: unknown): void {
     // The first pull usually repeats what the server started with: no need to lint everything again.
@@ -325,8 +353,13 @@ export function startServer(connection: Connection, options: ServerOptions): voi
 
   async function pullSettings(): Promise<void> {
     if (!caps.workspace?.configuration) return;
-    const [section] = (await connection.workspace.getConfiguration([{ section: 'planlint' }])) as unknown[];
-    applySettings(section ?? {});
+    try {
+      const [section] = (await connection.workspace.getConfiguration([{ section: 'planlint' }])) as unknown[];
+      applySettings(section ?? {});
+    } finally {
+      // Answered or failed: what the server has now is all it will get; the waiting documents go ahead.
+      settingsArrived();
+    }
   }
 
   // -------------------------------------------------------------------------------------------
@@ -386,6 +419,13 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         if (problems.length > 0) queueMicrotask(() => reportConfigProblems(problems));
       } else lastSettings = JSON.stringify({});
       scanner = new WorkspaceScanner({ workerFile: options.workerFile, onMessage: onScan, log });
+      if (caps.workspace?.configuration) {
+        settingsPending = true;
+        settingsTimer = setTimeout(() => {
+          if (settingsPending) log(`planlint: no answer to workspace/configuration in ${SETTINGS_TIMEOUT_MS} ms; linting under the settings so far`);
+          settingsArrived();
+        }, SETTINGS_TIMEOUT_MS);
+      }
     } catch (error) {
       log(`planlint: initialize: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     }
@@ -439,6 +479,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
 
   connection.onShutdown(() => {
     shuttingDown = true;
+    clearTimeout(settingsTimer);
     for (const t of timers.values()) clearTimeout(t);
     timers.clear();
     scanner?.dispose();
@@ -500,6 +541,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       const uri = params?.textDocument?.uri;
       if (typeof uri !== 'string' || !documents.close(uri)) return;
       cancelScheduled(uri);
+      waitingForSettings.delete(uri);
       analyses.drop(uri);
       if (published.delete(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
       // The file on disk (if it is a plan in the workspace) takes the place of the closed buffer.
