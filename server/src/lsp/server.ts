@@ -50,7 +50,7 @@ import { daysBetween, hoverAt } from '../features/hover.js';
 import { checkNewUnitName, mentionsOf, renameEdits, sameUnitKeys, unitMentionAt, variantKeys } from '../features/references.js';
 import { documentSymbols, workspaceSymbols, type PlanSymbol } from '../features/symbols.js';
 import { taskRowsWithProblems } from '../features/task-table.js';
-import { indexPlan, planKey, unitCatalog, WorkspaceIndex } from '../features/workspace-index.js';
+import { planKey, unitCatalog, WorkspaceIndex } from '../features/workspace-index.js';
 import type { Locale, TextEdit } from '../lint/types.js';
 import {
   EXPORT_TABLE_REQUEST,
@@ -64,7 +64,7 @@ import {
 } from '../protocol.js';
 import { createPlanService, type PlanService } from '../service.js';
 import { diagnosticData, markdownToPlain, offsetOf, rangeOf, symbolKind, toDiagnostic, toTextEdits } from './convert.js';
-import { AnalysisCache, OpenDocuments, type CachedAnalysis } from './documents.js';
+import { AnalysisCache, OpenDocuments, openPlanEntry, type CachedAnalysis } from './documents.js';
 import { cancelled, guarded, guardNotification, guardRequest } from './guard.js';
 import { clientLocale, PlanConfigs, uriToPath } from './settings.js';
 import { DEFAULT_SCAN_LIMITS, mayBePlanFileName, WorkspaceScanner, type ScanMessage } from './workspace-scan.js';
@@ -147,19 +147,27 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     },
     configFor: (uri) => configs.forUri(uri),
     generation: () => configs.generation,
-    // Indexed lazily (before the next request that reads the index), not on the diagnostics path.
-    analyzed: (entry) => void unindexed.add(entry.uri),
+    // Indexed off the diagnostics path: right after the publish (next turn of the event loop), or
+    // before a request that reads the index if one comes first. Soon, because the entry of the
+    // previous version holds the previous plan (see `openPlanEntry`).
+    analyzed: (entry) => {
+      unindexed.add(entry.uri);
+      indexSoon ??= setImmediate(currentIndex);
+    },
   });
   const unindexed = new Set<string>();
+  let indexSoon: NodeJS.Immediate | undefined;
   /** The workspace index, with the newest analysis of every open document in it. */
-  const currentIndex = (): WorkspaceIndex => {
+  function currentIndex(): WorkspaceIndex {
+    if (indexSoon !== undefined) clearImmediate(indexSoon);
+    indexSoon = undefined;
     for (const uri of unindexed) {
       const entry = analyses.latest(uri);
-      if (entry && documents.get(uri)) guarded(log, 'indexing', () => index.set(indexPlan(uri, entry.analysis.plan)));
+      if (entry && documents.get(uri)) guarded(log, 'indexing', () => index.set(openPlanEntry(uri, entry.analysis.plan)));
     }
     unindexed.clear();
     return index;
-  };
+  }
 
   // -------------------------------------------------------------------------------------------
   // Helpers
