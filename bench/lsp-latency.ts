@@ -1,7 +1,7 @@
 // Language server latency bench (DESIGN §8): didChange → publishDiagnostics on a ~40 KB and a ~1 MB plan, completion latency, server memory.
-// Run after `npm run build`: node out/bench/lsp-latency.js [--edits N] [--interval MS] [--node-options "FLAGS"] [--json]. Prints a
-// table (and, with --json, `LspLatency` as JSON on the last line); asserts nothing. `--node-options` is added to the server's
-// NODE_OPTIONS (A/B of V8 flags such as `--max-semi-space-size=32`, or `--cpu-prof --cpu-prof-dir=DIR` to profile it).
+// Run after `npm run build`: node out/bench/lsp-latency.js [--edits N] [--interval MS] [--server-flags "FLAGS"] [--json]. Prints a
+// table (and, with --json, `LspLatency` as JSON on the last line); asserts nothing. `--server-flags` are node's flags for the
+// server process (A/B of V8 flags such as `--max-semi-space-size=32`, or `--cpu-prof --cpu-prof-dir=DIR` to profile it).
 import { pathToFileURL } from 'node:url';
 import { positionAt, startServer, type LspClient } from '../test/lsp/client.js';
 
@@ -20,7 +20,7 @@ const arg = (name: string, fallback: number) => {
 const EDITS = arg('--edits', 200);
 const INTERVAL = arg('--interval', 50);
 const JSON_OUT = args.includes('--json');
-const NODE_FLAGS = args.includes('--node-options') ? (args[args.indexOf('--node-options') + 1] ?? '') : '';
+const SERVER_FLAGS = args.includes('--server-flags') ? (args[args.indexOf('--server-flags') + 1] ?? '').split(/\s+/).filter(Boolean) : [];
 
 /** One plan's figures, in milliseconds and bytes. */
 export interface LspSizeFigures {
@@ -54,8 +54,8 @@ export interface LspSizeFigures {
 /** What `--json` prints. Sizes: 40 KB sequential, 1 MB paced, then 1 MB sequential (readers take the first of a label). */
 export interface LspLatency {
   node: string;
-  /** What `--node-options` added to the server's NODE_OPTIONS. */
-  nodeOptions: string;
+  /** Node's flags for the server process (`--server-flags`). */
+  serverFlags: string[];
   sizes: LspSizeFigures[];
 }
 
@@ -181,7 +181,7 @@ async function collected(client: LspClient): Promise<Stats> {
 async function main(): Promise<void> {
   const rows: string[][] = [];
   const sizes: LspSizeFigures[] = [];
-  const { client } = await startServer({ initializationOptions: { workspaceIndex: false }, env: { NODE_OPTIONS: `--expose-gc ${NODE_FLAGS}`.trim() } });
+  const { client } = await startServer({ initializationOptions: { workspaceIndex: false }, execArgv: ['--expose-gc', ...SERVER_FLAGS] });
   // Warm up (code compiled, caches filled) on a small plan.
   client.open('untitled:warmup.plan', generatePlan(4 * 1024));
   await client.waitForDiagnostics('untitled:warmup.plan', () => true, 60_000);
@@ -255,8 +255,8 @@ async function main(): Promise<void> {
   console.log(`"analysis ms" is one analyze() in the server (lex + parse + model + rules).`);
   console.log(`"retained / text" is what the open document keeps: the server's heap after GC with the document open (after its edits and completions) minus the heap after GC once it is closed, per UTF-8 byte of its text.`);
   console.log(`"over warm-up / text" is the former figure: heap with the document open minus the heap after a 4 KB warm-up; it also counts what serving the document built once for any document (compiled code, inline caches, type feedback).`);
-  console.log(`node ${process.version}, ${process.platform} ${process.arch}${NODE_FLAGS ? `; server NODE_OPTIONS += ${NODE_FLAGS}` : ''}`);
-  if (JSON_OUT) console.log(JSON.stringify({ node: process.version, nodeOptions: NODE_FLAGS, sizes } satisfies LspLatency));
+  console.log(`node ${process.version}, ${process.platform} ${process.arch}${SERVER_FLAGS.length > 0 ? `; server flags ${SERVER_FLAGS.join(' ')}` : ''}`);
+  if (JSON_OUT) console.log(JSON.stringify({ node: process.version, serverFlags: SERVER_FLAGS, sizes } satisfies LspLatency));
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -86,6 +86,8 @@ export interface StartOptions {
   /** How long the client takes to answer `workspace/configuration` (ms; `Infinity`: never). Default 0. */
   settingsDelayMs?: number;
   env?: NodeJS.ProcessEnv;
+  /** Flags for node before the server script (`--max-semi-space-size=32`, `--cpu-prof`…). */
+  execArgv?: string[];
 }
 
 /** A running server and what it has sent. */
@@ -228,9 +230,9 @@ export function uriOf(path: string): string {
 }
 
 /** Spawns `node dist/server.js --stdio` without initializing it. */
-export function spawnServer(env?: NodeJS.ProcessEnv): LspClient {
+export function spawnServer(env?: NodeJS.ProcessEnv, execArgv: string[] = []): LspClient {
   if (!existsSync(SERVER)) throw new Error(`${SERVER} is missing: build it first (npm run build)`);
-  const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+  const child = spawn(process.execPath, [...execArgv, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...env } });
   const conn = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const client = new LspClient(child, conn);
   child.stderr!.on('data', (d: Buffer) => client.stderr.push(d.toString('utf8')));
@@ -279,7 +281,7 @@ export function spawnServer(env?: NodeJS.ProcessEnv): LspClient {
 
 /** Spawns the server and completes `initialize` / `initialized`. */
 export async function startServer(options: StartOptions = {}): Promise<{ client: LspClient; init: { capabilities: Record<string, any> } }> {
-  const client = spawnServer(options.env);
+  const client = spawnServer(options.env, options.execArgv);
   client.settings = options.settings;
   client.settingsDelayMs = options.settingsDelayMs ?? 0;
   const folders = options.folders ?? [];
