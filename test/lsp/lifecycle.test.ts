@@ -153,6 +153,19 @@ describe('language server over stdio: configuration', function () {
     assert.equal(q.diagnostics.some((d) => d.code === 'PL004'), false);
   });
 
+  it('with the workspace index off, a closed plan leaves the index', async () => {
+    const uri = uriOf(ws.copySample('bracket-style.plan'));
+    const client = await start({ folders: [ws.root], initializationOptions: { today: TODAY, workspaceIndex: false } });
+    const symbols = () => client.request<{ location: { uri: string } }[]>('workspace/symbol', { query: '行政审批' });
+    client.open(uri, sampleText('bracket-style.plan'));
+    await client.waitForDiagnostics(uri);
+    assert.ok((await symbols()).some((s) => s.location.uri === uri), 'the open plan is indexed');
+    client.close(uri);
+    await client.waitForDiagnostics(uri, (p) => p.diagnostics.length === 0);
+    assert.deepEqual(await symbols(), []);
+    assert.equal((await client.request<{ indexedPlans: number }>('planlint/stats', null)).indexedPlans, 0);
+  });
+
   it('locale auto follows the client: English for en-US, Chinese otherwise', async () => {
     const uri = uriOf(ws.copySample('bracket-style.plan'));
     const en = await start({ folders: [ws.root], locale: 'en-US', initializationOptions: { today: TODAY, workspaceIndex: false } });

@@ -50,7 +50,7 @@ import { daysBetween, hoverAt } from '../features/hover.js';
 import { checkNewUnitName, mentionsOf, renameEdits, sameUnitKeys, unitMentionAt, variantKeys } from '../features/references.js';
 import { documentSymbols, workspaceSymbols, type PlanSymbol } from '../features/symbols.js';
 import { taskRowsWithProblems } from '../features/task-table.js';
-import { planKey, unitCatalog, WorkspaceIndex } from '../features/workspace-index.js';
+import { indexPlan, planKey, unitCatalog, WorkspaceIndex } from '../features/workspace-index.js';
 import type { Locale, TextEdit } from '../lint/types.js';
 import {
   EXPORT_TABLE_REQUEST,
@@ -557,12 +557,18 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       if (typeof uri !== 'string' || !documents.close(uri)) return;
       cancelScheduled(uri);
       waitingForSettings.delete(uri);
+      const last = analyses.latest(uri);
       analyses.drop(uri);
       if (published.delete(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
-      // The file on disk (if it is a plan in the workspace) takes the place of the closed buffer.
+      // The file on disk (if it is a plan in the workspace, and the workspace is indexed) takes the
+      // place of the closed buffer. Until the scan has read it, the index keeps a copy of the buffer's
+      // entry: the entry made from the analysis holds the whole plan (see `openPlanEntry`).
       const file = uriToPath(uri);
-      if (file !== null && mayBePlanFileName(file) && configs.getFolders().some((f) => !path.relative(f, file).startsWith('..'))) scan('files', [file]);
-      else index.delete(uri);
+      const inFolder = file !== null && configs.getFolders().some((f) => !path.relative(f, file).startsWith('..'));
+      if (file !== null && inFolder && mayBePlanFileName(file) && initOptions.workspaceIndex !== false && scanner) {
+        if (last && index.has(uri)) guarded(log, 'indexing', () => index.set(indexPlan(uri, last.analysis.plan)));
+        scan('files', [file]);
+      } else index.delete(uri);
     }),
   );
 
