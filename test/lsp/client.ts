@@ -83,7 +83,11 @@ export interface StartOptions {
   locale?: string;
   /** What the client answers to `workspace/configuration` for `planlint`. */
   settings?: unknown;
+  /** How long the client takes to answer `workspace/configuration` (ms; `Infinity`: never). Default 0. */
+  settingsDelayMs?: number;
   env?: NodeJS.ProcessEnv;
+  /** Flags for node before the server script (`--max-semi-space-size=32`, `--cpu-prof`…). */
+  execArgv?: string[];
 }
 
 /** A running server and what it has sent. */
@@ -97,6 +101,8 @@ export class LspClient {
   readonly registrations: unknown[] = [];
   readonly stderr: string[] = [];
   settings: unknown;
+  /** How long `workspace/configuration` takes to be answered (ms; `Infinity`: never). */
+  settingsDelayMs = 0;
   exited: number | null = null;
   /** Every response the server wrote, by id, read straight off its stdout (for requests written raw). */
   readonly rawResponses = new Map<string | number, { id: string | number; result?: unknown; error?: { code: number; message: string } }>();
@@ -224,9 +230,9 @@ export function uriOf(path: string): string {
 }
 
 /** Spawns `node dist/server.js --stdio` without initializing it. */
-export function spawnServer(env?: NodeJS.ProcessEnv): LspClient {
+export function spawnServer(env?: NodeJS.ProcessEnv, execArgv: string[] = []): LspClient {
   if (!existsSync(SERVER)) throw new Error(`${SERVER} is missing: build it first (npm run build)`);
-  const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+  const child = spawn(process.execPath, [...execArgv, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...env } });
   const conn = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const client = new LspClient(child, conn);
   child.stderr!.on('data', (d: Buffer) => client.stderr.push(d.toString('utf8')));
@@ -251,7 +257,12 @@ export function spawnServer(env?: NodeJS.ProcessEnv): LspClient {
     client.logs.push(p);
     client.notifyWaiters();
   });
-  conn.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) => p.items.map((i) => (i.section === 'planlint' ? (client.settings ?? {}) : null)));
+  conn.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) => {
+    const answer = () => p.items.map((i) => (i.section === 'planlint' ? (client.settings ?? {}) : null));
+    if (client.settingsDelayMs <= 0) return answer();
+    if (client.settingsDelayMs === Infinity) return new Promise<never>(() => undefined);
+    return new Promise((resolve) => setTimeout(() => resolve(answer()), client.settingsDelayMs));
+  });
   conn.onRequest('client/registerCapability', (p: unknown) => {
     client.registrations.push(p);
     return null;
@@ -270,8 +281,9 @@ export function spawnServer(env?: NodeJS.ProcessEnv): LspClient {
 
 /** Spawns the server and completes `initialize` / `initialized`. */
 export async function startServer(options: StartOptions = {}): Promise<{ client: LspClient; init: { capabilities: Record<string, any> } }> {
-  const client = spawnServer(options.env);
+  const client = spawnServer(options.env, options.execArgv);
   client.settings = options.settings;
+  client.settingsDelayMs = options.settingsDelayMs ?? 0;
   const folders = options.folders ?? [];
   const init = await client.request<{ capabilities: Record<string, any> }>('initialize', {
     processId: process.pid,

@@ -10,6 +10,7 @@ import { daysBetween, deadlineText, escapeMarkdown, hoverAt, taskAtMarker } from
 import { checkNewUnitName, renameEdits, sameUnitKeys, unitMentionAt, variantKeys } from '../../server/src/features/references.js';
 import { documentSymbols, workspaceSymbols, type PlanSymbol } from '../../server/src/features/symbols.js';
 import { contains, indexPlan, planKey, unitCatalog, WorkspaceIndex } from '../../server/src/features/workspace-index.js';
+import { openPlanEntry } from '../../server/src/lsp/documents.js';
 import { parsePlan } from '../../server/src/model/plan.js';
 import { unitKey } from '../../server/src/model/text.js';
 import { createPlanService } from '../../server/src/service.js';
@@ -260,6 +261,31 @@ describe('document symbols', () => {
     assert.ok(workspaceSymbols(idx.entries(), '市发展改革委').some((t) => t.uri.endsWith('table-markdown.plan.md')), 'matches a lead unit');
     assert.equal(workspaceSymbols(idx.entries(), '').length, 15 + 9 + 10);
     assert.equal(workspaceSymbols(idx.entries(), 'zzzz').length, 0);
+  });
+
+  it('an open document’s index entry copies nothing and reads no range, yet indexes the same usage and symbols', () => {
+    for (const f of ['bracket-style.plan', 'table-markdown.plan.md', 'sentence-style.plan.txt']) {
+      const uri = `file:///w/${f}`;
+      const copied = new WorkspaceIndex();
+      copied.set(indexPlan(uri, parsePlan(sample(f))));
+      const plan = parsePlan(sample(f));
+      // Count the reads of every mention's range (the model computes and keeps a range when it is first read).
+      let reads = 0;
+      for (const u of plan.units) {
+        let found: PropertyDescriptor | undefined;
+        for (let o: object | null = u; o && !found; o = Object.getPrototypeOf(o) as object | null) found = Object.getOwnPropertyDescriptor(o, 'range');
+        const get = found?.get;
+        const value: unknown = found?.value;
+        Object.defineProperty(u, 'range', { get: () => (reads++, get ? get.call(u) : value), configurable: true });
+      }
+      const open = new WorkspaceIndex();
+      const entry = openPlanEntry(uri, plan);
+      open.set(entry);
+      assert.equal(reads, 0, `${f}: no range read while indexing`);
+      assert.ok(entry.mentions.length > 0 && entry.mentions.every((m, i) => m === plan.units[i]), 'the model’s own mentions');
+      assert.deepEqual([...open.units()], [...copied.units()]);
+      assert.deepEqual(JSON.parse(JSON.stringify(workspaceSymbols(open.entries(), ''))), JSON.parse(JSON.stringify(workspaceSymbols(copied.entries(), ''))));
+    }
   });
 });
 

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { fork } from 'node:child_process';
 import fc from 'fast-check';
 import { createMessageConnection, IPCMessageReader, IPCMessageWriter } from 'vscode-jsonrpc/node';
-import { cancellation, LspClient, positionAt, SERVER, startServer, uriOf, type Diagnostic, type PublishDiagnosticsParams } from './client.js';
+import { cancellation, LspClient, positionAt, SERVER, startServer, uriOf, VSCODE_LIKE_CAPABILITIES, type Diagnostic, type PublishDiagnosticsParams } from './client.js';
 import { sampleText, TempWorkspace } from './workspace.js';
 
 const TODAY = '2025-06-01';
@@ -119,6 +119,51 @@ describe('language server over stdio: configuration', function () {
     client.notify('workspace/didChangeConfiguration', { settings: null });
     const zh = await client.waitForDiagnostics(uri, (p) => client.diagnostics.get(uri)!.length > before && p.diagnostics.some((d) => d.code === 'PL004'));
     assert.ok(zh.diagnostics.some((d) => /缺少牵头单位/.test(d.message)));
+  });
+
+  it('the first publish is already under the client’s settings, however slowly workspace/configuration is answered', async () => {
+    const uri = uriOf(ws.copySample('bracket-style.plan'));
+    // The answer takes 300 ms: a server that lints at once publishes the defaults (Chinese, PL004 on) first.
+    const client = await start({ folders: [ws.root], settings: { rules: { PL004: 'off' }, locale: 'en' }, settingsDelayMs: 300, initializationOptions: { today: TODAY, workspaceIndex: false } });
+    client.open(uri, sampleText('bracket-style.plan'));
+    await client.waitForDiagnostics(uri);
+    await new Promise((r) => setTimeout(r, 600));
+    const all = client.diagnostics.get(uri)!;
+    assert.equal(all.length, 1, `one publish (versions ${all.map((p) => p.version).join(',')})`);
+    for (const p of all) {
+      assert.ok(p.diagnostics.length > 0);
+      assert.equal(p.diagnostics.some((d) => d.code === 'PL004'), false, 'PL004 is off from the first publish');
+      // English: every message has English words (the Chinese ones quote the plan at most).
+      assert.ok(p.diagnostics.every((d) => /[a-z]{2,} [a-z]{2,}/i.test(d.message)), p.diagnostics.map((d) => d.message).join('\n'));
+    }
+  });
+
+  it('a client that never answers workspace/configuration still gets diagnostics, under the defaults; one without it gets them at once', async () => {
+    const uri = uriOf(ws.copySample('bracket-style.plan'));
+    const silent = await start({ folders: [ws.root], settings: { rules: { PL004: 'off' } }, settingsDelayMs: Infinity, initializationOptions: { today: TODAY, workspaceIndex: false } });
+    silent.open(uri, sampleText('bracket-style.plan'));
+    const p = await silent.waitForDiagnostics(uri, () => true, 15000);
+    assert.ok(p.diagnostics.some((d) => d.code === 'PL004'), 'the defaults');
+    assert.ok(silent.logs.some((l) => /workspace\/configuration/.test(l.message)), 'the wait is logged');
+    // No `workspace/configuration`: `initializationOptions.settings` apply from the first publish.
+    const capabilities = { ...VSCODE_LIKE_CAPABILITIES, workspace: { ...VSCODE_LIKE_CAPABILITIES.workspace, configuration: false } };
+    const bare = await start({ folders: [ws.root], capabilities, initializationOptions: { today: TODAY, workspaceIndex: false, settings: { rules: { PL004: 'off' } } } });
+    bare.open(uri, sampleText('bracket-style.plan'));
+    const q = await bare.waitForDiagnostics(uri);
+    assert.equal(q.diagnostics.some((d) => d.code === 'PL004'), false);
+  });
+
+  it('with the workspace index off, a closed plan leaves the index', async () => {
+    const uri = uriOf(ws.copySample('bracket-style.plan'));
+    const client = await start({ folders: [ws.root], initializationOptions: { today: TODAY, workspaceIndex: false } });
+    const symbols = () => client.request<{ location: { uri: string } }[]>('workspace/symbol', { query: '行政审批' });
+    client.open(uri, sampleText('bracket-style.plan'));
+    await client.waitForDiagnostics(uri);
+    assert.ok((await symbols()).some((s) => s.location.uri === uri), 'the open plan is indexed');
+    client.close(uri);
+    await client.waitForDiagnostics(uri, (p) => p.diagnostics.length === 0);
+    assert.deepEqual(await symbols(), []);
+    assert.equal((await client.request<{ indexedPlans: number }>('planlint/stats', null)).indexedPlans, 0);
   });
 
   it('locale auto follows the client: English for en-US, Chinese otherwise', async () => {

@@ -1,7 +1,8 @@
 // Open documents (incremental sync, checked input) and one cached analysis per document version and configuration.
 import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
-import { planKey } from '../features/workspace-index.js';
+import { contains, planKey, type IndexedPlan, type IndexedTask } from '../features/workspace-index.js';
 import type { ResolvedConfig } from '../config/config.js';
+import type { PlanDocument, Range, Task } from '../model/types.js';
 import type { Analysis, PlanService } from '../service.js';
 import { isRange } from './convert.js';
 
@@ -131,4 +132,47 @@ export class AnalysisCache {
   drop(uri: string): void {
     this.cache.delete(uri);
   }
+}
+
+/**
+ * An open document's task in the workspace index. Its ranges are read from the model only when a
+ * workspace symbol shows it (most are never shown, and the model computes a range when first read).
+ */
+class OpenTask implements IndexedTask {
+  readonly number: string;
+  readonly title: string;
+  readonly lead: string[];
+  readonly responsible: string[];
+  readonly deadline: string | null;
+  readonly #task: Task;
+
+  constructor(task: Task) {
+    this.#task = task;
+    this.number = task.number;
+    this.title = task.title;
+    this.lead = task.lead.map((u) => u.name);
+    this.responsible = task.responsible.map((u) => u.name);
+    this.deadline = task.deadline ? task.deadline.text : null;
+  }
+
+  get range(): Range {
+    return this.#task.range;
+  }
+
+  get selectionRange(): Range {
+    const t = this.#task;
+    return contains(t.range, t.titleRange) ? t.titleRange : t.range;
+  }
+}
+
+/**
+ * The workspace index entry of an open document, made from its analysis without copying it: the
+ * mentions are the model's own unit mentions and no range is read (`indexPlan` copies every range,
+ * which makes the model compute and keep one per mention: 2.5× the text on a 1 MB plan, and ~10 ms).
+ * References of open documents are read from their analyses, never from the index, so these
+ * ranges are only computed if something else asks. The entry holds the plan: replace it as soon as
+ * the plan is replaced, or the index keeps an old version alive.
+ */
+export function openPlanEntry(uri: string, plan: PlanDocument): IndexedPlan {
+  return { uri, title: plan.title, mentions: plan.units, tasks: plan.tasks.map((t) => new OpenTask(t)) };
 }

@@ -64,7 +64,7 @@ import {
 } from '../protocol.js';
 import { createPlanService, type PlanService } from '../service.js';
 import { diagnosticData, markdownToPlain, offsetOf, rangeOf, symbolKind, toDiagnostic, toTextEdits } from './convert.js';
-import { AnalysisCache, OpenDocuments, type CachedAnalysis } from './documents.js';
+import { AnalysisCache, OpenDocuments, openPlanEntry, type CachedAnalysis } from './documents.js';
 import { cancelled, guarded, guardNotification, guardRequest } from './guard.js';
 import { clientLocale, PlanConfigs, uriToPath } from './settings.js';
 import { DEFAULT_SCAN_LIMITS, mayBePlanFileName, WorkspaceScanner, type ScanMessage } from './workspace-scan.js';
@@ -98,6 +98,12 @@ interface InitOptions {
   /** Milliseconds to wait after an edit before linting (default 2; bursts of edits coalesce). */
   debounceMs?: number;
 }
+
+/**
+ * How long the first diagnostics wait for the client's answer to `workspace/configuration` before
+ * they are published under the settings the server has (a client that never answers still gets them).
+ */
+const SETTINGS_TIMEOUT_MS = 2000;
 
 /** Documents larger than this are not analysed (a 10 MB plan is not a plan). */
 const MAX_ANALYZED_CHARS = 10_000_000;
@@ -141,19 +147,28 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     },
     configFor: (uri) => configs.forUri(uri),
     generation: () => configs.generation,
-    // Indexed lazily (before the next request that reads the index), not on the diagnostics path.
-    analyzed: (entry) => void unindexed.add(entry.uri),
+    // Indexed off the diagnostics path: once the publish is written (the connection serialises and
+    // writes it in a `setImmediate`; a zero timeout runs after that), or before a request that reads
+    // the index if one comes first. Soon, because the entry of the previous version holds the
+    // previous plan (see `openPlanEntry`).
+    analyzed: (entry) => {
+      unindexed.add(entry.uri);
+      indexSoon ??= setTimeout(currentIndex, 0);
+    },
   });
   const unindexed = new Set<string>();
+  let indexSoon: NodeJS.Timeout | undefined;
   /** The workspace index, with the newest analysis of every open document in it. */
-  const currentIndex = (): WorkspaceIndex => {
+  function currentIndex(): WorkspaceIndex {
+    clearTimeout(indexSoon);
+    indexSoon = undefined;
     for (const uri of unindexed) {
       const entry = analyses.latest(uri);
-      if (entry && documents.get(uri)) guarded(log, 'indexing', () => index.set(indexPlan(uri, entry.analysis.plan)));
+      if (entry && documents.get(uri)) guarded(log, 'indexing', () => index.set(openPlanEntry(uri, entry.analysis.plan)));
     }
     unindexed.clear();
     return index;
-  };
+  }
 
   // -------------------------------------------------------------------------------------------
   // Helpers
@@ -268,7 +283,12 @@ export function startServer(connection: Connection, options: ServerOptions): voi
    * Lints `uri` after a pause in its changes. The pause is a few milliseconds; for a document whose
    * analysis is slow (a 1 MB plan: hundreds of ms) it grows to an eighth of that, at most 50 ms,
    * so that the edits that queued up during one analysis are all taken in before the next starts
-   * (otherwise the server falls further behind with every keystroke).
+   * (otherwise the server falls further behind with every keystroke). The connection hands queued
+   * messages over one per turn of the event loop, and a turn that writes a large publish or collects
+   * garbage can outlast 2 ms: the timer then fires between two queued edits. Measured on the 1 MB
+   * plan (bench/lsp-latency.ts, medians of 3–7 alternated runs on 2 busy cores): a flat 2 ms doubles
+   * the paced p50 (~200 → ~460 ms) and gains sequential edits nothing (p50 ~93 vs ~97 ms, noise);
+   * a quarter makes sequential edits slower (p50 ~140 ms) and paced ones no faster.
    */
   function schedule(uri: string): void {
     const old = timers.get(uri);
@@ -292,6 +312,11 @@ export function startServer(connection: Connection, options: ServerOptions): voi
 
   function publish(uri: string): void {
     if (shuttingDown) return;
+    // Until the client's settings are in, a publish would show the defaults and then change.
+    if (settingsPending) {
+      waitingForSettings.add(uri);
+      return;
+    }
     const doc = documents.get(uri);
     // Not a plan (a config file a client sent along): its diagnostics, if any, are the config report's.
     if (!doc || !isLintable(doc)) return;
@@ -312,6 +337,23 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   // Settings
 
   let lastSettings: string | undefined;
+  /**
+   * True from `initialize` until the first answer to `workspace/configuration` (or its failure, or
+   * `SETTINGS_TIMEOUT_MS`), for clients that have it: no diagnostics are published meanwhile, so
+   * that the first publish of a document is already under the client's locale and rule settings.
+   */
+  let settingsPending = false;
+  let settingsTimer: NodeJS.Timeout | undefined;
+  /** Documents whose publish waits for the settings. */
+  const waitingForSettings = new Set<string>();
+
+  function settingsArrived(): void {
+    if (!settingsPending) return;
+    settingsPending = false;
+    clearTimeout(settingsTimer);
+    for (const uri of waitingForSettings) if (documents.get(uri)) schedule(uri);
+    waitingForSettings.clear();
+  }
 
   function applySettings(raw: unknown): void {
     // The first pull usually repeats what the server started with: no need to lint everything again.
@@ -325,8 +367,13 @@ export function startServer(connection: Connection, options: ServerOptions): voi
 
   async function pullSettings(): Promise<void> {
     if (!caps.workspace?.configuration) return;
-    const [section] = (await connection.workspace.getConfiguration([{ section: 'planlint' }])) as unknown[];
-    applySettings(section ?? {});
+    try {
+      const [section] = (await connection.workspace.getConfiguration([{ section: 'planlint' }])) as unknown[];
+      applySettings(section ?? {});
+    } finally {
+      // Answered or failed: what the server has now is all it will get; the waiting documents go ahead.
+      settingsArrived();
+    }
   }
 
   // -------------------------------------------------------------------------------------------
@@ -386,6 +433,13 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         if (problems.length > 0) queueMicrotask(() => reportConfigProblems(problems));
       } else lastSettings = JSON.stringify({});
       scanner = new WorkspaceScanner({ workerFile: options.workerFile, onMessage: onScan, log });
+      if (caps.workspace?.configuration) {
+        settingsPending = true;
+        settingsTimer = setTimeout(() => {
+          if (settingsPending) log(`planlint: no answer to workspace/configuration in ${SETTINGS_TIMEOUT_MS} ms; linting under the settings so far`);
+          settingsArrived();
+        }, SETTINGS_TIMEOUT_MS);
+      }
     } catch (error) {
       log(`planlint: initialize: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     }
@@ -439,6 +493,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
 
   connection.onShutdown(() => {
     shuttingDown = true;
+    clearTimeout(settingsTimer);
+    clearTimeout(indexSoon);
     for (const t of timers.values()) clearTimeout(t);
     timers.clear();
     scanner?.dispose();
@@ -500,12 +556,19 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       const uri = params?.textDocument?.uri;
       if (typeof uri !== 'string' || !documents.close(uri)) return;
       cancelScheduled(uri);
+      waitingForSettings.delete(uri);
+      const last = analyses.latest(uri);
       analyses.drop(uri);
       if (published.delete(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
-      // The file on disk (if it is a plan in the workspace) takes the place of the closed buffer.
+      // The file on disk (if it is a plan in the workspace, and the workspace is indexed) takes the
+      // place of the closed buffer. Until the scan has read it, the index keeps a copy of the buffer's
+      // entry: the entry made from the analysis holds the whole plan (see `openPlanEntry`).
       const file = uriToPath(uri);
-      if (file !== null && mayBePlanFileName(file) && configs.getFolders().some((f) => !path.relative(f, file).startsWith('..'))) scan('files', [file]);
-      else index.delete(uri);
+      const inFolder = file !== null && configs.getFolders().some((f) => !path.relative(f, file).startsWith('..'));
+      if (file !== null && inFolder && mayBePlanFileName(file) && initOptions.workspaceIndex !== false && scanner) {
+        if (last && index.has(uri)) guarded(log, 'indexing', () => index.set(indexPlan(uri, last.analysis.plan)));
+        scan('files', [file]);
+      } else index.delete(uri);
     }),
   );
 
