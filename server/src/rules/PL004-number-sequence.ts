@@ -189,7 +189,7 @@ export function markerWithNumber(marker: Marker, value: number): string | null {
 }
 
 /** One numbered thing in a sequence: a marker or a table row's `序号` cell. */
-interface Item {
+export interface Item {
   value: number;
   /** The marker or cell as written. */
   text: string;
@@ -304,23 +304,32 @@ export const rule: Rule = {
     for (const table of plan.tables) {
       const column = table.columns.indexOf('number');
       if (column < 0) continue;
-      let run: Item[] = [];
-      const runs = [run];
+      // The numbered cells, read in place (no string or object per row): runs of cell spans and their values,
+      // and items built only for a run that does not count 1, 2, 3… (the common case has nothing to say).
+      let spans: Span[] = [];
+      let values: number[] = [];
+      const runs = [{ spans, values }];
       let afterHeading = false;
-      for (const row of table.rows) {
-        const span = row.cellSpans[column];
+      const rows = table.rows;
+      for (let r = 0; r < rows.length; r++) {
+        const span = rows[r]!.cellSpans[column];
         if (span === undefined) continue;
-        const item = tableItem(plan.text, span);
-        if (item === null) {
+        const value = cellNumber(plan.text, span);
+        if (value < 0) {
           // A category row (`一、…`) between task rows: numbering may start again at 1 after it.
-          if (plan.text.slice(span.start, span.end).trim() !== '') afterHeading = true;
+          if (!blank(plan.text, span)) afterHeading = true;
           continue;
         }
-        if (afterHeading && item.value === 1 && run.length > 0) runs.push((run = []));
+        if (afterHeading && value === 1 && spans.length > 0) runs.push({ spans: (spans = []), values: (values = []) });
         afterHeading = false;
-        run.push(item);
+        spans.push(span);
+        values.push(value);
       }
-      for (const items of runs) checkSequence(plan.text, items, 'table', true, report);
+      for (const run of runs) {
+        if (countsFromOne(run.values)) continue;
+        const items = run.spans.map((span) => tableItem(plan.text, span)!);
+        checkSequence(plan.text, items, 'table', true, report);
+      }
     }
   },
 };
@@ -331,8 +340,88 @@ function counts(sections: Section[]): boolean {
   return true;
 }
 
+/** True when the values count 1, 2, 3… without a break. */
+function countsFromOne(values: readonly number[]): boolean {
+  for (let i = 0; i < values.length; i++) if (values[i] !== i + 1) return false;
+  return true;
+}
+
+/** What `\s` matches (ECMAScript white space and line terminators), by code unit. */
+function isRegExpSpace(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 9 && code <= 13);
+  if (code < 0xa0) return false;
+  return (
+    code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 ||
+    code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
+  );
+}
+
+/** True when the span holds only white space (what `trim` removes). */
+function blank(text: string, span: Span): boolean {
+  if (!(span.start >= 0 && span.end <= text.length && span.start <= span.end)) return text.slice(span.start, span.end).trim() === '';
+  for (let i = span.start; i < span.end; i++) if (!isRegExpSpace(text.charCodeAt(i))) return false;
+  return true;
+}
+
+/** Where the digits of the cell `cellNumber` read last start, how many there are, and whether any is full-width. */
+const CELL = { start: 0, digits: 0, full: false };
+
+/**
+ * The number a `序号` cell holds (`12`, `１２`, `12.`), or −1 when it holds something else, read in place (no
+ * string, no match): what `patternItem`'s pattern reads, by code unit. Where its digits are is left in `CELL`.
+ * A span outside the text (a hand-made model) is read as `slice` reads it, by the pattern.
+ */
+function cellNumber(text: string, span: Span): number {
+  if (!(span.start >= 0 && span.end <= text.length && span.start <= span.end)) {
+    const item = patternItem(text, span);
+    return item === null ? -1 : item.value;
+  }
+  let i = span.start;
+  const end = span.end;
+  while (i < end && isRegExpSpace(text.charCodeAt(i))) i++;
+  const start = i;
+  let value = 0;
+  let full = false;
+  for (; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0x30 && code <= 0x39) value = value * 10 + code - 0x30;
+    else if (code >= 0xff10 && code <= 0xff19) {
+      value = value * 10 + code - 0xff10;
+      full = true;
+    } else break;
+  }
+  const digits = i - start;
+  if (digits < 1 || digits > 4) return -1;
+  const code = text.charCodeAt(i);
+  if (i < end && (code === 0x2e || code === 0xff0e || code === 0x3001)) i++; // . ． 、
+  while (i < end && isRegExpSpace(text.charCodeAt(i))) i++;
+  if (i !== end) return -1;
+  CELL.start = start;
+  CELL.digits = digits;
+  CELL.full = full;
+  return value;
+}
+
 /** A `序号` cell holding a number (`12`, `１２`, `12.`), or null. */
-function tableItem(text: string, span: Span): Item | null {
+export function tableItem(text: string, span: Span): Item | null {
+  if (!(span.start >= 0 && span.end <= text.length && span.start <= span.end)) return patternItem(text, span);
+  const value = cellNumber(text, span);
+  if (value < 0) return null;
+  const { start, digits, full } = CELL;
+  return {
+    value,
+    text: text.slice(start, start + digits),
+    span: { start, end: start + digits },
+    number: { start, end: start + digits },
+    marker: null,
+    full,
+    newParent: false,
+    after: -1,
+  };
+}
+
+/** `tableItem` by its pattern, on the text that `slice` gives (and the reference its tests compare it with). */
+export function patternItem(text: string, span: Span): Item | null {
   const raw = text.slice(span.start, span.end);
   const m = /^(\s*)([0-9０-９]{1,4})[.．、]?\s*$/.exec(raw);
   if (m === null) return null;
