@@ -39,10 +39,9 @@ export const rule: Rule = {
     replace: { 'zh-CN': '改为“{name}”', en: 'Replace with "{name}"' },
   },
   check({ plan, settings, report }) {
-    const mentions = plan.units.filter((u) => u && typeof u.name === 'string' && typeof u.key === 'string' && u.key.length > 0);
-    if (mentions.length === 0) return;
+    if (!plan.units.some(readable)) return;
     const configured = indexUnits(Array.isArray(settings.units) ? settings.units : []);
-    const groups = groupByKey(mentions, configured);
+    const groups = groupByKey(plan.units, configured);
     const related = relate(groups);
     // Index loops: a for-of allocates per step until the code is optimised, and this runs per fresh plan.
     for (let g = 0; g < groups.length; g++) {
@@ -110,20 +109,51 @@ export interface KeyGroup {
   aliasOf: string[];
 }
 
-export function groupByKey(mentions: UnitMention[], configured: UnitIndex): KeyGroup[] {
-  const byKey = new Map<string, { mentions: UnitMention[]; first: number }>();
-  mentions.forEach((m, i) => {
-    const g = byKey.get(m.key);
-    if (g) g.mentions.push(m);
-    else byKey.set(m.key, { mentions: [m], first: i });
-  });
+/** A mention the rule reads: a name and a key, not empty. */
+function readable(m: UnitMention | null | undefined): m is UnitMention {
+  return !!m && typeof m.name === 'string' && typeof m.key === 'string' && m.key.length > 0;
+}
+
+/**
+ * The mentions by key, in the order each key is first written; mentions the rule cannot read are left out.
+ * Two passes, so that each group's list is made at its size (a plan has many mentions of few keys).
+ */
+export function groupByKey(mentions: readonly (UnitMention | null | undefined)[], configured: UnitIndex): KeyGroup[] {
+  // Key → its group's index; per group, its key, first mention (among the readable ones) and count.
+  const at = new Map<string, number>();
+  const keys: string[] = [];
+  const firsts: number[] = [];
+  const counts: number[] = [];
+  for (let i = 0, n = 0; i < mentions.length; i++) {
+    const m = mentions[i];
+    if (!readable(m)) continue;
+    const g = at.get(m.key);
+    if (g !== undefined) counts[g]!++;
+    else {
+      at.set(m.key, keys.length);
+      keys.push(m.key);
+      firsts.push(n);
+      counts.push(1);
+    }
+    n++;
+  }
+  const lists = counts.map((count) => new Array<UnitMention>(count));
+  const filled = new Array<number>(keys.length).fill(0);
+  for (let i = 0; i < mentions.length; i++) {
+    const m = mentions[i];
+    if (!readable(m)) continue;
+    const g = at.get(m.key)!;
+    lists[g]![filled[g]!++] = m;
+  }
   const groups: KeyGroup[] = [];
-  for (const [key, { mentions: list, first }] of byKey) {
+  for (let g = 0; g < keys.length; g++) {
+    const key = keys[g]!;
+    const list = lists[g]!;
     const name = configured.names.get(key);
     groups.push({
       key,
       mentions: list,
-      first,
+      first: firsts[g]!,
       spelling: name ?? majoritySpelling(list),
       configuredName: name !== undefined,
       aliasOf: name === undefined ? (configured.aliases.get(key) ?? []) : [],
