@@ -27,7 +27,8 @@ export function tableSections(plan: PlanDocument): Set<Section> {
   const found = new Set<Section>();
   if (plan.tables.length === 0) return found;
   const inTable = coverOf(plan.tables.map((t) => ({ from: t.span.start, to: t.span.end })));
-  for (const s of plan.allSections) if (inTable(s.marker.span.start)) found.add(s);
+  const sections = plan.allSections;
+  for (let i = 0; i < sections.length; i++) if (inTable(sections[i]!.marker.span.start)) found.add(sections[i]!);
   return found;
 }
 
@@ -48,7 +49,11 @@ function readLevels(plan: PlanDocument, excluded: Set<Section>): LevelReading {
   const restart = [0, 0, 0, 0, 0, 0];
   const carry = [0, 0, 0, 0, 0, 0];
   const parents = [0, 0, 0, 0, 0, 0];
-  for (const s of plan.allSections) {
+  // Index loops over the sections (here and below): a for-of allocates per step until the code is optimised,
+  // and these run once per analysis over every section.
+  const sections = plan.allSections;
+  for (let i = 0; i < sections.length; i++) {
+    const s = sections[i]!;
     const level = s.marker.level;
     if (level > 5 || (excluded.size > 0 && excluded.has(s))) continue;
     const prev = last[level];
@@ -89,7 +94,9 @@ export function siblingRuns(plan: PlanDocument): SiblingRun[] {
   const open: (SiblingRun | undefined)[] = [];
   let shi: SiblingRun | undefined;
   let di: SiblingRun | undefined;
-  for (const s of plan.allSections) {
+  const sections = plan.allSections;
+  for (let i = 0; i < sections.length; i++) {
+    const s = sections[i]!;
     if (excluded.size > 0 && excluded.has(s)) continue;
     const level = s.marker.level;
     if (level === 6) {
@@ -124,10 +131,13 @@ export function siblingRuns(plan: PlanDocument): SiblingRun[] {
 export function invertedSections(plan: PlanDocument): Map<Section, Section> {
   const excluded = tableSections(plan);
   const inverted = new Map<Section, Section>();
-  for (const parent of plan.allSections) {
+  const sections = plan.allSections;
+  for (let i = 0; i < sections.length; i++) {
+    const parent = sections[i]!;
     if (parent.children.length < 2 || (excluded.size > 0 && excluded.has(parent))) continue;
     let previous: Section | null = null;
-    for (const child of parent.children) {
+    for (let k = 0; k < parent.children.length; k++) {
+      const child = parent.children[k]!;
       if (child.marker.level > 5 || (excluded.size > 0 && excluded.has(child))) continue;
       if (previous !== null && previous.marker.level > child.marker.level) inverted.set(child, previous);
       previous = child;

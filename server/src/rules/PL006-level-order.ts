@@ -46,16 +46,17 @@ export const rule: Rule = {
     // array for every heading, the levels set for one heading cleared before the next.
     const firstChild: (Section | undefined)[] = [];
     const set: number[] = [];
+    let setCount = 0;
     for (let i = 0; i < sections.length; i++) {
       const parent = sections[i]!;
       if (parent.marker.level > 4 || parent.children.length === 0) continue;
-      for (let k = 0; k < set.length; k++) firstChild[set[k]!] = undefined;
-      set.length = 0;
+      for (let k = 0; k < setCount; k++) firstChild[set[k]!] = undefined;
+      setCount = 0;
       for (let k = 0; k < parent.children.length; k++) {
         const child = parent.children[k]!;
         if (child.marker.level <= 5 && !excluded.has(child) && firstChild[child.marker.level] === undefined) {
           firstChild[child.marker.level] = child;
-          set.push(child.marker.level);
+          set[setCount++] = child.marker.level;
         }
       }
       for (let level = parent.marker.level + 2; level <= 4; level++) {
