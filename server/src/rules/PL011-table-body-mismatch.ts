@@ -96,10 +96,15 @@ export function sidesOf(plan: PlanDocument): { tableRows: TableRowInfo[]; units:
   if (units.length === 0) return null;
   const candidates: Candidate[] = [];
   for (let u = 0; u < units.length; u++) {
+    const items = units[u]!.items;
     candidates.push(units[u]!);
-    for (const item of units[u]!.items) candidates.push(item);
+    for (let k = 0; k < items.length; k++) candidates.push(items[k]!);
   }
-  const tableRows = rows.map((task) => tableRowOf(plan, task)).filter((r) => r.titleKey.length > 0);
+  const tableRows: TableRowInfo[] = [];
+  for (let r = 0; r < rows.length; r++) {
+    const row = tableRowOf(plan, rows[r]!);
+    if (row.titleKey.length > 0) tableRows.push(row);
+  }
   return { tableRows, units, candidates };
 }
 
@@ -139,6 +144,7 @@ function bodyUnits(plan: PlanDocument): Candidate[] {
     if (levelOf(section) < 2 && (section.attributions ?? []).length === 0) continue;
     const unit = candidateOf(plan, section);
     if (items > 0) {
+      unit.items = [];
       for (let k = 0; k < children.length; k++) {
         const c = children[k];
         if (c?.marker?.span && levelOf(c) === 6 && !c.nonTask) unit.items.push(candidateOf(plan, c));
@@ -151,6 +157,9 @@ function bodyUnits(plan: PlanDocument): Candidate[] {
 
 const levelOf = (s: Section | null | undefined): number => s?.marker?.level ?? 0;
 
+/** The items of a body task that has none (most): one frozen list for all. */
+const NO_ITEMS: Candidate[] = Object.freeze([]) as unknown as Candidate[];
+
 function candidateOf(plan: PlanDocument, section: Section): Candidate {
   return new BodyTask(plan.text, section);
 }
@@ -158,7 +167,8 @@ function candidateOf(plan: PlanDocument, section: Section): Candidate {
 /** A body task as a class, not a literal with closures: one of these per leaf section and inline item. */
 class BodyTask implements Candidate {
   readonly section: Section;
-  readonly items: Candidate[] = [];
+  /** Filled by `bodyUnits` for a unit with inline items; shared and empty otherwise. */
+  items: Candidate[] = NO_ITEMS;
   readonly title: string;
   readonly titleKey: string;
   readonly item: boolean;
@@ -725,23 +735,56 @@ function perfectKeys(rows: readonly MatchRow[], cands: readonly MatchCandidate[]
   const n = rows.length + cands.length;
   const title = (i: number) => (i < rows.length ? rows[i]!.titleKey : cands[i - rows.length]!.titleKey);
   const hashes = new Int32Array(n);
-  const firstOf = new Map<number, string>();
-  const crowded = new Set<number>();
+  for (let i = 0; i < n; i++) hashes[i] = charSetHash(title(i));
+  const crowded = crowdedHashes(hashes, title);
+  const keys: string[] = new Array<string>(n);
   for (let i = 0; i < n; i++) {
     const t = title(i);
-    const h = (hashes[i] = charSetHash(t));
-    if (h < 0) continue;
-    const first = firstOf.get(h);
-    if (first === undefined) firstOf.set(h, t);
-    else if (first !== t) crowded.add(h);
-  }
-  const keys: string[] = [];
-  for (let i = 0; i < n; i++) {
-    const t = title(i);
-    if (crowded.size > 0 && crowded.has(hashes[i]!)) keys.push('\u0000' + gramKey(t));
-    else keys.push(t.charCodeAt(0) <= 1 ? '\u0001' + t : t);
+    if (crowded !== null && crowded.has(hashes[i]!)) keys[i] = '\u0000' + gramKey(t);
+    else keys[i] = t.charCodeAt(0) <= 1 ? '\u0001' + t : t;
   }
   return keys;
+}
+
+/**
+ * The hashes (≥ 0) that two different titles share, or null when there are none. The titles that repeat a
+ * character are sorted by hash (hash and index packed in one number: no map of every such title), and each
+ * run of equal hashes is checked for two different titles.
+ */
+function crowdedHashes(hashes: Int32Array, title: (i: number) => string): Set<number> | null {
+  let count = 0;
+  for (let i = 0; i < hashes.length; i++) if (hashes[i]! >= 0) count++;
+  if (count < 2) return null;
+  // hash · 2^22 + index stays below 2^53 (a hash is below 2^31); past 2^22 titles, a map instead.
+  if (hashes.length > 1 << 22) return crowdedByMap(hashes, title);
+  const packed = new Float64Array(count);
+  for (let i = 0, k = 0; i < hashes.length; i++) if (hashes[i]! >= 0) packed[k++] = hashes[i]! * 0x400000 + i;
+  packed.sort();
+  let crowded: Set<number> | null = null;
+  for (let k = 0; k < count; ) {
+    const hash = Math.floor(packed[k]! / 0x400000);
+    const first = title(packed[k]! % 0x400000);
+    let e = k + 1;
+    let differs = false;
+    for (; e < count && Math.floor(packed[e]! / 0x400000) === hash; e++) if (!differs && title(packed[e]! % 0x400000) !== first) differs = true;
+    if (differs) (crowded ??= new Set()).add(hash);
+    k = e;
+  }
+  return crowded;
+}
+
+/** `crowdedHashes` through a map from each hash to the first title with it. */
+function crowdedByMap(hashes: Int32Array, title: (i: number) => string): Set<number> | null {
+  const firstOf = new Map<number, string>();
+  let crowded: Set<number> | null = null;
+  for (let i = 0; i < hashes.length; i++) {
+    const h = hashes[i]!;
+    if (h < 0) continue;
+    const first = firstOf.get(h);
+    if (first === undefined) firstOf.set(h, title(i));
+    else if (first !== title(i)) (crowded ??= new Set()).add(h);
+  }
+  return crowded;
 }
 
 /** The sorted bigram set of `title` as a string (two code units per bigram). */
