@@ -349,10 +349,10 @@ const COVER_MIN = 0.8;
  * The result is that of scoring every pair, but only pairs that can score are looked at, so the cost follows
  * the number of similar pairs, not rows × tasks: pairs scoring 1 (equal titles, the usual case of a table
  * copied from the body) are matched first through a map, in the order the greedy pass would take them; the
- * rest come from inverted indexes by bigram, probed with each title's rarest bigrams (a prefix filter: a pair
- * at Dice ≥ 0.6 shares at least ⌈3n/7⌉ of a side's n bigrams, so it shares one of that side's n − ⌈3n/7⌉ + 1
- * rarest; a contained title shares all of its bigrams, so its rarest one). Task texts, the expensive part,
- * are normalised only when some row is left for the restated-text pass.
+ * rest come from inverted indexes by bigram of the rows left, probed with each task's rarest bigrams (a prefix
+ * filter: a pair at Dice ≥ 0.6 shares at least ⌈3n/7⌉ of a side's n bigrams, so it shares one of that side's
+ * n − ⌈3n/7⌉ + 1 rarest; a contained title shares all of its bigrams, so its rarest one). Task texts, the
+ * expensive part, are normalised only when some row is left for the restated-text pass.
  */
 export function match(rows: readonly MatchRow[], cands: readonly MatchCandidate[]): MatchResult {
   const result: MatchResult = { rowMatched: new Uint8Array(rows.length), candMatched: new Uint8Array(cands.length), titlePairs: [] };
@@ -396,85 +396,74 @@ export function match(rows: readonly MatchRow[], cands: readonly MatchCandidate[
   const leftCands: number[] = [];
   for (let c = 0; c < cands.length; c++) if (candMatched[c] === 0 && cands[c]!.titleKey.length > 0) leftCands.push(c);
   if (leftRows.length > 0 && leftCands.length > 0) {
+    // The indexes hold the rows left, which are few (most rows have an equal title), and each task left
+    // probes them. The prefix filter works with any total order of bigrams shared by both sides; here it is
+    // rarest first among the rows left (then the smaller key), so that a task's prefix starts with the
+    // bigrams no row holds, which find nothing, and only the rows' bigrams are counted.
     const freq = new Map<number, number>();
-    const count = (grams: number[]) => {
-      for (let i = 0; i < grams.length; i++) freq.set(grams[i]!, (freq.get(grams[i]!) ?? 0) + 1);
-    };
-    for (let k = 0; k < leftRows.length; k++) count(rowGrams(leftRows[k]!));
-    for (let k = 0; k < leftCands.length; k++) count(candGrams(leftCands[k]!));
     let rowGramCount = 0;
-    let candGramCount = 0;
-    for (let k = 0; k < leftRows.length; k++) rowGramCount += rowGrams(leftRows[k]!).length;
-    for (let k = 0; k < leftCands.length; k++) candGramCount += candGrams(leftCands[k]!).length;
-    const diceIndex = new Postings(candGramCount); // bigram → tasks holding it among their dice prefix
-    const candIndex = new Postings(candGramCount); // bigram → tasks holding it
-    const rowIndex = new Postings(rowGramCount); // bigram → rows holding it
+    for (let k = 0; k < leftRows.length; k++) {
+      const grams = rowGrams(leftRows[k]!);
+      rowGramCount += grams.length;
+      for (let i = 0; i < grams.length; i++) freq.set(grams[i]!, (freq.get(grams[i]!) ?? 0) + 1);
+    }
+    const rowPrefix = new Postings(rowGramCount); // bigram → rows holding it among their dice prefix
+    const rowAll = new Postings(rowGramCount); // bigram → rows holding it
+    const rowRarest = new Postings(leftRows.length); // bigram → rows (titles of 4 or more) whose rarest bigram it is
     // Index loops throughout (a for-of allocates an iterator result per step until the code is optimised).
-    const rowOrder: number[][] = [];
     for (let k = 0; k < leftRows.length; k++) {
       const r = leftRows[k]!;
-      const grams = rowGrams(r);
-      rowOrder[r] = rarestFirst(grams, freq);
-      for (let i = 0; i < grams.length; i++) rowIndex.add(grams[i]!, r);
-    }
-    const candOrder: number[][] = [];
-    for (let k = 0; k < leftCands.length; k++) {
-      const c = leftCands[k]!;
-      const order = rarestFirst(candGrams(c), freq);
-      candOrder[c] = order;
+      const order = rarestFirst(rowGrams(r), freq);
       const prefix = dicePrefix(order.length);
-      for (let i = 0; i < prefix && i < order.length; i++) diceIndex.add(order[i]!, c);
-      for (let i = 0; i < order.length; i++) candIndex.add(order[i]!, c);
+      for (let i = 0; i < prefix && i < order.length; i++) rowPrefix.add(order[i]!, r);
+      for (let i = 0; i < order.length; i++) rowAll.add(order[i]!, r);
+      if (rows[r]!.titleKey.length >= 4 && order.length > 0) rowRarest.add(order[0]!, r);
     }
-    // Tasks whose title may be contained in a row's, reached from the task's side: row → tasks.
-    const shorter = new Postings(leftCands.length);
-    for (let k = 0; k < leftCands.length; k++) {
-      const c = leftCands[k]!;
-      const order = candOrder[c]!;
-      if (cands[c]!.titleKey.length < 4 || order.length === 0) continue;
-      for (let at = rowIndex.first(order[0]!); at >= 0; at = rowIndex.next(at)) shorter.add(rowIndex.value(at), c);
-    }
-    // Each row's candidate tasks, each scored once (`seen` holds the row that last looked at a task), in task
-    // order; pairs are kept by score, each score's pairs in row then task order, which is the greedy order
-    // (best score first, then row, then task) without sorting every pair: scores take few distinct values.
-    const seen = new Int32Array(cands.length).fill(-1);
-    const byScore = new Map<number, number[]>();
-    const found: number[] = [];
-    for (let k = 0; k < leftRows.length; k++) {
-      const r = leftRows[k]!;
-      found.length = 0;
-      // The postings' order does not matter: the tasks found are sorted.
-      const considerAll = (index: Postings, key: number) => {
-        for (let at = index.first(key); at >= 0; at = index.next(at)) {
-          const c = index.value(at);
-          if (seen[c] === r) continue;
-          seen[c] = r;
-          found.push(c);
-        }
-      };
-      const order = rowOrder[r]!;
-      const prefix = dicePrefix(order.length);
-      for (let i = 0; i < prefix && i < order.length; i++) considerAll(diceIndex, order[i]!);
-      if (rows[r]!.titleKey.length >= 4 && order.length > 0) considerAll(candIndex, order[0]!);
-      considerAll(shorter, r);
-      if (found.length === 0) continue;
-      const sorted = Int32Array.from(found).sort();
-      for (let i = 0; i < sorted.length; i++) {
-        const c = sorted[i]!;
+    // Each task's candidate rows, each scored once (`seen` holds the task that last looked at a row): rows
+    // sharing a bigram of its dice prefix; rows holding its rarest bigram (a title of 4 or more contained in
+    // the row's: all its bigrams are the row's); rows whose rarest bigram it holds (the row's title contained
+    // in the task's).
+    const seen = new Int32Array(rows.length).fill(-1);
+    const pairRow: number[] = [];
+    const pairCand: number[] = [];
+    const pairScore: number[] = [];
+    const consider = (index: Postings, key: number, c: number) => {
+      for (let at = index.first(key); at >= 0; at = index.next(at)) {
+        const r = index.value(at);
+        if (seen[r] === c) continue;
+        seen[r] = c;
         const s = score(r, c);
         if (s <= 0) continue;
-        const list = byScore.get(s);
-        if (list) list.push(r, c);
-        else byScore.set(s, [r, c]);
+        pairRow.push(r);
+        pairCand.push(c);
+        pairScore.push(s);
       }
+    };
+    // A task's bigrams that no row holds come first in the order and find nothing: only the others (`held`,
+    // usually few) are ordered and probed; `absent` of the task's bigrams are not held.
+    const held: number[] = [];
+    for (let k = 0; k < leftCands.length; k++) {
+      const c = leftCands[k]!;
+      const grams = candGrams(c);
+      held.length = 0;
+      for (let i = 0; i < grams.length; i++) if (freq.has(grams[i]!)) held.push(grams[i]!);
+      if (held.length === 0) continue;
+      const absent = grams.length - held.length;
+      const order = rarestFirst(held, freq);
+      const prefix = dicePrefix(grams.length) - absent;
+      for (let i = 0; i < prefix && i < order.length; i++) consider(rowPrefix, order[i]!, c);
+      // Contained in a row: every bigram held.
+      if (cands[c]!.titleKey.length >= 4 && absent === 0) consider(rowAll, order[0]!, c);
+      for (let i = 0; i < order.length; i++) consider(rowRarest, order[i]!, c);
     }
-    for (const s of [...byScore.keys()].sort((a, b) => b - a)) {
-      const list = byScore.get(s)!;
-      for (let i = 0; i < list.length; i += 2) {
-        const r = list[i]!;
-        const c = list[i + 1]!;
-        if (rowMatched[r] === 0 && candMatched[c] === 0) take(r, c);
-      }
+    // The greedy pass: best score first, then row order, then task order, each row and task used once.
+    const byOrder = Array.from(pairRow.keys()).sort(
+      (x, y) => pairScore[y]! - pairScore[x]! || pairRow[x]! - pairRow[y]! || pairCand[x]! - pairCand[y]!,
+    );
+    for (let i = 0; i < byOrder.length; i++) {
+      const r = pairRow[byOrder[i]!]!;
+      const c = pairCand[byOrder[i]!]!;
+      if (rowMatched[r] === 0 && candMatched[c] === 0) take(r, c);
     }
   }
 
@@ -548,15 +537,15 @@ class Postings {
 /** Title bigrams up to this many are ordered by insertion: no comparator calls, no map lookups while sorting. */
 const SMALL_SORT = 48;
 
-/** A title's bigrams, rarest first (fewest titles left holding it, then the smaller key): a total order. */
+/** A title's bigrams, rarest first (fewest rows left holding it, none for a bigram no row holds, then the smaller key): a total order. */
 function rarestFirst(grams: readonly number[], freq: Map<number, number>): number[] {
   const n = grams.length;
-  if (n > SMALL_SORT) return [...grams].sort((a, b) => freq.get(a)! - freq.get(b)! || a - b);
+  if (n > SMALL_SORT) return [...grams].sort((a, b) => (freq.get(a) ?? 0) - (freq.get(b) ?? 0) || a - b);
   const out = new Array<number>(n);
   const counts = rarityScratch;
   for (let i = 0; i < n; i++) {
     const g = grams[i]!;
-    const f = freq.get(g)!;
+    const f = freq.get(g) ?? 0;
     let j = i;
     for (; j > 0 && (counts[j - 1]! > f || (counts[j - 1] === f && out[j - 1]! > g)); j--) {
       out[j] = out[j - 1]!;
