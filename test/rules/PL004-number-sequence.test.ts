@@ -1,5 +1,6 @@
 // PL004 number-sequence: edge cases the fixtures show poorly — per-level modes, renumbering limits, guards, shared fixes, English text.
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { applyFixesUntilStable } from '../../server/src/lint/fixes.js';
@@ -7,7 +8,7 @@ import type { Fix } from '../../server/src/lint/types.js';
 import { parsePlan } from '../../server/src/model/plan.js';
 import { defaultSettings } from '../../server/src/lint/engine.js';
 import type { Report } from '../../server/src/lint/rule.js';
-import { levelModes, rule } from '../../server/src/rules/PL004-number-sequence.js';
+import { levelModes, patternItem, rule, tableItem } from '../../server/src/rules/PL004-number-sequence.js';
 import { lint } from '../helpers/lint.js';
 import { SAMPLES } from '../helpers/paths.js';
 
@@ -134,5 +135,20 @@ describe('PL004 number-sequence', () => {
       assert.doesNotThrow(() => findings(text));
       assert.ok(lint(text, { ruleId: ID, locale: 'en' }).every((d) => !d.message.includes('failed')), `no internal error for ${JSON.stringify(text)}`);
     }
+  });
+});
+
+describe('PL004 number cells', () => {
+  it('reads a `序号` cell in place as its pattern reads it', () => {
+    const piece = fc.constantFrom('1', '2', '0', '9', '１', '２', '０', '.', '．', '、', ' ', '\u3000', '\t', '\n', '\u200b', '\ufeff', 'a', '一', '|');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 9 }), fc.integer({ min: -3, max: 12 }), fc.integer({ min: -3, max: 12 }), (parts, start, end) => {
+        const text = parts.join('');
+        // In-text spans, and the odd ones a hand-made model may hold (past the end, backwards, negative).
+        assert.deepEqual(tableItem(text, { start, end }), patternItem(text, { start, end }));
+        assert.deepEqual(tableItem(text, { start: 0, end: text.length }), patternItem(text, { start: 0, end: text.length }));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

@@ -46,16 +46,18 @@ export function lintPlan(plan: PlanDocument, options: LintOptions): LintDiagnost
         options: options.ruleOptions?.get(rule.id) ?? {},
         report: (report: Report) => {
           if (suppressed.at(rule.id, report.span)) return;
-          out.push({
+          // Built in place, the optional fields added after (no spread of a temporary object per finding).
+          const diagnostic: LintDiagnostic = {
             ruleId: rule.id,
             ruleName: rule.name,
             severity,
             message: message(rule, report.messageId, report.data, locale),
             span: report.span,
             range: plan.lines.rangeOf(report.span),
-            ...(report.fix ? { fix: render(report.fix) } : {}),
-            ...(report.suggestions?.length ? { suggestions: report.suggestions.map(render) } : {}),
-          });
+          };
+          if (report.fix) diagnostic.fix = render(report.fix);
+          if (report.suggestions?.length) diagnostic.suggestions = report.suggestions.map(render);
+          out.push(diagnostic);
         },
       });
     } catch (error) {

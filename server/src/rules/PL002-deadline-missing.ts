@@ -1,6 +1,7 @@
 // PL002 deadline-missing: a task with no deadline (完成时限); inherited and plan-level deadlines count as configured.
 import type { Rule } from '../lint/rule.js';
 import { insertTemplateEdit } from '../lint/templates.js';
+import type { Attribution } from '../model/types.js';
 import { taskLabel } from './PL001-lead-unit-missing.js';
 
 export const rule: Rule = {
@@ -19,10 +20,13 @@ export const rule: Rule = {
     insertTemplate: { 'zh-CN': '插入分工模板', en: 'Insert an attribution template' },
   },
   check({ plan, settings, report }) {
-    for (const task of plan.tasks) {
+    // An index loop, no closure per task: a for-of allocates per step until the code is optimised.
+    const tasks = plan.tasks;
+    for (let t = 0; t < tasks.length; t++) {
+      const task = tasks[t]!;
       if (task.deadline && (!task.inherited.deadline || settings.deadline.inheritFromSection)) continue;
       if (settings.deadline.planPeriodSatisfies && plan.period !== null) continue;
-      const own = task.section?.attributions.find((a) => a.style === 'bracket' || a.style === 'paren');
+      const own = task.section ? bracketOf(task.section.attributions) : undefined;
       const suggestions = [];
       if (own && own.punctuation && own.punctuation.close) {
         const at = own.span.end - own.punctuation.close.length;
@@ -39,3 +43,12 @@ export const rule: Rule = {
     }
   },
 };
+
+/** The first attribution in brackets or parentheses (the form a field can be added to). */
+function bracketOf(attributions: readonly Attribution[]): Attribution | undefined {
+  for (let i = 0; i < attributions.length; i++) {
+    const a = attributions[i]!;
+    if (a.style === 'bracket' || a.style === 'paren') return a;
+  }
+  return undefined;
+}

@@ -27,7 +27,8 @@ export function tableSections(plan: PlanDocument): Set<Section> {
   const found = new Set<Section>();
   if (plan.tables.length === 0) return found;
   const inTable = coverOf(plan.tables.map((t) => ({ from: t.span.start, to: t.span.end })));
-  for (const s of plan.allSections) if (inTable(s.marker.span.start)) found.add(s);
+  const sections = plan.allSections;
+  for (let i = 0; i < sections.length; i++) if (inTable(sections[i]!.marker.span.start)) found.add(sections[i]!);
   return found;
 }
 
@@ -48,7 +49,11 @@ function readLevels(plan: PlanDocument, excluded: Set<Section>): LevelReading {
   const restart = [0, 0, 0, 0, 0, 0];
   const carry = [0, 0, 0, 0, 0, 0];
   const parents = [0, 0, 0, 0, 0, 0];
-  for (const s of plan.allSections) {
+  // Index loops over the sections (here and below): a for-of allocates per step until the code is optimised,
+  // and these run once per analysis over every section.
+  const sections = plan.allSections;
+  for (let i = 0; i < sections.length; i++) {
+    const s = sections[i]!;
     const level = s.marker.level;
     if (level > 5 || (excluded.size > 0 && excluded.has(s))) continue;
     const prev = last[level];
@@ -89,7 +94,9 @@ export function siblingRuns(plan: PlanDocument): SiblingRun[] {
   const open: (SiblingRun | undefined)[] = [];
   let shi: SiblingRun | undefined;
   let di: SiblingRun | undefined;
-  for (const s of plan.allSections) {
+  const sections = plan.allSections;
+  for (let i = 0; i < sections.length; i++) {
+    const s = sections[i]!;
     if (excluded.size > 0 && excluded.has(s)) continue;
     const level = s.marker.level;
     if (level === 6) {
@@ -124,10 +131,13 @@ export function siblingRuns(plan: PlanDocument): SiblingRun[] {
 export function invertedSections(plan: PlanDocument): Map<Section, Section> {
   const excluded = tableSections(plan);
   const inverted = new Map<Section, Section>();
-  for (const parent of plan.allSections) {
+  const sections = plan.allSections;
+  for (let i = 0; i < sections.length; i++) {
+    const parent = sections[i]!;
     if (parent.children.length < 2 || (excluded.size > 0 && excluded.has(parent))) continue;
     let previous: Section | null = null;
-    for (const child of parent.children) {
+    for (let k = 0; k < parent.children.length; k++) {
+      const child = parent.children[k]!;
       if (child.marker.level > 5 || (excluded.size > 0 && excluded.has(child))) continue;
       if (previous !== null && previous.marker.level > child.marker.level) inverted.set(child, previous);
       previous = child;
@@ -189,7 +199,7 @@ export function markerWithNumber(marker: Marker, value: number): string | null {
 }
 
 /** One numbered thing in a sequence: a marker or a table row's `序号` cell. */
-interface Item {
+export interface Item {
   value: number;
   /** The marker or cell as written. */
   text: string;
@@ -304,23 +314,32 @@ export const rule: Rule = {
     for (const table of plan.tables) {
       const column = table.columns.indexOf('number');
       if (column < 0) continue;
-      let run: Item[] = [];
-      const runs = [run];
+      // The numbered cells, read in place (no string or object per row): runs of cell spans and their values,
+      // and items built only for a run that does not count 1, 2, 3… (the common case has nothing to say).
+      let spans: Span[] = [];
+      let values: number[] = [];
+      const runs = [{ spans, values }];
       let afterHeading = false;
-      for (const row of table.rows) {
-        const span = row.cellSpans[column];
+      const rows = table.rows;
+      for (let r = 0; r < rows.length; r++) {
+        const span = rows[r]!.cellSpans[column];
         if (span === undefined) continue;
-        const item = tableItem(plan.text, span);
-        if (item === null) {
+        const value = cellNumber(plan.text, span);
+        if (value < 0) {
           // A category row (`一、…`) between task rows: numbering may start again at 1 after it.
-          if (plan.text.slice(span.start, span.end).trim() !== '') afterHeading = true;
+          if (!blank(plan.text, span)) afterHeading = true;
           continue;
         }
-        if (afterHeading && item.value === 1 && run.length > 0) runs.push((run = []));
+        if (afterHeading && value === 1 && spans.length > 0) runs.push({ spans: (spans = []), values: (values = []) });
         afterHeading = false;
-        run.push(item);
+        spans.push(span);
+        values.push(value);
       }
-      for (const items of runs) checkSequence(plan.text, items, 'table', true, report);
+      for (const run of runs) {
+        if (countsFromOne(run.values)) continue;
+        const items = run.spans.map((span) => tableItem(plan.text, span)!);
+        checkSequence(plan.text, items, 'table', true, report);
+      }
     }
   },
 };
@@ -331,8 +350,88 @@ function counts(sections: Section[]): boolean {
   return true;
 }
 
+/** True when the values count 1, 2, 3… without a break. */
+function countsFromOne(values: readonly number[]): boolean {
+  for (let i = 0; i < values.length; i++) if (values[i] !== i + 1) return false;
+  return true;
+}
+
+/** What `\s` matches (ECMAScript white space and line terminators), by code unit. */
+function isRegExpSpace(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 9 && code <= 13);
+  if (code < 0xa0) return false;
+  return (
+    code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 ||
+    code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
+  );
+}
+
+/** True when the span holds only white space (what `trim` removes). */
+function blank(text: string, span: Span): boolean {
+  if (!(span.start >= 0 && span.end <= text.length && span.start <= span.end)) return text.slice(span.start, span.end).trim() === '';
+  for (let i = span.start; i < span.end; i++) if (!isRegExpSpace(text.charCodeAt(i))) return false;
+  return true;
+}
+
+/** Where the digits of the cell `cellNumber` read last start, how many there are, and whether any is full-width. */
+const CELL = { start: 0, digits: 0, full: false };
+
+/**
+ * The number a `序号` cell holds (`12`, `１２`, `12.`), or −1 when it holds something else, read in place (no
+ * string, no match): what `patternItem`'s pattern reads, by code unit. Where its digits are is left in `CELL`.
+ * A span outside the text (a hand-made model) is read as `slice` reads it, by the pattern.
+ */
+function cellNumber(text: string, span: Span): number {
+  if (!(span.start >= 0 && span.end <= text.length && span.start <= span.end)) {
+    const item = patternItem(text, span);
+    return item === null ? -1 : item.value;
+  }
+  let i = span.start;
+  const end = span.end;
+  while (i < end && isRegExpSpace(text.charCodeAt(i))) i++;
+  const start = i;
+  let value = 0;
+  let full = false;
+  for (; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0x30 && code <= 0x39) value = value * 10 + code - 0x30;
+    else if (code >= 0xff10 && code <= 0xff19) {
+      value = value * 10 + code - 0xff10;
+      full = true;
+    } else break;
+  }
+  const digits = i - start;
+  if (digits < 1 || digits > 4) return -1;
+  const code = text.charCodeAt(i);
+  if (i < end && (code === 0x2e || code === 0xff0e || code === 0x3001)) i++; // . ． 、
+  while (i < end && isRegExpSpace(text.charCodeAt(i))) i++;
+  if (i !== end) return -1;
+  CELL.start = start;
+  CELL.digits = digits;
+  CELL.full = full;
+  return value;
+}
+
 /** A `序号` cell holding a number (`12`, `１２`, `12.`), or null. */
-function tableItem(text: string, span: Span): Item | null {
+export function tableItem(text: string, span: Span): Item | null {
+  if (!(span.start >= 0 && span.end <= text.length && span.start <= span.end)) return patternItem(text, span);
+  const value = cellNumber(text, span);
+  if (value < 0) return null;
+  const { start, digits, full } = CELL;
+  return {
+    value,
+    text: text.slice(start, start + digits),
+    span: { start, end: start + digits },
+    number: { start, end: start + digits },
+    marker: null,
+    full,
+    newParent: false,
+    after: -1,
+  };
+}
+
+/** `tableItem` by its pattern, on the text that `slice` gives (and the reference its tests compare it with). */
+export function patternItem(text: string, span: Span): Item | null {
   const raw = text.slice(span.start, span.end);
   const m = /^(\s*)([0-9０-９]{1,4})[.．、]?\s*$/.exec(raw);
   if (m === null) return null;

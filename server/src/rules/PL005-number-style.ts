@@ -143,7 +143,9 @@ function restyle(marker: Marker, target: Form): TextEdit[] | null {
 
 function rewrite(marker: Marker, edits: TextEdit[]): string {
   let text = marker.text;
-  for (const edit of [...edits].sort((a, b) => b.span.start - a.span.start)) {
+  // Last edit first, so that the earlier offsets stay valid: `restyle` makes its edits in text order.
+  for (let i = edits.length - 1; i >= 0; i--) {
+    const edit = edits[i]!;
     const from = edit.span.start - marker.span.start;
     text = text.slice(0, from) + edit.newText + text.slice(from + edit.span.end - edit.span.start);
   }

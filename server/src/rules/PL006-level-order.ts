@@ -42,14 +42,22 @@ export const rule: Rule = {
     for (const [section, previous] of inverted) {
       report({ messageId: 'inverted', span: section.marker.span, data: { child: section.marker.text, previous: previous.marker.text } });
     }
+    // The first child of each level under one heading (top-level sections have no heading to judge by): one
+    // array for every heading, the levels set for one heading cleared before the next.
+    const firstChild: (Section | undefined)[] = [];
+    const set: number[] = [];
+    let setCount = 0;
     for (let i = 0; i < sections.length; i++) {
       const parent = sections[i]!;
       if (parent.marker.level > 4 || parent.children.length === 0) continue;
-      // The first child of each level under this heading (top-level sections have no heading to judge by).
-      const firstChild: (Section | undefined)[] = [];
+      for (let k = 0; k < setCount; k++) firstChild[set[k]!] = undefined;
+      setCount = 0;
       for (let k = 0; k < parent.children.length; k++) {
         const child = parent.children[k]!;
-        if (child.marker.level <= 5 && !excluded.has(child)) firstChild[child.marker.level] ??= child;
+        if (child.marker.level <= 5 && !excluded.has(child) && firstChild[child.marker.level] === undefined) {
+          firstChild[child.marker.level] = child;
+          set[setCount++] = child.marker.level;
+        }
       }
       for (let level = parent.marker.level + 2; level <= 4; level++) {
         const child = firstChild[level];

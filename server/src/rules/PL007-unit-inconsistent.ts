@@ -39,20 +39,19 @@ export const rule: Rule = {
     replace: { 'zh-CN': '改为“{name}”', en: 'Replace with "{name}"' },
   },
   check({ plan, settings, report }) {
-    const mentions = plan.units.filter((u) => u && typeof u.name === 'string' && typeof u.key === 'string' && u.key.length > 0);
-    if (mentions.length === 0) return;
+    if (!plan.units.some(readable)) return;
     const configured = indexUnits(Array.isArray(settings.units) ? settings.units : []);
-    const groups = groupByKey(mentions, configured);
+    const groups = groupByKey(plan.units, configured);
     const related = relate(groups);
     // Index loops: a for-of allocates per step until the code is optimised, and this runs per fresh plan.
     for (let g = 0; g < groups.length; g++) {
       const group = groups[g]!;
-      // The partners' order and names are the group's, not the mention's: ranked once per group.
-      const partners = ranked(related.get(group));
+      // What a mention's finding depends on besides its span is the group's: worked out once per group.
+      const found = new GroupFindings(group, ranked(related.get(group)));
       const list = group.mentions;
       for (let m = 0; m < list.length; m++) {
-        const found = findingFor(group, list[m]!, partners, plan.text);
-        if (found) report(found);
+        const finding = found.for(list[m]!, plan.text);
+        if (finding) report(finding);
       }
     }
   },
@@ -62,7 +61,7 @@ export const rule: Rule = {
 // The configured unit list
 
 /** The configured unit list, by key: each name, and each alias with the names it stands for. */
-interface UnitIndex {
+export interface UnitIndex {
   names: Map<string, string>;
   aliases: Map<string, string[]>;
 }
@@ -97,7 +96,7 @@ export function indexUnits(units: readonly UnitEntry[]): UnitIndex {
 // Groups of mentions with one key
 
 /** Every mention of one key (`各区县(市)人民政府` and `各区县（市）人民政府` share one). */
-interface KeyGroup {
+export interface KeyGroup {
   key: string;
   mentions: UnitMention[];
   /** Position of the first mention in the plan, for ties. */
@@ -110,20 +109,51 @@ interface KeyGroup {
   aliasOf: string[];
 }
 
-function groupByKey(mentions: UnitMention[], configured: UnitIndex): KeyGroup[] {
-  const byKey = new Map<string, { mentions: UnitMention[]; first: number }>();
-  mentions.forEach((m, i) => {
-    const g = byKey.get(m.key);
-    if (g) g.mentions.push(m);
-    else byKey.set(m.key, { mentions: [m], first: i });
-  });
+/** A mention the rule reads: a name and a key, not empty. */
+function readable(m: UnitMention | null | undefined): m is UnitMention {
+  return !!m && typeof m.name === 'string' && typeof m.key === 'string' && m.key.length > 0;
+}
+
+/**
+ * The mentions by key, in the order each key is first written; mentions the rule cannot read are left out.
+ * Two passes, so that each group's list is made at its size (a plan has many mentions of few keys).
+ */
+export function groupByKey(mentions: readonly (UnitMention | null | undefined)[], configured: UnitIndex): KeyGroup[] {
+  // Key → its group's index; per group, its key, first mention (among the readable ones) and count.
+  const at = new Map<string, number>();
+  const keys: string[] = [];
+  const firsts: number[] = [];
+  const counts: number[] = [];
+  for (let i = 0, n = 0; i < mentions.length; i++) {
+    const m = mentions[i];
+    if (!readable(m)) continue;
+    const g = at.get(m.key);
+    if (g !== undefined) counts[g]!++;
+    else {
+      at.set(m.key, keys.length);
+      keys.push(m.key);
+      firsts.push(n);
+      counts.push(1);
+    }
+    n++;
+  }
+  const lists = counts.map((count) => new Array<UnitMention>(count));
+  const filled = new Array<number>(keys.length).fill(0);
+  for (let i = 0; i < mentions.length; i++) {
+    const m = mentions[i];
+    if (!readable(m)) continue;
+    const g = at.get(m.key)!;
+    lists[g]![filled[g]!++] = m;
+  }
   const groups: KeyGroup[] = [];
-  for (const [key, { mentions: list, first }] of byKey) {
+  for (let g = 0; g < keys.length; g++) {
+    const key = keys[g]!;
+    const list = lists[g]!;
     const name = configured.names.get(key);
     groups.push({
       key,
       mentions: list,
-      first,
+      first: firsts[g]!,
       spelling: name ?? majoritySpelling(list),
       configuredName: name !== undefined,
       aliasOf: name === undefined ? (configured.aliases.get(key) ?? []) : [],
@@ -166,9 +196,9 @@ function compareTuples(a: readonly number[], b: readonly number[]): number {
 // Uncertain variants: abbreviation and one-character difference
 
 /** How two keys are related when they are not equal. */
-type Relation = 'abbreviation' | 'typo';
+export type Relation = 'abbreviation' | 'typo';
 
-interface Partner {
+export interface Partner {
   group: KeyGroup;
   relation: Relation;
 }
@@ -176,16 +206,15 @@ interface Partner {
 /** Collective names (`各有关部门`, `市直相关单位`) are not one unit; they are never compared. */
 const COLLECTIVE = /各|相关|有关/;
 
-/** At most this many abbreviation comparisons per plan, so that no input makes the rule quadratic without end. */
-const MAX_PAIRS = 200_000;
-
 /**
  * Finds related key groups, comparing distinct keys only. Abbreviation candidates share their first
- * character and suffix family, so keys are bucketed by those; one-character variants are found through
- * keys with one position masked. Groups whose key is an alias from the unit list are settled already
- * and take part only as the better-known partner.
+ * character and suffix family, so keys are bucketed by those, and within a bucket a key is compared only
+ * with the longer keys that hold its rarest character (`linkShortForms`); one-character variants are found
+ * through keys with one position masked. Groups whose key is an alias from the unit list are settled
+ * already and take part only as the better-known partner. No budget: the links are those of comparing
+ * every pair, at any size.
  */
-function relate(groups: KeyGroup[]): Map<KeyGroup, Partner[]> {
+export function relate(groups: KeyGroup[]): Map<KeyGroup, Partner[]> {
   const out = new Map<KeyGroup, Partner[]>();
   const nodes = groups.filter((g) => g.key.length >= 3 && !COLLECTIVE.test(g.key) && g.aliasOf.length <= 1);
   const link = (a: KeyGroup, b: KeyGroup, relation: Relation) => {
@@ -206,7 +235,6 @@ function relate(groups: KeyGroup[]): Map<KeyGroup, Partner[]> {
     if (list) list.push({ group: g, short });
     else buckets.set(bucket, [{ group: g, short }]);
   }
-  let budget = MAX_PAIRS;
   for (const list of buckets.values()) {
     // Equal once endings are shortened (`市委办` / `市委办公室`): found through a map, without pairing.
     const byShort = new Map<string, KeyGroup[]>();
@@ -220,12 +248,7 @@ function relate(groups: KeyGroup[]): Map<KeyGroup, Partner[]> {
     }
     // A short form is shorter: pair each key only with the longer ones.
     list.sort((a, b) => a.short.length - b.short.length);
-    for (let i = 0, j0 = 0; i < list.length && budget > 0; i++) {
-      while (j0 < list.length && list[j0]!.short.length <= list[i]!.short.length) j0++;
-      for (let j = j0; j < list.length && budget > 0; j++, budget--) {
-        if (shortens(list[i]!.short, list[j]!.short)) link(list[i]!.group, list[j]!.group, 'abbreviation');
-      }
-    }
+    linkShortForms(list, (i, j) => link(list[i]!.group, list[j]!.group, 'abbreviation'));
   }
 
   // Keys equal but for one position whose characters sound alike: the bucket names the position, the
@@ -250,6 +273,59 @@ function relate(groups: KeyGroup[]): Map<KeyGroup, Partner[]> {
     }
   }
   return out;
+}
+
+/**
+ * Calls `link(i, j)` for each key `i` of a bucket (sorted by the length of its shortened form) and each longer
+ * key `j` that it is a short form of (`shortens`), in the order of comparing every pair — `i` ascending, then
+ * `j` ascending — but compares far fewer. A short form is a subsequence of the long one and shares its first
+ * character, so each of its other characters occurs in the long form after the first; a key is therefore
+ * compared only with the longer keys whose characters after the first hold the rarest of its inner
+ * characters (its last character is the bucket's, held by every key). A two-character short form has no inner
+ * character and is compared with every longer key, but a bucket has one such form at most (its two
+ * characters are the bucket's), written by few keys. The cost is that of the pairs sharing a rare character:
+ * near-linear for unit names, which share their first and last characters but little in between.
+ */
+export function linkShortForms(list: readonly { short: string }[], link: (i: number, j: number) => void): void {
+  // Code unit → the positions of the keys holding it after their first character, ascending, each position once.
+  const holders = new Map<number, number[]>();
+  for (let j = 0; j < list.length; j++) {
+    const s = list[j]!.short;
+    for (let k = 1; k < s.length; k++) {
+      const code = s.charCodeAt(k);
+      const at = holders.get(code);
+      if (at === undefined) holders.set(code, [j]);
+      else if (at[at.length - 1] !== j) at.push(j);
+    }
+  }
+  for (let i = 0, j0 = 0; i < list.length; i++) {
+    const s = list[i]!.short;
+    // The first longer key: the list is sorted by length.
+    while (j0 < list.length && list[j0]!.short.length <= s.length) j0++;
+    if (j0 >= list.length) break;
+    let rarest: number[] | null = null;
+    for (let k = 1; k + 1 < s.length; k++) {
+      const at = holders.get(s.charCodeAt(k));
+      // Every key holds its own characters, so `at` is never missing; the guard keeps the types honest.
+      if (at !== undefined && (rarest === null || at.length < rarest.length)) rarest = at;
+    }
+    if (rarest === null) {
+      for (let j = j0; j < list.length; j++) if (shortens(s, list[j]!.short)) link(i, j);
+      continue;
+    }
+    // The longer keys among the holders: from the first position at or after `j0`, by binary search.
+    let lo = 0;
+    let hi = rarest.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (rarest[mid]! < j0) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let n = lo; n < rarest.length; n++) {
+      const j = rarest[n]!;
+      if (shortens(s, list[j]!.short)) link(i, j);
+    }
+  }
 }
 
 /** A key the unit list settles: a configured name or an alias of exactly one. */
@@ -377,61 +453,90 @@ export function isOneCharVariant(a: string, b: string): boolean {
 // Findings
 
 /** A group's partners, best first: the relation to the best one, and the distinct names they are written as. */
-interface RankedPartners {
+export interface RankedPartners {
   relation: Relation;
   names: string[];
 }
 
-function ranked(partners: Partner[] | undefined): RankedPartners | null {
+export function ranked(partners: Partner[] | undefined): RankedPartners | null {
   if (!partners || partners.length === 0) return null;
   const ordered = [...partners].sort((x, y) => rank(y.group, x.group));
   return { relation: ordered[0]!.relation, names: [...new Set(ordered.map((p) => target(p.group)))] };
 }
 
-/** One finding per mention, the certain kind first: alias, then spelling, then abbreviation or typo. */
-function findingFor(group: KeyGroup, mention: UnitMention, partners: RankedPartners | null, text: string): Report | null {
-  const span = mention.span;
-  if (group.aliasOf.length === 1) {
-    const canonical = group.aliasOf[0]!;
-    return withFix({ messageId: 'alias', span, data: { variant: mention.name, canonical } }, replacement(span, canonical), text);
+/**
+ * One finding per mention, the certain kind first: alias, then spelling, then abbreviation or typo. What a
+ * finding says besides its span is the same for every mention of a group, so it is worked out once per group
+ * (on first use): this runs for every unit mention of the plan.
+ */
+class GroupFindings {
+  readonly #group: KeyGroup;
+  readonly #partners: RankedPartners | null;
+  /** The partners' names other than the group's spelling (null until first needed). */
+  #others: string[] | null = null;
+  /** Whether the fix's new name may only be offered (−1 until first needed, then 0 or 1). */
+  #onlyOffered = -1;
+
+  constructor(group: KeyGroup, partners: RankedPartners | null) {
+    this.#group = group;
+    this.#partners = partners;
   }
-  if (group.aliasOf.length > 1) {
+
+  for(mention: UnitMention, text: string): Report | null {
+    const group = this.#group;
+    const span = mention.span;
+    if (group.aliasOf.length === 1) {
+      const canonical = group.aliasOf[0]!;
+      return this.#withFix('alias', span, mention.name, canonical, text);
+    }
+    if (group.aliasOf.length > 1) {
+      return {
+        messageId: 'aliasAmbiguous',
+        span,
+        data: { variant: mention.name, candidates: group.aliasOf.join('、') },
+        suggestions: group.aliasOf.map((name) => replacement(span, name)),
+      };
+    }
+    if (mention.name !== group.spelling) return this.#withFix('spelling', span, mention.name, group.spelling, text);
+    const partners = this.#partners;
+    if (!partners) return null;
+    // Here the mention is written as the group's spelling, so the names left are the group's.
+    const names = (this.#others ??= partners.names.filter((n) => n !== group.spelling));
+    if (names.length === 0) return null;
     return {
-      messageId: 'aliasAmbiguous',
+      messageId: partners.relation,
       span,
-      data: { variant: mention.name, candidates: group.aliasOf.join('、') },
-      suggestions: group.aliasOf.map((name) => replacement(span, name)),
+      data: { variant: mention.name, canonical: names[0]! },
+      suggestions: names.map((name) => replacement(span, name)),
     };
   }
-  if (mention.name !== group.spelling) {
-    const canonical = group.spelling;
-    return withFix({ messageId: 'spelling', span, data: { variant: mention.name, canonical } }, replacement(span, canonical), text);
+
+  /**
+   * A certain replacement, as a safe fix, unless the name runs over a line break (the model may have joined
+   * two lines) or the new name would not read back as one unit (a configured name with `、` outside
+   * brackets): then the replacement is only offered. Nothing to report when the text already reads so.
+   */
+  #withFix(messageId: string, span: Span, variant: string, canonical: string, text: string): Report | null {
+    const written = text.slice(span.start, span.end);
+    if (written === canonical) return null;
+    const fix = replacement(span, canonical);
+    const data = { variant, canonical };
+    if (this.#onlyOffered < 0) this.#onlyOffered = splitsWhenRead(canonical) ? 1 : 0;
+    return this.#onlyOffered === 1 || hasLineBreak(written) ? { messageId, span, data, suggestions: [fix] } : { messageId, span, data, fix };
   }
-  if (!partners) return null;
-  const names = partners.names.filter((n) => n !== mention.name);
-  if (names.length === 0) return null;
-  return {
-    messageId: partners.relation,
-    span,
-    data: { variant: mention.name, canonical: names[0]! },
-    suggestions: names.map((name) => replacement(span, name)),
-  };
+}
+
+/** True when `s` holds `\r` or `\n`. */
+function hasLineBreak(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const ch = s.charCodeAt(i);
+    if (ch === 0x0a || ch === 0x0d) return true;
+  }
+  return false;
 }
 
 function replacement(span: Span, name: string): RuleFix {
   return { messageId: 'replace', data: { name }, edits: [{ span, newText: name }] };
-}
-
-/**
- * Attaches a certain replacement as a safe fix, unless the name runs over a line break (the model may
- * have joined two lines) or the new name would not read back as one unit (a configured name with `、`
- * outside brackets): then the replacement is only offered. Nothing to report when the text already reads so.
- */
-function withFix(report: Report, fix: RuleFix, text: string): Report | null {
-  const written = text.slice(report.span.start, report.span.end);
-  const name = fix.edits[0]!.newText;
-  if (written === name) return null;
-  return /[\r\n]/.test(written) || splitsWhenRead(name) ? { ...report, suggestions: [fix] } : { ...report, fix };
 }
 
 /** True when a name holds a separator that unit lists split at (`、` `，` `,` `及`) outside brackets. */

@@ -113,15 +113,19 @@ function periodOf(plan: PlanDocument): Period | null {
 /** One finding per deadline: an impossible date first, then damage, then the period. */
 function judge(plan: PlanDocument, d: Deadline, period: Period | null): Report | null {
   // The text is read only for a finding: most deadlines have none.
-  const textOf = () => (typeof d.text === 'string' ? d.text : plan.text.slice(d.span.start, d.span.end));
   if (d.invalid) {
-    return { messageId: 'invalid', span: d.span, data: { text: textOf(), reason: d.invalid, reasonEn: reasonInEnglish(d.invalid) } };
+    return { messageId: 'invalid', span: d.span, data: { text: textOf(plan, d), reason: d.invalid, reasonEn: reasonInEnglish(d.invalid) } };
   }
-  if (d.damaged) return damagedReport(plan, d, textOf());
+  if (d.damaged) return damagedReport(plan, d, textOf(plan, d));
   if (!period || d.ongoing || d.recurring || typeof d.end !== 'string' || !ISO_DATE.test(d.end)) return null;
-  if (d.end > period.last) return { messageId: 'afterPeriod', span: d.span, data: { text: textOf(), period: period.zh, periodEn: period.en } };
-  if (d.end < period.first) return { messageId: 'beforePeriod', span: d.span, data: { text: textOf(), period: period.zh, periodEn: period.en } };
+  if (d.end > period.last) return { messageId: 'afterPeriod', span: d.span, data: { text: textOf(plan, d), period: period.zh, periodEn: period.en } };
+  if (d.end < period.first) return { messageId: 'beforePeriod', span: d.span, data: { text: textOf(plan, d), period: period.zh, periodEn: period.en } };
   return null;
+}
+
+/** A deadline's text as the model read it, else as written. */
+function textOf(plan: PlanDocument, d: Deadline): string {
+  return typeof d.text === 'string' ? d.text : plan.text.slice(d.span.start, d.span.end);
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;

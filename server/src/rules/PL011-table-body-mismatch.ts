@@ -33,11 +33,10 @@ export const rule: Rule = {
     const { tableRows, units, candidates } = sides;
     const result = match(tableRows, candidates);
     // Matched candidates by index: `candidates` lists each unit, then its items.
-    const matched = new Uint8Array(candidates.length);
-    result.candMatched.forEach((i) => (matched[i] = 1));
+    const matched = result.candMatched;
 
     for (let r = 0; r < tableRows.length; r++) {
-      if (result.rowMatched.has(r)) continue;
+      if (result.rowMatched[r] === 1) continue;
       const row = tableRows[r]!;
       report({ messageId: 'rowMissing', span: row.span, data: { ...rowLabel(row.task), title: shorten(row.task.title) } });
     }
@@ -64,10 +63,10 @@ export const rule: Rule = {
     // Lead units are compared only for one-to-one title matches where both sides name a lead. A body that names
     // no unit at all (the table is often the only place units are written) thus never yields a lead finding.
     const canonical = aliasMap(settings.units ?? []);
-    for (let p = 0; p < result.titlePairs.length; p++) {
-      const pair = result.titlePairs[p]!;
-      const r = pair[0];
-      const c = pair[1];
+    const pairs = result.titlePairs;
+    for (let p = 0; p + 1 < pairs.length; p += 2) {
+      const r = pairs[p]!;
+      const c = pairs[p + 1]!;
       const row = tableRows[r]!;
       const cand = candidates[c]!;
       const tableLead = row.task.lead ?? [];
@@ -97,10 +96,15 @@ export function sidesOf(plan: PlanDocument): { tableRows: TableRowInfo[]; units:
   if (units.length === 0) return null;
   const candidates: Candidate[] = [];
   for (let u = 0; u < units.length; u++) {
+    const items = units[u]!.items;
     candidates.push(units[u]!);
-    for (const item of units[u]!.items) candidates.push(item);
+    for (let k = 0; k < items.length; k++) candidates.push(items[k]!);
   }
-  const tableRows = rows.map((task) => tableRowOf(plan, task)).filter((r) => r.titleKey.length > 0);
+  const tableRows: TableRowInfo[] = [];
+  for (let r = 0; r < rows.length; r++) {
+    const row = tableRowOf(plan, rows[r]!);
+    if (row.titleKey.length > 0) tableRows.push(row);
+  }
   return { tableRows, units, candidates };
 }
 
@@ -140,6 +144,7 @@ function bodyUnits(plan: PlanDocument): Candidate[] {
     if (levelOf(section) < 2 && (section.attributions ?? []).length === 0) continue;
     const unit = candidateOf(plan, section);
     if (items > 0) {
+      unit.items = [];
       for (let k = 0; k < children.length; k++) {
         const c = children[k];
         if (c?.marker?.span && levelOf(c) === 6 && !c.nonTask) unit.items.push(candidateOf(plan, c));
@@ -152,13 +157,40 @@ function bodyUnits(plan: PlanDocument): Candidate[] {
 
 const levelOf = (s: Section | null | undefined): number => s?.marker?.level ?? 0;
 
+/** The items of a body task that has none (most): one frozen list for all. */
+const NO_ITEMS: Candidate[] = Object.freeze([]) as unknown as Candidate[];
+
 function candidateOf(plan: PlanDocument, section: Section): Candidate {
-  const title = typeof section.title === 'string' ? section.title : '';
-  const body = section.bodySpan ?? section.span;
-  // The own text (the section's paragraphs without its children) is normalised on first use only.
-  let textKey: string | undefined;
-  const ownText = () => (body ? plan.text.slice(section.marker.span.end, body.end) : '');
-  return { section, items: [], title, titleKey: normalize(title), item: levelOf(section) === 6, textKey: () => (textKey ??= normalize(ownText())) };
+  return new BodyTask(plan.text, section);
+}
+
+/** A body task as a class, not a literal with closures: one of these per leaf section and inline item. */
+class BodyTask implements Candidate {
+  readonly section: Section;
+  /** Filled by `bodyUnits` for a unit with inline items; shared and empty otherwise. */
+  items: Candidate[] = NO_ITEMS;
+  readonly title: string;
+  readonly titleKey: string;
+  readonly item: boolean;
+  readonly #text: string;
+  /** The own text (the section's paragraphs without its children), normalised on first use only. */
+  #textKey: string | undefined = undefined;
+
+  constructor(text: string, section: Section) {
+    this.section = section;
+    this.title = typeof section.title === 'string' ? section.title : '';
+    this.titleKey = normalize(this.title);
+    this.item = levelOf(section) === 6;
+    this.#text = text;
+  }
+
+  textKey(): string {
+    if (this.#textKey === undefined) {
+      const body = this.section.bodySpan ?? this.section.span;
+      this.#textKey = normalize(body ? this.#text.slice(this.section.marker.span.end, body.end) : '');
+    }
+    return this.#textKey;
+  }
 }
 
 /**
@@ -166,7 +198,7 @@ function candidateOf(plan: PlanDocument, section: Section): Candidate {
  * of their paragraph unless two or more of them carry an attribution each (the model's reading): otherwise an
  * attribution written after the last item speaks for the whole paragraph and for every item in it.
  */
-function leadOf(cand: Candidate): UnitMention[] {
+function leadOf(cand: Candidate): readonly UnitMention[] {
   const section = cand.section;
   let lead = levelOf(section) === 6 ? leadsIn(section) : paragraphLeads(section);
   let up = section.parent;
@@ -178,10 +210,18 @@ function leadOf(cand: Candidate): UnitMention[] {
   return lead;
 }
 
-/** The lead units of a section's own attributions, in order. */
-function leadsIn(s: Section): UnitMention[] {
+const NO_UNITS: readonly UnitMention[] = [];
+
+/**
+ * The lead units of a section's own attributions, in order. Read only: the usual single attribution's own
+ * list is returned as it is (this runs for every matched pair), so a caller that adds to it copies it first.
+ */
+function leadsIn(s: Section): readonly UnitMention[] {
+  const attributions = s.attributions ?? [];
+  if (attributions.length === 0) return NO_UNITS;
+  if (attributions.length === 1 && Array.isArray(attributions[0]!.lead)) return attributions[0]!.lead;
   const out: UnitMention[] = [];
-  for (const a of s.attributions ?? []) {
+  for (const a of attributions) {
     const lead = a.lead ?? [];
     if (Array.isArray(lead)) for (const u of lead) out.push(u);
     else out.push(lead);
@@ -190,11 +230,18 @@ function leadsIn(s: Section): UnitMention[] {
 }
 
 /** A paragraph's leads: its own, and its inline items' unless they are read separately. */
-function paragraphLeads(s: Section): UnitMention[] {
+function paragraphLeads(s: Section): readonly UnitMention[] {
   const own = leadsIn(s);
   if (separate(s)) return own;
-  for (const c of s.children ?? []) if (levelOf(c) === 6) for (const u of leadsIn(c)) own.push(u);
-  return own;
+  let out: UnitMention[] | null = null;
+  for (const c of s.children ?? []) {
+    if (levelOf(c) !== 6) continue;
+    const items = leadsIn(c);
+    if (items.length === 0) continue;
+    out ??= own.slice();
+    for (const u of items) out.push(u);
+  }
+  return out ?? own;
 }
 
 /** Two or more inline items carry an attribution each: each speaks for itself. */
@@ -214,28 +261,47 @@ export interface TableRowInfo extends MatchRow {
 }
 
 function tableRowOf(plan: PlanDocument, task: Task): TableRowInfo {
-  const columns = task.table?.columns ?? [];
-  const cell = (role: string): Span | null => {
-    const k = columns.indexOf(role as never);
-    const span = k >= 0 ? task.row?.cellSpans?.[k] : undefined;
-    return span && span.end > span.start ? span : null;
-  };
-  const taskCell = cell('task');
-  let textKey: string | undefined;
-  const title = task.title ?? '';
-  const titleKey = normalize(title);
-  // The task cell usually is the title: then its key is the title's, not normalised a second time.
-  const textOf = () => {
-    const text = taskCell ? plan.text.slice(taskCell.start, taskCell.end) : title;
-    return text === title ? titleKey : normalize(text);
-  };
-  return {
-    task,
-    span: taskCell ?? task.span,
-    leadSpan: cell('lead'),
-    titleKey,
-    textKey: () => (textKey ??= textOf()),
-  };
+  return new TableRowTask(plan.text, task);
+}
+
+/** A table row as a class, not a literal with closures: one of these per task row. */
+class TableRowTask implements TableRowInfo {
+  readonly task: Task;
+  readonly span: Span;
+  readonly leadSpan: Span | null;
+  readonly titleKey: string;
+  readonly #text: string;
+  readonly #taskCell: Span | null;
+  #textKey: string | undefined = undefined;
+
+  constructor(text: string, task: Task) {
+    const columns = task.table?.columns ?? [];
+    const taskCell = cellOf(task, columns, 'task');
+    this.task = task;
+    this.span = taskCell ?? task.span;
+    this.leadSpan = cellOf(task, columns, 'lead');
+    this.titleKey = normalize(task.title ?? '');
+    this.#text = text;
+    this.#taskCell = taskCell;
+  }
+
+  /** The task cell, normalised; the cell usually is the title, and then its key is the title's, not normalised a second time. */
+  textKey(): string {
+    if (this.#textKey === undefined) {
+      const title = this.task.title ?? '';
+      const cell = this.#taskCell;
+      const text = cell ? this.#text.slice(cell.start, cell.end) : title;
+      this.#textKey = text === title ? this.titleKey : normalize(text);
+    }
+    return this.#textKey;
+  }
+}
+
+/** The span of a row's cell in the column of `role`, when it holds something. */
+function cellOf(task: Task, columns: readonly string[], role: string): Span | null {
+  const k = columns.indexOf(role);
+  const span = k >= 0 ? task.row?.cellSpans?.[k] : undefined;
+  return span && span.end > span.start ? span : null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -259,12 +325,12 @@ export interface MatchCandidate {
   textKey(): string;
 }
 
-/** Which rows and candidates matched (by index), and the one-to-one title pairs in the order they were made. */
+/** Which rows and candidates matched (1 at their index), and the one-to-one title pairs in the order they were made. */
 export interface MatchResult {
-  rowMatched: Set<number>;
-  candMatched: Set<number>;
-  /** One-to-one matches by title: the pairs whose lead units are compared. */
-  titlePairs: [number, number][];
+  rowMatched: Uint8Array;
+  candMatched: Uint8Array;
+  /** One-to-one matches by title, the pairs whose lead units are compared: row, task, row, task… */
+  titlePairs: number[];
 }
 
 /** Dice similarity on titles that one-to-one matching accepts. */
@@ -283,18 +349,19 @@ const COVER_MIN = 0.8;
  * The result is that of scoring every pair, but only pairs that can score are looked at, so the cost follows
  * the number of similar pairs, not rows × tasks: pairs scoring 1 (equal titles, the usual case of a table
  * copied from the body) are matched first through a map, in the order the greedy pass would take them; the
- * rest come from inverted indexes by bigram, probed with each title's rarest bigrams (a prefix filter: a pair
- * at Dice ≥ 0.6 shares at least ⌈3n/7⌉ of a side's n bigrams, so it shares one of that side's n − ⌈3n/7⌉ + 1
- * rarest; a contained title shares all of its bigrams, so its rarest one). Task texts, the expensive part,
- * are normalised only when some row is left for the restated-text pass.
+ * rest come from inverted indexes by bigram of the rows left, probed with each task's rarest bigrams (a prefix
+ * filter: a pair at Dice ≥ 0.6 shares at least ⌈3n/7⌉ of a side's n bigrams, so it shares one of that side's
+ * n − ⌈3n/7⌉ + 1 rarest; a contained title shares all of its bigrams, so its rarest one). Task texts, the
+ * expensive part, are normalised only when some row is left for the restated-text pass.
  */
 export function match(rows: readonly MatchRow[], cands: readonly MatchCandidate[]): MatchResult {
-  const result: MatchResult = { rowMatched: new Set(), candMatched: new Set(), titlePairs: [] };
+  const result: MatchResult = { rowMatched: new Uint8Array(rows.length), candMatched: new Uint8Array(cands.length), titlePairs: [] };
+  const { rowMatched, candMatched, titlePairs } = result;
   refreshUnitIds();
   const take = (r: number, c: number) => {
-    result.rowMatched.add(r);
-    result.candMatched.add(c);
-    result.titlePairs.push([r, c]);
+    rowMatched[r] = 1;
+    candMatched[c] = 1;
+    titlePairs.push(r, c);
   };
   // Title bigrams, computed on first use: the equal-titles pass needs none.
   const rowCache: (number[] | undefined)[] = [];
@@ -304,120 +371,194 @@ export function match(rows: readonly MatchRow[], cands: readonly MatchCandidate[
   const score = (r: number, c: number) => titleScore(rows[r]!.titleKey, cands[c]!.titleKey, rowGrams, candGrams, r, c);
 
   // Score 1: equal titles, or (rarely, with repeated characters) equal bigram sets. The greedy pass takes
-  // these before any other pair, row by row, each row the first task not yet taken.
-  const keys = perfectKeys([...rows.map((r) => r.titleKey), ...cands.map((c) => c.titleKey)]);
-  const byKey = new Map<string, number[]>();
-  cands.forEach((cand, c) => {
-    if (cand.titleKey.length === 0) return;
+  // these before any other pair, row by row, each row the first task not yet taken: the tasks of each key
+  // are chained in task order (`next`), and `first` holds the key's first task not yet taken.
+  const keys = perfectKeys(rows, cands);
+  const first = new Map<string, number>();
+  const next = new Int32Array(cands.length);
+  for (let c = cands.length - 1; c >= 0; c--) {
+    if (cands[c]!.titleKey.length === 0) continue;
     const key = keys[rows.length + c]!;
-    const list = byKey.get(key);
-    if (list) list.push(c);
-    else byKey.set(key, [c]);
-  });
-  const queueAt = new Map<string, number>();
-  rows.forEach((_, r) => {
+    next[c] = first.get(key) ?? -1;
+    first.set(key, c);
+  }
+  for (let r = 0; r < rows.length; r++) {
     const key = keys[r]!;
-    const list = byKey.get(key);
-    if (!list) return;
-    const at = queueAt.get(key) ?? 0;
-    if (at >= list.length) return;
-    queueAt.set(key, at + 1);
-    take(r, list[at]!);
-  });
+    const c = first.get(key);
+    if (c === undefined || c < 0) continue;
+    first.set(key, next[c]!);
+    take(r, c);
+  }
 
   // The other pairs that can score, from the rows and tasks left.
-  const leftRows = rows.map((_, r) => r).filter((r) => !result.rowMatched.has(r));
-  const leftCands = cands.map((_, c) => c).filter((c) => !result.candMatched.has(c) && cands[c]!.titleKey.length > 0);
+  const leftRows: number[] = [];
+  for (let r = 0; r < rows.length; r++) if (rowMatched[r] === 0) leftRows.push(r);
+  const leftCands: number[] = [];
+  for (let c = 0; c < cands.length; c++) if (candMatched[c] === 0 && cands[c]!.titleKey.length > 0) leftCands.push(c);
   if (leftRows.length > 0 && leftCands.length > 0) {
+    // The indexes hold the rows left, which are few (most rows have an equal title), and each task left
+    // probes them. The prefix filter works with any total order of bigrams shared by both sides; here it is
+    // rarest first among the rows left (then the smaller key), so that a task's prefix starts with the
+    // bigrams no row holds, which find nothing, and only the rows' bigrams are counted.
     const freq = new Map<number, number>();
-    const count = (grams: number[]) => grams.forEach((g) => freq.set(g, (freq.get(g) ?? 0) + 1));
-    leftRows.forEach((r) => count(rowGrams(r)));
-    leftCands.forEach((c) => count(candGrams(c)));
-    const rarestFirst = (grams: number[]) => [...grams].sort((a, b) => freq.get(a)! - freq.get(b)! || a - b);
-    const diceIndex = new Map<number, number[]>(); // bigram → tasks holding it among their dice prefix
-    const candIndex = new Map<number, number[]>(); // bigram → tasks holding it
-    const rowIndex = new Map<number, number[]>(); // bigram → rows holding it
-    const push = (index: Map<number, number[]>, g: number, i: number) => {
-      const list = index.get(g);
-      if (list) list.push(i);
-      else index.set(g, [i]);
-    };
+    let rowGramCount = 0;
+    for (let k = 0; k < leftRows.length; k++) {
+      const grams = rowGrams(leftRows[k]!);
+      rowGramCount += grams.length;
+      for (let i = 0; i < grams.length; i++) freq.set(grams[i]!, (freq.get(grams[i]!) ?? 0) + 1);
+    }
+    const rowPrefix = new Postings(rowGramCount); // bigram → rows holding it among their dice prefix
+    const rowAll = new Postings(rowGramCount); // bigram → rows holding it
+    const rowRarest = new Postings(leftRows.length); // bigram → rows (titles of 4 or more) whose rarest bigram it is
     // Index loops throughout (a for-of allocates an iterator result per step until the code is optimised).
-    const none: number[] = [];
-    const rowOrder = new Map<number, number[]>();
     for (let k = 0; k < leftRows.length; k++) {
       const r = leftRows[k]!;
-      const grams = rowGrams(r);
-      rowOrder.set(r, rarestFirst(grams));
-      for (let i = 0; i < grams.length; i++) push(rowIndex, grams[i]!, r);
-    }
-    const candOrder = new Map<number, number[]>();
-    for (let k = 0; k < leftCands.length; k++) {
-      const c = leftCands[k]!;
-      const order = rarestFirst(candGrams(c));
-      candOrder.set(c, order);
+      const order = rarestFirst(rowGrams(r), freq);
       const prefix = dicePrefix(order.length);
-      for (let i = 0; i < prefix && i < order.length; i++) push(diceIndex, order[i]!, c);
-      for (let i = 0; i < order.length; i++) push(candIndex, order[i]!, c);
+      for (let i = 0; i < prefix && i < order.length; i++) rowPrefix.add(order[i]!, r);
+      for (let i = 0; i < order.length; i++) rowAll.add(order[i]!, r);
+      if (rows[r]!.titleKey.length >= 4 && order.length > 0) rowRarest.add(order[0]!, r);
     }
-    // Tasks whose title may be contained in a row's, reached from the task's side: row → tasks.
-    const shorter = new Map<number, number[]>();
-    for (let k = 0; k < leftCands.length; k++) {
-      const c = leftCands[k]!;
-      const order = candOrder.get(c)!;
-      if (cands[c]!.titleKey.length < 4 || order.length === 0) continue;
-      const holders = rowIndex.get(order[0]!) ?? none;
-      for (let i = 0; i < holders.length; i++) push(shorter, holders[i]!, c);
-    }
-    // Each row's candidate tasks, each scored once (`seen` holds the row that last looked at a task), in task
-    // order; pairs are kept by score, each score's pairs in row then task order, which is the greedy order
-    // (best score first, then row, then task) without sorting every pair: scores take few distinct values.
-    const seen = new Int32Array(cands.length).fill(-1);
-    const byScore = new Map<number, number[]>();
-    const found: number[] = [];
-    for (let k = 0; k < leftRows.length; k++) {
-      const r = leftRows[k]!;
-      found.length = 0;
-      const considerAll = (list: number[]) => {
-        for (let i = 0; i < list.length; i++) {
-          const c = list[i]!;
-          if (seen[c] === r) continue;
-          seen[c] = r;
-          found.push(c);
-        }
-      };
-      const order = rowOrder.get(r)!;
-      const prefix = dicePrefix(order.length);
-      for (let i = 0; i < prefix && i < order.length; i++) considerAll(diceIndex.get(order[i]!) ?? none);
-      if (rows[r]!.titleKey.length >= 4 && order.length > 0) considerAll(candIndex.get(order[0]!) ?? none);
-      considerAll(shorter.get(r) ?? none);
-      if (found.length === 0) continue;
-      const sorted = Int32Array.from(found).sort();
-      for (let i = 0; i < sorted.length; i++) {
-        const c = sorted[i]!;
+    // Each task's candidate rows, each scored once (`seen` holds the task that last looked at a row): rows
+    // sharing a bigram of its dice prefix; rows holding its rarest bigram (a title of 4 or more contained in
+    // the row's: all its bigrams are the row's); rows whose rarest bigram it holds (the row's title contained
+    // in the task's).
+    const seen = new Int32Array(rows.length).fill(-1);
+    const pairRow: number[] = [];
+    const pairCand: number[] = [];
+    const pairScore: number[] = [];
+    const consider = (index: Postings, key: number, c: number) => {
+      for (let at = index.first(key); at >= 0; at = index.next(at)) {
+        const r = index.value(at);
+        if (seen[r] === c) continue;
+        seen[r] = c;
         const s = score(r, c);
         if (s <= 0) continue;
-        const list = byScore.get(s);
-        if (list) list.push(r, c);
-        else byScore.set(s, [r, c]);
+        pairRow.push(r);
+        pairCand.push(c);
+        pairScore.push(s);
       }
+    };
+    // A task's bigrams that no row holds come first in the order and find nothing: only the others (`held`,
+    // usually few) are ordered and probed; `absent` of the task's bigrams are not held.
+    const held: number[] = [];
+    for (let k = 0; k < leftCands.length; k++) {
+      const c = leftCands[k]!;
+      const grams = candGrams(c);
+      held.length = 0;
+      for (let i = 0; i < grams.length; i++) if (freq.has(grams[i]!)) held.push(grams[i]!);
+      if (held.length === 0) continue;
+      const absent = grams.length - held.length;
+      const order = rarestFirst(held, freq);
+      const prefix = dicePrefix(grams.length) - absent;
+      for (let i = 0; i < prefix && i < order.length; i++) consider(rowPrefix, order[i]!, c);
+      // Contained in a row: every bigram held.
+      if (cands[c]!.titleKey.length >= 4 && absent === 0) consider(rowAll, order[0]!, c);
+      for (let i = 0; i < order.length; i++) consider(rowRarest, order[i]!, c);
     }
-    for (const s of [...byScore.keys()].sort((a, b) => b - a)) {
-      const list = byScore.get(s)!;
-      for (let i = 0; i < list.length; i += 2) {
-        const r = list[i]!;
-        const c = list[i + 1]!;
-        if (!result.rowMatched.has(r) && !result.candMatched.has(c)) take(r, c);
-      }
+    // The greedy pass: best score first, then row order, then task order, each row and task used once.
+    const byOrder = Array.from(pairRow.keys()).sort(
+      (x, y) => pairScore[y]! - pairScore[x]! || pairRow[x]! - pairRow[y]! || pairCand[x]! - pairCand[y]!,
+    );
+    for (let i = 0; i < byOrder.length; i++) {
+      const r = pairRow[byOrder[i]!]!;
+      const c = pairCand[byOrder[i]!]!;
+      if (rowMatched[r] === 0 && candMatched[c] === 0) take(r, c);
     }
   }
 
-  const newlyCovered = new Set<number>();
+  const newlyCovered = new Uint8Array(cands.length);
   restatedRows(rows, cands, rowGrams, score, result, newlyCovered);
   restatedTasks(rows, cands, candGrams, result, newlyCovered);
-  newlyCovered.forEach((c) => result.candMatched.add(c));
+  for (let c = 0; c < cands.length; c++) if (newlyCovered[c] === 1) candMatched[c] = 1;
   return result;
 }
+
+/**
+ * Lists of numbers by key, chained through flat arrays: one map entry per key and no array per key (the
+ * matcher's indexes have a key per distinct bigram). A key's values come latest first.
+ */
+class Postings {
+  readonly #first = new Map<number, number>();
+  #values: Int32Array;
+  #next: Int32Array;
+  /** The length of the list that starts at each position. */
+  #sizes: Int32Array;
+  #length = 0;
+
+  /** `capacity`: how many values are expected (more are taken, by growing). */
+  constructor(capacity: number) {
+    const n = Math.max(16, capacity);
+    this.#values = new Int32Array(n);
+    this.#next = new Int32Array(n);
+    this.#sizes = new Int32Array(n);
+  }
+
+  add(key: number, value: number): void {
+    const at = this.#length++;
+    if (at === this.#values.length) this.#grow();
+    const head = this.#first.get(key);
+    this.#values[at] = value;
+    this.#next[at] = head ?? -1;
+    this.#sizes[at] = head === undefined ? 1 : this.#sizes[head]! + 1;
+    this.#first.set(key, at);
+  }
+
+  /** The position of the key's latest value, −1 when it has none. */
+  first(key: number): number {
+    return this.#first.get(key) ?? -1;
+  }
+
+  next(at: number): number {
+    return this.#next[at]!;
+  }
+
+  value(at: number): number {
+    return this.#values[at]!;
+  }
+
+  /** How many values the list from `at` holds (0 for −1). */
+  size(at: number): number {
+    return at < 0 ? 0 : this.#sizes[at]!;
+  }
+
+  #grow(): void {
+    const grown = (a: Int32Array) => {
+      const b = new Int32Array(a.length * 2);
+      b.set(a);
+      return b;
+    };
+    this.#values = grown(this.#values);
+    this.#next = grown(this.#next);
+    this.#sizes = grown(this.#sizes);
+  }
+}
+
+/** Title bigrams up to this many are ordered by insertion: no comparator calls, no map lookups while sorting. */
+const SMALL_SORT = 48;
+
+/** A title's bigrams, rarest first (fewest rows left holding it, none for a bigram no row holds, then the smaller key): a total order. */
+function rarestFirst(grams: readonly number[], freq: Map<number, number>): number[] {
+  const n = grams.length;
+  if (n > SMALL_SORT) return [...grams].sort((a, b) => (freq.get(a) ?? 0) - (freq.get(b) ?? 0) || a - b);
+  const out = new Array<number>(n);
+  const counts = rarityScratch;
+  for (let i = 0; i < n; i++) {
+    const g = grams[i]!;
+    const f = freq.get(g) ?? 0;
+    let j = i;
+    for (; j > 0 && (counts[j - 1]! > f || (counts[j - 1] === f && out[j - 1]! > g)); j--) {
+      out[j] = out[j - 1]!;
+      counts[j] = counts[j - 1]!;
+    }
+    out[j] = g;
+    counts[j] = f;
+  }
+  return out;
+}
+
+/** Scratch space for `rarestFirst`: the counts beside the bigrams being ordered. */
+const rarityScratch = new Float64Array(SMALL_SORT);
 
 /**
  * A row still unmatched matches the task whose own text covers its title best (among tasks whose title does
@@ -430,9 +571,10 @@ function restatedRows(
   rowGrams: (r: number) => number[],
   score: (r: number, c: number) => number,
   result: MatchResult,
-  newlyCovered: Set<number>,
+  newlyCovered: Uint8Array,
 ): void {
-  const left = rows.map((_, r) => r).filter((r) => !result.rowMatched.has(r) && rows[r]!.titleKey.length >= 4);
+  const left: number[] = [];
+  for (let r = 0; r < rows.length; r++) if (result.rowMatched[r] === 0 && rows[r]!.titleKey.length >= 4) left.push(r);
   if (left.length === 0) return;
   const wanted = new Set<number>();
   for (const r of left) for (const g of rowGrams(r)) wanted.add(g);
@@ -472,52 +614,70 @@ function restatedRows(
       }
     }
     if (best >= 0) {
-      result.rowMatched.add(r);
-      newlyCovered.add(best);
+      result.rowMatched[r] = 1;
+      newlyCovered[best] = 1;
     }
   }
 }
 
-/** A task still unmatched is matched when some row's task cell holds its whole title (so its rarest bigram). */
+/**
+ * A task still unmatched is matched when some row's task cell holds its whole title. Each such title is
+ * anchored at its bigram that the cells hold least often (its first occurrence in the title); the cells are
+ * then read once, and where an anchor occurs, the titles anchored there are compared in place. Two passes
+ * over the cells, and no index of them.
+ */
 function restatedTasks(
   rows: readonly MatchRow[],
   cands: readonly MatchCandidate[],
   candGrams: (c: number) => number[],
   result: MatchResult,
-  newlyCovered: Set<number>,
+  newlyCovered: Uint8Array,
 ): void {
-  const left = cands.map((_, c) => c).filter((c) => !result.candMatched.has(c) && !newlyCovered.has(c) && cands[c]!.titleKey.length >= 4);
+  const left: number[] = [];
+  for (let c = 0; c < cands.length; c++) {
+    if (result.candMatched[c] === 0 && newlyCovered[c] === 0 && cands[c]!.titleKey.length >= 4) left.push(c);
+  }
   if (left.length === 0) return;
-  const wanted = new Set<number>();
+  // The bigrams of the titles left, with how often the cells hold each.
+  const held = new Map<number, number>();
   for (let k = 0; k < left.length; k++) {
     const grams = candGrams(left[k]!);
-    for (let i = 0; i < grams.length; i++) wanted.add(grams[i]!);
+    for (let i = 0; i < grams.length; i++) held.set(grams[i]!, 0);
   }
-  const index = new Map<number, number[]>();
-  rows.forEach((row, r) => {
-    const text = row.textKey();
+  for (let r = 0; r < rows.length; r++) {
+    const text = rows[r]!.textKey();
     for (let i = 0; i + 1 < text.length; i++) {
       const g = gramOf(text.charCodeAt(i), text.charCodeAt(i + 1));
-      if (!wanted.has(g)) continue;
-      const list = index.get(g);
-      if (!list) index.set(g, [r]);
-      else if (list[list.length - 1] !== r) list.push(r);
+      const n = held.get(g);
+      if (n !== undefined) held.set(g, n + 1);
     }
-  });
-  const none: number[] = [];
+  }
+  // Anchor bigram → the titles anchored there (chained through `nextAnchored`), and where in its title.
+  const anchored = new Map<number, number>();
+  const nextAnchored = new Int32Array(left.length);
+  const offset = new Int32Array(left.length);
   for (let k = 0; k < left.length; k++) {
-    const c = left[k]!;
-    const grams = candGrams(c);
-    let rarest = none;
-    for (let i = 0; i < grams.length; i++) {
-      const list = index.get(grams[i]!) ?? none;
-      if (i === 0 || list.length < rarest.length) rarest = list;
-    }
-    const title = cands[c]!.titleKey;
-    for (let i = 0; i < rarest.length; i++) {
-      if (rows[rarest[i]!]!.textKey().includes(title)) {
-        newlyCovered.add(c);
-        break;
+    const grams = candGrams(left[k]!);
+    let anchor = grams[0]!;
+    for (let i = 1; i < grams.length; i++) if (held.get(grams[i]!)! < held.get(anchor)!) anchor = grams[i]!;
+    // A bigram no cell holds: no cell holds the title.
+    if (held.get(anchor) === 0) continue;
+    const title = cands[left[k]!]!.titleKey;
+    let at = 0;
+    while (gramOf(title.charCodeAt(at), title.charCodeAt(at + 1)) !== anchor) at++;
+    offset[k] = at;
+    nextAnchored[k] = anchored.get(anchor) ?? -1;
+    anchored.set(anchor, k);
+  }
+  if (anchored.size === 0) return;
+  for (let r = 0; r < rows.length; r++) {
+    const text = rows[r]!.textKey();
+    for (let i = 0; i + 1 < text.length; i++) {
+      const first = anchored.get(gramOf(text.charCodeAt(i), text.charCodeAt(i + 1)));
+      if (first === undefined) continue;
+      for (let k = first; k >= 0; k = nextAnchored[k]!) {
+        const c = left[k]!;
+        if (newlyCovered[c] === 0 && i >= offset[k]! && text.startsWith(cands[c]!.titleKey, i - offset[k]!)) newlyCovered[c] = 1;
       }
     }
   }
@@ -560,21 +720,60 @@ function charSetHash(title: string): number {
  * get their sorted bigram set as key (marked by a leading U+0000, which `normalize` keeps, so a title
  * could hold it: a title's key is then U+0001 plus the title).
  */
-function perfectKeys(titles: string[]): string[] {
-  const hashes = titles.map(charSetHash);
+function perfectKeys(rows: readonly MatchRow[], cands: readonly MatchCandidate[]): string[] {
+  const n = rows.length + cands.length;
+  const title = (i: number) => (i < rows.length ? rows[i]!.titleKey : cands[i - rows.length]!.titleKey);
+  const hashes = new Int32Array(n);
+  for (let i = 0; i < n; i++) hashes[i] = charSetHash(title(i));
+  const crowded = crowdedHashes(hashes, title);
+  const keys: string[] = new Array<string>(n);
+  for (let i = 0; i < n; i++) {
+    const t = title(i);
+    if (crowded !== null && crowded.has(hashes[i]!)) keys[i] = '\u0000' + gramKey(t);
+    else keys[i] = t.charCodeAt(0) <= 1 ? '\u0001' + t : t;
+  }
+  return keys;
+}
+
+/**
+ * The hashes (≥ 0) that two different titles share, or null when there are none. The titles that repeat a
+ * character are sorted by hash (hash and index packed in one number: no map of every such title), and each
+ * run of equal hashes is checked for two different titles.
+ */
+function crowdedHashes(hashes: Int32Array, title: (i: number) => string): Set<number> | null {
+  let count = 0;
+  for (let i = 0; i < hashes.length; i++) if (hashes[i]! >= 0) count++;
+  if (count < 2) return null;
+  // hash · 2^22 + index stays below 2^53 (a hash is below 2^31); past 2^22 titles, a map instead.
+  if (hashes.length > 1 << 22) return crowdedByMap(hashes, title);
+  const packed = new Float64Array(count);
+  for (let i = 0, k = 0; i < hashes.length; i++) if (hashes[i]! >= 0) packed[k++] = hashes[i]! * 0x400000 + i;
+  packed.sort();
+  let crowded: Set<number> | null = null;
+  for (let k = 0; k < count; ) {
+    const hash = Math.floor(packed[k]! / 0x400000);
+    const first = title(packed[k]! % 0x400000);
+    let e = k + 1;
+    let differs = false;
+    for (; e < count && Math.floor(packed[e]! / 0x400000) === hash; e++) if (!differs && title(packed[e]! % 0x400000) !== first) differs = true;
+    if (differs) (crowded ??= new Set()).add(hash);
+    k = e;
+  }
+  return crowded;
+}
+
+/** `crowdedHashes` through a map from each hash to the first title with it. */
+function crowdedByMap(hashes: Int32Array, title: (i: number) => string): Set<number> | null {
   const firstOf = new Map<number, string>();
-  const crowded = new Set<number>();
-  titles.forEach((t, i) => {
+  let crowded: Set<number> | null = null;
+  for (let i = 0; i < hashes.length; i++) {
     const h = hashes[i]!;
-    if (h < 0) return;
+    if (h < 0) continue;
     const first = firstOf.get(h);
-    if (first === undefined) firstOf.set(h, t);
-    else if (first !== t) crowded.add(h);
-  });
-  return titles.map((t, i) => {
-    if (!crowded.has(hashes[i]!)) return t.charCodeAt(0) <= 1 ? '\u0001' + t : t;
-    return '\u0000' + gramKey(t);
-  });
+    if (first === undefined) firstOf.set(h, title(i));
+    else if (first !== title(i)) (crowded ??= new Set()).add(h);
+  }
+  return crowded;
 }
 
 /** The sorted bigram set of `title` as a string (two code units per bigram). */
@@ -671,13 +870,28 @@ function gramOf(a: number, b: number): number {
   return ia !== 0 && ib !== 0 ? (ia << 15) | ib : 0x40000000 + a * 0x10000 + b;
 }
 
+/** Scratch space for `bigrams`: one array for every title, grown when a title needs more. */
+let gramScratch = new Float64Array(256);
+
 /** The distinct bigrams (pairs of UTF-16 code units) of `s`, as keys (`gramOf`), in ascending order. */
 function bigrams(s: string): number[] {
-  const all = new Float64Array(Math.max(0, s.length - 1));
-  for (let i = 0; i + 1 < s.length; i++) all[i] = gramOf(s.charCodeAt(i), s.charCodeAt(i + 1));
-  all.sort();
+  const n = Math.max(0, s.length - 1);
+  if (n > gramScratch.length) gramScratch = new Float64Array(Math.max(n, 2 * gramScratch.length));
+  const all = gramScratch;
+  for (let i = 0; i < n; i++) {
+    // Insertion sort: a title has a few dozen bigrams; a long text is sorted natively below.
+    const g = gramOf(s.charCodeAt(i), s.charCodeAt(i + 1));
+    if (n > SMALL_SORT) {
+      all[i] = g;
+      continue;
+    }
+    let j = i;
+    for (; j > 0 && all[j - 1]! > g; j--) all[j] = all[j - 1]!;
+    all[j] = g;
+  }
+  if (n > SMALL_SORT) all.subarray(0, n).sort();
   const out: number[] = [];
-  for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[i - 1]) out.push(all[i]!);
+  for (let i = 0; i < n; i++) if (i === 0 || all[i] !== all[i - 1]) out.push(all[i]!);
   return out;
 }
 
@@ -740,16 +954,28 @@ function aliasMap(units: UnitEntry[]): Map<string, string> {
   return map;
 }
 
-function sameUnits(a: UnitMention[], b: UnitMention[], canonical: Map<string, string>): boolean {
+function sameUnits(a: readonly UnitMention[], b: readonly UnitMention[], canonical: Map<string, string>): boolean {
   // The usual case, one unit on each side, without building sets.
   if (a.length === 1 && b.length === 1) return (canonical.get(a[0]!.key) ?? a[0]!.key) === (canonical.get(b[0]!.key) ?? b[0]!.key);
-  const keys = (list: UnitMention[]) => new Set(list.map((u) => canonical.get(u.key) ?? u.key));
+  // A few units: the same sets when each side's every key is among the other's, without building sets.
+  if (a.length <= 8 && b.length <= 8) return within(a, b, canonical) && within(b, a, canonical);
+  const keys = (list: readonly UnitMention[]) => new Set(list.map((u) => canonical.get(u.key) ?? u.key));
   const ka = keys(a);
   const kb = keys(b);
   return ka.size === kb.size && [...ka].every((k) => kb.has(k));
 }
 
-function names(list: UnitMention[]): string {
+/** Whether every unit of `a` is one of `b` (by canonical key). */
+function within(a: readonly UnitMention[], b: readonly UnitMention[], canonical: Map<string, string>): boolean {
+  next: for (let i = 0; i < a.length; i++) {
+    const key = canonical.get(a[i]!.key) ?? a[i]!.key;
+    for (let j = 0; j < b.length; j++) if ((canonical.get(b[j]!.key) ?? b[j]!.key) === key) continue next;
+    return false;
+  }
+  return true;
+}
+
+function names(list: readonly UnitMention[]): string {
   const unique = [...new Set(list.map((u) => u.name))];
   return unique.slice(0, 4).join('、') + (unique.length > 4 ? '等' : '');
 }
