@@ -33,49 +33,14 @@ const end = (t: IToken) => t.startOffset + t.image.length;
 // Token runs are read in place: `toks` with a half-open index range [from, to), never copied out.
 
 /**
- * Finds every attribution in `toks` (one section's own paragraphs, marker excluded).
- * Returns them with the spans they occupy, so that titles and prose deadlines can skip them.
+ * Finds every attribution in `toks` (one section's own paragraphs, marker excluded) and appends them to `out`, in
+ * text order, with the spans they occupy, so that titles and prose deadlines can skip them. Returns `out`.
+ *
+ * Brackets are matched with a depth count (linear, any depth) in the same pass that reads them: each outermost
+ * group is read when it closes (or when its line ends unclosed), the clauses before it first.
  */
-export function readAttributions(toks: IToken[], ctx: AttributionContext): Attribution[] {
-  const found: Attribution[] = [];
+export function readAttributions(toks: IToken[], ctx: AttributionContext, out: Attribution[] = []): Attribution[] {
   let cursor = 0;
-  for (const group of topLevelGroups(toks)) {
-    const innerFrom = group.open + 1;
-    const innerTo = group.close ?? group.lineEnd;
-    // Only a group that holds attribution keywords is an attribution; `(市编办)` stays part of the clause.
-    if (!someKeyword(toks, innerFrom, innerTo)) continue;
-    readClauses(toks, cursor, group.open, ctx, found);
-    const openTok = toks[group.open]!;
-    const closeTok = group.close !== null ? toks[group.close]! : null;
-    const style: AttributionStyle = openTok.tokenType === T.LBracket ? 'bracket' : 'paren';
-    const spanEnd = closeTok ? end(closeTok) : end(innerTo > innerFrom ? toks[innerTo - 1]! : openTok);
-    const attribution = readContent(toks, innerFrom, innerTo, style, { start: openTok.startOffset, end: spanEnd }, ctx);
-    attribution.punctuation = punctuationOf(toks, innerFrom, innerTo, openTok.image, closeTok?.image ?? '');
-    if (closeTok === null) {
-      attribution.problems.push(problem(ctx, 'unclosed-bracket', openTok.image, { start: openTok.startOffset, end: end(openTok) }));
-    }
-    found.push(attribution);
-    cursor = (group.close ?? group.lineEnd - 1) + 1;
-  }
-  readClauses(toks, cursor, toks.length, ctx, found);
-  return found;
-}
-
-function someKeyword(toks: IToken[], from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (isKeyword(toks[i]!)) return true;
-  return false;
-}
-
-interface Group {
-  open: number;
-  close: number | null;
-  /** Index after the last token of the opener's line, used when the group never closes. */
-  lineEnd: number;
-}
-
-/** Matches brackets with a stack (linear, any depth); returns the outermost groups. */
-function topLevelGroups(toks: IToken[]): Group[] {
-  const groups: Group[] = [];
   let depth = 0;
   let open = -1;
   for (let i = 0; i < toks.length; i++) {
@@ -85,14 +50,44 @@ function topLevelGroups(toks: IToken[]): Group[] {
       depth++;
     } else if (isCloser(type) && depth > 0) {
       depth--;
-      if (depth === 0) groups.push({ open, close: i, lineEnd: i + 1 });
+      if (depth === 0) cursor = readGroup(toks, open, i, i + 1, cursor, ctx, out);
     } else if (type === T.Newline && depth > 0) {
-      groups.push({ open, close: null, lineEnd: i });
+      cursor = readGroup(toks, open, -1, i, cursor, ctx, out);
       depth = 0;
     }
   }
-  if (depth > 0) groups.push({ open, close: null, lineEnd: toks.length });
-  return groups;
+  if (depth > 0) cursor = readGroup(toks, open, -1, toks.length, cursor, ctx, out);
+  readClauses(toks, cursor, toks.length, ctx, out);
+  return out;
+}
+
+/**
+ * One outermost group: opened at `open`, closed at `close` (-1 when it never closes), `lineEnd` the index after
+ * the last token of the opener's line. Only a group that holds attribution keywords is an attribution
+ * (`(市编办)` stays part of the clause); then the clauses since `cursor` are read first and the cursor moves past
+ * the group. Returns the cursor.
+ */
+function readGroup(toks: IToken[], open: number, close: number, lineEnd: number, cursor: number, ctx: AttributionContext, out: Attribution[]): number {
+  const innerFrom = open + 1;
+  const innerTo = close >= 0 ? close : lineEnd;
+  if (!someKeyword(toks, innerFrom, innerTo)) return cursor;
+  readClauses(toks, cursor, open, ctx, out);
+  const openTok = toks[open]!;
+  const closeTok = close >= 0 ? toks[close]! : null;
+  const style: AttributionStyle = openTok.tokenType === T.LBracket ? 'bracket' : 'paren';
+  const spanEnd = closeTok ? end(closeTok) : end(innerTo > innerFrom ? toks[innerTo - 1]! : openTok);
+  const attribution = readContent(toks, innerFrom, innerTo, style, { start: openTok.startOffset, end: spanEnd }, ctx);
+  attribution.punctuation = punctuationOf(toks, innerFrom, innerTo, openTok.image, closeTok?.image ?? '');
+  if (closeTok === null) {
+    attribution.problems.push(problem(ctx, 'unclosed-bracket', openTok.image, { start: openTok.startOffset, end: end(openTok) }));
+  }
+  out.push(attribution);
+  return (close >= 0 ? close : lineEnd - 1) + 1;
+}
+
+function someKeyword(toks: IToken[], from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (isKeyword(toks[i]!)) return true;
+  return false;
 }
 
 /** Splits tokens [from, to) outside groups into clauses (`。` `；` line ends) and reads field and sentence styles. */
@@ -101,15 +96,6 @@ function readClauses(toks: IToken[], from: number, to: number, ctx: AttributionC
   // The run of field clauses joined by `;` waiting to be read as one attribution: [runFrom, runTo), empty when equal.
   let runFrom = from;
   let runTo = from;
-  const flushFields = () => {
-    if (runTo > runFrom) {
-      const span = { start: toks[runFrom]!.startOffset, end: end(toks[runTo - 1]!) };
-      const attribution = readContent(toks, runFrom, runTo, 'field', span, ctx);
-      attribution.punctuation = punctuationOf(toks, runFrom, runTo, '', '');
-      out.push(attribution);
-      runFrom = runTo;
-    }
-  };
   for (let i = from; i <= to; i++) {
     const tok = i < to ? toks[i] : undefined;
     const boundary = tok === undefined || tok.tokenType === T.SentenceEnd || tok.tokenType === T.Semicolon || tok.tokenType === T.Newline;
@@ -119,14 +105,24 @@ function readClauses(toks: IToken[], from: number, to: number, ctx: AttributionC
       if (runTo <= runFrom) runFrom = start;
       runTo = i;
     } else {
-      flushFields();
+      runFrom = flushFields(toks, runFrom, runTo, ctx, out);
       const sentence = readSentence(toks, start, i, ctx);
       if (sentence !== null) out.push(sentence);
     }
-    if (tok?.tokenType !== T.Semicolon) flushFields();
+    if (tok?.tokenType !== T.Semicolon) runFrom = flushFields(toks, runFrom, runTo, ctx, out);
     start = i + 1;
   }
-  flushFields();
+  flushFields(toks, runFrom, runTo, ctx, out);
+}
+
+/** Reads the run of field clauses [runFrom, runTo) as one attribution, when it is not empty; returns the run's new start. */
+function flushFields(toks: IToken[], runFrom: number, runTo: number, ctx: AttributionContext, out: Attribution[]): number {
+  if (runTo <= runFrom) return runFrom;
+  const span = { start: toks[runFrom]!.startOffset, end: end(toks[runTo - 1]!) };
+  const attribution = readContent(toks, runFrom, runTo, 'field', span, ctx);
+  attribution.punctuation = punctuationOf(toks, runFrom, runTo, '', '');
+  out.push(attribution);
+  return runTo;
 }
 
 /** `此项工作由X牵头负责,Y参加` / `X牵头,Y按职责分工负责`: a clause [from, to) whose first segment ends with a lead verb. */
@@ -162,11 +158,61 @@ function segmentEndsAt(toks: IToken[], i: number, to: number): boolean {
 }
 
 /**
+ * A list that is filled, copied out at its exact size, and filled again, its backing store allocated once. An
+ * array grown by `push` keeps room for 16 more elements (and `length = 0` drops its store), while the model
+ * keeps its lists for the document's life: filling one of these and copying it out leaves no 16-slot array
+ * behind as garbage for every list read.
+ */
+class ListBuffer<T> {
+  readonly items: T[] = [];
+  length = 0;
+
+  push(item: T): void {
+    this.items[this.length++] = item;
+  }
+
+  /** Forgets what is held (an internal error may have left the buffer half full). */
+  clear(): void {
+    this.items.fill(undefined as T, 0, this.length);
+    this.length = 0;
+  }
+
+  /** What is held, as an array of its exact size; the buffer is left empty (holding nothing of this text). */
+  take(): T[] {
+    if (this.length === 0) return [];
+    const copy = this.items.slice(0, this.length);
+    this.clear();
+    return copy;
+  }
+}
+
+/** What reading pushes found things into: an array, or a buffer. */
+interface Sink<T> {
+  push(item: T): void;
+  readonly length: number;
+}
+
+/** The lists of one attribution while it is read. */
+interface Lists {
+  lead: ListBuffer<UnitMention>;
+  responsible: ListBuffer<UnitMention>;
+  deadlines: ListBuffer<Deadline>;
+  problems: ListBuffer<AttributionProblem>;
+}
+
+/** The lists being read, one set for every attribution: reading never re-enters `readContent`. */
+const READING: Lists = { lead: new ListBuffer(), responsible: new ListBuffer(), deadlines: new ListBuffer(), problems: new ListBuffer() };
+
+/**
  * Reads the content [from, to) of one attribution: parts split at `;` are fields (`牵头单位:…`) or verb
  * segments split at `,` (`X牵头` `Y参加` `由X负责` `2021年底前`).
  */
 function readContent(toks: IToken[], from: number, to: number, style: AttributionStyle, span: Span, ctx: AttributionContext): PlacedAttribution {
-  const attribution = new PlacedAttribution(style, span, ctx.lines);
+  const lists = READING;
+  lists.lead.clear();
+  lists.responsible.clear();
+  lists.deadlines.clear();
+  lists.problems.clear();
   // Parts split at `;` outside nested brackets (unit names hold parentheses: `各区县(市)人民政府`).
   let partFrom = from;
   let depth = 0;
@@ -178,29 +224,20 @@ function readContent(toks: IToken[], from: number, to: number, style: Attributio
       if (depth !== 0 || type !== T.Semicolon) continue;
     }
     if (i > partFrom) {
-      if (isField(toks[partFrom]!.tokenType)) readField(toks, partFrom, i, attribution, ctx);
-      else readVerbSegments(toks, partFrom, i, attribution, ctx);
+      if (isField(toks[partFrom]!.tokenType)) readField(toks, partFrom, i, lists, ctx);
+      else readVerbSegments(toks, partFrom, i, lists, ctx);
     }
     partFrom = i + 1;
   }
-  markLeadAlsoResponsible(attribution, ctx);
-  compactLists(attribution);
-  return attribution;
-}
-
-/**
- * Arrays grown by `push` keep room for 16 more elements; the model keeps these for the document's life, so
- * non-empty ones are copied to their exact size (a third of the memory for a one-unit list).
- */
-function compactLists(a: PlacedAttribution): void {
-  if (a.lead.length > 0) a.lead = a.lead.slice();
-  if (a.responsible.length > 0) a.responsible = a.responsible.slice();
-  if (a.deadlines.length > 0) a.deadlines = a.deadlines.slice();
-  if (a.problems.length > 0) a.problems = a.problems.slice();
+  markLeadAlsoResponsible(lists, ctx);
+  const lead = lists.lead.take();
+  const responsible = lists.responsible.take();
+  const deadlines = lists.deadlines.take();
+  return new PlacedAttribution(style, lead, responsible, deadlines, lists.problems.take(), span, ctx.lines);
 }
 
 /** `牵头单位:A、B` / `完成时限:2021年底前`, the field [from, to). */
-function readField(toks: IToken[], from: number, to: number, attribution: PlacedAttribution, ctx: AttributionContext): void {
+function readField(toks: IToken[], from: number, to: number, attribution: Lists, ctx: AttributionContext): void {
   const head = toks[from]!;
   let valueStart = from + 1;
   if (from + 1 < to && toks[from + 1]!.tokenType === T.Colon) valueStart = from + 2;
@@ -224,7 +261,7 @@ function readField(toks: IToken[], from: number, to: number, attribution: Placed
 }
 
 /** Verb style, the part [from, to): `由X牵头负责` `X牵头` `Y参加` `Y按职责分工负责` and a bare deadline segment. */
-function readVerbSegments(toks: IToken[], partFrom: number, partTo: number, attribution: PlacedAttribution, ctx: AttributionContext): void {
+function readVerbSegments(toks: IToken[], partFrom: number, partTo: number, attribution: Lists, ctx: AttributionContext): void {
   // `由A,B,` waits for its verb in a later segment: `pendingFrom` is where it starts. The wait is known from the
   // new segment alone (the pending run holds `由` and no lead verb), so a long run is not re-read each time.
   let pendingFrom = -1;
@@ -291,12 +328,16 @@ const FILLER_FIRST = new Set([...'此该本這該由會会'].map((c) => c.charCo
 const ETC_TAILS = new Set(['', '有关', '相关'].flatMap((a) => ['', '部门', '单位', '單位', '部門'].map((b) => a + b)));
 const ETC = '等'.charCodeAt(0);
 
-/** Splits `A、B及C等部门` into unit mentions with exact spans (nested parentheses kept inside names). */
+/** Splits `A、B及C等部门` into unit mentions with exact spans (nested parentheses kept inside names), in a list of its exact size. */
 export function unitsIn(span: { start: number; end: number }, role: UnitRole, ctx: Pick<AttributionContext, 'text' | 'lines' | 'names'>): UnitMention[] {
-  const units: UnitMention[] = [];
+  const units = UNITS_READ;
+  units.clear();
   pushUnits(units, span, role, ctx);
-  return units;
+  return units.take();
 }
+
+/** The list `unitsIn` fills before copying it out. */
+const UNITS_READ = new ListBuffer<UnitMention>();
 
 const OPEN_PAREN = 0x28;
 const OPEN_PAREN_FULL = 0xff08;
@@ -309,7 +350,7 @@ const AND = '及'.charCodeAt(0);
 const WITH = '以'.charCodeAt(0);
 
 /** `unitsIn` into `out`; returns how many units it added. */
-function pushUnits(out: UnitMention[], span: { start: number; end: number }, role: UnitRole, ctx: Pick<AttributionContext, 'text' | 'lines' | 'names'>): number {
+function pushUnits(out: ListBuffer<UnitMention>, span: { start: number; end: number }, role: UnitRole, ctx: Pick<AttributionContext, 'text' | 'lines' | 'names'>): number {
   const { text } = ctx;
   const before = out.length;
   let depth = 0;
@@ -332,7 +373,7 @@ function pushUnits(out: UnitMention[], span: { start: number; end: number }, rol
   return out.length - before;
 }
 
-function pushPiece(out: UnitMention[], from: number, to: number, role: UnitRole, ctx: Pick<AttributionContext, 'text' | 'lines' | 'names'>): void {
+function pushPiece(out: ListBuffer<UnitMention>, from: number, to: number, role: UnitRole, ctx: Pick<AttributionContext, 'text' | 'lines' | 'names'>): void {
   const { text } = ctx;
   let s = from;
   let e = to;
@@ -368,7 +409,7 @@ function pushPiece(out: UnitMention[], from: number, to: number, role: UnitRole,
   out.push(new PlacedUnit(name, key, role, { start: s, end: e }, ctx.lines));
 }
 
-function pushDeadlines(out: Deadline[], span: { start: number; end: number }, ctx: AttributionContext, mode: 'field' | 'prose'): void {
+function pushDeadlines(out: Sink<Deadline>, span: { start: number; end: number }, ctx: AttributionContext, mode: 'field' | 'prose'): void {
   for (const d of findDeadlines(ctx.text.slice(span.start, span.end), ctx.deadlines, mode)) {
     out.push(new PlacedDeadline(d.value, { start: span.start + d.start, end: span.start + d.end }, ctx.lines));
   }
@@ -380,18 +421,19 @@ export function proseDeadlines(span: { start: number; end: number }, ctx: Attrib
   return out;
 }
 
-function markLeadAlsoResponsible(attribution: Attribution, ctx: AttributionContext): void {
+function markLeadAlsoResponsible(attribution: Lists, ctx: AttributionContext): void {
   const { lead, responsible } = attribution;
   if (lead.length === 0 || responsible.length === 0) return;
   // A few leads are compared one by one; a long list through a set, to stay linear.
-  const leads = lead.length > 8 ? new Set(lead.map((u) => u.key)) : null;
-  for (const unit of responsible) {
+  const leads = lead.length > 8 ? new Set(lead.items.slice(0, lead.length).map((u) => u.key)) : null;
+  for (let i = 0; i < responsible.length; i++) {
+    const unit = responsible.items[i]!;
     if (leads !== null ? leads.has(unit.key) : hasKey(lead, unit.key)) attribution.problems.push(problem(ctx, 'lead-also-responsible', unit.name, unit.span));
   }
 }
 
-function hasKey(units: UnitMention[], key: string): boolean {
-  for (let i = 0; i < units.length; i++) if (units[i]!.key === key) return true;
+function hasKey(units: ListBuffer<UnitMention>, key: string): boolean {
+  for (let i = 0; i < units.length; i++) if (units.items[i]!.key === key) return true;
   return false;
 }
 

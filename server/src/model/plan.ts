@@ -279,20 +279,24 @@ function buildSections(blocks: Block[], bodyEnd: number, ctx: AttributionContext
   const info = new Map<Section, SectionInfo>();
   const unnumbered: UnnumberedAttribution[] = [];
   const stack: SectionInfo[] = [];
+  /** The attributions of one unnumbered paragraph, until they are wrapped (one list for all). */
+  const found: Attribution[] = [];
   for (const block of blocks) {
     if (block.start >= bodyEnd) break;
     if (block.kind !== 'paragraph') continue;
     if (block.marker === null) {
+      // An unnumbered paragraph: its attributions are the current section's own while it has none yet; else
+      // they are unnumbered (PL003), except under a section that assigns no work, where nothing is kept (so
+      // nothing is read).
       const current = stack[stack.length - 1];
-      const found = readAttributions(block.tokens, ctx);
-      if (current === undefined || current.own.length > 0 || current.nonTask) {
-        if (current === undefined || !current.nonTask) {
-          for (const attribution of found) unnumbered.push(new PlacedUnnumbered(attribution, current?.section ?? null, ctx.lines));
-        }
-      } else {
-        for (const attribution of found) {
-          current.own.push(attribution);
-          current.section.attributions.push(attribution);
+      if (current === undefined || !current.nonTask) {
+        if (current !== undefined && current.own.length === 0) {
+          readAttributions(block.tokens, ctx, current.own);
+        } else {
+          for (const attribution of readAttributions(block.tokens, ctx, found)) {
+            unnumbered.push(new PlacedUnnumbered(attribution, current?.section ?? null, ctx.lines));
+          }
+          found.length = 0;
         }
       }
       if (current) current.blocks.push(block);
@@ -306,8 +310,9 @@ function buildSections(blocks: Block[], bodyEnd: number, ctx: AttributionContext
     const own = readAttributions(block.tokens, ctx);
     const span = { start: marker.span.start, end: block.end };
     const isNonTask = (parent?.nonTask ?? false) || isNonTaskTitle(toSimplified(title), nonTask);
+    // `own` grows with the attributions of the paragraphs that follow; the section gets its copy below.
     const section = new PlacedSection(marker, title, titleSpan, span, parent?.section ?? null, isNonTask, own, ctx.lines);
-    const entry: SectionInfo = { section, blocks: [block], own: own.slice(), nonTask: section.nonTask, inlineTasks: false, foldedInline: false };
+    const entry: SectionInfo = { section, blocks: [block], own, nonTask: section.nonTask, inlineTasks: false, foldedInline: false };
     info.set(section, entry);
     (parent ? parent.section.children : roots).push(section);
     all.push(section);
@@ -326,7 +331,8 @@ function buildSections(blocks: Block[], bodyEnd: number, ctx: AttributionContext
     section.bodySpan = body;
     section.span = spanEnd === body.end ? body : { start, end: spanEnd };
     if (section.children.length > 0) section.children = section.children.slice();
-    if (section.attributions.length > 0) section.attributions = section.attributions.slice();
+    // Its own attributions, before `foldInlineItems` adds its inline items' to `entry.own`.
+    section.attributions = entry.own.slice();
   }
   for (const section of all) foldInlineItems(info.get(section)!, info);
   // A section named like `组织保障` still assigns work when something under it names a lead or responsible unit.
@@ -638,11 +644,8 @@ const cellOf = (row: TableRow, c: number): Span | null => (c >= 0 ? (row.cellSpa
 
 function unitsOfCell(row: TableRow, c: number, role: UnitRole, ctx: AttributionContext): UnitMention[] {
   const cell = cellOf(row, c);
-  return cell === null ? [] : exact(unitsIn(cell, role, ctx));
+  return cell === null ? [] : unitsIn(cell, role, ctx);
 }
-
-/** A list built by `push`, at its exact size. */
-const exact = <T>(list: T[]): T[] => (list.length > 0 ? list.slice() : list);
 
 const LINE_BREAK = /[\r\n]/;
 
