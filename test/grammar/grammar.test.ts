@@ -156,8 +156,8 @@ describe('grammar', () => {
     it('keeps nothing of the last text on the shared parser', () => {
       const toks = tokenize('一、总则\n正文').tokens;
       assert.equal(parseBlocks(toks).blocks.length, 2);
-      const internals = planParser() as unknown as { blocks: unknown[]; parts: unknown[]; marker: unknown; input: unknown[] };
-      assert.deepEqual([internals.blocks, internals.parts, internals.marker, internals.input], [[], [], null, []]);
+      const internals = planParser() as unknown as { blocks: unknown[]; lastToken: unknown; marker: unknown; input: unknown[] };
+      assert.deepEqual([internals.blocks, internals.lastToken, internals.marker, internals.input], [[], null, null, []]);
     });
   });
 

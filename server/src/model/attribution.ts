@@ -33,17 +33,17 @@ const end = (t: IToken) => t.startOffset + t.image.length;
 // Token runs are read in place: `toks` with a half-open index range [from, to), never copied out.
 
 /**
- * Finds every attribution in `toks` (one section's own paragraphs, marker excluded) and appends them to `out`, in
- * text order, with the spans they occupy, so that titles and prose deadlines can skip them. Returns `out`.
+ * Finds every attribution in the tokens [from, to) of `toks` (one paragraph, marker excluded) and appends them to
+ * `out`, in text order, with the spans they occupy, so that titles and prose deadlines can skip them. Returns `out`.
  *
  * Brackets are matched with a depth count (linear, any depth) in the same pass that reads them: each outermost
  * group is read when it closes (or when its line ends unclosed), the clauses before it first.
  */
-export function readAttributions(toks: IToken[], ctx: AttributionContext, out: Attribution[] = []): Attribution[] {
-  let cursor = 0;
+export function readAttributions(toks: IToken[], from: number, to: number, ctx: AttributionContext, out: Attribution[]): Attribution[] {
+  let cursor = from;
   let depth = 0;
   let open = -1;
-  for (let i = 0; i < toks.length; i++) {
+  for (let i = from; i < to; i++) {
     const type = toks[i]!.tokenType;
     if (isOpener(type)) {
       if (depth === 0) open = i;
@@ -56,8 +56,8 @@ export function readAttributions(toks: IToken[], ctx: AttributionContext, out: A
       depth = 0;
     }
   }
-  if (depth > 0) cursor = readGroup(toks, open, -1, toks.length, cursor, ctx, out);
-  readClauses(toks, cursor, toks.length, ctx, out);
+  if (depth > 0) cursor = readGroup(toks, open, -1, to, cursor, ctx, out);
+  readClauses(toks, cursor, to, ctx, out);
   return out;
 }
 

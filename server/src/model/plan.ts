@@ -120,7 +120,7 @@ function buildPlan(text: string, parsed: ParsedText, lines: LineTable, options: 
   };
   const bodyEnd = attachmentStart(text, parsed.blocks);
   const nonTask = (options.nonTaskSections ?? DEFAULT_NON_TASK_SECTIONS).map(toSimplified);
-  const built = buildSections(parsed.blocks, bodyEnd, ctx, nonTask);
+  const built = buildSections(parsed.tokens, parsed.blocks, bodyEnd, ctx, nonTask);
   plan.sections = built.roots;
   plan.allSections = built.all;
   plan.unnumbered = built.unnumbered;
@@ -273,7 +273,8 @@ interface BuiltSections {
   unnumbered: UnnumberedAttribution[];
 }
 
-function buildSections(blocks: Block[], bodyEnd: number, ctx: AttributionContext, nonTask: string[]): BuiltSections {
+/** Builds the section tree from the blocks of the body (those before `bodyEnd`); `tokens` is the vector they index. */
+function buildSections(tokens: IToken[], blocks: Block[], bodyEnd: number, ctx: AttributionContext, nonTask: string[]): BuiltSections {
   const roots: Section[] = [];
   const all: Section[] = [];
   const info = new Map<Section, SectionInfo>();
@@ -291,9 +292,9 @@ function buildSections(blocks: Block[], bodyEnd: number, ctx: AttributionContext
       const current = stack[stack.length - 1];
       if (current === undefined || !current.nonTask) {
         if (current !== undefined && current.own.length === 0) {
-          readAttributions(block.tokens, ctx, current.own);
+          readAttributions(tokens, block.first, block.last, ctx, current.own);
         } else {
-          for (const attribution of readAttributions(block.tokens, ctx, found)) {
+          for (const attribution of readAttributions(tokens, block.first, block.last, ctx, found)) {
             unnumbered.push(new PlacedUnnumbered(attribution, current?.section ?? null, ctx.lines));
           }
           found.length = 0;
@@ -305,9 +306,9 @@ function buildSections(blocks: Block[], bodyEnd: number, ctx: AttributionContext
     const marker = toMarker(block.marker, ctx.lines);
     while (stack.length > 0 && stack[stack.length - 1]!.section.marker.level >= marker.level) stack.pop();
     const parent = stack[stack.length - 1] ?? null;
-    const titleSpan = titleOf(block, ctx.text);
+    const titleSpan = titleOf(tokens, block, ctx.text);
     const title = stripNoise(ctx.text.slice(titleSpan.start, titleSpan.end));
-    const own = readAttributions(block.tokens, ctx);
+    const own = readAttributions(tokens, block.first, block.last, ctx, []);
     const span = { start: marker.span.start, end: block.end };
     const isNonTask = (parent?.nonTask ?? false) || isNonTaskTitle(toSimplified(title), nonTask);
     // `own` grows with the attributions of the paragraphs that follow; the section gets its copy below.
@@ -390,16 +391,16 @@ function clearNonTask(section: Section, info: Map<Section, SectionInfo>): void {
 const TITLE_ENDING_KEYWORDS = new Set([T.LeadField, T.ResponsibleField, T.DeadlineField, T.LeadVerb, T.JointLead]);
 
 /** The title: from after the marker to the first sentence end, attribution bracket or parenthesis, or gap of spaces. */
-function titleOf(block: Block, text: string): Span {
+function titleOf(toks: IToken[], block: Block, text: string): Span {
   const start = block.marker ? end(block.marker) : block.start;
-  const toks = block.tokens;
+  const to = block.last;
   let stop = block.end;
   let prevEnd = -1;
   // The parenthesis scan: tokens before `scanEnd` (the first `)` after the last scanned `(`) were read once;
   // `lastKeyword` is the last attribution keyword among them.
   let scanEnd = -1;
   let lastKeyword = -1;
-  for (let i = 0; i < toks.length; i++) {
+  for (let i = block.first; i < to; i++) {
     const tok = toks[i]!;
     const type = tok.tokenType;
     if (type === T.SentenceEnd || type === T.Semicolon || type === T.LBracket || type === T.Tab) {
@@ -413,7 +414,7 @@ function titleOf(block: Block, text: string): Span {
     if (type === T.LParen) {
       if (i >= scanEnd) {
         lastKeyword = -1;
-        for (scanEnd = i + 1; scanEnd < toks.length && toks[scanEnd]!.tokenType !== T.RParen; scanEnd++) {
+        for (scanEnd = i + 1; scanEnd < to && toks[scanEnd]!.tokenType !== T.RParen; scanEnd++) {
           if (TITLE_ENDING_KEYWORDS.has(toks[scanEnd]!.tokenType)) lastKeyword = scanEnd;
         }
       }
