@@ -56,6 +56,13 @@ class LineView {
     return { index: k, start, end, text: this.text.slice(start, end) };
   }
 
+  /** Is line `k` blank, or only spaces of any width (`\u00a0` lines left by web copies)? */
+  isNoise(k: number): boolean {
+    const end = this.end(k);
+    for (let i = this.start(k); i < end; i++) if (!isSpaceCode(this.text.charCodeAt(i))) return false;
+    return true;
+  }
+
   /** The first code unit of line `k` that `trim()` keeps, or its end. */
   firstKept(k: number): number {
     const end = this.end(k);
@@ -203,6 +210,37 @@ function readTsvTable(view: LineView, first: number): { table: Table | null; nex
   return { table: makeTable('tsv', view.lines, firstLine, lastLine, header, columns, rows), next: last + 1 };
 }
 
+/** A cell of a flattened row while it is read: its text, span, and the last line it has taken. */
+interface FlatCell {
+  text: string;
+  span: Span;
+  last: number;
+}
+
+/** Where what `trim()` keeps of [from, to) of `text` starts (`to` when nothing is kept). */
+function keptStart(text: string, from: number, to: number): number {
+  while (from < to && isTrimCode(text.charCodeAt(from))) from++;
+  return from;
+}
+
+/** Where what `trim()` keeps of [from, to) of `text` ends. */
+function keptEnd(text: string, from: number, to: number): number {
+  while (to > from && isTrimCode(text.charCodeAt(to - 1))) to--;
+  return to;
+}
+
+/** The value of [from, to) of `text` when it is 1–4 ASCII digits (`/^\d{1,4}$/`), else -1. */
+function smallNumber(text: string, from: number, to: number): number {
+  if (to <= from || to - from > 4) return -1;
+  let value = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return -1;
+    value = value * 10 + (c - 0x30);
+  }
+  return value;
+}
+
 /** The copy of a web table: header cells one per line, then rows opened by their number. */
 function readFlatTable(view: LineView, first: number): { table: Table | null; next: number } {
   const { text } = view;
@@ -233,42 +271,50 @@ function readFlatTable(view: LineView, first: number): { table: Table | null; ne
   const width = header.length;
   const rows: TableRow[] = [];
   let expected = -1;
-  let lastLine = headerLines[headerLines.length - 1]!;
+  let lastLine = headerLines[headerLines.length - 1]!.index;
+  // Lines are read here by offsets: a string is cut only for what a row keeps (its cell texts).
   while (k < view.count) {
-    let numberLine = view.line(k);
-    while (isNoise(numberLine) && k + 1 < view.count) numberLine = view.line(++k);
-    if (isNoise(numberLine)) break;
-    const numberText = numberLine.text.trim();
-    const value = Number(numberText);
-    if (!/^\s*\d{1,4}\s*$/.test(numberLine.text) || (expected >= 0 && value !== expected)) break;
+    while (view.isNoise(k) && k + 1 < view.count) k++;
+    if (view.isNoise(k)) break;
+    const numberLine = k;
+    const numberStart = view.start(k);
+    const numberEnd = view.end(k);
+    // The number line is 1–4 digits, spaces aside (`/^\s*\d{1,4}\s*$/`), the next in sequence.
+    const value = smallNumber(text, keptStart(text, numberStart, numberEnd), keptEnd(text, numberStart, numberEnd));
+    if (value < 0 || (expected >= 0 && value !== expected)) break;
     expected = value + 1;
     k++;
     // Gather cell lines until the next row number; a cell ending in `、` or `，` goes on.
-    const cells: { text: string; span: Span; first: Line; last: Line }[] = [];
-    let open: (typeof cells)[number] | null = null;
+    const cells: FlatCell[] = [];
+    let open: FlatCell | null = null;
     while (k < view.count) {
-      const line = view.line(k);
-      if (isNoise(line)) {
+      if (view.isNoise(k)) {
         k++;
         continue;
       }
-      const trimmed = line.text.trim();
-      if (open === null && /^\d{1,4}$/.test(trimmed) && Number(trimmed) === expected) break;
+      const lineStart = view.start(k);
+      const lineEnd = view.end(k);
+      // What `trim()` keeps of the line.
+      const from = keptStart(text, lineStart, lineEnd);
+      const to = keptEnd(text, from, lineEnd);
+      if (open === null && smallNumber(text, from, to) === expected) break;
       if (open === null && cells.length >= width - 1) break;
-      const span = cellSpan(text, line.start, line.end);
+      const span = cellSpan(text, lineStart, lineEnd);
       if (open !== null) {
-        open.text += trimmed;
+        open.text += text.slice(from, to);
         open.span = { start: open.span.start, end: span.end };
-        open.last = line;
+        open.last = k;
       } else {
-        open = { text: trimmed, span, first: line, last: line };
+        open = { text: text.slice(from, to), span, last: k };
         cells.push(open);
       }
-      open = /[、,，]$/.test(trimmed) ? open : null;
+      const lastCode = to > from ? text.charCodeAt(to - 1) : -1;
+      if (lastCode !== 0x3001 /* 、 */ && lastCode !== 0x2c /* , */ && lastCode !== 0xff0c /* ， */) open = null;
       k++;
     }
     if (cells.length === 0) break;
-    const numberSpan = cellSpan(text, numberLine.start, numberLine.end);
+    const numberText = text.slice(keptStart(text, numberStart, numberEnd), keptEnd(text, numberStart, numberEnd));
+    const numberSpan = cellSpan(text, numberStart, numberEnd);
     // Both lists are built at their exact size (`width`, every slot filled), so the row keeps them uncopied.
     const rowCells = new Array<string>(width);
     const rowSpans = new Array<Span>(width);
@@ -284,10 +330,10 @@ function readFlatTable(view: LineView, first: number): { table: Table | null; ne
       }
     }
     lastLine = cells[cells.length - 1]!.last;
-    rows.push(new PlacedRow(rowCells, rowSpans, { start: numberLine.start, end: lastLine.end }, view.lines));
+    rows.push(new PlacedRow(rowCells, rowSpans, { start: view.start(numberLine), end: view.end(lastLine) }, view.lines));
   }
   if (rows.length === 0) return { table: null, next: first + 1 };
-  return { table: makeTable('flat', view.lines, headerLines[0]!, lastLine, header, columns, rows), next: lastLine.index + 1 };
+  return { table: makeTable('flat', view.lines, headerLines[0]!, view.line(lastLine), header, columns, rows), next: lastLine + 1 };
 }
 
 /** A row; its lists are copied to their exact size (they are kept as long as the document). */
