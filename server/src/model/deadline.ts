@@ -73,13 +73,14 @@ const PREFIX_CUE = new Set([...'于在到至止迟晚']);
 const CLAUSE_BOUNDARY = new Set([...'。，,；;：:！!？?（）()【】[]〔〕\n\r']);
 /**
  * Where a deadline or an ongoing phrase may start; the scan jumps from one to the next, so ordinary text costs
- * one native regex pass. Bounded quantifiers only: linear on any input.
+ * one native regex pass. Bounded quantifiers only: linear on any input. A lookahead, so that a match is empty
+ * and `test` leaves `lastIndex` at its start: no match array per candidate.
  */
 const CANDIDATE = new RegExp(
-  [
+  `(?=${[
     '[0-9]', '[〇○零O一二三四五六七八九十]{1,4}[年月季日号]', '元月', '第[一二三四1-4]季', '[Qq][1-4]', '每[年季半月]',
     '年度?[底末内]', '[上下]半年', '(?:本|今|当|全|明|次|翌|去|上一?|下一)年', '长期|持续|常态化|常年|长效',
-  ].join('|'),
+  ].join('|')})`,
   'g',
 );
 const ONGOING_KEYS = ['常态化', '长期', '持续', '常年', '长效'];
@@ -123,7 +124,26 @@ function daysIn(year: number | null, month: number): number {
 }
 
 const pad = (n: number, w: number): string => String(n).padStart(w, '0');
-const iso = (y: number, m: number, d: number): string => `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`;
+
+/**
+ * ISO dates already written, by `y * 10000 + m * 100 + d`: a plan names the same few dates again and again, and
+ * every deadline keeps its strings for the document's life, so each is made once and shared. Emptied when it
+ * grows large (a long-lived server reads many plans).
+ */
+const ISO_DATES = new Map<number, string>();
+
+function iso(y: number, m: number, d: number): string {
+  const cacheable = Number.isInteger(y) && y >= 0 && y <= 9999 && Number.isInteger(m) && m >= 0 && m < 100 && Number.isInteger(d) && d >= 0 && d < 100;
+  if (!cacheable) return `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`;
+  const key = y * 10000 + m * 100 + d;
+  let date = ISO_DATES.get(key);
+  if (date === undefined) {
+    if (ISO_DATES.size >= 4096) ISO_DATES.clear();
+    date = `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`;
+    ISO_DATES.set(key, date);
+  }
+  return date;
+}
 const validYear = (y: number): boolean => y >= 1900 && y <= 2099;
 
 function validMonthDay(m: number, d: number, year: number | null): boolean {
@@ -179,12 +199,27 @@ interface Env {
 }
 
 const NO_YEAR: YearRef = { kind: 'none' };
-const written = (value: number): YearRef => ({ kind: 'written', value });
+// Year references and windows are never changed once made (a range copies a window to change it), so the
+// common ones are made once: the reader then builds a handful of objects per deadline rather than a dozen.
 
-const yearWin = (): Win => ({ m1: 1, m2: 12, d1: 1, d2: 'last', precision: 'year' });
-const halfWin = (h: number): Win => ({ m1: h === 1 ? 1 : 7, m2: h === 1 ? 6 : 12, d1: 1, d2: 'last', precision: 'half' });
-const quarterWin = (q: number): Win => ({ m1: 3 * q - 2, m2: 3 * q, d1: 1, d2: 'last', precision: 'quarter' });
-const monthWin = (m: number): Win => ({ m1: m, m2: m, d1: 1, d2: 'last', precision: 'month' });
+/** `written(y)` for the years a plan can name (1900–2099), by `y - 1900`. */
+const WRITTEN_YEARS: YearRef[] = Array.from({ length: 200 }, (_, k) => ({ kind: 'written', value: 1900 + k }));
+const written = (value: number): YearRef =>
+  Number.isInteger(value) && value >= 1900 && value <= 2099 ? WRITTEN_YEARS[value - 1900]! : { kind: 'written', value };
+
+const YEAR_WIN: Win = { m1: 1, m2: 12, d1: 1, d2: 'last', precision: 'year' };
+const HALF_WINS: Win[] = [1, 2].map((h) => ({ m1: h === 1 ? 1 : 7, m2: h === 1 ? 6 : 12, d1: 1, d2: 'last', precision: 'half' }));
+/** By quarter 1–4 (index 0 unused). */
+const QUARTER_WINS: Win[] = [0, 1, 2, 3, 4].map((q) => ({ m1: 3 * q - 2, m2: 3 * q, d1: 1, d2: 'last', precision: 'quarter' }));
+/** By month 0–12 (0: the `1—3月` range's unwritten month, kept as read). */
+const MONTH_WINS: Win[] = Array.from({ length: 13 }, (_, m) => ({ m1: m, m2: m, d1: 1, d2: 'last', precision: 'month' }));
+
+const yearWin = (): Win => YEAR_WIN;
+const halfWin = (h: number): Win => HALF_WINS[h === 1 ? 0 : 1]!;
+const quarterWin = (q: number): Win =>
+  Number.isInteger(q) && q >= 1 && q <= 4 ? QUARTER_WINS[q]! : { m1: 3 * q - 2, m2: 3 * q, d1: 1, d2: 'last', precision: 'quarter' };
+const monthWin = (m: number): Win =>
+  Number.isInteger(m) && m >= 0 && m <= 12 ? MONTH_WINS[m]! : { m1: m, m2: m, d1: 1, d2: 'last', precision: 'month' };
 const dayWin = (m: number, d1: number, d2: number | 'last'): Win => ({ m1: m, m2: m, d1, d2, precision: 'day' });
 
 type Flags = Partial<Pick<Expr, 'recurring' | 'damaged' | 'cue' | 'inheritMonth'>>;
@@ -694,8 +729,7 @@ function hitAt(s: string, i: number, prose: boolean): Hit {
 /** The next place at or after `from` where a deadline may start, or -1. */
 function nextCandidate(s: string, from: number): number {
   CANDIDATE.lastIndex = from;
-  const m = CANDIDATE.exec(s);
-  return m ? m.index : -1;
+  return CANDIDATE.test(s) ? CANDIDATE.lastIndex : -1;
 }
 
 // ---------------------------------------------------------------------------------------------
