@@ -17,7 +17,6 @@ export const Keyword = createToken({ name: 'Keyword', pattern: Lexer.NA, categor
 
 /** The spaces the lexer skips (every width but the tab): positions come from offsets. */
 const SKIPPED_SPACE = '[ \\u00a0\\u1680\\u2000-\\u200b\\u202f\\u205f\\u3000\\ufeff]';
-const LINE_BREAK = '(?:\\r\\n|\\r|\\n)';
 
 /**
  * A line break, with the blank lines that follow it (lines of skipped spaces only, which hold no token):
@@ -26,9 +25,69 @@ const LINE_BREAK = '(?:\\r\\n|\\r|\\n)';
  */
 export const Newline = createToken({
   name: 'Newline',
-  pattern: new RegExp(`${LINE_BREAK}(?:${SKIPPED_SPACE}*${LINE_BREAK})*`),
+  pattern: newlineMatcher(),
+  start_chars_hint: ['\n', '\r'],
   line_breaks: true,
 });
+
+/** The code units of `SKIPPED_SPACE`. */
+const SKIPPED_SPACE_CODES = (() => {
+  const table = new Uint8Array(0x10000);
+  for (const c of ' \u00a0\u1680\u202f\u205f\u3000\ufeff') table[c.charCodeAt(0)] = 1;
+  for (let c = 0x2000; c <= 0x200b; c++) table[c] = 1;
+  return table;
+})();
+
+/** The length of the line break at `i` (`\r\n`, `\r` or `\n`), 0 when there is none. */
+function lineBreakAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c === 10) return 1;
+  if (c !== 13) return 0;
+  return text.charCodeAt(i + 1) === 10 ? 2 : 1;
+}
+
+/**
+ * `Newline`'s pattern, a line break then any `(SKIPPED_SPACE* line-break)*`, read by code unit rather than by a regex:
+ * newlines are the second most frequent token. A lone `\n` (most of them) is one shared image. The match is one
+ * shared array (see `charMatcher`).
+ */
+function newlineMatcher(): CustomPatternMatcherFunc {
+  const lf = '\n';
+  const match: [string] = [lf];
+  return (text, offset) => {
+    let end = offset + lineBreakAt(text, offset);
+    if (end === offset) return null;
+    for (;;) {
+      let j = end;
+      while (SKIPPED_SPACE_CODES[text.charCodeAt(j)] === 1) j++;
+      const more = lineBreakAt(text, j);
+      if (more === 0) break;
+      end = j + more;
+    }
+    match[0] = end === offset + 1 && text.charCodeAt(offset) === 10 ? lf : text.slice(offset, end);
+    return match;
+  };
+}
+
+/**
+ * A one-character token (`，` `。` `(`…) of the characters `chars`, matched without a regex: its image is one
+ * shared string per character, not a new string per token that the model keeps alive, and the match is one
+ * shared array per character (Chevrotain reads `match[0]` at once and keeps nothing else of it).
+ */
+function charMatcher(chars: string): CustomPatternMatcherFunc {
+  const codes = [...chars].map((c) => c.charCodeAt(0));
+  const matches = [...chars].map((c): [string] => [c]);
+  return (text, offset) => {
+    const code = text.charCodeAt(offset);
+    for (let k = 0; k < codes.length; k++) if (codes[k] === code) return matches[k]!;
+    return null;
+  };
+}
+
+/** A one-character token type (see `charMatcher`). */
+function charToken(name: string, chars: string, categories: TokenType[]): TokenType {
+  return createToken({ name, pattern: charMatcher(chars), start_chars_hint: [...chars], line_breaks: false, categories });
+}
 
 /** Spaces of every width, skipped. Tabs are kept (tab-separated tables). */
 export const Whitespace = createToken({
@@ -36,7 +95,7 @@ export const Whitespace = createToken({
   pattern: new RegExp(`${SKIPPED_SPACE}+`),
   group: Lexer.SKIPPED,
 });
-export const Tab = createToken({ name: 'Tab', pattern: /\t/, categories: [Inline] });
+export const Tab = charToken('Tab', '\t', [Inline]);
 
 /**
  * Remembers where `needle` next occurs in one text: successive searches from growing offsets (the lexer's
@@ -269,31 +328,34 @@ export const By = createToken({ name: 'By', pattern: /由/, categories: [Keyword
 // ---------------------------------------------------------------------------------------------
 // Brackets and punctuation (full- and half-width alike).
 
-export const LBracket = createToken({ name: 'LBracket', pattern: /[[【]/, categories: [Inline] });
-export const RBracket = createToken({ name: 'RBracket', pattern: /[\]】]/, categories: [Inline] });
-export const LParen = createToken({ name: 'LParen', pattern: /[(（]/, categories: [Inline] });
-export const RParen = createToken({ name: 'RParen', pattern: /[)）]/, categories: [Inline] });
-export const SentenceEnd = createToken({ name: 'SentenceEnd', pattern: /[。！？!?]/, categories: [Inline] });
-export const Semicolon = createToken({ name: 'Semicolon', pattern: /[;；]/, categories: [Inline] });
-export const Colon = createToken({ name: 'Colon', pattern: /[:：]/, categories: [Inline] });
-export const Comma = createToken({ name: 'Comma', pattern: /[,，]/, categories: [Inline] });
+export const LBracket = charToken('LBracket', '[【', [Inline]);
+export const RBracket = charToken('RBracket', ']】', [Inline]);
+export const LParen = charToken('LParen', '(（', [Inline]);
+export const RParen = charToken('RParen', ')）', [Inline]);
+export const SentenceEnd = charToken('SentenceEnd', '。！？!?', [Inline]);
+export const Semicolon = charToken('Semicolon', ';；', [Inline]);
+export const Colon = charToken('Colon', ':：', [Inline]);
+export const Comma = charToken('Comma', ',，', [Inline]);
 /**
  * `|` `｜` at the start of a line (after any spaces): it opens a Markdown pipe-table row. Looks back over
  * spaces only, so each pipe reads at most the spaces before it.
  */
 function rowPipeMatcher(): CustomPatternMatcherFunc {
+  // One shared match per pipe (see `charMatcher`).
+  const half: [string] = ['|'];
+  const full: [string] = ['｜'];
   return (text, offset) => {
     const c = text.charCodeAt(offset);
     if (c !== 0x7c && c !== 0xff5c) return null;
     let i = offset - 1;
     while (i >= 0 && WHITESPACE.includes(text[i]!)) i--;
     if (i >= 0 && text[i] !== '\n' && text[i] !== '\r') return null;
-    return [text[offset]!];
+    return c === 0x7c ? half : full;
   };
 }
 export const RowPipe = createToken({ name: 'RowPipe', pattern: rowPipeMatcher(), start_chars_hint: ['|', '｜'], line_breaks: false });
 /** `|` `｜` anywhere else: a cell border inside a table row, or plain text inside a paragraph (`公示|制度`). */
-export const Pipe = createToken({ name: 'Pipe', pattern: /[|｜]/, categories: [Inline] });
+export const Pipe = charToken('Pipe', '|｜', [Inline]);
 
 // ---------------------------------------------------------------------------------------------
 // Text: a run of anything else. Written as positive ranges (no negated set) so that Chevrotain's
