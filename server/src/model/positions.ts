@@ -6,46 +6,39 @@ import type { LineMap, Position, Range, Span } from './types.js';
 export class LineTable implements LineMap {
   readonly #text: string;
   /**
-   * Where each line starts. A typed array (offsets fit in 32 bits: a string is shorter than 2^30): built at its
-   * exact size once the lines are counted, and outside the heap the collector copies.
+   * Where each line starts. A typed array (offsets fit in 32 bits: a string is shorter than 2^30), outside the
+   * heap the collector copies, cut to its exact size once the lines are found.
    */
   readonly #starts: Uint32Array;
 
   constructor(text: string) {
-    const crlf = text.includes('\r');
-    // Two passes, counting then filling.
-    const starts = new Uint32Array(1 + (crlf ? LineTable.#fill(text, null) : LineTable.#fillLf(text, null)));
-    if (crlf) LineTable.#fill(text, starts);
-    else LineTable.#fillLf(text, starts);
-    this.#text = text;
-    this.#starts = starts;
-  }
-
-  /** When only `\n` ends lines (the native search finds them): writes each line's start after the first into `starts` (when given); returns how many. */
-  static #fillLf(text: string, starts: Uint32Array | null): number {
-    let n = 0;
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
-      n++;
-      if (starts !== null) starts[n] = i + 1;
-    }
-    return n;
-  }
-
-  /** `#fillLf` for text that holds `\r`: `\r\n`, `\r` and `\n` each end a line. */
-  static #fill(text: string, starts: Uint32Array | null): number {
-    let n = 0;
-    for (let i = 0; i < text.length; i++) {
-      const code = text.charCodeAt(i);
-      if (code === 13 /* \r */) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        n++;
-        if (starts !== null) starts[n] = i + 1;
-      } else if (code === 10 /* \n */) {
-        n++;
-        if (starts !== null) starts[n] = i + 1;
+    // Room for a line every 32 code units, doubled when short.
+    let starts = new Uint32Array(16 + (text.length >> 5));
+    let n = 1;
+    const add = (start: number): void => {
+      if (n === starts.length) {
+        const wider = new Uint32Array(starts.length * 2);
+        wider.set(starts);
+        starts = wider;
+      }
+      starts[n++] = start;
+    };
+    if (!text.includes('\r')) {
+      // Only `\n` ends lines: let the native search find them.
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) add(i + 1);
+    } else {
+      for (let i = 0; i < text.length; i++) {
+        const code = text.charCodeAt(i);
+        if (code === 13 /* \r */) {
+          if (text.charCodeAt(i + 1) === 10) i++;
+          add(i + 1);
+        } else if (code === 10 /* \n */) {
+          add(i + 1);
+        }
       }
     }
-    return n;
+    this.#text = text;
+    this.#starts = starts.slice(0, n);
   }
 
   get lineCount(): number {
