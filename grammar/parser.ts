@@ -2,47 +2,25 @@
 import { EmbeddedActionsParser, type IOrAlt, type IParserConfig, type IRecognitionException, type IToken } from 'chevrotain';
 import { allTokens, Inline, Marker, Newline, RowPipe } from './tokens.js';
 
-/** A paragraph (optionally opened by a numbering marker) or a pipe-table row, in document order. */
+/**
+ * A paragraph (optionally opened by a numbering marker) or a pipe-table row, in document order. Its tokens stay in
+ * the one token vector (a block's tokens are consecutive in it), which `ParsedText.tokens` is: no array per block
+ * (for the 1 MB corpus plan, 9,000 arrays grown token by token), and no reference to the vector, so that the
+ * tokens can be collected once their reader is done while blocks are still kept.
+ */
 export interface Block {
   kind: 'paragraph' | 'tableRow';
   /** The numbering marker that opens the paragraph, if any. */
   marker: IToken | null;
   /**
-   * The block's tokens after the marker (whitespace skipped; pipes included for table rows): `tokens[first]` up to
-   * `tokens[last]` (exclusive) of the token vector the block was parsed from, which `ParsedText.tokens` is.
+   * The block's tokens after the marker (whitespace skipped; pipes included for table rows): from `first` up to
+   * `last` (exclusive) in the token vector.
    */
   first: number;
   last: number;
-  /** Those tokens, copied out of the vector when read (the model reads them in place, by `first` and `last`). */
-  readonly tokens: IToken[];
   /** Offsets of the block's first and after-last character. */
   start: number;
   end: number;
-}
-
-/**
- * A block as the parser makes it. The tokens stay in the one token vector (a block's tokens are consecutive in
- * it): no array per block, which for the 1 MB corpus plan was 9,000 arrays grown token by token, kept as long as
- * the blocks are.
- */
-class ParsedBlock implements Block {
-  readonly #vector: IToken[];
-
-  constructor(
-    readonly kind: Block['kind'],
-    readonly marker: IToken | null,
-    vector: IToken[],
-    readonly first: number,
-    readonly last: number,
-    readonly start: number,
-    readonly end: number,
-  ) {
-    this.#vector = vector;
-  }
-
-  get tokens(): IToken[] {
-    return this.#vector.slice(this.first, this.last);
-  }
 }
 
 /**
@@ -145,7 +123,7 @@ export class PlanParser extends EmbeddedActionsParser {
     const first = marker !== null ? from + 1 : from;
     // `?.`: while the grammar is recorded, tokens are placeholders and the vector is empty.
     const start = marker?.startOffset ?? this.input[first]?.startOffset ?? 0;
-    return new ParsedBlock('paragraph', marker, this.input, first, this.next, start, last ? end(last) : 0);
+    return { kind: 'paragraph', marker, first, last: this.next, start, end: last ? end(last) : 0 };
   });
 
   public tableRow = this.RULE('tableRow', (): Block => {
@@ -154,7 +132,7 @@ export class PlanParser extends EmbeddedActionsParser {
     this.next++;
     this.MANY2(this.consumeInline3);
     const last = this.lastToken as IToken | null;
-    return new ParsedBlock('tableRow', null, this.input, from, this.next, pipe.startOffset, last ? end(last) : 0);
+    return { kind: 'tableRow', marker: null, first: from, last: this.next, start: pipe.startOffset, end: last ? end(last) : 0 };
   });
 }
 

@@ -141,7 +141,7 @@ describe('grammar', () => {
       assert.deepEqual(checked.document(), production.blocks);
       assert.deepEqual(checked.errors, []);
       assert.deepEqual(
-        production.blocks.map((b) => [b.kind, b.marker?.image ?? null, b.tokens.map((t) => t.image).join(''), text.slice(b.start, b.end)]),
+        production.blocks.map((b) => [b.kind, b.marker?.image ?? null, toks.slice(b.first, b.last).map((t) => t.image).join(''), text.slice(b.start, b.end)]),
         [
           ['paragraph', '一、', '总则', '一、总则'],
           ['paragraph', '(一)', '目标。牵头单位:市司法局', '(一)目标。牵头单位:市司法局'],

@@ -71,7 +71,12 @@ export function planFromParsed(text: string, parsed: ParsedText, options: ParseO
 function planOf(text: string, parsed: ParsedText | null, options: ParseOptions): PlanDocument {
   const lines = createLineMap(text);
   try {
-    return buildPlan(text, parsed ?? parseText(text), lines, options);
+    const plan = emptyPlan(text, lines);
+    // Two steps, so that nothing holds the grammar's result past the first: its tokens (80,000 per MB) are then
+    // garbage while the tables and tasks are read, and a collection meanwhile does not copy them.
+    const body = readBody(plan, lines, parsed ?? parseText(text), options);
+    readTasks(plan, body);
+    return plan;
   } catch (error) {
     const span = { start: 0, end: 0 };
     return {
@@ -101,8 +106,15 @@ function emptyPlan(text: string, lines: LineTable): PlanDocument {
   };
 }
 
-function buildPlan(text: string, parsed: ParsedText, lines: LineTable, options: ParseOptions): PlanDocument {
-  const plan = emptyPlan(text, lines);
+/** What the section tree gives the tasks. */
+interface Body {
+  built: BuiltSections;
+  ctx: AttributionContext;
+}
+
+/** From the grammar's result: problems, directives, title, period, kind and the section tree. */
+function readBody(plan: PlanDocument, lines: LineTable, parsed: ParsedText, options: ParseOptions): Body {
+  const { text } = plan;
   plan.problems = parsed.errors.map((e) => new PlacedParseProblem(e.message, { start: e.offset, end: e.offset }, lines));
   plan.directives = readDirectives(parsed.comments, lines);
 
@@ -125,15 +137,18 @@ function buildPlan(text: string, parsed: ParsedText, lines: LineTable, options: 
   plan.allSections = built.all;
   plan.unnumbered = built.unnumbered;
   plan.numbering = numberingMode(built.all);
+  return { built, ctx };
+}
 
-  plan.tables = findTables(text, lines);
+/** From the text and the section tree: tables, tasks and units. */
+function readTasks(plan: PlanDocument, { built, ctx }: Body): void {
+  plan.tables = findTables(plan.text, ctx.lines);
   const taskTables = plan.tables.filter((t) => t.rows.length > 0);
   if (plan.kind === 'plan') {
     plan.tasks = taskTables.length > 0 ? tableTasks(taskTables, ctx) : bodyTasks(built, ctx);
   }
   plan.tasks.forEach((task, index) => (task.index = index));
   plan.units = collectUnits(plan);
-  return plan;
 }
 
 // ---------------------------------------------------------------------------------------------
