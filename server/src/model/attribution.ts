@@ -1,6 +1,7 @@
 // Reads who leads, who takes part and by when from a run of tokens: bracket, parenthesis, sentence and field styles.
 import { tokens as T, type IToken } from '../../../grammar/index.js';
-import { findDeadlines, type DeadlineContext } from './deadline.js';
+import { ListBuffer, type Sink } from './buffer.js';
+import { collectDeadlines, type DeadlineContext, type FoundDeadline } from './deadline.js';
 import { PlacedAttribution, PlacedDeadline, PlacedProblem, PlacedUnit } from './located.js';
 import type { LineTable } from './positions.js';
 import { isSpaceCode, stripNoise, trimSpan, unitKey } from './text.js';
@@ -155,41 +156,6 @@ function readSentence(toks: IToken[], from: number, to: number, ctx: Attribution
 function segmentEndsAt(toks: IToken[], i: number, to: number): boolean {
   const next = i + 1 < to ? toks[i + 1] : undefined;
   return next === undefined || next.tokenType === T.Comma || next.tokenType === T.SentenceEnd || next.tokenType === T.Semicolon;
-}
-
-/**
- * A list that is filled, copied out at its exact size, and filled again, its backing store allocated once. An
- * array grown by `push` keeps room for 16 more elements (and `length = 0` drops its store), while the model
- * keeps its lists for the document's life: filling one of these and copying it out leaves no 16-slot array
- * behind as garbage for every list read.
- */
-class ListBuffer<T> {
-  readonly items: T[] = [];
-  length = 0;
-
-  push(item: T): void {
-    this.items[this.length++] = item;
-  }
-
-  /** Forgets what is held (an internal error may have left the buffer half full). */
-  clear(): void {
-    this.items.fill(undefined as T, 0, this.length);
-    this.length = 0;
-  }
-
-  /** What is held, as an array of its exact size; the buffer is left empty (holding nothing of this text). */
-  take(): T[] {
-    if (this.length === 0) return [];
-    const copy = this.items.slice(0, this.length);
-    this.clear();
-    return copy;
-  }
-}
-
-/** What reading pushes found things into: an array, or a buffer. */
-interface Sink<T> {
-  push(item: T): void;
-  readonly length: number;
 }
 
 /** The lists of one attribution while it is read. */
@@ -410,9 +376,26 @@ function pushPiece(out: ListBuffer<UnitMention>, from: number, to: number, role:
 }
 
 function pushDeadlines(out: Sink<Deadline>, span: { start: number; end: number }, ctx: AttributionContext, mode: 'field' | 'prose'): void {
-  for (const d of findDeadlines(ctx.text.slice(span.start, span.end), ctx.deadlines, mode)) {
-    out.push(new PlacedDeadline(d.value, { start: span.start + d.start, end: span.start + d.end }, ctx.lines));
+  placeDeadlines(out, span.start, span.end, ctx, mode);
+}
+
+/** What `collectDeadlines` finds, before it is placed (one buffer for every reading). */
+const FOUND = new ListBuffer<FoundDeadline>();
+
+/**
+ * The deadlines of [from, to) of the document, placed in it (their offsets moved by `from`), added to `out`.
+ * Nothing is added when the reader fails, as `findDeadlines` then finds nothing.
+ */
+export function placeDeadlines(out: Sink<Deadline>, from: number, to: number, ctx: Pick<AttributionContext, 'text' | 'lines' | 'deadlines'>, mode: 'field' | 'prose'): void {
+  const found = FOUND;
+  found.clear();
+  if (collectDeadlines(ctx.text.slice(from, to), ctx.deadlines, mode, found)) {
+    for (let k = 0; k < found.length; k++) {
+      const d = found.items[k]!;
+      out.push(new PlacedDeadline(d.value, { start: from + d.start, end: from + d.end }, ctx.lines));
+    }
   }
+  found.clear();
 }
 
 /** Deadlines found in free task text (prose mode), added to `out`. */

@@ -1,5 +1,6 @@
 // Deadlines (完成时限) in plan text: find and normalise them, parse a table cell, read a plan's year or period from a title.
 
+import type { Sink } from './buffer.js';
 import type { Deadline, DeadlinePrecision } from './types.js';
 
 /** A deadline's value without its location. */
@@ -104,6 +105,13 @@ function runEnd(s: string, i: number, test: (c: string) => boolean): number {
 }
 
 const digitRunEnd = (s: string, i: number): number => runEnd(s, i, isDigit);
+
+/** `Number(s.slice(from, to))` for a run of ASCII digits [from, to), without cutting the string. */
+function digitsValue(s: string, from: number, to: number): number {
+  let value = 0;
+  for (let k = from; k < to; k++) value = value * 10 + (s.charCodeAt(k) - 48);
+  return value;
+}
 const cjkRunEnd = (s: string, i: number): number => runEnd(s, i, (c) => CJK_NUMERAL.has(c));
 
 /** Length of a range separator at `j` (`—` `——` `-` `~` `至` `到`), 0 when none. */
@@ -266,7 +274,7 @@ function cjkSmall(run: string): number | null {
 function readNumber(s: string, k: number): { value: number; to: number } | null {
   if (isDigit(s[k])) {
     const e = digitRunEnd(s, k);
-    return e - k <= 2 ? { value: Number(s.slice(k, e)), to: e } : null;
+    return e - k <= 2 ? { value: digitsValue(s, k, e), to: e } : null;
   }
   if (!CJK_NUMERAL.has(s[k] as string)) return null;
   const e = cjkRunEnd(s, k);
@@ -406,7 +414,7 @@ const endsBare = (c: string | undefined): boolean =>
 
 /** A damaged run of 5–12 digits starting with a year at [i, e). */
 function damagedWithYear(s: string, i: number, e: number): Expr | null {
-  const y = Number(s.slice(i, i + 4));
+  const y = digitsValue(s, i, i + 4);
   const rest = s.slice(i + 4, e);
   const suffix = s[e];
   if (!validYear(y)) return null;
@@ -466,14 +474,14 @@ function afterYearDigits(s: string, i: number, e: number, y: number, env: Env): 
 function isoLike(s: string, i: number, e: number, y: number, sep: string): Expr | null {
   const me = digitRunEnd(s, e + 1);
   if (me - (e + 1) > 2) return null;
-  const m = Number(s.slice(e + 1, me));
+  const m = digitsValue(s, e + 1, me);
   if (m < 1 || m > 12) return null;
   let to = me;
   let win = monthWin(m);
   if (s[me] === sep && isDigit(s[me + 1])) {
     const de = digitRunEnd(s, me + 1);
     if (de - (me + 1) > 2) return null;
-    const d = Number(s.slice(me + 1, de));
+    const d = digitsValue(s, me + 1, de);
     win = dayWin(m, d, d);
     to = de;
   }
@@ -502,12 +510,12 @@ function numberAt(s: string, i: number, env: Env): Expr | null {
   const len = e - i;
   if (len > 12) return null;
   if (len <= 2) {
-    const n = { value: Number(s.slice(i, e)), to: e };
+    const n = { value: digitsValue(s, i, e), to: e };
     return afterSmallNumber(s, i, n, env) ?? (len === 2 ? damagedNoYear(s, i, e, env) : null);
   }
   if (s[e] === '日' && len <= 4) return damagedNoYear(s, i, e, env);
   if (len === 4) {
-    const y = Number(s.slice(i, e));
+    const y = digitsValue(s, i, e);
     return validYear(y) ? afterYearDigits(s, i, e, y, env) : null;
   }
   return len >= 5 ? damagedWithYear(s, i, e) : null;
@@ -623,15 +631,15 @@ function withRange(s: string, a: Expr, env: Env): Expr {
 
 const TRAILING_CUES = ['之前', '以前', '以内', '为止', '前', '内', '止'];
 
-/** Consumes a trailing `前` `之前` `以前` `以内` `内` `为止`; returns the new end and whether one was found. */
-function trailingCue(s: string, to: number): { to: number; cue: boolean } {
+/** Consumes a trailing `前` `之前` `以前` `以内` `内` `为止`; returns the new end (past `to` when one was found). */
+function trailingCue(s: string, to: number): number {
   for (const w of TRAILING_CUES) {
     if (!s.startsWith(w, to)) continue;
     if (w === '前' && (s[to + 1] === '后' || CJK_NUMERAL.has(s[to + 1] as string))) continue;
     if (w === '内' && !isWithin(s, to)) continue;
-    return { to: to + w.length, cue: true };
+    return to + w.length;
   }
-  return { to, cue: false };
+  return to;
 }
 
 /** A cue written before the date: `于` `在` `到` `截至` `截止` `最迟`, or a `完成时限:` label (not `发布时间:`). */
@@ -677,11 +685,17 @@ function skipPinyin(s: string, k: number): number {
 
 /** An ongoing phrase (`长期坚持` `持续推进` `常态化`) at `i`: its end, or -1. */
 function ongoingAt(s: string, i: number): number {
-  const key = ONGOING_KEYS.find((k) => s.startsWith(k, i));
-  if (!key) return -1;
+  const key = wordAt(ONGOING_KEYS, s, i);
+  if (key === null) return -1;
   const j = skipPinyin(s, i + key.length);
-  const verb = ONGOING_VERBS.find((v) => s.startsWith(v, j));
-  return verb ? j + verb.length : i + key.length;
+  const verb = wordAt(ONGOING_VERBS, s, j);
+  return verb !== null ? j + verb.length : i + key.length;
+}
+
+/** The first of `words` that `s` holds at `i`, or null (a loop: this runs at every candidate). */
+function wordAt(words: readonly string[], s: string, i: number): string | null {
+  for (const w of words) if (s.startsWith(w, i)) return w;
+  return null;
 }
 
 /** In prose an ongoing phrase counts only as a clause of its own (`…。长期坚持。`), pinyin noise aside. */
@@ -713,18 +727,20 @@ type Hit = { from: number; to: number; expr?: Expr | null };
 
 /** One attempt at `i`: a date (possibly a range) or an ongoing phrase. A date that does not count is skipped whole. */
 function hitAt(s: string, i: number, prose: boolean): Hit {
-  const miss = { from: i, to: Math.max(i + 1, skipFrom(s, i)) };
   const ongoingEnd = ongoingAt(s, i);
-  if (ongoingEnd >= 0) return !prose || standsAlone(s, i, ongoingEnd) ? { from: i, to: ongoingEnd, expr: null } : miss;
-  if (!mayStart(s, i)) return miss;
+  if (ongoingEnd >= 0) return !prose || standsAlone(s, i, ongoingEnd) ? { from: i, to: ongoingEnd, expr: null } : missAt(s, i);
+  if (!mayStart(s, i)) return missAt(s, i);
   const env: Env = { afterSep: false, loose: isDigit(s[i]) && prefixCue(s, i) };
   const first = parseAt(s, i, env);
-  if (!first) return miss;
+  if (!first) return missAt(s, i);
   const e = withRange(s, first, env);
-  const t = trailingCue(s, e.to);
-  if (prose && !proseDeadline(s, e, t.cue)) return { from: i, to: Math.max(i + 1, t.to) };
-  return { from: e.from, to: t.to, expr: e };
+  const to = trailingCue(s, e.to);
+  if (prose && !proseDeadline(s, e, to > e.to)) return { from: i, to: Math.max(i + 1, to) };
+  return { from: e.from, to, expr: e };
 }
+
+/** A failed attempt at `i`: where to look next. */
+const missAt = (s: string, i: number): Hit => ({ from: i, to: Math.max(i + 1, skipFrom(s, i)) });
 
 /** The next place at or after `from` where a deadline may start, or -1. */
 function nextCandidate(s: string, from: number): number {
@@ -798,11 +814,19 @@ function ongoingValue(text: string): DeadlineValue {
  * Never throws; linear in the length of `text`.
  */
 export function findDeadlines(text: string, ctx: DeadlineContext, mode: 'field' | 'prose'): FoundDeadline[] {
+  const out: FoundDeadline[] = [];
+  return collectDeadlines(text, ctx, mode, out) ? out : [];
+}
+
+/**
+ * `findDeadlines` into `out` (an array, or a buffer the model reuses). Returns false when the reader failed;
+ * what it had added by then is then to be dropped (`findDeadlines` returns nothing).
+ */
+export function collectDeadlines(text: string, ctx: DeadlineContext, mode: 'field' | 'prose', out: Sink<FoundDeadline>): boolean {
   try {
-    if (typeof text !== 'string') return [];
+    if (typeof text !== 'string') return true;
     const s = fold(text);
     const prose = mode === 'prose';
-    const out: FoundDeadline[] = [];
     for (let i = nextCandidate(s, 0); i >= 0; ) {
       const hit = hitAt(s, i, prose);
       if (hit.expr !== undefined) {
@@ -811,9 +835,9 @@ export function findDeadlines(text: string, ctx: DeadlineContext, mode: 'field' 
       }
       i = nextCandidate(s, Math.max(hit.to, i + 1));
     }
-    return out;
+    return true;
   } catch {
-    return [];
+    return false;
   }
 }
 
@@ -842,7 +866,7 @@ function yearAt(s: string, i: number): { y: number; to: number } | null {
   if (isDigit(s[i])) {
     if (isDigit(s[i - 1])) return null;
     const e = digitRunEnd(s, i);
-    const y = Number(s.slice(i, e));
+    const y = digitsValue(s, i, e);
     return e - i === 4 && validYear(y) ? { y, to: e } : null;
   }
   const c = readCjkYear(s, i);

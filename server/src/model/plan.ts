@@ -9,9 +9,10 @@ import {
   type IToken,
   type ParsedText,
 } from '../../../grammar/index.js';
-import { proseDeadlines, readAttributions, unitsIn, type AttributionContext } from './attribution.js';
-import { findDeadlines, findPlanPeriod } from './deadline.js';
-import { PlacedDeadline, PlacedDirective, PlacedMarker, PlacedParseProblem, PlacedSection, PlacedTask, PlacedUnnumbered } from './located.js';
+import { placeDeadlines, proseDeadlines, readAttributions, unitsIn, type AttributionContext } from './attribution.js';
+import { ListBuffer } from './buffer.js';
+import { findPlanPeriod } from './deadline.js';
+import { PlacedDirective, PlacedMarker, PlacedParseProblem, PlacedSection, PlacedTask, PlacedUnnumbered } from './located.js';
 import { createLineMap, type LineTable } from './positions.js';
 import { findTables } from './tables.js';
 import { isSpace, isTrimCode, stripNoise, toSimplified, trimSpan } from './text.js';
@@ -609,6 +610,7 @@ function pickDeadlineOf(attributions: Attribution[]): Deadline | null {
 
 function tableTasks(tables: Table[], ctx: AttributionContext): Task[] {
   const tasks: Task[] = [];
+  const rowDeadlines = new ListBuffer<Deadline>();
   const { text } = ctx;
   for (const table of tables) {
     const numberCol = table.columns.indexOf('number');
@@ -629,11 +631,10 @@ function tableTasks(tables: Table[], ctx: AttributionContext): Task[] {
         }
       }
       const titleSpan = trimSpan(text, taskSpan.start, titleEnd);
-      // A row's deadlines: the list `findDeadlines` returns, re-placed in the document (no second list).
+      // A row's deadlines, placed in the document, in a list of their exact size.
       const cell = cellOf(row, deadlineCol);
-      const deadlines: Deadline[] = cell === null ? [] : findDeadlines(text.slice(cell.start, cell.end), ctx.deadlines, 'field').map(
-        (d) => new PlacedDeadline(d.value, { start: cell.start + d.start, end: cell.start + d.end }, ctx.lines),
-      );
+      if (cell !== null) placeDeadlines(rowDeadlines, cell.start, cell.end, ctx, 'field');
+      const deadlines = rowDeadlines.take();
       const numberValue = parseArabic(numberText.trim());
       const fields = {
         source: 'table' as const,

@@ -1,0 +1,36 @@
+// A reusable list for the model's readers: filled, copied out at its exact size, and filled again.
+
+/**
+ * A list that is filled, copied out at its exact size, and filled again, its backing store allocated once. An
+ * array grown by `push` keeps room for 16 more elements (and `length = 0` drops its store), while the model
+ * keeps its lists for the document's life: filling one of these and copying it out leaves no 16-slot array
+ * behind as garbage for every list read. Readers that use one are never re-entered while it is in use.
+ */
+export class ListBuffer<T> {
+  readonly items: T[] = [];
+  length = 0;
+
+  push(item: T): void {
+    this.items[this.length++] = item;
+  }
+
+  /** Drops what was pushed after the first `length` items (all of it by default), holding nothing of it. */
+  clear(length = 0): void {
+    this.items.fill(undefined as T, length, this.length);
+    this.length = length;
+  }
+
+  /** What is held, as an array of its exact size; the buffer is left empty (holding nothing of this text). */
+  take(): T[] {
+    if (this.length === 0) return [];
+    const copy = this.items.slice(0, this.length);
+    this.clear();
+    return copy;
+  }
+}
+
+/** What a reader pushes what it finds into: an array, or a buffer. */
+export interface Sink<T> {
+  push(item: T): void;
+  readonly length: number;
+}
