@@ -16,7 +16,9 @@ export class ListBuffer<T> {
 
   /** Drops what was pushed after the first `length` items (all of it by default), holding nothing of it. */
   clear(length = 0): void {
-    this.items.fill(undefined as T, length, this.length);
+    // A loop, not `fill`: most lists hold one or two things, and this runs for every list read.
+    const items = this.items;
+    for (let k = length; k < this.length; k++) items[k] = undefined as T;
     this.length = length;
   }
 
