@@ -17,6 +17,11 @@ export interface AttributionContext {
    * units again and again). Optional: without it each mention gets its own strings.
    */
   names?: Map<string, { name: string; key: string }>;
+  /**
+   * Every unit mention read, in the order read, when given. Each is kept in the attribution or table task it was
+   * read for, so the document's units (`PlanDocument.units`) are these, sorted, without gathering them again.
+   */
+  units?: UnitMention[];
 }
 
 const LEAD_VERBS = new Set([T.LeadVerb, T.ChargeVerb, T.JointLead]);
@@ -295,7 +300,7 @@ const ETC_TAILS = new Set(['', '有关', '相关'].flatMap((a) => ['', '部门',
 const ETC = '等'.charCodeAt(0);
 
 /** Splits `A、B及C等部门` into unit mentions with exact spans (nested parentheses kept inside names), in a list of its exact size. */
-export function unitsIn(span: { start: number; end: number }, role: UnitRole, ctx: Pick<AttributionContext, 'text' | 'lines' | 'names'>): UnitMention[] {
+export function unitsIn(span: { start: number; end: number }, role: UnitRole, ctx: Pick<AttributionContext, 'text' | 'lines' | 'names' | 'units'>): UnitMention[] {
   const units = UNITS_READ;
   units.clear();
   pushUnits(units, span, role, ctx);
@@ -316,7 +321,7 @@ const AND = '及'.charCodeAt(0);
 const WITH = '以'.charCodeAt(0);
 
 /** `unitsIn` into `out`; returns how many units it added. */
-function pushUnits(out: ListBuffer<UnitMention>, span: { start: number; end: number }, role: UnitRole, ctx: Pick<AttributionContext, 'text' | 'lines' | 'names'>): number {
+function pushUnits(out: ListBuffer<UnitMention>, span: { start: number; end: number }, role: UnitRole, ctx: Pick<AttributionContext, 'text' | 'lines' | 'names' | 'units'>): number {
   const { text } = ctx;
   const before = out.length;
   let depth = 0;
@@ -339,7 +344,7 @@ function pushUnits(out: ListBuffer<UnitMention>, span: { start: number; end: num
   return out.length - before;
 }
 
-function pushPiece(out: ListBuffer<UnitMention>, from: number, to: number, role: UnitRole, ctx: Pick<AttributionContext, 'text' | 'lines' | 'names'>): void {
+function pushPiece(out: ListBuffer<UnitMention>, from: number, to: number, role: UnitRole, ctx: Pick<AttributionContext, 'text' | 'lines' | 'names' | 'units'>): void {
   const { text } = ctx;
   let s = from;
   let e = to;
@@ -372,7 +377,9 @@ function pushPiece(out: ListBuffer<UnitMention>, from: number, to: number, role:
     key = unitKey(raw);
     ctx.names?.set(raw, { name: raw, key });
   }
-  out.push(new PlacedUnit(name, key, role, { start: s, end: e }, ctx.lines));
+  const unit = new PlacedUnit(name, key, role, { start: s, end: e }, ctx.lines);
+  out.push(unit);
+  ctx.units?.push(unit);
 }
 
 function pushDeadlines(out: Sink<Deadline>, span: { start: number; end: number }, ctx: AttributionContext, mode: 'field' | 'prose'): void {

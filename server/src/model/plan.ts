@@ -130,6 +130,7 @@ function readBody(plan: PlanDocument, lines: LineTable, parsed: ParsedText, opti
     lines,
     deadlines: { period: plan.period ? { start: plan.period.start, end: plan.period.end } : null },
     names: new Map(),
+    units: [],
   };
   const bodyEnd = attachmentStart(text, parsed.blocks);
   const nonTask = nonTaskPattern((options.nonTaskSections ?? DEFAULT_NON_TASK_SECTIONS).map(toSimplified));
@@ -149,7 +150,7 @@ function readTasks(plan: PlanDocument, { built, ctx }: Body): void {
     plan.tasks = taskTables.length > 0 ? tableTasks(taskTables, ctx) : bodyTasks(built, ctx);
   }
   plan.tasks.forEach((task, index) => (task.index = index));
-  plan.units = collectUnits(plan);
+  plan.units = collectUnits(ctx.units!);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -677,38 +678,14 @@ function oneLine(title: string): string {
   return LINE_BREAK.test(title) ? title.replace(/\s*[\r\n]+\s*/g, '') : title;
 }
 
-/** Every unit mention once (the first met at each offset), in document order. */
-function collectUnits(plan: PlanDocument): UnitMention[] {
-  const units: UnitMention[] = [];
-  for (const s of plan.allSections) {
-    for (const a of s.attributions) {
-      for (const u of a.lead) units.push(u);
-      for (const u of a.responsible) units.push(u);
-    }
-  }
-  for (const u of plan.unnumbered) {
-    for (const x of u.attribution.lead) units.push(x);
-    for (const x of u.attribution.responsible) units.push(x);
-  }
-  for (const t of plan.tasks) {
-    if (t.source !== 'table') continue;
-    for (const u of t.lead) units.push(u);
-    for (const u of t.responsible) units.push(u);
-  }
-  // Sorted by offset, the first met of two at one offset first (the rest are dropped): by a numeric sort of
-  // `start × n + index`, which no comparator call slows (offsets < 2^30 and n < 2^22 keep the keys exact).
-  const n = units.length;
-  if (n >= 2 ** 22) return dedupeSorted(units.sort((a, b) => a.span.start - b.span.start));
-  const keys = new Float64Array(n);
-  for (let i = 0; i < n; i++) keys[i] = units[i]!.span.start * n + i;
-  keys.sort();
-  const sorted = units.slice();
-  for (let i = 0; i < n; i++) sorted[i] = units[keys[i]! % n]!;
-  return dedupeSorted(sorted);
-}
-
-/** `units` (sorted by offset) without the later ones of two at one offset, in place. */
-function dedupeSorted(units: UnitMention[]): UnitMention[] {
+/**
+ * Every unit mention once (the first met at each offset), in document order, from `read`: every mention in the
+ * order it was read (the body's attributions in text order, then the task tables').
+ */
+function collectUnits(read: UnitMention[]): UnitMention[] {
+  // A stable sort keeps the first met of two at one offset first; the rest are dropped. The mentions are read
+  // nearly in order, which the sort (a merge of runs) finds cheap.
+  const units = read.sort((a, b) => a.span.start - b.span.start);
   let kept = 0;
   for (let i = 0; i < units.length; i++) {
     if (kept > 0 && units[kept - 1]!.span.start === units[i]!.span.start) continue;
