@@ -297,6 +297,8 @@ function buildSections(tokens: IToken[], blocks: Block[], bodyEnd: number, ctx: 
   const info = new Map<Section, SectionInfo>();
   const unnumbered: UnnumberedAttribution[] = [];
   const stack: SectionInfo[] = [];
+  /** The sections that were named as assigning no work, in order. */
+  const nonTaskEntries: SectionInfo[] = [];
   /** The attributions of one unnumbered paragraph, until they are wrapped (one list for all). */
   const found: Attribution[] = [];
   for (const block of blocks) {
@@ -321,7 +323,7 @@ function buildSections(tokens: IToken[], blocks: Block[], bodyEnd: number, ctx: 
       continue;
     }
     const marker = toMarker(block.marker, ctx.lines);
-    while (stack.length > 0 && stack[stack.length - 1]!.section.marker.level >= marker.level) stack.pop();
+    while (stack.length > 0 && stack[stack.length - 1]!.section.marker.level >= marker.level) closeSection(stack.pop()!, info);
     const parent = stack[stack.length - 1] ?? null;
     const titleSpan = titleOf(tokens, block, ctx.text);
     const title = stripNoise(ctx.text.slice(titleSpan.start, titleSpan.end));
@@ -335,32 +337,38 @@ function buildSections(tokens: IToken[], blocks: Block[], bodyEnd: number, ctx: 
     (parent ? parent.section.children : roots).push(section);
     all.push(section);
     stack.push(entry);
+    if (entry.nonTask) nonTaskEntries.push(entry);
   }
-  // Spans: a section's body ends with its last own block; its whole span with its last descendant. A leaf's two
-  // spans are one object (spans are never changed once built).
-  for (let i = all.length - 1; i >= 0; i--) {
-    const section = all[i]!;
-    const entry = info.get(section)!;
-    const lastBlock = entry.blocks[entry.blocks.length - 1]!;
-    const start = section.marker.span.start;
-    const body = section.span.end === lastBlock.end ? section.span : { start, end: lastBlock.end };
-    const lastChild = section.children[section.children.length - 1];
-    const spanEnd = Math.max(body.end, lastChild ? lastChild.span.end : 0);
-    section.bodySpan = body;
-    section.span = spanEnd === body.end ? body : { start, end: spanEnd };
-    if (section.children.length > 0) section.children = section.children.slice();
-    // Its own attributions, before `foldInlineItems` adds its inline items' to `entry.own`.
-    section.attributions = entry.own.slice();
-  }
-  for (const section of all) foldInlineItems(info.get(section)!, info);
-  // A section named like `组织保障` still assigns work when something under it names a lead or responsible unit.
-  for (let i = all.length - 1; i >= 0; i--) {
-    const section = all[i]!;
-    const entry = info.get(section)!;
+  while (stack.length > 0) closeSection(stack.pop()!, info);
+  // A section named like `组织保障` still assigns work when something under it names a lead or responsible unit
+  // (last first: clearing one clears those above and below it).
+  for (let i = nonTaskEntries.length - 1; i >= 0; i--) {
+    const entry = nonTaskEntries[i]!;
     if (!entry.nonTask) continue;
-    if (assignsWork(section, info)) clearNonTask(section, info);
+    if (assignsWork(entry.section, info)) clearNonTask(entry.section, info);
   }
   return { roots, all, info, unnumbered };
+}
+
+/**
+ * Completes a section when its last block has been read and its children are complete (it leaves the stack):
+ * its spans, its lists at their exact size, and its inline items folded in.
+ */
+function closeSection(entry: SectionInfo, info: Map<Section, SectionInfo>): void {
+  const { section } = entry;
+  // Spans: a section's body ends with its last own block; its whole span with its last descendant. A leaf's two
+  // spans are one object (spans are never changed once built).
+  const lastBlock = entry.blocks[entry.blocks.length - 1]!;
+  const start = section.marker.span.start;
+  const body = section.span.end === lastBlock.end ? section.span : { start, end: lastBlock.end };
+  const lastChild = section.children[section.children.length - 1];
+  const spanEnd = Math.max(body.end, lastChild ? lastChild.span.end : 0);
+  section.bodySpan = body;
+  section.span = spanEnd === body.end ? body : { start, end: spanEnd };
+  if (section.children.length > 0) section.children = section.children.slice();
+  // Its own attributions, before `foldInlineItems` adds its inline items' to `entry.own`.
+  section.attributions = entry.own.slice();
+  foldInlineItems(entry, info);
 }
 
 /**
