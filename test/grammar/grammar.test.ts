@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Lexer } from 'chevrotain';
+import { Lexer, type CustomPatternMatcherFunc } from 'chevrotain';
 import fc from 'fast-check';
 import {
   formatChineseNumeral,
@@ -245,7 +245,7 @@ describe('grammar', () => {
     const keywordTypes = [T.LeadField, T.ResponsibleField, T.DeadlineField, T.JointLead, T.ByDivision, T.LeadVerb, T.JoinVerb, T.ChargeVerb, T.By];
     it('reads every keyword, in both scripts, even in the middle of a text run', () => {
       for (const type of keywordTypes) {
-        for (const word of (type.PATTERN as RegExp).source.split('|')) {
+        for (const word of T.keywordWords(type)) {
           const toks = tokenize(`市司法局${word}审计`).tokens;
           assert.ok(
             toks.some((t) => t.tokenType === type && t.image === word),
@@ -253,6 +253,25 @@ describe('grammar', () => {
           );
         }
       }
+    });
+
+    it('reads a text run by code unit exactly as its regex (`textPattern`) does, at every offset', () => {
+      const exec = T.Text.PATTERN as CustomPatternMatcherFunc;
+      const re = new RegExp(T.textPattern().source, 'y');
+      // Keyword first characters with and without their rest, and `、` before and not before inline markers.
+      const edges = ['完', '完善', '完成', '时', '时间', '分', '分别', '按', '按照', '配', '参', '參與', '協', '共同', '负', '負責', '、', '、一', '、第', '、①', '、甲'];
+      const text = fc.array(fc.oneof(planText, fc.constantFrom(...edges)), { maxLength: 8 }).map((parts) => parts.join(''));
+      fc.assert(
+        fc.property(text, (t) => {
+          for (let offset = 0; offset < t.length; offset++) {
+            re.lastIndex = offset;
+            const expected = re.exec(t)?.[0] ?? null;
+            const actual = exec(t, offset, [], {})?.[0] ?? null;
+            assert.equal(actual, expected, `at ${offset} of ${JSON.stringify(t)}`);
+          }
+        }),
+        { numRuns: RUNS },
+      );
     });
 
     it('reads the longer keyword first (`牵头单位` before `牵头`, `牵头负责` before `负责`)', () => {
