@@ -1,4 +1,5 @@
 // Finds task tables (任务分解表) in three forms: Markdown pipes, tab-separated rows, and the flattened one-cell-per-line copy.
+import { ListBuffer } from './buffer.js';
 import { PlacedRow, PlacedTable } from './located.js';
 import type { LineTable } from './positions.js';
 import { isSpaceCode, isTrimCode, toSimplified, trimSpan } from './text.js';
@@ -132,21 +133,36 @@ export function findTables(text: string, lines: LineTable): Table[] {
   return tables;
 }
 
-/** The cells of a pipe row: after its first pipe, between pipes; a last cell of spaces only is no cell. */
-function pipeCells(text: string, line: Line): Span[] {
-  const spans: Span[] = [];
-  let s = line.start;
-  while (s < line.end && !isPipe(text.charCodeAt(s))) s++;
-  if (s >= line.end) return spans;
+/** The cell spans of the row being read (one buffer for every row: see `ListBuffer`). */
+const ROW_SPANS = new ListBuffer<Span>();
+
+/**
+ * The cells of a pipe row [start, end) into `out`: after its first pipe, between pipes; a last cell of spaces
+ * only is no cell.
+ */
+function pipeCells(text: string, start: number, end: number, out: ListBuffer<Span>): void {
+  let s = start;
+  while (s < end && !isPipe(text.charCodeAt(s))) s++;
+  if (s >= end) return;
   let cellStart = s + 1;
-  for (let k = cellStart; k <= line.end; k++) {
-    if (k === line.end || isPipe(text.charCodeAt(k))) {
-      if (k === line.end && onlySpaces(text, cellStart, k)) break;
-      spans.push(cellSpan(text, cellStart, k));
+  for (let k = cellStart; k <= end; k++) {
+    if (k === end || isPipe(text.charCodeAt(k))) {
+      if (k === end && onlySpaces(text, cellStart, k)) break;
+      out.push(cellSpan(text, cellStart, k));
       cellStart = k + 1;
     }
   }
-  return spans;
+}
+
+/** The cells of a tab-separated row [start, end) into `out`. */
+function tabCells(text: string, start: number, end: number, out: ListBuffer<Span>): void {
+  let s = start;
+  for (let k = start; k <= end; k++) {
+    if (k === end || text.charCodeAt(k) === 9) {
+      out.push(cellSpan(text, s, k));
+      s = k + 1;
+    }
+  }
 }
 
 /** Is [from, to) of `text` empty once trimmed? */
@@ -157,57 +173,63 @@ function onlySpaces(text: string, from: number, to: number): boolean {
 
 const SEPARATOR_CELL = /^:?-{2,}:?$/;
 
+/** Is the row whose cells are in `spans` a Markdown separator (`| --- | :--: |`), every cell dashes or empty? */
+function isSeparatorRow(text: string, spans: ListBuffer<Span>): boolean {
+  if (spans.length === 0) return false;
+  for (let k = 0; k < spans.length; k++) {
+    const c = text.slice(spans.items[k]!.start, spans.items[k]!.end);
+    if (!(SEPARATOR_CELL.test(c.replace(/\s/g, '')) || c === '')) return false;
+  }
+  return true;
+}
+
+/** The texts of the cells in `spans`, taken out of the buffer. */
+function headerOf(text: string, spans: ListBuffer<Span>): string[] {
+  return spans.take().map((s) => text.slice(s.start, s.end));
+}
+
 function readPipeTable(view: LineView, first: number): { table: Table | null; next: number } {
   const { text } = view;
   let last = first;
   while (last + 1 < view.count && view.startsWithPipe(last + 1)) last++;
-  const firstLine = view.line(first);
-  const headerSpans = pipeCells(text, firstLine);
-  const header = headerSpans.map((s) => text.slice(s.start, s.end));
+  const spans = ROW_SPANS;
+  spans.clear();
+  pipeCells(text, view.start(first), view.end(first), spans);
+  const header = headerOf(text, spans);
   const columns = header.map(columnRole);
   if (!isTaskHeader(columns)) return { table: null, next: last + 1 };
   const rows: TableRow[] = [];
-  let lastLine = firstLine;
   for (let k = first + 1; k <= last; k++) {
-    const line = view.line(k);
-    lastLine = line;
-    const spans = pipeCells(text, line);
-    const cells = spans.map((s) => text.slice(s.start, s.end));
-    if (cells.length > 0 && cells.every((c) => SEPARATOR_CELL.test(c.replace(/\s/g, '')) || c === '')) continue;
-    rows.push(makeRow(view.lines, line, line, cells, spans, header.length));
+    const start = view.start(k);
+    const end = view.end(k);
+    pipeCells(text, start, end, spans);
+    if (isSeparatorRow(text, spans)) {
+      spans.clear();
+      continue;
+    }
+    rows.push(makeRow(view.lines, text, start, end, spans, header.length));
   }
-  return { table: makeTable('markdown', view.lines, firstLine, lastLine, header, columns, rows), next: last + 1 };
+  return { table: makeTable('markdown', view.lines, view.line(first), view.line(last), header, columns, rows), next: last + 1 };
 }
 
 function readTsvTable(view: LineView, first: number): { table: Table | null; next: number } {
   const { text } = view;
   let last = first;
   while (last + 1 < view.count && view.hasTab(last + 1)) last++;
-  const split = (line: Line): Span[] => {
-    const spans: Span[] = [];
-    let s = line.start;
-    for (let k = line.start; k <= line.end; k++) {
-      if (k === line.end || text.charCodeAt(k) === 9) {
-        spans.push(cellSpan(text, s, k));
-        s = k + 1;
-      }
-    }
-    return spans;
-  };
-  const firstLine = view.line(first);
-  const headerSpans = split(firstLine);
-  const header = headerSpans.map((s) => text.slice(s.start, s.end));
+  const spans = ROW_SPANS;
+  spans.clear();
+  tabCells(text, view.start(first), view.end(first), spans);
+  const header = headerOf(text, spans);
   const columns = header.map(columnRole);
   if (!isTaskHeader(columns) || last === first) return { table: null, next: last + 1 };
   const rows: TableRow[] = [];
-  let lastLine = firstLine;
   for (let k = first + 1; k <= last; k++) {
-    const line = view.line(k);
-    lastLine = line;
-    const spans = split(line);
-    rows.push(makeRow(view.lines, line, line, spans.map((s) => text.slice(s.start, s.end)), spans, header.length));
+    const start = view.start(k);
+    const end = view.end(k);
+    tabCells(text, start, end, spans);
+    rows.push(makeRow(view.lines, text, start, end, spans, header.length));
   }
-  return { table: makeTable('tsv', view.lines, firstLine, lastLine, header, columns, rows), next: last + 1 };
+  return { table: makeTable('tsv', view.lines, view.line(first), view.line(last), header, columns, rows), next: last + 1 };
 }
 
 /** A cell of a flattened row while it is read: its text, span, and the last line it has taken. */
@@ -336,14 +358,11 @@ function readFlatTable(view: LineView, first: number): { table: Table | null; ne
   return { table: makeTable('flat', view.lines, headerLines[0]!, view.line(lastLine), header, columns, rows), next: lastLine + 1 };
 }
 
-/** A row; its lists are copied to their exact size (they are kept as long as the document). */
-function makeRow(lines: LineTable, first: Line, last: Line, cells: string[], spans: Span[], width: number): TableRow {
-  const span = { start: first.start, end: last.end };
-  while (cells.length < width) {
-    cells.push('');
-    spans.push({ start: last.end, end: last.end });
-  }
-  return new PlacedRow(cells.slice(), spans.slice(), span, lines);
+/** A row of the line [start, end) from the cell spans in `spans` (taken out), padded to `width` cells; its lists at their exact size. */
+function makeRow(lines: LineTable, text: string, start: number, end: number, spans: ListBuffer<Span>, width: number): TableRow {
+  while (spans.length < width) spans.push({ start: end, end });
+  const cellSpans = spans.take();
+  return new PlacedRow(cellSpans.map((s) => text.slice(s.start, s.end)), cellSpans, { start, end }, lines);
 }
 
 function makeTable(form: Table['form'], lines: LineTable, first: Line, last: Line, header: string[], columns: ColumnRole[], rows: TableRow[]): Table {
