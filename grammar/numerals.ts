@@ -14,36 +14,48 @@ export function isChineseNumeralChar(ch: string): boolean {
 }
 
 /**
+ * The value of each numeral character by code unit: a digit 0–9, a unit 10 / 100 / 1000, -1 for any other
+ * character (every numeral character is one code unit, so a surrogate is never one). Read once per character
+ * by `parseChineseNumeral`, which the lexer calls at every marker candidate.
+ */
+const NUMERAL_VALUE = (() => {
+  const table = new Int16Array(0x10000).fill(-1);
+  for (const [ch, v] of Object.entries(DIGITS)) table[ch.charCodeAt(0)] = v;
+  for (const [ch, v] of Object.entries(UNITS)) table[ch.charCodeAt(0)] = v;
+  return table;
+})();
+
+/**
  * Reads a Chinese numeral such as `十二`, `三十三`, `一百四十`, `一百零五`, or digit by digit (`二〇二〇`).
  * Returns NaN when the text is not one.
  */
 export function parseChineseNumeral(text: string): number {
   if (text.length === 0) return NaN;
   let hasUnit = false;
-  for (const ch of text) {
-    if (UNITS[ch] !== undefined) hasUnit = true;
-    else if (DIGITS[ch] === undefined) return NaN;
+  for (let i = 0; i < text.length; i++) {
+    const v = NUMERAL_VALUE[text.charCodeAt(i)]!;
+    if (v < 0) return NaN;
+    if (v >= 10) hasUnit = true;
   }
   if (!hasUnit) {
     // Positional (`二〇二〇`) or a single digit.
     let value = 0;
-    for (const ch of text) value = value * 10 + DIGITS[ch]!;
+    for (let i = 0; i < text.length; i++) value = value * 10 + NUMERAL_VALUE[text.charCodeAt(i)]!;
     return value;
   }
   let total = 0;
   let pending = 0;
   let lastUnit = Infinity;
-  for (const ch of text) {
-    const digit = DIGITS[ch];
-    if (digit !== undefined) {
-      pending = digit;
+  for (let i = 0; i < text.length; i++) {
+    const v = NUMERAL_VALUE[text.charCodeAt(i)]!;
+    if (v < 10) {
+      pending = v;
       continue;
     }
-    const unit = UNITS[ch]!;
-    if (unit >= lastUnit) return NaN; // `十百` is not a number
-    total += (pending === 0 ? 1 : pending) * unit;
+    if (v >= lastUnit) return NaN; // `十百` is not a number
+    total += (pending === 0 ? 1 : pending) * v;
     pending = 0;
-    lastUnit = unit;
+    lastUnit = v;
   }
   return total + pending;
 }
@@ -72,8 +84,14 @@ export function foldDigits(text: string): string {
 
 /** Reads ASCII or full-width digits; NaN otherwise. */
 export function parseArabic(text: string): number {
-  const folded = foldDigits(text);
-  return /^[0-9]+$/.test(folded) ? Number(folded) : NaN;
+  if (text.length === 0) return NaN;
+  let fullWidth = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xff10 && c <= 0xff19) fullWidth = true;
+    else if (c < 0x30 || c > 0x39) return NaN;
+  }
+  return Number(fullWidth ? foldDigits(text) : text);
 }
 
 const CIRCLED_START = 0x2460; // ①

@@ -53,7 +53,8 @@ export function dumpTokens(text: string, parsed: ParsedText = parseText(text)): 
   const lines: string[] = [];
   for (const block of parsed.blocks) {
     const marker = block.marker ? tokenText(block.marker) : '-';
-    lines.push(`${positionOf(starts, block.start)} ${block.kind} ${marker} | ${block.tokens.map(tokenText).join(' ')}`);
+    const tokens = parsed.tokens.slice(block.first, block.last);
+    lines.push(`${positionOf(starts, block.start)} ${block.kind} ${marker} | ${tokens.map(tokenText).join(' ')}`);
   }
   for (const [group, toks] of [['comment', parsed.comments], ['noise', parsed.noise]] as const) {
     for (const t of toks) lines.push(`${positionOf(starts, t.startOffset)} ${group} | ${tokenText(t)}`);

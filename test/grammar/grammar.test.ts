@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Lexer } from 'chevrotain';
+import { Lexer, type CustomPatternMatcherFunc } from 'chevrotain';
 import fc from 'fast-check';
 import {
   formatChineseNumeral,
@@ -141,7 +141,7 @@ describe('grammar', () => {
       assert.deepEqual(checked.document(), production.blocks);
       assert.deepEqual(checked.errors, []);
       assert.deepEqual(
-        production.blocks.map((b) => [b.kind, b.marker?.image ?? null, b.tokens.map((t) => t.image).join(''), text.slice(b.start, b.end)]),
+        production.blocks.map((b) => [b.kind, b.marker?.image ?? null, toks.slice(b.first, b.last).map((t) => t.image).join(''), text.slice(b.start, b.end)]),
         [
           ['paragraph', '一、', '总则', '一、总则'],
           ['paragraph', '(一)', '目标。牵头单位:市司法局', '(一)目标。牵头单位:市司法局'],
@@ -156,8 +156,8 @@ describe('grammar', () => {
     it('keeps nothing of the last text on the shared parser', () => {
       const toks = tokenize('一、总则\n正文').tokens;
       assert.equal(parseBlocks(toks).blocks.length, 2);
-      const internals = planParser() as unknown as { blocks: unknown[]; parts: unknown[]; marker: unknown; input: unknown[] };
-      assert.deepEqual([internals.blocks, internals.parts, internals.marker, internals.input], [[], [], null, []]);
+      const internals = planParser() as unknown as { blocks: unknown[]; lastToken: unknown; marker: unknown; input: unknown[] };
+      assert.deepEqual([internals.blocks, internals.lastToken, internals.marker, internals.input], [[], null, null, []]);
     });
   });
 
@@ -245,7 +245,7 @@ describe('grammar', () => {
     const keywordTypes = [T.LeadField, T.ResponsibleField, T.DeadlineField, T.JointLead, T.ByDivision, T.LeadVerb, T.JoinVerb, T.ChargeVerb, T.By];
     it('reads every keyword, in both scripts, even in the middle of a text run', () => {
       for (const type of keywordTypes) {
-        for (const word of (type.PATTERN as RegExp).source.split('|')) {
+        for (const word of T.keywordWords(type)) {
           const toks = tokenize(`市司法局${word}审计`).tokens;
           assert.ok(
             toks.some((t) => t.tokenType === type && t.image === word),
@@ -253,6 +253,25 @@ describe('grammar', () => {
           );
         }
       }
+    });
+
+    it('reads a text run by code unit exactly as its regex (`textPattern`) does, at every offset', () => {
+      const exec = T.Text.PATTERN as CustomPatternMatcherFunc;
+      const re = new RegExp(T.textPattern().source, 'y');
+      // Keyword first characters with and without their rest, and `、` before and not before inline markers.
+      const edges = ['完', '完善', '完成', '时', '时间', '分', '分别', '按', '按照', '配', '参', '參與', '協', '共同', '负', '負責', '、', '、一', '、第', '、①', '、甲'];
+      const text = fc.array(fc.oneof(planText, fc.constantFrom(...edges)), { maxLength: 8 }).map((parts) => parts.join(''));
+      fc.assert(
+        fc.property(text, (t) => {
+          for (let offset = 0; offset < t.length; offset++) {
+            re.lastIndex = offset;
+            const expected = re.exec(t)?.[0] ?? null;
+            const actual = exec(t, offset, [], {})?.[0] ?? null;
+            assert.equal(actual, expected, `at ${offset} of ${JSON.stringify(t)}`);
+          }
+        }),
+        { numRuns: RUNS },
+      );
     });
 
     it('reads the longer keyword first (`牵头单位` before `牵头`, `牵头负责` before `负责`)', () => {

@@ -1,6 +1,7 @@
 // Reads who leads, who takes part and by when from a run of tokens: bracket, parenthesis, sentence and field styles.
 import { tokens as T, type IToken } from '../../../grammar/index.js';
-import { findDeadlines, type DeadlineContext } from './deadline.js';
+import { ListBuffer, type Sink } from './buffer.js';
+import { collectDeadlines, type DeadlineContext, type FoundDeadline } from './deadline.js';
 import { PlacedAttribution, PlacedDeadline, PlacedProblem, PlacedUnit } from './located.js';
 import type { LineTable } from './positions.js';
 import { isSpaceCode, stripNoise, trimSpan, unitKey } from './text.js';
@@ -16,6 +17,11 @@ export interface AttributionContext {
    * units again and again). Optional: without it each mention gets its own strings.
    */
   names?: Map<string, { name: string; key: string }>;
+  /**
+   * Every unit mention read, in the order read, when given. Each is kept in the attribution or table task it was
+   * read for, so the document's units (`PlanDocument.units`) are these, sorted, without gathering them again.
+   */
+  units?: UnitMention[];
 }
 
 const LEAD_VERBS = new Set([T.LeadVerb, T.ChargeVerb, T.JointLead]);
@@ -33,66 +39,61 @@ const end = (t: IToken) => t.startOffset + t.image.length;
 // Token runs are read in place: `toks` with a half-open index range [from, to), never copied out.
 
 /**
- * Finds every attribution in `toks` (one section's own paragraphs, marker excluded).
- * Returns them with the spans they occupy, so that titles and prose deadlines can skip them.
+ * Finds every attribution in the tokens [from, to) of `toks` (one paragraph, marker excluded) and appends them to
+ * `out`, in text order, with the spans they occupy, so that titles and prose deadlines can skip them. Returns `out`.
+ *
+ * Brackets are matched with a depth count (linear, any depth) in the same pass that reads them: each outermost
+ * group is read when it closes (or when its line ends unclosed), the clauses before it first.
  */
-export function readAttributions(toks: IToken[], ctx: AttributionContext): Attribution[] {
-  const found: Attribution[] = [];
-  let cursor = 0;
-  for (const group of topLevelGroups(toks)) {
-    const innerFrom = group.open + 1;
-    const innerTo = group.close ?? group.lineEnd;
-    // Only a group that holds attribution keywords is an attribution; `(市编办)` stays part of the clause.
-    if (!someKeyword(toks, innerFrom, innerTo)) continue;
-    readClauses(toks, cursor, group.open, ctx, found);
-    const openTok = toks[group.open]!;
-    const closeTok = group.close !== null ? toks[group.close]! : null;
-    const style: AttributionStyle = openTok.tokenType === T.LBracket ? 'bracket' : 'paren';
-    const spanEnd = closeTok ? end(closeTok) : end(innerTo > innerFrom ? toks[innerTo - 1]! : openTok);
-    const attribution = readContent(toks, innerFrom, innerTo, style, { start: openTok.startOffset, end: spanEnd }, ctx);
-    attribution.punctuation = punctuationOf(toks, innerFrom, innerTo, openTok.image, closeTok?.image ?? '');
-    if (closeTok === null) {
-      attribution.problems.push(problem(ctx, 'unclosed-bracket', openTok.image, { start: openTok.startOffset, end: end(openTok) }));
-    }
-    found.push(attribution);
-    cursor = (group.close ?? group.lineEnd - 1) + 1;
-  }
-  readClauses(toks, cursor, toks.length, ctx, found);
-  return found;
-}
-
-function someKeyword(toks: IToken[], from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (isKeyword(toks[i]!)) return true;
-  return false;
-}
-
-interface Group {
-  open: number;
-  close: number | null;
-  /** Index after the last token of the opener's line, used when the group never closes. */
-  lineEnd: number;
-}
-
-/** Matches brackets with a stack (linear, any depth); returns the outermost groups. */
-function topLevelGroups(toks: IToken[]): Group[] {
-  const groups: Group[] = [];
+export function readAttributions(toks: IToken[], from: number, to: number, ctx: AttributionContext, out: Attribution[]): Attribution[] {
+  let cursor = from;
   let depth = 0;
   let open = -1;
-  for (let i = 0; i < toks.length; i++) {
+  for (let i = from; i < to; i++) {
     const type = toks[i]!.tokenType;
     if (isOpener(type)) {
       if (depth === 0) open = i;
       depth++;
     } else if (isCloser(type) && depth > 0) {
       depth--;
-      if (depth === 0) groups.push({ open, close: i, lineEnd: i + 1 });
+      if (depth === 0) cursor = readGroup(toks, open, i, i + 1, cursor, ctx, out);
     } else if (type === T.Newline && depth > 0) {
-      groups.push({ open, close: null, lineEnd: i });
+      cursor = readGroup(toks, open, -1, i, cursor, ctx, out);
       depth = 0;
     }
   }
-  if (depth > 0) groups.push({ open, close: null, lineEnd: toks.length });
-  return groups;
+  if (depth > 0) cursor = readGroup(toks, open, -1, to, cursor, ctx, out);
+  readClauses(toks, cursor, to, ctx, out);
+  return out;
+}
+
+/**
+ * One outermost group: opened at `open`, closed at `close` (-1 when it never closes), `lineEnd` the index after
+ * the last token of the opener's line. Only a group that holds attribution keywords is an attribution
+ * (`(市编办)` stays part of the clause); then the clauses since `cursor` are read first and the cursor moves past
+ * the group. Returns the cursor.
+ */
+function readGroup(toks: IToken[], open: number, close: number, lineEnd: number, cursor: number, ctx: AttributionContext, out: Attribution[]): number {
+  const innerFrom = open + 1;
+  const innerTo = close >= 0 ? close : lineEnd;
+  if (!someKeyword(toks, innerFrom, innerTo)) return cursor;
+  readClauses(toks, cursor, open, ctx, out);
+  const openTok = toks[open]!;
+  const closeTok = close >= 0 ? toks[close]! : null;
+  const style: AttributionStyle = openTok.tokenType === T.LBracket ? 'bracket' : 'paren';
+  const spanEnd = closeTok ? end(closeTok) : end(innerTo > innerFrom ? toks[innerTo - 1]! : openTok);
+  const attribution = readContent(toks, innerFrom, innerTo, style, { start: openTok.startOffset, end: spanEnd }, ctx);
+  attribution.punctuation = punctuationOf(toks, innerFrom, innerTo, openTok.image, closeTok?.image ?? '');
+  if (closeTok === null) {
+    attribution.problems.push(problem(ctx, 'unclosed-bracket', openTok.image, { start: openTok.startOffset, end: end(openTok) }));
+  }
+  out.push(attribution);
+  return (close >= 0 ? close : lineEnd - 1) + 1;
+}
+
+function someKeyword(toks: IToken[], from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (isKeyword(toks[i]!)) return true;
+  return false;
 }
 
 /** Splits tokens [from, to) outside groups into clauses (`。` `；` line ends) and reads field and sentence styles. */
@@ -101,15 +102,6 @@ function readClauses(toks: IToken[], from: number, to: number, ctx: AttributionC
   // The run of field clauses joined by `;` waiting to be read as one attribution: [runFrom, runTo), empty when equal.
   let runFrom = from;
   let runTo = from;
-  const flushFields = () => {
-    if (runTo > runFrom) {
-      const span = { start: toks[runFrom]!.startOffset, end: end(toks[runTo - 1]!) };
-      const attribution = readContent(toks, runFrom, runTo, 'field', span, ctx);
-      attribution.punctuation = punctuationOf(toks, runFrom, runTo, '', '');
-      out.push(attribution);
-      runFrom = runTo;
-    }
-  };
   for (let i = from; i <= to; i++) {
     const tok = i < to ? toks[i] : undefined;
     const boundary = tok === undefined || tok.tokenType === T.SentenceEnd || tok.tokenType === T.Semicolon || tok.tokenType === T.Newline;
@@ -119,14 +111,24 @@ function readClauses(toks: IToken[], from: number, to: number, ctx: AttributionC
       if (runTo <= runFrom) runFrom = start;
       runTo = i;
     } else {
-      flushFields();
+      runFrom = flushFields(toks, runFrom, runTo, ctx, out);
       const sentence = readSentence(toks, start, i, ctx);
       if (sentence !== null) out.push(sentence);
     }
-    if (tok?.tokenType !== T.Semicolon) flushFields();
+    if (tok?.tokenType !== T.Semicolon) runFrom = flushFields(toks, runFrom, runTo, ctx, out);
     start = i + 1;
   }
-  flushFields();
+  flushFields(toks, runFrom, runTo, ctx, out);
+}
+
+/** Reads the run of field clauses [runFrom, runTo) as one attribution, when it is not empty; returns the run's new start. */
+function flushFields(toks: IToken[], runFrom: number, runTo: number, ctx: AttributionContext, out: Attribution[]): number {
+  if (runTo <= runFrom) return runFrom;
+  const span = { start: toks[runFrom]!.startOffset, end: end(toks[runTo - 1]!) };
+  const attribution = readContent(toks, runFrom, runTo, 'field', span, ctx);
+  attribution.punctuation = punctuationOf(toks, runFrom, runTo, '', '');
+  out.push(attribution);
+  return runTo;
 }
 
 /** `此项工作由X牵头负责,Y参加` / `X牵头,Y按职责分工负责`: a clause [from, to) whose first segment ends with a lead verb. */
@@ -161,12 +163,27 @@ function segmentEndsAt(toks: IToken[], i: number, to: number): boolean {
   return next === undefined || next.tokenType === T.Comma || next.tokenType === T.SentenceEnd || next.tokenType === T.Semicolon;
 }
 
+/** The lists of one attribution while it is read. */
+interface Lists {
+  lead: ListBuffer<UnitMention>;
+  responsible: ListBuffer<UnitMention>;
+  deadlines: ListBuffer<Deadline>;
+  problems: ListBuffer<AttributionProblem>;
+}
+
+/** The lists being read, one set for every attribution: reading never re-enters `readContent`. */
+const READING: Lists = { lead: new ListBuffer(), responsible: new ListBuffer(), deadlines: new ListBuffer(), problems: new ListBuffer() };
+
 /**
  * Reads the content [from, to) of one attribution: parts split at `;` are fields (`牵头单位:…`) or verb
  * segments split at `,` (`X牵头` `Y参加` `由X负责` `2021年底前`).
  */
 function readContent(toks: IToken[], from: number, to: number, style: AttributionStyle, span: Span, ctx: AttributionContext): PlacedAttribution {
-  const attribution = new PlacedAttribution(style, span, ctx.lines);
+  const lists = READING;
+  lists.lead.clear();
+  lists.responsible.clear();
+  lists.deadlines.clear();
+  lists.problems.clear();
   // Parts split at `;` outside nested brackets (unit names hold parentheses: `各区县(市)人民政府`).
   let partFrom = from;
   let depth = 0;
@@ -178,29 +195,20 @@ function readContent(toks: IToken[], from: number, to: number, style: Attributio
       if (depth !== 0 || type !== T.Semicolon) continue;
     }
     if (i > partFrom) {
-      if (isField(toks[partFrom]!.tokenType)) readField(toks, partFrom, i, attribution, ctx);
-      else readVerbSegments(toks, partFrom, i, attribution, ctx);
+      if (isField(toks[partFrom]!.tokenType)) readField(toks, partFrom, i, lists, ctx);
+      else readVerbSegments(toks, partFrom, i, lists, ctx);
     }
     partFrom = i + 1;
   }
-  markLeadAlsoResponsible(attribution, ctx);
-  compactLists(attribution);
-  return attribution;
-}
-
-/**
- * Arrays grown by `push` keep room for 16 more elements; the model keeps these for the document's life, so
- * non-empty ones are copied to their exact size (a third of the memory for a one-unit list).
- */
-function compactLists(a: PlacedAttribution): void {
-  if (a.lead.length > 0) a.lead = a.lead.slice();
-  if (a.responsible.length > 0) a.responsible = a.responsible.slice();
-  if (a.deadlines.length > 0) a.deadlines = a.deadlines.slice();
-  if (a.problems.length > 0) a.problems = a.problems.slice();
+  markLeadAlsoResponsible(lists, ctx);
+  const lead = lists.lead.take();
+  const responsible = lists.responsible.take();
+  const deadlines = lists.deadlines.take();
+  return new PlacedAttribution(style, lead, responsible, deadlines, lists.problems.take(), span, ctx.lines);
 }
 
 /** `牵头单位:A、B` / `完成时限:2021年底前`, the field [from, to). */
-function readField(toks: IToken[], from: number, to: number, attribution: PlacedAttribution, ctx: AttributionContext): void {
+function readField(toks: IToken[], from: number, to: number, attribution: Lists, ctx: AttributionContext): void {
   const head = toks[from]!;
   let valueStart = from + 1;
   if (from + 1 < to && toks[from + 1]!.tokenType === T.Colon) valueStart = from + 2;
@@ -224,7 +232,7 @@ function readField(toks: IToken[], from: number, to: number, attribution: Placed
 }
 
 /** Verb style, the part [from, to): `由X牵头负责` `X牵头` `Y参加` `Y按职责分工负责` and a bare deadline segment. */
-function readVerbSegments(toks: IToken[], partFrom: number, partTo: number, attribution: PlacedAttribution, ctx: AttributionContext): void {
+function readVerbSegments(toks: IToken[], partFrom: number, partTo: number, attribution: Lists, ctx: AttributionContext): void {
   // `由A,B,` waits for its verb in a later segment: `pendingFrom` is where it starts. The wait is known from the
   // new segment alone (the pending run holds `由` and no lead verb), so a long run is not re-read each time.
   let pendingFrom = -1;
@@ -291,12 +299,16 @@ const FILLER_FIRST = new Set([...'此该本這該由會会'].map((c) => c.charCo
 const ETC_TAILS = new Set(['', '有关', '相关'].flatMap((a) => ['', '部门', '单位', '單位', '部門'].map((b) => a + b)));
 const ETC = '等'.charCodeAt(0);
 
-/** Splits `A、B及C等部门` into unit mentions with exact spans (nested parentheses kept inside names). */
-export function unitsIn(span: { start: number; end: number }, role: UnitRole, ctx: Pick<AttributionContext, 'text' | 'lines' | 'names'>): UnitMention[] {
-  const units: UnitMention[] = [];
+/** Splits `A、B及C等部门` into unit mentions with exact spans (nested parentheses kept inside names), in a list of its exact size. */
+export function unitsIn(span: { start: number; end: number }, role: UnitRole, ctx: Pick<AttributionContext, 'text' | 'lines' | 'names' | 'units'>): UnitMention[] {
+  const units = UNITS_READ;
+  units.clear();
   pushUnits(units, span, role, ctx);
-  return units;
+  return units.take();
 }
+
+/** The list `unitsIn` fills before copying it out. */
+const UNITS_READ = new ListBuffer<UnitMention>();
 
 const OPEN_PAREN = 0x28;
 const OPEN_PAREN_FULL = 0xff08;
@@ -309,7 +321,7 @@ const AND = '及'.charCodeAt(0);
 const WITH = '以'.charCodeAt(0);
 
 /** `unitsIn` into `out`; returns how many units it added. */
-function pushUnits(out: UnitMention[], span: { start: number; end: number }, role: UnitRole, ctx: Pick<AttributionContext, 'text' | 'lines' | 'names'>): number {
+function pushUnits(out: ListBuffer<UnitMention>, span: { start: number; end: number }, role: UnitRole, ctx: Pick<AttributionContext, 'text' | 'lines' | 'names' | 'units'>): number {
   const { text } = ctx;
   const before = out.length;
   let depth = 0;
@@ -332,7 +344,7 @@ function pushUnits(out: UnitMention[], span: { start: number; end: number }, rol
   return out.length - before;
 }
 
-function pushPiece(out: UnitMention[], from: number, to: number, role: UnitRole, ctx: Pick<AttributionContext, 'text' | 'lines' | 'names'>): void {
+function pushPiece(out: ListBuffer<UnitMention>, from: number, to: number, role: UnitRole, ctx: Pick<AttributionContext, 'text' | 'lines' | 'names' | 'units'>): void {
   const { text } = ctx;
   let s = from;
   let e = to;
@@ -365,13 +377,32 @@ function pushPiece(out: UnitMention[], from: number, to: number, role: UnitRole,
     key = unitKey(raw);
     ctx.names?.set(raw, { name: raw, key });
   }
-  out.push(new PlacedUnit(name, key, role, { start: s, end: e }, ctx.lines));
+  const unit = new PlacedUnit(name, key, role, { start: s, end: e }, ctx.lines);
+  out.push(unit);
+  ctx.units?.push(unit);
 }
 
-function pushDeadlines(out: Deadline[], span: { start: number; end: number }, ctx: AttributionContext, mode: 'field' | 'prose'): void {
-  for (const d of findDeadlines(ctx.text.slice(span.start, span.end), ctx.deadlines, mode)) {
-    out.push(new PlacedDeadline(d.value, { start: span.start + d.start, end: span.start + d.end }, ctx.lines));
+function pushDeadlines(out: Sink<Deadline>, span: { start: number; end: number }, ctx: AttributionContext, mode: 'field' | 'prose'): void {
+  placeDeadlines(out, span.start, span.end, ctx, mode);
+}
+
+/** What `collectDeadlines` finds, before it is placed (one buffer for every reading). */
+const FOUND = new ListBuffer<FoundDeadline>();
+
+/**
+ * The deadlines of [from, to) of the document, placed in it (their offsets moved by `from`), added to `out`.
+ * Nothing is added when the reader fails, as `findDeadlines` then finds nothing.
+ */
+export function placeDeadlines(out: Sink<Deadline>, from: number, to: number, ctx: Pick<AttributionContext, 'text' | 'lines' | 'deadlines'>, mode: 'field' | 'prose'): void {
+  const found = FOUND;
+  found.clear();
+  if (collectDeadlines(ctx.text.slice(from, to), ctx.deadlines, mode, found)) {
+    for (let k = 0; k < found.length; k++) {
+      const d = found.items[k]!;
+      out.push(new PlacedDeadline(d.value, { start: from + d.start, end: from + d.end }, ctx.lines));
+    }
   }
+  found.clear();
 }
 
 /** Deadlines found in free task text (prose mode), added to `out`. */
@@ -380,18 +411,19 @@ export function proseDeadlines(span: { start: number; end: number }, ctx: Attrib
   return out;
 }
 
-function markLeadAlsoResponsible(attribution: Attribution, ctx: AttributionContext): void {
+function markLeadAlsoResponsible(attribution: Lists, ctx: AttributionContext): void {
   const { lead, responsible } = attribution;
   if (lead.length === 0 || responsible.length === 0) return;
   // A few leads are compared one by one; a long list through a set, to stay linear.
-  const leads = lead.length > 8 ? new Set(lead.map((u) => u.key)) : null;
-  for (const unit of responsible) {
+  const leads = lead.length > 8 ? new Set(lead.items.slice(0, lead.length).map((u) => u.key)) : null;
+  for (let i = 0; i < responsible.length; i++) {
+    const unit = responsible.items[i]!;
     if (leads !== null ? leads.has(unit.key) : hasKey(lead, unit.key)) attribution.problems.push(problem(ctx, 'lead-also-responsible', unit.name, unit.span));
   }
 }
 
-function hasKey(units: UnitMention[], key: string): boolean {
-  for (let i = 0; i < units.length; i++) if (units[i]!.key === key) return true;
+function hasKey(units: ListBuffer<UnitMention>, key: string): boolean {
+  for (let i = 0; i < units.length; i++) if (units.items[i]!.key === key) return true;
   return false;
 }
 

@@ -1,5 +1,6 @@
 // Deadlines (完成时限) in plan text: find and normalise them, parse a table cell, read a plan's year or period from a title.
 
+import type { Sink } from './buffer.js';
 import type { Deadline, DeadlinePrecision } from './types.js';
 
 /** A deadline's value without its location. */
@@ -73,13 +74,14 @@ const PREFIX_CUE = new Set([...'于在到至止迟晚']);
 const CLAUSE_BOUNDARY = new Set([...'。，,；;：:！!？?（）()【】[]〔〕\n\r']);
 /**
  * Where a deadline or an ongoing phrase may start; the scan jumps from one to the next, so ordinary text costs
- * one native regex pass. Bounded quantifiers only: linear on any input.
+ * one native regex pass. Bounded quantifiers only: linear on any input. A lookahead, so that a match is empty
+ * and `test` leaves `lastIndex` at its start: no match array per candidate.
  */
 const CANDIDATE = new RegExp(
-  [
+  `(?=${[
     '[0-9]', '[〇○零O一二三四五六七八九十]{1,4}[年月季日号]', '元月', '第[一二三四1-4]季', '[Qq][1-4]', '每[年季半月]',
     '年度?[底末内]', '[上下]半年', '(?:本|今|当|全|明|次|翌|去|上一?|下一)年', '长期|持续|常态化|常年|长效',
-  ].join('|'),
+  ].join('|')})`,
   'g',
 );
 const ONGOING_KEYS = ['常态化', '长期', '持续', '常年', '长效'];
@@ -103,6 +105,13 @@ function runEnd(s: string, i: number, test: (c: string) => boolean): number {
 }
 
 const digitRunEnd = (s: string, i: number): number => runEnd(s, i, isDigit);
+
+/** `Number(s.slice(from, to))` for a run of ASCII digits [from, to), without cutting the string. */
+function digitsValue(s: string, from: number, to: number): number {
+  let value = 0;
+  for (let k = from; k < to; k++) value = value * 10 + (s.charCodeAt(k) - 48);
+  return value;
+}
 const cjkRunEnd = (s: string, i: number): number => runEnd(s, i, (c) => CJK_NUMERAL.has(c));
 
 /** Length of a range separator at `j` (`—` `——` `-` `~` `至` `到`), 0 when none. */
@@ -123,7 +132,26 @@ function daysIn(year: number | null, month: number): number {
 }
 
 const pad = (n: number, w: number): string => String(n).padStart(w, '0');
-const iso = (y: number, m: number, d: number): string => `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`;
+
+/**
+ * ISO dates already written, by `y * 10000 + m * 100 + d`: a plan names the same few dates again and again, and
+ * every deadline keeps its strings for the document's life, so each is made once and shared. Emptied when it
+ * grows large (a long-lived server reads many plans).
+ */
+const ISO_DATES = new Map<number, string>();
+
+function iso(y: number, m: number, d: number): string {
+  const cacheable = Number.isInteger(y) && y >= 0 && y <= 9999 && Number.isInteger(m) && m >= 0 && m < 100 && Number.isInteger(d) && d >= 0 && d < 100;
+  if (!cacheable) return `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`;
+  const key = y * 10000 + m * 100 + d;
+  let date = ISO_DATES.get(key);
+  if (date === undefined) {
+    if (ISO_DATES.size >= 4096) ISO_DATES.clear();
+    date = `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`;
+    ISO_DATES.set(key, date);
+  }
+  return date;
+}
 const validYear = (y: number): boolean => y >= 1900 && y <= 2099;
 
 function validMonthDay(m: number, d: number, year: number | null): boolean {
@@ -179,12 +207,27 @@ interface Env {
 }
 
 const NO_YEAR: YearRef = { kind: 'none' };
-const written = (value: number): YearRef => ({ kind: 'written', value });
+// Year references and windows are never changed once made (a range copies a window to change it), so the
+// common ones are made once: the reader then builds a handful of objects per deadline rather than a dozen.
 
-const yearWin = (): Win => ({ m1: 1, m2: 12, d1: 1, d2: 'last', precision: 'year' });
-const halfWin = (h: number): Win => ({ m1: h === 1 ? 1 : 7, m2: h === 1 ? 6 : 12, d1: 1, d2: 'last', precision: 'half' });
-const quarterWin = (q: number): Win => ({ m1: 3 * q - 2, m2: 3 * q, d1: 1, d2: 'last', precision: 'quarter' });
-const monthWin = (m: number): Win => ({ m1: m, m2: m, d1: 1, d2: 'last', precision: 'month' });
+/** `written(y)` for the years a plan can name (1900–2099), by `y - 1900`. */
+const WRITTEN_YEARS: YearRef[] = Array.from({ length: 200 }, (_, k) => ({ kind: 'written', value: 1900 + k }));
+const written = (value: number): YearRef =>
+  Number.isInteger(value) && value >= 1900 && value <= 2099 ? WRITTEN_YEARS[value - 1900]! : { kind: 'written', value };
+
+const YEAR_WIN: Win = { m1: 1, m2: 12, d1: 1, d2: 'last', precision: 'year' };
+const HALF_WINS: Win[] = [1, 2].map((h) => ({ m1: h === 1 ? 1 : 7, m2: h === 1 ? 6 : 12, d1: 1, d2: 'last', precision: 'half' }));
+/** By quarter 1–4 (index 0 unused). */
+const QUARTER_WINS: Win[] = [0, 1, 2, 3, 4].map((q) => ({ m1: 3 * q - 2, m2: 3 * q, d1: 1, d2: 'last', precision: 'quarter' }));
+/** By month 0–12 (0: the `1—3月` range's unwritten month, kept as read). */
+const MONTH_WINS: Win[] = Array.from({ length: 13 }, (_, m) => ({ m1: m, m2: m, d1: 1, d2: 'last', precision: 'month' }));
+
+const yearWin = (): Win => YEAR_WIN;
+const halfWin = (h: number): Win => HALF_WINS[h === 1 ? 0 : 1]!;
+const quarterWin = (q: number): Win =>
+  Number.isInteger(q) && q >= 1 && q <= 4 ? QUARTER_WINS[q]! : { m1: 3 * q - 2, m2: 3 * q, d1: 1, d2: 'last', precision: 'quarter' };
+const monthWin = (m: number): Win =>
+  Number.isInteger(m) && m >= 0 && m <= 12 ? MONTH_WINS[m]! : { m1: m, m2: m, d1: 1, d2: 'last', precision: 'month' };
 const dayWin = (m: number, d1: number, d2: number | 'last'): Win => ({ m1: m, m2: m, d1, d2, precision: 'day' });
 
 type Flags = Partial<Pick<Expr, 'recurring' | 'damaged' | 'cue' | 'inheritMonth'>>;
@@ -231,7 +274,7 @@ function cjkSmall(run: string): number | null {
 function readNumber(s: string, k: number): { value: number; to: number } | null {
   if (isDigit(s[k])) {
     const e = digitRunEnd(s, k);
-    return e - k <= 2 ? { value: Number(s.slice(k, e)), to: e } : null;
+    return e - k <= 2 ? { value: digitsValue(s, k, e), to: e } : null;
   }
   if (!CJK_NUMERAL.has(s[k] as string)) return null;
   const e = cjkRunEnd(s, k);
@@ -371,7 +414,7 @@ const endsBare = (c: string | undefined): boolean =>
 
 /** A damaged run of 5–12 digits starting with a year at [i, e). */
 function damagedWithYear(s: string, i: number, e: number): Expr | null {
-  const y = Number(s.slice(i, i + 4));
+  const y = digitsValue(s, i, i + 4);
   const rest = s.slice(i + 4, e);
   const suffix = s[e];
   if (!validYear(y)) return null;
@@ -431,14 +474,14 @@ function afterYearDigits(s: string, i: number, e: number, y: number, env: Env): 
 function isoLike(s: string, i: number, e: number, y: number, sep: string): Expr | null {
   const me = digitRunEnd(s, e + 1);
   if (me - (e + 1) > 2) return null;
-  const m = Number(s.slice(e + 1, me));
+  const m = digitsValue(s, e + 1, me);
   if (m < 1 || m > 12) return null;
   let to = me;
   let win = monthWin(m);
   if (s[me] === sep && isDigit(s[me + 1])) {
     const de = digitRunEnd(s, me + 1);
     if (de - (me + 1) > 2) return null;
-    const d = Number(s.slice(me + 1, de));
+    const d = digitsValue(s, me + 1, de);
     win = dayWin(m, d, d);
     to = de;
   }
@@ -467,12 +510,12 @@ function numberAt(s: string, i: number, env: Env): Expr | null {
   const len = e - i;
   if (len > 12) return null;
   if (len <= 2) {
-    const n = { value: Number(s.slice(i, e)), to: e };
+    const n = { value: digitsValue(s, i, e), to: e };
     return afterSmallNumber(s, i, n, env) ?? (len === 2 ? damagedNoYear(s, i, e, env) : null);
   }
   if (s[e] === '日' && len <= 4) return damagedNoYear(s, i, e, env);
   if (len === 4) {
-    const y = Number(s.slice(i, e));
+    const y = digitsValue(s, i, e);
     return validYear(y) ? afterYearDigits(s, i, e, y, env) : null;
   }
   return len >= 5 ? damagedWithYear(s, i, e) : null;
@@ -588,15 +631,15 @@ function withRange(s: string, a: Expr, env: Env): Expr {
 
 const TRAILING_CUES = ['之前', '以前', '以内', '为止', '前', '内', '止'];
 
-/** Consumes a trailing `前` `之前` `以前` `以内` `内` `为止`; returns the new end and whether one was found. */
-function trailingCue(s: string, to: number): { to: number; cue: boolean } {
+/** Consumes a trailing `前` `之前` `以前` `以内` `内` `为止`; returns the new end (past `to` when one was found). */
+function trailingCue(s: string, to: number): number {
   for (const w of TRAILING_CUES) {
     if (!s.startsWith(w, to)) continue;
     if (w === '前' && (s[to + 1] === '后' || CJK_NUMERAL.has(s[to + 1] as string))) continue;
     if (w === '内' && !isWithin(s, to)) continue;
-    return { to: to + w.length, cue: true };
+    return to + w.length;
   }
-  return { to, cue: false };
+  return to;
 }
 
 /** A cue written before the date: `于` `在` `到` `截至` `截止` `最迟`, or a `完成时限:` label (not `发布时间:`). */
@@ -642,11 +685,17 @@ function skipPinyin(s: string, k: number): number {
 
 /** An ongoing phrase (`长期坚持` `持续推进` `常态化`) at `i`: its end, or -1. */
 function ongoingAt(s: string, i: number): number {
-  const key = ONGOING_KEYS.find((k) => s.startsWith(k, i));
-  if (!key) return -1;
+  const key = wordAt(ONGOING_KEYS, s, i);
+  if (key === null) return -1;
   const j = skipPinyin(s, i + key.length);
-  const verb = ONGOING_VERBS.find((v) => s.startsWith(v, j));
-  return verb ? j + verb.length : i + key.length;
+  const verb = wordAt(ONGOING_VERBS, s, j);
+  return verb !== null ? j + verb.length : i + key.length;
+}
+
+/** The first of `words` that `s` holds at `i`, or null (a loop: this runs at every candidate). */
+function wordAt(words: readonly string[], s: string, i: number): string | null {
+  for (const w of words) if (s.startsWith(w, i)) return w;
+  return null;
 }
 
 /** In prose an ongoing phrase counts only as a clause of its own (`…。长期坚持。`), pinyin noise aside. */
@@ -678,24 +727,25 @@ type Hit = { from: number; to: number; expr?: Expr | null };
 
 /** One attempt at `i`: a date (possibly a range) or an ongoing phrase. A date that does not count is skipped whole. */
 function hitAt(s: string, i: number, prose: boolean): Hit {
-  const miss = { from: i, to: Math.max(i + 1, skipFrom(s, i)) };
   const ongoingEnd = ongoingAt(s, i);
-  if (ongoingEnd >= 0) return !prose || standsAlone(s, i, ongoingEnd) ? { from: i, to: ongoingEnd, expr: null } : miss;
-  if (!mayStart(s, i)) return miss;
+  if (ongoingEnd >= 0) return !prose || standsAlone(s, i, ongoingEnd) ? { from: i, to: ongoingEnd, expr: null } : missAt(s, i);
+  if (!mayStart(s, i)) return missAt(s, i);
   const env: Env = { afterSep: false, loose: isDigit(s[i]) && prefixCue(s, i) };
   const first = parseAt(s, i, env);
-  if (!first) return miss;
+  if (!first) return missAt(s, i);
   const e = withRange(s, first, env);
-  const t = trailingCue(s, e.to);
-  if (prose && !proseDeadline(s, e, t.cue)) return { from: i, to: Math.max(i + 1, t.to) };
-  return { from: e.from, to: t.to, expr: e };
+  const to = trailingCue(s, e.to);
+  if (prose && !proseDeadline(s, e, to > e.to)) return { from: i, to: Math.max(i + 1, to) };
+  return { from: e.from, to, expr: e };
 }
+
+/** A failed attempt at `i`: where to look next. */
+const missAt = (s: string, i: number): Hit => ({ from: i, to: Math.max(i + 1, skipFrom(s, i)) });
 
 /** The next place at or after `from` where a deadline may start, or -1. */
 function nextCandidate(s: string, from: number): number {
   CANDIDATE.lastIndex = from;
-  const m = CANDIDATE.exec(s);
-  return m ? m.index : -1;
+  return CANDIDATE.test(s) ? CANDIDATE.lastIndex : -1;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -764,11 +814,19 @@ function ongoingValue(text: string): DeadlineValue {
  * Never throws; linear in the length of `text`.
  */
 export function findDeadlines(text: string, ctx: DeadlineContext, mode: 'field' | 'prose'): FoundDeadline[] {
+  const out: FoundDeadline[] = [];
+  return collectDeadlines(text, ctx, mode, out) ? out : [];
+}
+
+/**
+ * `findDeadlines` into `out` (an array, or a buffer the model reuses). Returns false when the reader failed;
+ * what it had added by then is then to be dropped (`findDeadlines` returns nothing).
+ */
+export function collectDeadlines(text: string, ctx: DeadlineContext, mode: 'field' | 'prose', out: Sink<FoundDeadline>): boolean {
   try {
-    if (typeof text !== 'string') return [];
+    if (typeof text !== 'string') return true;
     const s = fold(text);
     const prose = mode === 'prose';
-    const out: FoundDeadline[] = [];
     for (let i = nextCandidate(s, 0); i >= 0; ) {
       const hit = hitAt(s, i, prose);
       if (hit.expr !== undefined) {
@@ -777,9 +835,9 @@ export function findDeadlines(text: string, ctx: DeadlineContext, mode: 'field' 
       }
       i = nextCandidate(s, Math.max(hit.to, i + 1));
     }
-    return out;
+    return true;
   } catch {
-    return [];
+    return false;
   }
 }
 
@@ -808,7 +866,7 @@ function yearAt(s: string, i: number): { y: number; to: number } | null {
   if (isDigit(s[i])) {
     if (isDigit(s[i - 1])) return null;
     const e = digitRunEnd(s, i);
-    const y = Number(s.slice(i, e));
+    const y = digitsValue(s, i, e);
     return e - i === 4 && validYear(y) ? { y, to: e } : null;
   }
   const c = readCjkYear(s, i);

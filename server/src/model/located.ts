@@ -82,13 +82,21 @@ export class PlacedAttribution extends Placed implements Attribution {
   declare problems: AttributionProblem[];
   declare punctuation: Attribution['punctuation'];
 
-  constructor(style: AttributionStyle, span: Span, lines: LineTable) {
+  constructor(
+    style: AttributionStyle,
+    lead: UnitMention[],
+    responsible: UnitMention[],
+    deadlines: Deadline[],
+    problems: AttributionProblem[],
+    span: Span,
+    lines: LineTable,
+  ) {
     super(span, lines);
     this.style = style;
-    this.lead = [];
-    this.responsible = [];
-    this.deadlines = [];
-    this.problems = [];
+    this.lead = lead;
+    this.responsible = responsible;
+    this.deadlines = deadlines;
+    this.problems = problems;
     this.punctuation = null;
   }
 }

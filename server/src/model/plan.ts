@@ -9,9 +9,10 @@ import {
   type IToken,
   type ParsedText,
 } from '../../../grammar/index.js';
-import { proseDeadlines, readAttributions, unitsIn, type AttributionContext } from './attribution.js';
-import { findDeadlines, findPlanPeriod } from './deadline.js';
-import { PlacedDeadline, PlacedDirective, PlacedMarker, PlacedParseProblem, PlacedSection, PlacedTask, PlacedUnnumbered } from './located.js';
+import { placeDeadlines, proseDeadlines, readAttributions, unitsIn, type AttributionContext } from './attribution.js';
+import { ListBuffer } from './buffer.js';
+import { findPlanPeriod } from './deadline.js';
+import { PlacedDirective, PlacedMarker, PlacedParseProblem, PlacedSection, PlacedTask, PlacedUnnumbered } from './located.js';
 import { createLineMap, type LineTable } from './positions.js';
 import { findTables } from './tables.js';
 import { isSpace, isTrimCode, stripNoise, toSimplified, trimSpan } from './text.js';
@@ -71,7 +72,12 @@ export function planFromParsed(text: string, parsed: ParsedText, options: ParseO
 function planOf(text: string, parsed: ParsedText | null, options: ParseOptions): PlanDocument {
   const lines = createLineMap(text);
   try {
-    return buildPlan(text, parsed ?? parseText(text), lines, options);
+    const plan = emptyPlan(text, lines);
+    // Two steps, so that nothing holds the grammar's result past the first: its tokens (80,000 per MB) are then
+    // garbage while the tables and tasks are read, and a collection meanwhile does not copy them.
+    const body = readBody(plan, lines, parsed ?? parseText(text), options);
+    readTasks(plan, body);
+    return plan;
   } catch (error) {
     const span = { start: 0, end: 0 };
     return {
@@ -101,8 +107,15 @@ function emptyPlan(text: string, lines: LineTable): PlanDocument {
   };
 }
 
-function buildPlan(text: string, parsed: ParsedText, lines: LineTable, options: ParseOptions): PlanDocument {
-  const plan = emptyPlan(text, lines);
+/** What the section tree gives the tasks. */
+interface Body {
+  built: BuiltSections;
+  ctx: AttributionContext;
+}
+
+/** From the grammar's result: problems, directives, title, period, kind and the section tree. */
+function readBody(plan: PlanDocument, lines: LineTable, parsed: ParsedText, options: ParseOptions): Body {
+  const { text } = plan;
   plan.problems = parsed.errors.map((e) => new PlacedParseProblem(e.message, { start: e.offset, end: e.offset }, lines));
   plan.directives = readDirectives(parsed.comments, lines);
 
@@ -117,23 +130,27 @@ function buildPlan(text: string, parsed: ParsedText, lines: LineTable, options: 
     lines,
     deadlines: { period: plan.period ? { start: plan.period.start, end: plan.period.end } : null },
     names: new Map(),
+    units: [],
   };
   const bodyEnd = attachmentStart(text, parsed.blocks);
-  const nonTask = (options.nonTaskSections ?? DEFAULT_NON_TASK_SECTIONS).map(toSimplified);
-  const built = buildSections(parsed.blocks, bodyEnd, ctx, nonTask);
+  const nonTask = nonTaskPattern((options.nonTaskSections ?? DEFAULT_NON_TASK_SECTIONS).map(toSimplified));
+  const built = buildSections(parsed.tokens, parsed.blocks, bodyEnd, ctx, nonTask);
   plan.sections = built.roots;
   plan.allSections = built.all;
   plan.unnumbered = built.unnumbered;
   plan.numbering = numberingMode(built.all);
+  return { built, ctx };
+}
 
-  plan.tables = findTables(text, lines);
+/** From the text and the section tree: tables, tasks and units. */
+function readTasks(plan: PlanDocument, { built, ctx }: Body): void {
+  plan.tables = findTables(plan.text, ctx.lines);
   const taskTables = plan.tables.filter((t) => t.rows.length > 0);
   if (plan.kind === 'plan') {
     plan.tasks = taskTables.length > 0 ? tableTasks(taskTables, ctx) : bodyTasks(built, ctx);
   }
   plan.tasks.forEach((task, index) => (task.index = index));
-  plan.units = collectUnits(plan);
-  return plan;
+  plan.units = collectUnits(ctx.units!);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -273,70 +290,85 @@ interface BuiltSections {
   unnumbered: UnnumberedAttribution[];
 }
 
-function buildSections(blocks: Block[], bodyEnd: number, ctx: AttributionContext, nonTask: string[]): BuiltSections {
+/** Builds the section tree from the blocks of the body (those before `bodyEnd`); `tokens` is the vector they index. */
+function buildSections(tokens: IToken[], blocks: Block[], bodyEnd: number, ctx: AttributionContext, nonTask: RegExp): BuiltSections {
   const roots: Section[] = [];
   const all: Section[] = [];
   const info = new Map<Section, SectionInfo>();
   const unnumbered: UnnumberedAttribution[] = [];
   const stack: SectionInfo[] = [];
+  /** The sections that were named as assigning no work, in order. */
+  const nonTaskEntries: SectionInfo[] = [];
+  /** The attributions of one unnumbered paragraph, until they are wrapped (one list for all). */
+  const found: Attribution[] = [];
   for (const block of blocks) {
     if (block.start >= bodyEnd) break;
     if (block.kind !== 'paragraph') continue;
     if (block.marker === null) {
+      // An unnumbered paragraph: its attributions are the current section's own while it has none yet; else
+      // they are unnumbered (PL003), except under a section that assigns no work, where nothing is kept (so
+      // nothing is read).
       const current = stack[stack.length - 1];
-      const found = readAttributions(block.tokens, ctx);
-      if (current === undefined || current.own.length > 0 || current.nonTask) {
-        if (current === undefined || !current.nonTask) {
-          for (const attribution of found) unnumbered.push(new PlacedUnnumbered(attribution, current?.section ?? null, ctx.lines));
-        }
-      } else {
-        for (const attribution of found) {
-          current.own.push(attribution);
-          current.section.attributions.push(attribution);
+      if (current === undefined || !current.nonTask) {
+        if (current !== undefined && current.own.length === 0) {
+          readAttributions(tokens, block.first, block.last, ctx, current.own);
+        } else {
+          for (const attribution of readAttributions(tokens, block.first, block.last, ctx, found)) {
+            unnumbered.push(new PlacedUnnumbered(attribution, current?.section ?? null, ctx.lines));
+          }
+          found.length = 0;
         }
       }
       if (current) current.blocks.push(block);
       continue;
     }
     const marker = toMarker(block.marker, ctx.lines);
-    while (stack.length > 0 && stack[stack.length - 1]!.section.marker.level >= marker.level) stack.pop();
+    while (stack.length > 0 && stack[stack.length - 1]!.section.marker.level >= marker.level) closeSection(stack.pop()!, info);
     const parent = stack[stack.length - 1] ?? null;
-    const titleSpan = titleOf(block, ctx.text);
+    const titleSpan = titleOf(tokens, block, ctx.text);
     const title = stripNoise(ctx.text.slice(titleSpan.start, titleSpan.end));
-    const own = readAttributions(block.tokens, ctx);
+    const own = readAttributions(tokens, block.first, block.last, ctx, []);
     const span = { start: marker.span.start, end: block.end };
     const isNonTask = (parent?.nonTask ?? false) || isNonTaskTitle(toSimplified(title), nonTask);
+    // `own` grows with the attributions of the paragraphs that follow; the section gets its copy below.
     const section = new PlacedSection(marker, title, titleSpan, span, parent?.section ?? null, isNonTask, own, ctx.lines);
-    const entry: SectionInfo = { section, blocks: [block], own: own.slice(), nonTask: section.nonTask, inlineTasks: false, foldedInline: false };
+    const entry: SectionInfo = { section, blocks: [block], own, nonTask: section.nonTask, inlineTasks: false, foldedInline: false };
     info.set(section, entry);
     (parent ? parent.section.children : roots).push(section);
     all.push(section);
     stack.push(entry);
+    if (entry.nonTask) nonTaskEntries.push(entry);
   }
-  // Spans: a section's body ends with its last own block; its whole span with its last descendant. A leaf's two
-  // spans are one object (spans are never changed once built).
-  for (let i = all.length - 1; i >= 0; i--) {
-    const section = all[i]!;
-    const entry = info.get(section)!;
-    const lastBlock = entry.blocks[entry.blocks.length - 1]!;
-    const start = section.marker.span.start;
-    const body = section.span.end === lastBlock.end ? section.span : { start, end: lastBlock.end };
-    const lastChild = section.children[section.children.length - 1];
-    const spanEnd = Math.max(body.end, lastChild ? lastChild.span.end : 0);
-    section.bodySpan = body;
-    section.span = spanEnd === body.end ? body : { start, end: spanEnd };
-    if (section.children.length > 0) section.children = section.children.slice();
-    if (section.attributions.length > 0) section.attributions = section.attributions.slice();
-  }
-  for (const section of all) foldInlineItems(info.get(section)!, info);
-  // A section named like `组织保障` still assigns work when something under it names a lead or responsible unit.
-  for (let i = all.length - 1; i >= 0; i--) {
-    const section = all[i]!;
-    const entry = info.get(section)!;
+  while (stack.length > 0) closeSection(stack.pop()!, info);
+  // A section named like `组织保障` still assigns work when something under it names a lead or responsible unit
+  // (last first: clearing one clears those above and below it).
+  for (let i = nonTaskEntries.length - 1; i >= 0; i--) {
+    const entry = nonTaskEntries[i]!;
     if (!entry.nonTask) continue;
-    if (assignsWork(section, info)) clearNonTask(section, info);
+    if (assignsWork(entry.section, info)) clearNonTask(entry.section, info);
   }
   return { roots, all, info, unnumbered };
+}
+
+/**
+ * Completes a section when its last block has been read and its children are complete (it leaves the stack):
+ * its spans, its lists at their exact size, and its inline items folded in.
+ */
+function closeSection(entry: SectionInfo, info: Map<Section, SectionInfo>): void {
+  const { section } = entry;
+  // Spans: a section's body ends with its last own block; its whole span with its last descendant. A leaf's two
+  // spans are one object (spans are never changed once built).
+  const lastBlock = entry.blocks[entry.blocks.length - 1]!;
+  const start = section.marker.span.start;
+  const body = section.span.end === lastBlock.end ? section.span : { start, end: lastBlock.end };
+  const lastChild = section.children[section.children.length - 1];
+  const spanEnd = Math.max(body.end, lastChild ? lastChild.span.end : 0);
+  section.bodySpan = body;
+  section.span = spanEnd === body.end ? body : { start, end: spanEnd };
+  if (section.children.length > 0) section.children = section.children.slice();
+  // Its own attributions, before `foldInlineItems` adds its inline items' to `entry.own`.
+  section.attributions = entry.own.slice();
+  foldInlineItems(entry, info);
 }
 
 /**
@@ -360,9 +392,15 @@ function foldInlineItems(entry: SectionInfo, info: Map<Section, SectionInfo>): v
 
 const isInlineItem = (section: Section): boolean => section.marker.level === 6;
 
+/** One pattern that finds any of the (simplified) non-task names in a title: one native search per title. */
+function nonTaskPattern(names: string[]): RegExp {
+  if (names.length === 0) return /(?!)/; // matches nothing, as no name is found in any title
+  return new RegExp(names.map((name) => String(name).replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')).join('|'));
+}
+
 /** The (simplified) title names a section that assigns no work. */
-function isNonTaskTitle(title: string, nonTask: string[]): boolean {
-  return nonTask.some((name) => title.includes(name));
+function isNonTaskTitle(title: string, nonTask: RegExp): boolean {
+  return nonTask.test(title);
 }
 
 function assignsWork(section: Section, info: Map<Section, SectionInfo>): boolean {
@@ -384,16 +422,16 @@ function clearNonTask(section: Section, info: Map<Section, SectionInfo>): void {
 const TITLE_ENDING_KEYWORDS = new Set([T.LeadField, T.ResponsibleField, T.DeadlineField, T.LeadVerb, T.JointLead]);
 
 /** The title: from after the marker to the first sentence end, attribution bracket or parenthesis, or gap of spaces. */
-function titleOf(block: Block, text: string): Span {
+function titleOf(toks: IToken[], block: Block, text: string): Span {
   const start = block.marker ? end(block.marker) : block.start;
-  const toks = block.tokens;
+  const to = block.last;
   let stop = block.end;
   let prevEnd = -1;
   // The parenthesis scan: tokens before `scanEnd` (the first `)` after the last scanned `(`) were read once;
   // `lastKeyword` is the last attribution keyword among them.
   let scanEnd = -1;
   let lastKeyword = -1;
-  for (let i = 0; i < toks.length; i++) {
+  for (let i = block.first; i < to; i++) {
     const tok = toks[i]!;
     const type = tok.tokenType;
     if (type === T.SentenceEnd || type === T.Semicolon || type === T.LBracket || type === T.Tab) {
@@ -407,7 +445,7 @@ function titleOf(block: Block, text: string): Span {
     if (type === T.LParen) {
       if (i >= scanEnd) {
         lastKeyword = -1;
-        for (scanEnd = i + 1; scanEnd < toks.length && toks[scanEnd]!.tokenType !== T.RParen; scanEnd++) {
+        for (scanEnd = i + 1; scanEnd < to && toks[scanEnd]!.tokenType !== T.RParen; scanEnd++) {
           if (TITLE_ENDING_KEYWORDS.has(toks[scanEnd]!.tokenType)) lastKeyword = scanEnd;
         }
       }
@@ -587,6 +625,7 @@ function pickDeadlineOf(attributions: Attribution[]): Deadline | null {
 
 function tableTasks(tables: Table[], ctx: AttributionContext): Task[] {
   const tasks: Task[] = [];
+  const rowDeadlines = new ListBuffer<Deadline>();
   const { text } = ctx;
   for (const table of tables) {
     const numberCol = table.columns.indexOf('number');
@@ -607,11 +646,10 @@ function tableTasks(tables: Table[], ctx: AttributionContext): Task[] {
         }
       }
       const titleSpan = trimSpan(text, taskSpan.start, titleEnd);
-      // A row's deadlines: the list `findDeadlines` returns, re-placed in the document (no second list).
+      // A row's deadlines, placed in the document, in a list of their exact size.
       const cell = cellOf(row, deadlineCol);
-      const deadlines: Deadline[] = cell === null ? [] : findDeadlines(text.slice(cell.start, cell.end), ctx.deadlines, 'field').map(
-        (d) => new PlacedDeadline(d.value, { start: cell.start + d.start, end: cell.start + d.end }, ctx.lines),
-      );
+      if (cell !== null) placeDeadlines(rowDeadlines, cell.start, cell.end, ctx, 'field');
+      const deadlines = rowDeadlines.take();
       const numberValue = parseArabic(numberText.trim());
       const fields = {
         source: 'table' as const,
@@ -638,11 +676,8 @@ const cellOf = (row: TableRow, c: number): Span | null => (c >= 0 ? (row.cellSpa
 
 function unitsOfCell(row: TableRow, c: number, role: UnitRole, ctx: AttributionContext): UnitMention[] {
   const cell = cellOf(row, c);
-  return cell === null ? [] : exact(unitsIn(cell, role, ctx));
+  return cell === null ? [] : unitsIn(cell, role, ctx);
 }
-
-/** A list built by `push`, at its exact size. */
-const exact = <T>(list: T[]): T[] => (list.length > 0 ? list.slice() : list);
 
 const LINE_BREAK = /[\r\n]/;
 
@@ -651,26 +686,14 @@ function oneLine(title: string): string {
   return LINE_BREAK.test(title) ? title.replace(/\s*[\r\n]+\s*/g, '') : title;
 }
 
-/** Every unit mention once (the first met at each offset), in document order. */
-function collectUnits(plan: PlanDocument): UnitMention[] {
-  const units: UnitMention[] = [];
-  for (const s of plan.allSections) {
-    for (const a of s.attributions) {
-      for (const u of a.lead) units.push(u);
-      for (const u of a.responsible) units.push(u);
-    }
-  }
-  for (const u of plan.unnumbered) {
-    for (const x of u.attribution.lead) units.push(x);
-    for (const x of u.attribution.responsible) units.push(x);
-  }
-  for (const t of plan.tasks) {
-    if (t.source !== 'table') continue;
-    for (const u of t.lead) units.push(u);
-    for (const u of t.responsible) units.push(u);
-  }
-  // A stable sort keeps the first met of two at one offset first; the rest are dropped.
-  units.sort((a, b) => a.span.start - b.span.start);
+/**
+ * Every unit mention once (the first met at each offset), in document order, from `read`: every mention in the
+ * order it was read (the body's attributions in text order, then the task tables').
+ */
+function collectUnits(read: UnitMention[]): UnitMention[] {
+  // A stable sort keeps the first met of two at one offset first; the rest are dropped. The mentions are read
+  // nearly in order, which the sort (a merge of runs) finds cheap.
+  const units = read.sort((a, b) => a.span.start - b.span.start);
   let kept = 0;
   for (let i = 0; i < units.length; i++) {
     if (kept > 0 && units[kept - 1]!.span.start === units[i]!.span.start) continue;

@@ -5,26 +5,40 @@ import type { LineMap, Position, Range, Span } from './types.js';
 /** The line table of one text: where each line starts. Lookups are binary searches. */
 export class LineTable implements LineMap {
   readonly #text: string;
-  readonly #starts: number[];
+  /**
+   * Where each line starts. A typed array (offsets fit in 32 bits: a string is shorter than 2^30), outside the
+   * heap the collector copies, cut to its exact size once the lines are found.
+   */
+  readonly #starts: Uint32Array;
 
   constructor(text: string) {
-    const starts: number[] = [0];
+    // Room for a line every 32 code units, doubled when short.
+    let starts = new Uint32Array(16 + (text.length >> 5));
+    let n = 1;
+    const add = (start: number): void => {
+      if (n === starts.length) {
+        const wider = new Uint32Array(starts.length * 2);
+        wider.set(starts);
+        starts = wider;
+      }
+      starts[n++] = start;
+    };
     if (!text.includes('\r')) {
       // Only `\n` ends lines: let the native search find them.
-      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) add(i + 1);
     } else {
       for (let i = 0; i < text.length; i++) {
         const code = text.charCodeAt(i);
         if (code === 13 /* \r */) {
           if (text.charCodeAt(i + 1) === 10) i++;
-          starts.push(i + 1);
+          add(i + 1);
         } else if (code === 10 /* \n */) {
-          starts.push(i + 1);
+          add(i + 1);
         }
       }
     }
     this.#text = text;
-    this.#starts = starts;
+    this.#starts = starts.slice(0, n);
   }
 
   get lineCount(): number {

@@ -1,4 +1,5 @@
 // Finds task tables (任务分解表) in three forms: Markdown pipes, tab-separated rows, and the flattened one-cell-per-line copy.
+import { ListBuffer } from './buffer.js';
 import { PlacedRow, PlacedTable } from './located.js';
 import type { LineTable } from './positions.js';
 import { isSpaceCode, isTrimCode, toSimplified, trimSpan } from './text.js';
@@ -54,6 +55,13 @@ class LineView {
     const start = this.start(k);
     const end = this.end(k);
     return { index: k, start, end, text: this.text.slice(start, end) };
+  }
+
+  /** Is line `k` blank, or only spaces of any width (`\u00a0` lines left by web copies)? */
+  isNoise(k: number): boolean {
+    const end = this.end(k);
+    for (let i = this.start(k); i < end; i++) if (!isSpaceCode(this.text.charCodeAt(i))) return false;
+    return true;
   }
 
   /** The first code unit of line `k` that `trim()` keeps, or its end. */
@@ -125,21 +133,36 @@ export function findTables(text: string, lines: LineTable): Table[] {
   return tables;
 }
 
-/** The cells of a pipe row: after its first pipe, between pipes; a last cell of spaces only is no cell. */
-function pipeCells(text: string, line: Line): Span[] {
-  const spans: Span[] = [];
-  let s = line.start;
-  while (s < line.end && !isPipe(text.charCodeAt(s))) s++;
-  if (s >= line.end) return spans;
+/** The cell spans of the row being read (one buffer for every row: see `ListBuffer`). */
+const ROW_SPANS = new ListBuffer<Span>();
+
+/**
+ * The cells of a pipe row [start, end) into `out`: after its first pipe, between pipes; a last cell of spaces
+ * only is no cell.
+ */
+function pipeCells(text: string, start: number, end: number, out: ListBuffer<Span>): void {
+  let s = start;
+  while (s < end && !isPipe(text.charCodeAt(s))) s++;
+  if (s >= end) return;
   let cellStart = s + 1;
-  for (let k = cellStart; k <= line.end; k++) {
-    if (k === line.end || isPipe(text.charCodeAt(k))) {
-      if (k === line.end && onlySpaces(text, cellStart, k)) break;
-      spans.push(cellSpan(text, cellStart, k));
+  for (let k = cellStart; k <= end; k++) {
+    if (k === end || isPipe(text.charCodeAt(k))) {
+      if (k === end && onlySpaces(text, cellStart, k)) break;
+      out.push(cellSpan(text, cellStart, k));
       cellStart = k + 1;
     }
   }
-  return spans;
+}
+
+/** The cells of a tab-separated row [start, end) into `out`. */
+function tabCells(text: string, start: number, end: number, out: ListBuffer<Span>): void {
+  let s = start;
+  for (let k = start; k <= end; k++) {
+    if (k === end || text.charCodeAt(k) === 9) {
+      out.push(cellSpan(text, s, k));
+      s = k + 1;
+    }
+  }
 }
 
 /** Is [from, to) of `text` empty once trimmed? */
@@ -150,57 +173,94 @@ function onlySpaces(text: string, from: number, to: number): boolean {
 
 const SEPARATOR_CELL = /^:?-{2,}:?$/;
 
+/** Is the row whose cells are in `spans` a Markdown separator (`| --- | :--: |`), every cell dashes or empty? */
+function isSeparatorRow(text: string, spans: ListBuffer<Span>): boolean {
+  if (spans.length === 0) return false;
+  for (let k = 0; k < spans.length; k++) {
+    const c = text.slice(spans.items[k]!.start, spans.items[k]!.end);
+    if (!(SEPARATOR_CELL.test(c.replace(/\s/g, '')) || c === '')) return false;
+  }
+  return true;
+}
+
+/** The texts of the cells in `spans`, taken out of the buffer. */
+function headerOf(text: string, spans: ListBuffer<Span>): string[] {
+  return spans.take().map((s) => text.slice(s.start, s.end));
+}
+
 function readPipeTable(view: LineView, first: number): { table: Table | null; next: number } {
   const { text } = view;
   let last = first;
   while (last + 1 < view.count && view.startsWithPipe(last + 1)) last++;
-  const firstLine = view.line(first);
-  const headerSpans = pipeCells(text, firstLine);
-  const header = headerSpans.map((s) => text.slice(s.start, s.end));
+  const spans = ROW_SPANS;
+  spans.clear();
+  pipeCells(text, view.start(first), view.end(first), spans);
+  const header = headerOf(text, spans);
   const columns = header.map(columnRole);
   if (!isTaskHeader(columns)) return { table: null, next: last + 1 };
   const rows: TableRow[] = [];
-  let lastLine = firstLine;
   for (let k = first + 1; k <= last; k++) {
-    const line = view.line(k);
-    lastLine = line;
-    const spans = pipeCells(text, line);
-    const cells = spans.map((s) => text.slice(s.start, s.end));
-    if (cells.length > 0 && cells.every((c) => SEPARATOR_CELL.test(c.replace(/\s/g, '')) || c === '')) continue;
-    rows.push(makeRow(view.lines, line, line, cells, spans, header.length));
+    const start = view.start(k);
+    const end = view.end(k);
+    pipeCells(text, start, end, spans);
+    if (isSeparatorRow(text, spans)) {
+      spans.clear();
+      continue;
+    }
+    rows.push(makeRow(view.lines, text, start, end, spans, header.length));
   }
-  return { table: makeTable('markdown', view.lines, firstLine, lastLine, header, columns, rows), next: last + 1 };
+  return { table: makeTable('markdown', view.lines, view.line(first), view.line(last), header, columns, rows), next: last + 1 };
 }
 
 function readTsvTable(view: LineView, first: number): { table: Table | null; next: number } {
   const { text } = view;
   let last = first;
   while (last + 1 < view.count && view.hasTab(last + 1)) last++;
-  const split = (line: Line): Span[] => {
-    const spans: Span[] = [];
-    let s = line.start;
-    for (let k = line.start; k <= line.end; k++) {
-      if (k === line.end || text.charCodeAt(k) === 9) {
-        spans.push(cellSpan(text, s, k));
-        s = k + 1;
-      }
-    }
-    return spans;
-  };
-  const firstLine = view.line(first);
-  const headerSpans = split(firstLine);
-  const header = headerSpans.map((s) => text.slice(s.start, s.end));
+  const spans = ROW_SPANS;
+  spans.clear();
+  tabCells(text, view.start(first), view.end(first), spans);
+  const header = headerOf(text, spans);
   const columns = header.map(columnRole);
   if (!isTaskHeader(columns) || last === first) return { table: null, next: last + 1 };
   const rows: TableRow[] = [];
-  let lastLine = firstLine;
   for (let k = first + 1; k <= last; k++) {
-    const line = view.line(k);
-    lastLine = line;
-    const spans = split(line);
-    rows.push(makeRow(view.lines, line, line, spans.map((s) => text.slice(s.start, s.end)), spans, header.length));
+    const start = view.start(k);
+    const end = view.end(k);
+    tabCells(text, start, end, spans);
+    rows.push(makeRow(view.lines, text, start, end, spans, header.length));
   }
-  return { table: makeTable('tsv', view.lines, firstLine, lastLine, header, columns, rows), next: last + 1 };
+  return { table: makeTable('tsv', view.lines, view.line(first), view.line(last), header, columns, rows), next: last + 1 };
+}
+
+/** A cell of a flattened row while it is read: its text, span, and the last line it has taken. */
+interface FlatCell {
+  text: string;
+  span: Span;
+  last: number;
+}
+
+/** Where what `trim()` keeps of [from, to) of `text` starts (`to` when nothing is kept). */
+function keptStart(text: string, from: number, to: number): number {
+  while (from < to && isTrimCode(text.charCodeAt(from))) from++;
+  return from;
+}
+
+/** Where what `trim()` keeps of [from, to) of `text` ends. */
+function keptEnd(text: string, from: number, to: number): number {
+  while (to > from && isTrimCode(text.charCodeAt(to - 1))) to--;
+  return to;
+}
+
+/** The value of [from, to) of `text` when it is 1–4 ASCII digits (`/^\d{1,4}$/`), else -1. */
+function smallNumber(text: string, from: number, to: number): number {
+  if (to <= from || to - from > 4) return -1;
+  let value = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return -1;
+    value = value * 10 + (c - 0x30);
+  }
+  return value;
 }
 
 /** The copy of a web table: header cells one per line, then rows opened by their number. */
@@ -233,42 +293,50 @@ function readFlatTable(view: LineView, first: number): { table: Table | null; ne
   const width = header.length;
   const rows: TableRow[] = [];
   let expected = -1;
-  let lastLine = headerLines[headerLines.length - 1]!;
+  let lastLine = headerLines[headerLines.length - 1]!.index;
+  // Lines are read here by offsets: a string is cut only for what a row keeps (its cell texts).
   while (k < view.count) {
-    let numberLine = view.line(k);
-    while (isNoise(numberLine) && k + 1 < view.count) numberLine = view.line(++k);
-    if (isNoise(numberLine)) break;
-    const numberText = numberLine.text.trim();
-    const value = Number(numberText);
-    if (!/^\s*\d{1,4}\s*$/.test(numberLine.text) || (expected >= 0 && value !== expected)) break;
+    while (view.isNoise(k) && k + 1 < view.count) k++;
+    if (view.isNoise(k)) break;
+    const numberLine = k;
+    const numberStart = view.start(k);
+    const numberEnd = view.end(k);
+    // The number line is 1–4 digits, spaces aside (`/^\s*\d{1,4}\s*$/`), the next in sequence.
+    const value = smallNumber(text, keptStart(text, numberStart, numberEnd), keptEnd(text, numberStart, numberEnd));
+    if (value < 0 || (expected >= 0 && value !== expected)) break;
     expected = value + 1;
     k++;
     // Gather cell lines until the next row number; a cell ending in `、` or `，` goes on.
-    const cells: { text: string; span: Span; first: Line; last: Line }[] = [];
-    let open: (typeof cells)[number] | null = null;
+    const cells: FlatCell[] = [];
+    let open: FlatCell | null = null;
     while (k < view.count) {
-      const line = view.line(k);
-      if (isNoise(line)) {
+      if (view.isNoise(k)) {
         k++;
         continue;
       }
-      const trimmed = line.text.trim();
-      if (open === null && /^\d{1,4}$/.test(trimmed) && Number(trimmed) === expected) break;
+      const lineStart = view.start(k);
+      const lineEnd = view.end(k);
+      // What `trim()` keeps of the line.
+      const from = keptStart(text, lineStart, lineEnd);
+      const to = keptEnd(text, from, lineEnd);
+      if (open === null && smallNumber(text, from, to) === expected) break;
       if (open === null && cells.length >= width - 1) break;
-      const span = cellSpan(text, line.start, line.end);
+      const span = cellSpan(text, lineStart, lineEnd);
       if (open !== null) {
-        open.text += trimmed;
+        open.text += text.slice(from, to);
         open.span = { start: open.span.start, end: span.end };
-        open.last = line;
+        open.last = k;
       } else {
-        open = { text: trimmed, span, first: line, last: line };
+        open = { text: text.slice(from, to), span, last: k };
         cells.push(open);
       }
-      open = /[、,，]$/.test(trimmed) ? open : null;
+      const lastCode = to > from ? text.charCodeAt(to - 1) : -1;
+      if (lastCode !== 0x3001 /* 、 */ && lastCode !== 0x2c /* , */ && lastCode !== 0xff0c /* ， */) open = null;
       k++;
     }
     if (cells.length === 0) break;
-    const numberSpan = cellSpan(text, numberLine.start, numberLine.end);
+    const numberText = text.slice(keptStart(text, numberStart, numberEnd), keptEnd(text, numberStart, numberEnd));
+    const numberSpan = cellSpan(text, numberStart, numberEnd);
     // Both lists are built at their exact size (`width`, every slot filled), so the row keeps them uncopied.
     const rowCells = new Array<string>(width);
     const rowSpans = new Array<Span>(width);
@@ -284,20 +352,17 @@ function readFlatTable(view: LineView, first: number): { table: Table | null; ne
       }
     }
     lastLine = cells[cells.length - 1]!.last;
-    rows.push(new PlacedRow(rowCells, rowSpans, { start: numberLine.start, end: lastLine.end }, view.lines));
+    rows.push(new PlacedRow(rowCells, rowSpans, { start: view.start(numberLine), end: view.end(lastLine) }, view.lines));
   }
   if (rows.length === 0) return { table: null, next: first + 1 };
-  return { table: makeTable('flat', view.lines, headerLines[0]!, lastLine, header, columns, rows), next: lastLine.index + 1 };
+  return { table: makeTable('flat', view.lines, headerLines[0]!, view.line(lastLine), header, columns, rows), next: lastLine + 1 };
 }
 
-/** A row; its lists are copied to their exact size (they are kept as long as the document). */
-function makeRow(lines: LineTable, first: Line, last: Line, cells: string[], spans: Span[], width: number): TableRow {
-  const span = { start: first.start, end: last.end };
-  while (cells.length < width) {
-    cells.push('');
-    spans.push({ start: last.end, end: last.end });
-  }
-  return new PlacedRow(cells.slice(), spans.slice(), span, lines);
+/** A row of the line [start, end) from the cell spans in `spans` (taken out), padded to `width` cells; its lists at their exact size. */
+function makeRow(lines: LineTable, text: string, start: number, end: number, spans: ListBuffer<Span>, width: number): TableRow {
+  while (spans.length < width) spans.push({ start: end, end });
+  const cellSpans = spans.take();
+  return new PlacedRow(cellSpans.map((s) => text.slice(s.start, s.end)), cellSpans, { start, end }, lines);
 }
 
 function makeTable(form: Table['form'], lines: LineTable, first: Line, last: Line, header: string[], columns: ColumnRole[], rows: TableRow[]): Table {
