@@ -8,7 +8,7 @@
 // planlint's full analysis (`service.analyze`) is timed in the same interleaved rounds, so the ratios
 // compare runs made under the same load.
 //
-//   node out/bench/peers.js [FILE…] [--runs N] [--clock cpu|wall] [--json]
+//   node [--expose-gc] out/bench/peers.js [FILE…] [--runs N] [--clock cpu|wall] [--gc] [--json]
 import { createRequire } from 'node:module';
 import { argValue, isMain } from './corpus.js';
 import { createPlanService } from '../server/src/service.js';
@@ -97,7 +97,7 @@ interface Contender {
  * that a change of load on this shared machine falls on all of them alike; a peer's ratio is the median over
  * rounds of its time ÷ planlint's time in the same round.
  */
-function interleaved(text: string, contenders: Contender[], runs: { warmup: number; runs: number }, clock: Clock): PeerResult[] {
+function interleaved(text: string, contenders: Contender[], runs: { warmup: number; runs: number }, clock: Clock, collect: boolean): PeerResult[] {
   const bytes = Buffer.byteLength(text, 'utf8');
   const series = contenders.map(() => [] as number[]);
   const findings = contenders.map(() => 0);
@@ -107,7 +107,7 @@ function interleaved(text: string, contenders: Contender[], runs: { warmup: numb
     contenders.forEach((c, k) => {
       // A contender timed in fewer rounds takes the last ones (after everyone's warm-up).
       if (c.error !== undefined || (c.rounds !== undefined && i < total - c.rounds)) return;
-      collectGarbage();
+      if (collect) collectGarbage();
       const t0 = clockNow(clock);
       const n = c.run();
       const t1 = clockNow(clock);
@@ -130,8 +130,14 @@ function interleaved(text: string, contenders: Contender[], runs: { warmup: numb
   });
 }
 
-/** Times planlint's full analysis, the peers and the floor on `text`, interleaved (see `interleaved`). */
-export async function measurePeers(text: string, requestedRuns?: number, clock: Clock = 'wall'): Promise<PeerResult[]> {
+/**
+ * Times planlint's full analysis, the peers and the floor on `text`, interleaved (see `interleaved`).
+ * `collect`: force a full garbage collection before every timed call (needs `--expose-gc`). Off, each call
+ * runs on the heap the previous calls left, as in a CI loop or an editor; on, each starts from a collected
+ * heap — planlint's analysis of the 1 MB plan then reads 2–3× slower on this machine (the native
+ * autocorrect-node not at all), so both are reported.
+ */
+export async function measurePeers(text: string, requestedRuns?: number, clock: Clock = 'wall', collect = false): Promise<PeerResult[]> {
   const bytes = Buffer.byteLength(text, 'utf8');
   const runs = runsFor(bytes, requestedRuns);
   const peers = await loadPeers();
@@ -174,7 +180,7 @@ export async function measurePeers(text: string, requestedRuns?: number, clock: 
     contenders.push({ tool: 'markdownlint', run: () => (lint({ strings: { plan: text } })['plan'] ?? []).length, ...(bytes > 4 * 1024 * 1024 ? { rounds: 1 } : {}) });
   }
   contenders.push({ tool: 'regex floor', run: () => regexFloor(text) });
-  return interleaved(text, contenders, runs, clock);
+  return interleaved(text, contenders, runs, clock, collect);
 }
 
 if (isMain(import.meta.url)) {
@@ -185,7 +191,7 @@ if (isMain(import.meta.url)) {
   const rows: string[][] = [];
   const all: Record<string, PeerResult[]> = {};
   for (const input of corpusInputs(files)) {
-    const results = await measurePeers(input.text, runs ? Number(runs) : undefined, clock);
+    const results = await measurePeers(input.text, runs ? Number(runs) : undefined, clock, argv.includes('--gc'));
     all[input.name] = results;
     for (const r of results) rows.push([input.name, r.tool, fmt(r.ms, 1), fmt(r.mbps), r.ratio === undefined ? '' : `${fmt(r.ratio, 2)}×`, String(r.findings), r.error ?? r.note ?? '']);
   }

@@ -5,8 +5,7 @@ import { lintPlan } from '../../server/src/lint/engine.js';
 import { parsePlan } from '../../server/src/model/plan.js';
 import type { PlanDocument } from '../../server/src/model/types.js';
 import { allRules } from '../../server/src/rules/index.js';
-import { unitsForBytes } from '../../bench/pathological.js';
-import { ALL_CASES } from './rule-cases.js';
+import { CASES as ALL_CASES, unitsForBytes } from '../../bench/pathological.js';
 import { costRatio, cpuMs, MAX_RATIO, measureTwice, type Ratio } from './harness.js';
 
 /** Size of the 1× input: at most this, less for inputs that are slow per byte (see below). */

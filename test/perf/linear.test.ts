@@ -17,7 +17,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ALL_CASES } from './rule-cases.js';
+import { CASES as ALL_CASES } from '../../bench/pathological.js';
 import { MAX_RATIO, type Ratio } from './harness.js';
 import type { ChildReport } from './linear-child.js';
 
