@@ -104,8 +104,8 @@ function measureInChild(c: PathologicalCase, units: number, clock: Clock, timeou
 }
 
 /** The row of one case from its 1× measurement and (when that succeeded) its 4× one. */
-function judge(c: PathologicalCase, units: [number, number], one: OneResult | { error: string }, measureFour: (one: OneResult) => OneResult | { error: string }): LinearRow {
-  const four = 'error' in one ? ({ error: 'skipped: 1× failed' } as const) : measureFour(one);
+function judge(c: PathologicalCase, units: [number, number], one: OneResult | { error: string }, measureFour: () => OneResult | { error: string }): LinearRow {
+  const four = 'error' in one ? ({ error: 'skipped: 1× failed' } as const) : measureFour();
   const row: LinearRow = {
     name: c.name,
     what: `${c.what} (1× = ${c.benchSize})`,

@@ -13,7 +13,7 @@ import { createRequire } from 'node:module';
 import { argValue, isMain } from './corpus.js';
 import { createPlanService } from '../server/src/service.js';
 import { corpusInputs, TODAY } from './analysis.js';
-import { clockFrom, clockNow, collectGarbage, fmt, median, mbps, runsFor, table, type Clock } from './stats.js';
+import { canCollectGarbage, clockFrom, clockNow, collectGarbage, fmt, median, mbps, runsFor, table, type Clock } from './stats.js';
 
 const require = createRequire(import.meta.url);
 
@@ -188,6 +188,10 @@ if (isMain(import.meta.url)) {
   const runs = argValue(argv, '--runs');
   const files = argv.filter((a, i) => !a.startsWith('--') && argv[i - 1] !== '--runs' && argv[i - 1] !== '--clock');
   const clock = clockFrom(argv);
+  if (argv.includes('--gc') && !canCollectGarbage()) {
+    console.error('--gc needs node --expose-gc (nothing would be collected)');
+    process.exit(2);
+  }
   const rows: string[][] = [];
   const all: Record<string, PeerResult[]> = {};
   for (const input of corpusInputs(files)) {

@@ -62,6 +62,11 @@ export function table(header: string[], rows: string[][]): string {
 }
 
 /** Runs `gc()` when node was started with --expose-gc (steadier numbers between large inputs). */
+/** True when `--expose-gc` made `gc()` available (collectGarbage does nothing otherwise). */
+export function canCollectGarbage(): boolean {
+  return typeof (globalThis as { gc?: unknown }).gc === 'function';
+}
+
 export function collectGarbage(): void {
   const g = (globalThis as { gc?: () => void }).gc;
   if (g) g();

@@ -5,7 +5,7 @@ import { lintPlan } from '../../server/src/lint/engine.js';
 import { parsePlan } from '../../server/src/model/plan.js';
 import type { PlanDocument } from '../../server/src/model/types.js';
 import { allRules } from '../../server/src/rules/index.js';
-import { CASES as ALL_CASES, unitsForBytes } from '../../bench/pathological.js';
+import { CASES, unitsForBytes } from '../../bench/pathological.js';
 import { costRatio, cpuMs, MAX_RATIO, measureTwice, type Ratio } from './harness.js';
 
 /** Size of the 1× input: at most this, less for inputs that are slow per byte (see below). */
@@ -39,7 +39,7 @@ function controls(): ChildReport {
 }
 
 function measureCase(name: string): Record<string, Ratio & { bytes: number }> {
-  const c = ALL_CASES.find((x) => x.name === name)!;
+  const c = CASES.find((x) => x.name === name)!;
   let units = unitsForBytes(c, BASE_BYTES);
   const probe = c.build(units);
   lintPlan(parsePlan(probe), { rules: allRules, settings });
@@ -70,5 +70,5 @@ function measureCase(name: string): Record<string, Ratio & { bytes: number }> {
 
 const only = process.argv.slice(2);
 const report: ChildReport = only.length > 0 ? {} : controls();
-for (const c of ALL_CASES) if (only.length === 0 || only.includes(c.name)) report[c.name] = measureCase(c.name);
+for (const c of CASES) if (only.length === 0 || only.includes(c.name)) report[c.name] = measureCase(c.name);
 process.stdout.write(JSON.stringify(report));
