@@ -14,13 +14,13 @@ import { ListBuffer } from './buffer.js';
 import { findPlanPeriod } from './deadline.js';
 import { PlacedDirective, PlacedMarker, PlacedParseProblem, PlacedSection, PlacedTask, PlacedUnnumbered } from './located.js';
 import { createLineMap, type LineTable } from './positions.js';
+import { decideKind } from './kind.js';
 import { findTables } from './tables.js';
 import { isSpace, isTrimCode, stripNoise, toSimplified, trimSpan } from './text.js';
 import type {
   Attribution,
   Deadline,
   Directive,
-  DocumentKind,
   Level,
   Marker,
   MarkerStyle,
@@ -93,6 +93,7 @@ function emptyPlan(text: string, lines: LineTable): PlanDocument {
     title: '',
     titleRange: null,
     kind: 'plan',
+    kindDecision: { kind: 'plan', positive: false, reasons: [] },
     period: null,
     sections: [],
     allSections: [],
@@ -123,7 +124,8 @@ function readBody(plan: PlanDocument, lines: LineTable, parsed: ParsedText, opti
   plan.title = title?.text ?? '';
   plan.titleRange = title ? lines.rangeOf(title.span) : null;
   plan.period = readPeriod(title?.text ?? '', text, options);
-  plan.kind = documentKind(plan.title, text);
+  plan.kindDecision = decideKind(text, options.kind);
+  plan.kind = plan.kindDecision.kind;
 
   const ctx: AttributionContext = {
     text,
@@ -157,7 +159,6 @@ function readTasks(plan: PlanDocument, { built, ctx }: Body): void {
 // Title, period, kind
 
 const PLAN_WORDS = /实施方案|工作方案|工作要点|工作安排|年度安排|分工方案|行动方案|行动计划|工作计划|实施意见|实施细则|方案|要点|安排|计划/;
-const REPORT_WORDS = /报告|总结|情况|成效|实效|进展|回顾|综述/;
 
 /**
  * The plan's title: the first short line naming a plan, else the `《…》` that a covering notice prints
@@ -231,13 +232,6 @@ function readPeriod(title: string, text: string, options: ParseOptions): PlanPer
   const line = text.slice(0, 2000).split(/[\r\n]/).find((l) => heading(l) && findPlanPeriod(l) !== null);
   const fromBody = line === undefined ? null : findPlanPeriod(line);
   return fromBody ? { ...fromBody, source: 'body' } : null;
-}
-
-function documentKind(title: string, text: string): DocumentKind {
-  const simple = toSimplified(title);
-  if (REPORT_WORDS.test(simple) && !PLAN_WORDS.test(simple)) return 'report';
-  if (title.length > 0 && !PLAN_WORDS.test(simple) && !/[:：]\s*\S/.test(text.slice(0, 20000)) && !/牵头单位|牽頭單位/.test(text)) return 'report';
-  return 'plan';
 }
 
 /** Where the attachments (`附件`) begin: the body's sections end there. */
