@@ -35,6 +35,10 @@ export interface LintArgs {
   /** Fail when there are more warnings than this; -1: no limit. */
   maxWarnings: number;
   quiet: boolean;
+  /** Folder and glob runs pass over what `.gitignore`, the configuration's `ignores` and `ignorePatterns` say; `--no-ignore`: false. */
+  ignore: boolean;
+  /** `--ignore-pattern`, repeatable: `.gitignore` syntax, relative to the working directory. */
+  ignorePatterns: string[];
   stdinFilename?: string;
   concurrency: Concurrency;
   color?: boolean;
@@ -98,6 +102,8 @@ const SPECS: Record<'lint' | 'table' | 'outline', Record<string, OptionSpec>> = 
     'max-severity': { kind: 'value' },
     'max-warnings': { kind: 'value' },
     quiet: { kind: 'flag' },
+    ignore: { kind: 'flag', negatable: true, defaultOn: true },
+    'ignore-pattern': { kind: 'list' },
     concurrency: { kind: 'value' },
     color: { kind: 'flag', negatable: true },
     progress: { kind: 'flag', negatable: true, defaultOn: true },
@@ -272,6 +278,33 @@ function singleFile(command: string, positionals: string[]): string | UsageError
     : usage(`planlint ${command} 只接受一个文件，实际有 ${positionals.length} 个`, `planlint ${command} takes one file, got ${positionals.length}`);
 }
 
+/** The report extensions of each lint format (`-o`). */
+const LINT_EXTENSIONS: Record<LintFormat, readonly string[]> = {
+  stylish: ['.txt', '.log'],
+  json: ['.json'],
+  sarif: ['.sarif', '.json'],
+  github: ['.txt', '.log'],
+};
+
+/** Extensions of files no format of planlint writes. */
+const FOREIGN_EXTENSIONS = ['.xls', '.tsv', '.html', '.htm', '.xml', '.pdf', '.doc', '.docx', '.wps', '.yaml', '.yml'];
+
+/**
+ * `-o FILE` whose extension belongs to another format than the one written (`-f json -o out.sarif`, `--format csv
+ * -o x.xlsx`) is a usage error: the file would not open as its name says. An unknown extension, or none, is fine.
+ */
+function checkOutputExtension(outputFile: string, format: string, accepted: readonly string[]): UsageError | null {
+  const ext = /(\.[A-Za-z0-9]+)$/.exec(outputFile.toLowerCase())?.[1];
+  if (ext === undefined || accepted.includes(ext)) return null;
+  const known = new Set([...Object.values(LINT_EXTENSIONS).flat(), ...Object.values(TABLE_EXTENSIONS), '.markdown', ...FOREIGN_EXTENSIONS]);
+  if (!known.has(ext)) return null;
+  const want = accepted.join('、');
+  return usage(
+    `输出文件“${outputFile}”的扩展名 ${ext} 与格式 ${format} 不符（${format} 应写入 ${want} 文件）；请改用相应扩展名或用 --format 选择格式`,
+    `the output file "${outputFile}" has the extension ${ext}, which format ${format} does not write (use ${accepted.join(', ')}); change the name or choose the format with --format`,
+  );
+}
+
 /** Parses the arguments after `planlint`. */
 export function parseArgs(argv: readonly string[]): Args | UsageError {
   const command = argv[0] === 'table' || argv[0] === 'outline' ? argv[0] : 'lint';
@@ -307,6 +340,11 @@ export function parseArgs(argv: readonly string[]): Args | UsageError {
       const lower = outputFile.toLowerCase();
       format = TABLE_FORMATS.find((f) => lower.endsWith(TABLE_EXTENSIONS[f])) ?? 'md';
     }
+    if (outputFile !== undefined) {
+      const accepted = format === 'md' ? ['.md', '.markdown', '.txt'] : [TABLE_EXTENSIONS[format]];
+      const wrong = checkOutputExtension(outputFile, format, accepted);
+      if (wrong) return wrong;
+    }
     return {
       command,
       file,
@@ -320,6 +358,10 @@ export function parseArgs(argv: readonly string[]): Args | UsageError {
 
   const format = oneOf('format', (values.get('format') as string | undefined) ?? 'stylish', LINT_FORMATS);
   if (isUsageError(format)) return format;
+  if (outputFile !== undefined) {
+    const wrong = checkOutputExtension(outputFile, format, LINT_EXTENSIONS[format]);
+    if (wrong) return wrong;
+  }
   const maxSeverity = oneOf('max-severity', (values.get('max-severity') as string | undefined) ?? 'error', SEVERITY_RANKS);
   if (isUsageError(maxSeverity)) return maxSeverity;
   let maxWarnings = -1;
@@ -355,6 +397,8 @@ export function parseArgs(argv: readonly string[]): Args | UsageError {
     maxSeverity,
     maxWarnings,
     quiet: values.get('quiet') === true,
+    ignore: values.get('ignore') !== false,
+    ignorePatterns: (values.get('ignore-pattern') as string[] | undefined) ?? [],
     concurrency,
     ...(typeof color === 'boolean' ? { color } : {}),
     progress: values.get('progress') !== false,

@@ -20,6 +20,8 @@ import type { Formatter, ReportFile } from './format/report.js';
 import { countDiagnostics } from './format/report.js';
 import { sarif } from './format/sarif.js';
 import { stylish } from './format/stylish.js';
+import { summaryLines, wasChecked } from './format/summary.js';
+import { IgnoreRules } from './ignores.js';
 import { Messages, STDIN_NAME, version, type CliIo } from './io.js';
 import { FileLinter, readPlanFile, type FileOutcome, type LintFileOptions } from './lint-file.js';
 import { lintFiles, workerCount } from './pool.js';
@@ -72,6 +74,7 @@ function printConfig(file: string, args: LintArgs, io: CliIo, messages: Messages
     deadline: config.deadline,
     period: config.period,
     files: config.files,
+    ignores: config.ignores,
   };
   io.out.write(JSON.stringify(out, null, 2) + '\n');
   return 0;
@@ -86,12 +89,25 @@ async function runLint(
   if (args.printConfig !== undefined) return printConfig(args.printConfig, args, io, messages, configOf);
   const started = Date.now();
 
-  // Files from the configuration's `files` patterns count as plans inside folders too.
-  const { targets, unmatched } = expandTargets(args.paths, { cwd: io.cwd, isExtraPlan: (abs) => matchesConfigFiles(abs, configOf) });
-  if (unmatched.length > 0) {
-    unmatched.forEach((u) => messages.unmatched(u));
-    return 2;
-  }
+  // Files from the configuration's `files` patterns count as plans inside folders too; its `kind` decides for the
+  // text files there, and its `ignores` (with `.gitignore` files and `--ignore-pattern`) pass files over.
+  const ignores = args.ignore
+    ? new IgnoreRules({
+        gitignore: true,
+        patterns: args.ignorePatterns,
+        cwd: io.cwd,
+        configIgnores: (dir) => ignoresOf(path.join(dir, STDIN_NAME), configOf, io.cwd),
+      })
+    : null;
+  const { targets, unmatched, skipped, ignored } = expandTargets(args.paths, {
+    cwd: io.cwd,
+    isExtraPlan: (abs) => matchesConfigFiles(abs, configOf),
+    kindOf: (abs) => configOf(abs).config.kind,
+    ...(args.encoding !== undefined ? { encoding: args.encoding } : {}),
+    ignores,
+  });
+  // An argument that gives nothing is reported now and fails the run at the end; the others are still linted.
+  unmatched.forEach((u) => messages.unmatched(u));
   const stdinPath = path.resolve(io.cwd, args.stdinFilename ?? STDIN_NAME);
   // Every configuration involved is checked before any file is read: a bad one stops the run.
   const problems = targets.flatMap((t) => configOf(t.kind === 'file' ? t.abs : stdinPath).problems);
@@ -120,21 +136,28 @@ async function runLint(
   let next = 0;
   const outcomes = targets.map((t) => (t.kind === 'file' ? pooled.outcomes[next++]! : stdinOutcome!));
   const report: ReportFile[] = outcomes.map((o) => toReportFile(o, o.abs === null ? stdinLabel : displayPath(o.abs, io.cwd)));
-
-  for (const f of report) {
-    if (f.error !== undefined) messages.say(`${f.path}：${f.error}`, `${f.path}: ${f.error}`);
-    else if (f.skipped !== undefined) messages.say(`已跳过 ${f.path}：${f.skipped}`, `skipped ${f.path}: ${f.skipped}`);
+  // The files passed over come after the files linted, so that no format is silent about them.
+  for (const f of skipped) {
+    report.push({ path: displayPath(f.abs, io.cwd), diagnostics: [], skipped: messages.locale === 'en' ? f.en : f.zh, skipReason: f.reason });
   }
 
+  for (const f of report) if (f.error !== undefined) messages.say(`${f.path}：${f.error}`, `${f.path}: ${f.error}`);
+
+  // `--quiet`: errors only, in the output and in the exit code.
   const shown = args.quiet ? report.map((f) => ({ ...f, diagnostics: f.diagnostics.filter((d) => d.severity === 'error') })) : report;
   const useColor = args.outputFile === undefined && args.format === 'stylish' && wantColor(args.color, io.out, io.env);
-  const text = FORMATTERS[args.format](shown, {
+  const paint = colors(useColor);
+  let text = FORMATTERS[args.format](shown, {
     locale: messages.locale,
-    colors: colors(useColor),
+    colors: paint,
     rules: allRules,
     cwd: io.cwd,
     version: version(),
   });
+  // Every run ends with what it checked and what it skipped: in the stylish report, else on stderr.
+  const closing = summaryLines(report, { ignored, quiet: args.quiet }, messages.locale);
+  if (args.format === 'stylish') text += (text === '' ? '' : '\n') + closing.map((l) => paint.dim(l)).join('\n') + '\n';
+  else closing.forEach((l) => io.err.write(l + '\n'));
 
   // With `--fix -`, standard output carries the fixed text, so the report goes to stderr.
   const reportStream = args.fix && stdinOutcome ? io.err : io.out;
@@ -151,7 +174,7 @@ async function runLint(
   }
   if (args.fix && stdinOutcome?.output) io.out.write(stdinOutcome.output);
 
-  const counts = countDiagnostics(report);
+  const counts = countDiagnostics(shown);
   if (args.verbose) {
     const secs = ((Date.now() - started) / 1000).toFixed(2);
     const threads = pooled.workers;
@@ -160,9 +183,13 @@ async function runLint(
       `linted ${report.length} file(s), ${threads > 0 ? `${threads} worker thread(s) and the main thread` : 'no worker threads'}, ${secs} s${pooled.recovered > 0 ? ` (${pooled.recovered} redone in the main thread)` : ''}`,
     );
   }
-  if (report.some((f) => f.error !== undefined)) return 2;
+  if (unmatched.length > 0 || report.some((f) => f.error !== undefined)) return 2;
+  if (!report.some(wasChecked)) {
+    messages.say('没有检查任何文件', 'no file was checked');
+    return 2;
+  }
   const threshold = RANK[args.maxSeverity];
-  const failing = report.some((f) => f.diagnostics.some((d) => RANK[d.severity] >= threshold));
+  const failing = shown.some((f) => f.diagnostics.some((d) => RANK[d.severity] >= threshold));
   if (args.maxWarnings >= 0 && counts.warnings > args.maxWarnings) {
     messages.say(`警告过多：${counts.warnings} 个，上限 ${args.maxWarnings} 个（--max-warnings）`, `too many warnings: ${counts.warnings}, at most ${args.maxWarnings} allowed (--max-warnings)`);
     return 1;
@@ -189,6 +216,7 @@ function toReportFile(o: FileOutcome, displayed: string): ReportFile {
     diagnostics: o.diagnostics,
     ...(o.encoding ? { encoding: o.encoding, bom: o.bom ?? false } : {}),
     ...(o.skipped !== undefined ? { skipped: o.skipped } : {}),
+    ...(o.skipReason !== undefined ? { skipReason: o.skipReason } : {}),
     ...(o.error !== undefined ? { error: o.error } : {}),
     ...(o.fixed ? { fixed: true } : {}),
   };
@@ -215,6 +243,13 @@ function matchesConfigFiles(abs: string, configOf: (abs: string) => { config: Re
     }
     return pattern.includes('/') ? re.test(rel) : re.test(name);
   });
+}
+
+/** The configuration's `ignores` for a file, and the folder they are relative to (the config file's, else `cwd`). */
+function ignoresOf(abs: string, configOf: (abs: string) => { config: ResolvedConfig }, cwd: string): { base: string; patterns: readonly string[] } | null {
+  const { config } = configOf(abs);
+  if (config.ignores.length === 0) return null;
+  return { base: config.sources.length > 0 ? path.dirname(config.sources[0]!) : cwd, patterns: config.ignores };
 }
 
 /** Reads the file (or stdin) of `table` / `outline`; a message and null when it cannot be read. */

@@ -1,24 +1,15 @@
-// Turns command-line paths, folders and globs into the list of plan files to read; decides what a plan file is.
+// Turns command-line paths, folders and globs into the list of plan files to read, and the files a folder passed over and why.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { decodeText } from './encoding.js';
+import { classifyFile, isWordName, WORD, type FileClass, type Skip, type SkipReason } from './classify.js';
 import { globToRegExp, hasMagic, splitPattern } from './glob.js';
+import type { IgnoreRules } from './ignores.js';
+import type { DocumentKind } from '../model/types.js';
 
-/** File names that are plans whatever their content (case-insensitive). */
-export const PLAN_EXTENSIONS: readonly string[] = ['.plan', '.plan.txt', '.plan.md'];
-
-/**
- * A `.txt` / `.md` file is a plan when its first non-empty line names one within its first 60
- * characters (the same test as the editor's `firstLine`): 实施方案, 工作方案, 工作要点, 工作安排, 任务分工,
- * in either script.
- */
-export const PLAN_FIRST_LINE = /^\s*(?:#+\s*)?.{0,60}(?:实施方案|實施方案|工作方案|工作要点|工作要點|工作安排|任务分工|任務分工)/u;
+export { hasPlanExtension, PLAN_EXTENSIONS } from './classify.js';
 
 /** Folders never entered when a folder or `**` is expanded. */
 const SKIPPED_DIRS = new Set(['node_modules']);
-
-/** How many leading bytes are read to find a file's first line. */
-const HEAD_BYTES = 4096;
 
 /** One thing to lint, in command-line order: a file (absolute path) or standard input. */
 export type Target = { kind: 'file'; abs: string } | { kind: 'stdin' };
@@ -29,56 +20,44 @@ export interface Unmatched {
   reason: 'missing' | 'no-match' | 'no-plans';
 }
 
+/** A file met in a folder (or named) and not linted: why, as a code and in both languages. */
+export interface SkippedFile {
+  abs: string;
+  reason: SkipReason;
+  zh: string;
+  en: string;
+}
+
 /** Options of `expandTargets`. */
 export interface ExpandOptions {
   cwd: string;
-  /** Extra test for files found in folders (the configuration's `files` patterns). */
+  /** The configuration's `files` patterns name this file (a plan whatever its content). */
   isExtraPlan?: (abs: string) => boolean;
+  /** The configuration's `kind` for a file (it wins over the content), or null. */
+  kindOf?: (abs: string) => DocumentKind | null;
+  /** `--encoding`, to read the head of a text file. */
+  encoding?: string;
+  /** What folder and glob runs pass over (`.gitignore`, `ignores`, `--ignore-pattern`); none with `--no-ignore`. */
+  ignores?: IgnoreRules | null;
 }
 
-/** True when the name ends in `.plan`, `.plan.txt` or `.plan.md`. */
-export function hasPlanExtension(name: string): boolean {
-  const lower = name.toLowerCase();
-  return PLAN_EXTENSIONS.some((ext) => lower.endsWith(ext));
+/** What the arguments gave. */
+export interface Expanded {
+  targets: Target[];
+  unmatched: Unmatched[];
+  /** Files met and not linted, in the order met (a file linted through another argument is not among them). */
+  skipped: SkippedFile[];
+  /** Files and folders passed over by ignore rules. */
+  ignored: number;
 }
 
-/** The first non-empty line of a file's first bytes, decoded as the file would be; null when none or unreadable. */
-export function firstLineOf(bytes: Uint8Array): string | null {
-  // The head may end inside a multi-byte character: try shorter cuts (GB18030 codes are at most 4 bytes).
-  for (let cut = 0; cut < 4 && cut < Math.max(1, bytes.length); cut++) {
-    const decoded = decodeText(bytes.subarray(0, bytes.length - cut));
-    if ('text' in decoded) {
-      for (const line of decoded.text.split(/\r\n|\r|\n/)) {
-        if (line.trim() !== '') return line;
-      }
-      return null;
-    }
-    if ('binary' in decoded) return null;
-  }
-  return null;
-}
-
-/** True when the file at `abs` is a `.txt` or `.md` whose first non-empty line names a plan. */
-export function hasPlanTitle(abs: string): boolean {
-  const lower = abs.toLowerCase();
-  if (!lower.endsWith('.txt') && !lower.endsWith('.md')) return false;
-  let fd: number | undefined;
-  try {
-    fd = fs.openSync(abs, 'r');
-    const buf = Buffer.alloc(HEAD_BYTES);
-    const n = fs.readSync(fd, buf, 0, HEAD_BYTES, 0);
-    const line = firstLineOf(buf.subarray(0, n));
-    return line !== null && PLAN_FIRST_LINE.test(line);
-  } catch {
-    return false;
-  } finally {
-    if (fd !== undefined) fs.closeSync(fd);
-  }
-}
-
-/** Whether a file found inside a folder is linted. */
-export function isPlanFile(abs: string, isExtraPlan?: (abs: string) => boolean): boolean {
-  return hasPlanExtension(path.basename(abs)) || hasPlanTitle(abs) || (isExtraPlan?.(abs) ?? false);
+/** What a file found inside a folder is (`classifyFile` with the configuration's `files` and `kind`). */
+export function classifyInFolder(abs: string, options: ExpandOptions): FileClass {
+  return classifyFile(abs, {
+    ...(options.encoding !== undefined ? { encoding: options.encoding } : {}),
+    kind: options.kindOf?.(abs) ?? null,
+    configured: options.isExtraPlan?.(abs) ?? false,
+  });
 }
 
 function statOf(p: string): fs.Stats | undefined {
@@ -91,9 +70,10 @@ function statOf(p: string): fs.Stats | undefined {
 
 /**
  * Every file below `dir`, sorted, depth first, at most `maxDepth` folders down (1: only `dir`'s own files).
- * Skips `node_modules` and hidden folders; follows symbolic links to files but not to folders (no cycles).
+ * Skips `node_modules`, hidden folders and what `skip` says (ignore rules); follows symbolic links to files but
+ * not to folders (no cycles).
  */
-function walk(dir: string, maxDepth: number, visit: (abs: string) => void): void {
+function walk(dir: string, maxDepth: number, visit: (abs: string) => void, skip: (abs: string, isDir: boolean) => boolean): void {
   let entries: fs.Dirent[];
   try {
     entries = fs.readdirSync(dir, { withFileTypes: true });
@@ -104,30 +84,40 @@ function walk(dir: string, maxDepth: number, visit: (abs: string) => void): void
   for (const e of entries) {
     const abs = path.join(dir, e.name);
     if (e.isDirectory()) {
-      if (maxDepth > 1 && !SKIPPED_DIRS.has(e.name) && !e.name.startsWith('.')) walk(abs, maxDepth - 1, visit);
-    } else if (e.isFile()) {
-      visit(abs);
-    } else if (e.isSymbolicLink() && statOf(abs)?.isFile()) {
+      if (maxDepth > 1 && !SKIPPED_DIRS.has(e.name) && !e.name.startsWith('.') && !skip(abs, true)) walk(abs, maxDepth - 1, visit, skip);
+    } else if ((e.isFile() || (e.isSymbolicLink() && statOf(abs)?.isFile())) && !skip(abs, false)) {
       visit(abs);
     }
   }
 }
 
 /**
- * Expands the command-line arguments: `-` is standard input; an existing file is linted whatever its
- * name; a folder gives its plan files (`isPlanFile`), recursively; anything else with glob syntax is
- * matched against the files below its static folder. Each file appears once, in the order first met.
+ * Expands the command-line arguments: `-` is standard input; an existing file is linted whatever its name or
+ * content (a Word document is skipped: no reader yet); a folder gives its plan files (`classifyInFolder`),
+ * recursively, and lists the other text files as skipped with their reason; anything else with glob syntax is
+ * matched against the files below its static folder. Folders and globs pass over what `ignores` says. Each file
+ * appears once, in the order first met.
  */
-export function expandTargets(args: readonly string[], options: ExpandOptions): { targets: Target[]; unmatched: Unmatched[] } {
+export function expandTargets(args: readonly string[], options: ExpandOptions): Expanded {
   const targets: Target[] = [];
   const unmatched: Unmatched[] = [];
+  const skipped = new Map<string, SkippedFile>();
   const seen = new Set<string>();
   let stdin = false;
-  const add = (abs: string): boolean => {
-    if (seen.has(abs)) return false;
+  let ignored = 0;
+  const add = (abs: string): void => {
+    if (seen.has(abs)) return;
     seen.add(abs);
+    skipped.delete(abs);
     targets.push({ kind: 'file', abs });
-    return true;
+  };
+  const skip = (abs: string, c: Skip): void => {
+    if (!seen.has(abs) && !skipped.has(abs)) skipped.set(abs, { abs, reason: c.reason, zh: c.zh, en: c.en });
+  };
+  const ignoring = (root: string) => (abs: string, isDir: boolean): boolean => {
+    const yes = options.ignores?.ignores(abs, isDir, root) ?? false;
+    if (yes) ignored++;
+    return yes;
   };
   const windows = process.platform === 'win32';
   for (const arg of args) {
@@ -139,12 +129,22 @@ export function expandTargets(args: readonly string[], options: ExpandOptions): 
     const abs = path.resolve(options.cwd, arg);
     const st = statOf(abs);
     if (st?.isFile()) {
-      add(abs);
+      if (isWordName(abs) && !(options.isExtraPlan?.(abs) ?? false)) skip(abs, WORD);
+      else add(abs);
     } else if (st?.isDirectory()) {
       let found = 0;
-      walk(abs, Infinity, (file) => {
-        if (isPlanFile(file, options.isExtraPlan)) found++, add(file);
-      });
+      walk(
+        abs,
+        Infinity,
+        (file) => {
+          if (seen.has(file)) return void found++;
+          const c = classifyInFolder(file, options);
+          if (c === null) return;
+          if (c.plan) found++, add(file);
+          else skip(file, c);
+        },
+        ignoring(abs),
+      );
       if (found === 0) unmatched.push({ arg, reason: 'no-plans' });
     } else if (hasMagic(arg)) {
       const { base, rest } = splitPattern(arg, windows);
@@ -152,16 +152,24 @@ export function expandTargets(args: readonly string[], options: ExpandOptions): 
       const re = globToRegExp(rest, { ignoreCase: windows });
       const depth = rest.includes('**') ? Infinity : rest.split('/').length;
       let found = 0;
-      walk(baseAbs, depth, (file) => {
-        const rel = path.relative(baseAbs, file).split(path.sep).join('/');
-        if (re.test(rel)) found++, add(file);
-      });
+      walk(
+        baseAbs,
+        depth,
+        (file) => {
+          const rel = path.relative(baseAbs, file).split(path.sep).join('/');
+          if (!re.test(rel)) return;
+          found++;
+          if (isWordName(file) && !(options.isExtraPlan?.(file) ?? false)) skip(file, WORD);
+          else add(file);
+        },
+        ignoring(baseAbs),
+      );
       if (found === 0) unmatched.push({ arg, reason: 'no-match' });
     } else {
       unmatched.push({ arg, reason: 'missing' });
     }
   }
-  return { targets, unmatched };
+  return { targets, unmatched, skipped: [...skipped.values()], ignored };
 }
 
 /** A path for people and reports: relative to `cwd` when below it or near it, with forward slashes. */

@@ -83,8 +83,8 @@ export class Messages {
     else if (u.reason === 'no-match') this.say(`没有文件匹配“${u.arg}”`, `no files match ${u.arg}`);
     else {
       this.say(
-        `目录“${u.arg}”中没有方案文件（*.plan、*.plan.txt、*.plan.md，或首行写明实施方案、工作方案、工作要点等的 .txt / .md）`,
-        `no plan files in ${u.arg} (*.plan, *.plan.txt, *.plan.md, or .txt / .md whose first line names a plan)`,
+        `目录“${u.arg}”中没有方案文件（*.plan、*.plan.txt、*.plan.md、配置 files 中的文件，或内容读来是方案的 .txt / .md / .text；跳过的文件及原因列在最后）`,
+        `no plan files in ${u.arg} (*.plan, *.plan.txt, *.plan.md, the config's files, or .txt / .md / .text files whose text reads as a plan; the files skipped and why are listed at the end)`,
       );
     }
   }

@@ -6,6 +6,7 @@ import { ConfigCache, loadConfigFromPath } from '../config/load.js';
 import type { LintDiagnostic, Locale, Severity } from '../lint/types.js';
 import { createPlanService, type PlanService } from '../service.js';
 import { ChangedOnDiskError, writeFileAtomic } from './atomic.js';
+import type { SkipReason } from './classify.js';
 import { decodeText, encodeText, type EncodingName } from './encoding.js';
 
 /** Files larger than this are skipped: a plan is a few hundred kilobytes at most. */
@@ -36,6 +37,8 @@ export interface FileOutcome {
   bom?: boolean;
   /** The file was not linted and that is fine (binary, too large): why. */
   skipped?: string;
+  /** Why it was skipped, as a code (`binary`, `too-large`; folder discovery adds the others). */
+  skipReason?: SkipReason;
   /** The file could not be linted or fixed (unreadable, undecodable, changed while fixing): why. */
   error?: string;
   /** `--fix` changed and wrote the file. */
@@ -60,7 +63,7 @@ export interface ReadPlan {
  * Reads and decodes a plan file (`encoding` forces one, else it is detected). A binary or oversized file
  * gives `skipped`; an unreadable or undecodable one gives `error`; reasons in `locale`. Never throws.
  */
-export function readPlanFile(abs: string, encoding: string | undefined, locale: Locale): ReadPlan | { skipped: string } | { error: string } {
+export function readPlanFile(abs: string, encoding: string | undefined, locale: Locale): ReadPlan | { skipped: string; skipReason: SkipReason } | { error: string } {
   let stat: fs.Stats;
   let bytes: Buffer;
   try {
@@ -68,7 +71,7 @@ export function readPlanFile(abs: string, encoding: string | undefined, locale: 
     if (stat.isDirectory()) return { error: localized(locale, '这是一个目录', 'is a directory') };
     if (stat.size > MAX_PLAN_BYTES) {
       const mb = Math.round(stat.size / 1048576);
-      return { skipped: localized(locale, `文件过大（${mb} MB），已跳过`, `file too large (${mb} MB), skipped`) };
+      return { skipped: localized(locale, `文件过大（${mb} MB），已跳过`, `file too large (${mb} MB), skipped`), skipReason: 'too-large' };
     }
     bytes = fs.readFileSync(abs);
   } catch (e) {
@@ -76,7 +79,7 @@ export function readPlanFile(abs: string, encoding: string | undefined, locale: 
     return { error: localized(locale, `无法读取（${code}）`, `cannot read (${code})`) };
   }
   const decoded = decodeText(bytes, encoding);
-  if ('binary' in decoded) return { skipped: localized(locale, decoded.reason, decoded.reasonEn) };
+  if ('binary' in decoded) return { skipped: localized(locale, decoded.reason, decoded.reasonEn), skipReason: 'binary' };
   if ('error' in decoded) return { error: localized(locale, decoded.error, decoded.errorEn) };
   return { ...decoded, stat: { size: stat.size, mtimeMs: stat.mtimeMs } };
 }
@@ -148,7 +151,7 @@ export class FileLinter {
     const decoded = decodeText(bytes, this.options.encoding);
     // As a filter, `--fix -` passes input it cannot read through unchanged rather than print nothing.
     const passThrough = this.options.fix ? { output: bytes } : {};
-    if ('binary' in decoded) return { abs: null, diagnostics: [], skipped: localized(ui, decoded.reason, decoded.reasonEn), ...passThrough };
+    if ('binary' in decoded) return { abs: null, diagnostics: [], skipped: localized(ui, decoded.reason, decoded.reasonEn), skipReason: 'binary', ...passThrough };
     if ('error' in decoded) return { abs: null, diagnostics: [], error: localized(ui, decoded.error, decoded.errorEn), ...passThrough };
     const config = this.configFor(path.resolve(configPath));
     const base = { abs: null, encoding: decoded.encoding, bom: decoded.bom };

@@ -43,6 +43,8 @@ export interface PlanlintConfig {
   period?: { start: number; end: number } | number;
   /** Extra glob patterns of files treated as plans (the editor uses these). */
   files?: string[];
+  /** Files and folders a folder or glob run passes over: `.gitignore` syntax, relative to the config file's folder. */
+  ignores?: string[];
   /** What the documents are, whatever their text shows: `plan`, `report` or `other` (default: decided by content). */
   kind?: 'plan' | 'report' | 'other';
 }
@@ -59,6 +61,8 @@ export interface ResolvedConfig {
   deadline: DeadlineOptions;
   period: { start: number; end: number } | null;
   files: string[];
+  /** `.gitignore`-style patterns of files and folders that folder and glob runs pass over. */
+  ignores: string[];
   /** What the documents are when the configuration says so; null: decided by content. */
   kind: 'plan' | 'report' | 'other' | null;
   /** The files the configuration came from (config files, then unit files), outermost first. */
@@ -618,7 +622,7 @@ function isYear(v: unknown): v is number {
  * Merges configuration layers, outermost first (a later layer overrides an earlier one), over the
  * defaults. Per key: `locale`, `period`, `units`, `nonTaskSections` are replaced by the latest layer
  * that sets them; `rules` and `deadline` merge per rule and per field (a bare severity keeps the
- * options set before); `extraNonTaskSections` and `files` accumulate. Rule names become ids; keys
+ * options set before); `extraNonTaskSections`, `files` and `ignores` accumulate. Rule names become ids; keys
  * that name no rule are skipped. Tolerates unvalidated input and never throws.
  */
 export function resolveConfig(
@@ -635,6 +639,7 @@ export function resolveConfig(
   const deadline: DeadlineOptions = { ...DEFAULT_DEADLINE_OPTIONS, ...defaults.deadline };
   let period: { start: number; end: number } | null = null;
   const files: string[] = [];
+  const ignores: string[] = [];
   let kind: ResolvedConfig['kind'] = null;
 
   for (const layer of layers) {
@@ -666,6 +671,8 @@ export function resolveConfig(
     else if (p && typeof p === 'object' && isYear(p.start) && isYear(p.end)) period = { start: p.start, end: p.end };
     const globs = stringList(layer.files);
     if (globs) files.push(...globs);
+    const ignored = stringList(layer.ignores);
+    if (ignored) ignores.push(...ignored);
     if (layer.kind === 'plan' || layer.kind === 'report' || layer.kind === 'other') kind = layer.kind;
   }
 
@@ -678,6 +685,7 @@ export function resolveConfig(
     deadline,
     period,
     files: [...new Set(files)],
+    ignores: [...new Set(ignores)],
     kind,
     sources: [...sources],
   };

@@ -174,6 +174,15 @@ export function decideKind(text: string, forced?: DocumentKind | null): KindDeci
   return { kind: 'plan', positive: false, reasons };
 }
 
+/**
+ * True when `text` is read as a plan on positive evidence (`decideKind`): what folder discovery, the language
+ * server's workspace scan and the editor's language detection take for a plan when its name does not say so.
+ */
+export function readsAsPlan(text: string, forced?: DocumentKind | null): boolean {
+  const decision = decideKind(text, forced);
+  return decision.kind === 'plan' && decision.positive;
+}
+
 /** True when the text has a covering notice's wording (`印发给你们`, `通知如下`). */
 export function hasNoticeWording(folded: string): boolean {
   return NOTICE.test(folded);

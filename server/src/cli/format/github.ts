@@ -1,5 +1,6 @@
 // The `github` format: GitHub Actions workflow commands (`::error file=…,line=…::message`) that become annotations.
 import type { LintDiagnostic } from '../../lint/types.js';
+import { NOT_A_PLAN } from '../classify.js';
 import { positionsOf, type Formatter } from './report.js';
 
 /** Escapes a command's message: `%`, CR and LF (GitHub's `escapeData`). */
@@ -27,7 +28,11 @@ export const github: Formatter = (files) => {
   let out = '';
   for (const f of files) {
     if (f.error !== undefined) out += command('error', [['file', f.path], ['title', 'planlint']], f.error);
-    else if (f.skipped !== undefined) out += command('warning', [['file', f.path], ['title', 'planlint']], f.skipped);
+    else if (f.skipped !== undefined) {
+      // A file that is not a plan is a notice; one that could not be read (binary, Word, encoding) a warning.
+      const notAPlan = f.skipReason !== undefined && NOT_A_PLAN.has(f.skipReason);
+      out += command(notAPlan ? 'notice' : 'warning', [['file', f.path], ['title', 'planlint']], f.skipped);
+    }
     for (const d of f.diagnostics) {
       const p = positionsOf(d);
       const props: Array<[string, string | number]> = [['file', f.path], ['line', p.line]];

@@ -32,6 +32,8 @@ export interface JsonFileResult {
   encoding?: string;
   bom?: boolean;
   skipped?: string;
+  /** Why it was skipped: `report`, `other`, `no-evidence` (not a plan), `binary`, `word`, `encoding`, `too-large`, `unreadable`. */
+  skipReason?: string;
   error?: string;
   fixed?: boolean;
 }
@@ -63,6 +65,7 @@ export function toJsonResults(files: readonly ReportFile[]): JsonFileResult[] {
       fixableCount: c.fixable,
       ...(f.encoding ? { encoding: f.encoding, bom: f.bom ?? false } : {}),
       ...(f.skipped !== undefined ? { skipped: f.skipped } : {}),
+      ...(f.skipReason !== undefined ? { skipReason: f.skipReason } : {}),
       ...(f.error !== undefined ? { error: f.error } : {}),
       ...(f.fixed ? { fixed: true } : {}),
     };

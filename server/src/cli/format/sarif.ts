@@ -2,6 +2,7 @@
 import { pathToFileURL } from 'node:url';
 import type { Rule } from '../../lint/rule.js';
 import type { LintDiagnostic, Locale } from '../../lint/types.js';
+import { NOT_A_PLAN } from '../classify.js';
 import { positionsOf, type Formatter, type ReportFile } from './report.js';
 
 /** The schema a SARIF 2.1.0 log names. */
@@ -34,7 +35,12 @@ function ruleDescriptor(rule: Rule, locale: Locale) {
   };
 }
 
-function notification(file: ReportFile, level: 'error' | 'warning', text: string) {
+/** A file that is not a plan is a note; one that could not be read (binary, Word, encoding) a warning. */
+function skippedLevel(file: ReportFile): 'warning' | 'note' {
+  return file.skipReason !== undefined && NOT_A_PLAN.has(file.skipReason) ? 'note' : 'warning';
+}
+
+function notification(file: ReportFile, level: 'error' | 'warning' | 'note', text: string) {
   return {
     level,
     message: { text },
@@ -66,7 +72,7 @@ export const sarif: Formatter = (files, { locale, rules, cwd, version }) => {
     }
   }
   const notifications = files.flatMap((f) =>
-    f.error !== undefined ? [notification(f, 'error', f.error)] : f.skipped !== undefined ? [notification(f, 'warning', f.skipped)] : [],
+    f.error !== undefined ? [notification(f, 'error', f.error)] : f.skipped !== undefined ? [notification(f, skippedLevel(f), f.skipped)] : [],
   );
   const root = pathToFileURL(cwd).href.replace(/\/?$/, '/');
   const log = {

@@ -1,0 +1,148 @@
+// What a file met in a folder is: a plan to lint, or a file passed over and why. Shared by folder discovery and the
+// language server's workspace scan; whether a text is a plan is the model's one decision (model/kind.ts).
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Locale } from '../lint/types.js';
+import { decideKind, describeKind, type KindDecision } from '../model/kind.js';
+import type { DocumentKind } from '../model/types.js';
+import { decodeText, type DecodeResult } from './encoding.js';
+
+/** File names that are plans whatever their content (case-insensitive). */
+export const PLAN_EXTENSIONS: readonly string[] = ['.plan', '.plan.txt', '.plan.md'];
+
+/** Text files that are plans when their content reads as one. */
+export const TEXT_EXTENSIONS: readonly string[] = ['.txt', '.md', '.text'];
+
+/** Word documents: planlint does not read them yet, so a folder lists them as skipped (`word`). */
+export const WORD_EXTENSIONS: readonly string[] = ['.docx', '.doc', '.wps'];
+
+/** How many leading bytes of a text file are read to decide what it is (`decideKind` reads ~30,000 characters). */
+export const HEAD_BYTES = 32 * 1024;
+
+/**
+ * Why a file was not linted, as a stable code (the JSON `skipReason`): not a plan (`report`, `other`, `no-evidence`:
+ * the text shows nothing either way), `binary`, `word` (a Word document: no reader yet), `encoding` (not UTF-8,
+ * UTF-16 with a BOM nor GB18030), `too-large`, `unreadable`.
+ */
+export type SkipReason = 'report' | 'other' | 'no-evidence' | 'binary' | 'word' | 'encoding' | 'too-large' | 'unreadable';
+
+/** Reasons that mean "read, and not a plan". */
+export const NOT_A_PLAN: ReadonlySet<SkipReason> = new Set<SkipReason>(['report', 'other', 'no-evidence']);
+
+/** A file not linted: why, as a code and in both languages. */
+export interface Skip {
+  plan: false;
+  reason: SkipReason;
+  zh: string;
+  en: string;
+}
+
+/** What a file is: a plan (how it was known), a file skipped, or no candidate at all (null). */
+export type FileClass = { plan: true; by: 'name' | 'config' | 'content' } | Skip | null;
+
+function endsWithAny(name: string, extensions: readonly string[]): boolean {
+  const lower = name.toLowerCase();
+  return extensions.some((ext) => lower.endsWith(ext));
+}
+
+/** True when the name ends in `.plan`, `.plan.txt` or `.plan.md`. */
+export function hasPlanExtension(name: string): boolean {
+  return endsWithAny(name, PLAN_EXTENSIONS);
+}
+
+/** True for `.txt`, `.md`, `.text` names: plans when their text reads as one. */
+export function hasTextExtension(name: string): boolean {
+  return endsWithAny(name, TEXT_EXTENSIONS);
+}
+
+/** True for `.docx`, `.doc`, `.wps` names. */
+export function isWordName(name: string): boolean {
+  return endsWithAny(name, WORD_EXTENSIONS);
+}
+
+/**
+ * Decodes the first bytes of a file. When `truncated` (the file goes on), the cut may fall inside a character:
+ * shorter cuts are tried, and any cut that reads as UTF-8 or UTF-16 is preferred to GB18030 (which reads
+ * almost any bytes, so a UTF-8 head cut mid-character would otherwise pass for it).
+ */
+export function decodeHead(bytes: Uint8Array, truncated: boolean, encoding?: string): DecodeResult {
+  if (!truncated) return decodeText(bytes, encoding);
+  let first: DecodeResult | undefined;
+  let gb: DecodeResult | undefined;
+  for (let cut = 0; cut < 4 && cut < bytes.length; cut++) {
+    const decoded = decodeText(bytes.subarray(0, bytes.length - cut), encoding);
+    first ??= decoded;
+    if ('binary' in decoded) return decoded;
+    if ('text' in decoded) {
+      if (decoded.encoding !== 'gb18030' || encoding !== undefined) return decoded;
+      gb ??= decoded;
+    }
+  }
+  return gb ?? first ?? decodeText(bytes, encoding);
+}
+
+/** Reads and decodes the head of a file (at most `HEAD_BYTES`). */
+export function readHead(abs: string, encoding?: string): DecodeResult | { unreadable: string } {
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(abs, 'r');
+    const buf = Buffer.alloc(HEAD_BYTES + 1);
+    const n = fs.readSync(fd, buf, 0, buf.length, 0);
+    return decodeHead(buf.subarray(0, Math.min(n, HEAD_BYTES)), n > HEAD_BYTES, encoding);
+  } catch (e) {
+    return { unreadable: (e as NodeJS.ErrnoException).code ?? String(e) };
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
+}
+
+/** Why a text that is not a plan was skipped, from its decision. */
+function notAPlan(decision: KindDecision): Skip {
+  const reason: SkipReason = decision.kind === 'plan' ? 'no-evidence' : decision.kind;
+  if (reason === 'no-evidence') {
+    return { plan: false, reason, zh: '不是方案：没有判断依据（无方案标题，也没有分配任务）', en: 'not a plan: no evidence either way (no plan title, no work assigned)' };
+  }
+  return { plan: false, reason, zh: describeKind(decision, 'zh-CN'), en: describeKind(decision, 'en') };
+}
+
+/** A Word document, skipped: the hook for a Word reader (read its text, then decide as for a text file). */
+export const WORD: Skip = {
+  plan: false,
+  reason: 'word',
+  zh: 'Word 文档（.docx / .doc / .wps），planlint 尚不能读取：请另存为 .txt',
+  en: 'a Word document (.docx / .doc / .wps), which planlint cannot read yet: save it as .txt',
+};
+
+/** What to know about a file met in a folder. */
+export interface ClassifyOptions {
+  /** `--encoding`: decode in this encoding instead of detecting. */
+  encoding?: string;
+  /** The configuration's `kind` for this file (it wins over the content), or null. */
+  kind?: DocumentKind | null;
+  /** The configuration's `files` patterns name this file. */
+  configured?: boolean;
+}
+
+/**
+ * What a file met in a folder is. `.plan` names and the configuration's `files` are plans whatever their content;
+ * `.txt`, `.md`, `.text` files are plans when their first ~30 KB read as one on positive evidence (`decideKind`,
+ * with the configuration's `kind`); Word documents are skipped (`word`); any other file is no candidate (null).
+ */
+export function classifyFile(abs: string, options: ClassifyOptions = {}): FileClass {
+  const name = path.basename(abs);
+  if (hasPlanExtension(name)) return { plan: true, by: 'name' };
+  if (options.configured) return { plan: true, by: 'config' };
+  if (isWordName(name)) return WORD;
+  if (!hasTextExtension(name)) return null;
+  const head = readHead(abs, options.encoding);
+  if ('unreadable' in head) return { plan: false, reason: 'unreadable', zh: `无法读取（${head.unreadable}）`, en: `cannot read (${head.unreadable})` };
+  if ('binary' in head) return { plan: false, reason: 'binary', zh: head.reason, en: head.reasonEn };
+  if ('error' in head) return { plan: false, reason: 'encoding', zh: head.error, en: head.errorEn };
+  const decision = decideKind(head.text, options.kind ?? null);
+  return decision.kind === 'plan' && decision.positive ? { plan: true, by: 'content' } : notAPlan(decision);
+}
+
+/** A skip reason's words in the reader's language. */
+export function skipText(c: { zh: string; en: string }, locale: Locale): string {
+  return locale === 'en' ? c.en : c.zh;
+}
