@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { t } from './i18n.js';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { SERVER_COMMANDS } from '../../server/src/protocol.js';
+import { registerPlanDetection } from './detect.js';
 import { registerExport } from './export.js';
 import { TaskTablePreview } from './preview.js';
 import { PlanStatusBar } from './status.js';
@@ -45,6 +46,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('planlint.insertAttribution', () => runAtCursor(SERVER_COMMANDS.insertAttribution)),
     vscode.commands.registerCommand('planlint.fixAll', () => runAtCursor(SERVER_COMMANDS.fixAll)),
     registerExport(source),
+    registerPlanDetection(vscode),
     vscode.workspace.onDidOpenTextDocument(adoptPlanFiles),
   );
   vscode.workspace.textDocuments.forEach(adoptPlanFiles);

@@ -19,10 +19,10 @@ const SAMPLE_PLANS = fs
   .map((n) => `samples/${n}`);
 
 describe('planlint (lint): exit codes', () => {
-  it('0 for a clean plan, with no output at all', () => {
+  it('0 for a clean plan, with only the count of files checked', () => {
     const r = planlint(['samples/clean.plan.md']);
     expectCode(r, 0);
-    assert.equal(r.stdout, '');
+    assert.equal(r.stdout, '检查了 1 个文件\n');
     assert.equal(r.stderr, '');
   });
 
@@ -57,11 +57,11 @@ describe('planlint (lint): exit codes', () => {
     assert.match(rule.stderr, /未知规则“PL099”/);
   });
 
-  it('2 for a missing file or a glob that matches nothing, before linting anything', () => {
-    const r = planlint(['samples/clean.plan.md', 'no/such.plan']);
+  it('2 for a missing file or a glob that matches nothing; the other arguments are still linted', () => {
+    const r = planlint(['samples/clean.plan.md', 'no/such.plan', '--format', 'json']);
     expectCode(r, 2);
     assert.match(r.stderr, /找不到文件或目录“no\/such\.plan”/);
-    assert.equal(r.stdout, '');
+    assert.deepEqual(jsonOf(r).map((f) => f.path), ['samples/clean.plan.md']);
     expectCode(planlint(['samples/*.nothing']), 2);
   });
 
@@ -128,6 +128,8 @@ describe('planlint (lint): stylish format', () => {
         '',
         '✖ 2 个问题（1 个错误，1 个警告）',
         '',
+        '检查了 2 个文件',
+        '',
       ].join('\n'),
     );
   });
@@ -144,10 +146,13 @@ describe('planlint (lint): stylish format', () => {
     assert.ok(!planlint([fx('one-error.plan'), '--color', '--no-color']).stdout.includes('\x1b['), '--no-color');
   });
 
-  it('--quiet shows errors only but the exit code counts everything', () => {
+  it('--quiet shows errors only, and only errors fail the run', () => {
     const r = planlint([fx('one-warning.plan'), '--quiet', '--max-severity', 'warning']);
-    expectCode(r, 1);
-    assert.equal(r.stdout, '');
+    expectCode(r, 0);
+    assert.equal(r.stdout, '检查了 1 个文件\n');
+    expectCode(planlint([fx('one-warning.plan'), '--quiet', '--max-warnings', '0']), 0);
+    expectCode(planlint([fx('one-warning.plan'), '--max-warnings', '0']), 1);
+    expectCode(planlint([fx('one-error.plan'), fx('one-warning.plan'), '--quiet']), 1);
     const errors = planlint([fx('fixable.plan.txt'), '--quiet', '--format', 'json']);
     assert.deepEqual(jsonOf(errors)[0]!.diagnostics.map((d) => d.ruleId), ['PL004']);
   });
@@ -228,13 +233,18 @@ describe('planlint (lint): github format', () => {
 });
 
 describe('planlint (lint): files, folders, globs, stdin', () => {
-  it('a folder gives its plan files (not README.md, not the report)', () => {
-    const r = planlint(['samples', '--format', 'json']);
+  it('a folder gives its plan files (README.md passed over by --ignore-pattern; the report listed as skipped)', () => {
+    // samples/README.md describes plans (牵头单位, 完成时限…), so its text reads as one: the run names it to pass it over.
+    const r = planlint(['samples', '--format', 'json', '--ignore-pattern', 'README.md']);
     expectCode(r, 1);
-    assert.deepEqual(jsonOf(r).map((f) => f.path), SAMPLE_PLANS);
+    const files = jsonOf(r);
+    assert.deepEqual(files.filter((f) => f.skipped === undefined).map((f) => f.path), SAMPLE_PLANS);
+    assert.deepEqual(files.filter((f) => f.skipped !== undefined).map((f) => [f.path, f.skipReason]), [['samples/report.txt', 'report']]);
+    assert.match(r.stderr, /已跳过 samples\/report\.txt：判断为报告/);
+    assert.match(r.stderr, /检查了 11 个文件，跳过 1 个，1 个路径按忽略规则未查看/);
   });
 
-  it('a folder: .txt/.md by their first line; node_modules and hidden folders skipped', () => {
+  it('a folder: .txt/.md by their text; node_modules and hidden folders skipped', () => {
     const dir = tempDir();
     try {
       const plan = fs.readFileSync(path.join(CLI_FIXTURES, 'one-warning.plan'));
@@ -244,10 +254,10 @@ describe('planlint (lint): files, folders, globs, stdin', () => {
       fs.writeFileSync(path.join(dir, 'node_modules', 'x', 'a.plan'), plan);
       fs.writeFileSync(path.join(dir, '.git', 'b.plan'), plan);
       fs.writeFileSync(path.join(dir, 'sub', 'named.txt'), '\n\n  # 某市2025年工作要点\n一、重点任务\n');
-      fs.writeFileSync(path.join(dir, 'sub', 'notes.txt'), '会议记录\n提到了实施方案\n');
+      fs.writeFileSync(path.join(dir, 'sub', 'notes.txt'), '会议记录\n\n今天讨论了下一步安排。\n');
       fs.writeFileSync(path.join(dir, 'sub', 'c.plan.md'), plan);
       const r = planlint(['.', '--format', 'json'], { cwd: dir });
-      assert.deepEqual(jsonOf(r).map((f) => f.path), ['sub/c.plan.md', 'sub/named.txt']);
+      assert.deepEqual(jsonOf(r).map((f) => [f.path, f.skipReason]), [['sub/c.plan.md', undefined], ['sub/named.txt', undefined], ['sub/notes.txt', 'no-evidence']]);
     } finally {
       cleanup(dir);
     }
@@ -410,7 +420,8 @@ describe('planlint (lint): many files through worker threads', () => {
 describe('planlint (lint): progress bar', () => {
   it('never on a non-TTY stderr', () => {
     const r = planlint(['samples', '--format', 'json', '--concurrency', 'off']);
-    assert.equal(r.stderr, '');
+    assert.doesNotMatch(r.stderr, /\r|\x1b\[/);
+    assert.match(r.stderr, /^(?:已跳过 .*\n)*检查了 \d+ 个文件.*\n$/);
   });
 
   it('on a TTY (through script(1)), erased before the report', function () {

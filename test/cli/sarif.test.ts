@@ -64,10 +64,10 @@ describe('planlint --format sarif', () => {
   });
 
   it('every sample: a valid log, one result per finding, with rules metadata', () => {
-    const r = planlint(['samples', '--format', 'sarif']);
+    const r = planlint(['samples', '--format', 'sarif', '--ignore-pattern', 'README.md']);
     expectCode(r, 1);
     const log = check(r);
-    const json = JSON.parse(planlint(['samples', '--format', 'json']).stdout) as Array<{ path: string; diagnostics: Array<{ ruleId: string; line: number; column: number; endLine: number; endColumn: number; message: string }> }>;
+    const json = JSON.parse(planlint(['samples', '--format', 'json', '--ignore-pattern', 'README.md']).stdout) as Array<{ path: string; diagnostics: Array<{ ruleId: string; line: number; column: number; endLine: number; endColumn: number; message: string }> }>;
     const run = log.runs[0]!;
     assert.equal(log.version, '2.1.0');
     assert.equal(run.columnKind, 'utf16CodeUnits');
@@ -92,7 +92,10 @@ describe('planlint --format sarif', () => {
       assert.equal(res.locations[0]!.physicalLocation.artifactLocation.uriBaseId, '%SRCROOT%');
     }
     assert.equal(run.originalUriBaseIds['%SRCROOT%']!.uri, pathToFileURL(ROOT).href + '/');
-    assert.deepEqual(run.invocations[0], { executionSuccessful: true });
+    // The sample report is not a plan: a note, not a warning, and the run still succeeded.
+    assert.equal(run.invocations[0]!.executionSuccessful, true);
+    const notes = run.invocations[0]!.toolExecutionNotifications ?? [];
+    assert.deepEqual(notes.map((n) => [n.level, /判断为报告/.test(n.message.text)]), [['note', true]]);
   });
 
   it('a clean run is a valid log with no results', () => {

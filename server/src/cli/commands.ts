@@ -154,13 +154,13 @@ async function runLint(
     cwd: io.cwd,
     version: version(),
   });
-  // Every run ends with what it checked and what it skipped: in the stylish report, else on stderr.
-  const closing = summaryLines(report, { ignored, quiet: args.quiet }, messages.locale);
-  if (args.format === 'stylish') text += (text === '' ? '' : '\n') + closing.map((l) => paint.dim(l)).join('\n') + '\n';
-  else closing.forEach((l) => io.err.write(l + '\n'));
-
   // With `--fix -`, standard output carries the fixed text, so the report goes to stderr.
   const reportStream = args.fix && stdinOutcome ? io.err : io.out;
+  // Every run ends with what it checked and what it skipped: in the stylish report, else on stderr (unless a
+  // machine-readable report is on stderr already: it says it all).
+  const closing = summaryLines(report, { ignored, quiet: args.quiet }, messages.locale);
+  if (args.format === 'stylish') text += (text === '' ? '' : '\n') + closing.map((l) => paint.dim(l)).join('\n') + '\n';
+  else if (reportStream !== io.err || args.outputFile !== undefined) closing.forEach((l) => io.err.write(l + '\n'));
   if (args.outputFile !== undefined) {
     try {
       writeFileAtomic(path.resolve(io.cwd, args.outputFile), new TextEncoder().encode(text));
@@ -184,7 +184,8 @@ async function runLint(
     );
   }
   if (unmatched.length > 0 || report.some((f) => f.error !== undefined)) return 2;
-  if (!report.some(wasChecked)) {
+  // Nothing checked is a failure, not a green run (standard input, a filter, passes what it cannot read through).
+  if (!stdinOutcome && !report.some(wasChecked)) {
     messages.say('没有检查任何文件', 'no file was checked');
     return 2;
   }

@@ -7,13 +7,17 @@ export const USAGE = `planlint —— 检查政府工作方案（实施方案 / 
   planlint table <文件|-> [选项]              输出任务分解表
   planlint outline <文件|-> [选项]            输出提纲
 
-目录只检查方案文件：*.plan、*.plan.txt、*.plan.md，以及首个非空行写明
-实施方案、工作方案、工作要点、工作安排或任务分工的 .txt / .md 文件（不进入
-node_modules 和隐藏目录）。通配符支持 * ** ? [abc] {a,b}，请加引号交给 planlint 展开。
+命令行上点名的文件总会检查。目录只检查方案文件：*.plan、*.plan.txt、*.plan.md、配置 files
+中的文件，以及内容读来是方案的 .txt / .md / .text 文件（看前约 30 KB：方案标题、分配任务、完成
+时限）；其余文本文件（报告、其他文件、无判断依据）、二进制文件、Word 文档和无法解码的文件都
+列为“已跳过”并注明原因。目录和通配符不进入 node_modules 和隐藏目录，并遵守 .gitignore、配置
+ignores 和 --ignore-pattern。通配符支持 * ** ? [abc] {a,b}，请加引号交给 planlint 展开。
+每次运行最后都说明检查了几个文件、跳过了哪些。
 
 检查选项：
   -f, --format <格式>            stylish（默认）、json、sarif、github
-  -o, --output-file <文件>       把报告写入文件
+  -o, --output-file <文件>       把报告写入文件；扩展名须与格式相符（json：.json，sarif：.sarif 或 .json，
+                                 stylish、github：.txt、.log 或其他），否则为用法错误
       --fix                      自动修复可安全修复的问题，原子写回（只写有改动的文件，
                                  保持原编码和 BOM）；与 - 同用时修复后的文本写到标准输出，
                                  报告写到标准错误
@@ -24,7 +28,9 @@ node_modules 和隐藏目录）。通配符支持 * ** ? [abc] {a,b}，请加引
       --encoding <编码>          不检测编码，一律按此读取：utf8、utf16le、utf16be、gb18030（gbk、gb2312）
       --max-severity <级别>      达到此级别的问题使检查失败：error（默认）、warning、info、off（从不失败）
       --max-warnings <数量>      警告多于此数时检查失败
-      --quiet                    只报告错误（退出码仍按全部问题计算）
+      --quiet                    只报告错误，退出码也只按错误计算（警告不使检查失败）
+      --ignore-pattern <模式>    目录和通配符跳过的文件，.gitignore 写法，相对于当前目录，可重复
+      --no-ignore                不读 .gitignore，也不用配置 ignores 和 --ignore-pattern
       --stdin-filename <名称>    标准输入（-）的文件名：用于查找配置和显示
       --concurrency <auto|off|N> 工作线程数（主线程也参与检查）：auto（默认：超过 8 个文件且共超过
                                  1 MB 时为核数减二，双核机器上不用）、off、线程数
@@ -35,7 +41,8 @@ node_modules 和隐藏目录）。通配符支持 * ** ? [abc] {a,b}，请加引
 
 表格选项（planlint table）：
   -f, --format <格式>            md（默认）、csv（带 BOM，Excel 可直接打开）、json、xlsx
-  -o, --output-file <文件>       写入文件；未给 --format 时按扩展名判断格式。xlsx 不输出到终端
+  -o, --output-file <文件>       写入文件；未给 --format 时按扩展名判断格式，扩展名与格式不符为用法错误。
+                                 xlsx 不输出到终端
       --problems                 增加“问题”列：每个任务上的规则编号和消息
       -c/--config、--rule、--locale、--encoding、--stdin-filename 同上
 
@@ -46,7 +53,8 @@ node_modules 和隐藏目录）。通配符支持 * ** ? [abc] {a,b}，请加引
 退出码：
   0  没有达到 --max-severity 的问题，警告数也未超过 --max-warnings
   1  有达到 --max-severity 的问题，或警告多于 --max-warnings
-  2  用法错误、配置文件错误，或文件不存在、无法读取或解码（二进制文件只跳过并提示，不算错误）
+  2  用法错误、配置文件错误，文件不存在、无法读取或解码，某个参数（目录、通配符）没有给出
+     方案文件（其余参数仍照常检查），或一个文件也没有检查（二进制文件只跳过并提示，不算错误）
 
 ————————————————————————————————————————
 
@@ -57,13 +65,18 @@ Usage:
   planlint table <file|-> [options]            print the task table
   planlint outline <file|-> [options]          print the outline
 
-A folder gives its plan files: *.plan, *.plan.txt, *.plan.md, and .txt / .md files whose first
-non-empty line names a plan (实施方案, 工作方案, 工作要点, 工作安排, 任务分工); node_modules and
-hidden folders are skipped. Globs support * ** ? [abc] {a,b}: quote them so planlint expands them.
+A file named on the command line is always linted. A folder gives its plan files: *.plan,
+*.plan.txt, *.plan.md, the config's files, and .txt / .md / .text files whose text reads as a plan
+(from its first ~30 KB: a plan title, work assigned, deadlines); the other text files (a report,
+something else, no evidence either way), binary files, Word documents and undecodable files are
+listed as skipped, with the reason. Folders and globs skip node_modules and hidden folders and
+follow .gitignore, the config's ignores and --ignore-pattern. Globs support * ** ? [abc] {a,b}:
+quote them so planlint expands them. Every run ends with how many files it checked and what it skipped.
 
 Lint options:
   -f, --format <format>          stylish (default), json, sarif, github
-  -o, --output-file <file>       write the report to a file
+  -o, --output-file <file>       write the report to a file; its extension must fit the format (json:
+                                 .json, sarif: .sarif or .json, stylish and github: .txt, .log or other)
       --fix                      apply safe fixes and write files back atomically (only files that
                                  change, in their own encoding and BOM); with -, the fixed text goes
                                  to stdout and the report to stderr
@@ -76,7 +89,11 @@ Lint options:
       --max-severity <severity>  the lowest severity that fails the run: error (default), warning,
                                  info, off (never fails)
       --max-warnings <n>         fail when there are more than n warnings
-      --quiet                    report errors only (the exit code still counts every problem)
+      --quiet                    report errors only, and count only errors in the exit code
+                                 (warnings do not fail the run)
+      --ignore-pattern <pattern> files that folders and globs skip, in .gitignore syntax, relative
+                                 to the working directory; repeatable
+      --no-ignore                read no .gitignore, and use neither ignores nor --ignore-pattern
       --stdin-filename <name>    name of standard input (-): for the config lookup and the report
       --concurrency <auto|off|n> worker threads, linting beside the main thread: auto (default: one
                                  per core but two when there are more than 8 files and over 1 MB of
@@ -88,7 +105,8 @@ Lint options:
 
 Table options (planlint table):
   -f, --format <format>          md (default), csv (with a BOM, opens in Excel), json, xlsx
-  -o, --output-file <file>       write to a file; without --format, its extension picks the format.
+  -o, --output-file <file>       write to a file; without --format, its extension picks the format; an
+                                 extension of another format is a usage error.
                                  xlsx is never written to a terminal
       --problems                 add a Problems column: the rule ids and messages on each task
       -c/--config, --rule, --locale, --encoding, --stdin-filename as above
@@ -100,6 +118,7 @@ Other:
 Exit codes:
   0  no problem at or above --max-severity, and no more warnings than --max-warnings
   1  problems at or above --max-severity, or more warnings than --max-warnings
-  2  usage error, bad config file, or a file that is missing, unreadable or undecodable
-     (binary files are skipped with a message, not an error)
+  2  usage error, bad config file, a file that is missing, unreadable or undecodable, an argument
+     (folder, glob) that gives no plan file (the other arguments are still linted), or no file
+     checked at all (binary files are skipped with a message, not an error)
 `;

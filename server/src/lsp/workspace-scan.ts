@@ -3,11 +3,13 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker, parentPort } from 'node:worker_threads';
+import { hasPlanExtension, hasTextExtension } from '../cli/classify.js';
 import { decodeText } from '../cli/encoding.js';
 import type { PlanlintConfig } from '../config/config.js';
 import { ConfigCache } from '../config/load.js';
 import { indexPlan, type IndexedPlan } from '../features/workspace-index.js';
-import { toSimplified } from '../model/text.js';
+import { readsAsPlan } from '../model/kind.js';
+import type { DocumentKind } from '../model/types.js';
 import { createPlanService, type PlanService } from '../service.js';
 
 /** Bounds of a scan: files looked at, file size, directory entries visited. */
@@ -32,40 +34,34 @@ export type ScanMessage =
   | { kind: 'done'; job: ScanJob['kind']; examined: number; indexed: number; truncated: boolean; ms: number }
   | { kind: 'log'; message: string };
 
-const PLAN_FILE = /\.plan(?:\.(?:txt|md))?$/i;
-const MAYBE_PLAN = /\.(?:txt|md)$/i;
-const PLAN_TITLE = /实施方案|工作方案|工作要点|工作安排/;
 const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn']);
 
-/** `*.plan`, `*.plan.txt`, `*.plan.md`: plans by name. */
+/** `*.plan`, `*.plan.txt`, `*.plan.md`: plans by name (the CLI's rule, cli/classify.ts). */
 export function isPlanFileName(file: string): boolean {
-  return PLAN_FILE.test(file);
+  return hasPlanExtension(file);
 }
 
-/** `.txt` and `.md` files are plans when their first line says so. */
+/** Files that may be plans: by name, or `.txt`, `.md`, `.text` files whose text reads as one. */
 export function mayBePlanFileName(file: string): boolean {
-  return PLAN_FILE.test(file) || MAYBE_PLAN.test(file);
+  return hasPlanExtension(file) || hasTextExtension(file);
 }
 
-/** True when the first non-empty line names a plan (实施方案 / 工作方案 / 工作要点 / 工作安排, either script). */
-export function namesPlan(text: string): boolean {
-  const head = text.slice(0, 4000);
-  for (const raw of head.split(/\r\n|\r|\n/)) {
-    const line = raw.replace(/^[\s\ufeff\u3000\u00a0#]+/, '').trim();
-    if (line === '') continue;
-    return PLAN_TITLE.test(toSimplified(line));
-  }
-  return false;
+/**
+ * True when the text reads as a plan on positive evidence (`readsAsPlan`, the model's one decision: a plan title,
+ * work assigned, deadlines), with the configuration's `kind` when it sets one.
+ */
+export function namesPlan(text: string, kind?: DocumentKind | null): boolean {
+  return readsAsPlan(text, kind);
 }
 
 /** Reads a candidate file; null when it is too large, unreadable, binary, or not a plan. */
-function readPlan(file: string, maxBytes: number): string | null {
+function readPlan(file: string, maxBytes: number, kind: DocumentKind | null): string | null {
   try {
     const stat = fs.statSync(file, { throwIfNoEntry: false });
     if (!stat || !stat.isFile() || stat.size > maxBytes) return null;
     const decoded = decodeText(fs.readFileSync(file));
     if (!('text' in decoded)) return null;
-    if (!isPlanFileName(file) && !namesPlan(decoded.text)) return null;
+    if (!isPlanFileName(file) && !namesPlan(decoded.text, kind)) return null;
     return decoded.text;
   } catch {
     return null;
@@ -99,11 +95,12 @@ export async function runScanJob(job: ScanJob, post: (m: ScanMessage) => void, p
   let truncated = false;
   const index = (file: string): boolean => {
     examined++;
-    const text = readPlan(file, job.limits.maxBytes);
-    if (text === null) return false;
     const folder = folders.find((f) => isInside(f, file));
     const cache = (folder !== undefined ? caches.get(folder) : undefined) ?? outside;
-    const plan = service.parse(text, cache.forFile(file).config);
+    const config = cache.forFile(file).config;
+    const text = readPlan(file, job.limits.maxBytes, config.kind);
+    if (text === null) return false;
+    const plan = service.parse(text, config);
     batch.push(indexPlan(pathToFileURL(file).href, plan));
     indexed++;
     if (batch.length >= 25 || Date.now() - lastPost > 200) flush();
