@@ -27,6 +27,20 @@ describe('workspace scan', () => {
     assert.ok(!namesPlan('# 会议记录\n工作方案见附件'));
   });
 
+  it("reads a file as a plan by the CLI's decision: the text, not its first line; the configuration's kind wins", async () => {
+    assert.ok(mayBePlanFileName('a.text'));
+    assert.ok(namesPlan('一、重点任务\n1.开展执法检查。由市司法局负责，2025年6月底前完成。\n'), 'work assigned, no title');
+    assert.ok(!namesPlan('江宁市2024年法治政府建设情况的报告\n\n一年来，我市开展了执法检查。\n'), 'a report');
+    assert.ok(namesPlan('江宁市2024年法治政府建设情况的报告\n', 'plan'));
+    const body = ws.write('b/body.text', '一、重点任务\n1.开展执法检查。由市司法局负责，2025年6月底前完成。\n');
+    ws.write('b/report.txt', '江宁市2024年法治政府建设情况的报告\n\n一年来，我市开展了执法检查。\n');
+    ws.write('c/.planlintrc.json', JSON.stringify({ kind: 'report' }));
+    ws.write('c/plan.txt', '江宁市2025年法治政府建设工作方案\n');
+    const messages = await run({ kind: 'folders', folders: [ws.root], base: [], limits: LIMITS });
+    const entries = messages.flatMap((m) => (m.kind === 'entries' ? m.entries : []));
+    assert.deepEqual(entries.map((e) => e.uri), [pathToFileURL(body).href]);
+  });
+
   it('indexes plan files in every folder, skipping node_modules, dot folders, non-plans and large files', async () => {
     const a = ws.copySample('bracket-style.plan', 'a/bracket.plan');
     const b = ws.copySample('sentence-style.plan.txt', 'b/sentence.txt');
