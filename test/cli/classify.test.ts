@@ -19,6 +19,18 @@ describe('cli classify: decodeHead', () => {
     }
   });
 
+  it('a UTF-8 head whose cut also reads as GB18030 is still read as UTF-8', () => {
+    // `é` is C3 A9, a GB18030 pair too, and the first two bytes of `一` (E4 B8) are one more: the whole cut reads
+    // as GB18030 (as garbage), and only a shorter cut reads as UTF-8.
+    const bytes = Buffer.concat([Buffer.from('plan ' + 'é'.repeat(50)), Buffer.from('一').subarray(0, 2)]);
+    const whole = decodeHead(bytes, false);
+    assert.ok('text' in whole && whole.encoding === 'gb18030', 'the whole cut reads as GB18030');
+    const decoded = decodeHead(bytes, true);
+    assert.ok('text' in decoded);
+    assert.equal(decoded.encoding, 'utf8');
+    assert.equal(decoded.text, 'plan ' + 'é'.repeat(50));
+  });
+
   it('a GB18030 head cut inside a character is read as GB18030', () => {
     const gb = Buffer.from([0xbd, 0xad, 0xc4, 0xfe, 0xca, 0xd0, 0xb9, 0xa4, 0xd7, 0xf7, 0xb7, 0xbd, 0xb0, 0xb8]); // 江宁市工作方案
     const decoded = decodeHead(gb.subarray(0, gb.length - 1), true);
