@@ -34,6 +34,7 @@ const GOOD = {
   deadline: { inheritFromSection: true, planPeriodSatisfies: false },
   period: { start: 2021, end: 2025 },
   files: ['*.txt'],
+  ignores: ['drafts/'],
   kind: 'plan',
 };
 const GOOD_YAML = [
@@ -50,6 +51,7 @@ const GOOD_YAML = [
   '  inheritFromSection: true',
   'period: {start: 2021, end: 2025}',
   'files: ["*.txt"]',
+  'ignores: [drafts/]',
   '',
 ].join('\n');
 
@@ -79,7 +81,7 @@ describe('config robustness', function () {
   };
 
   it('the schema lists the keys this test covers', () => {
-    assert.deepEqual(KEYS.sort(), ['$schema', 'deadline', 'extraNonTaskSections', 'files', 'kind', 'locale', 'nonTaskSections', 'period', 'rules', 'units', 'unitsFile'].sort());
+    assert.deepEqual(KEYS.sort(), ['$schema', 'deadline', 'extraNonTaskSections', 'files', 'ignores', 'kind', 'locale', 'nonTaskSections', 'period', 'rules', 'units', 'unitsFile'].sort());
   });
 
   for (const key of KEYS) {
