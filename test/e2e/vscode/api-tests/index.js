@@ -62,6 +62,19 @@ const tests = {
     assert.ok(doc.lineAt(line).text.startsWith('8.'), doc.lineAt(line).text.slice(0, 10));
     await vscode.commands.executeCommand('workbench.action.files.revert');
   },
+  async 'a plain-text file whose text reads as a plan opens as a plan; one that does not stays plain text'() {
+    const folder = vscode.workspace.workspaceFolders[0].uri;
+    const plan = vscode.Uri.joinPath(folder, 'detected.txt');
+    const notes = vscode.Uri.joinPath(folder, 'notes.txt');
+    const utf8 = (s) => new TextEncoder().encode(s);
+    await vscode.workspace.fs.writeFile(plan, utf8('江宁市2025年法治政府建设工作方案\n\n一、重点任务\n（一）完善制度。牵头单位：市司法局；完成时限：2025年6月底前。\n'));
+    await vscode.workspace.fs.writeFile(notes, utf8('会议记录\n\n今天讨论了下一步安排。\n'));
+    await vscode.workspace.openTextDocument(plan);
+    await vscode.workspace.openTextDocument(notes);
+    await waitFor(() => vscode.workspace.textDocuments.find((d) => d.uri.toString() === plan.toString() && d.languageId === 'plan'));
+    const kept = vscode.workspace.textDocuments.find((d) => d.uri.toString() === notes.toString());
+    assert.strictEqual(kept && kept.languageId, 'plaintext');
+  },
   async 'the task table preview opens'() {
     await vscode.commands.executeCommand('planlint.showTaskTable');
     const tab = await waitFor(() =>
