@@ -112,6 +112,25 @@ function emptyPlan(text: string, lines: LineTable): PlanDocument {
 interface Body {
   built: BuiltSections;
   ctx: AttributionContext;
+  convention: LeadConvention;
+}
+
+/**
+ * How a plan says its lead is read when no `牵头` is written: `first` — the first unit listed leads
+ * (`列第一位者为牵头单位`); `all` — the responsible units lead (`未注明牵头单位的，责任单位即为牵头单位`); `none` —
+ * no convention stated: a lone responsible unit leads, several leave the lead open (PL001 asks which).
+ */
+export type LeadConvention = 'first' | 'all' | 'none';
+
+const FIRST_LISTED = /列(?:第一位|首位|在第一位|在首位|第一)(?:的|者)?(?:责任单位|单位|部门)?(?:为|是|即为|系)(?:工作)?牵头/;
+const RESPONSIBLE_LEADS = /(?:未注明|未明确|无|没有|未列)牵头单位的?[,，]?(?:其)?责任单位(?:即|就)?(?:为|是)牵头单位/;
+
+/** The convention a plan states about leads (anywhere: its covering notice, its first attribution, a note). */
+export function leadConvention(text: string): LeadConvention {
+  const folded = toSimplified(stripNoise(text)).replace(/[\s\u3000]+/g, '');
+  if (FIRST_LISTED.test(folded)) return 'first';
+  if (RESPONSIBLE_LEADS.test(folded)) return 'all';
+  return 'none';
 }
 
 /** From the grammar's result: problems, directives, title, period, kind and the section tree. */
@@ -141,15 +160,15 @@ function readBody(plan: PlanDocument, lines: LineTable, parsed: ParsedText, opti
   plan.allSections = built.all;
   plan.unnumbered = built.unnumbered;
   plan.numbering = numberingMode(built.all);
-  return { built, ctx };
+  return { built, ctx, convention: leadConvention(text) };
 }
 
 /** From the text and the section tree: tables, tasks and units. */
-function readTasks(plan: PlanDocument, { built, ctx }: Body): void {
+function readTasks(plan: PlanDocument, { built, ctx, convention }: Body): void {
   plan.tables = findTables(plan.text, ctx.lines);
   const taskTables = plan.tables.filter((t) => t.rows.length > 0);
   if (plan.kind === 'plan') {
-    plan.tasks = taskTables.length > 0 ? tableTasks(taskTables, ctx) : bodyTasks(built, ctx);
+    plan.tasks = taskTables.length > 0 ? tableTasks(taskTables, ctx) : bodyTasks(built, ctx, convention);
   }
   plan.tasks.forEach((task, index) => (task.index = index));
   plan.units = collectUnits(ctx.units!);
@@ -413,7 +432,7 @@ function clearNonTask(section: Section, info: Map<Section, SectionInfo>): void {
 }
 
 /** Keywords that make a parenthesis in a heading an attribution (`…工作(市政府办公室牵头,…)`) rather than part of the title. */
-const TITLE_ENDING_KEYWORDS = new Set([T.LeadField, T.ResponsibleField, T.DeadlineField, T.LeadVerb, T.JointLead]);
+const TITLE_ENDING_KEYWORDS = new Set([T.LeadField, T.ResponsibleField, T.DeadlineField, T.PersonField, T.LeadVerb, T.JointLead]);
 
 /** The title: from after the marker to the first sentence end, attribution bracket or parenthesis, or gap of spaces. */
 function titleOf(toks: IToken[], block: Block, text: string): Span {
@@ -493,14 +512,14 @@ function numberingMode(all: Section[]): NumberingMode {
 // ---------------------------------------------------------------------------------------------
 // Tasks
 
-function bodyTasks(built: BuiltSections, ctx: AttributionContext): Task[] {
+function bodyTasks(built: BuiltSections, ctx: AttributionContext, convention: LeadConvention): Task[] {
   const tasks: Task[] = [];
   const maxLevel = built.all.reduce((m, s) => (s.marker.level <= 5 ? Math.max(m, s.marker.level) : m), 0);
   for (const section of built.all) {
     const entry = built.info.get(section)!;
     if (entry.nonTask) continue;
     if (!isTaskSection(section, built, maxLevel)) continue;
-    tasks.push(sectionTask(section, built, ctx));
+    tasks.push(sectionTask(section, built, ctx, convention));
   }
   return tasks;
 }
@@ -513,10 +532,9 @@ function isTaskSection(section: Section, built: BuiltSections, maxLevel: number)
   return section.marker.level >= 2 || entry.own.length > 0 || maxLevel === 1;
 }
 
-function sectionTask(section: Section, built: BuiltSections, ctx: AttributionContext): Task {
+function sectionTask(section: Section, built: BuiltSections, ctx: AttributionContext, convention: LeadConvention): Task {
   const entry = built.info.get(section)!;
-  const lead = gather(entry.own, LEAD);
-  const responsible = gather(entry.own, RESPONSIBLE);
+  const { lead, responsible } = applyConvention(gather(entry.own, LEAD), gather(entry.own, RESPONSIBLE), entry.own, ctx.text, convention);
   const explicit = gather(entry.own, DEADLINES);
   const written = explicit.length > 0 ? explicit : ownProseDeadlines(entry, ctx);
   const inherited = { lead: false, responsible: false, deadline: false };
@@ -560,6 +578,38 @@ function sectionTask(section: Section, built: BuiltSections, ctx: AttributionCon
     inherited,
   };
   return new PlacedTask(fields, null, taskSpan, ctx.lines);
+}
+
+/**
+ * A task's own lead and responsible units under the plan's convention. With no `牵头` written: the first listed
+ * leads (`first`), the responsible units lead (`all`), or a lone responsible unit leads (`none`, several leave the lead
+ * open). Where `牵头` is written, it is kept as written.
+ */
+function applyConvention(
+  lead: UnitMention[],
+  responsible: UnitMention[],
+  own: Attribution[],
+  text: string,
+  convention: LeadConvention,
+): { lead: UnitMention[]; responsible: UnitMention[] } {
+  const explicitLead = own.some((a) => a.lead.length > 0 && LEAD_WRITTEN.test(text.slice(a.span.start, a.span.end)));
+  if (explicitLead) return { lead, responsible };
+  const listed = lead.length > 0 ? [...lead, ...responsible] : responsible;
+  if (listed.length === 0) return { lead, responsible };
+  if (convention === 'first' && (lead.length > 1 || lead.length === 0)) return asLead(listed.slice(0, 1), listed.slice(1));
+  if (lead.length > 0) return { lead, responsible };
+  if (convention === 'all') return asLead(responsible, []);
+  if (responsible.length === 1) return asLead(responsible, []);
+  return { lead, responsible };
+}
+
+/** `牵头` in either script, or a lead field name. */
+const LEAD_WRITTEN = /牵头|牽頭|主办单位|主辦單位/;
+
+function asLead(lead: UnitMention[], responsible: UnitMention[]): { lead: UnitMention[]; responsible: UnitMention[] } {
+  for (const u of lead) u.role = 'lead';
+  for (const u of responsible) u.role = 'responsible';
+  return { lead, responsible };
 }
 
 const LEAD = (a: Attribution): UnitMention[] => a.lead;
