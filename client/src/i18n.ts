@@ -12,3 +12,8 @@ export function effectiveLocale(): UiLocale {
 export function t(message: string, ...args: (string | number)[]): string {
   return translate(effectiveLocale(), message, args);
 }
+
+/** `one` when `count` is 1, else `other` (Chinese has one form for both), with `count` as `{0}`. */
+export function tn(count: number, one: string, other: string, ...args: (string | number)[]): string {
+  return t(count === 1 ? one : other, count, ...args);
+}

@@ -1,6 +1,6 @@
 // The status bar item: how many tasks the active plan has and how many lack a lead unit (VS Code counts the problems); a click opens the preview.
 import * as vscode from 'vscode';
-import { t } from './i18n.js';
+import { t, tn } from './i18n.js';
 import type { TaskTableResult } from '../../server/src/protocol.js';
 import type { TableSource } from './table-source.js';
 
@@ -23,8 +23,14 @@ export class PlanStatusBar implements vscode.Disposable {
     const tasks = table.rows.length;
     const noLead = table.rows.filter((r) => r.lead.length === 0).length;
     const noDeadline = table.rows.filter((r) => r.deadline === null).length;
-    this.item.text = `$(checklist) ${t('{0} tasks', tasks)}${noLead > 0 ? ` · ${t('{0} without a lead unit', noLead)}` : ''}`;
-    this.item.tooltip = t('{0} tasks: {1} without a lead unit, {2} without a deadline, {3} overdue. Click to show the task table.', tasks, noLead, noDeadline, table.counts.overdue);
+    this.item.text = `$(checklist) ${tn(tasks, '{0} task', '{0} tasks')}${noLead > 0 ? ` · ${t('{0} without a lead unit', noLead)}` : ''}`;
+    this.item.tooltip = [
+      t('Tasks: {0}', tasks),
+      t('Without a lead unit: {0}', noLead),
+      t('Without a deadline: {0}', noDeadline),
+      t('Overdue: {0}', table.counts.overdue),
+      t('Click to show the task table.'),
+    ].join('\n');
     this.item.show();
   }
 

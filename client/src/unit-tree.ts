@@ -1,7 +1,7 @@
 // The "tasks by unit" view in the explorer: each unit with the tasks it leads (牵头) or is responsible for (责任), the tasks
 // without a lead unit under a node of their own, and the number of tasks with problems as the view's badge.
 import * as vscode from 'vscode';
-import { t } from './i18n.js';
+import { t, tn } from './i18n.js';
 import type { PreviewRow, TaskTableResult } from '../../server/src/protocol.js';
 import type { TableSource } from './table-source.js';
 
@@ -20,7 +20,7 @@ export function createUnitTree(source: TableSource): vscode.Disposable {
   const update = (table: TaskTableResult | null) => {
     provider.update(table);
     const withProblems = table ? table.rows.filter((r) => r.problems.length > 0).length : 0;
-    view.badge = withProblems > 0 ? { value: withProblems, tooltip: t('{0} tasks with problems', withProblems) } : undefined;
+    view.badge = withProblems > 0 ? { value: withProblems, tooltip: tn(withProblems, '{0} task with problems', '{0} tasks with problems') } : undefined;
     view.message = table ? undefined : t('Open a plan to see its tasks by unit.');
   };
   update(source.table);
@@ -50,14 +50,14 @@ export class UnitTreeProvider implements vscode.TreeDataProvider<Node>, vscode.D
     if (node.kind !== 'task') {
       const noLead = node.kind === 'noLead';
       const item = new vscode.TreeItem(noLead ? t('(no lead unit)') : node.name, noLead ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
-      item.description = noLead ? t('{0} tasks', node.tasks.length) : roleCounts(node.tasks);
+      item.description = noLead ? tn(node.tasks.length, '{0} task', '{0} tasks') : roleCounts(node.tasks);
       item.iconPath = new vscode.ThemeIcon(noLead ? 'question' : 'organization');
       item.contextValue = node.kind;
       return item;
     }
     const { row, role } = node;
     const item = new vscode.TreeItem(`${row.number} ${row.title}`.trim(), vscode.TreeItemCollapsibleState.None);
-    const problems = row.problems.length > 0 ? t('{0} problems', row.problems.length) : '';
+    const problems = row.problems.length > 0 ? tn(row.problems.length, '{0} problem', '{0} problems') : '';
     item.description = [role === 'lead' ? t('lead') : role === 'responsible' ? t('responsible') : '', row.deadline?.text ?? '', problems].filter(Boolean).join(' · ');
     item.tooltip = [`${row.number} ${row.title}`.trim(), ...row.problems.map((p) => p.message)].join('\n');
     item.iconPath = new vscode.ThemeIcon(ROLE_ICONS[role]);
