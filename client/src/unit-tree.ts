@@ -79,7 +79,7 @@ function roleCounts(tasks: readonly TaskNode[]): string {
   return [lead > 0 ? t('leads {0}', lead) : '', responsible > 0 ? t('responsible for {0}', responsible) : ''].filter(Boolean).join(' · ');
 }
 
-/** The tasks without a lead unit first, then unit → tasks, most tasks first; a unit that leads a task is not also listed as responsible for it. */
+/** The tasks without a lead unit first, then unit → tasks, the units that lead most first; a unit that leads a task is not also listed as responsible for it. */
 function group(table: TaskTableResult | null): GroupNode[] {
   if (!table) return [];
   const byUnit = new Map<string, TaskNode[]>();
@@ -94,8 +94,9 @@ function group(table: TaskTableResult | null): GroupNode[] {
     row.lead.forEach((u) => add(u, row, 'lead'));
     row.responsible.forEach((u) => add(u, row, 'responsible'));
   }
+  const leads = (tasks: TaskNode[]) => tasks.filter((n) => n.role === 'lead').length;
   const units = [...byUnit.entries()]
-    .sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0], 'zh-CN'))
+    .sort((a, b) => leads(b[1]) - leads(a[1]) || b[1].length - a[1].length || a[0].localeCompare(b[0], 'zh-CN'))
     .map(([name, tasks]): GroupNode => ({ kind: 'unit', name, tasks }));
   return noLead.length > 0 ? [{ kind: 'noLead', name: '', tasks: noLead }, ...units] : units;
 }

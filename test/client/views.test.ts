@@ -79,7 +79,7 @@ describe('client tasks-by-unit view', () => {
   let loaded: LoadedClient | undefined;
   afterEach(() => loaded?.dispose());
 
-  it('lists tasks without a lead first and plainly, then units with their roles (zh)', async () => {
+  it('lists tasks without a lead first and plainly, then units with their roles, those that lead most first (zh)', async () => {
     loaded = await withPlan({ language: 'zh-cn' });
     assert.deepEqual(render(view(loaded)), [
       '（无牵头单位） | 1 项任务 | question',
@@ -90,6 +90,10 @@ describe('client tasks-by-unit view', () => {
       '  3. 公开权责清单 | 牵头 · 年内 | star-full',
       '市司法局 | 牵头 1 项 | organization',
       '  1. 完善合同审查制度 | 牵头 · 2025年6月底前 | star-full',
+      '各区县(市)人民政府 | 责任 3 项 | organization',
+      '  1. 完善合同审查制度 | 责任 · 2025年6月底前 | person',
+      '  2. 清理行政规范性文件 | 责任 · 2 个问题 | person',
+      '  3. 公开权责清单 | 责任 · 年内 | person',
     ]);
     assert.doesNotMatch(render(view(loaded)).join('\n'), /参与/);
   });
