@@ -79,15 +79,15 @@ describe('client tasks-by-unit view', () => {
   let loaded: LoadedClient | undefined;
   afterEach(() => loaded?.dispose());
 
-  it('lists tasks without a lead first and plainly, then units with their roles, those that lead most first (zh)', async () => {
+  it('lists tasks without a lead first and plainly, then units with the tasks they lead before those they are responsible for, units that lead most first (zh)', async () => {
     loaded = await withPlan({ language: 'zh-cn' });
     assert.deepEqual(render(view(loaded)), [
       '（无牵头单位） | 1 项任务 | question',
       '  2. 清理行政规范性文件 | 2 个问题 | circle-large-outline',
       '市财政局 | 牵头 1 项 · 责任 2 项 | organization',
+      '  3. 公开权责清单 | 牵头 · 年内 | star-full',
       '  1. 完善合同审查制度 | 责任 · 2025年6月底前 | person',
       '  2. 清理行政规范性文件 | 责任 · 2 个问题 | person',
-      '  3. 公开权责清单 | 牵头 · 年内 | star-full',
       '市司法局 | 牵头 1 项 | organization',
       '  1. 完善合同审查制度 | 牵头 · 2025年6月底前 | star-full',
       '各区县(市)人民政府 | 责任 3 项 | organization',
@@ -106,7 +106,8 @@ describe('client tasks-by-unit view', () => {
       '  2. 清理行政规范性文件 | 2 problems | circle-large-outline',
       '市财政局 | leads 1 · responsible for 2 | organization',
     ]);
-    assert.match(render(view(loaded))[3]!, /\| responsible · 2025年6月底前 \| person$/);
+    assert.match(render(view(loaded))[3]!, /\| lead · 年内 \| star-full$/);
+    assert.match(render(view(loaded))[4]!, /\| responsible · 2025年6月底前 \| person$/);
   });
 
   it('shows the tasks with problems as the badge of the view', async () => {

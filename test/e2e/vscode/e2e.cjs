@@ -24,6 +24,7 @@ const EXPECT = {
     noLead: '(no lead unit)',
     leads: /^leads \d+/,
     leadRole: /^lead( · |$)/,
+    responsibleRole: /^responsible( · |$)/,
     renumber: 'Renumber',
     leadColumn: 'Lead units',
   },
@@ -34,6 +35,7 @@ const EXPECT = {
     noLead: '（无牵头单位）',
     leads: /^牵头 \d+ 项/,
     leadRole: /^牵头( · |$)/,
+    responsibleRole: /^责任( · |$)/,
     renumber: '重新编号',
     leadColumn: '牵头单位',
   },
@@ -44,6 +46,7 @@ const t0 = Date.now();
 const results = [];
 const log = (...a) => console.log(`[${((Date.now() - t0) / 1000).toFixed(1)}s]`, ...a);
 let page;
+let folderHeader;
 
 async function step(name, fn) {
   const s = Date.now();
@@ -114,9 +117,12 @@ async function palette(title) {
     });
     await shot('03-outline.png');
     await step('tasks-by-unit view shows roles and the tasks without a lead unit', async () => {
-      // Room for the view: fold the Outline (checked above); no hover tooltip over the rows.
+      // Room for the view: fold the Outline (checked above) and the folder (unfolded again below); no hover tooltip.
       const outline = page.locator('.pane-header', { hasText: /^outline$|^大纲$/i }).first();
       if ((await outline.getAttribute('aria-expanded')) === 'true') await outline.click();
+      // The folder's header, kept as an element: once folded its pane has no .explorer-folders-view to find it by.
+      folderHeader = await page.locator('.pane', { has: page.locator('.explorer-folders-view') }).locator('.pane-header').first().elementHandle();
+      if ((await folderHeader.getAttribute('aria-expanded')) === 'true') await folderHeader.click();
       await page.mouse.move(700, 300);
       const title = /^tasks by unit$|^按单位查看任务$/i;
       const header = page.locator('.pane-header', { hasText: title }).first();
@@ -129,11 +135,17 @@ async function palette(title) {
       const unit = rows.filter({ has: page.locator('.label-description', { hasText: EXPECT.leads }) }).first();
       await unit.waitFor();
       await unit.click();
+      // A unit's tasks: those it leads first, then those it is responsible for.
       await rows.filter({ has: page.locator('.label-description', { hasText: EXPECT.leadRole }) }).first().waitFor();
+      await rows.filter({ has: page.locator('.label-description', { hasText: EXPECT.responsibleRole }) }).first().waitFor();
       // The view's badge (tasks with problems: 9, 11, 12, 13, 14, 15) on the Explorer's icon; no file is dirty yet.
       await page.locator('.activitybar .action-item .badge-content', { hasText: /^6$/ }).first().waitFor();
     });
     await shot('03b-tasks-by-unit.png');
+    await step('the folder unfolds again', async () => {
+      if (folderHeader && (await folderHeader.getAttribute('aria-expanded')) !== 'true') await folderHeader.click();
+      await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'injection.plan' }).first().waitFor();
+    });
     await step('unit completion after 牵头单位：', async () => {
       await editorLines().click();
       await page.keyboard.press('Control+End');
