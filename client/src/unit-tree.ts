@@ -56,10 +56,10 @@ export class UnitTreeProvider implements vscode.TreeDataProvider<Node>, vscode.D
       return item;
     }
     const { row, role } = node;
-    const item = new vscode.TreeItem(`${row.number} ${row.title}`.trim(), vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(taskLabel(row), vscode.TreeItemCollapsibleState.None);
     const problems = row.problems.length > 0 ? tn(row.problems.length, '{0} problem', '{0} problems') : '';
     item.description = [role === 'lead' ? t('lead') : role === 'responsible' ? t('responsible') : '', row.deadline?.text ?? '', problems].filter(Boolean).join(' · ');
-    item.tooltip = [`${row.number} ${row.title}`.trim(), ...row.problems.map((p) => p.message)].join('\n');
+    item.tooltip = [taskLabel(row), ...row.problems.map((p) => p.message)].join('\n');
     item.iconPath = new vscode.ThemeIcon(ROLE_ICONS[role]);
     item.contextValue = 'task';
     const uri = this.source.uri;
@@ -72,6 +72,12 @@ export class UnitTreeProvider implements vscode.TreeDataProvider<Node>, vscode.D
   }
 }
 
+/** Number and title as a plan writes them: `(一)完善…`, `12、规范…`, `3. 深化…` (a space only after an ASCII marker). */
+function taskLabel(row: PreviewRow): string {
+  if (!row.number) return row.title;
+  return /[\x21-\x7e]$/.test(row.number) ? `${row.number} ${row.title}` : `${row.number}${row.title}`;
+}
+
 /** "leads 3 · responsible for 2" in the UI's words, leaving out a role the unit does not have. */
 function roleCounts(tasks: readonly TaskNode[]): string {
   const lead = tasks.filter((n) => n.role === 'lead').length;
@@ -79,7 +85,10 @@ function roleCounts(tasks: readonly TaskNode[]): string {
   return [lead > 0 ? t('leads {0}', lead) : '', responsible > 0 ? t('responsible for {0}', responsible) : ''].filter(Boolean).join(' · ');
 }
 
-/** The tasks without a lead unit first, then unit → tasks, the units that lead most first; a unit that leads a task is not also listed as responsible for it. */
+/**
+ * The tasks without a lead unit first, then each unit with the tasks it leads and then those it is responsible for (in
+ * document order), the units that lead most first; a unit that leads a task is not also listed as responsible for it.
+ */
 function group(table: TaskTableResult | null): GroupNode[] {
   if (!table) return [];
   const byUnit = new Map<string, TaskNode[]>();
@@ -97,6 +106,6 @@ function group(table: TaskTableResult | null): GroupNode[] {
   const leads = (tasks: TaskNode[]) => tasks.filter((n) => n.role === 'lead').length;
   const units = [...byUnit.entries()]
     .sort((a, b) => leads(b[1]) - leads(a[1]) || b[1].length - a[1].length || a[0].localeCompare(b[0], 'zh-CN'))
-    .map(([name, tasks]): GroupNode => ({ kind: 'unit', name, tasks }));
+    .map(([name, tasks]): GroupNode => ({ kind: 'unit', name, tasks: [...tasks.filter((n) => n.role === 'lead'), ...tasks.filter((n) => n.role !== 'lead')] }));
   return noLead.length > 0 ? [{ kind: 'noLead', name: '', tasks: noLead }, ...units] : units;
 }

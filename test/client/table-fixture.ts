@@ -32,7 +32,7 @@ export function demoTable(): TaskTableResult {
         { ruleId: 'PL002', severity: 'warning', message: '任务“清理行政规范性文件”缺少完成时限' },
       ],
     }),
-    row(4, { number: '3.', title: '公开权责清单', lead: ['市财政局'], responsible: ['各区县(市)人民政府'], deadline: { text: '年内', end: '2025-12-31', ongoing: false }, daysLeft: -3 }),
+    row(4, { number: '3、', title: '公开权责清单', lead: ['市财政局'], responsible: ['各区县(市)人民政府'], deadline: { text: '年内', end: '2025-12-31', ongoing: false }, daysLeft: -3 }),
   ];
   return { uri: PLAN_URI, version: 1, title: '白川市2025年度依法行政工作要点', rows, counts: { tasks: rows.length, problems: 2, overdue: 1 } };
 }

@@ -85,7 +85,7 @@ describe('client tasks-by-unit view', () => {
       '（无牵头单位） | 1 项任务 | question',
       '  2. 清理行政规范性文件 | 2 个问题 | circle-large-outline',
       '市财政局 | 牵头 1 项 · 责任 2 项 | organization',
-      '  3. 公开权责清单 | 牵头 · 年内 | star-full',
+      '  3、公开权责清单 | 牵头 · 年内 | star-full',
       '  1. 完善合同审查制度 | 责任 · 2025年6月底前 | person',
       '  2. 清理行政规范性文件 | 责任 · 2 个问题 | person',
       '市司法局 | 牵头 1 项 | organization',
@@ -93,7 +93,7 @@ describe('client tasks-by-unit view', () => {
       '各区县(市)人民政府 | 责任 3 项 | organization',
       '  1. 完善合同审查制度 | 责任 · 2025年6月底前 | person',
       '  2. 清理行政规范性文件 | 责任 · 2 个问题 | person',
-      '  3. 公开权责清单 | 责任 · 年内 | person',
+      '  3、公开权责清单 | 责任 · 年内 | person',
     ]);
     assert.doesNotMatch(render(view(loaded)).join('\n'), /参与/);
   });
