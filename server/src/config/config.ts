@@ -106,6 +106,14 @@ export const DEFAULT_NON_TASK_SECTIONS: readonly string[] = Object.freeze([
   '保障措施', // safeguards (same in both scripts)
   '组织保障', '組織保障', // organisational safeguards
   '工作要求', // work requirements (same in both scripts)
+  '面临的形势', '面臨的形勢', // the situation faced
+  '发展现状', '發展現狀', // the present state
+  '基本情况', '基本情況', // basic facts
+  '重要意义', '重要意義', // significance
+  '深刻内涵', '深刻內涵', // meaning
+  '主要成效', // results so far (same in both scripts)
+  '存在问题', '存在問題', // problems found
+  '发展目标', '發展目標', // development goals
 ]);
 
 /** Deadline options when the configuration says nothing. */

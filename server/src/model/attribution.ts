@@ -144,6 +144,7 @@ function flushFields(toks: IToken[], runFrom: number, runTo: number, ctx: Attrib
 function readSentence(toks: IToken[], from: number, to: number, ctx: AttributionContext): Attribution | null {
   const byIndex = indexOfBy(toks, from, to, ctx.text);
   let leadEnd = -1;
+  let together = -1;
   if (byIndex >= 0) {
     // `由 … 负责`: the verb may come after commas (`由A,B等部门共同负责`) and be followed by what is done
     // (`由各乡镇负责督促落实`), never after another keyword but `会同`, and the units before it are a short run.
@@ -155,6 +156,7 @@ function readSentence(toks: IToken[], from: number, to: number, ctx: Attribution
         if (near && (segmentEndsAt(toks, i, to) || indexOfType(toks, T.Comma, byIndex, i) < 0)) leadEnd = i;
         break;
       }
+      if (type === T.Together && together < 0) together = i;
       if ((isKeyword(toks[i]!) && type !== T.Together) || type === T.By || type === T.SentenceEnd) break;
     }
   } else {
@@ -165,6 +167,7 @@ function readSentence(toks: IToken[], from: number, to: number, ctx: Attribution
     const named = verb > from && (toks[verb]!.tokenType === T.LeadVerb || toks[verb]!.tokenType === T.JointLead || UNIT_END.test(toks[verb - 1]!.image));
     if (named) leadEnd = verb;
   }
+  if (leadEnd < 0 && together > byIndex && byIndex >= 0) return readTogether(toks, byIndex, together, to, ctx);
   if (leadEnd < 0) return null;
   const start = byIndex >= 0 && byIndex < leadEnd ? byIndex : from;
   const span = { start: toks[start]!.startOffset, end: end(toks[to - 1]!) };
@@ -204,6 +207,30 @@ function segmentVerb(toks: IToken[], from: number, to: number, verbs: ReadonlySe
   const tail = toks[last]!.image.trim();
   const max = toks[verb]!.tokenType === T.ChargeVerb ? 2 : VERB_TAIL;
   return tail.length <= max && /^[\u4e00-\u9fff]+$/.test(tail) ? verb : -1;
+}
+
+/** The end of a unit list that a verb phrase follows: `…等部门研究提出意见` ends after `等部门`. */
+const LIST_END = /等(?:有关|相关)?(?:部门|单位|部門|單位)/;
+
+/**
+ * `由X会同Y研究提出…`, with no role verb: X leads, and Y takes part when its list ends with `等部门`. The clause is
+ * the tokens [by, to).
+ */
+function readTogether(toks: IToken[], by: number, together: number, to: number, ctx: AttributionContext): Attribution | null {
+  const lists = READING;
+  lists.lead.clear();
+  lists.division.clear();
+  lists.responsible.clear();
+  lists.deadlines.clear();
+  lists.problems.clear();
+  const unitsFrom = end(toks[together]!);
+  const clauseEnd = end(toks[to - 1]!);
+  const rest = ctx.text.slice(unitsFrom, Math.min(clauseEnd, unitsFrom + MAX_BY_UNITS * 2));
+  const list = LIST_END.exec(rest);
+  if (pushUnits(lists.lead, trimSpan(ctx.text, end(toks[by]!), toks[together]!.startOffset), 'lead', ctx) === 0) return null;
+  if (list !== null) pushUnits(lists.responsible, trimSpan(ctx.text, unitsFrom, unitsFrom + list.index + list[0].length), 'responsible', ctx);
+  const span = { start: toks[by]!.startOffset, end: clauseEnd };
+  return new PlacedAttribution('sentence', lists.lead.take(), lists.responsible.take(), [], [], span, ctx.lines);
 }
 
 /** Does the segment end right after `i` (within a run ending at `to`)? */
@@ -393,6 +420,9 @@ function hasType(toks: IToken[], types: Set<IToken['tokenType']>, from: number, 
   return false;
 }
 
+/** A person named by office (`王纲市长`, `张明副局长`): persons lead meetings, never tasks' units. */
+const PERSON_END = /(?:市长|市長|县长|縣長|区长|區長|镇长|鎮長|乡长|鄉長|书记|書記|主任|局长|局長|厅长|廳長|部长|部長|秘书长|秘書長|处长|處長|科长|科長|同志)$/;
+
 const LEADING_FILLER = /^(?:(?:此|该|本|這|該)项(?:工作|任务|任務)?|(?:此|该)(?:工作|任务))?(?:由|會同|会同)?/;
 /** The characters `LEADING_FILLER` can start with: a piece starting otherwise has no filler. */
 const FILLER_FIRST = new Set([...'此该本這該由會会'].map((c) => c.charCodeAt(0)));
@@ -467,7 +497,7 @@ function pushPiece(out: ListBuffer<UnitMention>, from: number, to: number, role:
   while (e > s && isSpaceCode(text.charCodeAt(e - 1))) e--;
   if (e <= s) return;
   const raw = stripNoise(text.slice(s, e));
-  if (raw.length === 0 || raw.length > 60) return;
+  if (raw.length === 0 || raw.length > 60 || PERSON_END.test(raw)) return;
   let name = raw;
   let key: string;
   const known = ctx.names?.get(raw);
