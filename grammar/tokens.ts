@@ -223,6 +223,48 @@ const numeralStarts = [...CHINESE_NUMERAL_CHARS];
 const digitStarts = [...'0123456789０１２３４５６７８９'];
 const parenStarts = ['(', '（'];
 const circledStarts = Array.from({ length: 20 }, (_, i) => String.fromCharCode(0x2460 + i));
+/** `⑴` … `⒇`: level 4. */
+const parenDigits = Array.from({ length: 20 }, (_, i) => String.fromCharCode(0x2474 + i));
+/** `⒈` … `⒛`: level 3. */
+const fullStopDigits = Array.from({ length: 20 }, (_, i) => String.fromCharCode(0x2488 + i));
+
+/** A text is flat when it lost its line breaks: its lines average over this many characters. */
+const FLAT_LINE = 400;
+
+/**
+ * Whether `text` lost its line breaks, for the one text being read (the lexer calls a matcher with the same string
+ * for every offset, so the answer is worked out once per text, in one pass). `forgetText` drops the text when the
+ * lexer is done with it.
+ */
+const flatness = { text: '', flat: false };
+
+/** Lets go of the last text read (called after each tokenisation, so no text is kept past its reading). */
+export function forgetText(): void {
+  flatness.text = '';
+  flatness.flat = false;
+}
+function isFlat(text: string): boolean {
+  if (text !== flatness.text) {
+    let breaks = 0;
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) breaks++;
+    flatness.text = text;
+    flatness.flat = text.length / (breaks + 1) > FLAT_LINE;
+  }
+  return flatness.flat;
+}
+
+/** `matcher`, and in a flat text also `glued` at any offset (a marker that lost the line break before it). */
+function gluedWhenFlat(matcher: CustomPatternMatcherFunc, glued: RegExp): CustomPatternMatcherFunc {
+  return (text, offset, tokens, groups) => {
+    const found = matcher(text, offset, tokens, groups);
+    if (found !== null) return found;
+    const c = text.charCodeAt(offset);
+    if ((c !== 0x28 && c !== 0xff08) || !isFlat(text)) return null;
+    if (offset > 0 && text.charCodeAt(offset - 1) === 0x7b2c /* 第 */) return null;
+    glued.lastIndex = offset;
+    return glued.exec(text);
+  };
+}
 
 /** Level 1: `三、` `一百四十、` `一、2023年度…` — not `一、二季度`, where a Chinese numeral follows. */
 export const ChapterMarker = createToken({
@@ -233,29 +275,37 @@ export const ChapterMarker = createToken({
   categories: [Marker],
 });
 
-/** Level 2: `(十二)` `（十二）` `(一百九十九)`. */
+/**
+ * Level 2: `(十二)` `（十二）` `(一百九十九)`. In a text that lost its line breaks (`…工作(一)建筑施工…`) it may also
+ * follow a word: a parenthesised numeral there is a reference only after `第` or before `项` `款` `条` `中` `的`.
+ */
 export const SectionMarker = createToken({
   name: 'SectionMarker',
-  pattern: markerMatcher(parenStarts, `[(（]${CN_NUMBER}[)）]`, IS_BLOCK_BOUNDARY, { numeral: true }),
+  pattern: gluedWhenFlat(markerMatcher(parenStarts, `[(（]${CN_NUMBER}[)）]`, IS_BLOCK_BOUNDARY, { numeral: true }), /[(（]([一二三四五六七八九十]{1,3})[)）](?![项項款条條中的、,，)）])/y),
   start_chars_hint: parenStarts,
   line_breaks: false,
   categories: [Marker],
 });
 
-/** Level 3: `8.` `8．` `8、` — not `3.5%` or `1、2月`, where a digit follows. */
+/**
+ * Level 3: `8.` `8．` `8、` `8﹒` `⒏` — not `3.5%` or `1、2月`, where a digit follows; but `4.2011年底前…` is item 4
+ * (a year follows).
+ */
 export const ItemMarker = createToken({
   name: 'ItemMarker',
-  pattern: markerMatcher(digitStarts, `${DIGIT}{1,3}[.．、]`, IS_BLOCK_BOUNDARY, { veto: new RegExp(DIGIT, 'y') }),
-  start_chars_hint: digitStarts,
+  pattern: markerMatcher([...digitStarts, ...fullStopDigits], `(?:${DIGIT}{1,3}[.．、﹒]|[\u2488-\u249b])`, IS_BLOCK_BOUNDARY, {
+    veto: new RegExp(`${DIGIT}(?!${DIGIT}{3}年)`, 'y'),
+  }),
+  start_chars_hint: [...digitStarts, ...fullStopDigits],
   line_breaks: false,
   categories: [Marker],
 });
 
-/** Level 4: `(3)` `（3）`. */
+/** Level 4: `(3)` `（3）` `⑶`. */
 export const SubItemMarker = createToken({
   name: 'SubItemMarker',
-  pattern: markerMatcher(parenStarts, `[(（]${DIGIT}{1,3}[)）]`, IS_BLOCK_BOUNDARY),
-  start_chars_hint: parenStarts,
+  pattern: markerMatcher([...parenStarts, ...parenDigits], `(?:[(（]${DIGIT}{1,3}[)）]|[\u2474-\u2487])`, IS_BLOCK_BOUNDARY),
+  start_chars_hint: [...parenStarts, ...parenDigits],
   line_breaks: false,
   categories: [Marker],
 });

@@ -302,8 +302,16 @@ function attachmentStart(text: string, blocks: Block[], from: number): number {
 const LEVELS: Record<string, { level: Level; style: (image: string) => MarkerStyle; value: (image: string) => number }> = {
   ChapterMarker: { level: 1, style: () => 'cn-dun', value: (s) => parseChineseNumeral(s.slice(0, -1)) },
   SectionMarker: { level: 2, style: (s) => (s[0] === '(' ? 'cn-paren-half' : 'cn-paren-full'), value: (s) => parseChineseNumeral(s.slice(1, -1)) },
-  ItemMarker: { level: 3, style: (s) => (s.endsWith('、') ? 'ar-dun' : s.endsWith('．') ? 'ar-fwdot' : 'ar-dot'), value: (s) => parseArabic(s.slice(0, -1)) },
-  SubItemMarker: { level: 4, style: (s) => (s[0] === '(' ? 'ar-paren-half' : 'ar-paren-full'), value: (s) => parseArabic(s.slice(1, -1)) },
+  ItemMarker: {
+    level: 3,
+    style: (s) => (s.length === 1 ? 'ar-enclosed' : s.endsWith('、') ? 'ar-dun' : s.endsWith('．') ? 'ar-fwdot' : 'ar-dot'),
+    value: (s) => (s.length === 1 ? s.charCodeAt(0) - 0x2487 : parseArabic(s.slice(0, -1))),
+  },
+  SubItemMarker: {
+    level: 4,
+    style: (s) => (s.length === 1 ? 'ar-paren-enclosed' : s[0] === '(' ? 'ar-paren-half' : 'ar-paren-full'),
+    value: (s) => (s.length === 1 ? s.charCodeAt(0) - 0x2473 : parseArabic(s.slice(1, -1))),
+  },
   CircledMarker: { level: 5, style: () => 'circled', value: (s) => parseCircled(s) },
   InlineShiMarker: { level: 6, style: () => 'inline-shi', value: (s) => parseChineseNumeral(s.slice(0, -1)) },
   InlineDiMarker: { level: 6, style: () => 'inline-di', value: (s) => parseChineseNumeral(s.slice(1, -1)) },

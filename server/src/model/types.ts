@@ -108,6 +108,8 @@ export type MarkerStyle =
   | 'ar-paren-full' // （1）
   | 'ar-paren-half' // (1)
   | 'circled' // ①
+  | 'ar-enclosed' // ⒈ (one character)
+  | 'ar-paren-enclosed' // ⑴ (one character)
   | 'inline-shi' // 一是
   | 'inline-di'; // 第一,
 
