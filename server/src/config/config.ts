@@ -105,6 +105,7 @@ export const DEFAULT_NON_TASK_SECTIONS: readonly string[] = Object.freeze([
   '工作步骤', '工作步驟', // work steps
   '保障措施', // safeguards (same in both scripts)
   '组织保障', '組織保障', // organisational safeguards
+  '工作保障', // work safeguards (same in both scripts)
   '工作要求', // work requirements (same in both scripts)
   '面临的形势', '面臨的形勢', // the situation faced
   '发展现状', '發展現狀', // the present state
@@ -114,6 +115,7 @@ export const DEFAULT_NON_TASK_SECTIONS: readonly string[] = Object.freeze([
   '主要成效', // results so far (same in both scripts)
   '存在问题', '存在問題', // problems found
   '发展目标', '發展目標', // development goals
+  '建设目标', '建設目標', // construction goals
 ]);
 
 /** Deadline options when the configuration says nothing. */

@@ -283,6 +283,11 @@ function foldTitle(title: string): string {
   return toSimplified(stripNoise(title)).replace(/[\s\u3000“”"《》〈〉]+/g, '');
 }
 
+/** `附件:` or `附:` on the line before a marker: the items after it name attached documents. */
+const ATTACHMENT_PREFIX = /(?:^|[\r\n])[ \t\u3000]*附件?[0-9]*[ \t\u3000]*[:：][ \t\u3000]*$/;
+/** A title that is a file's name (`…细则.docx`): an attachment, not a task. */
+const FILE_NAME = /\.(?:docx?|xlsx?|wps|pdf|et|ofd)$/i;
+
 /** Where the attachments (`附件`) begin after the plan's first marker (from `from`): the body's sections end there. */
 function attachmentStart(text: string, blocks: Block[], from: number): number {
   const re = /(^|[\r\n])[ \t\u3000\u00a0]*附件[0-9一二三四五六七八九十]*[ \t\u3000]*(?:[:：]|[\r\n]|$)/g;
@@ -356,6 +361,8 @@ function buildSections(tokens: IToken[], blocks: Block[], bodyEnd: number, ctx: 
   /** The attributions of one unnumbered paragraph, until they are wrapped (one list for all). */
   const found: Attribution[] = [];
   let inNoticeStack = noticeEnd > 0;
+  /** The level of the attachment list being read (`附件:1.… 2.…`), 0 when none. */
+  let attachmentLevel = 0;
   for (const block of blocks) {
     if (block.start >= bodyEnd) break;
     if (block.kind !== 'paragraph') continue;
@@ -380,9 +387,12 @@ function buildSections(tokens: IToken[], blocks: Block[], bodyEnd: number, ctx: 
         }
       }
       if (current) current.blocks.push(block);
+      attachmentLevel = 0;
       continue;
     }
     const marker = toMarker(block.marker, ctx.lines);
+    if (ATTACHMENT_PREFIX.test(ctx.text.slice(Math.max(0, marker.span.start - 12), marker.span.start))) attachmentLevel = marker.level;
+    else if (marker.level < attachmentLevel) attachmentLevel = 0;
     while (stack.length > 0 && stack[stack.length - 1]!.section.marker.level >= marker.level) closeSection(stack.pop()!, info);
     const parent = stack[stack.length - 1] ?? null;
     const titleSpan = titleOf(tokens, block, ctx.text);
@@ -390,10 +400,11 @@ function buildSections(tokens: IToken[], blocks: Block[], bodyEnd: number, ctx: 
     const own = readAttributions(tokens, block.first, block.last, ctx, []);
     const span = { start: marker.span.start, end: block.end };
     const inNotice = block.start < noticeEnd;
-    const isNonTask = inNotice || (parent?.nonTask ?? false) || isNonTaskTitle(toSimplified(title), nonTask);
+    const inAttachmentList = marker.level === attachmentLevel || FILE_NAME.test(title);
+    const isNonTask = inNotice || inAttachmentList || (parent?.nonTask ?? false) || isNonTaskTitle(toSimplified(title), nonTask);
     // `own` grows with the attributions of the paragraphs that follow; the section gets its copy below.
     const section = new PlacedSection(marker, title, titleSpan, span, parent?.section ?? null, isNonTask, own, ctx.lines);
-    const entry: SectionInfo = { section, blocks: [block], own, nonTask: section.nonTask, notice: inNotice, inlineTasks: false, foldedInline: false };
+    const entry: SectionInfo = { section, blocks: [block], own, nonTask: section.nonTask, notice: inNotice || inAttachmentList, inlineTasks: false, foldedInline: false };
     info.set(section, entry);
     (parent ? parent.section.children : roots).push(section);
     all.push(section);
