@@ -145,12 +145,18 @@ export interface TableRow extends Located {
   cellSpans: Span[];
 }
 
-/** What the columns of a task table mean. */
-export type ColumnRole = 'number' | 'task' | 'lead' | 'responsible' | 'deadline' | 'other';
+/**
+ * What the columns of a task table mean. `leader` is a person (`牵头领导`, `分管领导`, `责任领导`): never a unit.
+ * `other` holds neither units nor deadlines of the task (`备注`, `评分部门`, `进展情况`, `工作评价`).
+ */
+export type ColumnRole = 'number' | 'task' | 'lead' | 'responsible' | 'leader' | 'deadline' | 'other';
 
-/** A task table (`任务分解表`): Markdown pipes, tab-separated or flattened one cell per line. */
+/**
+ * A task table (`任务分解表`): Markdown pipes, tab-separated, flattened one cell per line, or rows whose cells are
+ * separated by spaces (a web page's table copied as text).
+ */
 export interface Table extends Located {
-  form: 'markdown' | 'tsv' | 'flat';
+  form: 'markdown' | 'tsv' | 'flat' | 'space';
   header: string[];
   columns: ColumnRole[];
   rows: TableRow[];
