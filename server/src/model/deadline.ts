@@ -784,9 +784,10 @@ type Hit = { from: number; to: number; expr?: Expr | null; since?: boolean; holi
 function hitAt(s: string, i: number, prose: boolean, chained: boolean): Hit {
   const holidayEnd = holidayAt(s, i);
   if (holidayEnd >= 0) {
-    // In prose only as the time of a clause (`清明节期间，…`, `在春节前…`), not inside a phrase (`1、2月春节前后群众…`).
+    // In prose only as the time of a clause (`清明节期间，…`, `在春节前…`, `元旦、春节期间`), not inside a phrase
+    // (`1、2月春节前后群众…`).
     const p = s[before(s, i)];
-    const opens = p === undefined || CLAUSE_BOUNDARY.has(p) || PREFIX_CUE.has(p);
+    const opens = p === undefined || p === '、' || CLAUSE_BOUNDARY.has(p) || PREFIX_CUE.has(p);
     return !prose || opens ? { from: i, to: holidayEnd, expr: null, holiday: true } : { from: i, to: holidayEnd };
   }
   const ongoingEnd = ongoingAt(s, i);
