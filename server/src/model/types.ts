@@ -39,12 +39,15 @@ export type DeadlinePrecision = 'day' | 'month' | 'quarter' | 'half' | 'year';
 export interface Deadline extends Located {
   /** The deadline as written. */
   text: string;
-  /** ISO end date, or null for `ongoing` / a date whose year is unknown. */
+  /**
+   * ISO end date, or null for `ongoing`, a date whose year is unknown, or a holiday period (`清明节期间`, its
+   * precision null too: the lunar holidays move from year to year).
+   */
   end: string | null;
-  /** For a range (`2016—2018年`), the first day; otherwise null. */
+  /** For a range (`2016—2018年`), the first day; for an open period (`从3月8日起`, ongoing) its first day; else null. */
   start: string | null;
   precision: DeadlinePrecision | null;
-  /** `长期坚持`, `持续推进`, `常态化`…: no end. */
+  /** `长期坚持`, `持续推进`, `常态化`, `从3月8日起`…: no end. */
   ongoing: boolean;
   /** `每年第一季度`: recurs each year; `end` is the first occurrence within the plan. */
   recurring: boolean;
