@@ -127,6 +127,19 @@ describe('task tables as they arrive', () => {
     });
   });
 
+  it('reads a tab-separated row that lost a cell by content, not by position', () => {
+    const plan = planOf([
+      '青溪区2024年工作方案',
+      '序号\t重点工作任务\t牵头单位\t责任单位\t完成时限',
+      '1\t清理执法主体\t区司法局\t2024年4月底前',
+      '2\t统一文书格式\t区司法局\t各街道\t年内',
+    ]);
+    assert.deepEqual(plan.tasks.map((t) => [names(t.lead), names(t.responsible), t.deadline?.end]), [
+      [['区司法局'], [], '2024-04-30'],
+      [['区司法局'], ['各街道'], '2024-12-31'],
+    ]);
+  });
+
   describe('cells separated by spaces, a header broken inside its names, rows that are a share of a list', () => {
     const plan = planOf([
       '青溪区2024年重点工作任务进展情况表', // 0

@@ -226,6 +226,7 @@ function readPipeTable(view: LineView, first: number): { table: Table | null; ne
   const header = headerOf(text, spans);
   const columns = header.map(columnRole);
   if (!isTaskHeader(columns)) return { table: null, next: last + 1 };
+  const slots = columns.map((role, c) => slotOf(header[c]!, role));
   const rows: TableRow[] = [];
   for (let k = first + 1; k <= last; k++) {
     const start = view.start(k);
@@ -235,7 +236,7 @@ function readPipeTable(view: LineView, first: number): { table: Table | null; ne
       spans.clear();
       continue;
     }
-    rows.push(makeRow(view.lines, text, start, end, spans, header.length));
+    rows.push(makeRow(view.lines, text, start, end, spans, slots));
   }
   return { table: makeTable('markdown', view.lines, view.line(first), view.line(last), header, columns, rows), next: last + 1 };
 }
@@ -250,12 +251,13 @@ function readTsvTable(view: LineView, first: number): { table: Table | null; nex
   const header = headerOf(text, spans);
   const columns = header.map(columnRole);
   if (!isTaskHeader(columns) || last === first) return { table: null, next: last + 1 };
+  const slots = columns.map((role, c) => slotOf(header[c]!, role));
   const rows: TableRow[] = [];
   for (let k = first + 1; k <= last; k++) {
     const start = view.start(k);
     const end = view.end(k);
     tabCells(text, start, end, spans);
-    rows.push(makeRow(view.lines, text, start, end, spans, header.length));
+    rows.push(makeRow(view.lines, text, start, end, spans, slots));
   }
   return { table: makeTable('tsv', view.lines, view.line(first), view.line(last), header, columns, rows), next: last + 1 };
 }
@@ -648,8 +650,8 @@ export function alignCells(cells: string[], columns: Slot[]): number[] {
         const from = at(i, c, u);
         const here = best[from]!;
         if (here === -Infinity) continue;
-        // Closing first: of two equal splits, the one that moves on to the later columns sooner loses to the
-        // one that fills the earlier columns first (strict `>` keeps the first found).
+        // A tie keeps the split found first (strict `>`): states are visited by cells taken, so of two splits that
+        // score alike the one that gives a cell to the earlier column wins (a lone unit goes to 牵头 before 责任).
         if (i < n) {
           const to = at(i + 1, c, 1);
           const score = here + fit(columns[c]!, kinds[i]!) + (u === 1 ? more(columns[c]!) : 0);
@@ -684,7 +686,22 @@ export function alignCells(cells: string[], columns: Slot[]): number[] {
 }
 
 /** A row of the line [start, end) from the cell spans in `spans` (taken out), padded to `width` cells; its lists at their exact size. */
-function makeRow(lines: LineTable, text: string, start: number, end: number, spans: ListBuffer<Span>, width: number): TableRow {
+/**
+ * A row of the line [start, end) from the cell spans in `spans` (taken out), one cell per column of `slots`; its lists
+ * at their exact size. A row with as many cells as columns is read in order; one with more or fewer (a cell lost
+ * or split by the copy) keeps its number first and puts its other cells where their content fits.
+ */
+function makeRow(lines: LineTable, text: string, start: number, end: number, spans: ListBuffer<Span>, slots: Slot[]): TableRow {
+  const width = slots.length;
+  if (spans.length !== width && spans.length > 1 && slots[0] === 'number') {
+    const cells = spans.take();
+    const placed = placeCells(
+      cells.slice(1).map((span) => ({ text: text.slice(span.start, span.end), span })),
+      slots.slice(1),
+      cells[0]!.end,
+    );
+    return new PlacedRow([text.slice(cells[0]!.start, cells[0]!.end), ...placed.cells], [cells[0]!, ...placed.spans], { start, end }, lines);
+  }
   while (spans.length < width) spans.push({ start: end, end });
   const cellSpans = spans.take();
   return new PlacedRow(cellSpans.map((s) => text.slice(s.start, s.end)), cellSpans, { start, end }, lines);
