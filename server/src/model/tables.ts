@@ -262,9 +262,10 @@ function readTsvTable(view: LineView, first: number): { table: Table | null; nex
   return { table: makeTable('tsv', view.lines, view.line(first), view.line(last), header, columns, rows), next: last + 1 };
 }
 
-/** A line that opens with `序号` and a space: the header of a table whose cells are separated by spaces. */
+/** A line that opens with `序号` (`序號`, `编号`) and a space: the header of a table whose cells are separated by spaces. */
 function isSpaceHeader(text: string, start: number, end: number): boolean {
-  return end - start <= 400 && text.startsWith('序号', start) && isTrimCode(text.charCodeAt(start + 2));
+  if (end - start > 400 || !isTrimCode(text.charCodeAt(start + 2))) return false;
+  return columnRole(text.slice(start, start + 2)) === 'number';
 }
 
 /** The spans of the space-separated pieces of [start, end) into `out`. */
