@@ -119,12 +119,6 @@ class LineView {
 
 const isPipe = (code: number): boolean => code === 0x7c || code === 0xff5c;
 
-/** Blank, or only spaces of any width (`\u00a0` lines left by web copies). */
-function isNoise(line: Line): boolean {
-  for (let i = 0; i < line.text.length; i++) if (!isSpaceCode(line.text.charCodeAt(i))) return false;
-  return true;
-}
-
 function cellSpan(text: string, start: number, end: number): Span {
   return trimSpan(text, start, end);
 }
@@ -290,6 +284,14 @@ function rowNumberEnd(text: string, start: number, end: number): number {
 
 /** How many lines a row of a space-separated table may run on (a cell of several lines). */
 const MAX_ROW_LINES = 6;
+/** The longest run-on line of a space-separated row that holds one cell only. */
+const MAX_RUN_ON = 20;
+
+/** Does [from, to) of `text` hold a space? */
+function hasSpace(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (isTrimCode(text.charCodeAt(k))) return true;
+  return false;
+}
 
 /**
  * A table copied with spaces between its cells, one row a line (a cell may run on over the next lines): the header's
@@ -307,7 +309,7 @@ function readSpaceTable(view: LineView, first: number): { table: Table | null; n
     // A name broken after a short modifier: `牵头` + `领导`, `主体` + `责任单位`.
     while (p + 1 < pieces.length && cell.length <= 2 && columnRole(cell) !== 'number') {
       const next = text.slice(pieces[p + 1]!.start, pieces[p + 1]!.end);
-      if (next.length > 6 || columnRole(cell + next) === 'other' || isHeaderCell(next) === false) break;
+      if (next.length > 6 || columnRole(cell + next) === 'other' || !isHeaderCell(next)) break;
       cell += next;
       p++;
     }
@@ -331,12 +333,13 @@ function readSpaceTable(view: LineView, first: number): { table: Table | null; n
     const cells: Span[] = [];
     spacePieces(text, numberEnd, end, cells);
     let last = k;
-    // The row runs on over lines that open with no number while it has fewer cells than columns.
+    // The row runs on over lines that open with no number while it has fewer cells than columns: short cells or
+    // cells with spaces between them (a paragraph after the table is neither).
     for (let j = k + 1; j < view.count && j - k < MAX_ROW_LINES && cells.length < dataColumns.length; j++) {
       if (view.isNoise(j)) break;
       const from = view.firstKept(j);
       const to = keptEnd(text, from, view.end(j));
-      if (rowNumberEnd(text, from, to) >= 0) break;
+      if (rowNumberEnd(text, from, to) >= 0 || (to - from > MAX_RUN_ON && !hasSpace(text, from, to))) break;
       spacePieces(text, from, to, cells);
       last = j;
     }
@@ -359,12 +362,6 @@ interface FlatCell {
   text: string;
   span: Span;
   last: number;
-}
-
-/** Where what `trim()` keeps of [from, to) of `text` starts (`to` when nothing is kept). */
-function keptStart(text: string, from: number, to: number): number {
-  while (from < to && isTrimCode(text.charCodeAt(from))) from++;
-  return from;
 }
 
 /** Where what `trim()` keeps of [from, to) of `text` ends, a cell's closing pipe dropped (`招商工作部 |`). */
@@ -600,8 +597,6 @@ function fit(role: Slot, kind: CellKind): number {
       return kind === 'person' ? 3 : kind === 'units' || kind === 'date' ? -3 : -2;
     case 'deadline':
       return kind === 'date' ? 3 : kind === 'units' ? -3 : kind === 'person' ? -2 : -1;
-    case 'number':
-      return kind === 'blank' ? 1 : -3;
     case 'units':
       return kind === 'units' ? 2 : kind === 'person' ? -1 : -2;
     default:
