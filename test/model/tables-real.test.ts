@@ -127,6 +127,35 @@ describe('task tables as they arrive', () => {
     });
   });
 
+  it('reads numbering that starts again under each category cell', () => {
+    const plan = planOf([
+      '青溪区2024年营商环境重点任务', // 0
+      '序号', // 1
+      '重点任务', // 2
+      '牵头单位', // 3
+      '完成时限', // 4
+      '一、政务服务', // 5
+      '1', // 6
+      '推行一窗通办', // 7
+      '区政务服务中心', // 8
+      '6月底前', // 9
+      '2', // 10
+      '压缩审批时限', // 11
+      '区行政审批局', // 12
+      '年底前', // 13
+      '二、要素保障', // 14
+      '1', // 15
+      '盘活存量用地', // 16
+      '区自然资源局', // 17
+      '9月底前', // 18
+    ]);
+    assert.deepEqual(plan.tasks.map((t) => [t.number, t.range.start.line, names(t.lead), t.deadline?.text]), [
+      ['1', 6, ['区政务服务中心'], '6月底前'],
+      ['2', 10, ['区行政审批局'], '年底前'],
+      ['1', 15, ['区自然资源局'], '9月底前'],
+    ]);
+  });
+
   it('reads a tab-separated row that lost a cell by content, not by position', () => {
     const plan = planOf([
       '青溪区2024年工作方案',

@@ -437,14 +437,17 @@ function readFlatTable(view: LineView, first: number): { table: Table | null; ne
     const numberLine = k;
     const numberStart = view.firstKept(k);
     const numberEnd = keptEnd(text, numberStart, view.end(k));
-    // The number line is 1–4 digits, spaces and a closing pipe aside, the next in sequence.
+    // The number line is 1–4 digits, spaces and a closing pipe aside, the next in sequence — or 1 again after a
+    // category cell (`二、优化服务`: numbering that starts again under each category).
     const value = smallNumber(text, numberStart, numberEnd);
-    if (value < 0 && rows.length === 0 && leading < LEADING_CELLS && numberEnd - numberStart <= 12) {
+    if (value < 0 && leading < LEADING_CELLS && numberEnd - numberStart <= 12 && (rows.length === 0 || restartAhead(view, k + 1, LEADING_CELLS - leading - 1))) {
       leading++;
       k++;
       continue;
     }
-    if (value < 0 || (expected >= 0 && value !== expected)) break;
+    const restart = value === 1 && leading > 0;
+    if (value < 0 || (expected >= 0 && value !== expected && !restart)) break;
+    leading = 0;
     expected = value + 1;
     k++;
     // Gather cell lines until the next row number; a cell ending in `、` or `，` goes on.
@@ -497,6 +500,19 @@ function readFlatTable(view: LineView, first: number): { table: Table | null; ne
   }
   if (rows.length === 0) return { table: null, next: first + 1 };
   return { table: makeTable('flat', view.lines, headerLines[0]!, view.line(lastLine), header, columns, rows), next: lastLine + 1 };
+}
+
+/** Is the first line that is not blank from line `k`, after at most `skip` short cells, a row number 1? */
+function restartAhead(view: LineView, k: number, skip: number): boolean {
+  const { text } = view;
+  for (let skipped = 0; k < view.count; k++) {
+    if (view.isNoise(k)) continue;
+    const from = view.firstKept(k);
+    const to = keptEnd(text, from, view.end(k));
+    if (smallNumber(text, from, to) === 1) return true;
+    if (skipped++ >= skip || to - from > 12) return false;
+  }
+  return false;
 }
 
 /** Is one of the next `LOOKAHEAD` lines that are not blank, from line `k`, the row number `expected`? */
