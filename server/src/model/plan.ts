@@ -707,41 +707,53 @@ function ownProseDeadlines(entry: SectionInfo, ctx: AttributionContext): Deadlin
   return found.length > 0 ? found.slice() : found;
 }
 
-/** The binding deadline: the latest end among those written; an ongoing one when no date is given. */
+/**
+ * The binding deadline: the first bound the task must meet, that is the earliest end among the dated deadlines
+ * written (`5月底前…年底前` → 5月底前; a range binds by its end); a recurring one (`每季度`) when no single date is
+ * given, else the first written (an ongoing phrase, a holiday period). Among equal ends the first written binds.
+ */
 function pickDeadline(deadlines: Deadline[]): Deadline | null {
   let best: Deadline | null = null;
-  for (const d of deadlines) {
-    if (best === null) best = d;
-    else if (d.end !== null && (best.end === null || d.end > best.end)) best = d;
-  }
+  for (const d of deadlines) if (bindsBefore(d, best)) best = d;
   return best;
+}
+
+/** Does `d` bind before `best` (null: nothing yet)? */
+function bindsBefore(d: Deadline, best: Deadline | null): boolean {
+  if (best === null) return true;
+  const rank = (x: Deadline) => (x.end !== null && !x.recurring ? 0 : x.recurring ? 1 : 2);
+  const a = rank(d);
+  const b = rank(best);
+  if (a !== b) return a < b;
+  return a === 0 && d.end! < best.end!;
 }
 
 /** `pickDeadline` over the deadlines of `attributions`, in order. */
 function pickDeadlineOf(attributions: Attribution[]): Deadline | null {
   let best: Deadline | null = null;
-  for (const a of attributions) {
-    for (const d of a.deadlines) {
-      if (best === null) best = d;
-      else if (d.end !== null && (best.end === null || d.end > best.end)) best = d;
-    }
-  }
+  for (const a of attributions) for (const d of a.deadlines) if (bindsBefore(d, best)) best = d;
   return best;
 }
 
+/**
+ * The tasks of task tables, a row each. Columns are read by their role: every 牵头 column gives leads, every
+ * 责任/配合 column responsible units (a table with no 牵头 column leaves the lead empty), every 完成时限 column
+ * deadlines, and the task text its own prose deadlines; leaders (persons) and other columns give nothing.
+ */
 function tableTasks(tables: Table[], ctx: AttributionContext): Task[] {
   const tasks: Task[] = [];
   const rowDeadlines = new ListBuffer<Deadline>();
   const { text } = ctx;
   for (const table of tables) {
     const numberCol = table.columns.indexOf('number');
-    const taskCol = table.columns.indexOf('task');
-    const leadCol = table.columns.indexOf('lead');
-    const respCol = table.columns.indexOf('responsible');
-    const deadlineCol = table.columns.indexOf('deadline');
+    const taskCols = columnsOf(table, 'task');
+    const leadCols = columnsOf(table, 'lead');
+    const respCols = columnsOf(table, 'responsible');
+    const deadlineCols = columnsOf(table, 'deadline');
+    const splitAtSpaces = table.form === 'space';
     for (const row of table.rows) {
       const numberText = numberCol >= 0 ? row.cells[numberCol]! : '';
-      const taskSpan = cellOf(row, taskCol) ?? row.span;
+      const taskSpan = firstFilled(row, taskCols) ?? row.span;
       // The title ends at the first `。` or `；`.
       let titleEnd = taskSpan.end;
       for (let i = taskSpan.start; i < taskSpan.end; i++) {
@@ -752,10 +764,17 @@ function tableTasks(tables: Table[], ctx: AttributionContext): Task[] {
         }
       }
       const titleSpan = trimSpan(text, taskSpan.start, titleEnd);
-      // A row's deadlines, placed in the document, in a list of their exact size.
-      const cell = cellOf(row, deadlineCol);
-      if (cell !== null) placeDeadlines(rowDeadlines, cell.start, cell.end, ctx, 'field');
-      const deadlines = rowDeadlines.take();
+      // A row's deadlines, placed in the document, in text order, in a list of their exact size: its deadline
+      // cells', and those its task text states (`…，6月底前完成`).
+      for (const c of taskCols) {
+        const cell = cellOf(row, c);
+        if (cell !== null && cell.end > cell.start) placeDeadlines(rowDeadlines, cell.start, cell.end, ctx, 'prose');
+      }
+      for (const c of deadlineCols) {
+        const cell = cellOf(row, c);
+        if (cell !== null && cell.end > cell.start) placeDeadlines(rowDeadlines, cell.start, cell.end, ctx, 'field');
+      }
+      const deadlines = rowDeadlines.take().sort((a, b) => a.span.start - b.span.start);
       const numberValue = parseArabic(numberText.trim());
       const fields = {
         source: 'table' as const,
@@ -765,8 +784,8 @@ function tableTasks(tables: Table[], ctx: AttributionContext): Task[] {
         section: null,
         row,
         table,
-        lead: unitsOfCell(row, leadCol, 'lead', ctx),
-        responsible: unitsOfCell(row, respCol, 'responsible', ctx),
+        lead: unitsOfCells(row, leadCols, 'lead', ctx, splitAtSpaces),
+        responsible: unitsOfCells(row, respCols, 'responsible', ctx, splitAtSpaces),
         deadline: pickDeadline(deadlines),
         deadlines,
         inherited: { lead: false, responsible: false, deadline: false },
@@ -777,13 +796,46 @@ function tableTasks(tables: Table[], ctx: AttributionContext): Task[] {
   return tasks;
 }
 
+/** The indexes of the columns of `table` that play `role`, in order. */
+function columnsOf(table: Table, role: Table['columns'][number]): number[] {
+  const out: number[] = [];
+  for (let c = 0; c < table.columns.length; c++) if (table.columns[c] === role) out.push(c);
+  return out;
+}
+
+/** The span of the first of `cols` that is not empty in `row`, or null. */
+function firstFilled(row: TableRow, cols: number[]): Span | null {
+  for (const c of cols) {
+    const cell = cellOf(row, c);
+    if (cell !== null && cell.end > cell.start) return cell;
+  }
+  return null;
+}
+
+/**
+ * The units of the cells `cols` of a row. A cell is cut at line breaks and table pipes (a list written one unit a
+ * line, a pipe left by the copy), and in a space-separated table at spaces, so that no unit name holds them.
+ */
+function unitsOfCells(row: TableRow, cols: number[], role: UnitRole, ctx: AttributionContext, splitAtSpaces: boolean): UnitMention[] {
+  const out: UnitMention[] = [];
+  const { text } = ctx;
+  for (const c of cols) {
+    const cell = cellOf(row, c);
+    if (cell === null) continue;
+    let from = cell.start;
+    for (let i = cell.start; i <= cell.end; i++) {
+      const code = i < cell.end ? text.charCodeAt(i) : -1;
+      const cut = code === -1 || code === 10 || code === 13 || code === 0x7c || code === 0xff5c || (splitAtSpaces && isTrimCode(code));
+      if (!cut) continue;
+      if (i > from) for (const unit of unitsIn({ start: from, end: i }, role, ctx)) out.push(unit);
+      from = i + 1;
+    }
+  }
+  return out.length > 0 ? out.slice() : out;
+}
+
 /** The span of column `c` of a row, null when there is no such column. */
 const cellOf = (row: TableRow, c: number): Span | null => (c >= 0 ? (row.cellSpans[c] ?? null) : null);
-
-function unitsOfCell(row: TableRow, c: number, role: UnitRole, ctx: AttributionContext): UnitMention[] {
-  const cell = cellOf(row, c);
-  return cell === null ? [] : unitsIn(cell, role, ctx);
-}
 
 const LINE_BREAK = /[\r\n]/;
 
