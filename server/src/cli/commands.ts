@@ -13,7 +13,7 @@ import type { LintArgs, OutlineArgs, TableArgs } from './args.js';
 import { writeFileAtomic } from './atomic.js';
 import { decodeText } from './encoding.js';
 import { displayPath, expandTargets } from './files.js';
-import { globToRegExp } from './glob.js';
+import { compileGlob, type GlobMatcher } from './glob.js';
 import { github } from './format/github.js';
 import { json } from './format/json.js';
 import type { Formatter, ReportFile } from './format/report.js';
@@ -195,7 +195,7 @@ function toReportFile(o: FileOutcome, displayed: string): ReportFile {
 }
 
 /** Compiled `files` patterns of configurations, by pattern. */
-const filePatterns = new Map<string, RegExp>();
+const filePatterns = new Map<string, GlobMatcher>();
 
 /**
  * True when a configuration's `files` patterns name the file: a pattern without `/` matches the file
@@ -210,7 +210,7 @@ function matchesConfigFiles(abs: string, configOf: (abs: string) => { config: Re
   return config.files.some((pattern) => {
     let re = filePatterns.get(pattern);
     if (!re) {
-      re = globToRegExp(pattern.replace(/^\.\//, ''));
+      re = compileGlob(pattern.replace(/^\.\//, ''));
       filePatterns.set(pattern, re);
     }
     return pattern.includes('/') ? re.test(rel) : re.test(name);

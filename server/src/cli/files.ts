@@ -2,7 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { decodeText } from './encoding.js';
-import { globToRegExp, hasMagic, splitPattern } from './glob.js';
+import { compileGlob, hasMagic, splitPattern } from './glob.js';
 
 /** File names that are plans whatever their content (case-insensitive). */
 export const PLAN_EXTENSIONS: readonly string[] = ['.plan', '.plan.txt', '.plan.md'];
@@ -149,7 +149,7 @@ export function expandTargets(args: readonly string[], options: ExpandOptions): 
     } else if (hasMagic(arg)) {
       const { base, rest } = splitPattern(arg, windows);
       const baseAbs = path.resolve(options.cwd, base);
-      const re = globToRegExp(rest, { ignoreCase: windows });
+      const re = compileGlob(rest, { ignoreCase: windows });
       const depth = rest.includes('**') ? Infinity : rest.split('/').length;
       let found = 0;
       walk(baseAbs, depth, (file) => {
