@@ -66,3 +66,98 @@ describe('hardening: patterns from the configuration never backtrack', () => {
     assert.deepEqual(jsonOf(r).map((f) => f.path), ['docs/' + 'a'.repeat(30) + 'b']);
   });
 });
+
+/** A plan with one fixable problem (two items numbered 1.). */
+const FIXABLE = '青岚市2024年度工作要点\n\n一、主要任务\n\n1. 推进依法行政。【牵头单位：市司法局；完成时限：2024年底前】\n\n1. 加强执法监督。【牵头单位：市司法局；完成时限：2024年底前】\n';
+
+describe('hardening: --fix never writes through a symbolic link out of what was named', () => {
+  let dir: string;
+  beforeEach(() => (dir = tempDir()));
+  afterEach(() => cleanup(dir));
+
+  it('a link in a folder to a file outside it is reported as skipped and the outside file is untouched', () => {
+    const outside = path.join(dir, 'outside.plan');
+    fs.writeFileSync(outside, FIXABLE);
+    fs.mkdirSync(path.join(dir, 'docs'));
+    fs.writeFileSync(path.join(dir, 'docs', 'own.plan'), FIXABLE);
+    fs.symlinkSync(outside, path.join(dir, 'docs', 'link.plan'));
+    const r = planlint(['docs', '--fix', '--format', 'json', '--max-severity', 'off'], { cwd: dir });
+    expectCode(r, 0);
+    assert.equal(fs.readFileSync(outside, 'utf8'), FIXABLE, 'the file outside the folder was rewritten');
+    assert.ok(fs.lstatSync(path.join(dir, 'docs', 'link.plan')).isSymbolicLink());
+    assert.notEqual(fs.readFileSync(path.join(dir, 'docs', 'own.plan'), 'utf8'), FIXABLE, 'the file inside was not fixed');
+    const link = jsonOf(r).find((f) => f.path === 'docs/link.plan');
+    assert.ok(link?.skipped, `docs/link.plan is not reported as skipped: ${JSON.stringify(link)}`);
+    assert.match(r.stderr, /docs\/link\.plan/);
+  });
+
+  it('a glob reaching a link out of its folder is refused too; a link inside the folder is fixed', () => {
+    const outside = path.join(dir, 'outside.plan');
+    fs.writeFileSync(outside, FIXABLE);
+    fs.mkdirSync(path.join(dir, 'docs'));
+    fs.writeFileSync(path.join(dir, 'docs', 'real.plan.txt'), FIXABLE);
+    fs.symlinkSync(outside, path.join(dir, 'docs', 'out.plan'));
+    fs.symlinkSync(path.join(dir, 'docs', 'real.plan.txt'), path.join(dir, 'docs', 'in.plan'));
+    const r = planlint(['docs/*.plan', '--fix', '--format', 'json', '--max-severity', 'off'], { cwd: dir });
+    expectCode(r, 0);
+    assert.equal(fs.readFileSync(outside, 'utf8'), FIXABLE);
+    assert.notEqual(fs.readFileSync(path.join(dir, 'docs', 'real.plan.txt'), 'utf8'), FIXABLE);
+    assert.ok(fs.lstatSync(path.join(dir, 'docs', 'in.plan')).isSymbolicLink());
+  });
+});
+
+describe('hardening: -o onto something that is not a regular file writes to it, never replaces it', () => {
+  let dir: string;
+  beforeEach(() => (dir = tempDir()));
+  afterEach(() => cleanup(dir));
+
+  /** Runs the CLI writing to a FIFO that `cat` reads; gives what cat read and whether the FIFO is still one. */
+  async function throughFifo(args: string[]): Promise<{ code: number | null; read: string; stillFifo: boolean }> {
+    const { spawn } = await import('node:child_process');
+    const fifo = path.join(dir, 'report.fifo');
+    spawnSync('mkfifo', [fifo]);
+    assert.ok(fs.lstatSync(fifo).isFIFO());
+    const reader = spawn('cat', [fifo]);
+    const readerDone = new Promise<void>((resolve) => reader.on('exit', () => resolve()));
+    let read = '';
+    reader.stdout.on('data', (b: Buffer) => (read += b.toString('utf8')));
+    const cli = spawn(process.execPath, [BIN, ...args, '-o', fifo], { cwd: dir, stdio: ['ignore', 'ignore', 'ignore'] });
+    const code = await new Promise<number | null>((resolve) => {
+      const timer = setTimeout(() => cli.kill('SIGKILL'), 15_000);
+      cli.on('exit', (c) => (clearTimeout(timer), resolve(c)));
+    });
+    const stillFifo = fs.lstatSync(fifo).isFIFO();
+    // The reader ends when the writer closes; if the FIFO was replaced it waits forever: stop it.
+    const stop = setTimeout(() => reader.kill('SIGKILL'), 3000);
+    await readerDone;
+    clearTimeout(stop);
+    return { code, read, stillFifo };
+  }
+
+  it('the lint report goes into a FIFO, which stays a FIFO', async () => {
+    fs.writeFileSync(path.join(dir, 'a.plan'), FIXABLE);
+    const r = await throughFifo(['a.plan', '--format', 'json']);
+    assert.equal(r.stillFifo, true, 'the FIFO was replaced by a regular file');
+    assert.equal(r.code, 1);
+    assert.equal(JSON.parse(r.read)[0].path, 'a.plan');
+  });
+
+  it('the task table goes into a FIFO, which stays a FIFO', async () => {
+    fs.writeFileSync(path.join(dir, 'a.plan'), FIXABLE);
+    const r = await throughFifo(['table', 'a.plan', '--format', 'csv']);
+    assert.equal(r.stillFifo, true, 'the FIFO was replaced by a regular file');
+    assert.equal(r.code, 0);
+    assert.match(r.read, /推进依法行政/);
+  });
+
+  it('a regular file is still replaced atomically, keeping its mode', () => {
+    fs.writeFileSync(path.join(dir, 'a.plan'), FIXABLE);
+    const out = path.join(dir, 'report.json');
+    fs.writeFileSync(out, 'old');
+    fs.chmodSync(out, 0o640);
+    expectCode(planlint(['a.plan', '--format', 'json', '-o', 'report.json'], { cwd: dir }), 1);
+    assert.equal(JSON.parse(fs.readFileSync(out, 'utf8'))[0].path, 'a.plan');
+    assert.equal(fs.statSync(out).mode & 0o777, 0o640);
+    assert.deepEqual(fs.readdirSync(dir).sort(), ['a.plan', 'report.json']);
+  });
+});

@@ -24,7 +24,7 @@ export class ChangedOnDiskError extends Error {
  * when the target's size or modification time differ from what was read. The temporary file never
  * survives a failure.
  */
-export function writeFileAtomic(file: string, data: Uint8Array, expected?: Expected): void {
+export function writeFileAtomic(file: string, data: Uint8Array | Iterable<Uint8Array | string>, expected?: Expected): void {
   let target = path.resolve(file);
   let mode = 0o666;
   try {
@@ -38,8 +38,7 @@ export function writeFileAtomic(file: string, data: Uint8Array, expected?: Expec
   let fd: number | undefined;
   try {
     fd = fs.openSync(tmp, 'wx', mode);
-    let written = 0;
-    while (written < data.length) written += fs.writeSync(fd, data, written, data.length - written);
+    writeAll(fd, data);
     if (mode !== 0o666) fs.fchmodSync(fd, mode); // open applied the umask; keep the original's exact mode
     fs.fsyncSync(fd);
     fs.closeSync(fd);
@@ -57,5 +56,39 @@ export function writeFileAtomic(file: string, data: Uint8Array, expected?: Expec
       // already renamed or never created
     }
     throw error;
+  }
+}
+
+/** A piece of output: text (written as UTF-8) or bytes. */
+type Chunk = Uint8Array | string;
+
+function writeAll(fd: number, data: Uint8Array | Iterable<Chunk>): void {
+  const encoder = new TextEncoder();
+  for (const chunk of data instanceof Uint8Array ? [data] : data) {
+    const bytes = typeof chunk === 'string' ? encoder.encode(chunk) : chunk;
+    let written = 0;
+    while (written < bytes.length) written += fs.writeSync(fd, bytes, written, bytes.length - written);
+  }
+}
+
+/**
+ * Writes output the user asked for with `-o`: a regular file (or a new one) is replaced atomically
+ * (`writeFileAtomic`); anything else that exists — a FIFO, a terminal, `/dev/null`, a socket — is opened
+ * and written to directly, never replaced: renaming a file over `/dev/null` as root would turn it into
+ * a regular file. `data` may be a sequence of chunks, written as they come (a report is never one
+ * string in memory).
+ */
+export function writeOutput(file: string, data: Uint8Array | Iterable<Chunk>): void {
+  const target = path.resolve(file);
+  const st = fs.statSync(target, { throwIfNoEntry: false });
+  if (!st || st.isFile()) {
+    writeFileAtomic(target, data);
+    return;
+  }
+  const fd = fs.openSync(target, 'w');
+  try {
+    writeAll(fd, data);
+  } finally {
+    fs.closeSync(fd);
   }
 }

@@ -10,9 +10,9 @@ import type { Severity } from '../lint/types.js';
 import { allRules } from '../rules/index.js';
 import { createPlanService } from '../service.js';
 import type { LintArgs, OutlineArgs, TableArgs } from './args.js';
-import { writeFileAtomic } from './atomic.js';
+import { writeOutput } from './atomic.js';
 import { decodeText } from './encoding.js';
-import { displayPath, expandTargets } from './files.js';
+import { displayPath, expandTargets, staysInside } from './files.js';
 import { compileGlob, type GlobMatcher } from './glob.js';
 import { github } from './format/github.js';
 import { json } from './format/json.js';
@@ -105,7 +105,10 @@ async function runLint(
     ...(args.config !== undefined ? { configFile: path.resolve(io.cwd, args.config) } : {}),
     ...(args.ruleOverrides.length > 0 ? { ruleOverrides: args.ruleOverrides } : {}),
   };
-  const files = targets.flatMap((t) => (t.kind === 'file' ? [t.abs] : []));
+  // `--fix` never writes through a link found in a folder (or by a glob) to a file outside it.
+  const refused = new Set<string>();
+  if (args.fix) for (const t of targets) if (t.kind === 'file' && t.root !== undefined && !staysInside(t.abs, t.root)) refused.add(t.abs);
+  const files = targets.flatMap((t) => (t.kind === 'file' && !refused.has(t.abs) ? [t.abs] : []));
   const workers = workerCount(args.concurrency, files.length, totalSize(files));
   const bar = args.progress && io.err.isTTY === true && files.length > 1 ? new ProgressBar(io.err) : undefined;
   const pooled = await lintFiles(files, options, workers, bar ? { onProgress: (done, total, abs) => bar.update(done, total, displayPath(abs, io.cwd)) } : {});
@@ -118,7 +121,11 @@ async function runLint(
   }
   const stdinLabel = args.stdinFilename !== undefined ? displayPath(stdinPath, io.cwd) : STDIN_NAME;
   let next = 0;
-  const outcomes = targets.map((t) => (t.kind === 'file' ? pooled.outcomes[next++]! : stdinOutcome!));
+  const linkSkipped = messages.locale === 'en' ? 'a symbolic link to a file outside the folder; not fixed' : '符号链接指向文件夹之外的文件，未修复';
+  const outcomes = targets.map((t): FileOutcome => {
+    if (t.kind === 'stdin') return stdinOutcome!;
+    return refused.has(t.abs) ? { abs: t.abs, diagnostics: [], skipped: linkSkipped } : pooled.outcomes[next++]!;
+  });
   const report: ReportFile[] = outcomes.map((o) => toReportFile(o, o.abs === null ? stdinLabel : displayPath(o.abs, io.cwd)));
 
   for (const f of report) {
@@ -140,7 +147,7 @@ async function runLint(
   const reportStream = args.fix && stdinOutcome ? io.err : io.out;
   if (args.outputFile !== undefined) {
     try {
-      writeFileAtomic(path.resolve(io.cwd, args.outputFile), new TextEncoder().encode(text));
+      writeOutput(path.resolve(io.cwd, args.outputFile), [text]);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code ?? String(e);
       messages.say(`无法写入 ${args.outputFile}（${code}）`, `cannot write ${args.outputFile} (${code})`);
@@ -278,7 +285,7 @@ async function runDocument(
   const bytes = await exportTable(args.format, doc.label, rows, { locale: messages.locale, problems: args.problems });
   if (args.outputFile !== undefined) {
     try {
-      writeFileAtomic(path.resolve(io.cwd, args.outputFile), bytes);
+      writeOutput(path.resolve(io.cwd, args.outputFile), bytes);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code ?? String(e);
       messages.say(`无法写入 ${args.outputFile}（${code}）`, `cannot write ${args.outputFile} (${code})`);

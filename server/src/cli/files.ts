@@ -20,8 +20,11 @@ const SKIPPED_DIRS = new Set(['node_modules']);
 /** How many leading bytes are read to find a file's first line. */
 const HEAD_BYTES = 4096;
 
-/** One thing to lint, in command-line order: a file (absolute path) or standard input. */
-export type Target = { kind: 'file'; abs: string } | { kind: 'stdin' };
+/**
+ * One thing to lint, in command-line order: a file (absolute path) or standard input. A file found in a
+ * folder or by a glob has `root`, that folder (the glob's static part): `--fix` writes only below it.
+ */
+export type Target = { kind: 'file'; abs: string; root?: string } | { kind: 'stdin' };
 
 /** An argument that gave nothing to lint. */
 export interface Unmatched {
@@ -123,10 +126,10 @@ export function expandTargets(args: readonly string[], options: ExpandOptions): 
   const unmatched: Unmatched[] = [];
   const seen = new Set<string>();
   let stdin = false;
-  const add = (abs: string): boolean => {
+  const add = (abs: string, root?: string): boolean => {
     if (seen.has(abs)) return false;
     seen.add(abs);
-    targets.push({ kind: 'file', abs });
+    targets.push(root === undefined ? { kind: 'file', abs } : { kind: 'file', abs, root });
     return true;
   };
   const windows = process.platform === 'win32';
@@ -143,7 +146,7 @@ export function expandTargets(args: readonly string[], options: ExpandOptions): 
     } else if (st?.isDirectory()) {
       let found = 0;
       walk(abs, Infinity, (file) => {
-        if (isPlanFile(file, options.isExtraPlan)) found++, add(file);
+        if (isPlanFile(file, options.isExtraPlan)) found++, add(file, abs);
       });
       if (found === 0) unmatched.push({ arg, reason: 'no-plans' });
     } else if (hasMagic(arg)) {
@@ -154,7 +157,7 @@ export function expandTargets(args: readonly string[], options: ExpandOptions): 
       let found = 0;
       walk(baseAbs, depth, (file) => {
         const rel = path.relative(baseAbs, file).split(path.sep).join('/');
-        if (re.test(rel)) found++, add(file);
+        if (re.test(rel)) found++, add(file, baseAbs);
       });
       if (found === 0) unmatched.push({ arg, reason: 'no-match' });
     } else {
@@ -162,6 +165,19 @@ export function expandTargets(args: readonly string[], options: ExpandOptions): 
     }
   }
   return { targets, unmatched };
+}
+
+/**
+ * True when `abs`, links resolved, lies below `root` (links resolved too): what `--fix` may write
+ * through a path found in a folder. A file that cannot be resolved does not.
+ */
+export function staysInside(abs: string, root: string): boolean {
+  try {
+    const rel = path.relative(fs.realpathSync(root), fs.realpathSync(abs));
+    return rel !== '' && !rel.startsWith('..' + path.sep) && rel !== '..' && !path.isAbsolute(rel);
+  } catch {
+    return false;
+  }
 }
 
 /** A path for people and reports: relative to `cwd` when below it or near it, with forward slashes. */
