@@ -161,3 +161,71 @@ describe('hardening: -o onto something that is not a regular file writes to it, 
     assert.deepEqual(fs.readdirSync(dir).sort(), ['a.plan', 'report.json']);
   });
 });
+
+/** A plan of `n` tasks all numbered `1.`: every one but the first is a PL004 finding with the one renumbering fix. */
+function allOnes(n: number): string {
+  const items = Array.from({ length: n }, (_, i) => `1. 任务${i}。【牵头单位：市司法局；完成时限：2024年底前】`);
+  return `青岚市2024年度工作要点\n\n一、主要任务\n\n${items.join('\n')}\n`;
+}
+
+describe('hardening: a fix shared by many findings is written once', () => {
+  let dir: string;
+  beforeEach(() => (dir = tempDir()));
+  afterEach(() => cleanup(dir));
+
+  it('999 items numbered 1.: the JSON report stays small and each PL004 fix resolves to the one renumbering', () => {
+    fs.writeFileSync(path.join(dir, 'ones.plan'), allOnes(999));
+    const r = planlint(['ones.plan', '--format', 'json', '-o', 'report.json'], { cwd: dir });
+    expectCode(r, 1);
+    const bytes = fs.statSync(path.join(dir, 'report.json')).size;
+    assert.ok(bytes < 4 * 1024 * 1024, `the JSON report is ${(bytes / 1048576).toFixed(1)} MB`);
+    const [file] = JSON.parse(fs.readFileSync(path.join(dir, 'report.json'), 'utf8')) as Array<{
+      sharedEdits?: Array<Array<{ span: { start: number; end: number }; newText: string }>>;
+      diagnostics: Array<{ ruleId: string; fix?: { title: string; edits?: unknown[]; editsRef?: number } }>;
+    }>;
+    const pl004 = file!.diagnostics.filter((d) => d.ruleId === 'PL004');
+    assert.equal(pl004.length, 998);
+    assert.equal(file!.sharedEdits?.length, 1);
+    assert.equal(file!.sharedEdits![0]!.length, 998);
+    for (const d of pl004) {
+      assert.equal(d.fix?.editsRef, 0);
+      assert.equal(d.fix?.edits, undefined);
+      assert.ok(d.fix?.title);
+    }
+  });
+
+  it('the SARIF report of the same plan stays small', () => {
+    fs.writeFileSync(path.join(dir, 'ones.plan'), allOnes(999));
+    expectCode(planlint(['ones.plan', '--format', 'sarif', '-o', 'report.sarif'], { cwd: dir }), 1);
+    const bytes = fs.statSync(path.join(dir, 'report.sarif')).size;
+    assert.ok(bytes < 4 * 1024 * 1024, `the SARIF report is ${(bytes / 1048576).toFixed(1)} MB`);
+  });
+
+  it('100,000 findings stream through the JSON and SARIF writers in a 96 MB heap', () => {
+    // Each finding carries its own message and a fix of its own: nothing to share, so only streaming helps.
+    const script = `
+      const { json } = await import(${JSON.stringify(new URL('../../server/src/cli/format/json.js', import.meta.url).href)});
+      const { sarif } = await import(${JSON.stringify(new URL('../../server/src/cli/format/sarif.js', import.meta.url).href)});
+      const diagnostics = [];
+      for (let i = 0; i < 100000; i++) {
+        const span = { start: i * 10, end: i * 10 + 4 };
+        diagnostics.push({ ruleId: 'PL001', ruleName: 'lead-unit-missing', severity: 'error', message: '任务“推进依法行政第' + i + '项工作”缺少牵头单位，请在本条或上级标题中写明牵头单位', span,
+          range: { start: { line: i, character: 0 }, end: { line: i, character: 4 } },
+          fix: { title: '插入牵头单位' + i, edits: [{ span: { start: span.end, end: span.end }, newText: '【牵头单位：' + i + '】' }] } });
+      }
+      const files = [{ path: 'big.plan', diagnostics }];
+      const ctx = { locale: 'zh-CN', colors: null, rules: [], cwd: process.cwd(), version: '0' };
+      let total = 0, largest = 0;
+      for (const format of [json, sarif]) {
+        const out = format(files, ctx);
+        for (const chunk of typeof out === 'string' ? [out] : out) { total += chunk.length; largest = Math.max(largest, chunk.length); }
+      }
+      console.log(JSON.stringify({ total, largest, heap: process.memoryUsage().heapUsed }));
+    `;
+    const r = spawnSync(process.execPath, ['--max-old-space-size=96', '--input-type=module', '-e', script], { timeout: 120_000 });
+    assert.equal(r.status, 0, `the writers ran out of memory or failed: ${r.stderr?.toString().slice(-1500)}`);
+    const { total, largest } = JSON.parse(r.stdout.toString()) as { total: number; largest: number };
+    assert.ok(total > 50_000_000, `only ${total} characters written`);
+    assert.ok(largest < 1024 * 1024, `a chunk of ${largest} characters: the writer does not stream`);
+  });
+});

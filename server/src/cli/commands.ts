@@ -147,14 +147,17 @@ async function runLint(
   const reportStream = args.fix && stdinOutcome ? io.err : io.out;
   if (args.outputFile !== undefined) {
     try {
-      writeOutput(path.resolve(io.cwd, args.outputFile), [text]);
+      writeOutput(path.resolve(io.cwd, args.outputFile), typeof text === 'string' ? [text] : text);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code ?? String(e);
       messages.say(`无法写入 ${args.outputFile}（${code}）`, `cannot write ${args.outputFile} (${code})`);
       return 2;
     }
-  } else if (text !== '') {
-    reportStream.write(text);
+  } else if (typeof text === 'string') {
+    if (text !== '') reportStream.write(text);
+  } else {
+    // Piece by piece, waiting whenever the stream asks to (a pipe to a slow reader).
+    for (const chunk of text) if (!reportStream.write(chunk)) await new Promise<void>((resolve) => reportStream.once('drain', () => resolve()));
   }
   if (args.fix && stdinOutcome?.output) io.out.write(stdinOutcome.output);
 
