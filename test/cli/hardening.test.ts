@@ -229,3 +229,40 @@ describe('hardening: a fix shared by many findings is written once', () => {
     assert.ok(largest < 1024 * 1024, `a chunk of ${largest} characters: the writer does not stream`);
   });
 });
+
+describe('hardening: file names that are not UTF-8', () => {
+  let dir: string;
+  beforeEach(() => (dir = tempDir()));
+  afterEach(() => cleanup(dir));
+
+  // 实施方案 in GBK, as unzip leaves the names of a Windows archive: not valid UTF-8.
+  const GBK_NAME = Buffer.from([0xca, 0xb5, 0xca, 0xa9, 0xb7, 0xbd, 0xb0, 0xb8]);
+  const SHOWN = '\\xCA\\xB5\\xCA\\xA9\\xB7\\xBD\\xB0\\xB8';
+
+  function makeFile(folder: Buffer, name: Buffer, text: string): Buffer {
+    const file = Buffer.concat([folder, Buffer.from('/'), name]);
+    fs.writeFileSync(file, text);
+    return file;
+  }
+
+  it('a plan in a folder whose name is GBK bytes is read, linted, fixed and shown escaped', () => {
+    const docs = Buffer.from(path.join(dir, 'docs'));
+    fs.mkdirSync(docs);
+    const plan = makeFile(docs, Buffer.concat([GBK_NAME, Buffer.from('.plan')]), FIXABLE);
+    const sub = Buffer.concat([docs, Buffer.from('/'), GBK_NAME]);
+    fs.mkdirSync(sub);
+    const txt = makeFile(sub, Buffer.concat([GBK_NAME, Buffer.from('.txt')]), FIXABLE);
+    const r = planlint(['docs', '--format', 'json'], { cwd: dir });
+    expectCode(r, 1);
+    const paths = jsonOf(r).map((f) => f.path);
+    assert.deepEqual(paths.sort(), [`docs/${SHOWN}.plan`, `docs/${SHOWN}/${SHOWN}.txt`].sort());
+    assert.ok(jsonOf(r).every((f) => f.diagnostics.some((d) => d.ruleId === 'PL004')));
+    const stylish = planlint(['docs'], { cwd: dir });
+    assert.ok(stylish.stdout.includes(`docs/${SHOWN}.plan`), stylish.stdout);
+    const fixed = planlint(['docs', '--fix', '--format', 'json', '--max-severity', 'off'], { cwd: dir });
+    expectCode(fixed, 0);
+    assert.notEqual(fs.readFileSync(plan, 'utf8'), FIXABLE);
+    assert.notEqual(fs.readFileSync(txt, 'utf8'), FIXABLE);
+    assert.equal(fs.readdirSync(docs).length, 2, 'a temporary file was left behind');
+  });
+});

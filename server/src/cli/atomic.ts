@@ -2,6 +2,7 @@
 import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { bytesOf, isBytePath } from './byte-paths.js';
 
 /** What the file looked like when it was read; the write is refused if it has changed since. */
 export interface Expected {
@@ -25,16 +26,22 @@ export class ChangedOnDiskError extends Error {
  * survives a failure.
  */
 export function writeFileAtomic(file: string, data: Uint8Array | Iterable<Uint8Array | string>, expected?: Expected): void {
-  let target = path.resolve(file);
+  // Path work on bytes, so that a name that is not UTF-8 (byte-paths.ts) is written where it was read.
+  let target = bytesOf(isBytePath(file) ? file : path.resolve(file));
   let mode = 0o666;
   try {
-    target = fs.realpathSync(target);
+    target = fs.realpathSync.native(target, { encoding: 'buffer' }); // the JS realpath loses bytes that are not UTF-8
     mode = fs.statSync(target).mode & 0o7777;
   } catch {
     // A new file: the default mode, less the umask (applied by open).
   }
-  const dir = path.dirname(target);
-  const tmp = path.join(dir, `.${path.basename(target)}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.planlint-tmp`);
+  const slash = target.lastIndexOf(path.sep.charCodeAt(0));
+  const tmp = Buffer.concat([
+    target.subarray(0, slash + 1),
+    Buffer.from('.'),
+    target.subarray(slash + 1),
+    Buffer.from(`.${process.pid}.${crypto.randomBytes(4).toString('hex')}.planlint-tmp`),
+  ]);
   let fd: number | undefined;
   try {
     fd = fs.openSync(tmp, 'wx', mode);

@@ -11,6 +11,7 @@ import { allRules } from '../rules/index.js';
 import { createPlanService } from '../service.js';
 import type { LintArgs, OutlineArgs, TableArgs } from './args.js';
 import { writeOutput } from './atomic.js';
+import { fsPath, lookupPath, showPath } from './byte-paths.js';
 import { decodeText } from './encoding.js';
 import { displayPath, expandTargets, staysInside } from './files.js';
 import { compileGlob, type GlobMatcher } from './glob.js';
@@ -44,7 +45,7 @@ export async function runCommand(args: LintArgs | TableArgs | OutlineArgs, io: C
   const uiLocale = args.locale ?? fixedConfig?.locale ?? cache.forFile(path.join(io.cwd, STDIN_NAME)).config.locale;
   const messages = new Messages(io, uiLocale);
   const configOf = (abs: string): { config: ResolvedConfig; problems: ConfigProblem[] } =>
-    fixedConfig ? { config: fixedConfig, problems: [] } : cache.forFile(abs);
+    fixedConfig ? { config: fixedConfig, problems: [] } : cache.forFile(lookupPath(abs));
 
   if (args.command === 'lint') return runLint(args, io, messages, configOf);
   return runDocument(args, io, messages, configOf);
@@ -185,7 +186,7 @@ function totalSize(files: readonly string[]): number {
   let total = 0;
   for (const f of files) {
     try {
-      total += fs.statSync(f).size;
+      total += fs.statSync(fsPath(f)).size;
     } catch {
       // reported later
     }
@@ -211,8 +212,9 @@ const filePatterns = new Map<string, GlobMatcher>();
  * True when a configuration's `files` patterns name the file: a pattern without `/` matches the file
  * name, one with `/` the path from the config file's folder (the editor's `files.associations` rule).
  */
-function matchesConfigFiles(abs: string, configOf: (abs: string) => { config: ResolvedConfig }): boolean {
-  const { config } = configOf(abs);
+function matchesConfigFiles(file: string, configOf: (abs: string) => { config: ResolvedConfig }): boolean {
+  const { config } = configOf(file);
+  const abs = showPath(file); // a name that is not UTF-8 is matched as it is shown
   if (config.files.length === 0) return false;
   const base = config.sources.length > 0 ? path.dirname(config.sources[0]!) : path.dirname(abs);
   const rel = path.relative(base, abs).split(path.sep).join('/');
