@@ -324,7 +324,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     const version = entry.version;
     const diagnostics = entry.analysis.diagnostics.map((d) => toDiagnostic(d, entry.version));
     // Analysis is synchronous, so this is the current version; the check guards any future change.
-    if (documents.get(uri)?.version !== version || (published.get(uri) ?? -Infinity) > version) return;
+    // Only the version's identity counts, not its size: a client may number versions backwards (one
+    // that restarted its count), and the newest text must still get its diagnostics.
+    if (documents.get(uri)?.version !== version) return;
     published.set(uri, version);
     void connection.sendDiagnostics({ uri, version, diagnostics });
   }

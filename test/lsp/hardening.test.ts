@@ -1,0 +1,66 @@
+// Hostile input to the language server (issue 17): framing errors, requests out of the lifecycle, versions going backwards, links out of the workspace, silent limits.
+import assert from 'node:assert/strict';
+import { LspClient, spawnServer, startServer, VSCODE_LIKE_CAPABILITIES } from './client.js';
+
+const TEXT = '江宁市工作方案\n\n一、任务\n\n（一）做事。[牵头单位：市司法局；完成时限：2025年底前]\n';
+
+describe('hardening: the server and the protocol', function () {
+  this.timeout(30000);
+
+  it('exits non-zero after a framing error (a wrong Content-Length) instead of hanging', async () => {
+    const { client } = await startServer({ initializationOptions: { workspaceIndex: false } });
+    try {
+      const body = JSON.stringify({ jsonrpc: '2.0', id: 'short', method: 'workspace/symbol', params: { query: '' } });
+      client.writeRaw(`Content-Length: ${Buffer.byteLength(body) - 10}\r\n\r\n${body}`);
+      client.writeRaw(LspClient.frame({ jsonrpc: '2.0', id: 'after', method: 'workspace/symbol', params: { query: '' } }));
+      await client.waitFor('the server to exit', () => client.exited !== null, 8000);
+      assert.notEqual(client.exited, 0);
+    } finally {
+      await client.shutdown();
+    }
+  });
+
+  it('a body that is not JSON but correctly framed is still survived', async () => {
+    const { client } = await startServer({ initializationOptions: { workspaceIndex: false } });
+    try {
+      client.writeRaw('Content-Length: 7\r\n\r\n{"bad":');
+      client.writeRaw(LspClient.frame({ jsonrpc: '2.0', id: 'next', method: 'workspace/symbol', params: { query: '' } }));
+      await client.waitFor('the next answer', () => client.rawResponses.get('next'));
+      assert.equal(client.exited, null);
+    } finally {
+      await client.shutdown();
+    }
+  });
+
+  it('answers ServerNotInitialized (-32002) before initialize and InvalidRequest (-32600) after shutdown', async () => {
+    const client = spawnServer();
+    try {
+      client.writeRaw(LspClient.frame({ jsonrpc: '2.0', id: 'early', method: 'textDocument/hover', params: { textDocument: { uri: 'untitled:a.plan' }, position: { line: 0, character: 0 } } }));
+      await client.waitFor('the early answer', () => client.rawResponses.get('early'));
+      assert.equal(client.rawResponses.get('early')!.error?.code, -32002);
+      await client.request('initialize', { processId: process.pid, rootUri: null, capabilities: VSCODE_LIKE_CAPABILITIES, initializationOptions: { workspaceIndex: false } });
+      client.notify('initialized', {});
+      await client.request('shutdown', null);
+      client.writeRaw(LspClient.frame({ jsonrpc: '2.0', id: 'late', method: 'textDocument/hover', params: { textDocument: { uri: 'untitled:a.plan' }, position: { line: 0, character: 0 } } }));
+      await client.waitFor('the late answer', () => client.rawResponses.get('late'));
+      assert.equal(client.rawResponses.get('late')!.error?.code, -32600);
+    } finally {
+      await client.shutdown();
+    }
+  });
+
+  it('publishes diagnostics for the newest version even when its number goes backwards', async () => {
+    const { client } = await startServer({ initializationOptions: { workspaceIndex: false } });
+    const uri = 'untitled:backwards.plan';
+    try {
+      client.open(uri, TEXT, 10);
+      await client.waitForDiagnostics(uri, (p) => p.version === 10);
+      // The lead unit removed: PL001 must appear, under version 3 (a client that restarted its numbering).
+      client.change(uri, 3, [{ range: { start: { line: 4, character: 6 }, end: { line: 4, character: 36 } }, text: '' }]);
+      const p = await client.waitForDiagnostics(uri, (d) => d.version === 3, 5000);
+      assert.ok(p.diagnostics.some((d) => d.code === 'PL001'), JSON.stringify(p.diagnostics));
+    } finally {
+      await client.shutdown();
+    }
+  });
+});
