@@ -266,3 +266,30 @@ describe('hardening: file names that are not UTF-8', () => {
     assert.equal(fs.readdirSync(docs).length, 2, 'a temporary file was left behind');
   });
 });
+
+describe('hardening: a config file that links out of its folder is refused, never quoted', () => {
+  let dir: string;
+  beforeEach(() => (dir = tempDir()));
+  afterEach(() => cleanup(dir));
+
+  it('the CLI refuses .planlintrc.json linking outside its folder (exit 2) without quoting the file', () => {
+    fs.writeFileSync(path.join(dir, 'secret.txt'), 'SECRET-TOKEN-4711 do not print\n');
+    fs.mkdirSync(path.join(dir, 'ws'));
+    fs.symlinkSync(path.join(dir, 'secret.txt'), path.join(dir, 'ws', '.planlintrc.json'));
+    fs.writeFileSync(path.join(dir, 'ws', 'a.plan'), FIXABLE);
+    for (const locale of ['zh-CN', 'en']) {
+      const r = planlint(['ws/a.plan', '--locale', locale], { cwd: dir });
+      expectCode(r, 2);
+      assert.ok(!r.stderr.includes('SECRET') && !r.stdout.includes('SECRET'), r.stderr);
+      assert.match(r.stderr, locale === 'en' ? /\.planlintrc\.json.*outside.*refused/ : /\.planlintrc\.json.*之外.*拒绝读取/);
+    }
+  });
+
+  it('a link to a config file inside the same folder tree is still read', () => {
+    fs.mkdirSync(path.join(dir, 'ws', 'shared'), { recursive: true });
+    fs.writeFileSync(path.join(dir, 'ws', 'shared', 'team.json'), JSON.stringify({ rules: { PL004: 'off' } }));
+    fs.symlinkSync(path.join(dir, 'ws', 'shared', 'team.json'), path.join(dir, 'ws', '.planlintrc.json'));
+    fs.writeFileSync(path.join(dir, 'ws', 'a.plan'), FIXABLE);
+    expectCode(planlint(['ws/a.plan'], { cwd: dir }), 0);
+  });
+});

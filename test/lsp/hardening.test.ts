@@ -1,6 +1,8 @@
 // Hostile input to the language server (issue 17): framing errors, requests out of the lifecycle, versions going backwards, links out of the workspace, silent limits.
 import assert from 'node:assert/strict';
-import { LspClient, spawnServer, startServer, VSCODE_LIKE_CAPABILITIES } from './client.js';
+import * as fs from 'node:fs';
+import { LspClient, spawnServer, startServer, uriOf, VSCODE_LIKE_CAPABILITIES } from './client.js';
+import { TempWorkspace } from './workspace.js';
 
 const TEXT = '江宁市工作方案\n\n一、任务\n\n（一）做事。[牵头单位：市司法局；完成时限：2025年底前]\n';
 
@@ -59,6 +61,58 @@ describe('hardening: the server and the protocol', function () {
       client.change(uri, 3, [{ range: { start: { line: 4, character: 6 }, end: { line: 4, character: 36 } }, text: '' }]);
       const p = await client.waitForDiagnostics(uri, (d) => d.version === 3, 5000);
       assert.ok(p.diagnostics.some((d) => d.code === 'PL001'), JSON.stringify(p.diagnostics));
+    } finally {
+      await client.shutdown();
+    }
+  });
+});
+
+describe('hardening: links out of the workspace', function () {
+  this.timeout(30000);
+  let ws: TempWorkspace;
+  let outside: TempWorkspace;
+  beforeEach(() => {
+    ws = new TempWorkspace();
+    outside = new TempWorkspace();
+  });
+  afterEach(() => {
+    ws.dispose();
+    outside.dispose();
+  });
+
+  it('a config file linking outside the workspace is refused and never quoted', async () => {
+    const secret = outside.write('secret.txt', 'SECRET-TOKEN-4711 do not print\n');
+    fs.symlinkSync(secret, ws.path('.planlintrc.json'));
+    const plan = ws.write('a.plan', TEXT);
+    const { client } = await startServer({ folders: [ws.root], initializationOptions: { workspaceIndex: false } });
+    try {
+      client.open(uriOf(plan), TEXT);
+      await client.waitForDiagnostics(uriOf(plan));
+      await client.waitFor('a message', () => client.messages.length > 0);
+      const said = JSON.stringify([client.messages, client.published, client.logs]);
+      assert.ok(!said.includes('SECRET'), said.slice(0, 2000));
+      assert.match(client.messages[0]!.message, /之外|outside/);
+    } finally {
+      await client.shutdown();
+    }
+  });
+
+  it('a watched-file event for a link to a plan outside the workspace does not index it', async () => {
+    const target = outside.write('far.plan', '云溪市2025年工作要点\n\n一、任务\n\n（一）建设外部秘密平台。[牵头单位：市数据资源局；完成时限：2025年底前]\n');
+    const link = ws.path('near.plan');
+    fs.symlinkSync(target, link);
+    const own = ws.write('own.plan', '云溪市2025年工作要点\n\n一、任务\n\n（一）建设内部测试平台。[牵头单位：市数据资源局；完成时限：2025年底前]\n');
+    const { client } = await startServer({ folders: [ws.root] });
+    try {
+      client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(link), type: 1 }, { uri: uriOf(own), type: 1 }] });
+      type Found = { name: string }[];
+      let mine: Found = [];
+      for (let i = 0; i < 100 && mine.length === 0; i++) {
+        mine = await client.request<Found>('workspace/symbol', { query: '内部测试' });
+        if (mine.length === 0) await new Promise((r) => setTimeout(r, 50));
+      }
+      assert.equal(mine.length, 1, 'the plan inside the workspace is indexed');
+      assert.deepEqual(await client.request<Found>('workspace/symbol', { query: '外部秘密' }), []);
     } finally {
       await client.shutdown();
     }
