@@ -118,3 +118,61 @@ describe('hardening: links out of the workspace', function () {
     }
   });
 });
+
+describe('hardening: limits are said, once, and can be raised', function () {
+  this.timeout(30000);
+  let ws: TempWorkspace;
+  beforeEach(() => (ws = new TempWorkspace()));
+  afterEach(() => ws.dispose());
+
+  const planOf = (i: number) => `云溪市2025年工作要点\n\n一、任务\n\n（一）建设第${i}号平台。[牵头单位：市数据资源局；完成时限：2025年底前]\n`;
+
+  it('a document over the size limit: one message naming the setting; raising it analyses the document', async () => {
+    const big = TEXT + '（二）补充说明。'.repeat(200);
+    const { client } = await startServer({ settings: { maxDocumentChars: 1000 }, initializationOptions: { workspaceIndex: false, settings: { maxDocumentChars: 1000 } } });
+    try {
+      client.open('untitled:big.plan', big);
+      client.open('untitled:big2.plan', big);
+      await client.waitFor('a message', () => client.messages.some((m) => /maxDocumentChars/.test(m.message)), 5000);
+      client.change('untitled:big.plan', 2, [{ text: big + '。' }]);
+      await new Promise((r) => setTimeout(r, 300));
+      assert.equal(client.messages.filter((m) => /maxDocumentChars/.test(m.message)).length, 1, JSON.stringify(client.messages));
+      assert.match(client.messages[0]!.message, /big\.plan|big2\.plan/);
+    } finally {
+      await client.shutdown();
+    }
+    const { client: raised } = await startServer({ settings: { maxDocumentChars: 100_000 }, initializationOptions: { workspaceIndex: false, settings: { maxDocumentChars: 100_000 } } });
+    try {
+      raised.open('untitled:big.plan', big);
+      const p = await raised.waitForDiagnostics('untitled:big.plan');
+      assert.ok(p.diagnostics.length > 0);
+      assert.equal(raised.messages.length, 0);
+    } finally {
+      await raised.shutdown();
+    }
+  });
+
+  it('the workspace index at its file limit: one message naming the setting; raising it indexes everything', async () => {
+    for (let i = 0; i < 5; i++) ws.write(`p${i}.plan`, planOf(i));
+    const { client } = await startServer({ folders: [ws.root], settings: { maxIndexFiles: 2 }, initializationOptions: { settings: { maxIndexFiles: 2 } } });
+    try {
+      await client.waitFor('a message', () => client.messages.some((m) => /maxIndexFiles/.test(m.message)), 8000);
+      assert.equal(client.messages.filter((m) => /maxIndexFiles/.test(m.message)).length, 1);
+    } finally {
+      await client.shutdown();
+    }
+    const { client: raised } = await startServer({ folders: [ws.root], settings: { maxIndexFiles: 10 }, initializationOptions: { settings: { maxIndexFiles: 10 } } });
+    try {
+      type Found = { name: string }[];
+      let found: Found = [];
+      for (let i = 0; i < 100 && found.length < 5; i++) {
+        found = await raised.request<Found>('workspace/symbol', { query: '号平台' });
+        if (found.length < 5) await new Promise((r) => setTimeout(r, 50));
+      }
+      assert.equal(found.length, 5);
+      assert.equal(raised.messages.length, 0);
+    } finally {
+      await raised.shutdown();
+    }
+  });
+});
