@@ -46,6 +46,9 @@ describe('hardening: the server and the protocol', function () {
       client.writeRaw(LspClient.frame({ jsonrpc: '2.0', id: 'late', method: 'textDocument/hover', params: { textDocument: { uri: 'untitled:a.plan' }, position: { line: 0, character: 0 } } }));
       await client.waitFor('the late answer', () => client.rawResponses.get('late'));
       assert.equal(client.rawResponses.get('late')!.error?.code, -32600);
+      client.notify('exit', null);
+      await client.waitFor('the server to exit', () => client.exited !== null);
+      assert.equal(client.exited, 0);
     } finally {
       await client.shutdown();
     }
@@ -173,6 +176,30 @@ describe('hardening: limits are said, once, and can be raised', function () {
       assert.equal(raised.messages.length, 0);
     } finally {
       await raised.shutdown();
+    }
+  });
+});
+
+describe('hardening: a backtracking pattern in the configuration does not block the server', function () {
+  this.timeout(30000);
+  let ws: TempWorkspace;
+  beforeEach(() => (ws = new TempWorkspace()));
+  afterEach(() => ws.dispose());
+
+  it('ignorePatterns ^(市+)+$ against a 40-character unit name: diagnostics come, and the next request is answered at once', async () => {
+    ws.write('.planlintrc.json', JSON.stringify({ units: [{ name: '市司法局' }], rules: { 'unit-unknown': ['warning', { ignorePatterns: ['^(市+)+$'] }] } }));
+    const text = `江宁市工作方案\n\n一、任务\n\n（一）做事。[牵头单位：${'市'.repeat(40)}局；完成时限：2025年底前]\n`;
+    const plan = ws.write('a.plan', text);
+    const { client } = await startServer({ folders: [ws.root], initializationOptions: { workspaceIndex: false } });
+    try {
+      const started = Date.now();
+      client.open(uriOf(plan), text);
+      const p = await client.waitForDiagnostics(uriOf(plan), () => true, 10_000);
+      assert.ok(p.diagnostics.some((d) => d.code === 'PL008'));
+      await client.request('textDocument/documentSymbol', { textDocument: { uri: uriOf(plan) } });
+      assert.ok(Date.now() - started < 10_000);
+    } finally {
+      await client.shutdown();
     }
   });
 });
