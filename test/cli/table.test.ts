@@ -45,7 +45,7 @@ function parseCsv(text: string): string[][] {
 
 describe('export writers', () => {
   it('neutralizeFormula defuses = + - @ tab CR and leaves other text alone', () => {
-    for (const s of ['=1+1', '+1', '-1', '@SUM(A1)', '\tx', '\rx']) assert.equal(neutralizeFormula(s), `'${s}`);
+    for (const s of ['=1+1', '+1', '-1', '@SUM(A1)', '\tx', '\rx', '\0=1', '\u0085=1', '＝1+1', '＋1', '－1', '＠SUM(A1)']) assert.equal(neutralizeFormula(s), `'${s}`);
     for (const s of ['市司法局', '1.', '', ' =1', '（一）']) assert.equal(neutralizeFormula(s), s);
   });
 

@@ -12,8 +12,9 @@ import { ROOT } from '../helpers/paths.js';
 import { readXlsx } from './xlsx.js';
 
 /** What a spreadsheet reads as the start of a formula (or hides a formula behind). */
-const FORMULA_START = /^[=+\-@\t\r]/;
-const DANGEROUS = ['=', '+', '-', '@', '\t', '\r', '=HYPERLINK("http://x.invalid","点此")', '+cmd|\' /C calc\'!A0', '-2+3', '@SUM(A1:A2)', '\t=1', '\r=1'];
+/** A cell start a spreadsheet may read as a formula: = + - @, tab, CR, NUL, NEL (U+0085) and the full-width ＝＋－＠. */
+const FORMULA_START = /^[=+\-@\t\r\0\u0085\uff1d\uff0b\uff0d\uff20]/;
+const DANGEROUS = ['=', '+', '-', '@', '\t', '\r', '=HYPERLINK("http://x.invalid","点此")', '+cmd|\' /C calc\'!A0', '-2+3', '@SUM(A1:A2)', '\t=1', '\r=1', '\0=1+1', '\u0085=1', '＝SUM(A1)', '＋1', '－1', '＠SUM(A1)'];
 
 /** A cell value: dangerous starts, Chinese, markup and quotes, line breaks, lone surrogates and astral characters. */
 const cell: fc.Arbitrary<string> = fc
@@ -164,13 +165,16 @@ describe('security: exports', function () {
 
 /** The cells of a Markdown table row `| a | b\\|c |`: split on unescaped pipes, escapes undone, the padding spaces off. */
 function markdownCells(line: string): string[] {
+  // Raw HTML never reaches a renderer: `<`, `>` and `&` come as entities.
+  assert.doesNotMatch(line, /<|>|&(?!(?:lt|gt|amp);)/, `raw HTML in ${JSON.stringify(line)}`);
   const out: string[] = [];
   let cur = '';
+  const decode = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
   for (let i = 1; i < line.length; i++) {
     const ch = line[i]!;
     if (ch === '\\') cur += line[++i] ?? '';
     else if (ch === '|') {
-      out.push(cur.slice(1, -1));
+      out.push(decode(cur.slice(1, -1)));
       cur = '';
     } else cur += ch;
   }

@@ -37,10 +37,13 @@ const MAX_CELL = 32767;
 
 /**
  * Defuses spreadsheet formula injection: a cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage
- * return would be read as a formula by Excel or LibreOffice, so it gets a leading `'` and stays text.
+ * return would be read as a formula by Excel or LibreOffice, so it gets a leading `'` and stays text. So
+ * does one starting with NUL or NEL (U+0085), which some readers drop or take as a line break before
+ * the formula behind them, and with the full-width ＝ ＋ － ＠ that an input method types and some
+ * spreadsheets fold to their ASCII forms.
  */
 export function neutralizeFormula(cell: string): string {
-  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
+  return /^[=+\-@\t\r\0\u0085\uff1d\uff0b\uff0d\uff20]/.test(cell) ? `'${cell}` : cell;
 }
 
 function headings(options: ExportOptions): string[] {

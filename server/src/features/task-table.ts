@@ -102,7 +102,7 @@ export function rowCells(row: TaskRow): string[] {
 }
 
 /**
- * A Markdown pipe table; `|` and line breaks inside cells are escaped. With `problems`, a 问题 column
+ * A Markdown pipe table; `|`, line breaks and HTML (`<` `>` `&` as entities) inside cells are escaped. With `problems`, a 问题 column
  * lists each row's findings (rows without a `problems` list get an empty cell).
  */
 export function toMarkdown(
@@ -110,7 +110,15 @@ export function toMarkdown(
   locale: keyof typeof TABLE_HEADINGS = 'zh-CN',
   options: { problems?: boolean } = {},
 ): string {
-  const esc = (s: string) => s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n|\r/g, ' ');
+  // HTML is escaped too: a Markdown renderer would otherwise pass `<img onerror=…>` from the plan through.
+  const esc = (s: string) =>
+    s
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/\\/g, '\\\\')
+      .replace(/\|/g, '\\|')
+      .replace(/\r?\n|\r/g, ' ');
   const head: string[] = [...TABLE_HEADINGS[locale], ...(options.problems ? [PROBLEMS_HEADING[locale]] : [])];
   const lines = [`| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`];
   for (const row of rows) {
