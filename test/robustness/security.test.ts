@@ -23,6 +23,7 @@ const cell: fc.Arbitrary<string> = fc
 const row: fc.Arbitrary<ExportRow> = fc
   .record({
     number: cell,
+    section: cell,
     title: cell,
     lead: fc.array(cell, { maxLength: 3 }),
     responsible: fc.array(cell, { maxLength: 3 }),
@@ -37,12 +38,14 @@ const row: fc.Arbitrary<ExportRow> = fc
     responsible: r.responsible,
     deadline: r.deadline === null ? null : { text: r.deadline, end: null, ongoing: false },
     inherited: { lead: false, deadline: false },
+    fullNumber: r.number,
+    section: r.section,
     problems: r.problem === null ? [] : [{ ruleId: 'PL001', message: r.problem }],
   }));
 
 /** The display cells of a row, as the writers build them (the problems cell lists `ruleId message`). */
 function expectedCells(r: ExportRow): string[] {
-  return [r.number, r.title, r.lead.join('、'), r.responsible.join('、'), r.deadline?.text ?? '', (r.problems ?? []).map((p) => `${p.ruleId} ${p.message}`).join('\n')];
+  return [r.fullNumber, r.section, r.title, r.lead.join('、'), r.responsible.join('、'), r.deadline?.text ?? '', String(r.line), (r.problems ?? []).map((p) => `${p.ruleId} ${p.message}`).join('\n')];
 }
 
 /** An RFC 4180 reader (quoted fields, doubled quotes, CRLF records): enough to read back what toCsv writes. */
@@ -188,7 +191,7 @@ describe('security: Markdown export', () => {
         assert.equal(lines.length, rows.length + 2);
         rows.forEach((r, i) => {
           const want = expectedCells(r);
-          want[5] = (r.problems ?? []).map((p) => `${p.ruleId} ${p.message}`).join('；');
+          want[7] = (r.problems ?? []).map((p) => `${p.ruleId} ${p.message}`).join('；');
           assert.deepEqual(markdownCells(lines[i + 2]!), want.map((c) => c.replace(/\r?\n|\r/g, ' ')));
         });
       }),
