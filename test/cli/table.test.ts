@@ -194,6 +194,26 @@ describe('planlint table', () => {
     assert.equal((JSON.parse(stdin.stdout) as { file: string; tasks: unknown[] }).tasks.length, 2);
   });
 
+  it('--unit and --only keep the tasks a unit leads or joins, in a state; --only problems needs no --problems', () => {
+    const unit = planlint(['table', 'samples/inline.plan.txt', '--format', 'json', '--unit', '市委编办']);
+    expectCode(unit, 0);
+    const tasks = (JSON.parse(unit.stdout) as { tasks: { lead: string[]; responsible: string[]; fullNumber: string }[] }).tasks;
+    assert.deepEqual(tasks.map((t) => t.fullNumber), ['三（一）2.（2）']);
+    const noLead = planlint(['table', 'samples/bracket-style.plan', '--format', 'csv', '--only', 'no-lead']);
+    expectCode(noLead, 0);
+    const rows = parseCsv(noLead.stdout.slice(1));
+    assert.ok(rows.length > 1 && rows.slice(1).every((r) => r[3] === ''), JSON.stringify(rows));
+    const overdue = planlint(['table', 'samples/inline.plan.txt', '--format', 'json', '--only', 'overdue'], { env: { PLANLINT_TODAY: '2022-06-15' } });
+    expectCode(overdue, 0);
+    assert.deepEqual((JSON.parse(overdue.stdout) as { tasks: { deadline: { end: string } }[] }).tasks.map((t) => t.deadline.end), ['2022-05-31']);
+    const problems = planlint(['table', 'samples/bracket-style.plan', '--only', 'problems']);
+    expectCode(problems, 0);
+    assert.ok(problems.stdout.trim().split('\n').length > 2);
+    const bad = planlint(['table', 'samples/clean.plan.md', '--only', 'nolead']);
+    expectCode(bad, 2);
+    assert.match(bad.stderr, /no-lead/);
+  });
+
   it('usage errors: no file, two files, an unknown format, a binary file', () => {
     expectCode(planlint(['table']), 2);
     expectCode(planlint(['table', 'a.plan', 'b.plan']), 2);
