@@ -23,6 +23,8 @@ export interface PreviewRow extends TaskRow {
   problems: RowProblem[];
   /** Days until the deadline's end (negative: overdue), null when it has none or it is ongoing. */
   daysLeft: number | null;
+  /** The first day of a deadline that is a span (`2021—2023年`), else null: the timeline draws a bar. */
+  deadlineStart: string | null;
 }
 
 export interface TaskTableResult {

@@ -202,7 +202,9 @@ describe('security: Markdown export', () => {
 
 describe('security: the webview', () => {
   const preview = readFileSync(join(ROOT, 'client', 'src', 'preview.ts'), 'utf8');
-  const script = readFileSync(join(ROOT, 'client', 'media', 'preview.js'), 'utf8');
+  // The webview's script: its source, and the bundle the page loads (dist/preview.js, built before the tests).
+  const script = readFileSync(join(ROOT, 'client', 'src', 'webview', 'preview.ts'), 'utf8');
+  const bundle = readFileSync(join(ROOT, 'dist', 'preview.js'), 'utf8');
   // client/src/preview.ts imports vscode, so its HTML builder cannot run here: its source text is checked.
 
   it("sets a CSP of default-src 'none', with scripts only by a fresh nonce and styles and images from the extension", () => {
@@ -221,10 +223,12 @@ describe('security: the webview', () => {
     assert.deepEqual([...page.matchAll(/\$\{([^}]*)\}/g)].map((m) => m[1]), ['vscode.env.language', 'csp', 'style', 'nonce', 'script'], 'the page interpolates nothing from a document');
   });
 
-  it('preview.js inserts document text with textContent only: no innerHTML, outerHTML, insertAdjacentHTML, document.write, eval', () => {
-    assert.doesNotMatch(script, /\.innerHTML|\.outerHTML|insertAdjacentHTML|document\.write|\beval\(|new Function|setTimeout\(\s*['"`]|srcdoc/);
-    assert.match(script, /\.textContent = /);
-    assert.doesNotMatch(script.replace("'http://www.w3.org/2000/svg'", ''), /https?:\/\/|\/\/[\w.-]+\.\w+\//, 'no remote resource (the SVG namespace name is no fetch)');
+  it('the webview script inserts document text with textContent only: no innerHTML, outerHTML, insertAdjacentHTML, document.write, eval', () => {
+    for (const [name, code] of [['client/src/webview/preview.ts', script], ['dist/preview.js', bundle]] as const) {
+      assert.doesNotMatch(code, /\.innerHTML|\.outerHTML|insertAdjacentHTML|document\.write|\beval\(|new Function|setTimeout\(\s*['"`]|srcdoc|setAttribute\(\s*['"]style/, name);
+      assert.match(code, /\.textContent ?= ?/, name);
+      assert.doesNotMatch(code, /https?:\/\/|\/\/[\w.-]+\.\w+\//, `${name}: no remote resource`);
+    }
   });
 });
 

@@ -926,6 +926,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         range: task.range,
         problems: row.problems.map((p) => ({ ruleId: p.ruleId, severity: p.severity, message: p.message })),
         daysLeft: d && !d.ongoing && d.end ? daysBetween(now, d.end) : null,
+        deadlineStart: d && !d.ongoing ? d.start : null,
       };
     });
     return {

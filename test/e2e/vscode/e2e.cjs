@@ -106,14 +106,121 @@ async function palette(title) {
       await editorLines().locator('.view-line', { hasText: '8.全面推行政府法律顾问制度' }).first().waitFor();
     });
     await shot('05-after-quick-fix.png');
+    const preview = () => page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
     await step('task table preview shows the rows', async () => {
       await palette('Show Task Table'); // command titles follow VS Code's display language (English here)
-      const frame = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+      const frame = preview();
       await frame.locator('#tasks tbody tr').first().waitFor();
       await frame.locator('#tasks tbody tr', { hasText: '深化行政审批制度改革' }).first().waitFor();
-      await frame.locator('#timeline svg').waitFor();
+      // Full numbers and section rows carry the hierarchy: `3.` under `二、` is `二3.`.
+      await frame.locator('#tasks td.number', { hasText: /^二3\.$/ }).first().waitFor();
+      await frame.locator('#tasks tr.section', { hasText: '二、依法全面履行政府职能' }).first().waitFor();
     });
     await shot('06-task-table-preview.png');
+    await step('the table fits the side-by-side panel: one-line headers, no cell or page overflow', async () => {
+      const report = await preview().locator('body').evaluate(() => {
+        const out = [];
+        const root = document.documentElement;
+        if (root.scrollWidth > root.clientWidth + 1) out.push(`page scrolls sideways: ${root.scrollWidth} > ${root.clientWidth}`);
+        const heads = [...document.querySelectorAll('#tasks thead th')];
+        if (heads.length < 5) out.push(`${heads.length} headers`);
+        for (const th of heads) {
+          const line = parseFloat(getComputedStyle(th).lineHeight) || parseFloat(getComputedStyle(th).fontSize) * 1.4;
+          const pad = parseFloat(getComputedStyle(th).paddingTop) + parseFloat(getComputedStyle(th).paddingBottom);
+          if (th.clientHeight - pad > line * 1.5) out.push(`header "${th.textContent}" wraps: ${th.clientHeight}px for a ${line}px line`);
+          if (th.scrollWidth > th.clientWidth + 1) out.push(`header "${th.textContent}" overflows`);
+        }
+        for (const td of document.querySelectorAll('#tasks td, #toolbar *')) {
+          if (td.scrollWidth > td.clientWidth + 1 && getComputedStyle(td).overflowX !== 'visible') out.push(`"${td.textContent.slice(0, 20)}" overflows`);
+          const r = td.getBoundingClientRect();
+          if (r.right > root.clientWidth + 1) out.push(`"${td.textContent.slice(0, 20)}" ends past the panel (${Math.round(r.right)} > ${root.clientWidth})`);
+        }
+        return { problems: out, width: root.clientWidth };
+      });
+      log(`preview width ${report.width}px`);
+      if (report.problems.length) throw new Error(report.problems.slice(0, 5).join('; '));
+    });
+    await step('filter "without a lead unit", export it from the preview, open the file', async () => {
+      const frame = preview();
+      await frame.locator('#status-filter').selectOption('noLead');
+      await frame.locator('#summary .shown').waitFor();
+      const shown = await frame.locator('#tasks tbody tr:not(.section)').count();
+      if (shown !== 2) throw new Error(`${shown} rows without a lead unit, expected 2`);
+      await frame.locator('.exports button[data-format="csv"]').click();
+      // code-server's save dialog is a quick input holding the proposed path: accept it.
+      const input = page.locator('.quick-input-widget input');
+      await input.waitFor();
+      const proposed = await input.inputValue();
+      if (!/bracket-style-任务分解表\.csv$/.test(proposed)) throw new Error(`proposed ${proposed}`);
+      await page.keyboard.press('Enter');
+      const toast = page.locator('.notification-toast', { hasText: /bracket-style-任务分解表\.csv/ }).first();
+      await toast.waitFor();
+      const file = path.join(WS_DIR, 'bracket-style-任务分解表.csv');
+      for (let i = 0; i < 50 && !fs.existsSync(file); i++) await page.waitForTimeout(100);
+      const lines = fs.readFileSync(file, 'utf8').trimEnd().split('\r\n');
+      if (lines.length !== 3) throw new Error(`the export has ${lines.length - 1} rows, expected the 2 shown`);
+      if (!lines[0].startsWith('\ufeff序号,所属部分,任务') || lines[0].includes('问题')) throw new Error(`header ${lines[0]}`);
+      await shot('07-export-saved.png');
+      await toast.locator('.monaco-button', { hasText: /^(打开|Open)$/ }).click();
+      await page.locator('.tab.active', { hasText: 'bracket-style-任务分解表.csv' }).waitFor();
+      await frame.locator('#status-filter').selectOption('all');
+      await page.locator('.explorer-folders-view .monaco-list-row', { hasText: FILE }).first().click();
+      await page.locator('.tab.active', { hasText: FILE }).waitFor();
+    });
+    await step('timeline: a time axis, the plan period, today, one lane per lead unit, a legend', async () => {
+      const frame = preview();
+      await frame.locator('#tab-timeline').click();
+      await frame.locator('#timeline .tl-lane .mark').first().waitFor();
+      await frame.locator('#timeline .year-label', { hasText: /2017/ }).first().waitFor();
+      await frame.locator('#timeline-today').waitFor();
+      await frame.locator('#timeline-legend .count', { hasText: /长期推进|ongoing/ }).first().waitFor();
+      const report = await frame.locator('body').evaluate(() => {
+        const out = [];
+        const root = document.documentElement;
+        if (root.scrollWidth > root.clientWidth + 1) out.push(`page scrolls sideways: ${root.scrollWidth} > ${root.clientWidth}`);
+        const lanes = document.querySelectorAll('#timeline .tl-lane').length;
+        const labels = [...document.querySelectorAll('#timeline .tick-label, #timeline .year-label')];
+        for (const group of ['.tick-label', '.year-label']) {
+          const rects = [...document.querySelectorAll(`#timeline ${group}`)].map((e) => ({ e, r: e.getBoundingClientRect() }));
+          for (let i = 1; i < rects.length; i++) if (rects[i].r.left < rects[i - 1].r.right - 1) out.push(`axis labels overlap: ${rects[i - 1].e.textContent} / ${rects[i].e.textContent}`);
+        }
+        for (const label of labels) if (label.scrollWidth > label.clientWidth + 1) out.push(`axis label "${label.textContent}" is cut`);
+        for (const lane of document.querySelectorAll('#timeline .tl-label')) if (lane.getBoundingClientRect().height > 60) out.push(`lane label too tall`);
+        const plot = document.querySelector('#timeline .tl-axis').getBoundingClientRect();
+        for (const m of document.querySelectorAll('#timeline .mark')) {
+          const r = m.getBoundingClientRect();
+          if (r.left < plot.left - 7 || r.right > plot.right + 7) out.push(`a marker outside the axis (${Math.round(r.left)}–${Math.round(r.right)} vs ${Math.round(plot.left)}–${Math.round(plot.right)})`);
+        }
+        return { problems: out, lanes, width: plot.width };
+      });
+      log(`timeline: ${report.lanes} lanes, plot ${Math.round(report.width)}px`);
+      if (report.lanes < 5) throw new Error(`${report.lanes} lanes`);
+      if (report.problems.length) throw new Error(report.problems.slice(0, 5).join('; '));
+    });
+    await shot('08-timeline.png');
+    await step('timeline: hover shows the task, click reveals its line in the editor', async () => {
+      const frame = preview();
+      const mark = frame.locator('#timeline .mark').nth(2);
+      await mark.hover();
+      await frame.locator('#timeline-tip:not([hidden])').waitFor();
+      await shot('09-timeline-hover.png');
+      const line = Number(await mark.getAttribute('data-line'));
+      await mark.click();
+      await page.locator('.statusbar-item', { hasText: new RegExp(`(Ln|行) ${line}[,，]`) }).first().waitFor();
+    });
+    await step('timeline follows the panel width', async () => {
+      const frame = preview();
+      const before = await frame.locator('#timeline .tl-axis').evaluate((e) => e.getBoundingClientRect().width);
+      await page.setViewportSize({ width: 1100, height: 950 });
+      await page.waitForTimeout(500);
+      const after = await frame.locator('#timeline .tl-axis').evaluate((e) => e.getBoundingClientRect().width);
+      const overflow = await frame.locator('body').evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      await shot('10-timeline-narrow.png');
+      await page.setViewportSize({ width: 1500, height: 950 });
+      if (!(after < before - 50)) throw new Error(`axis ${Math.round(before)}px → ${Math.round(after)}px`);
+      if (overflow > 1) throw new Error(`page scrolls sideways by ${overflow}px`);
+      await frame.locator('#tab-table').click();
+    });
     await step('the preview shows markup in a plan as text', async () => {
       await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'injection.plan' }).first().click();
       await page.locator('.tab.active', { hasText: 'injection.plan' }).waitFor();
@@ -124,7 +231,7 @@ async function palette(title) {
       const pwned = await frame.locator('body[data-pwned]').count();
       if (images !== 0 || pwned !== 0) throw new Error(`markup was rendered: ${images} img, pwned=${pwned}`);
     });
-    await shot('07-preview-injection.png');
+    await shot('11-preview-injection.png');
   } finally {
     await ctx.close();
     fs.rmSync(profile, { recursive: true, force: true });
