@@ -388,7 +388,9 @@ function renderTimeline(rows: PreviewRow[]): void {
   const step = months <= 18 ? 1 : months <= 60 ? 3 : 12;
   const minLabel = step === 1 ? (L.locale === 'en' ? 34 : 38) : step === 3 ? (L.locale === 'en' ? 28 : 50) : 0;
   const perTick = (width * step) / months;
-  const every = step === 12 ? 0 : Math.max(1, Math.ceil(minLabel / perTick));
+  // Label every tick, or every 2nd, 3rd… so that labels fit; only steps that divide a year, so a year's labels repeat.
+  const divisors = step === 1 ? [1, 2, 3, 6] : step === 3 ? [1, 2] : [];
+  const every = divisors.find((k) => k * perTick >= minLabel) ?? 0;
   const years = el('div', '', 'tl-years');
   const ticks = el('div', '', 'tl-ticks');
   axis.append(years, ticks);

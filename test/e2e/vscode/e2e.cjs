@@ -144,13 +144,22 @@ async function palette(title) {
       const frame = preview();
       await frame.locator('#status-filter').selectOption('noLead');
       await frame.locator('#summary .shown').waitFor();
-      const shown = await frame.locator('#tasks tbody tr:not(.section)').count();
+      // The table follows the editor (the completion step's line is being undone): wait for the two rows.
+      let shown = 0;
+      for (let i = 0; i < 100 && shown !== 2; i++) {
+        shown = await frame.locator('#tasks tbody tr:not(.section)').count();
+        if (shown !== 2) await page.waitForTimeout(100);
+      }
       if (shown !== 2) throw new Error(`${shown} rows without a lead unit, expected 2`);
       await frame.locator('.exports button[data-format="csv"]').click();
       // code-server's save dialog is a quick input holding the proposed path: accept it.
       const input = page.locator('.quick-input-widget input');
       await input.waitFor();
-      const proposed = await input.inputValue();
+      let proposed = '';
+      for (let i = 0; i < 50 && !/bracket-style-任务分解表\.csv$/.test(proposed); i++) {
+        proposed = await input.inputValue();
+        await page.waitForTimeout(100);
+      }
       if (!/bracket-style-任务分解表\.csv$/.test(proposed)) throw new Error(`proposed ${proposed}`);
       await page.keyboard.press('Enter');
       const toast = page.locator('.notification-toast', { hasText: /bracket-style-任务分解表\.csv/ }).first();
@@ -169,6 +178,7 @@ async function palette(title) {
     });
     await step('timeline: a time axis, the plan period, today, one lane per lead unit, a legend', async () => {
       const frame = preview();
+      await frame.locator('#status-filter').selectOption('all');
       await frame.locator('#tab-timeline').click();
       await frame.locator('#timeline .tl-lane .mark').first().waitFor();
       await frame.locator('#timeline .year-label', { hasText: /2017/ }).first().waitFor();
@@ -219,7 +229,29 @@ async function palette(title) {
       await page.setViewportSize({ width: 1500, height: 950 });
       if (!(after < before - 50)) throw new Error(`axis ${Math.round(before)}px → ${Math.round(after)}px`);
       if (overflow > 1) throw new Error(`page scrolls sideways by ${overflow}px`);
-      await frame.locator('#tab-table').click();
+    });
+    await step('timeline and table in a dark theme', async () => {
+      // Through the workspace settings file, which VS Code reloads when it changes (the palette's theme
+      // picker first lists the marketplace, which is offline here).
+      const settings = path.join(WS_DIR, '.vscode', 'settings.json');
+      const original = fs.readFileSync(settings, 'utf8');
+      const theme = async (id) => {
+        fs.writeFileSync(settings, JSON.stringify({ ...JSON.parse(original), 'workbench.colorTheme': id }, null, 2));
+        await page.locator(`.monaco-workbench.${id.includes('Dark') ? 'vs-dark' : 'vs'}`).waitFor();
+        await page.waitForTimeout(800);
+      };
+      try {
+        await theme('Default Dark Modern');
+        await shot('12-timeline-dark.png');
+        await preview().locator('#tab-table').click();
+        await shot('13-table-dark.png');
+      } finally {
+        fs.writeFileSync(settings, original);
+        await page.locator('.monaco-workbench.vs').waitFor();
+        await preview().locator('#tab-table').click();
+      }
+      // Back to the plan's editor group, so that the next file opens there and the preview stays in view.
+      await editorLines().click();
     });
     await step('the preview shows markup in a plan as text', async () => {
       await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'injection.plan' }).first().click();
