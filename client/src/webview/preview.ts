@@ -491,12 +491,13 @@ function renderTimeline(rows: PreviewRow[]): void {
 
 /** The hover card of a marker: number and title, deadline, lead units; placed beside the marker inside the panel. */
 function showTip(tip: HTMLElement, mark: HTMLElement, row: PreviewRow, overdue: boolean): void {
+  const colon = L.locale === 'en' ? ': ' : '：';
   tip.replaceChildren(
     el('div', `${row.fullNumber} ${row.title}`, 'tip-title'),
-    el('div', `${L['deadline']}：${row.deadline?.text ?? ''}${row.deadline?.end ? ` (${row.deadline.end})` : ''}${overdue ? ` · ${L['overdue']}` : ''}`),
-    el('div', `${L['lead']}：${row.lead.join('、') || L['noLead']}`),
+    el('div', `${L['deadline']}${colon}${row.deadline?.text ?? ''}${row.deadline?.end ? ` (${row.deadline.end})` : ''}${overdue ? ` · ${L['overdue']}` : ''}`),
+    el('div', `${L['lead']}${colon}${row.lead.join('、') || L['noLead']}`),
   );
-  if (row.responsible.length) tip.append(el('div', `${L['responsible']}：${row.responsible.join('、')}`));
+  if (row.responsible.length) tip.append(el('div', `${L['responsible']}${colon}${row.responsible.join('、')}`));
   if (row.problems.length) tip.append(el('div', row.problems.map((p) => `${p.ruleId} ${p.message}`).join('\n'), 'tip-problems'));
   tip.append(el('div', L['clickToReveal'], 'muted'));
   tip.hidden = false;

@@ -117,27 +117,43 @@ async function palette(title) {
       await frame.locator('#tasks tr.section', { hasText: '二、依法全面履行政府职能' }).first().waitFor();
     });
     await shot('06-task-table-preview.png');
-    await step('the table fits the side-by-side panel: one-line headers, no cell or page overflow', async () => {
-      const report = await preview().locator('body').evaluate(() => {
+    /** Overflow in the preview's table: headers on more than one line, cells or controls wider than their box or the panel. */
+    const tableOverflow = () =>
+      preview().locator('body').evaluate(() => {
         const out = [];
         const root = document.documentElement;
         if (root.scrollWidth > root.clientWidth + 1) out.push(`page scrolls sideways: ${root.scrollWidth} > ${root.clientWidth}`);
         const heads = [...document.querySelectorAll('#tasks thead th')];
         if (heads.length < 5) out.push(`${heads.length} headers`);
         for (const th of heads) {
-          const line = parseFloat(getComputedStyle(th).lineHeight) || parseFloat(getComputedStyle(th).fontSize) * 1.4;
-          const pad = parseFloat(getComputedStyle(th).paddingTop) + parseFloat(getComputedStyle(th).paddingBottom);
+          const style = getComputedStyle(th);
+          const line = parseFloat(style.lineHeight) || parseFloat(style.fontSize) * 1.4;
+          const pad = parseFloat(style.paddingTop) + parseFloat(style.paddingBottom);
           if (th.clientHeight - pad > line * 1.5) out.push(`header "${th.textContent}" wraps: ${th.clientHeight}px for a ${line}px line`);
           if (th.scrollWidth > th.clientWidth + 1) out.push(`header "${th.textContent}" overflows`);
         }
-        for (const td of document.querySelectorAll('#tasks td, #toolbar *')) {
-          if (td.scrollWidth > td.clientWidth + 1 && getComputedStyle(td).overflowX !== 'visible') out.push(`"${td.textContent.slice(0, 20)}" overflows`);
-          const r = td.getBoundingClientRect();
-          if (r.right > root.clientWidth + 1) out.push(`"${td.textContent.slice(0, 20)}" ends past the panel (${Math.round(r.right)} > ${root.clientWidth})`);
+        for (const node of document.querySelectorAll('#tasks td, #toolbar *')) {
+          if (node.scrollWidth > node.clientWidth + 1 && getComputedStyle(node).overflowX !== 'visible') out.push(`"${node.textContent.slice(0, 20)}" overflows`);
+          const r = node.getBoundingClientRect();
+          if (r.right > root.clientWidth + 1) out.push(`"${node.textContent.slice(0, 20)}" ends past the panel (${Math.round(r.right)} > ${root.clientWidth})`);
         }
-        return { problems: out, width: root.clientWidth };
+        return { problems: out, width: root.clientWidth, headers: heads.length };
       });
+    await step('the table fits the side-by-side panel: one-line headers, no cell or page overflow', async () => {
+      const report = await tableOverflow();
       log(`preview width ${report.width}px`);
+      if (report.problems.length) throw new Error(report.problems.slice(0, 5).join('; '));
+    });
+    await step('the problems column is off by default; turned on, the table still fits', async () => {
+      const frame = preview();
+      if ((await frame.locator('#tasks thead th').count()) !== 5) throw new Error('a problems column by default');
+      await frame.locator('#problems-column').check();
+      await frame.locator('#tasks thead th.col-problems').waitFor();
+      await frame.locator('#tasks td.problems', { hasText: 'PL001' }).first().waitFor();
+      const report = await tableOverflow();
+      await shot('06b-table-problems-column.png');
+      await frame.locator('#problems-column').uncheck();
+      if (report.headers !== 6) throw new Error(`${report.headers} headers with the problems column`);
       if (report.problems.length) throw new Error(report.problems.slice(0, 5).join('; '));
     });
     await step('filter "without a lead unit", export it from the preview, open the file', async () => {
@@ -164,11 +180,13 @@ async function palette(title) {
       await page.keyboard.press('Enter');
       const toast = page.locator('.notification-toast', { hasText: /bracket-style-任务分解表\.csv/ }).first();
       await toast.waitFor();
+      await toast.locator('.monaco-button', { hasText: /^(打开|Open)$/ }).waitFor();
       const file = path.join(WS_DIR, 'bracket-style-任务分解表.csv');
       for (let i = 0; i < 50 && !fs.existsSync(file); i++) await page.waitForTimeout(100);
       const lines = fs.readFileSync(file, 'utf8').trimEnd().split('\r\n');
       if (lines.length !== 3) throw new Error(`the export has ${lines.length - 1} rows, expected the 2 shown`);
       if (!lines[0].startsWith('\ufeff序号,所属部分,任务') || lines[0].includes('问题')) throw new Error(`header ${lines[0]}`);
+      await page.waitForTimeout(600); // the toast slides in
       await shot('07-export-saved.png');
       await toast.locator('.monaco-button', { hasText: /^(打开|Open)$/ }).click();
       await page.locator('.tab.active', { hasText: 'bracket-style-任务分解表.csv' }).waitFor();
