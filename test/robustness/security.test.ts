@@ -203,7 +203,10 @@ describe('security: Markdown export', () => {
 describe('security: the webview', () => {
   const preview = readFileSync(join(ROOT, 'client', 'src', 'preview.ts'), 'utf8');
   // The webview's script: its source, and the bundle the page loads (dist/preview.js, built before the tests).
-  const script = readFileSync(join(ROOT, 'client', 'src', 'webview', 'preview.ts'), 'utf8');
+  const script = readdirSync(join(ROOT, 'client', 'src', 'webview'))
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => readFileSync(join(ROOT, 'client', 'src', 'webview', f), 'utf8'))
+    .join('\n');
   const bundle = readFileSync(join(ROOT, 'dist', 'preview.js'), 'utf8');
   // client/src/preview.ts imports vscode, so its HTML builder cannot run here: its source text is checked.
 
@@ -224,7 +227,7 @@ describe('security: the webview', () => {
   });
 
   it('the webview script inserts document text with textContent only: no innerHTML, outerHTML, insertAdjacentHTML, document.write, eval', () => {
-    for (const [name, code] of [['client/src/webview/preview.ts', script], ['dist/preview.js', bundle]] as const) {
+    for (const [name, code] of [['client/src/webview/', script], ['dist/preview.js', bundle]] as const) {
       assert.doesNotMatch(code, /\.innerHTML|\.outerHTML|insertAdjacentHTML|document\.write|\beval\(|new Function|setTimeout\(\s*['"`]|srcdoc|setAttribute\(\s*['"]style/, name);
       assert.match(code, /\.textContent ?= ?/, name);
       assert.doesNotMatch(code, /https?:\/\/|\/\/[\w.-]+\.\w+\//, `${name}: no remote resource`);

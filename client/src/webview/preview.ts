@@ -1,10 +1,11 @@
-// The task-table webview (bundled to dist/preview.js): the table and the timeline of the rows the extension sends.
+// The task-table webview (bundled to dist/preview.js): toolbar, filters, the table view; the timeline is timeline.ts.
 // Text goes in with textContent only, never as markup; the page's CSP allows this script (by nonce) and nothing else.
-import { isOverdue, rowMatches, TASK_STATUSES, type TableFilter, type TaskStatus } from '../../../server/src/features/table-filter.js';
+import { rowMatches, TASK_STATUSES, type TableFilter, type TaskStatus } from '../../../server/src/features/table-filter.js';
 import type { PreviewRow, TaskTableResult } from '../../../server/src/protocol.js';
+import { el, format, type Labels } from './dom.js';
+import { renderTimeline } from './timeline.js';
 
-/** The labels the extension sends, localised (the webview has no l10n of its own). */
-export type Labels = Record<string, string> & { locale: string };
+export type { Labels };
 
 /** What the extension posts. */
 export interface ToWebview {
@@ -47,18 +48,6 @@ let table: TaskTableResult | null = null;
 let L: Labels = { locale: 'zh-CN' };
 
 const $ = (id: string): HTMLElement => document.getElementById(id)!;
-
-/** An element with text content (never markup) and an optional class. */
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, text = '', cls = ''): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (text) node.textContent = text;
-  if (cls) node.className = cls;
-  return node;
-}
-
-function format(template: string | undefined, ...args: (string | number)[]): string {
-  return (template ?? '').replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)] ?? ''));
-}
 
 function filter(): TableFilter {
   return { ...(state.unit ? { unit: state.unit } : {}), status: state.status };
@@ -243,271 +232,23 @@ function renderTable(rows: PreviewRow[]): void {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The timeline: a time axis (years over months or quarters), the plan's period shaded, today marked, one lane per
-// lead unit. Positions are percentages of the plot, so it follows the panel's width; label density and the stacking
-// of nearby markers depend on pixels and are redone when the panel is resized.
+// The timeline (timeline.ts)
 
-const DAY = 86_400_000;
-const utc = (iso: string): number => Date.parse(`${iso}T00:00:00Z`);
-
-interface Span {
-  row: PreviewRow;
-  from: number;
-  to: number;
-}
-
-function monthName(month: number): string {
-  if (L.locale === 'en') return ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][month]!;
-  return `${month + 1}月`;
-}
-
-function quarterName(quarter: number): string {
-  return L.locale === 'en' ? `Q${quarter + 1}` : ['一季度', '二季度', '三季度', '四季度'][quarter]!;
-}
-
-function yearName(year: number): string {
-  return L.locale === 'en' ? String(year) : `${year}年`;
-}
-
-function dateName(t: number): string {
-  const d = new Date(t);
-  return L.locale === 'en' ? `${monthName(d.getUTCMonth())} ${d.getUTCDate()}, ${d.getUTCFullYear()}` : `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日`;
-}
-
-function renderTimeline(rows: PreviewRow[]): void {
-  const box = $('timeline');
-  box.replaceChildren();
-  if (!table) return;
-  const today = utc(table.today);
-  const spans: Span[] = [];
-  let ongoing = 0;
-  let undated = 0;
-  let missing = 0;
-  for (const row of rows) {
-    const d = row.deadline;
-    if (d === null) missing++;
-    else if (d.ongoing) ongoing++;
-    else if (d.end === null) undated++;
-    else spans.push({ row, from: row.deadlineStart ? utc(row.deadlineStart) : utc(d.end), to: utc(d.end) });
-  }
-
-  box.append(el('h2', L['timeline']));
-  const legend = el('div', '', 'legend');
-  legend.id = 'timeline-legend';
-  const key = (cls: string, text: string | undefined) => {
-    const item = el('span', '', 'key');
-    item.append(el('span', '', `swatch ${cls}`), document.createTextNode(text ?? ''));
-    legend.append(item);
-  };
-  key('due', L['due']);
-  key('overdue', L['overdue']);
-  key('span', L['spanKey']);
-  if (table.period) key('period', L['period']);
-  key('today', L['today']);
-  const count = (text: string, status: TaskStatus | null, cls: string) => {
-    const item = el(status ? 'button' : 'span', text, `count ${cls}`);
-    if (status) {
-      item.title = L['showInTable'] ?? '';
-      item.addEventListener('click', () => {
-        state.view = 'table';
-        state.status = status;
-        save();
-        render();
-      });
-    }
-    legend.append(item);
-  };
-  if (missing > 0) count(format(L['countMissing'], missing), 'noDeadline', 'missing');
-  if (ongoing > 0) count(format(L['countOngoing'], ongoing), 'ongoing', 'ongoing');
-  if (undated > 0) count(format(L['countUndated'], undated), null, 'undated');
-  box.append(legend);
-
-  if (spans.length === 0) {
-    box.append(el('p', L['nothingToDraw'], 'muted'));
+function drawTimeline(rows: PreviewRow[]): void {
+  if (!table) {
+    $('timeline').replaceChildren();
     return;
   }
-
-  // The domain: every deadline and the plan's period, in whole months; today joins it when it is near enough.
-  let lo = Math.min(...spans.map((s) => s.from));
-  let hi = Math.max(...spans.map((s) => s.to));
-  const period = table.period;
-  const periodFrom = period ? Date.UTC(period.start, 0, 1) : null;
-  const periodTo = period ? Date.UTC(period.end, 11, 31) : null;
-  if (periodFrom !== null && periodTo !== null) {
-    lo = Math.min(lo, periodFrom);
-    hi = Math.max(hi, periodTo);
-  }
-  const reach = Math.max(hi - lo, 90 * DAY) * 0.35;
-  if (today >= lo - reach && today <= hi + reach) {
-    lo = Math.min(lo, today);
-    hi = Math.max(hi, today);
-  }
-  const start = new Date(lo);
-  lo = Date.UTC(start.getUTCFullYear(), start.getUTCMonth(), 1);
-  const end = new Date(hi);
-  hi = Date.UTC(end.getUTCFullYear(), end.getUTCMonth() + 1, 1);
-  const pct = (t: number) => ((t - lo) / (hi - lo)) * 100;
-
-  // Lanes: one per lead unit, in the order units first lead a task; tasks without a lead last.
-  const lanes = new Map<string, Span[]>();
-  const noLead = L['noLead'] ?? '';
-  for (const s of spans) for (const unit of s.row.lead.length ? s.row.lead : [noLead]) (lanes.get(unit) ?? lanes.set(unit, []).get(unit)!).push(s);
-  if (lanes.has(noLead)) {
-    const last = lanes.get(noLead)!;
-    lanes.delete(noLead);
-    lanes.set(noLead, last);
-  }
-
-  const grid = el('div', '', 'tl');
-  grid.style.gridTemplateRows = `auto repeat(${lanes.size}, auto)`;
-  const corner = el('div', '', 'tl-corner');
-  const axis = el('div', '', 'tl-axis');
-  const overlay = el('div', '', 'tl-overlay');
-  grid.append(corner, axis, overlay);
-  const laneEls: [HTMLElement, Span[]][] = [];
-  for (const [unit, list] of lanes) {
-    const label = el('div', '', unit === noLead ? 'tl-label no-lead' : 'tl-label');
-    label.title = `${unit} · ${list.length}`;
-    label.append(el('span', unit, 'name'), el('span', String(list.length), 'n'));
-    const lane = el('div', '', 'tl-lane');
-    // Placed explicitly: the overlay holds every row of the second column, so auto-placement would skip them.
-    label.style.gridRow = lane.style.gridRow = String(laneEls.length + 2);
-    grid.append(label, lane);
-    laneEls.push([lane, list]);
-  }
-  box.append(grid);
-  const tip = el('div', '', 'tip');
-  tip.id = 'timeline-tip';
-  tip.hidden = true;
-  box.append(tip);
-
-  const width = axis.getBoundingClientRect().width || 400;
-
-  // The axis: years above, months or quarters below, as many labels as fit.
-  const months = (new Date(hi).getUTCFullYear() - new Date(lo).getUTCFullYear()) * 12 + new Date(hi).getUTCMonth() - new Date(lo).getUTCMonth();
-  const step = months <= 18 ? 1 : months <= 60 ? 3 : 12;
-  const minLabel = step === 1 ? (L.locale === 'en' ? 34 : 38) : step === 3 ? (L.locale === 'en' ? 28 : 50) : 0;
-  const perTick = (width * step) / months;
-  // Label every tick, or every 2nd, 3rd… so that labels fit; only steps that divide a year, so a year's labels repeat.
-  const divisors = step === 1 ? [1, 2, 3, 6] : step === 3 ? [1, 2] : [];
-  const every = divisors.find((k) => k * perTick >= minLabel) ?? 0;
-  const years = el('div', '', 'tl-years');
-  const ticks = el('div', '', 'tl-ticks');
-  axis.append(years, ticks);
-  const y0 = new Date(lo).getUTCFullYear();
-  const y1 = new Date(hi - 1).getUTCFullYear();
-  const yearEvery = Math.max(1, Math.ceil(44 / ((width * 12) / months)));
-  for (let y = y0; y <= y1; y++) {
-    const from = Math.max(lo, Date.UTC(y, 0, 1));
-    const to = Math.min(hi, Date.UTC(y + 1, 0, 1));
-    if (y > y0) {
-      const line = el('div', '', 'grid-line year');
-      line.style.left = `${pct(Date.UTC(y, 0, 1))}%`;
-      overlay.append(line);
-    }
-    if ((y - y0) % yearEvery !== 0) continue;
-    const label = el('div', yearName(y), 'year-label');
-    label.style.left = `${pct(from)}%`;
-    label.style.width = `${pct(to) - pct(from)}%`;
-    years.append(label);
-  }
-  if (every > 0) {
-    let i = 0;
-    for (let m = 0; m < months; m += step, i++) {
-      const t0 = Date.UTC(new Date(lo).getUTCFullYear(), new Date(lo).getUTCMonth() + m, 1);
-      const d = new Date(t0);
-      if (d.getUTCMonth() !== 0 && m > 0) {
-        const line = el('div', '', 'grid-line');
-        line.style.left = `${pct(t0)}%`;
-        overlay.append(line);
-      }
-      if (i % every !== 0) continue;
-      const text = step === 1 ? monthName(d.getUTCMonth()) : quarterName(Math.floor(d.getUTCMonth() / 3));
-      const label = el('div', text, 'tick-label');
-      label.style.left = `${pct(t0)}%`;
-      label.style.width = `${pct(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + step * every, 1)) - pct(t0)}%`;
-      ticks.append(label);
-    }
-  }
-
-  // The plan's period, shaded, and today.
-  if (periodFrom !== null && periodTo !== null) {
-    const band = el('div', '', 'period-band');
-    band.style.left = `${pct(Math.max(lo, periodFrom))}%`;
-    band.style.width = `${pct(Math.min(hi, periodTo + DAY)) - pct(Math.max(lo, periodFrom))}%`;
-    band.title = `${L['period']} ${period!.start === period!.end ? yearName(period!.start) : `${yearName(period!.start)}—${yearName(period!.end)}`}`;
-    overlay.append(band);
-  }
-  const todayLabel = el('div', '', 'today-label');
-  todayLabel.id = 'timeline-today';
-  if (today >= lo && today <= hi) {
-    const line = el('div', '', 'today-line');
-    line.style.left = `${pct(today)}%`;
-    overlay.append(line);
-    todayLabel.textContent = `${L['today']} ${dateName(today)}`;
-    const x = pct(today);
-    if (x > 60) {
-      todayLabel.style.right = `${100 - x}%`;
-      todayLabel.classList.add('left-of');
-    } else todayLabel.style.left = `${x}%`;
-  } else {
-    todayLabel.textContent = today > hi ? `${L['today']} ${dateName(today)} →` : `← ${L['today']} ${dateName(today)}`;
-    todayLabel.classList.add(today > hi ? 'beyond-right' : 'beyond-left');
-  }
-  axis.append(todayLabel);
-
-  // Markers, stacked in rows within a lane where they would touch.
-  const MARK = 12;
-  for (const [lane, list] of laneEls) {
-    const rowsEnd: number[] = [];
-    list.sort((a, b) => a.from - b.from || a.to - b.to);
-    for (const s of list) {
-      const x0 = (pct(s.from) / 100) * width;
-      const x1 = Math.max(x0, (pct(s.to + (s.to > s.from ? DAY : 0)) / 100) * width);
-      const left = x0 - MARK / 2;
-      const right = Math.max(x1, x0) + MARK / 2;
-      let level = rowsEnd.findIndex((endX) => endX + 2 <= left);
-      if (level < 0) level = rowsEnd.push(right) - 1;
-      else rowsEnd[level] = right;
-      const mark = el('button', '', 'mark');
-      const overdue = isOverdue(s.row, table.today);
-      mark.classList.add(overdue ? 'overdue' : 'due', s.to > s.from ? 'bar' : 'dot');
-      if (s.row.problems.length > 0) mark.classList.add('has-problems');
-      mark.style.left = `${s.to > s.from ? pct(s.from) : pct(s.to)}%`;
-      if (s.to > s.from) mark.style.width = `${pct(s.to + DAY) - pct(s.from)}%`;
-      mark.style.top = `${4 + level * 18}px`;
-      mark.setAttribute('aria-label', `${s.row.fullNumber} ${s.row.title} — ${s.row.deadline!.text}`);
-      mark.dataset['line'] = String(s.row.range.start.line + 1);
-      mark.addEventListener('click', () => reveal(s.row));
-      mark.addEventListener('mouseenter', () => showTip(tip, mark, s.row, overdue));
-      mark.addEventListener('focus', () => showTip(tip, mark, s.row, overdue));
-      mark.addEventListener('mouseleave', () => (tip.hidden = true));
-      mark.addEventListener('blur', () => (tip.hidden = true));
-      lane.append(mark);
-    }
-    lane.style.height = `${Math.max(1, rowsEnd.length) * 18 + 8}px`;
-  }
-}
-
-/** The hover card of a marker: number and title, deadline, lead units; placed beside the marker inside the panel. */
-function showTip(tip: HTMLElement, mark: HTMLElement, row: PreviewRow, overdue: boolean): void {
-  const colon = L.locale === 'en' ? ': ' : '：';
-  tip.replaceChildren(
-    el('div', `${row.fullNumber} ${row.title}`, 'tip-title'),
-    el('div', `${L['deadline']}${colon}${row.deadline?.text ?? ''}${row.deadline?.end ? ` (${row.deadline.end})` : ''}${overdue ? ` · ${L['overdue']}` : ''}`),
-    el('div', `${L['lead']}${colon}${row.lead.join('、') || L['noLead']}`),
-  );
-  if (row.responsible.length) tip.append(el('div', `${L['responsible']}${colon}${row.responsible.join('、')}`));
-  if (row.problems.length) tip.append(el('div', row.problems.map((p) => `${p.ruleId} ${p.message}`).join('\n'), 'tip-problems'));
-  tip.append(el('div', L['clickToReveal'], 'muted'));
-  tip.hidden = false;
-  const box = $('timeline').getBoundingClientRect();
-  const m = mark.getBoundingClientRect();
-  const w = tip.offsetWidth;
-  let x = m.left - box.left + m.width / 2 - w / 2;
-  x = Math.max(0, Math.min(x, box.width - w));
-  tip.style.left = `${x}px`;
-  tip.style.top = `${m.bottom - box.top + 6}px`;
+  renderTimeline($('timeline'), table, rows, {
+    labels: L,
+    reveal,
+    showInTable: (status) => {
+      state.view = 'table';
+      state.status = status;
+      save();
+      render();
+    },
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -520,7 +261,7 @@ function render(): void {
   $('table-view').hidden = state.view !== 'table';
   $('timeline-view').hidden = state.view !== 'timeline';
   if (state.view === 'table') renderTable(rows);
-  else renderTimeline(rows);
+  else drawTimeline(rows);
 }
 
 // Only a change of width redraws: the timeline's own height changes must not loop.
@@ -532,7 +273,7 @@ new ResizeObserver((entries) => {
   lastWidth = width;
   if (state.view !== 'timeline') return;
   cancelAnimationFrame(resizeFrame);
-  resizeFrame = requestAnimationFrame(() => renderTimeline(visibleRows()));
+  resizeFrame = requestAnimationFrame(() => drawTimeline(visibleRows()));
 }).observe(document.body);
 
 window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
