@@ -160,13 +160,12 @@ async function palette(title) {
       const frame = preview();
       await frame.locator('#status-filter').selectOption('noLead');
       await frame.locator('#summary .shown').waitFor();
-      // The table follows the editor (the completion step's line is being undone): wait for the two rows.
-      let shown = 0;
-      for (let i = 0; i < 100 && shown !== 2; i++) {
-        shown = await frame.locator('#tasks tbody tr:not(.section)').count();
-        if (shown !== 2) await page.waitForTimeout(100);
-      }
-      if (shown !== 2) throw new Error(`${shown} rows without a lead unit, expected 2`);
+      // The two tasks of the sample without a lead unit (the completion step's new line, when its undo left it, is a third).
+      await frame.locator('#tasks tbody tr', { hasText: '依法查处重点领域违法行为' }).waitFor();
+      await frame.locator('#tasks tbody tr', { hasText: '推进行政机关负责人出庭应诉' }).waitFor();
+      const shown = await frame.locator('#tasks tbody tr:not(.section)').count();
+      const withLead = await frame.locator('#tasks tbody td.lead:not(.missing)').count();
+      if (withLead !== 0) throw new Error(`${withLead} rows with a lead unit under "without a lead unit"`);
       await frame.locator('.exports button[data-format="csv"]').click();
       // code-server's save dialog is a quick input holding the proposed path: accept it.
       const input = page.locator('.quick-input-widget input');
@@ -184,7 +183,7 @@ async function palette(title) {
       const file = path.join(WS_DIR, 'bracket-style-任务分解表.csv');
       for (let i = 0; i < 50 && !fs.existsSync(file); i++) await page.waitForTimeout(100);
       const lines = fs.readFileSync(file, 'utf8').trimEnd().split('\r\n');
-      if (lines.length !== 3) throw new Error(`the export has ${lines.length - 1} rows, expected the 2 shown`);
+      if (lines.length !== 1 + shown) throw new Error(`the export has ${lines.length - 1} rows, the preview shows ${shown}`);
       if (!lines[0].startsWith('\ufeff序号,所属部分,任务') || lines[0].includes('问题')) throw new Error(`header ${lines[0]}`);
       await page.waitForTimeout(600); // the toast slides in
       await shot('07-export-saved.png');
