@@ -1,6 +1,6 @@
 // The task-table webview (bundled to dist/preview.js): toolbar, filters, the table view; the timeline is timeline.ts.
 // Text goes in with textContent only, never as markup; the page's CSP allows this script (by nonce) and nothing else.
-import { rowMatches, TASK_STATUSES, type TableFilter, type TaskStatus } from '../../../server/src/features/table-filter.js';
+import { filterRows, TASK_STATUSES, type TableFilter, type TaskStatus } from '../../../server/src/features/table-filter.js';
 import type { PreviewRow, TaskTableResult } from '../../../server/src/protocol.js';
 import { el, format, type Labels } from './dom.js';
 import { renderTimeline } from './timeline.js';
@@ -54,9 +54,7 @@ function filter(): TableFilter {
 }
 
 function visibleRows(): PreviewRow[] {
-  if (!table) return [];
-  const f = filter();
-  return table.rows.filter((r) => rowMatches(r, f, table!.today));
+  return table ? filterRows(table.rows, filter(), table.today) : [];
 }
 
 function reveal(row: PreviewRow): void {
