@@ -158,5 +158,6 @@ describe('task table: the problems column and every format', () => {
     const all = strings + sheet;
     for (const text of ['所属部分', '行号', '二（二）2.（1）', '三、监督问责']) assert.ok(all.includes(text), text);
     assert.equal([...sheet.matchAll(/<col /g)].length, 7);
+    assert.match(sheet, /orientation="landscape"/, 'prints across the page');
   });
 });

@@ -114,7 +114,7 @@ function cellWidth(s: string): number {
 }
 
 /**
- * The table as an XLSX workbook (one sheet, 任务分解表): a bold, frozen Chinese header row, column widths
+ * The table as an XLSX workbook (one landscape sheet, 任务分解表): a bold, frozen Chinese header row, column widths
  * fitted to the content, long cells wrapped, every cell text and defused against formula injection.
  * Written by the `write-excel-file` library (its platform-neutral build: Node and browsers alike).
  */
@@ -137,7 +137,8 @@ export async function toXlsx(rows: readonly ExportRow[], options: ExportOptions 
     return { width: Math.min(max, Math.max(min, natural)) };
   });
   const sheet = (options.locale ?? 'zh-CN') === 'en' ? 'Tasks' : '任务分解表';
-  const blob = await writeXlsxFile(data, { columns, sheet, stickyRowsCount: 1 }).toBlob();
+  // Landscape: seven or eight columns print on one page width.
+  const blob = await writeXlsxFile(data, { columns, sheet, stickyRowsCount: 1, orientation: 'landscape' }).toBlob();
   return new Uint8Array(await blob.arrayBuffer());
 }
 
