@@ -82,7 +82,13 @@ export function renderTimeline(box: HTMLElement, table: TaskTableResult, rows: r
   const width = axis.getBoundingClientRect().width || 400;
 
   // The axis: years above, months or quarters below, as many labels as fit; grid lines across the lanes.
-  const ticks = axisTicks(domain, width, L.locale === 'en' ? { month: 34, quarter: 28 } : { month: 38, quarter: 50 });
+  let ticks = axisTicks(domain, width, L.locale === 'en' ? { month: 34, quarter: 28 } : { month: 38, quarter: 50 });
+  // Where `一季度` does not fit but `Q1` does, quarters get the short name rather than none.
+  let shortQuarters = false;
+  if (ticks.step === 3 && ticks.ticks.length === 0 && L.locale !== 'en') {
+    const short = axisTicks(domain, width, { month: 38, quarter: 28 });
+    if (short.ticks.length > 0) [ticks, shortQuarters] = [short, true];
+  }
   const years = el('div', '', 'tl-years');
   const steps = el('div', '', 'tl-ticks');
   axis.append(years, steps);
@@ -93,7 +99,8 @@ export function renderTimeline(box: HTMLElement, table: TaskTableResult, rows: r
   };
   for (const y of ticks.years) years.append(place(el('div', names.year(y.value), 'year-label'), y.from, y.to));
   for (const m of ticks.ticks) {
-    const text = ticks.step === 1 ? names.month(m.value) : names.quarter(Math.floor(m.value / 3));
+    const quarter = Math.floor(m.value / 3);
+    const text = ticks.step === 1 ? names.month(m.value) : shortQuarters ? `Q${quarter + 1}` : names.quarter(quarter);
     steps.append(place(el('div', text, 'tick-label'), m.from, m.to));
   }
   for (const line of ticks.lines) {
