@@ -158,7 +158,7 @@ export const Pinyin = createToken({
 // checks that boundary by looking back from `offset`.
 
 const WHITESPACE = ' \t\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u200b\u202f\u205f\u3000\ufeff';
-const BLOCK_BOUNDARY = '\n\r。！？!?；;：:]】>';
+const BLOCK_BOUNDARY = '\n\r。！？!?；;：:]】〕）>';
 const INLINE_BOUNDARY = BLOCK_BOUNDARY + '，,、';
 const NUMERAL = `[${CHINESE_NUMERAL_CHARS}]`;
 /** A Chinese numeral of up to five characters: `一` … `一百九十九` … `九百九十九`. */
@@ -318,11 +318,25 @@ function keywordToken(name: string, words: readonly string[]): TokenType {
 }
 
 /** `牵头单位` (lead unit) field name. */
-export const LeadField = keywordToken('LeadField', ['牵头单位', '牽頭單位', '牵头部门', '牽頭部門']);
+export const LeadField = keywordToken('LeadField', [
+  '牵头责任单位', '牽頭責任單位', '牵头责任部门', '牽頭責任部門', '牵头督导单位', '牽頭督導單位', '牵头单位', '牽頭單位', '牵头部门', '牽頭部門',
+  '主办单位', '主辦單位', '主办部门', '主辦部門',
+]);
+/**
+ * Fields that name persons (`牵头领导` lead official, `责任人`), never units: their values are skipped. Before
+ * `LeadField` and `LeadVerb`, which start the same way.
+ */
+export const PersonField = keywordToken('PersonField', [
+  '牵头负责领导', '牽頭負責領導', '牵头市领导', '牽頭市領導', '牵头县领导', '牽頭縣領導', '牵头区领导', '牽頭區領導', '牵头领导', '牽頭領導',
+  '责任领导', '責任領導', '分管市领导', '分管市領導', '分管县领导', '分管縣領導', '分管区领导', '分管區領導', '分管领导', '分管領導',
+  '配合领导', '配合領導', '协调领导', '協調領導', '责任人', '責任人', '联系人', '聯繫人',
+]);
 /** `责任单位` / `配合单位` (responsible / cooperating units) field names. */
 export const ResponsibleField = keywordToken('ResponsibleField', [
-  '责任单位', '責任單位', '责任部门', '責任部門', '配合单位', '配合單位', '配合部门', '配合部門', '协办单位', '協辦單位', '参与单位', '參與單位',
-  '参加单位', '參加單位',
+  '责任单位', '責任單位', '责任部门', '責任部門', '责任主体', '責任主體', '配合责任单位', '配合責任單位', '配合单位', '配合單位', '配合部门', '配合部門',
+  '协同责任单位', '協同責任單位', '协同单位', '協同單位', '协作单位', '協作單位', '协办单位', '協辦單位', '协办部门', '協辦部門',
+  '主体责任单位', '主體責任單位', '主要协作单位', '主要協作單位', '主要配合单位', '主要配合單位',
+  '参与单位', '參與單位', '参与部门', '參與部門', '参加单位', '參加單位',
 ]);
 /** `完成时限` (deadline) field names. */
 export const DeadlineField = keywordToken('DeadlineField', [
@@ -332,8 +346,11 @@ export const DeadlineField = keywordToken('DeadlineField', [
 export const JointLead = keywordToken('JointLead', ['共同负责', '共同負責', '共同牵头', '共同牽頭']);
 /** `按职责分工负责`: responsible units. */
 export const ByDivision = keywordToken('ByDivision', [
-  '按照职责分工负责', '按照職責分工負責', '按职责分工负责', '按職責分工負責', '按职责分工落实', '按職責分工落實', '分别负责', '分別負責',
+  '按照职责分工负责', '按照職責分工負責', '按职责分工负责', '按職責分工負責', '按职责分工落实', '按職責分工落實', '按照职责分工', '按照職責分工',
+  '按职责分工', '按職責分工', '分别负责', '分別負責',
 ]);
+/** `会同`: together with (`由X会同Y负责`: X leads, Y takes part). */
+export const Together = keywordToken('Together', ['会同', '會同']);
 /** `牵头负责` / `牵头`: lead. */
 export const LeadVerb = keywordToken('LeadVerb', ['牵头负责', '牽頭負責', '牵头', '牽頭']);
 /** `参加` / `参与` / `配合`: taking part. */
@@ -346,8 +363,8 @@ export const By = keywordToken('By', ['由']);
 // ---------------------------------------------------------------------------------------------
 // Brackets and punctuation (full- and half-width alike).
 
-export const LBracket = charToken('LBracket', '[【', [Inline]);
-export const RBracket = charToken('RBracket', ']】', [Inline]);
+export const LBracket = charToken('LBracket', '[【〔', [Inline]);
+export const RBracket = charToken('RBracket', ']】〕', [Inline]);
 export const LParen = charToken('LParen', '(（', [Inline]);
 export const RParen = charToken('RParen', ')）', [Inline]);
 export const SentenceEnd = charToken('SentenceEnd', '。！？!?', [Inline]);
@@ -379,7 +396,7 @@ export const Pipe = charToken('Pipe', '|｜', [Inline]);
 // Text: a run of anything else. Written as positive ranges (no negated set) so that Chevrotain's
 // first-character optimisation holds.
 
-const KEYWORDS = [LeadField, ResponsibleField, DeadlineField, JointLead, ByDivision, LeadVerb, JoinVerb, ChargeVerb, By];
+const KEYWORDS = [PersonField, LeadField, ResponsibleField, DeadlineField, JointLead, ByDivision, Together, LeadVerb, JoinVerb, ChargeVerb, By];
 
 /** Each keyword's first character → the rest of every keyword it starts (`牵` → `头单位` `头部门` `头负责` `头`). */
 function keywordRests(): Map<string, string[]> {
@@ -524,6 +541,7 @@ export const allTokens: TokenType[] = [
   RBracket,
   Whitespace,
   Text,
+  PersonField,
   ResponsibleField,
   LeadField,
   DeadlineField,
@@ -533,6 +551,7 @@ export const allTokens: TokenType[] = [
   LeadVerb,
   ChargeVerb,
   ByDivision,
+  Together,
   Comment,
   TextChar,
   Marker,

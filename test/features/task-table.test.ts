@@ -21,7 +21,7 @@ const NESTED = [
   '1、推行执法公示。[牵头单位:县司法局、县市场监管局;责任单位:各执法部门]',
   '2、开展案卷评查。',
   '（1）制定评查标准。[牵头单位:县司法局;完成时限:2025年3月底前]',
-  '（2）组织集中评查。[责任单位:各执法部门;完成时限:2025年11月底前]',
+  '（2）组织集中评查。[责任单位:各执法部门、县档案局;完成时限:2025年11月底前]',
   '三、监督问责',
   '1、落实备案审查。[牵头单位:县人大常委会办公室;完成时限:2025年9月底前]',
   '',
@@ -146,7 +146,7 @@ describe('task table: the problems column and every format', () => {
 
   it('with the column, each task lists its findings: `PL001 …`', () => {
     const csv = toCsv([noLead], { problems: true }).slice(1).split('\r\n')[1]!;
-    assert.match(csv, /^二（二）2.（2）,二、主要任务 \/ （二）规范执法 \/ 2.开展案卷评查,组织集中评查,,各执法部门,2025年11月底前,12,PL001 /);
+    assert.match(csv, /^二（二）2.（2）,二、主要任务 \/ （二）规范执法 \/ 2.开展案卷评查,组织集中评查,,各执法部门、县档案局,2025年11月底前,12,PL001 /);
     const json = JSON.parse(toJson('a.plan', [noLead], { problems: true })) as { tasks: { problems: { ruleId: string }[] }[] };
     assert.ok(json.tasks[0]!.problems.some((p) => p.ruleId === 'PL001'));
   });
