@@ -192,8 +192,13 @@ async function palette(title) {
         for (const th of heads) {
           const style = getComputedStyle(th);
           const line = parseFloat(style.lineHeight) || parseFloat(style.fontSize) * 1.4;
-          const pad = parseFloat(style.paddingTop) + parseFloat(style.paddingBottom);
-          if (th.clientHeight - pad > line * 1.5) out.push(`header "${th.textContent}" wraps: ${th.clientHeight}px for a ${line}px line`);
+          // A header may break between words (`Responsible / units`), never inside one (`牵 / 头`).
+          // Lines are counted on the text itself (the row is as tall as its tallest header).
+          const words = th.textContent.trim().split(/\s+/).length;
+          const range = document.createRange();
+          range.selectNodeContents(th);
+          const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+          if (lines > words) out.push(`header "${th.textContent}" takes ${lines} lines (${Math.round(range.getBoundingClientRect().height)}px for a ${line}px line)`);
           if (th.scrollWidth > th.clientWidth + 1) out.push(`header "${th.textContent}" overflows`);
         }
         for (const node of document.querySelectorAll('#tasks td, #toolbar *')) {
@@ -248,7 +253,7 @@ async function palette(title) {
       for (let i = 0; i < 50 && !fs.existsSync(file); i++) await page.waitForTimeout(100);
       const lines = fs.readFileSync(file, 'utf8').trimEnd().split('\r\n');
       if (lines.length !== 1 + shown) throw new Error(`the export has ${lines.length - 1} rows, the preview shows ${shown}`);
-      if (!lines[0].startsWith('\ufeff序号,所属部分,任务') || lines[0].includes('问题')) throw new Error(`header ${lines[0]}`);
+      if (!/^\ufeff(序号,所属部分,任务|No\.,Section,Task),/.test(lines[0]) || /问题|Problems/.test(lines[0])) throw new Error(`header ${lines[0]}`);
       await page.waitForTimeout(600); // the toast slides in
       await shot('07-export-saved.png');
       await toast.locator('.monaco-button', { hasText: /^(打开|Open)$/ }).click();
@@ -315,9 +320,10 @@ async function palette(title) {
       // Through the workspace settings file, which VS Code reloads when it changes (the palette's theme
       // picker first lists the marketplace, which is offline here).
       const settings = path.join(WS_DIR, '.vscode', 'settings.json');
-      const original = fs.readFileSync(settings, 'utf8');
+      const original = fs.existsSync(settings) ? fs.readFileSync(settings, 'utf8') : null;
       const theme = async (id) => {
-        fs.writeFileSync(settings, JSON.stringify({ ...JSON.parse(original), 'workbench.colorTheme': id }, null, 2));
+        fs.mkdirSync(path.dirname(settings), { recursive: true });
+        fs.writeFileSync(settings, JSON.stringify({ ...JSON.parse(original ?? '{}'), 'workbench.colorTheme': id }, null, 2));
         await page.locator(`.monaco-workbench.${id.includes('Dark') ? 'vs-dark' : 'vs'}`).waitFor();
         await page.waitForTimeout(800);
       };
@@ -327,7 +333,8 @@ async function palette(title) {
         await preview().locator('#tab-table').click();
         await shot('13-table-dark.png');
       } finally {
-        fs.writeFileSync(settings, original);
+        if (original === null) fs.writeFileSync(settings, '{}\n');
+        else fs.writeFileSync(settings, original);
         await page.locator('.monaco-workbench.vs').waitFor();
         await preview().locator('#tab-table').click();
       }
