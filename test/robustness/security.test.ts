@@ -24,6 +24,7 @@ const cell: fc.Arbitrary<string> = fc
 const row: fc.Arbitrary<ExportRow> = fc
   .record({
     number: cell,
+    section: cell,
     title: cell,
     lead: fc.array(cell, { maxLength: 3 }),
     responsible: fc.array(cell, { maxLength: 3 }),
@@ -38,12 +39,14 @@ const row: fc.Arbitrary<ExportRow> = fc
     responsible: r.responsible,
     deadline: r.deadline === null ? null : { text: r.deadline, end: null, ongoing: false },
     inherited: { lead: false, deadline: false },
+    fullNumber: r.number,
+    section: r.section,
     problems: r.problem === null ? [] : [{ ruleId: 'PL001', message: r.problem }],
   }));
 
 /** The display cells of a row, as the writers build them (the problems cell lists `ruleId message`). */
 function expectedCells(r: ExportRow): string[] {
-  return [r.number, r.title, r.lead.join('、'), r.responsible.join('、'), r.deadline?.text ?? '', (r.problems ?? []).map((p) => `${p.ruleId} ${p.message}`).join('\n')];
+  return [r.fullNumber, r.section, r.title, r.lead.join('、'), r.responsible.join('、'), r.deadline?.text ?? '', String(r.line), (r.problems ?? []).map((p) => `${p.ruleId} ${p.message}`).join('\n')];
 }
 
 /** An RFC 4180 reader (quoted fields, doubled quotes, CRLF records): enough to read back what toCsv writes. */
@@ -192,7 +195,7 @@ describe('security: Markdown export', () => {
         assert.equal(lines.length, rows.length + 2);
         rows.forEach((r, i) => {
           const want = expectedCells(r);
-          want[5] = (r.problems ?? []).map((p) => `${p.ruleId} ${p.message}`).join('；');
+          want[7] = (r.problems ?? []).map((p) => `${p.ruleId} ${p.message}`).join('；');
           assert.deepEqual(markdownCells(lines[i + 2]!), want.map((c) => c.replace(/\r?\n|\r/g, ' ')));
         });
       }),
@@ -203,7 +206,12 @@ describe('security: Markdown export', () => {
 
 describe('security: the webview', () => {
   const preview = readFileSync(join(ROOT, 'client', 'src', 'preview.ts'), 'utf8');
-  const script = readFileSync(join(ROOT, 'client', 'media', 'preview.js'), 'utf8');
+  // The webview's script: its source, and the bundle the page loads (dist/preview.js, built before the tests).
+  const script = readdirSync(join(ROOT, 'client', 'src', 'webview'))
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => readFileSync(join(ROOT, 'client', 'src', 'webview', f), 'utf8'))
+    .join('\n');
+  const bundle = readFileSync(join(ROOT, 'dist', 'preview.js'), 'utf8');
   // client/src/preview.ts imports vscode, so its HTML builder cannot run here: its source text is checked.
 
   it("sets a CSP of default-src 'none', with scripts only by a fresh nonce and styles and images from the extension", () => {
@@ -222,10 +230,12 @@ describe('security: the webview', () => {
     assert.deepEqual([...page.matchAll(/\$\{([^}]*)\}/g)].map((m) => m[1]), ['vscode.env.language', 'csp', 'style', 'nonce', 'script'], 'the page interpolates nothing from a document');
   });
 
-  it('preview.js inserts document text with textContent only: no innerHTML, outerHTML, insertAdjacentHTML, document.write, eval', () => {
-    assert.doesNotMatch(script, /\.innerHTML|\.outerHTML|insertAdjacentHTML|document\.write|\beval\(|new Function|setTimeout\(\s*['"`]|srcdoc/);
-    assert.match(script, /\.textContent = /);
-    assert.doesNotMatch(script.replace("'http://www.w3.org/2000/svg'", ''), /https?:\/\/|\/\/[\w.-]+\.\w+\//, 'no remote resource (the SVG namespace name is no fetch)');
+  it('the webview script inserts document text with textContent only: no innerHTML, outerHTML, insertAdjacentHTML, document.write, eval', () => {
+    for (const [name, code] of [['client/src/webview/', script], ['dist/preview.js', bundle]] as const) {
+      assert.doesNotMatch(code, /\.innerHTML|\.outerHTML|insertAdjacentHTML|document\.write|\beval\(|new Function|setTimeout\(\s*['"`]|srcdoc|setAttribute\(\s*['"]style/, name);
+      assert.match(code, /\.textContent ?= ?/, name);
+      assert.doesNotMatch(code, /https?:\/\/|\/\/[\w.-]+\.\w+\//, `${name}: no remote resource`);
+    }
   });
 });
 

@@ -5,6 +5,7 @@ import type { ConfigProblem, ResolvedConfig } from '../config/config.js';
 import { ConfigCache, loadConfigFromPath } from '../config/load.js';
 import { exportTable } from '../features/export.js';
 import { outlineLines } from '../features/outline.js';
+import { filterRows } from '../features/table-filter.js';
 import { taskRows, taskRowsWithProblems } from '../features/task-table.js';
 import type { Severity } from '../lint/types.js';
 import { allRules } from '../rules/index.js';
@@ -281,12 +282,15 @@ async function runDocument(
 
   const config = withOverrides(base, args.ruleOverrides);
   let rows;
-  if (args.problems) {
+  if (args.problems || args.filter.status === 'problems') {
     const analysis = service.analyze(doc.text, config);
     rows = taskRowsWithProblems(analysis.plan, analysis.diagnostics);
   } else {
     rows = taskRows(service.parse(doc.text, config));
   }
+  // `--only overdue` compares deadlines with today (PLANLINT_TODAY pins it, as for the language server).
+  const today = process.env['PLANLINT_TODAY'] ?? new Date().toISOString().slice(0, 10);
+  rows = filterRows(rows, args.filter, today);
   const bytes = await exportTable(args.format, doc.label, rows, { locale: messages.locale, problems: args.problems });
   if (args.outputFile !== undefined) {
     try {

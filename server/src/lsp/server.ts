@@ -44,6 +44,7 @@ import { formatConfigProblem, type ConfigProblem } from '../config/config.js';
 import { CONFIG_FILE_NAMES, loadConfigFile } from '../config/load.js';
 import { insertAttributionEdit, minimalEdits, quickFixes, renumberEdits, type DiagnosticRef } from '../features/code-actions.js';
 import { exportTable, TABLE_FORMATS, type TableFormat } from '../features/export.js';
+import { filterRows, readFilter } from '../features/table-filter.js';
 import { attributionSnippet, findCompletionContext, keywordItems, unitCandidates } from '../features/completion.js';
 import { foldingRanges } from '../features/folding.js';
 import { daysBetween, hoverAt } from '../features/hover.js';
@@ -991,12 +992,15 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         range: task.range,
         problems: row.problems.map((p) => ({ ruleId: p.ruleId, severity: p.severity, message: p.message })),
         daysLeft: d && !d.ongoing && d.end ? daysBetween(now, d.end) : null,
+        deadlineStart: d && !d.ongoing ? d.start : null,
       };
     });
     return {
       uri: doc.uri,
       version: doc.version,
       title: plan.title,
+      period: plan.period ? { start: plan.period.start, end: plan.period.end } : null,
+      today: now,
       rows,
       counts: { tasks: rows.length, problems: diagnostics.length, overdue: rows.filter((r) => r.daysLeft !== null && r.daysLeft < 0).length },
     };
@@ -1018,7 +1022,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       if (!found || !TABLE_FORMATS.includes(format as TableFormat)) return null;
       const table = taskTable(found.doc, found.entry);
       const file = uriToPath(found.doc.uri) ?? found.doc.uri;
-      const bytes = await exportTable(format, path.basename(file), table.rows, { locale: found.entry.config.locale, problems: true });
+      const rows = filterRows(table.rows, readFilter(params.filter), table.today);
+      const bytes = await exportTable(format, path.basename(file), rows, { locale: found.entry.config.locale, problems: params.problems === true });
       return format === 'xlsx'
         ? { data: Buffer.from(bytes).toString('base64'), encoding: 'base64' }
         : { data: Buffer.from(bytes).toString('utf8'), encoding: 'utf8' };
