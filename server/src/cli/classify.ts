@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import type { Locale } from '../lint/types.js';
 import { decideKind, describeKind, type KindDecision } from '../model/kind.js';
 import type { DocumentKind } from '../model/types.js';
+import { fsPath } from './byte-paths.js';
 import { decodeText, type DecodeResult } from './encoding.js';
 
 /** File names that are plans whatever their content (case-insensitive). */
@@ -22,9 +23,10 @@ export const HEAD_BYTES = 32 * 1024;
 /**
  * Why a file was not linted, as a stable code (the JSON `skipReason`): not a plan (`report`, `other`, `no-evidence`:
  * the text shows nothing either way), `binary`, `word` (a Word document: no reader yet), `encoding` (not UTF-8,
- * UTF-16 with a BOM nor GB18030), `too-large`, `unreadable`.
+ * UTF-16 with a BOM nor GB18030), `too-large`, `unreadable`, `link` (`--fix` does not write through a link found in a
+ * folder to a file outside it).
  */
-export type SkipReason = 'report' | 'other' | 'no-evidence' | 'binary' | 'word' | 'encoding' | 'too-large' | 'unreadable';
+export type SkipReason = 'report' | 'other' | 'no-evidence' | 'binary' | 'word' | 'encoding' | 'too-large' | 'unreadable' | 'link';
 
 /** Reasons that mean "read, and not a plan". */
 export const NOT_A_PLAN: ReadonlySet<SkipReason> = new Set<SkipReason>(['report', 'other', 'no-evidence']);
@@ -85,7 +87,7 @@ export function decodeHead(bytes: Uint8Array, truncated: boolean, encoding?: str
 export function readHead(abs: string, encoding?: string): DecodeResult | { unreadable: string } {
   let fd: number | undefined;
   try {
-    fd = fs.openSync(abs, 'r');
+    fd = fs.openSync(fsPath(abs), 'r');
     const buf = Buffer.alloc(HEAD_BYTES + 1);
     const n = fs.readSync(fd, buf, 0, buf.length, 0);
     return decodeHead(buf.subarray(0, Math.min(n, HEAD_BYTES)), n > HEAD_BYTES, encoding);

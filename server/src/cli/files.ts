@@ -1,8 +1,9 @@
 // Turns command-line paths, folders and globs into the list of plan files to read, and the files a folder passed over and why.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { bytesOf, fsPath, joinBytes, relativePath, showPath } from './byte-paths.js';
 import { classifyFile, isWordName, WORD, type FileClass, type Skip, type SkipReason } from './classify.js';
-import { globToRegExp, hasMagic, splitPattern } from './glob.js';
+import { compileGlob, hasMagic, splitPattern } from './glob.js';
 import type { IgnoreRules } from './ignores.js';
 import type { DocumentKind } from '../model/types.js';
 
@@ -11,8 +12,11 @@ export { hasPlanExtension, PLAN_EXTENSIONS } from './classify.js';
 /** Folders never entered when a folder or `**` is expanded. */
 const SKIPPED_DIRS = new Set(['node_modules']);
 
-/** One thing to lint, in command-line order: a file (absolute path) or standard input. */
-export type Target = { kind: 'file'; abs: string } | { kind: 'stdin' };
+/**
+ * One thing to lint, in command-line order: a file (absolute path) or standard input. A file found in a
+ * folder or by a glob has `root`, that folder (the glob's static part): `--fix` writes only below it.
+ */
+export type Target = { kind: 'file'; abs: string; root?: string } | { kind: 'stdin' };
 
 /** An argument that gave nothing to lint. */
 export interface Unmatched {
@@ -62,7 +66,7 @@ export function classifyInFolder(abs: string, options: ExpandOptions): FileClass
 
 function statOf(p: string): fs.Stats | undefined {
   try {
-    return fs.statSync(p, { throwIfNoEntry: false });
+    return fs.statSync(fsPath(p), { throwIfNoEntry: false });
   } catch {
     return undefined;
   }
@@ -74,17 +78,20 @@ function statOf(p: string): fs.Stats | undefined {
  * not to folders (no cycles).
  */
 function walk(dir: string, maxDepth: number, visit: (abs: string) => void, skip: (abs: string, isDir: boolean) => boolean): void {
-  let entries: fs.Dirent[];
+  // Names are read as bytes: one that is not UTF-8 (GBK names from a Windows archive) stays readable.
+  let entries: Array<{ entry: fs.Dirent<Buffer>; name: string; abs: string }>;
   try {
-    entries = fs.readdirSync(dir, { withFileTypes: true });
+    entries = fs.readdirSync(fsPath(dir), { withFileTypes: true, encoding: 'buffer' }).map((entry) => {
+      const abs = joinBytes(dir, entry.name);
+      return { entry, name: entry.name.toString('utf8'), abs };
+    });
   } catch {
     return;
   }
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const e of entries) {
-    const abs = path.join(dir, e.name);
+  entries.sort((a, b) => (a.abs < b.abs ? -1 : a.abs > b.abs ? 1 : 0));
+  for (const { entry: e, name, abs } of entries) {
     if (e.isDirectory()) {
-      if (maxDepth > 1 && !SKIPPED_DIRS.has(e.name) && !e.name.startsWith('.') && !skip(abs, true)) walk(abs, maxDepth - 1, visit, skip);
+      if (maxDepth > 1 && !SKIPPED_DIRS.has(name) && !name.startsWith('.') && !skip(abs, true)) walk(abs, maxDepth - 1, visit, skip);
     } else if ((e.isFile() || (e.isSymbolicLink() && statOf(abs)?.isFile())) && !skip(abs, false)) {
       visit(abs);
     }
@@ -105,11 +112,11 @@ export function expandTargets(args: readonly string[], options: ExpandOptions): 
   const seen = new Set<string>();
   let stdin = false;
   let ignored = 0;
-  const add = (abs: string): void => {
+  const add = (abs: string, root?: string): void => {
     if (seen.has(abs)) return;
     seen.add(abs);
     skipped.delete(abs);
-    targets.push({ kind: 'file', abs });
+    targets.push(root === undefined ? { kind: 'file', abs } : { kind: 'file', abs, root });
   };
   const skip = (abs: string, c: Skip): void => {
     if (!seen.has(abs) && !skipped.has(abs)) skipped.set(abs, { abs, reason: c.reason, zh: c.zh, en: c.en });
@@ -140,7 +147,7 @@ export function expandTargets(args: readonly string[], options: ExpandOptions): 
           if (seen.has(file)) return void found++;
           const c = classifyInFolder(file, options);
           if (c === null) return;
-          if (c.plan) found++, add(file);
+          if (c.plan) found++, add(file, abs);
           else skip(file, c);
         },
         ignoring(abs),
@@ -149,18 +156,18 @@ export function expandTargets(args: readonly string[], options: ExpandOptions): 
     } else if (hasMagic(arg)) {
       const { base, rest } = splitPattern(arg, windows);
       const baseAbs = path.resolve(options.cwd, base);
-      const re = globToRegExp(rest, { ignoreCase: windows });
+      const re = compileGlob(rest, { ignoreCase: windows });
       const depth = rest.includes('**') ? Infinity : rest.split('/').length;
       let found = 0;
       walk(
         baseAbs,
         depth,
         (file) => {
-          const rel = path.relative(baseAbs, file).split(path.sep).join('/');
+          const rel = showPath(relativePath(baseAbs, file)).split(path.sep).join('/');
           if (!re.test(rel)) return;
           found++;
           if (isWordName(file) && !(options.isExtraPlan?.(file) ?? false)) skip(file, WORD);
-          else add(file);
+          else add(file, baseAbs);
         },
         ignoring(baseAbs),
       );
@@ -172,9 +179,23 @@ export function expandTargets(args: readonly string[], options: ExpandOptions): 
   return { targets, unmatched, skipped: [...skipped.values()], ignored };
 }
 
+/**
+ * True when `abs`, links resolved, lies below `root` (links resolved too): what `--fix` may write
+ * through a path found in a folder. A file that cannot be resolved does not.
+ */
+export function staysInside(abs: string, root: string): boolean {
+  try {
+    const real = (p: string) => fs.realpathSync.native(fsPath(p), { encoding: 'buffer' }).toString('latin1');
+    const rel = path.relative(real(root), real(abs));
+    return rel !== '' && !rel.startsWith('..' + path.sep) && rel !== '..' && !path.isAbsolute(rel);
+  } catch {
+    return false;
+  }
+}
+
 /** A path for people and reports: relative to `cwd` when below it or near it, with forward slashes. */
 export function displayPath(abs: string, cwd: string): string {
-  const rel = path.relative(cwd, abs);
-  if (rel === '' || path.isAbsolute(rel)) return abs.split(path.sep).join('/');
-  return rel.split(path.sep).join('/');
+  const rel = relativePath(cwd, abs);
+  if (rel === '' || path.isAbsolute(bytesOf(rel).toString('latin1'))) return showPath(abs).split(path.sep).join('/');
+  return showPath(rel).split(path.sep).join('/');
 }

@@ -3,6 +3,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
+import { fsPath, relativePath, showPath } from './byte-paths.js';
 
 /** Where ignore rules come from. */
 export interface IgnoreOptions {
@@ -21,12 +22,24 @@ interface Layer {
   rules: Ignore;
 }
 
-/** A path relative to `base` in the form the library reads (forward slashes, a folder ends in `/`); null outside `base`. */
+/**
+ * A path relative to `base` in the form the library reads (forward slashes, a folder ends in `/`; a name that is
+ * not UTF-8 with its bytes written `\xHH`); null outside `base`.
+ */
 function relativeTo(base: string, abs: string, dir: boolean): string | null {
-  const rel = path.relative(base, abs);
+  const rel = showPath(relativePath(base, abs));
   if (rel === '' || rel === '..' || rel.startsWith('..' + path.sep) || path.isAbsolute(rel)) return null;
   const slashed = rel.split(path.sep).join('/');
   return dir ? slashed + '/' : slashed;
+}
+
+/** `rules.test(rel)`, never throwing (the library refuses some paths it cannot read: nothing is ignored then). */
+function test(rules: Ignore, rel: string): { ignored: boolean; unignored: boolean } {
+  try {
+    return rules.test(rel);
+  } catch {
+    return { ignored: false, unignored: false };
+  }
 }
 
 /** Decides, with caches per folder, whether a path met while walking is ignored. */
@@ -49,7 +62,7 @@ export class IgnoreRules {
       for (const layer of this.gitChain(parent, this.top(root))) {
         const rel = relativeTo(layer.base, abs, dir);
         if (rel === null) continue;
-        const r = layer.rules.test(rel);
+        const r = test(layer.rules, rel);
         if (r.ignored) ignored = true;
         else if (r.unignored) ignored = false;
       }
@@ -59,7 +72,7 @@ export class IgnoreRules {
     for (const layer of config ? [config, this.cli] : [this.cli]) {
       if (!layer) continue;
       const rel = relativeTo(layer.base, abs, dir);
-      if (rel !== null && layer.rules.ignores(rel)) return true;
+      if (rel !== null && test(layer.rules, rel).ignored) return true;
     }
     return false;
   }
@@ -102,7 +115,7 @@ export class IgnoreRules {
     if (layer === undefined) {
       layer = null;
       try {
-        const text = fs.readFileSync(path.join(dir, '.gitignore'), 'utf8');
+        const text = fs.readFileSync(fsPath(path.join(dir, '.gitignore')), 'utf8');
         layer = { base: dir, rules: ignore().add(text) };
       } catch {
         // no .gitignore here (or unreadable: git would not read it either)

@@ -9,11 +9,12 @@ import {
   type IToken,
   type ParsedText,
 } from '../../../grammar/index.js';
-import { placeDeadlines, proseDeadlines, readAttributions, unitsIn, type AttributionContext } from './attribution.js';
+import { placeDeadlines, proseDeadlines, readAttributions, unitHeading, unitsIn, type AttributionContext } from './attribution.js';
 import { ListBuffer } from './buffer.js';
 import { findPlanPeriod } from './deadline.js';
 import { PlacedDirective, PlacedMarker, PlacedParseProblem, PlacedSection, PlacedTask, PlacedUnnumbered } from './located.js';
 import { createLineMap, type LineTable } from './positions.js';
+import { DEFAULT_NON_TASK_SECTIONS } from '../config/config.js';
 import { decideKind } from './kind.js';
 import { findTables } from './tables.js';
 import { isSpace, isTrimCode, stripNoise, toSimplified, trimSpan } from './text.js';
@@ -38,21 +39,8 @@ import type {
   UnnumberedAttribution,
 } from './types.js';
 
-/** Section titles that assign no work (DESIGN §1.1); matched as parts of a title, either script. */
-export const DEFAULT_NON_TASK_SECTIONS = [
-  '指导思想',
-  '总体要求',
-  '基本原则',
-  '工作目标',
-  '主要目标',
-  '实施步骤',
-  '方法步骤',
-  '步骤安排',
-  '保障措施',
-  '组织保障',
-  '工作要求',
-  '组织领导',
-];
+/** Section titles that assign no work (DESIGN §1.1): the configuration's default list, the one definition. */
+export { DEFAULT_NON_TASK_SECTIONS };
 
 const end = (t: IToken) => t.startOffset + t.image.length;
 
@@ -112,6 +100,25 @@ function emptyPlan(text: string, lines: LineTable): PlanDocument {
 interface Body {
   built: BuiltSections;
   ctx: AttributionContext;
+  convention: LeadConvention;
+}
+
+/**
+ * How a plan says its lead is read when no `牵头` is written: `first` — the first unit listed leads
+ * (`列第一位者为牵头单位`); `all` — the responsible units lead (`未注明牵头单位的，责任单位即为牵头单位`); `none` —
+ * no convention stated: a lone responsible unit leads, several leave the lead open (PL001 asks which).
+ */
+export type LeadConvention = 'first' | 'all' | 'none';
+
+const FIRST_LISTED = /列(?:第一位|首位|在第一位|在首位|第一)(?:的|者)?(?:责任单位|单位|部门)?(?:为|是|即为|系)(?:工作)?牵头/;
+const RESPONSIBLE_LEADS = /(?:未注明|未明确|无|没有|未列)牵头单位的?[,，]?(?:其)?责任单位(?:即|就)?(?:为|是)牵头单位/;
+
+/** The convention a plan states about leads (anywhere: its covering notice, its first attribution, a note). */
+export function leadConvention(text: string): LeadConvention {
+  const folded = toSimplified(stripNoise(text)).replace(/[\s\u3000]+/g, '');
+  if (FIRST_LISTED.test(folded)) return 'first';
+  if (RESPONSIBLE_LEADS.test(folded)) return 'all';
+  return 'none';
 }
 
 /** From the grammar's result: problems, directives, title, period, kind and the section tree. */
@@ -134,22 +141,23 @@ function readBody(plan: PlanDocument, lines: LineTable, parsed: ParsedText, opti
     names: new Map(),
     units: [],
   };
-  const bodyEnd = attachmentStart(text, parsed.blocks);
+  const notice = noticeEnd(text, lines);
+  const bodyEnd = attachmentStart(text, parsed.blocks, notice);
   const nonTask = nonTaskPattern((options.nonTaskSections ?? DEFAULT_NON_TASK_SECTIONS).map(toSimplified));
-  const built = buildSections(parsed.tokens, parsed.blocks, bodyEnd, ctx, nonTask);
+  const built = buildSections(parsed.tokens, parsed.blocks, bodyEnd, ctx, nonTask, notice);
   plan.sections = built.roots;
   plan.allSections = built.all;
   plan.unnumbered = built.unnumbered;
   plan.numbering = numberingMode(built.all);
-  return { built, ctx };
+  return { built, ctx, convention: leadConvention(text) };
 }
 
 /** From the text and the section tree: tables, tasks and units. */
-function readTasks(plan: PlanDocument, { built, ctx }: Body): void {
+function readTasks(plan: PlanDocument, { built, ctx, convention }: Body): void {
   plan.tables = findTables(plan.text, ctx.lines);
   const taskTables = plan.tables.filter((t) => t.rows.length > 0);
   if (plan.kind === 'plan') {
-    plan.tasks = taskTables.length > 0 ? tableTasks(taskTables, ctx) : bodyTasks(built, ctx);
+    plan.tasks = taskTables.length > 0 ? tableTasks(taskTables, ctx) : bodyTasks(built, ctx, convention);
   }
   plan.tasks.forEach((task, index) => (task.index = index));
   plan.units = collectUnits(ctx.units!);
@@ -234,11 +242,58 @@ function readPeriod(title: string, text: string, options: ParseOptions): PlanPer
   return fromBody ? { ...fromBody, source: 'body' } : null;
 }
 
-/** Where the attachments (`附件`) begin: the body's sections end there. */
-function attachmentStart(text: string, blocks: Block[]): number {
+/** A covering notice's wording: it issues a plan (`现印发给你们`), or states requirements (`通知如下`). */
+const NOTICE_ISSUES = /印发给你们|印發給你們|现予印发|現予印發|现印发|現印發|现将.{0,60}印发|現將.{0,60}印發|予以印发|予以印發/;
+const NOTICE_REQUIRES = /(?:通知|要求)如下|結合以下要求|结合以下要求|提出(?:如下|以下)要求|并就有关.{0,10}通知如下|並就有關.{0,10}通知如下/;
+/** A signature's date on a line of its own (`2024年2月8日`, `二〇二四年二月八日`): a notice ends there. */
+const DATE_LINE = /^[ \t\u3000\u00a0]*(?:\d{4}|[〇○零一二三四五六七八九]{4})年[\d一二三四五六七八九十]{1,2}月[\d一二三四五六七八九十]{1,3}日[ \t\u3000\u00a0]*$/;
+const ATTACHMENT_LINE = /^[ \t\u3000\u00a0]*附件[0-9一二三四五六七八九十]*[ \t\u3000\u00a0]*$/;
+
+/**
+ * Where a covering notice (`关于印发…的通知`) ends and the plan begins, 0 when the text has none. The notice's own
+ * numbered items (its requirements: `一、高度重视…`, an attachment list `附件:1.…`) are not tasks. The notice ends at
+ * the plan's own title (the `《…》` the notice names, on a line of its own), at a line `附件1`, or after the
+ * signature's date; a notice that states requirements and is followed by none of these is the whole text.
+ */
+function noticeEnd(text: string, lines: LineTable): number {
+  // Pinyin noise removed (`印發(fā)給你們`): removing it keeps every line break, so lines are counted in the copy.
+  const head = stripNoise(text.slice(0, 20_000));
+  const issues = NOTICE_ISSUES.exec(head);
+  const requires = NOTICE_REQUIRES.exec(head);
+  // A notice that issues nothing (`关于…分工的通知…通知如下`) is the document itself: its items are read as they are.
+  if (issues === null) return 0;
+  const at = Math.min(issues?.index ?? Infinity, requires?.index ?? Infinity);
+  const books = [...head.slice(0, at + 200).matchAll(/《([^《》]{4,80})》/g)].map((m) => foldTitle(m[1]!));
+  let first = 0;
+  for (let i = head.indexOf('\n'); i >= 0 && i < at; i = head.indexOf('\n', i + 1)) first++;
+  const limit = Math.min(lines.lineCount, first + 80);
+  for (let i = first + 1; i < limit; i++) {
+    const start = lines.lineStart(i);
+    const line = text.slice(start, i + 1 < lines.lineCount ? lines.lineStart(i + 1) : text.length).replace(/[\r\n]+$/, '');
+    if (DATE_LINE.test(line) || ATTACHMENT_LINE.test(line)) return i + 1 < lines.lineCount ? lines.lineStart(i + 1) : text.length;
+    const folded = foldTitle(line);
+    if (folded.length >= 6 && folded.length <= 80 && books.some((b) => b === folded || (b.length >= 8 && folded.startsWith(b.slice(0, 8)) && b.endsWith(folded.slice(-4))))) return start;
+  }
+  // A notice of requirements with no plan after it (in the text we have): all of it is the notice.
+  return requires !== null && requires.index >= issues.index ? text.length : 0;
+}
+
+/** A title compared with the one a notice names: pinyin noise, spaces and quotes dropped, script folded. */
+function foldTitle(title: string): string {
+  return toSimplified(stripNoise(title)).replace(/[\s\u3000“”"《》〈〉]+/g, '');
+}
+
+/** `附件:` or `附:` on the line before a marker: the items after it name attached documents. */
+const ATTACHMENT_PREFIX = /(?:^|[\r\n])[ \t\u3000]*附件?[0-9]*[ \t\u3000]*[:：][ \t\u3000]*$/;
+/** A title that is a file's name (`…细则.docx`): an attachment, not a task. */
+const FILE_NAME = /\.(?:docx?|xlsx?|wps|pdf|et|ofd)$/i;
+
+/** Where the attachments (`附件`) begin after the plan's first marker (from `from`): the body's sections end there. */
+function attachmentStart(text: string, blocks: Block[], from: number): number {
   const re = /(^|[\r\n])[ \t\u3000\u00a0]*附件[0-9一二三四五六七八九十]*[ \t\u3000]*(?:[:：]|[\r\n]|$)/g;
   let m: RegExpExecArray | null;
-  const firstMarker = blocks.find((b) => b.marker !== null)?.start ?? 0;
+  const firstMarker = blocks.find((b) => b.marker !== null && b.start >= from)?.start ?? from;
+  re.lastIndex = from;
   while ((m = re.exec(text)) !== null) {
     const at = m.index + m[1]!.length;
     if (at > firstMarker) return at;
@@ -252,8 +307,16 @@ function attachmentStart(text: string, blocks: Block[]): number {
 const LEVELS: Record<string, { level: Level; style: (image: string) => MarkerStyle; value: (image: string) => number }> = {
   ChapterMarker: { level: 1, style: () => 'cn-dun', value: (s) => parseChineseNumeral(s.slice(0, -1)) },
   SectionMarker: { level: 2, style: (s) => (s[0] === '(' ? 'cn-paren-half' : 'cn-paren-full'), value: (s) => parseChineseNumeral(s.slice(1, -1)) },
-  ItemMarker: { level: 3, style: (s) => (s.endsWith('、') ? 'ar-dun' : s.endsWith('．') ? 'ar-fwdot' : 'ar-dot'), value: (s) => parseArabic(s.slice(0, -1)) },
-  SubItemMarker: { level: 4, style: (s) => (s[0] === '(' ? 'ar-paren-half' : 'ar-paren-full'), value: (s) => parseArabic(s.slice(1, -1)) },
+  ItemMarker: {
+    level: 3,
+    style: (s) => (s.length === 1 ? 'ar-enclosed' : s.endsWith('、') ? 'ar-dun' : s.endsWith('．') ? 'ar-fwdot' : 'ar-dot'),
+    value: (s) => (s.length === 1 ? s.charCodeAt(0) - 0x2487 : parseArabic(s.slice(0, -1))),
+  },
+  SubItemMarker: {
+    level: 4,
+    style: (s) => (s.length === 1 ? 'ar-paren-enclosed' : s[0] === '(' ? 'ar-paren-half' : 'ar-paren-full'),
+    value: (s) => (s.length === 1 ? s.charCodeAt(0) - 0x2473 : parseArabic(s.slice(1, -1))),
+  },
   CircledMarker: { level: 5, style: () => 'circled', value: (s) => parseCircled(s) },
   InlineShiMarker: { level: 6, style: () => 'inline-shi', value: (s) => parseChineseNumeral(s.slice(0, -1)) },
   InlineDiMarker: { level: 6, style: () => 'inline-di', value: (s) => parseChineseNumeral(s.slice(1, -1)) },
@@ -271,6 +334,10 @@ interface SectionInfo {
   /** Attributions from its own blocks (and from its inline items when they are parts of its paragraph). */
   own: Attribution[];
   nonTask: boolean;
+  /** It is a requirement of a covering notice: never a task, whatever it names. */
+  notice: boolean;
+  /** The lead its title names (`一、市司法局`): its children's, when it has children. */
+  unitHeading: Attribution | null;
   /** Its inline items (`一是…`) are tasks of their own, each with its own attribution. */
   inlineTasks: boolean;
   /** Its inline items were folded into its paragraph: its task covers them. */
@@ -285,7 +352,7 @@ interface BuiltSections {
 }
 
 /** Builds the section tree from the blocks of the body (those before `bodyEnd`); `tokens` is the vector they index. */
-function buildSections(tokens: IToken[], blocks: Block[], bodyEnd: number, ctx: AttributionContext, nonTask: RegExp): BuiltSections {
+function buildSections(tokens: IToken[], blocks: Block[], bodyEnd: number, ctx: AttributionContext, nonTask: RegExp, noticeEnd: number): BuiltSections {
   const roots: Section[] = [];
   const all: Section[] = [];
   const info = new Map<Section, SectionInfo>();
@@ -295,9 +362,17 @@ function buildSections(tokens: IToken[], blocks: Block[], bodyEnd: number, ctx: 
   const nonTaskEntries: SectionInfo[] = [];
   /** The attributions of one unnumbered paragraph, until they are wrapped (one list for all). */
   const found: Attribution[] = [];
+  let inNoticeStack = noticeEnd > 0;
+  /** The level of the attachment list being read (`附件:1.… 2.…`), 0 when none. */
+  let attachmentLevel = 0;
   for (const block of blocks) {
     if (block.start >= bodyEnd) break;
     if (block.kind !== 'paragraph') continue;
+    // The plan starts after its covering notice: nothing of the notice's outline encloses it.
+    if (inNoticeStack && block.start >= noticeEnd) {
+      inNoticeStack = false;
+      while (stack.length > 0) closeSection(stack.pop()!, info);
+    }
     if (block.marker === null) {
       // An unnumbered paragraph: its attributions are the current section's own while it has none yet; else
       // they are unnumbered (PL003), except under a section that assigns no work, where nothing is kept (so
@@ -314,19 +389,25 @@ function buildSections(tokens: IToken[], blocks: Block[], bodyEnd: number, ctx: 
         }
       }
       if (current) current.blocks.push(block);
+      attachmentLevel = 0;
       continue;
     }
     const marker = toMarker(block.marker, ctx.lines);
+    if (ATTACHMENT_PREFIX.test(ctx.text.slice(Math.max(0, marker.span.start - 12), marker.span.start))) attachmentLevel = marker.level;
+    else if (marker.level < attachmentLevel) attachmentLevel = 0;
     while (stack.length > 0 && stack[stack.length - 1]!.section.marker.level >= marker.level) closeSection(stack.pop()!, info);
     const parent = stack[stack.length - 1] ?? null;
     const titleSpan = titleOf(tokens, block, ctx.text);
     const title = stripNoise(ctx.text.slice(titleSpan.start, titleSpan.end));
     const own = readAttributions(tokens, block.first, block.last, ctx, []);
     const span = { start: marker.span.start, end: block.end };
-    const isNonTask = (parent?.nonTask ?? false) || isNonTaskTitle(toSimplified(title), nonTask);
+    const inNotice = block.start < noticeEnd;
+    const inAttachmentList = marker.level === attachmentLevel || FILE_NAME.test(title);
+    const isNonTask = inNotice || inAttachmentList || (parent?.nonTask ?? false) || isNonTaskTitle(toSimplified(title), nonTask);
     // `own` grows with the attributions of the paragraphs that follow; the section gets its copy below.
     const section = new PlacedSection(marker, title, titleSpan, span, parent?.section ?? null, isNonTask, own, ctx.lines);
-    const entry: SectionInfo = { section, blocks: [block], own, nonTask: section.nonTask, inlineTasks: false, foldedInline: false };
+    const named = own.some((a) => a.lead.length > 0) || section.nonTask ? null : unitHeading(titleSpan, ctx);
+    const entry: SectionInfo = { section, blocks: [block], own, nonTask: section.nonTask, notice: inNotice || inAttachmentList, unitHeading: named, inlineTasks: false, foldedInline: false };
     info.set(section, entry);
     (parent ? parent.section.children : roots).push(section);
     all.push(section);
@@ -338,7 +419,7 @@ function buildSections(tokens: IToken[], blocks: Block[], bodyEnd: number, ctx: 
   // (last first: clearing one clears those above and below it).
   for (let i = nonTaskEntries.length - 1; i >= 0; i--) {
     const entry = nonTaskEntries[i]!;
-    if (!entry.nonTask) continue;
+    if (!entry.nonTask || entry.notice) continue;
     if (assignsWork(entry.section, info)) clearNonTask(entry.section, info);
   }
   return { roots, all, info, unnumbered };
@@ -360,6 +441,8 @@ function closeSection(entry: SectionInfo, info: Map<Section, SectionInfo>): void
   section.bodySpan = body;
   section.span = spanEnd === body.end ? body : { start, end: spanEnd };
   if (section.children.length > 0) section.children = section.children.slice();
+  // A heading that names a unit leads the tasks under it (and only a heading: a leaf's title is its task).
+  if (entry.unitHeading !== null && section.children.length > 0 && !entry.own.some((a) => a.lead.length > 0)) entry.own.push(entry.unitHeading);
   // Its own attributions, before `foldInlineItems` adds its inline items' to `entry.own`.
   section.attributions = entry.own.slice();
   foldInlineItems(entry, info);
@@ -392,9 +475,9 @@ function nonTaskPattern(names: string[]): RegExp {
   return new RegExp(names.map((name) => String(name).replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')).join('|'));
 }
 
-/** The (simplified) title names a section that assigns no work. */
+/** The (simplified) title names a section that assigns no work, and no tasks beside it (`主要任务及实施步骤` holds tasks). */
 function isNonTaskTitle(title: string, nonTask: RegExp): boolean {
-  return nonTask.test(title);
+  return nonTask.test(title) && !/任务|重点工作/.test(title);
 }
 
 function assignsWork(section: Section, info: Map<Section, SectionInfo>): boolean {
@@ -405,7 +488,7 @@ function assignsWork(section: Section, info: Map<Section, SectionInfo>): boolean
 function clearNonTask(section: Section, info: Map<Section, SectionInfo>): void {
   section.nonTask = false;
   info.get(section)!.nonTask = false;
-  for (let up = section.parent; up !== null && info.get(up)!.nonTask; up = up.parent) {
+  for (let up = section.parent; up !== null && info.get(up)!.nonTask && !info.get(up)!.notice; up = up.parent) {
     up.nonTask = false;
     info.get(up)!.nonTask = false;
   }
@@ -413,7 +496,7 @@ function clearNonTask(section: Section, info: Map<Section, SectionInfo>): void {
 }
 
 /** Keywords that make a parenthesis in a heading an attribution (`…工作(市政府办公室牵头,…)`) rather than part of the title. */
-const TITLE_ENDING_KEYWORDS = new Set([T.LeadField, T.ResponsibleField, T.DeadlineField, T.LeadVerb, T.JointLead]);
+const TITLE_ENDING_KEYWORDS = new Set([T.LeadField, T.ResponsibleField, T.DeadlineField, T.PersonField, T.LeadVerb, T.JointLead]);
 
 /** The title: from after the marker to the first sentence end, attribution bracket or parenthesis, or gap of spaces. */
 function titleOf(toks: IToken[], block: Block, text: string): Span {
@@ -493,14 +576,14 @@ function numberingMode(all: Section[]): NumberingMode {
 // ---------------------------------------------------------------------------------------------
 // Tasks
 
-function bodyTasks(built: BuiltSections, ctx: AttributionContext): Task[] {
+function bodyTasks(built: BuiltSections, ctx: AttributionContext, convention: LeadConvention): Task[] {
   const tasks: Task[] = [];
   const maxLevel = built.all.reduce((m, s) => (s.marker.level <= 5 ? Math.max(m, s.marker.level) : m), 0);
   for (const section of built.all) {
     const entry = built.info.get(section)!;
     if (entry.nonTask) continue;
     if (!isTaskSection(section, built, maxLevel)) continue;
-    tasks.push(sectionTask(section, built, ctx));
+    tasks.push(sectionTask(section, built, ctx, convention));
   }
   return tasks;
 }
@@ -513,10 +596,9 @@ function isTaskSection(section: Section, built: BuiltSections, maxLevel: number)
   return section.marker.level >= 2 || entry.own.length > 0 || maxLevel === 1;
 }
 
-function sectionTask(section: Section, built: BuiltSections, ctx: AttributionContext): Task {
+function sectionTask(section: Section, built: BuiltSections, ctx: AttributionContext, convention: LeadConvention): Task {
   const entry = built.info.get(section)!;
-  const lead = gather(entry.own, LEAD);
-  const responsible = gather(entry.own, RESPONSIBLE);
+  const { lead, responsible } = applyConvention(gather(entry.own, LEAD), gather(entry.own, RESPONSIBLE), entry.own, ctx.text, convention);
   const explicit = gather(entry.own, DEADLINES);
   const written = explicit.length > 0 ? explicit : ownProseDeadlines(entry, ctx);
   const inherited = { lead: false, responsible: false, deadline: false };
@@ -562,6 +644,41 @@ function sectionTask(section: Section, built: BuiltSections, ctx: AttributionCon
   return new PlacedTask(fields, null, taskSpan, ctx.lines);
 }
 
+/**
+ * A task's own lead and responsible units under the plan's convention. With no `牵头` written: the first listed
+ * leads (`first`), the responsible units lead (`all`), or a lone responsible unit leads (`none`, several leave the lead
+ * open). Where `牵头` is written, it is kept as written.
+ */
+function applyConvention(
+  lead: UnitMention[],
+  responsible: UnitMention[],
+  own: Attribution[],
+  text: string,
+  convention: LeadConvention,
+): { lead: UnitMention[]; responsible: UnitMention[] } {
+  const explicitLead = own.some((a) => a.lead.length > 0 && LEAD_WRITTEN.test(text.slice(a.span.start, a.span.end).replace(CONVENTION_CLAUSE, '')));
+  if (explicitLead) return { lead, responsible };
+  const listed = lead.length > 0 ? [...lead, ...responsible] : responsible;
+  if (listed.length === 0) return { lead, responsible };
+  if (convention === 'first' && (lead.length > 1 || lead.length === 0)) return asLead(listed.slice(0, 1), listed.slice(1));
+  if (lead.length > 0) return { lead, responsible };
+  if (convention === 'all') return asLead(responsible, []);
+  if (responsible.length === 1) return asLead(responsible, []);
+  return { lead, responsible };
+}
+
+/** A convention stated inside an attribution (`…等负责,列第一位者为牵头单位,下同`): it writes `牵头` but names no lead. */
+const CONVENTION_CLAUSE = /列(?:第一位|首位|在第一位|在首位|第一)[^,，;；)）]{0,16}(?:牵头|牽頭)(?:单位|單位)?/g;
+
+/** `牵头` in either script, or a lead field name. */
+const LEAD_WRITTEN = /牵头|牽頭|主办单位|主辦單位/;
+
+function asLead(lead: UnitMention[], responsible: UnitMention[]): { lead: UnitMention[]; responsible: UnitMention[] } {
+  for (const u of lead) u.role = 'lead';
+  for (const u of responsible) u.role = 'responsible';
+  return { lead, responsible };
+}
+
 const LEAD = (a: Attribution): UnitMention[] => a.lead;
 const RESPONSIBLE = (a: Attribution): UnitMention[] => a.responsible;
 const DEADLINES = (a: Attribution): Deadline[] => a.deadlines;
@@ -595,41 +712,53 @@ function ownProseDeadlines(entry: SectionInfo, ctx: AttributionContext): Deadlin
   return found.length > 0 ? found.slice() : found;
 }
 
-/** The binding deadline: the latest end among those written; an ongoing one when no date is given. */
+/**
+ * The binding deadline: the first bound the task must meet, that is the earliest end among the dated deadlines
+ * written (`5月底前…年底前` → 5月底前; a range binds by its end); a recurring one (`每季度`) when no single date is
+ * given, else the first written (an ongoing phrase, a holiday period). Among equal ends the first written binds.
+ */
 function pickDeadline(deadlines: Deadline[]): Deadline | null {
   let best: Deadline | null = null;
-  for (const d of deadlines) {
-    if (best === null) best = d;
-    else if (d.end !== null && (best.end === null || d.end > best.end)) best = d;
-  }
+  for (const d of deadlines) if (bindsBefore(d, best)) best = d;
   return best;
+}
+
+/** Does `d` bind before `best` (null: nothing yet)? */
+function bindsBefore(d: Deadline, best: Deadline | null): boolean {
+  if (best === null) return true;
+  const rank = (x: Deadline) => (x.end !== null && !x.recurring ? 0 : x.recurring ? 1 : 2);
+  const a = rank(d);
+  const b = rank(best);
+  if (a !== b) return a < b;
+  return a === 0 && d.end! < best.end!;
 }
 
 /** `pickDeadline` over the deadlines of `attributions`, in order. */
 function pickDeadlineOf(attributions: Attribution[]): Deadline | null {
   let best: Deadline | null = null;
-  for (const a of attributions) {
-    for (const d of a.deadlines) {
-      if (best === null) best = d;
-      else if (d.end !== null && (best.end === null || d.end > best.end)) best = d;
-    }
-  }
+  for (const a of attributions) for (const d of a.deadlines) if (bindsBefore(d, best)) best = d;
   return best;
 }
 
+/**
+ * The tasks of task tables, a row each. Columns are read by their role: every 牵头 column gives leads, every
+ * 责任/配合 column responsible units (a table with no 牵头 column leaves the lead empty), every 完成时限 column
+ * deadlines, and the task text its own prose deadlines; leaders (persons) and other columns give nothing.
+ */
 function tableTasks(tables: Table[], ctx: AttributionContext): Task[] {
   const tasks: Task[] = [];
   const rowDeadlines = new ListBuffer<Deadline>();
   const { text } = ctx;
   for (const table of tables) {
     const numberCol = table.columns.indexOf('number');
-    const taskCol = table.columns.indexOf('task');
-    const leadCol = table.columns.indexOf('lead');
-    const respCol = table.columns.indexOf('responsible');
-    const deadlineCol = table.columns.indexOf('deadline');
+    const taskCols = columnsOf(table, 'task');
+    const leadCols = columnsOf(table, 'lead');
+    const respCols = columnsOf(table, 'responsible');
+    const deadlineCols = columnsOf(table, 'deadline');
+    const splitAtSpaces = table.form === 'space';
     for (const row of table.rows) {
       const numberText = numberCol >= 0 ? row.cells[numberCol]! : '';
-      const taskSpan = cellOf(row, taskCol) ?? row.span;
+      const taskSpan = firstFilled(row, taskCols) ?? row.span;
       // The title ends at the first `。` or `；`.
       let titleEnd = taskSpan.end;
       for (let i = taskSpan.start; i < taskSpan.end; i++) {
@@ -640,10 +769,17 @@ function tableTasks(tables: Table[], ctx: AttributionContext): Task[] {
         }
       }
       const titleSpan = trimSpan(text, taskSpan.start, titleEnd);
-      // A row's deadlines, placed in the document, in a list of their exact size.
-      const cell = cellOf(row, deadlineCol);
-      if (cell !== null) placeDeadlines(rowDeadlines, cell.start, cell.end, ctx, 'field');
-      const deadlines = rowDeadlines.take();
+      // A row's deadlines, placed in the document, in text order, in a list of their exact size: its deadline
+      // cells', and those its task text states (`…，6月底前完成`).
+      for (const c of taskCols) {
+        const cell = cellOf(row, c);
+        if (cell !== null && cell.end > cell.start) placeDeadlines(rowDeadlines, cell.start, cell.end, ctx, 'prose');
+      }
+      for (const c of deadlineCols) {
+        const cell = cellOf(row, c);
+        if (cell !== null && cell.end > cell.start) placeDeadlines(rowDeadlines, cell.start, cell.end, ctx, 'field');
+      }
+      const deadlines = rowDeadlines.take().sort((a, b) => a.span.start - b.span.start);
       const numberValue = parseArabic(numberText.trim());
       const fields = {
         source: 'table' as const,
@@ -653,8 +789,8 @@ function tableTasks(tables: Table[], ctx: AttributionContext): Task[] {
         section: null,
         row,
         table,
-        lead: unitsOfCell(row, leadCol, 'lead', ctx),
-        responsible: unitsOfCell(row, respCol, 'responsible', ctx),
+        lead: unitsOfCells(row, leadCols, 'lead', ctx, splitAtSpaces),
+        responsible: unitsOfCells(row, respCols, 'responsible', ctx, splitAtSpaces),
         deadline: pickDeadline(deadlines),
         deadlines,
         inherited: { lead: false, responsible: false, deadline: false },
@@ -665,13 +801,46 @@ function tableTasks(tables: Table[], ctx: AttributionContext): Task[] {
   return tasks;
 }
 
+/** The indexes of the columns of `table` that play `role`, in order. */
+function columnsOf(table: Table, role: Table['columns'][number]): number[] {
+  const out: number[] = [];
+  for (let c = 0; c < table.columns.length; c++) if (table.columns[c] === role) out.push(c);
+  return out;
+}
+
+/** The span of the first of `cols` that is not empty in `row`, or null. */
+function firstFilled(row: TableRow, cols: number[]): Span | null {
+  for (const c of cols) {
+    const cell = cellOf(row, c);
+    if (cell !== null && cell.end > cell.start) return cell;
+  }
+  return null;
+}
+
+/**
+ * The units of the cells `cols` of a row. A cell is cut at line breaks and table pipes (a list written one unit a
+ * line, a pipe left by the copy), and in a space-separated table at spaces, so that no unit name holds them.
+ */
+function unitsOfCells(row: TableRow, cols: number[], role: UnitRole, ctx: AttributionContext, splitAtSpaces: boolean): UnitMention[] {
+  const out: UnitMention[] = [];
+  const { text } = ctx;
+  for (const c of cols) {
+    const cell = cellOf(row, c);
+    if (cell === null) continue;
+    let from = cell.start;
+    for (let i = cell.start; i <= cell.end; i++) {
+      const code = i < cell.end ? text.charCodeAt(i) : -1;
+      const cut = code === -1 || code === 10 || code === 13 || code === 0x7c || code === 0xff5c || (splitAtSpaces && isTrimCode(code));
+      if (!cut) continue;
+      if (i > from) for (const unit of unitsIn({ start: from, end: i }, role, ctx)) out.push(unit);
+      from = i + 1;
+    }
+  }
+  return out.length > 0 ? out.slice() : out;
+}
+
 /** The span of column `c` of a row, null when there is no such column. */
 const cellOf = (row: TableRow, c: number): Span | null => (c >= 0 ? (row.cellSpans[c] ?? null) : null);
-
-function unitsOfCell(row: TableRow, c: number, role: UnitRole, ctx: AttributionContext): UnitMention[] {
-  const cell = cellOf(row, c);
-  return cell === null ? [] : unitsIn(cell, role, ctx);
-}
 
 const LINE_BREAK = /[\r\n]/;
 
