@@ -233,6 +233,7 @@ describe('planlint outline', () => {
       r.stdout,
       [
         '江宁市2025年度测试工作要点',
+        '  〔判断为方案：标题为方案类文件（江宁市2025年度测试工作要点）；正文分配任务（牵头、责任单位、完成时限）；写有完成时限（2025年6月底前、2025年9月底前）〕',
         '  一、重点任务',
         '    （一）完善行政决策制度  〔牵头：市司法局；时限：2025年6月底前〕',
         '    （二）加强行政执法监督  〔牵头：—；时限：2025年9月底前〕',
@@ -244,6 +245,6 @@ describe('planlint outline', () => {
   it('reads GB18030', () => {
     const r = planlint(['outline', 'test/fixtures/encoding/gb18030.plan.txt']);
     expectCode(r, 0);
-    assert.match(r.stdout, /^市司法局2021年法治政府建设工作方案\n/);
+    assert.match(r.stdout, /^市司法局2021年法治政府建设工作方案\n  〔判断为方案/);
   });
 });

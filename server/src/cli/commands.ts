@@ -315,7 +315,7 @@ async function runDocument(
 
   if (args.command === 'outline') {
     const plan = service.parse(doc.text, base);
-    io.out.write(outlineLines(plan).join('\n') + '\n');
+    io.out.write(outlineLines(plan, args.locale ?? base.locale).join('\n') + '\n');
     return 0;
   }
 

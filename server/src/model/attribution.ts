@@ -95,6 +95,11 @@ function readGroup(toks: IToken[], open: number, close: number, lineEnd: number,
   attribution.punctuation = punctuationOf(toks, innerFrom, innerTo, openTok.image, closeTok?.image ?? '');
   if (closeTok === null) {
     attribution.problems.push(problem(ctx, 'unclosed-bracket', openTok.image, { start: openTok.startOffset, end: end(openTok) }));
+    // A text cut off inside an attribution (`（牵头单位：市发`, an excerpt's end): its last name is cut too, no unit.
+    if (trimSpan(ctx.text, spanEnd, ctx.text.length).start >= ctx.text.length) {
+      attribution.lead = attribution.lead.filter((u) => u.span.end < spanEnd);
+      attribution.responsible = attribution.responsible.filter((u) => u.span.end < spanEnd);
+    }
   }
   out.push(attribution);
   return (close >= 0 ? close : lineEnd - 1) + 1;
@@ -113,6 +118,14 @@ function readClauses(toks: IToken[], from: number, to: number, ctx: AttributionC
   let runTo = from;
   for (let i = from; i <= to; i++) {
     const tok = i < to ? toks[i] : undefined;
+    // A field name glued to the prose before it (`道路整治牵头单位:X`, a text that lost its breaks) starts a clause.
+    if (tok !== undefined && i > start && isFieldAt(toks, i, to) && !isFieldAt(toks, start, to)) {
+      runFrom = flushFields(toks, runFrom, runTo, ctx, out);
+      const sentence = readSentence(toks, start, i, ctx);
+      if (sentence !== null) out.push(sentence);
+      start = i;
+      continue;
+    }
     const boundary = tok === undefined || tok.tokenType === T.SentenceEnd || tok.tokenType === T.Semicolon || tok.tokenType === T.Newline;
     if (!boundary) continue;
     if (i > start && isField(toks[start]!.tokenType) && start + 1 < i && toks[start + 1]!.tokenType === T.Colon) {
@@ -128,6 +141,11 @@ function readClauses(toks: IToken[], from: number, to: number, ctx: AttributionC
     start = i + 1;
   }
   flushFields(toks, runFrom, runTo, ctx, out);
+}
+
+/** Is token `i` (before `to`) a field name followed by its colon? */
+function isFieldAt(toks: IToken[], i: number, to: number): boolean {
+  return i + 1 < to && isField(toks[i]!.tokenType) && toks[i + 1]!.tokenType === T.Colon;
 }
 
 /** Reads the run of field clauses [runFrom, runTo) as one attribution, when it is not empty; returns the run's new start. */
@@ -334,6 +352,15 @@ function trimSeparators(toks: IToken[], from: number, to: number): number {
 /** `牵头单位:A、B` / `完成时限:2021年底前`, the field [from, to). */
 function readField(toks: IToken[], from: number, to: number, attribution: Lists, ctx: AttributionContext): void {
   const head = toks[from]!;
+  // A unit's name holds no role verb: a verb ends the value (`责任部门:园林局配合做好…`, a heading that lost its break).
+  if (head.tokenType !== T.DeadlineField) {
+    for (let i = from + 2; i < to; i++) {
+      if (SEGMENT_VERBS.has(toks[i]!.tokenType) || toks[i]!.tokenType === T.By) {
+        to = i;
+        break;
+      }
+    }
+  }
   let valueStart = from + 1;
   if (from + 1 < to && toks[from + 1]!.tokenType === T.Colon) valueStart = from + 2;
   const hasValue = valueStart < to;
@@ -352,10 +379,40 @@ function readField(toks: IToken[], from: number, to: number, attribution: Lists,
     return;
   }
   const role: UnitRole = head.tokenType === T.LeadField ? 'lead' : 'responsible';
-  const count = pushUnits(role === 'lead' ? attribution.lead : attribution.responsible, span, role, ctx);
+  // `责任单位:X、Y,2025年6月底前完成`: the deadline that ends the list is no unit.
+  const cut = deadlineInList(ctx.text, span);
+  if (cut < span.end) pushDeadlines(attribution.deadlines, trimSpan(ctx.text, cut, span.end), ctx, 'field');
+  const units = trimSpan(ctx.text, span.start, cut);
+  const count = pushUnits(role === 'lead' ? attribution.lead : attribution.responsible, { start: units.start, end: trimListEnd(ctx.text, units) }, role, ctx);
   if (count === 0) {
     attribution.problems.push(problem(ctx, 'empty-field', head.image, { start: head.startOffset, end: valueTo }));
   }
+}
+
+/** What starts a deadline written at the end of a unit list. */
+const DEADLINE_START = /^(?:(?:20|19)\d{2}\s*年|\d{1,2}\s*月|年底|年内|年中|上半年|下半年|全年|长期|長期|持续|持續|每[年季月周]|第[一二三四]季度|[一二三四]季度|(?:完成)?时[限间]|(?:完成)?時[限間])/;
+
+/** Where a deadline starts after a separator in the unit list [span), else `span.end`. */
+function deadlineInList(text: string, span: Span): number {
+  let depth = 0;
+  for (let i = span.start; i < span.end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === OPEN_PAREN || c === OPEN_PAREN_FULL) depth++;
+    else if ((c === CLOSE_PAREN || c === CLOSE_PAREN_FULL) && depth > 0) depth--;
+    else if (depth === 0 && (c === COMMA || c === COMMA_FULL || c === ENUM_COMMA || isSpaceCode(c))) {
+      let k = i + 1;
+      while (k < span.end && isSpaceCode(text.charCodeAt(k))) k++;
+      if (DEADLINE_START.test(text.slice(k, Math.min(span.end, k + 12)))) return k;
+    }
+  }
+  return span.end;
+}
+
+/** The end of a unit list without the separators a cut left behind it. */
+function trimListEnd(text: string, span: Span): number {
+  let e = span.end;
+  while (e > span.start && /[\s,，、]/.test(text[e - 1]!)) e--;
+  return e;
 }
 
 /** Verb style, the part [from, to): `由X牵头负责` `X牵头` `Y参加` `Y按职责分工负责` and a bare deadline segment. */
@@ -462,6 +519,8 @@ export function unitsIn(span: { start: number; end: number }, role: UnitRole, ct
 /** The list `unitsIn` fills before copying it out. */
 const UNITS_READ = new ListBuffer<UnitMention>();
 
+/** The levels of government a name may list before its body (`省、市、县三级政府`, `市、县（市、区）审管办`). */
+const ADMIN_LEVELS = new Set([...'省市县縣区區乡鄉镇鎮村'].map((c) => c.charCodeAt(0)));
 const OPEN_PAREN = 0x28;
 const OPEN_PAREN_FULL = 0xff08;
 const CLOSE_PAREN = 0x29;
@@ -485,6 +544,8 @@ function pushUnits(out: ListBuffer<UnitMention>, span: { start: number; end: num
     else if (depth === 0) {
       // `以及` is one separator when both characters lie in the span.
       const width = ch === ENUM_COMMA || ch === COMMA || ch === COMMA_FULL || ch === AND ? 1 : ch === WITH && i + 1 < span.end && text.charCodeAt(i + 1) === AND ? 2 : 0;
+      // `市、县（市、区）审管办`: a lone level (`市`, `县`) before `、` is part of the name after it.
+      if (width === 1 && ch === ENUM_COMMA && i - pieceStart === 1 && ADMIN_LEVELS.has(text.charCodeAt(pieceStart))) continue;
       if (width > 0) {
         pushPiece(out, pieceStart, i, role, ctx);
         pieceStart = i + width;

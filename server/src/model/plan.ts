@@ -511,7 +511,8 @@ function titleOf(toks: IToken[], block: Block, text: string): Span {
   for (let i = block.first; i < to; i++) {
     const tok = toks[i]!;
     const type = tok.tokenType;
-    if (type === T.SentenceEnd || type === T.Semicolon || type === T.LBracket || type === T.Tab) {
+    const gluedField = TITLE_ENDING_KEYWORDS.has(type) && i + 1 < to && toks[i + 1]!.tokenType === T.Colon;
+    if (type === T.SentenceEnd || type === T.Semicolon || type === T.LBracket || type === T.Tab || gluedField) {
       stop = tok.startOffset;
       break;
     }
@@ -662,10 +663,15 @@ function applyConvention(
   if (listed.length === 0) return { lead, responsible };
   if (convention === 'first' && (lead.length > 1 || lead.length === 0)) return asLead(listed.slice(0, 1), listed.slice(1));
   if (lead.length > 0) return { lead, responsible };
+  // Only units named responsible (`责任单位`) may lead; units that only co-operate (`配合单位`, `参与单位`) never do.
+  if (!own.some((a) => RESPONSIBLE_WRITTEN.test(text.slice(a.span.start, a.span.end)))) return { lead, responsible };
   if (convention === 'all') return asLead(responsible, []);
   if (responsible.length === 1) return asLead(responsible, []);
   return { lead, responsible };
 }
+
+/** A field that names the responsible units (not the co-operating ones), in either script. */
+const RESPONSIBLE_WRITTEN = /[责責]任(?:单位|單位|部门|部門|主体|主體)|負責|负责/;
 
 /** A convention stated inside an attribution (`…等负责,列第一位者为牵头单位,下同`): it writes `牵头` but names no lead. */
 const CONVENTION_CLAUSE = /列(?:第一位|首位|在第一位|在首位|第一)[^,，;；)）]{0,16}(?:牵头|牽頭)(?:单位|單位)?/g;
