@@ -143,6 +143,25 @@ describe('planlint (lint): an argument that gives nothing', () => {
   });
 });
 
+describe('planlint (lint): a text file whose name is not UTF-8', () => {
+  it('is read by its bytes, classified by its text and shown with its bytes escaped', function () {
+    if (process.platform !== 'linux') this.skip(); // names are bytes on Linux only
+    const dir = tempDir();
+    try {
+      fs.writeFileSync(Buffer.concat([Buffer.from(dir + '/'), Buffer.from([0xb7, 0xbd, 0xb0, 0xb8]), Buffer.from('.txt')]), TITLED_PLAN);
+      fs.writeFileSync(Buffer.concat([Buffer.from(dir + '/'), Buffer.from([0xb1, 0xa8]), Buffer.from('.txt')]), REPORT);
+      const r = planlint(['.', '--format', 'json'], { cwd: dir });
+      expectCode(r, 0);
+      assert.deepEqual(verdicts(jsonOf(r)), [
+        ['\\xB7\\xBD\\xB0\\xB8.txt', 'linted'],
+        ['\\xB1\\xA8.txt', 'report'],
+      ]);
+    } finally {
+      cleanup(dir);
+    }
+  });
+});
+
 describe('planlint (lint): ignore rules', () => {
   let dir: string;
   before(() => {
