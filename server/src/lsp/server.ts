@@ -45,7 +45,7 @@ import { CONFIG_FILE_NAMES, findConfigFiles, loadConfigFile } from '../config/lo
 import { insertAttributionEdit, minimalEdits, quickFixes, renumberEdits, suppressionEdits, suppressionTitles, type DiagnosticRef } from '../features/code-actions.js';
 import { NEW_CONFIG_FILE, planPeriodConfigText } from '../features/config-edits.js';
 import { exportTable, TABLE_FORMATS, type TableFormat } from '../features/export.js';
-import { attributionSnippet, findCompletionContext, keywordItems, unitCandidates } from '../features/completion.js';
+import { attributionAround, attributionSnippet, loadPinyin, findCompletionContext, keywordItems, unitCandidates } from '../features/completion.js';
 import { foldingRanges } from '../features/folding.js';
 import { daysBetween, hoverAt } from '../features/hover.js';
 import { checkNewUnitName, mentionsOf, renameEdits, sameUnitKeys, unitMentionAt, variantKeys } from '../features/references.js';
@@ -488,6 +488,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         );
       }
       scan('folders');
+      // The pinyin dictionary of unit completion, off the start-up path.
+      void loadPinyin();
       await pullSettings();
     }),
   );
@@ -656,7 +658,15 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       let incomplete = false;
       if (ctx.units) {
         const result = unitCandidates(
-          { catalog: unitCatalog(latest.config.units), usage: currentIndex().units(), docKey: planKey(doc.uri), typing: ctx.prefix },
+          {
+            catalog: unitCatalog(latest.config.units),
+            usage: currentIndex().units(),
+            docKey: planKey(doc.uri),
+            typing: ctx.prefix,
+            plan,
+            typingSpan: ctx.span,
+            around: attributionAround(text, ctx),
+          },
           ctx.prefix,
           lc,
         );
@@ -669,6 +679,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
             ...(c.documentation ? { documentation: c.documentation } : {}),
             filterText: c.filterText,
             sortText: `1${c.sortText}`,
+            // The order is the server's: a client that sorts by its own fuzzy score first keeps it among equals.
             textEdit: { range, newText: c.label },
           });
         }
