@@ -16,8 +16,8 @@ export const rule: Rule = {
   tags: ['deadline'],
   fixable: 'suggest',
   description: {
-    'zh-CN': '任务没有完成时限（“长期坚持”等也算时限；是否承认上级标题或整个方案的时限可配置）',
-    en: 'A task has no deadline ("ongoing" counts; whether a heading\'s or the plan\'s period counts is configurable)',
+    'zh-CN': '任务没有完成时限（“长期坚持”等也算时限；是否承认上级标题或整个方案的时限可配置）。多数任务都没有时限时，在标题处汇总为一条，逐项的降为提示',
+    en: 'A task has no deadline ("ongoing" counts; whether a heading\'s or the plan\'s period counts is configurable). When most tasks have none, one finding on the title sums them up and the per-task ones become information',
   },
   messages: {
     missing: { 'zh-CN': '任务“{task}”缺少完成时限', en: 'Task "{task}" has no deadline' },

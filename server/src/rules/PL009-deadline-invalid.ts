@@ -17,8 +17,8 @@ export const rule: Rule = {
   tags: ['deadline'],
   fixable: 'none',
   description: {
-    'zh-CN': '完成时限不是有效日期（如“2月30日”）、日期残缺（如“2020313”），或超出方案的实施期限',
-    en: 'A deadline is not a real date (such as 2月30日), is garbled (such as 2020313), or falls outside the plan\'s period',
+    'zh-CN': '完成时限不是有效日期（如“2月30日”）、日期残缺（如“2020313”），或超出方案的实施期限（后者为警告）',
+    en: 'A deadline is not a real date (such as 2月30日), is garbled (such as 2020313), or falls outside the plan\'s period (a warning)',
   },
   messages: {
     invalid: { 'zh-CN': '完成时限“{text}”不是有效日期：{reason}', en: 'Deadline "{text}" is not a valid date: {reasonEn}' },
