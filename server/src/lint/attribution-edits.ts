@@ -24,12 +24,19 @@ const RESPONSIBLE_FIELD_END = /(?:责任单位|責任單位|责任部门|責任�
 const TRADITIONAL = /牽頭|責任單位|完成時限|負責/;
 const SPACE = /[ \t\u3000\u00a0]/;
 
-/** The keywords a fix writes, in the plan's script. */
-function words(plan: PlanDocument) {
-  const t = TRADITIONAL.test(plan.text.slice(0, 50_000));
-  return t
-    ? { lead: '牽頭單位', leads: '牽頭', deadline: '完成時限', by: '此項工作由', leadsAll: '牽頭負責。' }
-    : { lead: '牵头单位', leads: '牵头', deadline: '完成时限', by: '此项工作由', leadsAll: '牵头负责。' };
+type Words = { lead: string; leads: string; deadline: string; by: string; leadsAll: string };
+const wordsOf = new WeakMap<PlanDocument, Words>();
+
+/** The keywords a fix writes, in the plan's script (read once per plan: fixes are built for every task that needs one). */
+function words(plan: PlanDocument): Words {
+  let w = wordsOf.get(plan);
+  if (!w) {
+    w = TRADITIONAL.test(plan.text.slice(0, 50_000))
+      ? { lead: '牽頭單位', leads: '牽頭', deadline: '完成時限', by: '此項工作由', leadsAll: '牽頭負責。' }
+      : { lead: '牵头单位', leads: '牵头', deadline: '完成时限', by: '此项工作由', leadsAll: '牵头负责。' };
+    wordsOf.set(plan, w);
+  }
+  return w;
 }
 
 /** How one attribution is written; null for a table row. */
@@ -83,11 +90,19 @@ function lineEndAt(text: string, offset: number): number {
   return i;
 }
 
-/** Full-width punctuation (`（` `：` `；` `，`) when the plan leans to it. */
-function punct(plan: PlanDocument) {
-  const s = attributionStyle(plan);
-  const full = s.colon === '：';
-  return { ...s, popen: full ? '（' : '(', pclose: full ? '）' : ')', comma: full ? '，' : ',' };
+type Punctuation = ReturnType<typeof attributionStyle> & { popen: string; pclose: string; comma: string };
+const punctuationOf = new WeakMap<PlanDocument, Punctuation>();
+
+/** Full-width punctuation (`（` `：` `；` `，`) when the plan leans to it; read once per plan. */
+function punct(plan: PlanDocument): Punctuation {
+  let p = punctuationOf.get(plan);
+  if (!p) {
+    const s = attributionStyle(plan);
+    const full = s.colon === '：';
+    p = { ...s, popen: full ? '（' : '(', pclose: full ? '）' : ')', comma: full ? '，' : ',' };
+    punctuationOf.set(plan, p);
+  }
+  return p;
 }
 
 /** The task's own attributions (none for a table row, or when its units come from a heading). */
@@ -294,10 +309,10 @@ export function planLeads(plan: PlanDocument): string[] {
 }
 
 /** The choices of a "choose a unit…" snippet: the plan's lead units, then the configured list; at most `limit`. */
-export function unitChoices(plan: PlanDocument, configured: readonly { name: string }[], limit = 30): string[] {
+export function unitChoices(plan: PlanDocument, configured: readonly { name: string }[], limit = 30, leads: readonly string[] = planLeads(plan)): string[] {
   const seen = new Set<string>();
   const out: string[] = [];
-  for (const name of [...planLeads(plan), ...configured.map((u) => u.name)]) {
+  for (const name of [...leads, ...configured.map((u) => u.name)]) {
     const key = unitKey(name);
     if (key === '' || seen.has(key)) continue;
     seen.add(key);
@@ -334,10 +349,18 @@ const COMMON_PAIR = 40;
 export class LeadAdvisor {
   private readonly index = new Map<string, number[]>();
   private readonly bySection = new Map<Section, Task>();
+  /** The most frequent lead among each heading's items, found once per heading (10,000 siblings stay linear). */
+  private readonly siblingLead = new Map<Section, string | undefined>();
   private readonly top: string[];
+  /** The choices of "choose a unit…", the same for every task. */
+  readonly choices: string[];
 
-  constructor(private readonly plan: PlanDocument) {
+  constructor(
+    private readonly plan: PlanDocument,
+    configured: readonly { name: string }[] = [],
+  ) {
     this.top = planLeads(plan);
+    this.choices = unitChoices(plan, configured, 30, this.top);
     for (const t of plan.tasks) {
       if (t.section) this.bySection.set(t.section, t);
       if (t.lead.length === 0) continue;
@@ -362,12 +385,17 @@ export class LeadAdvisor {
     };
     const parent = task.section?.parent;
     if (parent) {
-      const tally = new Map<string, { name: string; n: number }>();
-      for (const s of parent.children) {
-        if (s === task.section) continue;
-        for (const u of this.bySection.get(s)?.lead ?? []) tally.set(u.key, { name: u.name, n: (tally.get(u.key)?.n ?? 0) + 1 });
+      if (!this.siblingLead.has(parent)) {
+        // The task itself has no lead, so its siblings' tally is the whole heading's.
+        const tally = new Map<string, { name: string; n: number }>();
+        for (const s of parent.children) {
+          for (const u of this.bySection.get(s)?.lead ?? []) tally.set(u.key, { name: u.name, n: (tally.get(u.key)?.n ?? 0) + 1 });
+        }
+        let best: { name: string; n: number } | undefined;
+        for (const t of tally.values()) if (!best || t.n > best.n) best = t;
+        this.siblingLead.set(parent, best?.name);
       }
-      add([...tally.values()].sort((a, b) => b.n - a.n)[0]?.name, 'siblings');
+      add(this.siblingLead.get(parent), 'siblings');
     }
     const hits = new Map<number, number>();
     for (const g of bigrams(task.title)) {

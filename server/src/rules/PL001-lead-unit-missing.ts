@@ -1,5 +1,5 @@
 // PL001 lead-unit-missing: a task that names no lead unit (牵头单位), its own or inherited from a heading.
-import { insertionEdit, LeadAdvisor, leadInsertion, moveToLeadEdits, unitChoices } from '../lint/attribution-edits.js';
+import { insertionEdit, LeadAdvisor, leadInsertion, moveToLeadEdits } from '../lint/attribution-edits.js';
 import type { Rule, RuleFix } from '../lint/rule.js';
 import { taskLabel } from '../lint/templates.js';
 import { unitKey } from '../model/text.js';
@@ -34,12 +34,12 @@ export const rule: Rule = {
     for (let t = 0; t < tasks.length; t++) {
       const task = tasks[t]!;
       if (task.lead.length > 0) continue;
-      advisor ??= new LeadAdvisor(plan);
+      advisor ??= new LeadAdvisor(plan, settings.units);
       report({
         messageId: task.responsible.length > 1 ? 'onlyResponsible' : 'missing',
         span: task.section ? task.section.marker.span : task.span,
         data: { task: taskLabel(task) },
-        suggestions: leadFixes(plan, task, advisor, settings.units),
+        suggestions: leadFixes(plan, task, advisor),
       });
     }
   },
@@ -56,7 +56,7 @@ const REASONS = {
  * responsible units made the lead (moved, not listed twice), the units its siblings, a similar task or the plan
  * most often name as lead, and a choice among every lead and configured unit (a snippet).
  */
-function leadFixes(plan: PlanDocument, task: Task, advisor: LeadAdvisor, configured: readonly { name: string }[]): RuleFix[] {
+function leadFixes(plan: PlanDocument, task: Task, advisor: LeadAdvisor): RuleFix[] {
   const fixes: RuleFix[] = [];
   const seen = new Set<string>();
   const at = leadInsertion(plan, task);
@@ -72,7 +72,7 @@ function leadFixes(plan: PlanDocument, task: Task, advisor: LeadAdvisor, configu
     const r = REASONS[s.reason];
     fixes.push({ messageId: 'useLead', data: { unit: s.unit, reason: r.zh, reasonEn: r.en }, edits: [insertionEdit(at, s.unit)] });
   }
-  const choices = unitChoices(plan, configured).filter((u) => !seen.has(unitKey(u)));
+  const choices = advisor.choices.filter((u) => !seen.has(unitKey(u)));
   if (choices.length > 0) fixes.push({ messageId: 'chooseLead', edits: [insertionEdit(at, choices[0]!, choices)] });
   return fixes;
 }
