@@ -101,6 +101,41 @@ describe('language server over stdio: quick fixes', function () {
     });
   });
 
+  describe('unit completion from the bundle', () => {
+    let ws: TempWorkspace;
+    let client: LspClient;
+
+    after(async () => {
+      await client?.shutdown();
+      ws?.dispose();
+    });
+
+    it('the bundled server loads its pinyin chunk: sfj finds 市司法局, this plan’s most frequent lead comes first', async () => {
+      ws = new TempWorkspace();
+      const text = PLAN + '7.建设校园数据中心。[牵头单位:sfj';
+      ws.write('.planlintrc.json', JSON.stringify({ units: [{ name: '市司法局' }] }));
+      const uri = uriOf(ws.write('typing.plan', text));
+      ({ client } = await startServer({ folders: [ws.root], initializationOptions: { today: '2025-06-01', workspaceIndex: false } }));
+      client.open(uri, text);
+      await client.waitForDiagnostics(uri);
+      const lines = text.split('\n');
+      const position = { line: lines.length - 1, character: lines[lines.length - 1]!.length };
+      let items: { label: string; filterText?: string; sortText?: string; detail?: string }[] = [];
+      // The chunk loads after `initialized`; the first answers may come before it.
+      for (let i = 0; i < 50; i++) {
+        items = (await client.request<{ items: typeof items }>('textDocument/completion', { textDocument: { uri }, position })).items;
+        if (items.some((x) => / sfj( |$)/.test(x.filterText ?? ''))) break;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      const justice = items.find((x) => x.label === '市司法局');
+      assert.ok(justice && / sfj( |$)/.test(justice.filterText!), JSON.stringify(justice));
+      assert.equal(justice.detail, '单位名单');
+      const sorted = [...items].sort((a, b) => (a.sortText! < b.sortText! ? -1 : 1));
+      assert.equal(sorted[0]!.label, '市数据局');
+      assert.equal(sorted[0]!.detail, '本文 牵头 4 次，共 4 处');
+    });
+  });
+
   describe('a client without snippet edits', () => {
     let ws: TempWorkspace;
     let client: LspClient;
