@@ -90,19 +90,11 @@ function lineEndAt(text: string, offset: number): number {
   return i;
 }
 
-type Punctuation = ReturnType<typeof attributionStyle> & { popen: string; pclose: string; comma: string };
-const punctuationOf = new WeakMap<PlanDocument, Punctuation>();
-
-/** Full-width punctuation (`（` `：` `；` `，`) when the plan leans to it; read once per plan. */
-function punct(plan: PlanDocument): Punctuation {
-  let p = punctuationOf.get(plan);
-  if (!p) {
-    const s = attributionStyle(plan);
-    const full = s.colon === '：';
-    p = { ...s, popen: full ? '（' : '(', pclose: full ? '）' : ')', comma: full ? '，' : ',' };
-    punctuationOf.set(plan, p);
-  }
-  return p;
+/** Full-width punctuation (`（` `：` `；` `，`) when the plan leans to it (`attributionStyle` is found once per plan). */
+function punct(plan: PlanDocument) {
+  const s = attributionStyle(plan);
+  const full = s.colon === '：';
+  return { ...s, popen: full ? '（' : '(', pclose: full ? '）' : ')', comma: full ? '，' : ',' };
 }
 
 /** The task's own attributions (none for a table row, or when its units come from a heading). */
