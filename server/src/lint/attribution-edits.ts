@@ -102,13 +102,26 @@ function ownAttributions(task: Task): readonly Attribution[] {
   return task.section?.attributions ?? [];
 }
 
-/** The empty cell of a table row's column `role`, as an insertion point; null when the cell holds text or is missing. */
-function emptyCell(task: Task, role: 'lead' | 'deadline'): Insertion | null {
+/**
+ * The empty cell of a table row's column `role`, as an insertion point; null when the cell holds text or is
+ * missing. In a Markdown row the value goes one space after the cell's `|`, as in the cells around it.
+ */
+function emptyCell(plan: PlanDocument, task: Task, role: 'lead' | 'deadline'): Insertion | null {
   const { row, table } = task;
   if (!row || !table) return null;
   const i = table.columns.indexOf(role);
   const span = row.cellSpans[i];
   if (i < 0 || !span || (row.cells[i] ?? '').trim() !== '') return null;
+  if (table.form === 'markdown') {
+    const text = plan.text;
+    let pipe = span.start;
+    while (pipe > row.span.start && text[pipe - 1] !== '|' && text[pipe - 1] !== '｜' && SPACE.test(text[pipe - 1]!)) pipe--;
+    if (pipe > row.span.start && (text[pipe - 1] === '|' || text[pipe - 1] === '｜')) {
+      const at = SPACE.test(text[pipe] ?? '') ? pipe + 1 : pipe;
+      const closes = text[at] === '|' || text[at] === '｜';
+      return { at, before: at === pipe ? ' ' : '', after: closes ? ' ' : '' };
+    }
+  }
   return { at: span.start, before: '', after: '' };
 }
 
@@ -119,7 +132,7 @@ function emptyCell(task: Task, role: 'lead' | 'deadline'): Insertion | null {
  * holds text.
  */
 export function leadInsertion(plan: PlanDocument, task: Task): Insertion | null {
-  if (task.source === 'table') return emptyCell(task, 'lead');
+  if (task.source === 'table') return emptyCell(plan, task, 'lead');
   const w = words(plan);
   const p = punct(plan);
   const own = ownAttributions(task);
@@ -151,7 +164,7 @@ export function leadInsertion(plan: PlanDocument, task: Task): Insertion | null 
  * parenthesis and sentence styles). Null for a table row whose deadline cell holds text.
  */
 export function deadlineInsertion(plan: PlanDocument, task: Task): Insertion | null {
-  if (task.source === 'table') return emptyCell(task, 'deadline');
+  if (task.source === 'table') return emptyCell(plan, task, 'deadline');
   const w = words(plan);
   const own = ownAttributions(task);
   for (const a of own) {
