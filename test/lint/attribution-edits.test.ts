@@ -1,0 +1,86 @@
+// Lead and deadline fixes write a complete attribution in the style the plan already uses: brackets, parentheses, labelled lines, sentences, either script.
+import assert from 'node:assert/strict';
+import { applyEdits } from '../../server/src/features/code-actions.js';
+import { lint } from '../helpers/lint.js';
+
+/** The line `line` (0-based) of `text` after applying the fix titled `title` of the first `ruleId` finding on that line. */
+function fixed(text: string, ruleId: string, line: number, title: string | RegExp): string {
+  const d = lint(text, { ruleId }).find((x) => x.range.start.line === line && x.messageId !== 'mostMissing');
+  assert.ok(d, `no ${ruleId} on line ${line + 1}`);
+  const fix = (d.suggestions ?? []).find((f) => (typeof title === 'string' ? f.title === title : title.test(f.title)));
+  assert.ok(fix, `no fix “${String(title)}” among ${(d.suggestions ?? []).map((f) => f.title).join(' | ')}`);
+  return applyEdits(text, fix.edits).split('\n')[line]!;
+}
+
+const HEAD = '某市2025年工作要点\n\n一、重点任务\n\n';
+
+describe('lead and deadline fixes in the plan’s own style', () => {
+  it('brackets: a new `[牵头单位:X]` after the task’s first paragraph', () => {
+    const text = HEAD + '1.清理文件。[牵头单位:市司法局;完成时限:2025年底前]\n2.推行公示。\n';
+    assert.equal(fixed(text, 'PL001', 5, /市司法局/), '2.推行公示。[牵头单位:市司法局]');
+  });
+
+  it('full-width brackets keep their punctuation', () => {
+    const text = HEAD + '1．清理文件。【牵头单位：市司法局；完成时限：2025年底前】\n2．推行公示。\n';
+    assert.equal(fixed(text, 'PL001', 5, /市司法局/), '2．推行公示。【牵头单位：市司法局】');
+  });
+
+  it('parentheses: `（X牵头）`', () => {
+    const text = HEAD + '1.清理文件。（市司法局牵头，各部门按职责分工负责）\n2.推行公示。（市财政局牵头）\n3.开展评查。\n';
+    assert.equal(fixed(text, 'PL001', 6, /市司法局/), '3.开展评查。（市司法局牵头）');
+  });
+
+  it('labelled lines: a `牵头单位：X` line of its own', () => {
+    const text = HEAD + '1.清理文件。\n牵头单位：市司法局\n2.推行公示。\n牵头单位：市司法局\n3.开展评查。\n';
+    const after = applyEdits(text, lint(text, { ruleId: 'PL001' })[0]!.suggestions![0]!.edits).split('\n');
+    assert.deepEqual(after.slice(8, 10), ['3.开展评查。', '牵头单位：市司法局']);
+  });
+
+  it('sentences: `此项工作由X牵头负责。`', () => {
+    const text = HEAD + '1.清理文件。此项工作由市司法局牵头负责。\n2.推行公示。此项工作由市司法局牵头负责。\n3.开展评查。\n';
+    assert.equal(fixed(text, 'PL001', 6, /市司法局/), '3.开展评查。此项工作由市司法局牵头负责。');
+  });
+
+  it('a lone `责任单位` becomes `牵头单位`; of several, the chosen unit moves to a lead field', () => {
+    const text = HEAD + '1.清理文件。[责任单位:市司法局]\n2.推行公示。[责任单位:市司法局、市财政局;完成时限:2025年底前]\n';
+    assert.equal(fixed(text, 'PL001', 4, '将“市司法局”设为牵头单位'), '1.清理文件。[牵头单位:市司法局]');
+    assert.equal(fixed(text, 'PL001', 5, '将“市财政局”设为牵头单位'), '2.推行公示。[牵头单位:市财政局;责任单位:市司法局;完成时限:2025年底前]');
+    assert.equal(fixed(text, 'PL001', 5, '将“市司法局”设为牵头单位'), '2.推行公示。[牵头单位:市司法局;责任单位:市财政局;完成时限:2025年底前]');
+  });
+
+  it('an empty `牵头单位:` is filled, and a unit that moves there leaves no empty field behind', () => {
+    const text = HEAD + '1.清理文件。[牵头单位:;责任单位:市司法局;完成时限:2025年底前]\n2.推行公示。[牵头单位:;完成时限:2025年底前]\n3.开展评查。[牵头单位:市财政局]\n';
+    assert.equal(fixed(text, 'PL001', 4, '将“市司法局”设为牵头单位'), '1.清理文件。[牵头单位:市司法局;完成时限:2025年底前]');
+    assert.equal(fixed(text, 'PL001', 5, /市财政局/), '2.推行公示。[牵头单位:市财政局;完成时限:2025年底前]');
+  });
+
+  it('a parenthesis list: `（A、B按职责分工负责）` → `（B牵头，A按职责分工负责）`', () => {
+    const text = HEAD + '1.清理文件。（市司法局、市财政局按职责分工负责）\n';
+    assert.equal(fixed(text, 'PL001', 4, '将“市财政局”设为牵头单位'), '1.清理文件。（市财政局牵头，市司法局按职责分工负责）');
+  });
+
+  it('a labelled `责任单位：` line becomes the lead line', () => {
+    const text = HEAD + '1.清理文件。\n责任单位：市司法局\n';
+    const d = lint(text, { ruleId: 'PL001' })[0]!;
+    assert.equal(applyEdits(text, d.suggestions![0]!.edits).split('\n')[5], '牵头单位：市司法局');
+  });
+
+  it('traditional script: `責任單位` becomes `牽頭單位`', () => {
+    const text = '某市2025年工作要點\n\n一、重點任務\n\n1.清理文件。[牽頭單位:市司法局;完成時限:2025年底前]\n2.推行公示。[責任單位:市財政局]\n';
+    assert.equal(fixed(text, 'PL001', 5, /市財政局/), '2.推行公示。[牽頭單位:市財政局]');
+  });
+
+  it('deadlines: a field before the bracket’s closer, else `（完成时限：X）` beside parentheses', () => {
+    const bracket = HEAD + '1.清理文件。[牵头单位:市司法局]\n';
+    assert.equal(fixed(bracket, 'PL002', 4, '完成时限写为“2025年底前”'), '1.清理文件。[牵头单位:市司法局;完成时限:2025年底前]');
+    const paren = HEAD + '1.清理文件。（市司法局牵头，各部门按职责分工负责）\n';
+    assert.equal(fixed(paren, 'PL002', 4, '完成时限写为“2025年底前”'), '1.清理文件。（市司法局牵头，各部门按职责分工负责）（完成时限：2025年底前）');
+  });
+
+  it('“choose…” carries its choices as a snippet whose first choice is the plain text', () => {
+    const text = HEAD + '1.清理文件。[牵头单位:市司法局;完成时限:2025年底前]\n2.推行公示。[牵头单位:市财政局;完成时限:2025年底前]\n3.开展评查。\n';
+    const d = lint(text, { ruleId: 'PL001', config: { units: [{ name: '市审计局' }] } }).find((x) => x.range.start.line === 6)!;
+    const choose = d.suggestions!.find((f) => f.title === '选择牵头单位…')!;
+    assert.deepEqual(choose.edits.map((e) => [e.newText, e.snippet]), [['[牵头单位:市司法局]', '[牵头单位:${1|市司法局,市财政局,市审计局|}]$0']]);
+  });
+});
