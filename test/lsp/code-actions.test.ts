@@ -2,6 +2,9 @@
 import assert from 'node:assert/strict';
 import { applyTextEdits, startServer, uriOf, VSCODE_LIKE_CAPABILITIES, type LspClient, type SnippetTextEdit, type TextEdit } from './client.js';
 import { TempWorkspace } from './workspace.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { SAMPLES } from '../helpers/paths.js';
 
 interface CodeAction {
   title: string;
@@ -133,6 +136,32 @@ describe('language server over stdio: quick fixes', function () {
       const sorted = [...items].sort((a, b) => (a.sortText! < b.sortText! ? -1 : 1));
       assert.equal(sorted[0]!.label, '市数据局');
       assert.equal(sorted[0]!.detail, '本文 牵头 4 次，共 4 处');
+    });
+  });
+
+  describe('the task table', () => {
+    let ws: TempWorkspace;
+    let client: LspClient;
+
+    after(async () => {
+      await client?.shutdown();
+      ws?.dispose();
+    });
+
+    it('a recurring deadline (每年第一季度) is never counted overdue', async () => {
+      ws = new TempWorkspace();
+      const text = readFileSync(join(SAMPLES, 'paren-style.plan.txt'), 'utf8');
+      const uri = uriOf(ws.write('paren.plan', text));
+      ({ client } = await startServer({ folders: [ws.root], initializationOptions: { today: '2025-06-01', workspaceIndex: false } }));
+      client.open(uri, text);
+      await client.waitForDiagnostics(uri);
+      const table = await client.request<{ rows: { number: string; deadline: { text: string } | null; daysLeft: number | null }[]; counts: { overdue: number } }>('planlint/taskTable', { uri });
+      const recurring = table.rows.find((r) => r.deadline?.text === '每年第一季度');
+      assert.ok(recurring, table.rows.map((r) => r.deadline?.text).join(' '));
+      assert.equal(recurring.daysLeft, null);
+      const dated = table.rows.filter((r) => r.daysLeft !== null);
+      assert.ok(dated.length > 0 && dated.every((r) => r.daysLeft! < 0), 'the 2021 deadlines are overdue in 2025');
+      assert.equal(table.counts.overdue, dated.length);
     });
   });
 

@@ -353,6 +353,14 @@ describe('hover', () => {
     const d = parsePlan(sample('table-markdown.plan.md')).tasks[7]!.deadline!;
     assert.match(deadlineText(d, { locale: 'zh-CN', today: TODAY }), /无效/);
   });
+
+  it('a recurring deadline is never overdue', () => {
+    // paren-style (2021): task (六) is due 每年第一季度; in mid-2025 its first occurrence is long past.
+    const recurring = parsePlan(sample('paren-style.plan.txt')).tasks.find((t) => t.deadline?.recurring)!.deadline!;
+    const text = deadlineText(recurring, { locale: 'zh-CN', today: TODAY });
+    assert.match(text, /每年重复/);
+    assert.doesNotMatch(text, /逾期|还剩/);
+  });
 });
 
 describe('references and rename', () => {
