@@ -259,9 +259,9 @@ export function insertAttributionEdit(plan: PlanDocument, offset: number): { edi
 // ---------------------------------------------------------------------------------------------
 // Directive comments: silence one rule on a line or in the whole file
 
-/** The edits of "Disable PLxxx for this line" and "for this file" for a diagnostic. */
+/** The edits of "Disable PLxxx for this line" (null inside a task table: a line there would cut the table) and "for this file". */
 export interface SuppressionEdits {
-  line: TextEdit;
+  line: TextEdit | null;
   file: TextEdit;
 }
 
@@ -281,7 +281,7 @@ function addToDirective(plan: PlanDocument, span: Span, ruleId: string): TextEdi
 
 /**
  * Directive comments that silence `ruleId` where `span` starts: `<!-- planlint-disable-next-line PLxxx -->` on a line
- * of its own above (or the rule added to such a comment already there), and `<!-- planlint-disable-file PLxxx -->`
+ * of its own above (or the rule added to such a comment already there; none inside a task table), and `<!-- planlint-disable-file PLxxx -->`
  * at the end of the file (where it moves no line of the plan and cannot be taken for its title), or the rule added
  * to the file's directive. Only text is inserted.
  */
@@ -296,13 +296,15 @@ export function suppressionEdits(plan: PlanDocument, ruleId: string, span: Span)
     if (d.kind === 'disable-next-line' && line > 0 && plan.lines.positionAt(d.span.end).line === line - 1) lineEdit ??= addToDirective(plan, d.span, ruleId);
     if (d.kind === 'disable-file') fileEdit ??= addToDirective(plan, d.span, ruleId);
   }
-  lineEdit ??= { span: { start: lineStart, end: lineStart }, newText: `<!-- planlint-disable-next-line ${ruleId} -->${eol}` };
+  // A comment line inside a task table would end the table there: its rows below would stop being tasks.
+  const inTable = plan.tables.some((t) => t.span.start <= lineStart && span.start <= t.span.end);
+  if (!inTable) lineEdit ??= { span: { start: lineStart, end: lineStart }, newText: `<!-- planlint-disable-next-line ${ruleId} -->${eol}` };
   if (!fileEdit) {
     const end = plan.text.length;
     const needsBreak = end > 0 && !/[\r\n]$/.test(plan.text);
     fileEdit = { span: { start: end, end }, newText: `${needsBreak ? eol : ''}<!-- planlint-disable-file ${ruleId} -->${eol}` };
   }
-  return { line: lineEdit, file: fileEdit };
+  return { line: inTable ? null : lineEdit, file: fileEdit };
 }
 
 /** The titles of the two directive actions. */

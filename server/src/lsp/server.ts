@@ -868,7 +868,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
           const edits = suppressionEdits(entry.analysis.plan, d.ruleId, d.span);
           const titles = suppressionTitles(d.ruleId, lc);
           const diagnostics = [toDiagnostic(d, entry.version)];
-          actions.push({ title: titles.line, kind: CodeActionKind.QuickFix, diagnostics, edit: workspaceEdit([{ doc, edits: [edits.line] }]) });
+          if (edits.line) actions.push({ title: titles.line, kind: CodeActionKind.QuickFix, diagnostics, edit: workspaceEdit([{ doc, edits: [edits.line] }]) });
           actions.push({ title: titles.file, kind: CodeActionKind.QuickFix, diagnostics, edit: workspaceEdit([{ doc, edits: [edits.file] }]) });
         }
       }
