@@ -77,6 +77,17 @@ describe('lead and deadline fixes in the plan’s own style', () => {
     assert.equal(fixed(paren, 'PL002', 4, '完成时限写为“2025年底前”'), '1.清理文件。（市司法局牵头，各部门按职责分工负责）（完成时限：2025年底前）');
   });
 
+  it('most tasks without a deadline: the plan-level finding offers the period’s end for every one of them, which settles it', () => {
+    const text = '某市2021—2023年工作方案\n\n一、重点任务\n\n' + ['清理文件', '推行公示', '开展评查', '完善机制', '做好评估', '开展培训'].map((t, i) => `${i + 1}.${t}。[牵头单位:市司法局]`).join('\n') + '\n';
+    const plan = lint(text, { ruleId: 'PL002' }).find((d) => d.messageId === 'mostMissing')!;
+    assert.ok(plan);
+    const [all] = plan.suggestions!;
+    assert.equal(all!.title, '为这 6 项任务逐项写上完成时限“2023年底前”');
+    const after = applyEdits(text, all!.edits);
+    assert.equal(after.split('\n')[4], '1.清理文件。[牵头单位:市司法局;完成时限:2023年底前]');
+    assert.deepEqual(lint(after, { ruleId: 'PL002' }), []);
+  });
+
   it('“choose…” carries its choices as a snippet whose first choice is the plain text', () => {
     const text = HEAD + '1.清理文件。[牵头单位:市司法局;完成时限:2025年底前]\n2.推行公示。[牵头单位:市财政局;完成时限:2025年底前]\n3.开展评查。\n';
     const d = lint(text, { ruleId: 'PL001', config: { units: [{ name: '市审计局' }] } }).find((x) => x.range.start.line === 6)!;

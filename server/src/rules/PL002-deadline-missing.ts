@@ -26,6 +26,10 @@ export const rule: Rule = {
       en: '{count} of the plan\'s {total} tasks have no deadline{settleEn}',
     },
     addDeadline: { 'zh-CN': '完成时限写为“{deadline}”', en: 'Set the deadline to "{deadline}"' },
+    addDeadlineAll: {
+      'zh-CN': '为这 {count} 项任务逐项写上完成时限“{deadline}”',
+      en: 'Give each of these {count} tasks the deadline "{deadline}"',
+    },
     chooseDeadline: { 'zh-CN': '选择完成时限…', en: 'Choose a deadline…' },
   },
   check({ plan, settings, report }) {
@@ -39,6 +43,7 @@ export const rule: Rule = {
       missing.push(task);
     }
     const most = missing.length >= MOST_MIN && missing.length > tasks.length * MOST_SHARE;
+    const choices = deadlineChoices(plan);
     if (most) {
       const p = plan.period;
       const years = p ? (p.start === p.end ? `${p.end}年` : `${p.start}—${p.end}年`) : '';
@@ -56,9 +61,10 @@ export const rule: Rule = {
             ? `. If every task runs for the plan's period (${yearsEn}), set deadline.planPeriodSatisfies: true in the configuration; otherwise give each task a deadline`
             : '. Give each task a deadline, or state the plan\'s period in its title (such as "(2021—2025年)") and set deadline.planPeriodSatisfies: true in the configuration',
         },
+        // With a period, its end written into every task that has none (the editor also offers the configuration).
+        suggestions: p ? everyDeadline(plan, missing, choices[0]!) : [],
       });
     }
-    const choices = deadlineChoices(plan);
     for (const task of missing) {
       report({
         messageId: 'missing',
@@ -77,6 +83,19 @@ function titleSpan(plan: PlanDocument): Span {
   const r = plan.titleRange;
   if (!r) return { start: 0, end: Math.min(1, plan.text.length) };
   return { start: plan.lines.offsetAt(r.start), end: plan.lines.offsetAt(r.end) };
+}
+
+/** One fix writing `deadline` into every task of `missing` (each in its own place and style). */
+function everyDeadline(plan: PlanDocument, missing: readonly Task[], deadline: string): RuleFix[] {
+  const at = new Set<number>();
+  const edits = [];
+  for (const task of missing) {
+    const ins = deadlineInsertion(plan, task);
+    if (!ins || at.has(ins.at)) continue;
+    at.add(ins.at);
+    edits.push(insertionEdit(ins, deadline));
+  }
+  return edits.length > 0 ? [{ messageId: 'addDeadlineAll', data: { deadline, count: edits.length }, edits }] : [];
 }
 
 /** The first two deadlines as fixes of their own, and a choice among all of them (a snippet). */
