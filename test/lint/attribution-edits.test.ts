@@ -65,6 +65,11 @@ describe('lead and deadline fixes in the plan’s own style', () => {
     assert.equal(applyEdits(text, d.suggestions![0]!.edits).split('\n')[5], '牵头单位：市司法局');
   });
 
+  it('a table row: the chosen responsible unit moves into the empty lead cell', () => {
+    const text = '某市2025年工作方案\n\n附件：任务分解表\n\n| 序号 | 重点工作任务 | 牵头单位 | 责任单位 | 完成时限 |\n| --- | --- | --- | --- | --- |\n| 1 | 做好一件事 | 市司法局 | 市财政局 | 2025年底前 |\n| 2 | 做好二件事 |  | 市财政局、市教育局 | 2025年底前 |\n';
+    assert.equal(fixed(text, 'PL001', 7, '将“市教育局”设为牵头单位'), '| 2 | 做好二件事 | 市教育局 | 市财政局 | 2025年底前 |');
+  });
+
   it('traditional script: `責任單位` becomes `牽頭單位`', () => {
     const text = '某市2025年工作要點\n\n一、重點任務\n\n1.清理文件。[牽頭單位:市司法局;完成時限:2025年底前]\n2.推行公示。[責任單位:市財政局]\n';
     assert.equal(fixed(text, 'PL001', 5, /市財政局/), '2.推行公示。[牽頭單位:市財政局]');

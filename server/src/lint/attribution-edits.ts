@@ -246,6 +246,7 @@ function removal(text: string, m: UnitMention, seps: string): TextEdit | null {
  */
 export function moveToLeadEdits(plan: PlanDocument, task: Task, mention: UnitMention): TextEdit[] | null {
   if (task.inherited.responsible) return null;
+  if (task.source === 'table') return moveInTable(plan, task, mention);
   const a = holderOf(task, mention);
   if (!a) return null;
   const text = plan.text;
@@ -294,6 +295,19 @@ export function moveToLeadEdits(plan: PlanDocument, task: Task, mention: UnitMen
     return [{ span: { start: i + 1, end: i + 1 }, newText: `${name}${w.leads}${ch === '(' ? ',' : '，'}` }, out];
   }
   return null;
+}
+
+/** A table row: the unit goes into the empty lead cell and leaves the responsible cell (with a separator beside it). */
+function moveInTable(plan: PlanDocument, task: Task, mention: UnitMention): TextEdit[] | null {
+  const cell = emptyCell(plan, task, 'lead');
+  const { row, table } = task;
+  if (!cell || !row || !table) return null;
+  const r = row.cellSpans[table.columns.indexOf('responsible')];
+  if (!r || mention.span.start < r.start || mention.span.end > r.end) return null;
+  const name = plan.text.slice(mention.span.start, mention.span.end);
+  const out = task.responsible.length > 1 ? removal(plan.text, mention, '、，,') : { span: mention.span, newText: '' };
+  if (!out) return null;
+  return [insertionEdit(cell, name), out];
 }
 
 // ---------------------------------------------------------------------------------------------
