@@ -259,7 +259,7 @@ export function insertAttributionEdit(plan: PlanDocument, offset: number): { edi
 // ---------------------------------------------------------------------------------------------
 // Directive comments: silence one rule on a line or in the whole file
 
-/** The edits of "Disable PLxxx for this line" (null inside a task table: a line there would cut the table) and "for this file". */
+/** The edits of "Disable PLxxx for this line" (null on the first line, or inside a task table, which a line would cut) and "for this file". */
 export interface SuppressionEdits {
   line: TextEdit | null;
   file: TextEdit;
@@ -281,7 +281,7 @@ function addToDirective(plan: PlanDocument, span: Span, ruleId: string): TextEdi
 
 /**
  * Directive comments that silence `ruleId` where `span` starts: `<!-- planlint-disable-next-line PLxxx -->` on a line
- * of its own above (or the rule added to such a comment already there; none inside a task table), and `<!-- planlint-disable-file PLxxx -->`
+ * of its own above (or the rule added to such a comment already there; none on the first line or inside a task table), and `<!-- planlint-disable-file PLxxx -->`
  * at the end of the file (where it moves no line of the plan and cannot be taken for its title), or the rule added
  * to the file's directive. Only text is inserted.
  */
@@ -297,7 +297,8 @@ export function suppressionEdits(plan: PlanDocument, ruleId: string, span: Span)
     if (d.kind === 'disable-file') fileEdit ??= addToDirective(plan, d.span, ruleId);
   }
   // A comment line inside a task table would end the table there: its rows below would stop being tasks.
-  const inTable = plan.tables.some((t) => t.span.start <= lineStart && span.start <= t.span.end);
+  // Nor above the first line: the comment would become the document's first line, where its title is looked for.
+  const inTable = line === 0 || plan.tables.some((t) => t.span.start <= lineStart && span.start <= t.span.end);
   if (!inTable) lineEdit ??= { span: { start: lineStart, end: lineStart }, newText: `<!-- planlint-disable-next-line ${ruleId} -->${eol}` };
   if (!fileEdit) {
     const end = plan.text.length;

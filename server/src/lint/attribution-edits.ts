@@ -186,10 +186,36 @@ export function deadlineInsertion(plan: PlanDocument, task: Task): Insertion | n
   return newAttribution(plan, task, 'deadline');
 }
 
-function newAttribution(plan: PlanDocument, task: Task, what: 'lead' | 'deadline'): Insertion {
+/** A paragraph may end a task's text here: after a sentence end or a closing bracket. */
+const CLAUSE_END = /[。；;！!？?）)】\]”]$/;
+
+/**
+ * Where a new attribution goes: the end of the task's first paragraph when it ends a sentence, else (a sentence
+ * wrapped over lines, a parenthesis left open at the line's end) the end of the task's text, so that it never
+ * lands inside a sentence or a parenthesis.
+ */
+function newAttributionOffset(plan: PlanDocument, task: Task): number | null {
+  const first = attributionInsertOffset(plan, task);
+  let at = first;
+  if (task.section && !CLAUSE_END.test(plan.text.slice(Math.max(0, first - 1), first))) {
+    at = task.section.bodySpan.end;
+    while (at > first && /[\s\u3000\u00a0]/.test(plan.text[at - 1]!)) at--;
+  }
+  // A parenthesis the task leaves open (damaged text): anything written there would land inside it.
+  let depth = 0;
+  for (let i = task.span.start; i < at; i++) {
+    const ch = plan.text[i];
+    if (ch === '(' || ch === '（' || ch === '[' || ch === '【') depth++;
+    else if ((ch === ')' || ch === '）' || ch === ']' || ch === '】') && depth > 0) depth--;
+  }
+  return depth === 0 ? at : null;
+}
+
+function newAttribution(plan: PlanDocument, task: Task, what: 'lead' | 'deadline'): Insertion | null {
   const w = words(plan);
   const p = punct(plan);
-  const at = attributionInsertOffset(plan, task);
+  const at = newAttributionOffset(plan, task);
+  if (at === null) return null;
   const kind = planAttributionKind(plan);
   const field = what === 'lead' ? w.lead : w.deadline;
   if (kind === 'field') {
