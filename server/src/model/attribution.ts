@@ -181,6 +181,27 @@ const SENTENCE_VERBS = new Set([T.LeadVerb, T.JointLead, T.ChargeVerb, T.ByDivis
 /** How a unit's name ends (`市司法局`, `各区县政府`, `市政府办公室`, `各乡镇`, `国网供电公司`, `区人武部`…). */
 const UNIT_END = /(?:局|委|办|辦|厅|廳|部|府|院|会|會|处|處|室|中心|队|隊|站|所|街道|乡镇|鄉鎮|镇|鎮|乡|鄉|社区|社區|集团|集團|公司|单位|單位|部门|部門|组|組|署|馆|館|台|校|团|團|联|聯|行|司|社)[)）]?$/;
 
+/** Verbs a heading starts with when it names work, not a unit (`成立领导小组`). */
+const WORK_START = /^(?:成立|建立|健全|加强|推进|推动|完善|强化|落实|开展|实施|深化|提升|优化|做好|坚持|加快|构建|打造|严格|全面|积极|切实|组织|明确|规范|创新|提高|发挥|抓好|统筹|培育|扩大|支持|鼓励|保障|聚焦|着力|大力|持续|进一步)/;
+/** What a heading adds after a unit's name (`区教育局主要工作任务`, `由县卫健委负责的任务` is a sentence). */
+const UNIT_HEADING_TAIL = /(?:主要工作任务|重点工作任务|工作任务|重点任务|主要任务|重点工作|任务清单|责任清单|工作清单)$/;
+
+/**
+ * The lead a heading gives the tasks under it when it names a unit: `一、市司法局`, `（二）区教育局主要工作任务`,
+ * `三、各乡镇`. The heading [span) is its title; null when it names work, a person or no unit.
+ */
+export function unitHeading(span: Span, ctx: AttributionContext): Attribution | null {
+  const raw = ctx.text.slice(span.start, span.end).replace(/[:：。]$/, '').replace(UNIT_HEADING_TAIL, '');
+  const name = stripNoise(raw);
+  if (name.length < 2 || name.length > 24 || WORK_START.test(name) || PERSON_END.test(name) || !UNIT_END.test(name)) return null;
+  if (/[，,；;。、（(]/.test(name.replace(/[(（][^()（）]*[)）]/g, ''))) return null;
+  const lists = READING;
+  lists.lead.clear();
+  pushUnits(lists.lead, { start: span.start, end: span.start + raw.length }, 'lead', ctx);
+  if (lists.lead.length === 0) return null;
+  return new PlacedAttribution('heading', lists.lead.take(), [], [], [], span, ctx.lines);
+}
+
 /** Characters after `由` that make it a word, not `by`: `由于` (because), `由此`, `由来`, `由衷`. */
 const NOT_BY = new Set([...'于於此来來衷浅淺表'].map((c) => c.charCodeAt(0)));
 

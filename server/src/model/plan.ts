@@ -9,7 +9,7 @@ import {
   type IToken,
   type ParsedText,
 } from '../../../grammar/index.js';
-import { placeDeadlines, proseDeadlines, readAttributions, unitsIn, type AttributionContext } from './attribution.js';
+import { placeDeadlines, proseDeadlines, readAttributions, unitHeading, unitsIn, type AttributionContext } from './attribution.js';
 import { ListBuffer } from './buffer.js';
 import { findPlanPeriod } from './deadline.js';
 import { PlacedDirective, PlacedMarker, PlacedParseProblem, PlacedSection, PlacedTask, PlacedUnnumbered } from './located.js';
@@ -336,6 +336,8 @@ interface SectionInfo {
   nonTask: boolean;
   /** It is a requirement of a covering notice: never a task, whatever it names. */
   notice: boolean;
+  /** The lead its title names (`一、市司法局`): its children's, when it has children. */
+  unitHeading: Attribution | null;
   /** Its inline items (`一是…`) are tasks of their own, each with its own attribution. */
   inlineTasks: boolean;
   /** Its inline items were folded into its paragraph: its task covers them. */
@@ -404,7 +406,8 @@ function buildSections(tokens: IToken[], blocks: Block[], bodyEnd: number, ctx: 
     const isNonTask = inNotice || inAttachmentList || (parent?.nonTask ?? false) || isNonTaskTitle(toSimplified(title), nonTask);
     // `own` grows with the attributions of the paragraphs that follow; the section gets its copy below.
     const section = new PlacedSection(marker, title, titleSpan, span, parent?.section ?? null, isNonTask, own, ctx.lines);
-    const entry: SectionInfo = { section, blocks: [block], own, nonTask: section.nonTask, notice: inNotice || inAttachmentList, inlineTasks: false, foldedInline: false };
+    const named = own.some((a) => a.lead.length > 0) || section.nonTask ? null : unitHeading(titleSpan, ctx);
+    const entry: SectionInfo = { section, blocks: [block], own, nonTask: section.nonTask, notice: inNotice || inAttachmentList, unitHeading: named, inlineTasks: false, foldedInline: false };
     info.set(section, entry);
     (parent ? parent.section.children : roots).push(section);
     all.push(section);
@@ -438,6 +441,8 @@ function closeSection(entry: SectionInfo, info: Map<Section, SectionInfo>): void
   section.bodySpan = body;
   section.span = spanEnd === body.end ? body : { start, end: spanEnd };
   if (section.children.length > 0) section.children = section.children.slice();
+  // A heading that names a unit leads the tasks under it (and only a heading: a leaf's title is its task).
+  if (entry.unitHeading !== null && section.children.length > 0 && !entry.own.some((a) => a.lead.length > 0)) entry.own.push(entry.unitHeading);
   // Its own attributions, before `foldInlineItems` adds its inline items' to `entry.own`.
   section.attributions = entry.own.slice();
   foldInlineItems(entry, info);

@@ -77,6 +77,7 @@ export type AttributionStyle =
   | 'paren' // (市政府办公室牵头,…按职责分工负责)
   | 'sentence' // 此项工作由…牵头负责,…参加。
   | 'field' // a line of its own: 责任单位:市司法局
+  | 'heading' // a heading that names the unit whose tasks follow: 一、市司法局 / 二、区教育局主要工作任务
   | 'table'; // a task-table row
 
 /** A problem noticed while reading an attribution (rule PL010 reports these). */
