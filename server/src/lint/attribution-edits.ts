@@ -39,9 +39,9 @@ function words(plan: PlanDocument): Words {
   return w;
 }
 
-/** How one attribution is written; null for a table row. */
+/** How one attribution is written; null for a table row and a heading that names a unit (`一、市司法局`), which no fix writes. */
 export function kindOf(plan: PlanDocument, a: Attribution): AttributionKind | null {
-  if (a.style === 'table') return null;
+  if (a.style === 'table' || a.style === 'heading') return null;
   if (a.style === 'field') return 'field';
   if (a.style === 'sentence') return 'sentence';
   const open = a.punctuation?.open ?? '';
