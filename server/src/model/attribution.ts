@@ -22,6 +22,8 @@ export interface AttributionContext {
    * read for, so the document's units (`PlanDocument.units`) are these, sorted, without gathering them again.
    */
   units?: UnitMention[];
+  /** False when the document is read for its outline only (a report): headings then name no leads. */
+  readsTasks?: boolean;
 }
 
 const LEAD_VERBS = new Set([T.LeadVerb, T.ChargeVerb, T.JointLead]);
