@@ -1,6 +1,7 @@
 // Turns command-line paths, folders and globs into the list of plan files to read; decides what a plan file is.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { isDocxPlan } from './docx.js';
 import { decodeText } from './encoding.js';
 import { globToRegExp, hasMagic, splitPattern } from './glob.js';
 
@@ -78,7 +79,7 @@ export function hasPlanTitle(abs: string): boolean {
 
 /** Whether a file found inside a folder is linted. */
 export function isPlanFile(abs: string, isExtraPlan?: (abs: string) => boolean): boolean {
-  return hasPlanExtension(path.basename(abs)) || hasPlanTitle(abs) || (isExtraPlan?.(abs) ?? false);
+  return hasPlanExtension(path.basename(abs)) || hasPlanTitle(abs) || isDocxPlan(abs, PLAN_FIRST_LINE) || (isExtraPlan?.(abs) ?? false);
 }
 
 function statOf(p: string): fs.Stats | undefined {

@@ -1,5 +1,6 @@
 // The `json` format: an array of file results (FileResult plus counts), every finding with 1-based line/column and its LSP range.
 import type { LintDiagnostic } from '../../lint/types.js';
+import type { ParagraphRef, ReportDiagnostic } from '../docx.js';
 import { countDiagnostics, positionsOf, type Formatter, type ReportFile } from './report.js';
 
 /** One finding in the JSON output. Keys appear in this order; fields are only ever added. */
@@ -13,6 +14,8 @@ export interface JsonDiagnostic {
   column: number;
   endLine: number;
   endColumn: number;
+  /** In a Word document: the paragraph (`第 N 段`) or table cell of the finding, with its first words. */
+  paragraph?: ParagraphRef;
   /** 0-based LSP range. */
   range: LintDiagnostic['range'];
   /** UTF-16 offsets into the decoded text. */
@@ -36,13 +39,14 @@ export interface JsonFileResult {
   fixed?: boolean;
 }
 
-function toJsonDiagnostic(d: LintDiagnostic): JsonDiagnostic {
+function toJsonDiagnostic(d: ReportDiagnostic): JsonDiagnostic {
   return {
     ruleId: d.ruleId,
     ruleName: d.ruleName,
     severity: d.severity,
     message: d.message,
     ...positionsOf(d),
+    ...(d.paragraph ? { paragraph: d.paragraph } : {}),
     range: d.range,
     span: d.span,
     ...(d.fix ? { fix: d.fix } : {}),
