@@ -1,4 +1,4 @@
-// "Export task table": asks the server for CSV / XLSX / Markdown and saves it where the user chooses.
+// "Export task table": asks the server for CSV / XLSX / Word / Markdown and saves it where the user chooses.
 import * as vscode from 'vscode';
 import { t } from './i18n.js';
 import { EXPORT_TABLE_REQUEST, type ExportTableParams, type ExportTableResult } from '../../server/src/protocol.js';
@@ -6,7 +6,7 @@ import type { TableSource } from './table-source.js';
 
 type Format = ExportTableParams['format'];
 
-const EXTENSIONS: Record<Format, string> = { csv: 'csv', md: 'md', json: 'json', xlsx: 'xlsx' };
+const EXTENSIONS: Record<Format, string> = { csv: 'csv', md: 'md', json: 'json', xlsx: 'xlsx', docx: 'docx' };
 
 /** Registers `planlint.exportTable` (argument: a format; asks when none is given). */
 export function registerExport(source: TableSource): vscode.Disposable {
@@ -23,6 +23,7 @@ export function registerExport(source: TableSource): vscode.Disposable {
           [
             { label: 'CSV', format: 'csv' as const },
             { label: 'XLSX (Excel)', format: 'xlsx' as const },
+            { label: 'DOCX (Word)', format: 'docx' as const },
             { label: 'Markdown', format: 'md' as const },
           ],
           { placeHolder: t('Export the task table as') },

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { t } from './i18n.js';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { SERVER_COMMANDS } from '../../server/src/protocol.js';
+import { registerDocx } from './docx.js';
 import { registerExport } from './export.js';
 import { TaskTablePreview } from './preview.js';
 import { PlanStatusBar } from './status.js';
@@ -48,6 +49,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.workspace.onDidOpenTextDocument(adoptPlanFiles),
   );
   vscode.workspace.textDocuments.forEach(adoptPlanFiles);
+  registerDocx(context, client);
 }
 
 /** Stops the server. */

@@ -43,7 +43,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { formatConfigProblem, type ConfigProblem } from '../config/config.js';
 import { CONFIG_FILE_NAMES, loadConfigFile } from '../config/load.js';
 import { insertAttributionEdit, minimalEdits, quickFixes, renumberEdits, type DiagnosticRef } from '../features/code-actions.js';
-import { exportTable, TABLE_FORMATS, type TableFormat } from '../features/export.js';
+import { exportTable, fullNumbers, TABLE_FORMATS, type TableFormat } from '../features/export.js';
 import { attributionSnippet, findCompletionContext, keywordItems, unitCandidates } from '../features/completion.js';
 import { foldingRanges } from '../features/folding.js';
 import { daysBetween, hoverAt } from '../features/hover.js';
@@ -53,9 +53,12 @@ import { taskRowsWithProblems } from '../features/task-table.js';
 import { indexPlan, planKey, unitCatalog, WorkspaceIndex } from '../features/workspace-index.js';
 import type { Locale, TextEdit } from '../lint/types.js';
 import {
+  DOCX_TEXT_REQUEST,
   EXPORT_TABLE_REQUEST,
   SERVER_COMMANDS,
   TASK_TABLE_REQUEST,
+  type DocxTextParams,
+  type DocxTextResult,
   type ExportTableParams,
   type ExportTableResult,
   type PreviewRow,
@@ -64,6 +67,7 @@ import {
 } from '../protocol.js';
 import { createPlanService, type PlanService } from '../service.js';
 import { diagnosticData, markdownToPlain, offsetOf, rangeOf, symbolKind, toDiagnostic, toTextEdits } from './convert.js';
+import { DocxTexts } from './docx.js';
 import { AnalysisCache, OpenDocuments, openPlanEntry, type CachedAnalysis } from './documents.js';
 import { cancelled, guarded, guardNotification, guardRequest } from './guard.js';
 import { clientLocale, PlanConfigs, uriToPath } from './settings.js';
@@ -131,6 +135,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     }
   };
   const documents = new OpenDocuments();
+  const docxTexts = new DocxTexts();
   const index = new WorkspaceIndex();
   let service: PlanService = createPlanService();
   let configs = new PlanConfigs('zh-CN', reportConfigProblems);
@@ -322,7 +327,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     if (!doc || !isLintable(doc)) return;
     const entry = analyses.current(doc);
     const version = entry.version;
-    const diagnostics = entry.analysis.diagnostics.map((d) => toDiagnostic(d, entry.version));
+    const found = entry.analysis.diagnostics;
+    // In a Word document's text view, each message also names its paragraph (第 N 段) or table cell.
+    const diagnostics = docxTexts.decorate(uri, doc.getText(), found.map((d) => toDiagnostic(d, entry.version)), (_, i) => found[i]!.span.start, entry.config.locale);
     // Analysis is synchronous, so this is the current version; the check guards any future change.
     if (documents.get(uri)?.version !== version || (published.get(uri) ?? -Infinity) > version) return;
     published.set(uri, version);
@@ -952,8 +959,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       if (!found || !TABLE_FORMATS.includes(format as TableFormat)) return null;
       const table = taskTable(found.doc, found.entry);
       const file = uriToPath(found.doc.uri) ?? found.doc.uri;
-      const bytes = await exportTable(format, path.basename(file), table.rows, { locale: found.entry.config.locale, problems: true });
-      return format === 'xlsx'
+      const plan = found.entry.analysis.plan;
+      const bytes = await exportTable(format, path.basename(file), table.rows, { locale: found.entry.config.locale, problems: true, title: plan.title, fullNumbers: fullNumbers(plan) });
+      return format === 'xlsx' || format === 'docx'
         ? { data: Buffer.from(bytes).toString('base64'), encoding: 'base64' }
         : { data: Buffer.from(bytes).toString('utf8'), encoding: 'utf8' };
     }),
@@ -961,6 +969,12 @@ export function startServer(connection: Connection, options: ServerOptions): voi
 
   // -------------------------------------------------------------------------------------------
   // Stats (for the bench and for support)
+
+  // A Word document's text, for the client's read-only view of it (the client cannot read .docx itself).
+  connection.onRequest(
+    DOCX_TEXT_REQUEST,
+    guardRequest<DocxTextParams, DocxTextResult | null>(log, DOCX_TEXT_REQUEST, null, (params) => docxTexts.read(params?.uri, configs.forUri(String(params?.uri)).locale)),
+  );
 
   connection.onRequest(
     'planlint/stats',

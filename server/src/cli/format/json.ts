@@ -37,6 +37,8 @@ export interface JsonFileResult {
   skipped?: string;
   error?: string;
   fixed?: boolean;
+  /** How a Word document was read: tracked changes accepted, comments ignored. */
+  notes?: string[];
 }
 
 function toJsonDiagnostic(d: ReportDiagnostic): JsonDiagnostic {
@@ -69,6 +71,7 @@ export function toJsonResults(files: readonly ReportFile[]): JsonFileResult[] {
       ...(f.skipped !== undefined ? { skipped: f.skipped } : {}),
       ...(f.error !== undefined ? { error: f.error } : {}),
       ...(f.fixed ? { fixed: true } : {}),
+      ...(f.notes?.length ? { notes: f.notes } : {}),
     };
   });
 }
