@@ -436,28 +436,34 @@ class BodyReader {
 
   /**
    * A table as pipe rows, the form the model reads as a task table: `| 序号 | 工作任务 | 牵头单位 | … |`,
-   * a separator after the first row. A cell merged down (`w:vMerge`) repeats the text of the cell it
+   * a separator after the header row. A cell merged down (`w:vMerge`) repeats the text of the cell it
    * continues, so every row carries its own lead unit and deadline; a cell merged across (`w:gridSpan`)
-   * fills its first column and leaves the others empty. A one-column table (a framed note) reads as paragraphs.
+   * fills its first column and leaves the others empty. A row that is one cell across the whole table is
+   * a caption above the header (`重点任务分解表`) or a part heading between rows (`一、深化改革`): it becomes
+   * a line of its own, and after a part heading the header row is written again so that the rows below
+   * still read as the same table. A one-column table (a framed note) reads as paragraphs.
    */
   private table(tbl: Element): void {
     this.tables++;
     const tableNo = this.tables;
     const gridWidth = children(child(tbl, 'tblGrid'), 'gridCol').length;
-    const rows: string[][] = [];
+    const rows: Array<{ cells: string[]; single: boolean; number: number }> = [];
     let width = gridWidth;
+    let rowNumber = 0;
     for (const tr of rowsOf(tbl)) {
       const trPr = child(tr, 'trPr');
       if (child(trPr, 'del')) {
         this.notes.add('tracked-changes');
         continue;
       }
+      rowNumber++;
       if (child(trPr, 'ins')) this.notes.add('tracked-changes');
       const cells: string[] = [];
       let col = Number(attr(child(trPr, 'gridBefore'), 'val') ?? '0') || 0;
       for (let k = 0; k < col; k++) cells.push('');
-      const above = rows[rows.length - 1];
-      for (const tc of cellsOf(tr)) {
+      const above = rows[rows.length - 1]?.cells;
+      const tcs = cellsOf(tr);
+      for (const tc of tcs) {
         const tcPr = child(tc, 'tcPr');
         const span = Math.max(1, Number(attr(child(tcPr, 'gridSpan'), 'val') ?? '1') || 1);
         const vMerge = child(tcPr, 'vMerge');
@@ -468,18 +474,32 @@ class BodyReader {
         col += span;
       }
       width = Math.max(width, cells.length);
-      rows.push(cells);
+      rows.push({ cells, single: tcs.length === 1 && cells.length > 1, number: rowNumber });
     }
     if (rows.length === 0) return;
-    for (const cells of rows) while (cells.length < width) cells.push('');
+    for (const { cells } of rows) while (cells.length < width) cells.push('');
     if (width <= 1) {
-      rows.forEach((cells, r) => this.cellLines(cells[0] ?? '', tableNo, r + 1));
+      for (const row of rows) this.cellLines(row.cells[0] ?? '', tableNo, row.number);
       return;
     }
-    rows.forEach((cells, r) => {
-      this.row(cells, tableNo, r + 1);
-      if (r === 0) this.line(`|${cells.map(() => ' --- |').join('')}`);
-    });
+    let header: (typeof rows)[number] | undefined;
+    for (const row of rows) {
+      const full = row.single && row.cells.length === width;
+      if (full) {
+        this.cellLines(row.cells[0] ?? '', tableNo, row.number);
+        if (header) this.headerRow(header.cells, tableNo, header.number);
+      } else if (!header) {
+        header = row;
+        this.headerRow(row.cells, tableNo, row.number);
+      } else {
+        this.row(row.cells, tableNo, row.number);
+      }
+    }
+  }
+
+  private headerRow(cells: string[], table: number, row: number): void {
+    this.row(cells, table, row);
+    this.line(`|${cells.map(() => ' --- |').join('')}`);
   }
 
   private cellLines(text: string, table: number, row: number): void {
