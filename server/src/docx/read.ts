@@ -123,6 +123,7 @@ function partNotes(rels: Array<{ type: string }>): DocxNote[] {
   const notes: DocxNote[] = [];
   if (rels.some((r) => /\/(header|footer)$/.test(r.type))) notes.push('headers-footers');
   if (rels.some((r) => /\/(footnotes|endnotes)$/.test(r.type))) notes.push('footnotes');
+  if (rels.some((r) => /\/comments$/.test(r.type))) notes.push('comments');
   return notes;
 }
 
