@@ -104,9 +104,9 @@ export function styleNumberingDoc(): Uint8Array {
     `<w:num w:numId="9"><w:abstractNumId w:val="1"/></w:num>`;
   const styles =
     `<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style>` +
-    `<w:style w:type="paragraph" w:styleId="H1"><w:basedOn w:val="Normal"/><w:pPr><w:numPr><w:numId w:val="9"/></w:numPr></w:pPr></w:style>` +
-    `<w:style w:type="paragraph" w:styleId="H2"><w:basedOn w:val="Normal"/><w:pPr><w:numPr><w:ilvl w:val="1"/><w:numId w:val="9"/></w:numPr></w:pPr></w:style>` +
-    `<w:style w:type="paragraph" w:styleId="H2x"><w:basedOn w:val="H2"/></w:style>`;
+    `<w:style w:type="paragraph" w:styleId="H1"><w:name w:val="heading 1"/><w:basedOn w:val="Normal"/><w:pPr><w:numPr><w:numId w:val="9"/></w:numPr></w:pPr></w:style>` +
+    `<w:style w:type="paragraph" w:styleId="H2"><w:name w:val="heading 2"/><w:basedOn w:val="Normal"/><w:pPr><w:numPr><w:ilvl w:val="1"/><w:numId w:val="9"/></w:numPr></w:pPr></w:style>` +
+    `<w:style w:type="paragraph" w:styleId="H2x"><w:name w:val="Heading Two Plus"/><w:basedOn w:val="H2"/></w:style>`;
   const body = [p('总体要求', { style: 'H1' }), p('主要任务', { style: 'H1' }), p('深化改革', { style: 'H2' }), p('优化服务', { style: 'H2x' }), p('正文')].join('');
   return makeDocx({ body, numbering, styles });
 }

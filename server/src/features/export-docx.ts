@@ -41,8 +41,8 @@ const FANGSONG = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia:
 const TITLE_FONT = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '方正小标宋简体', cs: 'Times New Roman' };
 
 /** Relative column widths: 序号, 工作任务, 牵头单位, 责任单位, 完成时限, 问题. */
-const WEIGHTS = [7, 40, 16, 21, 16];
-const WEIGHTS_WITH_PROBLEMS = [6, 31, 13, 16, 12, 22];
+const WEIGHTS = [10, 38, 16, 21, 15];
+const WEIGHTS_WITH_PROBLEMS = [9, 30, 13, 16, 11, 21];
 
 // A4 landscape, in twentieths of a point; margins as a 公文 page turned on its side (mm × 56.7).
 const A4_SHORT = 11906;
