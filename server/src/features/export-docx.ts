@@ -15,6 +15,7 @@ import {
   VerticalAlignTable,
   WidthType,
 } from 'docx';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import type { Locale } from '../lint/types.js';
 
 /** A row as the Word table shows it: display cells, problems last when asked for. */
@@ -33,12 +34,36 @@ const SIZE_TITLE = 44;
 const SIZE_LABEL = 32;
 const SIZE_CELL = 24;
 
-// Fonts: 黑体 for the label and the header row, 仿宋 for the cells, 方正小标宋简体 for the title when present;
-// Latin text and digits in Times New Roman. Word and LibreOffice substitute a missing East Asian font by its
-// family; the alternative names (仿宋_GB2312, SimHei…) go into the font table below.
+// Fonts: 黑体 for the label and the header row, 仿宋_GB2312 for the cells, 方正小标宋简体 for the title, as 公文
+// templates name them; Latin text and digits in Times New Roman. The font table (below) gives each its fallback
+// — the name the font has on current Windows (仿宋, 黑体) or the nearest common one (宋体) — and its Chinese
+// character set and family, which Word and LibreOffice use to substitute a font that is not installed.
 const HEITI = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '黑体', cs: 'Times New Roman' };
-const FANGSONG = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '仿宋', cs: 'Times New Roman' };
+const FANGSONG = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '仿宋_GB2312', cs: 'Times New Roman' };
 const TITLE_FONT = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '方正小标宋简体', cs: 'Times New Roman' };
+
+/** `w:font` entries: name, fallback (`w:altName`), family and pitch; all GB2312 (`w:charset` 86). */
+const FONT_TABLE: ReadonlyArray<[string, string, string, string]> = [
+  ['仿宋_GB2312', '仿宋', 'modern', 'fixed'],
+  ['仿宋', 'FangSong', 'modern', 'fixed'],
+  ['黑体', 'SimHei', 'modern', 'fixed'],
+  ['方正小标宋简体', '宋体', 'script', 'variable'],
+  ['宋体', 'SimSun', 'auto', 'variable'],
+];
+
+/** Fills the writer's empty font table with the fonts above and their fallbacks. */
+function withFontTable(bytes: Uint8Array): Uint8Array {
+  const files = unzipSync(bytes);
+  const name = 'word/fontTable.xml';
+  const xml = files[name] ? strFromU8(files[name]) : null;
+  if (xml === null || !/<w:fonts\b[^>]*\/>\s*$/.test(xml)) return bytes;
+  const fonts = FONT_TABLE.map(
+    ([font, alt, family, pitch]) =>
+      `<w:font w:name="${font}"><w:altName w:val="${alt}"/><w:charset w:val="86"/><w:family w:val="${family}"/><w:pitch w:val="${pitch}"/></w:font>`,
+  ).join('');
+  files[name] = strToU8(xml.replace(/<w:fonts\b([^>]*)\/>\s*$/, (_, attrs: string) => `<w:fonts${attrs}>${fonts}</w:fonts>`));
+  return zipSync(files);
+}
 
 /** Relative column widths: 序号, 工作任务, 牵头单位, 责任单位, 完成时限, 问题. */
 const WEIGHTS = [10, 38, 16, 21, 15];
@@ -83,7 +108,7 @@ export async function writeTaskTableDocx(input: DocxTableInput): Promise<Uint8Ar
   const body = input.rows.map(
     (cells) =>
       new TableRow({
-        cantSplit: false,
+        cantSplit: true,
         children: input.headings.map((_, i) => cell(cells[i] ?? '', widths[i]!, { center: i === 0 || i === 4 })),
       }),
   );
@@ -123,5 +148,5 @@ export async function writeTaskTableDocx(input: DocxTableInput): Promise<Uint8Ar
     ],
   });
   const buffer = await Packer.toArrayBuffer(doc);
-  return new Uint8Array(buffer);
+  return withFontTable(new Uint8Array(buffer));
 }
