@@ -1,5 +1,6 @@
 // The Word reader: numbering as Word shows it, tables with merged cells, tracked changes, comments, fields, and the paragraph of every stretch.
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sniffFormat, unsupportedFormat } from '../../server/src/docx/formats.js';
@@ -153,6 +154,34 @@ describe('docx: reading Word documents', () => {
         assert.ok('error' in r || typeof r.text === 'string');
       }
       assert.ok('error' in readDocx(new TextEncoder().encode('not a zip')));
+    });
+
+    it('never throws and stays small: random bytes changed in the archive, random WordprocessingML in the body', () => {
+      const base = numberedPlanDocs(false).auto;
+      fc.assert(
+        fc.property(fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { maxLength: 6 }), (flips) => {
+          const bytes = base.slice();
+          for (const [i, v] of flips) bytes[i % bytes.length] = v;
+          const r = readDocx(bytes);
+          return 'error' in r || typeof r.text === 'string';
+        }),
+        { numRuns: 150 },
+      );
+      const pieces = [
+        '<w:p>', '</w:p>', '<w:r>', '</w:r>', '<w:t>一、加强</w:t>', '<w:t>（牵头单位：市司法局）</w:t>', '<w:tab/>', '<w:br/>',
+        '<w:tbl>', '</w:tbl>', '<w:tr>', '</w:tr>', '<w:tc>', '</w:tc>', '<w:tcPr><w:gridSpan w:val="999999999"/></w:tcPr>',
+        '<w:tcPr><w:vMerge/></w:tcPr>', '<w:trPr><w:gridBefore w:val="-5"/></w:trPr>', '<w:pPr><w:numPr><w:ilvl w:val="9"/><w:numId w:val="3"/></w:numPr></w:pPr>',
+        '<w:pPr><w:numPr><w:ilvl w:val="1"/><w:numId w:val="3"/></w:numPr><w:rPr><w:del/></w:rPr></w:pPr>', '<w:fldChar w:fldCharType="begin"/>',
+        '<w:fldChar w:fldCharType="end"/>', '<w:fldChar w:fldCharType="separate"/>', '<w:ins>', '</w:ins>', '<w:del>', '</w:del>', '<w:sdt><w:sdtContent>', '</w:sdtContent></w:sdt>',
+      ];
+      const numbering = `<w:abstractNum w:abstractNumId="7">${level(0, 'upperLetter', '%1%2%3')}${level(1, 'chineseCounting', '（%2）')}</w:abstractNum><w:num w:numId="3"><w:abstractNumId w:val="7"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="2000000000"/></w:lvlOverride></w:num>`;
+      fc.assert(
+        fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 40 }), (parts) => {
+          const r = readDocx(makeDocx({ body: parts.join(''), numbering }));
+          return 'error' in r || (typeof r.text === 'string' && r.text.length < 100_000);
+        }),
+        { numRuns: 300 },
+      );
     });
 
     it('malformed XML in the body is an error; an unknown numbering id numbers nothing', () => {

@@ -54,7 +54,8 @@ const CN_UNITS = ['', '十', '百', '千'] as const;
 const LEGAL_UNITS = ['', '拾', '佰', '仟'] as const;
 
 function letters(n: number, upper: boolean): string {
-  if (n <= 0) return '';
+  // Word writes A…Z, AA…ZZ, AAA…; past a few rounds (a damaged w:start) the number itself says more.
+  if (n <= 0 || n > 26 * 8) return String(n);
   const k = (n - 1) % 26;
   const repeat = Math.floor((n - 1) / 26) + 1;
   const ch = String.fromCharCode((upper ? 65 : 97) + k);

@@ -25,6 +25,8 @@ export interface DocxError {
 const MAX_PART_BYTES = 64 * 1024 * 1024;
 
 const MAIN_DOCUMENT = /\/officeDocument$/;
+/** Word tables have at most 63 columns; a larger span or offset is damage and is cut to this. */
+const MAX_COLUMNS = 64;
 
 /** True when the bytes start as a ZIP archive (`PK\x03\x04`), as every .docx does. */
 export function isZip(bytes: Uint8Array): boolean {
@@ -460,13 +462,13 @@ class BodyReader {
       rowNumber++;
       if (child(trPr, 'ins')) this.notes.add('tracked-changes');
       const cells: string[] = [];
-      let col = Number(attr(child(trPr, 'gridBefore'), 'val') ?? '0') || 0;
+      let col = Math.min(MAX_COLUMNS, Math.max(0, Number(attr(child(trPr, 'gridBefore'), 'val') ?? '0') || 0));
       for (let k = 0; k < col; k++) cells.push('');
       const above = rows[rows.length - 1]?.cells;
       const tcs = cellsOf(tr);
       for (const tc of tcs) {
         const tcPr = child(tc, 'tcPr');
-        const span = Math.max(1, Number(attr(child(tcPr, 'gridSpan'), 'val') ?? '1') || 1);
+        const span = Math.min(MAX_COLUMNS, Math.max(1, Number(attr(child(tcPr, 'gridSpan'), 'val') ?? '1') || 1));
         const vMerge = child(tcPr, 'vMerge');
         const continues = vMerge !== null && (attr(vMerge, 'val') ?? 'continue') === 'continue';
         const text = this.cellText(tc);
