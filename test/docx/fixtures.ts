@@ -160,3 +160,47 @@ export function textDocx(text: string): { docx: Uint8Array; wordable: string } {
     .join('');
   return { docx: makeDocx({ body }), wordable };
 }
+
+/** Line-start markers of the five levels, with the text Word's level would show (`%1` for the number). */
+const MARKERS: ReadonlyArray<{ re: RegExp; format: string; text: (m: RegExpExecArray) => string }> = [
+  { re: /^[\s\u3000]*([一二三四五六七八九十百]+)(、)/, format: 'chineseCounting', text: (m) => `%1${m[2]}` },
+  { re: /^[\s\u3000]*([（(])([一二三四五六七八九十百]+)([）)])/, format: 'chineseCounting', text: (m) => `${m[1]}%2${m[3]}` },
+  { re: /^[\s\u3000]*(\d{1,3})([.．、])(?!\d)/, format: 'decimal', text: (m) => `%3${m[2]}` },
+  { re: /^[\s\u3000]*([（(])(\d{1,3})([）)])/, format: 'decimal', text: (m) => `${m[1]}%4${m[3]}` },
+  { re: /^[\s\u3000]*([①-⑳])/, format: 'decimalEnclosedCircle', text: () => '%5' },
+];
+
+/**
+ * A text as a Word document whose line-start markers are Word's automatic numbering: each level's label
+ * written as the text's first marker of that level writes it, a level numbered on through the document when
+ * the text never restarts it. Lines keep their text after the marker. Returns null when the text has no markers.
+ */
+export function autoNumberedDocx(text: string): Uint8Array | null {
+  const lines = text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '').split('\n');
+  const found = lines.map((line) => {
+    for (let lvl = 0; lvl < MARKERS.length; lvl++) {
+      const m = MARKERS[lvl]!.re.exec(line);
+      if (m) return { lvl, m };
+    }
+    return null;
+  });
+  if (!found.some((f) => f !== null)) return null;
+  const levels = MARKERS.map((marker, lvl) => {
+    const mine = found.filter((f) => f?.lvl === lvl).map((f) => f!.m);
+    const label = mine[0] ? marker.text(mine[0]) : marker.text(['', '（', '', '）'] as unknown as RegExpExecArray);
+    // A level whose numbers never go back (seed 000's 1.–43.) is numbered through the document.
+    const values = mine.map((m) => m[0].trim());
+    const restarts = values.slice(1).includes(values[0]!);
+    return level(lvl, marker.format, label, restarts ? '' : '<w:lvlRestart w:val="0"/>');
+  });
+  const numbering = `<w:abstractNum w:abstractNumId="1">${levels.join('')}</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num>`;
+  const body = lines
+    .map((line, i) => {
+      const f = found[i];
+      const rest = f ? line.slice(f.m[0].length) : line;
+      const runs = rest.split('\t').map((piece) => (piece === '' ? '' : run(piece))).join('<w:r><w:tab/></w:r>');
+      return f ? para(runs, { num: [1, f.lvl] }) : para(runs);
+    })
+    .join('');
+  return makeDocx({ body, numbering });
+}

@@ -10,7 +10,7 @@ import { readDocx, type DocxText } from '../../server/src/docx/read.js';
 import { taskRows, type TaskRow } from '../../server/src/features/task-table.js';
 import { parsePlan } from '../../server/src/model/plan.js';
 import { esc, gongwenNumbering, level, makeDocx, p, para, run, tableXml } from '../helpers/docx.js';
-import { HEADER, mergedTableDoc, numberedPlanDocs, overridesDoc, partRowsDoc, PREAMBLE, revisionsDoc, styleNumberingDoc, textDocx, TITLE } from './fixtures.js';
+import { autoNumberedDocx, HEADER, mergedTableDoc, numberedPlanDocs, overridesDoc, partRowsDoc, PREAMBLE, revisionsDoc, styleNumberingDoc, textDocx, TITLE } from './fixtures.js';
 import { HAVE_SEEDS, SEEDS } from '../helpers/paths.js';
 
 /** Reads a document and fails the test when it cannot be read. */
@@ -212,3 +212,26 @@ describe('docx: reading Word documents', () => {
 });
 
 export { esc };
+
+describe('docx: the seeds with Word numbering (../shared/seeds)', () => {
+  if (!HAVE_SEEDS) {
+    it('skipped: ../shared/seeds not found', function () {
+      this.skip();
+    });
+    return;
+  }
+  for (const file of readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).sort()) {
+    it(`${file.slice(0, 3)}: line-start markers as Word numbering give the same lines, tasks, numbers, leads and deadlines`, function () {
+      const text = readFileSync(join(SEEDS, file), 'utf8').replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+      const docx = autoNumberedDocx(text);
+      if (!docx) this.skip();
+      const doc = read(docx!);
+      // The text reads the same but for the spaces before a marker (Word indents a paragraph, it does not type spaces).
+      const unindented = textDocx(text).wordable.replace(/^[^\S\n]+(?=[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十百]+[）)]|\d{1,3}[.．、](?!\d)|[（(]\d{1,3}[）)]|[①-⑳])/gm, '');
+      const lines = unindented.split('\n');
+      const differing = doc.text.split('\n').flatMap((line, i) => (line === lines[i] ? [] : [i + 1]));
+      assert.deepEqual(differing, [], 'lines that differ');
+      assert.deepEqual(facts(doc.text), facts(textDocx(text).wordable));
+    });
+  }
+});
