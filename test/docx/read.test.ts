@@ -139,6 +139,9 @@ describe('docx: reading Word documents', () => {
       const cfb = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]);
       assert.equal(sniffFormat(cfb, 'a.doc'), 'doc');
       assert.equal(sniffFormat(cfb, '方案.WPS'), 'wps');
+      const encrypted = new Uint8Array([...cfb, ...Array.from('EncryptedPackage').flatMap((c) => [c.charCodeAt(0), 0])]);
+      assert.equal(sniffFormat(encrypted, '方案.docx'), 'encrypted');
+      assert.match(unsupportedFormat('encrypted').zh, /打开密码.*取消密码/);
       assert.equal(sniffFormat(new TextEncoder().encode('%PDF-1.7\n'), 'a.pdf'), 'pdf');
       assert.equal(sniffFormat(new TextEncoder().encode('{\\rtf1\\ansi'), 'a.rtf'), 'rtf');
       assert.equal(sniffFormat(makeDocx({ body: p('x') }), 'a.docx'), 'docx');

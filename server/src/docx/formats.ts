@@ -2,7 +2,20 @@
 import { isZip, zipEntryNames } from './read.js';
 
 /** The formats told apart here; `docx` is the one planlint reads. */
-export type DocumentFormat = 'docx' | 'doc' | 'wps' | 'xls' | 'ppt' | 'pdf' | 'xlsx' | 'pptx' | 'odf' | 'ofd' | 'rtf' | 'zip';
+export type DocumentFormat = 'docx' | 'encrypted' | 'doc' | 'wps' | 'xls' | 'ppt' | 'pdf' | 'xlsx' | 'pptx' | 'odf' | 'ofd' | 'rtf' | 'zip';
+
+/** `EncryptedPackage` in UTF-16LE: the stream that holds a password-protected Office file inside its container. */
+const ENCRYPTED_PACKAGE = Array.from('EncryptedPackage').flatMap((c) => [c.charCodeAt(0), 0]);
+
+function contains(bytes: Uint8Array, needle: readonly number[]): boolean {
+  const first = needle[0]!;
+  for (let i = bytes.indexOf(first); i >= 0 && i + needle.length <= bytes.length; i = bytes.indexOf(first, i + 1)) {
+    let k = 1;
+    while (k < needle.length && bytes[i + k] === needle[k]) k++;
+    if (k === needle.length) return true;
+  }
+  return false;
+}
 
 const CFB = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
@@ -25,6 +38,8 @@ function ascii(bytes: Uint8Array, length: number): string {
 export function sniffFormat(bytes: Uint8Array, name: string): DocumentFormat | null {
   const ext = name.toLowerCase().replace(/^.*\./, '.');
   if (startsWith(bytes, CFB)) {
+    // A .docx (or .xlsx) with an opening password is stored inside the old container, encrypted.
+    if (contains(bytes, ENCRYPTED_PACKAGE)) return 'encrypted';
     if (ext === '.wps') return 'wps';
     if (ext === '.xls' || ext === '.et') return 'xls';
     if (ext === '.ppt' || ext === '.dps') return 'ppt';
@@ -45,6 +60,7 @@ export function sniffFormat(bytes: Uint8Array, name: string): DocumentFormat | n
 }
 
 const NAMES: Record<Exclude<DocumentFormat, 'docx'>, { zh: string; en: string; save: boolean }> = {
+  encrypted: { zh: '设置了打开密码的 Office 文档', en: 'an Office document protected by a password', save: true },
   doc: { zh: 'Word 97-2003 文档（.doc）', en: 'a Word 97-2003 document (.doc)', save: true },
   wps: { zh: 'WPS 文字文档（.wps）', en: 'a WPS Writer document (.wps)', save: true },
   rtf: { zh: 'RTF 文档', en: 'an RTF document', save: true },
@@ -61,6 +77,12 @@ const NAMES: Record<Exclude<DocumentFormat, 'docx'>, { zh: string; en: string; s
 /** Why a file of `format` is not read and what to do instead, in Chinese and English. */
 export function unsupportedFormat(format: Exclude<DocumentFormat, 'docx'>): { zh: string; en: string } {
   const n = NAMES[format];
+  if (format === 'encrypted') {
+    return {
+      zh: `这是${n.zh}，planlint 无法读取：请在 Word 或 WPS 中取消密码后另存为 .docx 再检查`,
+      en: `this is ${n.en}, which planlint cannot read: remove the password in Word or WPS, save as .docx and check that`,
+    };
+  }
   if (n.save) {
     return {
       zh: `这是${n.zh}，planlint 不能直接读取：请在 Word 或 WPS 中“另存为” Word 文档（.docx）后再检查`,
