@@ -84,11 +84,11 @@ class DocxRedirectEditor implements vscode.CustomReadonlyEditorProvider {
   }
 }
 
-/** Registers the `planlint-docx:` text views, the "Check with planlint" command and the .docx editor. */
-export function registerDocx(context: vscode.ExtensionContext, client: LanguageClient): void {
+/** Registers the `planlint-docx:` text views, the "Check with planlint" command and the .docx editor; one disposable for all. */
+export function registerDocx(client: LanguageClient): vscode.Disposable {
   const provider = new DocxContentProvider(client);
   const watcher = vscode.workspace.createFileSystemWatcher('**/*.docx', true, false, true);
-  context.subscriptions.push(
+  return vscode.Disposable.from(
     provider,
     watcher,
     watcher.onDidChange((file) => provider.changed(file)),

@@ -46,10 +46,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('planlint.insertAttribution', () => runAtCursor(SERVER_COMMANDS.insertAttribution)),
     vscode.commands.registerCommand('planlint.fixAll', () => runAtCursor(SERVER_COMMANDS.fixAll)),
     registerExport(source),
+    registerDocx(client),
     vscode.workspace.onDidOpenTextDocument(adoptPlanFiles),
   );
   vscode.workspace.textDocuments.forEach(adoptPlanFiles);
-  registerDocx(context, client);
 }
 
 /** Stops the server. */
