@@ -68,6 +68,19 @@ describe('docx: reading Word documents', () => {
       assert.equal(read(overridesDoc()).text, '1.甲\n1.1甲一\n1.2甲二\n2.乙\n2.1乙一\n一、丙\n二、丁\n一、戊\n二、己\n第五项 庚\n无编号');
     });
 
+    it('a custom format written by Word 2010 and later (mc:AlternateContent): zero-padded, else the fallback', () => {
+      const alt = (choice: string, fallback: string) =>
+        `<mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><mc:Choice Requires="w14">${choice}</mc:Choice><mc:Fallback>${fallback}</mc:Fallback></mc:AlternateContent>`;
+      const lvl = (ilvl: number, fmt: string, text: string) => `<w:lvl w:ilvl="${ilvl}"><w:start w:val="1"/>${fmt}<w:lvlText w:val="${text}"/><w:suff w:val="nothing"/></w:lvl>`;
+      const numbering =
+        `<w:abstractNum w:abstractNumId="1">` +
+        lvl(0, alt('<w:numFmt w:val="custom" w:format="001, 002, 003, ..."/>', '<w:numFmt w:val="decimal"/>'), '%1.') +
+        lvl(1, alt('<w:numFmt w:val="custom" w:format="一, 二, 三, ..."/>', '<w:numFmt w:val="chineseCounting"/>'), '（%2）') +
+        `</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num>`;
+      const body = [p('甲', { num: [1, 0] }), p('乙', { num: [1, 1] }), p('丙', { num: [1, 1] })].join('');
+      assert.equal(read(makeDocx({ body, numbering })).text, '001.甲\n（一）乙\n（二）丙');
+    });
+
     it('numbering from a paragraph style, its level bound by the style or by w:lvl/w:pStyle', () => {
       assert.equal(read(styleNumberingDoc()).text, '一、总体要求\n二、主要任务\n（一）深化改革\n（二）优化服务\n正文');
     });

@@ -82,6 +82,10 @@ export function formatCounter(n: number, format: string): string {
       return String(n);
     case 'decimalZero':
       return n < 10 ? `0${n}` : String(n);
+    case 'decimalZero3':
+    case 'decimalZero4':
+    case 'decimalZero5':
+      return String(n).padStart(Number(format.slice(-1)), '0');
     case 'decimalFullWidth':
     case 'decimalFullWidth2':
       return String(n).replace(/[0-9]/g, (d) => String.fromCharCode(0xff10 + Number(d)));
@@ -141,9 +145,27 @@ function bulletText(text: string): string {
   return text.replace(/[\uf000-\uf0ff]/g, (c) => SYMBOL_BULLETS[c.charCodeAt(0)] ?? '•');
 }
 
+/**
+ * A level's number format. Word 2010 and later write a custom format (`001, 002, 003, ...`) inside
+ * `mc:AlternateContent`, with a standard one as the fallback: zero-padded decimals are read, anything
+ * else takes the fallback.
+ */
+function numberFormat(lvl: Element): string | null {
+  const direct = attr(child(lvl, 'numFmt'), 'val');
+  if (direct !== null) return direct;
+  const alternate = child(lvl, 'AlternateContent');
+  const custom = child(child(alternate, 'Choice'), 'numFmt');
+  const pattern = attr(custom, 'format');
+  if (attr(custom, 'val') === 'custom' && pattern !== null) {
+    const zeros = /^(0+)1\b/.exec(pattern.trim());
+    if (zeros) return `decimalZero${zeros[1]!.length + 1}`;
+  }
+  return attr(child(child(alternate, 'Fallback'), 'numFmt'), 'val');
+}
+
 function readLevel(lvl: Element, base?: Level): Level {
   const start = attr(child(lvl, 'start'), 'val');
-  const format = attr(child(lvl, 'numFmt'), 'val');
+  const format = numberFormat(lvl);
   const text = attr(child(lvl, 'lvlText'), 'val');
   const restart = attr(child(lvl, 'lvlRestart'), 'val');
   const legal = child(lvl, 'isLgl');
