@@ -158,7 +158,7 @@ export const Pinyin = createToken({
 // checks that boundary by looking back from `offset`.
 
 const WHITESPACE = ' \t\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u200b\u202f\u205f\u3000\ufeff';
-const BLOCK_BOUNDARY = '\n\r。！？!?；;：:]】>';
+const BLOCK_BOUNDARY = '\n\r。！？!?；;：:]】〕）>';
 const INLINE_BOUNDARY = BLOCK_BOUNDARY + '，,、';
 const NUMERAL = `[${CHINESE_NUMERAL_CHARS}]`;
 /** A Chinese numeral of up to five characters: `一` … `一百九十九` … `九百九十九`. */
@@ -223,6 +223,48 @@ const numeralStarts = [...CHINESE_NUMERAL_CHARS];
 const digitStarts = [...'0123456789０１２３４５６７８９'];
 const parenStarts = ['(', '（'];
 const circledStarts = Array.from({ length: 20 }, (_, i) => String.fromCharCode(0x2460 + i));
+/** `⑴` … `⒇`: level 4. */
+const parenDigits = Array.from({ length: 20 }, (_, i) => String.fromCharCode(0x2474 + i));
+/** `⒈` … `⒛`: level 3. */
+const fullStopDigits = Array.from({ length: 20 }, (_, i) => String.fromCharCode(0x2488 + i));
+
+/** A text is flat when it lost its line breaks: its lines average over this many characters. */
+const FLAT_LINE = 400;
+
+/**
+ * Whether `text` lost its line breaks, for the one text being read (the lexer calls a matcher with the same string
+ * for every offset, so the answer is worked out once per text, in one pass). `forgetText` drops the text when the
+ * lexer is done with it.
+ */
+const flatness = { text: '', flat: false };
+
+/** Lets go of the last text read (called after each tokenisation, so no text is kept past its reading). */
+export function forgetText(): void {
+  flatness.text = '';
+  flatness.flat = false;
+}
+function isFlat(text: string): boolean {
+  if (text !== flatness.text) {
+    let breaks = 0;
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) breaks++;
+    flatness.text = text;
+    flatness.flat = text.length / (breaks + 1) > FLAT_LINE;
+  }
+  return flatness.flat;
+}
+
+/** `matcher`, and in a flat text also `glued` at any offset (a marker that lost the line break before it). */
+function gluedWhenFlat(matcher: CustomPatternMatcherFunc, glued: RegExp): CustomPatternMatcherFunc {
+  return (text, offset, tokens, groups) => {
+    const found = matcher(text, offset, tokens, groups);
+    if (found !== null) return found;
+    const c = text.charCodeAt(offset);
+    if ((c !== 0x28 && c !== 0xff08) || !isFlat(text)) return null;
+    if (offset > 0 && text.charCodeAt(offset - 1) === 0x7b2c /* 第 */) return null;
+    glued.lastIndex = offset;
+    return glued.exec(text);
+  };
+}
 
 /** Level 1: `三、` `一百四十、` `一、2023年度…` — not `一、二季度`, where a Chinese numeral follows. */
 export const ChapterMarker = createToken({
@@ -233,29 +275,37 @@ export const ChapterMarker = createToken({
   categories: [Marker],
 });
 
-/** Level 2: `(十二)` `（十二）` `(一百九十九)`. */
+/**
+ * Level 2: `(十二)` `（十二）` `(一百九十九)`. In a text that lost its line breaks (`…工作(一)建筑施工…`) it may also
+ * follow a word: a parenthesised numeral there is a reference only after `第` or before `项` `款` `条` `中` `的`.
+ */
 export const SectionMarker = createToken({
   name: 'SectionMarker',
-  pattern: markerMatcher(parenStarts, `[(（]${CN_NUMBER}[)）]`, IS_BLOCK_BOUNDARY, { numeral: true }),
+  pattern: gluedWhenFlat(markerMatcher(parenStarts, `[(（]${CN_NUMBER}[)）]`, IS_BLOCK_BOUNDARY, { numeral: true }), /[(（]([一二三四五六七八九十]{1,3})[)）](?![项項款条條中的、,，)）])/y),
   start_chars_hint: parenStarts,
   line_breaks: false,
   categories: [Marker],
 });
 
-/** Level 3: `8.` `8．` `8、` — not `3.5%` or `1、2月`, where a digit follows. */
+/**
+ * Level 3: `8.` `8．` `8、` `8﹒` `⒏` — not `3.5%` or `1、2月`, where a digit follows; but `4.2011年底前…` is item 4
+ * (a year follows).
+ */
 export const ItemMarker = createToken({
   name: 'ItemMarker',
-  pattern: markerMatcher(digitStarts, `${DIGIT}{1,3}[.．、]`, IS_BLOCK_BOUNDARY, { veto: new RegExp(DIGIT, 'y') }),
-  start_chars_hint: digitStarts,
+  pattern: markerMatcher([...digitStarts, ...fullStopDigits], `(?:${DIGIT}{1,3}[.．、﹒]|[\u2488-\u249b])`, IS_BLOCK_BOUNDARY, {
+    veto: new RegExp(`${DIGIT}(?!${DIGIT}{3}年)`, 'y'),
+  }),
+  start_chars_hint: [...digitStarts, ...fullStopDigits],
   line_breaks: false,
   categories: [Marker],
 });
 
-/** Level 4: `(3)` `（3）`. */
+/** Level 4: `(3)` `（3）` `⑶`. */
 export const SubItemMarker = createToken({
   name: 'SubItemMarker',
-  pattern: markerMatcher(parenStarts, `[(（]${DIGIT}{1,3}[)）]`, IS_BLOCK_BOUNDARY),
-  start_chars_hint: parenStarts,
+  pattern: markerMatcher([...parenStarts, ...parenDigits], `(?:[(（]${DIGIT}{1,3}[)）]|[\u2474-\u2487])`, IS_BLOCK_BOUNDARY),
+  start_chars_hint: [...parenStarts, ...parenDigits],
   line_breaks: false,
   categories: [Marker],
 });
@@ -318,11 +368,25 @@ function keywordToken(name: string, words: readonly string[]): TokenType {
 }
 
 /** `牵头单位` (lead unit) field name. */
-export const LeadField = keywordToken('LeadField', ['牵头单位', '牽頭單位', '牵头部门', '牽頭部門']);
+export const LeadField = keywordToken('LeadField', [
+  '牵头责任单位', '牽頭責任單位', '牵头责任部门', '牽頭責任部門', '牵头督导单位', '牽頭督導單位', '牵头单位', '牽頭單位', '牵头部门', '牽頭部門',
+  '主办单位', '主辦單位', '主办部门', '主辦部門',
+]);
+/**
+ * Fields that name persons (`牵头领导` lead official, `责任人`), never units: their values are skipped. Before
+ * `LeadField` and `LeadVerb`, which start the same way.
+ */
+export const PersonField = keywordToken('PersonField', [
+  '牵头负责领导', '牽頭負責領導', '牵头市领导', '牽頭市領導', '牵头县领导', '牽頭縣領導', '牵头区领导', '牽頭區領導', '牵头领导', '牽頭領導',
+  '责任领导', '責任領導', '分管市领导', '分管市領導', '分管县领导', '分管縣領導', '分管区领导', '分管區領導', '分管领导', '分管領導',
+  '配合领导', '配合領導', '协调领导', '協調領導', '责任人', '責任人', '联系人', '聯繫人',
+]);
 /** `责任单位` / `配合单位` (responsible / cooperating units) field names. */
 export const ResponsibleField = keywordToken('ResponsibleField', [
-  '责任单位', '責任單位', '责任部门', '責任部門', '配合单位', '配合單位', '配合部门', '配合部門', '协办单位', '協辦單位', '参与单位', '參與單位',
-  '参加单位', '參加單位',
+  '责任单位', '責任單位', '责任部门', '責任部門', '责任主体', '責任主體', '配合责任单位', '配合責任單位', '配合单位', '配合單位', '配合部门', '配合部門',
+  '协同责任单位', '協同責任單位', '协同单位', '協同單位', '协作单位', '協作單位', '协办单位', '協辦單位', '协办部门', '協辦部門',
+  '主体责任单位', '主體責任單位', '主要协作单位', '主要協作單位', '主要配合单位', '主要配合單位',
+  '参与单位', '參與單位', '参与部门', '參與部門', '参加单位', '參加單位',
 ]);
 /** `完成时限` (deadline) field names. */
 export const DeadlineField = keywordToken('DeadlineField', [
@@ -332,8 +396,11 @@ export const DeadlineField = keywordToken('DeadlineField', [
 export const JointLead = keywordToken('JointLead', ['共同负责', '共同負責', '共同牵头', '共同牽頭']);
 /** `按职责分工负责`: responsible units. */
 export const ByDivision = keywordToken('ByDivision', [
-  '按照职责分工负责', '按照職責分工負責', '按职责分工负责', '按職責分工負責', '按职责分工落实', '按職責分工落實', '分别负责', '分別負責',
+  '按照职责分工负责', '按照職責分工負責', '按职责分工负责', '按職責分工負責', '按职责分工落实', '按職責分工落實', '按照职责分工', '按照職責分工',
+  '按职责分工', '按職責分工', '分别负责', '分別負責',
 ]);
+/** `会同`: together with (`由X会同Y负责`: X leads, Y takes part). */
+export const Together = keywordToken('Together', ['会同', '會同']);
 /** `牵头负责` / `牵头`: lead. */
 export const LeadVerb = keywordToken('LeadVerb', ['牵头负责', '牽頭負責', '牵头', '牽頭']);
 /** `参加` / `参与` / `配合`: taking part. */
@@ -346,8 +413,8 @@ export const By = keywordToken('By', ['由']);
 // ---------------------------------------------------------------------------------------------
 // Brackets and punctuation (full- and half-width alike).
 
-export const LBracket = charToken('LBracket', '[【', [Inline]);
-export const RBracket = charToken('RBracket', ']】', [Inline]);
+export const LBracket = charToken('LBracket', '[【〔', [Inline]);
+export const RBracket = charToken('RBracket', ']】〕', [Inline]);
 export const LParen = charToken('LParen', '(（', [Inline]);
 export const RParen = charToken('RParen', ')）', [Inline]);
 export const SentenceEnd = charToken('SentenceEnd', '。！？!?', [Inline]);
@@ -379,7 +446,7 @@ export const Pipe = charToken('Pipe', '|｜', [Inline]);
 // Text: a run of anything else. Written as positive ranges (no negated set) so that Chevrotain's
 // first-character optimisation holds.
 
-const KEYWORDS = [LeadField, ResponsibleField, DeadlineField, JointLead, ByDivision, LeadVerb, JoinVerb, ChargeVerb, By];
+const KEYWORDS = [PersonField, LeadField, ResponsibleField, DeadlineField, JointLead, ByDivision, Together, LeadVerb, JoinVerb, ChargeVerb, By];
 
 /** Each keyword's first character → the rest of every keyword it starts (`牵` → `头单位` `头部门` `头负责` `头`). */
 function keywordRests(): Map<string, string[]> {
@@ -524,6 +591,7 @@ export const allTokens: TokenType[] = [
   RBracket,
   Whitespace,
   Text,
+  PersonField,
   ResponsibleField,
   LeadField,
   DeadlineField,
@@ -533,6 +601,7 @@ export const allTokens: TokenType[] = [
   LeadVerb,
   ChargeVerb,
   ByDivision,
+  Together,
   Comment,
   TextChar,
   Marker,

@@ -85,6 +85,7 @@ describe('tidy', () => {
       check(dir, /^vscode-languageserver/, 'only server/src/lsp speaks LSP');
     }
     for (const file of sourceFiles('server')) for (const spec of imports(file)) if (spec === 'vscode') offences.push(`${file} imports vscode`);
+    for (const dir of ['grammar', 'server', 'client']) check(dir, /(^|\/)(bench|test)\//, 'dev tools (bench/, test/) stay out of the bundles');
     const service = imports('server/src/service.ts');
     assert.ok(!service.some((s) => /^node:|\/(lsp|cli)\//.test(s)), `service.ts imports ${service.join(', ')}`);
     assert.deepEqual(offences, []);

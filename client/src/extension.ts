@@ -8,7 +8,7 @@ import { registerExport } from './export.js';
 import { TaskTablePreview } from './preview.js';
 import { PlanStatusBar } from './status.js';
 import { TableSource } from './table-source.js';
-import { UnitTreeProvider } from './unit-tree.js';
+import { createUnitTree } from './unit-tree.js';
 
 let client: LanguageClient | undefined;
 
@@ -28,18 +28,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     initializationOptions: { displayLanguage: vscode.env.language },
   };
   client = new LanguageClient('planlint', t('planlint language server'), serverOptions, clientOptions);
-  await client.start();
-  void vscode.commands.executeCommand('setContext', 'planlint.active', true);
 
+  // The commands and views exist before the server is up, so no command is ever "not found".
   const source = new TableSource(client);
   const preview = new TaskTablePreview(context, source);
-  const tree = new UnitTreeProvider(source);
   const status = new PlanStatusBar(source);
   context.subscriptions.push(
     source,
     preview,
     status,
-    vscode.window.registerTreeDataProvider('planlint.tasksByUnit', tree),
+    createUnitTree(source),
     vscode.commands.registerCommand('planlint.showTaskTable', () => preview.show()),
     vscode.commands.registerCommand('planlint.revealTask', (uri: string, line: number, character: number) => revealTask(uri, line, character)),
     vscode.commands.registerCommand('planlint.renumberSection', () => runAtCursor(SERVER_COMMANDS.renumberSection)),
@@ -48,8 +46,19 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     registerExport(source),
     registerDocx(client),
     vscode.workspace.onDidOpenTextDocument(adoptPlanFiles),
+    // Every view reads its strings when it draws: a new table redraws them in the new locale.
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('planlint.locale')) void source.refresh();
+    }),
   );
   vscode.workspace.textDocuments.forEach(adoptPlanFiles);
+  try {
+    await client.start();
+    void vscode.commands.executeCommand('setContext', 'planlint.active', true);
+  } catch (error) {
+    // The client has written the details to its output channel; the views stay empty.
+    void vscode.window.showErrorMessage(t('The planlint language server did not start: {0}', error instanceof Error ? error.message : String(error)));
+  }
 }
 
 /** Stops the server. */

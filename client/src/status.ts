@@ -1,6 +1,6 @@
-// The status bar item: tasks · problems · overdue for the active plan; a click opens the preview.
+// The status bar item: how many tasks the active plan has and how many lack a lead unit (VS Code counts the problems); a click opens the preview.
 import * as vscode from 'vscode';
-import { t } from './i18n.js';
+import { t, tn } from './i18n.js';
 import type { TaskTableResult } from '../../server/src/protocol.js';
 import type { TableSource } from './table-source.js';
 
@@ -20,10 +20,17 @@ export class PlanStatusBar implements vscode.Disposable {
       this.item.hide();
       return;
     }
-    const { tasks, problems, overdue } = table.counts;
-    this.item.text = `$(checklist) ${t('{0} tasks', tasks)} · $(warning) ${problems}${overdue > 0 ? ` · $(clock) ${t('{0} overdue', overdue)}` : ''}`;
-    this.item.tooltip = t('{0} tasks · {1} problems · {2} overdue', tasks, problems, overdue);
-    this.item.backgroundColor = overdue > 0 ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+    const tasks = table.rows.length;
+    const noLead = table.rows.filter((r) => r.lead.length === 0).length;
+    const noDeadline = table.rows.filter((r) => r.deadline === null).length;
+    this.item.text = `$(checklist) ${tn(tasks, '{0} task', '{0} tasks')}${noLead > 0 ? ` · ${t('{0} without a lead unit', noLead)}` : ''}`;
+    this.item.tooltip = [
+      t('Tasks: {0}', tasks),
+      t('Without a lead unit: {0}', noLead),
+      t('Without a deadline: {0}', noDeadline),
+      t('Overdue: {0}', table.counts.overdue),
+      t('Click to show the task table.'),
+    ].join('\n');
     this.item.show();
   }
 

@@ -43,6 +43,7 @@ export function createPlanService(options: PlanServiceOptions = {}): PlanService
     return parsePlan(text, {
       nonTaskSections: config.nonTaskSections,
       ...(config.period ? { period: config.period } : {}),
+      ...(config.kind ? { kind: config.kind } : {}),
     });
   }
 

@@ -97,7 +97,7 @@ describe('planlint (lint): configuration', () => {
   it('--locale en gives English messages and summary', () => {
     const r = planlint([fx('one-error.plan'), '--locale', 'en']);
     expectCode(r, 1);
-    assert.match(r.stdout, /5:1 {2}error {2}Task "（二）加强行政执法监督" names responsible units but no lead unit {2}PL001 lead-unit-missing/);
+    assert.match(r.stdout, /5:1 {2}error {2}Task "（二）加强行政执法监督" lists several responsible units but not which one leads {2}PL001 lead-unit-missing/);
     assert.match(r.stdout, /✖ 1 problem \(1 error, 0 warnings\)/);
   });
 
@@ -121,7 +121,7 @@ describe('planlint (lint): stylish format', () => {
       [
         '',
         'test/fixtures/cli/one-error.plan',
-        '  5:1  错误  任务“（二）加强行政执法监督”只有责任单位，缺少牵头单位  PL001 lead-unit-missing',
+        '  5:1  错误  任务“（二）加强行政执法监督”列有多个责任单位，未写明由哪个单位牵头  PL001 lead-unit-missing',
         '',
         'test/fixtures/cli/one-warning.plan',
         '  5:1  警告  任务“（二）加强行政执法监督”缺少完成时限  PL002 deadline-missing',
@@ -186,7 +186,7 @@ describe('planlint (lint): json format', () => {
     const dir = tempDir();
     try {
       // `𠮷` (U+20BB7) is two UTF-16 units: the missing-lead finding on `2.` after it starts at column 4.
-      fs.writeFileSync(path.join(dir, 'a.plan'), '测试工作方案\n一、重点任务\n𠮷 2.加强监督。[责任单位:市财政局;完成时限:2025年底前]\n');
+      fs.writeFileSync(path.join(dir, 'a.plan'), '测试工作方案\n一、重点任务\n𠮷 2.加强监督。[责任单位:市财政局、市审计局;完成时限:2025年底前]\n');
       const [file] = jsonOf(planlint(['a.plan', '--format', 'json'], { cwd: dir }));
       const d = file!.diagnostics.find((x) => x.ruleId === 'PL001');
       assert.ok(d, JSON.stringify(file));
@@ -204,7 +204,7 @@ describe('planlint (lint): github format', () => {
     expectCode(r, 1);
     assert.equal(
       r.stdout,
-      '::error file=test/fixtures/cli/one-error.plan,line=5,col=1,endLine=5,endColumn=4,title=PL001 lead-unit-missing::任务“（二）加强行政执法监督”只有责任单位，缺少牵头单位\n' +
+      '::error file=test/fixtures/cli/one-error.plan,line=5,col=1,endLine=5,endColumn=4,title=PL001 lead-unit-missing::任务“（二）加强行政执法监督”列有多个责任单位，未写明由哪个单位牵头\n' +
         '::warning file=test/fixtures/cli/one-warning.plan,line=5,col=1,endLine=5,endColumn=4,title=PL002 deadline-missing::任务“（二）加强行政执法监督”缺少完成时限\n',
     );
   });

@@ -1,13 +1,18 @@
-// The facts of the grammar issue, through the CLI, on the real documents in ../shared/seeds (pending when they are absent).
+// The facts of the grammar issue, through the CLI, on the real documents in ../shared/seeds (absent: a failure in CI, a warning elsewhere).
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { HAVE_SEEDS, ROOT, SEEDS } from '../helpers/paths.js';
+import { sharedMissing } from '../helpers/shared.js';
 import { jsonOf, planlint } from './run.js';
 
 describe('planlint on the seeds (../shared/seeds)', () => {
-  it('seed 000: `planlint ../shared/seeds/000_*.txt --format json` reports exactly one PL001, on item 25', function () {
-    if (!HAVE_SEEDS) this.skip(); // needs ../shared/seeds beside the checkout
+  if (!HAVE_SEEDS) {
+    sharedMissing('the CLI seed tests', SEEDS); // fails in CI, warns elsewhere
+    return;
+  }
+
+  it('seed 000: `planlint ../shared/seeds/000_*.txt --format json` reports exactly one PL001, on item 25', () => {
     const seed = fs.readdirSync(SEEDS).find((n) => /^000_.*\.txt$/.test(n));
     assert.ok(seed, 'seed 000 is in ../shared/seeds');
     const lines = fs.readFileSync(path.join(SEEDS, seed), 'utf8').split(/\r\n|\r|\n/);
@@ -26,8 +31,7 @@ describe('planlint on the seeds (../shared/seeds)', () => {
     assert.equal(run.code, 1, 'an error fails the run');
   });
 
-  it('every seed is read and linted without an internal error', function () {
-    if (!HAVE_SEEDS) this.skip();
+  it('every seed is read and linted without an internal error', () => {
     const run = planlint([path.relative(ROOT, SEEDS) + '/*.txt', '--format', 'json', '--max-severity', 'off']);
     assert.equal(run.code, 0, run.stderr);
     const files = jsonOf(run);

@@ -99,7 +99,7 @@ describe('planlint table', () => {
     expectCode(r, 0);
     const lines = r.stdout.trim().split('\n');
     assert.equal(lines[0], '| 序号 | 任务 | 牵头单位 | 责任单位 | 完成时限 | 问题 |');
-    assert.match(lines[3]!, /^\| （二） \| 加强行政执法监督 \|  \| 市财政局 \| 2025年9月底前 \| PL001 任务“（二）加强行政执法监督”只有责任单位，缺少牵头单位 \|$/);
+    assert.match(lines[3]!, /^\| （二） \| 加强行政执法监督 \|  \| 市财政局、市审计局 \| 2025年9月底前 \| PL001 任务“（二）加强行政执法监督”列有多个责任单位，未写明由哪个单位牵头 \|$/);
     assert.match(lines[2]!, / \|  \|$/, 'a task without findings has an empty cell');
   });
 

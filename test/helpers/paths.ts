@@ -8,7 +8,7 @@ export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..')
 export const SAMPLES = join(ROOT, 'samples');
 export const FIXTURES = join(ROOT, 'test', 'fixtures');
 export const RULE_FIXTURES = join(ROOT, 'test', 'rules', 'fixtures');
-/** `../shared/seeds` — real documents, present on developer machines and in CI, absent elsewhere. */
+/** `../shared/seeds` — real documents, present on developer machines and in CI, absent elsewhere (see helpers/shared.ts). */
 export const SEEDS = resolve(ROOT, '..', 'shared', 'seeds');
 export const HAVE_SEEDS = existsSync(SEEDS);
 /** True when golden files should be rewritten (`UPDATE_GOLDEN=1 npm test`). */

@@ -154,7 +154,10 @@ describe('code-unit text helpers equal the regular expressions they replace', ()
   });
 
   /** The implementations these replaced, kept here as the reference. */
-  const TRADITIONAL_REFERENCE = '牽頭單責負參與時間節點協辦門縣區廳屬關會黨員發衛財審計監務導組織傳體廣電視園農業環態備應條規劃資築設構營獄勞動險稅幹檢廠統貿歲醫療權訊軍學書長鄉鎮氣衆眾國場級個們為於實現標準優護華運輸檔歷專紀團聯鐵網絡報稱號複復議訴調處價產費經濟東車歸來';
+  const TRADITIONAL_REFERENCE =
+    '牽頭單責負參與時間節點協辦門縣區廳屬關會黨員發衛財審計監務導組織傳體廣電視園農業環態備應條規劃資築設構營獄勞動險稅幹檢廠統貿歲醫療權訊軍學書長鄉鎮氣衆眾國場級個們為於實現標準優護華運輸檔歷專紀團聯鐵網絡報稱號複復議訴調處價產費經濟東車歸來' +
+    // Script folding for document kinds and unit names (kind.ts reads titles and narrative in either script).
+    '見讀記總結細預開題進達戰極據強較這項況績貫徹執認遞觀測讓論說請談譯證識試詳誤課講許該語諮詢謀變邊遠過還適選遺連週違災壞圍廢慶憲樹橋樣機殘無煙爭狀獎畫當盡盤確礎禮種穩積窮競範簡糧紅約納純紙終給絕絲維綜綠線緊編繼續罰職聽肅腦興舉舊藝藥蘇衝補製親覽覺訂討訓訪評診詞誠諾謝貢貧貨質購貸賦賣賴贊趨跡躍軟載輔輕轄轉釋錄鋼錢錯閉閱陣陸陽隊際隨隱雜難雙離靈順須領頻額顧風飛飲飯養館馬驗魚鹽齊齡龍億儀兒內兩冊則剛創劇勵勢勝啟問嚴圖圓壓壩壯聲夠奮婦寧寬寶對尋屆層嶺島師帶幫庫張彈徑從徵惡慣慮憑懷懲戶採揚換損撥擁擇擊擔擴攜攝敗數斷晉暢曆楊樓樂樞橫歡毀漢溝滅滯滿漁潔潛澤濕濫灣熱燈獨獲畝畢異礦碼禦筆簽籌類糾紛繫羅義習聖聞脫臨艱莊萬葉蓋蘭蟲術裝豐賓賽贏趕踐輛輪輯辭遷遲邁郵鄰針銀銷鋪鍵鎖鏈鑒闡陳雖雲靜頁頂頒頓願顯餘駐黃溫壇傷濱愛賬賠債僅讚攤蔣嚮滬釣凍塊壘潤燒稈勸舖遊彙匯覈託卹綫蘆螢錦嶽鬆幣揮謹鏡壽響佈穫歐勻奧騎樁賀';
   const foldWidthReference = (text: string): string => {
     let out = '';
     for (let i = 0; i < text.length; i++) {

@@ -229,14 +229,14 @@ describe('parsePlan', () => {
     }
 
     it('reads field lines in traditional script too', () => {
-      const plan = planOf(['海濱市2021年工作方案', '一、重點任務', '(一)落實執法。', '責任單位:市司法局', '(二)完善復議。', '牽頭單位：市政府法制辦；完成時限：2021年9月底前']);
-      assert.deepEqual(plan.tasks.map((t) => [names(t.lead), names(t.responsible)]), [[[], ['市司法局']], [['市政府法制辦'], []]]);
+      const plan = planOf(['海濱市2021年工作方案', '一、重點任務', '(一)落實執法。', '責任單位:市司法局、市財政局', '(二)完善復議。', '牽頭單位：市政府法制辦；完成時限：2021年9月底前']);
+      assert.deepEqual(plan.tasks.map((t) => [names(t.lead), names(t.responsible)]), [[[], ['市司法局', '市財政局']], [['市政府法制辦'], []]]);
       assert.equal(plan.tasks[1]!.deadline?.end, '2021-09-30');
     });
 
     it('reads a field line of its own (`责任单位:市司法局`) under the task it follows', () => {
-      const plan = planOf(['海滨市2021年工作方案', '一、重点任务', '(一)落实执法。', '责任单位:市司法局', '(二)完善复议。', '牵头单位:市政府法制办;完成时限:2021年9月底前']);
-      assert.deepEqual(plan.tasks.map((t) => [names(t.lead), names(t.responsible)]), [[[], ['市司法局']], [['市政府法制办'], []]]);
+      const plan = planOf(['海滨市2021年工作方案', '一、重点任务', '(一)落实执法。', '责任单位:市司法局、市财政局', '(二)完善复议。', '牵头单位:市政府法制办;完成时限:2021年9月底前']);
+      assert.deepEqual(plan.tasks.map((t) => [names(t.lead), names(t.responsible)]), [[[], ['市司法局', '市财政局']], [['市政府法制办'], []]]);
       assert.equal(plan.tasks[1]!.deadline?.end, '2021-09-30');
       assert.equal(plan.allSections[1]!.attributions[0]!.style, 'field');
     });

@@ -34,6 +34,7 @@ const GOOD = {
   deadline: { inheritFromSection: true, planPeriodSatisfies: false },
   period: { start: 2021, end: 2025 },
   files: ['*.txt'],
+  kind: 'plan',
 };
 const GOOD_YAML = [
   'locale: en',
@@ -78,7 +79,7 @@ describe('config robustness', function () {
   };
 
   it('the schema lists the keys this test covers', () => {
-    assert.deepEqual(KEYS.sort(), ['$schema', 'deadline', 'extraNonTaskSections', 'files', 'locale', 'nonTaskSections', 'period', 'rules', 'units', 'unitsFile'].sort());
+    assert.deepEqual(KEYS.sort(), ['$schema', 'deadline', 'extraNonTaskSections', 'files', 'kind', 'locale', 'nonTaskSections', 'period', 'rules', 'units', 'unitsFile'].sort());
   });
 
   for (const key of KEYS) {

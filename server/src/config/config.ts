@@ -43,6 +43,8 @@ export interface PlanlintConfig {
   period?: { start: number; end: number } | number;
   /** Extra glob patterns of files treated as plans (the editor uses these). */
   files?: string[];
+  /** What the documents are, whatever their text shows: `plan`, `report` or `other` (default: decided by content). */
+  kind?: 'plan' | 'report' | 'other';
 }
 
 /** Configuration after layers are merged and defaults applied: what the linter and the server read. */
@@ -57,6 +59,8 @@ export interface ResolvedConfig {
   deadline: DeadlineOptions;
   period: { start: number; end: number } | null;
   files: string[];
+  /** What the documents are when the configuration says so; null: decided by content. */
+  kind: 'plan' | 'report' | 'other' | null;
   /** The files the configuration came from (config files, then unit files), outermost first. */
   sources: string[];
 }
@@ -102,6 +106,14 @@ export const DEFAULT_NON_TASK_SECTIONS: readonly string[] = Object.freeze([
   '保障措施', // safeguards (same in both scripts)
   '组织保障', '組織保障', // organisational safeguards
   '工作要求', // work requirements (same in both scripts)
+  '面临的形势', '面臨的形勢', // the situation faced
+  '发展现状', '發展現狀', // the present state
+  '基本情况', '基本情況', // basic facts
+  '重要意义', '重要意義', // significance
+  '深刻内涵', '深刻內涵', // meaning
+  '主要成效', // results so far (same in both scripts)
+  '存在问题', '存在問題', // problems found
+  '发展目标', '發展目標', // development goals
 ]);
 
 /** Deadline options when the configuration says nothing. */
@@ -631,6 +643,7 @@ export function resolveConfig(
   const deadline: DeadlineOptions = { ...DEFAULT_DEADLINE_OPTIONS, ...defaults.deadline };
   let period: { start: number; end: number } | null = null;
   const files: string[] = [];
+  let kind: ResolvedConfig['kind'] = null;
 
   for (const layer of layers) {
     if (!layer || typeof layer !== 'object') continue;
@@ -661,6 +674,7 @@ export function resolveConfig(
     else if (p && typeof p === 'object' && isYear(p.start) && isYear(p.end)) period = { start: p.start, end: p.end };
     const globs = stringList(layer.files);
     if (globs) files.push(...globs);
+    if (layer.kind === 'plan' || layer.kind === 'report' || layer.kind === 'other') kind = layer.kind;
   }
 
   return {
@@ -672,6 +686,7 @@ export function resolveConfig(
     deadline,
     period,
     files: [...new Set(files)],
+    kind,
     sources: [...sources],
   };
 }

@@ -2,8 +2,19 @@
 import type { PlanDocument, Task } from '../model/types.js';
 import type { TextEdit } from './types.js';
 
+type BracketStyle = { open: string; close: string; colon: string; separator: string };
+
+/** Each plan's style, found once: every task without an attribution asks for it, and finding it reads every section. */
+const STYLES = new WeakMap<PlanDocument, BracketStyle>();
+
 /** The punctuation a plan uses for bracket attributions: its first one, else what its text leans to. */
-export function attributionStyle(plan: PlanDocument): { open: string; close: string; colon: string; separator: string } {
+export function attributionStyle(plan: PlanDocument): BracketStyle {
+  let style = STYLES.get(plan);
+  if (style === undefined) STYLES.set(plan, (style = findAttributionStyle(plan)));
+  return style;
+}
+
+function findAttributionStyle(plan: PlanDocument): BracketStyle {
   for (const section of plan.allSections) {
     for (const a of section.attributions) {
       if (a.style === 'bracket' && a.punctuation) return { ...a.punctuation, close: a.punctuation.close || (a.punctuation.open === '[' ? ']' : '】') };

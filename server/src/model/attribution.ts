@@ -26,14 +26,23 @@ export interface AttributionContext {
 
 const LEAD_VERBS = new Set([T.LeadVerb, T.ChargeVerb, T.JointLead]);
 const JOIN_VERBS = new Set([T.JoinVerb, T.ByDivision]);
+/** Every verb that ends a segment of an attribution. */
+const SEGMENT_VERBS = new Set([...LEAD_VERBS, ...JOIN_VERBS]);
 /** Verbs that make the units after `由` leads: `由X负责`, `由X、Y分别负责`, `由X按职责分工负责`. */
 const BY_VERBS = new Set([...LEAD_VERBS, T.ByDivision]);
 type TokenType = IToken['tokenType'];
 // Comparisons rather than Set lookups: these run once per token.
 const isOpener = (type: TokenType): boolean => type === T.LBracket || type === T.LParen;
 const isCloser = (type: TokenType): boolean => type === T.RBracket || type === T.RParen;
-const isField = (type: TokenType): boolean => type === T.LeadField || type === T.ResponsibleField || type === T.DeadlineField;
-const isKeyword = (t: IToken) => isField(t.tokenType) || LEAD_VERBS.has(t.tokenType) || JOIN_VERBS.has(t.tokenType);
+const isField = (type: TokenType): boolean =>
+  type === T.LeadField || type === T.ResponsibleField || type === T.DeadlineField || type === T.PersonField;
+const isKeyword = (t: IToken) => isField(t.tokenType) || LEAD_VERBS.has(t.tokenType) || JOIN_VERBS.has(t.tokenType) || t.tokenType === T.Together;
+/** A part boundary inside an attribution: `;` and `。` (`(X牵头。)`). */
+const isPartEnd = (type: TokenType): boolean => type === T.Semicolon || type === T.SentenceEnd;
+/** How many characters of words may follow a verb before its segment ends: `牵头落实`, `牵头卖力`, `负责落实`. */
+const VERB_TAIL = 4;
+/** Words that join a field's name to the next one (`责任单位或牵头单位:`): the two name one field. */
+const FIELD_JOINERS = new Set(['或', '和', '及', '/', '／', '、']);
 const end = (t: IToken) => t.startOffset + t.image.length;
 
 // Token runs are read in place: `toks` with a half-open index range [from, to), never copied out.
@@ -133,28 +142,95 @@ function flushFields(toks: IToken[], runFrom: number, runTo: number, ctx: Attrib
 
 /** `此项工作由X牵头负责,Y参加` / `X牵头,Y按职责分工负责`: a clause [from, to) whose first segment ends with a lead verb. */
 function readSentence(toks: IToken[], from: number, to: number, ctx: AttributionContext): Attribution | null {
-  const byIndex = indexOfType(toks, T.By, from, to);
+  const byIndex = indexOfBy(toks, from, to, ctx.text);
   let leadEnd = -1;
+  let together = -1;
   if (byIndex >= 0) {
-    // `由 … 负责`: the verb may come after commas (`由A,B等部门共同负责`), never after another keyword.
+    // `由 … 负责`: the verb may come after commas (`由A,B等部门共同负责`) and be followed by what is done
+    // (`由各乡镇负责督促落实`), never after another keyword but `会同`, and the units before it are a short run.
     for (let i = byIndex + 1; i < to; i++) {
       const type = toks[i]!.tokenType;
       if (BY_VERBS.has(type)) {
-        if (segmentEndsAt(toks, i, to)) leadEnd = i;
+        const near = toks[i]!.startOffset - end(toks[byIndex]!) <= MAX_BY_UNITS;
+        // `由A,B等部门共同负责。` may list units across commas; `由A负责督促落实` may not (`全部由政府收储,财政负责…`).
+        if (near && (segmentEndsAt(toks, i, to) || indexOfType(toks, T.Comma, byIndex, i) < 0)) leadEnd = i;
         break;
       }
-      if (isKeyword(toks[i]!) || type === T.By) break;
+      if (type === T.Together && together < 0) together = i;
+      if ((isKeyword(toks[i]!) && type !== T.Together) || type === T.By || type === T.SentenceEnd) break;
     }
   } else {
     const first = indexOfType(toks, T.Comma, from, to);
-    const last = first < 0 ? to - 1 : first - 1;
-    const verb = last >= from ? toks[last] : undefined;
-    if (verb && (verb.tokenType === T.LeadVerb || verb.tokenType === T.JointLead) && last > from) leadEnd = last;
+    const segmentTo = first < 0 ? to : first;
+    const verb = segmentVerb(toks, from, segmentTo, SENTENCE_VERBS);
+    // `负责` and `按职责分工` after anything but a unit's name are prose (`敢于负责`): a unit name ends the run before them.
+    const named = verb > from && (toks[verb]!.tokenType === T.LeadVerb || toks[verb]!.tokenType === T.JointLead || UNIT_END.test(toks[verb - 1]!.image));
+    if (named) leadEnd = verb;
   }
+  if (leadEnd < 0 && together > byIndex && byIndex >= 0) return readTogether(toks, byIndex, together, to, ctx);
   if (leadEnd < 0) return null;
   const start = byIndex >= 0 && byIndex < leadEnd ? byIndex : from;
   const span = { start: toks[start]!.startOffset, end: end(toks[to - 1]!) };
   return readContent(toks, start, to, 'sentence', span, ctx);
+}
+
+/** How far `由` may stand from its verb: a list of a few units (`由市发展改革委、市财政局等部门共同负责`). */
+const MAX_BY_UNITS = 60;
+/** Verbs that make the first segment of a sentence an attribution (`X牵头,Y配合` `X、Y按职责分工负责` `X负责落实`). */
+const SENTENCE_VERBS = new Set([T.LeadVerb, T.JointLead, T.ChargeVerb, T.ByDivision]);
+/** How a unit's name ends (`市司法局`, `各区县政府`, `市政府办公室`, `各乡镇`, `国网供电公司`, `区人武部`…). */
+const UNIT_END = /(?:局|委|办|辦|厅|廳|部|府|院|会|會|处|處|室|中心|队|隊|站|所|街道|乡镇|鄉鎮|镇|鎮|乡|鄉|社区|社區|集团|集團|公司|单位|單位|部门|部門|组|組|署|馆|館|台|校|团|團|联|聯|行|司|社)[)）]?$/;
+
+/** Characters after `由` that make it a word, not `by`: `由于` (because), `由此`, `由来`, `由衷`. */
+const NOT_BY = new Set([...'于於此来來衷浅淺表'].map((c) => c.charCodeAt(0)));
+
+/** The first `由` in [from, to) that means `by`. */
+function indexOfBy(toks: IToken[], from: number, to: number, text: string): number {
+  for (let i = from; i < to; i++) {
+    const tok = toks[i]!;
+    if (tok.tokenType === T.By && !NOT_BY.has(text.charCodeAt(end(tok)))) return i;
+  }
+  return -1;
+}
+
+/**
+ * The verb that ends the segment [from, to) when it is one of `verbs`: its last token, or a verb followed by a few
+ * characters of what is done (`牵头落实`, `牵头卖力`, `负责落实`: two for `负责`, whose longer tails are sentences of
+ * their own). -1 when there is none.
+ */
+function segmentVerb(toks: IToken[], from: number, to: number, verbs: ReadonlySet<TokenType>): number {
+  const last = to - 1;
+  if (last < from) return -1;
+  if (verbs.has(toks[last]!.tokenType)) return last;
+  const verb = last - 1;
+  if (verb < from || !verbs.has(toks[verb]!.tokenType) || toks[last]!.tokenType !== T.Text) return -1;
+  const tail = toks[last]!.image.trim();
+  const max = toks[verb]!.tokenType === T.ChargeVerb ? 2 : VERB_TAIL;
+  return tail.length <= max && /^[\u4e00-\u9fff]+$/.test(tail) ? verb : -1;
+}
+
+/** The end of a unit list that a verb phrase follows: `…等部门研究提出意见` ends after `等部门`. */
+const LIST_END = /等(?:有关|相关)?(?:部门|单位|部門|單位)/;
+
+/**
+ * `由X会同Y研究提出…`, with no role verb: X leads, and Y takes part when its list ends with `等部门`. The clause is
+ * the tokens [by, to).
+ */
+function readTogether(toks: IToken[], by: number, together: number, to: number, ctx: AttributionContext): Attribution | null {
+  const lists = READING;
+  lists.lead.clear();
+  lists.division.clear();
+  lists.responsible.clear();
+  lists.deadlines.clear();
+  lists.problems.clear();
+  const unitsFrom = end(toks[together]!);
+  const clauseEnd = end(toks[to - 1]!);
+  const rest = ctx.text.slice(unitsFrom, Math.min(clauseEnd, unitsFrom + MAX_BY_UNITS * 2));
+  const list = LIST_END.exec(rest);
+  if (pushUnits(lists.lead, trimSpan(ctx.text, end(toks[by]!), toks[together]!.startOffset), 'lead', ctx) === 0) return null;
+  if (list !== null) pushUnits(lists.responsible, trimSpan(ctx.text, unitsFrom, unitsFrom + list.index + list[0].length), 'responsible', ctx);
+  const span = { start: toks[by]!.startOffset, end: clauseEnd };
+  return new PlacedAttribution('sentence', lists.lead.take(), lists.responsible.take(), [], [], span, ctx.lines);
 }
 
 /** Does the segment end right after `i` (within a run ending at `to`)? */
@@ -166,13 +242,15 @@ function segmentEndsAt(toks: IToken[], i: number, to: number): boolean {
 /** The lists of one attribution while it is read. */
 interface Lists {
   lead: ListBuffer<UnitMention>;
+  /** Units of `按职责分工负责` / `分别负责`: leads when the attribution names no other, else responsible. */
+  division: ListBuffer<UnitMention>;
   responsible: ListBuffer<UnitMention>;
   deadlines: ListBuffer<Deadline>;
   problems: ListBuffer<AttributionProblem>;
 }
 
 /** The lists being read, one set for every attribution: reading never re-enters `readContent`. */
-const READING: Lists = { lead: new ListBuffer(), responsible: new ListBuffer(), deadlines: new ListBuffer(), problems: new ListBuffer() };
+const READING: Lists = { lead: new ListBuffer(), division: new ListBuffer(), responsible: new ListBuffer(), deadlines: new ListBuffer(), problems: new ListBuffer() };
 
 /**
  * Reads the content [from, to) of one attribution: parts split at `;` are fields (`牵头单位:…`) or verb
@@ -181,6 +259,7 @@ const READING: Lists = { lead: new ListBuffer(), responsible: new ListBuffer(), 
 function readContent(toks: IToken[], from: number, to: number, style: AttributionStyle, span: Span, ctx: AttributionContext): PlacedAttribution {
   const lists = READING;
   lists.lead.clear();
+  lists.division.clear();
   lists.responsible.clear();
   lists.deadlines.clear();
   lists.problems.clear();
@@ -192,19 +271,43 @@ function readContent(toks: IToken[], from: number, to: number, style: Attributio
       const type = toks[i]!.tokenType;
       if (isOpener(type)) depth++;
       else if (isCloser(type) && depth > 0) depth--;
-      if (depth !== 0 || type !== T.Semicolon) continue;
+      // A field name glued to the part before it starts a part of its own (`牵头单位:X 责任单位:Y`, `…,責任單位:Y`).
+      const gluedField = depth === 0 && i > partFrom && isField(type) && i + 1 < to && toks[i + 1]!.tokenType === T.Colon;
+      if (gluedField) {
+        readPart(toks, partFrom, trimSeparators(toks, partFrom, i), lists, ctx);
+        partFrom = i;
+        continue;
+      }
+      if (depth !== 0 || !isPartEnd(type)) continue;
     }
-    if (i > partFrom) {
-      if (isField(toks[partFrom]!.tokenType)) readField(toks, partFrom, i, lists, ctx);
-      else readVerbSegments(toks, partFrom, i, lists, ctx);
-    }
+    readPart(toks, partFrom, i, lists, ctx);
     partFrom = i + 1;
+  }
+  // Units that a plan says share the work (`X、Y按职责分工负责`) lead when nothing else in the attribution does.
+  const division = lists.division.take();
+  const divisionLeads = lists.lead.length === 0;
+  for (const unit of division) {
+    if (divisionLeads) unit.role = 'lead';
+    (divisionLeads ? lists.lead : lists.responsible).push(unit);
   }
   markLeadAlsoResponsible(lists, ctx);
   const lead = lists.lead.take();
   const responsible = lists.responsible.take();
   const deadlines = lists.deadlines.take();
   return new PlacedAttribution(style, lead, responsible, deadlines, lists.problems.take(), span, ctx.lines);
+}
+
+/** One part [from, to) of an attribution: a field, or verb segments. */
+function readPart(toks: IToken[], from: number, to: number, lists: Lists, ctx: AttributionContext): void {
+  if (to <= from) return;
+  if (isField(toks[from]!.tokenType)) readField(toks, from, to, lists, ctx);
+  else readVerbSegments(toks, from, to, lists, ctx);
+}
+
+/** [from, to) without the `,` `、` and spaces that end it (a part cut before a glued field name). */
+function trimSeparators(toks: IToken[], from: number, to: number): number {
+  while (to > from && (toks[to - 1]!.tokenType === T.Comma || /^[\s、]*$/.test(toks[to - 1]!.image))) to--;
+  return to;
 }
 
 /** `牵头单位:A、B` / `完成时限:2021年底前`, the field [from, to). */
@@ -216,6 +319,9 @@ function readField(toks: IToken[], from: number, to: number, attribution: Lists,
   const valueFrom = hasValue ? toks[valueStart]!.startOffset : end(toks[valueStart - 1]!);
   const valueTo = hasValue ? end(toks[to - 1]!) : valueFrom;
   const span = trimSpan(ctx.text, valueFrom, valueTo);
+  if (head.tokenType === T.PersonField) return; // a person (`牵头领导:…副市长`), never a unit
+  // `责任单位或牵头单位:X`: this name joins the next field's.
+  if (valueStart === from + 1 && FIELD_JOINERS.has(ctx.text.slice(span.start, span.end))) return;
   if (span.start >= span.end) {
     attribution.problems.push(problem(ctx, 'empty-field', head.image, { start: head.startOffset, end: end(toks[valueStart - 1]!) }));
     return;
@@ -254,12 +360,31 @@ function readVerbSegments(toks: IToken[], partFrom: number, partTo: number, attr
     pendingFrom = -1;
     if (to <= from) continue;
     const last = toks[to - 1]!;
-    if (LEAD_VERBS.has(last.tokenType) || JOIN_VERBS.has(last.tokenType)) {
+    const verbAt = segmentVerb(toks, from, to, SEGMENT_VERBS);
+    if (verbAt >= 0) {
+      const verb = toks[verbAt]!;
       const first = toks[from]!;
       const by = first.tokenType === T.By;
-      const unitsFrom = by ? end(first) : first.startOffset;
-      const role: UnitRole = (by ? BY_VERBS : LEAD_VERBS).has(last.tokenType) ? 'lead' : 'responsible';
-      pushUnits(role === 'lead' ? attribution.lead : attribution.responsible, trimSpan(ctx.text, unitsFrom, last.startOffset), role, ctx);
+      const unitsFrom = by || first.tokenType === T.Together ? end(first) : first.startOffset;
+      const together = indexOfType(toks, T.Together, from + 1, verbAt);
+      if (together >= 0) {
+        // `由X会同Y负责` / `X会同Y负责`: X leads, Y takes part.
+        pushUnits(attribution.lead, trimSpan(ctx.text, unitsFrom, toks[together]!.startOffset), 'lead', ctx);
+        pushUnits(attribution.responsible, trimSpan(ctx.text, end(toks[together]!), verb.startOffset), 'responsible', ctx);
+        continue;
+      }
+      const span = trimSpan(ctx.text, unitsFrom, verb.startOffset);
+      if (first.tokenType === T.Together) pushUnits(attribution.responsible, span, 'responsible', ctx);
+      else if (!by && verb.tokenType === T.ByDivision) pushUnits(attribution.division, span, 'responsible', ctx);
+      else {
+        const role: UnitRole = (by ? BY_VERBS : LEAD_VERBS).has(verb.tokenType) ? 'lead' : 'responsible';
+        pushUnits(role === 'lead' ? attribution.lead : attribution.responsible, span, role, ctx);
+      }
+      continue;
+    }
+    if (toks[from]!.tokenType === T.Together) {
+      // `X牵头,会同Y`: Y takes part.
+      pushUnits(attribution.responsible, trimSpan(ctx.text, end(toks[from]!), end(last)), 'responsible', ctx);
       continue;
     }
     const ownBy = indexOfType(toks, T.By, segmentFrom, to);
@@ -273,7 +398,10 @@ function readVerbSegments(toks: IToken[], partFrom: number, partTo: number, attr
       let verbAt = byAt + 1;
       while (verbAt < to && !BY_VERBS.has(toks[verbAt]!.tokenType)) verbAt++;
       if (verbAt < to) {
-        pushUnits(attribution.lead, trimSpan(ctx.text, end(toks[byAt]!), toks[verbAt]!.startOffset), 'lead', ctx);
+        const together = indexOfType(toks, T.Together, byAt + 1, verbAt);
+        const leadTo = together >= 0 ? toks[together]!.startOffset : toks[verbAt]!.startOffset;
+        pushUnits(attribution.lead, trimSpan(ctx.text, end(toks[byAt]!), leadTo), 'lead', ctx);
+        if (together >= 0) pushUnits(attribution.responsible, trimSpan(ctx.text, end(toks[together]!), toks[verbAt]!.startOffset), 'responsible', ctx);
         continue;
       }
     }
@@ -291,6 +419,9 @@ function hasType(toks: IToken[], types: Set<IToken['tokenType']>, from: number, 
   for (let i = from; i < to; i++) if (types.has(toks[i]!.tokenType)) return true;
   return false;
 }
+
+/** A person named by office (`王纲市长`, `张明副局长`): persons lead meetings, never tasks' units. */
+const PERSON_END = /(?:市长|市長|县长|縣長|区长|區長|镇长|鎮長|乡长|鄉長|书记|書記|主任|局长|局長|厅长|廳長|部长|部長|秘书长|秘書長|处长|處長|科长|科長|同志)$/;
 
 const LEADING_FILLER = /^(?:(?:此|该|本|這|該)项(?:工作|任务|任務)?|(?:此|该)(?:工作|任务))?(?:由|會同|会同)?/;
 /** The characters `LEADING_FILLER` can start with: a piece starting otherwise has no filler. */
@@ -366,7 +497,7 @@ function pushPiece(out: ListBuffer<UnitMention>, from: number, to: number, role:
   while (e > s && isSpaceCode(text.charCodeAt(e - 1))) e--;
   if (e <= s) return;
   const raw = stripNoise(text.slice(s, e));
-  if (raw.length === 0 || raw.length > 60) return;
+  if (raw.length === 0 || raw.length > 60 || PERSON_END.test(raw)) return;
   let name = raw;
   let key: string;
   const known = ctx.names?.get(raw);

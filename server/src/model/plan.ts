@@ -14,13 +14,14 @@ import { ListBuffer } from './buffer.js';
 import { findPlanPeriod } from './deadline.js';
 import { PlacedDirective, PlacedMarker, PlacedParseProblem, PlacedSection, PlacedTask, PlacedUnnumbered } from './located.js';
 import { createLineMap, type LineTable } from './positions.js';
+import { DEFAULT_NON_TASK_SECTIONS } from '../config/config.js';
+import { decideKind } from './kind.js';
 import { findTables } from './tables.js';
 import { isSpace, isTrimCode, stripNoise, toSimplified, trimSpan } from './text.js';
 import type {
   Attribution,
   Deadline,
   Directive,
-  DocumentKind,
   Level,
   Marker,
   MarkerStyle,
@@ -38,21 +39,8 @@ import type {
   UnnumberedAttribution,
 } from './types.js';
 
-/** Section titles that assign no work (DESIGN §1.1); matched as parts of a title, either script. */
-export const DEFAULT_NON_TASK_SECTIONS = [
-  '指导思想',
-  '总体要求',
-  '基本原则',
-  '工作目标',
-  '主要目标',
-  '实施步骤',
-  '方法步骤',
-  '步骤安排',
-  '保障措施',
-  '组织保障',
-  '工作要求',
-  '组织领导',
-];
+/** Section titles that assign no work (DESIGN §1.1): the configuration's default list, the one definition. */
+export { DEFAULT_NON_TASK_SECTIONS };
 
 const end = (t: IToken) => t.startOffset + t.image.length;
 
@@ -93,6 +81,7 @@ function emptyPlan(text: string, lines: LineTable): PlanDocument {
     title: '',
     titleRange: null,
     kind: 'plan',
+    kindDecision: { kind: 'plan', positive: false, reasons: [] },
     period: null,
     sections: [],
     allSections: [],
@@ -111,6 +100,25 @@ function emptyPlan(text: string, lines: LineTable): PlanDocument {
 interface Body {
   built: BuiltSections;
   ctx: AttributionContext;
+  convention: LeadConvention;
+}
+
+/**
+ * How a plan says its lead is read when no `牵头` is written: `first` — the first unit listed leads
+ * (`列第一位者为牵头单位`); `all` — the responsible units lead (`未注明牵头单位的，责任单位即为牵头单位`); `none` —
+ * no convention stated: a lone responsible unit leads, several leave the lead open (PL001 asks which).
+ */
+export type LeadConvention = 'first' | 'all' | 'none';
+
+const FIRST_LISTED = /列(?:第一位|首位|在第一位|在首位|第一)(?:的|者)?(?:责任单位|单位|部门)?(?:为|是|即为|系)(?:工作)?牵头/;
+const RESPONSIBLE_LEADS = /(?:未注明|未明确|无|没有|未列)牵头单位的?[,，]?(?:其)?责任单位(?:即|就)?(?:为|是)牵头单位/;
+
+/** The convention a plan states about leads (anywhere: its covering notice, its first attribution, a note). */
+export function leadConvention(text: string): LeadConvention {
+  const folded = toSimplified(stripNoise(text)).replace(/[\s\u3000]+/g, '');
+  if (FIRST_LISTED.test(folded)) return 'first';
+  if (RESPONSIBLE_LEADS.test(folded)) return 'all';
+  return 'none';
 }
 
 /** From the grammar's result: problems, directives, title, period, kind and the section tree. */
@@ -123,7 +131,8 @@ function readBody(plan: PlanDocument, lines: LineTable, parsed: ParsedText, opti
   plan.title = title?.text ?? '';
   plan.titleRange = title ? lines.rangeOf(title.span) : null;
   plan.period = readPeriod(title?.text ?? '', text, options);
-  plan.kind = documentKind(plan.title, text);
+  plan.kindDecision = decideKind(text, options.kind);
+  plan.kind = plan.kindDecision.kind;
 
   const ctx: AttributionContext = {
     text,
@@ -132,22 +141,23 @@ function readBody(plan: PlanDocument, lines: LineTable, parsed: ParsedText, opti
     names: new Map(),
     units: [],
   };
-  const bodyEnd = attachmentStart(text, parsed.blocks);
+  const notice = noticeEnd(text, lines);
+  const bodyEnd = attachmentStart(text, parsed.blocks, notice);
   const nonTask = nonTaskPattern((options.nonTaskSections ?? DEFAULT_NON_TASK_SECTIONS).map(toSimplified));
-  const built = buildSections(parsed.tokens, parsed.blocks, bodyEnd, ctx, nonTask);
+  const built = buildSections(parsed.tokens, parsed.blocks, bodyEnd, ctx, nonTask, notice);
   plan.sections = built.roots;
   plan.allSections = built.all;
   plan.unnumbered = built.unnumbered;
   plan.numbering = numberingMode(built.all);
-  return { built, ctx };
+  return { built, ctx, convention: leadConvention(text) };
 }
 
 /** From the text and the section tree: tables, tasks and units. */
-function readTasks(plan: PlanDocument, { built, ctx }: Body): void {
+function readTasks(plan: PlanDocument, { built, ctx, convention }: Body): void {
   plan.tables = findTables(plan.text, ctx.lines);
   const taskTables = plan.tables.filter((t) => t.rows.length > 0);
   if (plan.kind === 'plan') {
-    plan.tasks = taskTables.length > 0 ? tableTasks(taskTables, ctx) : bodyTasks(built, ctx);
+    plan.tasks = taskTables.length > 0 ? tableTasks(taskTables, ctx) : bodyTasks(built, ctx, convention);
   }
   plan.tasks.forEach((task, index) => (task.index = index));
   plan.units = collectUnits(ctx.units!);
@@ -157,7 +167,6 @@ function readTasks(plan: PlanDocument, { built, ctx }: Body): void {
 // Title, period, kind
 
 const PLAN_WORDS = /实施方案|工作方案|工作要点|工作安排|年度安排|分工方案|行动方案|行动计划|工作计划|实施意见|实施细则|方案|要点|安排|计划/;
-const REPORT_WORDS = /报告|总结|情况|成效|实效|进展|回顾|综述/;
 
 /**
  * The plan's title: the first short line naming a plan, else the `《…》` that a covering notice prints
@@ -233,18 +242,53 @@ function readPeriod(title: string, text: string, options: ParseOptions): PlanPer
   return fromBody ? { ...fromBody, source: 'body' } : null;
 }
 
-function documentKind(title: string, text: string): DocumentKind {
-  const simple = toSimplified(title);
-  if (REPORT_WORDS.test(simple) && !PLAN_WORDS.test(simple)) return 'report';
-  if (title.length > 0 && !PLAN_WORDS.test(simple) && !/[:：]\s*\S/.test(text.slice(0, 20000)) && !/牵头单位|牽頭單位/.test(text)) return 'report';
-  return 'plan';
+/** A covering notice's wording: it issues a plan (`现印发给你们`), or states requirements (`通知如下`). */
+const NOTICE_ISSUES = /印发给你们|印發給你們|现予印发|現予印發|现印发|現印發|现将.{0,60}印发|現將.{0,60}印發|予以印发|予以印發/;
+const NOTICE_REQUIRES = /(?:通知|要求)如下|結合以下要求|结合以下要求|提出(?:如下|以下)要求|并就有关.{0,10}通知如下|並就有關.{0,10}通知如下/;
+/** A signature's date on a line of its own (`2024年2月8日`, `二〇二四年二月八日`): a notice ends there. */
+const DATE_LINE = /^[ \t\u3000\u00a0]*(?:\d{4}|[〇○零一二三四五六七八九]{4})年[\d一二三四五六七八九十]{1,2}月[\d一二三四五六七八九十]{1,3}日[ \t\u3000\u00a0]*$/;
+const ATTACHMENT_LINE = /^[ \t\u3000\u00a0]*附件[0-9一二三四五六七八九十]*[ \t\u3000\u00a0]*$/;
+
+/**
+ * Where a covering notice (`关于印发…的通知`) ends and the plan begins, 0 when the text has none. The notice's own
+ * numbered items (its requirements: `一、高度重视…`, an attachment list `附件:1.…`) are not tasks. The notice ends at
+ * the plan's own title (the `《…》` the notice names, on a line of its own), at a line `附件1`, or after the
+ * signature's date; a notice that states requirements and is followed by none of these is the whole text.
+ */
+function noticeEnd(text: string, lines: LineTable): number {
+  // Pinyin noise removed (`印發(fā)給你們`): removing it keeps every line break, so lines are counted in the copy.
+  const head = stripNoise(text.slice(0, 20_000));
+  const issues = NOTICE_ISSUES.exec(head);
+  const requires = NOTICE_REQUIRES.exec(head);
+  // A notice that issues nothing (`关于…分工的通知…通知如下`) is the document itself: its items are read as they are.
+  if (issues === null) return 0;
+  const at = Math.min(issues?.index ?? Infinity, requires?.index ?? Infinity);
+  const books = [...head.slice(0, at + 200).matchAll(/《([^《》]{4,80})》/g)].map((m) => foldTitle(m[1]!));
+  let first = 0;
+  for (let i = head.indexOf('\n'); i >= 0 && i < at; i = head.indexOf('\n', i + 1)) first++;
+  const limit = Math.min(lines.lineCount, first + 80);
+  for (let i = first + 1; i < limit; i++) {
+    const start = lines.lineStart(i);
+    const line = text.slice(start, i + 1 < lines.lineCount ? lines.lineStart(i + 1) : text.length).replace(/[\r\n]+$/, '');
+    if (DATE_LINE.test(line) || ATTACHMENT_LINE.test(line)) return i + 1 < lines.lineCount ? lines.lineStart(i + 1) : text.length;
+    const folded = foldTitle(line);
+    if (folded.length >= 6 && folded.length <= 80 && books.some((b) => b === folded || (b.length >= 8 && folded.startsWith(b.slice(0, 8)) && b.endsWith(folded.slice(-4))))) return start;
+  }
+  // A notice of requirements with no plan after it (in the text we have): all of it is the notice.
+  return requires !== null && requires.index >= issues.index ? text.length : 0;
 }
 
-/** Where the attachments (`附件`) begin: the body's sections end there. */
-function attachmentStart(text: string, blocks: Block[]): number {
+/** A title compared with the one a notice names: pinyin noise, spaces and quotes dropped, script folded. */
+function foldTitle(title: string): string {
+  return toSimplified(stripNoise(title)).replace(/[\s\u3000“”"《》〈〉]+/g, '');
+}
+
+/** Where the attachments (`附件`) begin after the plan's first marker (from `from`): the body's sections end there. */
+function attachmentStart(text: string, blocks: Block[], from: number): number {
   const re = /(^|[\r\n])[ \t\u3000\u00a0]*附件[0-9一二三四五六七八九十]*[ \t\u3000]*(?:[:：]|[\r\n]|$)/g;
   let m: RegExpExecArray | null;
-  const firstMarker = blocks.find((b) => b.marker !== null)?.start ?? 0;
+  const firstMarker = blocks.find((b) => b.marker !== null && b.start >= from)?.start ?? from;
+  re.lastIndex = from;
   while ((m = re.exec(text)) !== null) {
     const at = m.index + m[1]!.length;
     if (at > firstMarker) return at;
@@ -258,8 +302,16 @@ function attachmentStart(text: string, blocks: Block[]): number {
 const LEVELS: Record<string, { level: Level; style: (image: string) => MarkerStyle; value: (image: string) => number }> = {
   ChapterMarker: { level: 1, style: () => 'cn-dun', value: (s) => parseChineseNumeral(s.slice(0, -1)) },
   SectionMarker: { level: 2, style: (s) => (s[0] === '(' ? 'cn-paren-half' : 'cn-paren-full'), value: (s) => parseChineseNumeral(s.slice(1, -1)) },
-  ItemMarker: { level: 3, style: (s) => (s.endsWith('、') ? 'ar-dun' : s.endsWith('．') ? 'ar-fwdot' : 'ar-dot'), value: (s) => parseArabic(s.slice(0, -1)) },
-  SubItemMarker: { level: 4, style: (s) => (s[0] === '(' ? 'ar-paren-half' : 'ar-paren-full'), value: (s) => parseArabic(s.slice(1, -1)) },
+  ItemMarker: {
+    level: 3,
+    style: (s) => (s.length === 1 ? 'ar-enclosed' : s.endsWith('、') ? 'ar-dun' : s.endsWith('．') ? 'ar-fwdot' : 'ar-dot'),
+    value: (s) => (s.length === 1 ? s.charCodeAt(0) - 0x2487 : parseArabic(s.slice(0, -1))),
+  },
+  SubItemMarker: {
+    level: 4,
+    style: (s) => (s.length === 1 ? 'ar-paren-enclosed' : s[0] === '(' ? 'ar-paren-half' : 'ar-paren-full'),
+    value: (s) => (s.length === 1 ? s.charCodeAt(0) - 0x2473 : parseArabic(s.slice(1, -1))),
+  },
   CircledMarker: { level: 5, style: () => 'circled', value: (s) => parseCircled(s) },
   InlineShiMarker: { level: 6, style: () => 'inline-shi', value: (s) => parseChineseNumeral(s.slice(0, -1)) },
   InlineDiMarker: { level: 6, style: () => 'inline-di', value: (s) => parseChineseNumeral(s.slice(1, -1)) },
@@ -277,6 +329,8 @@ interface SectionInfo {
   /** Attributions from its own blocks (and from its inline items when they are parts of its paragraph). */
   own: Attribution[];
   nonTask: boolean;
+  /** It is a requirement of a covering notice: never a task, whatever it names. */
+  notice: boolean;
   /** Its inline items (`一是…`) are tasks of their own, each with its own attribution. */
   inlineTasks: boolean;
   /** Its inline items were folded into its paragraph: its task covers them. */
@@ -291,7 +345,7 @@ interface BuiltSections {
 }
 
 /** Builds the section tree from the blocks of the body (those before `bodyEnd`); `tokens` is the vector they index. */
-function buildSections(tokens: IToken[], blocks: Block[], bodyEnd: number, ctx: AttributionContext, nonTask: RegExp): BuiltSections {
+function buildSections(tokens: IToken[], blocks: Block[], bodyEnd: number, ctx: AttributionContext, nonTask: RegExp, noticeEnd: number): BuiltSections {
   const roots: Section[] = [];
   const all: Section[] = [];
   const info = new Map<Section, SectionInfo>();
@@ -301,9 +355,15 @@ function buildSections(tokens: IToken[], blocks: Block[], bodyEnd: number, ctx: 
   const nonTaskEntries: SectionInfo[] = [];
   /** The attributions of one unnumbered paragraph, until they are wrapped (one list for all). */
   const found: Attribution[] = [];
+  let inNoticeStack = noticeEnd > 0;
   for (const block of blocks) {
     if (block.start >= bodyEnd) break;
     if (block.kind !== 'paragraph') continue;
+    // The plan starts after its covering notice: nothing of the notice's outline encloses it.
+    if (inNoticeStack && block.start >= noticeEnd) {
+      inNoticeStack = false;
+      while (stack.length > 0) closeSection(stack.pop()!, info);
+    }
     if (block.marker === null) {
       // An unnumbered paragraph: its attributions are the current section's own while it has none yet; else
       // they are unnumbered (PL003), except under a section that assigns no work, where nothing is kept (so
@@ -329,10 +389,11 @@ function buildSections(tokens: IToken[], blocks: Block[], bodyEnd: number, ctx: 
     const title = stripNoise(ctx.text.slice(titleSpan.start, titleSpan.end));
     const own = readAttributions(tokens, block.first, block.last, ctx, []);
     const span = { start: marker.span.start, end: block.end };
-    const isNonTask = (parent?.nonTask ?? false) || isNonTaskTitle(toSimplified(title), nonTask);
+    const inNotice = block.start < noticeEnd;
+    const isNonTask = inNotice || (parent?.nonTask ?? false) || isNonTaskTitle(toSimplified(title), nonTask);
     // `own` grows with the attributions of the paragraphs that follow; the section gets its copy below.
     const section = new PlacedSection(marker, title, titleSpan, span, parent?.section ?? null, isNonTask, own, ctx.lines);
-    const entry: SectionInfo = { section, blocks: [block], own, nonTask: section.nonTask, inlineTasks: false, foldedInline: false };
+    const entry: SectionInfo = { section, blocks: [block], own, nonTask: section.nonTask, notice: inNotice, inlineTasks: false, foldedInline: false };
     info.set(section, entry);
     (parent ? parent.section.children : roots).push(section);
     all.push(section);
@@ -344,7 +405,7 @@ function buildSections(tokens: IToken[], blocks: Block[], bodyEnd: number, ctx: 
   // (last first: clearing one clears those above and below it).
   for (let i = nonTaskEntries.length - 1; i >= 0; i--) {
     const entry = nonTaskEntries[i]!;
-    if (!entry.nonTask) continue;
+    if (!entry.nonTask || entry.notice) continue;
     if (assignsWork(entry.section, info)) clearNonTask(entry.section, info);
   }
   return { roots, all, info, unnumbered };
@@ -398,9 +459,9 @@ function nonTaskPattern(names: string[]): RegExp {
   return new RegExp(names.map((name) => String(name).replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')).join('|'));
 }
 
-/** The (simplified) title names a section that assigns no work. */
+/** The (simplified) title names a section that assigns no work, and no tasks beside it (`主要任务及实施步骤` holds tasks). */
 function isNonTaskTitle(title: string, nonTask: RegExp): boolean {
-  return nonTask.test(title);
+  return nonTask.test(title) && !/任务|重点工作/.test(title);
 }
 
 function assignsWork(section: Section, info: Map<Section, SectionInfo>): boolean {
@@ -411,7 +472,7 @@ function assignsWork(section: Section, info: Map<Section, SectionInfo>): boolean
 function clearNonTask(section: Section, info: Map<Section, SectionInfo>): void {
   section.nonTask = false;
   info.get(section)!.nonTask = false;
-  for (let up = section.parent; up !== null && info.get(up)!.nonTask; up = up.parent) {
+  for (let up = section.parent; up !== null && info.get(up)!.nonTask && !info.get(up)!.notice; up = up.parent) {
     up.nonTask = false;
     info.get(up)!.nonTask = false;
   }
@@ -419,7 +480,7 @@ function clearNonTask(section: Section, info: Map<Section, SectionInfo>): void {
 }
 
 /** Keywords that make a parenthesis in a heading an attribution (`…工作(市政府办公室牵头,…)`) rather than part of the title. */
-const TITLE_ENDING_KEYWORDS = new Set([T.LeadField, T.ResponsibleField, T.DeadlineField, T.LeadVerb, T.JointLead]);
+const TITLE_ENDING_KEYWORDS = new Set([T.LeadField, T.ResponsibleField, T.DeadlineField, T.PersonField, T.LeadVerb, T.JointLead]);
 
 /** The title: from after the marker to the first sentence end, attribution bracket or parenthesis, or gap of spaces. */
 function titleOf(toks: IToken[], block: Block, text: string): Span {
@@ -499,14 +560,14 @@ function numberingMode(all: Section[]): NumberingMode {
 // ---------------------------------------------------------------------------------------------
 // Tasks
 
-function bodyTasks(built: BuiltSections, ctx: AttributionContext): Task[] {
+function bodyTasks(built: BuiltSections, ctx: AttributionContext, convention: LeadConvention): Task[] {
   const tasks: Task[] = [];
   const maxLevel = built.all.reduce((m, s) => (s.marker.level <= 5 ? Math.max(m, s.marker.level) : m), 0);
   for (const section of built.all) {
     const entry = built.info.get(section)!;
     if (entry.nonTask) continue;
     if (!isTaskSection(section, built, maxLevel)) continue;
-    tasks.push(sectionTask(section, built, ctx));
+    tasks.push(sectionTask(section, built, ctx, convention));
   }
   return tasks;
 }
@@ -519,10 +580,9 @@ function isTaskSection(section: Section, built: BuiltSections, maxLevel: number)
   return section.marker.level >= 2 || entry.own.length > 0 || maxLevel === 1;
 }
 
-function sectionTask(section: Section, built: BuiltSections, ctx: AttributionContext): Task {
+function sectionTask(section: Section, built: BuiltSections, ctx: AttributionContext, convention: LeadConvention): Task {
   const entry = built.info.get(section)!;
-  const lead = gather(entry.own, LEAD);
-  const responsible = gather(entry.own, RESPONSIBLE);
+  const { lead, responsible } = applyConvention(gather(entry.own, LEAD), gather(entry.own, RESPONSIBLE), entry.own, ctx.text, convention);
   const explicit = gather(entry.own, DEADLINES);
   const written = explicit.length > 0 ? explicit : ownProseDeadlines(entry, ctx);
   const inherited = { lead: false, responsible: false, deadline: false };
@@ -566,6 +626,41 @@ function sectionTask(section: Section, built: BuiltSections, ctx: AttributionCon
     inherited,
   };
   return new PlacedTask(fields, null, taskSpan, ctx.lines);
+}
+
+/**
+ * A task's own lead and responsible units under the plan's convention. With no `牵头` written: the first listed
+ * leads (`first`), the responsible units lead (`all`), or a lone responsible unit leads (`none`, several leave the lead
+ * open). Where `牵头` is written, it is kept as written.
+ */
+function applyConvention(
+  lead: UnitMention[],
+  responsible: UnitMention[],
+  own: Attribution[],
+  text: string,
+  convention: LeadConvention,
+): { lead: UnitMention[]; responsible: UnitMention[] } {
+  const explicitLead = own.some((a) => a.lead.length > 0 && LEAD_WRITTEN.test(text.slice(a.span.start, a.span.end).replace(CONVENTION_CLAUSE, '')));
+  if (explicitLead) return { lead, responsible };
+  const listed = lead.length > 0 ? [...lead, ...responsible] : responsible;
+  if (listed.length === 0) return { lead, responsible };
+  if (convention === 'first' && (lead.length > 1 || lead.length === 0)) return asLead(listed.slice(0, 1), listed.slice(1));
+  if (lead.length > 0) return { lead, responsible };
+  if (convention === 'all') return asLead(responsible, []);
+  if (responsible.length === 1) return asLead(responsible, []);
+  return { lead, responsible };
+}
+
+/** A convention stated inside an attribution (`…等负责,列第一位者为牵头单位,下同`): it writes `牵头` but names no lead. */
+const CONVENTION_CLAUSE = /列(?:第一位|首位|在第一位|在首位|第一)[^,，;；)）]{0,16}(?:牵头|牽頭)(?:单位|單位)?/g;
+
+/** `牵头` in either script, or a lead field name. */
+const LEAD_WRITTEN = /牵头|牽頭|主办单位|主辦單位/;
+
+function asLead(lead: UnitMention[], responsible: UnitMention[]): { lead: UnitMention[]; responsible: UnitMention[] } {
+  for (const u of lead) u.role = 'lead';
+  for (const u of responsible) u.role = 'responsible';
+  return { lead, responsible };
 }
 
 const LEAD = (a: Attribution): UnitMention[] => a.lead;

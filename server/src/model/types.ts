@@ -1,4 +1,5 @@
 // The plan model: what `parsePlan` returns. Pure data, no behaviour; every consumer (rules, LSP, CLI) reads these types.
+import type { KindDecision } from './kind.js';
 
 /** A zero-based position in UTF-16 code units, as LSP counts. */
 export interface Position {
@@ -107,6 +108,8 @@ export type MarkerStyle =
   | 'ar-paren-full' // （1）
   | 'ar-paren-half' // (1)
   | 'circled' // ①
+  | 'ar-enclosed' // ⒈ (one character)
+  | 'ar-paren-enclosed' // ⑴ (one character)
   | 'inline-shi' // 一是
   | 'inline-di'; // 第一,
 
@@ -197,8 +200,9 @@ export interface ParseProblem extends Located {
   message: string;
 }
 
-/** What kind of document it is: a plan assigns tasks; a report describes work done. */
-export type DocumentKind = 'plan' | 'report';
+/** What kind of document it is: a plan assigns tasks; a report describes work done; other (a policy reading, a news
+ * story, rules, a contingency plan) does neither. */
+export type DocumentKind = 'plan' | 'report' | 'other';
 
 /** The year or span of years a plan covers. */
 export interface PlanPeriod {
@@ -217,6 +221,8 @@ export interface PlanDocument {
   title: string;
   titleRange: Range | null;
   kind: DocumentKind;
+  /** Why the text was read as `kind` (see `decideKind`). */
+  kindDecision: KindDecision;
   period: PlanPeriod | null;
   /** Top-level sections, in order. */
   sections: Section[];
@@ -250,4 +256,6 @@ export interface ParseOptions {
   nonTaskSections?: string[];
   /** The plan's year or period when the text does not say. */
   period?: { start: number; end: number };
+  /** What the document is, whatever its text shows (configuration `kind`). */
+  kind?: DocumentKind;
 }

@@ -16,8 +16,8 @@ export const rule: Rule = {
   messages: {
     missing: { 'zh-CN': '任务“{task}”缺少牵头单位', en: 'Task "{task}" has no lead unit' },
     onlyResponsible: {
-      'zh-CN': '任务“{task}”只有责任单位，缺少牵头单位',
-      en: 'Task "{task}" names responsible units but no lead unit',
+      'zh-CN': '任务“{task}”列有多个责任单位，未写明由哪个单位牵头',
+      en: 'Task "{task}" lists several responsible units but not which one leads',
     },
     insertTemplate: { 'zh-CN': '插入分工模板', en: 'Insert an attribution template' },
   },
@@ -29,7 +29,7 @@ export const rule: Rule = {
       if (task.lead.length > 0) continue;
       const hasAttribution = task.section ? task.section.attributions.length > 0 : task.row !== null;
       report({
-        messageId: task.responsible.length > 0 ? 'onlyResponsible' : 'missing',
+        messageId: task.responsible.length > 1 ? 'onlyResponsible' : 'missing',
         span: task.section ? task.section.marker.span : task.span,
         data: { task: taskLabel(task) },
         suggestions: hasAttribution || task.source === 'table' ? [] : [{ messageId: 'insertTemplate', edits: [insertTemplateEdit(plan, task)] }],

@@ -158,6 +158,8 @@ export function numberSpan(marker: Marker): Span {
     case 'inline-di':
       return { start: start + 1, end: end - 1 };
     case 'circled':
+    case 'ar-enclosed':
+    case 'ar-paren-enclosed':
       return { start, end };
     default:
       return { start, end: end - 1 };
@@ -177,6 +179,8 @@ export function formatNumber(marker: Marker, value: number): string | null {
   switch (marker.level) {
     case 3:
     case 4: {
+      if (marker.style === 'ar-enclosed') return value <= 20 ? String.fromCharCode(0x2487 + value) : null;
+      if (marker.style === 'ar-paren-enclosed') return value <= 20 ? String.fromCharCode(0x2473 + value) : null;
       if (value > 999) return null;
       return /[０-９]/.test(marker.text) ? toFullWidth(String(value)) : String(value);
     }

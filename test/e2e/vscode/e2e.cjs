@@ -1,7 +1,9 @@
 // Drives code-server (a real VS Code 1.100) in headless chromium and checks planlint as a drafter sees it:
-// squiggles, Chinese messages in the Problems panel, the Outline, unit completion after 牵头单位：, a quick fix,
-// and the task-table preview. Screenshots go to SHOTS (FAIL-<step>.png when a step fails).
-// Env: CS_URL, WS_DIR (workspace folder), SHOTS, CHROME (/usr/bin/chromium), STEP_TIMEOUT_MS.
+// squiggles, messages in the Problems panel, the status bar, the Outline, the tasks-by-unit view, unit completion
+// after 牵头单位：, a quick fix, and the task-table preview — all in the language E2E_LOCALE says.
+// Screenshots go to SHOTS (FAIL-<step>.png when a step fails).
+// Env: CS_URL, WS_DIR (workspace folder), SHOTS, CHROME (/usr/bin/chromium), STEP_TIMEOUT_MS,
+//      E2E_LOCALE: `default` (no planlint setting, English VS Code: English UI) or `zh-CN` (planlint.locale: zh-CN).
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
@@ -12,11 +14,39 @@ const WS_DIR = process.env.WS_DIR;
 const SHOTS = process.env.SHOTS || path.join(os.tmpdir(), 'planlint-shots');
 const FILE = 'bracket-style.plan';
 const T = Number(process.env.STEP_TIMEOUT_MS || 60000);
+const MODE = process.env.E2E_LOCALE || 'default';
+/** What planlint shows in each mode (FILE has 15 tasks, 2 of them without a lead unit). */
+const EXPECT = {
+  default: {
+    leadMissing: 'no lead unit',
+    numbering: 'Number "',
+    status: '15 tasks · 2 without a lead unit',
+    noLead: '(no lead unit)',
+    leads: /^leads \d+/,
+    leadRole: /^lead( · |$)/,
+    responsibleRole: /^responsible( · |$)/,
+    renumber: 'Renumber',
+    leadColumn: 'Lead units',
+  },
+  'zh-CN': {
+    leadMissing: '缺少牵头单位',
+    numbering: '编号',
+    status: '15 项任务 · 2 项缺牵头',
+    noLead: '（无牵头单位）',
+    leads: /^牵头 \d+ 项/,
+    leadRole: /^牵头( · |$)/,
+    responsibleRole: /^责任( · |$)/,
+    renumber: '重新编号',
+    leadColumn: '牵头单位',
+  },
+}[MODE];
+if (!EXPECT) throw new Error(`E2E_LOCALE must be default or zh-CN, not ${MODE}`);
 
 const t0 = Date.now();
 const results = [];
 const log = (...a) => console.log(`[${((Date.now() - t0) / 1000).toFixed(1)}s]`, ...a);
 let page;
+let folderHeader;
 
 async function step(name, fn) {
   const s = Date.now();
@@ -46,7 +76,7 @@ async function palette(title) {
   const ctx = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROME || '/usr/bin/chromium',
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--lang=zh-CN'],
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', `--lang=${MODE === 'zh-CN' ? 'zh-CN' : 'en-US'}`],
     viewport: { width: 1500, height: 950 },
     env: { ...process.env, XDG_CONFIG_HOME: path.join(profile, 'xdg-config'), XDG_CACHE_HOME: path.join(profile, 'xdg-cache') },
   });
@@ -69,11 +99,14 @@ async function palette(title) {
       await page.locator('.monaco-editor .squiggly-error, .monaco-editor .squiggly-warning').first().waitFor();
     });
     await shot('01-editor.png');
-    await step('Problems panel shows Chinese messages', async () => {
+    await step('status bar counts tasks and tasks without a lead unit', async () => {
+      await page.locator('.statusbar-item', { hasText: EXPECT.status }).first().waitFor();
+    });
+    await step(`Problems panel shows messages (${MODE})`, async () => {
       await editorLines().click();
       await page.keyboard.press('Control+Shift+M');
-      await page.locator('.markers-panel .monaco-list-row', { hasText: '缺少牵头单位' }).first().waitFor();
-      await page.locator('.markers-panel .monaco-list-row', { hasText: '编号' }).first().waitFor();
+      await page.locator('.markers-panel .monaco-list-row', { hasText: EXPECT.leadMissing }).first().waitFor();
+      await page.locator('.markers-panel .monaco-list-row', { hasText: EXPECT.numbering }).first().waitFor();
     });
     await shot('02-problems-panel.png');
     await step('Outline lists chapters and tasks', async () => {
@@ -83,6 +116,36 @@ async function palette(title) {
       await pane.locator('.pane-body .monaco-list-row', { hasText: '依法全面履行政府职能' }).first().waitFor();
     });
     await shot('03-outline.png');
+    await step('tasks-by-unit view shows roles and the tasks without a lead unit', async () => {
+      // Room for the view: fold the Outline (checked above) and the folder (unfolded again below); no hover tooltip.
+      const outline = page.locator('.pane-header', { hasText: /^outline$|^大纲$/i }).first();
+      if ((await outline.getAttribute('aria-expanded')) === 'true') await outline.click();
+      // The folder's header, kept as an element: once folded its pane has no .explorer-folders-view to find it by.
+      folderHeader = await page.locator('.pane', { has: page.locator('.explorer-folders-view') }).locator('.pane-header').first().elementHandle();
+      if ((await folderHeader.getAttribute('aria-expanded')) === 'true') await folderHeader.click();
+      await page.mouse.move(700, 300);
+      const title = /^tasks by unit$|^按单位查看任务$/i;
+      const header = page.locator('.pane-header', { hasText: title }).first();
+      if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
+      const rows = page.locator('.pane', { has: page.locator('.pane-header', { hasText: title }) }).locator('.pane-body .monaco-list-row');
+      const noLead = rows.filter({ hasText: EXPECT.noLead }).first();
+      await noLead.waitFor();
+      if ((await noLead.getAttribute('aria-expanded')) !== 'true') await noLead.click();
+      await rows.filter({ hasText: '推进行政机关负责人出庭应诉' }).first().waitFor();
+      const unit = rows.filter({ has: page.locator('.label-description', { hasText: EXPECT.leads }) }).first();
+      await unit.waitFor();
+      await unit.click();
+      // A unit's tasks: those it leads first, then those it is responsible for.
+      await rows.filter({ has: page.locator('.label-description', { hasText: EXPECT.leadRole }) }).first().waitFor();
+      await rows.filter({ has: page.locator('.label-description', { hasText: EXPECT.responsibleRole }) }).first().waitFor();
+      // The view's badge (tasks with problems: 9, 11, 12, 13, 14, 15) on the Explorer's icon; no file is dirty yet.
+      await page.locator('.activitybar .action-item .badge-content', { hasText: /^6$/ }).first().waitFor();
+    });
+    await shot('03b-tasks-by-unit.png');
+    await step('the folder unfolds again', async () => {
+      if (folderHeader && (await folderHeader.getAttribute('aria-expanded')) !== 'true') await folderHeader.click();
+      await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'injection.plan' }).first().waitFor();
+    });
     await step('unit completion after 牵头单位：', async () => {
       await editorLines().click();
       await page.keyboard.press('Control+End');
@@ -101,7 +164,7 @@ async function palette(title) {
       await page.keyboard.press('Enter');
       await page.keyboard.press('Control+.');
       // The quick-fix menu opens with its first (preferred) fix focused: the renumbering of this run.
-      await page.locator('.action-widget').filter({ hasText: '重新编号' }).first().waitFor();
+      await page.locator('.action-widget').filter({ hasText: EXPECT.renumber }).first().waitFor();
       await page.keyboard.press('Enter');
       await editorLines().locator('.view-line', { hasText: '8.全面推行政府法律顾问制度' }).first().waitFor();
     });
@@ -111,6 +174,7 @@ async function palette(title) {
       const frame = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
       await frame.locator('#tasks tbody tr').first().waitFor();
       await frame.locator('#tasks tbody tr', { hasText: '深化行政审批制度改革' }).first().waitFor();
+      await frame.locator('#tasks thead', { hasText: EXPECT.leadColumn }).waitFor();
       await frame.locator('#timeline svg').waitFor();
     });
     await shot('06-task-table-preview.png');

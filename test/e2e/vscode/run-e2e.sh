@@ -1,18 +1,25 @@
 #!/usr/bin/env bash
 # One end-to-end run of the packaged planlint extension in a real VS Code (code-server 4.100.3) driven by headless chromium.
 # Usage: run-e2e.sh [path/to/planlint.vsix]   (default: dist/planlint.vsix, built by `npm run package`)
-# Env: CS_PREFIX (/tmp/cs), SHOTS (screenshot folder, default .e2e-run/shots), UI_TESTS=0 / API_TESTS=0 skip a part, KEEP=1 keeps the run dir.
+# Env: E2E_LOCALE — `default`: VS Code as installed (English UI) and no planlint setting at all, so planlint's UI
+#        follows VS Code's language (English); `zh-CN`: the workspace sets `planlint.locale: zh-CN`. Default: `default`.
+#      CS_PREFIX (/tmp/cs), SHOTS (screenshot folder, default .e2e-run/shots/$E2E_LOCALE), UI_TESTS=0 / API_TESTS=0 skip
+#      a part, KEEP=1 keeps the run dir.
 set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
 ROOT="$(cd "$HERE/../../.." && pwd)"
 CS_BIN="${CS_PREFIX:-/tmp/cs}/node_modules/.bin/code-server"
 VSIX="$(realpath "${1:-$ROOT/dist/planlint.vsix}")"
-export SHOTS="${SHOTS:-$ROOT/.e2e-run/shots}"
+# Read by e2e.cjs and, through code-server's environment, by api-tests/index.js in the extension host.
+export E2E_LOCALE="${E2E_LOCALE:-default}"
+case "$E2E_LOCALE" in default | zh-CN) ;; *) echo "E2E_LOCALE must be default or zh-CN, not $E2E_LOCALE"; exit 2 ;; esac
+echo "locale mode: $E2E_LOCALE"
+export SHOTS="${SHOTS:-$ROOT/.e2e-run/shots/$E2E_LOCALE}"
 [ -x "$CS_BIN" ] || { echo "code-server not installed: run test/e2e/vscode/setup.sh"; exit 2; }
 [ -f "$VSIX" ] || { echo "no extension package at $VSIX: run npm run package"; exit 2; }
 RUN="$(mktemp -d /tmp/planlint-e2e.XXXXXX)"
 export XDG_CONFIG_HOME="$RUN/xdg/config" XDG_DATA_HOME="$RUN/xdg/data" XDG_CACHE_HOME="$RUN/xdg/cache"
-mkdir -p "$RUN/ws/.vscode" "$RUN/ud/User" "$RUN/ext" "$RUN/tmp" "$SHOTS"
+mkdir -p "$RUN/ws" "$RUN/ud/User" "$RUN/ext" "$RUN/tmp" "$SHOTS"
 rm -f "$SHOTS"/*.png
 cp "$ROOT"/samples/*.plan* "$RUN/ws/"
 # A Word-numbered plan: it opens as a read-only plan view (planlint-docx:).
@@ -23,9 +30,12 @@ cat > "$RUN/ws/injection.plan" <<'PLAN'
 一、测试任务
 1.<img src=x onerror="document.body.dataset.pwned=1">检查图片注入。[牵头单位:<script>document.body.dataset.pwned=2</script>市司法局;完成时限:2025年6月底前]
 PLAN
-cat > "$RUN/ws/.vscode/settings.json" <<'JSON'
+if [ "$E2E_LOCALE" = zh-CN ]; then
+  mkdir -p "$RUN/ws/.vscode"
+  cat > "$RUN/ws/.vscode/settings.json" <<'JSON'
 { "planlint.locale": "zh-CN" }
 JSON
+fi
 cat > "$RUN/ud/User/settings.json" <<'JSON'
 {
   "workbench.startupEditor": "none",

@@ -1,7 +1,16 @@
 // planlint's extension tests, run INSIDE code-server's extension host (like @vscode/test-electron's
 // extensionTestsPath): the extension under test is the one installed from the .vsix.
+// E2E_LOCALE (from run-e2e.sh through code-server's environment) says what the UI must speak: `default` (no planlint
+// setting in an English VS Code: English) or `zh-CN` (`planlint.locale: zh-CN`: Chinese).
 const assert = require('assert');
 const vscode = require('vscode');
+
+const MODE = process.env.E2E_LOCALE;
+/** What the extension shows in each mode. */
+const EXPECT = {
+  default: { leadMissing: /no lead unit/, renumber: /^Renumber/, taskTable: /^Task table/ },
+  'zh-CN': { leadMissing: /缺少牵头单位/, renumber: /重新编号/, taskTable: /^任务分解表/ },
+}[MODE];
 
 async function waitFor(fn, ms = 30000) {
   const end = Date.now() + ms;
@@ -16,22 +25,34 @@ async function waitFor(fn, ms = 30000) {
 const planDiagnostics = (uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'planlint');
 
 const tests = {
+  async 'the run is set up as its locale mode says'() {
+    assert.ok(EXPECT, `E2E_LOCALE is ${JSON.stringify(MODE)}: expected default or zh-CN`);
+    assert.ok(vscode.env.language.startsWith('en'), `VS Code's display language is ${vscode.env.language}`);
+    const locale = vscode.workspace.getConfiguration('planlint').inspect('locale');
+    const set = [locale.globalValue, locale.workspaceValue, locale.workspaceFolderValue].filter((v) => v !== undefined);
+    assert.deepEqual(set, MODE === 'zh-CN' ? ['zh-CN'] : [], 'planlint.locale as set in this run');
+  },
   async 'the extension is installed and active'() {
     const ext = vscode.extensions.getExtension('planlint.planlint');
     assert.ok(ext, 'planlint.planlint is not installed');
     await ext.activate();
     assert.ok(ext.isActive);
   },
+  async 'every command the extension contributes is registered'() {
+    const contributed = vscode.extensions.getExtension('planlint.planlint').packageJSON.contributes.commands.map((c) => c.command);
+    const registered = new Set(await vscode.commands.getCommands(true));
+    assert.deepEqual(contributed.filter((c) => !registered.has(c)), []);
+  },
   async 'a .plan file opens as language plan'(uri) {
     const doc = await vscode.workspace.openTextDocument(uri);
     assert.strictEqual(doc.languageId, 'plan');
   },
-  async 'diagnostics carry rule codes and Chinese messages'(uri) {
+  async 'diagnostics carry rule codes and messages in the UI language'(uri) {
     const diags = await waitFor(() => (planDiagnostics(uri).length ? planDiagnostics(uri) : null));
     const codes = new Set(diags.map((d) => String(typeof d.code === 'object' ? d.code.value : d.code)));
     for (const code of ['PL001', 'PL004']) assert.ok(codes.has(code), `missing ${code} in ${[...codes]}`);
-    const lead = diags.find((d) => /缺少牵头单位/.test(d.message));
-    assert.ok(lead, 'no Chinese PL001 message');
+    const lead = diags.find((d) => EXPECT.leadMissing.test(d.message));
+    assert.ok(lead, `no PL001 message like ${EXPECT.leadMissing} in ${diags.map((d) => d.message).join(' | ')}`);
   },
   async 'document symbols are the outline tree'(uri) {
     const symbols = await waitFor(() => vscode.commands.executeCommand('vscode.executeDocumentSymbolProvider', uri).then((s) => (s && s.length ? s : null)));
@@ -55,7 +76,7 @@ const tests = {
     const gap = await waitFor(() => planDiagnostics(uri).find((d) => String(d.code && d.code.value ? d.code.value : d.code) === 'PL004' && doc.lineAt(d.range.start.line).text.startsWith('9.')));
     // The fourth argument asks VS Code to resolve the actions' edits, as it does when a person picks one.
     const actions = await vscode.commands.executeCommand('vscode.executeCodeActionProvider', uri, gap.range, vscode.CodeActionKind.QuickFix.value, 10);
-    const fix = actions.find((a) => a.edit && /重新编号/.test(a.title));
+    const fix = actions.find((a) => a.edit && EXPECT.renumber.test(a.title));
     assert.ok(fix, `actions: ${actions.map((a) => a.title).join(' | ')}`);
     const line = gap.range.start.line;
     assert.ok(await vscode.workspace.applyEdit(fix.edit));
@@ -90,7 +111,7 @@ const tests = {
     const tab = await waitFor(() =>
       vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputWebview && /planlint\.taskTable/.test(t.input.viewType)),
     );
-    assert.ok(/任务分解表/.test(tab.label), tab.label);
+    assert.ok(EXPECT.taskTable.test(tab.label), tab.label);
   },
 };
 

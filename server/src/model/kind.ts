@@ -1,0 +1,215 @@
+// Is this text a plan? One decision, from positive evidence in the text, shared by the model, folder discovery,
+// the editor's language detection and the CLI.
+import { foldWidth, stripNoise, toSimplified } from './text.js';
+import type { DocumentKind } from './types.js';
+
+/** One reason for the decision, in both languages, with the words of the text that gave it. */
+export interface KindReason {
+  id:
+    | 'forced'
+    | 'plan-title'
+    | 'assigns-work'
+    | 'deadlines'
+    | 'report-title'
+    | 'narrative'
+    | 'interpretation'
+    | 'rules-title'
+    | 'notice-only'
+    | 'no-evidence';
+  /** The words found, as written (at most a few). */
+  evidence: string[];
+}
+
+/** What kind of document a text is, and why. */
+export interface KindDecision {
+  kind: DocumentKind;
+  /** True when the text itself shows it (a plan title, work assigned, a report's title…), not a default. */
+  positive: boolean;
+  reasons: KindReason[];
+}
+
+/** How much of the text is read: the decision is made on the head of a document. */
+const HEAD = 30_000;
+
+/** A title's last words say what the document is (after a trailing `(2021—2025年)` or `(代拟稿)` is dropped). */
+const TITLE_KINDS: { re: RegExp; kind: DocumentKind; id: KindReason['id'] }[] = [
+  { re: /总结(?:及|和|与)/, kind: 'report', id: 'report-title' },
+  { re: /召开.{0,40}会(?:议)?$/, kind: 'other', id: 'notice-only' },
+  { re: /(?:方案|要点|计划|规划|意见|措施|举措|清单|安排|分工|分解表?|任务|任务书|部署|责任书)$/, kind: 'plan', id: 'plan-title' },
+  { re: /(?:报告|总结|情况|汇报|回顾|综述|述职|实效|成效)$/, kind: 'report', id: 'report-title' },
+  { re: /(?:解读|问答|答记者问)$/, kind: 'other', id: 'interpretation' },
+  { re: /(?:规则|细则|条例|章程|规定|办法|预案|守则|准则)$/, kind: 'other', id: 'rules-title' },
+];
+
+/** Role words that assign work (either script is folded to simplified first). */
+const ASSIGNS = /牵头|责任单位|责任部门|配合单位|配合部门|参与单位|协办单位|主办单位|负责落实|分别负责|由[^。；;，,]{1,30}负责|完成时限|完成时间|时间节点/g;
+/** Deadline phrases that bind future work. */
+const DEADLINES = /(?:\d{4}年)?\d{1,2}月(?:底|中旬|上旬|下旬|\d{1,2}日)?前|年底前|年内完成|长期坚持|持续推进/g;
+/** Narrative of work done. */
+const NARRATIVE =
+  /请予审议|向[^。，,]{0,20}报告|起草了|形成了|已经|已完成|已建成|已实现|完成了|开展了|取得了|出台了|建立了|实现了|明确了|取得[^。]{0,6}成效|成效明显|明显成效|累计|同比|较上年|比上年|共清理|共办理|共组织|圆满完成|顺利完成|总结如下|报告如下|汇报如下|截至\d/g;
+/** A news page or a reading of a policy. */
+const INTERPRETATION = /解读如下|现解读|现就[^。]{0,20}解读|记者从|记者获悉|本报讯|答记者问/g;
+/** A covering notice that issues a plan (`印发给你们`) or states requirements (`通知如下`). */
+const NOTICE = /印发给你们|现予印发|通知如下|请认真贯彻(?:落实|执行)|请结合实际/;
+
+/** Counts the matches of a global pattern, keeping the first few as evidence. */
+function count(re: RegExp, text: string, evidence: string[]): number {
+  re.lastIndex = 0;
+  let n = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    if (evidence.length < 3 && !evidence.includes(m[0])) evidence.push(m[0]);
+    n++;
+    if (m[0].length === 0) re.lastIndex++;
+  }
+  return n;
+}
+
+/** Folds a text for the decision: pinyin noise removed, width and script folded, spaces dropped. */
+export function foldForKind(text: string): string {
+  return toSimplified(foldWidth(stripNoise(text))).replace(/[ \t\u00a0\u3000]+/g, '');
+}
+
+/** What a title line says the document is: a covering notice names the document it issues (`印发《X》的通知`). */
+function titleKind(line: string): { kind: DocumentKind; id: KindReason['id'] } | null {
+  let title = line.replace(/\.(?:docx?|wps|pdf|txt)$/i, '').replace(/[:：。,，]+$/, '');
+  const issued = /(?:印发|转发|发布)了?《?([^《》]{4,80}?)》?的?(?:通知|决定)$/.exec(title);
+  if (issued) title = issued[1]!;
+  else if (/通知$/.test(title)) title = title.replace(/的?预?通知$/, '');
+  // `…实施方案(2021—2025年)`, `…方案(代拟稿)`, `《…》`: the kind word is before them.
+  for (let k = 0; k < 3; k++) title = title.replace(/[(（【〔][^()（）【】〔〕]{0,20}[)）】〕]$|[》」”"]$/, '');
+  for (const t of TITLE_KINDS) if (t.re.test(title)) return t;
+  return null;
+}
+
+/** A line of site navigation (`首页 > 信息公开 > …`, `您当前的位置:`): never a title. */
+const BREADCRUMB = /[>＞»]|位置[:：]|^首页|^返回|^附件?[:：0-9一二三四五六七八九十]|索引号|分类[:：]|主题词|发布机构/;
+/** A metadata field holding the title (`名称: X`, `标 题: | X |`). */
+const TITLE_FIELD = /(?:名称|标题|文件名称)[:：]\|?([^|]{4,90}?)(?:\||文号|发布|$)/;
+/** The document a notice issues, anywhere in the head (a title broken over lines is joined first). */
+const ISSUED_BOOK = /(?:印发|发布|转发)了?《([^《》]{4,80})》|《([^《》]{4,80})》[^《》。]{0,30}(?:印发给你们|现予印发)/;
+
+/**
+ * The document's title, from the head (before the first numbered item): a metadata field naming it, else the first
+ * short line whose last words name a kind of document, else the document that a notice issues (`印发《X》`). Site
+ * navigation and a table of contents (`目录` and the titles after it) are passed over.
+ */
+function findTitleKind(head: string): { kind: DocumentKind; id: KindReason['id']; line: string } | null {
+  const lines = head.slice(0, 6000).split(/\r\n|\r|\n/);
+  let contents = 0;
+  for (const raw of lines.slice(0, 60)) {
+    const line = raw.trim();
+    if (/^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d+[.、．])/.test(line)) break;
+    if (line === '目录') contents = 20;
+    if (contents > 0) {
+      contents--;
+      continue;
+    }
+    const field = TITLE_FIELD.exec(line);
+    const candidates = field ? [field[1]!] : BREADCRUMB.test(line) ? [] : line.split(/[|｜]/);
+    for (const piece of candidates) {
+      const text = piece.trim();
+      if (text.length < 6 || text.length > 90 || /[。；;]$/.test(text)) continue;
+      const found = titleKind(text);
+      if (found) return { ...found, line: text };
+    }
+  }
+  const book = ISSUED_BOOK.exec(head.slice(0, 4000).replace(/[\r\n]+/g, ''));
+  const name = book ? (book[1] ?? book[2]!) : '';
+  const found = book ? titleKind(name) : null;
+  return found ? { ...found, line: name } : null;
+}
+
+/**
+ * Decides whether `text` is a plan (it assigns work), a report (it tells work done) or something else (a reading of
+ * a policy, a news story, rules, a contingency plan), from what its title and body do. `forced` (configuration:
+ * `kind`) wins. `positive` says whether the text itself showed the decision; without evidence a text is a plan, not
+ * positively (folder discovery skips such files, an editor reads them as plans).
+ */
+export function decideKind(text: string, forced?: DocumentKind | null): KindDecision {
+  if (forced) return { kind: forced, positive: true, reasons: [{ id: 'forced', evidence: [forced] }] };
+  const head = foldForKind(text.length > HEAD ? text.slice(0, HEAD) : text);
+  const title = findTitleKind(head);
+
+  const assignEvidence: string[] = [];
+  const assigns = count(ASSIGNS, head, assignEvidence);
+  const deadlineEvidence: string[] = [];
+  const deadlines = count(DEADLINES, head, deadlineEvidence);
+  const narrativeEvidence: string[] = [];
+  const narrative = count(NARRATIVE, head, narrativeEvidence);
+  const interpretationEvidence: string[] = [];
+  const interpretation = count(INTERPRETATION, head, interpretationEvidence);
+
+  const reasons: KindReason[] = [];
+  const say = (id: KindReason['id'], evidence: string[]) => reasons.push({ id, evidence: evidence.slice(0, 3) });
+
+  // The title says what the document is; a reading of a policy says so in its body too.
+  if (title && title.kind !== 'plan') {
+    say(title.id, [title.line]);
+    if (title.kind === 'report' && narrative > 0) say('narrative', narrativeEvidence);
+    return { kind: title.kind, positive: true, reasons };
+  }
+  if (interpretation > 0) {
+    say('interpretation', interpretationEvidence);
+    return { kind: 'other', positive: true, reasons };
+  }
+  if (title) say('plan-title', [title.line]);
+  if (assigns > 0) say('assigns-work', assignEvidence);
+  if (deadlines > 0) say('deadlines', deadlineEvidence);
+  if (title) return { kind: 'plan', positive: true, reasons };
+  // No title: what the body does. Narrative of work done outweighs a few role words (a report says who led).
+  const planScore = Math.min(assigns, 6) + Math.min(deadlines, 3);
+  if (narrative > 1 && narrative >= planScore) {
+    reasons.length = 0;
+    say('narrative', narrativeEvidence);
+    return { kind: 'report', positive: true, reasons };
+  }
+  if (planScore > 0) return { kind: 'plan', positive: true, reasons };
+  // A notice that states its own requirements (`通知如下`) and issues no plan.
+  if (NOTICE.test(head)) {
+    say('notice-only', []);
+    return { kind: 'other', positive: true, reasons };
+  }
+  say('no-evidence', []);
+  return { kind: 'plan', positive: false, reasons };
+}
+
+/** True when the text has a covering notice's wording (`印发给你们`, `通知如下`). */
+export function hasNoticeWording(folded: string): boolean {
+  return NOTICE.test(folded);
+}
+
+/** The reasons as one line in the reader's language. */
+export function describeKind(decision: KindDecision, locale: 'zh-CN' | 'en'): string {
+  const zh: Record<KindReason['id'], string> = {
+    forced: '配置指定',
+    'plan-title': '标题为方案类文件',
+    'assigns-work': '正文分配任务',
+    deadlines: '写有完成时限',
+    'report-title': '标题为报告或总结',
+    narrative: '正文叙述已完成的工作',
+    interpretation: '解读或新闻稿',
+    'rules-title': '规则、细则或预案',
+    'notice-only': '只有印发通知',
+    'no-evidence': '没有判断依据，按方案读',
+  };
+  const en: Record<KindReason['id'], string> = {
+    forced: 'set by the configuration',
+    'plan-title': 'the title names a plan',
+    'assigns-work': 'the body assigns work',
+    deadlines: 'deadlines are written',
+    'report-title': 'the title names a report or summary',
+    narrative: 'the body tells work done',
+    interpretation: 'a policy reading or a news story',
+    'rules-title': 'rules, detailed rules or a contingency plan',
+    'notice-only': 'only a covering notice',
+    'no-evidence': 'no evidence either way: read as a plan',
+  };
+  const names = locale === 'en' ? en : zh;
+  const kindName =
+    locale === 'en'
+      ? { plan: 'a plan', report: 'a report', other: 'not a plan' }[decision.kind]
+      : { plan: '方案', report: '报告', other: '非方案文件' }[decision.kind];
+  const parts = decision.reasons.map((r) => (r.evidence.length > 0 ? `${names[r.id]}（${r.evidence.join('、')}）` : names[r.id]));
+  return locale === 'en' ? `Read as ${kindName}: ${parts.join('; ')}` : `判断为${kindName}：${parts.join('；')}`;
+}
