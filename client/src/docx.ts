@@ -2,14 +2,12 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { DOCX_SCHEME, DOCX_TEXT_REQUEST, type DocxTextParams, type DocxTextResult } from '../../server/src/protocol.js';
+import { effectiveLocale } from './i18n.js';
 
 /** The custom editor that redirects a .docx to its text view (package.json `customEditors`). */
 const VIEW_TYPE = 'planlint.docx';
 
-function chinese(): boolean {
-  const setting = vscode.workspace.getConfiguration('planlint').get<string>('locale', 'auto');
-  return setting === 'zh-CN' || (setting === 'auto' && !vscode.env.language.toLowerCase().startsWith('en'));
-}
+const chinese = (): boolean => effectiveLocale() === 'zh-CN';
 
 const say = (zh: string, en: string): string => (chinese() ? zh : en);
 
