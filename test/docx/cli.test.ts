@@ -10,7 +10,7 @@ import { taskRows, type TaskRow } from '../../server/src/features/task-table.js'
 import { parsePlan } from '../../server/src/model/plan.js';
 import { DOCX_SCHEME, DOCX_TEXT_REQUEST, type DocxTextResult } from '../../server/src/protocol.js';
 import { cleanup, planlint, tempDir } from '../cli/run.js';
-import { gongwenNumbering, makeDocx, p, tableXml } from '../helpers/docx.js';
+import { gongwenNumbering, makeDocx, p } from '../helpers/docx.js';
 import { SAMPLES } from '../helpers/paths.js';
 import { startServer, type LspClient } from '../lsp/client.js';
 
@@ -142,4 +142,3 @@ describe('docx: the CLI and the language server', () => {
   });
 });
 
-export { tableXml };

@@ -9,7 +9,7 @@ import { describePlace, segmentAt } from '../../server/src/docx/places.js';
 import { readDocx, type DocxText } from '../../server/src/docx/read.js';
 import { taskRows, type TaskRow } from '../../server/src/features/task-table.js';
 import { parsePlan } from '../../server/src/model/plan.js';
-import { esc, gongwenNumbering, level, makeDocx, p, para, run, tableXml } from '../helpers/docx.js';
+import { gongwenNumbering, level, makeDocx, p, para, run, tableXml } from '../helpers/docx.js';
 import { autoNumberedDocx, HEADER, mergedTableDoc, numberedPlanDocs, overridesDoc, partRowsDoc, PREAMBLE, revisionsDoc, styleNumberingDoc, textDocx, TITLE } from './fixtures.js';
 import { HAVE_SEEDS, SEEDS } from '../helpers/paths.js';
 
@@ -227,7 +227,6 @@ describe('docx: reading Word documents', () => {
   });
 });
 
-export { esc };
 
 describe('docx: the seeds with Word numbering (../shared/seeds)', () => {
   if (!HAVE_SEEDS) {

@@ -78,10 +78,7 @@ export function makeDocx(parts: DocxParts): Uint8Array {
   return zipSync(files);
 }
 
-/**
- * The usual 公文 list: 一、 （一） 1. （1） ① as levels 0–4 of abstract list 1, instance `numId` 1;
- * `extraInstances` adds instances 2… of the same definition that restart level 0 or 2 (`w:startOverride`).
- */
+/** The usual 公文 list: 一、 （一） 1. （1） ① as levels 0–4 of abstract list 1, instance `numId` 1; `extra` is appended (more instances). */
 export function gongwenNumbering(extra = ''): string {
   return (
     `<w:abstractNum w:abstractNumId="1">` +
@@ -94,7 +91,10 @@ export function gongwenNumbering(extra = ''): string {
   );
 }
 
-/** Word's paragraph style for the parts of a table cell. */
+/**
+ * A table: one `w:tc` per cell (a `\n` in a cell's text makes paragraphs), a grid of `grid` columns; `merges`
+ * by `"row,column"`: a number spans that many columns (`w:gridSpan`), `restart`/`continue` merge down (`w:vMerge`).
+ */
 export function tableXml(rows: string[][], options: { merges?: Record<string, 'restart' | 'continue' | number>; grid?: number } = {}): string {
   const width = options.grid ?? Math.max(...rows.map((r) => r.length));
   const grid = `<w:tblGrid>${'<w:gridCol w:w="1000"/>'.repeat(width)}</w:tblGrid>`;
