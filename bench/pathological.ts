@@ -175,6 +175,30 @@ export const CASES: readonly PathologicalCase[] = [
       return lines.join('\n');
     },
   },
+  {
+    name: 'flat-merged-rows',
+    what: 'a one-cell-per-line table, cells closed by ` |`, rows with more cells than columns (each cell placed by content)',
+    benchSize: '20,000 rows',
+    benchUnits: 20_000,
+    build: (n) => {
+      const lines = ['青岚市2024年重点工作责任清单', '序号 |', '重点工作 |', '责任领导 |', '责任单位 |', '完成时限 |', '评分部门 |'];
+      for (let i = 0; i < n; i++) {
+        lines.push(`${i + 1} |`, `推进第${i}项工作，6月底前完成方案 |`, '李明 |', `市司法局${i % 50} |`, '市财政局 |', '各区县 |', '年内 |', '市考核办 |');
+      }
+      return lines.join('\n') + '\n';
+    },
+  },
+  {
+    name: 'space-table',
+    what: 'a table copied with spaces between its cells, a header broken inside its names, rows run on over lines',
+    benchSize: '20,000 rows',
+    benchUnits: 20_000,
+    build: (n) => {
+      const lines = ['青岚市2024年重点工作任务表', '序号 重点工作任务 牵头  领导 牵头 责任单位 配合 责任单位 工作评价 备注'];
+      for (let i = 0; i < n; i++) lines.push(`${i + 1} 推进第${i}项工作。 李  明 市司法局${i % 50} 市财政局`, '各区县 达到时序进度');
+      return lines.join('\n') + '\n';
+    },
+  },
 ];
 
 /** CJK Unified Ideographs, then Extension A: 27,494 characters to write distinct names with. */

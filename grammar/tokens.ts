@@ -288,13 +288,13 @@ export const SectionMarker = createToken({
 });
 
 /**
- * Level 3: `8.` `8．` `8、` `8﹒` `⒏` — not `3.5%` or `1、2月`, where a digit follows; but `4.2011年底前…` is item 4
- * (a year follows).
+ * Level 3: `8.` `8．` `8、` `8﹒` `⒏` — not `3.5%` or `1、2月`, where a digit follows; but `4.2011年底前…` and
+ * `4、3月21日召开…` are item 4 (a date follows).
  */
 export const ItemMarker = createToken({
   name: 'ItemMarker',
   pattern: markerMatcher([...digitStarts, ...fullStopDigits], `(?:${DIGIT}{1,3}[.．、﹒]|[\u2488-\u249b])`, IS_BLOCK_BOUNDARY, {
-    veto: new RegExp(`${DIGIT}(?!${DIGIT}{3}年)`, 'y'),
+    veto: new RegExp(`${DIGIT}(?!${DIGIT}{3}年|${DIGIT}?月${DIGIT}{1,2}日)`, 'y'),
   }),
   start_chars_hint: [...digitStarts, ...fullStopDigits],
   line_breaks: false,
@@ -360,11 +360,34 @@ function keywordToken(name: string, words: readonly string[]): TokenType {
   const pattern: CustomPatternMatcherFunc = (text, offset) => {
     const code = text.charCodeAt(offset);
     for (let k = 0; k < words.length; k++) if (firsts[k] === code && text.startsWith(words[k]!, offset)) return matches[k]!;
+    // A web converter's pinyin inside the word (`負(fù)責`, `牽(qiān)頭單位`): the word with its noise is the keyword.
+    const next = text.charCodeAt(offset + 1);
+    if (next !== 0x28 && next !== 0xff08) return null;
+    for (let k = 0; k < words.length; k++) {
+      if (firsts[k] !== code) continue;
+      const length = withPinyin(text, offset, words[k]!);
+      if (length > 0) return [text.slice(offset, offset + length)];
+    }
     return null;
   };
   const type = createToken({ name, pattern, start_chars_hint: [...new Set(words.map((w) => w[0]!))], line_breaks: false, categories: [Keyword] });
   KEYWORD_WORDS.set(type, words);
   return type;
+}
+
+/** Pinyin a web converter puts after a character: `(fù)`, `（qiān）`. */
+const PINYIN_AT = /[(（][a-zü]{0,6}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ][a-zü]{0,6}[)）]/y;
+
+/** The length of `word` at `offset` with pinyin after any of its characters, 0 when the text does not hold it. */
+function withPinyin(text: string, offset: number, word: string): number {
+  let i = offset;
+  for (let k = 0; k < word.length; k++) {
+    if (text.charCodeAt(i) !== word.charCodeAt(k)) return 0;
+    i++;
+    PINYIN_AT.lastIndex = i;
+    if (k + 1 < word.length && PINYIN_AT.test(text)) i = PINYIN_AT.lastIndex;
+  }
+  return i - offset;
 }
 
 /** `牵头单位` (lead unit) field name. */
@@ -490,9 +513,12 @@ function positiveClass(excluded: string): string {
  */
 export function textPattern(): RegExp {
   const inRun = [positiveClass(SPECIAL)];
+  // A keyword's rest, with the pinyin a web converter may put after each of its characters.
+  const pinyin = `(?:${PINYIN_AT.source})?`;
+  const spelled = (rest: string) => pinyin + [...rest].join(pinyin);
   for (const [first, rests] of keywordRests()) {
     if (rests.includes('')) continue;
-    inRun.push(`${first}(?!${rests.join('|')})`);
+    inRun.push(`${first}(?!${rests.map(spelled).join('|')})`);
   }
   inRun.push(`、(?![${INLINE_MARKER_STARTS}])`);
   return new RegExp(`(?:${inRun.join('|')})+、?|、`);
@@ -524,6 +550,10 @@ function textMatcher(): CustomPatternMatcherFunc {
     if (k === IN_RUN) return true;
     if (k === KEYWORD_FIRST) {
       for (const rest of rests.get(code)!) if (text.startsWith(rest, i + 1)) return false;
+      const next = text.charCodeAt(i + 1);
+      if (next === 0x28 || next === 0xff08) {
+        for (const rest of rests.get(code)!) if (withPinyin(text, i, text[i] + rest) > 0) return false;
+      }
       return true;
     }
     // `、` stays unless an inline marker may start after it (the end of the text is no start).

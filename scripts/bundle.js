@@ -86,5 +86,18 @@ await build({
   logLevel: 'warning',
 });
 
+// The task-table webview's script: one classic script for the browser (its page allows it by nonce, nothing else).
+await build({
+  entryPoints: ['client/src/webview/preview.ts'],
+  outfile: 'dist/preview.js',
+  bundle: true,
+  platform: 'browser',
+  format: 'iife',
+  target: 'es2022',
+  minify: true,
+  sourcemap: true,
+  logLevel: 'warning',
+});
+
 // The configuration schema, for `jsonValidation` in the extension and for other editors.
 copyFileSync('server/src/config/schema.json', 'dist/schema.json');

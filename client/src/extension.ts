@@ -6,6 +6,7 @@ import { SERVER_COMMANDS } from '../../server/src/protocol.js';
 import { registerDocx } from './docx.js';
 import { registerExport } from './export.js';
 import { TaskTablePreview } from './preview.js';
+import { restartOnceSaid } from './restart.js';
 import { PlanStatusBar } from './status.js';
 import { TableSource } from './table-source.js';
 import { createUnitTree } from './unit-tree.js';
@@ -19,6 +20,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     run: { module: serverModule, transport: TransportKind.stdio },
     debug: { module: serverModule, transport: TransportKind.stdio },
   };
+  let defaultErrors: ReturnType<LanguageClient['createDefaultErrorHandler']> | undefined;
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: 'plan' }],
     synchronize: {
@@ -26,6 +28,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       fileEvents: vscode.workspace.createFileSystemWatcher('**/{.planlintrc.json,.planlintrc.yaml,.planlintrc.yml,planlint.config.json}'),
     },
     initializationOptions: { displayLanguage: vscode.env.language },
+    errorHandler: restartOnceSaid(() => (defaultErrors ??= client!.createDefaultErrorHandler())),
   };
   client = new LanguageClient('planlint', t('planlint language server'), serverOptions, clientOptions);
 

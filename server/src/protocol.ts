@@ -1,4 +1,5 @@
 // planlint's own LSP requests and commands, shared by the server and the VS Code client (types and names only).
+import type { TableFilter } from './features/table-filter.js';
 import type { TaskRow } from './features/task-table.js';
 import type { Range } from './model/types.js';
 
@@ -22,12 +23,18 @@ export interface PreviewRow extends TaskRow {
   problems: RowProblem[];
   /** Days until the deadline's end (negative: overdue), null when it has none or it is ongoing. */
   daysLeft: number | null;
+  /** The first day of a deadline that is a span (`2021—2023年`), else null: the timeline draws a bar. */
+  deadlineStart: string | null;
 }
 
 export interface TaskTableResult {
   uri: string;
   version: number;
   title: string;
+  /** The years the plan covers (`2021—2025年` → 2021, 2025), null when the text does not say. */
+  period: { start: number; end: number } | null;
+  /** The server's today (ISO date): what `daysLeft` and the overdue filter count from. */
+  today: string;
   rows: PreviewRow[];
   counts: { tasks: number; problems: number; overdue: number };
 }
@@ -38,6 +45,10 @@ export const EXPORT_TABLE_REQUEST = 'planlint/exportTable';
 export interface ExportTableParams {
   uri: string;
   format: 'csv' | 'md' | 'json' | 'xlsx' | 'docx';
+  /** Only the rows that pass this filter (the preview's): none, every row. */
+  filter?: TableFilter;
+  /** Add the 问题 (problems) column; off unless asked. */
+  problems?: boolean;
 }
 
 export interface ExportTableResult {

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { SAMPLES } from '../helpers/paths.js';
-import { CLI_FIXTURES, cleanup, expectCode, jsonOf, planlint, tempDir } from './run.js';
+import { CLI_FIXTURES, cleanup, expectCode, fixEdits, jsonOf, planlint, tempDir } from './run.js';
 
 /** A time well in the past, so that any rewrite shows in the modification time. */
 const OLD = new Date('2020-01-01T00:00:00Z');
@@ -77,7 +77,8 @@ describe('planlint --fix on every sample', () => {
   it('never loses text: every character outside a reported fix span is still there, in order', () => {
     for (const name of names) {
       const fixed = fs.readFileSync(path.join(dir, name), 'utf8');
-      const spans = initial.find((f) => f.path === name)!.diagnostics.flatMap((d) => d.fix?.edits.map((e) => e.span) ?? []);
+      const file = initial.find((f) => f.path === name)!;
+      const spans = file.diagnostics.flatMap((d) => fixEdits(file, d).map((e) => e.span));
       assertNothingLost(originals.get(name)!, fixed, spans, name);
     }
   });

@@ -1,6 +1,8 @@
 // Tests for the command-line glob matcher and the splitting of a pattern into its folder and the rest.
 import assert from 'node:assert/strict';
-import { globToRegExp, hasMagic, splitPattern } from '../../server/src/cli/glob.js';
+import fc from 'fast-check';
+import { compileGlob as globToRegExp, hasMagic, splitPattern } from '../../server/src/cli/glob.js';
+import { referenceGlobToRegExp } from './glob-reference.js';
 
 function matches(glob: string, paths: string[]): string[] {
   const re = globToRegExp(glob);
@@ -19,7 +21,7 @@ const TREE = [
   '计划/实施方案.plan',
 ];
 
-describe('globToRegExp', () => {
+describe('compileGlob', () => {
   it('`*` stays within a segment and skips hidden files', () => {
     assert.deepEqual(matches('*.plan', TREE), ['a.plan']);
     assert.deepEqual(matches('*.plan*', TREE), ['a.plan', 'b.plan.txt']);
@@ -55,6 +57,36 @@ describe('globToRegExp', () => {
     assert.ok(!globToRegExp('a.plan').test('aXplan'));
     assert.ok(globToRegExp('[').test('['), 'an unclosed class is a literal');
     assert.ok(globToRegExp('{a').test('{a'), 'an unclosed brace is a literal');
+  });
+
+  it('ignores case when asked', () => {
+    assert.ok(globToRegExp('*.PLAN', { ignoreCase: true }).test('a.plan'));
+    assert.ok(globToRegExp('[A-C].plan', { ignoreCase: true }).test('b.plan'));
+    assert.ok(!globToRegExp('*.PLAN').test('a.plan'));
+  });
+
+  it('never backtracks: many stars against a long name', () => {
+    const started = Date.now();
+    const glob = globToRegExp('*a*a*a*a*a*a*a*a*a*a*a*a*ab');
+    assert.equal(glob.test('a'.repeat(5000)), false);
+    assert.equal(glob.test('a'.repeat(5000) + 'b'), true);
+    assert.equal(globToRegExp('{*a,*a}{*a,*a}{*a,*a}{*a,*a}{*a,*a}b').test('a'.repeat(2000)), false);
+    // Generous: the backtracking matcher took minutes on 60 characters.
+    assert.ok(Date.now() - started < 5000);
+  });
+
+  it('agrees with the regular-expression reference on random globs and paths', () => {
+    const globChar = fc.constantFrom('a', 'b', '.', '/', '*', '**', '?', '[ab]', '[!a]', '[a-b]', '{', '}', ',', '\\*', '计', 'A');
+    const pathChar = fc.constantFrom('a', 'b', '.', '/', '*', '计', 'A', 'c');
+    fc.assert(
+      fc.property(fc.array(globChar, { maxLength: 10 }), fc.array(fc.array(pathChar, { maxLength: 12 }).map((a) => a.join('')), { minLength: 1, maxLength: 6 }), fc.boolean(), (parts, paths, ignoreCase) => {
+        const glob = parts.join('');
+        const reference = referenceGlobToRegExp(glob, { ignoreCase });
+        const linear = globToRegExp(glob, { ignoreCase });
+        for (const p of paths) assert.equal(linear.test(p), reference.test(p), `${JSON.stringify(glob)} on ${JSON.stringify(p)}`);
+      }),
+      { numRuns: Number(process.env['FUZZ_RUNS'] ?? 300) * 3 },
+    );
   });
 });
 

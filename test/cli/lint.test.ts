@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { optionNames } from '../../server/src/cli/args.js';
 import { escapeData, escapeProperty } from '../../server/src/cli/format/github.js';
 import { ROOT, SAMPLES } from '../helpers/paths.js';
-import { BIN, CLI_FIXTURES, cleanup, expectCode, jsonOf, planlint, tempDir } from './run.js';
+import { BIN, CLI_FIXTURES, cleanup, expectCode, fixEdits, jsonOf, planlint, tempDir } from './run.js';
 
 const fx = (name: string) => path.join('test', 'fixtures', 'cli', name);
 
@@ -179,7 +179,7 @@ describe('planlint (lint): json format', () => {
   it('fixes are in the output as edits', () => {
     const [file] = jsonOf(planlint([fx('fixable.plan.txt'), '--format', 'json']));
     assert.equal(file!.fixableCount, 2);
-    assert.ok(file!.diagnostics.every((d) => d.fix && d.fix.edits.length > 0));
+    assert.ok(file!.diagnostics.every((d) => d.fix && fixEdits(file!, d).length > 0));
   });
 
   it('columns count UTF-16 code units: a character outside the BMP counts two', () => {

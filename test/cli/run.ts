@@ -5,7 +5,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { inflateRawSync } from 'node:zlib';
-import type { JsonFileResult } from '../../server/src/cli/format/json.js';
+import type { JsonDiagnostic, JsonFileResult } from '../../server/src/cli/format/json.js';
+import type { TextEdit } from '../../server/src/lint/types.js';
 import { ROOT } from '../helpers/paths.js';
 
 /** The built CLI; `npm test` builds it before mocha runs. */
@@ -59,6 +60,12 @@ export function jsonOf(run: Run): JsonFileResult[] {
   } catch (e) {
     throw new Error(`not JSON (${String(e)}):\n${run.stdout.slice(0, 2000)}\n--- stderr\n${run.stderr.slice(0, 2000)}`);
   }
+}
+
+/** The edits of a finding's fix in the JSON report: its own, or the file's `sharedEdits` it refers to. */
+export function fixEdits(file: JsonFileResult, d: JsonDiagnostic): TextEdit[] {
+  if (!d.fix) return [];
+  return d.fix.edits ?? (d.fix.editsRef !== undefined ? file.sharedEdits?.[d.fix.editsRef] ?? [] : []);
 }
 
 /**

@@ -18,6 +18,8 @@ const ROW: ExportRow = {
   responsible: ['+各区县', '@市直'],
   deadline: { text: '-2025年底前', end: '2025-12-31', ongoing: false },
   inherited: { lead: false, deadline: false },
+  fullNumber: '二（三）1.',
+  section: '二、重点任务 / （三）深化改革',
   problems: [{ ruleId: 'PL002', message: '缺少完成时限' }],
 };
 
@@ -45,32 +47,36 @@ function parseCsv(text: string): string[][] {
 
 describe('export writers', () => {
   it('neutralizeFormula defuses = + - @ tab CR and leaves other text alone', () => {
-    for (const s of ['=1+1', '+1', '-1', '@SUM(A1)', '\tx', '\rx']) assert.equal(neutralizeFormula(s), `'${s}`);
+    for (const s of ['=1+1', '+1', '-1', '@SUM(A1)', '\tx', '\rx', '\0=1', '\u0085=1', '＝1+1', '＋1', '－1', '＠SUM(A1)']) assert.equal(neutralizeFormula(s), `'${s}`);
     for (const s of ['市司法局', '1.', '', ' =1', '（一）']) assert.equal(neutralizeFormula(s), s);
   });
 
   it('CSV: BOM, CRLF records, RFC 4180 quoting, defused cells, the problems column', () => {
     const csv = toCsv([ROW], { problems: true });
-    assert.ok(csv.startsWith('\uFEFF序号,任务,牵头单位,责任单位,完成时限,问题\r\n'));
+    assert.ok(csv.startsWith('\uFEFF序号,所属部分,任务,牵头单位,责任单位,完成时限,行号,问题\r\n'));
     assert.ok(csv.endsWith('\r\n'));
     const rows = parseCsv(csv.slice(1));
     assert.deepEqual(rows[1], [
-      '1.',
+      '二（三）1.',
+      '二、重点任务 / （三）深化改革',
       '完成“三项制度”, 其中 "公示"\n部分',
       '\'=HYPERLINK("http://x")、市司法局',
       "'+各区县、@市直",
       "'-2025年底前",
+      '3',
       'PL002 缺少完成时限',
     ]);
     assert.ok(csv.includes('"完成“三项制度”, 其中 ""公示""\n部分"'), 'quotes doubled inside a quoted field');
-    assert.equal(parseCsv(toCsv([ROW]).slice(1))[0]!.length, 5, 'no problems column unless asked');
+    assert.equal(parseCsv(toCsv([ROW]).slice(1))[0]!.length, 7, 'no problems column unless asked');
+    assert.equal(parseCsv(toCsv([ROW], { locale: 'en' }).slice(1))[0]!.join(','), 'No.,Section,Task,Lead units,Responsible units,Deadline,Line');
   });
 
   it('JSON keeps the stable shape and drops fields it does not know', () => {
     const rich = { ...ROW, range: { start: 0 }, daysLeft: 3 } as ExportRow;
     const parsed = JSON.parse(toJson('a.plan', [rich])) as { file: string; tasks: Record<string, unknown>[] };
     assert.deepEqual(Object.keys(parsed), ['file', 'tasks']);
-    assert.deepEqual(Object.keys(parsed.tasks[0]!), ['number', 'title', 'line', 'lead', 'responsible', 'deadline', 'inherited']);
+    assert.deepEqual(Object.keys(parsed.tasks[0]!), ['number', 'title', 'line', 'lead', 'responsible', 'deadline', 'inherited', 'fullNumber', 'section']);
+    assert.equal(parsed.tasks[0]!['fullNumber'], '二（三）1.');
     const withProblems = JSON.parse(toJson('a.plan', [rich], { problems: true })) as { tasks: Record<string, unknown>[] };
     assert.deepEqual(withProblems.tasks[0]!['problems'], [{ ruleId: 'PL002', message: '缺少完成时限' }]);
   });
@@ -90,7 +96,7 @@ describe('planlint table', () => {
     const r = planlint(['table', 'samples/clean.plan.md']);
     expectCode(r, 0);
     const lines = r.stdout.trim().split('\n');
-    assert.equal(lines[0], '| 序号 | 任务 | 牵头单位 | 责任单位 | 完成时限 |');
+    assert.equal(lines[0], '| 序号 | 所属部分 | 任务 | 牵头单位 | 责任单位 | 完成时限 | 行号 |');
     assert.equal(lines.length, 2 + 9, 'header, rule, nine tasks');
   });
 
@@ -98,8 +104,8 @@ describe('planlint table', () => {
     const r = planlint(['table', 'test/fixtures/cli/one-error.plan', '--problems']);
     expectCode(r, 0);
     const lines = r.stdout.trim().split('\n');
-    assert.equal(lines[0], '| 序号 | 任务 | 牵头单位 | 责任单位 | 完成时限 | 问题 |');
-    assert.match(lines[3]!, /^\| （二） \| 加强行政执法监督 \|  \| 市财政局、市审计局 \| 2025年9月底前 \| PL001 任务“（二）加强行政执法监督”列有多个责任单位，未写明由哪个单位牵头 \|$/);
+    assert.equal(lines[0], '| 序号 | 所属部分 | 任务 | 牵头单位 | 责任单位 | 完成时限 | 行号 | 问题 |');
+    assert.match(lines[3]!, /^\| 一（二） \| 一、重点任务 \| 加强行政执法监督 \|  \| 市财政局、市审计局 \| 2025年9月底前 \| 5 \| PL001 任务“（二）加强行政执法监督”列有多个责任单位，未写明由哪个单位牵头 \|$/);
     assert.match(lines[2]!, / \|  \|$/, 'a task without findings has an empty cell');
   });
 
@@ -109,7 +115,7 @@ describe('planlint table', () => {
     const t = JSON.parse(r.stdout) as { file: string; tasks: Array<Record<string, unknown>> };
     assert.equal(t.file, 'samples/paren-style.plan.txt');
     assert.equal(t.tasks.length, 13);
-    for (const task of t.tasks) assert.deepEqual(Object.keys(task), ['number', 'title', 'line', 'lead', 'responsible', 'deadline', 'inherited']);
+    for (const task of t.tasks) assert.deepEqual(Object.keys(task), ['number', 'title', 'line', 'lead', 'responsible', 'deadline', 'inherited', 'fullNumber', 'section']);
     const inherited = t.tasks.find((x) => x['line'] === 17)!;
     assert.deepEqual(inherited['inherited'], { lead: true, deadline: false });
     const ongoing = t.tasks.find((x) => x['line'] === 31)!;
@@ -121,11 +127,11 @@ describe('planlint table', () => {
     expectCode(r, 0);
     assert.deepEqual([...r.stdoutBytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
     const rows = parseCsv(r.stdout.slice(1));
-    assert.deepEqual(rows[0], ['序号', '任务', '牵头单位', '责任单位', '完成时限', '问题']);
+    assert.deepEqual(rows[0], ['序号', '所属部分', '任务', '牵头单位', '责任单位', '完成时限', '行号', '问题']);
     assert.equal(rows.length, 1 + 15);
-    assert.ok(rows.every((row) => row.length === 6));
-    const dup = rows.filter((row) => row[0] === '14.')[1]!;
-    assert.deepEqual(dup[5]!.split('\n').map((p) => p.slice(0, 5)), ['PL001', 'PL004', 'PL010']);
+    assert.ok(rows.every((row) => row.length === 8));
+    const dup = rows.filter((row) => row[0]!.endsWith('14.'))[1]!;
+    assert.deepEqual(dup[7]!.split('\n').map((p) => p.slice(0, 5)), ['PL001', 'PL004', 'PL010']);
   });
 
   it('xlsx to a file: a zip with the sheet, the Chinese header and the defused cells', () => {
@@ -141,7 +147,7 @@ describe('planlint table', () => {
       const entries = unzip(bytes);
       assert.ok(entries.has('xl/worksheets/sheet1.xml'), [...entries.keys()].join(', '));
       const xml = [...entries.values()].map((b) => b.toString('utf8')).join('\n');
-      for (const heading of ['序号', '任务', '牵头单位', '责任单位', '完成时限', '问题']) assert.ok(xml.includes(`>${heading}<`), heading);
+      for (const heading of ['序号', '所属部分', '任务', '牵头单位', '责任单位', '完成时限', '行号', '问题']) assert.ok(xml.includes(`>${heading}<`), heading);
       assert.ok(xml.includes('任务分解表'), 'the sheet is named');
       assert.ok(xml.includes('&apos;@市司法局') || xml.includes("'@市司法局"), 'the lead cell is defused');
       assert.ok(!/<f>/.test(xml), 'no formula anywhere');
@@ -188,6 +194,26 @@ describe('planlint table', () => {
     assert.equal((JSON.parse(stdin.stdout) as { file: string; tasks: unknown[] }).tasks.length, 2);
   });
 
+  it('--unit and --only keep the tasks a unit leads or joins, in a state; --only problems needs no --problems', () => {
+    const unit = planlint(['table', 'samples/inline.plan.txt', '--format', 'json', '--unit', '市委编办']);
+    expectCode(unit, 0);
+    const tasks = (JSON.parse(unit.stdout) as { tasks: { lead: string[]; responsible: string[]; fullNumber: string }[] }).tasks;
+    assert.deepEqual(tasks.map((t) => t.fullNumber), ['三（一）2.（2）']);
+    const noLead = planlint(['table', 'samples/bracket-style.plan', '--format', 'csv', '--only', 'no-lead']);
+    expectCode(noLead, 0);
+    const rows = parseCsv(noLead.stdout.slice(1));
+    assert.ok(rows.length > 1 && rows.slice(1).every((r) => r[3] === ''), JSON.stringify(rows));
+    const overdue = planlint(['table', 'samples/inline.plan.txt', '--format', 'json', '--only', 'overdue'], { env: { PLANLINT_TODAY: '2022-06-15' } });
+    expectCode(overdue, 0);
+    assert.deepEqual((JSON.parse(overdue.stdout) as { tasks: { deadline: { end: string } }[] }).tasks.map((t) => t.deadline.end), ['2022-05-31']);
+    const problems = planlint(['table', 'samples/bracket-style.plan', '--only', 'problems']);
+    expectCode(problems, 0);
+    assert.ok(problems.stdout.trim().split('\n').length > 2);
+    const bad = planlint(['table', 'samples/clean.plan.md', '--only', 'nolead']);
+    expectCode(bad, 2);
+    assert.match(bad.stderr, /no-lead/);
+  });
+
   it('usage errors: no file, two files, an unknown format, a binary file', () => {
     expectCode(planlint(['table']), 2);
     expectCode(planlint(['table', 'a.plan', 'b.plan']), 2);
@@ -207,6 +233,7 @@ describe('planlint outline', () => {
       r.stdout,
       [
         '江宁市2025年度测试工作要点',
+        '  〔判断为方案：标题为方案类文件（江宁市2025年度测试工作要点）；正文分配任务（牵头、责任单位、完成时限）；写有完成时限（2025年6月底前、2025年9月底前）〕',
         '  一、重点任务',
         '    （一）完善行政决策制度  〔牵头：市司法局；时限：2025年6月底前〕',
         '    （二）加强行政执法监督  〔牵头：—；时限：2025年9月底前〕',
@@ -218,6 +245,6 @@ describe('planlint outline', () => {
   it('reads GB18030', () => {
     const r = planlint(['outline', 'test/fixtures/encoding/gb18030.plan.txt']);
     expectCode(r, 0);
-    assert.match(r.stdout, /^市司法局2021年法治政府建设工作方案\n/);
+    assert.match(r.stdout, /^市司法局2021年法治政府建设工作方案\n  〔判断为方案/);
   });
 });

@@ -15,6 +15,9 @@ function row(line: number, fields: Partial<PreviewRow> & Pick<PreviewRow, 'numbe
     range: { start: { line, character: 0 }, end: { line, character: 20 } },
     problems: [],
     daysLeft: null,
+    deadlineStart: null,
+    fullNumber: `一${fields.number}`,
+    section: '一、主要任务',
     ...fields,
   };
 }
@@ -34,5 +37,5 @@ export function demoTable(): TaskTableResult {
     }),
     row(4, { number: '3、', title: '公开权责清单', lead: ['市财政局'], responsible: ['各区县(市)人民政府'], deadline: { text: '年内', end: '2025-12-31', ongoing: false }, daysLeft: -3 }),
   ];
-  return { uri: PLAN_URI, version: 1, title: '白川市2025年度依法行政工作要点', rows, counts: { tasks: rows.length, problems: 2, overdue: 1 } };
+  return { uri: PLAN_URI, version: 1, title: '白川市2025年度依法行政工作要点', period: { start: 2025, end: 2025 }, today: '2026-01-03', rows, counts: { tasks: rows.length, problems: 2, overdue: 1 } };
 }

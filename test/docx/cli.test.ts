@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { JsonFileResult } from '../../server/src/cli/format/json.js';
 import { readDocx } from '../../server/src/docx/read.js';
-import { fullNumbers, toDocx } from '../../server/src/features/export.js';
+import { toDocx } from '../../server/src/features/export.js';
 import { taskRows, type TaskRow } from '../../server/src/features/task-table.js';
 import { parsePlan } from '../../server/src/model/plan.js';
 import { DOCX_SCHEME, DOCX_TEXT_REQUEST, type DocxTextResult } from '../../server/src/protocol.js';
@@ -108,7 +108,7 @@ describe('docx: the CLI and the language server', () => {
     assert.match(back.text, /^附件\n.*任务分解表\n\| 序号 \| 工作任务 \| 牵头单位 \| 责任单位 \| 完成时限 \|/);
     const read = taskRows(parsePlan(back.text));
     assert.deepEqual(rowFacts(read), rowFacts(rows));
-    assert.deepEqual(read.map((x) => x.number), fullNumbers(plan));
+    assert.deepEqual(read.map((x) => x.number), rows.map((x) => x.fullNumber));
     // In process, with the problems column, and from the Word plan through `-o` alone.
     const withProblems = readDocx(await toDocx(rows, { problems: true, title: plan.title }));
     assert.ok(!('error' in withProblems) && withProblems.text.includes('| 序号 | 工作任务 | 牵头单位 | 责任单位 | 完成时限 | 问题 |'));

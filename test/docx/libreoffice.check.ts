@@ -15,7 +15,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { readDocx, type DocxText } from '../../server/src/docx/read.js';
-import { fullNumbers, toDocx } from '../../server/src/features/export.js';
+import { toDocx } from '../../server/src/features/export.js';
 import { taskRows } from '../../server/src/features/task-table.js';
 import { parsePlan } from '../../server/src/model/plan.js';
 import { HAVE_SEEDS, ROOT, SAMPLES, SEEDS } from '../helpers/paths.js';
@@ -132,7 +132,7 @@ describe('docx: LibreOffice reads the fixtures as planlint does', function () {
     const plan = parsePlan(fs.readFileSync(path.join(SAMPLES, 'paren-style.plan.txt'), 'utf8'));
     const rows = taskRows(plan);
     const file = path.join(ARTIFACTS, 'task-table.docx');
-    fs.writeFileSync(file, await toDocx(rows, { title: plan.title, fullNumbers: fullNumbers(plan), problems: true }));
+    fs.writeFileSync(file, await toDocx(rows, { title: plan.title, problems: true }));
     convert([file], 'txt', ARTIFACTS);
     const doc = readDocx(fs.readFileSync(file));
     if ('error' in doc) assert.fail(doc.error);

@@ -375,7 +375,11 @@ describe('language server over stdio: features', function () {
       title: string;
       rows: { number: string; lead: string[]; range: Range; problems: { ruleId: string }[]; daysLeft: number | null }[];
       counts: { tasks: number; problems: number; overdue: number };
+      period: { start: number; end: number } | null;
+      today: string;
     }>('planlint/taskTable', { uri });
+    assert.deepEqual(table.period, { start: 2024, end: 2024 });
+    assert.match(table.today, /^\d{4}-\d{2}-\d{2}$/);
     assert.equal(table.title, '白川市2024年优化法治化营商环境工作方案');
     assert.equal(table.rows.length, 10);
     assert.deepEqual(table.rows[0]!.lead, ['市发展改革委']);
@@ -389,7 +393,17 @@ describe('language server over stdio: features', function () {
     assert.equal(table.counts.overdue, table.rows.filter((r) => r.daysLeft !== null && r.daysLeft < 0).length);
     const csv = await client.request<{ data: string; encoding: string }>('planlint/exportTable', { uri, format: 'csv' });
     assert.equal(csv.encoding, 'utf8');
-    assert.ok(csv.data.startsWith('\ufeff序号,任务,牵头单位,责任单位,完成时限,问题\r\n1,'), csv.data.slice(0, 60));
+    assert.ok(csv.data.startsWith('\ufeff序号,所属部分,任务,牵头单位,责任单位,完成时限,行号\r\n1,'), csv.data.slice(0, 60));
+    assert.equal(csv.data.trimEnd().split('\r\n').length, 1 + 10, 'every row without a filter');
+    // The preview's filters and its problems column travel with the request.
+    const filtered = await client.request<{ data: string }>('planlint/exportTable', { uri, format: 'csv', filter: { status: 'noLead' }, problems: true });
+    const lines = filtered.data.trimEnd().split('\r\n');
+    assert.equal(lines[0], '\ufeff序号,所属部分,任务,牵头单位,责任单位,完成时限,行号,问题');
+    assert.equal(lines.length, 1 + table.rows.filter((r) => r.lead.length === 0).length);
+    assert.match(lines[1]!, /PL001/);
+    const byUnit = await client.request<{ data: string }>('planlint/exportTable', { uri, format: 'json', filter: { unit: '市发展改革委', status: 'bogus' } });
+    const units = (JSON.parse(byUnit.data) as { tasks: { lead: string[]; responsible: string[] }[] }).tasks;
+    assert.ok(units.length > 0 && units.every((t) => t.lead.includes('市发展改革委') || t.responsible.includes('市发展改革委')));
     const xlsx = await client.request<{ data: string; encoding: string }>('planlint/exportTable', { uri, format: 'xlsx' });
     assert.equal(xlsx.encoding, 'base64');
     assert.equal(Buffer.from(xlsx.data, 'base64').subarray(0, 2).toString('latin1'), 'PK');

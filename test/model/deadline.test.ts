@@ -185,7 +185,6 @@ const FIELD_ROWS: Row[] = [
 const PROSE_ROWS: { input: string; ctx?: DeadlineContext; expect: [string, string | null][] }[] = [
   { input: '清单在3月底向社会公布，县级在4月底之前完成。', expect: [['3月底', '2020-03-31'], ['4月底之前', '2020-04-30']] },
   { input: '2020年底前，各级服务平台全部开展评价。', expect: [['2020年底前', '2020-12-31']] },
-  { input: '力争到2025年基本建成法治政府。', expect: [['2025年', '2025-12-31']] },
   { input: '各部门2022年10月底前编制并公布清单。', expect: [['2022年10月底前', '2022-10-31']] },
   { input: '报告于8月5日以前报送市司法局。', expect: [['8月5日以前', '2020-08-05']] },
   { input: '确保年内完成清理工作。', expect: [['年内', '2020-12-31']] },
@@ -210,6 +209,8 @@ const PROSE_ROWS: { input: string; ctx?: DeadlineContext; expect: [string, strin
   { input: '2021年上半年，全市新增案件较多。', expect: [] },
   { input: '9月中旬召开会议。', expect: [] },
   { input: '各单位每年至少举办一次培训。', expect: [] },
+  // targets: `到` and a date with no `前` after it states a goal (到2025年，基本建成…), not a time bound
+  { input: '力争到2025年基本建成法治政府。', expect: [] },
   // starting points, not deadlines
   { input: '在2019年的基础上继续推进。', expect: [] },
   { input: '自2014年起，出庭率逐年提高。', expect: [] },

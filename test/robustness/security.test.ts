@@ -12,8 +12,9 @@ import { ROOT } from '../helpers/paths.js';
 import { readXlsx } from './xlsx.js';
 
 /** What a spreadsheet reads as the start of a formula (or hides a formula behind). */
-const FORMULA_START = /^[=+\-@\t\r]/;
-const DANGEROUS = ['=', '+', '-', '@', '\t', '\r', '=HYPERLINK("http://x.invalid","点此")', '+cmd|\' /C calc\'!A0', '-2+3', '@SUM(A1:A2)', '\t=1', '\r=1'];
+/** A cell start a spreadsheet may read as a formula: = + - @, tab, CR, NUL, NEL (U+0085) and the full-width ＝＋－＠. */
+const FORMULA_START = /^[=+\-@\t\r\0\u0085\uff1d\uff0b\uff0d\uff20]/;
+const DANGEROUS = ['=', '+', '-', '@', '\t', '\r', '=HYPERLINK("http://x.invalid","点此")', '+cmd|\' /C calc\'!A0', '-2+3', '@SUM(A1:A2)', '\t=1', '\r=1', '\0=1+1', '\u0085=1', '＝SUM(A1)', '＋1', '－1', '＠SUM(A1)'];
 
 /** A cell value: dangerous starts, Chinese, markup and quotes, line breaks, lone surrogates and astral characters. */
 const cell: fc.Arbitrary<string> = fc
@@ -23,6 +24,7 @@ const cell: fc.Arbitrary<string> = fc
 const row: fc.Arbitrary<ExportRow> = fc
   .record({
     number: cell,
+    section: cell,
     title: cell,
     lead: fc.array(cell, { maxLength: 3 }),
     responsible: fc.array(cell, { maxLength: 3 }),
@@ -37,12 +39,14 @@ const row: fc.Arbitrary<ExportRow> = fc
     responsible: r.responsible,
     deadline: r.deadline === null ? null : { text: r.deadline, end: null, ongoing: false },
     inherited: { lead: false, deadline: false },
+    fullNumber: r.number,
+    section: r.section,
     problems: r.problem === null ? [] : [{ ruleId: 'PL001', message: r.problem }],
   }));
 
 /** The display cells of a row, as the writers build them (the problems cell lists `ruleId message`). */
 function expectedCells(r: ExportRow): string[] {
-  return [r.number, r.title, r.lead.join('、'), r.responsible.join('、'), r.deadline?.text ?? '', (r.problems ?? []).map((p) => `${p.ruleId} ${p.message}`).join('\n')];
+  return [r.fullNumber, r.section, r.title, r.lead.join('、'), r.responsible.join('、'), r.deadline?.text ?? '', String(r.line), (r.problems ?? []).map((p) => `${p.ruleId} ${p.message}`).join('\n')];
 }
 
 /** An RFC 4180 reader (quoted fields, doubled quotes, CRLF records): enough to read back what toCsv writes. */
@@ -164,13 +168,16 @@ describe('security: exports', function () {
 
 /** The cells of a Markdown table row `| a | b\\|c |`: split on unescaped pipes, escapes undone, the padding spaces off. */
 function markdownCells(line: string): string[] {
+  // Raw HTML never reaches a renderer: `<`, `>` and `&` come as entities.
+  assert.doesNotMatch(line, /<|>|&(?!(?:lt|gt|amp);)/, `raw HTML in ${JSON.stringify(line)}`);
   const out: string[] = [];
   let cur = '';
+  const decode = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
   for (let i = 1; i < line.length; i++) {
     const ch = line[i]!;
     if (ch === '\\') cur += line[++i] ?? '';
     else if (ch === '|') {
-      out.push(cur.slice(1, -1));
+      out.push(decode(cur.slice(1, -1)));
       cur = '';
     } else cur += ch;
   }
@@ -188,7 +195,7 @@ describe('security: Markdown export', () => {
         assert.equal(lines.length, rows.length + 2);
         rows.forEach((r, i) => {
           const want = expectedCells(r);
-          want[5] = (r.problems ?? []).map((p) => `${p.ruleId} ${p.message}`).join('；');
+          want[7] = (r.problems ?? []).map((p) => `${p.ruleId} ${p.message}`).join('；');
           assert.deepEqual(markdownCells(lines[i + 2]!), want.map((c) => c.replace(/\r?\n|\r/g, ' ')));
         });
       }),
@@ -199,7 +206,12 @@ describe('security: Markdown export', () => {
 
 describe('security: the webview', () => {
   const preview = readFileSync(join(ROOT, 'client', 'src', 'preview.ts'), 'utf8');
-  const script = readFileSync(join(ROOT, 'client', 'media', 'preview.js'), 'utf8');
+  // The webview's script: its source, and the bundle the page loads (dist/preview.js, built before the tests).
+  const script = readdirSync(join(ROOT, 'client', 'src', 'webview'))
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => readFileSync(join(ROOT, 'client', 'src', 'webview', f), 'utf8'))
+    .join('\n');
+  const bundle = readFileSync(join(ROOT, 'dist', 'preview.js'), 'utf8');
   // client/src/preview.ts imports vscode, so its HTML builder cannot run here: its source text is checked.
 
   it("sets a CSP of default-src 'none', with scripts only by a fresh nonce and styles and images from the extension", () => {
@@ -218,10 +230,12 @@ describe('security: the webview', () => {
     assert.deepEqual([...page.matchAll(/\$\{([^}]*)\}/g)].map((m) => m[1]), ['vscode.env.language', 'csp', 'style', 'nonce', 'script'], 'the page interpolates nothing from a document');
   });
 
-  it('preview.js inserts document text with textContent only: no innerHTML, outerHTML, insertAdjacentHTML, document.write, eval', () => {
-    assert.doesNotMatch(script, /\.innerHTML|\.outerHTML|insertAdjacentHTML|document\.write|\beval\(|new Function|setTimeout\(\s*['"`]|srcdoc/);
-    assert.match(script, /\.textContent = /);
-    assert.doesNotMatch(script.replace("'http://www.w3.org/2000/svg'", ''), /https?:\/\/|\/\/[\w.-]+\.\w+\//, 'no remote resource (the SVG namespace name is no fetch)');
+  it('the webview script inserts document text with textContent only: no innerHTML, outerHTML, insertAdjacentHTML, document.write, eval', () => {
+    for (const [name, code] of [['client/src/webview/', script], ['dist/preview.js', bundle]] as const) {
+      assert.doesNotMatch(code, /\.innerHTML|\.outerHTML|insertAdjacentHTML|document\.write|\beval\(|new Function|setTimeout\(\s*['"`]|srcdoc|setAttribute\(\s*['"]style/, name);
+      assert.match(code, /\.textContent ?= ?/, name);
+      assert.doesNotMatch(code, /https?:\/\/|\/\/[\w.-]+\.\w+\//, `${name}: no remote resource`);
+    }
   });
 });
 

@@ -4,6 +4,7 @@ import { RULE_KEY_TO_ID } from '../config/rule-names.js';
 import type { Locale, Severity } from '../lint/types.js';
 import { ENCODING_ALIASES } from './encoding.js';
 import { TABLE_EXTENSIONS, TABLE_FORMATS, type TableFormat } from '../features/export.js';
+import type { TableFilter, TaskStatus } from '../features/table-filter.js';
 import type { Concurrency } from './pool.js';
 
 /** A usage mistake, in Chinese and English. */
@@ -16,6 +17,12 @@ export interface UsageError {
 /** The lint output formats. */
 export const LINT_FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
 export type LintFormat = (typeof LINT_FORMATS)[number];
+
+/** `planlint table --only`: the CLI's names of the task states a table can be limited to. */
+const ONLY = { problems: 'problems', 'no-lead': 'noLead', 'no-deadline': 'noDeadline', ongoing: 'ongoing', overdue: 'overdue' } as const satisfies Record<
+  string,
+  TaskStatus
+>;
 
 const SEVERITY_RANKS = ['info', 'warning', 'error', 'off'] as const;
 
@@ -50,6 +57,8 @@ export interface TableArgs {
   format: TableFormat;
   outputFile?: string;
   problems: boolean;
+  /** `--unit`, `--only`: which tasks to write. */
+  filter: TableFilter;
   config?: string;
   ruleOverrides: Array<[string, Severity]>;
   locale?: Locale;
@@ -120,6 +129,8 @@ const SPECS: Record<'lint' | 'table' | 'outline' | 'text', Record<string, Option
     format: { kind: 'value' },
     'output-file': { kind: 'value' },
     problems: { kind: 'flag' },
+    unit: { kind: 'value' },
+    only: { kind: 'value' },
     rule: { kind: 'list' },
   },
   outline: { ...COMMON },
@@ -324,12 +335,22 @@ export function parseArgs(argv: readonly string[]): Args | UsageError {
       const lower = outputFile.toLowerCase();
       format = TABLE_FORMATS.find((f) => lower.endsWith(TABLE_EXTENSIONS[f])) ?? 'md';
     }
+    const filter: TableFilter = {};
+    const unit = values.get('unit') as string | undefined;
+    if (unit !== undefined && unit.trim() !== '') filter.unit = unit.trim();
+    const only = values.get('only') as string | undefined;
+    if (only !== undefined) {
+      const status = oneOf('only', only, Object.keys(ONLY) as (keyof typeof ONLY)[]);
+      if (isUsageError(status)) return status;
+      filter.status = ONLY[status];
+    }
     return {
       command,
       file,
       format,
       ...(outputFile !== undefined ? { outputFile } : {}),
       problems: values.get('problems') === true,
+      filter,
       ruleOverrides,
       ...shared,
     };

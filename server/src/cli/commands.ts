@@ -3,18 +3,20 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ConfigProblem, ResolvedConfig } from '../config/config.js';
 import { ConfigCache, loadConfigFromPath } from '../config/load.js';
-import { exportTable, fullNumbers } from '../features/export.js';
+import { exportTable } from '../features/export.js';
 import { outlineLines } from '../features/outline.js';
+import { filterRows } from '../features/table-filter.js';
 import { taskRows, taskRowsWithProblems } from '../features/task-table.js';
 import type { Severity } from '../lint/types.js';
 import { allRules } from '../rules/index.js';
 import { createPlanService } from '../service.js';
 import type { LintArgs, OutlineArgs, TableArgs, TextArgs } from './args.js';
-import { writeFileAtomic } from './atomic.js';
+import { writeOutput } from './atomic.js';
+import { fsPath, lookupPath, showPath } from './byte-paths.js';
 import { docxNotes, readOfficeBytes } from './docx.js';
 import { decodeText } from './encoding.js';
-import { displayPath, expandTargets } from './files.js';
-import { globToRegExp } from './glob.js';
+import { displayPath, expandTargets, staysInside } from './files.js';
+import { compileGlob, type GlobMatcher } from './glob.js';
 import { github } from './format/github.js';
 import { json } from './format/json.js';
 import type { Formatter, ReportFile } from './format/report.js';
@@ -45,7 +47,7 @@ export async function runCommand(args: LintArgs | TableArgs | OutlineArgs | Text
   const uiLocale = args.locale ?? fixedConfig?.locale ?? cache.forFile(path.join(io.cwd, STDIN_NAME)).config.locale;
   const messages = new Messages(io, uiLocale);
   const configOf = (abs: string): { config: ResolvedConfig; problems: ConfigProblem[] } =>
-    fixedConfig ? { config: fixedConfig, problems: [] } : cache.forFile(abs);
+    fixedConfig ? { config: fixedConfig, problems: [] } : cache.forFile(lookupPath(abs));
 
   if (args.command === 'lint') return runLint(args, io, messages, configOf);
   return runDocument(args, io, messages, configOf);
@@ -106,7 +108,10 @@ async function runLint(
     ...(args.config !== undefined ? { configFile: path.resolve(io.cwd, args.config) } : {}),
     ...(args.ruleOverrides.length > 0 ? { ruleOverrides: args.ruleOverrides } : {}),
   };
-  const files = targets.flatMap((t) => (t.kind === 'file' ? [t.abs] : []));
+  // `--fix` never writes through a link found in a folder (or by a glob) to a file outside it.
+  const refused = new Set<string>();
+  if (args.fix) for (const t of targets) if (t.kind === 'file' && t.root !== undefined && !staysInside(t.abs, t.root)) refused.add(t.abs);
+  const files = targets.flatMap((t) => (t.kind === 'file' && !refused.has(t.abs) ? [t.abs] : []));
   const workers = workerCount(args.concurrency, files.length, totalSize(files));
   const bar = args.progress && io.err.isTTY === true && files.length > 1 ? new ProgressBar(io.err) : undefined;
   const pooled = await lintFiles(files, options, workers, bar ? { onProgress: (done, total, abs) => bar.update(done, total, displayPath(abs, io.cwd)) } : {});
@@ -119,7 +124,11 @@ async function runLint(
   }
   const stdinLabel = args.stdinFilename !== undefined ? displayPath(stdinPath, io.cwd) : STDIN_NAME;
   let next = 0;
-  const outcomes = targets.map((t) => (t.kind === 'file' ? pooled.outcomes[next++]! : stdinOutcome!));
+  const linkSkipped = messages.locale === 'en' ? 'a symbolic link to a file outside the folder; not fixed' : '符号链接指向文件夹之外的文件，未修复';
+  const outcomes = targets.map((t): FileOutcome => {
+    if (t.kind === 'stdin') return stdinOutcome!;
+    return refused.has(t.abs) ? { abs: t.abs, diagnostics: [], skipped: linkSkipped } : pooled.outcomes[next++]!;
+  });
   const report: ReportFile[] = outcomes.map((o) => toReportFile(o, o.abs === null ? stdinLabel : displayPath(o.abs, io.cwd)));
 
   for (const o of outcomes) {
@@ -145,14 +154,17 @@ async function runLint(
   const reportStream = args.fix && stdinOutcome ? io.err : io.out;
   if (args.outputFile !== undefined) {
     try {
-      writeFileAtomic(path.resolve(io.cwd, args.outputFile), new TextEncoder().encode(text));
+      writeOutput(path.resolve(io.cwd, args.outputFile), typeof text === 'string' ? [text] : text);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code ?? String(e);
       messages.say(`无法写入 ${args.outputFile}（${code}）`, `cannot write ${args.outputFile} (${code})`);
       return 2;
     }
-  } else if (text !== '') {
-    reportStream.write(text);
+  } else if (typeof text === 'string') {
+    if (text !== '') reportStream.write(text);
+  } else {
+    // Piece by piece, waiting whenever the stream asks to (a pipe to a slow reader).
+    for (const chunk of text) if (!reportStream.write(chunk)) await new Promise<void>((resolve) => reportStream.once('drain', () => resolve()));
   }
   if (args.fix && stdinOutcome?.output) io.out.write(stdinOutcome.output);
 
@@ -180,7 +192,7 @@ function totalSize(files: readonly string[]): number {
   let total = 0;
   for (const f of files) {
     try {
-      total += fs.statSync(f).size;
+      total += fs.statSync(fsPath(f)).size;
     } catch {
       // reported later
     }
@@ -200,14 +212,15 @@ function toReportFile(o: FileOutcome, displayed: string): ReportFile {
 }
 
 /** Compiled `files` patterns of configurations, by pattern. */
-const filePatterns = new Map<string, RegExp>();
+const filePatterns = new Map<string, GlobMatcher>();
 
 /**
  * True when a configuration's `files` patterns name the file: a pattern without `/` matches the file
  * name, one with `/` the path from the config file's folder (the editor's `files.associations` rule).
  */
-function matchesConfigFiles(abs: string, configOf: (abs: string) => { config: ResolvedConfig }): boolean {
-  const { config } = configOf(abs);
+function matchesConfigFiles(file: string, configOf: (abs: string) => { config: ResolvedConfig }): boolean {
+  const { config } = configOf(file);
+  const abs = showPath(file); // a name that is not UTF-8 is matched as it is shown
   if (config.files.length === 0) return false;
   const base = config.sources.length > 0 ? path.dirname(config.sources[0]!) : path.dirname(abs);
   const rel = path.relative(base, abs).split(path.sep).join('/');
@@ -215,7 +228,7 @@ function matchesConfigFiles(abs: string, configOf: (abs: string) => { config: Re
   return config.files.some((pattern) => {
     let re = filePatterns.get(pattern);
     if (!re) {
-      re = globToRegExp(pattern.replace(/^\.\//, ''));
+      re = compileGlob(pattern.replace(/^\.\//, ''));
       filePatterns.set(pattern, re);
     }
     return pattern.includes('/') ? re.test(rel) : re.test(name);
@@ -263,7 +276,7 @@ function writeResult(bytes: Uint8Array, outputFile: string | undefined, io: CliI
     return 0;
   }
   try {
-    writeFileAtomic(path.resolve(io.cwd, outputFile), bytes);
+    writeOutput(path.resolve(io.cwd, outputFile), bytes);
     return 0;
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? String(e);
@@ -296,14 +309,14 @@ async function runDocument(
 
   if (args.command === 'outline') {
     const plan = service.parse(doc.text, base);
-    io.out.write(outlineLines(plan).join('\n') + '\n');
+    io.out.write(outlineLines(plan, args.locale ?? base.locale).join('\n') + '\n');
     return 0;
   }
 
   const config = withOverrides(base, args.ruleOverrides);
   let rows;
   let plan;
-  if (args.problems) {
+  if (args.problems || args.filter.status === 'problems') {
     const analysis = service.analyze(doc.text, config);
     plan = analysis.plan;
     rows = taskRowsWithProblems(analysis.plan, analysis.diagnostics);
@@ -311,6 +324,9 @@ async function runDocument(
     plan = service.parse(doc.text, config);
     rows = taskRows(plan);
   }
-  const bytes = await exportTable(args.format, doc.label, rows, { locale: messages.locale, problems: args.problems, title: plan.title, fullNumbers: fullNumbers(plan) });
+  // `--only overdue` compares deadlines with today (PLANLINT_TODAY pins it, as for the language server).
+  const today = process.env['PLANLINT_TODAY'] ?? new Date().toISOString().slice(0, 10);
+  rows = filterRows(rows, args.filter, today);
+  const bytes = await exportTable(args.format, doc.label, rows, { locale: messages.locale, problems: args.problems, title: plan.title });
   return writeResult(bytes, args.outputFile, io, messages);
 }

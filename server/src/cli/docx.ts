@@ -2,6 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { docxLibrary, looksLikeOffice } from '../docx/load.js';
+import { fsPath } from './byte-paths.js';
 import { describePlace, NOTE_TEXT, segmentAt, type DocxPlace } from '../docx/places.js';
 import type { DocxText } from '../docx/read.js';
 import type { LintDiagnostic, Locale } from '../lint/types.js';
@@ -62,9 +63,9 @@ const MAX_DOCX_BYTES = 32 * 1024 * 1024;
 export function isDocxPlan(abs: string, firstLine: RegExp): boolean {
   if (path.extname(abs).toLowerCase() !== '.docx') return false;
   try {
-    const stat = fs.statSync(abs);
+    const stat = fs.statSync(fsPath(abs));
     if (!stat.isFile() || stat.size > MAX_DOCX_BYTES) return false;
-    const bytes = fs.readFileSync(abs);
+    const bytes = fs.readFileSync(fsPath(abs));
     if (!looksLikeOffice(bytes)) return false;
     const read = docxLibrary().readDocx(bytes);
     if ('error' in read) return false;

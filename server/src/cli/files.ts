@@ -1,9 +1,10 @@
 // Turns command-line paths, folders and globs into the list of plan files to read; decides what a plan file is.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { bytesOf, fsPath, joinBytes, relativePath, showPath } from './byte-paths.js';
 import { isDocxPlan } from './docx.js';
 import { decodeText } from './encoding.js';
-import { globToRegExp, hasMagic, splitPattern } from './glob.js';
+import { compileGlob, hasMagic, splitPattern } from './glob.js';
 
 /** File names that are plans whatever their content (case-insensitive). */
 export const PLAN_EXTENSIONS: readonly string[] = ['.plan', '.plan.txt', '.plan.md'];
@@ -21,8 +22,11 @@ const SKIPPED_DIRS = new Set(['node_modules']);
 /** How many leading bytes are read to find a file's first line. */
 const HEAD_BYTES = 4096;
 
-/** One thing to lint, in command-line order: a file (absolute path) or standard input. */
-export type Target = { kind: 'file'; abs: string } | { kind: 'stdin' };
+/**
+ * One thing to lint, in command-line order: a file (absolute path) or standard input. A file found in a
+ * folder or by a glob has `root`, that folder (the glob's static part): `--fix` writes only below it.
+ */
+export type Target = { kind: 'file'; abs: string; root?: string } | { kind: 'stdin' };
 
 /** An argument that gave nothing to lint. */
 export interface Unmatched {
@@ -65,7 +69,7 @@ export function hasPlanTitle(abs: string): boolean {
   if (!lower.endsWith('.txt') && !lower.endsWith('.md')) return false;
   let fd: number | undefined;
   try {
-    fd = fs.openSync(abs, 'r');
+    fd = fs.openSync(fsPath(abs), 'r');
     const buf = Buffer.alloc(HEAD_BYTES);
     const n = fs.readSync(fd, buf, 0, HEAD_BYTES, 0);
     const line = firstLineOf(buf.subarray(0, n));
@@ -84,7 +88,7 @@ export function isPlanFile(abs: string, isExtraPlan?: (abs: string) => boolean):
 
 function statOf(p: string): fs.Stats | undefined {
   try {
-    return fs.statSync(p, { throwIfNoEntry: false });
+    return fs.statSync(fsPath(p), { throwIfNoEntry: false });
   } catch {
     return undefined;
   }
@@ -95,17 +99,20 @@ function statOf(p: string): fs.Stats | undefined {
  * Skips `node_modules` and hidden folders; follows symbolic links to files but not to folders (no cycles).
  */
 function walk(dir: string, maxDepth: number, visit: (abs: string) => void): void {
-  let entries: fs.Dirent[];
+  // Names are read as bytes: one that is not UTF-8 (GBK names from a Windows archive) stays readable.
+  let entries: Array<{ entry: fs.Dirent<Buffer>; name: string; abs: string }>;
   try {
-    entries = fs.readdirSync(dir, { withFileTypes: true });
+    entries = fs.readdirSync(fsPath(dir), { withFileTypes: true, encoding: 'buffer' }).map((entry) => {
+      const abs = joinBytes(dir, entry.name);
+      return { entry, name: entry.name.toString('utf8'), abs };
+    });
   } catch {
     return;
   }
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const e of entries) {
-    const abs = path.join(dir, e.name);
+  entries.sort((a, b) => (a.abs < b.abs ? -1 : a.abs > b.abs ? 1 : 0));
+  for (const { entry: e, name, abs } of entries) {
     if (e.isDirectory()) {
-      if (maxDepth > 1 && !SKIPPED_DIRS.has(e.name) && !e.name.startsWith('.')) walk(abs, maxDepth - 1, visit);
+      if (maxDepth > 1 && !SKIPPED_DIRS.has(name) && !name.startsWith('.')) walk(abs, maxDepth - 1, visit);
     } else if (e.isFile()) {
       visit(abs);
     } else if (e.isSymbolicLink() && statOf(abs)?.isFile()) {
@@ -124,10 +131,10 @@ export function expandTargets(args: readonly string[], options: ExpandOptions): 
   const unmatched: Unmatched[] = [];
   const seen = new Set<string>();
   let stdin = false;
-  const add = (abs: string): boolean => {
+  const add = (abs: string, root?: string): boolean => {
     if (seen.has(abs)) return false;
     seen.add(abs);
-    targets.push({ kind: 'file', abs });
+    targets.push(root === undefined ? { kind: 'file', abs } : { kind: 'file', abs, root });
     return true;
   };
   const windows = process.platform === 'win32';
@@ -144,18 +151,18 @@ export function expandTargets(args: readonly string[], options: ExpandOptions): 
     } else if (st?.isDirectory()) {
       let found = 0;
       walk(abs, Infinity, (file) => {
-        if (isPlanFile(file, options.isExtraPlan)) found++, add(file);
+        if (isPlanFile(file, options.isExtraPlan)) found++, add(file, abs);
       });
       if (found === 0) unmatched.push({ arg, reason: 'no-plans' });
     } else if (hasMagic(arg)) {
       const { base, rest } = splitPattern(arg, windows);
       const baseAbs = path.resolve(options.cwd, base);
-      const re = globToRegExp(rest, { ignoreCase: windows });
+      const re = compileGlob(rest, { ignoreCase: windows });
       const depth = rest.includes('**') ? Infinity : rest.split('/').length;
       let found = 0;
       walk(baseAbs, depth, (file) => {
-        const rel = path.relative(baseAbs, file).split(path.sep).join('/');
-        if (re.test(rel)) found++, add(file);
+        const rel = showPath(relativePath(baseAbs, file)).split(path.sep).join('/');
+        if (re.test(rel)) found++, add(file, baseAbs);
       });
       if (found === 0) unmatched.push({ arg, reason: 'no-match' });
     } else {
@@ -165,9 +172,23 @@ export function expandTargets(args: readonly string[], options: ExpandOptions): 
   return { targets, unmatched };
 }
 
+/**
+ * True when `abs`, links resolved, lies below `root` (links resolved too): what `--fix` may write
+ * through a path found in a folder. A file that cannot be resolved does not.
+ */
+export function staysInside(abs: string, root: string): boolean {
+  try {
+    const real = (p: string) => fs.realpathSync.native(fsPath(p), { encoding: 'buffer' }).toString('latin1');
+    const rel = path.relative(real(root), real(abs));
+    return rel !== '' && !rel.startsWith('..' + path.sep) && rel !== '..' && !path.isAbsolute(rel);
+  } catch {
+    return false;
+  }
+}
+
 /** A path for people and reports: relative to `cwd` when below it or near it, with forward slashes. */
 export function displayPath(abs: string, cwd: string): string {
-  const rel = path.relative(cwd, abs);
-  if (rel === '' || path.isAbsolute(rel)) return abs.split(path.sep).join('/');
-  return rel.split(path.sep).join('/');
+  const rel = relativePath(cwd, abs);
+  if (rel === '' || path.isAbsolute(bytesOf(rel).toString('latin1'))) return showPath(abs).split(path.sep).join('/');
+  return showPath(rel).split(path.sep).join('/');
 }

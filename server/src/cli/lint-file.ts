@@ -6,6 +6,7 @@ import { ConfigCache, loadConfigFromPath } from '../config/load.js';
 import type { LintDiagnostic, Locale, Severity } from '../lint/types.js';
 import { createPlanService, type PlanService } from '../service.js';
 import { ChangedOnDiskError, writeFileAtomic } from './atomic.js';
+import { fsPath, lookupPath } from './byte-paths.js';
 import { docxNotes, placeDiagnostics, readOfficeBytes, type ReportDiagnostic } from './docx.js';
 import type { DocxText } from '../docx/read.js';
 import { decodeText, encodeText, type EncodingName } from './encoding.js';
@@ -71,13 +72,13 @@ export function readPlanFile(abs: string, encoding: string | undefined, locale: 
   let stat: fs.Stats;
   let bytes: Buffer;
   try {
-    stat = fs.statSync(abs);
+    stat = fs.statSync(fsPath(abs));
     if (stat.isDirectory()) return { error: localized(locale, '这是一个目录', 'is a directory') };
     if (stat.size > MAX_PLAN_BYTES) {
       const mb = Math.round(stat.size / 1048576);
       return { skipped: localized(locale, `文件过大（${mb} MB），已跳过`, `file too large (${mb} MB), skipped`) };
     }
-    bytes = fs.readFileSync(abs);
+    bytes = fs.readFileSync(fsPath(abs));
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? String(e);
     return { error: localized(locale, `无法读取（${code}）`, `cannot read (${code})`) };
@@ -108,7 +109,7 @@ export class FileLinter {
 
   /** The configuration for a file (or for a name standing for standard input), with `--rule` applied. */
   configFor(abs: string): ResolvedConfig {
-    const base = this.fixed ?? this.configs!.forFile(abs).config;
+    const base = this.fixed ?? this.configs!.forFile(lookupPath(abs)).config;
     const overrides = this.options.ruleOverrides;
     if (!overrides || overrides.length === 0) return base;
     let config = this.withOverrides.get(base);

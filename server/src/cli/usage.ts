@@ -44,6 +44,9 @@ Word 文档（.docx）按 Word 显示的样子读取：自动编号、表格（�
                                  docx（Word：A4 横向公文格式，附件标注、标题、表头每页重复）
   -o, --output-file <文件>       写入文件；未给 --format 时按扩展名判断格式。xlsx、docx 不输出到终端
       --problems                 增加“问题”列：每个任务上的规则编号和消息
+      --unit <单位>              只列出该单位牵头或参与的任务
+      --only <状态>              只列出 problems（有问题）、no-lead（缺牵头单位）、no-deadline（缺完成时限）、
+                                 ongoing（长期）或 overdue（已逾期）的任务
       -c/--config、--rule、--locale、--encoding、--stdin-filename 同上
 
 其他：
@@ -107,6 +110,8 @@ Table options (planlint table):
   -o, --output-file <file>       write to a file; without --format, its extension picks the format.
                                  xlsx and docx are never written to a terminal
       --problems                 add a Problems column: the rule ids and messages on each task
+      --unit <unit>              only the tasks this unit leads or takes part in
+      --only <state>             only the tasks with problems, no-lead, no-deadline, ongoing or overdue
       -c/--config, --rule, --locale, --encoding, --stdin-filename as above
 
 Other:

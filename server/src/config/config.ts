@@ -1,4 +1,5 @@
 // Configuration: its shape, defaults, validation against schema.json and the merging of layers; pure data, no I/O.
+import { compileUserPattern } from '../lint/patterns.js';
 import type { Locale, Severity } from '../lint/types.js';
 import { RULE_KEY_TO_ID } from './rule-names.js';
 import schemaJson from './schema.json' with { type: 'json' };
@@ -105,6 +106,7 @@ export const DEFAULT_NON_TASK_SECTIONS: readonly string[] = Object.freeze([
   '工作步骤', '工作步驟', // work steps
   '保障措施', // safeguards (same in both scripts)
   '组织保障', '組織保障', // organisational safeguards
+  '工作保障', // work safeguards (same in both scripts)
   '工作要求', // work requirements (same in both scripts)
   '面临的形势', '面臨的形勢', // the situation faced
   '发展现状', '發展現狀', // the present state
@@ -114,6 +116,7 @@ export const DEFAULT_NON_TASK_SECTIONS: readonly string[] = Object.freeze([
   '主要成效', // results so far (same in both scripts)
   '存在问题', '存在問題', // problems found
   '发展目标', '發展目標', // development goals
+  '建设目标', '建設目標', // construction goals
 ]);
 
 /** Deadline options when the configuration says nothing. */
@@ -525,6 +528,33 @@ export function validateConfig(
   }
 }
 
+/** Rule options that hold regular expressions (run on RE2, see lint/patterns.ts), by option name. */
+const PATTERN_OPTIONS: readonly string[] = ['ignorePatterns'];
+
+/**
+ * A pattern in a rule's options must compile on RE2, the linear-time engine patterns from
+ * configuration run on: look-around and back-references are refused here, once, with RE2's reason,
+ * rather than run on a backtracking engine (`^(市+)+$` stalled a run for minutes on a 40-character name).
+ */
+function checkRulePatterns(key: string, setting: unknown, out: Issue[]): void {
+  if (!Array.isArray(setting) || jsonTypeOf(setting[1]) !== 'object') return;
+  const options = setting[1] as Record<string, unknown>;
+  for (const name of PATTERN_OPTIONS) {
+    const list = options[name];
+    if (!Array.isArray(list)) continue;
+    list.forEach((source, i) => {
+      if (typeof source !== 'string' || source === '') return;
+      const compiled = compileUserPattern(source);
+      if (!('error' in compiled)) return;
+      out.push({
+        segs: ['rules', key, 1, name, i],
+        zh: `正则表达式 ${show(source)} 无法使用：${compiled.error}（只支持 RE2 语法，不支持前后查找 (?=…) (?<=…) 和反向引用 \\1，以保证检查用时与文本长度成正比）`,
+        en: `the regular expression ${show(source)} cannot be used: ${compiled.error} (RE2 syntax only: no look-around (?=…) (?<=…) and no back-references \\1, so that matching takes time linear in the text)`,
+      });
+    });
+  }
+}
+
 function checkSemantics(raw: Record<string, unknown>, ruleNames: ReadonlyMap<string, string>, out: Issue[]): void {
   const rules = raw.rules;
   if (jsonTypeOf(rules) === 'object') {
@@ -540,6 +570,7 @@ function checkSemantics(raw: Record<string, unknown>, ruleNames: ReadonlyMap<str
           en: `rule ${id} is set twice ("${first}" and "${key}"); keep one`,
         });
       } else byId.set(id, key);
+      checkRulePatterns(key, (rules as Record<string, unknown>)[key], out);
     }
   }
   const period = raw.period as { start?: unknown; end?: unknown } | undefined;

@@ -566,6 +566,28 @@ export function loadConfigFromPath(file: string, defaults: ConfigDefaults = {}):
   return resolveLoaded(loadFile(file), [], defaults);
 }
 
+/**
+ * True when the config file at `file`, links resolved, lies outside `root` (links resolved too; by
+ * default the file's own folder): a `.planlintrc.json` linking to `/etc/…` or another user's files.
+ */
+function escapesFolder(file: string, root = path.dirname(file)): boolean {
+  try {
+    return !isInside(fs.realpathSync(root), fs.realpathSync(file));
+  } catch {
+    return false; // a missing file is reported when it is read
+  }
+}
+
+/** A config file refused unread: the problem names it and says why, and quotes nothing of it. */
+function refusedLink(file: string, workspace: boolean): LoadedFile {
+  const [zh, en] = workspace ? ['工作区', 'the workspace'] : ['其所在文件夹', 'its folder'];
+  return {
+    config: null,
+    problems: [problem(file, `配置文件是指向${zh}之外的符号链接，拒绝读取`, `the config file is a symbolic link to a file outside ${en}; refused`)],
+    sources: [path.resolve(file)],
+  };
+}
+
 /** Options of a `ConfigCache`. */
 export interface ConfigCacheOptions {
   /** Do not look above this folder (the workspace root). */
@@ -601,7 +623,7 @@ export class ConfigCache {
       if (configFile === null) return { config: this.defaults(), problems: [] };
       let entry = this.loaded.get(configFile);
       if (!entry) {
-        const file = loadFile(configFile);
+        const file = escapesFolder(configFile, this.opts.stopAt) ? refusedLink(configFile, this.opts.stopAt !== undefined) : loadFile(configFile);
         entry = { ...resolveLoaded(file, this.opts.base ?? [], this.opts.defaults ?? {}), sources: file.sources };
         this.loaded.set(configFile, entry);
       }

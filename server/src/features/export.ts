@@ -1,6 +1,5 @@
 // Writers of the task table (任务分解表) as CSV, XLSX, DOCX, JSON and Markdown; shared by the CLI and the task-table preview.
 import type { Locale } from '../lint/types.js';
-import type { PlanDocument } from '../model/types.js';
 import { PROBLEMS_HEADING, TABLE_HEADINGS, problemsCell, rowCells, toMarkdown, type TaskRow } from './task-table.js';
 
 export { toMarkdown };
@@ -33,21 +32,6 @@ export interface ExportOptions {
   problems?: boolean;
   /** DOCX: the plan's title, for the document's title (`…任务分解表`). */
   title?: string;
-  /** DOCX: each row's number with its parents' (`二（三）4.`), index by index; else the row's own number. */
-  fullNumbers?: readonly string[];
-}
-
-/**
- * Each task's number with its parents' markers, the way a 任务分解表 shows where a task sits: `二（三）4.`
- * (the `、` after a part's numeral dropped). A table row keeps its 序号 as written.
- */
-export function fullNumbers(plan: PlanDocument): string[] {
-  return plan.tasks.map((task) => {
-    if (task.source === 'table' || task.section === null) return task.number.trim();
-    const chain: string[] = [];
-    for (let s = task.section.parent; s !== null; s = s.parent) chain.unshift(s.marker.text.trim().replace(/[、，,]$/, ''));
-    return chain.join('') + task.number.trim();
-  });
 }
 
 /**
@@ -58,13 +42,13 @@ export function fullNumbers(plan: PlanDocument): string[] {
 export async function toDocx(rows: readonly ExportRow[], options: ExportOptions = {}): Promise<Uint8Array> {
   const { writeTaskTableDocx } = await import('./export-docx.js');
   const locale = options.locale ?? 'zh-CN';
-  const head = locale === 'en' ? [...TABLE_HEADINGS.en] : ['序号', '工作任务', '牵头单位', '责任单位', '完成时限'];
+  const head = locale === 'en' ? ['No.', 'Task', 'Lead units', 'Responsible units', 'Deadline'] : ['序号', '工作任务', '牵头单位', '责任单位', '完成时限'];
   if (options.problems) head.push(PROBLEMS_HEADING[locale]);
-  const cells = rows.map((row, i) => {
-    const c = cellsOf(row, options).map((s) => s.replace(NOT_XML, ''));
-    c[0] = (options.fullNumbers?.[i] ?? c[0] ?? '').replace(NOT_XML, '');
-    return c;
-  });
+  const cells = rows.map((row) =>
+    [row.fullNumber, row.title, row.lead.join('、'), row.responsible.join('、'), row.deadline?.text ?? '', ...(options.problems ? [problemsCell(row.problems ?? [], '\n')] : [])].map((c) =>
+      c.replace(NOT_XML, ''),
+    ),
+  );
   const title = (options.title ?? '').trim() || (locale === 'en' ? 'Plan' : '工作方案');
   return writeTaskTableDocx({ title, attachment: locale === 'en' ? 'Attachment' : '附件', headings: head, rows: cells, locale });
 }
@@ -74,10 +58,13 @@ const MAX_CELL = 32767;
 
 /**
  * Defuses spreadsheet formula injection: a cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage
- * return would be read as a formula by Excel or LibreOffice, so it gets a leading `'` and stays text.
+ * return would be read as a formula by Excel or LibreOffice, so it gets a leading `'` and stays text. So
+ * does one starting with NUL or NEL (U+0085), which some readers drop or take as a line break before
+ * the formula behind them, and with the full-width ＝ ＋ － ＠ that an input method types and some
+ * spreadsheets fold to their ASCII forms.
  */
 export function neutralizeFormula(cell: string): string {
-  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
+  return /^[=+\-@\t\r\0\u0085\uff1d\uff0b\uff0d\uff20]/.test(cell) ? `'${cell}` : cell;
 }
 
 function headings(options: ExportOptions): string[] {
@@ -117,13 +104,15 @@ function stableRow(row: ExportRow, options: ExportOptions): Record<string, unkno
     responsible: row.responsible,
     deadline: row.deadline ? { text: row.deadline.text, end: row.deadline.end, ongoing: row.deadline.ongoing } : null,
     inherited: { lead: row.inherited.lead, deadline: row.inherited.deadline },
+    fullNumber: row.fullNumber,
+    section: row.section,
   };
   if (options.problems) out['problems'] = (row.problems ?? []).map((p) => ({ ...p }));
   return out;
 }
 
 /**
- * The table as JSON: `{"file","tasks":[{number,title,line,lead,responsible,deadline,inherited}]}` —
+ * The table as JSON: `{"file","tasks":[{number,title,line,lead,responsible,deadline,inherited,fullNumber,section}]}` —
  * a shape other tools consume, so fields are only ever added (`problems`, when asked).
  */
 export function toJson(file: string, rows: readonly ExportRow[], options: ExportOptions = {}): string {
@@ -149,7 +138,7 @@ function cellWidth(s: string): number {
 }
 
 /**
- * The table as an XLSX workbook (one sheet, 任务分解表): a bold, frozen Chinese header row, column widths
+ * The table as an XLSX workbook (one landscape sheet, 任务分解表): a bold, frozen Chinese header row, column widths
  * fitted to the content, long cells wrapped, every cell text and defused against formula injection.
  * Written by the `write-excel-file` library (its platform-neutral build: Node and browsers alike).
  */
@@ -157,21 +146,23 @@ export async function toXlsx(rows: readonly ExportRow[], options: ExportOptions 
   const { default: writeXlsxFile } = await import('write-excel-file/universal');
   const head = headings(options);
   const body = rows.map((r) => cellsOf(r, options).map((c) => neutralizeFormula(c.replace(NOT_XML, '')).slice(0, MAX_CELL)));
-  const wrapColumns = new Set([1, 5]); // 任务, 问题
+  const wrapColumns = new Set([1, 2, 3, 4, 5, 7]); // all but 序号 and 行号
   const data = [
     head.map((value) => ({ value, type: String, fontWeight: 'bold' as const, backgroundColor: '#DDEBF7', alignVertical: 'center' as const })),
     ...body.map((cells) =>
       cells.map((value, i) => ({ value, type: String, alignVertical: 'top' as const, ...(wrapColumns.has(i) ? { wrap: true } : {}) })),
     ),
   ];
-  const limits = [[6, 10], [20, 60], [10, 36], [10, 48], [10, 24], [20, 70]] as const;
+  // [min, max] width of each column in characters: 序号, 所属部分, 任务, 牵头单位, 责任单位, 完成时限, 行号, 问题.
+  const limits = [[8, 16], [14, 30], [20, 56], [10, 30], [12, 40], [10, 20], [6, 8], [20, 70]] as const;
   const columns = head.map((h, i) => {
     const natural = Math.max(cellWidth(h), ...body.map((cells) => cellWidth(cells[i] ?? ''))) + 2;
     const [min, max] = limits[i] ?? [8, 40];
     return { width: Math.min(max, Math.max(min, natural)) };
   });
   const sheet = (options.locale ?? 'zh-CN') === 'en' ? 'Tasks' : '任务分解表';
-  const blob = await writeXlsxFile(data, { columns, sheet, stickyRowsCount: 1 }).toBlob();
+  // Landscape: seven or eight columns print on one page width.
+  const blob = await writeXlsxFile(data, { columns, sheet, stickyRowsCount: 1, orientation: 'landscape' }).toBlob();
   return new Uint8Array(await blob.arrayBuffer());
 }
 

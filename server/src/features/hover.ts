@@ -1,5 +1,6 @@
 // Hover: on a unit, its canonical name, aliases and the tasks it leads and joins; on a task marker, the task's attribution and normalised deadline.
 import type { Locale } from '../lint/types.js';
+import { describeKind } from '../model/kind.js';
 import type { Deadline, PlanDocument, Span, Task, UnitMention } from '../model/types.js';
 import { sameUnitKeys, unitMentionAt } from './references.js';
 import type { UnitCatalog, UnitUsage } from './workspace-index.js';
@@ -31,7 +32,16 @@ export function hoverAt(plan: PlanDocument, offset: number, opts: HoverOptions):
   if (unit) return { markdown: unitHover(plan, unit, opts), span: unit.span };
   const task = taskAtMarker(plan, offset);
   if (task) return { markdown: taskHover(task.task, opts), span: task.span };
-  return null;
+  return titleHover(plan, offset, opts);
+}
+
+/** On the title: what the document was read as, and why (a report or another kind of document has no tasks). */
+function titleHover(plan: PlanDocument, offset: number, opts: HoverOptions): PlanHover | null {
+  if (plan.titleRange === null) return null;
+  const span = { start: plan.lines.offsetAt(plan.titleRange.start), end: plan.lines.offsetAt(plan.titleRange.end) };
+  if (offset < span.start || offset > span.end) return null;
+  const tasks = opts.locale === 'en' ? `${plan.tasks.length} task(s)` : `${plan.tasks.length} 项任务`;
+  return { markdown: `**${escapeMarkdown(plan.title)}**\n\n${escapeMarkdown(describeKind(plan.kindDecision, opts.locale))}\n\n${tasks}`, span };
 }
 
 /** The task whose marker (or table 序号 cell) holds `offset`. */

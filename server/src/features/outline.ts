@@ -1,12 +1,18 @@
 // The outline of a plan as indented text lines (CLI `planlint outline`); the language server builds symbols from the same sections.
+import type { Locale } from '../lint/types.js';
+import { describeKind } from '../model/kind.js';
 import type { PlanDocument, Section, Task } from '../model/types.js';
 
-/** Renders the section tree, one line per section, with each task's lead units and deadline. */
-export function outlineLines(plan: PlanDocument): string[] {
+/**
+ * Renders the section tree, one line per section, with each task's lead units and deadline, after the title and
+ * what the document was read as (plan, report, other) and why.
+ */
+export function outlineLines(plan: PlanDocument, locale: Locale = 'zh-CN'): string[] {
   const taskOf = new Map<Section, Task>();
   for (const task of plan.tasks) if (task.section) taskOf.set(task.section, task);
   const out: string[] = [];
   if (plan.title) out.push(plan.title);
+  out.push(`${plan.title ? '  ' : ''}〔${describeKind(plan.kindDecision, locale)}〕`);
   const walk = (sections: Section[], depth: number) => {
     for (const s of sections) {
       const task = taskOf.get(s);

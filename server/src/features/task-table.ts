@@ -1,6 +1,7 @@
 // The task decomposition table (任务分解表) of a plan: one row per task, as the CLI, the preview and exports show it.
+import { formatChineseNumeral } from '../../../grammar/numerals.js';
 import type { LintDiagnostic, Locale } from '../lint/types.js';
-import type { PlanDocument, Task } from '../model/types.js';
+import type { Marker, PlanDocument, Section, Task } from '../model/types.js';
 
 /** One row of the task table. This JSON shape is consumed by other tools: keep it stable. */
 export interface TaskRow {
@@ -12,6 +13,13 @@ export interface TaskRow {
   responsible: string[];
   deadline: { text: string; end: string | null; ongoing: boolean } | null;
   inherited: { lead: boolean; deadline: boolean };
+  /**
+   * The number with its parents' numbers, outermost first, in the standard forms: `二（三）4.` for `4.` under
+   * `（三）` under `二、`; a table row's 序号 cell as written. Three parts that each number `1、` stay apart here.
+   */
+  fullNumber: string;
+  /** The headings the task sits under, outermost first, joined by ` / ` (`二、依法全面履行政府职能`); empty when none. */
+  section: string;
 }
 
 /** Builds the rows of the task table. */
@@ -28,7 +36,57 @@ function toRow(task: Task): TaskRow {
     responsible: task.responsible.map((u) => u.name),
     deadline: task.deadline ? { text: task.deadline.text, end: task.deadline.end, ongoing: task.deadline.ongoing } : null,
     inherited: { lead: task.inherited.lead, deadline: task.inherited.deadline },
+    fullNumber: fullNumber(task),
+    section: sectionPath(task),
   };
+}
+
+/** Separates the headings of the section column. */
+export const SECTION_SEPARATOR = ' / ';
+
+/**
+ * A marker in the standard form of its level (GB/T 9704: `一、` `（一）` `1.` `（1）`), whatever width or
+ * punctuation it was written with; `inner` drops a level-1 marker's `、` (inside a full number: `二（三）`).
+ */
+export function markerLabel(marker: Marker, inner = false): string {
+  const v = marker.value;
+  if (!Number.isInteger(v) || v < 0) return marker.text.trim();
+  switch (marker.level) {
+    case 1:
+      return formatChineseNumeral(v) + (inner ? '' : '、');
+    case 2:
+      return `（${formatChineseNumeral(v)}）`;
+    case 3:
+      return `${v}.`;
+    case 4:
+      return `（${v}）`;
+    case 5:
+      return marker.text.trim();
+    case 6:
+      // `一是` stays; `第一,` loses its comma.
+      return marker.text.trim().replace(/[，,、：:]$/, '');
+  }
+}
+
+/** The sections above `section`, outermost first. */
+function ancestors(section: Section): Section[] {
+  const out: Section[] = [];
+  for (let up = section.parent; up !== null; up = up.parent) out.push(up);
+  return out.reverse();
+}
+
+function fullNumber(task: Task): string {
+  if (!task.section) return task.number;
+  const own = task.section;
+  const chain = [...ancestors(own), own];
+  return chain.map((s, i) => markerLabel(s.marker, i < chain.length - 1)).join('');
+}
+
+function sectionPath(task: Task): string {
+  if (!task.section) return '';
+  return ancestors(task.section)
+    .map((s) => markerLabel(s.marker) + s.title)
+    .join(SECTION_SEPARATOR);
 }
 
 /** A finding shown in a task's 问题 (problems) column: a diagnostic that starts inside the task's text. */
@@ -90,19 +148,19 @@ export function problemsCell(problems: readonly { ruleId: string; message: strin
   return problems.map((p) => `${p.ruleId} ${p.message}`).join(separator);
 }
 
-/** Column headings, Chinese first. */
+/** Column headings, Chinese first: full number, section, task, lead, responsible, deadline, line. */
 export const TABLE_HEADINGS = {
-  'zh-CN': ['序号', '任务', '牵头单位', '责任单位', '完成时限'],
-  en: ['No.', 'Task', 'Lead units', 'Responsible units', 'Deadline'],
+  'zh-CN': ['序号', '所属部分', '任务', '牵头单位', '责任单位', '完成时限', '行号'],
+  en: ['No.', 'Section', 'Task', 'Lead units', 'Responsible units', 'Deadline', 'Line'],
 } as const;
 
-/** The row as display cells: number, task, lead, responsible, deadline. */
+/** The row as display cells, in the order of `TABLE_HEADINGS`. */
 export function rowCells(row: TaskRow): string[] {
-  return [row.number, row.title, row.lead.join('、'), row.responsible.join('、'), row.deadline?.text ?? ''];
+  return [row.fullNumber, row.section, row.title, row.lead.join('、'), row.responsible.join('、'), row.deadline?.text ?? '', String(row.line)];
 }
 
 /**
- * A Markdown pipe table; `|` and line breaks inside cells are escaped. With `problems`, a 问题 column
+ * A Markdown pipe table; `|`, line breaks and HTML (`<` `>` `&` as entities) inside cells are escaped. With `problems`, a 问题 column
  * lists each row's findings (rows without a `problems` list get an empty cell).
  */
 export function toMarkdown(
@@ -110,7 +168,15 @@ export function toMarkdown(
   locale: keyof typeof TABLE_HEADINGS = 'zh-CN',
   options: { problems?: boolean } = {},
 ): string {
-  const esc = (s: string) => s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n|\r/g, ' ');
+  // HTML is escaped too: a Markdown renderer would otherwise pass `<img onerror=…>` from the plan through.
+  const esc = (s: string) =>
+    s
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/\\/g, '\\\\')
+      .replace(/\|/g, '\\|')
+      .replace(/\r?\n|\r/g, ' ');
   const head: string[] = [...TABLE_HEADINGS[locale], ...(options.problems ? [PROBLEMS_HEADING[locale]] : [])];
   const lines = [`| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`];
   for (const row of rows) {

@@ -1,7 +1,8 @@
 // Entry point of `planlint-ls`: the language server over stdio (`--stdio`, the default), node IPC (`--node-ipc`) or a socket (`--socket=N`); also the workspace index worker.
 import { fileURLToPath } from 'node:url';
 import { isMainThread, workerData } from 'node:worker_threads';
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { createConnection, IPCMessageReader, IPCMessageWriter, ProposedFeatures, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
+import { isFramingError, lifecycleReader } from './lifecycle.js';
 import { startServer } from './server.js';
 import { runScanWorker } from './workspace-scan.js';
 
@@ -25,8 +26,25 @@ function main(): void {
   }
   // stdout carries the protocol: anything printed by mistake goes to stderr instead.
   console.log = console.info = console.debug = (...args: unknown[]) => process.stderr.write(args.map(String).join(' ') + '\n');
-  const other = argv.some((a) => a === '--node-ipc' || a.startsWith('--socket') || a.startsWith('--pipe'));
-  const connection = other ? createConnection(ProposedFeatures.all) : createConnection(ProposedFeatures.all, process.stdin, process.stdout);
+  const ipc = argv.includes('--node-ipc');
+  const other = argv.some((a) => a.startsWith('--socket') || a.startsWith('--pipe'));
+  let connection;
+  if (other) {
+    connection = createConnection(ProposedFeatures.all);
+  } else {
+    const writer = ipc ? new IPCMessageWriter(process) : new StreamMessageWriter(process.stdout);
+    const reader = lifecycleReader(ipc ? new IPCMessageReader(process) : new StreamMessageReader(process.stdin), writer);
+    // After a broken frame (a wrong Content-Length) no later message can be read: exit, non-zero, so
+    // that the client restarts the server instead of waiting on it for ever.
+    reader.onError((error) => {
+      if (!isFramingError(error)) return;
+      process.stderr.write(`planlint: the message stream is broken (${error instanceof Error ? error.message.split('\n')[0] : String(error)}); exiting so that the client restarts the server\n`);
+      process.exit(3);
+    });
+    // The client went away: exit, 0 only after a shutdown request (as the protocol asks).
+    reader.onClose(() => process.exit(reader.phase() === 'shutdown' ? 0 : 1));
+    connection = createConnection(ProposedFeatures.all, reader, writer);
+  }
   const report = (what: string) => (error: unknown) => {
     try {
       connection.console.error(`planlint: ${what}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);

@@ -43,7 +43,8 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { formatConfigProblem, type ConfigProblem } from '../config/config.js';
 import { CONFIG_FILE_NAMES, loadConfigFile } from '../config/load.js';
 import { insertAttributionEdit, minimalEdits, quickFixes, renumberEdits, type DiagnosticRef } from '../features/code-actions.js';
-import { exportTable, fullNumbers, TABLE_FORMATS, type TableFormat } from '../features/export.js';
+import { exportTable, TABLE_FORMATS, type TableFormat } from '../features/export.js';
+import { filterRows, readFilter } from '../features/table-filter.js';
 import { attributionSnippet, findCompletionContext, keywordItems, unitCandidates } from '../features/completion.js';
 import { foldingRanges } from '../features/folding.js';
 import { daysBetween, hoverAt } from '../features/hover.js';
@@ -71,7 +72,7 @@ import { DocxTexts } from './docx.js';
 import { AnalysisCache, OpenDocuments, openPlanEntry, type CachedAnalysis } from './documents.js';
 import { cancelled, guarded, guardNotification, guardRequest } from './guard.js';
 import { clientLocale, PlanConfigs, uriToPath } from './settings.js';
-import { DEFAULT_SCAN_LIMITS, mayBePlanFileName, WorkspaceScanner, type ScanMessage } from './workspace-scan.js';
+import { DEFAULT_SCAN_LIMITS, mayBePlanFileName, WorkspaceScanner, type ScanLimits, type ScanMessage } from './workspace-scan.js';
 
 /** The code action kind of fix-all (`editor.codeActionsOnSave: { "source.fixAll.planlint": "explicit" }`). */
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.planlint`;
@@ -109,8 +110,26 @@ interface InitOptions {
  */
 const SETTINGS_TIMEOUT_MS = 2000;
 
-/** Documents larger than this are not analysed (a 10 MB plan is not a plan). */
+/** Documents larger than this are not analysed (a 10 MB plan is not a plan); `planlint.maxDocumentChars` changes it. */
 const MAX_ANALYZED_CHARS = 10_000_000;
+
+/** The limits a user may raise (or lower) in the `planlint.*` settings. */
+interface Limits {
+  /** `planlint.maxDocumentChars`: larger documents are not analysed. */
+  maxDocumentChars: number;
+  /** `planlint.maxIndexFiles`: the workspace index looks at no more plan files than this. */
+  maxIndexFiles: number;
+}
+
+/** The limits in a `planlint` settings section: positive integers, else the defaults. */
+function readLimits(raw: unknown): Limits {
+  const obj = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
+  const positive = (v: unknown, fallback: number) => (typeof v === 'number' && Number.isSafeInteger(v) && v > 0 ? v : fallback);
+  return {
+    maxDocumentChars: positive(obj['maxDocumentChars'], MAX_ANALYZED_CHARS),
+    maxIndexFiles: positive(obj['maxIndexFiles'], DEFAULT_SCAN_LIMITS.maxFiles),
+  };
+}
 
 const EMPTY_COMPLETION: CompletionList = { isIncomplete: false, items: [] };
 
@@ -143,6 +162,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   let initOptions: InitOptions = {};
   let today = () => initOptions.today ?? process.env['PLANLINT_TODAY'] ?? isoToday();
   let debounceMs = 2;
+  let limits: Limits = readLimits(undefined);
   let scanner: WorkspaceScanner | null = null;
   let shuttingDown = false;
 
@@ -179,10 +199,11 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   // Helpers
 
   const locale = (): Locale => configs.locale;
-  const isLintable = (doc: TextDocument) => {
+  const isPlanDocument = (doc: TextDocument) => {
     const name = path.basename(uriToPath(doc.uri) ?? doc.uri);
-    return !['json', 'jsonc', 'yaml'].includes(doc.languageId) && !CONFIG_FILE_NAMES.includes(name) && doc.getText().length <= MAX_ANALYZED_CHARS;
+    return !['json', 'jsonc', 'yaml'].includes(doc.languageId) && !CONFIG_FILE_NAMES.includes(name);
   };
+  const isLintable = (doc: TextDocument) => isPlanDocument(doc) && doc.getText().length <= limits.maxDocumentChars;
   /** The analysis of the document's current version, or null when the document is not open or not a plan. */
   const analysisOf = (uri: unknown): { doc: TextDocument; entry: CachedAnalysis } | null => {
     const doc = typeof uri === 'string' ? documents.get(uri) : undefined;
@@ -283,6 +304,23 @@ export function startServer(connection: Connection, options: ServerOptions): voi
 
   const timers = new Map<string, NodeJS.Timeout>();
   const published = new Map<string, number>();
+  /** Whether the user has been told that a document is too large to analyse (once per session) or that the index is full. */
+  let saidTooLarge = false;
+  let saidIndexFull = false;
+
+  /** Tells the user, once, that a document is over `planlint.maxDocumentChars` and so not analysed. */
+  function sayTooLarge(doc: TextDocument): void {
+    if (saidTooLarge) return;
+    saidTooLarge = true;
+    const name = path.basename(uriToPath(doc.uri) ?? doc.uri);
+    const chars = doc.getText().length;
+    const message =
+      locale() === 'en'
+        ? `planlint: ${name} is too large to check (${chars} characters, limit ${limits.maxDocumentChars}); raise the setting planlint.maxDocumentChars to check it`
+        : `planlint：${name} 过大（${chars} 个字符，上限 ${limits.maxDocumentChars}），未作检查；可在设置 planlint.maxDocumentChars 中调高上限`;
+    void connection.sendNotification('window/showMessage', { type: MessageType.Warning, message });
+    log(message);
+  }
 
   /**
    * Lints `uri` after a pause in its changes. The pause is a few milliseconds; for a document whose
@@ -324,14 +362,22 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     }
     const doc = documents.get(uri);
     // Not a plan (a config file a client sent along): its diagnostics, if any, are the config report's.
-    if (!doc || !isLintable(doc)) return;
+    if (!doc || !isPlanDocument(doc)) return;
+    if (!isLintable(doc)) {
+      sayTooLarge(doc);
+      // Whatever was published for a smaller version no longer holds.
+      if (published.delete(uri)) void connection.sendDiagnostics({ uri, version: doc.version, diagnostics: [] });
+      return;
+    }
     const entry = analyses.current(doc);
     const version = entry.version;
     const found = entry.analysis.diagnostics;
     // In a Word document's text view, each message also names its paragraph (第 N 段) or table cell.
     const diagnostics = docxTexts.decorate(uri, doc.getText(), found.map((d) => toDiagnostic(d, entry.version)), (_, i) => found[i]!.span.start, entry.config.locale);
     // Analysis is synchronous, so this is the current version; the check guards any future change.
-    if (documents.get(uri)?.version !== version || (published.get(uri) ?? -Infinity) > version) return;
+    // Only the version's identity counts, not its size: a client may number versions backwards (one
+    // that restarted its count), and the newest text must still get its diagnostics.
+    if (documents.get(uri)?.version !== version) return;
     published.set(uri, version);
     void connection.sendDiagnostics({ uri, version, diagnostics });
   }
@@ -367,6 +413,14 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     const signature = JSON.stringify(raw ?? {});
     if (signature === lastSettings) return;
     lastSettings = signature;
+    const before = limits;
+    limits = readLimits(raw);
+    // A raised index limit: index again, now that more files may be taken.
+    if (limits.maxIndexFiles > before.maxIndexFiles && saidIndexFull) {
+      saidIndexFull = false;
+      scan('folders');
+    }
+    if (limits.maxDocumentChars !== before.maxDocumentChars) saidTooLarge = false;
     const problems = configs.setSettings(raw);
     if (problems.length > 0) reportConfigProblems(problems);
     relintAll();
@@ -401,16 +455,28 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     } else if (m.kind === 'log') log(m.message);
     else if (m.kind === 'done') {
       connection.console.log(`planlint: indexed ${m.indexed} plan(s) of ${m.examined} file(s) in ${m.ms} ms${m.truncated ? ' (limit reached)' : ''}`);
+      if (m.truncated && !saidIndexFull) {
+        saidIndexFull = true;
+        const message =
+          locale() === 'en'
+            ? `planlint: the workspace index stopped at its limit (${limits.maxIndexFiles} files); plans beyond it are not offered in completion, symbols and references. Raise the setting planlint.maxIndexFiles to index them`
+            : `planlint：工作区索引已达上限（${limits.maxIndexFiles} 个文件），其余方案不参与补全、符号和引用；可在设置 planlint.maxIndexFiles 中调高上限`;
+        void connection.sendNotification('window/showMessage', { type: MessageType.Warning, message });
+      }
     }
+  }
+
+  function scanLimits(): ScanLimits {
+    return { ...DEFAULT_SCAN_LIMITS, maxFiles: limits.maxIndexFiles };
   }
 
   function scan(kind: 'folders' | 'files', files: string[] = []): void {
     if (initOptions.workspaceIndex === false || !scanner) return;
     const folders = [...configs.getFolders()];
     if (kind === 'folders') {
-      if (folders.length > 0) scanner.run({ kind, folders, base: configs.baseLayers(), limits: DEFAULT_SCAN_LIMITS });
+      if (folders.length > 0) scanner.run({ kind, folders, base: configs.baseLayers(), limits: scanLimits() });
     } else if (files.length > 0) {
-      scanner.run({ kind, files, folders, base: configs.baseLayers(), limits: DEFAULT_SCAN_LIMITS });
+      scanner.run({ kind, files, folders, base: configs.baseLayers(), limits: scanLimits() });
     }
   }
 
@@ -435,6 +501,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       configs = new PlanConfigs(clientLocale(params.locale ?? displayLanguage), reportConfigProblems);
       configs.setFolders(folderPaths(params));
       if (initOptions.settings !== undefined) {
+        limits = readLimits(initOptions.settings);
         const problems = configs.setSettings(initOptions.settings);
         lastSettings = JSON.stringify(initOptions.settings);
         if (problems.length > 0) queueMicrotask(() => reportConfigProblems(problems));
@@ -489,7 +556,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
             const added = event.added.map((f) => uriToPath(f.uri)).filter((p): p is string => p !== null);
             configs.setFolders([...kept, ...added]);
             relintAll();
-            if (added.length > 0 && scanner) scanner.run({ kind: 'folders', folders: added, base: configs.baseLayers(), limits: DEFAULT_SCAN_LIMITS });
+            if (added.length > 0 && scanner) scanner.run({ kind: 'folders', folders: added, base: configs.baseLayers(), limits: scanLimits() });
           }),
         );
       }
@@ -932,12 +999,15 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         range: task.range,
         problems: row.problems.map((p) => ({ ruleId: p.ruleId, severity: p.severity, message: p.message })),
         daysLeft: d && !d.ongoing && d.end ? daysBetween(now, d.end) : null,
+        deadlineStart: d && !d.ongoing ? d.start : null,
       };
     });
     return {
       uri: doc.uri,
       version: doc.version,
       title: plan.title,
+      period: plan.period ? { start: plan.period.start, end: plan.period.end } : null,
+      today: now,
       rows,
       counts: { tasks: rows.length, problems: diagnostics.length, overdue: rows.filter((r) => r.daysLeft !== null && r.daysLeft < 0).length },
     };
@@ -959,8 +1029,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       if (!found || !TABLE_FORMATS.includes(format as TableFormat)) return null;
       const table = taskTable(found.doc, found.entry);
       const file = uriToPath(found.doc.uri) ?? found.doc.uri;
-      const plan = found.entry.analysis.plan;
-      const bytes = await exportTable(format, path.basename(file), table.rows, { locale: found.entry.config.locale, problems: true, title: plan.title, fullNumbers: fullNumbers(plan) });
+      const rows = filterRows(table.rows, readFilter(params.filter), table.today);
+      const bytes = await exportTable(format, path.basename(file), rows, { locale: found.entry.config.locale, problems: params.problems === true, title: found.entry.analysis.plan.title });
       return format === 'xlsx' || format === 'docx'
         ? { data: Buffer.from(bytes).toString('base64'), encoding: 'base64' }
         : { data: Buffer.from(bytes).toString('utf8'), encoding: 'utf8' };

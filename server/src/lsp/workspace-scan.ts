@@ -72,6 +72,15 @@ function readPlan(file: string, maxBytes: number): string | null {
   }
 }
 
+/** The path with links resolved; itself when it cannot be resolved. */
+function realOrSelf(p: string): string {
+  try {
+    return fs.realpathSync(p);
+  } catch {
+    return p;
+  }
+}
+
 function isInside(folder: string, file: string): boolean {
   const rel = path.relative(folder, file);
   return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
@@ -112,8 +121,11 @@ export async function runScanJob(job: ScanJob, post: (m: ScanMessage) => void, p
   try {
     if (job.kind === 'files') {
       const missing: string[] = [];
+      const realFolders = folders.map(realOrSelf);
       for (const file of job.files) {
-        if (!index(file)) missing.push(pathToFileURL(file).href);
+        // As the folder scan (which follows no link): a file of a folder whose link leads out of every folder is not read.
+        const escapes = folders.some((f) => isInside(f, file)) && !realFolders.some((f) => isInside(f, realOrSelf(file)));
+        if (escapes || !index(file)) missing.push(pathToFileURL(file).href);
         await pause();
       }
       flush();

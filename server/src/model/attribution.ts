@@ -95,6 +95,11 @@ function readGroup(toks: IToken[], open: number, close: number, lineEnd: number,
   attribution.punctuation = punctuationOf(toks, innerFrom, innerTo, openTok.image, closeTok?.image ?? '');
   if (closeTok === null) {
     attribution.problems.push(problem(ctx, 'unclosed-bracket', openTok.image, { start: openTok.startOffset, end: end(openTok) }));
+    // A text cut off inside an attribution (`（牵头单位：市发`, an excerpt's end): its last name is cut too, no unit.
+    if (trimSpan(ctx.text, spanEnd, ctx.text.length).start >= ctx.text.length) {
+      attribution.lead = attribution.lead.filter((u) => u.span.end < spanEnd);
+      attribution.responsible = attribution.responsible.filter((u) => u.span.end < spanEnd);
+    }
   }
   out.push(attribution);
   return (close >= 0 ? close : lineEnd - 1) + 1;
@@ -180,6 +185,27 @@ const MAX_BY_UNITS = 60;
 const SENTENCE_VERBS = new Set([T.LeadVerb, T.JointLead, T.ChargeVerb, T.ByDivision]);
 /** How a unit's name ends (`市司法局`, `各区县政府`, `市政府办公室`, `各乡镇`, `国网供电公司`, `区人武部`…). */
 const UNIT_END = /(?:局|委|办|辦|厅|廳|部|府|院|会|會|处|處|室|中心|队|隊|站|所|街道|乡镇|鄉鎮|镇|鎮|乡|鄉|社区|社區|集团|集團|公司|单位|單位|部门|部門|组|組|署|馆|館|台|校|团|團|联|聯|行|司|社)[)）]?$/;
+
+/** Verbs a heading starts with when it names work, not a unit (`成立领导小组`). */
+const WORK_START = /^(?:成立|建立|健全|加强|推进|推动|完善|强化|落实|开展|实施|深化|提升|优化|做好|坚持|加快|构建|打造|严格|全面|积极|切实|组织|明确|规范|创新|提高|发挥|抓好|统筹|培育|扩大|支持|鼓励|保障|聚焦|着力|大力|持续|进一步)/;
+/** What a heading adds after a unit's name (`区教育局主要工作任务`, `由县卫健委负责的任务` is a sentence). */
+const UNIT_HEADING_TAIL = /(?:主要工作任务|重点工作任务|工作任务|重点任务|主要任务|重点工作|任务清单|责任清单|工作清单)$/;
+
+/**
+ * The lead a heading gives the tasks under it when it names a unit: `一、市司法局`, `（二）区教育局主要工作任务`,
+ * `三、各乡镇`. The heading [span) is its title; null when it names work, a person or no unit.
+ */
+export function unitHeading(span: Span, ctx: AttributionContext): Attribution | null {
+  const raw = ctx.text.slice(span.start, span.end).replace(/[:：。]$/, '').replace(UNIT_HEADING_TAIL, '');
+  const name = stripNoise(raw);
+  if (name.length < 2 || name.length > 24 || WORK_START.test(name) || PERSON_END.test(name) || !UNIT_END.test(name)) return null;
+  if (/[，,；;。、（(]/.test(name.replace(/[(（][^()（）]*[)）]/g, ''))) return null;
+  const lists = READING;
+  lists.lead.clear();
+  pushUnits(lists.lead, { start: span.start, end: span.start + raw.length }, 'lead', ctx);
+  if (lists.lead.length === 0) return null;
+  return new PlacedAttribution('heading', lists.lead.take(), [], [], [], span, ctx.lines);
+}
 
 /** Characters after `由` that make it a word, not `by`: `由于` (because), `由此`, `由来`, `由衷`. */
 const NOT_BY = new Set([...'于於此来來衷浅淺表'].map((c) => c.charCodeAt(0)));
@@ -331,10 +357,40 @@ function readField(toks: IToken[], from: number, to: number, attribution: Lists,
     return;
   }
   const role: UnitRole = head.tokenType === T.LeadField ? 'lead' : 'responsible';
-  const count = pushUnits(role === 'lead' ? attribution.lead : attribution.responsible, span, role, ctx);
+  // `责任单位:X、Y,2025年6月底前完成`: the deadline that ends the list is no unit.
+  const cut = deadlineInList(ctx.text, span);
+  if (cut < span.end) pushDeadlines(attribution.deadlines, trimSpan(ctx.text, cut, span.end), ctx, 'field');
+  const units = trimSpan(ctx.text, span.start, cut);
+  const count = pushUnits(role === 'lead' ? attribution.lead : attribution.responsible, { start: units.start, end: trimListEnd(ctx.text, units) }, role, ctx);
   if (count === 0) {
     attribution.problems.push(problem(ctx, 'empty-field', head.image, { start: head.startOffset, end: valueTo }));
   }
+}
+
+/** What starts a deadline written at the end of a unit list. */
+const DEADLINE_START = /^(?:(?:20|19)\d{2}\s*年|\d{1,2}\s*月|年底|年内|年中|上半年|下半年|全年|长期|長期|持续|持續|每[年季月周]|第[一二三四]季度|[一二三四]季度|(?:完成)?时[限间]|(?:完成)?時[限間])/;
+
+/** Where a deadline starts after a separator in the unit list [span), else `span.end`. */
+function deadlineInList(text: string, span: Span): number {
+  let depth = 0;
+  for (let i = span.start; i < span.end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === OPEN_PAREN || c === OPEN_PAREN_FULL) depth++;
+    else if ((c === CLOSE_PAREN || c === CLOSE_PAREN_FULL) && depth > 0) depth--;
+    else if (depth === 0 && (c === COMMA || c === COMMA_FULL || c === ENUM_COMMA || isSpaceCode(c))) {
+      let k = i + 1;
+      while (k < span.end && isSpaceCode(text.charCodeAt(k))) k++;
+      if (DEADLINE_START.test(text.slice(k, Math.min(span.end, k + 12)))) return k;
+    }
+  }
+  return span.end;
+}
+
+/** The end of a unit list without the separators a cut left behind it. */
+function trimListEnd(text: string, span: Span): number {
+  let e = span.end;
+  while (e > span.start && /[\s,，、]/.test(text[e - 1]!)) e--;
+  return e;
 }
 
 /** Verb style, the part [from, to): `由X牵头负责` `X牵头` `Y参加` `Y按职责分工负责` and a bare deadline segment. */
@@ -441,6 +497,8 @@ export function unitsIn(span: { start: number; end: number }, role: UnitRole, ct
 /** The list `unitsIn` fills before copying it out. */
 const UNITS_READ = new ListBuffer<UnitMention>();
 
+/** The levels of government a name may list before its body (`省、市、县三级政府`, `市、县（市、区）审管办`). */
+const ADMIN_LEVELS = new Set([...'省市县縣区區乡鄉镇鎮村'].map((c) => c.charCodeAt(0)));
 const OPEN_PAREN = 0x28;
 const OPEN_PAREN_FULL = 0xff08;
 const CLOSE_PAREN = 0x29;
@@ -464,6 +522,8 @@ function pushUnits(out: ListBuffer<UnitMention>, span: { start: number; end: num
     else if (depth === 0) {
       // `以及` is one separator when both characters lie in the span.
       const width = ch === ENUM_COMMA || ch === COMMA || ch === COMMA_FULL || ch === AND ? 1 : ch === WITH && i + 1 < span.end && text.charCodeAt(i + 1) === AND ? 2 : 0;
+      // `市、县（市、区）审管办`: a lone level (`市`, `县`) before `、` is part of the name after it.
+      if (width === 1 && ch === ENUM_COMMA && i - pieceStart === 1 && ADMIN_LEVELS.has(text.charCodeAt(pieceStart))) continue;
       if (width > 0) {
         pushPiece(out, pieceStart, i, role, ctx);
         pieceStart = i + width;

@@ -26,8 +26,8 @@ export interface FoundDeadline {
 // ---------------------------------------------------------------------------------------------
 // Folding: one code unit for one code unit, so offsets in the folded text are offsets in the text.
 
-const FOLD_FROM = '０１２３４５６７８９ＱｑＯ－～〜．／：長續堅態開實執進動於內當為遲時間號後幾兩個務設陸資數該歷週';
-const FOLD_TO = '0123456789QqO-~~./:长续坚态开实执进动于内当为迟时间号后几两个务设陆资数该历周';
+const FOLD_FROM = '０１２３４５６７８９ＱｑＯ－～〜．／：長續堅態開實執進動於內當為遲時間號後幾兩個務設陸資數該歷週節國慶勞從';
+const FOLD_TO = '0123456789QqO-~~./:长续坚态开实执进动于内当为迟时间号后几两个务设陆资数该历周节国庆劳从';
 const FOLD_RE = new RegExp(`[${FOLD_FROM}]`);
 const FOLD_TABLE = (() => {
   const table = new Uint16Array(0x10000).map((_, k) => k);
@@ -72,6 +72,8 @@ const RANGE_SEP = new Set([...'—–―‐-~至到']);
 const PREFIX_CUE = new Set([...'于在到至止迟晚']);
 /** Clause boundaries for a stand-alone ongoing phrase in prose. */
 const CLAUSE_BOUNDARY = new Set([...'。，,；;：:！!？?（）()【】[]〔〕\n\r']);
+/** The first characters of the holidays (`HOLIDAYS`), for the candidate scan. */
+const HOLIDAY_START = '元旦|春节|清明|五一|劳动节|端午|中秋|国庆|主汛期|汛期|暑假|暑期|寒假|两节|双节';
 /**
  * Where a deadline or an ongoing phrase may start; the scan jumps from one to the next, so ordinary text costs
  * one native regex pass. Bounded quantifiers only: linear on any input. A lookahead, so that a match is empty
@@ -80,11 +82,20 @@ const CLAUSE_BOUNDARY = new Set([...'。，,；;：:！!？?（）()【】[]〔�
 const CANDIDATE = new RegExp(
   `(?=${[
     '[0-9]', '[〇○零O一二三四五六七八九十]{1,4}[年月季日号]', '元月', '第[一二三四1-4]季', '[Qq][1-4]', '每[年季半月]',
-    '年度?[底末内]', '[上下]半年', '(?:本|今|当|全|明|次|翌|去|上一?|下一)年', '长期|持续|常态化|常年|长效',
+    '年度?[底末内]', '[上下]半年', '(?:本|今|当|全|明|次|翌|去|上一?|下一)年', '长期|持续|常态化|常年|长效', '即日',
+    HOLIDAY_START,
   ].join('|')})`,
   'g',
 );
 const ONGOING_KEYS = ['常态化', '长期', '持续', '常年', '长效'];
+/**
+ * Holidays and seasons a schedule is written against (`清明节期间`, `国庆节前`, `汛期`); longer names first. Their
+ * dates move from year to year (the lunar ones) or are not a day (a season): they are read as a period with no
+ * computed end.
+ */
+const HOLIDAYS = ['元旦春节', '元旦', '春节', '清明节', '清明', '五一', '劳动节', '端午节', '端午', '中秋节', '中秋', '国庆节', '国庆', '主汛期', '汛期', '暑假', '暑期', '寒假', '两节', '双节'];
+/** What makes a holiday a time bound: `期间` `前后` `之前` `以前` `前` (not `的临近`, not `后`). */
+const HOLIDAY_BOUNDS = ['期间', '前后', '之前', '以前', '前'];
 const ONGOING_VERBS = ['坚持', '推进', '开展', '实施', '执行', '落实', '进行', '抓好', '深化', '推动', '有效'];
 
 const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
@@ -113,6 +124,21 @@ function digitsValue(s: string, from: number, to: number): number {
   return value;
 }
 const cjkRunEnd = (s: string, i: number): number => runEnd(s, i, (c) => CJK_NUMERAL.has(c));
+
+/** What a date's pieces are glued with, when a space was typed between them (`12 月底前`, `2024 年 6 月`). */
+const DATE_GLUE = new Set([...'年月日号底末前季度之以内']);
+
+/**
+ * Past the spaces at `k` (at most two) when a date goes on after them (`12 月`: the `月`; with `digits`, `年 6月`:
+ * the `6`); else `k`. Typed dates carry such spaces; `6月 开展` does not go on.
+ */
+function gap(s: string, k: number, digits = false): number {
+  if (!isSpace(s[k])) return k;
+  let j = k;
+  while (j < s.length && j - k < 2 && isSpace(s[j])) j++;
+  const c = s[j];
+  return c !== undefined && (DATE_GLUE.has(c) || (digits && isDigit(c))) ? j : k;
+}
 
 /** Length of a range separator at `j` (`—` `——` `-` `~` `至` `到`), 0 when none. */
 function sepAt(s: string, j: number): number {
@@ -301,7 +327,8 @@ function readCjkYear(s: string, k: number): number | null {
 function readMonth(s: string, k: number): { month: number; to: number } | null {
   if (s[k] === '元' && s[k + 1] === '月') return { month: 1, to: k + 2 };
   const n = readNumber(s, k);
-  return n && s[n.to] === '月' ? { month: n.value, to: n.to + 1 } : null;
+  const m = n ? gap(s, n.to) : -1;
+  return n && s[m] === '月' ? { month: n.value, to: m + 1 } : null;
 }
 
 /** `第一季度` `一季度` `1季度` `第4季度` `三季末` `Q3` at `k`, with an optional `末` / `底`. */
@@ -336,7 +363,8 @@ function readHalf(s: string, k: number): Tail | null {
 const isWithin = (s: string, k: number): boolean => s[k] === '内' && !INNER_DENY.has(s[k + 1] as string);
 
 /** What follows `N月`: `底` `末` `上旬` `中旬` `下旬` `初` `N日` `份` `内`, or nothing. */
-function monthTail(s: string, k: number, m: number): Tail {
+function monthTail(s: string, written: number, m: number): Tail {
+  const k = gap(s, written, true);
   const c = s[k];
   if (c === '底' || c === '末') return { to: k + 1, win: monthWin(m), cue: true };
   if (s[k + 1] === '旬' && (c === '上' || c === '中' || c === '下')) {
@@ -345,10 +373,11 @@ function monthTail(s: string, k: number, m: number): Tail {
   }
   if (c === '初') return { to: k + 1, win: dayWin(m, 1, 10), cue: false };
   const d = readNumber(s, k);
-  if (d && (s[d.to] === '日' || s[d.to] === '号')) return { to: d.to + 1, win: dayWin(m, d.value, d.value), cue: false };
+  const day = d ? gap(s, d.to) : -1;
+  if (d && (s[day] === '日' || s[day] === '号')) return { to: day + 1, win: dayWin(m, d.value, d.value), cue: false };
   if (c === '份') return { to: k + 1, win: monthWin(m), cue: false };
   if (isWithin(s, k)) return { to: k + 1, win: monthWin(m), cue: true };
-  return { to: k, win: monthWin(m), cue: false };
+  return { to: written, win: monthWin(m), cue: false };
 }
 
 /** `1—3月` at `k`: a range of months. */
@@ -365,7 +394,7 @@ function readMonthRange(s: string, k: number): Tail | null {
 
 /** What follows `2020年`: `底` `年底` `内` `上半年` `第一季度` `前三季度` `6月…` `1—3月`, or nothing (the whole year). */
 function yearTail(s: string, j: number): Tail {
-  let k = j;
+  let k = gap(s, j, true);
   if (s[k] === '年' && (s[k + 1] === '底' || s[k + 1] === '末' || isWithin(s, k + 1))) k++;
   if (s[k] === '底' || s[k] === '末' || isWithin(s, k)) return { to: k + 1, win: yearWin(), cue: true };
   const piece = readHalf(s, k) ?? readQuarter(s, s[k] === '前' ? k + 1 : k) ?? readMonthRange(s, k);
@@ -449,8 +478,9 @@ function damagedNoYear(s: string, i: number, e: number, env: Env): Expr | null {
 
 /** After a four-digit year `2020` at [i, e): `年…`, `.6.30` / `-06-30`, `Q1`, or `—2018年` (a range of years). */
 function afterYearDigits(s: string, i: number, e: number, y: number, env: Env): Expr | null {
+  const g = gap(s, e);
+  if (s[g] === '年') return fromTail(i, written(y), yearTail(s, s[g + 1] === '度' ? g + 2 : g + 1));
   const c = s[e];
-  if (c === '年') return fromTail(i, written(y), yearTail(s, s[e + 1] === '度' ? e + 2 : e + 1));
   if ((c === '.' || c === '-' || c === '/') && isDigit(s[e + 1])) {
     const iso = isoLike(s, i, e, y, c);
     if (iso) return iso;
@@ -492,14 +522,15 @@ function isoLike(s: string, i: number, e: number, y: number, sep: string): Expr 
 
 /** After a small number at [i, to) (`6`, `十二`): `月…`, `季度`, `—3月`, or a day `20日` in a range's second half. */
 function afterSmallNumber(s: string, i: number, n: { value: number; to: number }, env: Env): Expr | null {
-  const c = s[n.to];
-  if (c === '月') return fromTail(i, NO_YEAR, monthTail(s, n.to + 1, n.value));
+  const g = gap(s, n.to);
+  const c = s[g];
+  if (c === '月') return fromTail(i, NO_YEAR, monthTail(s, g + 1, n.value));
   const q = readQuarter(s, i);
   if (q) return fromTail(i, NO_YEAR, q);
   const range = readMonthRange(s, i);
   if (range) return fromTail(i, NO_YEAR, range);
   if (env.afterSep && (c === '日' || c === '号')) {
-    return expr(i, n.to + 1, NO_YEAR, dayWin(0, n.value, n.value), { inheritMonth: true });
+    return expr(i, g + 1, NO_YEAR, dayWin(0, n.value, n.value), { inheritMonth: true });
   }
   return null;
 }
@@ -566,15 +597,30 @@ function recurringAt(s: string, i: number): Expr | null {
   return null;
 }
 
-/** `今年…` `本年度…` `明年…` `去年…`: a year relative to the plan's. */
+/**
+ * `今年…` `本年度…` `明年…`: a year relative to the plan's. A past year (`去年` `上年度` `上一年`) is a comparison
+ * (`比上年度增长`), never a time bound: it is read whole and gives nothing.
+ */
 function relativeYearAt(s: string, i: number): Expr | null {
   for (const [word, delta] of RELATIVE_YEARS) {
     if (s.startsWith(word, i)) {
+      if (delta < 0) return null;
       const j = i + word.length;
       return fromTail(i, { kind: 'relative', delta }, yearTail(s, s[j] === '度' ? j + 1 : j));
     }
   }
   return null;
+}
+
+/** `即日-4月10日` `即日起至10月31日`: from the day the plan is issued to a date (the range's start is not a date). */
+function fromTodayAt(s: string, i: number, env: Env): Expr | null {
+  if (!s.startsWith('即日', i)) return null;
+  const j = s[i + 2] === '起' ? i + 3 : i + 2;
+  const sep = sepAt(s, j);
+  if (!sep) return null;
+  const b = parseAt(s, j + sep, { afterSep: true, loose: env.loose });
+  if (b === null || b.recurring || b.first !== null) return null;
+  return expr(i, b.to, b.last.year, b.last.win, { damaged: b.damaged, cue: true });
 }
 
 /** A bare `年底` `年末` `年内` `年度内` (the plan's year). */
@@ -604,6 +650,7 @@ function parseAt(s: string, i: number, env: Env): Expr | null {
   }
   if (c === '每') return recurringAt(s, i);
   if (c === '年') return bareYearAt(s, i);
+  if (c === '即') return fromTodayAt(s, i, env);
   const half = readHalf(s, i);
   if (half) return fromTail(i, NO_YEAR, half);
   return relativeYearAt(s, i);
@@ -632,14 +679,15 @@ function withRange(s: string, a: Expr, env: Env): Expr {
 const TRAILING_CUES = ['之前', '以前', '以内', '为止', '前', '内', '止'];
 
 /** Consumes a trailing `前` `之前` `以前` `以内` `内` `为止`; returns the new end (past `to` when one was found). */
-function trailingCue(s: string, to: number): number {
+function trailingCue(s: string, end: number): number {
+  const to = gap(s, end);
   for (const w of TRAILING_CUES) {
     if (!s.startsWith(w, to)) continue;
     if (w === '前' && (s[to + 1] === '后' || CJK_NUMERAL.has(s[to + 1] as string))) continue;
     if (w === '内' && !isWithin(s, to)) continue;
     return to + w.length;
   }
-  return to;
+  return end;
 }
 
 /** A cue written before the date: `于` `在` `到` `截至` `截止` `最迟`, or a `完成时限:` label (not `发布时间:`). */
@@ -722,11 +770,26 @@ function skipFrom(s: string, i: number): number {
   return i + 1;
 }
 
-/** A deadline at [from, to) (`expr` null for an ongoing phrase), or, with `expr` undefined, only where to look next. */
-type Hit = { from: number; to: number; expr?: Expr | null };
+/**
+ * A deadline at [from, to) (`expr` null for an ongoing phrase or a holiday period), or, with `expr` undefined, only
+ * where to look next. `since`: an open period from the date on (`从3月8日起`); `holiday`: a period named by a
+ * holiday; `chain`: in prose, where a schedule's list of dates ends (`今年5月和8月`: the dates up to it count).
+ */
+type Hit = { from: number; to: number; expr?: Expr | null; since?: boolean; holiday?: boolean; chain?: number };
 
-/** One attempt at `i`: a date (possibly a range) or an ongoing phrase. A date that does not count is skipped whole. */
-function hitAt(s: string, i: number, prose: boolean): Hit {
+/**
+ * One attempt at `i`: a holiday period, a date (possibly a range) or an ongoing phrase. A date that does not count
+ * is skipped whole. `chained`: `i` lies in the list of dates of a schedule already found.
+ */
+function hitAt(s: string, i: number, prose: boolean, chained: boolean): Hit {
+  const holidayEnd = holidayAt(s, i);
+  if (holidayEnd >= 0) {
+    // In prose only as the time of a clause (`清明节期间，…`, `在春节前…`, `元旦、春节期间`), not inside a phrase
+    // (`1、2月春节前后群众…`).
+    const p = s[before(s, i)];
+    const opens = p === undefined || p === '、' || CLAUSE_BOUNDARY.has(p) || PREFIX_CUE.has(p);
+    return !prose || opens ? { from: i, to: holidayEnd, expr: null, holiday: true } : { from: i, to: holidayEnd };
+  }
   const ongoingEnd = ongoingAt(s, i);
   if (ongoingEnd >= 0) return !prose || standsAlone(s, i, ongoingEnd) ? { from: i, to: ongoingEnd, expr: null } : missAt(s, i);
   if (!mayStart(s, i)) return missAt(s, i);
@@ -735,8 +798,93 @@ function hitAt(s: string, i: number, prose: boolean): Hit {
   if (!first) return missAt(s, i);
   const e = withRange(s, first, env);
   const to = trailingCue(s, e.to);
-  if (prose && !proseDeadline(s, e, to > e.to)) return { from: i, to: Math.max(i + 1, to) };
-  return { from: e.from, to, expr: e };
+  if (!prose) return { from: e.from, to, expr: e };
+  const sinceEnd = sinceAt(s, e);
+  if (sinceEnd >= 0) return { from: e.from, to: sinceEnd, expr: e, since: true };
+  const trailing = to > e.to;
+  if (isTarget(s, e, trailing)) return { from: i, to: Math.max(i + 1, to) };
+  if (chained || proseDeadline(s, e, trailing)) return { from: e.from, to, expr: e };
+  const chain = scheduleAt(s, e, to);
+  return chain >= 0 ? { from: e.from, to, expr: e, chain } : { from: i, to: Math.max(i + 1, to) };
+}
+
+/** A holiday period at `i` (`清明节期间`, `國慶節前`, `清明節(jié)前后`): its end, or -1. */
+function holidayAt(s: string, i: number): number {
+  const name = wordAt(HOLIDAYS, s, i);
+  if (name === null) return -1;
+  let j = skipPinyin(s, i + name.length);
+  if (s[j] === '”' || s[j] === '"') j++;
+  const bound = wordAt(HOLIDAY_BOUNDS, s, j);
+  if (bound === null || (bound === '前' && (s[j + 1] === '后' || CJK_NUMERAL.has(s[j + 1] as string)))) return -1;
+  return j + bound.length;
+}
+
+/** The character before `from`, spaces aside, and where it is (-1: none). */
+function before(s: string, from: number): number {
+  let k = from - 1;
+  while (k >= 0 && from - k <= 8 && isSpace(s[k])) k--;
+  return k;
+}
+
+/**
+ * `从3月8日起` `自6月1日开始`: an open period from a month or a day on (the end of `起`, or -1). A year (`自2014年起`)
+ * is a starting point of history, not of the work.
+ */
+function sinceAt(s: string, e: Expr): number {
+  const p = s[before(s, e.from)];
+  if (p !== '从' && p !== '自') return -1;
+  const precision = e.last.win.precision;
+  if (e.first !== null || (precision !== 'month' && precision !== 'day')) return -1;
+  const k = gap(s, e.to);
+  if (s[k] === '起') return k + 1;
+  return s.startsWith('开始', k) ? k + 2 : -1;
+}
+
+/**
+ * A target, not a deadline: `到2025年，基本建成…` `到2023年底全市…达到` — `到` and a date, with no `前` after it and
+ * no `完成` right after it (`到6月底前`, `到6月底完成` are deadlines). `截止到` / `直到` are not targets.
+ */
+function isTarget(s: string, e: Expr, trailing: boolean): boolean {
+  if (trailing || completes(s, e.to)) return false;
+  const k = before(s, e.from);
+  return s[k] === '到' && s[k - 1] !== '止' && s[k - 1] !== '截' && s[k - 1] !== '直';
+}
+
+/** Verbs that make a date opening a clause a schedule (`3月21日下午召开会议`, `今年5月和8月，召开…`). */
+const SCHEDULE_VERBS = [
+  '召开', '举办', '举行', '开展', '组织', '启动', '印发', '出台', '制定', '部署', '报送', '上报', '提交', '实施', '进行',
+  '完成', '开通', '编制', '发布', '公布', '集中', '召集', '建成', '检查', '督查', '验收', '评估', '总结', '安排', '推出',
+];
+const DAY_PARTS = ['上午', '下午', '中午', '晚上', '前后'];
+const LIST_JOINS = new Set([...'和、及与']);
+
+/**
+ * A schedule: a date that opens a clause (text start, `，` `。` …), with the dates listed after it (`和8月`), then a
+ * verb of work — after a comma (`今年5月和8月，召开…`: the date set off as the time of the clause), or right after
+ * one day (`3月21日下午召开…`). A coarser date run into its verb (`2021年第三季度开展一次…`, `9月中旬召开…`) dates
+ * an activity and binds nothing. Returns where its list of dates ends, or -1.
+ */
+function scheduleAt(s: string, e: Expr, to: number): number {
+  const p = before(s, e.from);
+  if (p >= 0 && !CLAUSE_BOUNDARY.has(s[p] as string)) return -1;
+  const win = e.last.win;
+  const oneDay = e.first === null && win.precision === 'day' && win.d1 === win.d2;
+  let k = to;
+  for (let listed = 0; listed < 4; listed++) {
+    const part = wordAt(DAY_PARTS, s, k);
+    if (part !== null) k += part.length;
+    if (!LIST_JOINS.has(s[k] as string)) break;
+    const next = parseAt(s, k + 1, { afterSep: false, loose: false });
+    if (next === null) break;
+    k = trailingCue(s, next.to);
+  }
+  const chainEnd = k;
+  let comma = false;
+  while (k < s.length && k - chainEnd < 4 && (isSpace(s[k]) || s[k] === ',' || s[k] === '，')) {
+    comma = comma || !isSpace(s[k]);
+    k++;
+  }
+  return (comma || oneDay) && wordAt(SCHEDULE_VERBS, s, k) !== null ? chainEnd : -1;
 }
 
 /** A failed attempt at `i`: where to look next. */
@@ -796,6 +944,41 @@ function valueOf(e: Expr, text: string, ctx: DeadlineContext | null | undefined)
   };
 }
 
+/** A period named by a holiday: no computed end (the lunar holidays move; the seasons are not a day). */
+function holidayValue(text: string): DeadlineValue {
+  return {
+    text, end: null, start: null, precision: null, ongoing: false, recurring: false, yearInferred: false, damaged: false, invalid: null,
+  };
+}
+
+/** `从3月8日起`: ongoing from the first day the date names. */
+function sinceValue(v: DeadlineValue): DeadlineValue {
+  const start = v.start ?? (v.end !== null && v.precision === 'month' ? `${v.end.slice(0, 8)}01` : v.end);
+  return { ...v, start, end: null, ongoing: true };
+}
+
+/**
+ * Where `《` … `》` book titles lie, read once from left to right as candidates are asked about in order: a title
+ * is at most `BOOK_SPAN` long, so an unclosed `《` hides nothing far after it.
+ */
+class BookScan {
+  #at = 0;
+  #open = -1;
+
+  constructor(readonly s: string) {}
+
+  inside(i: number): boolean {
+    for (; this.#at < i; this.#at++) {
+      const c = this.s[this.#at];
+      if (c === '《') this.#open = this.#at;
+      else if (c === '》') this.#open = -1;
+    }
+    return this.#open >= 0 && i - this.#open <= BOOK_SPAN;
+  }
+}
+
+const BOOK_SPAN = 80;
+
 function ongoingValue(text: string): DeadlineValue {
   return {
     text, end: null, start: null, precision: null, ongoing: true, recurring: false, yearInferred: false, damaged: false, invalid: null,
@@ -827,11 +1010,16 @@ export function collectDeadlines(text: string, ctx: DeadlineContext, mode: 'fiel
     if (typeof text !== 'string') return true;
     const s = fold(text);
     const prose = mode === 'prose';
+    const books = new BookScan(s);
+    let chainEnd = -1;
     for (let i = nextCandidate(s, 0); i >= 0; ) {
-      const hit = hitAt(s, i, prose);
+      // A date in the name of another document (`《…规划(2023—2025年)》`) is not this one's.
+      const hit = books.inside(i) ? missAt(s, i) : hitAt(s, i, prose, i < chainEnd);
       if (hit.expr !== undefined) {
         const raw = text.slice(hit.from, hit.to);
-        out.push({ start: hit.from, end: hit.to, value: hit.expr ? valueOf(hit.expr, raw, ctx) : ongoingValue(raw) });
+        const value = hit.holiday ? holidayValue(raw) : hit.expr === null ? ongoingValue(raw) : valueOf(hit.expr, raw, ctx);
+        out.push({ start: hit.from, end: hit.to, value: hit.since ? sinceValue(value) : value });
+        if (hit.chain !== undefined) chainEnd = hit.chain;
       }
       i = nextCandidate(s, Math.max(hit.to, i + 1));
     }

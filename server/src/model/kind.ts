@@ -210,6 +210,8 @@ export function describeKind(decision: KindDecision, locale: 'zh-CN' | 'en'): st
     locale === 'en'
       ? { plan: 'a plan', report: 'a report', other: 'not a plan' }[decision.kind]
       : { plan: '方案', report: '报告', other: '非方案文件' }[decision.kind];
-  const parts = decision.reasons.map((r) => (r.evidence.length > 0 ? `${names[r.id]}（${r.evidence.join('、')}）` : names[r.id]));
+  const parts = decision.reasons.map((r) =>
+    r.evidence.length === 0 ? names[r.id] : locale === 'en' ? `${names[r.id]} (${r.evidence.join(', ')})` : `${names[r.id]}（${r.evidence.join('、')}）`,
+  );
   return locale === 'en' ? `Read as ${kindName}: ${parts.join('; ')}` : `判断为${kindName}：${parts.join('；')}`;
 }

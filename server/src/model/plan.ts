@@ -9,7 +9,7 @@ import {
   type IToken,
   type ParsedText,
 } from '../../../grammar/index.js';
-import { placeDeadlines, proseDeadlines, readAttributions, unitsIn, type AttributionContext } from './attribution.js';
+import { placeDeadlines, proseDeadlines, readAttributions, unitHeading, unitsIn, type AttributionContext } from './attribution.js';
 import { ListBuffer } from './buffer.js';
 import { findPlanPeriod } from './deadline.js';
 import { PlacedDirective, PlacedMarker, PlacedParseProblem, PlacedSection, PlacedTask, PlacedUnnumbered } from './located.js';
@@ -283,6 +283,11 @@ function foldTitle(title: string): string {
   return toSimplified(stripNoise(title)).replace(/[\s\u3000“”"《》〈〉]+/g, '');
 }
 
+/** `附件:` or `附:` on the line before a marker: the items after it name attached documents. */
+const ATTACHMENT_PREFIX = /(?:^|[\r\n])[ \t\u3000]*附件?[0-9]*[ \t\u3000]*[:：][ \t\u3000]*$/;
+/** A title that is a file's name (`…细则.docx`): an attachment, not a task. */
+const FILE_NAME = /\.(?:docx?|xlsx?|wps|pdf|et|ofd)$/i;
+
 /** Where the attachments (`附件`) begin after the plan's first marker (from `from`): the body's sections end there. */
 function attachmentStart(text: string, blocks: Block[], from: number): number {
   const re = /(^|[\r\n])[ \t\u3000\u00a0]*附件[0-9一二三四五六七八九十]*[ \t\u3000]*(?:[:：]|[\r\n]|$)/g;
@@ -331,6 +336,8 @@ interface SectionInfo {
   nonTask: boolean;
   /** It is a requirement of a covering notice: never a task, whatever it names. */
   notice: boolean;
+  /** The lead its title names (`一、市司法局`): its children's, when it has children. */
+  unitHeading: Attribution | null;
   /** Its inline items (`一是…`) are tasks of their own, each with its own attribution. */
   inlineTasks: boolean;
   /** Its inline items were folded into its paragraph: its task covers them. */
@@ -356,6 +363,8 @@ function buildSections(tokens: IToken[], blocks: Block[], bodyEnd: number, ctx: 
   /** The attributions of one unnumbered paragraph, until they are wrapped (one list for all). */
   const found: Attribution[] = [];
   let inNoticeStack = noticeEnd > 0;
+  /** The level of the attachment list being read (`附件:1.… 2.…`), 0 when none. */
+  let attachmentLevel = 0;
   for (const block of blocks) {
     if (block.start >= bodyEnd) break;
     if (block.kind !== 'paragraph') continue;
@@ -380,9 +389,12 @@ function buildSections(tokens: IToken[], blocks: Block[], bodyEnd: number, ctx: 
         }
       }
       if (current) current.blocks.push(block);
+      attachmentLevel = 0;
       continue;
     }
     const marker = toMarker(block.marker, ctx.lines);
+    if (ATTACHMENT_PREFIX.test(ctx.text.slice(Math.max(0, marker.span.start - 12), marker.span.start))) attachmentLevel = marker.level;
+    else if (marker.level < attachmentLevel) attachmentLevel = 0;
     while (stack.length > 0 && stack[stack.length - 1]!.section.marker.level >= marker.level) closeSection(stack.pop()!, info);
     const parent = stack[stack.length - 1] ?? null;
     const titleSpan = titleOf(tokens, block, ctx.text);
@@ -390,10 +402,12 @@ function buildSections(tokens: IToken[], blocks: Block[], bodyEnd: number, ctx: 
     const own = readAttributions(tokens, block.first, block.last, ctx, []);
     const span = { start: marker.span.start, end: block.end };
     const inNotice = block.start < noticeEnd;
-    const isNonTask = inNotice || (parent?.nonTask ?? false) || isNonTaskTitle(toSimplified(title), nonTask);
+    const inAttachmentList = marker.level === attachmentLevel || FILE_NAME.test(title);
+    const isNonTask = inNotice || inAttachmentList || (parent?.nonTask ?? false) || isNonTaskTitle(toSimplified(title), nonTask);
     // `own` grows with the attributions of the paragraphs that follow; the section gets its copy below.
     const section = new PlacedSection(marker, title, titleSpan, span, parent?.section ?? null, isNonTask, own, ctx.lines);
-    const entry: SectionInfo = { section, blocks: [block], own, nonTask: section.nonTask, notice: inNotice, inlineTasks: false, foldedInline: false };
+    const named = own.some((a) => a.lead.length > 0) || section.nonTask ? null : unitHeading(titleSpan, ctx);
+    const entry: SectionInfo = { section, blocks: [block], own, nonTask: section.nonTask, notice: inNotice || inAttachmentList, unitHeading: named, inlineTasks: false, foldedInline: false };
     info.set(section, entry);
     (parent ? parent.section.children : roots).push(section);
     all.push(section);
@@ -427,6 +441,8 @@ function closeSection(entry: SectionInfo, info: Map<Section, SectionInfo>): void
   section.bodySpan = body;
   section.span = spanEnd === body.end ? body : { start, end: spanEnd };
   if (section.children.length > 0) section.children = section.children.slice();
+  // A heading that names a unit leads the tasks under it (and only a heading: a leaf's title is its task).
+  if (entry.unitHeading !== null && section.children.length > 0 && !entry.own.some((a) => a.lead.length > 0)) entry.own.push(entry.unitHeading);
   // Its own attributions, before `foldInlineItems` adds its inline items' to `entry.own`.
   section.attributions = entry.own.slice();
   foldInlineItems(entry, info);
@@ -696,41 +712,53 @@ function ownProseDeadlines(entry: SectionInfo, ctx: AttributionContext): Deadlin
   return found.length > 0 ? found.slice() : found;
 }
 
-/** The binding deadline: the latest end among those written; an ongoing one when no date is given. */
+/**
+ * The binding deadline: the first bound the task must meet, that is the earliest end among the dated deadlines
+ * written (`5月底前…年底前` → 5月底前; a range binds by its end); a recurring one (`每季度`) when no single date is
+ * given, else the first written (an ongoing phrase, a holiday period). Among equal ends the first written binds.
+ */
 function pickDeadline(deadlines: Deadline[]): Deadline | null {
   let best: Deadline | null = null;
-  for (const d of deadlines) {
-    if (best === null) best = d;
-    else if (d.end !== null && (best.end === null || d.end > best.end)) best = d;
-  }
+  for (const d of deadlines) if (bindsBefore(d, best)) best = d;
   return best;
+}
+
+/** Does `d` bind before `best` (null: nothing yet)? */
+function bindsBefore(d: Deadline, best: Deadline | null): boolean {
+  if (best === null) return true;
+  const rank = (x: Deadline) => (x.end !== null && !x.recurring ? 0 : x.recurring ? 1 : 2);
+  const a = rank(d);
+  const b = rank(best);
+  if (a !== b) return a < b;
+  return a === 0 && d.end! < best.end!;
 }
 
 /** `pickDeadline` over the deadlines of `attributions`, in order. */
 function pickDeadlineOf(attributions: Attribution[]): Deadline | null {
   let best: Deadline | null = null;
-  for (const a of attributions) {
-    for (const d of a.deadlines) {
-      if (best === null) best = d;
-      else if (d.end !== null && (best.end === null || d.end > best.end)) best = d;
-    }
-  }
+  for (const a of attributions) for (const d of a.deadlines) if (bindsBefore(d, best)) best = d;
   return best;
 }
 
+/**
+ * The tasks of task tables, a row each. Columns are read by their role: every 牵头 column gives leads, every
+ * 责任/配合 column responsible units (a table with no 牵头 column leaves the lead empty), every 完成时限 column
+ * deadlines, and the task text its own prose deadlines; leaders (persons) and other columns give nothing.
+ */
 function tableTasks(tables: Table[], ctx: AttributionContext): Task[] {
   const tasks: Task[] = [];
   const rowDeadlines = new ListBuffer<Deadline>();
   const { text } = ctx;
   for (const table of tables) {
     const numberCol = table.columns.indexOf('number');
-    const taskCol = table.columns.indexOf('task');
-    const leadCol = table.columns.indexOf('lead');
-    const respCol = table.columns.indexOf('responsible');
-    const deadlineCol = table.columns.indexOf('deadline');
+    const taskCols = columnsOf(table, 'task');
+    const leadCols = columnsOf(table, 'lead');
+    const respCols = columnsOf(table, 'responsible');
+    const deadlineCols = columnsOf(table, 'deadline');
+    const splitAtSpaces = table.form === 'space';
     for (const row of table.rows) {
       const numberText = numberCol >= 0 ? row.cells[numberCol]! : '';
-      const taskSpan = cellOf(row, taskCol) ?? row.span;
+      const taskSpan = firstFilled(row, taskCols) ?? row.span;
       // The title ends at the first `。` or `；`.
       let titleEnd = taskSpan.end;
       for (let i = taskSpan.start; i < taskSpan.end; i++) {
@@ -741,10 +769,17 @@ function tableTasks(tables: Table[], ctx: AttributionContext): Task[] {
         }
       }
       const titleSpan = trimSpan(text, taskSpan.start, titleEnd);
-      // A row's deadlines, placed in the document, in a list of their exact size.
-      const cell = cellOf(row, deadlineCol);
-      if (cell !== null) placeDeadlines(rowDeadlines, cell.start, cell.end, ctx, 'field');
-      const deadlines = rowDeadlines.take();
+      // A row's deadlines, placed in the document, in text order, in a list of their exact size: its deadline
+      // cells', and those its task text states (`…，6月底前完成`).
+      for (const c of taskCols) {
+        const cell = cellOf(row, c);
+        if (cell !== null && cell.end > cell.start) placeDeadlines(rowDeadlines, cell.start, cell.end, ctx, 'prose');
+      }
+      for (const c of deadlineCols) {
+        const cell = cellOf(row, c);
+        if (cell !== null && cell.end > cell.start) placeDeadlines(rowDeadlines, cell.start, cell.end, ctx, 'field');
+      }
+      const deadlines = rowDeadlines.take().sort((a, b) => a.span.start - b.span.start);
       const numberValue = parseArabic(numberText.trim());
       const fields = {
         source: 'table' as const,
@@ -754,8 +789,8 @@ function tableTasks(tables: Table[], ctx: AttributionContext): Task[] {
         section: null,
         row,
         table,
-        lead: unitsOfCell(row, leadCol, 'lead', ctx),
-        responsible: unitsOfCell(row, respCol, 'responsible', ctx),
+        lead: unitsOfCells(row, leadCols, 'lead', ctx, splitAtSpaces),
+        responsible: unitsOfCells(row, respCols, 'responsible', ctx, splitAtSpaces),
         deadline: pickDeadline(deadlines),
         deadlines,
         inherited: { lead: false, responsible: false, deadline: false },
@@ -766,13 +801,46 @@ function tableTasks(tables: Table[], ctx: AttributionContext): Task[] {
   return tasks;
 }
 
+/** The indexes of the columns of `table` that play `role`, in order. */
+function columnsOf(table: Table, role: Table['columns'][number]): number[] {
+  const out: number[] = [];
+  for (let c = 0; c < table.columns.length; c++) if (table.columns[c] === role) out.push(c);
+  return out;
+}
+
+/** The span of the first of `cols` that is not empty in `row`, or null. */
+function firstFilled(row: TableRow, cols: number[]): Span | null {
+  for (const c of cols) {
+    const cell = cellOf(row, c);
+    if (cell !== null && cell.end > cell.start) return cell;
+  }
+  return null;
+}
+
+/**
+ * The units of the cells `cols` of a row. A cell is cut at line breaks and table pipes (a list written one unit a
+ * line, a pipe left by the copy), and in a space-separated table at spaces, so that no unit name holds them.
+ */
+function unitsOfCells(row: TableRow, cols: number[], role: UnitRole, ctx: AttributionContext, splitAtSpaces: boolean): UnitMention[] {
+  const out: UnitMention[] = [];
+  const { text } = ctx;
+  for (const c of cols) {
+    const cell = cellOf(row, c);
+    if (cell === null) continue;
+    let from = cell.start;
+    for (let i = cell.start; i <= cell.end; i++) {
+      const code = i < cell.end ? text.charCodeAt(i) : -1;
+      const cut = code === -1 || code === 10 || code === 13 || code === 0x7c || code === 0xff5c || (splitAtSpaces && isTrimCode(code));
+      if (!cut) continue;
+      if (i > from) for (const unit of unitsIn({ start: from, end: i }, role, ctx)) out.push(unit);
+      from = i + 1;
+    }
+  }
+  return out.length > 0 ? out.slice() : out;
+}
+
 /** The span of column `c` of a row, null when there is no such column. */
 const cellOf = (row: TableRow, c: number): Span | null => (c >= 0 ? (row.cellSpans[c] ?? null) : null);
-
-function unitsOfCell(row: TableRow, c: number, role: UnitRole, ctx: AttributionContext): UnitMention[] {
-  const cell = cellOf(row, c);
-  return cell === null ? [] : unitsIn(cell, role, ctx);
-}
 
 const LINE_BREAK = /[\r\n]/;
 

@@ -2,18 +2,42 @@
 import { ListBuffer } from './buffer.js';
 import { PlacedRow, PlacedTable } from './located.js';
 import type { LineTable } from './positions.js';
+import { parseDeadline, type DeadlineContext } from './deadline.js';
 import { isSpaceCode, isTrimCode, toSimplified, trimSpan } from './text.js';
 import type { ColumnRole, Span, Table, TableRow } from './types.js';
 
-/** Classifies a header cell. */
+/**
+ * Classifies a header cell by its meaning: persons (`牵头领导`, `分管领导`, `责任领导`) before units, columns that
+ * are neither responsibility nor time (`评分部门`, `备注`, `进展情况`, `工作评价`, `进度安排`) before both.
+ */
 export function columnRole(cell: string): ColumnRole {
-  const c = toSimplified(cell.replace(/\s+/g, ''));
+  const c = toSimplified(withoutPipes(cell).replace(/\s+/g, ''));
   if (/^(序号|编号|no\.?|#)$/i.test(c)) return 'number';
+  if (/领导|负责人|责任人|联系人/.test(c)) return 'leader';
+  if (/评分|评价|备注|进展|情况|安排|说明|状态|成效/.test(c)) return 'other';
   if (/牵头/.test(c)) return 'lead';
-  if (/责任|配合|协办|参与|参加/.test(c)) return 'responsible';
+  if (/责任|配合|协办|参与|参加|协同|协作/.test(c)) return 'responsible';
   if (/时限|时间|期限|节点|进度/.test(c)) return 'deadline';
-  if (/任务|事项|工作内容|措施|工作要点|内容/.test(c)) return 'task';
+  if (/任务|事项|工作内容|措施|工作要点|内容|项目名称|重点工作|指标/.test(c)) return 'task';
   return 'other';
+}
+
+/** Words a header cell of no known role is made of (`单位`, `年度目标`, `考核项目`); a cell without one ends the header. */
+const HEADER_WORD = /序号|单位|部门|领导|目标|指标|内容|项目|名称|备注|进展|评价|情况|时限|时间|节点|类别|分类|要求|标准|措施|任务|事项|进度|安排|说明|依据|计划|金额|资金|主体|分值|评分|考核/;
+
+/** Could `cell` (trimmed, pipes dropped) be a header cell: a short column name? */
+function isHeaderCell(cell: string): boolean {
+  if (cell.length === 0 || cell.length > 12) return false;
+  return columnRole(cell) !== 'other' || HEADER_WORD.test(toSimplified(cell));
+}
+
+/** `cell` without the table pipes at its ends (`序号 |`, `| 1 |`). */
+function withoutPipes(cell: string): string {
+  let from = 0;
+  let to = cell.length;
+  while (from < to && (isTrimCode(cell.charCodeAt(from)) || isPipe(cell.charCodeAt(from)))) from++;
+  while (to > from && (isTrimCode(cell.charCodeAt(to - 1)) || isPipe(cell.charCodeAt(to - 1)))) to--;
+  return from === 0 && to === cell.length ? cell : cell.slice(from, to);
 }
 
 /** A header names a task table when it has a task column and a lead or responsible column. */
@@ -95,12 +119,6 @@ class LineView {
 
 const isPipe = (code: number): boolean => code === 0x7c || code === 0xff5c;
 
-/** Blank, or only spaces of any width (`\u00a0` lines left by web copies). */
-function isNoise(line: Line): boolean {
-  for (let i = 0; i < line.text.length; i++) if (!isSpaceCode(line.text.charCodeAt(i))) return false;
-  return true;
-}
-
 function cellSpan(text: string, start: number, end: number): Span {
   return trimSpan(text, start, end);
 }
@@ -123,7 +141,11 @@ export function findTables(text: string, lines: LineTable): Table[] {
       const found = readTsvTable(view, i);
       next = found.next;
       if (found.table) tables.push(found.table);
-    } else if (end > start && end - start <= 12 && columnRole(text.slice(start, end)) !== 'other') {
+    } else if (end - start > 12 && isSpaceHeader(text, start, end)) {
+      const found = readSpaceTable(view, i);
+      next = found.next;
+      if (found.table) tables.push(found.table);
+    } else if (end > start && end - start <= 14 && columnRole(text.slice(start, end)) !== 'other') {
       const found = readFlatTable(view, i);
       next = found.next;
       if (found.table) tables.push(found.table);
@@ -198,6 +220,7 @@ function readPipeTable(view: LineView, first: number): { table: Table | null; ne
   const header = headerOf(text, spans);
   const columns = header.map(columnRole);
   if (!isTaskHeader(columns)) return { table: null, next: last + 1 };
+  const slots = columns.map((role, c) => slotOf(header[c]!, role));
   const rows: TableRow[] = [];
   for (let k = first + 1; k <= last; k++) {
     const start = view.start(k);
@@ -207,7 +230,7 @@ function readPipeTable(view: LineView, first: number): { table: Table | null; ne
       spans.clear();
       continue;
     }
-    rows.push(makeRow(view.lines, text, start, end, spans, header.length));
+    rows.push(makeRow(view.lines, text, start, end, spans, slots));
   }
   return { table: makeTable('markdown', view.lines, view.line(first), view.line(last), header, columns, rows), next: last + 1 };
 }
@@ -222,14 +245,116 @@ function readTsvTable(view: LineView, first: number): { table: Table | null; nex
   const header = headerOf(text, spans);
   const columns = header.map(columnRole);
   if (!isTaskHeader(columns) || last === first) return { table: null, next: last + 1 };
+  const slots = columns.map((role, c) => slotOf(header[c]!, role));
   const rows: TableRow[] = [];
   for (let k = first + 1; k <= last; k++) {
     const start = view.start(k);
     const end = view.end(k);
     tabCells(text, start, end, spans);
-    rows.push(makeRow(view.lines, text, start, end, spans, header.length));
+    rows.push(makeRow(view.lines, text, start, end, spans, slots));
   }
   return { table: makeTable('tsv', view.lines, view.line(first), view.line(last), header, columns, rows), next: last + 1 };
+}
+
+/** A line that opens with `序号` (`序號`, `编号`) and a space: the header of a table whose cells are separated by spaces. */
+function isSpaceHeader(text: string, start: number, end: number): boolean {
+  if (end - start > 400 || !isTrimCode(text.charCodeAt(start + 2))) return false;
+  return columnRole(text.slice(start, start + 2)) === 'number';
+}
+
+/** The spans of the space-separated pieces of [start, end) into `out`. */
+function spacePieces(text: string, start: number, end: number, out: Span[]): void {
+  let from = -1;
+  for (let k = start; k <= end; k++) {
+    const space = k === end || isTrimCode(text.charCodeAt(k)) || isPipe(text.charCodeAt(k));
+    if (!space && from < 0) from = k;
+    else if (space && from >= 0) {
+      out.push({ start: from, end: k });
+      from = -1;
+    }
+  }
+}
+
+/** A row opens with its number and a space: `81 科学精准…`. The number's end, or -1. */
+function rowNumberEnd(text: string, start: number, end: number): number {
+  let k = start;
+  while (k < end && k - start < 4 && text.charCodeAt(k) >= 0x30 && text.charCodeAt(k) <= 0x39) k++;
+  return k > start && k < end && isTrimCode(text.charCodeAt(k)) ? k : -1;
+}
+
+/** How many lines a row of a space-separated table may run on (a cell of several lines). */
+const MAX_ROW_LINES = 6;
+/** The longest run-on line of a space-separated row that holds one cell only. */
+const MAX_RUN_ON = 20;
+
+/** Does [from, to) of `text` hold a space? */
+function hasSpace(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (isTrimCode(text.charCodeAt(k))) return true;
+  return false;
+}
+
+/**
+ * A table copied with spaces between its cells, one row a line (a cell may run on over the next lines): the header's
+ * pieces are joined where a column name was broken (`牵头  领导`, `主体 责任单位`); each row's pieces go to the
+ * columns their content fits (`alignCells`). Rows open with increasing numbers (a department's share of a list:
+ * 81, 85, 87).
+ */
+function readSpaceTable(view: LineView, first: number): { table: Table | null; next: number } {
+  const { text } = view;
+  const pieces: Span[] = [];
+  spacePieces(text, view.firstKept(first), view.end(first), pieces);
+  const header: string[] = [];
+  for (let p = 0; p < pieces.length; p++) {
+    let cell = text.slice(pieces[p]!.start, pieces[p]!.end);
+    // A name broken after a short modifier: `牵头` + `领导`, `主体` + `责任单位`.
+    while (p + 1 < pieces.length && cell.length <= 2 && columnRole(cell) !== 'number') {
+      const next = text.slice(pieces[p + 1]!.start, pieces[p + 1]!.end);
+      if (next.length > 6 || columnRole(cell + next) === 'other' || !isHeaderCell(next)) break;
+      cell += next;
+      p++;
+    }
+    header.push(cell);
+  }
+  const columns = header.map(columnRole);
+  if (columns[0] !== 'number' || !isTaskHeader(columns) || header.length > MAX_COLUMNS) return { table: null, next: first + 1 };
+  const dataColumns = columns.map((role, c) => slotOf(header[c]!, role)).slice(1);
+  const rows: TableRow[] = [];
+  let k = first + 1;
+  let lastLine = first;
+  let previous = -1;
+  while (k < view.count) {
+    const start = view.firstKept(k);
+    const end = view.end(k);
+    const numberEnd = rowNumberEnd(text, start, end);
+    if (numberEnd < 0) break;
+    const value = smallNumber(text, start, numberEnd);
+    if (value <= previous) break;
+    previous = value;
+    const cells: Span[] = [];
+    spacePieces(text, numberEnd, end, cells);
+    let last = k;
+    // The row runs on over lines that open with no number while it has fewer cells than columns: short cells or
+    // cells with spaces between them (a paragraph after the table is neither).
+    for (let j = k + 1; j < view.count && j - k < MAX_ROW_LINES && cells.length < dataColumns.length; j++) {
+      if (view.isNoise(j)) break;
+      const from = view.firstKept(j);
+      const to = keptEnd(text, from, view.end(j));
+      if (rowNumberEnd(text, from, to) >= 0 || (to - from > MAX_RUN_ON && !hasSpace(text, from, to))) break;
+      spacePieces(text, from, to, cells);
+      last = j;
+    }
+    const numberSpan = { start, end: numberEnd };
+    const placed = placeCells(
+      cells.map((span) => ({ text: text.slice(span.start, span.end), span })),
+      dataColumns,
+      numberEnd,
+    );
+    rows.push(new PlacedRow([text.slice(start, numberEnd), ...placed.cells], [numberSpan, ...placed.spans], { start: view.start(k), end: view.end(last) }, view.lines));
+    lastLine = last;
+    k = last + 1;
+  }
+  if (rows.length === 0) return { table: null, next: first + 1 };
+  return { table: makeTable('space', view.lines, view.line(first), view.line(lastLine), header, columns, rows), next: lastLine + 1 };
 }
 
 /** A cell of a flattened row while it is read: its text, span, and the last line it has taken. */
@@ -239,15 +364,13 @@ interface FlatCell {
   last: number;
 }
 
-/** Where what `trim()` keeps of [from, to) of `text` starts (`to` when nothing is kept). */
-function keptStart(text: string, from: number, to: number): number {
-  while (from < to && isTrimCode(text.charCodeAt(from))) from++;
-  return from;
-}
-
-/** Where what `trim()` keeps of [from, to) of `text` ends. */
+/** Where what `trim()` keeps of [from, to) of `text` ends, a cell's closing pipe dropped (`招商工作部 |`). */
 function keptEnd(text: string, from: number, to: number): number {
   while (to > from && isTrimCode(text.charCodeAt(to - 1))) to--;
+  if (to > from && isPipe(text.charCodeAt(to - 1))) {
+    to--;
+    while (to > from && isTrimCode(text.charCodeAt(to - 1))) to--;
+  }
   return to;
 }
 
@@ -263,24 +386,35 @@ function smallNumber(text: string, from: number, to: number): number {
   return value;
 }
 
-/** The copy of a web table: header cells one per line, then rows opened by their number. */
+/** How many short cells may stand between the header and the first row (a category cell merged over rows). */
+const LEADING_CELLS = 2;
+/** How far past a full row the next row number is looked for (merged cells give a row more lines than columns). */
+const LOOKAHEAD = 4;
+
+/**
+ * The copy of a web table: header cells one per line (a closing ` |` allowed), then rows opened by their number in
+ * sequence. A row's cells are the lines up to the next number; when they are as many as the columns they are
+ * taken in order, else each goes to the column its content fits (`alignCells`).
+ */
 function readFlatTable(view: LineView, first: number): { table: Table | null; next: number } {
   const { text } = view;
   const header: string[] = [];
   const headerLines: Line[] = [];
   let k = first;
-  while (k < view.count && headerLines.length < 8) {
-    const line = view.line(k);
-    if (isNoise(line)) {
+  while (k < view.count && headerLines.length < MAX_COLUMNS) {
+    if (view.isNoise(k)) {
       k++;
       continue;
     }
-    const cell = line.text.trim();
-    if (cell.length > 12 || columnRole(cell) === 'other') break;
+    const from = view.firstKept(k);
+    const to = keptEnd(text, from, view.end(k));
+    const cell = text.slice(from, to);
+    if (!isHeaderCell(cell)) break;
     header.push(cell);
-    headerLines.push(line);
+    headerLines.push(view.line(k));
     k++;
   }
+  if (headerLines.length === 0) return { table: null, next: first + 1 };
   let columns = header.map(columnRole);
   if (!isTaskHeader(columns)) return { table: null, next: first + 1 };
   // The header may lack its `序号` cell while rows still open with a number.
@@ -291,19 +425,29 @@ function readFlatTable(view: LineView, first: number): { table: Table | null; ne
   }
   const numberCol = columns.indexOf('number');
   const width = header.length;
+  const dataColumns = columns.map((role, c) => slotOf(header[c]!, role)).filter((_, c) => c !== numberCol);
   const rows: TableRow[] = [];
   let expected = -1;
+  let leading = 0;
   let lastLine = headerLines[headerLines.length - 1]!.index;
   // Lines are read here by offsets: a string is cut only for what a row keeps (its cell texts).
   while (k < view.count) {
     while (view.isNoise(k) && k + 1 < view.count) k++;
     if (view.isNoise(k)) break;
     const numberLine = k;
-    const numberStart = view.start(k);
-    const numberEnd = view.end(k);
-    // The number line is 1–4 digits, spaces aside (`/^\s*\d{1,4}\s*$/`), the next in sequence.
-    const value = smallNumber(text, keptStart(text, numberStart, numberEnd), keptEnd(text, numberStart, numberEnd));
-    if (value < 0 || (expected >= 0 && value !== expected)) break;
+    const numberStart = view.firstKept(k);
+    const numberEnd = keptEnd(text, numberStart, view.end(k));
+    // The number line is 1–4 digits, spaces and a closing pipe aside, the next in sequence — or 1 again after a
+    // category cell (`二、优化服务`: numbering that starts again under each category).
+    const value = smallNumber(text, numberStart, numberEnd);
+    if (value < 0 && leading < LEADING_CELLS && numberEnd - numberStart <= 12 && (rows.length === 0 || restartAhead(view, k + 1, LEADING_CELLS - leading - 1))) {
+      leading++;
+      k++;
+      continue;
+    }
+    const restart = value === 1 && leading > 0;
+    if (value < 0 || (expected >= 0 && value !== expected && !restart)) break;
+    leading = 0;
     expected = value + 1;
     k++;
     // Gather cell lines until the next row number; a cell ending in `、` or `，` goes on.
@@ -314,17 +458,17 @@ function readFlatTable(view: LineView, first: number): { table: Table | null; ne
         k++;
         continue;
       }
-      const lineStart = view.start(k);
-      const lineEnd = view.end(k);
-      // What `trim()` keeps of the line.
-      const from = keptStart(text, lineStart, lineEnd);
-      const to = keptEnd(text, from, lineEnd);
+      const from = view.firstKept(k);
+      const to = keptEnd(text, from, view.end(k));
       if (open === null && smallNumber(text, from, to) === expected) break;
-      if (open === null && cells.length >= width - 1) break;
-      const span = cellSpan(text, lineStart, lineEnd);
+      if (open === null && cells.length >= dataColumns.length) {
+        // A full row: it goes on only when the next row number follows soon (merged cells), and never far.
+        if (cells.length >= dataColumns.length + LOOKAHEAD || !numberAhead(view, k, expected)) break;
+      }
+      const span = { start: from, end: to };
       if (open !== null) {
         open.text += text.slice(from, to);
-        open.span = { start: open.span.start, end: span.end };
+        open.span = { start: open.span.start, end: to };
         open.last = k;
       } else {
         open = { text: text.slice(from, to), span, last: k };
@@ -335,8 +479,9 @@ function readFlatTable(view: LineView, first: number): { table: Table | null; ne
       k++;
     }
     if (cells.length === 0) break;
-    const numberText = text.slice(keptStart(text, numberStart, numberEnd), keptEnd(text, numberStart, numberEnd));
-    const numberSpan = cellSpan(text, numberStart, numberEnd);
+    const numberText = text.slice(numberStart, numberEnd);
+    const numberSpan = { start: numberStart, end: numberEnd };
+    const placed = placeCells(cells, dataColumns, numberSpan.end);
     // Both lists are built at their exact size (`width`, every slot filled), so the row keeps them uncopied.
     const rowCells = new Array<string>(width);
     const rowSpans = new Array<Span>(width);
@@ -346,9 +491,8 @@ function readFlatTable(view: LineView, first: number): { table: Table | null; ne
         rowCells[col] = numberText;
         rowSpans[col] = numberSpan;
       } else {
-        const cell = cells[c++];
-        rowCells[col] = cell ? cell.text : '';
-        rowSpans[col] = cell ? cell.span : { start: numberSpan.end, end: numberSpan.end };
+        rowCells[col] = placed.cells[c]!;
+        rowSpans[col] = placed.spans[c++]!;
       }
     }
     lastLine = cells[cells.length - 1]!.last;
@@ -358,8 +502,218 @@ function readFlatTable(view: LineView, first: number): { table: Table | null; ne
   return { table: makeTable('flat', view.lines, headerLines[0]!, view.line(lastLine), header, columns, rows), next: lastLine + 1 };
 }
 
+/** Is the first line that is not blank from line `k`, after at most `skip` short cells, a row number 1? */
+function restartAhead(view: LineView, k: number, skip: number): boolean {
+  const { text } = view;
+  for (let skipped = 0; k < view.count; k++) {
+    if (view.isNoise(k)) continue;
+    const from = view.firstKept(k);
+    const to = keptEnd(text, from, view.end(k));
+    if (smallNumber(text, from, to) === 1) return true;
+    if (skipped++ >= skip || to - from > 12) return false;
+  }
+  return false;
+}
+
+/** Is one of the next `LOOKAHEAD` lines that are not blank, from line `k`, the row number `expected`? */
+function numberAhead(view: LineView, k: number, expected: number): boolean {
+  const { text } = view;
+  for (let seen = 0; k < view.count && seen < LOOKAHEAD; k++) {
+    if (view.isNoise(k)) continue;
+    seen++;
+    const from = view.firstKept(k);
+    if (smallNumber(text, from, keptEnd(text, from, view.end(k))) === expected) return true;
+  }
+  return false;
+}
+
+/**
+ * A row's cell texts and spans, one per column of `columns`, from the cells read, each cell in the column its content
+ * fits (as many cells as columns are often not one a column: a merged cell dropped, a list over two lines); an
+ * empty column gets an empty span at `at`.
+ */
+function placeCells(cells: { text: string; span: Span }[], columns: Slot[], at: number): { cells: string[]; spans: Span[] } {
+  const out = { cells: new Array<string>(columns.length), spans: new Array<Span>(columns.length) };
+  const bounds = alignCells(cells.map((cell) => cell.text), columns);
+  let empty = at;
+  for (let c = 0; c < columns.length; c++) {
+    const from = bounds[c]!;
+    const to = bounds[c + 1]!;
+    if (from === to) {
+      out.cells[c] = '';
+      out.spans[c] = { start: empty, end: empty };
+      continue;
+    }
+    out.cells[c] = cells.slice(from, to).map((cell) => cell.text).join('\n');
+    out.spans[c] = { start: cells[from]!.span.start, end: cells[to - 1]!.span.end };
+    empty = cells[to - 1]!.span.end;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Cells by content: which column a cell of a row with merged or missing cells belongs to.
+
+/**
+ * What a column expects, for the alignment: its role, or `units` for a column of no task role that names units
+ * (`评分部门`, the bureau that scores: units fit it, but they are not the task's).
+ */
+type Slot = ColumnRole | 'units';
+
+/** The slot of a column from its header cell and role. */
+function slotOf(header: string, role: ColumnRole): Slot {
+  return role === 'other' && header.length > 2 && /部门|单位|單位|部門/.test(header) ? 'units' : role;
+}
+
+/** What a cell holds, as far as its column is concerned. */
+type CellKind = 'units' | 'person' | 'date' | 'long' | 'short' | 'blank';
+
+/** Endings of unit names (`…局` `…委` `…办` `…政府` `…街道` `…公司`); a person's name has none of them. */
+const UNIT_END = /(?:局|委|办|厅|部|院|署|所|站|队|会|联|协|关|中心|公司|集团|街道|镇|乡|区|县|市|处|科|室|组|社|校|馆|台|府|单位|部门|机关|机构|园|村|行|团|盟|旗|州|省|司|网)$/;
+/** A cell that holds only a list of unit names, separated by `、` `，` `;` or spaces; a trailing `等` is allowed. */
+function isUnitList(cell: string): boolean {
+  const pieces = toSimplified(cell).split(/[、，,；;\s]+/);
+  let count = 0;
+  for (const raw of pieces) {
+    if (raw.length === 0) continue;
+    const piece = raw.replace(/等(?:有关|相关)?(?:部门|单位)?$/, '');
+    if (piece.length < 2 || piece.length > 30 || /[。:：！？]/.test(piece) || !UNIT_END.test(piece.replace(/[(（][^()（）]*[)）]$/, ''))) return false;
+    count++;
+  }
+  return count > 0;
+}
+
+const HAN = /[\u3400-\u9fff]/;
+/** A person's name: 1–4 Han characters, not opening like a unit (`市妇联`, `各乡镇`). */
+const PERSON = /^(?![市县区省州镇乡各全])[\u3400-\u9fff·]{1,4}$/;
+/** Words that make a short cell a status or a target rather than a name (`已完成`, `全年`, `良好以上`). */
+const NOT_NAME = /完成|进度|推进|全年|年|月|以上|以下|良好|合格|达标|正常|暂无|无$/;
+
+/** What `cell` holds: a unit list, a person's name (1–4 Han characters), a deadline, text, or no Han at all. */
+export function cellKind(cell: string): CellKind {
+  const c = cell.replace(/\s+/g, ' ').trim();
+  if (c.length === 0 || !HAN.test(c)) return parseDeadline(c, NO_PERIOD) !== null ? 'date' : 'blank';
+  if (parseDeadline(c, NO_PERIOD) !== null) return 'date';
+  if (isUnitList(c)) return 'units';
+  if (PERSON.test(c) && !NOT_NAME.test(c)) return 'person';
+  return c.length > 12 ? 'long' : 'short';
+}
+
+const NO_PERIOD: DeadlineContext = { period: null };
+
+/** How well a cell of `kind` fits a column of `role` (higher is better). */
+function fit(role: Slot, kind: CellKind): number {
+  switch (role) {
+    case 'task':
+      return kind === 'long' ? 3 : kind === 'short' ? 1.5 : kind === 'blank' ? -1 : 0;
+    case 'lead':
+    case 'responsible':
+      return kind === 'units' ? 3 : kind === 'person' || kind === 'date' ? -3 : kind === 'long' ? -2 : -1;
+    case 'leader':
+      return kind === 'person' ? 3 : kind === 'units' || kind === 'date' ? -3 : -2;
+    case 'deadline':
+      return kind === 'date' ? 3 : kind === 'units' ? -3 : kind === 'person' ? -2 : -1;
+    case 'units':
+      return kind === 'units' ? 2 : kind === 'person' ? -1 : -2;
+    default:
+      // Measures, targets, status, remarks: numbers and short words fit them a little, unit lists not.
+      return kind === 'blank' ? 0.5 : kind === 'units' ? -0.5 : 0;
+  }
+}
+
+/** What a second (third…) cell in one column costs: a unit list or a leader's name split over lines is common. */
+function more(role: Slot): number {
+  return role === 'responsible' || role === 'task' ? -1 : role === 'leader' ? -0.5 : role === 'lead' ? -1.5 : -2;
+}
+
+/** What a column left empty costs. */
+const EMPTY_COLUMN = -1.5;
+/** Rows longer than this are taken in order: the alignment is quadratic in nothing, but bounded all the same. */
+const MAX_ALIGNED = 64;
+/** The most header cells a table is read with. */
+const MAX_COLUMNS = 16;
+
+/**
+ * Splits a row's cells (in order) among its columns (in order) by content, each column taking a run of zero or
+ * more cells: the best-scoring split (dynamic programming over cells × columns, linear in the row). Returns the
+ * bounds: column c takes cells [bounds[c], bounds[c + 1]).
+ */
+export function alignCells(cells: string[], columns: Slot[]): number[] {
+  const n = cells.length;
+  const m = columns.length;
+  const bounds = new Array<number>(m + 1).fill(n);
+  if (m === 0) return bounds;
+  if (n > MAX_ALIGNED) {
+    for (let c = 0; c < m; c++) bounds[c] = Math.min(c, n);
+    bounds[m] = n;
+    return bounds;
+  }
+  const kinds = cells.map(cellKind);
+  // State (i, c, u): i cells taken, column c open, u = 1 when it holds a cell. Moves: put cell i in column c, or
+  // close column c. `parent` is the state each best score came from.
+  const size = (n + 1) * (m + 1) * 2;
+  const best = new Float64Array(size).fill(-Infinity);
+  const parent = new Int32Array(size).fill(-1);
+  const at = (i: number, c: number, u: number): number => (i * (m + 1) + c) * 2 + u;
+  best[at(0, 0, 0)] = 0;
+  for (let i = 0; i <= n; i++) {
+    for (let c = 0; c < m; c++) {
+      for (let u = 0; u < 2; u++) {
+        const from = at(i, c, u);
+        const here = best[from]!;
+        if (here === -Infinity) continue;
+        // A tie keeps the split found first (strict `>`): states are visited by cells taken, so of two splits that
+        // score alike the one that gives a cell to the earlier column wins (a lone unit goes to 牵头 before 责任).
+        if (i < n) {
+          const to = at(i + 1, c, 1);
+          const score = here + fit(columns[c]!, kinds[i]!) + (u === 1 ? more(columns[c]!) : 0);
+          if (score > best[to]!) {
+            best[to] = score;
+            parent[to] = from;
+          }
+        }
+        const to = at(i, c + 1, 0);
+        const score = here + (u === 1 ? 0 : EMPTY_COLUMN);
+        if (score > best[to]!) {
+          best[to] = score;
+          parent[to] = from;
+        }
+      }
+    }
+  }
+  // Walk back from (n, m, 0): each step that took a cell says which column took it.
+  const columnOf = new Array<number>(n).fill(m - 1);
+  for (let state = at(n, m, 0); parent[state]! >= 0; state = parent[state]!) {
+    const prev = parent[state]!;
+    const i = Math.floor(prev / ((m + 1) * 2));
+    const c = Math.floor(prev / 2) % (m + 1);
+    if (Math.floor(state / ((m + 1) * 2)) > i) columnOf[i] = c;
+  }
+  for (let c = m - 1, i = n; c >= 0; c--) {
+    while (i > 0 && columnOf[i - 1]! >= c) i--;
+    bounds[c] = i;
+  }
+  bounds[m] = n;
+  return bounds;
+}
+
 /** A row of the line [start, end) from the cell spans in `spans` (taken out), padded to `width` cells; its lists at their exact size. */
-function makeRow(lines: LineTable, text: string, start: number, end: number, spans: ListBuffer<Span>, width: number): TableRow {
+/**
+ * A row of the line [start, end) from the cell spans in `spans` (taken out), one cell per column of `slots`; its lists
+ * at their exact size. A row with as many cells as columns is read in order; one with more or fewer (a cell lost
+ * or split by the copy) keeps its number first and puts its other cells where their content fits.
+ */
+function makeRow(lines: LineTable, text: string, start: number, end: number, spans: ListBuffer<Span>, slots: Slot[]): TableRow {
+  const width = slots.length;
+  if (spans.length !== width && spans.length > 1 && slots[0] === 'number') {
+    const cells = spans.take();
+    const placed = placeCells(
+      cells.slice(1).map((span) => ({ text: text.slice(span.start, span.end), span })),
+      slots.slice(1),
+      cells[0]!.end,
+    );
+    return new PlacedRow([text.slice(cells[0]!.start, cells[0]!.end), ...placed.cells], [cells[0]!, ...placed.spans], { start, end }, lines);
+  }
   while (spans.length < width) spans.push({ start: end, end });
   const cellSpans = spans.take();
   return new PlacedRow(cellSpans.map((s) => text.slice(s.start, s.end)), cellSpans, { start, end }, lines);

@@ -39,12 +39,15 @@ export type DeadlinePrecision = 'day' | 'month' | 'quarter' | 'half' | 'year';
 export interface Deadline extends Located {
   /** The deadline as written. */
   text: string;
-  /** ISO end date, or null for `ongoing` / a date whose year is unknown. */
+  /**
+   * ISO end date, or null for `ongoing`, a date whose year is unknown, or a holiday period (`清明节期间`, its
+   * precision null too: the lunar holidays move from year to year).
+   */
   end: string | null;
-  /** For a range (`2016—2018年`), the first day; otherwise null. */
+  /** For a range (`2016—2018年`), the first day; for an open period (`从3月8日起`, ongoing) its first day; else null. */
   start: string | null;
   precision: DeadlinePrecision | null;
-  /** `长期坚持`, `持续推进`, `常态化`…: no end. */
+  /** `长期坚持`, `持续推进`, `常态化`, `从3月8日起`…: no end. */
   ongoing: boolean;
   /** `每年第一季度`: recurs each year; `end` is the first occurrence within the plan. */
   recurring: boolean;
@@ -74,6 +77,7 @@ export type AttributionStyle =
   | 'paren' // (市政府办公室牵头,…按职责分工负责)
   | 'sentence' // 此项工作由…牵头负责,…参加。
   | 'field' // a line of its own: 责任单位:市司法局
+  | 'heading' // a heading that names the unit whose tasks follow: 一、市司法局 / 二、区教育局主要工作任务
   | 'table'; // a task-table row
 
 /** A problem noticed while reading an attribution (rule PL010 reports these). */
@@ -147,12 +151,18 @@ export interface TableRow extends Located {
   cellSpans: Span[];
 }
 
-/** What the columns of a task table mean. */
-export type ColumnRole = 'number' | 'task' | 'lead' | 'responsible' | 'deadline' | 'other';
+/**
+ * What the columns of a task table mean. `leader` is a person (`牵头领导`, `分管领导`, `责任领导`): never a unit.
+ * `other` holds neither units nor deadlines of the task (`备注`, `评分部门`, `进展情况`, `工作评价`).
+ */
+export type ColumnRole = 'number' | 'task' | 'lead' | 'responsible' | 'leader' | 'deadline' | 'other';
 
-/** A task table (`任务分解表`): Markdown pipes, tab-separated or flattened one cell per line. */
+/**
+ * A task table (`任务分解表`): Markdown pipes, tab-separated, flattened one cell per line, or rows whose cells are
+ * separated by spaces (a web page's table copied as text).
+ */
 export interface Table extends Located {
-  form: 'markdown' | 'tsv' | 'flat';
+  form: 'markdown' | 'tsv' | 'flat' | 'space';
   header: string[];
   columns: ColumnRole[];
   rows: TableRow[];

@@ -1,4 +1,5 @@
 // PL008 unit-unknown: a unit that the configured unit list names neither by its name nor by an alias (off until configured).
+import { compileUserPattern } from '../lint/patterns.js';
 import type { Rule, RuleFix } from '../lint/rule.js';
 import { unitKey } from '../model/text.js';
 import type { UnitMention } from '../model/types.js';
@@ -96,20 +97,26 @@ function unitList(units: unknown): ListedUnit[] {
 
 /**
  * Builds the test for collective names from the option (a list of regular expressions, replacing the
- * default) or the default. A pattern that is not a valid regular expression is matched as plain text.
+ * default) or the default. Patterns from the option run on RE2 (`compileUserPattern`: linear time, no
+ * look-around or back-references); configuration validation rejects one RE2 cannot compile, and one
+ * that still arrives here (a client setting) is matched as plain text. The defaults are this file's
+ * own and run as ordinary regular expressions.
  */
 function ignoreMatchers(option: unknown): (mention: UnitMention) => boolean {
-  const sources = Array.isArray(option) ? option.filter((p): p is string => typeof p === 'string' && p.length > 0) : DEFAULT_IGNORE_PATTERNS;
-  const tests = sources.map((source): ((s: string) => boolean) => {
-    try {
-      const re = new RegExp(source);
-      return (s) => re.test(s);
-    } catch {
-      return (s) => s.includes(source);
+  const tests: Array<(s: string) => boolean> = [];
+  if (Array.isArray(option)) {
+    for (const source of option) {
+      if (typeof source !== 'string' || source.length === 0) continue;
+      const pattern = compileUserPattern(source);
+      tests.push('error' in pattern ? (s) => s.includes(source) : (s) => pattern.test(s));
     }
-  });
+  } else {
+    for (const re of DEFAULT_IGNORE_REGEXPS) tests.push((s) => re.test(s));
+  }
   return (mention) => tests.some((t) => t(mention.name) || t(mention.key));
 }
+
+const DEFAULT_IGNORE_REGEXPS: readonly RegExp[] = DEFAULT_IGNORE_PATTERNS.map((source) => new RegExp(source));
 
 /** One key of the unit list (a name or an alias) and the unit it belongs to. */
 interface ListedKey {

@@ -1,5 +1,5 @@
-// The `json` format: an array of file results (FileResult plus counts), every finding with 1-based line/column and its LSP range.
-import type { LintDiagnostic } from '../../lint/types.js';
+// The `json` format: an array of file results (FileResult plus counts), every finding with 1-based line/column and its LSP range; streamed.
+import type { LintDiagnostic, TextEdit } from '../../lint/types.js';
 import type { ParagraphRef, ReportDiagnostic } from '../docx.js';
 import { countDiagnostics, positionsOf, type Formatter, type ReportFile } from './report.js';
 
@@ -20,13 +20,20 @@ export interface JsonDiagnostic {
   range: LintDiagnostic['range'];
   /** UTF-16 offsets into the decoded text. */
   span: LintDiagnostic['span'];
-  fix?: LintDiagnostic['fix'];
+  /**
+   * The safe fix: its title, and either its `edits` or, when several findings of the file share one
+   * fix (PL004 renumbers a whole run for every wrong number in it), `editsRef`, the index of those
+   * edits in the file's `sharedEdits`.
+   */
+  fix?: { title: string; edits?: TextEdit[]; editsRef?: number };
   suggestions?: LintDiagnostic['suggestions'];
 }
 
 /** One file in the JSON output. */
 export interface JsonFileResult {
   path: string;
+  /** Edits shared by the fixes of several findings, written once (see `JsonDiagnostic.fix`). */
+  sharedEdits?: TextEdit[][];
   diagnostics: JsonDiagnostic[];
   errorCount: number;
   warningCount: number;
@@ -41,7 +48,8 @@ export interface JsonFileResult {
   notes?: string[];
 }
 
-function toJsonDiagnostic(d: ReportDiagnostic): JsonDiagnostic {
+function toJsonDiagnostic(d: ReportDiagnostic, shared: ReadonlyMap<readonly TextEdit[], number>): JsonDiagnostic {
+  const ref = d.fix ? shared.get(d.fix.edits) : undefined;
   return {
     ruleId: d.ruleId,
     ruleName: d.ruleName,
@@ -51,18 +59,54 @@ function toJsonDiagnostic(d: ReportDiagnostic): JsonDiagnostic {
     ...(d.paragraph ? { paragraph: d.paragraph } : {}),
     range: d.range,
     span: d.span,
-    ...(d.fix ? { fix: d.fix } : {}),
+    ...(d.fix ? { fix: ref !== undefined ? { title: d.fix.title, editsRef: ref } : { title: d.fix.title, edits: d.fix.edits } } : {}),
     ...(d.suggestions?.length ? { suggestions: d.suggestions } : {}),
   };
 }
 
-/** The JSON value for some files. */
-export function toJsonResults(files: readonly ReportFile[]): JsonFileResult[] {
-  return files.map((f) => {
+/**
+ * The edit lists that the fixes of more than one finding of a file share (the same array: rules
+ * give every finding of one run the one fix), numbered in order of first use.
+ */
+function sharedEditsOf(diagnostics: readonly LintDiagnostic[]): Map<readonly TextEdit[], number> {
+  const uses = new Map<readonly TextEdit[], number>();
+  for (const d of diagnostics) if (d.fix) uses.set(d.fix.edits, (uses.get(d.fix.edits) ?? 0) + 1);
+  const shared = new Map<readonly TextEdit[], number>();
+  for (const [edits, n] of uses) if (n > 1) shared.set(edits, shared.size);
+  return shared;
+}
+
+/** Indents every line after the first of a pretty-printed JSON value by `pad`, to nest it. */
+function nested(value: unknown, pad: string): string {
+  return JSON.stringify(value, null, 2).replace(/\n/g, '\n' + pad);
+}
+
+/**
+ * The JSON report, in pieces: the same text as `JSON.stringify(results, null, 2)` but never held
+ * whole in memory (100,000 findings, or 2,000 files of them, make a string longer than V8 allows).
+ * One piece per finding at most.
+ */
+export function* jsonChunks(files: readonly ReportFile[]): Generator<string> {
+  if (files.length === 0) {
+    yield '[]\n';
+    return;
+  }
+  yield '[\n';
+  for (let i = 0; i < files.length; i++) {
+    const f = files[i]!;
     const c = countDiagnostics([f]);
-    return {
-      path: f.path,
-      diagnostics: f.diagnostics.map(toJsonDiagnostic),
+    const shared = sharedEditsOf(f.diagnostics);
+    yield `  {\n    "path": ${JSON.stringify(f.path)},\n`;
+    if (shared.size > 0) yield `    "sharedEdits": ${nested([...shared.keys()], '    ')},\n`;
+    if (f.diagnostics.length === 0) yield '    "diagnostics": [],\n';
+    else {
+      yield '    "diagnostics": [\n';
+      for (let k = 0; k < f.diagnostics.length; k++) {
+        yield `      ${nested(toJsonDiagnostic(f.diagnostics[k]!, shared), '      ')}${k + 1 < f.diagnostics.length ? ',' : ''}\n`;
+      }
+      yield '    ],\n';
+    }
+    const rest = {
       errorCount: c.errors,
       warningCount: c.warnings,
       infoCount: c.infos,
@@ -73,7 +117,12 @@ export function toJsonResults(files: readonly ReportFile[]): JsonFileResult[] {
       ...(f.fixed ? { fixed: true } : {}),
       ...(f.notes?.length ? { notes: f.notes } : {}),
     };
-  });
+    // The remaining keys of the file object, without its braces.
+    const object = nested(rest, '  ');
+    const tail = object.slice(object.indexOf('\n') + 1, object.lastIndexOf('\n'));
+    yield `${tail}\n  }${i + 1 < files.length ? ',' : ''}\n`;
+  }
+  yield ']\n';
 }
 
-export const json: Formatter = (files) => JSON.stringify(toJsonResults(files), null, 2) + '\n';
+export const json: Formatter = (files) => jsonChunks(files);

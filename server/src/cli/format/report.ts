@@ -20,8 +20,8 @@ export interface ReportContext {
   version: string;
 }
 
-/** A lint output format: findings in, text out. */
-export type Formatter = (files: readonly ReportFile[], context: ReportContext) => string;
+/** A lint output format: findings in, text out — whole, or in pieces to write as they come (json, sarif). */
+export type Formatter = (files: readonly ReportFile[], context: ReportContext) => string | Iterable<string>;
 
 /** Counts of findings by severity, and how many have a safe fix. */
 export interface Counts {

@@ -42,29 +42,34 @@ function notification(file: ReportFile, level: 'error' | 'warning', text: string
   };
 }
 
-export const sarif: Formatter = (files, { locale, rules, cwd, version }) => {
+/** One SARIF result for a finding of a file. */
+function result(file: ReportFile, d: LintDiagnostic, ruleIndex: number | undefined) {
+  const p = positionsOf(d);
+  return {
+    ruleId: d.ruleId,
+    ...(ruleIndex !== undefined ? { ruleIndex } : {}),
+    level: LEVELS[d.severity],
+    message: { text: d.message },
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation: artifactLocation(file.path),
+          region: { startLine: p.line, startColumn: p.column, endLine: p.endLine, endColumn: p.endColumn },
+        },
+      },
+    ],
+  };
+}
+
+/**
+ * The SARIF log, in pieces: the same text as `JSON.stringify(log, null, 2)`, the results written one
+ * by one so that the log is never one string in memory. Fixes are not written (findings point at
+ * regions; `planlint --fix` applies the fixes).
+ */
+export const sarif: Formatter = (files, context) => sarifChunks(files, context);
+
+function* sarifChunks(files: readonly ReportFile[], { locale, rules, cwd, version }: Parameters<Formatter>[1]): Generator<string> {
   const index = new Map(rules.map((r, i) => [r.id, i]));
-  const results = [];
-  for (const file of files) {
-    for (const d of file.diagnostics) {
-      const p = positionsOf(d);
-      const ruleIndex = index.get(d.ruleId);
-      results.push({
-        ruleId: d.ruleId,
-        ...(ruleIndex !== undefined ? { ruleIndex } : {}),
-        level: LEVELS[d.severity],
-        message: { text: d.message },
-        locations: [
-          {
-            physicalLocation: {
-              artifactLocation: artifactLocation(file.path),
-              region: { startLine: p.line, startColumn: p.column, endLine: p.endLine, endColumn: p.endColumn },
-            },
-          },
-        ],
-      });
-    }
-  }
   const notifications = files.flatMap((f) =>
     f.error !== undefined ? [notification(f, 'error', f.error)] : f.skipped !== undefined ? [notification(f, 'warning', f.skipped)] : [],
   );
@@ -91,9 +96,26 @@ export const sarif: Formatter = (files, { locale, rules, cwd, version }) => {
         ],
         originalUriBaseIds: { [SRCROOT]: { uri: root } },
         columnKind: 'utf16CodeUnits',
-        results,
+        results: [],
       },
     ],
   };
-  return JSON.stringify(log, null, 2) + '\n';
-};
+  // `results` is the last key of the one run: the log is written around it.
+  const whole = JSON.stringify(log, null, 2) + '\n';
+  const at = whole.lastIndexOf('"results": []');
+  const any = files.some((f) => f.diagnostics.length > 0);
+  if (!any) {
+    yield whole;
+    return;
+  }
+  yield whole.slice(0, at) + '"results": [\n';
+  let first = true;
+  for (const file of files) {
+    for (const d of file.diagnostics) {
+      const text = JSON.stringify(result(file, d, index.get(d.ruleId)), null, 2).replace(/\n/g, '\n        ');
+      yield `${first ? '' : ',\n'}        ${text}`;
+      first = false;
+    }
+  }
+  yield '\n      ]' + whole.slice(at + '"results": []'.length);
+}

@@ -1,0 +1,89 @@
+// Deadline phrases as real plans write them: spaces inside dates, halves and quarters, holiday periods, open periods
+// from a day on, schedules, ranges; and what is no deadline: targets, past years, other documents' periods.
+import assert from 'node:assert/strict';
+import { findDeadlines, parseDeadline, type DeadlineContext } from '../../server/src/model/deadline.js';
+import { planOf, task } from './helpers.js';
+
+const Y2024: DeadlineContext = { period: { start: 2024, end: 2024 } };
+
+/** [text found, end, extra facts] for each deadline `findDeadlines` finds in `input` (prose unless told). */
+function found(input: string, mode: 'field' | 'prose' = 'prose'): [string, string | null, string][] {
+  return findDeadlines(input, Y2024, mode).map((f) => {
+    const v = f.value;
+    const facts = [v.ongoing ? 'ongoing' : '', v.recurring ? 'recurring' : '', v.start ? `from ${v.start}` : ''].filter(Boolean).join(' ');
+    assert.equal(input.slice(f.start, f.end), v.text);
+    return [v.text, v.end, facts];
+  });
+}
+
+describe('deadline phrases as plans write them', () => {
+  it('reads a date typed with spaces inside it', () => {
+    assert.deepEqual(found('各单位于 12 月底前报送总结。'), [['12 月底前', '2024-12-31', '']]);
+    assert.deepEqual(found('2025 年 6 月底前完成验收。'), [['2025 年 6 月底前', '2025-06-30', '']]);
+    assert.deepEqual(found('6月 开展', 'field'), [['6月', '2024-06-30', '']]);
+  });
+
+  it('reads the forms a 完成时限 cell holds, recurrences marked as such', () => {
+    const cells: [string, string | null, string][] = [
+      ['上半年', '2024-06-30', ''],
+      ['下半年', '2024-12-31', ''],
+      ['年内', '2024-12-31', ''],
+      ['年底前', '2024-12-31', ''],
+      ['第一季度', '2024-03-31', ''],
+      ['每季度', '2024-03-31', 'recurring'],
+      ['每月', '2024-01-31', 'recurring'],
+      ['长期坚持', null, 'ongoing'],
+      ['持续推进', null, 'ongoing'],
+      ['2021—2023年', '2023-12-31', 'from 2021-01-01'],
+      ['2024年7月底前', '2024-07-31', ''],
+      ['2024年8月—2025年9月', '2025-09-30', 'from 2024-08-01'],
+      ['即日-4月10日', '2024-04-10', ''],
+    ];
+    for (const [cell, end, facts] of cells) {
+      assert.deepEqual(found(cell, 'field'), [[cell, end, facts]], cell);
+      assert.equal(parseDeadline(cell, Y2024)?.end, end, cell);
+    }
+  });
+
+  it('reads holiday periods and open periods as the time of a clause', () => {
+    assert.deepEqual(found('清明节期间，各乡镇组织巡查。'), [['清明节期间', null, '']]);
+    assert.deepEqual(found('2、國慶節(jié)前后，區領導帶隊督查。'), [['國慶節(jié)前后', null, '']]);
+    assert.deepEqual(found('从3月8日起，组织宣传车巡回宣传。'), [['3月8日起', null, 'ongoing from 2024-03-08']]);
+    assert.deepEqual(found('自5月起开展夜查。'), [['5月起', null, 'ongoing from 2024-05-01']]);
+    // inside a phrase a holiday only names a time of year
+    assert.deepEqual(found('针对春节前后群众办事集中的特点，优化窗口服务。'), []);
+  });
+
+  it('reads a schedule: a date opening a clause, the dates listed with it, then a verb', () => {
+    assert.deepEqual(found('认真落实会议制度，今年5月和8月，召开两次联席会议。'), [
+      ['今年5月', '2024-05-31', ''],
+      ['8月', '2024-08-31', ''],
+    ]);
+    assert.deepEqual(found('3月21日下午召开全区动员会议。'), [['3月21日', '2024-03-21', '']]);
+    assert.deepEqual(found('2024年8月—2025年9月，实施管网改造。'), [['2024年8月—2025年9月', '2025-09-30', 'from 2024-08-01']]);
+    // a coarser date run into its verb dates an activity
+    assert.deepEqual(found('做好反馈工作，第三季度开展一次评估。'), []);
+  });
+
+  it('finds no deadline in targets, past years, history or other documents’ periods', () => {
+    assert.deepEqual(found('到2025年，基本建成数字政府。'), []);
+    assert.deepEqual(found('到2023年底,全市优良天数比例达到90%。'), []);
+    assert.deepEqual(found('到6月底前完成清理。'), [['6月底前', '2024-06-30', '']]);
+    for (const text of ['比上年度增长5%', '较去年底下降3个百分点', '近年来我区不断加大投入', '历年数据表明', '上一年完成情况']) {
+      assert.deepEqual(found(text, 'field'), [], text);
+      assert.deepEqual(found(text), [], text);
+    }
+    assert.deepEqual(found('落实《青溪区治水三年行动方案(2023—2025年)》，年底前完成评估。', 'field'), [['年底前', '2024-12-31', '']]);
+  });
+
+  it('binds a task to the first bound it must meet, not the latest', () => {
+    const plan = planOf([
+      '青溪区2024年河湖治理工作方案',
+      '一、重点任务',
+      '(一)清理河道。5月底前完成摸底，年底前全面完成清理。(牵头单位:区水务局)',
+      '(二)建设步道。年底前建成；9月底前完成设计。(牵头单位:区住建局)',
+    ]);
+    assert.deepEqual([task(plan, '(一)').deadline?.text, task(plan, '(一)').deadline?.end], ['5月底前', '2024-05-31']);
+    assert.deepEqual([task(plan, '(二)').deadline?.text, task(plan, '(二)').deadline?.end], ['9月底前', '2024-09-30']);
+  });
+});

@@ -1,0 +1,195 @@
+// Task tables as web pages and documents really hand them over: cells with a closing pipe, leaders beside units,
+// scoring and status columns, merged cells, a category cell before the first row, cells separated by spaces.
+import assert from 'node:assert/strict';
+import { alignCells, cellKind, columnRole } from '../../server/src/model/tables.js';
+import { assertRangesAgree, names, planOf } from './helpers.js';
+
+describe('task tables as they arrive', () => {
+  it('reads a header by meaning: leaders are persons; scoring, status and schedule columns hold no units', () => {
+    const header = ['序号 |', '牵头领导', '分管领导', '责任领导', '牵头责任单位', '主体责任单位', '协同责任单位', '配合部门', '评分部门', '工作评价', '进度安排', '时间节点', '完成时间'];
+    assert.deepEqual(header.map(columnRole), [
+      'number', 'leader', 'leader', 'leader', 'lead', 'responsible', 'responsible', 'responsible', 'other', 'other', 'other', 'deadline', 'deadline',
+    ]);
+  });
+
+  it('tells unit lists, names, dates and text apart', () => {
+    assert.deepEqual(
+      ['区水务局、区财政局', '各街道', '周明', '欧阳晓东', '2025年6月底前', '全年', '已完成', '组织开展河道清淤，完成12条河道整治', '≥95%'].map(cellKind),
+      ['units', 'units', 'person', 'person', 'date', 'date', 'short', 'long', 'blank'],
+    );
+  });
+
+  it('puts the cells of a row with a missing cell and a list over two lines where their content fits', () => {
+    // columns: task, measure, target, responsible, scoring bureau; the measure cell is missing, the list is on two lines
+    const cells = ['河道保洁覆盖率', '100%', '区水务局', '区城管局', '市水务局'];
+    const bounds = alignCells(cells, ['task', 'other', 'other', 'responsible', 'units']);
+    // column c takes cells [bounds[c], bounds[c + 1]): the task one, the two units 责任部门, the last the scorer
+    assert.deepEqual([bounds[0], bounds[1], bounds[3], bounds[4], bounds[5]], [0, 1, 2, 4, 5]);
+  });
+
+  describe('one cell per line, each closed by a pipe, a leader column and only 责任单位', () => {
+    const plan = planOf([
+      '青溪区2025年重点工作责任清单', // 0
+      '序号 |', // 1
+      '重点工作 |', // 2
+      '责任领导 |', // 3
+      '责任单位 |', // 4
+      '完成时限 |', // 5
+      '1 |', // 6
+      '推进老旧小区改造，6月底前完成首批 12个小区的方案设计。 |', // 7
+      '周明 |', // 8
+      '区住建局、区财政局 |', // 9
+      '年内 |', // 10
+      '2 |', // 11
+      '建设社区养老服务站，力争全年新增床位200张。 |', // 12
+      '欧阳晓东 |', // 13
+      '区民政局 |', // 14
+      '全年 |', // 15
+    ]);
+
+    it('makes each numbered row a task on the line of its number', () => {
+      assert.equal(plan.tables.length, 1);
+      assert.deepEqual(plan.tables[0]!.columns, ['number', 'task', 'leader', 'responsible', 'deadline']);
+      assert.deepEqual(plan.tasks.map((t) => [t.number, t.range.start.line]), [['1', 6], ['2', 11]]);
+    });
+
+    it('leaves the lead empty, never takes a leader for a unit, and keeps pipes out of names', () => {
+      assert.deepEqual(plan.tasks.map((t) => names(t.lead)), [[], []]);
+      assert.deepEqual(plan.tasks.map((t) => names(t.responsible)), [['区住建局', '区财政局'], ['区民政局']]);
+      assert.ok(plan.units.every((u) => !/[|｜]/.test(u.name) && u.name !== '周明' && u.name !== '欧阳晓东'));
+      assertRangesAgree(plan);
+    });
+
+    it('binds a row to the first bound it must meet: the task text’s 6月底前 before the column’s 年内', () => {
+      const [first, second] = plan.tasks;
+      assert.deepEqual(first!.deadlines.map((d) => d.text), ['6月底前', '年内']);
+      assert.deepEqual([first!.deadline?.text, first!.deadline?.end], ['6月底前', '2025-06-30']);
+      // `力争全年新增` is a target in the text; the column's 全年 is the deadline
+      assert.deepEqual(second!.deadlines.map((d) => d.text), ['全年']);
+    });
+  });
+
+  describe('one cell per line with blank lines, a category cell, merged cells and a scoring column', () => {
+    const plan = planOf([
+      '2023年青溪区生态保护任务清单', // 0
+      '', // 1
+      '类别', // 2
+      '', // 3
+      '序号', // 4
+      '', // 5
+      '考核指标', // 6
+      '', // 7
+      '单位', // 8
+      '', // 9
+      '年度目标', // 10
+      '', // 11
+      '责任部门', // 12
+      '', // 13
+      '评分部门', // 14
+      '', // 15
+      '水环境治理', // 16
+      '', // 17
+      '1', // 18
+      '', // 19
+      '河道保洁覆盖率', // 20
+      '', // 21
+      '%', // 22
+      '', // 23
+      '100', // 24
+      '', // 25
+      '区水务局', // 26
+      '', // 27
+      '区城管局', // 28
+      '', // 29
+      '市水务局', // 30
+      '', // 31
+      '2', // 32
+      '', // 33
+      '新建污水管网', // 34
+      '', // 35
+      '12', // 36
+      '', // 37
+      '区住建局', // 38
+      '', // 39
+      '市住建局', // 40
+    ]);
+
+    it('reads every numbered row past the category cell', () => {
+      assert.equal(plan.tables.length, 1);
+      assert.deepEqual(plan.tasks.map((t) => [t.number, t.range.start.line, t.title]), [['1', 18, '河道保洁覆盖率'], ['2', 32, '新建污水管网']]);
+    });
+
+    it('takes responsible units from 责任部门 only (two lines in row 1, the 单位 cell missing in row 2)', () => {
+      assert.deepEqual(plan.tasks.map((t) => names(t.responsible)), [['区水务局', '区城管局'], ['区住建局']]);
+      assert.deepEqual(plan.tasks.map((t) => names(t.lead)), [[], []]);
+      assert.ok(plan.units.every((u) => !u.name.startsWith('市')), 'the scoring bureau is no unit of the task');
+      assert.ok(plan.tasks.every((t) => t.deadline === null), 'targets are not deadlines');
+    });
+  });
+
+  it('reads numbering that starts again under each category cell', () => {
+    const plan = planOf([
+      '青溪区2024年营商环境重点任务', // 0
+      '序号', // 1
+      '重点任务', // 2
+      '牵头单位', // 3
+      '完成时限', // 4
+      '一、政务服务', // 5
+      '1', // 6
+      '推行一窗通办', // 7
+      '区政务服务中心', // 8
+      '6月底前', // 9
+      '2', // 10
+      '压缩审批时限', // 11
+      '区行政审批局', // 12
+      '年底前', // 13
+      '二、要素保障', // 14
+      '1', // 15
+      '盘活存量用地', // 16
+      '区自然资源局', // 17
+      '9月底前', // 18
+    ]);
+    assert.deepEqual(plan.tasks.map((t) => [t.number, t.range.start.line, names(t.lead), t.deadline?.text]), [
+      ['1', 6, ['区政务服务中心'], '6月底前'],
+      ['2', 10, ['区行政审批局'], '年底前'],
+      ['1', 15, ['区自然资源局'], '9月底前'],
+    ]);
+  });
+
+  it('reads a tab-separated row that lost a cell by content, not by position', () => {
+    const plan = planOf([
+      '青溪区2024年工作方案',
+      '序号\t重点工作任务\t牵头单位\t责任单位\t完成时限',
+      '1\t清理执法主体\t区司法局\t2024年4月底前',
+      '2\t统一文书格式\t区司法局\t各街道\t年内',
+    ]);
+    assert.deepEqual(plan.tasks.map((t) => [names(t.lead), names(t.responsible), t.deadline?.end]), [
+      [['区司法局'], [], '2024-04-30'],
+      [['区司法局'], ['各街道'], '2024-12-31'],
+    ]);
+  });
+
+  describe('cells separated by spaces, a header broken inside its names, rows that are a share of a list', () => {
+    const plan = planOf([
+      '青溪区2024年重点工作任务进展情况表', // 0
+      '序号 重点工作任务 牵头  领导 牵头   责任单位 配合  责任单位 完成情况 备注', // 1
+      '12 实施燃气管道更新改造，完成老旧管网改造20公里。 李  强 区住建局 区应急局', // 2
+      '各街道 已完成', // 3
+      '15 开展校园周边交通整治。 王小明 区公安分局 区教育局 区城管局 推进中', // 4
+    ]);
+
+    it('joins the broken header names and reads each row by content', () => {
+      const table = plan.tables[0]!;
+      assert.equal(table.form, 'space');
+      assert.deepEqual(table.header, ['序号', '重点工作任务', '牵头领导', '牵头责任单位', '配合责任单位', '完成情况', '备注']);
+      assert.deepEqual(plan.tasks.map((t) => [t.number, t.range.start.line]), [['12', 2], ['15', 4]]);
+      assert.deepEqual(plan.tasks.map((t) => t.title), ['实施燃气管道更新改造，完成老旧管网改造20公里', '开展校园周边交通整治']);
+    });
+
+    it('takes the lead from the 牵头 column, responsible units from 配合 (over two lines), no leader and no status', () => {
+      assert.deepEqual(plan.tasks.map((t) => names(t.lead)), [['区住建局'], ['区公安分局']]);
+      assert.deepEqual(plan.tasks.map((t) => names(t.responsible)), [['区应急局', '各街道'], ['区教育局', '区城管局']]);
+      assertRangesAgree(plan);
+    });
+  });
+});
