@@ -66,8 +66,8 @@ function withFontTable(bytes: Uint8Array): Uint8Array {
 }
 
 /** Relative column widths: 序号, 工作任务, 牵头单位, 责任单位, 完成时限, 问题. */
-const WEIGHTS = [10, 38, 16, 21, 15];
-const WEIGHTS_WITH_PROBLEMS = [9, 30, 13, 16, 11, 21];
+const WEIGHTS = [12, 36, 16, 21, 15];
+const WEIGHTS_WITH_PROBLEMS = [12, 28, 13, 15, 11, 21];
 
 // A4 landscape, in twentieths of a point; margins as a 公文 page turned on its side (mm × 56.7).
 const A4_SHORT = 11906;
