@@ -488,7 +488,7 @@ function keywordRests(): Map<string, string[]> {
 const INLINE_MARKER_STARTS = CHINESE_NUMERAL_CHARS + '第' + circledStarts.join('');
 
 /** Characters that end a text run because some other token may start there (`、` and keyword starts: see below). */
-const SPECIAL = '\n\r\t' + WHITESPACE + '<[]【】()（）。！？!?;；:：,，、|｜' + [...keywordRests().keys()].join('');
+const SPECIAL = '\n\r\t' + WHITESPACE + '<[]【】〔〕()（）。！？!?;；:：,，、|｜' + [...keywordRests().keys()].join('');
 
 function positiveClass(excluded: string): string {
   const codes = [...new Set([...excluded].map((c) => c.charCodeAt(0)))].sort((a, b) => a - b);

@@ -25,7 +25,7 @@ function imports(file: string): string[] {
 export function rulesTable(): string {
   const severity: Record<string, string> = { error: '错误 error', warning: '警告 warning', info: '提示 info', off: '关闭 off' };
   const fix: Record<string, string> = { safe: '自动修复 --fix', suggest: '建议 quick fix', none: '—' };
-  const rows = allRules.map((r) => `| ${r.id} | \`${r.name}\` | ${severity[r.defaultSeverity]} | ${fix[r.fixable]} | ${r.description['zh-CN']} | ${r.description.en} |`);
+  const rows = allRules.map((r) => `| [${r.id}](docs/rules/${r.id}.md) | \`${r.name}\` | ${severity[r.defaultSeverity]} | ${fix[r.fixable]} | ${r.description['zh-CN']} | ${r.description.en} |`);
   return ['| 编号 | 名称 name | 默认级别 default | 修复 fix | 说明 | Description |', '| --- | --- | --- | --- | --- | --- |', ...rows].join('\n');
 }
 

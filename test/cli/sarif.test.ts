@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import AjvModule from 'ajv';
 import { artifactLocation } from '../../server/src/cli/format/sarif.js';
+import { RULE_DOCS_BASE } from '../../server/src/lint/docs.js';
 import { allRules } from '../../server/src/rules/index.js';
 import { ROOT } from '../helpers/paths.js';
 import { cleanup, expectCode, planlint, tempDir } from './run.js';
@@ -33,7 +34,7 @@ interface SarifLog {
   $schema: string;
   version: string;
   runs: Array<{
-    tool: { driver: { name: string; rules: Array<{ id: string; name: string; shortDescription: { text: string }; defaultConfiguration: { level?: string; enabled?: boolean } }> } };
+    tool: { driver: { name: string; rules: Array<{ id: string; name: string; shortDescription: { text: string }; helpUri?: string; defaultConfiguration: { level?: string; enabled?: boolean } }> } };
     columnKind: string;
     originalUriBaseIds: Record<string, { uri: string }>;
     invocations: Array<{ executionSuccessful: boolean; toolExecutionNotifications?: Array<{ level: string; message: { text: string } }> }>;
@@ -77,6 +78,7 @@ describe('planlint --format sarif', () => {
       const source = allRules.find((x) => x.id === rule.id)!;
       assert.equal(rule.name, source.name);
       assert.equal(rule.shortDescription.text, source.description['zh-CN']);
+      assert.equal(rule.helpUri, `${RULE_DOCS_BASE}${rule.id}.md`, 'the rule page, the one base of every link');
       if (source.defaultSeverity === 'off') assert.equal(rule.defaultConfiguration.enabled, false);
       else assert.equal(rule.defaultConfiguration.level, { error: 'error', warning: 'warning', info: 'note' }[source.defaultSeverity]);
     }

@@ -28,6 +28,7 @@ export interface Diagnostic {
   range: Range;
   severity?: number;
   code?: string | number;
+  codeDescription?: { href: string };
   source?: string;
   message: string;
   data?: unknown;
@@ -43,6 +44,11 @@ export interface TextEdit {
   range: Range;
   newText: string;
 }
+/** An LSP 3.18 snippet edit (clients with `workspaceEdit.snippetEditSupport`). */
+export interface SnippetTextEdit {
+  range: Range;
+  snippet: { kind: 'snippet'; value: string };
+}
 export interface WorkspaceEdit {
   changes?: Record<string, TextEdit[]>;
   documentChanges?: { textDocument: { uri: string; version: number | null }; edits: TextEdit[] }[];
@@ -54,7 +60,7 @@ export const VSCODE_LIKE_CAPABILITIES = {
     configuration: true,
     workspaceFolders: true,
     applyEdit: true,
-    workspaceEdit: { documentChanges: true },
+    workspaceEdit: { documentChanges: true, resourceOperations: ['create', 'rename', 'delete'], snippetEditSupport: true },
     didChangeConfiguration: { dynamicRegistration: true },
     didChangeWatchedFiles: { dynamicRegistration: true },
     symbol: {},

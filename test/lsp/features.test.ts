@@ -140,7 +140,7 @@ describe('unit candidates', () => {
   const catalog = unitCatalog([{ name: '市发展和改革委员会', aliases: ['市发改委', '发改委'] }, { name: '市司法局' }]);
 
   it('ranks by use, counts this plan and other plans, merges aliases into the configured name', () => {
-    const { items, incomplete } = unitCandidates({ catalog, usage: index.units(), docKey: planKey(plans[0]!.uri), typing: '' }, '', 'zh-CN');
+    const { items, incomplete } = unitCandidates({ catalog, usage: index.units(), docKey: planKey(plans[0]!.uri), typing: '', plan: plans[0]!.plan }, '', 'zh-CN');
     assert.equal(incomplete, false);
     const byLabel = new Map(items.map((i) => [i.label, i]));
     const ndrc = byLabel.get('市发展和改革委员会');
@@ -149,22 +149,26 @@ describe('unit candidates', () => {
     assert.ok(ndrc.count >= 1, 'the alias 市发改委 in bracket-style counts for the configured name');
     assert.match(ndrc.filterText, /(^| )发改委( |$)/);
     assert.match(ndrc.filterText, /(^| )市发改委( |$)/);
-    assert.match(ndrc.detail, /^单位名单 · 本方案 1 处/);
+    assert.match(ndrc.detail, /^本文 牵头 1 次，共 1 处 · 单位名单/);
     assert.equal(byLabel.has('市发改委'), false, 'an alias is not offered on its own');
     const counties = byLabel.get('各区县(市)人民政府')!;
-    assert.equal(counties.detail, '本方案 12 处');
+    assert.equal(counties.detail, '本文 共 12 处', 'responsible only: no lead count');
     const sorted = [...items].sort((a, b) => (a.sortText < b.sortText ? -1 : 1));
-    assert.equal(sorted[0]!.count, Math.max(...items.map((i) => i.count)), 'most used first');
-    for (let i = 1; i < sorted.length; i++) assert.ok(sorted[i - 1]!.count >= sorted[i]!.count);
+    const tiers = sorted.map((i) => i.origin);
+    assert.deepEqual(tiers, [...tiers].sort((a, b) => ['document', 'list', 'workspace'].indexOf(a) - ['document', 'list', 'workspace'].indexOf(b)), 'this plan, then the list, then other plans');
+    const doc = sorted.filter((i) => i.origin === 'document');
+    assert.equal(doc[0]!.leads, Math.max(...doc.map((i) => i.leads)), 'the unit leading most tasks first');
+    for (let i = 1; i < doc.length; i++) assert.ok(doc[i - 1]!.leads >= doc[i]!.leads);
     const justice = byLabel.get('市司法局')!;
-    assert.match(justice.detail, /其他 [12] 个方案/);
+    assert.equal(justice.origin, 'document');
+    assert.match(justice.detail, /^本文 .*共 \d+ 处 · 单位名单 · 其他方案 [12] 个$/);
   });
 
   it('does not offer what the user is typing as a unit of its own', () => {
     const text = '[牵头单位:市司法局]\n[牵头单位:市财]';
     const idx = new WorkspaceIndex();
     idx.set(indexPlan('file:///w/a.plan', parsePlan(text)));
-    const { items } = unitCandidates({ catalog: unitCatalog([]), usage: idx.units(), docKey: planKey('file:///w/a.plan'), typing: '市财' }, '市财', 'zh-CN');
+    const { items } = unitCandidates({ catalog: unitCatalog([]), usage: idx.units(), docKey: planKey('file:///w/a.plan'), typing: '市财', plan: parsePlan(text) }, '市财', 'zh-CN');
     assert.deepEqual(items.map((i) => i.label), ['市司法局']);
   });
 
@@ -348,6 +352,14 @@ describe('hover', () => {
     assert.equal(escapeMarkdown('a*b_[c]'), 'a\\*b\\_\\[c\\]');
     const d = parsePlan(sample('table-markdown.plan.md')).tasks[7]!.deadline!;
     assert.match(deadlineText(d, { locale: 'zh-CN', today: TODAY }), /无效/);
+  });
+
+  it('a recurring deadline is never overdue', () => {
+    // paren-style (2021): task (六) is due 每年第一季度; in mid-2025 its first occurrence is long past.
+    const recurring = parsePlan(sample('paren-style.plan.txt')).tasks.find((t) => t.deadline?.recurring)!.deadline!;
+    const text = deadlineText(recurring, { locale: 'zh-CN', today: TODAY });
+    assert.match(text, /每年重复/);
+    assert.doesNotMatch(text, /逾期|还剩/);
   });
 });
 

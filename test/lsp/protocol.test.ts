@@ -119,6 +119,7 @@ describe('language server over stdio: features', function () {
     assert.deepEqual(pl005.data, { ruleId: 'PL005', span: { start: texts['bracket-style.plan']!.indexOf('12、'), end: texts['bracket-style.plan']!.indexOf('12、') + 3 }, version: 1, fixable: true });
     const pl001 = p.diagnostics.find((d) => d.code === 'PL001')!;
     assert.equal(pl001.severity, 1);
+    assert.match(pl001.codeDescription!.href, /\/blob\/main\/docs\/rules\/PL001\.md$/, 'linked to the rule page');
     assert.match(pl001.message, /缺少牵头单位|未写明由哪个单位牵头/);
     const table = await client.waitForDiagnostics(uris['table-markdown.plan.md']!);
     assert.ok(table.diagnostics.some((d) => d.code === 'PL009' && d.range.start.line === 27 && /2月没有30日/.test(d.message)));
@@ -174,7 +175,7 @@ describe('language server over stdio: features', function () {
     assert.match(ndrc.detail!, /^单位名单/);
     const bureau = list.items.find((i) => i.label === '市委编办');
     assert.ok(bureau, 'units of other plans in the workspace');
-    assert.match(bureau.detail!, /其他 \d+ 个方案/);
+    assert.match(bureau.detail!, /其他方案 \d+ 个/);
     assert.ok(list.items.every((i) => i.textEdit && i.textEdit.range.start.character === line.length - 2));
     const counties = list.items.find((i) => i.label === '各区县(市)人民政府')!;
     const once = list.items.find((i) => i.label === '市工商局')!;
@@ -190,7 +191,9 @@ describe('language server over stdio: features', function () {
     assert.deepEqual(list.items[0]!.textEdit!.range, { start: end, end });
     const colon = positionAt(text, text.lastIndexOf('：') + 1);
     const afterColon = await client.request<CompletionList>('textDocument/completion', { textDocument: { uri: uris.typing }, position: colon, context: { triggerKind: 2, triggerCharacter: '：' } });
-    assert.ok(afterColon.items.some((i) => i.label === '市司法局'));
+    assert.ok(afterColon.items.length > 0);
+    assert.ok(!afterColon.items.some((i) => i.label === '市司法局'), 'already in this attribution (after the cursor)');
+    assert.ok(!afterColon.items.some((i) => i.label === '市发展和改革委员会'), 'already the lead of this attribution');
   });
 
   it('completes in the lead column of a task table, and nothing in prose', async () => {
@@ -244,7 +247,11 @@ describe('language server over stdio: features', function () {
       range: pl005.range,
       context: { diagnostics: [pl005], only: ['quickfix'] },
     });
-    assert.equal(actions.length, 1);
+    // The fix, then "disable for this line" and "for this file".
+    assert.deepEqual(
+      actions.map((a) => a.title),
+      [actions[0]!.title, '在此行停用 PL005', '在本文件停用 PL005'],
+    );
     const fix = actions[0]!;
     assert.equal(fix.kind, 'quickfix');
     assert.equal(fix.isPreferred, true);

@@ -335,6 +335,13 @@ describe('deadline', () => {
       ['2020年3月13日', null],
       ['2018—2016年工作', null],
       ['', null],
+      // Five-year plans by number, read only when no year is written.
+      ['某市“十四五”法治政府建设实施方案', { start: 2021, end: 2025 }],
+      ['某省十三五时期依法行政规划', { start: 2016, end: 2020 }],
+      ['“十五”计划纲要', { start: 2001, end: 2005 }],
+      ['“十四五”时期2022年工作要点', { start: 2022, end: 2022 }],
+      ['第十五条', null],
+      ['二十五项重点任务', null],
     ];
     for (const [input, want] of cases) {
       it(`${JSON.stringify(input)} → ${JSON.stringify(want)}`, () => {

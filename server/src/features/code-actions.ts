@@ -255,3 +255,62 @@ export function insertAttributionEdit(plan: PlanDocument, offset: number): { edi
   if (task.section && task.section.attributions.length > 0) return { reason: 'has-attribution' };
   return { edit: insertTemplateEdit(plan, task) };
 }
+
+// ---------------------------------------------------------------------------------------------
+// Directive comments: silence one rule on a line or in the whole file
+
+/** The edits of "Disable PLxxx for this line" (null on the first line, or inside a task table, which a line would cut) and "for this file". */
+export interface SuppressionEdits {
+  line: TextEdit | null;
+  file: TextEdit;
+}
+
+function lineBreakOf(text: string): string {
+  return text.includes('\r\n') ? '\r\n' : '\n';
+}
+
+/** Adds `ruleId` to a directive that names rules (`<!-- planlint-disable-file PL001 -->` → `… PL001 PL002 -->`). */
+function addToDirective(plan: PlanDocument, span: Span, ruleId: string): TextEdit | null {
+  const image = plan.text.slice(span.start, span.end);
+  const close = image.lastIndexOf('-->');
+  if (close < 0) return null;
+  let at = span.start + close;
+  while (at > span.start && /\s/.test(plan.text[at - 1]!)) at--;
+  return { span: { start: at, end: at }, newText: ` ${ruleId}` };
+}
+
+/**
+ * Directive comments that silence `ruleId` where `span` starts: `<!-- planlint-disable-next-line PLxxx -->` on a line
+ * of its own above (or the rule added to such a comment already there; none on the first line or inside a task table), and `<!-- planlint-disable-file PLxxx -->`
+ * at the end of the file (where it moves no line of the plan and cannot be taken for its title), or the rule added
+ * to the file's directive. Only text is inserted.
+ */
+export function suppressionEdits(plan: PlanDocument, ruleId: string, span: Span): SuppressionEdits {
+  const eol = lineBreakOf(plan.text);
+  const line = plan.lines.positionAt(span.start).line;
+  const lineStart = plan.lines.lineStart(line);
+  let lineEdit: TextEdit | null = null;
+  let fileEdit: TextEdit | null = null;
+  for (const d of plan.directives) {
+    if (d.rules.length === 0) continue;
+    if (d.kind === 'disable-next-line' && line > 0 && plan.lines.positionAt(d.span.end).line === line - 1) lineEdit ??= addToDirective(plan, d.span, ruleId);
+    if (d.kind === 'disable-file') fileEdit ??= addToDirective(plan, d.span, ruleId);
+  }
+  // A comment line inside a task table would end the table there: its rows below would stop being tasks.
+  // Nor above the first line: the comment would become the document's first line, where its title is looked for.
+  const inTable = line === 0 || plan.tables.some((t) => t.span.start <= lineStart && span.start <= t.span.end);
+  if (!inTable) lineEdit ??= { span: { start: lineStart, end: lineStart }, newText: `<!-- planlint-disable-next-line ${ruleId} -->${eol}` };
+  if (!fileEdit) {
+    const end = plan.text.length;
+    const needsBreak = end > 0 && !/[\r\n]$/.test(plan.text);
+    fileEdit = { span: { start: end, end }, newText: `${needsBreak ? eol : ''}<!-- planlint-disable-file ${ruleId} -->${eol}` };
+  }
+  return { line: inTable ? null : lineEdit, file: fileEdit };
+}
+
+/** The titles of the two directive actions. */
+export function suppressionTitles(ruleId: string, locale: 'zh-CN' | 'en'): { line: string; file: string } {
+  return locale === 'en'
+    ? { line: `Disable ${ruleId} for this line`, file: `Disable ${ruleId} for this file` }
+    : { line: `在此行停用 ${ruleId}`, file: `在本文件停用 ${ruleId}` };
+}

@@ -303,138 +303,290 @@ function contextAt(text: string, offset: number, floor: number, start: number, p
 /** Where unit candidates come from. */
 export interface UnitCompletionSources {
   catalog: UnitCatalog;
-  /** Usage per unit key across the workspace index (including the document being edited). */
+  /** Usage per unit key across the workspace index (the document being edited is counted from `plan`). */
   usage: ReadonlyMap<string, UnitUsage>;
-  /** `planKey` of the document being edited. */
+  /** `planKey` of the document being edited: its entry in `usage` is left out. */
   docKey: string;
-  /** The run being typed: a spelling in this plan that is a prefix of it is the user's own partial typing. */
+  /** The run being typed: never offered itself, nor counted as a mention. */
   typing: string;
+  /** The document being edited (possibly of the previous version): its units come first, by how often they lead. */
+  plan?: PlanDocument | null;
+  /** Where the typed run is (offsets of the current text): a mention there is the user's own typing. */
+  typingSpan?: Span;
+  /** The rest of the attribution being written (`attributionAround`): units already in it are not offered. */
+  around?: string;
 }
+
+/** Where a candidate comes from, best first. */
+export type UnitOrigin = 'document' | 'list' | 'workspace';
 
 /** One unit candidate, ready for the client (the replace range is the context's span). */
 export interface UnitCandidate {
   label: string;
-  /** Name, aliases and generated short forms, space-separated (the client filters on these). */
+  /** Name, aliases, generated short forms and their pinyin initials, space-separated (the client filters on these). */
   filterText: string;
-  /** Most used first. */
+  /** This document's units first (most often leading, then most mentioned), then the unit list, then other plans. */
   sortText: string;
-  /** Where the unit is used. */
+  /** Where the unit comes from: 本文 / 单位名单 / 其他方案, with counts. */
   detail: string;
   /** Aliases and other spellings, or null. */
   documentation: string | null;
+  origin: UnitOrigin;
+  /** Mentions in this document and other plans. */
   count: number;
+  /** Times it leads a task of this document. */
+  leads: number;
   configured: boolean;
 }
 
 interface Tally {
   label: string;
   others: string[];
-  count: number;
-  inDoc: number;
+  keys: string[];
+  docLead: number;
+  docCount: number;
+  otherCount: number;
   otherPlans: number;
   configured: boolean;
 }
 
+interface DocUnit {
+  lead: number;
+  count: number;
+  names: Map<string, number>;
+}
+
+/** This document's units by key, without the mention being typed. */
+function documentUnits(src: UnitCompletionSources): Map<string, DocUnit> {
+  const out = new Map<string, DocUnit>();
+  const plan = src.plan;
+  if (!plan) return out;
+  const typing = src.typingSpan;
+  const typed = fold(src.typing);
+  for (const u of plan.units) {
+    if (typing && u.span.start <= typing.end && typing.start <= u.span.end) continue;
+    if (typed !== '' && fold(u.name) === typed) continue;
+    let e = out.get(u.key);
+    if (!e) out.set(u.key, (e = { lead: 0, count: 0, names: new Map() }));
+    e.count++;
+    if (u.role === 'lead') e.lead++;
+    e.names.set(u.name, (e.names.get(u.name) ?? 0) + 1);
+  }
+  return out;
+}
+
+/** Mentions in other plans and how many plans. */
+function elsewhere(u: UnitUsage | undefined, docKey: string): { count: number; plans: number; names: string[] } {
+  if (!u) return { count: 0, plans: 0, names: [] };
+  let plans = 0;
+  for (const f of u.files.keys()) if (f !== docKey) plans++;
+  const count = u.count - (u.files.get(docKey) ?? 0);
+  return { count: plans > 0 ? count : 0, plans, names: plans > 0 ? [...u.names.keys()] : [] };
+}
+
+function mostUsed(names: Map<string, number>): string {
+  let best = '';
+  let n = -1;
+  for (const [name, c] of names) if (c > n) [best, n] = [name, c];
+  return best;
+}
+
 /**
- * Unit candidates: every configured unit, and every unit mentioned in the workspace (its most used
- * spelling), ranked by mentions. When more than `limit` exist, only those matching `prefix` are
- * returned (best first) and `incomplete` is set, so that the client asks again as the user types.
+ * Unit candidates: this document's units first (most often leading, then most mentioned), then the
+ * configured unit list, then units of other plans in the workspace (most mentioned first). A unit already
+ * in the attribution being written and the half-typed run itself are never offered. When more than
+ * `limit` exist, only those matching `prefix` (characters in order, or pinyin initials: `sfj` → 市司法局)
+ * are returned, best first, and `incomplete` is set so that the client asks again as the user types.
  */
 export function unitCandidates(src: UnitCompletionSources, prefix: string, locale: Locale, limit = 200): { items: UnitCandidate[]; incomplete: boolean } {
+  const doc = documentUnits(src);
   const tallies: Tally[] = [];
   const claimed = new Set<string>();
-  const typing = src.typing;
-  const ownTyping = (u: UnitUsage, name: string, n: number) => (typing !== '' && typing.startsWith(name) && (u.files.get(src.docKey) ?? 0) > 0 ? Math.min(1, n) : 0);
 
   for (const entry of src.catalog.entries) {
-    let count = 0;
-    let inDoc = 0;
-    const files = new Set<string>();
-    const spellings: string[] = [];
+    const t: Tally = { label: entry.name, others: [...entry.aliases], keys: entry.keys, docLead: 0, docCount: 0, otherCount: 0, otherPlans: 0, configured: true };
     for (const key of entry.keys) {
       claimed.add(key);
-      const u = src.usage.get(key);
-      if (!u) continue;
-      let own = 0;
-      for (const [name, n] of u.names) {
-        own += ownTyping(u, name, n);
-        if (name !== entry.name && !entry.aliases.includes(name)) spellings.push(name);
+      const d = doc.get(key);
+      if (d) {
+        t.docLead += d.lead;
+        t.docCount += d.count;
+        for (const name of d.names.keys()) if (name !== entry.name && !t.others.includes(name)) t.others.push(name);
       }
-      count += u.count - own;
-      inDoc += (u.files.get(src.docKey) ?? 0) - own;
-      for (const f of u.files.keys()) if (f !== src.docKey) files.add(f);
+      const o = elsewhere(src.usage.get(key), src.docKey);
+      t.otherCount += o.count;
+      t.otherPlans = Math.max(t.otherPlans, o.plans);
+      for (const name of o.names) if (name !== entry.name && !t.others.includes(name)) t.others.push(name);
     }
-    tallies.push({ label: entry.name, others: [...entry.aliases, ...spellings], count, inDoc, otherPlans: files.size, configured: true });
+    tallies.push(t);
+  }
+  for (const [key, d] of doc) {
+    if (claimed.has(key)) continue;
+    claimed.add(key);
+    const label = mostUsed(d.names);
+    const o = elsewhere(src.usage.get(key), src.docKey);
+    const others = [...new Set([...d.names.keys(), ...o.names])].filter((n) => n !== label);
+    tallies.push({ label, others, keys: [key], docLead: d.lead, docCount: d.count, otherCount: o.count, otherPlans: o.plans, configured: false });
   }
   for (const u of src.usage.values()) {
     if (claimed.has(u.key)) continue;
-    let label = '';
-    let best = -1;
-    let own = 0;
-    const names: string[] = [];
-    for (const [name, n] of u.names) {
-      const mine = ownTyping(u, name, n);
-      own += mine;
-      if (n - mine <= 0) continue;
-      names.push(name);
-      if (n - mine > best) {
-        best = n - mine;
-        label = name;
-      }
-    }
-    const count = u.count - own;
-    if (count <= 0 || label === '') continue;
-    let otherPlans = 0;
-    for (const f of u.files.keys()) if (f !== src.docKey) otherPlans++;
-    tallies.push({
-      label,
-      others: names.filter((n) => n !== label),
-      count,
-      inDoc: (u.files.get(src.docKey) ?? 0) - own,
-      otherPlans,
-      configured: false,
-    });
+    const o = elsewhere(u, src.docKey);
+    if (o.count <= 0) continue;
+    const names = new Map<string, number>(u.names);
+    const label = mostUsed(names);
+    tallies.push({ label, others: o.names.filter((n) => n !== label), keys: [u.key], docLead: 0, docCount: 0, otherCount: o.count, otherPlans: o.plans, configured: false });
   }
 
-  let chosen = tallies;
+  const typed = fold(src.typing);
+  const around = src.around ? fold(src.around) : '';
+  const inAttribution = (t: Tally) => around !== '' && [t.label, ...t.others].some((n) => n.length >= 2 && around.includes(fold(n)));
+  let chosen = tallies.filter((t) => !(typed !== '' && fold(t.label) === typed) && !inAttribution(t));
+  chosen.sort(byRank);
   let incomplete = false;
-  if (tallies.length > limit) {
+  if (chosen.length > limit) {
     const p = fold(prefix);
-    if (p !== '') chosen = tallies.filter((t) => [t.label, ...t.others].some((n) => fuzzyContains(fold(n), p)) || shortForms(t.label).some((n) => fuzzyContains(n, p)));
-    chosen.sort((a, b) => b.count - a.count || Number(b.configured) - Number(a.configured) || (a.label < b.label ? -1 : 1));
+    if (p !== '') chosen = chosen.filter((t) => matches(t, p));
     incomplete = chosen.length > limit || p === '';
     chosen = chosen.slice(0, limit);
   }
   return { items: chosen.map((t) => toCandidate(t, locale)), incomplete };
 }
 
+function originOf(t: Tally): UnitOrigin {
+  return t.docCount > 0 ? 'document' : t.configured ? 'list' : 'workspace';
+}
+
+const TIER: Record<UnitOrigin, number> = { document: 0, list: 1, workspace: 2 };
+
+function byRank(a: Tally, b: Tally): number {
+  return (
+    TIER[originOf(a)] - TIER[originOf(b)] ||
+    b.docLead - a.docLead ||
+    b.docCount - a.docCount ||
+    b.otherCount - a.otherCount ||
+    (a.label < b.label ? -1 : a.label > b.label ? 1 : 0)
+  );
+}
+
+/** The typed run `p` (folded) fits the unit: its characters in order in a name or short form, or a prefix of their pinyin initials. */
+function matches(t: Tally, p: string): boolean {
+  const names = [t.label, ...t.others];
+  if (names.some((n) => fuzzyContains(fold(n), p))) return true;
+  const forms = shortForms(t.label);
+  if (forms.some((n) => fuzzyContains(n, p))) return true;
+  if (!/^[a-z]+$/.test(p)) return false;
+  return [...names, ...forms].some((n) => fuzzyContains(initials(n), p));
+}
+
+const pad = (n: number) => String(Math.max(0, 999999 - Math.max(0, n))).padStart(6, '0');
+
 function toCandidate(t: Tally, locale: Locale): UnitCandidate {
   const words = new Set<string>([t.label, ...t.others]);
   for (const name of [t.label, ...t.others]) for (const s of shortForms(name)) words.add(s);
-  const rank = String(Math.max(0, 999999 - Math.max(0, t.count))).padStart(6, '0');
+  for (const w of [...words]) {
+    const i = initials(w);
+    if (i.length >= 2) words.add(i);
+  }
+  const origin = originOf(t);
+  const [first, second] = origin === 'document' ? [t.docLead, t.docCount] : [t.otherCount, 0];
   return {
     label: t.label,
     filterText: [...words].join(' '),
-    sortText: `${rank}${t.configured ? '0' : '1'}${t.label}`,
+    sortText: `${TIER[origin]}${pad(first)}${pad(second)}${t.label}`,
     detail: usageDetail(t, locale),
     documentation: t.others.length > 0 ? (locale === 'en' ? `Also written: ${t.others.join(', ')}` : `别名或其他写法：${t.others.join('、')}`) : null,
-    count: t.count,
+    origin,
+    count: t.docCount + t.otherCount,
+    leads: t.docLead,
     configured: t.configured,
   };
 }
 
+/** `本文 · 牵头 3 次 · 5 处 · 单位名单 · 其他 2 个方案`: where the unit comes from, its origin first. */
 function usageDetail(t: Tally, locale: Locale): string {
   const parts: string[] = [];
-  if (locale === 'en') {
-    if (t.configured) parts.push('unit list');
-    if (t.inDoc > 0) parts.push(`${t.inDoc}× in this plan`);
-    if (t.otherPlans > 0) parts.push(`in ${t.otherPlans} other plan${t.otherPlans > 1 ? 's' : ''}`);
-    return parts.length > 0 ? parts.join(' · ') : 'not used yet';
+  const en = locale === 'en';
+  if (t.docCount > 0) {
+    if (en) parts.push(`this plan${t.docLead > 0 ? `, leads ${t.docLead}×` : ''}, ${t.docCount} mention${t.docCount > 1 ? 's' : ''}`);
+    else parts.push(`本文${t.docLead > 0 ? ` 牵头 ${t.docLead} 次，` : ' '}共 ${t.docCount} 处`);
   }
-  if (t.configured) parts.push('单位名单');
-  if (t.inDoc > 0) parts.push(`本方案 ${t.inDoc} 处`);
-  if (t.otherPlans > 0) parts.push(`其他 ${t.otherPlans} 个方案`);
-  return parts.length > 0 ? parts.join(' · ') : '尚未使用';
+  if (t.configured) parts.push(en ? 'unit list' : '单位名单');
+  if (t.otherPlans > 0) parts.push(en ? `${t.otherPlans} other plan${t.otherPlans > 1 ? 's' : ''}` : `其他方案 ${t.otherPlans} 个`);
+  return parts.join(' · ');
+}
+
+type PinyinFn = (typeof import('pinyin-pro'))['pinyin'];
+let pinyinFn: PinyinFn | null = null;
+let pinyinLoading: Promise<boolean> | null = null;
+
+/**
+ * Loads the pinyin dictionary (pinyin-pro, about 1 MB of code: a chunk of its own, so that the server starts
+ * without compiling it). The server starts it once initialised; until it is in, candidates carry no initials.
+ */
+export function loadPinyin(): Promise<boolean> {
+  pinyinLoading ??= import('pinyin-pro').then(
+    (m) => {
+      pinyinFn = m.pinyin;
+      return true;
+    },
+    () => false,
+  );
+  return pinyinLoading;
+}
+
+/** Pinyin initials of the Chinese characters of a name (`市司法局` → `ssfj`); other characters are dropped. Memoised. */
+const initialsMemo = new Map<string, string>();
+const MAX_MEMO = 20_000;
+export function initials(name: string): string {
+  let out = initialsMemo.get(name);
+  if (out !== undefined) return out;
+  if (!pinyinFn) {
+    void loadPinyin();
+    return '';
+  }
+  out = '';
+  try {
+    const letters = pinyinFn(toSimplified(name), { pattern: 'first', toneType: 'none', type: 'array', nonZh: 'removed' });
+    out = letters.join('').toLowerCase().replace(/[^a-z]/g, '');
+  } catch {
+    out = '';
+  }
+  if (initialsMemo.size < MAX_MEMO) initialsMemo.set(name, out);
+  return out;
+}
+
+/**
+ * The attribution being written around the cursor, without the run being typed: from the opening bracket
+ * or parenthesis (or the line's start) to its closer (or the line's end, or a `。`). Units named there are
+ * not offered again.
+ */
+export function attributionAround(text: string, ctx: CompletionContext): string {
+  const floor = lineStartOf(text, ctx.span.start, LOOK_BACK);
+  let start = ctx.span.start;
+  let depth = 0;
+  while (start > floor) {
+    const ch = text[start - 1]!;
+    if (isCloseParen(ch)) depth++;
+    else if (isOpenParen(ch) || ch === '[' || ch === '【') {
+      if (depth === 0) break;
+      depth--;
+    } else if (ch === ']' || ch === '】' || ch === '。') break;
+    start--;
+  }
+  const ceiling = Math.min(text.length, ctx.span.end + LOOK_BACK);
+  let end = ctx.span.end;
+  depth = 0;
+  while (end < ceiling) {
+    const ch = text[end]!;
+    if (isLineBreak(ch) || ch === '。' || ch === ']' || ch === '】') break;
+    if (isOpenParen(ch)) depth++;
+    else if (isCloseParen(ch)) {
+      if (depth === 0) break;
+      depth--;
+    }
+    end++;
+  }
+  return text.slice(start, ctx.span.start) + ' ' + text.slice(ctx.span.end, end);
 }
 
 function fold(s: string): string {

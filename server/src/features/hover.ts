@@ -140,7 +140,8 @@ export function deadlineText(d: Deadline, opts: Pick<HoverOptions, 'locale' | 't
   if (d.recurring) notes.push(en ? 'every year; first occurrence' : '每年重复，此为首次');
   if (d.yearInferred) notes.push(en ? 'year taken from the plan' : '年份据方案推定');
   if (d.damaged) notes.push(en ? 'damaged date, best reading' : '原文日期有损，按此理解');
-  const days = daysBetween(opts.today, d.end);
+  // A recurring deadline comes round again: neither days left to its first occurrence nor overdue.
+  const days = d.recurring ? null : daysBetween(opts.today, d.end);
   if (days !== null) {
     if (days > 0) notes.push(en ? `${days} day(s) left` : `还剩 ${days} 天`);
     else if (days === 0) notes.push(en ? 'due today' : '今天到期');

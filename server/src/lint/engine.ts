@@ -24,6 +24,9 @@ export function defaultSettings(): RuleSettings {
   };
 }
 
+/** How serious each severity is, for lowering a finding to its report's `severity`. */
+const RANK: Record<Exclude<Severity, 'off'>, number> = { info: 0, warning: 1, error: 2 };
+
 const INTERNAL = {
   'zh-CN': '规则 {rule} 运行出错，已跳过：{error}',
   en: 'Rule {rule} failed and was skipped: {error}',
@@ -50,7 +53,8 @@ export function lintPlan(plan: PlanDocument, options: LintOptions): LintDiagnost
           const diagnostic: LintDiagnostic = {
             ruleId: rule.id,
             ruleName: rule.name,
-            severity,
+            messageId: report.messageId,
+            severity: report.severity && RANK[report.severity] < RANK[severity] ? report.severity : severity,
             message: message(rule, report.messageId, report.data, locale),
             span: report.span,
             range: plan.lines.rangeOf(report.span),

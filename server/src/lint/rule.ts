@@ -17,6 +17,12 @@ export interface Report {
   messageId: string;
   span: Span;
   data?: Record<string, string | number>;
+  /**
+   * At most this serious: the finding takes the rule's severity, lowered to this one (a deadline after the
+   * plan's period is a warning where an impossible date is an error; per-task findings summed up by a
+   * document-level one are information). Configuring the rule lower still lowers it.
+   */
+  severity?: 'warning' | 'info';
   /** A safe fix: applied by `--fix` and fix-all. */
   fix?: RuleFix;
   /** Fixes offered in the editor only. */

@@ -49,3 +49,9 @@ export function insertTemplateEdit(plan: PlanDocument, task: Task): TextEdit {
   const at = attributionInsertOffset(plan, task);
   return { span: { start: at, end: at }, newText: attributionTemplate(plan) };
 }
+
+/** How a message names a task: `2.做好政策解读…` in the body, `2 开展政策解读` for a table row (at most 20 characters of title). */
+export function taskLabel(task: Task): string {
+  const title = task.title.length > 20 ? task.title.slice(0, 20) + '…' : task.title;
+  return task.source === 'table' ? `${task.number} ${title}` : `${task.number}${title}`;
+}

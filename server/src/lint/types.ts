@@ -11,6 +11,11 @@ export type Locale = 'zh-CN' | 'en';
 export interface TextEdit {
   span: Span;
   newText: string;
+  /**
+   * The same insertion as an LSP snippet (`\${1|市司法局,市财政局|}`: a choice), for editors that take
+   * snippet edits; `newText` is what it gives with every placeholder at its first choice, for every other client.
+   */
+  snippet?: string;
 }
 
 /** A fix: a titled list of non-overlapping edits against the text that was linted. */
@@ -24,6 +29,8 @@ export interface Fix {
 export interface LintDiagnostic {
   ruleId: string; // 'PL001'
   ruleName: string; // 'lead-unit-missing'
+  /** The rule's message id (`missing`, `mostMissing`…), so that a client can tell findings of one rule apart. */
+  messageId?: string;
   severity: Exclude<Severity, 'off'>;
   message: string;
   span: Span;

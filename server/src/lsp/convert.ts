@@ -9,6 +9,7 @@ import {
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { PlanSymbolKind } from '../features/symbols.js';
+import { ruleDocUrl } from '../lint/docs.js';
 import type { LintDiagnostic, TextEdit } from '../lint/types.js';
 import type { Span } from '../model/types.js';
 
@@ -30,13 +31,15 @@ const SEVERITY = {
   info: DiagnosticSeverity.Information,
 } as const;
 
-/** A lint finding as an LSP diagnostic (code = rule id, source = planlint). */
+/** A lint finding as an LSP diagnostic (code = rule id, linked to the rule's page; source = planlint). */
 export function toDiagnostic(d: LintDiagnostic, version: number): Diagnostic {
   const data: DiagnosticData = { ruleId: d.ruleId, span: d.span, version, fixable: d.fix !== undefined || (d.suggestions?.length ?? 0) > 0 };
+  const href = ruleDocUrl(d.ruleId);
   return {
     range: d.range,
     severity: SEVERITY[d.severity] ?? DiagnosticSeverity.Warning,
     code: d.ruleId,
+    ...(href ? { codeDescription: { href } } : {}),
     source: SOURCE,
     message: d.message,
     data,

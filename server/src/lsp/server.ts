@@ -41,18 +41,19 @@ import {
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { formatConfigProblem, type ConfigProblem } from '../config/config.js';
-import { CONFIG_FILE_NAMES, loadConfigFile } from '../config/load.js';
-import { insertAttributionEdit, minimalEdits, quickFixes, renumberEdits, type DiagnosticRef } from '../features/code-actions.js';
+import { CONFIG_FILE_NAMES, findConfigFiles, loadConfigFile } from '../config/load.js';
+import { insertAttributionEdit, minimalEdits, quickFixes, renumberEdits, suppressionEdits, suppressionTitles, type DiagnosticRef } from '../features/code-actions.js';
+import { NEW_CONFIG_FILE, planPeriodConfigText } from '../features/config-edits.js';
 import { exportTable, TABLE_FORMATS, type TableFormat } from '../features/export.js';
 import { filterRows, readFilter } from '../features/table-filter.js';
-import { attributionSnippet, findCompletionContext, keywordItems, unitCandidates } from '../features/completion.js';
+import { attributionAround, attributionSnippet, loadPinyin, findCompletionContext, keywordItems, unitCandidates } from '../features/completion.js';
 import { foldingRanges } from '../features/folding.js';
 import { daysBetween, hoverAt } from '../features/hover.js';
 import { checkNewUnitName, mentionsOf, renameEdits, sameUnitKeys, unitMentionAt, variantKeys } from '../features/references.js';
 import { documentSymbols, workspaceSymbols, type PlanSymbol } from '../features/symbols.js';
 import { taskRowsWithProblems } from '../features/task-table.js';
 import { indexPlan, planKey, unitCatalog, WorkspaceIndex } from '../features/workspace-index.js';
-import type { Locale, TextEdit } from '../lint/types.js';
+import type { LintDiagnostic, Locale, TextEdit } from '../lint/types.js';
 import {
   DOCX_TEXT_REQUEST,
   EXPORT_TABLE_REQUEST,
@@ -561,6 +562,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         );
       }
       scan('folders');
+      // The pinyin dictionary of unit completion, off the start-up path.
+      void loadPinyin();
       await pullSettings();
     }),
   );
@@ -729,7 +732,15 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       let incomplete = false;
       if (ctx.units) {
         const result = unitCandidates(
-          { catalog: unitCatalog(latest.config.units), usage: currentIndex().units(), docKey: planKey(doc.uri), typing: ctx.prefix },
+          {
+            catalog: unitCatalog(latest.config.units),
+            usage: currentIndex().units(),
+            docKey: planKey(doc.uri),
+            typing: ctx.prefix,
+            plan,
+            typingSpan: ctx.span,
+            around: attributionAround(text, ctx),
+          },
           ctx.prefix,
           lc,
         );
@@ -742,6 +753,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
             ...(c.documentation ? { documentation: c.documentation } : {}),
             filterText: c.filterText,
             sortText: `1${c.sortText}`,
+            // The order is the server's: a client that sorts by its own fuzzy score first keeps it among equals.
             textEdit: { range, newText: c.label },
           });
         }
@@ -814,6 +826,63 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     return minimalEdits(text, fixed);
   }
 
+  /** The client applies snippet edits (`SnippetTextEdit`, LSP 3.18) in a workspace edit. */
+  const snippetEdits = (): boolean =>
+    caps.workspace?.workspaceEdit?.documentChanges === true && (caps.workspace.workspaceEdit as { snippetEditSupport?: boolean }).snippetEditSupport === true;
+
+  /** A workspace edit whose edits that carry a snippet are sent as snippet edits (the caller checked the client takes them). */
+  function snippetWorkspaceEdit(doc: TextDocument, edits: readonly TextEdit[]): WorkspaceEdit {
+    const lsp = edits.map((e) =>
+      e.snippet ? { range: rangeOf(doc, e.span), snippet: { kind: 'snippet' as const, value: e.snippet } } : { range: rangeOf(doc, e.span), newText: e.newText },
+    );
+    return { documentChanges: [{ textDocument: { uri: doc.uri, version: doc.version }, edits: lsp as TextDocumentEdit['edits'] }] };
+  }
+
+  /**
+   * "Count the plan's period as every task's deadline": sets `deadline.planPeriodSatisfies: true` in the nearest
+   * JSON config file of the plan, or creates `.planlintrc.json` in its workspace folder (else beside it) when there
+   * is none. Null for untitled documents, a nearest config in YAML, or a client that cannot create files.
+   */
+  function planPeriodSettingAction(doc: TextDocument, d: LintDiagnostic, entry: CachedAnalysis): CodeAction | null {
+    const file = uriToPath(doc.uri);
+    if (file === null) return null;
+    const folder = configs.getFolders().find((f) => !path.relative(f, file).startsWith('..'));
+    const nearest = findConfigFiles(path.dirname(file), folder)[0];
+    const lc = entry.config.locale;
+    const title = lc === 'en' ? "Count the plan's period as every task's deadline (configuration)" : '以方案实施期限作为各项任务的完成时限（写入配置）';
+    const diagnostics = [toDiagnostic(d, entry.version)];
+    if (nearest !== undefined) {
+      if (!nearest.endsWith('.json')) return null;
+      let existing: string;
+      try {
+        existing = fs.readFileSync(nearest, 'utf8');
+      } catch {
+        return null;
+      }
+      const text = planPeriodConfigText(existing);
+      if (text === null) return null;
+      const uri = pathToUri(nearest);
+      const lines = existing.split(/\r\n|\r|\n/);
+      const range = { start: { line: 0, character: 0 }, end: { line: lines.length - 1, character: lines[lines.length - 1]!.length } };
+      return { title, kind: CodeActionKind.QuickFix, diagnostics, edit: { changes: { [uri]: [{ range, newText: text }] } } };
+    }
+    const ops = caps.workspace?.workspaceEdit?.resourceOperations ?? [];
+    if (!caps.workspace?.workspaceEdit?.documentChanges || !ops.includes('create')) return null;
+    const uri = pathToUri(path.join(folder ?? path.dirname(file), NEW_CONFIG_FILE));
+    const text = planPeriodConfigText(null)!;
+    return {
+      title,
+      kind: CodeActionKind.QuickFix,
+      diagnostics,
+      edit: {
+        documentChanges: [
+          { kind: 'create', uri, options: { ignoreIfExists: true } },
+          { textDocument: { uri, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: text }] },
+        ],
+      },
+    };
+  }
+
   function fixAllTitle(lc: Locale): string {
     return lc === 'en' ? 'Fix all auto-fixable planlint problems' : '修复所有可自动修复的 planlint 问题';
   }
@@ -838,14 +907,43 @@ export function startServer(connection: Connection, options: ServerOptions): voi
           // A diagnostic from another version says nothing about the current text: only its range counts.
           if (data && data.version === entry.version) refs.push({ ruleId: data.ruleId, span: data.span });
         }
-        for (const q of quickFixes(entry.analysis.diagnostics, { start: Math.min(start, end), end: Math.max(start, end) }, refs)) {
+        const snippets = snippetEdits();
+        const offered = new Set<string>();
+        const fixes = quickFixes(entry.analysis.diagnostics, { start: Math.min(start, end), end: Math.max(start, end) }, refs);
+        for (const q of fixes) {
+          // Without snippet edits a choice is its first option, which another fix already offers.
+          const signature = JSON.stringify(q.edits.map((e) => [e.span.start, e.span.end, snippets && e.snippet ? e.snippet : e.newText]));
+          if (offered.has(signature)) continue;
+          offered.add(signature);
           actions.push({
             title: q.title,
             kind: CodeActionKind.QuickFix,
             diagnostics: [toDiagnostic(q.diagnostic, entry.version)],
             isPreferred: q.preferred,
-            edit: workspaceEdit([{ doc, edits: q.edits }]),
+            edit: snippets && q.edits.some((e) => e.snippet) ? snippetWorkspaceEdit(doc, q.edits) : workspaceEdit([{ doc, edits: q.edits }]),
           });
+        }
+        const wanted = entry.analysis.diagnostics.filter(
+          (d) =>
+            (d.span.start <= Math.max(start, end) && Math.min(start, end) <= d.span.end) ||
+            refs.some((r) => r.ruleId === d.ruleId && r.span.start === d.span.start && r.span.end === d.span.end),
+        );
+        for (const d of wanted) {
+          if (d.ruleId === 'PL002' && d.messageId === 'mostMissing' && entry.analysis.plan.period) {
+            const settle = planPeriodSettingAction(doc, d, entry);
+            if (settle) actions.push(settle);
+          }
+        }
+        // Directive comments last: one pair per rule among the diagnostics asked about.
+        const silenced = new Set<string>();
+        for (const d of wanted) {
+          if (silenced.has(d.ruleId) || !/^PL\d{3}$/.test(d.ruleId)) continue;
+          silenced.add(d.ruleId);
+          const edits = suppressionEdits(entry.analysis.plan, d.ruleId, d.span);
+          const titles = suppressionTitles(d.ruleId, lc);
+          const diagnostics = [toDiagnostic(d, entry.version)];
+          if (edits.line) actions.push({ title: titles.line, kind: CodeActionKind.QuickFix, diagnostics, edit: workspaceEdit([{ doc, edits: [edits.line] }]) });
+          actions.push({ title: titles.file, kind: CodeActionKind.QuickFix, diagnostics, edit: workspaceEdit([{ doc, edits: [edits.file] }]) });
         }
       }
       if (token.isCancellationRequested) throw cancelled();
@@ -998,7 +1096,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         ...row,
         range: task.range,
         problems: row.problems.map((p) => ({ ruleId: p.ruleId, severity: p.severity, message: p.message })),
-        daysLeft: d && !d.ongoing && d.end ? daysBetween(now, d.end) : null,
+        // A recurring deadline (`每年第一季度`) comes round again: it is never overdue.
+        daysLeft: d && !d.ongoing && !d.recurring && d.end ? daysBetween(now, d.end) : null,
         deadlineStart: d && !d.ongoing ? d.start : null,
       };
     });

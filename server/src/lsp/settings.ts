@@ -37,7 +37,7 @@ export function readSettings(raw: unknown): { layer: PlanlintConfig; locale: Loc
   if (raw && typeof raw === 'object' && !Array.isArray(raw)) {
     const obj = raw as Record<string, unknown>;
     for (const key of CONFIG_KEYS) {
-      const v = obj[key];
+      const v = key === 'period' ? periodSetting(obj[key]) : obj[key];
       if (v === null || v === undefined) continue;
       // VS Code sends an empty object or list for a setting left at its default.
       if (typeof v === 'object' && Object.keys(v as object).length === 0) continue;
@@ -47,6 +47,21 @@ export function readSettings(raw: unknown): { layer: PlanlintConfig; locale: Loc
   }
   const { problems } = Object.keys(layer).length > 0 ? validateConfig(layer, 'settings') : { problems: [] };
   return { layer: layer as PlanlintConfig, locale, problems };
+}
+
+/**
+ * The Settings UI's `planlint.period.start` / `.end` (each a year or null) as configuration: both years → the
+ * period, one → that year, none → unset. A year or a `{ start, end }` written by hand passes as it is.
+ */
+function periodSetting(v: unknown): unknown {
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return v;
+  const { start, end, ...rest } = v as { start?: unknown; end?: unknown };
+  if (Object.keys(rest).length > 0) return v;
+  const has = (x: unknown) => x !== null && x !== undefined;
+  if (has(start) && has(end)) return { start, end };
+  if (has(start)) return start;
+  if (has(end)) return end;
+  return undefined;
 }
 
 function isInside(folder: string, file: string): boolean {

@@ -22,6 +22,8 @@ export interface AttributionContext {
    * read for, so the document's units (`PlanDocument.units`) are these, sorted, without gathering them again.
    */
   units?: UnitMention[];
+  /** False when the document is read for its outline only (a report): headings then name no leads. */
+  readsTasks?: boolean;
 }
 
 const LEAD_VERBS = new Set([T.LeadVerb, T.ChargeVerb, T.JointLead]);
@@ -118,6 +120,14 @@ function readClauses(toks: IToken[], from: number, to: number, ctx: AttributionC
   let runTo = from;
   for (let i = from; i <= to; i++) {
     const tok = i < to ? toks[i] : undefined;
+    // A field name glued to the prose before it (`道路整治牵头单位:X`, a text that lost its breaks) starts a clause.
+    if (tok !== undefined && i > start && isFieldAt(toks, i, to) && !isFieldAt(toks, start, to)) {
+      runFrom = flushFields(toks, runFrom, runTo, ctx, out);
+      const sentence = readSentence(toks, start, i, ctx);
+      if (sentence !== null) out.push(sentence);
+      start = i;
+      continue;
+    }
     const boundary = tok === undefined || tok.tokenType === T.SentenceEnd || tok.tokenType === T.Semicolon || tok.tokenType === T.Newline;
     if (!boundary) continue;
     if (i > start && isField(toks[start]!.tokenType) && start + 1 < i && toks[start + 1]!.tokenType === T.Colon) {
@@ -133,6 +143,11 @@ function readClauses(toks: IToken[], from: number, to: number, ctx: AttributionC
     start = i + 1;
   }
   flushFields(toks, runFrom, runTo, ctx, out);
+}
+
+/** Is token `i` (before `to`) a field name followed by its colon? */
+function isFieldAt(toks: IToken[], i: number, to: number): boolean {
+  return i + 1 < to && isField(toks[i]!.tokenType) && toks[i + 1]!.tokenType === T.Colon;
 }
 
 /** Reads the run of field clauses [runFrom, runTo) as one attribution, when it is not empty; returns the run's new start. */
@@ -339,6 +354,15 @@ function trimSeparators(toks: IToken[], from: number, to: number): number {
 /** `牵头单位:A、B` / `完成时限:2021年底前`, the field [from, to). */
 function readField(toks: IToken[], from: number, to: number, attribution: Lists, ctx: AttributionContext): void {
   const head = toks[from]!;
+  // A unit's name holds no role verb: a verb ends the value (`责任部门:园林局配合做好…`, a heading that lost its break).
+  if (head.tokenType !== T.DeadlineField) {
+    for (let i = from + 2; i < to; i++) {
+      if (SEGMENT_VERBS.has(toks[i]!.tokenType) || toks[i]!.tokenType === T.By) {
+        to = i;
+        break;
+      }
+    }
+  }
   let valueStart = from + 1;
   if (from + 1 < to && toks[from + 1]!.tokenType === T.Colon) valueStart = from + 2;
   const hasValue = valueStart < to;

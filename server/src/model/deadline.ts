@@ -1097,7 +1097,8 @@ function periodAt(s: string, i: number): PeriodFind | null {
 /**
  * Reads the plan year or period from a title or heading: `2020年度…` → {2020, 2020}; `(2021—2025年)` /
  * `（2016-2020年）` → {2021, 2025}; `…2008年度安排` → 2008; `（20152020年）` (damaged, dash lost) → {2015, 2020};
- * a plain `2021年…工作要点` → 2021. A range wins over `年度`, which wins over a plain year; null when none.
+ * a plain `2021年…工作要点` → 2021; with no year written, a five-year plan by number: `“十四五”…` → {2021, 2025}. A range
+ * wins over `年度`, which wins over a plain year, which wins over a five-year plan; null when none.
  */
 export function findPlanPeriod(text: string): { start: number; end: number } | null {
   try {
@@ -1110,8 +1111,25 @@ export function findPlanPeriod(text: string): { start: number; end: number } | n
       if (p && (!best || p.rank < best.rank)) best = p;
       YEAR_START.lastIndex = m.index + 1;
     }
-    return best ? { start: best.start, end: best.end } : null;
+    return best ? { start: best.start, end: best.end } : fiveYearPlan(s);
   } catch {
     return null;
   }
 }
+
+/** `十一五` … `十九五`, or `十五` in quotes: the five-year plan a title names without writing its years. */
+const FIVE_YEAR = /(?<![一二三四五六七八九十百第])十([一二三四五六七八九])五(?![一二三四五六七八九十])|[“"「『]十五[”"」』]/;
+
+/**
+ * The years of a five-year plan named by number (`“十四五”` → 2021–2025, `十三五` → 2016–2020): the third ran from
+ * 1966, and every one since has followed the last. Read only when the text writes no year at all.
+ */
+function fiveYearPlan(s: string): { start: number; end: number } | null {
+  const m = FIVE_YEAR.exec(s);
+  if (!m) return null;
+  const n = m[1] ? 10 + CN_DIGIT.indexOf(m[1]) + 1 : 10;
+  const start = 1966 + 5 * (n - 3);
+  return { start, end: start + 4 };
+}
+
+const CN_DIGIT = '一二三四五六七八九';

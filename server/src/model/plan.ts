@@ -137,6 +137,7 @@ function readBody(plan: PlanDocument, lines: LineTable, parsed: ParsedText, opti
   const ctx: AttributionContext = {
     text,
     lines,
+    readsTasks: plan.kind === 'plan',
     deadlines: { period: plan.period ? { start: plan.period.start, end: plan.period.end } : null },
     names: new Map(),
     units: [],
@@ -336,8 +337,6 @@ interface SectionInfo {
   nonTask: boolean;
   /** It is a requirement of a covering notice: never a task, whatever it names. */
   notice: boolean;
-  /** The lead its title names (`一、市司法局`): its children's, when it has children. */
-  unitHeading: Attribution | null;
   /** Its inline items (`一是…`) are tasks of their own, each with its own attribution. */
   inlineTasks: boolean;
   /** Its inline items were folded into its paragraph: its task covers them. */
@@ -371,7 +370,7 @@ function buildSections(tokens: IToken[], blocks: Block[], bodyEnd: number, ctx: 
     // The plan starts after its covering notice: nothing of the notice's outline encloses it.
     if (inNoticeStack && block.start >= noticeEnd) {
       inNoticeStack = false;
-      while (stack.length > 0) closeSection(stack.pop()!, info);
+      while (stack.length > 0) closeSection(stack.pop()!, info, ctx);
     }
     if (block.marker === null) {
       // An unnumbered paragraph: its attributions are the current section's own while it has none yet; else
@@ -395,7 +394,7 @@ function buildSections(tokens: IToken[], blocks: Block[], bodyEnd: number, ctx: 
     const marker = toMarker(block.marker, ctx.lines);
     if (ATTACHMENT_PREFIX.test(ctx.text.slice(Math.max(0, marker.span.start - 12), marker.span.start))) attachmentLevel = marker.level;
     else if (marker.level < attachmentLevel) attachmentLevel = 0;
-    while (stack.length > 0 && stack[stack.length - 1]!.section.marker.level >= marker.level) closeSection(stack.pop()!, info);
+    while (stack.length > 0 && stack[stack.length - 1]!.section.marker.level >= marker.level) closeSection(stack.pop()!, info, ctx);
     const parent = stack[stack.length - 1] ?? null;
     const titleSpan = titleOf(tokens, block, ctx.text);
     const title = stripNoise(ctx.text.slice(titleSpan.start, titleSpan.end));
@@ -406,15 +405,14 @@ function buildSections(tokens: IToken[], blocks: Block[], bodyEnd: number, ctx: 
     const isNonTask = inNotice || inAttachmentList || (parent?.nonTask ?? false) || isNonTaskTitle(toSimplified(title), nonTask);
     // `own` grows with the attributions of the paragraphs that follow; the section gets its copy below.
     const section = new PlacedSection(marker, title, titleSpan, span, parent?.section ?? null, isNonTask, own, ctx.lines);
-    const named = own.some((a) => a.lead.length > 0) || section.nonTask ? null : unitHeading(titleSpan, ctx);
-    const entry: SectionInfo = { section, blocks: [block], own, nonTask: section.nonTask, notice: inNotice || inAttachmentList, unitHeading: named, inlineTasks: false, foldedInline: false };
+    const entry: SectionInfo = { section, blocks: [block], own, nonTask: section.nonTask, notice: inNotice || inAttachmentList, inlineTasks: false, foldedInline: false };
     info.set(section, entry);
     (parent ? parent.section.children : roots).push(section);
     all.push(section);
     stack.push(entry);
     if (entry.nonTask) nonTaskEntries.push(entry);
   }
-  while (stack.length > 0) closeSection(stack.pop()!, info);
+  while (stack.length > 0) closeSection(stack.pop()!, info, ctx);
   // A section named like `组织保障` still assigns work when something under it names a lead or responsible unit
   // (last first: clearing one clears those above and below it).
   for (let i = nonTaskEntries.length - 1; i >= 0; i--) {
@@ -429,7 +427,7 @@ function buildSections(tokens: IToken[], blocks: Block[], bodyEnd: number, ctx: 
  * Completes a section when its last block has been read and its children are complete (it leaves the stack):
  * its spans, its lists at their exact size, and its inline items folded in.
  */
-function closeSection(entry: SectionInfo, info: Map<Section, SectionInfo>): void {
+function closeSection(entry: SectionInfo, info: Map<Section, SectionInfo>, ctx: AttributionContext): void {
   const { section } = entry;
   // Spans: a section's body ends with its last own block; its whole span with its last descendant. A leaf's two
   // spans are one object (spans are never changed once built).
@@ -442,7 +440,10 @@ function closeSection(entry: SectionInfo, info: Map<Section, SectionInfo>): void
   section.span = spanEnd === body.end ? body : { start, end: spanEnd };
   if (section.children.length > 0) section.children = section.children.slice();
   // A heading that names a unit leads the tasks under it (and only a heading: a leaf's title is its task).
-  if (entry.unitHeading !== null && section.children.length > 0 && !entry.own.some((a) => a.lead.length > 0)) entry.own.push(entry.unitHeading);
+  if (section.children.length > 0 && !entry.nonTask && ctx.readsTasks !== false && !entry.own.some((a) => a.lead.length > 0)) {
+    const named = unitHeading(section.titleSpan, ctx);
+    if (named !== null) entry.own.push(named);
+  }
   // Its own attributions, before `foldInlineItems` adds its inline items' to `entry.own`.
   section.attributions = entry.own.slice();
   foldInlineItems(entry, info);
@@ -511,7 +512,8 @@ function titleOf(toks: IToken[], block: Block, text: string): Span {
   for (let i = block.first; i < to; i++) {
     const tok = toks[i]!;
     const type = tok.tokenType;
-    if (type === T.SentenceEnd || type === T.Semicolon || type === T.LBracket || type === T.Tab) {
+    const gluedField = TITLE_ENDING_KEYWORDS.has(type) && i + 1 < to && toks[i + 1]!.tokenType === T.Colon;
+    if (type === T.SentenceEnd || type === T.Semicolon || type === T.LBracket || type === T.Tab || gluedField) {
       stop = tok.startOffset;
       break;
     }
@@ -662,10 +664,15 @@ function applyConvention(
   if (listed.length === 0) return { lead, responsible };
   if (convention === 'first' && (lead.length > 1 || lead.length === 0)) return asLead(listed.slice(0, 1), listed.slice(1));
   if (lead.length > 0) return { lead, responsible };
+  // Only units named responsible (`责任单位`) may lead; units that only co-operate (`配合单位`, `参与单位`) never do.
+  if (!own.some((a) => RESPONSIBLE_WRITTEN.test(text.slice(a.span.start, a.span.end)))) return { lead, responsible };
   if (convention === 'all') return asLead(responsible, []);
   if (responsible.length === 1) return asLead(responsible, []);
   return { lead, responsible };
 }
+
+/** A field that names the responsible units (not the co-operating ones), in either script. */
+const RESPONSIBLE_WRITTEN = /[责責]任(?:单位|單位|部门|部門|主体|主體)|負責|负责/;
 
 /** A convention stated inside an attribution (`…等负责,列第一位者为牵头单位,下同`): it writes `牵头` but names no lead. */
 const CONVENTION_CLAUSE = /列(?:第一位|首位|在第一位|在首位|第一)[^,，;；)）]{0,16}(?:牵头|牽頭)(?:单位|單位)?/g;

@@ -1,7 +1,11 @@
 // PL001 lead-unit-missing: a task that names no lead unit (牵头单位), its own or inherited from a heading.
-import type { Rule } from '../lint/rule.js';
-import type { Task } from '../model/types.js';
-import { insertTemplateEdit } from '../lint/templates.js';
+import { insertionEdit, LeadAdvisor, leadInsertion, moveToLeadEdits } from '../lint/attribution-edits.js';
+import type { Rule, RuleFix } from '../lint/rule.js';
+import { taskLabel } from '../lint/templates.js';
+import { unitKey } from '../model/text.js';
+import type { PlanDocument, Task } from '../model/types.js';
+
+export { taskLabel };
 
 export const rule: Rule = {
   id: 'PL001',
@@ -19,27 +23,56 @@ export const rule: Rule = {
       'zh-CN': '任务“{task}”列有多个责任单位，未写明由哪个单位牵头',
       en: 'Task "{task}" lists several responsible units but not which one leads',
     },
-    insertTemplate: { 'zh-CN': '插入分工模板', en: 'Insert an attribution template' },
+    makeLead: { 'zh-CN': '将“{unit}”设为牵头单位', en: 'Make "{unit}" the lead unit' },
+    useLead: { 'zh-CN': '以“{unit}”为牵头单位（{reason}）', en: 'Make "{unit}" the lead unit ({reasonEn})' },
+    chooseLead: { 'zh-CN': '选择牵头单位…', en: 'Choose a lead unit…' },
   },
-  check({ plan, report }) {
-    // An index loop: a for-of allocates per step until the code is optimised.
+  check({ plan, settings, report }) {
+    let advisor: LeadAdvisor | null = null;
+    // An index loop: most plans have few tasks without a lead, and the advisor is built for the first of them.
     const tasks = plan.tasks;
     for (let t = 0; t < tasks.length; t++) {
       const task = tasks[t]!;
       if (task.lead.length > 0) continue;
-      const hasAttribution = task.section ? task.section.attributions.length > 0 : task.row !== null;
+      advisor ??= new LeadAdvisor(plan, settings.units);
       report({
         messageId: task.responsible.length > 1 ? 'onlyResponsible' : 'missing',
         span: task.section ? task.section.marker.span : task.span,
         data: { task: taskLabel(task) },
-        suggestions: hasAttribution || task.source === 'table' ? [] : [{ messageId: 'insertTemplate', edits: [insertTemplateEdit(plan, task)] }],
+        suggestions: leadFixes(plan, task, advisor),
       });
     }
   },
 };
 
-/** How a message names a task: `2.做好政策解读…` in the body, `2 开展政策解读` for a table row (at most 20 characters of title). */
-export function taskLabel(task: Task): string {
-  const title = task.title.length > 20 ? task.title.slice(0, 20) + '…' : task.title;
-  return task.source === 'table' ? `${task.number} ${title}` : `${task.number}${title}`;
+const REASONS = {
+  siblings: { zh: '同一标题下其他任务的牵头单位', en: 'leads the other tasks under this heading' },
+  similar: { zh: '相近任务的牵头单位', en: 'leads a task much like this one' },
+  plan: { zh: '本方案最常见的牵头单位', en: 'the lead unit this plan names most' },
+};
+
+/**
+ * The ways to give `task` a lead, each leaving a complete attribution in the plan's own style: each of its
+ * responsible units made the lead (moved, not listed twice), the units its siblings, a similar task or the plan
+ * most often name as lead, and a choice among every lead and configured unit (a snippet).
+ */
+function leadFixes(plan: PlanDocument, task: Task, advisor: LeadAdvisor): RuleFix[] {
+  const fixes: RuleFix[] = [];
+  const seen = new Set<string>();
+  const at = leadInsertion(plan, task);
+  for (const m of task.responsible) {
+    if (seen.has(m.key)) continue;
+    seen.add(m.key);
+    // A unit listed by the heading stays listed there: the task gets a lead of its own.
+    const edits = moveToLeadEdits(plan, task, m) ?? (at && task.inherited.responsible ? [insertionEdit(at, m.name)] : null);
+    if (edits) fixes.push({ messageId: 'makeLead', data: { unit: m.name }, edits });
+  }
+  if (!at) return fixes;
+  for (const s of advisor.suggest(task)) {
+    const r = REASONS[s.reason];
+    fixes.push({ messageId: 'useLead', data: { unit: s.unit, reason: r.zh, reasonEn: r.en }, edits: [insertionEdit(at, s.unit)] });
+  }
+  const choices = advisor.choices.filter((u) => !seen.has(unitKey(u)));
+  if (choices.length > 0) fixes.push({ messageId: 'chooseLead', edits: [insertionEdit(at, choices[0]!, choices)] });
+  return fixes;
 }

@@ -7,7 +7,8 @@ import type { Report, Rule } from '../lint/rule.js';
  * Every deadline the model read is judged once (one finding per span, however many tasks share it): an
  * impossible date first, else a damaged one, else one outside `plan.period`. Outside means ending after the
  * last day of the period or before its first day; a range is judged by its end (`2020—2021年` fits a 2021
- * plan), and recurring (`每年第一季度`) and ongoing (`长期坚持`) deadlines are never outside.
+ * plan), and recurring (`每年第一季度`) and ongoing (`长期坚持`) deadlines are never outside. A deadline outside the
+ * period is a warning; an impossible or garbled one keeps the rule's severity (an error by default).
  */
 export const rule: Rule = {
   id: 'PL009',
@@ -16,8 +17,8 @@ export const rule: Rule = {
   tags: ['deadline'],
   fixable: 'none',
   description: {
-    'zh-CN': '完成时限不是有效日期（如“2月30日”）、日期残缺（如“2020313”），或超出方案的实施期限',
-    en: 'A deadline is not a real date (such as 2月30日), is garbled (such as 2020313), or falls outside the plan\'s period',
+    'zh-CN': '完成时限不是有效日期（如“2月30日”）、日期残缺（如“2020313”），或超出方案的实施期限（后者为警告）',
+    en: 'A deadline is not a real date (such as 2月30日), is garbled (such as 2020313), or falls outside the plan\'s period (a warning)',
   },
   messages: {
     invalid: { 'zh-CN': '完成时限“{text}”不是有效日期：{reason}', en: 'Deadline "{text}" is not a valid date: {reasonEn}' },
@@ -118,8 +119,9 @@ function judge(plan: PlanDocument, d: Deadline, period: Period | null): Report |
   }
   if (d.damaged) return damagedReport(plan, d, textOf(plan, d));
   if (!period || d.ongoing || d.recurring || typeof d.end !== 'string' || !ISO_DATE.test(d.end)) return null;
-  if (d.end > period.last) return { messageId: 'afterPeriod', span: d.span, data: { text: textOf(plan, d), period: period.zh, periodEn: period.en } };
-  if (d.end < period.first) return { messageId: 'beforePeriod', span: d.span, data: { text: textOf(plan, d), period: period.zh, periodEn: period.en } };
+  // Outside the period is a warning (the plan may mean it); an impossible or garbled date stays an error.
+  if (d.end > period.last) return { messageId: 'afterPeriod', severity: 'warning', span: d.span, data: { text: textOf(plan, d), period: period.zh, periodEn: period.en } };
+  if (d.end < period.first) return { messageId: 'beforePeriod', severity: 'warning', span: d.span, data: { text: textOf(plan, d), period: period.zh, periodEn: period.en } };
   return null;
 }
 

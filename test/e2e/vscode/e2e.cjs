@@ -18,7 +18,7 @@ const MODE = process.env.E2E_LOCALE || 'default';
 /** What planlint shows in each mode (FILE has 15 tasks, 2 of them without a lead unit). */
 const EXPECT = {
   default: {
-    leadMissing: 'no lead unit',
+    leadMissing: 'not which one leads',
     numbering: 'Number "',
     status: '15 tasks · 2 without a lead unit',
     noLead: '(no lead unit)',
@@ -29,7 +29,7 @@ const EXPECT = {
     leadColumn: 'Lead units',
   },
   'zh-CN': {
-    leadMissing: '缺少牵头单位',
+    leadMissing: '未写明由哪个单位牵头',
     numbering: '编号',
     status: '15 项任务 · 2 项缺牵头',
     noLead: '（无牵头单位）',

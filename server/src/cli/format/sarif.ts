@@ -1,5 +1,6 @@
 // The `sarif` format: a SARIF 2.1.0 log (GitHub code scanning and other viewers), one run, rules described in the driver.
 import { pathToFileURL } from 'node:url';
+import { ruleDocUrl } from '../../lint/docs.js';
 import type { Rule } from '../../lint/rule.js';
 import type { LintDiagnostic, Locale } from '../../lint/types.js';
 import { positionsOf, type Formatter, type ReportFile } from './report.js';
@@ -29,6 +30,7 @@ function ruleDescriptor(rule: Rule, locale: Locale) {
     name: rule.name,
     shortDescription: { text: rule.description[locale] },
     fullDescription: { text: `${rule.description[locale]} / ${rule.description[other]}` },
+    ...(ruleDocUrl(rule.id) ? { helpUri: ruleDocUrl(rule.id)! } : {}),
     defaultConfiguration: level ? { level } : { enabled: false },
     properties: { tags: rule.tags, fixable: rule.fixable },
   };

@@ -8,8 +8,8 @@ const vscode = require('vscode');
 const MODE = process.env.E2E_LOCALE;
 /** What the extension shows in each mode. */
 const EXPECT = {
-  default: { leadMissing: /no lead unit/, renumber: /^Renumber/, taskTable: /^Task table/ },
-  'zh-CN': { leadMissing: /缺少牵头单位/, renumber: /重新编号/, taskTable: /^任务分解表/ },
+  default: { leadMissing: /no lead unit|not which one leads/, renumber: /^Renumber/, taskTable: /^Task table/ },
+  'zh-CN': { leadMissing: /缺少牵头单位|未写明由哪个单位牵头/, renumber: /重新编号/, taskTable: /^任务分解表/ },
 }[MODE];
 
 async function waitFor(fn, ms = 30000) {

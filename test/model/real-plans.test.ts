@@ -1,0 +1,245 @@
+// Real plans as they arrive (issue: unseen plans), one category at a time, each from text written for this test:
+// plan or not, covering notices, unit-named headings, numbering as typed, attribution vocabulary, lead conventions.
+import assert from 'node:assert/strict';
+import { decideKind, describeKind } from '../../server/src/model/kind.js';
+import { parsePlan } from '../../server/src/model/plan.js';
+import type { PlanDocument, Task } from '../../server/src/model/types.js';
+import { allRules } from '../../server/src/rules/index.js';
+import { lintPlan } from '../../server/src/lint/engine.js';
+
+const read = (lines: string[]): PlanDocument => parsePlan(lines.join('\n'));
+const row = (t: Task) => [t.number, t.lead.map((u) => u.name), t.responsible.map((u) => u.name)];
+const numbers = (plan: PlanDocument) => plan.tasks.map((t) => t.number);
+
+describe('real plans: plan or not, on positive evidence', () => {
+  it('a covering notice before the plan: the plan is read, the notice is not a task', () => {
+    const plan = read([
+      '首页 > 政务公开 > 通知公告',
+      '溪川县人民政府办公室关于印发《溪川县2024年秸秆综合利用工作方案》的通知',
+      '各乡镇人民政府，县直各单位：',
+      '现将《溪川县2024年秸秆综合利用工作方案》印发给你们，请认真贯彻执行。',
+      '溪川县人民政府办公室',
+      '2024年3月1日',
+      '溪川县2024年秸秆综合利用工作方案',
+      '一、重点任务',
+      '1.建设收储点。（县农业农村局牵头，各乡镇配合）',
+      '2.开展宣传。（县委宣传部牵头）',
+    ]);
+    assert.equal(plan.kind, 'plan');
+    assert.ok(plan.kindDecision.positive);
+    assert.deepEqual(plan.tasks.map(row), [
+      ['1.', ['县农业农村局'], ['各乡镇']],
+      ['2.', ['县委宣传部'], []],
+    ]);
+  });
+
+  it('a notice whose requirements follow (通知如下) and no plan after them: its items are no tasks', () => {
+    const plan = read([
+      '关于印发《溪川县2024年重点工作责任分解》的通知',
+      '各乡镇人民政府：',
+      '现将《溪川县2024年重点工作责任分解》印发给你们，并就有关事项通知如下：',
+      '一、高度重视。各牵头单位要于2024年3月底前制定方案。',
+      '二、加强督查。县政府督查室按季度通报。',
+    ]);
+    assert.deepEqual(numbers(plan), []);
+    assert.ok(plan.allSections.every((s) => s.nonTask));
+  });
+
+  it('an attachment list (附件：1.… 2.…) names documents, not tasks', () => {
+    const plan = read(['溪川县2024年工作方案', '附件：1.任务分解表', '2.联络员名单', '一、重点任务', '1.做好宣传。（县委宣传部牵头）']);
+    assert.deepEqual(numbers(plan), ['1.']);
+    assert.equal(plan.tasks[0]!.title, '做好宣传');
+  });
+
+  it('a report of work done: no tasks, and the reasons say why', () => {
+    const text = ['溪川县卫生健康委2023年工作总结', '2023年，我委圆满完成年初确定的各项任务。', '一、主要成效', '（一）基层服务。全年累计完成体检1.2万人次，同比增长8%。'].join('\n');
+    const plan = parsePlan(text);
+    assert.equal(plan.kind, 'report');
+    assert.deepEqual(plan.tasks, []);
+    assert.match(describeKind(plan.kindDecision, 'zh-CN'), /^判断为报告：标题为报告或总结/);
+    assert.match(describeKind(plan.kindDecision, 'en'), /^Read as a report: the title names a report or summary/);
+  });
+
+  it('a reading of a policy, rules and a contingency plan are not plans', () => {
+    assert.equal(decideKind('《溪川县乡村建设实施方案》政策解读\n近日，县政府印发了方案。现解读如下。\n一、出台背景').kind, 'other');
+    assert.equal(decideKind('溪川县城市道路管理办法\n第一条 为了加强管理，制定本办法。').kind, 'other');
+    assert.equal(decideKind('关于印发《溪川县防汛应急预案》的通知\n一、总则').kind, 'other');
+  });
+
+  it('the title read from a metadata field, past site navigation', () => {
+    const d = decideKind('您当前的位置：首页 > 信息公开 > 工作报告\n索引号：123 | 分类：规划计划\n名称：溪川县教育局2024年工作要点 文号：\n一、重点工作');
+    assert.equal(d.kind, 'plan');
+    assert.deepEqual(d.reasons[0], { id: 'plan-title', evidence: ['溪川县教育局2024年工作要点'] });
+  });
+
+  it('a text with no title that assigns work is a plan; one with no evidence either way is a plan, not positively', () => {
+    assert.deepEqual([decideKind('1.建设收储点。（县农业农村局牵头）').kind, decideKind('1.建设收储点。（县农业农村局牵头）').positive], ['plan', true]);
+    assert.deepEqual([decideKind('1.建设收储点。').kind, decideKind('1.建设收储点。').positive], ['plan', false]);
+  });
+
+  it('configuration forces the kind', () => {
+    const text = '溪川县2023年工作总结\n一、加强宣传。（县委宣传部牵头）';
+    assert.deepEqual(numbers(parsePlan(text)), []);
+    assert.deepEqual(numbers(parsePlan(text, { kind: 'plan' })), ['一、']);
+  });
+
+  it('situation, significance and goal sections assign no work; 主要任务及实施步骤 does', () => {
+    const plan = read([
+      '溪川县养老服务发展规划',
+      '一、面临的形势',
+      '（一）老年人口持续增长。',
+      '二、建设目标',
+      '（一）到2025年，床位达到2000张。',
+      '三、主要任务及实施步骤',
+      '（一）建设养老院。（县民政局牵头）',
+    ]);
+    assert.deepEqual(plan.tasks.map(row), [['（一）', ['县民政局'], []]]);
+  });
+});
+
+describe('real plans: unit-named headings', () => {
+  it('a heading that names a unit leads the tasks under it; a person or a work heading does not', () => {
+    const plan = read([
+      '溪川县2024年重点工作安排',
+      '一、县教育局',
+      '1.改扩建学校。',
+      '二、县卫健委主要工作任务',
+      '1.建设卫生院。',
+      '三、李明副县长',
+      '1.抓好督办。',
+      '四、加强组织领导',
+      '1.成立工作专班。',
+    ]);
+    assert.deepEqual(
+      plan.tasks.map((t) => [t.number, t.lead.map((u) => u.name), t.inherited.lead]),
+      [
+        ['1.', ['县教育局'], true],
+        ['1.', ['县卫健委'], true],
+        ['1.', [], false],
+        ['1.', [], false],
+      ],
+    );
+  });
+
+  it('a heading whose sentence covers the items below (以下各项由X牵头) leads them', () => {
+    const plan = read(['溪川县2024年工作方案', '一、以下各项由县发展改革委牵头', '1.编制项目库。', '2.争取专项债。']);
+    assert.deepEqual(plan.tasks.map((t) => t.lead.map((u) => u.name)), [['县发展改革委'], ['县发展改革委']]);
+  });
+});
+
+describe('real plans: numbering as it is typed', () => {
+  it('⒈ and ⑴, 1﹒, a number before a year or a date, a marker after a closing bracket', () => {
+    const plan = read([
+      '溪川县2024年工作方案',
+      '一、重点任务',
+      '⒈建设收储点。（县农业农村局牵头）',
+      '⑴选址。',
+      '⑵建设。',
+      '⒉开展宣传。（县委宣传部牵头）',
+      '二、专项行动',
+      '1﹒清理河道。（县水利局牵头）',
+      '2.2024年底前完成验收。（县水利局牵头）',
+      '3、3月21日召开推进会。（县水利局牵头）',
+      '三、其他（略）4.开展督查。（县政府督查室牵头）',
+    ]);
+    assert.deepEqual(
+      plan.allSections.map((s) => [s.marker.text, s.marker.level, s.marker.value]),
+      [
+        ['一、', 1, 1],
+        ['⒈', 3, 1],
+        ['⑴', 4, 1],
+        ['⑵', 4, 2],
+        ['⒉', 3, 2],
+        ['二、', 1, 2],
+        ['1﹒', 3, 1],
+        ['2.', 3, 2],
+        ['3、', 3, 3],
+        ['三、', 1, 3],
+        ['4.', 3, 4],
+      ],
+    );
+    // `3.5%` and `1、2月` are still no markers.
+    assert.deepEqual(numbers(read(['溪川县2024年工作方案', '一、目标任务。增长3.5%，1、2月完成。（县统计局牵头）'])), ['一、']);
+  });
+
+  it('in a text that lost its line breaks, (一) glued to the word before it is a marker; (一)项 is a reference', () => {
+    const filler = '为做好专项整治工作，结合实际，制定本方案，各单位要高度重视，认真组织实施，确保取得实效。'.repeat(12);
+    const text = `溪川县专项整治工作方案${filler}实施专项整治工作(一)道路整治牵头领导:王强副局长责任部门:交通科、路政站(二)河道整治按照第(一)项的要求做好。牵头领导:李明副局长责任部门:水利科`;
+    const plan = parsePlan(text);
+    assert.deepEqual(plan.tasks.map(row), [
+      ['(一)', [], ['交通科', '路政站']],
+      ['(二)', ['水利科'], []],
+    ]);
+  });
+});
+
+describe('real plans: attribution vocabulary', () => {
+  const one = (item: string): Task => {
+    const plan = read(['溪川县2024年工作方案', '一、重点任务', `1.${item}`]);
+    assert.equal(plan.tasks.length, 1, item);
+    return plan.tasks[0]!;
+  };
+  const cases: [string, string[], string[]][] = [
+    ['做好宣传。〔牵头单位：县委宣传部；责任单位：各乡镇〕', ['县委宣传部'], ['各乡镇']],
+    ['做好宣传。（县委宣传部牵头。）', ['县委宣传部'], []],
+    ['做好宣傳。(縣委宣傳部負(fù)責)', ['縣委宣傳部'], []],
+    ['做好宣傳。(縣委宣傳部牽(qiān)頭,各鄉鎮配合)', ['縣委宣傳部'], ['各鄉鎮']],
+    ['做好宣传。牵头责任单位：县委宣传部 协同责任单位：县文旅局、县教育局', ['县委宣传部'], ['县文旅局', '县教育局']],
+    ['做好宣传。（主办单位：县委宣传部，协办单位：县文旅局，参与单位：县教育局）', ['县委宣传部'], ['县文旅局', '县教育局']],
+    ['做好宣传，由县委宣传部负责统筹协调。', ['县委宣传部'], []],
+    ['做好宣传。由县委宣传部牵头，县文旅局配合。', ['县委宣传部'], ['县文旅局']],
+    ['做好宣传。县委宣传部负责落实。', ['县委宣传部'], []],
+    ['做好宣传。（县委宣传部、县文旅局按职责分工落实）', ['县委宣传部', '县文旅局'], []],
+    ['做好宣传。（县委宣传部牵头，县文旅局、县教育局按职责分工负责）', ['县委宣传部'], ['县文旅局', '县教育局']],
+    ['研究政策，由县发展改革委会同县财政局、县税务局等部门提出意见。', ['县发展改革委'], ['县财政局', '县税务局']],
+    ['做好宣传。（责任单位：县委宣传部、县文旅局，6月底前完成）', [], ['县委宣传部', '县文旅局']],
+    ['做好审批。（牵头单位：市、县（市、区）审管办）', ['市、县（市、区）审管办'], []],
+    ['做好宣传。（牵头领导：王强副县长；牵头单位：县委宣传部）', ['县委宣传部'], []],
+    ['做好宣传。（责任单位或牵头单位：县委宣传部）', ['县委宣传部'], []],
+  ];
+  for (const [item, lead, responsible] of cases) {
+    it(item, () => {
+      const t = one(item);
+      assert.deepEqual([t.lead.map((u) => u.name), t.responsible.map((u) => u.name)], [lead, responsible]);
+    });
+  }
+
+  it('a deadline ending a unit list is the deadline, not one more unit', () => {
+    assert.equal(one('做好宣传。（责任单位：县委宣传部、县文旅局，6月底前完成）').deadline?.text, '6月底前');
+  });
+
+  it('prose that says 负责 is no attribution (敢于负责), and a person named by office is never a unit', () => {
+    assert.deepEqual(one('坚持勇于担当、敢于负责，做好宣传。').lead, []);
+    assert.deepEqual(one('做好宣传（王强副县长牵头）').lead, []);
+  });
+});
+
+describe('real plans: lead conventions', () => {
+  const plan = (convention: string, items: string[]) => read(['溪川县2024年工作方案', convention, '一、重点任务', ...items]);
+
+  it('列第一位者为牵头单位: the first listed unit leads, the others are responsible', () => {
+    const p = plan('（各项任务列第一位者为牵头单位，下同）', ['1.做好宣传。（责任单位：县委宣传部、县文旅局）', '2.做好培训。（县教育局、县人社局负责）']);
+    assert.deepEqual(p.tasks.map(row), [
+      ['1.', ['县委宣传部'], ['县文旅局']],
+      ['2.', ['县教育局'], ['县人社局']],
+    ]);
+  });
+
+  it('未注明牵头单位的，责任单位即为牵头单位: the responsible units lead', () => {
+    const p = plan('未注明牵头单位的，责任单位即为牵头单位。', ['1.做好宣传。（责任单位：县委宣传部、县文旅局）']);
+    assert.deepEqual(p.tasks.map(row), [['1.', ['县委宣传部', '县文旅局'], []]]);
+  });
+
+  it('no convention: one responsible unit leads; several leave the lead open, and PL001 asks which one leads', () => {
+    const p = plan('', ['1.做好宣传。（责任单位：县委宣传部）', '2.做好培训。（责任单位：县教育局、县人社局）']);
+    assert.deepEqual(p.tasks.map(row), [
+      ['1.', ['县委宣传部'], []],
+      ['2.', [], ['县教育局', '县人社局']],
+    ]);
+    const pl001 = lintPlan(p, { rules: allRules }).filter((d) => d.ruleId === 'PL001');
+    assert.deepEqual(
+      pl001.map((d) => d.message),
+      ['任务“2.做好培训”列有多个责任单位，未写明由哪个单位牵头'],
+    );
+  });
+});
