@@ -2,6 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { bytesOf, fsPath, joinBytes, relativePath, showPath } from './byte-paths.js';
+import { isDocxPlan } from './docx.js';
 import { decodeText } from './encoding.js';
 import { compileGlob, hasMagic, splitPattern } from './glob.js';
 
@@ -82,7 +83,7 @@ export function hasPlanTitle(abs: string): boolean {
 
 /** Whether a file found inside a folder is linted. */
 export function isPlanFile(abs: string, isExtraPlan?: (abs: string) => boolean): boolean {
-  return hasPlanExtension(path.basename(abs)) || hasPlanTitle(abs) || (isExtraPlan?.(abs) ?? false);
+  return hasPlanExtension(path.basename(abs)) || hasPlanTitle(abs) || isDocxPlan(abs, PLAN_FIRST_LINE) || (isExtraPlan?.(abs) ?? false);
 }
 
 function statOf(p: string): fs.Stats | undefined {

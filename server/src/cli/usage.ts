@@ -6,10 +6,16 @@ export const USAGE = `planlint —— 检查政府工作方案（实施方案 / 
   planlint [选项] <文件|目录|通配符|->...     检查方案
   planlint table <文件|-> [选项]              输出任务分解表
   planlint outline <文件|-> [选项]            输出提纲
+  planlint text <文件|-> [-o 文件]            输出 planlint 读到的文本（Word 文档的正文）
 
 目录只检查方案文件：*.plan、*.plan.txt、*.plan.md，以及首个非空行写明
 实施方案、工作方案、工作要点、工作安排或任务分工的 .txt / .md 文件（不进入
-node_modules 和隐藏目录）。通配符支持 * ** ? [abc] {a,b}，请加引号交给 planlint 展开。
+node_modules 和隐藏目录），以及内容是方案的 Word 文档（.docx）。通配符支持 * ** ? [abc] {a,b}，
+请加引号交给 planlint 展开。
+
+Word 文档（.docx）按 Word 显示的样子读取：自动编号、表格（合并单元格）、接受全部修订，批注、页眉页脚、
+脚注和文本框不计入；问题注明第几段（或表格第几行第几列）并引用开头几个字。--fix 不改写 Word 文件。
+.doc、.wps、.pdf、.xlsx 和压缩包不能直接读取：请另存为 .docx（在命令行中点名时退出码为 2）。
 
 检查选项：
   -f, --format <格式>            stylish（默认）、json、sarif、github
@@ -34,8 +40,9 @@ node_modules 和隐藏目录）。通配符支持 * ** ? [abc] {a,b}，请加引
       --print-config <文件>      打印此文件生效的配置（JSON）后退出
 
 表格选项（planlint table）：
-  -f, --format <格式>            md（默认）、csv（带 BOM，Excel 可直接打开）、json、xlsx
-  -o, --output-file <文件>       写入文件；未给 --format 时按扩展名判断格式。xlsx 不输出到终端
+  -f, --format <格式>            md（默认）、csv（带 BOM，Excel 可直接打开）、json、xlsx、
+                                 docx（Word：A4 横向公文格式，附件标注、标题、表头每页重复）
+  -o, --output-file <文件>       写入文件；未给 --format 时按扩展名判断格式。xlsx、docx 不输出到终端
       --problems                 增加“问题”列：每个任务上的规则编号和消息
       --unit <单位>              只列出该单位牵头或参与的任务
       --only <状态>              只列出 problems（有问题）、no-lead（缺牵头单位）、no-deadline（缺完成时限）、
@@ -49,7 +56,8 @@ node_modules 和隐藏目录）。通配符支持 * ** ? [abc] {a,b}，请加引
 退出码：
   0  没有达到 --max-severity 的问题，警告数也未超过 --max-warnings
   1  有达到 --max-severity 的问题，或警告多于 --max-warnings
-  2  用法错误、配置文件错误，或文件不存在、无法读取或解码（二进制文件只跳过并提示，不算错误）
+  2  用法错误、配置文件错误，或文件不存在、无法读取或解码，或点名了 .doc/.wps/.pdf 等不能读取的格式，
+     或对 Word 文档用了 --fix（其他二进制文件只跳过并提示，不算错误）
 
 ————————————————————————————————————————
 
@@ -59,10 +67,17 @@ Usage:
   planlint [options] <file|folder|glob|->...   lint plans
   planlint table <file|-> [options]            print the task table
   planlint outline <file|-> [options]          print the outline
+  planlint text <file|-> [-o file]             print the text planlint reads (a Word document's body)
 
 A folder gives its plan files: *.plan, *.plan.txt, *.plan.md, and .txt / .md files whose first
 non-empty line names a plan (实施方案, 工作方案, 工作要点, 工作安排, 任务分工); node_modules and
-hidden folders are skipped. Globs support * ** ? [abc] {a,b}: quote them so planlint expands them.
+hidden folders are skipped, and Word documents (.docx) whose content reads as a plan. Globs support
+* ** ? [abc] {a,b}: quote them so planlint expands them.
+
+A Word document (.docx) is read as Word shows it: automatic numbering, tables (merged cells), all
+tracked changes accepted; comments, headers, footers, footnotes and text boxes left out. A finding
+names its paragraph (or table row and column) and quotes its first words. --fix never rewrites a
+Word file. .doc, .wps, .pdf, .xlsx and archives are not read: save as .docx (exit 2 when named).
 
 Lint options:
   -f, --format <format>          stylish (default), json, sarif, github
@@ -90,9 +105,10 @@ Lint options:
       --print-config <file>      print the configuration that applies to a file (JSON) and exit
 
 Table options (planlint table):
-  -f, --format <format>          md (default), csv (with a BOM, opens in Excel), json, xlsx
+  -f, --format <format>          md (default), csv (with a BOM, opens in Excel), json, xlsx,
+                                 docx (Word: A4 landscape, 公文 layout, header row on every page)
   -o, --output-file <file>       write to a file; without --format, its extension picks the format.
-                                 xlsx is never written to a terminal
+                                 xlsx and docx are never written to a terminal
       --problems                 add a Problems column: the rule ids and messages on each task
       --unit <unit>              only the tasks this unit leads or takes part in
       --only <state>             only the tasks with problems, no-lead, no-deadline, ongoing or overdue
@@ -105,6 +121,7 @@ Other:
 Exit codes:
   0  no problem at or above --max-severity, and no more warnings than --max-warnings
   1  problems at or above --max-severity, or more warnings than --max-warnings
-  2  usage error, bad config file, or a file that is missing, unreadable or undecodable
-     (binary files are skipped with a message, not an error)
+  2  usage error, bad config file, or a file that is missing, unreadable or undecodable, a
+     .doc/.wps/.pdf or other unreadable format named, or --fix on a Word document (other binary
+     files are skipped with a message, not an error)
 `;
