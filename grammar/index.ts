@@ -2,7 +2,6 @@
 import type { IToken } from 'chevrotain';
 import { tokenize } from './lexer.js';
 import { parseBlocks, type Block } from './parser.js';
-import { forgetText } from './tokens.js';
 
 export * as tokens from './tokens.js';
 export * from './numerals.js';
@@ -25,7 +24,6 @@ export interface ParsedText {
 export function parseText(text: string): ParsedText {
   try {
     const lexed = tokenize(text);
-    forgetText();
     const { blocks, errors } = parseBlocks(lexed.tokens);
     return {
       tokens: lexed.tokens,

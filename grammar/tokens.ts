@@ -228,38 +228,34 @@ const parenDigits = Array.from({ length: 20 }, (_, i) => String.fromCharCode(0x2
 /** `⒈` … `⒛`: level 3. */
 const fullStopDigits = Array.from({ length: 20 }, (_, i) => String.fromCharCode(0x2488 + i));
 
-/** A text is flat when it lost its line breaks: its lines average over this many characters. */
+/** A line that lost its breaks: at least this many characters (a plan's paragraphs are shorter). */
 const FLAT_LINE = 400;
 
 /**
- * Whether `text` lost its line breaks, for the one text being read (the lexer calls a matcher with the same string
- * for every offset, so the answer is worked out once per text, in one pass). `forgetText` drops the text when the
- * lexer is done with it.
+ * Whether the line holding `offset` lost its line breaks: no line break within `FLAT_LINE` characters before and after
+ * `offset` together (at most `FLAT_LINE` characters read each way, so every call is bounded).
  */
-const flatness = { text: '', flat: false };
-
-/** Lets go of the last text read (called after each tokenisation, so no text is kept past its reading). */
-export function forgetText(): void {
-  flatness.text = '';
-  flatness.flat = false;
-}
-function isFlat(text: string): boolean {
-  if (text !== flatness.text) {
-    let breaks = 0;
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) breaks++;
-    flatness.text = text;
-    flatness.flat = text.length / (breaks + 1) > FLAT_LINE;
+function onFlatLine(text: string, offset: number): boolean {
+  let before = 0;
+  for (let i = offset - 1; i >= 0 && before < FLAT_LINE; i--, before++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a || c === 0x0d) break;
   }
-  return flatness.flat;
+  let after = 0;
+  for (let i = offset; i < text.length && before + after < FLAT_LINE; i++, after++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a || c === 0x0d) break;
+  }
+  return before + after >= FLAT_LINE;
 }
 
-/** `matcher`, and in a flat text also `glued` at any offset (a marker that lost the line break before it). */
+/** `matcher`, and on a line that lost its breaks also `glued` at any offset (a marker glued to the word before it). */
 function gluedWhenFlat(matcher: CustomPatternMatcherFunc, glued: RegExp): CustomPatternMatcherFunc {
   return (text, offset, tokens, groups) => {
     const found = matcher(text, offset, tokens, groups);
     if (found !== null) return found;
     const c = text.charCodeAt(offset);
-    if ((c !== 0x28 && c !== 0xff08) || !isFlat(text)) return null;
+    if ((c !== 0x28 && c !== 0xff08) || !onFlatLine(text, offset)) return null;
     if (offset > 0 && text.charCodeAt(offset - 1) === 0x7b2c /* 第 */) return null;
     glued.lastIndex = offset;
     return glued.exec(text);
@@ -276,7 +272,7 @@ export const ChapterMarker = createToken({
 });
 
 /**
- * Level 2: `(十二)` `（十二）` `(一百九十九)`. In a text that lost its line breaks (`…工作(一)建筑施工…`) it may also
+ * Level 2: `(十二)` `（十二）` `(一百九十九)`. On a line that lost its breaks (`…工作(一)建筑施工…`) it may also
  * follow a word: a parenthesised numeral there is a reference only after `第` or before `项` `款` `条` `中` `的`.
  */
 export const SectionMarker = createToken({

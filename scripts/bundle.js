@@ -4,6 +4,8 @@
 // - code splitting (ESM): what the source loads with import() becomes a chunk of its own, compiled when
 //   first used — the CLI's commands (not needed for --help, --version or a usage error), the XLSX writer;
 // - the `yaml` library is dist/yaml.cjs, which server/src/config/load.ts requires only to read a YAML file;
+// - the Word reader (fflate, xmldom) is dist/docx.cjs, which server/src/docx/load.ts requires only when a
+//   file's first bytes are an office document or an archive;
 // - whitespace and syntax are minified but names are kept, so a stack trace still names the functions;
 //   each file has its source map beside it (node --enable-source-maps reads it), never inline.
 // Every output stays in dist/ itself: chunks find dist/yaml.cjs and dist/worker.js beside them.
@@ -45,7 +47,7 @@ async function esm(entryPoints, chunkPrefix) {
     splitting: true,
     banner,
     // Read by server/src/config/load.ts: where the yaml library lies, relative to any file in dist/.
-    define: { PLANLINT_YAML_FILE: JSON.stringify('./yaml.cjs') },
+    define: { PLANLINT_YAML_FILE: JSON.stringify('./yaml.cjs'), PLANLINT_DOCX_FILE: JSON.stringify('./docx.cjs') },
   });
   for (const name of Object.keys(entryPoints)) chmodSync(`dist/${name}.js`, 0o755);
 }
@@ -59,6 +61,14 @@ await build({
   ...node,
   entryPoints: [createRequire(import.meta.url).resolve('yaml')],
   outfile: 'dist/yaml.cjs',
+  format: 'cjs',
+});
+
+// The Word reader, CommonJS for the same reason (reading a plan file is synchronous).
+await build({
+  ...node,
+  entryPoints: ['server/src/docx/index.ts'],
+  outfile: 'dist/docx.cjs',
   format: 'cjs',
 });
 

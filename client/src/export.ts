@@ -1,4 +1,4 @@
-// "Export task table": asks the server for CSV / XLSX / Markdown, saves it where the user chooses, and offers to open it.
+// "Export task table": asks the server for CSV / XLSX / Word / Markdown, saves it where the user chooses, and offers to open it.
 import * as vscode from 'vscode';
 import { t } from './i18n.js';
 import { EXPORT_TABLE_REQUEST, type ExportTableParams, type ExportTableResult } from '../../server/src/protocol.js';
@@ -7,7 +7,7 @@ import type { TableSource } from './table-source.js';
 
 type Format = ExportTableParams['format'];
 
-const EXTENSIONS: Record<Format, string> = { csv: 'csv', md: 'md', json: 'json', xlsx: 'xlsx' };
+const EXTENSIONS: Record<Format, string> = { csv: 'csv', md: 'md', json: 'json', xlsx: 'xlsx', docx: 'docx' };
 
 /** What the preview adds to an export: its filters and whether its problems column is shown. */
 export interface ExportOptions {
@@ -32,6 +32,7 @@ export function registerExport(source: TableSource): vscode.Disposable {
         await vscode.window.showQuickPick(
           [
             { label: 'XLSX (Excel)', format: 'xlsx' as const },
+            { label: 'DOCX (Word)', format: 'docx' as const },
             { label: 'CSV', format: 'csv' as const },
             { label: 'Markdown', format: 'md' as const },
             { label: 'JSON', format: 'json' as const },

@@ -4,6 +4,7 @@ import { t } from './i18n.js';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { SERVER_COMMANDS } from '../../server/src/protocol.js';
 import { registerPlanDetection } from './detect.js';
+import { registerDocx } from './docx.js';
 import { registerExport } from './export.js';
 import { TaskTablePreview } from './preview.js';
 import { restartOnceSaid } from './restart.js';
@@ -48,6 +49,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('planlint.fixAll', () => runAtCursor(SERVER_COMMANDS.fixAll)),
     registerExport(source),
     registerPlanDetection(vscode),
+    registerDocx(client),
     vscode.workspace.onDidOpenTextDocument(adoptPlanFiles),
     // Every view reads its strings when it draws: a new table redraws them in the new locale.
     vscode.workspace.onDidChangeConfiguration((e) => {

@@ -44,7 +44,7 @@ export const EXPORT_TABLE_REQUEST = 'planlint/exportTable';
 
 export interface ExportTableParams {
   uri: string;
-  format: 'csv' | 'md' | 'json' | 'xlsx';
+  format: 'csv' | 'md' | 'json' | 'xlsx' | 'docx';
   /** Only the rows that pass this filter (the preview's): none, every row. */
   filter?: TableFilter;
   /** Add the 问题 (problems) column; off unless asked. */
@@ -52,9 +52,29 @@ export interface ExportTableParams {
 }
 
 export interface ExportTableResult {
-  /** The file's content: text for csv/md/json, base64 for xlsx. */
+  /** The file's content: text for csv/md/json, base64 for xlsx and docx. */
   data: string;
   encoding: 'utf8' | 'base64';
+}
+
+/**
+ * The URI scheme of a Word document's extracted text, opened read-only in the editor as a plan:
+ * `planlint-docx:` + the path of the .docx (`planlint-docx:/home/me/方案.docx`).
+ */
+export const DOCX_SCHEME = 'planlint-docx';
+
+/** `planlint/docxText`: the text of a Word document (its `file:` or `planlint-docx:` URI), read by the server. */
+export const DOCX_TEXT_REQUEST = 'planlint/docxText';
+
+export interface DocxTextParams {
+  uri: string;
+}
+
+/** The text, and how it was read (tracked changes accepted, comments ignored); or why it could not be read (`text` then empty). */
+export interface DocxTextResult {
+  text: string;
+  notes: string[];
+  error?: string;
 }
 
 /** Server commands (workspace/executeCommand); the client's own commands call these. */

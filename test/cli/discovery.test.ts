@@ -37,7 +37,7 @@ describe('planlint (lint): what a folder gives, and what it skipped', () => {
     write(dir, 'e-reading.md', READING);
     write(dir, 'f-notes.txt', NO_EVIDENCE);
     write(dir, 'g-binary.txt', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 1, 2, 3]));
-    write(dir, 'h-word.docx', Buffer.from([0x50, 0x4b, 3, 4, 0, 0]));
+    write(dir, 'h-word.doc', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array(504).fill(0)]));
     write(dir, 'i-bad.txt', UNDECODABLE);
     write(dir, 'j-named.plan', NO_EVIDENCE);
     write(dir, 'k-data.json', '{}');
@@ -62,13 +62,13 @@ describe('planlint (lint): what a folder gives, and what it skipped', () => {
       ['e-reading.md', 'other'],
       ['f-notes.txt', 'no-evidence'],
       ['g-binary.txt', 'binary'],
-      ['h-word.docx', 'word'],
+      ['h-word.doc', 'word'],
       ['i-bad.txt', 'encoding'],
       ['reports/r.txt', 'report'],
     ]);
     assert.match(jsonOf(r).find((f) => f.path === 'd-report.txt')!.skipped ?? '', /判断为报告/);
     // The closing lines go to stderr beside a machine-readable report.
-    assert.match(r.stderr, /已跳过 h-word\.docx：Word 文档/);
+    assert.match(r.stderr, /已跳过 h-word\.doc：Word 97-2003 或 WPS 文档/);
     assert.match(r.stderr, /检查了 5 个文件，跳过 7 个\n$/);
   });
 
@@ -93,7 +93,7 @@ describe('planlint (lint): what a folder gives, and what it skipped', () => {
     const r = planlint(['.', '--format', 'github'], { cwd: dir });
     const lines = r.stdout.split('\n');
     assert.ok(lines.some((l) => l.startsWith('::notice file=d-report.txt,title=planlint::')), r.stdout);
-    assert.ok(lines.some((l) => l.startsWith('::warning file=h-word.docx,title=planlint::')), r.stdout);
+    assert.ok(lines.some((l) => l.startsWith('::warning file=h-word.doc,title=planlint::')), r.stdout);
     assert.ok(lines.every((l) => l === '' || l.startsWith('::')), 'only workflow commands on stdout');
   });
 
@@ -104,19 +104,17 @@ describe('planlint (lint): what a folder gives, and what it skipped', () => {
     assert.equal(files.find((f) => f.path === 'a-titled.txt')?.skipReason, 'encoding');
   });
 
-  it('a named file is linted whatever its text; a named Word document is skipped', () => {
-    const r = planlint(['d-report.txt', 'h-word.docx', '--format', 'json'], { cwd: dir });
+  it('a named file is linted whatever its text (a named .doc is an error: planlint cannot read it)', () => {
+    const r = planlint(['d-report.txt', '--format', 'json'], { cwd: dir });
     expectCode(r, 0);
-    assert.deepEqual(verdicts(jsonOf(r)), [
-      ['d-report.txt', 'linted'],
-      ['h-word.docx', 'word'],
-    ]);
+    assert.deepEqual(verdicts(jsonOf(r)), [['d-report.txt', 'linted']]);
+    expectCode(planlint(['h-word.doc'], { cwd: dir }), 2);
   });
 
   it('a run that checks no file exits 2 and says so', () => {
-    const r = planlint(['g-binary.txt', 'h-word.docx'], { cwd: dir });
+    const r = planlint(['g-binary.txt'], { cwd: dir });
     expectCode(r, 2);
-    assert.match(r.stdout, /没有检查任何文件，跳过 2 个/);
+    assert.match(r.stdout, /没有检查任何文件，跳过 1 个/);
     assert.match(r.stderr, /planlint：没有检查任何文件/);
   });
 });

@@ -225,6 +225,10 @@ export function createFakeVscode(options: FakeOptions = {}) {
     async showSaveDialog() {
       return undefined;
     },
+    async showOpenDialog() {
+      return undefined;
+    },
+    registerCustomEditorProvider: () => new Disposable(),
   };
 
   const workspace = {
@@ -241,7 +245,8 @@ export function createFakeVscode(options: FakeOptions = {}) {
     onDidChangeTextDocument: never,
     onDidOpenTextDocument: never,
     textDocuments: [] as FakeEditor['document'][],
-    createFileSystemWatcher: () => new Disposable(),
+    createFileSystemWatcher: () => Object.assign(new Disposable(), { onDidCreate: never, onDidChange: never, onDidDelete: never }),
+    registerTextDocumentContentProvider: () => new Disposable(),
     async openTextDocument(uri: Uri) {
       return { uri, languageId: uri.path.endsWith('.plan') ? 'plan' : 'plaintext' };
     },

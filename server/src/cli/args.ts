@@ -80,7 +80,18 @@ export interface OutlineArgs {
   stdinFilename?: string;
 }
 
-export type Args = LintArgs | TableArgs | OutlineArgs | { command: 'help' } | { command: 'version' };
+/** Options of `planlint text FILE`: the text planlint reads (a Word document's extracted text). */
+export interface TextArgs {
+  command: 'text';
+  file: string;
+  outputFile?: string;
+  config?: string;
+  locale?: Locale;
+  encoding?: string;
+  stdinFilename?: string;
+}
+
+export type Args = LintArgs | TableArgs | OutlineArgs | TextArgs | { command: 'help' } | { command: 'version' };
 
 type OptionKind = 'flag' | 'value' | 'list';
 
@@ -101,7 +112,7 @@ const COMMON: Record<string, OptionSpec> = {
   'stdin-filename': { kind: 'value' },
 };
 
-const SPECS: Record<'lint' | 'table' | 'outline', Record<string, OptionSpec>> = {
+const SPECS: Record<'lint' | 'table' | 'outline' | 'text', Record<string, OptionSpec>> = {
   lint: {
     ...COMMON,
     format: { kind: 'value' },
@@ -129,6 +140,7 @@ const SPECS: Record<'lint' | 'table' | 'outline', Record<string, OptionSpec>> = 
     rule: { kind: 'list' },
   },
   outline: { ...COMMON },
+  text: { ...COMMON, 'output-file': { kind: 'value' } },
 };
 
 /** Every long option of every command (`--format`, `--no-color`…), for the help and README checks. */
@@ -318,7 +330,7 @@ function checkOutputExtension(outputFile: string, format: string, accepted: read
 
 /** Parses the arguments after `planlint`. */
 export function parseArgs(argv: readonly string[]): Args | UsageError {
-  const command = argv[0] === 'table' || argv[0] === 'outline' ? argv[0] : 'lint';
+  const command = argv[0] === 'table' || argv[0] === 'outline' || argv[0] === 'text' ? argv[0] : 'lint';
   const rest = command === 'lint' ? argv : argv.slice(1);
   const tokens = tokenize(rest, SPECS[command]);
   if (isUsageError(tokens)) return tokens;
@@ -333,9 +345,14 @@ export function parseArgs(argv: readonly string[]): Args | UsageError {
     return isUsageError(file) ? file : { command, file, ...shared };
   }
 
+  const outputFile = values.get('output-file') as string | undefined;
+  if (command === 'text') {
+    const file = singleFile('text', positionals);
+    return isUsageError(file) ? file : { command, file, ...(outputFile !== undefined ? { outputFile } : {}), ...shared };
+  }
+
   const ruleOverrides = rules(values);
   if (isUsageError(ruleOverrides)) return ruleOverrides;
-  const outputFile = values.get('output-file') as string | undefined;
 
   if (command === 'table') {
     const file = singleFile('table', positionals);

@@ -6,6 +6,7 @@ import type { Locale } from '../lint/types.js';
 import { decideKind, describeKind, type KindDecision } from '../model/kind.js';
 import type { DocumentKind } from '../model/types.js';
 import { fsPath } from './byte-paths.js';
+import { readDocxFile } from './docx.js';
 import { decodeText, type DecodeResult } from './encoding.js';
 
 /** File names that are plans whatever their content (case-insensitive). */
@@ -14,7 +15,7 @@ export const PLAN_EXTENSIONS: readonly string[] = ['.plan', '.plan.txt', '.plan.
 /** Text files that are plans when their content reads as one. */
 export const TEXT_EXTENSIONS: readonly string[] = ['.txt', '.md', '.text'];
 
-/** Word documents: planlint does not read them yet, so a folder lists them as skipped (`word`). */
+/** Word documents: a .docx is read as Word shows it (cli/docx.ts); .doc and .wps are not read (`word`). */
 export const WORD_EXTENSIONS: readonly string[] = ['.docx', '.doc', '.wps'];
 
 /** How many leading bytes of a text file are read to decide what it is (`decideKind` reads ~30,000 characters). */
@@ -22,7 +23,7 @@ export const HEAD_BYTES = 32 * 1024;
 
 /**
  * Why a file was not linted, as a stable code (the JSON `skipReason`): not a plan (`report`, `other`, `no-evidence`:
- * the text shows nothing either way), `binary`, `word` (a Word document: no reader yet), `encoding` (not UTF-8,
+ * the text shows nothing either way), `binary`, `word` (a .doc / .wps document, or a .docx that cannot be read), `encoding` (not UTF-8,
  * UTF-16 with a BOM nor GB18030), `too-large`, `unreadable`, `link` (`--fix` does not write through a link found in a
  * folder to a file outside it).
  */
@@ -107,12 +108,12 @@ function notAPlan(decision: KindDecision): Skip {
   return { plan: false, reason, zh: describeKind(decision, 'zh-CN'), en: describeKind(decision, 'en') };
 }
 
-/** A Word document, skipped: the hook for a Word reader (read its text, then decide as for a text file). */
+/** A .doc or .wps document, skipped: planlint reads Word documents saved as .docx only. */
 export const WORD: Skip = {
   plan: false,
   reason: 'word',
-  zh: 'Word 文档（.docx / .doc / .wps），planlint 尚不能读取：请另存为 .txt',
-  en: 'a Word document (.docx / .doc / .wps), which planlint cannot read yet: save it as .txt',
+  zh: 'Word 97-2003 或 WPS 文档（.doc / .wps），planlint 不能直接读取：请另存为 .docx',
+  en: 'a Word 97-2003 or WPS document (.doc / .wps), which planlint cannot read: save it as .docx',
 };
 
 /** What to know about a file met in a folder. */
@@ -128,12 +129,21 @@ export interface ClassifyOptions {
 /**
  * What a file met in a folder is. `.plan` names and the configuration's `files` are plans whatever their content;
  * `.txt`, `.md`, `.text` files are plans when their first ~30 KB read as one on positive evidence (`decideKind`,
- * with the configuration's `kind`); Word documents are skipped (`word`); any other file is no candidate (null).
+ * with the configuration's `kind`), and `.docx` documents when the text Word shows does; `.doc` and `.wps` are
+ * skipped (`word`); any other file is no candidate (null).
  */
 export function classifyFile(abs: string, options: ClassifyOptions = {}): FileClass {
   const name = path.basename(abs);
   if (hasPlanExtension(name)) return { plan: true, by: 'name' };
   if (options.configured) return { plan: true, by: 'config' };
+  if (name.toLowerCase().endsWith('.docx')) {
+    // The text Word shows, decided as for a text file.
+    const read = readDocxFile(abs);
+    if (read === null) return { plan: false, reason: 'binary', zh: '不是 Word 文档（.docx），也不是文本文件', en: 'neither a Word document (.docx) nor a text file' };
+    if ('error' in read) return { plan: false, reason: 'word', zh: read.error, en: read.errorEn };
+    const decision = decideKind(read.text, options.kind ?? null);
+    return decision.kind === 'plan' && decision.positive ? { plan: true, by: 'content' } : notAPlan(decision);
+  }
   if (isWordName(name)) return WORD;
   if (!hasTextExtension(name)) return null;
   const head = readHead(abs, options.encoding);

@@ -10,9 +10,10 @@ import { taskRows, taskRowsWithProblems } from '../features/task-table.js';
 import type { Severity } from '../lint/types.js';
 import { allRules } from '../rules/index.js';
 import { createPlanService } from '../service.js';
-import type { LintArgs, OutlineArgs, TableArgs } from './args.js';
+import type { LintArgs, OutlineArgs, TableArgs, TextArgs } from './args.js';
 import { writeOutput } from './atomic.js';
 import { fsPath, lookupPath, showPath } from './byte-paths.js';
+import { docxNotes, readOfficeBytes } from './docx.js';
 import { decodeText } from './encoding.js';
 import { displayPath, expandTargets, staysInside } from './files.js';
 import { compileGlob, type GlobMatcher } from './glob.js';
@@ -34,7 +35,7 @@ const FORMATTERS: Record<LintArgs['format'], Formatter> = { stylish, json, sarif
 const RANK: Record<Severity, number> = { info: 1, warning: 2, error: 3, off: 4 };
 
 /** Runs `lint`, `table` or `outline` and returns the exit code. */
-export async function runCommand(args: LintArgs | TableArgs | OutlineArgs, io: CliIo): Promise<number> {
+export async function runCommand(args: LintArgs | TableArgs | OutlineArgs | TextArgs, io: CliIo): Promise<number> {
   // One --config for every file, or the nearest config file of each.
   let fixedConfig: ResolvedConfig | undefined;
   if (args.config !== undefined) {
@@ -148,6 +149,11 @@ async function runLint(
   // The files passed over come after the files linted, so that no format is silent about them.
   for (const f of skipped) {
     report.push({ path: displayPath(f.abs, io.cwd), diagnostics: [], skipped: messages.locale === 'en' ? f.en : f.zh, skipReason: f.reason });
+  }
+  // How a Word document was read (tracked changes accepted, comments ignored).
+  for (const o of outcomes) {
+    const label = o.abs === null ? stdinLabel : displayPath(o.abs, io.cwd);
+    for (const note of o.notes ?? []) messages.say(`${label}：${note}`, `${label}: ${note}`);
   }
 
   for (const f of report) if (f.error !== undefined) messages.say(`${f.path}：${f.error}`, `${f.path}: ${f.error}`);
@@ -272,14 +278,21 @@ function ignoresOf(abs: string, configOf: (abs: string) => { config: ResolvedCon
 /** Reads the file (or stdin) of `table` / `outline`; a message and null when it cannot be read. */
 async function readDocument(
   file: string,
-  args: TableArgs | OutlineArgs,
+  args: TableArgs | OutlineArgs | TextArgs,
   io: CliIo,
   messages: Messages,
-): Promise<{ text: string; abs: string; label: string } | null> {
+): Promise<{ text: string; abs: string; label: string; notes: string[] } | null> {
   if (file === '-') {
     const abs = path.resolve(io.cwd, args.stdinFilename ?? STDIN_NAME);
-    const decoded = decodeText(await io.readStdin(), args.encoding);
-    if ('text' in decoded) return { text: decoded.text, abs, label: args.stdinFilename ?? STDIN_NAME };
+    const bytes = await io.readStdin();
+    const office = readOfficeBytes(bytes, abs);
+    if (office !== null) {
+      if ('docx' in office) return { text: office.docx.text, abs, label: args.stdinFilename ?? STDIN_NAME, notes: docxNotes(office.docx, messages.locale) };
+      messages.say(`${STDIN_NAME}：${office.error}`, `${STDIN_NAME}: ${office.errorEn}`);
+      return null;
+    }
+    const decoded = decodeText(bytes, args.encoding);
+    if ('text' in decoded) return { text: decoded.text, abs, label: args.stdinFilename ?? STDIN_NAME, notes: [] };
     const why = 'binary' in decoded ? [decoded.reason, decoded.reasonEn] : [decoded.error, decoded.errorEn];
     messages.say(`${STDIN_NAME}：${why[0]}`, `${STDIN_NAME}: ${why[1]}`);
     return null;
@@ -290,25 +303,46 @@ async function readDocument(
     return null;
   }
   const read = readPlanFile(abs, args.encoding, messages.locale);
-  if ('text' in read) return { text: read.text, abs, label: file };
+  if ('text' in read) return { text: read.text, abs, label: file, notes: read.docx ? docxNotes(read.docx, messages.locale) : [] };
   const why = 'skipped' in read ? read.skipped : read.error;
   messages.say(`${file}：${why}`, `${file}: ${why}`);
   return null;
 }
 
-/** `planlint table` and `planlint outline`. */
+/** Writes `bytes` to `-o FILE` (atomically) or to standard output; 2 when the file cannot be written. */
+function writeResult(bytes: Uint8Array, outputFile: string | undefined, io: CliIo, messages: Messages): number {
+  if (outputFile === undefined) {
+    io.out.write(bytes);
+    return 0;
+  }
+  try {
+    writeOutput(path.resolve(io.cwd, outputFile), bytes);
+    return 0;
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? String(e);
+    messages.say(`无法写入 ${outputFile}（${code}）`, `cannot write ${outputFile} (${code})`);
+    return 2;
+  }
+}
+
+/** `planlint table`, `planlint outline` and `planlint text`. */
 async function runDocument(
-  args: TableArgs | OutlineArgs,
+  args: TableArgs | OutlineArgs | TextArgs,
   io: CliIo,
   messages: Messages,
   configOf: (abs: string) => { config: ResolvedConfig; problems: ConfigProblem[] },
 ): Promise<number> {
-  if (args.command === 'table' && args.format === 'xlsx' && args.outputFile === undefined && io.out.isTTY === true) {
-    messages.say('XLSX 是二进制文件，不输出到终端；请用 -o 文件名.xlsx 或重定向', 'XLSX is binary and is not written to a terminal; use -o FILE.xlsx or redirect');
+  if (args.command === 'table' && (args.format === 'xlsx' || args.format === 'docx') && args.outputFile === undefined && io.out.isTTY === true) {
+    const ext = args.format;
+    messages.say(`${ext.toUpperCase()} 是二进制文件，不输出到终端；请用 -o 文件名.${ext} 或重定向`, `${ext.toUpperCase()} is binary and is not written to a terminal; use -o FILE.${ext} or redirect`);
     return 2;
   }
   const doc = await readDocument(args.file, args, io, messages);
   if (!doc) return 2;
+  for (const note of doc.notes) messages.say(`${doc.label}：${note}`, `${doc.label}: ${note}`);
+  if (args.command === 'text') {
+    return writeResult(new TextEncoder().encode(doc.text.endsWith('\n') ? doc.text : `${doc.text}\n`), args.outputFile, io, messages);
+  }
   const { config: base, problems } = configOf(doc.abs);
   if (problems.length > 0) return messages.configProblems(problems);
   const service = createPlanService(args.locale ? { locale: args.locale } : {});
@@ -321,26 +355,18 @@ async function runDocument(
 
   const config = withOverrides(base, args.ruleOverrides);
   let rows;
+  let plan;
   if (args.problems || args.filter.status === 'problems') {
     const analysis = service.analyze(doc.text, config);
+    plan = analysis.plan;
     rows = taskRowsWithProblems(analysis.plan, analysis.diagnostics);
   } else {
-    rows = taskRows(service.parse(doc.text, config));
+    plan = service.parse(doc.text, config);
+    rows = taskRows(plan);
   }
   // `--only overdue` compares deadlines with today (PLANLINT_TODAY pins it, as for the language server).
   const today = process.env['PLANLINT_TODAY'] ?? new Date().toISOString().slice(0, 10);
   rows = filterRows(rows, args.filter, today);
-  const bytes = await exportTable(args.format, doc.label, rows, { locale: messages.locale, problems: args.problems });
-  if (args.outputFile !== undefined) {
-    try {
-      writeOutput(path.resolve(io.cwd, args.outputFile), bytes);
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code ?? String(e);
-      messages.say(`无法写入 ${args.outputFile}（${code}）`, `cannot write ${args.outputFile} (${code})`);
-      return 2;
-    }
-    return 0;
-  }
-  io.out.write(bytes);
-  return 0;
+  const bytes = await exportTable(args.format, doc.label, rows, { locale: messages.locale, problems: args.problems, title: plan.title });
+  return writeResult(bytes, args.outputFile, io, messages);
 }

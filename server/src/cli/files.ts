@@ -2,7 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { bytesOf, fsPath, joinBytes, relativePath, showPath } from './byte-paths.js';
-import { classifyFile, isWordName, WORD, type FileClass, type Skip, type SkipReason } from './classify.js';
+import { classifyFile, type FileClass, type Skip, type SkipReason } from './classify.js';
 import { compileGlob, hasMagic, splitPattern } from './glob.js';
 import type { IgnoreRules } from './ignores.js';
 import type { DocumentKind } from '../model/types.js';
@@ -100,7 +100,7 @@ function walk(dir: string, maxDepth: number, visit: (abs: string) => void, skip:
 
 /**
  * Expands the command-line arguments: `-` is standard input; an existing file is linted whatever its name or
- * content (a Word document is skipped: no reader yet); a folder gives its plan files (`classifyInFolder`),
+ * content (a Word document is read as Word shows it; a format planlint cannot read is an error); a folder gives its plan files (`classifyInFolder`),
  * recursively, and lists the other text files as skipped with their reason; anything else with glob syntax is
  * matched against the files below its static folder. Folders and globs pass over what `ignores` says. Each file
  * appears once, in the order first met.
@@ -136,8 +136,7 @@ export function expandTargets(args: readonly string[], options: ExpandOptions): 
     const abs = path.resolve(options.cwd, arg);
     const st = statOf(abs);
     if (st?.isFile()) {
-      if (isWordName(abs) && !(options.isExtraPlan?.(abs) ?? false)) skip(abs, WORD);
-      else add(abs);
+      add(abs);
     } else if (st?.isDirectory()) {
       let found = 0;
       walk(
@@ -166,8 +165,7 @@ export function expandTargets(args: readonly string[], options: ExpandOptions): 
           const rel = showPath(relativePath(baseAbs, file)).split(path.sep).join('/');
           if (!re.test(rel)) return;
           found++;
-          if (isWordName(file) && !(options.isExtraPlan?.(file) ?? false)) skip(file, WORD);
-          else add(file, baseAbs);
+          add(file, baseAbs);
         },
         ignoring(baseAbs),
       );

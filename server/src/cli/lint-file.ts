@@ -8,6 +8,8 @@ import { createPlanService, type PlanService } from '../service.js';
 import { ChangedOnDiskError, writeFileAtomic } from './atomic.js';
 import { fsPath, lookupPath } from './byte-paths.js';
 import type { SkipReason } from './classify.js';
+import { docxNotes, placeDiagnostics, readOfficeBytes, type ReportDiagnostic } from './docx.js';
+import type { DocxText } from '../docx/read.js';
 import { decodeText, encodeText, type EncodingName } from './encoding.js';
 
 /** Files larger than this are skipped: a plan is a few hundred kilobytes at most. */
@@ -33,7 +35,8 @@ export interface LintFileOptions {
 export interface FileOutcome {
   /** Absolute path, or null for standard input. */
   abs: string | null;
-  diagnostics: LintDiagnostic[];
+  /** In a Word document, each finding also names its paragraph or table cell. */
+  diagnostics: ReportDiagnostic[];
   encoding?: EncodingName;
   bom?: boolean;
   /** The file was not linted and that is fine (binary, too large): why. */
@@ -46,6 +49,8 @@ export interface FileOutcome {
   fixed?: boolean;
   /** Standard input with `--fix`: the fixed text, encoded as it came in. */
   output?: Uint8Array;
+  /** How a Word document was read (tracked changes accepted, comments ignored), in the CLI's language. */
+  notes?: string[];
 }
 
 function localized(locale: Locale, zh: string, en: string): string {
@@ -58,6 +63,8 @@ export interface ReadPlan {
   encoding: EncodingName;
   bom: boolean;
   stat: { size: number; mtimeMs: number };
+  /** The file is a Word document: `text` is what it shows, with the paragraph of every stretch. */
+  docx?: DocxText;
 }
 
 /**
@@ -78,6 +85,11 @@ export function readPlanFile(abs: string, encoding: string | undefined, locale: 
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? String(e);
     return { error: localized(locale, `无法读取（${code}）`, `cannot read (${code})`) };
+  }
+  const office = readOfficeBytes(bytes, abs);
+  if (office !== null) {
+    if ('error' in office) return { error: localized(locale, office.error, office.errorEn) };
+    return { text: office.docx.text, encoding: 'utf8', bom: false, docx: office.docx, stat: { size: stat.size, mtimeMs: stat.mtimeMs } };
   }
   const decoded = decodeText(bytes, encoding);
   if ('binary' in decoded) return { skipped: localized(locale, decoded.reason, decoded.reasonEn), skipReason: 'binary' };
@@ -119,6 +131,7 @@ export class FileLinter {
       if (!('text' in decoded)) return { abs, diagnostics: [], ...decoded };
       const { stat } = decoded;
       const config = this.configFor(abs);
+      if (decoded.docx) return this.lintDocx(abs, decoded.docx, config);
       const base = { abs, encoding: decoded.encoding, bom: decoded.bom };
       if (!this.options.fix) return { ...base, diagnostics: this.service.analyze(decoded.text, config).diagnostics };
 
@@ -143,12 +156,40 @@ export class FileLinter {
     }
   }
 
+  /** A Word document: its findings name their paragraphs; `--fix` is refused, a Word file is never rewritten. */
+  private lintDocx(abs: string | null, docx: DocxText, config: ResolvedConfig): FileOutcome {
+    const ui = this.options.uiLocale;
+    const locale = this.options.locale ?? config.locale;
+    const diagnostics = placeDiagnostics(this.service.analyze(docx.text, config).diagnostics, docx, locale);
+    const notes = docxNotes(docx, ui);
+    return {
+      abs,
+      diagnostics,
+      ...(notes.length > 0 ? { notes } : {}),
+      ...(this.options.fix
+        ? {
+            error: localized(
+              ui,
+              '--fix 不改写 Word 文件：请在 Word 中按提示修改（planlint text 可导出其文本）',
+              '--fix does not rewrite Word files: make the changes in Word (planlint text prints its text)',
+            ),
+          }
+        : {}),
+    };
+  }
+
   /**
    * Lints text read from standard input; `configPath` (from `--stdin-filename`, or a name in the
    * working directory) decides the configuration. With `fix`, `output` holds the fixed text.
    */
   lintStdin(bytes: Uint8Array, configPath: string): FileOutcome {
     const ui = this.options.uiLocale;
+    const office = readOfficeBytes(bytes, configPath);
+    if (office !== null) {
+      if ('error' in office) return { abs: null, diagnostics: [], error: localized(ui, office.error, office.errorEn), ...(this.options.fix ? { output: bytes } : {}) };
+      const outcome = this.lintDocx(null, office.docx, this.configFor(path.resolve(configPath)));
+      return this.options.fix ? { ...outcome, output: bytes } : outcome;
+    }
     const decoded = decodeText(bytes, this.options.encoding);
     // As a filter, `--fix -` passes input it cannot read through unchanged rather than print nothing.
     const passThrough = this.options.fix ? { output: bytes } : {};

@@ -6,13 +6,18 @@ export const USAGE = `planlint —— 检查政府工作方案（实施方案 / 
   planlint [选项] <文件|目录|通配符|->...     检查方案
   planlint table <文件|-> [选项]              输出任务分解表
   planlint outline <文件|-> [选项]            输出提纲
+  planlint text <文件|-> [-o 文件]            输出 planlint 读到的文本（Word 文档的正文）
 
 命令行上点名的文件总会检查。目录只检查方案文件：*.plan、*.plan.txt、*.plan.md、配置 files
-中的文件，以及内容读来是方案的 .txt / .md / .text 文件（看前约 30 KB：方案标题、分配任务、完成
-时限）；其余文本文件（报告、其他文件、无判断依据）、二进制文件、Word 文档和无法解码的文件都
-列为“已跳过”并注明原因。目录和通配符不进入 node_modules 和隐藏目录，并遵守 .gitignore、配置
-ignores 和 --ignore-pattern。通配符支持 * ** ? [abc] {a,b}，请加引号交给 planlint 展开。
-每次运行最后都说明检查了几个文件、跳过了哪些。
+中的文件，以及内容读来是方案的 .txt / .md / .text 文件和 Word 文档（.docx）（看前约 30 KB：方案
+标题、分配任务、完成时限）；其余文本文件（报告、其他文件、无判断依据）、二进制文件、.doc / .wps
+文档和无法解码的文件都列为“已跳过”并注明原因。目录和通配符不进入 node_modules 和隐藏目录，并遵守
+.gitignore、配置 ignores 和 --ignore-pattern。通配符支持 * ** ? [abc] {a,b}，请加引号交给 planlint
+展开。每次运行最后都说明检查了几个文件、跳过了哪些。
+
+Word 文档（.docx）按 Word 显示的样子读取：自动编号、表格（合并单元格）、接受全部修订，批注、页眉页脚、
+脚注和文本框不计入；问题注明第几段（或表格第几行第几列）并引用开头几个字。--fix 不改写 Word 文件。
+.doc、.wps、.pdf、.xlsx 和压缩包不能直接读取：请另存为 .docx（在命令行中点名时退出码为 2）。
 
 检查选项：
   -f, --format <格式>            stylish（默认）、json、sarif、github
@@ -40,9 +45,10 @@ ignores 和 --ignore-pattern。通配符支持 * ** ? [abc] {a,b}，请加引号
       --print-config <文件>      打印此文件生效的配置（JSON）后退出
 
 表格选项（planlint table）：
-  -f, --format <格式>            md（默认）、csv（带 BOM，Excel 可直接打开）、json、xlsx
+  -f, --format <格式>            md（默认）、csv（带 BOM，Excel 可直接打开）、json、xlsx、
+                                 docx（Word：A4 横向公文格式，附件标注、标题、表头每页重复）
   -o, --output-file <文件>       写入文件；未给 --format 时按扩展名判断格式，扩展名与格式不符为用法错误。
-                                 xlsx 不输出到终端
+                                 xlsx、docx 不输出到终端
       --problems                 增加“问题”列：每个任务上的规则编号和消息
       --unit <单位>              只列出该单位牵头或参与的任务
       --only <状态>              只列出 problems（有问题）、no-lead（缺牵头单位）、no-deadline（缺完成时限）、
@@ -56,8 +62,9 @@ ignores 和 --ignore-pattern。通配符支持 * ** ? [abc] {a,b}，请加引号
 退出码：
   0  没有达到 --max-severity 的问题，警告数也未超过 --max-warnings
   1  有达到 --max-severity 的问题，或警告多于 --max-warnings
-  2  用法错误、配置文件错误，文件不存在、无法读取或解码，某个参数（目录、通配符）没有给出
-     方案文件（其余参数仍照常检查），或一个文件也没有检查（二进制文件只跳过并提示，不算错误）
+  2  用法错误、配置文件错误，文件不存在、无法读取或解码，点名了 .doc/.wps/.pdf 等不能读取的格式，
+     对 Word 文档用了 --fix，某个参数（目录、通配符）没有给出方案文件（其余参数仍照常检查），
+     或一个文件也没有检查（其他二进制文件只跳过并提示，不算错误）
 
 ————————————————————————————————————————
 
@@ -67,14 +74,21 @@ Usage:
   planlint [options] <file|folder|glob|->...   lint plans
   planlint table <file|-> [options]            print the task table
   planlint outline <file|-> [options]          print the outline
+  planlint text <file|-> [-o file]             print the text planlint reads (a Word document's body)
 
 A file named on the command line is always linted. A folder gives its plan files: *.plan,
-*.plan.txt, *.plan.md, the config's files, and .txt / .md / .text files whose text reads as a plan
-(from its first ~30 KB: a plan title, work assigned, deadlines); the other text files (a report,
-something else, no evidence either way), binary files, Word documents and undecodable files are
-listed as skipped, with the reason. Folders and globs skip node_modules and hidden folders and
-follow .gitignore, the config's ignores and --ignore-pattern. Globs support * ** ? [abc] {a,b}:
-quote them so planlint expands them. Every run ends with how many files it checked and what it skipped.
+*.plan.txt, *.plan.md, the config's files, and .txt / .md / .text files and Word documents (.docx)
+whose text reads as a plan (from its first ~30 KB: a plan title, work assigned, deadlines); the
+other text files (a report, something else, no evidence either way), binary files, .doc / .wps
+documents and undecodable files are listed as skipped, with the reason. Folders and globs skip
+node_modules and hidden folders and follow .gitignore, the config's ignores and --ignore-pattern.
+Globs support * ** ? [abc] {a,b}: quote them so planlint expands them. Every run ends with how
+many files it checked and what it skipped.
+
+A Word document (.docx) is read as Word shows it: automatic numbering, tables (merged cells), all
+tracked changes accepted; comments, headers, footers, footnotes and text boxes left out. A finding
+names its paragraph (or table row and column) and quotes its first words. --fix never rewrites a
+Word file. .doc, .wps, .pdf, .xlsx and archives are not read: save as .docx (exit 2 when named).
 
 Lint options:
   -f, --format <format>          stylish (default), json, sarif, github
@@ -107,10 +121,11 @@ Lint options:
       --print-config <file>      print the configuration that applies to a file (JSON) and exit
 
 Table options (planlint table):
-  -f, --format <format>          md (default), csv (with a BOM, opens in Excel), json, xlsx
+  -f, --format <format>          md (default), csv (with a BOM, opens in Excel), json, xlsx,
+                                 docx (Word: A4 landscape, 公文 layout, header row on every page)
   -o, --output-file <file>       write to a file; without --format, its extension picks the format; an
-                                 extension of another format is a usage error.
-                                 xlsx is never written to a terminal
+                                 extension of another format is a usage error. xlsx and docx are
+                                 never written to a terminal
       --problems                 add a Problems column: the rule ids and messages on each task
       --unit <unit>              only the tasks this unit leads or takes part in
       --only <state>             only the tasks with problems, no-lead, no-deadline, ongoing or overdue
@@ -123,7 +138,8 @@ Other:
 Exit codes:
   0  no problem at or above --max-severity, and no more warnings than --max-warnings
   1  problems at or above --max-severity, or more warnings than --max-warnings
-  2  usage error, bad config file, a file that is missing, unreadable or undecodable, an argument
+  2  usage error, bad config file, a file that is missing, unreadable or undecodable, a
+     .doc/.wps/.pdf or other unreadable format named, --fix on a Word document, an argument
      (folder, glob) that gives no plan file (the other arguments are still linted), or no file
-     checked at all (binary files are skipped with a message, not an error)
+     checked at all (other binary files are skipped with a message, not an error)
 `;

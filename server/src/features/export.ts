@@ -1,16 +1,16 @@
-// Writers of the task table (任务分解表) as CSV, XLSX, JSON and Markdown; shared by the CLI and the task-table preview.
+// Writers of the task table (任务分解表) as CSV, XLSX, DOCX, JSON and Markdown; shared by the CLI and the task-table preview.
 import type { Locale } from '../lint/types.js';
 import { PROBLEMS_HEADING, TABLE_HEADINGS, problemsCell, rowCells, toMarkdown, type TaskRow } from './task-table.js';
 
 export { toMarkdown };
 
 /** The formats the table can be written in. */
-export type TableFormat = 'csv' | 'md' | 'json' | 'xlsx';
+export type TableFormat = 'csv' | 'md' | 'json' | 'xlsx' | 'docx';
 
-export const TABLE_FORMATS: readonly TableFormat[] = ['csv', 'md', 'json', 'xlsx'];
+export const TABLE_FORMATS: readonly TableFormat[] = ['csv', 'md', 'json', 'xlsx', 'docx'];
 
 /** The usual file extension of each format. */
-export const TABLE_EXTENSIONS: Record<TableFormat, string> = { csv: '.csv', md: '.md', json: '.json', xlsx: '.xlsx' };
+export const TABLE_EXTENSIONS: Record<TableFormat, string> = { csv: '.csv', md: '.md', json: '.json', xlsx: '.xlsx', docx: '.docx' };
 
 /** A finding as the problems column shows it; `TaskProblem` and the preview's `RowProblem` both fit. */
 export interface ExportProblem {
@@ -30,6 +30,27 @@ export interface ExportOptions {
   locale?: Locale;
   /** Add the 问题 (problems) column, or `problems` to each JSON task. */
   problems?: boolean;
+  /** DOCX: the plan's title, for the document's title (`…任务分解表`). */
+  title?: string;
+}
+
+/**
+ * The table as a Word document: A4 landscape in the 公文 layout (附件 label, title, a bordered table whose
+ * header row repeats on every page, 黑体 headings and 仿宋 cells), numbers shown with their parents'.
+ * Written by the `docx` library, in a chunk of its own loaded on first use.
+ */
+export async function toDocx(rows: readonly ExportRow[], options: ExportOptions = {}): Promise<Uint8Array> {
+  const { writeTaskTableDocx } = await import('./export-docx.js');
+  const locale = options.locale ?? 'zh-CN';
+  const head = locale === 'en' ? ['No.', 'Task', 'Lead units', 'Responsible units', 'Deadline'] : ['序号', '工作任务', '牵头单位', '责任单位', '完成时限'];
+  if (options.problems) head.push(PROBLEMS_HEADING[locale]);
+  const cells = rows.map((row) =>
+    [row.fullNumber, row.title, row.lead.join('、'), row.responsible.join('、'), row.deadline?.text ?? '', ...(options.problems ? [problemsCell(row.problems ?? [], '\n')] : [])].map((c) =>
+      c.replace(NOT_XML, ''),
+    ),
+  );
+  const title = (options.title ?? '').trim() || (locale === 'en' ? 'Plan' : '工作方案');
+  return writeTaskTableDocx({ title, attachment: locale === 'en' ? 'Attachment' : '附件', headings: head, rows: cells, locale });
 }
 
 /** Excel's limit on the characters in one cell. */
@@ -156,5 +177,7 @@ export async function exportTable(format: TableFormat, file: string, rows: reado
       return new TextEncoder().encode(toJson(file, rows, options));
     case 'xlsx':
       return toXlsx(rows, options);
+    case 'docx':
+      return toDocx(rows, options);
   }
 }

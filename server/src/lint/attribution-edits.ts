@@ -270,6 +270,9 @@ function removal(text: string, m: UnitMention, seps: string): TextEdit | null {
  * `（A牵头，B…）`. The unit is never left listed twice (a lead also listed as responsible is an error of its own). Null
  * when the attribution is a heading's or the list cannot be edited safely.
  */
+/** Field names of units that co-operate rather than answer for a task. */
+const COOPERATING = /配合|协办|協辦|参与|參與|参加|參加|协同|協同|协作|協作/;
+
 export function moveToLeadEdits(plan: PlanDocument, task: Task, mention: UnitMention): TextEdit[] | null {
   if (task.inherited.responsible) return null;
   if (task.source === 'table') return moveInTable(plan, task, mention);
@@ -312,7 +315,8 @@ export function moveToLeadEdits(plan: PlanDocument, task: Task, mention: UnitMen
         { span: field, newText: '' },
       ];
     }
-    // `责任单位：A` → `牵头单位：A`.
+    // `责任单位：A` → `牵头单位：A`; a co-operating field (`配合部门：A`) is not renamed: its name would be lost.
+    if (COOPERATING.test(text.slice(keyStart, keyEnd))) return null;
     return [{ span: { start: keyStart, end: keyEnd }, newText: w.lead }];
   }
   if ((ch === '(' || ch === '（') && kindOf(plan, a) === 'paren' && members.length >= 2) {

@@ -55,9 +55,12 @@ import { taskRowsWithProblems } from '../features/task-table.js';
 import { indexPlan, planKey, unitCatalog, WorkspaceIndex } from '../features/workspace-index.js';
 import type { LintDiagnostic, Locale, TextEdit } from '../lint/types.js';
 import {
+  DOCX_TEXT_REQUEST,
   EXPORT_TABLE_REQUEST,
   SERVER_COMMANDS,
   TASK_TABLE_REQUEST,
+  type DocxTextParams,
+  type DocxTextResult,
   type ExportTableParams,
   type ExportTableResult,
   type PreviewRow,
@@ -66,6 +69,7 @@ import {
 } from '../protocol.js';
 import { createPlanService, type PlanService } from '../service.js';
 import { diagnosticData, markdownToPlain, offsetOf, rangeOf, symbolKind, toDiagnostic, toTextEdits } from './convert.js';
+import { DocxTexts } from './docx.js';
 import { AnalysisCache, OpenDocuments, openPlanEntry, type CachedAnalysis } from './documents.js';
 import { cancelled, guarded, guardNotification, guardRequest } from './guard.js';
 import { clientLocale, PlanConfigs, uriToPath } from './settings.js';
@@ -151,6 +155,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     }
   };
   const documents = new OpenDocuments();
+  const docxTexts = new DocxTexts();
   const index = new WorkspaceIndex();
   let service: PlanService = createPlanService();
   let configs = new PlanConfigs('zh-CN', reportConfigProblems);
@@ -367,7 +372,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     }
     const entry = analyses.current(doc);
     const version = entry.version;
-    const diagnostics = entry.analysis.diagnostics.map((d) => toDiagnostic(d, entry.version));
+    const found = entry.analysis.diagnostics;
+    // In a Word document's text view, each message also names its paragraph (第 N 段) or table cell.
+    const diagnostics = docxTexts.decorate(uri, doc.getText(), found.map((d) => toDiagnostic(d, entry.version)), (_, i) => found[i]!.span.start, entry.config.locale);
     // Analysis is synchronous, so this is the current version; the check guards any future change.
     // Only the version's identity counts, not its size: a client may number versions backwards (one
     // that restarted its count), and the newest text must still get its diagnostics.
@@ -1122,8 +1129,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       const table = taskTable(found.doc, found.entry);
       const file = uriToPath(found.doc.uri) ?? found.doc.uri;
       const rows = filterRows(table.rows, readFilter(params.filter), table.today);
-      const bytes = await exportTable(format, path.basename(file), rows, { locale: found.entry.config.locale, problems: params.problems === true });
-      return format === 'xlsx'
+      const bytes = await exportTable(format, path.basename(file), rows, { locale: found.entry.config.locale, problems: params.problems === true, title: found.entry.analysis.plan.title });
+      return format === 'xlsx' || format === 'docx'
         ? { data: Buffer.from(bytes).toString('base64'), encoding: 'base64' }
         : { data: Buffer.from(bytes).toString('utf8'), encoding: 'utf8' };
     }),
@@ -1131,6 +1138,12 @@ export function startServer(connection: Connection, options: ServerOptions): voi
 
   // -------------------------------------------------------------------------------------------
   // Stats (for the bench and for support)
+
+  // A Word document's text, for the client's read-only view of it (the client cannot read .docx itself).
+  connection.onRequest(
+    DOCX_TEXT_REQUEST,
+    guardRequest<DocxTextParams, DocxTextResult | null>(log, DOCX_TEXT_REQUEST, null, (params) => docxTexts.read(params?.uri, configs.forUri(String(params?.uri)).locale)),
+  );
 
   connection.onRequest(
     'planlint/stats',

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { resolveConfig, validateConfig, type ConfigProblem, type PlanlintConfig, type ResolvedConfig } from '../config/config.js';
 import { CONFIG_FILE_NAMES, ConfigCache } from '../config/load.js';
 import type { Locale } from '../lint/types.js';
+import { docxPathOf } from './docx.js';
 
 /** The `planlint.locale` setting. */
 export type LocaleSetting = 'auto' | 'zh-CN' | 'en';
@@ -126,7 +127,8 @@ export class PlanConfigs {
 
   /** The configuration for a document; reports the problems of the config file it comes from. */
   forUri(uri: string): ResolvedConfig {
-    const file = uriToPath(uri);
+    // A Word document's text view (`planlint-docx:`) takes the configuration of the .docx beside it.
+    const file = uriToPath(uri) ?? docxPathOf(uri);
     let config: ResolvedConfig;
     if (file === null) {
       config = this.untitled ??= resolveConfig(this.base, { locale: this.autoLocale });

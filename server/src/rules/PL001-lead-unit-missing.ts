@@ -68,11 +68,17 @@ function leadFixes(plan: PlanDocument, task: Task, advisor: LeadAdvisor): RuleFi
     if (edits) fixes.push({ messageId: 'makeLead', data: { unit: m.name }, edits });
   }
   if (!at) return fixes;
+  // A unit the task already lists (by its name or a short form of it) is made the lead by a move, never added twice.
+  const listed = (unit: string) => {
+    const key = unitKey(unit);
+    return task.responsible.some((m) => m.key.endsWith(key) || key.endsWith(m.key));
+  };
   for (const s of advisor.suggest(task)) {
+    if (listed(s.unit)) continue;
     const r = REASONS[s.reason];
     fixes.push({ messageId: 'useLead', data: { unit: s.unit, reason: r.zh, reasonEn: r.en }, edits: [insertionEdit(at, s.unit)] });
   }
-  const choices = advisor.choices.filter((u) => !seen.has(unitKey(u)));
+  const choices = advisor.choices.filter((u) => !seen.has(unitKey(u)) && !listed(u));
   if (choices.length > 0) fixes.push({ messageId: 'chooseLead', edits: [insertionEdit(at, choices[0]!, choices)] });
   return fixes;
 }

@@ -352,6 +352,16 @@ async function palette(title) {
       if (images !== 0 || pwned !== 0) throw new Error(`markup was rendered: ${images} img, pwned=${pwned}`);
     });
     await shot('11-preview-injection.png');
+    await step('a Word document opens as its text, with squiggles', async () => {
+      await page.locator('.explorer-folders-view .monaco-list-row', { hasText: '政务公开方案.docx' }).first().click();
+      await page.locator('.monaco-editor .view-lines', { hasText: '（一）深化公开' }).first().waitFor();
+      await page.locator('.monaco-editor .squiggly-error, .monaco-editor .squiggly-warning').first().waitFor();
+    });
+    await step('the task table preview follows the Word document', async () => {
+      const frame = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+      await frame.locator('#tasks tbody tr', { hasText: '公开权力清单' }).first().waitFor();
+    });
+    await shot('12-word-document.png');
   } finally {
     await ctx.close();
     fs.rmSync(profile, { recursive: true, force: true });

@@ -22,6 +22,8 @@ export XDG_CONFIG_HOME="$RUN/xdg/config" XDG_DATA_HOME="$RUN/xdg/data" XDG_CACHE
 mkdir -p "$RUN/ws" "$RUN/ud/User" "$RUN/ext" "$RUN/tmp" "$SHOTS"
 rm -f "$SHOTS"/*.png
 cp "$ROOT"/samples/*.plan* "$RUN/ws/"
+# A Word-numbered plan: it opens as a read-only plan view (planlint-docx:).
+node "$HERE/make-docx.mjs" "$RUN/ws/政务公开方案.docx"
 # A plan whose text is markup: the preview must show it as text, never run or render it.
 cat > "$RUN/ws/injection.plan" <<'PLAN'
 白川市2025年度安全测试工作要点

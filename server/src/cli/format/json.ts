@@ -1,5 +1,6 @@
 // The `json` format: an array of file results (FileResult plus counts), every finding with 1-based line/column and its LSP range; streamed.
 import type { LintDiagnostic, TextEdit } from '../../lint/types.js';
+import type { ParagraphRef, ReportDiagnostic } from '../docx.js';
 import { countDiagnostics, positionsOf, type Formatter, type ReportFile } from './report.js';
 
 /** One finding in the JSON output. Keys appear in this order; fields are only ever added. */
@@ -13,6 +14,8 @@ export interface JsonDiagnostic {
   column: number;
   endLine: number;
   endColumn: number;
+  /** In a Word document: the paragraph (`第 N 段`) or table cell of the finding, with its first words. */
+  paragraph?: ParagraphRef;
   /** 0-based LSP range. */
   range: LintDiagnostic['range'];
   /** UTF-16 offsets into the decoded text. */
@@ -43,9 +46,11 @@ export interface JsonFileResult {
   skipReason?: string;
   error?: string;
   fixed?: boolean;
+  /** How a Word document was read: tracked changes accepted, comments ignored. */
+  notes?: string[];
 }
 
-function toJsonDiagnostic(d: LintDiagnostic, shared: ReadonlyMap<readonly TextEdit[], number>): JsonDiagnostic {
+function toJsonDiagnostic(d: ReportDiagnostic, shared: ReadonlyMap<readonly TextEdit[], number>): JsonDiagnostic {
   const ref = d.fix ? shared.get(d.fix.edits) : undefined;
   return {
     ruleId: d.ruleId,
@@ -53,6 +58,7 @@ function toJsonDiagnostic(d: LintDiagnostic, shared: ReadonlyMap<readonly TextEd
     severity: d.severity,
     message: d.message,
     ...positionsOf(d),
+    ...(d.paragraph ? { paragraph: d.paragraph } : {}),
     range: d.range,
     span: d.span,
     ...(d.fix ? { fix: ref !== undefined ? { title: d.fix.title, editsRef: ref } : { title: d.fix.title, edits: d.fix.edits } } : {}),
@@ -112,6 +118,7 @@ export function* jsonChunks(files: readonly ReportFile[]): Generator<string> {
       ...(f.skipReason !== undefined ? { skipReason: f.skipReason } : {}),
       ...(f.error !== undefined ? { error: f.error } : {}),
       ...(f.fixed ? { fixed: true } : {}),
+      ...(f.notes?.length ? { notes: f.notes } : {}),
     };
     // The remaining keys of the file object, without its braces.
     const object = nested(rest, '  ');

@@ -10,9 +10,13 @@ export interface RunTally {
   quiet: boolean;
 }
 
-/** True when the file was read and linted (a file whose fixes could not be written was still checked). */
+/**
+ * True when the file was read and linted: not skipped, and without an error or with what reading it gave (an
+ * encoding, findings, a Word document's notes): a file whose fixes could not be written was still checked.
+ */
 export function wasChecked(file: ReportFile): boolean {
-  return file.skipped === undefined && file.encoding !== undefined;
+  if (file.skipped !== undefined) return false;
+  return file.error === undefined || file.encoding !== undefined || file.diagnostics.length > 0 || (file.notes?.length ?? 0) > 0;
 }
 
 /**

@@ -96,6 +96,30 @@ const tests = {
     const kept = vscode.workspace.textDocuments.find((d) => d.uri.toString() === notes.toString());
     assert.strictEqual(kept && kept.languageId, 'plaintext');
   },
+  async 'a Word document opens as a read-only plan view whose diagnostics name the paragraph'() {
+    const folder = vscode.workspace.workspaceFolders[0].uri;
+    const file = vscode.Uri.joinPath(folder, '政务公开方案.docx');
+    await vscode.commands.executeCommand('planlint.openDocx', file);
+    const editor = await waitFor(() => {
+      const e = vscode.window.activeTextEditor;
+      return e && e.document.uri.scheme === 'planlint-docx' ? e : null;
+    });
+    assert.strictEqual(editor.document.languageId, 'plan');
+    assert.ok(editor.document.getText().includes('（一）深化公开'), editor.document.getText().slice(0, 80));
+    const diags = await waitFor(() => (planDiagnostics(editor.document.uri).length ? planDiagnostics(editor.document.uri) : null));
+    // In the UI language: Chinese, or English in an English VS Code.
+    assert.ok(diags.some((d) => /（第 5 段“2\.公开办事指南。”）$|\(paragraph 5 "2\.公开办事指南。"\)$/.test(d.message)), diags.map((d) => d.message).join(' | '));
+    const symbols = await waitFor(() => vscode.commands.executeCommand('vscode.executeDocumentSymbolProvider', editor.document.uri).then((s) => (s && s.length ? s : null)));
+    assert.ok(symbols.some((s) => /主要任务/.test(s.name)), symbols.map((s) => s.name).join(' | '));
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    // Opening the .docx itself shows the same view (the custom editor hands over to it).
+    await vscode.commands.executeCommand('vscode.open', file);
+    await waitFor(() => {
+      const e = vscode.window.activeTextEditor;
+      return e && e.document.uri.scheme === 'planlint-docx' && e.document.uri.path === file.path;
+    });
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  },
   async 'the task table preview opens'() {
     await vscode.commands.executeCommand('planlint.showTaskTable');
     const tab = await waitFor(() =>
