@@ -12,6 +12,7 @@ import { parsePlan } from '../../server/src/model/plan.js';
 import { gongwenNumbering, level, makeDocx, p, para, run, tableXml } from '../helpers/docx.js';
 import { autoNumberedDocx, HEADER, mergedTableDoc, numberedPlanDocs, overridesDoc, partRowsDoc, PREAMBLE, revisionsDoc, styleNumberingDoc, textDocx, TITLE } from './fixtures.js';
 import { HAVE_SEEDS, SEEDS } from '../helpers/paths.js';
+import { sharedMissing } from '../helpers/shared.js';
 
 /** Reads a document and fails the test when it cannot be read. */
 function read(bytes: Uint8Array): DocxText {
@@ -208,9 +209,7 @@ describe('docx: reading Word documents', () => {
 
   describe('the seeds as Word documents (../shared/seeds)', () => {
     if (!HAVE_SEEDS) {
-      it('skipped: ../shared/seeds not found', function () {
-        this.skip();
-      });
+      sharedMissing('the seeds as Word documents', SEEDS);
       return;
     }
     for (const file of readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).sort()) {
@@ -230,17 +229,17 @@ describe('docx: reading Word documents', () => {
 
 describe('docx: the seeds with Word numbering (../shared/seeds)', () => {
   if (!HAVE_SEEDS) {
-    it('skipped: ../shared/seeds not found', function () {
-      this.skip();
-    });
+    sharedMissing('the seeds with Word numbering', SEEDS);
     return;
   }
-  for (const file of readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).sort()) {
+  const seedText = (file: string) => readFileSync(join(SEEDS, file), 'utf8').replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  // A seed that lost its line breaks has no line-start marker for Word to number: it is read as a one-paragraph document above.
+  const numbered = readdirSync(SEEDS).filter((f) => f.endsWith('.txt') && autoNumberedDocx(seedText(f)) !== null).sort();
+  it('four of the five seeds have line-start markers to number', () => assert.equal(numbered.length, 4));
+  for (const file of numbered) {
     it(`${file.slice(0, 3)}: line-start markers as Word numbering give the same lines, tasks, numbers, leads and deadlines`, function () {
-      const text = readFileSync(join(SEEDS, file), 'utf8').replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-      const docx = autoNumberedDocx(text);
-      if (!docx) this.skip();
-      const doc = read(docx!);
+      const text = seedText(file);
+      const doc = read(autoNumberedDocx(text)!);
       // The text reads the same but for the spaces before a marker (Word indents a paragraph, it does not type spaces).
       const unindented = textDocx(text).wordable.replace(/^[^\S\n]+(?=[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十百]+[）)]|\d{1,3}[.．、](?!\d)|[（(]\d{1,3}[）)]|[①-⑳])/gm, '');
       const lines = unindented.split('\n');

@@ -215,8 +215,7 @@ export function unitHeading(span: Span, ctx: AttributionContext): Attribution | 
   const name = stripNoise(raw);
   if (name.length < 2 || name.length > 24 || WORK_START.test(name) || PERSON_END.test(name) || !UNIT_END.test(name)) return null;
   if (/[，,；;。、（(]/.test(name.replace(/[(（][^()（）]*[)）]/g, ''))) return null;
-  const lists = READING;
-  lists.lead.clear();
+  const lists = emptyLists();
   pushUnits(lists.lead, { start: span.start, end: span.start + raw.length }, 'lead', ctx);
   if (lists.lead.length === 0) return null;
   return new PlacedAttribution('heading', lists.lead.take(), [], [], [], span, ctx.lines);
@@ -258,12 +257,7 @@ const LIST_END = /等(?:有关|相关)?(?:部门|单位|部門|單位)/;
  * the tokens [by, to).
  */
 function readTogether(toks: IToken[], by: number, together: number, to: number, ctx: AttributionContext): Attribution | null {
-  const lists = READING;
-  lists.lead.clear();
-  lists.division.clear();
-  lists.responsible.clear();
-  lists.deadlines.clear();
-  lists.problems.clear();
+  const lists = emptyLists();
   const unitsFrom = end(toks[together]!);
   const clauseEnd = end(toks[to - 1]!);
   const rest = ctx.text.slice(unitsFrom, Math.min(clauseEnd, unitsFrom + MAX_BY_UNITS * 2));
@@ -293,17 +287,23 @@ interface Lists {
 /** The lists being read, one set for every attribution: reading never re-enters `readContent`. */
 const READING: Lists = { lead: new ListBuffer(), division: new ListBuffer(), responsible: new ListBuffer(), deadlines: new ListBuffer(), problems: new ListBuffer() };
 
-/**
- * Reads the content [from, to) of one attribution: parts split at `;` are fields (`牵头单位:…`) or verb
- * segments split at `,` (`X牵头` `Y参加` `由X负责` `2021年底前`).
- */
-function readContent(toks: IToken[], from: number, to: number, style: AttributionStyle, span: Span, ctx: AttributionContext): PlacedAttribution {
+/** The lists of the attribution about to be read, emptied. */
+function emptyLists(): Lists {
   const lists = READING;
   lists.lead.clear();
   lists.division.clear();
   lists.responsible.clear();
   lists.deadlines.clear();
   lists.problems.clear();
+  return lists;
+}
+
+/**
+ * Reads the content [from, to) of one attribution: parts split at `;` are fields (`牵头单位:…`) or verb
+ * segments split at `,` (`X牵头` `Y参加` `由X负责` `2021年底前`).
+ */
+function readContent(toks: IToken[], from: number, to: number, style: AttributionStyle, span: Span, ctx: AttributionContext): PlacedAttribution {
+  const lists = emptyLists();
   // Parts split at `;` outside nested brackets (unit names hold parentheses: `各区县(市)人民政府`).
   let partFrom = from;
   let depth = 0;
