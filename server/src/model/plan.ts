@@ -115,11 +115,18 @@ const RESPONSIBLE_LEADS = /(?:未注明|未明确|无|没有|未列)牵头单位
 
 /** The convention a plan states about leads (anywhere: its covering notice, its first attribution, a note). */
 export function leadConvention(text: string): LeadConvention {
-  const folded = toSimplified(stripNoise(text)).replace(/[\s\u3000]+/g, '');
-  if (FIRST_LISTED.test(folded)) return 'first';
-  if (RESPONSIBLE_LEADS.test(folded)) return 'all';
-  return 'none';
+  // Only the sentences around a `牵头单位` near `第一位` / `首位` / `即为` are folded and read, not the whole text.
+  let convention: LeadConvention = 'none';
+  for (const hit of text.matchAll(CONVENTION_HINT)) {
+    const window = toSimplified(stripNoise(text.slice(Math.max(0, hit.index - 60), hit.index + 60))).replace(/[\s\u3000]+/g, '');
+    if (FIRST_LISTED.test(window)) return 'first';
+    if (RESPONSIBLE_LEADS.test(window)) convention = 'all';
+  }
+  return convention;
 }
+
+/** Where a convention may be stated: the words it cannot do without (either script, pinyin noise aside). */
+const CONVENTION_HINT = /第一位|首位|即[为為]|就是/g;
 
 /** From the grammar's result: problems, directives, title, period, kind and the section tree. */
 function readBody(plan: PlanDocument, lines: LineTable, parsed: ParsedText, options: ParseOptions): Body {
