@@ -1,4 +1,5 @@
 // Lints one file or one text: read and decode, find its configuration, analyse, fix and write back. Runs in the main thread and in workers.
+import { describeKind } from '../model/kind.js';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ResolvedConfig } from '../config/config.js';
@@ -133,10 +134,10 @@ export class FileLinter {
       const config = this.configFor(abs);
       if (decoded.docx) return this.lintDocx(abs, decoded.docx, config);
       const base = { abs, encoding: decoded.encoding, bom: decoded.bom };
-      if (!this.options.fix) return { ...base, diagnostics: this.service.analyze(decoded.text, config).diagnostics };
+      if (!this.options.fix) return { ...base, ...this.analyzed(decoded.text, config) };
 
       const result = this.service.fixAll(decoded.text, config);
-      if (result.text === decoded.text) return { ...base, diagnostics: this.service.analyze(decoded.text, config).diagnostics };
+      if (result.text === decoded.text) return { ...base, ...this.analyzed(decoded.text, config) };
       const encoded = this.encodeChecked(result.text, decoded.encoding, decoded.bom);
       if ('error' in encoded) return { ...base, diagnostics: this.service.analyze(decoded.text, config).diagnostics, error: encoded.error };
       try {
@@ -148,12 +149,27 @@ export class FileLinter {
             : localized(ui, `无法写入修复（${(e as NodeJS.ErrnoException).code ?? String(e)}）`, `cannot write the fixes (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
         return { ...base, diagnostics: this.service.analyze(decoded.text, config).diagnostics, error: why };
       }
-      return { ...base, diagnostics: this.service.analyze(result.text, config).diagnostics, fixed: true };
+      return { ...base, ...this.analyzed(result.text, config), fixed: true };
     } catch (e) {
       // A last guard: the service never throws, but a file system can surprise.
       const msg = e instanceof Error ? e.message : String(e);
       return { abs, diagnostics: [], error: localized(ui, `内部错误：${msg}`, `internal error: ${msg}`) };
     }
+  }
+
+  /**
+   * The findings on `text`, and a note when it was not read as a plan (a report, a policy reading…): its numbered
+   * items were then not checked as tasks, and the note says why and how to have them checked.
+   */
+  private analyzed(text: string, config: ResolvedConfig): { diagnostics: ReportDiagnostic[]; notes?: string[] } {
+    const analysis = this.service.analyze(text, config);
+    if (analysis.plan.kind === 'plan') return { diagnostics: analysis.diagnostics };
+    const ui = this.options.uiLocale;
+    const why = describeKind(analysis.plan.kindDecision, ui);
+    return {
+      diagnostics: analysis.diagnostics,
+      notes: [localized(ui, `${why}；其中的编号项不作为任务检查（配置 "kind": "plan" 可改）`, `${why}; its numbered items are not checked as tasks (set "kind": "plan" in the configuration to check them)`)],
+    };
   }
 
   /** A Word document: its findings name their paragraphs; `--fix` is refused, a Word file is never rewritten. */

@@ -15,6 +15,7 @@ export interface KindReason {
     | 'interpretation'
     | 'rules-title'
     | 'notice-only'
+    | 'documentation'
     | 'no-evidence';
   /** The words found, as written (at most a few). */
   evidence: string[];
@@ -109,7 +110,8 @@ function findTitleKind(head: string): { kind: DocumentKind; id: KindReason['id']
     const candidates = field ? [field[1]!] : BREADCRUMB.test(line) ? [] : line.split(/[|｜]/);
     for (const piece of candidates) {
       const text = piece.trim();
-      if (text.length < 6 || text.length > 90 || /[。；;]$/.test(text)) continue;
+      // A title is no sentence: no `，` `；` inside, no `。` at its end.
+      if (text.length < 6 || text.length > 90 || /[。；;]$/.test(text) || /[，,；;]/.test(text.slice(1, -1))) continue;
       const found = titleKind(text);
       if (found) return { ...found, line: text };
     }
@@ -128,7 +130,11 @@ function findTitleKind(head: string): { kind: DocumentKind; id: KindReason['id']
  */
 export function decideKind(text: string, forced?: DocumentKind | null): KindDecision {
   if (forced) return { kind: forced, positive: true, reasons: [{ id: 'forced', evidence: [forced] }] };
-  const head = foldForKind(text.length > HEAD ? text.slice(0, HEAD) : text);
+  const raw = text.length > HEAD ? text.slice(0, HEAD) : text;
+  // Documentation about plans (a README, rule pages: code blocks, mostly Latin text) quotes plan words but is no plan.
+  const documentation = documentationEvidence(raw);
+  if (documentation !== null) return { kind: 'other', positive: true, reasons: [{ id: 'documentation', evidence: [documentation] }] };
+  const head = foldForKind(raw);
   const title = findTitleKind(head);
 
   const assignEvidence: string[] = [];
@@ -183,6 +189,19 @@ export function readsAsPlan(text: string, forced?: DocumentKind | null): boolean
   return decision.kind === 'plan' && decision.positive;
 }
 
+/** Why `text` reads as documentation (a code block, more Latin letters than Chinese characters), else null. */
+function documentationEvidence(text: string): string | null {
+  if (/^[ \t]*```/m.test(text)) return '```';
+  let latin = 0;
+  let han = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) latin++;
+    else if (c >= 0x4e00 && c <= 0x9fff) han++;
+  }
+  return latin > han && latin > 200 ? 'Latin text' : null;
+}
+
 /** True when the text has a covering notice's wording (`印发给你们`, `通知如下`). */
 export function hasNoticeWording(folded: string): boolean {
   return NOTICE.test(folded);
@@ -200,6 +219,7 @@ export function describeKind(decision: KindDecision, locale: 'zh-CN' | 'en'): st
     interpretation: '解读或新闻稿',
     'rules-title': '规则、细则或预案',
     'notice-only': '只有印发通知',
+    documentation: '说明文档（代码块或以西文为主）',
     'no-evidence': '没有判断依据，按方案读',
   };
   const en: Record<KindReason['id'], string> = {
@@ -212,6 +232,7 @@ export function describeKind(decision: KindDecision, locale: 'zh-CN' | 'en'): st
     interpretation: 'a policy reading or a news story',
     'rules-title': 'rules, detailed rules or a contingency plan',
     'notice-only': 'only a covering notice',
+    documentation: 'documentation (code blocks or mostly Latin text)',
     'no-evidence': 'no evidence either way: read as a plan',
   };
   const names = locale === 'en' ? en : zh;
