@@ -3,6 +3,10 @@ import assert from 'node:assert/strict';
 import { attributionAround, findCompletionContext, initials, loadPinyin, unitCandidates, type UnitCompletionSources } from '../../server/src/features/completion.js';
 import { indexPlan, planKey, unitCatalog, WorkspaceIndex } from '../../server/src/features/workspace-index.js';
 import { parsePlan } from '../../server/src/model/plan.js';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { HAVE_SEEDS, SEEDS } from '../helpers/paths.js';
+import { sharedMissing } from '../helpers/shared.js';
 
 const CURSOR = '‸';
 const URI = 'file:///w/plan.plan';
@@ -107,5 +111,19 @@ describe('unit completion ranking', () => {
     const { items: few, incomplete } = unitCandidates(src, 'sfj', 'zh-CN', 2);
     assert.deepEqual(few.map((i) => i.label), ['市司法局']);
     assert.equal(incomplete, false);
+  });
+});
+
+describe('unit completion on seed 000 (../shared/seeds)', () => {
+  if (!HAVE_SEEDS) {
+    sharedMissing('completion on seed 000', SEEDS);
+    return;
+  }
+  it('after 牵头单位： in a new task, 市政府法制办 (the unit that leads most of its tasks) is offered first', () => {
+    const seed = readdirSync(SEEDS).find((n) => /^000_.*\.txt$/.test(n));
+    assert.ok(seed, 'seed 000 is in ../shared/seeds');
+    const text = readFileSync(join(SEEDS, seed), 'utf8');
+    const items = complete(`${text.replace(/\s*$/, '')}\n44.新增一项任务。[牵头单位:${CURSOR}]\n`);
+    assert.equal(items[0]!.label, '市政府法制办');
   });
 });
