@@ -243,3 +243,17 @@ describe('real plans: lead conventions', () => {
     );
   });
 });
+
+describe('real plans: headings whose work is told below them', () => {
+  it('when one level-1 heading assigns work in its paragraphs, so do its siblings (one cut off by the text’s end)', () => {
+    const plan = read([
+      '溪川县2024年环保工作方案',
+      '一、建设污水处理厂',
+      '任务要求。年底前建成投用。牵头单位：县住建局。',
+      '二、整治黑臭水体',
+      '任务要求。完成三条河道整治。牵头单位：县水利局。',
+      '三、实现重点企业达标排放',
+    ]);
+    assert.deepEqual(numbers(plan), ['一、', '二、', '三、']);
+  });
+});

@@ -588,10 +588,14 @@ function numberingMode(all: Section[]): NumberingMode {
 function bodyTasks(built: BuiltSections, ctx: AttributionContext, convention: LeadConvention): Task[] {
   const tasks: Task[] = [];
   const maxLevel = built.all.reduce((m, s) => (s.marker.level <= 5 ? Math.max(m, s.marker.level) : m), 0);
+  // Level-1 headings whose work is told by unnumbered paragraphs are tasks (`四、…` then `任务要求。…牵头单位:X`):
+  // when one of them assigns work, so do its siblings that say nothing yet (one cut off, one without attribution).
+  const leafChapters = new Set(built.roots.filter((s) => !built.info.get(s)!.nonTask && !s.children.some((c) => c.marker.level <= 5)));
+  const chaptersAreTasks = [...leafChapters].some((s) => built.info.get(s)!.own.length > 0);
   for (const section of built.all) {
     const entry = built.info.get(section)!;
     if (entry.nonTask) continue;
-    if (!isTaskSection(section, built, maxLevel)) continue;
+    if (!isTaskSection(section, built, maxLevel) && !(chaptersAreTasks && leafChapters.has(section))) continue;
     tasks.push(sectionTask(section, built, ctx, convention));
   }
   return tasks;
