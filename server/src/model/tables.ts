@@ -649,6 +649,9 @@ export function alignCells(cells: string[], columns: Slot[]): number[] {
     return bounds;
   }
   const kinds = cells.map(cellKind);
+  // As many cells as columns, each fitting its own: one each, in order (the search is for rows whose cells were
+  // merged, lost or split over lines).
+  if (n === m && kinds.every((kind, i) => fit(columns[i]!, kind) >= 0)) return bounds.map((_, c) => c);
   // State (i, c, u): i cells taken, column c open, u = 1 when it holds a cell. Moves: put cell i in column c, or
   // close column c. `parent` is the state each best score came from.
   const size = (n + 1) * (m + 1) * 2;
