@@ -392,7 +392,7 @@ function readField(toks: IToken[], from: number, to: number, attribution: Lists,
 }
 
 /** What starts a deadline written at the end of a unit list. */
-const DEADLINE_START = /^(?:(?:20|19)\d{2}\s*年|\d{1,2}\s*月|年底|年内|年中|上半年|下半年|全年|长期|長期|持续|持續|每[年季月周]|第[一二三四]季度|[一二三四]季度|(?:完成)?时[限间]|(?:完成)?時[限間])/;
+const DEADLINE_START = /(?:(?:20|19)\d{2}\s*年|\d{1,2}\s*月|年底|年内|年中|上半年|下半年|全年|长期|長期|持续|持續|每[年季月周]|第[一二三四]季度|[一二三四]季度|(?:完成)?时[限间]|(?:完成)?時[限間])/y;
 
 /** Where a deadline starts after a separator in the unit list [span), else `span.end`. */
 function deadlineInList(text: string, span: Span): number {
@@ -404,7 +404,8 @@ function deadlineInList(text: string, span: Span): number {
     else if (depth === 0 && (c === COMMA || c === COMMA_FULL || c === ENUM_COMMA || isSpaceCode(c))) {
       let k = i + 1;
       while (k < span.end && isSpaceCode(text.charCodeAt(k))) k++;
-      if (DEADLINE_START.test(text.slice(k, Math.min(span.end, k + 12)))) return k;
+      DEADLINE_START.lastIndex = k;
+      if (k < span.end && DEADLINE_START.test(text)) return k;
     }
   }
   return span.end;

@@ -669,27 +669,45 @@ function applyConvention(
   text: string,
   convention: LeadConvention,
 ): { lead: UnitMention[]; responsible: UnitMention[] } {
-  const explicitLead = own.some((a) => a.lead.length > 0 && LEAD_WRITTEN.test(text.slice(a.span.start, a.span.end).replace(CONVENTION_CLAUSE, '')));
+  const explicitLead = own.some((a) => a.lead.length > 0 && leadWritten(text, a.span));
   if (explicitLead) return { lead, responsible };
   const listed = lead.length > 0 ? [...lead, ...responsible] : responsible;
   if (listed.length === 0) return { lead, responsible };
   if (convention === 'first' && (lead.length > 1 || lead.length === 0)) return asLead(listed.slice(0, 1), listed.slice(1));
   if (lead.length > 0) return { lead, responsible };
   // Only units named responsible (`责任单位`) may lead; units that only co-operate (`配合单位`, `参与单位`) never do.
-  if (!own.some((a) => RESPONSIBLE_WRITTEN.test(text.slice(a.span.start, a.span.end)))) return { lead, responsible };
+  if (!own.some((a) => foundIn(RESPONSIBLE_WRITTEN, text, a.span))) return { lead, responsible };
   if (convention === 'all') return asLead(responsible, []);
   if (responsible.length === 1) return asLead(responsible, []);
   return { lead, responsible };
 }
 
 /** A field that names the responsible units (not the co-operating ones), in either script. */
-const RESPONSIBLE_WRITTEN = /[责責]任(?:单位|單位|部门|部門|主体|主體)|負責|负责/;
+const RESPONSIBLE_WRITTEN = /[责責]任(?:单位|單位|部门|部門|主体|主體)|負責|负责/g;
 
 /** A convention stated inside an attribution (`…等负责,列第一位者为牵头单位,下同`): it writes `牵头` but names no lead. */
 const CONVENTION_CLAUSE = /列(?:第一位|首位|在第一位|在首位|第一)[^,，;；)）]{0,16}(?:牵头|牽頭)(?:单位|單位)?/g;
 
 /** `牵头` in either script, or a lead field name. */
-const LEAD_WRITTEN = /牵头|牽頭|主办单位|主辦單位/;
+const LEAD_WRITTEN = /牵头|牽頭|主办单位|主辦單位/g;
+
+/** Does `re` (global) match inside `span` of `text`? Searched in place: no copy of the attribution is made. */
+function foundIn(re: RegExp, text: string, span: Span): boolean {
+  re.lastIndex = span.start;
+  const m = re.exec(text);
+  return m !== null && m.index + m[0].length <= span.end;
+}
+
+/** Does the attribution at `span` write its lead (`牵头`), other than inside a stated convention (`列第一位者为牵头单位`)? */
+function leadWritten(text: string, span: Span): boolean {
+  if (!foundIn(LEAD_WRITTEN, text, span)) return false;
+  if (!foundIn(CONVENTION_START, text, span)) return true;
+  return LEAD_WRITTEN_ONLY.test(text.slice(span.start, span.end).replace(CONVENTION_CLAUSE, ''));
+}
+
+/** Where a convention clause may start: `列` before `第一位` / `首位`. */
+const CONVENTION_START = /列(?:第一|首位|在)/g;
+const LEAD_WRITTEN_ONLY = /牵头|牽頭|主办单位|主辦單位/;
 
 function asLead(lead: UnitMention[], responsible: UnitMention[]): { lead: UnitMention[]; responsible: UnitMention[] } {
   for (const u of lead) u.role = 'lead';
