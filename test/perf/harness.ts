@@ -55,10 +55,16 @@ export function costRatio<I, P>(one: I, four: I, prepare: (input: I) => P, phase
   return { ratio: fourMs / Math.max(oneMs, 1e-3), oneMs, fourMs };
 }
 
-/** Measures, and measures once more when the ratio is over the limit: noise rarely strikes twice, a quadratic phase always does. */
+/**
+ * Measures, and measures again (up to three times in all) while the ratio is over the limit: a collector pause can
+ * strike twice in a row (seen on a quiet machine at 1× of 0.8 ms), three times it has not; a quadratic phase reads
+ * over the limit every time.
+ */
 export function measureTwice(measure: () => Ratio): Ratio {
-  const first = measure();
-  if (first.ratio < MAX_RATIO) return first;
-  const second = measure();
-  return second.ratio < first.ratio ? second : first;
+  let best = measure();
+  for (let k = 1; k < 3 && best.ratio >= MAX_RATIO; k++) {
+    const next = measure();
+    if (next.ratio < best.ratio) best = next;
+  }
+  return best;
 }
