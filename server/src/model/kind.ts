@@ -51,8 +51,12 @@ const NARRATIVE =
   /请予审议|向[^。，,]{0,20}报告|起草了|形成了|已经|已完成|已建成|已实现|完成了|开展了|取得了|出台了|建立了|实现了|明确了|取得[^。]{0,6}成效|成效明显|明显成效|累计|同比|较上年|比上年|共清理|共办理|共组织|圆满完成|顺利完成|总结如下|报告如下|汇报如下|截至\d/g;
 /** A news page or a reading of a policy. */
 const INTERPRETATION = /解读如下|现解读|现就[^。]{0,20}解读|记者从|记者获悉|本报讯|答记者问/g;
-/** A covering notice that issues a plan (`印发给你们`) or states requirements (`通知如下`). */
-const NOTICE = /印发给你们|现予印发|通知如下|请认真贯彻(?:落实|执行)|请结合实际/;
+/** A covering notice's wording: it issues a plan (`现印发给你们`)… */
+export const NOTICE_ISSUES = /印发给你们|印發給你們|现予印发|現予印發|现印发|現印發|现将.{0,60}印发|現將.{0,60}印發|予以印发|予以印發/;
+/** …or states its own requirements (`通知如下`). */
+export const NOTICE_REQUIRES = /(?:通知|要求)如下|結合以下要求|结合以下要求|提出(?:如下|以下)要求|并就有关.{0,10}通知如下|並就有關.{0,10}通知如下/;
+/** What a notice asks of its readers. */
+const NOTICE_ASKS = /请认真贯彻(?:落实|执行)|请结合实际/;
 
 /** Counts the matches of a global pattern, keeping the first few as evidence. */
 function count(re: RegExp, text: string, evidence: string[]): number {
@@ -172,7 +176,7 @@ export function decideKind(text: string, forced?: DocumentKind | null): KindDeci
   }
   if (planScore > 0) return { kind: 'plan', positive: true, reasons };
   // A notice that states its own requirements (`通知如下`) and issues no plan.
-  if (NOTICE.test(head)) {
+  if (NOTICE_ISSUES.test(head) || NOTICE_REQUIRES.test(head) || NOTICE_ASKS.test(head)) {
     say('notice-only', []);
     return { kind: 'other', positive: true, reasons };
   }
@@ -200,11 +204,6 @@ function documentationEvidence(text: string): string | null {
     else if (c >= 0x4e00 && c <= 0x9fff) han++;
   }
   return latin > han && latin > 200 ? 'Latin text' : null;
-}
-
-/** True when the text has a covering notice's wording (`印发给你们`, `通知如下`). */
-export function hasNoticeWording(folded: string): boolean {
-  return NOTICE.test(folded);
 }
 
 /** The reasons as one line in the reader's language. */

@@ -15,7 +15,7 @@ import { findPlanPeriod } from './deadline.js';
 import { PlacedDirective, PlacedMarker, PlacedParseProblem, PlacedSection, PlacedTask, PlacedUnnumbered } from './located.js';
 import { createLineMap, type LineTable } from './positions.js';
 import { DEFAULT_NON_TASK_SECTIONS } from '../config/config.js';
-import { decideKind } from './kind.js';
+import { decideKind, NOTICE_ISSUES, NOTICE_REQUIRES } from './kind.js';
 import { findTables } from './tables.js';
 import { isSpace, isTrimCode, stripNoise, toSimplified, trimSpan } from './text.js';
 import type {
@@ -250,9 +250,6 @@ function readPeriod(title: string, text: string, options: ParseOptions): PlanPer
   return fromBody ? { ...fromBody, source: 'body' } : null;
 }
 
-/** A covering notice's wording: it issues a plan (`现印发给你们`), or states requirements (`通知如下`). */
-const NOTICE_ISSUES = /印发给你们|印發給你們|现予印发|現予印發|现印发|現印發|现将.{0,60}印发|現將.{0,60}印發|予以印发|予以印發/;
-const NOTICE_REQUIRES = /(?:通知|要求)如下|結合以下要求|结合以下要求|提出(?:如下|以下)要求|并就有关.{0,10}通知如下|並就有關.{0,10}通知如下/;
 /** A signature's date on a line of its own (`2024年2月8日`, `二〇二四年二月八日`): a notice ends there. */
 const DATE_LINE = /^[ \t\u3000\u00a0]*(?:\d{4}|[〇○零一二三四五六七八九]{4})年[\d一二三四五六七八九十]{1,2}月[\d一二三四五六七八九十]{1,3}日[ \t\u3000\u00a0]*$/;
 const ATTACHMENT_LINE = /^[ \t\u3000\u00a0]*附件[0-9一二三四五六七八九十]*[ \t\u3000\u00a0]*$/;
