@@ -4,8 +4,12 @@ import { runInNewContext } from 'node:vm';
 
 /** The 4× run may cost at most this many times the 1× run (linear ~4, quadratic ~16). */
 export const MAX_RATIO = 8;
-/** Each measurement repeats a phase until it has run at least this long, so timer resolution does not matter. */
-const MIN_SAMPLE_MS = 5;
+/**
+ * Each measurement repeats a phase until it has run at least this long: long enough that one collector pause of a
+ * few milliseconds does not double it (at 5 ms, siblings' parse read 1.4× to 9.3× from run to run; at 40 ms,
+ * 3.0× to 4.6×, and the quadratic control still reads ~18×).
+ */
+const MIN_SAMPLE_MS = 40;
 
 // A young-generation collection before each measurement, so that one measurement's garbage is not
 // another's cost (a full collection would cost more than most measurements).
