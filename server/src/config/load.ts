@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import type { Node as YamlNode } from 'yaml';
-import { decodeText } from '../cli/encoding.js';
+import { decodeText } from '../text/encoding.js';
 import {
   addAliases,
   mergeUnits,
