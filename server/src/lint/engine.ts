@@ -1,6 +1,6 @@
 // Runs the rules over a plan: each rule isolated, severities and directives applied, messages rendered in a locale.
 import type { Directive, PlanDocument, Span } from '../model/types.js';
-import { coverOf } from './ranges.js';
+import { coverOf } from '../model/ranges.js';
 import { format, type Report, type Rule, type RuleFix, type RuleSettings } from './rule.js';
 import type { Fix, LintDiagnostic, Locale, Severity } from './types.js';
 

@@ -28,11 +28,9 @@ export const rule: Rule = {
     chooseLead: { 'zh-CN': '选择牵头单位…', en: 'Choose a lead unit…' },
   },
   check({ plan, settings, report }) {
+    // Most plans have few tasks without a lead: the advisor is built for the first of them.
     let advisor: LeadAdvisor | null = null;
-    // An index loop: most plans have few tasks without a lead, and the advisor is built for the first of them.
-    const tasks = plan.tasks;
-    for (let t = 0; t < tasks.length; t++) {
-      const task = tasks[t]!;
+    for (const task of plan.tasks) {
       if (task.lead.length > 0) continue;
       advisor ??= new LeadAdvisor(plan, settings.units);
       report({

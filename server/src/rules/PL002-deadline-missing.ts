@@ -34,10 +34,8 @@ export const rule: Rule = {
   },
   check({ plan, settings, report }) {
     const missing: Task[] = [];
-    // An index loop, no closure per task: a for-of allocates per step until the code is optimised.
     const tasks = plan.tasks;
-    for (let t = 0; t < tasks.length; t++) {
-      const task = tasks[t]!;
+    for (const task of tasks) {
       if (task.deadline && (!task.inherited.deadline || settings.deadline.inheritFromSection)) continue;
       if (settings.deadline.planPeriodSatisfies && plan.period !== null) continue;
       missing.push(task);

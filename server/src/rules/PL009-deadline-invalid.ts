@@ -72,25 +72,16 @@ export const rule: Rule = {
 
 /** Every deadline the plan writes: each task's own and binding ones, every attribution's, and unnumbered paragraphs'. */
 function forEachDeadline(plan: PlanDocument, visit: (d: Deadline | null | undefined) => void): void {
-  // Index loops: a for-of allocates an iterator and a result per step until the code is optimised, and this
-  // runs once per fresh plan over every task, section and attribution.
   const each = (list: readonly (Deadline | null | undefined)[] | null | undefined) => {
-    if (list) for (let i = 0; i < list.length; i++) visit(list[i]);
+    if (list) for (const d of list) visit(d);
   };
-  const tasks = plan.tasks ?? [];
-  for (let t = 0; t < tasks.length; t++) {
-    const task = tasks[t]!;
+  for (const task of plan.tasks ?? []) {
     each(task.deadlines);
     visit(task.deadline);
   }
   // Attributions in the body also when a task table supplies the tasks, and on headings and non-task sections.
-  const sections = plan.allSections ?? [];
-  for (let s = 0; s < sections.length; s++) {
-    const attributions = sections[s]!.attributions;
-    if (attributions) for (let a = 0; a < attributions.length; a++) each(attributions[a]!.deadlines);
-  }
-  const unnumbered = plan.unnumbered ?? [];
-  for (let u = 0; u < unnumbered.length; u++) each(unnumbered[u]!.attribution?.deadlines);
+  for (const section of plan.allSections ?? []) for (const a of section.attributions ?? []) each(a.deadlines);
+  for (const u of plan.unnumbered ?? []) each(u.attribution?.deadlines);
 }
 
 interface Period {
