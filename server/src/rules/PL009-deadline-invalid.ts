@@ -44,7 +44,8 @@ export const rule: Rule = {
   check({ plan, report }) {
     const period = periodOf(plan);
     const length = plan.text.length;
-    // Spans seen: the end first seen at each start (small integers, a fast map), other ends as strings.
+    // Spans seen (a deadline is met through its task and its attribution): the end first seen at each start, other
+    // ends as strings. A string key for every span costs PL009 0.5 → 1.2 ms on the 1 MB bench plan.
     const endAt = new Map<number, number>();
     const more = new Set<string>();
     const seenBefore = (start: number, end: number): boolean => {
