@@ -257,3 +257,46 @@ describe('real plans: headings whose work is told below them', () => {
     assert.deepEqual(numbers(plan), ['一、', '二、', '三、']);
   });
 });
+
+describe('real plans: tables whose cells a sharing page glued together', () => {
+  // A Word table as a document-sharing page extracts it: no separator between the header's names or a row's cells,
+  // lines broken mid-word and opened with the page's own `2、`.
+  const glued = [
+    '1、2024年溪川县民生实事任务分解表序号项目名称主要内容分管领导牵头单位配合单位1修缮老旧小区完成改造12个,惠及居民3000户。王建国住建局各街道城投公司2扩大就业全县新增就业5000人,开展培训200场次。李娜人社局各乡镇(街',
+    '2、道)团县委3改善供水建成水厂2座。王建国水利局供水公司推进管网延伸至偏远村组。赵明远农业农村局各乡镇4办好养老为老人提供上门服务。',
+  ];
+
+  it('rows are read by their numbers, units by how names end, the leader before the lead', () => {
+    const plan = read(glued);
+    assert.deepEqual(
+      plan.tasks.map((t) => [t.number, t.lead.map((u) => u.name)]),
+      [
+        ['1', ['住建局']],
+        ['2', ['人社局']],
+        ['3', ['水利局', '农业农村局']],
+        ['4', []],
+      ],
+    );
+    assert.deepEqual(plan.tasks[0]!.responsible.map((u) => u.name), ['各街道', '城投公司']);
+    // `2场次` counts, `12个` counts, `3000户` counts: none of them opens a row.
+    assert.equal(plan.tasks[0]!.title, '修缮老旧小区完成改造12个,惠及居民3000户');
+    // A row merged over two lines in Word: the second run of units is the same task's.
+    assert.deepEqual(plan.tasks[2]!.responsible.map((u) => u.name), ['供水公司', '各乡镇']);
+  });
+
+  it('the leader\'s name is no unit: two characters when the unit would keep only two', () => {
+    const plan = read(glued);
+    assert.ok(plan.tasks.every((t) => [...t.lead, ...t.responsible].every((u) => !/王建国|李娜|赵明远/.test(u.name))));
+  });
+
+  it('words after a sentence that end like units (全县…) open no run of units', () => {
+    const plan = read(['序号项目名称主要内容分管领导牵头单位配合单位1扩大就业落实政策。全区城镇新增就业5000人。李娜人社局各街道']);
+    assert.deepEqual(plan.tasks.map(row), [['1', ['人社局'], ['各街道']]]);
+  });
+
+  it('a 序号 run in prose that is no header reads no table', () => {
+    const plan = read(['一、重点任务', '1.按序号顺序完成登记工作。（县民政局牵头）']);
+    assert.deepEqual(plan.tables, []);
+    assert.deepEqual(plan.tasks.map(row), [['1.', ['县民政局'], []]]);
+  });
+});

@@ -16,7 +16,7 @@ import { PlacedDirective, PlacedMarker, PlacedParseProblem, PlacedSection, Place
 import { createLineMap, type LineTable } from './positions.js';
 import { DEFAULT_NON_TASK_SECTIONS } from '../config/config.js';
 import { decideKind, NOTICE_ISSUES, NOTICE_REQUIRES } from './kind.js';
-import { findTables } from './tables.js';
+import { findTables, gluedUnits } from './tables.js';
 import { isSpace, isTrimCode, stripNoise, toSimplified, trimSpan } from './text.js';
 import type {
   Attribution,
@@ -789,8 +789,16 @@ function tableTasks(tables: Table[], ctx: AttributionContext): Task[] {
     const respCols = columnsOf(table, 'responsible');
     const deadlineCols = columnsOf(table, 'deadline');
     const splitAtSpaces = table.form === 'space';
+    const glued = table.form === 'glued';
+    let previous: Task | null = null;
     for (const row of table.rows) {
       const numberText = numberCol >= 0 ? row.cells[numberCol]! : '';
+      // A glued row's second run of units (its cells merged over lines in Word) belongs to the numbered row above.
+      if (glued && numberText === '' && previous) {
+        previous.lead.push(...unitsOfCells(row, leadCols, 'lead', ctx, false, true));
+        previous.responsible.push(...unitsOfCells(row, respCols, 'responsible', ctx, false, true));
+        continue;
+      }
       const taskSpan = firstFilled(row, taskCols) ?? row.span;
       // The title ends at the first `。` or `；`.
       let titleEnd = taskSpan.end;
@@ -822,13 +830,14 @@ function tableTasks(tables: Table[], ctx: AttributionContext): Task[] {
         section: null,
         row,
         table,
-        lead: unitsOfCells(row, leadCols, 'lead', ctx, splitAtSpaces),
-        responsible: unitsOfCells(row, respCols, 'responsible', ctx, splitAtSpaces),
+        lead: unitsOfCells(row, leadCols, 'lead', ctx, splitAtSpaces, glued),
+        responsible: unitsOfCells(row, respCols, 'responsible', ctx, splitAtSpaces, glued),
         deadline: pickDeadline(deadlines),
         deadlines,
         inherited: { lead: false, responsible: false, deadline: false },
       };
-      tasks.push(new PlacedTask(fields, titleSpan, row.span, ctx.lines));
+      previous = new PlacedTask(fields, titleSpan, row.span, ctx.lines);
+      tasks.push(previous);
     }
   }
   return tasks;
@@ -852,9 +861,10 @@ function firstFilled(row: TableRow, cols: number[]): Span | null {
 
 /**
  * The units of the cells `cols` of a row. A cell is cut at line breaks and table pipes (a list written one unit a
- * line, a pipe left by the copy), and in a space-separated table at spaces, so that no unit name holds them.
+ * line, a pipe left by the copy), and in a space-separated table at spaces, so that no unit name holds them; in a
+ * glued table at the end of each unit's name (`经开区各街道`).
  */
-function unitsOfCells(row: TableRow, cols: number[], role: UnitRole, ctx: AttributionContext, splitAtSpaces: boolean): UnitMention[] {
+function unitsOfCells(row: TableRow, cols: number[], role: UnitRole, ctx: AttributionContext, splitAtSpaces: boolean, glued = false): UnitMention[] {
   const out: UnitMention[] = [];
   const { text } = ctx;
   for (const c of cols) {
@@ -865,7 +875,9 @@ function unitsOfCells(row: TableRow, cols: number[], role: UnitRole, ctx: Attrib
       const code = i < cell.end ? text.charCodeAt(i) : -1;
       const cut = code === -1 || code === 10 || code === 13 || code === 0x7c || code === 0xff5c || (splitAtSpaces && isTrimCode(code));
       if (!cut) continue;
-      if (i > from) for (const unit of unitsIn({ start: from, end: i }, role, ctx)) out.push(unit);
+      if (i > from && glued) {
+        for (const piece of gluedUnits(text, from, i)) for (const unit of unitsIn(piece, role, ctx)) out.push(unit);
+      } else if (i > from) for (const unit of unitsIn({ start: from, end: i }, role, ctx)) out.push(unit);
       from = i + 1;
     }
   }

@@ -162,7 +162,7 @@ export type ColumnRole = 'number' | 'task' | 'lead' | 'responsible' | 'leader' |
  * separated by spaces (a web page's table copied as text).
  */
 export interface Table extends Located {
-  form: 'markdown' | 'tsv' | 'flat' | 'space';
+  form: 'markdown' | 'tsv' | 'flat' | 'space' | 'glued';
   header: string[];
   columns: ColumnRole[];
   rows: TableRow[];
