@@ -244,6 +244,7 @@ function readPipeTable(view: LineView, first: number): { table: Table | null; ne
   const columns = header.map(columnRole);
   if (!isTaskHeader(columns)) return { table: null, next: last + 1 };
   const slots = columns.map((role, c) => slotOf(header[c]!, role));
+  const kindOf = cellKinds();
   const rows: TableRow[] = [];
   for (let k = first + 1; k <= last; k++) {
     const start = view.start(k);
@@ -253,7 +254,7 @@ function readPipeTable(view: LineView, first: number): { table: Table | null; ne
       spans.clear();
       continue;
     }
-    rows.push(makeRow(view.lines, text, start, end, spans, slots));
+    rows.push(makeRow(view.lines, text, start, end, spans, slots, kindOf));
   }
   return { table: makeTable('markdown', view.lines, view.line(first), view.line(last), header, columns, rows), next: last + 1 };
 }
@@ -269,12 +270,13 @@ function readTsvTable(view: LineView, first: number): { table: Table | null; nex
   const columns = header.map(columnRole);
   if (!isTaskHeader(columns) || last === first) return { table: null, next: last + 1 };
   const slots = columns.map((role, c) => slotOf(header[c]!, role));
+  const kindOf = cellKinds();
   const rows: TableRow[] = [];
   for (let k = first + 1; k <= last; k++) {
     const start = view.start(k);
     const end = view.end(k);
     tabCells(text, start, end, spans);
-    rows.push(makeRow(view.lines, text, start, end, spans, slots));
+    rows.push(makeRow(view.lines, text, start, end, spans, slots, kindOf));
   }
   return { table: makeTable('tsv', view.lines, view.line(first), view.line(last), header, columns, rows), next: last + 1 };
 }
@@ -341,6 +343,7 @@ function readSpaceTable(view: LineView, first: number): { table: Table | null; n
   const columns = header.map(columnRole);
   if (columns[0] !== 'number' || !isTaskHeader(columns) || header.length > MAX_COLUMNS) return { table: null, next: first + 1 };
   const dataColumns = columns.map((role, c) => slotOf(header[c]!, role)).slice(1);
+  const kindOf = cellKinds();
   const rows: TableRow[] = [];
   let k = first + 1;
   let lastLine = first;
@@ -371,6 +374,7 @@ function readSpaceTable(view: LineView, first: number): { table: Table | null; n
       cells.map((span) => ({ text: text.slice(span.start, span.end), span })),
       dataColumns,
       numberEnd,
+      kindOf,
     );
     rows.push(new PlacedRow([text.slice(start, numberEnd), ...placed.cells], [numberSpan, ...placed.spans], { start: view.start(k), end: view.end(last) }, view.lines));
     lastLine = last;
@@ -449,6 +453,7 @@ function readFlatTable(view: LineView, first: number): { table: Table | null; ne
   const numberCol = columns.indexOf('number');
   const width = header.length;
   const dataColumns = columns.map((role, c) => slotOf(header[c]!, role)).filter((_, c) => c !== numberCol);
+  const kindOf = cellKinds();
   const rows: TableRow[] = [];
   let expected = -1;
   let leading = 0;
@@ -504,7 +509,7 @@ function readFlatTable(view: LineView, first: number): { table: Table | null; ne
     if (cells.length === 0) break;
     const numberText = text.slice(numberStart, numberEnd);
     const numberSpan = { start: numberStart, end: numberEnd };
-    const placed = placeCells(cells, dataColumns, numberSpan.end);
+    const placed = placeCells(cells, dataColumns, numberSpan.end, kindOf);
     // Both lists are built at their exact size (`width`, every slot filled), so the row keeps them uncopied.
     const rowCells = new Array<string>(width);
     const rowSpans = new Array<Span>(width);
@@ -555,9 +560,9 @@ function numberAhead(view: LineView, k: number, expected: number): boolean {
  * fits (as many cells as columns are often not one a column: a merged cell dropped, a list over two lines); an
  * empty column gets an empty span at `at`.
  */
-function placeCells(cells: { text: string; span: Span }[], columns: Slot[], at: number): { cells: string[]; spans: Span[] } {
+function placeCells(cells: { text: string; span: Span }[], columns: Slot[], at: number, kindOf: KindOf): { cells: string[]; spans: Span[] } {
   const out = { cells: new Array<string>(columns.length), spans: new Array<Span>(columns.length) };
-  const bounds = alignCells(cells.map((cell) => cell.text), columns);
+  const bounds = alignCells(cells.map((cell) => cell.text), columns, kindOf);
   let empty = at;
   for (let c = 0; c < columns.length; c++) {
     const from = bounds[c]!;
@@ -624,6 +629,22 @@ export function cellKind(cell: string): CellKind {
 
 const NO_PERIOD: DeadlineContext = { period: null };
 
+/** What a cell holds, by its text. */
+type KindOf = (cell: string) => CellKind;
+
+/** `cellKind` remembered per text, for the cells of one table: its unit lists and dates recur row after row. */
+function cellKinds(): KindOf {
+  const seen = new Map<string, CellKind>();
+  return (cell) => {
+    let kind = seen.get(cell);
+    if (kind === undefined) {
+      kind = cellKind(cell);
+      seen.set(cell, kind);
+    }
+    return kind;
+  };
+}
+
 /** How well a cell of `kind` fits a column of `role` (higher is better). */
 function fit(role: Slot, kind: CellKind): number {
   switch (role) {
@@ -644,6 +665,14 @@ function fit(role: Slot, kind: CellKind): number {
   }
 }
 
+/**
+ * Does `cell` fit a column of `role` (`fit` ≥ 0)? Any text with Han in it fits a task column, so a task's text is
+ * not searched for a deadline here; other cells are classified.
+ */
+function fitsColumn(cell: string, role: Slot, kindOf: KindOf): boolean {
+  return (role === 'task' && HAN.test(cell)) || fit(role, kindOf(cell)) >= 0;
+}
+
 /** What a second (third…) cell in one column costs: a unit list or a leader's name split over lines is common. */
 function more(role: Slot): number {
   return role === 'responsible' || role === 'task' ? -1 : role === 'leader' ? -0.5 : role === 'lead' ? -1.5 : -2;
@@ -661,7 +690,7 @@ const MAX_COLUMNS = 16;
  * more cells: the best-scoring split (dynamic programming over cells × columns, linear in the row). Returns the
  * bounds: column c takes cells [bounds[c], bounds[c + 1]).
  */
-export function alignCells(cells: string[], columns: Slot[]): number[] {
+export function alignCells(cells: string[], columns: Slot[], kindOf: KindOf = cellKind): number[] {
   const n = cells.length;
   const m = columns.length;
   const bounds = new Array<number>(m + 1).fill(n);
@@ -671,10 +700,10 @@ export function alignCells(cells: string[], columns: Slot[]): number[] {
     bounds[m] = n;
     return bounds;
   }
-  const kinds = cells.map(cellKind);
   // As many cells as columns, each fitting its own: one each, in order (the search is for rows whose cells were
   // merged, lost or split over lines).
-  if (n === m && kinds.every((kind, i) => fit(columns[i]!, kind) >= 0)) return bounds.map((_, c) => c);
+  if (n === m && cells.every((cell, i) => fitsColumn(cell, columns[i]!, kindOf))) return bounds.map((_, c) => c);
+  const kinds = cells.map(kindOf);
   // State (i, c, u): i cells taken, column c open, u = 1 when it holds a cell. Moves: put cell i in column c, or
   // close column c. `parent` is the state each best score came from.
   const size = (n + 1) * (m + 1) * 2;
@@ -729,7 +758,7 @@ export function alignCells(cells: string[], columns: Slot[]): number[] {
  * at their exact size. A row with as many cells as columns is read in order; one with more or fewer (a cell lost
  * or split by the copy) keeps its number first and puts its other cells where their content fits.
  */
-function makeRow(lines: LineTable, text: string, start: number, end: number, spans: ListBuffer<Span>, slots: Slot[]): TableRow {
+function makeRow(lines: LineTable, text: string, start: number, end: number, spans: ListBuffer<Span>, slots: Slot[], kindOf: KindOf): TableRow {
   const width = slots.length;
   if (spans.length !== width && spans.length > 1 && slots[0] === 'number') {
     const cells = spans.take();
@@ -737,6 +766,7 @@ function makeRow(lines: LineTable, text: string, start: number, end: number, spa
       cells.slice(1).map((span) => ({ text: text.slice(span.start, span.end), span })),
       slots.slice(1),
       cells[0]!.end,
+      kindOf,
     );
     return new PlacedRow([text.slice(cells[0]!.start, cells[0]!.end), ...placed.cells], [cells[0]!, ...placed.spans], { start, end }, lines);
   }
