@@ -178,9 +178,6 @@ export function findTables(text: string, lines: LineTable): Table[] {
   return tables;
 }
 
-/** The cell spans of the row being read (one buffer for every row: see `ListBuffer`). */
-const ROW_SPANS = new ListBuffer<Span>();
-
 /**
  * The cells of a pipe row [start, end) into `out`: after its first pipe, between pipes; a last cell of spaces
  * only is no cell.
@@ -237,8 +234,8 @@ function readPipeTable(view: LineView, first: number): { table: Table | null; ne
   const { text } = view;
   let last = first;
   while (last + 1 < view.count && view.startsWithPipe(last + 1)) last++;
-  const spans = ROW_SPANS;
-  spans.clear();
+  // The cell spans of the row being read, one buffer for every row of the table (see `ListBuffer`).
+  const spans = new ListBuffer<Span>();
   pipeCells(text, view.start(first), view.end(first), spans);
   const header = headerOf(text, spans);
   const columns = header.map(columnRole);
@@ -263,8 +260,8 @@ function readTsvTable(view: LineView, first: number): { table: Table | null; nex
   const { text } = view;
   let last = first;
   while (last + 1 < view.count && view.hasTab(last + 1)) last++;
-  const spans = ROW_SPANS;
-  spans.clear();
+  // The cell spans of the row being read, one buffer for every row of the table (see `ListBuffer`).
+  const spans = new ListBuffer<Span>();
   tabCells(text, view.start(first), view.end(first), spans);
   const header = headerOf(text, spans);
   const columns = header.map(columnRole);
