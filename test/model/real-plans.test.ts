@@ -214,6 +214,28 @@ describe('real plans: attribution vocabulary', () => {
   });
 });
 
+describe('real plans: fields written one a line under the item', () => {
+  const lint = (lines: string[]) => lintPlan(read(lines), { rules: allRules, settings: { today: '2024-06-01' } });
+
+  it('every field line that follows the item is the item\'s, and none is an unnumbered attribution', () => {
+    const lines = ['溪川县2024年重点工作任务清单', '一、经济发展', '1.推进重大项目建设', '牵头单位：县发改局', '责任单位：县财政局、县自然资源局', '完成时限：2024年12月底', '2.优化营商环境', '牵头单位：县政务服务中心'];
+    const plan = read(lines);
+    assert.deepEqual(plan.tasks.map(row), [
+      ['1.', ['县发改局'], ['县财政局', '县自然资源局']],
+      ['2.', ['县政务服务中心'], []],
+    ]);
+    assert.equal(plan.tasks[0]!.deadline?.text, '2024年12月底');
+    assert.deepEqual(lint(lines).filter((d) => d.ruleId === 'PL003'), []);
+  });
+
+  it('a field line after a paragraph of prose is not the item\'s: it is an attribution without a number (PL003)', () => {
+    const lines = ['一、经济发展', '1.推进重大项目建设（县发改局牵头）', '各乡镇要加强配合，形成合力。', '责任单位：县财政局'];
+    const plan = read(lines);
+    assert.deepEqual(plan.tasks.map(row), [['1.', ['县发改局'], []]]);
+    assert.deepEqual(lint(lines).map((d) => d.ruleId).filter((id) => id === 'PL003'), ['PL003']);
+  });
+});
+
 describe('real plans: lead conventions', () => {
   const plan = (convention: string, items: string[]) => read(['溪川县2024年工作方案', convention, '一、重点任务', ...items]);
 

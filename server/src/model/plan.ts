@@ -345,6 +345,21 @@ interface SectionInfo {
   inlineTasks: boolean;
   /** Its inline items were folded into its paragraph: its task covers them. */
   foldedInline: boolean;
+  /** Only field lines (`责任单位：…`) have followed its marker's paragraph so far: the next one is still its own. */
+  fieldsFollow: boolean;
+}
+
+/** Field names that open a line of one field (`牵头单位：` `责任单位：` `完成时限：` `牵头领导：`). */
+const FIELD_LINE_KEYWORDS = new Set([T.LeadField, T.ResponsibleField, T.DeadlineField, T.PersonField]);
+
+/** Does `block` open with a field's name and a colon (spaces aside)? */
+function isFieldLine(toks: IToken[], block: Block): boolean {
+  let i = block.first;
+  while (i < block.last && toks[i]!.tokenType === T.Whitespace) i++;
+  if (i >= block.last || !FIELD_LINE_KEYWORDS.has(toks[i]!.tokenType)) return false;
+  i++;
+  while (i < block.last && toks[i]!.tokenType === T.Whitespace) i++;
+  return i < block.last && toks[i]!.tokenType === T.Colon;
 }
 
 interface BuiltSections {
@@ -381,8 +396,11 @@ function buildSections(tokens: IToken[], blocks: Block[], bodyEnd: number, ctx: 
       // they are unnumbered (PL003), except under a section that assigns no work, where nothing is kept (so
       // nothing is read).
       const current = stack[stack.length - 1];
+      // Fields written one a line under the item (`牵头单位：…` `责任单位：…` `完成时限：…`) are all the item's.
+      const fieldLine = current !== undefined && current.fieldsFollow && isFieldLine(tokens, block);
+      if (current !== undefined && !fieldLine) current.fieldsFollow = false;
       if (current === undefined || !current.nonTask) {
-        if (current !== undefined && current.own.length === 0) {
+        if (current !== undefined && (current.own.length === 0 || fieldLine)) {
           readAttributions(tokens, block.first, block.last, ctx, current.own);
         } else {
           for (const attribution of readAttributions(tokens, block.first, block.last, ctx, found)) {
@@ -409,7 +427,16 @@ function buildSections(tokens: IToken[], blocks: Block[], bodyEnd: number, ctx: 
     const isNonTask = inNotice || inAttachmentList || (parent?.nonTask ?? false) || isNonTaskTitle(toSimplified(title), nonTask);
     // `own` grows with the attributions of the paragraphs that follow; the section gets its copy below.
     const section = new PlacedSection(marker, title, titleSpan, span, parent?.section ?? null, isNonTask, own, ctx.lines);
-    const entry: SectionInfo = { section, blocks: [block], own, nonTask: section.nonTask, notice: inNotice || inAttachmentList, inlineTasks: false, foldedInline: false };
+    const entry: SectionInfo = {
+      section,
+      blocks: [block],
+      own,
+      nonTask: section.nonTask,
+      notice: inNotice || inAttachmentList,
+      inlineTasks: false,
+      foldedInline: false,
+      fieldsFollow: true,
+    };
     info.set(section, entry);
     (parent ? parent.section.children : roots).push(section);
     all.push(section);
