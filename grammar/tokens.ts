@@ -389,7 +389,7 @@ function withPinyin(text: string, offset: number, word: string): number {
 /** `牵头单位` (lead unit) field name. */
 export const LeadField = keywordToken('LeadField', [
   '牵头责任单位', '牽頭責任單位', '牵头责任部门', '牽頭責任部門', '牵头督导单位', '牽頭督導單位', '牵头单位', '牽頭單位', '牵头部门', '牽頭部門',
-  '主办单位', '主辦單位', '主办部门', '主辦部門',
+  '主办单位', '主辦單位', '主办部门', '主辦部門', '主责单位', '主責單位', '主责部门', '主責部門',
 ]);
 /**
  * Fields that name persons (`牵头领导` lead official, `责任人`), never units: their values are skipped. Before
@@ -409,7 +409,7 @@ export const ResponsibleField = keywordToken('ResponsibleField', [
 ]);
 /** `完成时限` (deadline) field names. */
 export const DeadlineField = keywordToken('DeadlineField', [
-  '完成时限', '完成時限', '完成时间', '完成時間', '时间节点', '時間節點', '时限要求', '時限要求', '完成期限',
+  '完成时限', '完成時限', '完成时间', '完成時間', '时间节点', '時間節點', '时限要求', '時限要求', '时间要求', '時間要求', '完成期限',
 ]);
 /** `共同负责`: several joint leads. */
 export const JointLead = keywordToken('JointLead', ['共同负责', '共同負責', '共同牵头', '共同牽頭']);

@@ -196,6 +196,7 @@ describe('real plans: attribution vocabulary', () => {
     ['做好审批。（牵头单位：市、县（市、区）审管办）', ['市、县（市、区）审管办'], []],
     ['做好宣传。（牵头领导：王强副县长；牵头单位：县委宣传部）', ['县委宣传部'], []],
     ['做好宣传。（责任单位或牵头单位：县委宣传部）', ['县委宣传部'], []],
+    ['做好宣传。主责单位：县委宣传部；协同单位：县文旅局', ['县委宣传部'], ['县文旅局']],
   ];
   for (const [item, lead, responsible] of cases) {
     it(item, () => {
@@ -206,6 +207,10 @@ describe('real plans: attribution vocabulary', () => {
 
   it('a deadline ending a unit list is the deadline, not one more unit', () => {
     assert.equal(one('做好宣传。（责任单位：县委宣传部、县文旅局，6月底前完成）').deadline?.text, '6月底前');
+  });
+
+  it('时间要求 names a deadline field', () => {
+    assert.equal(one('做好宣传。牵头单位：县委宣传部；时间要求：2024年9月底前').deadline?.text, '2024年9月底前');
   });
 
   it('prose that says 负责 is no attribution (敢于负责), and a person named by office is never a unit', () => {
