@@ -333,6 +333,31 @@ export const InlineDiMarker = createToken({
   categories: [Marker],
 });
 
+const fieldNumberStarts = ['任', '序', '编', '編'];
+const FIELD_NUMBER = new RegExp(`(?:任务编号|任務編號|任务序号|任務序號|序号|序號|编号|編號)[ \\t\u3000]*[:：][ \\t\u3000]*${DIGIT}{1,3}(?![0-9０-９.．\\-—/])`, 'y');
+
+/**
+ * Level 3, a record's number field at the start of a line: `任务编号：80`, `序号：3` (a task list exported from a
+ * form or a spreadsheet, one field a line: `任务名称：…` `牵头单位：…` follow).
+ */
+export const FieldMarker = createToken({
+  name: 'FieldMarker',
+  pattern: (text, offset) => {
+    if (fieldNumberStarts.indexOf(text[offset]!) < 0) return null;
+    // Only at a line's start, spaces aside.
+    for (let i = offset - 1; i >= 0; i--) {
+      const c = text.charCodeAt(i);
+      if (c === 0x0a || c === 0x0d) break;
+      if ((CHAR_CLASS[c]! & IS_SPACE) === 0) return null;
+    }
+    FIELD_NUMBER.lastIndex = offset;
+    return FIELD_NUMBER.exec(text);
+  },
+  start_chars_hint: fieldNumberStarts,
+  line_breaks: false,
+  categories: [Marker],
+});
+
 // ---------------------------------------------------------------------------------------------
 // Attribution keywords, longer before shorter. Both scripts.
 
@@ -600,6 +625,7 @@ export const allTokens: TokenType[] = [
   ItemMarker,
   InlineDiMarker,
   CircledMarker,
+  FieldMarker,
   Newline,
   Comma,
   SentenceEnd,

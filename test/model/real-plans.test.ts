@@ -128,6 +128,45 @@ describe('real plans: unit-named headings', () => {
 });
 
 describe('real plans: numbering as it is typed', () => {
+  it('a record\'s number field opens a task (任务编号：N, 序号：N), its title from the 任务名称 line, its fields the lines after', () => {
+    const lines = [
+      '溪川县2024年重点工作任务清单',
+      '一、经济发展',
+      '任务编号：1',
+      '任务名称：推进重大项目建设',
+      '牵头单位：县发改局',
+      '责任单位：县财政局',
+      '完成时限：2024年12月底',
+      '  序号： 2',
+      '工作任务：优化营商环境。持续压减审批时限',
+      '牵头单位：县政务服务中心',
+      '任务编号：4',
+      '任务名称：做好招商',
+      '牵头单位：县商务局',
+    ];
+    const plan = read(lines);
+    assert.deepEqual(
+      plan.tasks.map((t) => [t.number, t.numberValue, t.title, t.lead.map((u) => u.name), t.responsible.map((u) => u.name), t.deadline?.text ?? null]),
+      [
+        ['任务编号：1', 1, '推进重大项目建设', ['县发改局'], ['县财政局'], '2024年12月底'],
+        ['序号： 2', 2, '优化营商环境', ['县政务服务中心'], [], null],
+        ['任务编号：4', 4, '做好招商', ['县商务局'], [], null],
+      ],
+    );
+    const diagnostics = lintPlan(plan, { rules: allRules, settings: { today: '2024-06-01' } });
+    const pl004 = diagnostics.filter((d) => d.ruleId === 'PL004');
+    assert.deepEqual(
+      pl004.map((d) => [d.message, d.fix?.edits.map((e) => [lines.join('\n').slice(e.span.start, e.span.end), e.newText])]),
+      [['编号“任务编号：4”跳号，应为“任务编号：3”', [['4', '3']]]],
+    );
+    assert.deepEqual(diagnostics.filter((d) => d.ruleId === 'PL003'), []);
+  });
+
+  it('a number field is one only at a line\'s start and as a short number (编号：2024-01 is a document\'s)', () => {
+    const plan = read(['一、重点任务', '1.做好登记，序号：3 的表格另附。（县民政局牵头）', '编号：2024-01', '编号：12.5']);
+    assert.deepEqual(numbers(plan), ['1.']);
+  });
+
   it('⒈ and ⑴, 1﹒, a number before a year or a date, a marker after a closing bracket', () => {
     const plan = read([
       '溪川县2024年工作方案',

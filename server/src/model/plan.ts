@@ -325,6 +325,7 @@ const LEVELS: Record<string, { level: Level; style: (image: string) => MarkerSty
   CircledMarker: { level: 5, style: () => 'circled', value: (s) => parseCircled(s) },
   InlineShiMarker: { level: 6, style: () => 'inline-shi', value: (s) => parseChineseNumeral(s.slice(0, -1)) },
   InlineDiMarker: { level: 6, style: () => 'inline-di', value: (s) => parseChineseNumeral(s.slice(1, -1)) },
+  FieldMarker: { level: 3, style: () => 'field', value: (s) => parseArabic(/[0-9０-９]+$/.exec(s)?.[0] ?? '') },
 };
 
 function toMarker(tok: IToken, lines: LineTable): Marker {
@@ -352,14 +353,50 @@ interface SectionInfo {
 /** Field names that open a line of one field (`牵头单位：` `责任单位：` `完成时限：` `牵头领导：`). */
 const FIELD_LINE_KEYWORDS = new Set([T.LeadField, T.ResponsibleField, T.DeadlineField, T.PersonField]);
 
-/** Does `block` open with a field's name and a colon (spaces aside)? */
-function isFieldLine(toks: IToken[], block: Block): boolean {
+/** A short label before a colon (`任务名称` `工作目标`): a line of a record. */
+const LABEL = /^[\u3400-\u9fff]{2,8}$/;
+
+/**
+ * Where the value of a labelled line starts: after `牵头单位：`, `任务名称：`, `工作目标：` (spaces aside), or -1 when
+ * `block` does not open with a field's name or a short label and a colon.
+ */
+function labelEnd(toks: IToken[], block: Block): number {
   let i = block.first;
   while (i < block.last && toks[i]!.tokenType === T.Whitespace) i++;
-  if (i >= block.last || !FIELD_LINE_KEYWORDS.has(toks[i]!.tokenType)) return false;
+  if (i >= block.last) return -1;
+  const first = toks[i]!;
+  if (!FIELD_LINE_KEYWORDS.has(first.tokenType) && !(first.tokenType === T.Text && LABEL.test(first.image))) return -1;
   i++;
   while (i < block.last && toks[i]!.tokenType === T.Whitespace) i++;
-  return i < block.last && toks[i]!.tokenType === T.Colon;
+  return i < block.last && toks[i]!.tokenType === T.Colon ? i + 1 : -1;
+}
+
+/** Does `block` open with a field's name or a short label and a colon (`责任单位：` `任务名称：`)? */
+function isFieldLine(toks: IToken[], block: Block): boolean {
+  return labelEnd(toks, block) >= 0;
+}
+
+/** The labels of a record's title field. */
+const TITLE_LABEL = /^(?:任务名称|任務名稱|工作任务|工作任務|重点任务|重點任務|任务内容|任務內容|工作内容|工作內容|主要任务|主要任務|具体任务|具體任務|项目名称|項目名稱|事项名称|事項名稱|工作事项|工作事項|任务事项|任務事項|任务|任務)$/;
+
+/**
+ * The title of the record whose number field opens `blocks[at]`: the value of its first title field (`任务名称：…`)
+ * among the labelled lines that follow, up to its first `。` or `；`; null when it has none.
+ */
+function recordTitle(toks: IToken[], blocks: Block[], at: number, text: string): Span | null {
+  for (let b = at + 1; b < blocks.length && blocks[b]!.kind === 'paragraph' && blocks[b]!.marker === null; b++) {
+    const block = blocks[b]!;
+    const from = labelEnd(toks, block);
+    if (from < 0) return null;
+    let i = block.first;
+    while (toks[i]!.tokenType === T.Whitespace) i++;
+    if (!TITLE_LABEL.test(toSimplified(toks[i]!.image))) continue;
+    let to = from;
+    while (to < block.last && toks[to]!.tokenType !== T.SentenceEnd && toks[to]!.tokenType !== T.Semicolon) to++;
+    if (to === from) return null;
+    return trimSpan(text, toks[from]!.startOffset, end(toks[to - 1]!));
+  }
+  return null;
 }
 
 interface BuiltSections {
@@ -383,7 +420,8 @@ function buildSections(tokens: IToken[], blocks: Block[], bodyEnd: number, ctx: 
   let inNoticeStack = noticeEnd > 0;
   /** The level of the attachment list being read (`附件:1.… 2.…`), 0 when none. */
   let attachmentLevel = 0;
-  for (const block of blocks) {
+  for (let b = 0; b < blocks.length; b++) {
+    const block = blocks[b]!;
     if (block.start >= bodyEnd) break;
     if (block.kind !== 'paragraph') continue;
     // The plan starts after its covering notice: nothing of the notice's outline encloses it.
@@ -418,7 +456,8 @@ function buildSections(tokens: IToken[], blocks: Block[], bodyEnd: number, ctx: 
     else if (marker.level < attachmentLevel) attachmentLevel = 0;
     while (stack.length > 0 && stack[stack.length - 1]!.section.marker.level >= marker.level) closeSection(stack.pop()!, info, ctx);
     const parent = stack[stack.length - 1] ?? null;
-    const titleSpan = titleOf(tokens, block, ctx.text);
+    // A record's number field (`任务编号：3`) has its title in a field of its own on a later line (`任务名称：…`).
+    const titleSpan = (marker.style === 'field' && recordTitle(tokens, blocks, b, ctx.text)) || titleOf(tokens, block, ctx.text);
     const title = stripNoise(ctx.text.slice(titleSpan.start, titleSpan.end));
     const own = readAttributions(tokens, block.first, block.last, ctx, []);
     const span = { start: marker.span.start, end: block.end };

@@ -115,7 +115,8 @@ export type MarkerStyle =
   | 'ar-enclosed' // ⒈ (one character)
   | 'ar-paren-enclosed' // ⑴ (one character)
   | 'inline-shi' // 一是
-  | 'inline-di'; // 第一,
+  | 'inline-di' // 第一,
+  | 'field'; // 序号：3 (a record's number field, level 3)
 
 /** A numbering marker in the text. */
 export interface Marker extends Located {
