@@ -138,7 +138,7 @@ describe('hardening: limits are said, once, and can be raised', function () {
       client.open('untitled:big2.plan', big);
       await client.waitFor('a message', () => client.messages.some((m) => /maxDocumentChars/.test(m.message)), 5000);
       client.change('untitled:big.plan', 2, [{ text: big + '。' }]);
-      await new Promise((r) => setTimeout(r, 300));
+      await client.settled(); // the change was handled: anything it says has arrived
       assert.equal(client.messages.filter((m) => /maxDocumentChars/.test(m.message)).length, 1, JSON.stringify(client.messages));
       assert.match(client.messages[0]!.message, /big\.plan|big2\.plan/);
     } finally {

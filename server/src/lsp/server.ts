@@ -427,12 +427,17 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     relintAll();
   }
 
+  /** Settings requests awaiting the client's answer (part of `planlint/stats`' `pending`). */
+  let pulling = 0;
+
   async function pullSettings(): Promise<void> {
     if (!caps.workspace?.configuration) return;
+    pulling++;
     try {
       const [section] = (await connection.workspace.getConfiguration([{ section: 'planlint' }])) as unknown[];
       applySettings(section ?? {});
     } finally {
+      pulling--;
       // Answered or failed: what the server has now is all it will get; the waiting documents go ahead.
       settingsArrived();
     }
@@ -1164,6 +1169,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         indexing: scanner?.busy ?? false,
         indexer: scanner?.mode ?? null,
         analyses: { count: analyses.count, totalMs: analyses.totalMs, lastMs: analyses.lastMs },
+        // Work that will still send something with no further message: publishes scheduled, settings awaited.
+        // At 0, all of it has been written before this answer (tests wait for it rather than sleep).
+        pending: timers.size + (settingsPending ? 1 : 0) + pulling,
       };
     }),
   );
