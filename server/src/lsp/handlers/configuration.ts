@@ -20,6 +20,8 @@ export class Configuration {
   /** Problems reported per file, as a signature: each distinct set is said once. */
   private readonly reported = new Map<string, string>();
   private lastSettings: string | undefined;
+  /** Settings requests awaiting the client's answer (part of `planlint/stats`' `pending`). */
+  pulling = 0;
 
   constructor(
     private readonly state: ServerState,
@@ -60,10 +62,12 @@ export class Configuration {
   async pull(): Promise<void> {
     const state = this.state;
     if (!state.caps.workspace?.configuration) return;
+    this.pulling++;
     try {
       const [section] = (await state.connection.workspace.getConfiguration([{ section: 'planlint' }])) as unknown[];
       this.apply(section ?? {});
     } finally {
+      this.pulling--;
       // Answered or failed: what the server has now is all it will get; the waiting documents go ahead.
       this.diagnostics.settingsArrived();
     }

@@ -57,6 +57,11 @@ export class Diagnostics {
     );
   }
 
+  /** Publishes scheduled, and the wait for the settings (part of `planlint/stats`' `pending`). */
+  get pending(): number {
+    return this.timers.size + (this.settingsPending ? 1 : 0);
+  }
+
   /** Every open document again (the configuration or the settings changed). */
   relintAll(): void {
     for (const doc of this.state.documents.all()) this.schedule(doc.uri);

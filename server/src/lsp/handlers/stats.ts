@@ -1,9 +1,9 @@
-// `planlint/stats`: memory, open documents, indexed plans, analysis count and time (for the bench and for support).
+// `planlint/stats`: memory, open documents, indexed plans, analysis count and time (for the bench and for support), work pending (for tests).
 import type { Connection } from 'vscode-languageserver/node';
 import { guardRequest } from '../guard.js';
 import type { Server } from '../state.js';
 
-export function registerStats(connection: Connection, { state }: Server): void {
+export function registerStats(connection: Connection, { state, diagnostics, configuration }: Server): void {
   connection.onRequest(
     'planlint/stats',
     guardRequest(state.log, 'planlint/stats', null, (params: { gc?: boolean } | null) => {
@@ -23,6 +23,9 @@ export function registerStats(connection: Connection, { state }: Server): void {
         indexing: state.scanner?.busy ?? false,
         indexer: state.scanner?.mode ?? null,
         analyses: { count: state.analyses.count, totalMs: state.analyses.totalMs, lastMs: state.analyses.lastMs },
+        // Work that will still send something with no further message: publishes scheduled, settings awaited.
+        // At 0, all of it has been written before this answer (tests wait for it rather than sleep).
+        pending: diagnostics.pending + configuration.pulling,
       };
     }),
   );
