@@ -138,8 +138,14 @@ const IMPORT_RULES: { why: string; forbids(file: string, imp: Import): boolean }
     forbids: (_file, imp) => imp.target === 'server/src/cli/commands' && !imp.dynamic,
   },
   {
-    why: 'the service knows nothing of files, argv or the LSP connection',
-    forbids: (file, imp) => file === 'server/src/service.ts' && (/^node:/.test(imp.target) || /^server\/src\/(lsp|cli)\//.test(imp.target)),
+    why: 'the service (service.ts, service/) knows nothing of files, argv, the connection or its clients',
+    forbids: (file, imp) =>
+      (file === 'server/src/service.ts' || within('server/src/service')(file)) && (/^node:|^vscode/.test(imp.target) || /^server\/src\/(lsp|cli)\//.test(imp.target)),
+  },
+  {
+    why: 'the clients reach the features through the service (cli/args.ts names the table formats before the service is loaded)',
+    forbids: (file, imp) =>
+      (within('server/src/lsp')(file) || within('server/src/cli')(file)) && file !== 'server/src/cli/args.ts' && within('server/src/features')(imp.target),
   },
   {
     why: 'only server/src/lsp/ imports vscode-languageserver',

@@ -17,7 +17,7 @@
 // 3. Restated tasks. A task still unmatched, not taken in 2, with a title of 4 or more characters, counts as matched
 //    when some row's task cell holds its whole title.
 //
-// `test/rules/PL011-matching.test.ts` holds these steps as a reference that scores every pair, and checks `match`
+// `test/model/table-match.test.ts` holds these steps as a reference that scores every pair, and checks `match`
 // against it. `match` looks only at the pairs that can score, so its cost follows the number of similar pairs, not
 // rows × tasks: pairs scoring 1 (a table copied from the body: the usual case) are taken first through a map, in
 // the order step 1 would take them; the other pairs come from indexes by bigram of the rows left, probed with each
