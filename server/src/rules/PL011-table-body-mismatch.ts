@@ -62,7 +62,8 @@ export const rule: Rule = {
     }
 
     // Lead units are compared only for one-to-one title matches where both sides name a lead. A body that names
-    // no unit at all (the table is often the only place units are written) thus never yields a lead finding.
+    // no unit at all (the table is often the only place units are written) thus never yields a lead finding, nor
+    // does a table with no 牵头 column (its leads are the plan's convention read into a 责任单位 column).
     const canonical = aliasMap(settings.units ?? []);
     const pairs = result.titlePairs;
     for (let p = 0; p + 1 < pairs.length; p += 2) {
@@ -70,7 +71,7 @@ export const rule: Rule = {
       const c = pairs[p + 1]!;
       const row = tableRows[r]!;
       const cand = candidates[c]!;
-      const tableLead = row.task.lead ?? [];
+      const tableLead = row.task.table?.columns.includes('lead') ? row.task.lead : [];
       const bodyLead = leadOf(cand);
       if (tableLead.length === 0 || bodyLead.length === 0) continue;
       if (sameUnits(tableLead, bodyLead, canonical)) continue;
