@@ -102,34 +102,46 @@ class LineView {
     return i < this.end(k) && isPipe(this.text.charCodeAt(i));
   }
 
-  /** The first `序号` (`序號`) at or after `#serialFrom` that a Han character follows, found once for the lines before it. */
-  #serial = -1;
-  #serialFrom = -1;
+  /** The next `序号` (`序號`) that a Han character follows: where a glued header may open. */
+  #serial = new NextOccurrence((from) => {
+    let at = this.text.indexOf('序', from);
+    while (at >= 0 && !(/[号號]/.test(this.text[at + 1] ?? '') && isHanCode(this.text.charCodeAt(at + 2)))) at = this.text.indexOf('序', at + 1);
+    return at;
+  });
 
   /** Where on line `k` a `序号` opens a glued header (`序号项目名称…`), or -1. */
   serialWord(k: number): number {
-    const start = this.start(k);
-    if (this.#serialFrom < 0 || start > this.#serial || start < this.#serialFrom) {
-      this.#serialFrom = start;
-      let at = this.text.indexOf('序', start);
-      while (at >= 0 && !(/[号號]/.test(this.text[at + 1] ?? '') && isHanCode(this.text.charCodeAt(at + 2)))) at = this.text.indexOf('序', at + 1);
-      this.#serial = at < 0 ? this.text.length : at;
-    }
-    return this.#serial < this.end(k) ? this.#serial : -1;
+    const at = this.#serial.from(this.start(k));
+    return at < this.end(k) ? at : -1;
   }
 
-  /** The first tab at or after `#tabFrom` (-1: none), found once for all the lines before it. */
-  #tab = -1;
-  #tabFrom = -1;
+  /** The next tab. */
+  #tab = new NextOccurrence((from) => this.text.indexOf('\t', from));
 
   hasTab(k: number): boolean {
-    const start = this.start(k);
-    if (this.#tabFrom < 0 || start > this.#tab || start < this.#tabFrom) {
-      this.#tabFrom = start;
-      this.#tab = this.text.indexOf('\t', start);
-      if (this.#tab < 0) this.#tab = this.text.length;
+    return this.#tab.from(this.start(k)) < this.end(k);
+  }
+}
+
+/**
+ * The next place something occurs at or after a position, found once for all the positions before it (the lines of a
+ * text are asked in order: each search starts where the last one found nothing before, so all of them read the text
+ * once).
+ */
+class NextOccurrence {
+  #at = -1;
+  #from = -1;
+
+  constructor(private readonly find: (from: number) => number) {}
+
+  /** The first occurrence at or after `from`, or +∞ when there is none. */
+  from(from: number): number {
+    if (this.#from < 0 || from > this.#at || from < this.#from) {
+      this.#from = from;
+      const at = this.find(from);
+      this.#at = at < 0 ? Infinity : at;
     }
-    return this.#tab < this.end(k);
+    return this.#at;
   }
 }
 
