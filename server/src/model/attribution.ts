@@ -24,7 +24,28 @@ export interface AttributionContext {
   units?: UnitMention[];
   /** False when the document is read for its outline only (a report): headings then name no leads. */
   readsTasks?: boolean;
+  /** The reader's scratch space for this document (`newScratch()`). */
+  scratch: Scratch;
 }
+
+/**
+ * What the reader fills while it reads one attribution, one unit list or one text's deadlines, before it copies the
+ * result out at its exact size: one per document (the reader never re-enters itself), nothing shared between documents.
+ */
+export interface Scratch {
+  lists: Lists;
+  units: ListBuffer<UnitMention>;
+  found: ListBuffer<FoundDeadline>;
+}
+
+/** A fresh scratch space for one document's `AttributionContext`. */
+export function newScratch(): Scratch {
+  const lists = { lead: new ListBuffer<UnitMention>(), division: new ListBuffer<UnitMention>(), responsible: new ListBuffer<UnitMention>(), deadlines: new ListBuffer<Deadline>(), problems: new ListBuffer<AttributionProblem>() };
+  return { lists, units: new ListBuffer(), found: new ListBuffer() };
+}
+
+/** What the unit reader needs of the context. */
+type UnitContext = Pick<AttributionContext, 'text' | 'lines' | 'names' | 'units' | 'scratch'>;
 
 const LEAD_VERBS = new Set([T.LeadVerb, T.ChargeVerb, T.JointLead]);
 const JOIN_VERBS = new Set([T.JoinVerb, T.ByDivision]);
@@ -215,7 +236,7 @@ export function unitHeading(span: Span, ctx: AttributionContext): Attribution | 
   const name = stripNoise(raw);
   if (name.length < 2 || name.length > 24 || WORK_START.test(name) || PERSON_END.test(name) || !UNIT_END.test(name)) return null;
   if (/[，,；;。、（(]/.test(name.replace(/[(（][^()（）]*[)）]/g, ''))) return null;
-  const lists = emptyLists();
+  const lists = emptyLists(ctx);
   pushUnits(lists.lead, { start: span.start, end: span.start + raw.length }, 'lead', ctx);
   if (lists.lead.length === 0) return null;
   return new PlacedAttribution('heading', lists.lead.take(), [], [], [], span, ctx.lines);
@@ -257,7 +278,7 @@ const LIST_END = /等(?:有关|相关)?(?:部门|单位|部門|單位)/;
  * the tokens [by, to).
  */
 function readTogether(toks: IToken[], by: number, together: number, to: number, ctx: AttributionContext): Attribution | null {
-  const lists = emptyLists();
+  const lists = emptyLists(ctx);
   const unitsFrom = end(toks[together]!);
   const clauseEnd = end(toks[to - 1]!);
   const rest = ctx.text.slice(unitsFrom, Math.min(clauseEnd, unitsFrom + MAX_BY_UNITS * 2));
@@ -284,12 +305,9 @@ interface Lists {
   problems: ListBuffer<AttributionProblem>;
 }
 
-/** The lists being read, one set for every attribution: reading never re-enters `readContent`. */
-const READING: Lists = { lead: new ListBuffer(), division: new ListBuffer(), responsible: new ListBuffer(), deadlines: new ListBuffer(), problems: new ListBuffer() };
-
-/** The lists of the attribution about to be read, emptied. */
-function emptyLists(): Lists {
-  const lists = READING;
+/** The lists of the attribution about to be read (the document's one set: reading never re-enters `readContent`), emptied. */
+function emptyLists(ctx: AttributionContext): Lists {
+  const lists = ctx.scratch.lists;
   lists.lead.clear();
   lists.division.clear();
   lists.responsible.clear();
@@ -303,7 +321,7 @@ function emptyLists(): Lists {
  * segments split at `,` (`X牵头` `Y参加` `由X负责` `2021年底前`).
  */
 function readContent(toks: IToken[], from: number, to: number, style: AttributionStyle, span: Span, ctx: AttributionContext): PlacedAttribution {
-  const lists = emptyLists();
+  const lists = emptyLists(ctx);
   // Parts split at `;` outside nested brackets (unit names hold parentheses: `各区县(市)人民政府`).
   let partFrom = from;
   let depth = 0;
@@ -512,15 +530,12 @@ const ETC_TAILS = new Set(['', '有关', '相关'].flatMap((a) => ['', '部门',
 const ETC = '等'.charCodeAt(0);
 
 /** Splits `A、B及C等部门` into unit mentions with exact spans (nested parentheses kept inside names), in a list of its exact size. */
-export function unitsIn(span: { start: number; end: number }, role: UnitRole, ctx: Pick<AttributionContext, 'text' | 'lines' | 'names' | 'units'>): UnitMention[] {
-  const units = UNITS_READ;
+export function unitsIn(span: { start: number; end: number }, role: UnitRole, ctx: UnitContext): UnitMention[] {
+  const units = ctx.scratch.units;
   units.clear();
   pushUnits(units, span, role, ctx);
   return units.take();
 }
-
-/** The list `unitsIn` fills before copying it out. */
-const UNITS_READ = new ListBuffer<UnitMention>();
 
 /** The levels of government a name may list before its body (`省、市、县三级政府`, `市、县（市、区）审管办`). */
 const ADMIN_LEVELS = new Set([...'省市县縣区區乡鄉镇鎮村'].map((c) => c.charCodeAt(0)));
@@ -535,7 +550,7 @@ const AND = '及'.charCodeAt(0);
 const WITH = '以'.charCodeAt(0);
 
 /** `unitsIn` into `out`; returns how many units it added. */
-function pushUnits(out: ListBuffer<UnitMention>, span: { start: number; end: number }, role: UnitRole, ctx: Pick<AttributionContext, 'text' | 'lines' | 'names' | 'units'>): number {
+function pushUnits(out: ListBuffer<UnitMention>, span: { start: number; end: number }, role: UnitRole, ctx: UnitContext): number {
   const { text } = ctx;
   const before = out.length;
   let depth = 0;
@@ -560,7 +575,7 @@ function pushUnits(out: ListBuffer<UnitMention>, span: { start: number; end: num
   return out.length - before;
 }
 
-function pushPiece(out: ListBuffer<UnitMention>, from: number, to: number, role: UnitRole, ctx: Pick<AttributionContext, 'text' | 'lines' | 'names' | 'units'>): void {
+function pushPiece(out: ListBuffer<UnitMention>, from: number, to: number, role: UnitRole, ctx: UnitContext): void {
   const { text } = ctx;
   let s = from;
   let e = to;
@@ -602,15 +617,12 @@ function pushDeadlines(out: Sink<Deadline>, span: { start: number; end: number }
   placeDeadlines(out, span.start, span.end, ctx, mode);
 }
 
-/** What `collectDeadlines` finds, before it is placed (one buffer for every reading). */
-const FOUND = new ListBuffer<FoundDeadline>();
-
 /**
  * The deadlines of [from, to) of the document, placed in it (their offsets moved by `from`), added to `out`.
  * Nothing is added when the reader fails, as `findDeadlines` then finds nothing.
  */
-export function placeDeadlines(out: Sink<Deadline>, from: number, to: number, ctx: Pick<AttributionContext, 'text' | 'lines' | 'deadlines'>, mode: 'field' | 'prose'): void {
-  const found = FOUND;
+export function placeDeadlines(out: Sink<Deadline>, from: number, to: number, ctx: Pick<AttributionContext, 'text' | 'lines' | 'deadlines' | 'scratch'>, mode: 'field' | 'prose'): void {
+  const found = ctx.scratch.found;
   found.clear();
   if (collectDeadlines(ctx.text.slice(from, to), ctx.deadlines, mode, found)) {
     for (let k = 0; k < found.length; k++) {

@@ -14,6 +14,11 @@ export type DeadlineValue = Omit<Deadline, 'span' | 'range'>;
  */
 export interface DeadlineContext {
   period: { start: number; end: number } | null;
+  /**
+   * The ISO dates written so far for this document, by `y * 10000 + m * 100 + d`, when given: a plan names the same
+   * few dates again and again, and every deadline keeps its strings for the document's life, so each is made once.
+   */
+  dates?: Map<number, string>;
 }
 
 /** A deadline found in a text: UTF-16 offsets into that text (end exclusive), and its value. */
@@ -159,22 +164,15 @@ function daysIn(year: number | null, month: number): number {
 
 const pad = (n: number, w: number): string => String(n).padStart(w, '0');
 
-/**
- * ISO dates already written, by `y * 10000 + m * 100 + d`: a plan names the same few dates again and again, and
- * every deadline keeps its strings for the document's life, so each is made once and shared. Emptied when it
- * grows large (a long-lived server reads many plans).
- */
-const ISO_DATES = new Map<number, string>();
-
-function iso(y: number, m: number, d: number): string {
+/** `YYYY-MM-DD`, the one string of that date in `dates` (the document's, see `DeadlineContext.dates`) when given. */
+function iso(y: number, m: number, d: number, dates: Map<number, string> | undefined): string {
   const cacheable = Number.isInteger(y) && y >= 0 && y <= 9999 && Number.isInteger(m) && m >= 0 && m < 100 && Number.isInteger(d) && d >= 0 && d < 100;
-  if (!cacheable) return `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`;
+  if (dates === undefined || !cacheable) return `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`;
   const key = y * 10000 + m * 100 + d;
-  let date = ISO_DATES.get(key);
+  let date = dates.get(key);
   if (date === undefined) {
-    if (ISO_DATES.size >= 4096) ISO_DATES.clear();
     date = `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`;
-    ISO_DATES.set(key, date);
+    dates.set(key, date);
   }
   return date;
 }
@@ -923,8 +921,8 @@ function invalidWin(w: Win, year: number | null): string | null {
   return w.m2 === 2 && d === 29 && year !== null ? `${year}年2月没有29日` : `${w.m2}月没有${d}日`;
 }
 
-const endOf = (w: Win, y: number): string => iso(y, w.m2, w.d2 === 'last' ? daysIn(y, w.m2) : w.d2);
-const startOf = (w: Win, y: number): string => iso(y, w.m1, w.d1);
+const endOf = (w: Win, y: number, dates: Map<number, string> | undefined): string => iso(y, w.m2, w.d2 === 'last' ? daysIn(y, w.m2) : w.d2, dates);
+const startOf = (w: Win, y: number, dates: Map<number, string> | undefined): string => iso(y, w.m1, w.d1, dates);
 
 /** The normalised value of a parsed expression. */
 function valueOf(e: Expr, text: string, ctx: DeadlineContext | null | undefined): DeadlineValue {
@@ -932,8 +930,9 @@ function valueOf(e: Expr, text: string, ctx: DeadlineContext | null | undefined)
   const endY = resolveYear(e.last.year, e.first?.year ?? null, base);
   const startY = e.first ? resolveYear(e.first.year, e.last.year, base) : null;
   let invalid = invalidWin(e.last.win, endY.year) ?? (e.first ? invalidWin(e.first.win, startY?.year ?? null) : null);
-  let end = invalid || endY.year === null ? null : endOf(e.last.win, endY.year);
-  let start = e.first && !invalid && startY?.year != null ? startOf(e.first.win, startY.year) : null;
+  const dates = ctx?.dates;
+  let end = invalid || endY.year === null ? null : endOf(e.last.win, endY.year, dates);
+  let start = e.first && !invalid && startY?.year != null ? startOf(e.first.win, startY.year, dates) : null;
   if (start && end && start > end) {
     invalid = '起始晚于结束';
     start = end = null;
