@@ -5,6 +5,7 @@ import { parseBlocks, type Block } from './parser.js';
 
 export * as tokens from './tokens.js';
 export * from './numerals.js';
+export { leadsAfterBy, MAX_BY_UNITS, readAttributionSyntax, UNIT_END, type AttributionPart, type AttributionSyntax } from './attribution.js';
 export type { IToken } from 'chevrotain';
 export type { Block } from './parser.js';
 
