@@ -6,6 +6,18 @@ import { parseBlocks, type Block } from './parser.js';
 export * as tokens from './tokens.js';
 export * from './numerals.js';
 export { leadsAfterBy, MAX_BY_UNITS, readAttributionSyntax, UNIT_END, type AttributionPart, type AttributionSyntax } from './attribution.js';
+export {
+  daysIn,
+  deadlineStartsAt,
+  findPlanPeriod,
+  onlyFillerAround,
+  scanDeadlines,
+  type DeadlinePhrase,
+  type DeadlinePrecision,
+  type Expr as DeadlineExpr,
+  type Win as DeadlineWindow,
+  type YearRef,
+} from './deadline.js';
 export type { IToken } from 'chevrotain';
 export type { Block } from './parser.js';
 

@@ -1,5 +1,6 @@
 // Reads who leads, who takes part and by when from the attributions the grammar recognised (grammar/attribution.ts).
 import {
+  deadlineStartsAt,
   leadsAfterBy,
   MAX_BY_UNITS,
   readAttributionSyntax,
@@ -275,8 +276,6 @@ function readField(toks: IToken[], from: number, valueStart: number, to: number,
   }
 }
 
-/** What starts a deadline written at the end of a unit list. */
-const DEADLINE_START = /(?:(?:20|19)\d{2}\s*年|\d{1,2}\s*月|年底|年内|年中|上半年|下半年|全年|长期|長期|持续|持續|每[年季月周]|第[一二三四]季度|[一二三四]季度|(?:完成)?时[限间]|(?:完成)?時[限間])/y;
 
 /** Where a deadline starts after a separator in the unit list [span), else `span.end`. */
 function deadlineInList(text: string, span: Span): number {
@@ -288,8 +287,7 @@ function deadlineInList(text: string, span: Span): number {
     else if (depth === 0 && (c === COMMA || c === COMMA_FULL || c === ENUM_COMMA || isSpaceCode(c))) {
       let k = i + 1;
       while (k < span.end && isSpaceCode(text.charCodeAt(k))) k++;
-      DEADLINE_START.lastIndex = k;
-      if (k < span.end && DEADLINE_START.test(text)) return k;
+      if (k < span.end && deadlineStartsAt(text, k)) return k;
     }
   }
   return span.end;
