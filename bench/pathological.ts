@@ -199,6 +199,23 @@ export const CASES: readonly PathologicalCase[] = [
       return lines.join('\n') + '\n';
     },
   },
+  {
+    name: 'glued-table',
+    what: 'a table whose cells a sharing page glued together, lines broken mid-row, the header repeated, rows without units',
+    benchSize: '20,000 rows',
+    benchUnits: 20_000,
+    build: (n) => {
+      const header = '序号项目名称主要内容分管领导牵头单位配合单位';
+      let text = `青岚市2024年民生实事任务分解表${header}`;
+      for (let i = 0; i < n; i++) {
+        // The page breaks lines mid-word and opens each with its own count (`\n12、`).
+        text += `${i + 1}推进第${i % 97}项实事${i % 9 === 8 ? `\n${i}、` : ''}完成改造12个,惠及居民3000户。`;
+        if (i % 3 !== 2) text += `王建国市司法局各街道城投公司推进改造${i % 7}处。李娜民政局各乡镇`;
+        if (i % 50 === 49) text += header;
+      }
+      return text + '\n';
+    },
+  },
 ];
 
 /** CJK Unified Ideographs, then Extension A: 27,494 characters to write distinct names with. */

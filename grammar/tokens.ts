@@ -346,6 +346,31 @@ export const InlineDiMarker = createToken({
   categories: [Marker],
 });
 
+const fieldNumberStarts = ['任', '序', '编', '編'];
+const FIELD_NUMBER = new RegExp(`(?:任务编号|任務編號|任务序号|任務序號|序号|序號|编号|編號)[ \\t\u3000]*[:：][ \\t\u3000]*${DIGIT}{1,3}(?![0-9０-９.．\\-—/])`, 'y');
+
+/**
+ * Level 3, a record's number field at the start of a line: `任务编号：80`, `序号：3` (a task list exported from a
+ * form or a spreadsheet, one field a line: `任务名称：…` `牵头单位：…` follow).
+ */
+export const FieldMarker = createToken({
+  name: 'FieldMarker',
+  pattern: (text, offset) => {
+    if (fieldNumberStarts.indexOf(text[offset]!) < 0) return null;
+    // Only at a line's start, spaces aside.
+    for (let i = offset - 1; i >= 0; i--) {
+      const c = text.charCodeAt(i);
+      if (c === 0x0a || c === 0x0d) break;
+      if ((CHAR_CLASS[c]! & IS_SPACE) === 0) return null;
+    }
+    FIELD_NUMBER.lastIndex = offset;
+    return FIELD_NUMBER.exec(text);
+  },
+  start_chars_hint: fieldNumberStarts,
+  line_breaks: false,
+  categories: [Marker],
+});
+
 // ---------------------------------------------------------------------------------------------
 // Attribution keywords, longer before shorter. Both scripts.
 
@@ -402,7 +427,7 @@ function withPinyin(text: string, offset: number, word: string): number {
 /** `牵头单位` (lead unit) field name. */
 export const LeadField = keywordToken('LeadField', [
   '牵头责任单位', '牽頭責任單位', '牵头责任部门', '牽頭責任部門', '牵头督导单位', '牽頭督導單位', '牵头单位', '牽頭單位', '牵头部门', '牽頭部門',
-  '主办单位', '主辦單位', '主办部门', '主辦部門',
+  '主办单位', '主辦單位', '主办部门', '主辦部門', '主责单位', '主責單位', '主责部门', '主責部門',
 ], [FieldName]);
 /**
  * Fields that name persons (`牵头领导` lead official, `责任人`), never units: their values are skipped. Before
@@ -422,7 +447,7 @@ export const ResponsibleField = keywordToken('ResponsibleField', [
 ], [FieldName]);
 /** `完成时限` (deadline) field names. */
 export const DeadlineField = keywordToken('DeadlineField', [
-  '完成时限', '完成時限', '完成时间', '完成時間', '时间节点', '時間節點', '时限要求', '時限要求', '完成期限',
+  '完成时限', '完成時限', '完成时间', '完成時間', '时间节点', '時間節點', '时限要求', '時限要求', '时间要求', '時間要求', '完成期限',
 ], [FieldName]);
 /** `共同负责`: several joint leads. */
 export const JointLead = keywordToken('JointLead', ['共同负责', '共同負責', '共同牵头', '共同牽頭'], [RoleVerb]);
@@ -613,6 +638,7 @@ export const allTokens: TokenType[] = [
   ItemMarker,
   InlineDiMarker,
   CircledMarker,
+  FieldMarker,
   Newline,
   Comma,
   SentenceEnd,

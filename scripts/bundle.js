@@ -26,6 +26,8 @@ const node = {
   minifyWhitespace: true,
   minifySyntax: true,
   logLevel: 'warning',
+  // jsonc-parser's `main` is UMD, whose inner requires esbuild cannot see; its ESM build bundles whole.
+  alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
 };
 
 // Chunks are named after their bundle (planlint-*, server-*: .vscodeignore ships only the server's);

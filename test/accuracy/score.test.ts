@@ -1,6 +1,6 @@
 // The port of the corpus's score.py (bench/accuracy/score.ts): its definitions on made-up items, Python's meaning
-// where JavaScript differs, and — when ../shared/corpus/score.py and python3 are there — the same figures as score.py
-// itself on a small made-up corpus.
+// where JavaScript differs, and the same figures as score.py itself (../shared/corpus/score.py, run by python3) on a
+// small made-up corpus.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -9,6 +9,7 @@ import { corpusDir, ratchetOf, scoreCorpus } from '../../bench/accuracy/corpus.j
 import { figuresLine, fixed3, match, norm, normUnits, numKey, pyTruthy, score, type GoldTask, type PredTask } from '../../bench/accuracy/score.js';
 import { cleanup, tempDir } from '../cli/run.js';
 import { ROOT } from '../helpers/paths.js';
+import { missing, sharedMissing } from '../helpers/shared.js';
 
 const units = (...names: string[]) => new Set(names);
 
@@ -88,31 +89,31 @@ describe('accuracy: the scorer (score.py, ported)', () => {
     assert.deepEqual(ratchetOf(f), { taskF1: 0.639, leadAcc: 0.74, deadlineF1: 0.4615, falseMissingLead: 0.3334 });
   });
 
-  it('gives the figures of score.py itself on a made-up corpus (when ../shared/corpus/score.py and python3 are there)', function () {
-    this.timeout(120_000);
-    const scorer = path.join(corpusDir(), 'score.py');
-    const python = spawnSync('python3', ['--version']);
-    if (!fs.existsSync(scorer) || python.error || python.status !== 0) {
-      console.warn(`      ⚠ ${fs.existsSync(scorer) ? 'python3' : scorer} not found: the port was NOT compared with score.py`);
-      return;
-    }
-    const dir = tempDir('planlint-accuracy-');
-    try {
-      writeMadeUpCorpus(dir);
-      const py = spawnSync('python3', [scorer, ROOT, dir], { encoding: 'utf8', timeout: 100_000 });
-      assert.ok(py.status === 0 || py.status === 1, py.stderr);
-      const s = scoreCorpus(dir, () => {});
-      const c = s.counts;
-      assert.deepEqual(py.stdout.trim().split('\n'), [
-        `tasks gold=${c.goldTasks} pred=${c.predTasks} matched=${c.matched} gold_leads=${c.goldLeads} gold_deadlines=${c.goldDeadlines}`,
-        `deadline_text_agree=${c.deadlineTextAgree}/${c.deadlineTextCompared} (informational)`,
-        figuresLine(s.figures),
-      ]);
-      assert.ok(c.matched > 0 && c.goldLeads > 0, 'the made-up corpus exercises matching and leads');
-    } finally {
-      cleanup(dir);
-    }
-  });
+  const scorer = path.join(corpusDir(), 'score.py');
+  if (!fs.existsSync(scorer)) sharedMissing('the comparison of the port with score.py', scorer);
+  else {
+    it('gives the figures of score.py itself on a made-up corpus (../shared/corpus/score.py, run by python3)', function () {
+      this.timeout(120_000);
+      const python = spawnSync('python3', ['--version']);
+      if (python.error || python.status !== 0) missing(this, 'the comparison of the port with score.py', 'python3');
+      const dir = tempDir('planlint-accuracy-');
+      try {
+        writeMadeUpCorpus(dir);
+        const py = spawnSync('python3', [scorer, ROOT, dir], { encoding: 'utf8', timeout: 100_000 });
+        assert.ok(py.status === 0 || py.status === 1, py.stderr);
+        const s = scoreCorpus(dir, () => {});
+        const c = s.counts;
+        assert.deepEqual(py.stdout.trim().split('\n'), [
+          `tasks gold=${c.goldTasks} pred=${c.predTasks} matched=${c.matched} gold_leads=${c.goldLeads} gold_deadlines=${c.goldDeadlines}`,
+          `deadline_text_agree=${c.deadlineTextAgree}/${c.deadlineTextCompared} (informational)`,
+          figuresLine(s.figures),
+        ]);
+        assert.ok(c.matched > 0 && c.goldLeads > 0, 'the made-up corpus exercises matching and leads');
+      } finally {
+        cleanup(dir);
+      }
+    });
+  }
 });
 
 /** Three made-up plans with annotations that touch every rule of score.py (no real document is copied). */

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { HAVE_SEEDS, SEEDS } from '../helpers/paths.js';
+import { sharedMissing } from '../helpers/shared.js';
 import { cleanup, expectCode, jsonOf, planlint, tempDir } from './run.js';
 
 /** A plan by its title (and its tasks). */
@@ -262,8 +263,12 @@ describe('planlint: -o with an extension of another format', () => {
 });
 
 describe('planlint on the seeds copied into a folder (../shared/seeds)', () => {
-  it('lints every plan among them and lists seed 003, a report, as skipped', function () {
-    if (!HAVE_SEEDS) this.skip(); // needs ../shared/seeds beside the checkout
+  if (!HAVE_SEEDS) {
+    sharedMissing('folder discovery over the seeds', SEEDS); // fails in CI, reported elsewhere
+    return;
+  }
+
+  it('lints every plan among them and lists seed 003, a report, as skipped', () => {
     const dir = tempDir();
     try {
       const seeds = fs.readdirSync(SEEDS).filter((n) => n.endsWith('.txt')).sort();

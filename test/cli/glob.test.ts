@@ -65,14 +65,11 @@ describe('compileGlob', () => {
     assert.ok(!globToRegExp('*.PLAN').test('a.plan'));
   });
 
-  it('never backtracks: many stars against a long name', () => {
-    const started = Date.now();
+  it('many stars against a long name: the right answers (that the cost is linear is measured in test/perf)', () => {
     const glob = globToRegExp('*a*a*a*a*a*a*a*a*a*a*a*a*ab');
     assert.equal(glob.test('a'.repeat(5000)), false);
     assert.equal(glob.test('a'.repeat(5000) + 'b'), true);
     assert.equal(globToRegExp('{*a,*a}{*a,*a}{*a,*a}{*a,*a}{*a,*a}b').test('a'.repeat(2000)), false);
-    // Generous: the backtracking matcher took minutes on 60 characters.
-    assert.ok(Date.now() - started < 5000);
   });
 
   it('agrees with the regular-expression reference on random globs and paths', () => {

@@ -12,7 +12,6 @@ import {
   loadConfigFromPath,
   parseUnitsText,
 } from '../../server/src/config/load.js';
-import { costRatio, MAX_RATIO, measureTwice } from '../perf/harness.js';
 
 let root: string;
 
@@ -95,31 +94,55 @@ describe('loadConfigFile', () => {
     assert.deepEqual(loadConfigFile(write('y/.planlintrc.json', '\ufeff' + text)).config, { locale: 'en' });
   });
 
+  it('reads JSON with comments and trailing commas', () => {
+    const f = write(
+      '.planlintrc.json',
+      ['// 本方案的配置', '{', '  /* 语言 */ "locale": "en",', '  "rules": {', '    "PL001": "off", // 不查牵头单位', '  },', '  "period": 2021,', '}', ''].join('\n'),
+    );
+    assert.deepEqual(loadConfigFile(f), { config: { locale: 'en', rules: { PL001: 'off' }, period: 2021 }, problems: [] });
+    assert.deepEqual(loadConfigFile(write('a/.planlintrc.json', '{"files": ["*.txt",],}')).config, { files: ['*.txt'] });
+    // Nothing but a comment configures nothing, as an empty file.
+    assert.deepEqual(loadConfigFile(write('b/.planlintrc.json', '// 暂无配置\n')), { config: {}, problems: [] });
+  });
+
   it('gives the line and column of broken JSON', () => {
-    const f = write('.planlintrc.json', '{\n  "locale": "en",\n  "rules": {"PL001": "off",}\n}\n');
+    const f = write('.planlintrc.json', '{\n  "locale": "en",\n  "rules": {"PL001": "off" "PL002": "off"}\n}\n');
     const p = only(loadConfigFile(f).problems);
     assert.equal(p.file, f);
     assert.equal(p.line, 3);
-    assert.match(p.messageEn, /JSON syntax error: trailing comma before "}" \(line 3, column 28\)/);
-    assert.match(p.message, /JSON 语法错误.*第 3 行/);
+    assert.match(p.messageEn, /^JSON syntax error: expected "," or "}" \(line 3, column 28\)$/);
+    assert.match(p.message, /^JSON 语法错误：应为逗号“,”或“}”（第 3 行第 28 列）$/);
     assert.equal(loadConfigFile(f).config, null);
   });
 
-  it('gives the line of other JSON mistakes', () => {
-    const cases: Array<[string, number, RegExp]> = [
-      ['{\n"a": 1\n"b": 2}', 3, /expected "," or "}"/],
-      ['{\n  "locale": "en"\n', 3, /missing "}"/],
-      ["{\n 'locale': 'en'}", 2, /expected a key in double quotes/],
-      ['{"locale": "en",\n "locale": "zh-CN"}', 2, /duplicate key "locale"/],
-      ['{"a": tru}', 1, /unexpected character "t"/],
-      ['{"a": "x\ny"}', 1, /unescaped control character/],
-      ['{} {}', 1, /unexpected content after the end/],
-      ['[' .repeat(5000), 1, /nested too deeply/],
+  it('gives the line and column of every kind of JSON mistake, comments and all', () => {
+    const cases: Array<[string, number, number, RegExp]> = [
+      ['{\n"a": 1\n"b": 2}', 3, 1, /expected "," or "}"/],
+      ['{"units": [\n  "甲"\n  "乙"]}', 3, 3, /expected "," or "]"/],
+      ['{\n  "locale": "en"\n', 3, 1, /missing "}"/],
+      ['{"files": ["a"\n', 2, 1, /missing "]"/],
+      ["{\n 'locale': 'en'}", 2, 2, /keys and strings take double quotes/],
+      ['{"locale": "en",\n "locale": "zh-CN"}', 2, 2, /duplicate key "locale"/],
+      ['{"a": tru}', 1, 7, /unexpected "tru"/],
+      ['{"a": "x\ny"}', 1, 7, /unterminated string, or a line break inside it/],
+      ['{"a": "x\ty"}', 1, 7, /unescaped control character/],
+      ['{"a": "\\q"}', 1, 7, /bad escape/],
+      ['{"a": 1e}', 1, 7, /incomplete number/],
+      ['{"a" 1}', 1, 6, /expected ":" after the key/],
+      ['{"a": }', 1, 7, /expected a value/],
+      ['{"a":', 1, 6, /unexpected end of the file/],
+      ['{} {}', 1, 4, /unexpected content after the end/],
+      ['// 说明\n{"a": 1} /* 未完', 2, 10, /unterminated comment/],
+      ['/* 说明 */ {\n  "a": 1,\n  // 注释\n  "b" 2}', 4, 7, /expected ":"/],
+      ['['.repeat(5000), 1, 257, /nested too deeply/],
+      ['['.repeat(1_000_000), 1, 257, /nested too deeply/],
     ];
-    for (const [text, line, re] of cases) {
+    for (const [text, line, column, re] of cases) {
       const p = only(loadConfigFile(write('.planlintrc.json', text)).problems);
       assert.equal(p.line, line, text);
       assert.match(p.messageEn, re, text);
+      assert.ok(p.messageEn.endsWith(`(line ${line}, column ${column})`), `${text}: ${p.messageEn}`);
+      assert.ok(p.message.endsWith(`（第 ${line} 行第 ${column} 列）`), `${text}: ${p.message}`);
     }
   });
 
@@ -141,6 +164,21 @@ describe('loadConfigFile', () => {
     const p = only(r.problems);
     assert.deepEqual({ file: p.file, path: p.path, line: p.line }, { file: f, path: 'rules.PL099', line: 4 });
     assert.match(p.messageEn, /unknown rule "PL099".*did you mean "PL009"/);
+  });
+
+  it('gives the line of every schema problem in JSON with comments', () => {
+    const f = write(
+      '.planlintrc.json',
+      [
+        '/* 第一行注释', '   第二行注释 */', '{', '  // 规则', '  "rules": {', '    "PL001": "warn", // 级别写错', '    "PL099": "off",', '  },',
+        '  "units": [', '    { "name": "市司法局" },', '    { "nam": "市财政局" }, // 键名写错', '  ],', '  "period": "二〇二一",', '}',
+      ].join('\n'),
+    );
+    const byPath = new Map(loadConfigFile(f).problems.map((p) => [p.path, p]));
+    assert.deepEqual([...byPath.keys()], ['rules.PL001', 'rules.PL099', 'units[1]', 'units[1].nam', 'period']);
+    assert.deepEqual([...byPath.values()].map((p) => p.line), [6, 7, 11, 11, 13]);
+    assert.match(byPath.get('rules.PL001')!.message, /取值 "warn" 无效.*是否想写“warning”/);
+    assert.match(byPath.get('units[1].nam')!.messageEn, /unknown key "nam"; did you mean "name"\?/);
   });
 
   it('gives lines for wrong types in YAML', () => {
@@ -222,6 +260,14 @@ describe('unitsFile', () => {
     assert.deepEqual({ file: q.file, line: q.line }, { file: broken, line: 3 });
   });
 
+  it('reads a JSON list with comments, and gives the line of a bad entry after them', () => {
+    write('cfg/units.json', '// 单位名单\n[\n  {"name": "市司法局"}, // 司法\n  /* 财政 */ {"name": "市财政局"},\n]\n');
+    assert.deepEqual(loadConfigFile(write('cfg/.planlintrc.json', '{"unitsFile": "units.json"}')).config?.units, [{ name: '市司法局' }, { name: '市财政局' }]);
+    const u = write('cfg/units.json', '// 单位名单\n[\n  {"name": "市司法局"}, // 司法\n  /* 财政 */ {"name": ""},\n]\n');
+    const p = only(loadConfigFile(write('cfg/.planlintrc.json', '{"unitsFile": "units.json"}')).problems);
+    assert.deepEqual({ file: p.file, path: p.path, line: p.line }, { file: u, path: '[1].name', line: 4 });
+  });
+
   it('refuses a path that climbs out of the config folder', () => {
     write('secret.txt', '市司法局\n');
     const f = write('cfg/.planlintrc.json', '{\n  "locale": "en",\n  "unitsFile": "../secret.txt"\n}');
@@ -278,12 +324,7 @@ describe('unitsFile', () => {
     assert.deepEqual(r.problems, []);
     assert.equal(r.config?.units?.length, lines.length);
     assert.deepEqual(r.config?.units?.[1], { name: '某某市第1委员会', aliases: ['第1委', '某1委'] });
-    // A guard against a quadratic blow-up, size-scaled rather than timed (DESIGN §8): 4× the list may cost
-    // at most MAX_RATIO× (CPU time, the harness of test/perf), measured on 256 KB and 1 MB of it.
-    const text = lines.join('\n');
-    const cut = (bytes: number) => text.slice(0, text.indexOf('\n', Math.floor(bytes / 3)));
-    const ratio = measureTwice(() => costRatio(cut(256 * 1024), cut(1024 * 1024), (t) => t, (t) => parseUnitsText(t, 'units.txt')));
-    assert.ok(ratio.ratio < MAX_RATIO, `4× the list cost ${ratio.ratio.toFixed(1)}× (${ratio.oneMs.toFixed(1)} → ${ratio.fourMs.toFixed(1)} ms)`);
+    // That reading it is linear in the list is measured in test/perf (phases.ts, 'units file'), out of this process.
   });
 });
 

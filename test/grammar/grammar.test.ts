@@ -18,7 +18,6 @@ import { PARSER_CONFIG, parseBlocks, PlanParser, planParser } from '../../gramma
 import { expectGolden } from '../helpers/golden.js';
 import { FIXTURES, ROOT } from '../helpers/paths.js';
 import { dumpTokens } from './dump.js';
-import { costRatio, MAX_RATIO, measureTwice } from '../perf/harness.js';
 
 const GRAMMAR_FIXTURES = join(FIXTURES, 'grammar');
 const RUNS = Number(process.env['FUZZ_RUNS'] ?? 300);
@@ -114,14 +113,12 @@ describe('grammar', () => {
       assert.deepEqual(parseText('一、甲\n\n\n二、乙').blocks.map((b) => b.marker?.image), ['一、', '二、']);
     });
 
-    it('reads a line full of unclosed comment openers in linear time', () => {
+    it('reads a line full of unclosed comment openers as text, with no comment', () => {
       const text = '<!--'.repeat(50_000);
       const parsed = parseText(text);
       assert.deepEqual(parsed.errors, []);
       assert.equal(parsed.comments.length, 0);
-      // Size-scaled, not timed (DESIGN §8): 4× the openers may cost at most MAX_RATIO× (CPU time, the harness of test/perf).
-      const r = measureTwice(() => costRatio('<!--'.repeat(12_500), text, (t) => t, (t) => parseText(t)));
-      assert.ok(r.ratio < MAX_RATIO, `4× the openers cost ${r.ratio.toFixed(1)}× (${r.oneMs.toFixed(1)} → ${r.fourMs.toFixed(1)} ms): a comment search is repeated per opener`);
+      // The cost's growth with the openers is measured in test/perf (phases.ts, 'comment openers'), out of this process.
     });
   });
 

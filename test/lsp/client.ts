@@ -105,6 +105,8 @@ export class LspClient {
   readonly logs: { type: number; message: string }[] = [];
   readonly applied: WorkspaceEdit[] = [];
   readonly registrations: unknown[] = [];
+  /** How many `workspace/configuration` requests the server has sent. */
+  configurationRequests = 0;
   readonly stderr: string[] = [];
   settings: unknown;
   /** How long `workspace/configuration` takes to be answered (ms; `Infinity`: never). */
@@ -191,6 +193,19 @@ export class LspClient {
     }
   }
 
+  /**
+   * Resolves when the server says it has nothing left to send without a new message (`planlint/stats`: `pending`
+   * 0: no publish scheduled, no settings awaited). What it was going to send has then arrived, so a test may assert
+   * that nothing more came.
+   */
+  async settled(ms = 10000): Promise<void> {
+    const deadline = Date.now() + ms;
+    while ((await this.request<{ pending: number }>('planlint/stats', null)).pending !== 0) {
+      if (Date.now() > deadline) throw new Error(`timed out waiting for the server to settle; server stderr:\n${this.stderr.join('').slice(-2000)}`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+
   /** The newest diagnostics published for `uri` that satisfy `test`. */
   waitForDiagnostics(uri: string, test: (p: PublishDiagnosticsParams) => boolean = () => true, ms = 10000): Promise<PublishDiagnosticsParams> {
     return this.waitFor(`diagnostics for ${uri}`, () => {
@@ -264,6 +279,7 @@ export function spawnServer(env?: NodeJS.ProcessEnv, execArgv: string[] = []): L
     client.notifyWaiters();
   });
   conn.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) => {
+    client.configurationRequests++;
     const answer = () => p.items.map((i) => (i.section === 'planlint' ? (client.settings ?? {}) : null));
     if (client.settingsDelayMs <= 0) return answer();
     if (client.settingsDelayMs === Infinity) return new Promise<never>(() => undefined);

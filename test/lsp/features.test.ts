@@ -16,7 +16,6 @@ import { unitKey } from '../../server/src/model/text.js';
 import { createPlanService } from '../../server/src/service.js';
 import { configOf, TODAY } from '../helpers/lint.js';
 import { SAMPLES } from '../helpers/paths.js';
-import { costRatio, MAX_RATIO, measureTwice } from '../perf/harness.js';
 
 const sample = (name: string) => readFileSync(join(SAMPLES, name), 'utf8');
 const CURSOR = '‸';
@@ -117,7 +116,7 @@ describe('completion context', () => {
     assert.equal(ctxOf('序号\t重点工作任务\t牵头单位\t责任单位\t完成时限\n1\t编制清‸'), null);
   });
 
-  it('never throws, and answers null on a 1 MB line at a cost that does not grow with the line', () => {
+  it('never throws, and answers null on a 1 MB line', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 200 }), fc.nat(), (text, n) => {
         const ctx = findCompletionContext(text, n % (text.length + 1), null);
@@ -127,9 +126,7 @@ describe('completion context', () => {
     );
     const long = '字'.repeat(1_000_000);
     assert.equal(findCompletionContext(long, long.length, null), null);
-    // Size-scaled, not timed (DESIGN §8): a 4× longer line may cost at most MAX_RATIO× (CPU time, the harness of test/perf).
-    const r = measureTwice(() => costRatio(long.slice(0, 250_000), long, (t) => t, (t) => findCompletionContext(t, t.length, null)));
-    assert.ok(r.ratio < MAX_RATIO, `a 4× longer line cost ${r.ratio.toFixed(1)}× (${r.oneMs.toFixed(3)} → ${r.fourMs.toFixed(3)} ms)`);
+    // That the cost does not grow with the line is measured in test/perf (phases.ts), out of this process.
   });
 });
 
@@ -446,10 +443,6 @@ describe('code actions', () => {
     const big = lines(20000);
     const e = minimalEdits(big, edited(big, 19990));
     assert.equal(e.length, 2);
-    // Size-scaled, not timed (DESIGN §8): 4× the lines may cost at most MAX_RATIO× (CPU time, the harness of test/perf).
-    const r = measureTwice(() =>
-      costRatio(5000, 20000, (n) => ({ a: lines(n), b: edited(lines(n), n - 10) }), ({ a, b }) => minimalEdits(a, b)),
-    );
-    assert.ok(r.ratio < MAX_RATIO, `4× the lines cost ${r.ratio.toFixed(1)}× (${r.oneMs.toFixed(2)} → ${r.fourMs.toFixed(2)} ms)`);
+    // That the diff is linear in the lines is measured in test/perf (phases.ts, 'minimal edits'), out of this process.
   });
 });

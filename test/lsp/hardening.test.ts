@@ -138,7 +138,7 @@ describe('hardening: limits are said, once, and can be raised', function () {
       client.open('untitled:big2.plan', big);
       await client.waitFor('a message', () => client.messages.some((m) => /maxDocumentChars/.test(m.message)), 5000);
       client.change('untitled:big.plan', 2, [{ text: big + '。' }]);
-      await new Promise((r) => setTimeout(r, 300));
+      await client.settled(); // the change was handled: anything it says has arrived
       assert.equal(client.messages.filter((m) => /maxDocumentChars/.test(m.message)).length, 1, JSON.stringify(client.messages));
       assert.match(client.messages[0]!.message, /big\.plan|big2\.plan/);
     } finally {
@@ -186,18 +186,17 @@ describe('hardening: a backtracking pattern in the configuration does not block 
   beforeEach(() => (ws = new TempWorkspace()));
   afterEach(() => ws.dispose());
 
-  it('ignorePatterns ^(市+)+$ against a 40-character unit name: diagnostics come, and the next request is answered at once', async () => {
+  it('ignorePatterns ^(市+)+$ against a 40-character unit name: diagnostics come, and the next request is answered', async () => {
     ws.write('.planlintrc.json', JSON.stringify({ units: [{ name: '市司法局' }], rules: { 'unit-unknown': ['warning', { ignorePatterns: ['^(市+)+$'] }] } }));
     const text = `江宁市工作方案\n\n一、任务\n\n（一）做事。[牵头单位：${'市'.repeat(40)}局；完成时限：2025年底前]\n`;
     const plan = ws.write('a.plan', text);
     const { client } = await startServer({ folders: [ws.root], initializationOptions: { workspaceIndex: false } });
     try {
-      const started = Date.now();
+      // A backtracking engine takes minutes here: the waits' time limits are the guard.
       client.open(uriOf(plan), text);
       const p = await client.waitForDiagnostics(uriOf(plan), () => true, 10_000);
       assert.ok(p.diagnostics.some((d) => d.code === 'PL008'));
-      await client.request('textDocument/documentSymbol', { textDocument: { uri: uriOf(plan) } });
-      assert.ok(Date.now() - started < 10_000);
+      assert.ok((await client.request<unknown[]>('textDocument/documentSymbol', { textDocument: { uri: uriOf(plan) } })).length > 0);
     } finally {
       await client.shutdown();
     }

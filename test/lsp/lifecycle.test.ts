@@ -35,7 +35,7 @@ describe('language server over stdio: diagnostics under edits', function () {
     client.change(uri, 61, [{ range: { start: from, end: positionAt(text, bad + 3) }, text: '12.' }]);
     text = text.slice(0, bad) + '12.' + text.slice(bad + 3);
     const last = await client.waitForDiagnostics(uri, (p) => p.version === 61);
-    await new Promise((r) => setTimeout(r, 200));
+    await client.settled(); // every publish the burst causes has arrived
     const versions = client.diagnostics.get(uri)!.map((p) => p.version!);
     assert.equal(versions[versions.length - 1], 61, `published versions: ${versions.join(',')}`);
     for (let i = 1; i < versions.length; i++) assert.ok(versions[i]! >= versions[i - 1]!, `versions never go back: ${versions.join(',')}`);
@@ -127,7 +127,7 @@ describe('language server over stdio: configuration', function () {
     const client = await start({ folders: [ws.root], settings: { rules: { PL004: 'off' }, locale: 'en' }, settingsDelayMs: 300, initializationOptions: { today: TODAY, workspaceIndex: false } });
     client.open(uri, sampleText('bracket-style.plan'));
     await client.waitForDiagnostics(uri);
-    await new Promise((r) => setTimeout(r, 600));
+    await client.settled(); // the settings are in and nothing is left to publish
     const all = client.diagnostics.get(uri)!;
     assert.equal(all.length, 1, `one publish (versions ${all.map((p) => p.version).join(',')})`);
     for (const p of all) {
@@ -136,6 +136,21 @@ describe('language server over stdio: configuration', function () {
       // English: every message has English words (the Chinese ones quote the plan at most).
       assert.ok(p.diagnostics.every((d) => /[a-z]{2,} [a-z]{2,}/i.test(d.message)), p.diagnostics.map((d) => d.message).join('\n'));
     }
+  });
+
+  it('planlint/stats counts the work still to send (settings awaited, publishes scheduled); at 0 it has arrived', async () => {
+    const uri = uriOf(ws.copySample('bracket-style.plan'));
+    const client = await start({ folders: [ws.root], settings: { locale: 'en' }, settingsDelayMs: 300, initializationOptions: { today: TODAY, workspaceIndex: false, debounceMs: 300 } });
+    client.open(uri, sampleText('bracket-style.plan'));
+    const stats = () => client.request<{ pending: number }>('planlint/stats', null);
+    assert.ok((await stats()).pending > 0, 'the settings are awaited');
+    await client.settled();
+    assert.equal((await stats()).pending, 0);
+    assert.equal(client.diagnostics.get(uri)?.length, 1, 'the publish came before the answer that said nothing was pending');
+    client.change(uri, 2, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '某' }]);
+    assert.ok((await stats()).pending > 0, 'a publish is scheduled (300 ms)');
+    await client.settled();
+    assert.deepEqual(client.diagnostics.get(uri)?.map((p) => p.version), [1, 2]);
   });
 
   it('a client that never answers workspace/configuration still gets diagnostics, under the defaults; one without it gets them at once', async () => {
@@ -187,7 +202,7 @@ describe('language server over stdio: configuration', function () {
     const da = await client.waitForDiagnostics(a);
     await client.waitForDiagnostics(b);
     const onConfig = await client.waitForDiagnostics(uriOf(config));
-    await new Promise((r) => setTimeout(r, 300));
+    await client.settled();
     assert.equal(client.messages.length, 1, JSON.stringify(client.messages));
     assert.equal(client.messages[0]!.type, 2);
     assert.match(client.messages[0]!.message, /配置文件 .*\.planlintrc\.json 有误，已改用默认配置/);
@@ -198,8 +213,10 @@ describe('language server over stdio: configuration', function () {
     assert.match(onConfig.diagnostics[0]!.message, /^rules\.PL002: /);
     assert.ok(da.diagnostics.some((d) => d.code === 'PL002'), 'defaults: PL002 on');
     // Saved again with the same mistake: nothing new is said.
+    const relints = client.diagnostics.get(a)!.length;
     client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(config), type: 2 }] });
-    await new Promise((r) => setTimeout(r, 300));
+    await client.waitForDiagnostics(a, () => client.diagnostics.get(a)!.length > relints); // the change was taken in
+    await client.settled();
     assert.equal(client.messages.length, 1);
     assert.equal(client.diagnostics.get(uriOf(config))!.length, 1);
     // Fixed on disk: the watcher's event clears the report and re-lints with the new configuration.
@@ -219,8 +236,10 @@ describe('language server over stdio: configuration', function () {
     await client.waitForDiagnostics(uri, (p) => !p.diagnostics.some((d) => d.code === 'PL004'));
     await client.waitFor('a message', () => client.messages.length > 0);
     assert.match(client.messages[0]!.message, /planlint\.\* 设置有误/);
+    const pulls = client.configurationRequests;
     client.notify('workspace/didChangeConfiguration', { settings: null });
-    await new Promise((r) => setTimeout(r, 300));
+    await client.settled();
+    assert.equal(client.configurationRequests, pulls + 1, 'the settings were read again');
     assert.equal(client.messages.length, 1, 'the same problem is not reported twice');
   });
 });

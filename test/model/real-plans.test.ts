@@ -128,6 +128,45 @@ describe('real plans: unit-named headings', () => {
 });
 
 describe('real plans: numbering as it is typed', () => {
+  it('a record\'s number field opens a task (任务编号：N, 序号：N), its title from the 任务名称 line, its fields the lines after', () => {
+    const lines = [
+      '溪川县2024年重点工作任务清单',
+      '一、经济发展',
+      '任务编号：1',
+      '任务名称：推进重大项目建设',
+      '牵头单位：县发改局',
+      '责任单位：县财政局',
+      '完成时限：2024年12月底',
+      '  序号： 2',
+      '工作任务：优化营商环境。持续压减审批时限',
+      '牵头单位：县政务服务中心',
+      '任务编号：4',
+      '任务名称：做好招商',
+      '牵头单位：县商务局',
+    ];
+    const plan = read(lines);
+    assert.deepEqual(
+      plan.tasks.map((t) => [t.number, t.numberValue, t.title, t.lead.map((u) => u.name), t.responsible.map((u) => u.name), t.deadline?.text ?? null]),
+      [
+        ['任务编号：1', 1, '推进重大项目建设', ['县发改局'], ['县财政局'], '2024年12月底'],
+        ['序号： 2', 2, '优化营商环境', ['县政务服务中心'], [], null],
+        ['任务编号：4', 4, '做好招商', ['县商务局'], [], null],
+      ],
+    );
+    const diagnostics = lintPlan(plan, { rules: allRules, settings: { today: '2024-06-01' } });
+    const pl004 = diagnostics.filter((d) => d.ruleId === 'PL004');
+    assert.deepEqual(
+      pl004.map((d) => [d.message, d.fix?.edits.map((e) => [lines.join('\n').slice(e.span.start, e.span.end), e.newText])]),
+      [['编号“任务编号：4”跳号，应为“任务编号：3”', [['4', '3']]]],
+    );
+    assert.deepEqual(diagnostics.filter((d) => d.ruleId === 'PL003'), []);
+  });
+
+  it('a number field is one only at a line\'s start and as a short number (编号：2024-01 is a document\'s)', () => {
+    const plan = read(['一、重点任务', '1.做好登记，序号：3 的表格另附。（县民政局牵头）', '编号：2024-01', '编号：12.5']);
+    assert.deepEqual(numbers(plan), ['1.']);
+  });
+
   it('⒈ and ⑴, 1﹒, a number before a year or a date, a marker after a closing bracket', () => {
     const plan = read([
       '溪川县2024年工作方案',
@@ -196,6 +235,7 @@ describe('real plans: attribution vocabulary', () => {
     ['做好审批。（牵头单位：市、县（市、区）审管办）', ['市、县（市、区）审管办'], []],
     ['做好宣传。（牵头领导：王强副县长；牵头单位：县委宣传部）', ['县委宣传部'], []],
     ['做好宣传。（责任单位或牵头单位：县委宣传部）', ['县委宣传部'], []],
+    ['做好宣传。主责单位：县委宣传部；协同单位：县文旅局', ['县委宣传部'], ['县文旅局']],
   ];
   for (const [item, lead, responsible] of cases) {
     it(item, () => {
@@ -208,9 +248,35 @@ describe('real plans: attribution vocabulary', () => {
     assert.equal(one('做好宣传。（责任单位：县委宣传部、县文旅局，6月底前完成）').deadline?.text, '6月底前');
   });
 
+  it('时间要求 names a deadline field', () => {
+    assert.equal(one('做好宣传。牵头单位：县委宣传部；时间要求：2024年9月底前').deadline?.text, '2024年9月底前');
+  });
+
   it('prose that says 负责 is no attribution (敢于负责), and a person named by office is never a unit', () => {
     assert.deepEqual(one('坚持勇于担当、敢于负责，做好宣传。').lead, []);
     assert.deepEqual(one('做好宣传（王强副县长牵头）').lead, []);
+  });
+});
+
+describe('real plans: fields written one a line under the item', () => {
+  const lint = (lines: string[]) => lintPlan(read(lines), { rules: allRules, settings: { today: '2024-06-01' } });
+
+  it('every field line that follows the item is the item\'s, and none is an unnumbered attribution', () => {
+    const lines = ['溪川县2024年重点工作任务清单', '一、经济发展', '1.推进重大项目建设', '牵头单位：县发改局', '责任单位：县财政局、县自然资源局', '完成时限：2024年12月底', '2.优化营商环境', '牵头单位：县政务服务中心'];
+    const plan = read(lines);
+    assert.deepEqual(plan.tasks.map(row), [
+      ['1.', ['县发改局'], ['县财政局', '县自然资源局']],
+      ['2.', ['县政务服务中心'], []],
+    ]);
+    assert.equal(plan.tasks[0]!.deadline?.text, '2024年12月底');
+    assert.deepEqual(lint(lines).filter((d) => d.ruleId === 'PL003'), []);
+  });
+
+  it('a field line after a paragraph of prose is not the item\'s: it is an attribution without a number (PL003)', () => {
+    const lines = ['一、经济发展', '1.推进重大项目建设（县发改局牵头）', '各乡镇要加强配合，形成合力。', '责任单位：县财政局'];
+    const plan = read(lines);
+    assert.deepEqual(plan.tasks.map(row), [['1.', ['县发改局'], []]]);
+    assert.deepEqual(lint(lines).map((d) => d.ruleId).filter((id) => id === 'PL003'), ['PL003']);
   });
 });
 
@@ -255,5 +321,48 @@ describe('real plans: headings whose work is told below them', () => {
       '三、实现重点企业达标排放',
     ]);
     assert.deepEqual(numbers(plan), ['一、', '二、', '三、']);
+  });
+});
+
+describe('real plans: tables whose cells a sharing page glued together', () => {
+  // A Word table as a document-sharing page extracts it: no separator between the header's names or a row's cells,
+  // lines broken mid-word and opened with the page's own `2、`.
+  const glued = [
+    '1、2024年溪川县民生实事任务分解表序号项目名称主要内容分管领导牵头单位配合单位1修缮老旧小区完成改造12个,惠及居民3000户。王建国住建局各街道城投公司2扩大就业全县新增就业5000人,开展培训200场次。李娜人社局各乡镇(街',
+    '2、道)团县委3改善供水建成水厂2座。王建国水利局供水公司推进管网延伸至偏远村组。赵明远农业农村局各乡镇4办好养老为老人提供上门服务。',
+  ];
+
+  it('rows are read by their numbers, units by how names end, the leader before the lead', () => {
+    const plan = read(glued);
+    assert.deepEqual(
+      plan.tasks.map((t) => [t.number, t.lead.map((u) => u.name)]),
+      [
+        ['1', ['住建局']],
+        ['2', ['人社局']],
+        ['3', ['水利局', '农业农村局']],
+        ['4', []],
+      ],
+    );
+    assert.deepEqual(plan.tasks[0]!.responsible.map((u) => u.name), ['各街道', '城投公司']);
+    // `2场次` counts, `12个` counts, `3000户` counts: none of them opens a row.
+    assert.equal(plan.tasks[0]!.title, '修缮老旧小区完成改造12个,惠及居民3000户');
+    // A row merged over two lines in Word: the second run of units is the same task's.
+    assert.deepEqual(plan.tasks[2]!.responsible.map((u) => u.name), ['供水公司', '各乡镇']);
+  });
+
+  it('the leader\'s name is no unit: two characters when the unit would keep only two', () => {
+    const plan = read(glued);
+    assert.ok(plan.tasks.every((t) => [...t.lead, ...t.responsible].every((u) => !/王建国|李娜|赵明远/.test(u.name))));
+  });
+
+  it('words after a sentence that end like units (全县…) open no run of units', () => {
+    const plan = read(['序号项目名称主要内容分管领导牵头单位配合单位1扩大就业落实政策。全区城镇新增就业5000人。李娜人社局各街道']);
+    assert.deepEqual(plan.tasks.map(row), [['1', ['人社局'], ['各街道']]]);
+  });
+
+  it('a 序号 run in prose that is no header reads no table', () => {
+    const plan = read(['一、重点任务', '1.按序号顺序完成登记工作。（县民政局牵头）']);
+    assert.deepEqual(plan.tables, []);
+    assert.deepEqual(plan.tasks.map(row), [['1.', ['县民政局'], []]]);
   });
 });

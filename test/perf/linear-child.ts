@@ -1,5 +1,6 @@
 // The measuring side of test/perf/linear.test.ts, run in its own node with a 1 MB young generation (see the test for why).
-// Prints one JSON object: for each pathological input and phase, the 4×/1× cost ratio; and the same for two controls.
+// Prints one JSON object: for each pathological input and phase, the 4×/1× cost ratio; the same for the single
+// functions of phases.ts (under `functions`), and for two controls.
 import { parseText } from '../../grammar/index.js';
 import { lintPlan } from '../../server/src/lint/engine.js';
 import { parsePlan } from '../../server/src/model/plan.js';
@@ -7,6 +8,7 @@ import type { PlanDocument } from '../../server/src/model/types.js';
 import { allRules } from '../../server/src/rules/index.js';
 import { CASES, unitsForBytes } from '../../bench/pathological.js';
 import { costRatio, cpuMs, MAX_RATIO, measureTwice, type Ratio } from './harness.js';
+import { PHASES } from './phases.js';
 
 /** Size of the 1× input: at most this, less for inputs that are slow per byte (see below). */
 const BASE_BYTES = 32 * 1024;
@@ -71,4 +73,5 @@ function measureCase(name: string): Record<string, Ratio & { bytes: number }> {
 const only = process.argv.slice(2);
 const report: ChildReport = only.length > 0 ? {} : controls();
 for (const c of CASES) if (only.length === 0 || only.includes(c.name)) report[c.name] = measureCase(c.name);
+if (only.length === 0 || only.includes('functions')) report['functions'] = Object.fromEntries(PHASES.map((p) => [p.name, { ...p.measure(), bytes: 0 }]));
 process.stdout.write(JSON.stringify(report));

@@ -1,4 +1,6 @@
-// Linear cost (DESIGN §8) as a test: each pathological input at 1× (up to 32 KB) and 4×; parse, model and rules must cost < 8× at 4×.
+// Linear cost (DESIGN §8) as a test: each pathological input at 1× (up to 32 KB) and 4×; parse, model and rules must cost < 8× at 4×;
+// and the same for the single functions of phases.ts (a comment opener run, a units list, a long line, a diff, a glob).
+// Every such ratio is measured here, in the child, and nowhere else in the mocha process.
 //
 // Never an absolute time: only the ratio of two runs of the same phase on the same machine — CPU time,
 // which other load on the machine changes far less than wall time; the minimum of three interleaved
@@ -19,12 +21,14 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CASES } from '../../bench/pathological.js';
 import { MAX_RATIO, type Ratio } from './harness.js';
+import { PHASES } from './phases.js';
 import type { ChildReport } from './linear-child.js';
 
 const CHILD = join(dirname(fileURLToPath(import.meta.url)), 'linear-child.js');
 
 function describeRatio(what: string, r: Ratio & { bytes: number }): string {
-  return `${what}: the 4× input (${((4 * r.bytes) / 1024).toFixed(0)} KB) cost ${r.ratio.toFixed(1)}× the 1× input (${r.oneMs.toFixed(2)} → ${r.fourMs.toFixed(2)} ms CPU); linear is ~4, quadratic ~16`;
+  const size = r.bytes > 0 ? ` (${((4 * r.bytes) / 1024).toFixed(0)} KB)` : '';
+  return `${what}: the 4× input${size} cost ${r.ratio.toFixed(1)}× the 1× input (${r.oneMs.toFixed(2)} → ${r.fourMs.toFixed(2)} ms CPU); linear is ~4, quadratic ~16`;
 }
 
 function assertLinear(what: string, r: (Ratio & { bytes: number }) | undefined): void {
@@ -53,6 +57,10 @@ describe('linear cost on pathological inputs (4× input < 8× cost)', function (
     it('passes a linear phase', () => {
       assertLinear('linear control', report['control: linear']?.['phase']);
     });
+  });
+
+  describe('single functions', () => {
+    for (const p of PHASES) it(`${p.name}: ${p.what}`, () => assertLinear(p.name, report['functions']?.[p.name]));
   });
 
   for (const c of CASES) {

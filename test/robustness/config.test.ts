@@ -3,8 +3,9 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import { CONFIG_SCHEMA, resolveConfig, validateConfig } from '../../server/src/config/config.js';
+import { resolveConfig, validateConfig } from '../../server/src/config/config.js';
 import { loadConfigFile, MAX_CONFIG_FILE_BYTES } from '../../server/src/config/load.js';
+import CONFIG_SCHEMA from '../../server/src/config/schema.json' with { type: 'json' };
 import { createPlanService } from '../../server/src/service.js';
 import { cleanup, planlint, tempDir } from '../cli/run.js';
 import { SAMPLES } from '../helpers/paths.js';
@@ -184,7 +185,7 @@ describe('config robustness', function () {
 
     it('broken JSON and broken YAML: exit 2 with the line, no stack trace', () => {
       for (const [name, text, line] of [
-        ['b.json', '{\n  "rules": {\n    "PL001": "error",\n  }\n', '4'],
+        ['b.json', '{\n  "rules": {\n    "PL001": "error"\n    "PL002": "off"\n  }\n}\n', '4'],
         ['b.yaml', 'rules:\n  PL001: error\n   PL002: off\n', '\\d+'],
       ] as const) {
         const r = planlint(['-c', write(name, text), SAMPLE]);

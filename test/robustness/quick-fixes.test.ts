@@ -1,13 +1,15 @@
-// Quick fixes over every task of the samples (and the seeds when present): any offered fix or directive never raises the number of errors, and never drops user text.
+// Quick fixes over every task of the samples and the seeds (../shared/seeds; the lead and deadline fixes also over ../shared/corpus): any offered fix or directive never raises the number of errors, and never drops user text.
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { resolveConfig, type ResolvedConfig } from '../../server/src/config/config.js';
 import { applyEdits, suppressionEdits } from '../../server/src/features/code-actions.js';
 import type { Fix, LintDiagnostic, TextEdit } from '../../server/src/lint/types.js';
 import type { Span } from '../../server/src/model/types.js';
 import { createPlanService } from '../../server/src/service.js';
+import { corpusDir, haveCorpus } from '../../bench/accuracy/corpus.js';
 import { HAVE_SEEDS, SAMPLES, SEEDS } from '../helpers/paths.js';
+import { sharedMissing } from '../helpers/shared.js';
 import { isSubsequence, outside } from './generators.js';
 
 const service = createPlanService({ today: '2025-06-01' });
@@ -16,8 +18,9 @@ const CONFIGS: [string, ResolvedConfig][] = [
   ['no inherited deadlines, a unit list', resolveConfig([{ deadline: { inheritFromSection: false }, units: [{ name: '市司法局' }, { name: '市财政局' }], rules: { PL008: 'warning' } }])],
 ];
 
-/** `../shared/corpus`: the development corpus, read (never copied) when present, for the lead and deadline fixes. */
-const CORPUS = join(SEEDS, '..', 'corpus');
+/** `../shared/corpus`: the development corpus, read (never copied), for the lead and deadline fixes. */
+const CORPUS = corpusDir();
+const HAVE_CORPUS = haveCorpus(CORPUS);
 
 function documents(): [string, string][] {
   const read = (dir: string) =>
@@ -28,7 +31,7 @@ function documents(): [string, string][] {
 }
 
 function corpus(): [string, string][] {
-  return existsSync(CORPUS)
+  return HAVE_CORPUS
     ? readdirSync(CORPUS)
         .filter((f) => f.endsWith('.txt'))
         .map((f): [string, string] => [`corpus/${f}`, readFileSync(join(CORPUS, f), 'utf8')])
@@ -89,6 +92,8 @@ function firstChoice(snippet: string): string {
 describe('quick fixes over the samples and seeds', function () {
   this.timeout(300_000);
   const docs = documents();
+  if (!HAVE_SEEDS) sharedMissing('quick fixes over the seeds', SEEDS);
+  if (!HAVE_CORPUS) sharedMissing('the lead and deadline fixes over the corpus', CORPUS);
 
   it('finds documents and fixes to try (otherwise the properties prove nothing)', () => {
     assert.ok(docs.length >= 10, `${docs.length} documents`);

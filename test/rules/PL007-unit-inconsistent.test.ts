@@ -254,20 +254,6 @@ describe('PL007 unit-inconsistent', () => {
       assert.deepEqual(check(parsePlan('青岚市工作要点\n\n一、主要任务\n\n（一）推进工作。\n')), []);
     });
 
-    it('survives mentions and settings it does not expect', () => {
-      const plan = parsePlan('青岚市工作要点\n');
-      const at = (start: number, end: number) => ({ span: { start, end }, range: plan.lines.rangeOf({ start, end }) });
-      plan.units = [
-        { name: '', key: '', role: 'lead', ...at(0, 0) },
-        { name: '市法制办', key: '市法制办', role: 'lead', ...at(0, 2) },
-        { name: '市法制办', key: '市法制办', role: 'lead', ...at(0, 2) },
-        { name: '市法治办', key: '市法治办', role: 'lead', ...at(Number.NaN, Number.NaN) },
-        null as unknown as UnitMention,
-      ];
-      assert.doesNotThrow(() => check(plan, [null, { name: 3 }, { name: '市司法局', aliases: [null, '', 7] }]));
-      assert.equal(check(plan).length, 1);
-    });
-
     it('offers a replacement over a line break as a suggestion, never as a safe fix', () => {
       const text = '青岚市工作要点\n市数据\n资源局 市数据资源局 市数据资源局\n';
       const plan = parsePlan(text);
@@ -305,8 +291,8 @@ describe('PL007 unit-inconsistent', () => {
     it('stays quiet and quick on thousands of distinct names', () => {
       const rows: string[] = [];
       for (let i = 0; i < 3000; i++) rows.push(`（${i + 1}）任务。【牵头单位：市${String.fromCharCode(0x4e00 + i)}${String.fromCharCode(0x5000 + i)}局；完成时限：2024年底前】`);
-      const diagnostics = lint(['青岚市工作要点', '一、主要任务', ...rows].join('\n'), { ruleId: 'PL007' });
-      assert.equal(diagnosticLines(diagnostics), '');
+      const text = ['青岚市工作要点', '一、主要任务', ...rows].join('\n');
+      assert.equal(diagnosticLines(lint(text, { ruleId: 'PL007' }), text), '');
     });
   });
 });

@@ -4,7 +4,7 @@ import { defaultSettings } from '../../server/src/lint/engine.js';
 import { applyFixes } from '../../server/src/lint/fixes.js';
 import type { Report } from '../../server/src/lint/rule.js';
 import { parsePlan } from '../../server/src/model/plan.js';
-import type { Deadline, PlanDocument } from '../../server/src/model/types.js';
+import type { PlanDocument } from '../../server/src/model/types.js';
 import { reasonInEnglish, rule } from '../../server/src/rules/PL009-deadline-invalid.js';
 import { lint } from '../helpers/lint.js';
 
@@ -124,21 +124,9 @@ describe('PL009 deadline-invalid', () => {
     });
   });
 
-  describe('odd models', () => {
+  describe('plans without findings', () => {
     it('finds nothing in an empty plan', () => {
       assert.deepEqual(check(parsePlan('')), []);
-    });
-
-    it('survives deadlines and periods it does not expect', () => {
-      const plan = parsePlan(planOf(['2022315', '2022年6月底前']));
-      const odd = { ...plan.tasks[1]!.deadline!, end: 'NaN-aa-bb', text: undefined as unknown as string } as Deadline;
-      plan.tasks[0]!.deadlines.push(odd, null as unknown as Deadline);
-      plan.tasks[1]!.deadline = null;
-      plan.period = { start: NaN, end: 2022, source: 'config' };
-      assert.doesNotThrow(() => check(plan));
-      const damaged = { ...plan.tasks[0]!.deadline!, span: { start: 5, end: 1 } };
-      plan.tasks[0]!.deadlines = [damaged];
-      assert.doesNotThrow(() => check(plan));
     });
   });
 });

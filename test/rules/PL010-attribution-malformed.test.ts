@@ -4,7 +4,7 @@ import { defaultSettings } from '../../server/src/lint/engine.js';
 import { applyFixes } from '../../server/src/lint/fixes.js';
 import type { Report } from '../../server/src/lint/rule.js';
 import { parsePlan } from '../../server/src/model/plan.js';
-import type { AttributionProblem, PlanDocument } from '../../server/src/model/types.js';
+import type { PlanDocument } from '../../server/src/model/types.js';
 import { rule } from '../../server/src/rules/PL010-attribution-malformed.js';
 import { createPlanService } from '../../server/src/service.js';
 import { configOf, lint, TODAY } from '../helpers/lint.js';
@@ -136,25 +136,10 @@ describe('PL010 attribution-malformed', () => {
     });
   });
 
-  describe('odd models', () => {
+  describe('plans without findings', () => {
     it('finds nothing in an empty plan or a plan without attributions', () => {
       assert.deepEqual(check(parsePlan('')), []);
       assert.deepEqual(check(parsePlan('江宁市工作要点\n\n一、主要任务\n\n（一）推进工作。\n')), []);
-    });
-
-    it('survives problems it does not expect', () => {
-      const plan = parsePlan(planOf(['推进工作。[牵头单位:市司法局;责任单位:市司法局、市财政局', '完善制度。[牵头单位:;责任单位:市财政局]']));
-      const problems = plan.allSections.flatMap((s) => s.attributions.flatMap((a) => a.problems));
-      assert.equal(problems.length, 3);
-      const odd = (p: Partial<AttributionProblem>) => ({ ...problems[0]!, ...p }) as AttributionProblem;
-      plan.allSections[1]!.attributions[0]!.problems.push(
-        odd({ kind: 'unclosed-bracket', span: { start: 3, end: 3 } }),
-        odd({ kind: 'unclosed-bracket', span: { start: plan.text.length, end: plan.text.length + 2 } }),
-        odd({ kind: 'lead-also-responsible', span: { start: -4, end: 2 } }),
-        odd({ kind: 'nonsense' as AttributionProblem['kind'] }),
-        null as unknown as AttributionProblem,
-      );
-      assert.doesNotThrow(() => check(plan));
     });
   });
 });

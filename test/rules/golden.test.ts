@@ -7,7 +7,7 @@ import { applyFixesUntilStable } from '../../server/src/lint/fixes.js';
 import type { Fix } from '../../server/src/lint/types.js';
 import { allRules } from '../../server/src/rules/index.js';
 import { expectGolden } from '../helpers/golden.js';
-import { diagnosticLines, lint } from '../helpers/lint.js';
+import { coveredText, diagnosticLines, lint } from '../helpers/lint.js';
 import { RULE_FIXTURES } from '../helpers/paths.js';
 
 const isFixture = (name: string) => /\.plan(\.txt|\.md)?$/.test(name);
@@ -19,6 +19,14 @@ function fixesOf(text: string, ruleId: string, config?: PlanlintConfig): Fix[] {
 }
 
 describe('rule fixtures', () => {
+  it('show the text each diagnostic covers on one line: breaks escaped, a long span cut in the middle', () => {
+    const text = '一、甲\r\n（一）乙\t丙\\丁𠀾' + '字'.repeat(50) + '尾';
+    assert.equal(coveredText(text, { start: 0, end: 2 }), '一、');
+    assert.equal(coveredText(text, { start: 2, end: 15 }), '甲\\r\\n（一）乙\\t丙\\\\丁𠀾');
+    assert.equal(coveredText(text, { start: 3, end: 3 }), '');
+    assert.equal(coveredText(text, { start: 5, end: text.length }), '（一）乙\\t丙\\\\丁𠀾' + '字'.repeat(15) + '…' + '字'.repeat(11) + '尾');
+  });
+
   for (const rule of allRules) {
     const folder = join(RULE_FIXTURES, `${rule.id}-${rule.name}`);
     describe(`${rule.id} ${rule.name}`, () => {
@@ -36,9 +44,9 @@ describe('rule fixtures', () => {
         it(`${name}: diagnostics match ${name}.diagnostics`, () => {
           const text = readFileSync(file, 'utf8');
           const diagnostics = lint(text, { ruleId: rule.id, ...(config ? { config } : {}) });
-          if (name.startsWith('valid')) assert.deepEqual(diagnosticLines(diagnostics), '', 'a valid fixture has no findings');
+          if (name.startsWith('valid')) assert.deepEqual(diagnosticLines(diagnostics, text), '', 'a valid fixture has no findings');
           else assert.ok(diagnostics.length > 0, 'an invalid fixture has findings');
-          expectGolden(`${file}.diagnostics`, diagnosticLines(diagnostics) + '\n');
+          expectGolden(`${file}.diagnostics`, diagnosticLines(diagnostics, text) + '\n');
         });
         if (rule.fixable !== 'safe' || !name.startsWith('invalid')) continue;
         it(`${name}: --fix gives ${name}.fixed, leaves nothing fixable and is idempotent`, () => {

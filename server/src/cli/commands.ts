@@ -3,10 +3,6 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ConfigProblem, ResolvedConfig } from '../config/config.js';
 import { ConfigCache, loadConfigFromPath } from '../config/load.js';
-import { exportTable } from '../features/export.js';
-import { outlineLines } from '../features/outline.js';
-import { filterRows } from '../features/table-filter.js';
-import { taskRows, taskRowsWithProblems } from '../features/task-table.js';
 import type { Severity } from '../lint/types.js';
 import { allRules } from '../rules/index.js';
 import { createPlanService } from '../service.js';
@@ -348,25 +344,14 @@ async function runDocument(
   const service = createPlanService(args.locale ? { locale: args.locale } : {});
 
   if (args.command === 'outline') {
-    const plan = service.parse(doc.text, base);
-    io.out.write(outlineLines(plan, args.locale ?? base.locale).join('\n') + '\n');
+    io.out.write(service.outline(doc.text, base).join('\n') + '\n');
     return 0;
   }
 
   const config = withOverrides(base, args.ruleOverrides);
-  let rows;
-  let plan;
-  if (args.problems || args.filter.status === 'problems') {
-    const analysis = service.analyze(doc.text, config);
-    plan = analysis.plan;
-    rows = taskRowsWithProblems(analysis.plan, analysis.diagnostics);
-  } else {
-    plan = service.parse(doc.text, config);
-    rows = taskRows(plan);
-  }
+  const { title, rows } = service.tableRows(doc.text, config, args.problems || args.filter.status === 'problems');
   // `--only overdue` compares deadlines with today (PLANLINT_TODAY pins it, as for the language server).
   const today = process.env['PLANLINT_TODAY'] ?? new Date().toISOString().slice(0, 10);
-  rows = filterRows(rows, args.filter, today);
-  const bytes = await exportTable(args.format, doc.label, rows, { locale: messages.locale, problems: args.problems, title: plan.title });
+  const bytes = await service.exportTable(rows, { format: args.format, name: doc.label, filter: args.filter, today, locale: messages.locale, problems: args.problems, title });
   return writeResult(bytes, args.outputFile, io, messages);
 }

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import type { ResolvedConfig } from '../config/config.js';
 import { ConfigCache, loadConfigFromPath } from '../config/load.js';
 import type { LintDiagnostic, Locale, Severity } from '../lint/types.js';
-import { createPlanService, type PlanService } from '../service.js';
+import { createPlanService, type PlanLanguageService } from '../service.js';
 import { ChangedOnDiskError, writeFileAtomic } from './atomic.js';
 import { fsPath, lookupPath } from './byte-paths.js';
 import type { SkipReason } from './classify.js';
@@ -100,7 +100,7 @@ export function readPlanFile(abs: string, encoding: string | undefined, locale: 
 
 /** Lints files with one service and one configuration cache (one per thread). */
 export class FileLinter {
-  private readonly service: PlanService;
+  private readonly service: PlanLanguageService;
   private readonly configs: ConfigCache | null;
   private readonly fixed: ResolvedConfig | null;
   private readonly withOverrides = new WeakMap<ResolvedConfig, ResolvedConfig>();
@@ -139,7 +139,7 @@ export class FileLinter {
       const result = this.service.fixAll(decoded.text, config);
       if (result.text === decoded.text) return { ...base, ...this.analyzed(decoded.text, config) };
       const encoded = this.encodeChecked(result.text, decoded.encoding, decoded.bom);
-      if ('error' in encoded) return { ...base, diagnostics: this.service.analyze(decoded.text, config).diagnostics, error: encoded.error };
+      if ('error' in encoded) return { ...base, diagnostics: this.service.diagnostics(decoded.text, config), error: encoded.error };
       try {
         writeFileAtomic(abs, encoded.bytes, { size: stat.size, mtimeMs: stat.mtimeMs });
       } catch (e) {
@@ -147,7 +147,7 @@ export class FileLinter {
           e instanceof ChangedOnDiskError
             ? localized(ui, '修复期间文件被其他程序改动，未写入修复', 'the file changed on disk while being fixed; fixes not written')
             : localized(ui, `无法写入修复（${(e as NodeJS.ErrnoException).code ?? String(e)}）`, `cannot write the fixes (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
-        return { ...base, diagnostics: this.service.analyze(decoded.text, config).diagnostics, error: why };
+        return { ...base, diagnostics: this.service.diagnostics(decoded.text, config), error: why };
       }
       return { ...base, ...this.analyzed(result.text, config), fixed: true };
     } catch (e) {
@@ -176,7 +176,7 @@ export class FileLinter {
   private lintDocx(abs: string | null, docx: DocxText, config: ResolvedConfig): FileOutcome {
     const ui = this.options.uiLocale;
     const locale = this.options.locale ?? config.locale;
-    const diagnostics = placeDiagnostics(this.service.analyze(docx.text, config).diagnostics, docx, locale);
+    const diagnostics = placeDiagnostics(this.service.diagnostics(docx.text, config), docx, locale);
     const notes = docxNotes(docx, ui);
     return {
       abs,
@@ -213,15 +213,15 @@ export class FileLinter {
     if ('error' in decoded) return { abs: null, diagnostics: [], error: localized(ui, decoded.error, decoded.errorEn), ...passThrough };
     const config = this.configFor(path.resolve(configPath));
     const base = { abs: null, encoding: decoded.encoding, bom: decoded.bom };
-    if (!this.options.fix) return { ...base, diagnostics: this.service.analyze(decoded.text, config).diagnostics };
+    if (!this.options.fix) return { ...base, diagnostics: this.service.diagnostics(decoded.text, config) };
     const result = this.service.fixAll(decoded.text, config);
     const encoded = this.encodeChecked(result.text, decoded.encoding, decoded.bom);
     if ('error' in encoded) {
-      return { ...base, diagnostics: this.service.analyze(decoded.text, config).diagnostics, error: encoded.error, output: bytes };
+      return { ...base, diagnostics: this.service.diagnostics(decoded.text, config), error: encoded.error, output: bytes };
     }
     return {
       ...base,
-      diagnostics: this.service.analyze(result.text, config).diagnostics,
+      diagnostics: this.service.diagnostics(result.text, config),
       output: encoded.bytes,
       ...(result.text !== decoded.text ? { fixed: true } : {}),
     };

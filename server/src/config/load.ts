@@ -2,8 +2,10 @@
 import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
+import { createScanner, findNodeAtLocation, findNodeAtOffset, parseTree, printParseErrorCode, SyntaxKind, type Node as JsonNode, type ParseError, type ParseOptions } from 'jsonc-parser';
 import type { Node as YamlNode } from 'yaml';
 import { decodeText } from '../cli/encoding.js';
+import { createLineMap } from '../model/positions.js';
 import {
   addAliases,
   mergeUnits,
@@ -33,34 +35,7 @@ const MAX_DEPTH = 256;
 type Seg = string | number;
 
 // ---------------------------------------------------------------------------------------------
-// Lines
-// ---------------------------------------------------------------------------------------------
-
-/** Offset → one-based line, by binary search over line starts (built once per text). */
-function lineFinder(text: string): (offset: number) => number {
-  let starts: number[] | null = null;
-  return (offset) => {
-    if (!starts) {
-      starts = [0];
-      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-    }
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
-  };
-}
-
-function columnOf(text: string, offset: number): number {
-  return offset - (text.lastIndexOf('\n', offset - 1) + 1) + 1;
-}
-
-// ---------------------------------------------------------------------------------------------
-// JSON with positions: the built-in parser says where it failed only sometimes, and never where a key is.
+// JSON with comments and trailing commas (jsonc-parser), keeping where every value and key is.
 // ---------------------------------------------------------------------------------------------
 
 interface Parsed {
@@ -75,158 +50,107 @@ interface ParseFailure {
   en: string;
 }
 
-class JsonReader {
-  private i = 0;
-  readonly offsets = new Map<string, number>();
+const JSON_OPTIONS: ParseOptions = { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true };
 
-  constructor(private readonly text: string) {}
+/** What each of jsonc-parser's errors means to a person, by `printParseErrorCode`'s name. */
+const JSON_ERRORS: Record<string, [zh: string, en: string]> = {
+  InvalidSymbol: ['意外的内容', 'unexpected content'],
+  InvalidNumberFormat: ['数字写法有误', 'malformed number'],
+  PropertyNameExpected: ['应为双引号括起的键名', 'expected a key in double quotes'],
+  ValueExpected: ['应为一个值', 'expected a value'],
+  ColonExpected: ['键名后应为冒号“:”', 'expected ":" after the key'],
+  CommaExpected: ['应为逗号“,”', 'expected ","'],
+  CloseBraceExpected: ['缺少“}”', 'missing "}"'],
+  CloseBracketExpected: ['缺少“]”', 'missing "]"'],
+  EndOfFileExpected: ['值结束后还有多余内容', 'unexpected content after the end of the data'],
+  InvalidCommentToken: ['注释写法有误', 'malformed comment'],
+  UnexpectedEndOfComment: ['注释缺少结尾的“*/”', 'unterminated comment: no "*/"'],
+  UnexpectedEndOfString: ['字符串缺少结尾的双引号', 'unterminated string'],
+  UnexpectedEndOfNumber: ['数字写法不完整', 'incomplete number'],
+  InvalidUnicode: ['字符串中的 \\u 转义写法有误', 'bad \\u escape in a string'],
+  InvalidEscapeCharacter: ['字符串中的转义写法有误', 'bad escape in a string'],
+  InvalidCharacter: ['字符串中有未转义的控制字符（如制表符）', 'unescaped control character (such as a tab) in a string'],
+};
 
-  parse(): unknown {
-    this.ws();
-    if (this.i >= this.text.length) this.fail('文件为空', 'the file is empty');
-    const v = this.value([], 0);
-    this.ws();
-    if (this.i < this.text.length) this.fail('值结束后还有多余内容', 'unexpected content after the end of the data');
-    return v;
+/** The first of jsonc-parser's errors, said the way a person fixes it. */
+function describeJsonError(text: string, root: JsonNode | undefined, error: ParseError): ParseFailure {
+  const code = printParseErrorCode(error.error);
+  let [zh, en] = JSON_ERRORS[code] ?? ['无法解析', 'cannot parse'];
+  const token = text.slice(error.offset, error.offset + error.length);
+  const atEnd = error.offset >= text.length;
+  if (code === 'ValueExpected' && atEnd) [zh, en] = ['文件意外结束', 'unexpected end of the file'];
+  else if (code === 'InvalidSymbol' && token.startsWith("'")) [zh, en] = ['键名和字符串须用双引号', 'keys and strings take double quotes'];
+  else if (code === 'InvalidSymbol') [zh, en] = [`意外的内容“${show(token)}”`, `unexpected "${show(token)}"`];
+  else if (code === 'CommaExpected') {
+    // Which bracket closes here depends on where the error is: the innermost object or array around it.
+    let node = root && findNodeAtOffset(root, error.offset);
+    while (node && node.type !== 'object' && node.type !== 'array') node = node.parent;
+    const close = node?.type === 'array' ? ']' : '}';
+    [zh, en] = [`应为逗号“,”或“${close}”`, `expected "," or "${close}"`];
+  } else if (code === 'UnexpectedEndOfString' && /[\r\n]/.test(text.charAt(error.offset + error.length))) {
+    [zh, en] = ['字符串缺少结尾的双引号，或其中有未转义的换行（应写作 \\n）', 'unterminated string, or a line break inside it (write \\n)'];
   }
-
-  private fail(zh: string, en: string, at = this.i): never {
-    throw { offset: at, zh, en } satisfies ParseFailure;
-  }
-
-  private ws(): void {
-    const t = this.text;
-    while (this.i < t.length) {
-      const c = t.charCodeAt(this.i);
-      if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d) this.i++;
-      else break;
-    }
-  }
-
-  private value(segs: Seg[], depth: number): unknown {
-    if (depth > MAX_DEPTH) this.fail('嵌套层数过多', 'nested too deeply');
-    this.offsets.set(JSON.stringify(segs), this.offsets.get(JSON.stringify(segs)) ?? this.i);
-    const t = this.text;
-    const c = t[this.i];
-    if (c === '{') return this.object(segs, depth);
-    if (c === '[') return this.array(segs, depth);
-    if (c === '"') return this.string();
-    if (c === '-' || (c >= '0' && c <= '9')) {
-      const m = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
-      m.lastIndex = this.i;
-      const r = m.exec(t);
-      if (!r) this.fail('数字写法有误', 'malformed number');
-      this.i += r[0].length;
-      return Number(r[0]);
-    }
-    for (const [word, v] of [['true', true], ['false', false], ['null', null]] as const) {
-      if (t.startsWith(word, this.i)) {
-        this.i += word.length;
-        return v;
-      }
-    }
-    if (this.i >= t.length) this.fail('文件意外结束', 'unexpected end of the file');
-    if (c === "'") this.fail('字符串须用双引号', 'strings take double quotes');
-    this.fail(`意外的字符“${c}”`, `unexpected character "${c}"`);
-  }
-
-  private object(segs: Seg[], depth: number): Record<string, unknown> {
-    const obj: Record<string, unknown> = {};
-    this.i++; // {
-    this.ws();
-    if (this.text[this.i] === '}') {
-      this.i++;
-      return obj;
-    }
-    for (;;) {
-      this.ws();
-      if (this.text[this.i] !== '"') {
-        if (this.text[this.i] === '}') this.fail('“}”前多了逗号', 'trailing comma before "}"');
-        this.fail('应为双引号括起的键名', 'expected a key in double quotes');
-      }
-      const keyAt = this.i;
-      const key = this.string();
-      if (Object.prototype.hasOwnProperty.call(obj, key)) this.fail(`键“${key}”重复`, `duplicate key "${key}"`, keyAt);
-      this.ws();
-      if (this.text[this.i] !== ':') this.fail('键名后应为冒号“:”', 'expected ":" after the key');
-      this.i++;
-      this.ws();
-      const childSegs = [...segs, key];
-      this.offsets.set(JSON.stringify(childSegs), keyAt);
-      // defineProperty, not assignment: a key "__proto__" stays plain data.
-      Object.defineProperty(obj, key, { value: this.value(childSegs, depth + 1), enumerable: true, writable: true, configurable: true });
-      this.ws();
-      const c = this.text[this.i];
-      if (c === ',') this.i++;
-      else if (c === '}') {
-        this.i++;
-        return obj;
-      } else this.fail(this.i >= this.text.length ? '缺少“}”' : '应为逗号“,”或“}”', this.i >= this.text.length ? 'missing "}"' : 'expected "," or "}"');
-    }
-  }
-
-  private array(segs: Seg[], depth: number): unknown[] {
-    const arr: unknown[] = [];
-    this.i++; // [
-    this.ws();
-    if (this.text[this.i] === ']') {
-      this.i++;
-      return arr;
-    }
-    for (;;) {
-      this.ws();
-      if (this.text[this.i] === ']') this.fail('“]”前多了逗号', 'trailing comma before "]"');
-      arr.push(this.value([...segs, arr.length], depth + 1));
-      this.ws();
-      const c = this.text[this.i];
-      if (c === ',') this.i++;
-      else if (c === ']') {
-        this.i++;
-        return arr;
-      } else this.fail(this.i >= this.text.length ? '缺少“]”' : '应为逗号“,”或“]”', this.i >= this.text.length ? 'missing "]"' : 'expected "," or "]"');
-    }
-  }
-
-  private string(): string {
-    const t = this.text;
-    const start = this.i;
-    let j = start + 1;
-    for (;;) {
-      if (j >= t.length) this.fail('字符串缺少结尾的双引号', 'unterminated string', start);
-      const c = t.charCodeAt(j);
-      if (c === 0x22) break;
-      if (c === 0x5c) j += 2;
-      else if (c < 0x20) this.fail('字符串中有未转义的控制字符（如换行）', 'unescaped control character (such as a line break) in a string', j);
-      else j++;
-    }
-    this.i = j + 1;
-    try {
-      return JSON.parse(t.slice(start, j + 1)) as string;
-    } catch {
-      return this.fail('字符串中的转义写法有误', 'bad escape in a string', start);
-    }
-  }
+  return { offset: error.offset, zh, en };
 }
 
-/** Parses JSON, remembering where every value (and key) is. */
-function parseJson(text: string): Parsed | ParseFailure {
-  const reader = new JsonReader(text);
-  try {
-    const value = reader.parse();
-    return {
-      value,
-      locate: (segs) => {
-        for (let n = segs.length; n >= 0; n--) {
-          const at = reader.offsets.get(JSON.stringify(segs.slice(0, n)));
-          if (at !== undefined) return at;
-        }
-        return undefined;
-      },
-    };
-  } catch (e) {
-    if (e && typeof e === 'object' && 'offset' in e) return e as ParseFailure;
-    return { offset: 0, zh: '无法解析', en: 'cannot parse' }; // e.g. a RangeError; the depth limit should prevent it
+function show(token: string): string {
+  return token.length > 20 ? token.slice(0, 19) + '…' : token;
+}
+
+/**
+ * Where the text first nests deeper than `MAX_DEPTH`, by jsonc-parser's scanner (no recursion), or -1:
+ * the parser recurses per level, so a deep text must be refused before it is parsed.
+ */
+function tooDeepAt(text: string): number {
+  const scanner = createScanner(text, true);
+  let depth = 0;
+  for (let token = scanner.scan(); token !== SyntaxKind.EOF; token = scanner.scan()) {
+    if (token === SyntaxKind.OpenBraceToken || token === SyntaxKind.OpenBracketToken) {
+      if (++depth > MAX_DEPTH) return scanner.getTokenOffset();
+    } else if (token === SyntaxKind.CloseBraceToken || token === SyntaxKind.CloseBracketToken) depth--;
   }
+  return -1;
+}
+
+/** The value of a parse tree; a key `"__proto__"` stays plain data, and a key written twice is a failure. */
+function valueOf(node: JsonNode): unknown {
+  if (node.type === 'array') return (node.children ?? []).map(valueOf);
+  if (node.type !== 'object') return node.value;
+  const obj: Record<string, unknown> = {};
+  for (const property of node.children ?? []) {
+    const [keyNode, valueNode] = property.children ?? [];
+    if (!keyNode || !valueNode) continue; // a member cut short by a syntax error, reported as such
+    const key = keyNode.value as string;
+    if (Object.prototype.hasOwnProperty.call(obj, key)) throw { offset: keyNode.offset, zh: `键“${key}”重复`, en: `duplicate key "${key}"` } satisfies ParseFailure;
+    // defineProperty, not assignment: assigning "__proto__" would set the prototype.
+    Object.defineProperty(obj, key, { value: valueOf(valueNode), enumerable: true, writable: true, configurable: true });
+  }
+  return obj;
+}
+
+/** Parses JSON with comments and trailing commas, remembering where every value (and key) is. */
+function parseJson(text: string): Parsed | ParseFailure {
+  const deep = tooDeepAt(text);
+  if (deep >= 0) return { offset: deep, zh: '嵌套层数过多', en: 'nested too deeply' };
+  const errors: ParseError[] = [];
+  const root = parseTree(text, errors, JSON_OPTIONS);
+  if (errors.length > 0) return describeJsonError(text, root, errors[0]!);
+  let value: unknown;
+  try {
+    value = root ? valueOf(root) : {}; // nothing but comments configures nothing, as an empty file
+  } catch (e) {
+    return e as ParseFailure;
+  }
+  return {
+    value,
+    locate: (segs) => {
+      for (let n = segs.length; n >= 0 && root; n--) {
+        const node = findNodeAtLocation(root, segs.slice(0, n));
+        if (node) return node.parent?.type === 'property' ? node.parent.offset : node.offset;
+      }
+      return undefined;
+    },
+  };
 }
 
 /**
@@ -335,8 +259,8 @@ function formatOf(file: string, text: string): Format {
 function parseData(file: string, text: string, format: Format): Parsed | ConfigProblem {
   const parsed = format === 'json' ? parseJson(text) : parseYaml(text);
   if (!isFailure(parsed)) return parsed;
-  const line = lineFinder(text)(parsed.offset);
-  const col = columnOf(text, parsed.offset);
+  const { line: lineIndex, character } = createLineMap(text).positionAt(parsed.offset);
+  const [line, col] = [lineIndex + 1, character + 1];
   const kind = format === 'json' ? 'JSON' : 'YAML';
   const zh = parsed.zh.startsWith('YAML') ? `${parsed.zh}（第 ${line} 行第 ${col} 列）` : `${kind} 语法错误：${parsed.zh}（第 ${line} 行第 ${col} 列）`;
   const en = parsed.en.startsWith('YAML') || parsed.en.startsWith('cannot') ? `${parsed.en} (line ${line}, column ${col})` : `${kind} syntax error: ${parsed.en} (line ${line}, column ${col})`;
@@ -345,11 +269,11 @@ function parseData(file: string, text: string, format: Format): Parsed | ConfigP
 
 /** Gives each problem the line of the data it is about. */
 function withLines(problems: ConfigProblem[], text: string, parsed: Parsed): ConfigProblem[] {
-  const lineOf = lineFinder(text);
+  const lines = createLineMap(text);
   return problems.map((p) => {
     const segs = parseConfigPath(p.path);
     const at = segs ? parsed.locate(segs) : undefined;
-    return at === undefined ? p : { ...p, line: lineOf(at) };
+    return at === undefined ? p : { ...p, line: lines.lineAt(at) + 1 };
   });
 }
 
@@ -465,7 +389,8 @@ function loadUnitsFile(configFile: string, ref: string): { units: UnitEntry[] | 
   }
   let parsed: Parsed | ConfigProblem;
   if (ext === '.json') {
-    // The built-in parser is fastest on a long list; ours only runs to say where something is wrong.
+    // The built-in parser is fastest on a long list; jsonc-parser runs when it fails (comments, trailing
+    // commas, a mistake to locate) and to say where the entries with problems are.
     try {
       const value = JSON.parse(read.text) as unknown;
       parsed = { value, locate: () => undefined };

@@ -53,5 +53,7 @@ export function insertTemplateEdit(plan: PlanDocument, task: Task): TextEdit {
 /** How a message names a task: `2.做好政策解读…` in the body, `2 开展政策解读` for a table row (at most 20 characters of title). */
 export function taskLabel(task: Task): string {
   const title = task.title.length > 20 ? task.title.slice(0, 20) + '…' : task.title;
-  return task.source === 'table' ? `${task.number} ${title}` : `${task.number}${title}`;
+  // A table's number and a record's number field (`任务编号：4`) stand apart from the title; a marker is glued to it.
+  const apart = task.source === 'table' || task.section?.marker.style === 'field';
+  return apart ? `${task.number} ${title}` : `${task.number}${title}`;
 }

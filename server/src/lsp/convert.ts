@@ -8,7 +8,7 @@ import {
   type TextEdit as LspTextEdit,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { PlanSymbolKind } from '../features/symbols.js';
+import type { PlanSymbolKind } from '../service.js';
 import { ruleDocUrl } from '../lint/docs.js';
 import type { LintDiagnostic, TextEdit } from '../lint/types.js';
 import type { Span } from '../model/types.js';
@@ -103,4 +103,15 @@ export function toTextEdits(doc: TextDocument, edits: readonly TextEdit[]): LspT
 /** Markdown (as the features write it) as plain text, for clients that cannot show Markdown. */
 export function markdownToPlain(md: string): string {
   return md.replace(/\\(.)|\*\*/g, (_m, c: string | undefined) => c ?? '');
+}
+
+/** The `textDocument.uri` of a request's params, if it is a string. */
+export function uriOf(params: unknown): string | undefined {
+  const td = (params as { textDocument?: { uri?: unknown } } | null)?.textDocument;
+  return typeof td?.uri === 'string' ? td.uri : undefined;
+}
+
+/** The `position` of a request's params, unchecked (`offsetOf` checks it). */
+export function positionOf(params: unknown): unknown {
+  return (params as { position?: unknown } | null)?.position;
 }

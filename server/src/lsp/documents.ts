@@ -1,9 +1,8 @@
 // Open documents (incremental sync, checked input) and one cached analysis per document version and configuration.
 import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
-import { contains, planKey, type IndexedPlan, type IndexedTask } from '../features/workspace-index.js';
 import type { ResolvedConfig } from '../config/config.js';
 import type { PlanDocument, Range, Task } from '../model/types.js';
-import type { Analysis, PlanService } from '../service.js';
+import { contains, planKey, type Analysis, type IndexedPlan, type IndexedTask, type PlanLanguageService } from '../service.js';
 import { isRange } from './convert.js';
 
 /** The open documents, by URI, updated from `didOpen` / `didChange` / `didClose`. */
@@ -79,7 +78,7 @@ export interface CachedAnalysis {
 
 /** What the analysis cache needs from the rest of the server. */
 export interface AnalysisHost {
-  service: PlanService;
+  service: PlanLanguageService;
   configFor(uri: string): ResolvedConfig;
   generation(): number;
   /** Called after each fresh analysis (the workspace index takes the document's units here). */

@@ -7,10 +7,9 @@ import { hasPlanExtension, hasTextExtension } from '../cli/classify.js';
 import { decodeText } from '../cli/encoding.js';
 import type { PlanlintConfig } from '../config/config.js';
 import { ConfigCache } from '../config/load.js';
-import { indexPlan, type IndexedPlan } from '../features/workspace-index.js';
 import { readsAsPlan } from '../model/kind.js';
 import type { DocumentKind } from '../model/types.js';
-import { createPlanService, type PlanService } from '../service.js';
+import { createPlanService, type IndexedPlan, type PlanLanguageService } from '../service.js';
 
 /** Bounds of a scan: files looked at, file size, directory entries visited. */
 export interface ScanLimits {
@@ -87,7 +86,7 @@ function isInside(folder: string, file: string): boolean {
  * no-op in the worker; a turn of the event loop in-process, so that requests are served meanwhile).
  * Never throws.
  */
-export async function runScanJob(job: ScanJob, post: (m: ScanMessage) => void, pause: () => Promise<void>, service: PlanService = createPlanService()): Promise<void> {
+export async function runScanJob(job: ScanJob, post: (m: ScanMessage) => void, pause: () => Promise<void>, service: PlanLanguageService = createPlanService()): Promise<void> {
   const t0 = Date.now();
   const folders = job.folders.map((f) => path.resolve(f)).sort((a, b) => b.length - a.length);
   const caches = new Map(folders.map((f) => [f, new ConfigCache({ stopAt: f, base: job.base })]));
@@ -110,7 +109,7 @@ export async function runScanJob(job: ScanJob, post: (m: ScanMessage) => void, p
     const text = readPlan(file, job.limits.maxBytes, config.kind);
     if (text === null) return false;
     const plan = service.parse(text, config);
-    batch.push(indexPlan(pathToFileURL(file).href, plan));
+    batch.push(service.indexEntry(pathToFileURL(file).href, plan));
     indexed++;
     if (batch.length >= 25 || Date.now() - lastPost > 200) flush();
     return true;

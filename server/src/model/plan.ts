@@ -16,7 +16,7 @@ import { PlacedDirective, PlacedMarker, PlacedParseProblem, PlacedSection, Place
 import { createLineMap, type LineTable } from './positions.js';
 import { DEFAULT_NON_TASK_SECTIONS } from '../config/config.js';
 import { decideKind, NOTICE_ISSUES, NOTICE_REQUIRES } from './kind.js';
-import { findTables } from './tables.js';
+import { findTables, gluedUnits } from './tables.js';
 import { isSpace, isTrimCode, stripNoise, toSimplified, trimSpan } from './text.js';
 import type {
   Attribution,
@@ -326,6 +326,7 @@ const LEVELS: Record<string, { level: Level; style: (image: string) => MarkerSty
   CircledMarker: { level: 5, style: () => 'circled', value: (s) => parseCircled(s) },
   InlineShiMarker: { level: 6, style: () => 'inline-shi', value: (s) => parseChineseNumeral(s.slice(0, -1)) },
   InlineDiMarker: { level: 6, style: () => 'inline-di', value: (s) => parseChineseNumeral(s.slice(1, -1)) },
+  FieldMarker: { level: 3, style: () => 'field', value: (s) => parseArabic(/[0-9０-９]+$/.exec(s)?.[0] ?? '') },
 };
 
 function toMarker(tok: IToken, lines: LineTable): Marker {
@@ -346,6 +347,57 @@ interface SectionInfo {
   inlineTasks: boolean;
   /** Its inline items were folded into its paragraph: its task covers them. */
   foldedInline: boolean;
+  /** Only field lines (`责任单位：…`) have followed its marker's paragraph so far: the next one is still its own. */
+  fieldsFollow: boolean;
+}
+
+/** Field names that open a line of one field (`牵头单位：` `责任单位：` `完成时限：` `牵头领导：`). */
+const FIELD_LINE_KEYWORDS = new Set([T.LeadField, T.ResponsibleField, T.DeadlineField, T.PersonField]);
+
+/** A short label before a colon (`任务名称` `工作目标`): a line of a record. */
+const LABEL = /^[\u3400-\u9fff]{2,8}$/;
+
+/**
+ * Where the value of a labelled line starts: after `牵头单位：`, `任务名称：`, `工作目标：` (spaces aside), or -1 when
+ * `block` does not open with a field's name or a short label and a colon.
+ */
+function labelEnd(toks: IToken[], block: Block): number {
+  let i = block.first;
+  while (i < block.last && toks[i]!.tokenType === T.Whitespace) i++;
+  if (i >= block.last) return -1;
+  const first = toks[i]!;
+  if (!FIELD_LINE_KEYWORDS.has(first.tokenType) && !(first.tokenType === T.Text && LABEL.test(first.image))) return -1;
+  i++;
+  while (i < block.last && toks[i]!.tokenType === T.Whitespace) i++;
+  return i < block.last && toks[i]!.tokenType === T.Colon ? i + 1 : -1;
+}
+
+/** Does `block` open with a field's name or a short label and a colon (`责任单位：` `任务名称：`)? */
+function isFieldLine(toks: IToken[], block: Block): boolean {
+  return labelEnd(toks, block) >= 0;
+}
+
+/** The labels of a record's title field. */
+const TITLE_LABEL = /^(?:任务名称|任務名稱|工作任务|工作任務|重点任务|重點任務|任务内容|任務內容|工作内容|工作內容|主要任务|主要任務|具体任务|具體任務|项目名称|項目名稱|事项名称|事項名稱|工作事项|工作事項|任务事项|任務事項|任务|任務)$/;
+
+/**
+ * The title of the record whose number field opens `blocks[at]`: the value of its first title field (`任务名称：…`)
+ * among the labelled lines that follow, up to its first `。` or `；`; null when it has none.
+ */
+function recordTitle(toks: IToken[], blocks: Block[], at: number, text: string): Span | null {
+  for (let b = at + 1; b < blocks.length && blocks[b]!.kind === 'paragraph' && blocks[b]!.marker === null; b++) {
+    const block = blocks[b]!;
+    const from = labelEnd(toks, block);
+    if (from < 0) return null;
+    let i = block.first;
+    while (toks[i]!.tokenType === T.Whitespace) i++;
+    if (!TITLE_LABEL.test(toSimplified(toks[i]!.image))) continue;
+    let to = from;
+    while (to < block.last && toks[to]!.tokenType !== T.SentenceEnd && toks[to]!.tokenType !== T.Semicolon) to++;
+    if (to === from) return null;
+    return trimSpan(text, toks[from]!.startOffset, end(toks[to - 1]!));
+  }
+  return null;
 }
 
 interface BuiltSections {
@@ -369,7 +421,8 @@ function buildSections(tokens: IToken[], blocks: Block[], bodyEnd: number, ctx: 
   let inNoticeStack = noticeEnd > 0;
   /** The level of the attachment list being read (`附件:1.… 2.…`), 0 when none. */
   let attachmentLevel = 0;
-  for (const block of blocks) {
+  for (let b = 0; b < blocks.length; b++) {
+    const block = blocks[b]!;
     if (block.start >= bodyEnd) break;
     if (block.kind !== 'paragraph') continue;
     // The plan starts after its covering notice: nothing of the notice's outline encloses it.
@@ -382,8 +435,11 @@ function buildSections(tokens: IToken[], blocks: Block[], bodyEnd: number, ctx: 
       // they are unnumbered (PL003), except under a section that assigns no work, where nothing is kept (so
       // nothing is read).
       const current = stack[stack.length - 1];
+      // Fields written one a line under the item (`牵头单位：…` `责任单位：…` `完成时限：…`) are all the item's.
+      const fieldLine = current !== undefined && current.fieldsFollow && isFieldLine(tokens, block);
+      if (current !== undefined && !fieldLine) current.fieldsFollow = false;
       if (current === undefined || !current.nonTask) {
-        if (current !== undefined && current.own.length === 0) {
+        if (current !== undefined && (current.own.length === 0 || fieldLine)) {
           readAttributions(tokens, block.first, block.last, ctx, current.own);
         } else {
           for (const attribution of readAttributions(tokens, block.first, block.last, ctx, found)) {
@@ -401,7 +457,8 @@ function buildSections(tokens: IToken[], blocks: Block[], bodyEnd: number, ctx: 
     else if (marker.level < attachmentLevel) attachmentLevel = 0;
     while (stack.length > 0 && stack[stack.length - 1]!.section.marker.level >= marker.level) closeSection(stack.pop()!, info, ctx);
     const parent = stack[stack.length - 1] ?? null;
-    const titleSpan = titleOf(tokens, block, ctx.text);
+    // A record's number field (`任务编号：3`) has its title in a field of its own on a later line (`任务名称：…`).
+    const titleSpan = (marker.style === 'field' && recordTitle(tokens, blocks, b, ctx.text)) || titleOf(tokens, block, ctx.text);
     const title = stripNoise(ctx.text.slice(titleSpan.start, titleSpan.end));
     const own = readAttributions(tokens, block.first, block.last, ctx, []);
     const span = { start: marker.span.start, end: block.end };
@@ -410,7 +467,16 @@ function buildSections(tokens: IToken[], blocks: Block[], bodyEnd: number, ctx: 
     const isNonTask = inNotice || inAttachmentList || (parent?.nonTask ?? false) || isNonTaskTitle(toSimplified(title), nonTask);
     // `own` grows with the attributions of the paragraphs that follow; the section gets its copy below.
     const section = new PlacedSection(marker, title, titleSpan, span, parent?.section ?? null, isNonTask, own, ctx.lines);
-    const entry: SectionInfo = { section, blocks: [block], own, nonTask: section.nonTask, notice: inNotice || inAttachmentList, inlineTasks: false, foldedInline: false };
+    const entry: SectionInfo = {
+      section,
+      blocks: [block],
+      own,
+      nonTask: section.nonTask,
+      notice: inNotice || inAttachmentList,
+      inlineTasks: false,
+      foldedInline: false,
+      fieldsFollow: true,
+    };
     info.set(section, entry);
     (parent ? parent.section.children : roots).push(section);
     all.push(section);
@@ -790,8 +856,16 @@ function tableTasks(tables: Table[], ctx: AttributionContext): Task[] {
     const respCols = columnsOf(table, 'responsible');
     const deadlineCols = columnsOf(table, 'deadline');
     const splitAtSpaces = table.form === 'space';
+    const glued = table.form === 'glued';
+    let previous: Task | null = null;
     for (const row of table.rows) {
       const numberText = numberCol >= 0 ? row.cells[numberCol]! : '';
+      // A glued row's second run of units (its cells merged over lines in Word) belongs to the numbered row above.
+      if (glued && numberText === '' && previous) {
+        previous.lead.push(...unitsOfCells(row, leadCols, 'lead', ctx, false, true));
+        previous.responsible.push(...unitsOfCells(row, respCols, 'responsible', ctx, false, true));
+        continue;
+      }
       const taskSpan = firstFilled(row, taskCols) ?? row.span;
       // The title ends at the first `。` or `；`.
       let titleEnd = taskSpan.end;
@@ -823,13 +897,14 @@ function tableTasks(tables: Table[], ctx: AttributionContext): Task[] {
         section: null,
         row,
         table,
-        lead: unitsOfCells(row, leadCols, 'lead', ctx, splitAtSpaces),
-        responsible: unitsOfCells(row, respCols, 'responsible', ctx, splitAtSpaces),
+        lead: unitsOfCells(row, leadCols, 'lead', ctx, splitAtSpaces, glued),
+        responsible: unitsOfCells(row, respCols, 'responsible', ctx, splitAtSpaces, glued),
         deadline: pickDeadline(deadlines),
         deadlines,
         inherited: { lead: false, responsible: false, deadline: false },
       };
-      tasks.push(new PlacedTask(fields, titleSpan, row.span, ctx.lines));
+      previous = new PlacedTask(fields, titleSpan, row.span, ctx.lines);
+      tasks.push(previous);
     }
   }
   return tasks;
@@ -853,9 +928,10 @@ function firstFilled(row: TableRow, cols: number[]): Span | null {
 
 /**
  * The units of the cells `cols` of a row. A cell is cut at line breaks and table pipes (a list written one unit a
- * line, a pipe left by the copy), and in a space-separated table at spaces, so that no unit name holds them.
+ * line, a pipe left by the copy), and in a space-separated table at spaces, so that no unit name holds them; in a
+ * glued table at the end of each unit's name (`经开区各街道`).
  */
-function unitsOfCells(row: TableRow, cols: number[], role: UnitRole, ctx: AttributionContext, splitAtSpaces: boolean): UnitMention[] {
+function unitsOfCells(row: TableRow, cols: number[], role: UnitRole, ctx: AttributionContext, splitAtSpaces: boolean, glued = false): UnitMention[] {
   const out: UnitMention[] = [];
   const { text } = ctx;
   for (const c of cols) {
@@ -866,7 +942,9 @@ function unitsOfCells(row: TableRow, cols: number[], role: UnitRole, ctx: Attrib
       const code = i < cell.end ? text.charCodeAt(i) : -1;
       const cut = code === -1 || code === 10 || code === 13 || code === 0x7c || code === 0xff5c || (splitAtSpaces && isTrimCode(code));
       if (!cut) continue;
-      if (i > from) for (const unit of unitsIn({ start: from, end: i }, role, ctx)) out.push(unit);
+      if (i > from && glued) {
+        for (const piece of gluedUnits(text, from, i)) for (const unit of unitsIn(piece, role, ctx)) out.push(unit);
+      } else if (i > from) for (const unit of unitsIn({ start: from, end: i }, role, ctx)) out.push(unit);
       from = i + 1;
     }
   }

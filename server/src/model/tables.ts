@@ -102,6 +102,22 @@ class LineView {
     return i < this.end(k) && isPipe(this.text.charCodeAt(i));
   }
 
+  /** The first `序号` (`序號`) at or after `#serialFrom` that a Han character follows, found once for the lines before it. */
+  #serial = -1;
+  #serialFrom = -1;
+
+  /** Where on line `k` a `序号` opens a glued header (`序号项目名称…`), or -1. */
+  serialWord(k: number): number {
+    const start = this.start(k);
+    if (this.#serialFrom < 0 || start > this.#serial || start < this.#serialFrom) {
+      this.#serialFrom = start;
+      let at = this.text.indexOf('序', start);
+      while (at >= 0 && !(/[号號]/.test(this.text[at + 1] ?? '') && isHanCode(this.text.charCodeAt(at + 2)))) at = this.text.indexOf('序', at + 1);
+      this.#serial = at < 0 ? this.text.length : at;
+    }
+    return this.#serial < this.end(k) ? this.#serial : -1;
+  }
+
   /** The first tab at or after `#tabFrom` (-1: none), found once for all the lines before it. */
   #tab = -1;
   #tabFrom = -1;
@@ -149,14 +165,18 @@ export function findTables(text: string, lines: LineTable): Table[] {
       const found = readFlatTable(view, i);
       next = found.next;
       if (found.table) tables.push(found.table);
+    } else if (end - start > 12) {
+      const at = view.serialWord(i);
+      if (at >= 0) {
+        const found = readGluedTable(view, i, at);
+        next = found.next;
+        if (found.table) tables.push(found.table);
+      }
     }
     i = Math.max(next, i + 1);
   }
   return tables;
 }
-
-/** The cell spans of the row being read (one buffer for every row: see `ListBuffer`). */
-const ROW_SPANS = new ListBuffer<Span>();
 
 /**
  * The cells of a pipe row [start, end) into `out`: after its first pipe, between pipes; a last cell of spaces
@@ -214,13 +234,14 @@ function readPipeTable(view: LineView, first: number): { table: Table | null; ne
   const { text } = view;
   let last = first;
   while (last + 1 < view.count && view.startsWithPipe(last + 1)) last++;
-  const spans = ROW_SPANS;
-  spans.clear();
+  // The cell spans of the row being read, one buffer for every row of the table (see `ListBuffer`).
+  const spans = new ListBuffer<Span>();
   pipeCells(text, view.start(first), view.end(first), spans);
   const header = headerOf(text, spans);
   const columns = header.map(columnRole);
   if (!isTaskHeader(columns)) return { table: null, next: last + 1 };
   const slots = columns.map((role, c) => slotOf(header[c]!, role));
+  const kindOf = cellKinds();
   const rows: TableRow[] = [];
   for (let k = first + 1; k <= last; k++) {
     const start = view.start(k);
@@ -230,7 +251,7 @@ function readPipeTable(view: LineView, first: number): { table: Table | null; ne
       spans.clear();
       continue;
     }
-    rows.push(makeRow(view.lines, text, start, end, spans, slots));
+    rows.push(makeRow(view.lines, text, start, end, spans, slots, kindOf));
   }
   return { table: makeTable('markdown', view.lines, view.line(first), view.line(last), header, columns, rows), next: last + 1 };
 }
@@ -239,19 +260,20 @@ function readTsvTable(view: LineView, first: number): { table: Table | null; nex
   const { text } = view;
   let last = first;
   while (last + 1 < view.count && view.hasTab(last + 1)) last++;
-  const spans = ROW_SPANS;
-  spans.clear();
+  // The cell spans of the row being read, one buffer for every row of the table (see `ListBuffer`).
+  const spans = new ListBuffer<Span>();
   tabCells(text, view.start(first), view.end(first), spans);
   const header = headerOf(text, spans);
   const columns = header.map(columnRole);
   if (!isTaskHeader(columns) || last === first) return { table: null, next: last + 1 };
   const slots = columns.map((role, c) => slotOf(header[c]!, role));
+  const kindOf = cellKinds();
   const rows: TableRow[] = [];
   for (let k = first + 1; k <= last; k++) {
     const start = view.start(k);
     const end = view.end(k);
     tabCells(text, start, end, spans);
-    rows.push(makeRow(view.lines, text, start, end, spans, slots));
+    rows.push(makeRow(view.lines, text, start, end, spans, slots, kindOf));
   }
   return { table: makeTable('tsv', view.lines, view.line(first), view.line(last), header, columns, rows), next: last + 1 };
 }
@@ -318,6 +340,7 @@ function readSpaceTable(view: LineView, first: number): { table: Table | null; n
   const columns = header.map(columnRole);
   if (columns[0] !== 'number' || !isTaskHeader(columns) || header.length > MAX_COLUMNS) return { table: null, next: first + 1 };
   const dataColumns = columns.map((role, c) => slotOf(header[c]!, role)).slice(1);
+  const kindOf = cellKinds();
   const rows: TableRow[] = [];
   let k = first + 1;
   let lastLine = first;
@@ -348,6 +371,7 @@ function readSpaceTable(view: LineView, first: number): { table: Table | null; n
       cells.map((span) => ({ text: text.slice(span.start, span.end), span })),
       dataColumns,
       numberEnd,
+      kindOf,
     );
     rows.push(new PlacedRow([text.slice(start, numberEnd), ...placed.cells], [numberSpan, ...placed.spans], { start: view.start(k), end: view.end(last) }, view.lines));
     lastLine = last;
@@ -426,6 +450,7 @@ function readFlatTable(view: LineView, first: number): { table: Table | null; ne
   const numberCol = columns.indexOf('number');
   const width = header.length;
   const dataColumns = columns.map((role, c) => slotOf(header[c]!, role)).filter((_, c) => c !== numberCol);
+  const kindOf = cellKinds();
   const rows: TableRow[] = [];
   let expected = -1;
   let leading = 0;
@@ -481,7 +506,7 @@ function readFlatTable(view: LineView, first: number): { table: Table | null; ne
     if (cells.length === 0) break;
     const numberText = text.slice(numberStart, numberEnd);
     const numberSpan = { start: numberStart, end: numberEnd };
-    const placed = placeCells(cells, dataColumns, numberSpan.end);
+    const placed = placeCells(cells, dataColumns, numberSpan.end, kindOf);
     // Both lists are built at their exact size (`width`, every slot filled), so the row keeps them uncopied.
     const rowCells = new Array<string>(width);
     const rowSpans = new Array<Span>(width);
@@ -532,9 +557,9 @@ function numberAhead(view: LineView, k: number, expected: number): boolean {
  * fits (as many cells as columns are often not one a column: a merged cell dropped, a list over two lines); an
  * empty column gets an empty span at `at`.
  */
-function placeCells(cells: { text: string; span: Span }[], columns: Slot[], at: number): { cells: string[]; spans: Span[] } {
+function placeCells(cells: { text: string; span: Span }[], columns: Slot[], at: number, kindOf: KindOf): { cells: string[]; spans: Span[] } {
   const out = { cells: new Array<string>(columns.length), spans: new Array<Span>(columns.length) };
-  const bounds = alignCells(cells.map((cell) => cell.text), columns);
+  const bounds = alignCells(cells.map((cell) => cell.text), columns, kindOf);
   let empty = at;
   for (let c = 0; c < columns.length; c++) {
     const from = bounds[c]!;
@@ -601,6 +626,22 @@ export function cellKind(cell: string): CellKind {
 
 const NO_PERIOD: DeadlineContext = { period: null };
 
+/** What a cell holds, by its text. */
+type KindOf = (cell: string) => CellKind;
+
+/** `cellKind` remembered per text, for the cells of one table: its unit lists and dates recur row after row. */
+function cellKinds(): KindOf {
+  const seen = new Map<string, CellKind>();
+  return (cell) => {
+    let kind = seen.get(cell);
+    if (kind === undefined) {
+      kind = cellKind(cell);
+      seen.set(cell, kind);
+    }
+    return kind;
+  };
+}
+
 /** How well a cell of `kind` fits a column of `role` (higher is better). */
 function fit(role: Slot, kind: CellKind): number {
   switch (role) {
@@ -621,6 +662,14 @@ function fit(role: Slot, kind: CellKind): number {
   }
 }
 
+/**
+ * Does `cell` fit a column of `role` (`fit` ≥ 0)? Any text with Han in it fits a task column, so a task's text is
+ * not searched for a deadline here; other cells are classified.
+ */
+function fitsColumn(cell: string, role: Slot, kindOf: KindOf): boolean {
+  return (role === 'task' && HAN.test(cell)) || fit(role, kindOf(cell)) >= 0;
+}
+
 /** What a second (third…) cell in one column costs: a unit list or a leader's name split over lines is common. */
 function more(role: Slot): number {
   return role === 'responsible' || role === 'task' ? -1 : role === 'leader' ? -0.5 : role === 'lead' ? -1.5 : -2;
@@ -638,7 +687,7 @@ const MAX_COLUMNS = 16;
  * more cells: the best-scoring split (dynamic programming over cells × columns, linear in the row). Returns the
  * bounds: column c takes cells [bounds[c], bounds[c + 1]).
  */
-export function alignCells(cells: string[], columns: Slot[]): number[] {
+export function alignCells(cells: string[], columns: Slot[], kindOf: KindOf = cellKind): number[] {
   const n = cells.length;
   const m = columns.length;
   const bounds = new Array<number>(m + 1).fill(n);
@@ -648,10 +697,10 @@ export function alignCells(cells: string[], columns: Slot[]): number[] {
     bounds[m] = n;
     return bounds;
   }
-  const kinds = cells.map(cellKind);
   // As many cells as columns, each fitting its own: one each, in order (the search is for rows whose cells were
   // merged, lost or split over lines).
-  if (n === m && kinds.every((kind, i) => fit(columns[i]!, kind) >= 0)) return bounds.map((_, c) => c);
+  if (n === m && cells.every((cell, i) => fitsColumn(cell, columns[i]!, kindOf))) return bounds.map((_, c) => c);
+  const kinds = cells.map(kindOf);
   // State (i, c, u): i cells taken, column c open, u = 1 when it holds a cell. Moves: put cell i in column c, or
   // close column c. `parent` is the state each best score came from.
   const size = (n + 1) * (m + 1) * 2;
@@ -706,7 +755,7 @@ export function alignCells(cells: string[], columns: Slot[]): number[] {
  * at their exact size. A row with as many cells as columns is read in order; one with more or fewer (a cell lost
  * or split by the copy) keeps its number first and puts its other cells where their content fits.
  */
-function makeRow(lines: LineTable, text: string, start: number, end: number, spans: ListBuffer<Span>, slots: Slot[]): TableRow {
+function makeRow(lines: LineTable, text: string, start: number, end: number, spans: ListBuffer<Span>, slots: Slot[], kindOf: KindOf): TableRow {
   const width = slots.length;
   if (spans.length !== width && spans.length > 1 && slots[0] === 'number') {
     const cells = spans.take();
@@ -714,6 +763,7 @@ function makeRow(lines: LineTable, text: string, start: number, end: number, spa
       cells.slice(1).map((span) => ({ text: text.slice(span.start, span.end), span })),
       slots.slice(1),
       cells[0]!.end,
+      kindOf,
     );
     return new PlacedRow([text.slice(cells[0]!.start, cells[0]!.end), ...placed.cells], [cells[0]!, ...placed.spans], { start, end }, lines);
   }
@@ -724,4 +774,242 @@ function makeRow(lines: LineTable, text: string, start: number, end: number, spa
 
 function makeTable(form: Table['form'], lines: LineTable, first: Line, last: Line, header: string[], columns: ColumnRole[], rows: TableRow[]): Table {
   return new PlacedTable(form, header, columns, rows.slice(), { start: first.start, end: last.end }, lines);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Glued tables: a Word table whose text a document-sharing page extracted with no separator at all, the header's
+// names one after another and each row's cells run together:
+//   序号项目名称主要内容分管领导牵头单位配合单位1修缮老旧小区完成改造12个。王建国住建局各街道城投公司2…
+// The page also breaks lines at a fixed length, mid-word, and opens each line with its own `2、`.
+
+/** How the name of a column ends: the header is cut after the shortest run of Han that ends so. */
+const LABEL_END = /(?:序号|编号|名称|内容|领导|单位|部门|时限|时间|期限|节点|备注|措施|任务|事项|目标|指标|负责人|责任人|联系人|情况|要求|标准|进度)$/;
+/** The longest column name of a glued header (`区政府分管领导`, `牵头责任单位`). */
+const MAX_LABEL = 10;
+/** The longest unit name read from a glued run (`高新园(邹区镇)` counts its brackets). */
+const MAX_GLUED_UNIT = 16;
+/** How far a row's text may run before the next row number is given up (a row with a long description). */
+const MAX_GLUED_ROW = 4000;
+/**
+ * Words that open a task's text, not a unit's name: after the units of a merged row the description goes on
+ * (`…住建局五星街道推进老街改造`).
+ */
+const OPENS_TEXT = /^(?:推进|推动|完成|实施|开展|提升|加强|加快|建设|新建|改建|扩建|落实|组织|强化|健全|完善|深化|促进|做好|抓好|打造|持续|全面|进一步|启动|改造|整治|支持|新增|增加|优化|提供|实现|确保|力争|争取|举办|培育|发展|保障|开工|竣工|为|对|在|将|按)/;
+/** Counters and units of measure: a number followed by one counts something (`建成12个`), it opens no row. */
+/** What makes a name that already ends like a unit's a longer one (`人社局`, `区政府`, `乡镇`). */
+const LONGER_END = /^(?:局|委|办|厅|政府|镇|街道)/;
+const COUNTER = /[个人年月日号%％项家万千百亿元次期批条所座名户处类件台辆吨米亩天周岁倍栋套间张场份余多]/;
+const isDigitCode = (c: number): boolean => c >= 0x30 && c <= 0x39;
+const isHanCode = (c: number): boolean => c >= 0x3400 && c <= 0x9fff;
+const OPEN_BRACKET = new Set([0x28, 0xff08]);
+const CLOSE_BRACKET = new Set([0x29, 0xff09]);
+
+/** A glued header at `at` (its `序号`), ending where the first row's number begins: its column names, or null. */
+function gluedHeader(text: string, at: number, limit: number): { header: string[]; end: number } | null {
+  const header: string[] = [];
+  let k = at;
+  while (k < limit && header.length < MAX_COLUMNS) {
+    let len = 0;
+    for (let l = 2; l <= MAX_LABEL && k + l <= limit && isHanCode(text.charCodeAt(k + l - 1)); l++) {
+      if (LABEL_END.test(toSimplified(text.slice(k, k + l)))) {
+        len = l;
+        break;
+      }
+    }
+    if (len === 0) break;
+    header.push(text.slice(k, k + len));
+    k += len;
+  }
+  const columns = header.map(columnRole);
+  if (header.length < 3 || columns[0] !== 'number' || !isTaskHeader(columns) || !isDigitCode(text.charCodeAt(k))) return null;
+  return { header, end: k };
+}
+
+/** Does the text before `i` end a cell: a unit's name, a sentence, a bracket, or the glued header? */
+function endsCell(text: string, i: number, headerEnd: number): boolean {
+  if (i === headerEnd) return true;
+  const c = text.charCodeAt(i - 1);
+  if (c === 0x3002 /* 。 */ || CLOSE_BRACKET.has(c) || c === 0x201d /* ” */) return true;
+  return isHanCode(c) && UNIT_END.test(toSimplified(text.slice(Math.max(0, i - 4), i)));
+}
+
+/**
+ * Where row `n` opens at or after `from`, before `to`: the number written alone (no digit beside it), after the end
+ * of a cell, before a Han character that counts nothing. -1 when it is not there.
+ */
+function gluedRowStart(text: string, n: number, from: number, to: number, headerEnd: number): number {
+  const digits = String(n);
+  for (let i = indexIn(text, digits, from, to); i >= 0; i = indexIn(text, digits, i + 1, to)) {
+    const after = i + digits.length;
+    if (isDigitCode(text.charCodeAt(i - 1)) || isDigitCode(text.charCodeAt(after))) continue;
+    const next = text.charCodeAt(after);
+    if (!isHanCode(next) || COUNTER.test(text[after]!)) continue;
+    if (endsCell(text, i, headerEnd)) return i;
+  }
+  return -1;
+}
+
+/**
+ * The unit names glued one after another at `from` (`经开区高新园(邹区镇)各街道`): each the shortest run of three Han
+ * characters or more that ends like a unit (`市司法局`, not `市司` + `法局`; its brackets kept whole), none opening like
+ * a task's text. Stops at anything else.
+ */
+export function gluedUnits(text: string, from: number, to: number): Span[] {
+  const out: Span[] = [];
+  let s = from;
+  while (s < to) {
+    let e = -1;
+    for (let k = s + 1; k < to && k - s < MAX_GLUED_UNIT; k++) {
+      const c = text.charCodeAt(k);
+      if (!isHanCode(c)) break;
+      if (k + 1 - s >= 3 && UNIT_END.test(toSimplified(text.slice(Math.max(s, k - 3), k + 1)))) {
+        e = k + 1;
+        break;
+      }
+    }
+    // An ending followed by a bureau's is part of the name: `人社` + `局`, `区` + `政府`.
+    if (e > 0 && e < to) e += LONGER_END.exec(toSimplified(text.slice(e, e + 2)))?.[0].length ?? 0;
+    if (e < 0 || OPENS_TEXT.test(text.slice(s, e))) break;
+    // A bracket after the name belongs to it: `高新园(邹区镇)`.
+    if (OPEN_BRACKET.has(text.charCodeAt(e))) {
+      const close = closeOf(text, e, Math.min(to, e + MAX_GLUED_UNIT));
+      if (close > 0) e = close + 1;
+    }
+    out.push({ start: s, end: e });
+    s = e;
+  }
+  return out;
+}
+
+/** The closing bracket of the one at `open`, before `limit`, or -1. */
+function closeOf(text: string, open: number, limit: number): number {
+  for (let k = open + 1; k < limit; k++) {
+    const c = text.charCodeAt(k);
+    if (CLOSE_BRACKET.has(c)) return k;
+    if (OPEN_BRACKET.has(c)) return -1;
+  }
+  return -1;
+}
+
+/**
+ * The length of a person's name glued before a unit's (`王建国住建局`, `李娜民政局`): none when the run is too short
+ * to hold both (a unit of two characters and more after a name of two or three), three when the unit keeps three
+ * characters (most names have three), else two.
+ */
+function personLength(run: Span): number {
+  const len = run.end - run.start;
+  return len < 5 ? 0 : len - 3 >= 3 ? 3 : 2;
+}
+
+/**
+ * The rows of a glued table. A row runs from its number to the next row's; its units follow a sentence's end
+ * (`。`): after the leader's name when the header has a 分管领导 before the units, the lead unit, then the others. A
+ * row whose cells were merged over several lines in Word gives several such runs: each after the first is a row
+ * of its own with no number, read as the same task.
+ */
+function readGluedTable(view: LineView, first: number, at: number): { table: Table | null; next: number } {
+  const { text } = view;
+  const found = gluedHeader(text, at, view.end(first));
+  if (!found) return { table: null, next: first + 1 };
+  const { header, end: headerEnd } = found;
+  const columns = header.map(columnRole);
+  // The page breaks lines mid-word: the table runs on while a line ends without a sentence's end.
+  let last = first;
+  while (last + 1 < view.count && !view.isNoise(last + 1) && !endsSentence(text, view.end(last))) last++;
+  const tableEnd = view.end(last);
+  const headerText = text.slice(at, headerEnd);
+  const taskCol = columns.indexOf('task');
+  const withUnits = columns.some((role, c) => c > taskCol && (role === 'lead' || role === 'responsible'));
+  const rows: TableRow[] = [];
+  let n = smallNumber(text, headerEnd, digitEnd(text, headerEnd));
+  let start = headerEnd;
+  // The next place the header is repeated (a page break in Word), found again only once a row has passed it.
+  let repeated = -1;
+  while (start >= 0 && start < tableEnd && n >= 0) {
+    const numberEnd = digitEnd(text, start);
+    if (repeated < numberEnd) {
+      const at = indexIn(text, headerText, numberEnd, tableEnd);
+      repeated = at >= 0 ? at : Infinity;
+    }
+    let rowEnd = Math.min(repeated, tableEnd);
+    const next = gluedRowStart(text, n + 1, numberEnd, Math.min(tableEnd, numberEnd + MAX_GLUED_ROW), repeated + headerText.length);
+    if (next >= 0 && next < rowEnd) rowEnd = next;
+    rows.push(...gluedRow(view, columns, start, numberEnd, rowEnd, withUnits));
+    start = next;
+    n++;
+  }
+  if (rows.length === 0) return { table: null, next: first + 1 };
+  return { table: makeTable('glued', view.lines, view.line(first), view.line(last), header, columns, rows), next: last + 1 };
+}
+
+/** Does the line ending at `end` end with a sentence's end (`。` `；` `！` `？`, a closing quote after one)? */
+function endsSentence(text: string, end: number): boolean {
+  let k = end;
+  while (k > 0 && isTrimCode(text.charCodeAt(k - 1))) k--;
+  const c = text.charCodeAt(k - 1);
+  return c === 0x3002 || c === 0xff1b || c === 0xff01 || c === 0xff1f || c === 0x3b;
+}
+
+/** Where `part` first occurs in [from, to) of `text`, or -1 (the search stops at `to`). */
+function indexIn(text: string, part: string, from: number, to: number): number {
+  const first = part.charCodeAt(0);
+  for (let i = from; i + part.length <= to; i++) if (text.charCodeAt(i) === first && text.startsWith(part, i)) return i;
+  return -1;
+}
+
+/** Where the digits at `i` end. */
+function digitEnd(text: string, i: number): number {
+  while (isDigitCode(text.charCodeAt(i))) i++;
+  return i;
+}
+
+/** One glued row [start, end) (its number ends at `numberEnd`): a row per run of units, the first numbered. */
+function gluedRow(view: LineView, columns: ColumnRole[], start: number, numberEnd: number, end: number, withUnits: boolean): TableRow[] {
+  const { text } = view;
+  const taskCol = columns.indexOf('task');
+  const leaderCol = columns.indexOf('leader');
+  const leadCol = columns.indexOf('lead');
+  const respCol = columns.indexOf('responsible');
+  // The runs of units, each after a sentence's end: [leader + lead][the other units].
+  const runs: Span[][] = [];
+  const withLeader = leaderCol > taskCol && leaderCol < leadCol;
+  for (let i = withUnits ? indexIn(text, '。', numberEnd, end) : -1; i >= 0; i = indexIn(text, '。', i + 1, end)) {
+    const units = gluedUnits(text, i + 1, end);
+    // A name glued to a place's level reads as a unit of its own (`王建国市` + `司法局`): the two are one.
+    if (withLeader && units.length > 1 && personLength(units[0]!) === 0) units.splice(0, 2, { start: units[0]!.start, end: units[1]!.end });
+    // The words after a sentence may end like units (`全区城镇新增…`): a run opens with the leader's name and the
+    // lead unit when the header has both, and its first unit has three characters or more.
+    const first = units[0];
+    if (!first) continue;
+    const lead = first.end - first.start - (withLeader ? personLength(first) : 0);
+    if ((withLeader && personLength(first) === 0) || lead < 3) continue;
+    runs.push(units);
+  }
+  const rows: TableRow[] = [];
+  let from = numberEnd;
+  for (let r = 0; r === 0 || r < runs.length; r++) {
+    const run = runs[r];
+    const textEnd = run ? run[0]!.start : end;
+    const rowEnd = r === runs.length - 1 || !run ? end : run[run.length - 1]!.end;
+    const spans = columns.map(() => ({ start: textEnd, end: textEnd }));
+    spans[0] = r === 0 ? { start, end: numberEnd } : { start: from, end: from };
+    if (taskCol >= 0) spans[taskCol] = trimSpan(text, from, textEnd);
+    if (run) {
+      let units = run;
+      if (withLeader) {
+        const split = units[0]!.start + personLength(units[0]!);
+        spans[leaderCol] = { start: units[0]!.start, end: split };
+        units = [{ start: split, end: units[0]!.end }, ...units.slice(1)];
+      }
+      if (leadCol > taskCol) {
+        spans[leadCol] = units[0]!;
+        units = units.slice(1);
+      }
+      if (respCol > taskCol && units.length > 0) spans[respCol] = { start: units[0]!.start, end: units[units.length - 1]!.end };
+      from = run[run.length - 1]!.end;
+    }
+    const rowStart = r === 0 ? start : spans[0]!.start;
+    rows.push(new PlacedRow(spans.map((s) => text.slice(s.start, s.end)), spans, { start: rowStart, end: rowEnd }, view.lines));
+  }
+  return rows;
 }

@@ -115,7 +115,8 @@ export type MarkerStyle =
   | 'ar-enclosed' // ⒈ (one character)
   | 'ar-paren-enclosed' // ⑴ (one character)
   | 'inline-shi' // 一是
-  | 'inline-di'; // 第一,
+  | 'inline-di' // 第一,
+  | 'field'; // 序号：3 (a record's number field, level 3)
 
 /** A numbering marker in the text. */
 export interface Marker extends Located {
@@ -162,7 +163,7 @@ export type ColumnRole = 'number' | 'task' | 'lead' | 'responsible' | 'leader' |
  * separated by spaces (a web page's table copied as text).
  */
 export interface Table extends Located {
-  form: 'markdown' | 'tsv' | 'flat' | 'space';
+  form: 'markdown' | 'tsv' | 'flat' | 'space' | 'glued';
   header: string[];
   columns: ColumnRole[];
   rows: TableRow[];

@@ -161,6 +161,12 @@ export function numberSpan(marker: Marker): Span {
     case 'ar-enclosed':
     case 'ar-paren-enclosed':
       return { start, end };
+    case 'field': {
+      // `序号：12`: the digits that end it.
+      let from = end;
+      while (from > start && /[0-9０-９]/.test(marker.text[from - start - 1]!)) from--;
+      return { start: from, end };
+    }
     default:
       return { start, end: end - 1 };
   }
