@@ -123,8 +123,8 @@ const isTrailingSeparator = (t: IToken): boolean => t.tokenType === Comma || /^[
 /** An attribution found in a paragraph; its parts (`NO_PARTS` until then) are read by the parser. */
 type Found = AttributionSyntax;
 
-/** The parts of an attribution not read yet. */
-const NO_PARTS: AttributionPart[] = [];
+/** The parts of an attribution not read yet (frozen: shared until the parser gives each its own). */
+const NO_PARTS = Object.freeze([]) as unknown as AttributionPart[];
 
 /**
  * The attributions of the paragraph [from, to) of `toks`, in text order. The paragraph's outermost brackets that hold an
