@@ -1,4 +1,5 @@
-// The grammar's public face: `parseText` turns plan text into tokens and a flat list of blocks. Never throws.
+// The grammar's public face: `parseText` turns plan text into tokens and a flat list of blocks (never throws); the
+// attribution and deadline readers find a paragraph's attribution clauses and a text's deadline phrases.
 import type { IToken } from 'chevrotain';
 import { tokenize } from './lexer.js';
 import { parseBlocks, type Block } from './parser.js';
