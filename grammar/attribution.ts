@@ -239,47 +239,56 @@ function sentenceAt(toks: readonly IToken[], from: number, to: number): Found | 
 // ---------------------------------------------------------------------------------------------
 // What each attribution says.
 
-/** Marks that open each kind of attribution in the parser's window (they stand in no text). */
+/** Marks the window holds besides the tokens (they stand in no text): what opens each kind of attribution, and ends. */
 export const GroupStart = createToken({ name: 'GroupStart', pattern: Lexer.NA });
 export const FieldsStart = createToken({ name: 'FieldsStart', pattern: Lexer.NA });
 export const SentenceStart = createToken({ name: 'SentenceStart', pattern: Lexer.NA });
 export const TogetherStart = createToken({ name: 'TogetherStart', pattern: Lexer.NA });
+/** The end of one part of an attribution (the separators a glued field name drops stand before it, outside the window). */
+export const PartEnd = createToken({ name: 'PartEnd', pattern: Lexer.NA });
+/** The end of an attribution's content. */
+export const End = createToken({ name: 'End', pattern: Lexer.NA });
 const STARTS = { group: markOf(GroupStart), fields: markOf(FieldsStart), sentence: markOf(SentenceStart), together: markOf(TogetherStart) };
+const PART_END = markOf(PartEnd);
+const END = markOf(End);
 
 /** The vocabulary of the attribution parser: the plan's tokens, the categories they are read by, and the marks. */
-const VOCABULARY: TokenType[] = [...allTokens, Opener, Closer, FieldName, RoleVerb, Plain, GroupStart, FieldsStart, SentenceStart, TogetherStart];
+const VOCABULARY: TokenType[] = [
+  ...allTokens, Opener, Closer, FieldName, RoleVerb, Plain, GroupStart, FieldsStart, SentenceStart, TogetherStart, PartEnd, End,
+];
 
 /**
- * The attributions of a paragraph, each announced by a mark of its kind, and what each is made of:
+ * What each attribution of a paragraph is made of. The parser reads a window of the paragraph's tokens that holds
+ * only its attributions, each announced by a mark of its kind and its parts ended by marks (`readParagraph` writes
+ * it), so every choice is LL(1) and no rule looks ahead:
  *
  *   attributions := ( group | fields | sentence | together )*
- *   group     := GroupStart Opener content Closer?   — `（牵头单位：X；责任单位：Y）` `[X牵头]`; unclosed when its paragraph ends first
- *   fields    := FieldsStart content                 — `牵头单位：X；完成时限：Z`
- *   sentence  := SentenceStart content               — `由X牵头，Y配合` `X负责`
- *   together  := TogetherStart By Inline* Together Inline*   — `由X会同Y研究提出…`
- *   content   := ( SentenceEnd | Semicolon | field | segments )+     — parts, cut at `；` `。`
- *   field     := FieldName Colon? Inline* Inline*      — the value; in a unit field a role verb or `由` ends it, the rest unread
- *   segments  := ( Opener | Closer | Comma | Inline )+  — segments cut at the commas outside nested brackets: `X牵头` `由X负责`
- *                                                       `会同Y` `2024年底前`; `由X，Y` waits for its verb in the next
+ *   group     := GroupStart Opener content End Closer?   — `（牵头单位：X；责任单位：Y）` `[X牵头]`; unclosed when its paragraph ends first
+ *   fields    := FieldsStart content End                 — `牵头单位：X；完成时限：Z`
+ *   sentence  := SentenceStart content End               — `由X牵头，Y配合` `X负责`
+ *   together  := TogetherStart By Inline*                — `由X会同Y研究提出…`
+ *   content   := ( SentenceEnd | Semicolon | field | segments )*     — parts, cut at `；` `。`
+ *   field     := FieldName Colon? Inline* PartEnd         — the value; in a unit field a role verb or `由` ends it, the rest unread
+ *   segments  := ( Opener | Closer | Comma | Inline )+ PartEnd   — cut at the commas outside nested brackets: `X牵头`
+ *                                                          `由X负责` `会同Y` `2024年底前`; `由X，Y` waits for its verb in the next
  *
  * A part ends at `；` `。` outside nested brackets, or before a field name glued to it (`…，责任单位：Y`), the separators
- * before that name dropped, unread; where (depth counted) is found when the part starts, as custom look-ahead. The
- * other loops stop there or at the end of their attribution.
+ * before that name dropped, unread (`partAt`).
  */
 export class AttributionParser extends WindowParser {
   private parts: AttributionPart[] = [];
   /** The attributions being read, as `findAttributions` found them, and the next one's index. */
   private queue: Found[] = [];
   private next = 0;
-  /** The end of the attribution being read: no rule reads past it. */
-  private limit = 0;
-  /** Where the part being read ends (a separator, a glued field name or the limit), and where its last read token ends. */
+  /** Where the part `partAt` measured ends (a separator, a glued field name or the content's end), and its last read token. */
   private partEnd = 0;
   private partTo = 0;
   private depth = 0;
   private head = 0;
   private unitField = false;
-  private togetherAt = 0;
+  /** The value of the field being read still goes on; where it ends so far. */
+  private valueOpen = false;
+  private valueTo = 0;
   /** Where a segment that waits for its verb (`由A,B,`) starts, -1 when none waits. */
   private pending = -1;
   /** Where the segment being read starts. */
@@ -295,19 +304,21 @@ export class AttributionParser extends WindowParser {
   ];
   private readonly attribution = (): void => void this.OR(this.attributionAlts);
   private readonly closer = (): void => void this.take(1, Closer);
+  private readonly readAll = (): void => this.attributions();
   private readonly skip = (): void => void this.take(1, Inline);
-  private readonly skip2 = (): void => void this.take(2, Inline);
-  private readonly byUnits = { GATE: () => this.at < this.togetherAt, DEF: this.skip };
-  private readonly rest = { GATE: () => this.at < this.limit, DEF: this.skip2 };
   private readonly contentAlts: IOrAlt<unknown>[] = [
     ...this.kinds(1, [SentenceEnd, Semicolon]),
     { ALT: () => this.SUBRULE(this.field) },
-    { ALT: () => this.SUBRULE(this.segments) },
+    // A part opening with anything else; a separator or a field name here is taken by the alternatives before.
+    { ALT: () => this.SUBRULE(this.segments), IGNORE_AMBIGUITIES: true },
   ];
-  private readonly contentItem = { GATE: () => this.at < this.limit, DEF: () => void this.OR({ DEF: this.contentAlts, IGNORE_AMBIGUITIES: true }) };
-  private readonly colon = { GATE: () => this.at < this.partTo, DEF: () => void this.take(1, Colon) };
-  private readonly value = { GATE: () => this.inValue(), DEF: this.skip };
-  private readonly valueRest = { GATE: () => this.at < this.partEnd, DEF: this.skip2 };
+  private readonly contentItem = (): void => void this.OR(this.contentAlts);
+  private readonly colon = (): void => void this.take(1, Colon);
+  private readonly value = (): void => {
+    const i = this.take(1, Inline);
+    if (this.valueOpen && this.inValue(i)) this.valueTo = i + 1;
+    else this.valueOpen = false;
+  };
   private readonly segmentAlts: IOrAlt<unknown>[] = [
     {
       ALT: () => {
@@ -324,16 +335,16 @@ export class AttributionParser extends WindowParser {
     {
       ALT: () => {
         const i = this.take(1, Comma);
-        // A comma outside nested brackets ends a segment (the separators dropped at the part's end are read by no one).
-        if (this.depth === 0 && i < this.partTo) {
-          this.ACTION(() => this.segmentRead(this.segmentFrom, i));
+        // A comma outside nested brackets ends a segment.
+        if (this.depth === 0 && !this.RECORDING_PHASE) {
+          this.segmentRead(this.segmentFrom, i);
           this.segmentFrom = i + 1;
         }
       },
     },
     { ALT: this.skip, IGNORE_AMBIGUITIES: true },
   ];
-  private readonly inSegments = { GATE: () => this.at < this.partEnd, DEF: () => void this.OR(this.segmentAlts) };
+  private readonly segmentItem = (): void => void this.OR(this.segmentAlts);
 
   constructor(config = SUB_PARSER_CONFIG) {
     super(VOCABULARY, config);
@@ -349,6 +360,7 @@ export class AttributionParser extends WindowParser {
     const found = this.begin();
     this.take(1, Opener);
     this.SUBRULE(this.content);
+    this.take(1, End);
     this.OPTION(this.closer);
     if (found !== undefined && found.kind !== 'together') found.parts = this.takeParts();
   });
@@ -357,6 +369,7 @@ export class AttributionParser extends WindowParser {
     this.take(1, FieldsStart);
     const found = this.begin();
     this.SUBRULE(this.content);
+    this.take(1, End);
     if (found !== undefined && found.kind !== 'together') found.parts = this.takeParts();
   });
 
@@ -364,67 +377,88 @@ export class AttributionParser extends WindowParser {
     this.take(1, SentenceStart);
     const found = this.begin();
     this.SUBRULE(this.content);
+    this.take(1, End);
     if (found !== undefined && found.kind !== 'together') found.parts = this.takeParts();
   });
 
   /** `由X会同Y…`: what the look-ahead found is all there is to it; the rule reads it through. */
   public together = this.RULE('together', () => {
     this.take(1, TogetherStart);
-    const found = this.begin();
-    if (found?.kind === 'together') this.togetherAt = found.together;
+    this.begin();
     this.take(1, By);
-    this.MANY(this.byUnits);
-    this.take(1, Together);
-    this.MANY2(this.rest);
+    this.MANY(this.skip);
   });
 
   public content = this.RULE('content', () => {
-    this.AT_LEAST_ONE(this.contentItem);
+    this.MANY(this.contentItem);
   });
 
   public field = this.RULE('field', () => {
-    if (!this.RECORDING_PHASE) this.measurePart();
     const head = (this.head = this.take(1, FieldName));
     this.unitField = !this.RECORDING_PHASE && this.toks[head]!.tokenType !== DeadlineField;
     this.OPTION(this.colon);
-    const value = this.after;
+    const value = (this.valueTo = this.after);
+    this.valueOpen = true;
     this.MANY(this.value);
-    const to = this.after;
-    this.MANY2(this.valueRest);
-    this.ACTION(() => this.parts.push({ kind: 'field', head, value, to }));
+    this.take(1, PartEnd);
+    if (!this.RECORDING_PHASE) this.parts.push({ kind: 'field', head, value, to: this.valueTo });
   });
 
   public segments = this.RULE('segments', () => {
-    if (!this.RECORDING_PHASE) this.measurePart();
     this.depth = 0;
     this.pending = -1;
     this.segmentFrom = this.at;
-    this.AT_LEAST_ONE(this.inSegments);
-    if (!this.RECORDING_PHASE) this.segmentRead(this.segmentFrom, Math.min(this.after, this.partTo));
+    this.AT_LEAST_ONE(this.segmentItem);
+    const to = this.after;
+    this.take(1, PartEnd);
+    if (!this.RECORDING_PHASE) this.segmentRead(this.segmentFrom, to);
   });
 
   /** The attributions of the paragraph [from, to) of `toks`, in text order. */
   readParagraph(toks: readonly IToken[], from: number, to: number): AttributionSyntax[] {
     const attributions = findAttributions(toks, from, to);
-    if (attributions.length === 0) return [];
-    for (const found of attributions) {
+    if (attributions.length === 0) return attributions;
+    for (let k = 0; k < attributions.length; k++) {
+      const found = attributions[k]!;
       this.mark(STARTS[found.kind]);
-      if (found.kind === 'group') this.stretch(toks, found.open, found.close >= 0 ? found.close + 1 : found.to);
-      else if (found.kind === 'together') this.stretch(toks, found.by, found.to);
-      else this.stretch(toks, found.from, found.to);
+      if (found.kind === 'together') {
+        this.stretch(toks, found.by, found.to);
+        continue;
+      }
+      if (found.kind === 'group') this.stretch(toks, found.open, found.from);
+      this.contentWindow(toks, found.from, found.to);
+      if (found.kind === 'group' && found.close >= 0) this.stretch(toks, found.close, found.close + 1);
     }
     this.queue = attributions;
     this.next = 0;
-    this.read(toks, () => this.attributions());
+    this.read(toks, this.readAll);
     this.queue = [];
     return attributions;
   }
 
-  /** The attribution whose mark was just read (none while the grammar is recorded): its extent bounds the rules that read it. */
+  /** Writes the content [from, to) of one attribution into the window: its separators, and each part with its end mark. */
+  private contentWindow(toks: readonly IToken[], from: number, to: number): void {
+    let at = from;
+    while (at < to) {
+      if (isClauseEnd(toks[at]!)) {
+        this.stretch(toks, at, at + 1);
+        at++;
+        continue;
+      }
+      this.partAt(toks, at, to);
+      // A part of nothing but dropped separators is read by no one.
+      if (this.partTo > at) {
+        this.stretch(toks, at, this.partTo);
+        this.mark(PART_END);
+      }
+      at = this.partEnd;
+    }
+    this.mark(END);
+  }
+
+  /** The attribution whose mark was just read (none while the grammar is recorded): its parts go to it. */
   private begin(): Found | undefined {
-    const found = this.queue[this.next++];
-    if (found !== undefined) this.limit = found.to;
-    return found;
+    return this.queue[this.next++];
   }
 
   private takeParts(): AttributionPart[] {
@@ -433,9 +467,11 @@ export class AttributionParser extends WindowParser {
     return parts;
   }
 
-  /** Finds where the part starting here ends: at `；` `。` outside nested groups, or before a glued field name (`…，责任单位：`). */
-  private measurePart(): void {
-    const { toks, at, limit } = this;
+  /**
+   * Where the part starting at `at` ends (`partEnd`), before `limit`: at `；` `。` outside nested groups, or before a
+   * glued field name (`…，责任单位：`), the separators before it dropped (`partTo`: the end of what is read).
+   */
+  private partAt(toks: readonly IToken[], at: number, limit: number): void {
     let depth = 0;
     for (let i = at; i < limit; i++) {
       const t = toks[i]!;
@@ -443,7 +479,6 @@ export class AttributionParser extends WindowParser {
       else if (is(t, CLOSER) && depth > 0) depth--;
       if (depth !== 0) continue;
       if (i > at && fieldClauseAt(toks, i, limit)) {
-        // The separators before the glued name are no part of this one.
         let partTo = i;
         while (partTo > at && isTrailingSeparator(toks[partTo - 1]!)) partTo--;
         this.partEnd = i;
@@ -458,12 +493,14 @@ export class AttributionParser extends WindowParser {
     this.partEnd = this.partTo = limit;
   }
 
-  /** Does the field's value go on? A unit's name holds no role verb or `由`: one ends it (`责任部门:园林局配合做好…`). */
-  private inValue(): boolean {
-    if (this.at >= this.partTo) return false;
-    if (!this.unitField || this.at < this.head + 2) return true;
-    const next = this.toks[this.at]!;
-    return !is(next, ROLE_VERB) && next.tokenType !== By;
+  /**
+   * Is the token at `i` part of the field's value? A unit's name holds no role verb or `由`, which ends it
+   * (`责任部门:园林局配合做好…`; the token right after the field's name always counts).
+   */
+  private inValue(i: number): boolean {
+    if (!this.unitField || i < this.head + 2) return true;
+    const t = this.toks[i]!;
+    return !is(t, ROLE_VERB) && t.tokenType !== By;
   }
 
   /**

@@ -2,7 +2,7 @@
 // `2021—2023年`, damaged digit runs: where a text holds them and how each is built (year, months, days, range, cues).
 // The model turns what is found into ISO dates against the plan's period (server/src/model/deadline.ts).
 //
-// Read character by character over the text (`scanDeadlines`), not by Chevrotain rules: a phrase lies inside the plan
+// Read character by character over the text (`DeadlineScan`), not by Chevrotain rules: a phrase lies inside the plan
 // lexer's text runs (which are cut only where another token may start), whether it is one depends on the characters
 // around it (`3年内` and `去年底` are no `年内`, `统一月度` holds no month, `内蒙古` no `内`, a `《…》` title's years are
 // another document's), and the 1 MB bench plan has ~22,000 places where one may start: a lexer and parser run at each
@@ -864,26 +864,6 @@ function nextCandidate(s: string, from: number): number {
   return CANDIDATE.test(s) ? CANDIDATE.lastIndex : -1;
 }
 
-/**
- * Where `《` … `》` book titles lie, read once from left to right as candidates are asked about in order: a title
- * is at most `BOOK_SPAN` long, so an unclosed `《` hides nothing far after it.
- */
-class BookScan {
-  #at = 0;
-  #open = -1;
-
-  constructor(readonly s: string) {}
-
-  inside(i: number): boolean {
-    for (; this.#at < i; this.#at++) {
-      const c = this.s[this.#at];
-      if (c === '《') this.#open = this.#at;
-      else if (c === '》') this.#open = -1;
-    }
-    return this.#open >= 0 && i - this.#open <= BOOK_SPAN;
-  }
-}
-
 const BOOK_SPAN = 80;
 
 /** A deadline phrase found in a text, by offsets into it: `expr` its structure, null for an ongoing phrase or a holiday period. */
@@ -898,26 +878,53 @@ export interface DeadlinePhrase {
 }
 
 /**
- * Finds the deadline phrases of `text`, in order, and hands each to `visit`.
+ * The deadline phrases of a text, in order: `next()` gives each, then null. Linear in the length of the text.
  * mode 'field': the text is the value of a `完成时限:` field or sits inside an attribution group — any date or
  * ongoing phrase counts. mode 'prose': free task text — only a date with a deadline cue counts (`底前` `前`
  * `之前` `以前` `底` `内` `完成`, or preceded by `于`/`在`/`到`/`截至`/`最迟` or a `时限:` label), never one followed by
- * `的` `起` `以来` (a starting point); ongoing phrases count only as a whole clause of their own. Linear in the length
- * of `text`.
+ * `的` `起` `以来` (a starting point); ongoing phrases count only as a whole clause of their own. A date in the name
+ * of another document (`《…规划(2023—2025年)》`) is not this one's.
  */
-export function scanDeadlines(text: string, mode: 'field' | 'prose', visit: (phrase: DeadlinePhrase) => void): void {
-  const s = fold(text);
-  const prose = mode === 'prose';
-  const books = new BookScan(s);
-  let chainEnd = -1;
-  for (let i = nextCandidate(s, 0); i >= 0; ) {
-    // A date in the name of another document (`《…规划(2023—2025年)》`) is not this one's.
-    const hit = books.inside(i) ? missAt(s, i) : hitAt(s, i, prose, i < chainEnd);
-    if (hit.expr !== undefined) {
-      visit(hit as DeadlinePhrase);
-      if (hit.chain !== undefined) chainEnd = hit.chain;
+export class DeadlineScan {
+  readonly #s: string;
+  readonly #prose: boolean;
+  /** The next candidate position, -1 at the end. */
+  #i: number;
+  /** In prose, where a schedule's list of dates ends (`今年5月和8月`: the dates up to it count). */
+  #chainEnd = -1;
+  // Where `《` … `》` book titles lie, read once from left to right as candidates are asked about in order: a title is
+  // at most `BOOK_SPAN` long, so an unclosed `《` hides nothing far after it.
+  #bookAt = 0;
+  #bookOpen = -1;
+
+  constructor(text: string, mode: 'field' | 'prose') {
+    this.#s = fold(text);
+    this.#prose = mode === 'prose';
+    this.#i = nextCandidate(this.#s, 0);
+  }
+
+  next(): DeadlinePhrase | null {
+    const s = this.#s;
+    while (this.#i >= 0) {
+      const i = this.#i;
+      const hit = this.#inBook(i) ? missAt(s, i) : hitAt(s, i, this.#prose, i < this.#chainEnd);
+      this.#i = nextCandidate(s, Math.max(hit.to, i + 1));
+      if (hit.expr !== undefined) {
+        if (hit.chain !== undefined) this.#chainEnd = hit.chain;
+        return hit as DeadlinePhrase;
+      }
     }
-    i = nextCandidate(s, Math.max(hit.to, i + 1));
+    return null;
+  }
+
+  #inBook(i: number): boolean {
+    const s = this.#s;
+    for (; this.#bookAt < i; this.#bookAt++) {
+      const c = s[this.#bookAt];
+      if (c === '《') this.#bookOpen = this.#bookAt;
+      else if (c === '》') this.#bookOpen = -1;
+    }
+    return this.#bookOpen >= 0 && i - this.#bookOpen <= BOOK_SPAN;
   }
 }
 

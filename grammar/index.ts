@@ -12,7 +12,7 @@ export {
   deadlineStartsAt,
   findPlanPeriod,
   onlyFillerAround,
-  scanDeadlines,
+  DeadlineScan,
   type DeadlinePhrase,
   type DeadlinePrecision,
   type Expr as DeadlineExpr,

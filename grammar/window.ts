@@ -1,5 +1,5 @@
 // A parser of chosen stretches of the token vector, with marks between them: the attribution grammar's base.
-import { createTokenInstance, EmbeddedActionsParser, type IOrAlt, type IParserConfig, type IToken, type TokenType } from 'chevrotain';
+import { createTokenInstance, EmbeddedActionsParser, EOF, type IOrAlt, type IParserConfig, type IToken, type TokenType } from 'chevrotain';
 
 /**
  * How the sub-parsers are built, as the block parser is (`PARSER_CONFIG`): validations skipped in production and run
@@ -14,6 +14,9 @@ export const SUB_PARSER_CONFIG: Readonly<IParserConfig> = Object.freeze({
 /** Nothing to read: what a parser holds between two readings. */
 const NONE: readonly IToken[] = Object.freeze([]);
 
+/** The end of the window (Chevrotain's end-of-input token). */
+const EOF_TOKEN = markOf(EOF);
+
 /** The index a mark or the end of the window stands at: past every stretch, so that no rule reads on into it. */
 export const PAST = 0x7fffffff;
 
@@ -25,7 +28,7 @@ export function markOf(type: TokenType): IToken {
 /**
  * A parser that reads stretches of a token vector, each announced by a mark (a token of its own type that stands in no
  * text, which makes the choice of rule LL(1)), and reports what it recognises by the vector's indexes. Chevrotain reads
- * its own input array: the window, built before each reading and emptied after it. The rules count what they consume,
+ * its own input array: the window, written before each reading and cleared after it. The rules count what they consume,
  * so `at` is always the vector index of the next token (`PAST` when that is a mark or the end): a gate that reads on
  * while `at` is before some index stops at the end of its stretch.
  */
@@ -36,9 +39,14 @@ export abstract class WindowParser extends EmbeddedActionsParser {
   protected at = PAST;
   /** The vector index after the last token consumed (`PAST` after a mark). */
   protected after = 0;
+  /**
+   * The window and the vector index of each of its tokens (`PAST` for a mark), `size` of them: kept from reading to
+   * reading and written over in place, so that a reading allocates no array; after each reading every slot holds
+   * `EOF` again (nothing of the text is kept).
+   */
   private readonly window: IToken[] = [];
-  /** The vector index of each token of the window, `PAST` for a mark. */
   private readonly indexes: number[] = [];
+  private size = 0;
   private pos = 0;
 
   constructor(vocabulary: TokenType[], config: IParserConfig) {
@@ -47,29 +55,36 @@ export abstract class WindowParser extends EmbeddedActionsParser {
 
   /** Adds the tokens [from, to) of `toks` to the window. */
   protected stretch(toks: readonly IToken[], from: number, to: number): void {
-    for (let i = from; i < to; i++) {
-      this.window.push(toks[i]!);
-      this.indexes.push(i);
+    const { window, indexes } = this;
+    let k = this.size;
+    for (let i = from; i < to; i++, k++) {
+      window[k] = toks[i]!;
+      indexes[k] = i;
     }
+    this.size = k;
   }
 
   /** Adds a mark to the window. */
   protected mark(token: IToken): void {
-    this.window.push(token);
-    this.indexes.push(PAST);
+    this.window[this.size] = token;
+    this.indexes[this.size++] = PAST;
   }
 
   /** Runs `rule` over the window built from `toks`; the parser keeps nothing of it afterwards. */
   protected read<T>(toks: readonly IToken[], rule: () => T): T {
-    this.input = this.window;
+    const { window, indexes, size } = this;
+    // The reading ends at the first EOF: slots past it hold EOF or marks and tokens already read.
+    window[size] = EOF_TOKEN;
+    indexes[size] = PAST;
+    this.input = window;
     this.toks = toks;
     this.pos = 0;
-    this.at = this.indexes[0] ?? PAST;
+    this.at = indexes[0]!;
     try {
       return rule();
     } finally {
-      this.window.length = 0;
-      this.indexes.length = 0;
+      window.fill(EOF_TOKEN, 0, size + 1);
+      this.size = 0;
       this.toks = NONE;
     }
   }
@@ -78,7 +93,7 @@ export abstract class WindowParser extends EmbeddedActionsParser {
   protected take(n: number, type: TokenType): number {
     this.consume(n, type);
     const i = this.indexes[this.pos++]!;
-    this.at = this.indexes[this.pos] ?? PAST;
+    this.at = this.indexes[this.pos]!;
     this.after = i === PAST ? PAST : i + 1;
     return i;
   }

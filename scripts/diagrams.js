@@ -26,7 +26,7 @@ const PARSERS = [
     about:
       'Attribution clauses: the groups (`（牵头单位：…）` `[X牵头]`), labelled fields (`牵头单位：X`) and sentences (`由X牵头，Y配合`) ' +
       'a paragraph attributes its task in, each announced by a mark (`GroupStart`…) that the look-ahead which finds them puts before it, ' +
-      'and their parts: fields, and verb segments cut at commas.',
+      'and their parts, each ended by a mark (`PartEnd`): fields, and verb segments cut at commas.',
   },
 ];
 

@@ -131,8 +131,10 @@ describe('attribution grammar', () => {
 
   it('keeps nothing of the last paragraph on the shared parser', () => {
     syntaxOf('（牵头单位：县水利局）');
-    const internals = attributionParser() as unknown as { toks: unknown[]; queue: unknown[]; parts: unknown[]; input: unknown[] };
-    assert.deepEqual([internals.toks, internals.queue, internals.parts, internals.input], [[], [], [], []]);
+    const internals = attributionParser() as unknown as { toks: unknown[]; queue: unknown[]; parts: unknown[]; input: IToken[] };
+    assert.deepEqual([internals.toks, internals.queue, internals.parts], [[], [], []]);
+    // The window is kept for the next reading, holding end-of-input tokens only.
+    assert.deepEqual([...new Set(internals.input.map((t) => t.tokenType.name))], ['EOF']);
   });
 
   // The cost's growth with nested and unclosed brackets is measured in test/perf (phases.ts, 'attribution brackets').

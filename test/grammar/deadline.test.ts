@@ -1,11 +1,12 @@
 // Deadline phrases as the grammar finds them: where they are and how each is built, before the model dates them.
 import assert from 'node:assert/strict';
-import { deadlineStartsAt, onlyFillerAround, scanDeadlines, type DeadlinePhrase } from '../../grammar/index.js';
+import { DeadlineScan, deadlineStartsAt, onlyFillerAround, type DeadlinePhrase } from '../../grammar/index.js';
 
 /** Each phrase of `text` in `mode` as `text:shape` — a date's shape being `[year]precision m1-m2` (a range `a..b`). */
 function phrasesOf(text: string, mode: 'field' | 'prose'): string[] {
   const found: DeadlinePhrase[] = [];
-  scanDeadlines(text, mode, (p) => found.push(p));
+  const scan = new DeadlineScan(text, mode);
+  for (let p = scan.next(); p !== null; p = scan.next()) found.push(p);
   return found.map((p) => {
     const words = text.slice(p.from, p.to);
     if (p.expr === null) return `${words}:${p.holiday ? 'holiday' : 'ongoing'}`;

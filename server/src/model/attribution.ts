@@ -71,8 +71,9 @@ const end = (t: IToken) => t.startOffset + t.image.length;
  * Returns `out`.
  */
 export function readAttributions(toks: IToken[], from: number, to: number, ctx: AttributionContext, out: Attribution[]): Attribution[] {
-  for (const syntax of readAttributionSyntax(toks, from, to)) {
-    const attribution = readAttribution(toks, syntax, ctx);
+  const found = readAttributionSyntax(toks, from, to);
+  for (let k = 0; k < found.length; k++) {
+    const attribution = readAttribution(toks, found[k]!, ctx);
     if (attribution !== null) out.push(attribution);
   }
   return out;
@@ -186,7 +187,7 @@ function emptyLists(ctx: AttributionContext): Lists {
  */
 function readContent(toks: IToken[], parts: AttributionPart[], style: AttributionStyle, span: Span, ctx: AttributionContext): PlacedAttribution {
   const lists = emptyLists(ctx);
-  for (const part of parts) readPart(toks, part, lists, ctx);
+  for (let k = 0; k < parts.length; k++) readPart(toks, parts[k]!, lists, ctx);
   // Units that a plan says share the work (`X、Y按职责分工负责`) lead when nothing else in the attribution does.
   const division = lists.division.take();
   const divisionLeads = lists.lead.length === 0;

@@ -1,7 +1,7 @@
 // Deadlines (完成时限): what the phrases the grammar finds (grammar/deadline.ts) mean — ISO dates read against the plan's
 // period, invalid dates, open periods — and a table cell read as one deadline.
 
-import { daysIn, onlyFillerAround, scanDeadlines, type DeadlineExpr, type DeadlineWindow, type YearRef } from '../../../grammar/index.js';
+import { daysIn, DeadlineScan, onlyFillerAround, type DeadlineExpr, type DeadlineWindow, type YearRef } from '../../../grammar/index.js';
 import type { Sink } from './buffer.js';
 import type { Deadline } from './types.js';
 
@@ -119,7 +119,7 @@ function ongoingValue(text: string): DeadlineValue {
 // Reading a text.
 
 /**
- * Finds deadline expressions in `text` (the phrases `scanDeadlines` finds, in `mode`) and normalises them against the
+ * Finds deadline expressions in `text` (the phrases a `DeadlineScan` finds, in `mode`) and normalises them against the
  * plan's period. Never throws; linear in the length of `text`.
  */
 export function findDeadlines(text: string, ctx: DeadlineContext, mode: 'field' | 'prose'): FoundDeadline[] {
@@ -134,11 +134,12 @@ export function findDeadlines(text: string, ctx: DeadlineContext, mode: 'field' 
 export function collectDeadlines(text: string, ctx: DeadlineContext, mode: 'field' | 'prose', out: Sink<FoundDeadline>): boolean {
   try {
     if (typeof text !== 'string') return true;
-    scanDeadlines(text, mode, (phrase) => {
+    const scan = new DeadlineScan(text, mode);
+    for (let phrase = scan.next(); phrase !== null; phrase = scan.next()) {
       const raw = text.slice(phrase.from, phrase.to);
       const value = phrase.holiday ? holidayValue(raw) : phrase.expr === null ? ongoingValue(raw) : valueOf(phrase.expr, raw, ctx);
       out.push({ start: phrase.from, end: phrase.to, value: phrase.since ? sinceValue(value) : value });
-    });
+    }
     return true;
   } catch {
     return false;
