@@ -50,10 +50,10 @@ function makeAjv(): import('ajv').default {
 }
 
 describe('RULE_NAMES and the schema', () => {
-  it('lists PL001–PL011 once each, with unique names', () => {
+  it('lists PL001–PL012 once each, with unique names', () => {
     assert.deepEqual(
       RULE_NAMES.map(([id]) => id),
-      Array.from({ length: 11 }, (_, i) => `PL${String(i + 1).padStart(3, '0')}`),
+      Array.from({ length: 12 }, (_, i) => `PL${String(i + 1).padStart(3, '0')}`),
     );
     assert.equal(new Set(RULE_NAMES.map(([, n]) => n)).size, RULE_NAMES.length);
     for (const [, name] of RULE_NAMES) assert.match(name, /^[a-z]+(-[a-z]+)+$/);

@@ -283,6 +283,30 @@ describe('real plans: fields written one a line under the item', () => {
 describe('real plans: lead conventions', () => {
   const plan = (convention: string, items: string[]) => read(['溪川县2024年工作方案', convention, '一、重点任务', ...items]);
 
+  it('a task table with only a 责任单位 column follows the same conventions as items (配合单位 never leads)', () => {
+    const table = (convention: string, respHeader: string) =>
+      read([
+        '溪川县2024年重点任务分解表',
+        convention,
+        `| 序号 | 重点任务 | ${respHeader} | 完成时限 |`,
+        '| --- | --- | --- | --- |',
+        '| 1 | 优化营商环境 | 县政务服务中心 | 2024年6月 |',
+        '| 2 | 抓好招商 | 县商务局、县发改局 | 2024年9月 |',
+      ]).tasks.map(row);
+    assert.deepEqual(table('', '责任单位'), [
+      ['1', ['县政务服务中心'], []],
+      ['2', [], ['县商务局', '县发改局']],
+    ]);
+    assert.deepEqual(table('表中列第一位者为牵头单位。', '责任单位'), [
+      ['1', ['县政务服务中心'], []],
+      ['2', ['县商务局'], ['县发改局']],
+    ]);
+    assert.deepEqual(table('', '配合单位'), [
+      ['1', [], ['县政务服务中心']],
+      ['2', [], ['县商务局', '县发改局']],
+    ]);
+  });
+
   it('列第一位者为牵头单位: the first listed unit leads, the others are responsible', () => {
     const p = plan('（各项任务列第一位者为牵头单位，下同）', ['1.做好宣传。（责任单位：县委宣传部、县文旅局）', '2.做好培训。（县教育局、县人社局负责）']);
     assert.deepEqual(p.tasks.map(row), [

@@ -53,9 +53,10 @@ describe('task tables as they arrive', () => {
       assert.deepEqual(plan.tasks.map((t) => [t.number, t.range.start.line]), [['1', 6], ['2', 11]]);
     });
 
-    it('leaves the lead empty, never takes a leader for a unit, and keeps pipes out of names', () => {
-      assert.deepEqual(plan.tasks.map((t) => names(t.lead)), [[], []]);
-      assert.deepEqual(plan.tasks.map((t) => names(t.responsible)), [['区住建局', '区财政局'], ['区民政局']]);
+    it('leaves the lead open for two responsible units, never takes a leader for a unit, and keeps pipes out of names', () => {
+      // Only a 责任单位 column: a lone unit leads (区民政局), two leave the lead open (PL001 asks which one leads).
+      assert.deepEqual(plan.tasks.map((t) => names(t.lead)), [[], ['区民政局']]);
+      assert.deepEqual(plan.tasks.map((t) => names(t.responsible)), [['区住建局', '区财政局'], []]);
       assert.ok(plan.units.every((u) => !/[|｜]/.test(u.name) && u.name !== '周明' && u.name !== '欧阳晓东'));
       assertRangesAgree(plan);
     });
@@ -119,9 +120,10 @@ describe('task tables as they arrive', () => {
       assert.deepEqual(plan.tasks.map((t) => [t.number, t.range.start.line, t.title]), [['1', 18, '河道保洁覆盖率'], ['2', 32, '新建污水管网']]);
     });
 
-    it('takes responsible units from 责任部门 only (two lines in row 1, the 单位 cell missing in row 2)', () => {
-      assert.deepEqual(plan.tasks.map((t) => names(t.responsible)), [['区水务局', '区城管局'], ['区住建局']]);
-      assert.deepEqual(plan.tasks.map((t) => names(t.lead)), [[], []]);
+    it('takes responsible units from 责任部门 only (two lines in row 1, the 单位 cell missing in row 2); a lone one leads', () => {
+      // No 牵头 column: as in an item, a lone responsible unit leads and two leave the lead open.
+      assert.deepEqual(plan.tasks.map((t) => names(t.responsible)), [['区水务局', '区城管局'], []]);
+      assert.deepEqual(plan.tasks.map((t) => names(t.lead)), [[], ['区住建局']]);
       assert.ok(plan.units.every((u) => !u.name.startsWith('市')), 'the scoring bureau is no unit of the task');
       assert.ok(plan.tasks.every((t) => t.deadline === null), 'targets are not deadlines');
     });

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { encodeText, type EncodingName } from '../../server/src/cli/encoding.js';
+import { encodeText, type EncodingName } from '../../server/src/text/encoding.js';
 import { resolveConfig } from '../../server/src/config/config.js';
 import { hoverAt } from '../../server/src/features/hover.js';
 import { renameEdits, sameUnitKeys, unitMentionAt } from '../../server/src/features/references.js';

@@ -8,7 +8,9 @@ import type { Fix } from '../../server/src/lint/types.js';
 import { parsePlan } from '../../server/src/model/plan.js';
 import { defaultSettings } from '../../server/src/lint/engine.js';
 import type { Report } from '../../server/src/lint/rule.js';
-import { levelModes, patternItem, rule, tableItem } from '../../server/src/rules/PL004-number-sequence.js';
+import { levelModes } from '../../server/src/model/numbering.js';
+import type { Span } from '../../server/src/model/types.js';
+import { rule, tableItem, type Item } from '../../server/src/rules/PL004-number-sequence.js';
 import { lint } from '../helpers/lint.js';
 import { SAMPLES } from '../helpers/paths.js';
 
@@ -137,6 +139,25 @@ describe('PL004 number-sequence', () => {
     }
   });
 });
+
+/** The reference for reading a `序号` cell: its pattern, on the text that `slice` gives. */
+function patternItem(text: string, span: Span): Item | null {
+  const raw = text.slice(span.start, span.end);
+  const m = /^(\s*)([0-9０-９]{1,4})[.．、]?\s*$/.exec(raw);
+  if (m === null) return null;
+  const start = span.start + m[1]!.length;
+  const digits = m[2]!;
+  return {
+    value: Number(digits.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))),
+    text: digits,
+    span: { start, end: start + digits.length },
+    number: { start, end: start + digits.length },
+    marker: null,
+    full: /[０-９]/.test(digits),
+    newParent: false,
+    after: -1,
+  };
+}
 
 describe('PL004 number cells', () => {
   it('reads a `序号` cell in place as its pattern reads it', () => {

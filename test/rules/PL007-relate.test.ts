@@ -4,18 +4,8 @@ import fc from 'fast-check';
 import type { UnitEntry } from '../../server/src/lint/rule.js';
 import { unitKey } from '../../server/src/model/text.js';
 import type { UnitMention } from '../../server/src/model/types.js';
-import {
-  groupByKey,
-  indexUnits,
-  isAbbreviation,
-  isOneCharVariant,
-  linkShortForms,
-  ranked,
-  relate,
-  type KeyGroup,
-  type Partner,
-  type Relation,
-} from '../../server/src/rules/PL007-unit-inconsistent.js';
+import { isAbbreviation, isOneCharVariant, linkShortForms } from '../../server/src/model/units.js';
+import { groupByKey, indexUnits, ranked, relate, type KeyGroup, type Partner, type Relation } from '../../server/src/rules/PL007-unit-inconsistent.js';
 import { lint } from '../helpers/lint.js';
 
 // ---------------------------------------------------------------------------------------------

@@ -1,10 +1,11 @@
 // PL007 unit-inconsistent: the abbreviation and one-character tests, canonical choice, aliases and odd models.
 import assert from 'node:assert/strict';
 import { defaultSettings } from '../../server/src/lint/engine.js';
-import type { Report, UnitEntry } from '../../server/src/lint/rule.js';
+import { suggestionsOf, type Report, type UnitEntry } from '../../server/src/lint/rule.js';
 import { parsePlan } from '../../server/src/model/plan.js';
 import type { PlanDocument, UnitMention } from '../../server/src/model/types.js';
-import { isAbbreviation, isOneCharVariant, rule } from '../../server/src/rules/PL007-unit-inconsistent.js';
+import { isAbbreviation, isOneCharVariant } from '../../server/src/model/units.js';
+import { rule } from '../../server/src/rules/PL007-unit-inconsistent.js';
 import { allRules } from '../../server/src/rules/index.js';
 import { createPlanService } from '../../server/src/service.js';
 import { configOf, diagnosticLines, lint, TODAY } from '../helpers/lint.js';
@@ -271,7 +272,7 @@ describe('PL007 unit-inconsistent', () => {
       assert.equal(rest.length, 0);
       assert.equal(report!.messageId, 'spelling');
       assert.equal(report!.fix, undefined);
-      assert.deepEqual(report!.suggestions![0]!.edits, [{ span: { start: first, end: first + 7 }, newText: '市数据资源局' }]);
+      assert.deepEqual(suggestionsOf(report!)[0]!.edits, [{ span: { start: first, end: first + 7 }, newText: '市数据资源局' }]);
     });
 
     it('reports nothing when the text already reads as the fix would write it', () => {

@@ -4,7 +4,8 @@ import { defaultSettings } from '../../server/src/lint/engine.js';
 import type { Report } from '../../server/src/lint/rule.js';
 import { parsePlan } from '../../server/src/model/plan.js';
 import type { PlanDocument } from '../../server/src/model/types.js';
-import { normalize, rule } from '../../server/src/rules/PL011-table-body-mismatch.js';
+import { normalize } from '../../server/src/model/table-match.js';
+import { rule } from '../../server/src/rules/PL011-table-body-mismatch.js';
 import { lint } from '../helpers/lint.js';
 
 /** A plan: body lines under `二、重点任务`, then a task table with rows `[task, lead]`. */

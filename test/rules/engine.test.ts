@@ -1,7 +1,7 @@
 // The lint engine's helpers that replaced simpler code for speed: message templates and directive ranges, against that code.
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { coverOf } from '../../server/src/lint/ranges.js';
+import { coverOf } from '../../server/src/model/ranges.js';
 import { format } from '../../server/src/lint/rule.js';
 
 describe('lint engine helpers', () => {

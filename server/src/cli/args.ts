@@ -3,7 +3,7 @@
 import { didYouMean } from '../config/config.js';
 import { RULE_KEY_TO_ID } from '../config/rule-names.js';
 import type { Locale, Severity } from '../lint/types.js';
-import { ENCODING_ALIASES } from './encoding.js';
+import { ENCODING_ALIASES } from '../text/encoding.js';
 import { TABLE_EXTENSIONS, TABLE_FORMATS, type TableFormat } from '../features/export.js';
 import type { TableFilter, TaskStatus } from '../features/table-filter.js';
 import type { Concurrency } from './pool.js';

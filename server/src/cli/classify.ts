@@ -1,5 +1,5 @@
-// What a file met in a folder is: a plan to lint, or a file passed over and why. Shared by folder discovery and the
-// language server's workspace scan; whether a text is a plan is the model's one decision (model/kind.ts).
+// What a file met in a folder is: a plan to lint, or a file passed over and why (folder discovery); which names are
+// candidates is `text/file-names.ts`, and whether a text is a plan is the model's one decision (model/kind.ts).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Locale } from '../lint/types.js';
@@ -7,16 +7,10 @@ import { decideKind, describeKind, type KindDecision } from '../model/kind.js';
 import type { DocumentKind } from '../model/types.js';
 import { fsPath } from './byte-paths.js';
 import { readDocxFile } from './docx.js';
-import { decodeText, type DecodeResult } from './encoding.js';
+import { decodeText, type DecodeResult } from '../text/encoding.js';
+import { hasPlanExtension, hasTextExtension, isWordName } from '../text/file-names.js';
 
-/** File names that are plans whatever their content (case-insensitive). */
-export const PLAN_EXTENSIONS: readonly string[] = ['.plan', '.plan.txt', '.plan.md'];
-
-/** Text files that are plans when their content reads as one. */
-export const TEXT_EXTENSIONS: readonly string[] = ['.txt', '.md', '.text'];
-
-/** Word documents: a .docx is read as Word shows it (cli/docx.ts); .doc and .wps are not read (`word`). */
-export const WORD_EXTENSIONS: readonly string[] = ['.docx', '.doc', '.wps'];
+export { hasPlanExtension, PLAN_EXTENSIONS } from '../text/file-names.js';
 
 /** How many leading bytes of a text file are read to decide what it is (`decideKind` reads ~30,000 characters). */
 export const HEAD_BYTES = 32 * 1024;
@@ -42,26 +36,6 @@ export interface Skip {
 
 /** What a file is: a plan (how it was known), a file skipped, or no candidate at all (null). */
 export type FileClass = { plan: true; by: 'name' | 'config' | 'content' } | Skip | null;
-
-function endsWithAny(name: string, extensions: readonly string[]): boolean {
-  const lower = name.toLowerCase();
-  return extensions.some((ext) => lower.endsWith(ext));
-}
-
-/** True when the name ends in `.plan`, `.plan.txt` or `.plan.md`. */
-export function hasPlanExtension(name: string): boolean {
-  return endsWithAny(name, PLAN_EXTENSIONS);
-}
-
-/** True for `.txt`, `.md`, `.text` names: plans when their text reads as one. */
-export function hasTextExtension(name: string): boolean {
-  return endsWithAny(name, TEXT_EXTENSIONS);
-}
-
-/** True for `.docx`, `.doc`, `.wps` names. */
-export function isWordName(name: string): boolean {
-  return endsWithAny(name, WORD_EXTENSIONS);
-}
 
 /**
  * Decodes the first bytes of a file. When `truncated` (the file goes on), the cut may fall inside a character:

@@ -10,7 +10,7 @@ import type { LintArgs, OutlineArgs, TableArgs, TextArgs } from './args.js';
 import { writeOutput } from './atomic.js';
 import { fsPath, lookupPath, showPath } from './byte-paths.js';
 import { docxNotes, readOfficeBytes } from './docx.js';
-import { decodeText } from './encoding.js';
+import { decodeText } from '../text/encoding.js';
 import { displayPath, expandTargets, staysInside } from './files.js';
 import { compileGlob, type GlobMatcher } from './glob.js';
 import { github } from './format/github.js';

@@ -11,7 +11,7 @@ import { fsPath, lookupPath } from './byte-paths.js';
 import type { SkipReason } from './classify.js';
 import { docxNotes, placeDiagnostics, readOfficeBytes, type ReportDiagnostic } from './docx.js';
 import type { DocxText } from '../docx/read.js';
-import { decodeText, encodeText, type EncodingName } from './encoding.js';
+import { decodeText, encodeText, type EncodingName } from '../text/encoding.js';
 
 /** Files larger than this are skipped: a plan is a few hundred kilobytes at most. */
 export const MAX_PLAN_BYTES = 32 * 1024 * 1024;

@@ -353,8 +353,8 @@ function unknownKeyIssue(segs: Seg[], key: string, known: string[]): Issue {
   if (segs.length === 1 && segs[0] === 'rules') {
     return {
       segs: [...segs, key],
-      zh: `未知规则“${key}”（应写规则编号 PL001–PL011 或规则名称）${zhHint}`,
-      en: `unknown rule "${key}" (write a rule id PL001–PL011 or a rule name)${enHint}`,
+      zh: `未知规则“${key}”（应写规则编号 PL001–PL012 或规则名称）${zhHint}`,
+      en: `unknown rule "${key}" (write a rule id PL001–PL012 or a rule name)${enHint}`,
     };
   }
   return { segs: [...segs, key], zh: `未知的配置项“${key}”${zhHint}`, en: `unknown key "${key}"${enHint}` };

@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { createScanner, findNodeAtLocation, findNodeAtOffset, parseTree, printParseErrorCode, SyntaxKind, type Node as JsonNode, type ParseError, type ParseOptions } from 'jsonc-parser';
 import type { Node as YamlNode } from 'yaml';
-import { decodeText } from '../cli/encoding.js';
+import { decodeText } from '../text/encoding.js';
 import { createLineMap } from '../model/positions.js';
 import {
   addAliases,

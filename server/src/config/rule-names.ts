@@ -16,6 +16,7 @@ export const RULE_NAMES: ReadonlyArray<readonly [id: string, name: string]> = [
   ['PL009', 'deadline-invalid'],
   ['PL010', 'attribution-malformed'],
   ['PL011', 'table-body-mismatch'],
+  ['PL012', 'lead-multiple'],
 ];
 
 /** Maps every accepted rule key to its id: `'PL002' → 'PL002'` and `'deadline-missing' → 'PL002'`. */

@@ -2,7 +2,7 @@
 // @ts-nocheck
 
 export const validateConfig = validate21;
-const schema6 = {"$schema":"http://json-schema.org/draft-07/schema#","title":"planlint 配置 / planlint configuration","description":"planlint 的配置文件（.planlintrc.json、.planlintrc.yaml、planlint.config.json）：离文件最近的配置文件生效，只含数据 / planlint configuration file (.planlintrc.json, .planlintrc.yaml, planlint.config.json): the one nearest to the file applies; data only","type":"object","additionalProperties":false,"properties":{"$schema":{"type":"string","description":"本模式文件的路径或地址，供编辑器校验 / path or address of this schema, for editors"},"locale":{"type":"string","enum":["zh-CN","en"],"description":"提示信息的语言，默认 zh-CN / language of messages, zh-CN by default"},"rules":{"type":"object","description":"规则的严重级别及选项，键为规则编号（PL002）或名称（deadline-missing） / rule severities and options, keyed by rule id (PL002) or name (deadline-missing)","additionalProperties":false,"properties":{"PL001":{"$ref":"#/definitions/ruleSetting","description":"PL001（lead-unit-missing）：任务缺少牵头单位（继承的归属也算） / PL001 (lead-unit-missing): a task with no lead unit (inherited attribution counts)"},"PL002":{"$ref":"#/definitions/ruleSetting","description":"PL002（deadline-missing）：任务缺少完成时限 / PL002 (deadline-missing): a task with no deadline"},"PL003":{"$ref":"#/definitions/ruleSetting","description":"PL003（number-missing）：带有牵头/责任单位的段落没有序号 / PL003 (number-missing): a paragraph that carries an attribution but no number"},"PL004":{"$ref":"#/definitions/ruleSetting","description":"PL004（number-sequence）：同级序号跳号、重复或倒序 / PL004 (number-sequence): gap, duplicate or backwards number among siblings"},"PL005":{"$ref":"#/definitions/ruleSetting","description":"PL005（number-style）：同级序号写法不一致（如 `1.` 与 `1、`） / PL005 (number-style): siblings numbered in different forms (`1.` beside `1、`)"},"PL006":{"$ref":"#/definitions/ruleSetting","description":"PL006（level-order）：序号层级颠倒（如 `1.` 下出现 `(一)`） / PL006 (level-order): a level nested inside a deeper one (`(一)` under `1.`)"},"PL007":{"$ref":"#/definitions/ruleSetting","description":"PL007（unit-inconsistent）：同一单位在同一方案中有两种写法 / PL007 (unit-inconsistent): one unit written two ways in one plan"},"PL008":{"$ref":"#/definitions/ruleSetting","description":"PL008（unit-unknown）：单位不在配置的单位名单中（未配置名单时不启用） / PL008 (unit-unknown): a unit not in the configured unit list (off until a list is configured)"},"PL009":{"$ref":"#/definitions/ruleSetting","description":"PL009（deadline-invalid）：日期不存在、残缺或超出方案期限 / PL009 (deadline-invalid): impossible date, damaged date, or outside the plan period"},"PL010":{"$ref":"#/definitions/ruleSetting","description":"PL010（attribution-malformed）：归属写法有误：括号未闭合、`牵头单位:` 为空、牵头单位又列为责任单位 / PL010 (attribution-malformed): malformed attribution: unclosed bracket, empty `牵头单位:`, lead unit also listed as responsible"},"PL011":{"$ref":"#/definitions/ruleSetting","description":"PL011（table-body-mismatch）：任务分解表与正文不一致 / PL011 (table-body-mismatch): task table and body disagree"},"lead-unit-missing":{"$ref":"#/definitions/ruleSetting","description":"lead-unit-missing（PL001）：任务缺少牵头单位（继承的归属也算） / lead-unit-missing (PL001): a task with no lead unit (inherited attribution counts)"},"deadline-missing":{"$ref":"#/definitions/ruleSetting","description":"deadline-missing（PL002）：任务缺少完成时限 / deadline-missing (PL002): a task with no deadline"},"number-missing":{"$ref":"#/definitions/ruleSetting","description":"number-missing（PL003）：带有牵头/责任单位的段落没有序号 / number-missing (PL003): a paragraph that carries an attribution but no number"},"number-sequence":{"$ref":"#/definitions/ruleSetting","description":"number-sequence（PL004）：同级序号跳号、重复或倒序 / number-sequence (PL004): gap, duplicate or backwards number among siblings"},"number-style":{"$ref":"#/definitions/ruleSetting","description":"number-style（PL005）：同级序号写法不一致（如 `1.` 与 `1、`） / number-style (PL005): siblings numbered in different forms (`1.` beside `1、`)"},"level-order":{"$ref":"#/definitions/ruleSetting","description":"level-order（PL006）：序号层级颠倒（如 `1.` 下出现 `(一)`） / level-order (PL006): a level nested inside a deeper one (`(一)` under `1.`)"},"unit-inconsistent":{"$ref":"#/definitions/ruleSetting","description":"unit-inconsistent（PL007）：同一单位在同一方案中有两种写法 / unit-inconsistent (PL007): one unit written two ways in one plan"},"unit-unknown":{"$ref":"#/definitions/ruleSetting","description":"unit-unknown（PL008）：单位不在配置的单位名单中（未配置名单时不启用） / unit-unknown (PL008): a unit not in the configured unit list (off until a list is configured)"},"deadline-invalid":{"$ref":"#/definitions/ruleSetting","description":"deadline-invalid（PL009）：日期不存在、残缺或超出方案期限 / deadline-invalid (PL009): impossible date, damaged date, or outside the plan period"},"attribution-malformed":{"$ref":"#/definitions/ruleSetting","description":"attribution-malformed（PL010）：归属写法有误：括号未闭合、`牵头单位:` 为空、牵头单位又列为责任单位 / attribution-malformed (PL010): malformed attribution: unclosed bracket, empty `牵头单位:`, lead unit also listed as responsible"},"table-body-mismatch":{"$ref":"#/definitions/ruleSetting","description":"table-body-mismatch（PL011）：任务分解表与正文不一致 / table-body-mismatch (PL011): task table and body disagree"}}},"units":{"$ref":"#/definitions/unitList","description":"单位名单（含简称） / the unit list, with aliases"},"unitsFile":{"type":"string","minLength":1,"description":"单位名单文件，相对于本配置文件，且须在本配置文件所在目录之内：.txt（每行一个单位，`简称 → 全称` 或 `全称: 别名1, 别名2`）或 .json/.yaml（与 units 同形） / unit list file, relative to this config file and inside its folder: .txt (one unit a line, `alias → full name` or `full name: alias1, alias2`) or .json/.yaml (same shape as units)"},"nonTaskSections":{"type":"array","items":{"type":"string","minLength":1},"description":"不分配任务的章节标题（按子串匹配），替换默认列表 / titles of sections that assign no work (matched as substrings); replaces the default list"},"extraNonTaskSections":{"type":"array","items":{"type":"string","minLength":1},"description":"追加到不分配任务章节列表的标题 / titles added to the list of sections that assign no work"},"deadline":{"type":"object","additionalProperties":false,"description":"完成时限的判定方式 / how deadlines are judged","properties":{"inheritFromSection":{"type":"boolean","description":"任务可继承上级章节写明的完成时限，默认 true / a task may inherit the deadline written on its section, true by default"},"planPeriodSatisfies":{"type":"boolean","description":"方案的年度或期限可视为任务的完成时限，默认 false / the plan year or period counts as every task's deadline, false by default"}}},"period":{"description":"正文未写明时方案的年度（2021）或期限（{\"start\": 2021, \"end\": 2025}） / the plan year (2021) or period ({\"start\": 2021, \"end\": 2025}) when the text does not say","errorMessage":"应为年份整数（如 2021）或 {\"start\": 年份, \"end\": 年份} / must be a year (e.g. 2021) or {\"start\": year, \"end\": year}","oneOf":[{"type":"integer","minimum":1900,"maximum":2200,"description":"年份 / a year"},{"type":"object","additionalProperties":false,"required":["start","end"],"properties":{"start":{"type":"integer","minimum":1900,"maximum":2200,"description":"起始年份 / first year"},"end":{"type":"integer","minimum":1900,"maximum":2200,"description":"结束年份 / last year"}}}]},"files":{"type":"array","items":{"type":"string","minLength":1},"description":"另外视为方案的文件 glob 模式（编辑器使用） / extra glob patterns of files treated as plans (used by the editor)"},"ignores":{"type":"array","items":{"type":"string","minLength":1},"description":"检查目录或通配符时跳过的文件和目录，.gitignore 写法，相对于配置文件所在目录 / files and folders that folder and glob runs pass over, in .gitignore syntax, relative to the config file's folder"},"kind":{"enum":["plan","report","other"],"description":"文件类型：plan（方案，检查任务）、report（报告）、other（非方案）；不设置时按内容判断 / what the documents are: plan (tasks are checked), report, other; unset: decided by content"}},"definitions":{"severity":{"type":"string","enum":["error","warning","info","off"],"description":"严重级别：error 错误、warning 警告、info 提示、off 关闭 / severity: error, warning, info, or off to disable"},"ruleSetting":{"description":"严重级别，或 [严重级别, 选项] / a severity, or [severity, options]","errorMessage":"应为严重级别（\"error\"、\"warning\"、\"info\"、\"off\"）或 [严重级别, 选项对象] / must be a severity (\"error\", \"warning\", \"info\", \"off\") or [severity, options object]","oneOf":[{"type":"string","enum":["error","warning","info","off"],"description":"严重级别：error 错误、warning 警告、info 提示、off 关闭 / severity: error, warning, info, or off to disable"},{"type":"array","minItems":1,"maxItems":2,"items":[{"type":"string","enum":["error","warning","info","off"],"description":"严重级别：error 错误、warning 警告、info 提示、off 关闭 / severity: error, warning, info, or off to disable"},{"type":"object","description":"规则选项 / rule options"}]}]},"unit":{"type":"object","additionalProperties":false,"required":["name"],"description":"一个单位 / one unit","properties":{"name":{"type":"string","minLength":1,"description":"单位全称 / full name of the unit"},"aliases":{"type":"array","items":{"type":"string","minLength":1},"description":"简称或旧称 / short or former names"}}},"unitList":{"type":"array","items":{"$ref":"#/definitions/unit"},"description":"单位名单 / a list of units"}}};
+const schema6 = {"$schema":"http://json-schema.org/draft-07/schema#","title":"planlint 配置 / planlint configuration","description":"planlint 的配置文件（.planlintrc.json、.planlintrc.yaml、planlint.config.json）：离文件最近的配置文件生效，只含数据 / planlint configuration file (.planlintrc.json, .planlintrc.yaml, planlint.config.json): the one nearest to the file applies; data only","type":"object","additionalProperties":false,"properties":{"$schema":{"type":"string","description":"本模式文件的路径或地址，供编辑器校验 / path or address of this schema, for editors"},"locale":{"type":"string","enum":["zh-CN","en"],"description":"提示信息的语言，默认 zh-CN / language of messages, zh-CN by default"},"rules":{"type":"object","description":"规则的严重级别及选项，键为规则编号（PL002）或名称（deadline-missing） / rule severities and options, keyed by rule id (PL002) or name (deadline-missing)","additionalProperties":false,"properties":{"PL001":{"$ref":"#/definitions/ruleSetting","description":"PL001（lead-unit-missing）：任务缺少牵头单位（继承的归属也算） / PL001 (lead-unit-missing): a task with no lead unit (inherited attribution counts)"},"PL002":{"$ref":"#/definitions/ruleSetting","description":"PL002（deadline-missing）：任务缺少完成时限 / PL002 (deadline-missing): a task with no deadline"},"PL003":{"$ref":"#/definitions/ruleSetting","description":"PL003（number-missing）：带有牵头/责任单位的段落没有序号 / PL003 (number-missing): a paragraph that carries an attribution but no number"},"PL004":{"$ref":"#/definitions/ruleSetting","description":"PL004（number-sequence）：同级序号跳号、重复或倒序 / PL004 (number-sequence): gap, duplicate or backwards number among siblings"},"PL005":{"$ref":"#/definitions/ruleSetting","description":"PL005（number-style）：同级序号写法不一致（如 `1.` 与 `1、`） / PL005 (number-style): siblings numbered in different forms (`1.` beside `1、`)"},"PL006":{"$ref":"#/definitions/ruleSetting","description":"PL006（level-order）：序号层级颠倒（如 `1.` 下出现 `(一)`） / PL006 (level-order): a level nested inside a deeper one (`(一)` under `1.`)"},"PL007":{"$ref":"#/definitions/ruleSetting","description":"PL007（unit-inconsistent）：同一单位在同一方案中有两种写法 / PL007 (unit-inconsistent): one unit written two ways in one plan"},"PL008":{"$ref":"#/definitions/ruleSetting","description":"PL008（unit-unknown）：单位不在配置的单位名单中（未配置名单时不启用） / PL008 (unit-unknown): a unit not in the configured unit list (off until a list is configured)"},"PL009":{"$ref":"#/definitions/ruleSetting","description":"PL009（deadline-invalid）：日期不存在、残缺或超出方案期限 / PL009 (deadline-invalid): impossible date, damaged date, or outside the plan period"},"PL010":{"$ref":"#/definitions/ruleSetting","description":"PL010（attribution-malformed）：归属写法有误：括号未闭合、`牵头单位:` 为空、牵头单位又列为责任单位 / PL010 (attribution-malformed): malformed attribution: unclosed bracket, empty `牵头单位:`, lead unit also listed as responsible"},"PL011":{"$ref":"#/definitions/ruleSetting","description":"PL011（table-body-mismatch）：任务分解表与正文不一致 / PL011 (table-body-mismatch): task table and body disagree"},"PL012":{"$ref":"#/definitions/ruleSetting","description":"PL012（lead-multiple）：任务有多个牵头单位（选项 maxLeads，默认1） / PL012 (lead-multiple): a task with more than one lead unit (option maxLeads, 1 by default)"},"lead-unit-missing":{"$ref":"#/definitions/ruleSetting","description":"lead-unit-missing（PL001）：任务缺少牵头单位（继承的归属也算） / lead-unit-missing (PL001): a task with no lead unit (inherited attribution counts)"},"deadline-missing":{"$ref":"#/definitions/ruleSetting","description":"deadline-missing（PL002）：任务缺少完成时限 / deadline-missing (PL002): a task with no deadline"},"number-missing":{"$ref":"#/definitions/ruleSetting","description":"number-missing（PL003）：带有牵头/责任单位的段落没有序号 / number-missing (PL003): a paragraph that carries an attribution but no number"},"number-sequence":{"$ref":"#/definitions/ruleSetting","description":"number-sequence（PL004）：同级序号跳号、重复或倒序 / number-sequence (PL004): gap, duplicate or backwards number among siblings"},"number-style":{"$ref":"#/definitions/ruleSetting","description":"number-style（PL005）：同级序号写法不一致（如 `1.` 与 `1、`） / number-style (PL005): siblings numbered in different forms (`1.` beside `1、`)"},"level-order":{"$ref":"#/definitions/ruleSetting","description":"level-order（PL006）：序号层级颠倒（如 `1.` 下出现 `(一)`） / level-order (PL006): a level nested inside a deeper one (`(一)` under `1.`)"},"unit-inconsistent":{"$ref":"#/definitions/ruleSetting","description":"unit-inconsistent（PL007）：同一单位在同一方案中有两种写法 / unit-inconsistent (PL007): one unit written two ways in one plan"},"unit-unknown":{"$ref":"#/definitions/ruleSetting","description":"unit-unknown（PL008）：单位不在配置的单位名单中（未配置名单时不启用） / unit-unknown (PL008): a unit not in the configured unit list (off until a list is configured)"},"deadline-invalid":{"$ref":"#/definitions/ruleSetting","description":"deadline-invalid（PL009）：日期不存在、残缺或超出方案期限 / deadline-invalid (PL009): impossible date, damaged date, or outside the plan period"},"attribution-malformed":{"$ref":"#/definitions/ruleSetting","description":"attribution-malformed（PL010）：归属写法有误：括号未闭合、`牵头单位:` 为空、牵头单位又列为责任单位 / attribution-malformed (PL010): malformed attribution: unclosed bracket, empty `牵头单位:`, lead unit also listed as responsible"},"table-body-mismatch":{"$ref":"#/definitions/ruleSetting","description":"table-body-mismatch（PL011）：任务分解表与正文不一致 / table-body-mismatch (PL011): task table and body disagree"},"lead-multiple":{"$ref":"#/definitions/ruleSetting","description":"lead-multiple（PL012）：任务有多个牵头单位（选项 maxLeads，默认1） / lead-multiple (PL012): a task with more than one lead unit (option maxLeads, 1 by default)"}}},"units":{"$ref":"#/definitions/unitList","description":"单位名单（含简称） / the unit list, with aliases"},"unitsFile":{"type":"string","minLength":1,"description":"单位名单文件，相对于本配置文件，且须在本配置文件所在目录之内：.txt（每行一个单位，`简称 → 全称` 或 `全称: 别名1, 别名2`）或 .json/.yaml（与 units 同形） / unit list file, relative to this config file and inside its folder: .txt (one unit a line, `alias → full name` or `full name: alias1, alias2`) or .json/.yaml (same shape as units)"},"nonTaskSections":{"type":"array","items":{"type":"string","minLength":1},"description":"不分配任务的章节标题（按子串匹配），替换默认列表 / titles of sections that assign no work (matched as substrings); replaces the default list"},"extraNonTaskSections":{"type":"array","items":{"type":"string","minLength":1},"description":"追加到不分配任务章节列表的标题 / titles added to the list of sections that assign no work"},"deadline":{"type":"object","additionalProperties":false,"description":"完成时限的判定方式 / how deadlines are judged","properties":{"inheritFromSection":{"type":"boolean","description":"任务可继承上级章节写明的完成时限，默认 true / a task may inherit the deadline written on its section, true by default"},"planPeriodSatisfies":{"type":"boolean","description":"方案的年度或期限可视为任务的完成时限，默认 false / the plan year or period counts as every task's deadline, false by default"}}},"period":{"description":"正文未写明时方案的年度（2021）或期限（{\"start\": 2021, \"end\": 2025}） / the plan year (2021) or period ({\"start\": 2021, \"end\": 2025}) when the text does not say","errorMessage":"应为年份整数（如 2021）或 {\"start\": 年份, \"end\": 年份} / must be a year (e.g. 2021) or {\"start\": year, \"end\": year}","oneOf":[{"type":"integer","minimum":1900,"maximum":2200,"description":"年份 / a year"},{"type":"object","additionalProperties":false,"required":["start","end"],"properties":{"start":{"type":"integer","minimum":1900,"maximum":2200,"description":"起始年份 / first year"},"end":{"type":"integer","minimum":1900,"maximum":2200,"description":"结束年份 / last year"}}}]},"files":{"type":"array","items":{"type":"string","minLength":1},"description":"另外视为方案的文件 glob 模式（编辑器使用） / extra glob patterns of files treated as plans (used by the editor)"},"ignores":{"type":"array","items":{"type":"string","minLength":1},"description":"检查目录或通配符时跳过的文件和目录，.gitignore 写法，相对于配置文件所在目录 / files and folders that folder and glob runs pass over, in .gitignore syntax, relative to the config file's folder"},"kind":{"enum":["plan","report","other"],"description":"文件类型：plan（方案，检查任务）、report（报告）、other（非方案）；不设置时按内容判断 / what the documents are: plan (tasks are checked), report, other; unset: decided by content"}},"definitions":{"severity":{"type":"string","enum":["error","warning","info","off"],"description":"严重级别：error 错误、warning 警告、info 提示、off 关闭 / severity: error, warning, info, or off to disable"},"ruleSetting":{"description":"严重级别，或 [严重级别, 选项] / a severity, or [severity, options]","errorMessage":"应为严重级别（\"error\"、\"warning\"、\"info\"、\"off\"）或 [严重级别, 选项对象] / must be a severity (\"error\", \"warning\", \"info\", \"off\") or [severity, options object]","oneOf":[{"type":"string","enum":["error","warning","info","off"],"description":"严重级别：error 错误、warning 警告、info 提示、off 关闭 / severity: error, warning, info, or off to disable"},{"type":"array","minItems":1,"maxItems":2,"items":[{"type":"string","enum":["error","warning","info","off"],"description":"严重级别：error 错误、warning 警告、info 提示、off 关闭 / severity: error, warning, info, or off to disable"},{"type":"object","description":"规则选项 / rule options"}]}]},"unit":{"type":"object","additionalProperties":false,"required":["name"],"description":"一个单位 / one unit","properties":{"name":{"type":"string","minLength":1,"description":"单位全称 / full name of the unit"},"aliases":{"type":"array","items":{"type":"string","minLength":1},"description":"简称或旧称 / short or former names"}}},"unitList":{"type":"array","items":{"$ref":"#/definitions/unit"},"description":"单位名单 / a list of units"}}};
 const func2 = Object.prototype.hasOwnProperty;
 const func4 = ((s) => [...s].length);
 const schema7 = {"description":"严重级别，或 [严重级别, 选项] / a severity, or [severity, options]","errorMessage":"应为严重级别（\"error\"、\"warning\"、\"info\"、\"off\"）或 [严重级别, 选项对象] / must be a severity (\"error\", \"warning\", \"info\", \"off\") or [severity, options object]","oneOf":[{"type":"string","enum":["error","warning","info","off"],"description":"严重级别：error 错误、warning 警告、info 提示、off 关闭 / severity: error, warning, info, or off to disable"},{"type":"array","minItems":1,"maxItems":2,"items":[{"type":"string","enum":["error","warning","info","off"],"description":"严重级别：error 错误、warning 警告、info 提示、off 关闭 / severity: error, warning, info, or off to disable"},{"type":"object","description":"规则选项 / rule options"}]}]};
@@ -148,7 +148,7 @@ return errors === 0;
 const schema8 = {"type":"array","items":{"$ref":"#/definitions/unit"},"description":"单位名单 / a list of units"};
 const schema9 = {"type":"object","additionalProperties":false,"required":["name"],"description":"一个单位 / one unit","properties":{"name":{"type":"string","minLength":1,"description":"单位全称 / full name of the unit"},"aliases":{"type":"array","items":{"type":"string","minLength":1},"description":"简称或旧称 / short or former names"}}};
 
-function validate46(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate48(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -251,19 +251,19 @@ vErrors.push(err7);
 }
 errors++;
 }
-validate46.errors = vErrors;
+validate48.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate45(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate47(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(Array.isArray(data)){
 const len0 = data.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate46(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate46.errors : vErrors.concat(validate46.errors);
+if(!(validate48(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate48.errors : vErrors.concat(validate48.errors);
 errors = vErrors.length;
 }
 }
@@ -278,7 +278,7 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate45.errors = vErrors;
+validate47.errors = vErrors;
 return errors === 0;
 }
 
@@ -416,6 +416,12 @@ vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.error
 errors = vErrors.length;
 }
 }
+if(data2.PL012 !== undefined){
+if(!(validate22(data2.PL012, {instancePath:instancePath+"/rules/PL012",parentData:data2,parentDataProperty:"PL012",rootData}))){
+vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+errors = vErrors.length;
+}
+}
 if(data2["lead-unit-missing"] !== undefined){
 if(!(validate22(data2["lead-unit-missing"], {instancePath:instancePath+"/rules/lead-unit-missing",parentData:data2,parentDataProperty:"lead-unit-missing",rootData}))){
 vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
@@ -482,6 +488,12 @@ vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.error
 errors = vErrors.length;
 }
 }
+if(data2["lead-multiple"] !== undefined){
+if(!(validate22(data2["lead-multiple"], {instancePath:instancePath+"/rules/lead-multiple",parentData:data2,parentDataProperty:"lead-multiple",rootData}))){
+vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+errors = vErrors.length;
+}
+}
 }
 else {
 const err5 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.properties.rules.type,parentSchema:schema6.properties.rules,data:data2};
@@ -495,16 +507,16 @@ errors++;
 }
 }
 if(data.units !== undefined){
-if(!(validate45(data.units, {instancePath:instancePath+"/units",parentData:data,parentDataProperty:"units",rootData}))){
-vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.errors);
+if(!(validate47(data.units, {instancePath:instancePath+"/units",parentData:data,parentDataProperty:"units",rootData}))){
+vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
 errors = vErrors.length;
 }
 }
 if(data.unitsFile !== undefined){
-let data26 = data.unitsFile;
-if(typeof data26 === "string"){
-if(func4(data26) < 1){
-const err6 = {instancePath:instancePath+"/unitsFile",schemaPath:"#/properties/unitsFile/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema6.properties.unitsFile,data:data26};
+let data28 = data.unitsFile;
+if(typeof data28 === "string"){
+if(func4(data28) < 1){
+const err6 = {instancePath:instancePath+"/unitsFile",schemaPath:"#/properties/unitsFile/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema6.properties.unitsFile,data:data28};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -515,7 +527,7 @@ errors++;
 }
 }
 else {
-const err7 = {instancePath:instancePath+"/unitsFile",schemaPath:"#/properties/unitsFile/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.unitsFile.type,parentSchema:schema6.properties.unitsFile,data:data26};
+const err7 = {instancePath:instancePath+"/unitsFile",schemaPath:"#/properties/unitsFile/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.unitsFile.type,parentSchema:schema6.properties.unitsFile,data:data28};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -526,14 +538,14 @@ errors++;
 }
 }
 if(data.nonTaskSections !== undefined){
-let data27 = data.nonTaskSections;
-if(Array.isArray(data27)){
-const len0 = data27.length;
+let data29 = data.nonTaskSections;
+if(Array.isArray(data29)){
+const len0 = data29.length;
 for(let i0=0; i0<len0; i0++){
-let data28 = data27[i0];
-if(typeof data28 === "string"){
-if(func4(data28) < 1){
-const err8 = {instancePath:instancePath+"/nonTaskSections/" + i0,schemaPath:"#/properties/nonTaskSections/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema6.properties.nonTaskSections.items,data:data28};
+let data30 = data29[i0];
+if(typeof data30 === "string"){
+if(func4(data30) < 1){
+const err8 = {instancePath:instancePath+"/nonTaskSections/" + i0,schemaPath:"#/properties/nonTaskSections/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema6.properties.nonTaskSections.items,data:data30};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -544,7 +556,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/nonTaskSections/" + i0,schemaPath:"#/properties/nonTaskSections/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.nonTaskSections.items.type,parentSchema:schema6.properties.nonTaskSections.items,data:data28};
+const err9 = {instancePath:instancePath+"/nonTaskSections/" + i0,schemaPath:"#/properties/nonTaskSections/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.nonTaskSections.items.type,parentSchema:schema6.properties.nonTaskSections.items,data:data30};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -556,7 +568,7 @@ errors++;
 }
 }
 else {
-const err10 = {instancePath:instancePath+"/nonTaskSections",schemaPath:"#/properties/nonTaskSections/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema6.properties.nonTaskSections.type,parentSchema:schema6.properties.nonTaskSections,data:data27};
+const err10 = {instancePath:instancePath+"/nonTaskSections",schemaPath:"#/properties/nonTaskSections/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema6.properties.nonTaskSections.type,parentSchema:schema6.properties.nonTaskSections,data:data29};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -567,14 +579,14 @@ errors++;
 }
 }
 if(data.extraNonTaskSections !== undefined){
-let data29 = data.extraNonTaskSections;
-if(Array.isArray(data29)){
-const len1 = data29.length;
+let data31 = data.extraNonTaskSections;
+if(Array.isArray(data31)){
+const len1 = data31.length;
 for(let i1=0; i1<len1; i1++){
-let data30 = data29[i1];
-if(typeof data30 === "string"){
-if(func4(data30) < 1){
-const err11 = {instancePath:instancePath+"/extraNonTaskSections/" + i1,schemaPath:"#/properties/extraNonTaskSections/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema6.properties.extraNonTaskSections.items,data:data30};
+let data32 = data31[i1];
+if(typeof data32 === "string"){
+if(func4(data32) < 1){
+const err11 = {instancePath:instancePath+"/extraNonTaskSections/" + i1,schemaPath:"#/properties/extraNonTaskSections/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema6.properties.extraNonTaskSections.items,data:data32};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -585,7 +597,7 @@ errors++;
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/extraNonTaskSections/" + i1,schemaPath:"#/properties/extraNonTaskSections/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.extraNonTaskSections.items.type,parentSchema:schema6.properties.extraNonTaskSections.items,data:data30};
+const err12 = {instancePath:instancePath+"/extraNonTaskSections/" + i1,schemaPath:"#/properties/extraNonTaskSections/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.extraNonTaskSections.items.type,parentSchema:schema6.properties.extraNonTaskSections.items,data:data32};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -597,7 +609,7 @@ errors++;
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/extraNonTaskSections",schemaPath:"#/properties/extraNonTaskSections/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema6.properties.extraNonTaskSections.type,parentSchema:schema6.properties.extraNonTaskSections,data:data29};
+const err13 = {instancePath:instancePath+"/extraNonTaskSections",schemaPath:"#/properties/extraNonTaskSections/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema6.properties.extraNonTaskSections.type,parentSchema:schema6.properties.extraNonTaskSections,data:data31};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -608,11 +620,11 @@ errors++;
 }
 }
 if(data.deadline !== undefined){
-let data31 = data.deadline;
-if(data31 && typeof data31 == "object" && !Array.isArray(data31)){
-for(const key2 in data31){
+let data33 = data.deadline;
+if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
+for(const key2 in data33){
 if(!((key2 === "inheritFromSection") || (key2 === "planPeriodSatisfies"))){
-const err14 = {instancePath:instancePath+"/deadline",schemaPath:"#/properties/deadline/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema6.properties.deadline,data:data31};
+const err14 = {instancePath:instancePath+"/deadline",schemaPath:"#/properties/deadline/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema6.properties.deadline,data:data33};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -622,10 +634,10 @@ vErrors.push(err14);
 errors++;
 }
 }
-if(data31.inheritFromSection !== undefined){
-let data32 = data31.inheritFromSection;
-if(typeof data32 !== "boolean"){
-const err15 = {instancePath:instancePath+"/deadline/inheritFromSection",schemaPath:"#/properties/deadline/properties/inheritFromSection/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema6.properties.deadline.properties.inheritFromSection.type,parentSchema:schema6.properties.deadline.properties.inheritFromSection,data:data32};
+if(data33.inheritFromSection !== undefined){
+let data34 = data33.inheritFromSection;
+if(typeof data34 !== "boolean"){
+const err15 = {instancePath:instancePath+"/deadline/inheritFromSection",schemaPath:"#/properties/deadline/properties/inheritFromSection/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema6.properties.deadline.properties.inheritFromSection.type,parentSchema:schema6.properties.deadline.properties.inheritFromSection,data:data34};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -635,10 +647,10 @@ vErrors.push(err15);
 errors++;
 }
 }
-if(data31.planPeriodSatisfies !== undefined){
-let data33 = data31.planPeriodSatisfies;
-if(typeof data33 !== "boolean"){
-const err16 = {instancePath:instancePath+"/deadline/planPeriodSatisfies",schemaPath:"#/properties/deadline/properties/planPeriodSatisfies/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema6.properties.deadline.properties.planPeriodSatisfies.type,parentSchema:schema6.properties.deadline.properties.planPeriodSatisfies,data:data33};
+if(data33.planPeriodSatisfies !== undefined){
+let data35 = data33.planPeriodSatisfies;
+if(typeof data35 !== "boolean"){
+const err16 = {instancePath:instancePath+"/deadline/planPeriodSatisfies",schemaPath:"#/properties/deadline/properties/planPeriodSatisfies/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema6.properties.deadline.properties.planPeriodSatisfies.type,parentSchema:schema6.properties.deadline.properties.planPeriodSatisfies,data:data35};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -650,7 +662,7 @@ errors++;
 }
 }
 else {
-const err17 = {instancePath:instancePath+"/deadline",schemaPath:"#/properties/deadline/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.properties.deadline.type,parentSchema:schema6.properties.deadline,data:data31};
+const err17 = {instancePath:instancePath+"/deadline",schemaPath:"#/properties/deadline/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.properties.deadline.type,parentSchema:schema6.properties.deadline,data:data33};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -661,13 +673,13 @@ errors++;
 }
 }
 if(data.period !== undefined){
-let data34 = data.period;
-const _errs50 = errors;
+let data36 = data.period;
+const _errs52 = errors;
 let valid7 = false;
 let passing0 = null;
-const _errs51 = errors;
-if(!(((typeof data34 == "number") && (!(data34 % 1) && !isNaN(data34))) && (isFinite(data34)))){
-const err18 = {instancePath:instancePath+"/period",schemaPath:"#/properties/period/oneOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema6.properties.period.oneOf[0].type,parentSchema:schema6.properties.period.oneOf[0],data:data34};
+const _errs53 = errors;
+if(!(((typeof data36 == "number") && (!(data36 % 1) && !isNaN(data36))) && (isFinite(data36)))){
+const err18 = {instancePath:instancePath+"/period",schemaPath:"#/properties/period/oneOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema6.properties.period.oneOf[0].type,parentSchema:schema6.properties.period.oneOf[0],data:data36};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -676,9 +688,9 @@ vErrors.push(err18);
 }
 errors++;
 }
-if((typeof data34 == "number") && (isFinite(data34))){
-if(data34 > 2200 || isNaN(data34)){
-const err19 = {instancePath:instancePath+"/period",schemaPath:"#/properties/period/oneOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2200},message:"must be <= 2200",schema:2200,parentSchema:schema6.properties.period.oneOf[0],data:data34};
+if((typeof data36 == "number") && (isFinite(data36))){
+if(data36 > 2200 || isNaN(data36)){
+const err19 = {instancePath:instancePath+"/period",schemaPath:"#/properties/period/oneOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2200},message:"must be <= 2200",schema:2200,parentSchema:schema6.properties.period.oneOf[0],data:data36};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -687,8 +699,8 @@ vErrors.push(err19);
 }
 errors++;
 }
-if(data34 < 1900 || isNaN(data34)){
-const err20 = {instancePath:instancePath+"/period",schemaPath:"#/properties/period/oneOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1900},message:"must be >= 1900",schema:1900,parentSchema:schema6.properties.period.oneOf[0],data:data34};
+if(data36 < 1900 || isNaN(data36)){
+const err20 = {instancePath:instancePath+"/period",schemaPath:"#/properties/period/oneOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1900},message:"must be >= 1900",schema:1900,parentSchema:schema6.properties.period.oneOf[0],data:data36};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -698,15 +710,15 @@ vErrors.push(err20);
 errors++;
 }
 }
-var _valid0 = _errs51 === errors;
+var _valid0 = _errs53 === errors;
 if(_valid0){
 valid7 = true;
 passing0 = 0;
 }
-const _errs53 = errors;
-if(data34 && typeof data34 == "object" && !Array.isArray(data34)){
-if(data34.start === undefined){
-const err21 = {instancePath:instancePath+"/period",schemaPath:"#/properties/period/oneOf/1/required",keyword:"required",params:{missingProperty: "start"},message:"must have required property '"+"start"+"'",schema:schema6.properties.period.oneOf[1].required,parentSchema:schema6.properties.period.oneOf[1],data:data34};
+const _errs55 = errors;
+if(data36 && typeof data36 == "object" && !Array.isArray(data36)){
+if(data36.start === undefined){
+const err21 = {instancePath:instancePath+"/period",schemaPath:"#/properties/period/oneOf/1/required",keyword:"required",params:{missingProperty: "start"},message:"must have required property '"+"start"+"'",schema:schema6.properties.period.oneOf[1].required,parentSchema:schema6.properties.period.oneOf[1],data:data36};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -715,8 +727,8 @@ vErrors.push(err21);
 }
 errors++;
 }
-if(data34.end === undefined){
-const err22 = {instancePath:instancePath+"/period",schemaPath:"#/properties/period/oneOf/1/required",keyword:"required",params:{missingProperty: "end"},message:"must have required property '"+"end"+"'",schema:schema6.properties.period.oneOf[1].required,parentSchema:schema6.properties.period.oneOf[1],data:data34};
+if(data36.end === undefined){
+const err22 = {instancePath:instancePath+"/period",schemaPath:"#/properties/period/oneOf/1/required",keyword:"required",params:{missingProperty: "end"},message:"must have required property '"+"end"+"'",schema:schema6.properties.period.oneOf[1].required,parentSchema:schema6.properties.period.oneOf[1],data:data36};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -725,9 +737,9 @@ vErrors.push(err22);
 }
 errors++;
 }
-for(const key3 in data34){
+for(const key3 in data36){
 if(!((key3 === "start") || (key3 === "end"))){
-const err23 = {instancePath:instancePath+"/period",schemaPath:"#/properties/period/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema6.properties.period.oneOf[1],data:data34};
+const err23 = {instancePath:instancePath+"/period",schemaPath:"#/properties/period/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema6.properties.period.oneOf[1],data:data36};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -737,10 +749,10 @@ vErrors.push(err23);
 errors++;
 }
 }
-if(data34.start !== undefined){
-let data35 = data34.start;
-if(!(((typeof data35 == "number") && (!(data35 % 1) && !isNaN(data35))) && (isFinite(data35)))){
-const err24 = {instancePath:instancePath+"/period/start",schemaPath:"#/properties/period/oneOf/1/properties/start/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema6.properties.period.oneOf[1].properties.start.type,parentSchema:schema6.properties.period.oneOf[1].properties.start,data:data35};
+if(data36.start !== undefined){
+let data37 = data36.start;
+if(!(((typeof data37 == "number") && (!(data37 % 1) && !isNaN(data37))) && (isFinite(data37)))){
+const err24 = {instancePath:instancePath+"/period/start",schemaPath:"#/properties/period/oneOf/1/properties/start/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema6.properties.period.oneOf[1].properties.start.type,parentSchema:schema6.properties.period.oneOf[1].properties.start,data:data37};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -749,9 +761,9 @@ vErrors.push(err24);
 }
 errors++;
 }
-if((typeof data35 == "number") && (isFinite(data35))){
-if(data35 > 2200 || isNaN(data35)){
-const err25 = {instancePath:instancePath+"/period/start",schemaPath:"#/properties/period/oneOf/1/properties/start/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2200},message:"must be <= 2200",schema:2200,parentSchema:schema6.properties.period.oneOf[1].properties.start,data:data35};
+if((typeof data37 == "number") && (isFinite(data37))){
+if(data37 > 2200 || isNaN(data37)){
+const err25 = {instancePath:instancePath+"/period/start",schemaPath:"#/properties/period/oneOf/1/properties/start/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2200},message:"must be <= 2200",schema:2200,parentSchema:schema6.properties.period.oneOf[1].properties.start,data:data37};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -760,8 +772,8 @@ vErrors.push(err25);
 }
 errors++;
 }
-if(data35 < 1900 || isNaN(data35)){
-const err26 = {instancePath:instancePath+"/period/start",schemaPath:"#/properties/period/oneOf/1/properties/start/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1900},message:"must be >= 1900",schema:1900,parentSchema:schema6.properties.period.oneOf[1].properties.start,data:data35};
+if(data37 < 1900 || isNaN(data37)){
+const err26 = {instancePath:instancePath+"/period/start",schemaPath:"#/properties/period/oneOf/1/properties/start/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1900},message:"must be >= 1900",schema:1900,parentSchema:schema6.properties.period.oneOf[1].properties.start,data:data37};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -772,10 +784,10 @@ errors++;
 }
 }
 }
-if(data34.end !== undefined){
-let data36 = data34.end;
-if(!(((typeof data36 == "number") && (!(data36 % 1) && !isNaN(data36))) && (isFinite(data36)))){
-const err27 = {instancePath:instancePath+"/period/end",schemaPath:"#/properties/period/oneOf/1/properties/end/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema6.properties.period.oneOf[1].properties.end.type,parentSchema:schema6.properties.period.oneOf[1].properties.end,data:data36};
+if(data36.end !== undefined){
+let data38 = data36.end;
+if(!(((typeof data38 == "number") && (!(data38 % 1) && !isNaN(data38))) && (isFinite(data38)))){
+const err27 = {instancePath:instancePath+"/period/end",schemaPath:"#/properties/period/oneOf/1/properties/end/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema6.properties.period.oneOf[1].properties.end.type,parentSchema:schema6.properties.period.oneOf[1].properties.end,data:data38};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -784,9 +796,9 @@ vErrors.push(err27);
 }
 errors++;
 }
-if((typeof data36 == "number") && (isFinite(data36))){
-if(data36 > 2200 || isNaN(data36)){
-const err28 = {instancePath:instancePath+"/period/end",schemaPath:"#/properties/period/oneOf/1/properties/end/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2200},message:"must be <= 2200",schema:2200,parentSchema:schema6.properties.period.oneOf[1].properties.end,data:data36};
+if((typeof data38 == "number") && (isFinite(data38))){
+if(data38 > 2200 || isNaN(data38)){
+const err28 = {instancePath:instancePath+"/period/end",schemaPath:"#/properties/period/oneOf/1/properties/end/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2200},message:"must be <= 2200",schema:2200,parentSchema:schema6.properties.period.oneOf[1].properties.end,data:data38};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -795,8 +807,8 @@ vErrors.push(err28);
 }
 errors++;
 }
-if(data36 < 1900 || isNaN(data36)){
-const err29 = {instancePath:instancePath+"/period/end",schemaPath:"#/properties/period/oneOf/1/properties/end/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1900},message:"must be >= 1900",schema:1900,parentSchema:schema6.properties.period.oneOf[1].properties.end,data:data36};
+if(data38 < 1900 || isNaN(data38)){
+const err29 = {instancePath:instancePath+"/period/end",schemaPath:"#/properties/period/oneOf/1/properties/end/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1900},message:"must be >= 1900",schema:1900,parentSchema:schema6.properties.period.oneOf[1].properties.end,data:data38};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -809,7 +821,7 @@ errors++;
 }
 }
 else {
-const err30 = {instancePath:instancePath+"/period",schemaPath:"#/properties/period/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.properties.period.oneOf[1].type,parentSchema:schema6.properties.period.oneOf[1],data:data34};
+const err30 = {instancePath:instancePath+"/period",schemaPath:"#/properties/period/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.properties.period.oneOf[1].type,parentSchema:schema6.properties.period.oneOf[1],data:data36};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -818,7 +830,7 @@ vErrors.push(err30);
 }
 errors++;
 }
-var _valid0 = _errs53 === errors;
+var _valid0 = _errs55 === errors;
 if(_valid0 && valid7){
 valid7 = false;
 passing0 = [passing0, 1];
@@ -830,7 +842,7 @@ passing0 = 1;
 }
 }
 if(!valid7){
-const err31 = {instancePath:instancePath+"/period",schemaPath:"#/properties/period/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema6.properties.period.oneOf,parentSchema:schema6.properties.period,data:data34};
+const err31 = {instancePath:instancePath+"/period",schemaPath:"#/properties/period/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema6.properties.period.oneOf,parentSchema:schema6.properties.period,data:data36};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -840,10 +852,10 @@ vErrors.push(err31);
 errors++;
 }
 else {
-errors = _errs50;
+errors = _errs52;
 if(vErrors !== null){
-if(_errs50){
-vErrors.length = _errs50;
+if(_errs52){
+vErrors.length = _errs52;
 }
 else {
 vErrors = null;
@@ -852,14 +864,14 @@ vErrors = null;
 }
 }
 if(data.files !== undefined){
-let data37 = data.files;
-if(Array.isArray(data37)){
-const len2 = data37.length;
+let data39 = data.files;
+if(Array.isArray(data39)){
+const len2 = data39.length;
 for(let i2=0; i2<len2; i2++){
-let data38 = data37[i2];
-if(typeof data38 === "string"){
-if(func4(data38) < 1){
-const err32 = {instancePath:instancePath+"/files/" + i2,schemaPath:"#/properties/files/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema6.properties.files.items,data:data38};
+let data40 = data39[i2];
+if(typeof data40 === "string"){
+if(func4(data40) < 1){
+const err32 = {instancePath:instancePath+"/files/" + i2,schemaPath:"#/properties/files/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema6.properties.files.items,data:data40};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -870,7 +882,7 @@ errors++;
 }
 }
 else {
-const err33 = {instancePath:instancePath+"/files/" + i2,schemaPath:"#/properties/files/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.files.items.type,parentSchema:schema6.properties.files.items,data:data38};
+const err33 = {instancePath:instancePath+"/files/" + i2,schemaPath:"#/properties/files/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.files.items.type,parentSchema:schema6.properties.files.items,data:data40};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -882,7 +894,7 @@ errors++;
 }
 }
 else {
-const err34 = {instancePath:instancePath+"/files",schemaPath:"#/properties/files/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema6.properties.files.type,parentSchema:schema6.properties.files,data:data37};
+const err34 = {instancePath:instancePath+"/files",schemaPath:"#/properties/files/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema6.properties.files.type,parentSchema:schema6.properties.files,data:data39};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -893,14 +905,14 @@ errors++;
 }
 }
 if(data.ignores !== undefined){
-let data39 = data.ignores;
-if(Array.isArray(data39)){
-const len3 = data39.length;
+let data41 = data.ignores;
+if(Array.isArray(data41)){
+const len3 = data41.length;
 for(let i3=0; i3<len3; i3++){
-let data40 = data39[i3];
-if(typeof data40 === "string"){
-if(func4(data40) < 1){
-const err35 = {instancePath:instancePath+"/ignores/" + i3,schemaPath:"#/properties/ignores/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema6.properties.ignores.items,data:data40};
+let data42 = data41[i3];
+if(typeof data42 === "string"){
+if(func4(data42) < 1){
+const err35 = {instancePath:instancePath+"/ignores/" + i3,schemaPath:"#/properties/ignores/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema6.properties.ignores.items,data:data42};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -911,7 +923,7 @@ errors++;
 }
 }
 else {
-const err36 = {instancePath:instancePath+"/ignores/" + i3,schemaPath:"#/properties/ignores/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.ignores.items.type,parentSchema:schema6.properties.ignores.items,data:data40};
+const err36 = {instancePath:instancePath+"/ignores/" + i3,schemaPath:"#/properties/ignores/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.ignores.items.type,parentSchema:schema6.properties.ignores.items,data:data42};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -923,7 +935,7 @@ errors++;
 }
 }
 else {
-const err37 = {instancePath:instancePath+"/ignores",schemaPath:"#/properties/ignores/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema6.properties.ignores.type,parentSchema:schema6.properties.ignores,data:data39};
+const err37 = {instancePath:instancePath+"/ignores",schemaPath:"#/properties/ignores/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema6.properties.ignores.type,parentSchema:schema6.properties.ignores,data:data41};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -934,9 +946,9 @@ errors++;
 }
 }
 if(data.kind !== undefined){
-let data41 = data.kind;
-if(!(((data41 === "plan") || (data41 === "report")) || (data41 === "other"))){
-const err38 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema6.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema6.properties.kind.enum,parentSchema:schema6.properties.kind,data:data41};
+let data43 = data.kind;
+if(!(((data43 === "plan") || (data43 === "report")) || (data43 === "other"))){
+const err38 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema6.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema6.properties.kind.enum,parentSchema:schema6.properties.kind,data:data43};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -961,16 +973,16 @@ validate21.errors = vErrors;
 return errors === 0;
 }
 
-export const validateUnitList = validate49;
+export const validateUnitList = validate51;
 
-function validate49(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate51(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(Array.isArray(data)){
 const len0 = data.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate46(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate46.errors : vErrors.concat(validate46.errors);
+if(!(validate48(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate48.errors : vErrors.concat(validate48.errors);
 errors = vErrors.length;
 }
 }
@@ -985,7 +997,7 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate49.errors = vErrors;
+validate51.errors = vErrors;
 return errors === 0;
 }
 

@@ -1,8 +1,8 @@
 // Code actions and edit commands: quick fixes of the diagnostics under a range (from the current text), fix-all as a minimal diff, renumbering, attribution templates.
 import { insertTemplateEdit } from '../lint/templates.js';
 import type { LintDiagnostic, TextEdit } from '../lint/types.js';
+import { markerWithNumber, siblingRuns } from '../model/numbering.js';
 import type { PlanDocument, Section, Span, Task } from '../model/types.js';
-import { markerWithNumber, siblingRuns } from '../rules/PL004-number-sequence.js';
 
 /** One quick fix offered for one diagnostic. */
 export interface QuickFix {

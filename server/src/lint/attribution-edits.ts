@@ -24,7 +24,7 @@ const RESPONSIBLE_FIELD_END = /(?:责任单位|責任單位|责任部门|責任�
 const TRADITIONAL = /牽頭|責任單位|完成時限|負責/;
 const SPACE = /[ \t\u3000\u00a0]/;
 
-type Words = { lead: string; leads: string; deadline: string; by: string; leadsAll: string };
+type Words = { lead: string; leads: string; deadline: string; by: string; leadsAll: string; responsible: string; shares: string };
 const wordsOf = new WeakMap<PlanDocument, Words>();
 
 /** The keywords a fix writes, in the plan's script (read once per plan: fixes are built for every task that needs one). */
@@ -32,8 +32,8 @@ function words(plan: PlanDocument): Words {
   let w = wordsOf.get(plan);
   if (!w) {
     w = TRADITIONAL.test(plan.text.slice(0, 50_000))
-      ? { lead: '牽頭單位', leads: '牽頭', deadline: '完成時限', by: '此項工作由', leadsAll: '牽頭負責。' }
-      : { lead: '牵头单位', leads: '牵头', deadline: '完成时限', by: '此项工作由', leadsAll: '牵头负责。' };
+      ? { lead: '牽頭單位', leads: '牽頭', deadline: '完成時限', by: '此項工作由', leadsAll: '牽頭負責。', responsible: '責任單位', shares: '按職責分工負責' }
+      : { lead: '牵头单位', leads: '牵头', deadline: '完成时限', by: '此项工作由', leadsAll: '牵头负责。', responsible: '责任单位', shares: '按职责分工负责' };
     wordsOf.set(plan, w);
   }
   return w;
@@ -106,7 +106,7 @@ function ownAttributions(task: Task): readonly Attribution[] {
  * The empty cell of a table row's column `role`, as an insertion point; null when the cell holds text or is
  * missing. In a Markdown row the value goes one space after the cell's `|`, as in the cells around it.
  */
-function emptyCell(plan: PlanDocument, task: Task, role: 'lead' | 'deadline'): Insertion | null {
+function emptyCell(plan: PlanDocument, task: Task, role: 'lead' | 'responsible' | 'deadline'): Insertion | null {
   const { row, table } = task;
   if (!row || !table) return null;
   const i = table.columns.indexOf(role);
@@ -338,6 +338,84 @@ function moveInTable(plan: PlanDocument, task: Task, mention: UnitMention): Text
   const out = task.responsible.length > 1 ? removal(plan.text, mention, '、，,') : { span: mention.span, newText: '' };
   if (!out) return null;
   return [insertionEdit(cell, name), out];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Making lead units responsible
+
+/** A `责任单位：` field name and its colon (and the spaces after it), where a list of responsible units is written. */
+const RESPONSIBLE_FIELD = /(?:责任单位|責任單位|责任部门|責任部門)[ \t\u3000]*[:：][ \t\u3000]*/g;
+/** A field's value ends here (a list of units written up to a field boundary). */
+const FIELD_END = /^[ \t\u3000]*(?:[;；。\]】)）\r\n]|$)/;
+
+/**
+ * The edits that keep the first `keep` lead units of `task` and make the others responsible units, in the style its
+ * attribution is written in: `[牵头单位:A、B;责任单位:C]` → `[牵头单位:A;责任单位:B、C]`, with a `责任单位` field added
+ * when there is none (`[牵头单位:A;责任单位:B]`, a line `责任单位：B` under a `牵头单位：` line); `（A、B牵头）` →
+ * `（A牵头，B按职责分工负责）`, or into the units listed after `牵头` (`由A、B牵头负责，C参加` → `由A牵头负责，B、C参加`); a
+ * table row's lead cell into its responsible cell. The units moved keep their text and order. Null when the leads are
+ * not one list of the task's own, a unit would end up both lead and responsible, or the list is not followed by a
+ * field boundary (`A、B等`).
+ */
+export function leadsToResponsibleEdits(plan: PlanDocument, task: Task, keep: number): TextEdit[] | null {
+  const leads = [...task.lead].sort((x, y) => x.span.start - y.span.start);
+  if (task.inherited.lead || keep < 1 || leads.length <= keep) return null;
+  const text = plan.text;
+  const kept = new Set(leads.slice(0, keep).map((u) => u.key));
+  const responsible = new Set(task.responsible.map((u) => u.key));
+  if (leads.some((u, i) => responsible.has(u.key) || (i >= keep && kept.has(u.key)))) return null;
+  for (let i = 0; i + 1 < leads.length; i++) {
+    if (!/^[、，,\s\u3000]+$/.test(text.slice(leads[i]!.span.end, leads[i + 1]!.span.start))) return null;
+  }
+  const last = leads[leads.length - 1]!;
+  const before = leads[keep - 1]!.span.end;
+  const moved = text.slice(leads[keep]!.span.start, last.span.end);
+  const sep = text.slice(before, leads[keep]!.span.start).trim() || '、';
+  const cut = { span: { start: before, end: last.span.end }, newText: '' };
+  const insert = (at: number, newText: string): TextEdit => ({ span: { start: at, end: at }, newText });
+  // Into a `责任单位：` field found in [from, to): before the units it lists, or filling it when it is empty.
+  const intoField = (from: number, to: number): TextEdit[] | null => {
+    RESPONSIBLE_FIELD.lastIndex = 0;
+    const found = RESPONSIBLE_FIELD.exec(text.slice(from, to));
+    if (!found) return null;
+    const at = from + found.index + found[0].length;
+    return [cut, insert(at, FIELD_END.test(text.slice(at)) ? moved : moved + sep)];
+  };
+  const w = words(plan);
+  if (task.source === 'table') {
+    const { row, table } = task;
+    const column = table ? table.columns.indexOf('responsible') : -1;
+    const cell = row && column >= 0 ? row.cellSpans[column] : undefined;
+    if (!row || !table || !cell || (table.form !== 'markdown' && table.form !== 'tsv')) return null;
+    const leadCell = row.cellSpans[table.columns.indexOf('lead')];
+    if (!leadCell || leads[0]!.span.start < leadCell.start || last.span.end > leadCell.end || text.slice(last.span.end, leadCell.end).trim() !== '') return null;
+    if ((row.cells[column] ?? '').trim() === '') {
+      const ins = emptyCell(plan, task, 'responsible');
+      return ins ? [cut, insertionEdit(ins, moved)] : null;
+    }
+    let at = cell.start;
+    while (at < cell.end && SPACE.test(text[at]!)) at++;
+    return [cut, insert(at, moved + sep)];
+  }
+  const a = holderOf(task, leads[0]!);
+  if (!a || leads.some((u) => u.span.end > a.span.end)) return null;
+  const kind = kindOf(plan, a);
+  if (kind === null) return null;
+  const p = punct(plan);
+  if (kind === 'bracket' || kind === 'paren-field' || kind === 'field') {
+    if (!FIELD_END.test(text.slice(last.span.end, a.span.end))) return null;
+    if (kind !== 'field') return intoField(a.span.start, a.span.end) ?? [{ span: cut.span, newText: `${a.punctuation?.separator || p.separator}${w.responsible}${a.punctuation?.colon || p.colon}${moved}` }];
+    const body = task.section?.bodySpan ?? a.span;
+    const lineEnd = lineEndAt(text, last.span.end);
+    return intoField(body.start, body.end) ?? [cut, insert(lineEnd, `${lineBreak(text)}${indentAt(text, a.span.start)}${w.responsible}${a.punctuation?.colon || p.colon}${moved}`)];
+  }
+  // `A、B牵头` (and `牵头负责`): the leads word right after the list.
+  const word = /^(?:牵头|牽頭)(?:负责|負責)?/.exec(text.slice(last.span.end, a.span.end));
+  if (!word) return null;
+  const after = a.responsible.filter((u) => u.span.start > last.span.end).sort((x, y) => x.span.start - y.span.start)[0];
+  if (after) return /[，,；;][ \t\u3000]*$/.test(text.slice(last.span.end, after.span.start)) ? [cut, insert(after.span.start, moved + sep)] : null;
+  if (kind !== 'paren') return null;
+  return [cut, insert(last.span.end + word[0].length, `${a.punctuation?.open === '(' ? ',' : '，'}${moved}${w.shares}`)];
 }
 
 // ---------------------------------------------------------------------------------------------

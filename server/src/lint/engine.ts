@@ -1,6 +1,6 @@
 // Runs the rules over a plan: each rule isolated, severities and directives applied, messages rendered in a locale.
 import type { Directive, PlanDocument, Span } from '../model/types.js';
-import { coverOf } from './ranges.js';
+import { coverOf } from '../model/ranges.js';
 import { format, type Report, type Rule, type RuleFix, type RuleSettings } from './rule.js';
 import type { Fix, LintDiagnostic, Locale, Severity } from './types.js';
 
@@ -60,7 +60,9 @@ export function lintPlan(plan: PlanDocument, options: LintOptions): LintDiagnost
             range: plan.lines.rangeOf(report.span),
           };
           if (report.fix) diagnostic.fix = render(report.fix);
-          if (report.suggestions?.length) diagnostic.suggestions = report.suggestions.map(render);
+          const suggestions = report.suggestions;
+          if (typeof suggestions === 'function') deferSuggestions(diagnostic, () => suggestions().map(render));
+          else if (suggestions?.length) diagnostic.suggestions = suggestions.map(render);
           out.push(diagnostic);
         },
       });
@@ -131,4 +133,27 @@ function suppression(directives: Directive[], plan: PlanDocument, rules: readonl
     file,
     at: (id: string, span: Span) => lookups.get(id)?.(span.start) ?? false,
   };
+}
+
+/**
+ * Gives `diagnostic` suggestions found on first read, then kept: an own, enumerable property, so that JSON and a
+ * structured clone carry them (read then) and `'suggestions' in diagnostic` says they may exist without finding
+ * them. It reads as absent when there are none; a throwing finder gives none.
+ */
+function deferSuggestions(diagnostic: LintDiagnostic, find: () => Fix[]): void {
+  let found: Fix[] | undefined;
+  Object.defineProperty(diagnostic, 'suggestions', {
+    enumerable: true,
+    configurable: true,
+    get(): Fix[] | undefined {
+      if (found === undefined) {
+        try {
+          found = find();
+        } catch {
+          found = [];
+        }
+      }
+      return found.length > 0 ? found : undefined;
+    },
+  });
 }

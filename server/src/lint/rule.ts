@@ -25,8 +25,12 @@ export interface Report {
   severity?: 'warning' | 'info';
   /** A safe fix: applied by `--fix` and fix-all. */
   fix?: RuleFix;
-  /** Fixes offered in the editor only. */
-  suggestions?: RuleFix[];
+  /**
+   * Fixes offered in the editor only. A function is called when the diagnostic's suggestions are first read (a code
+   * action, JSON output), not when the plan is checked: a rule whose fixes cost more to find than the finding itself
+   * (the units a task's siblings are led by, the deadlines a plan uses) defers them.
+   */
+  suggestions?: RuleFix[] | (() => RuleFix[]);
 }
 
 /** A configured unit with its aliases (`市发改委` → `市发展和改革委员会`). */
@@ -89,4 +93,10 @@ export function format(template: string, data: Record<string, string | number> =
     out += (key in data ? String(data[key]) : `{${key}}`) + parts[i + 1]!;
   }
   return out;
+}
+
+/** A report's suggestions, found now when the rule deferred them. */
+export function suggestionsOf(report: Report): RuleFix[] {
+  const { suggestions } = report;
+  return typeof suggestions === 'function' ? suggestions() : (suggestions ?? []);
 }

@@ -33,7 +33,7 @@ const SEVERITY = {
 
 /** A lint finding as an LSP diagnostic (code = rule id, linked to the rule's page; source = planlint). */
 export function toDiagnostic(d: LintDiagnostic, version: number): Diagnostic {
-  const data: DiagnosticData = { ruleId: d.ruleId, span: d.span, version, fixable: d.fix !== undefined || (d.suggestions?.length ?? 0) > 0 };
+  const data: DiagnosticData = { ruleId: d.ruleId, span: d.span, version, fixable: d.fix !== undefined || 'suggestions' in d };
   const href = ruleDocUrl(d.ruleId);
   return {
     range: d.range,

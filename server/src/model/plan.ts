@@ -166,7 +166,7 @@ function readTasks(plan: PlanDocument, { built, ctx, convention }: Body): void {
   plan.tables = findTables(plan.text, ctx.lines);
   const taskTables = plan.tables.filter((t) => t.rows.length > 0);
   if (plan.kind === 'plan') {
-    plan.tasks = taskTables.length > 0 ? tableTasks(taskTables, ctx) : bodyTasks(built, ctx, convention);
+    plan.tasks = taskTables.length > 0 ? tableTasks(taskTables, ctx, convention) : bodyTasks(built, ctx, convention);
   }
   plan.tasks.forEach((task, index) => (task.index = index));
   plan.units = collectUnits(ctx.units!);
@@ -753,7 +753,7 @@ const RESPONSIBLE_WRITTEN = /[责責]任(?:单位|單位|部门|部門|主体|�
 const CONVENTION_CLAUSE = /列(?:第一位|首位|在第一位|在首位|第一)[^,，;；)）]{0,16}(?:牵头|牽頭)(?:单位|單位)?/g;
 
 /** `牵头` in either script, or a lead field name. */
-const LEAD_WRITTEN = /牵头|牽頭|主办单位|主辦單位/g;
+const LEAD_WRITTEN = /牵头|牽頭|主办单位|主辦單位|主责单位|主責單位|主责部门|主責部門/g;
 
 /** Does `re` (global) match inside `span` of `text`? Searched in place: no copy of the attribution is made. */
 function foundIn(re: RegExp, text: string, span: Span): boolean {
@@ -842,10 +842,10 @@ function pickDeadlineOf(attributions: Attribution[]): Deadline | null {
 
 /**
  * The tasks of task tables, a row each. Columns are read by their role: every 牵头 column gives leads, every
- * 责任/配合 column responsible units (a table with no 牵头 column leaves the lead empty), every 完成时限 column
+ * 责任/配合 column responsible units (a table with no 牵头 column reads its 责任单位 by the plan's lead convention), every 完成时限 column
  * deadlines, and the task text its own prose deadlines; leaders (persons) and other columns give nothing.
  */
-function tableTasks(tables: Table[], ctx: AttributionContext): Task[] {
+function tableTasks(tables: Table[], ctx: AttributionContext, convention: LeadConvention): Task[] {
   const tasks: Task[] = [];
   const rowDeadlines = new ListBuffer<Deadline>();
   const { text } = ctx;
@@ -856,6 +856,9 @@ function tableTasks(tables: Table[], ctx: AttributionContext): Task[] {
     const respCols = columnsOf(table, 'responsible');
     const deadlineCols = columnsOf(table, 'deadline');
     const splitAtSpaces = table.form === 'space';
+    // A table with no 牵头 column whose 责任单位 column names the units in charge: its units lead by the plan's
+    // convention, as an item's do (one unit leads; several leave the lead open unless the plan says who leads).
+    const byConvention = leadCols.length === 0 && respCols.some((c) => RESPONSIBLE_WRITTEN_HEADER.test(toSimplified(table.header[c]!)));
     const glued = table.form === 'glued';
     let previous: Task | null = null;
     for (const row of table.rows) {
@@ -897,8 +900,11 @@ function tableTasks(tables: Table[], ctx: AttributionContext): Task[] {
         section: null,
         row,
         table,
-        lead: unitsOfCells(row, leadCols, 'lead', ctx, splitAtSpaces, glued),
-        responsible: unitsOfCells(row, respCols, 'responsible', ctx, splitAtSpaces, glued),
+        ...tableAttribution(
+          unitsOfCells(row, leadCols, 'lead', ctx, splitAtSpaces, glued),
+          unitsOfCells(row, respCols, 'responsible', ctx, splitAtSpaces, glued),
+          byConvention ? convention : null,
+        ),
         deadline: pickDeadline(deadlines),
         deadlines,
         inherited: { lead: false, responsible: false, deadline: false },
@@ -908,6 +914,17 @@ function tableTasks(tables: Table[], ctx: AttributionContext): Task[] {
     }
   }
   return tasks;
+}
+
+/** A header of the units in charge (`责任单位`, `主体责任单位`), not of those who co-operate (`配合单位`, `协办单位`). */
+const RESPONSIBLE_WRITTEN_HEADER = /^(?!.*(?:配合|协|参与|参加)).*(?:责任|负责)/;
+
+/** A row's lead and responsible units, by the plan's lead convention when the table has only a 责任单位 column. */
+function tableAttribution(lead: UnitMention[], responsible: UnitMention[], convention: LeadConvention | null): { lead: UnitMention[]; responsible: UnitMention[] } {
+  if (convention === null || lead.length > 0 || responsible.length === 0) return { lead, responsible };
+  if (convention === 'first') return asLead(responsible.slice(0, 1), responsible.slice(1));
+  if (convention === 'all' || responsible.length === 1) return asLead(responsible, []);
+  return { lead, responsible };
 }
 
 /** The indexes of the columns of `table` that play `role`, in order. */

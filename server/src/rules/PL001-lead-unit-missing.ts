@@ -28,18 +28,17 @@ export const rule: Rule = {
     chooseLead: { 'zh-CN': '选择牵头单位…', en: 'Choose a lead unit…' },
   },
   check({ plan, settings, report }) {
+    // The advisor is built for the first task whose suggestions are asked for (most analyses never ask: a lint in
+    // the CLI, a publish in the editor).
     let advisor: LeadAdvisor | null = null;
-    // An index loop: most plans have few tasks without a lead, and the advisor is built for the first of them.
-    const tasks = plan.tasks;
-    for (let t = 0; t < tasks.length; t++) {
-      const task = tasks[t]!;
+    const advisorOf = (): LeadAdvisor => (advisor ??= new LeadAdvisor(plan, settings.units));
+    for (const task of plan.tasks) {
       if (task.lead.length > 0) continue;
-      advisor ??= new LeadAdvisor(plan, settings.units);
       report({
         messageId: task.responsible.length > 1 ? 'onlyResponsible' : 'missing',
         span: task.section ? task.section.marker.span : task.span,
         data: { task: taskLabel(task) },
-        suggestions: leadFixes(plan, task, advisor),
+        suggestions: () => leadFixes(plan, task, advisorOf()),
       });
     }
   },

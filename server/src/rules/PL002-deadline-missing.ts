@@ -34,16 +34,16 @@ export const rule: Rule = {
   },
   check({ plan, settings, report }) {
     const missing: Task[] = [];
-    // An index loop, no closure per task: a for-of allocates per step until the code is optimised.
     const tasks = plan.tasks;
-    for (let t = 0; t < tasks.length; t++) {
-      const task = tasks[t]!;
+    for (const task of tasks) {
       if (task.deadline && (!task.inherited.deadline || settings.deadline.inheritFromSection)) continue;
       if (settings.deadline.planPeriodSatisfies && plan.period !== null) continue;
       missing.push(task);
     }
     const most = missing.length >= MOST_MIN && missing.length > tasks.length * MOST_SHARE;
-    const choices = deadlineChoices(plan);
+    // The deadlines to offer are found when a task's suggestions are first asked for (a lint in the CLI never asks).
+    let choices: ReturnType<typeof deadlineChoices> | null = null;
+    const choicesOf = () => (choices ??= deadlineChoices(plan));
     if (most) {
       const p = plan.period;
       const years = p ? (p.start === p.end ? `${p.end}年` : `${p.start}—${p.end}年`) : '';
@@ -62,7 +62,7 @@ export const rule: Rule = {
             : '. Give each task a deadline, or state the plan\'s period in its title (such as "(2021—2025年)") and set deadline.planPeriodSatisfies: true in the configuration',
         },
         // With a period, its end written into every task that has none (the editor also offers the configuration).
-        suggestions: p ? everyDeadline(plan, missing, choices[0]!) : [],
+        suggestions: p ? () => everyDeadline(plan, missing, choicesOf()[0]!) : [],
       });
     }
     for (const task of missing) {
@@ -72,7 +72,7 @@ export const rule: Rule = {
         data: { task: taskLabel(task) },
         // Summed up by the plan-level finding: each task is then only information.
         ...(most ? { severity: 'info' as const } : {}),
-        suggestions: deadlineFixes(plan, task, choices),
+        suggestions: () => deadlineFixes(plan, task, choicesOf()),
       });
     }
   },

@@ -1,212 +1,7 @@
 // PL004 number-sequence: a gap, a duplicate or a backwards number among sibling markers (per part, or through the whole document when numbering is continuous), and in a task table's `序号` (number) column.
-import { formatChineseNumeral, formatCircled } from '../../../grammar/numerals.js';
-import { coverOf } from '../lint/ranges.js';
 import type { Report, Rule, RuleFix } from '../lint/rule.js';
-import type { Level, Marker, PlanDocument, Section, Span } from '../model/types.js';
-
-/** How the numbers of one level run: on through the whole document, or from 1 again under each parent. */
-export type SequenceMode = 'continuous' | 'per-parent';
-
-/**
- * A run of markers that must count 1, 2, 3…: the children of one parent at one level, the whole
- * document's markers of one level when that level numbers continuously, or one inline enumeration
- * (`一是…二是…`). `mode` is null when it makes no difference (level 1, a level used under one parent
- * only, inline runs).
- */
-export interface SiblingRun {
-  level: Level;
-  mode: SequenceMode | null;
-  sections: Section[];
-}
-
-/**
- * Sections the model found inside a task table: a cell such as `| 二、 | 规范执法 |` is a category
- * row of the table, not a part of the plan's outline. Usually empty.
- */
-export function tableSections(plan: PlanDocument): Set<Section> {
-  const found = new Set<Section>();
-  if (plan.tables.length === 0) return found;
-  const inTable = coverOf(plan.tables.map((t) => ({ from: t.span.start, to: t.span.end })));
-  const sections = plan.allSections;
-  for (let i = 0; i < sections.length; i++) if (inTable(sections[i]!.marker.span.start)) found.add(sections[i]!);
-  return found;
-}
-
-/** The outline's sections in document order, without those inside a task table. */
-export function outlineSections(plan: PlanDocument): Section[] {
-  const excluded = tableSections(plan);
-  return excluded.size === 0 ? plan.allSections : plan.allSections.filter((s) => !excluded.has(s));
-}
-
-/** Per level 1–5 (indexed by level): its numbering mode, and how many parents have children at that level. */
-interface LevelReading {
-  mode: SequenceMode[];
-  parents: number[];
-}
-
-function readLevels(plan: PlanDocument, excluded: Set<Section>): LevelReading {
-  const last: (Section | undefined)[] = [];
-  const restart = [0, 0, 0, 0, 0, 0];
-  const carry = [0, 0, 0, 0, 0, 0];
-  const parents = [0, 0, 0, 0, 0, 0];
-  // Index loops over the sections (here and below): a for-of allocates per step until the code is optimised,
-  // and these run once per analysis over every section.
-  const sections = plan.allSections;
-  for (let i = 0; i < sections.length; i++) {
-    const s = sections[i]!;
-    const level = s.marker.level;
-    if (level > 5 || (excluded.size > 0 && excluded.has(s))) continue;
-    const prev = last[level];
-    last[level] = s;
-    // A parent's children of one level are contiguous in document order, so a change of parent is a new parent.
-    if (prev !== undefined && prev.parent === s.parent) continue;
-    parents[level]!++;
-    if (prev === undefined || !Number.isFinite(s.marker.value) || !Number.isFinite(prev.marker.value)) continue;
-    if (s.marker.value === 1) restart[level]!++;
-    else if (s.marker.value > prev.marker.value) carry[level]!++;
-  }
-  const fallback: SequenceMode = plan.numbering === 'continuous' ? 'continuous' : 'per-parent';
-  const mode = restart.map((r, level): SequenceMode => (r === carry[level] ? fallback : carry[level]! > r ? 'continuous' : 'per-parent'));
-  return { mode, parents };
-}
-
-/**
- * The numbering mode of each level 1–5, read from that level's own evidence: where consecutive
- * markers of the level sit under different parents, a `1` votes for restarting and a larger number
- * than the previous one votes for continuous. A tie (or no evidence) falls back to the document's
- * mode (`plan.numbering`), and to per-parent when that is unknown. Per level, because a document
- * commonly numbers `（一）` through the whole text while `1.` starts again under each `（一）`.
- */
-export function levelModes(plan: PlanDocument): Map<number, SequenceMode> {
-  const { mode } = readLevels(plan, tableSections(plan));
-  return new Map([1, 2, 3, 4, 5].map((level) => [level, mode[level]!]));
-}
-
-/**
- * Every run of sibling markers in the body, each in document order: per parent and level, or the
- * whole level when it numbers continuously; inline runs per parent and form, a `一是` starting a new
- * one. One pass: a parent's children of one level are contiguous in document order.
- */
-export function siblingRuns(plan: PlanDocument): SiblingRun[] {
-  const excluded = tableSections(plan);
-  const { mode, parents } = readLevels(plan, excluded);
-  const runs: SiblingRun[] = [];
-  const open: (SiblingRun | undefined)[] = [];
-  let shi: SiblingRun | undefined;
-  let di: SiblingRun | undefined;
-  const sections = plan.allSections;
-  for (let i = 0; i < sections.length; i++) {
-    const s = sections[i]!;
-    if (excluded.size > 0 && excluded.has(s)) continue;
-    const level = s.marker.level;
-    if (level === 6) {
-      const isShi = s.marker.style === 'inline-shi';
-      let run = isShi ? shi : di;
-      if (run === undefined || run.sections[0]!.parent !== s.parent || s.marker.value === 1) {
-        run = { level, mode: null, sections: [] };
-        runs.push(run);
-        if (isShi) shi = run;
-        else di = run;
-      }
-      run.sections.push(s);
-      continue;
-    }
-    let run = open[level];
-    const runMode = parents[level]! > 1 ? mode[level]! : null;
-    if (run === undefined || (runMode !== 'continuous' && run.sections[0]!.parent !== s.parent)) {
-      run = { level, mode: runMode, sections: [] };
-      runs.push(run);
-      open[level] = run;
-    }
-    run.sections.push(s);
-  }
-  return runs;
-}
-
-/**
- * Sections that come after a deeper sibling under the same parent (`（一）` after `2.` under one
- * `一、`), each mapped to that sibling. Such a section is out of order (PL006); numbers around it are
- * not renumbered automatically. Top-level sections have no parent to compare under. Linear.
- */
-export function invertedSections(plan: PlanDocument): Map<Section, Section> {
-  const excluded = tableSections(plan);
-  const inverted = new Map<Section, Section>();
-  const sections = plan.allSections;
-  for (let i = 0; i < sections.length; i++) {
-    const parent = sections[i]!;
-    if (parent.children.length < 2 || (excluded.size > 0 && excluded.has(parent))) continue;
-    let previous: Section | null = null;
-    for (let k = 0; k < parent.children.length; k++) {
-      const child = parent.children[k]!;
-      if (child.marker.level > 5 || (excluded.size > 0 && excluded.has(child))) continue;
-      if (previous !== null && previous.marker.level > child.marker.level) inverted.set(child, previous);
-      previous = child;
-    }
-  }
-  return inverted;
-}
-
-/** The span of the number inside a marker: `十二` in `(十二)`, `8` in `8.`, the whole `③`. */
-export function numberSpan(marker: Marker): Span {
-  const { start } = marker.span;
-  const end = start + marker.text.length;
-  switch (marker.style) {
-    case 'cn-paren-full':
-    case 'cn-paren-half':
-    case 'ar-paren-full':
-    case 'ar-paren-half':
-    case 'inline-di':
-      return { start: start + 1, end: end - 1 };
-    case 'circled':
-    case 'ar-enclosed':
-    case 'ar-paren-enclosed':
-      return { start, end };
-    case 'field': {
-      // `序号：12`: the digits that end it.
-      let from = end;
-      while (from > start && /[0-9０-９]/.test(marker.text[from - start - 1]!)) from--;
-      return { start: from, end };
-    }
-    default:
-      return { start, end: end - 1 };
-  }
-}
-
-const CHINESE = /^[一二三四五六七八九十百零]+$/;
-const toFullWidth = (digits: string) => digits.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0));
-
-/**
- * `value` written the way `marker` writes its number (`十二` for levels 1, 2 and inline; digits,
- * full-width when the marker's are; `⑫`), or null when the grammar might not read it back as the
- * same kind of marker: at most four Chinese characters (three inline), three digits, ⑳.
- */
-export function formatNumber(marker: Marker, value: number): string | null {
-  if (!Number.isInteger(value) || value < 1) return null;
-  switch (marker.level) {
-    case 3:
-    case 4: {
-      if (marker.style === 'ar-enclosed') return value <= 20 ? String.fromCharCode(0x2487 + value) : null;
-      if (marker.style === 'ar-paren-enclosed') return value <= 20 ? String.fromCharCode(0x2473 + value) : null;
-      if (value > 999) return null;
-      return /[０-９]/.test(marker.text) ? toFullWidth(String(value)) : String(value);
-    }
-    case 5:
-      return value <= 20 ? formatCircled(value) : null;
-    default: {
-      const text = formatChineseNumeral(value);
-      return CHINESE.test(text) && text.length <= (marker.level === 6 ? 3 : 4) ? text : null;
-    }
-  }
-}
-
-/** The marker as it would read with `value` (`(十二)` → `(十三)`), or null when it cannot be written. */
-export function markerWithNumber(marker: Marker, value: number): string | null {
-  const number = formatNumber(marker, value);
-  if (number === null) return null;
-  const span = numberSpan(marker);
-  const from = span.start - marker.span.start;
-  return marker.text.slice(0, from) + number + marker.text.slice(from + span.end - span.start);
-}
+import { formatNumber, invertedSections, numberSpan, siblingRuns, toFullWidthDigits } from '../model/numbering.js';
+import type { Marker, Section, Span } from '../model/types.js';
 
 /** One numbered thing in a sequence: a marker or a table row's `序号` cell. */
 export interface Item {
@@ -230,7 +25,7 @@ export interface Item {
 function format(item: Item, value: number): string | null {
   if (item.marker !== null) return formatNumber(item.marker, value);
   if (!Number.isInteger(value) || value < 1 || value > 9999) return null;
-  return item.full ? toFullWidth(String(value)) : String(value);
+  return item.full ? toFullWidthDigits(String(value)) : String(value);
 }
 
 type Kind = 'gap' | 'duplicate' | 'backwards' | 'restart' | 'first';
@@ -324,46 +119,34 @@ export const rule: Rule = {
     for (const table of plan.tables) {
       const column = table.columns.indexOf('number');
       if (column < 0) continue;
-      // The numbered cells, read in place (no string or object per row): runs of cell spans and their values,
-      // and items built only for a run that does not count 1, 2, 3… (the common case has nothing to say).
-      let spans: Span[] = [];
-      let values: number[] = [];
-      const runs = [{ spans, values }];
+      // Runs of numbered cells; items are built only for a run that does not count 1, 2, 3… (the common case has nothing to say).
+      const runs: NumberCell[][] = [[]];
       let afterHeading = false;
-      const rows = table.rows;
-      for (let r = 0; r < rows.length; r++) {
-        const span = rows[r]!.cellSpans[column];
+      for (const row of table.rows) {
+        const span = row.cellSpans[column];
         if (span === undefined) continue;
-        const value = cellNumber(plan.text, span);
-        if (value < 0) {
+        const cell = readNumberCell(plan.text, span);
+        if (cell === null) {
           // A category row (`一、…`) between task rows: numbering may start again at 1 after it.
-          if (!blank(plan.text, span)) afterHeading = true;
+          if (plan.text.slice(span.start, span.end).trim() !== '') afterHeading = true;
           continue;
         }
-        if (afterHeading && value === 1 && spans.length > 0) runs.push({ spans: (spans = []), values: (values = []) });
+        let run = runs[runs.length - 1]!;
+        if (afterHeading && cell.value === 1 && run.length > 0) runs.push((run = []));
         afterHeading = false;
-        spans.push(span);
-        values.push(value);
+        run.push(cell);
       }
       for (const run of runs) {
-        if (countsFromOne(run.values)) continue;
-        const items = run.spans.map((span) => tableItem(plan.text, span)!);
-        checkSequence(plan.text, items, 'table', true, report);
+        if (run.every((cell, i) => cell.value === i + 1)) continue;
+        checkSequence(plan.text, run.map(cellItem), 'table', true, report);
       }
     }
   },
 };
 
 /** True when the sections count 1, 2, 3… without a break. */
-function counts(sections: Section[]): boolean {
-  for (let i = 0; i < sections.length; i++) if (sections[i]!.marker.value !== i + 1) return false;
-  return true;
-}
-
-/** True when the values count 1, 2, 3… without a break. */
-function countsFromOne(values: readonly number[]): boolean {
-  for (let i = 0; i < values.length; i++) if (values[i] !== i + 1) return false;
-  return true;
+function counts(sections: readonly Section[]): boolean {
+  return sections.every((s, i) => s.marker.value === i + 1);
 }
 
 /** What `\s` matches (ECMAScript white space and line terminators), by code unit. */
@@ -376,25 +159,24 @@ function isRegExpSpace(code: number): boolean {
   );
 }
 
-/** True when the span holds only white space (what `trim` removes). */
-function blank(text: string, span: Span): boolean {
-  if (!(span.start >= 0 && span.end <= text.length && span.start <= span.end)) return text.slice(span.start, span.end).trim() === '';
-  for (let i = span.start; i < span.end; i++) if (!isRegExpSpace(text.charCodeAt(i))) return false;
-  return true;
+/** The number a `序号` cell holds: its value, its digits as written, where they start, and whether any is full-width. */
+interface NumberCell {
+  value: number;
+  digits: string;
+  start: number;
+  full: boolean;
 }
 
-/** Where the digits of the cell `cellNumber` read last start, how many there are, and whether any is full-width. */
-const CELL = { start: 0, digits: 0, full: false };
-
 /**
- * The number a `序号` cell holds (`12`, `１２`, `12.`), or −1 when it holds something else, read in place (no
- * string, no match): what `patternItem`'s pattern reads, by code unit. Where its digits are is left in `CELL`.
- * A span outside the text (a hand-made model) is read as `slice` reads it, by the pattern.
+ * The number a `序号` cell holds (`12`, `１２`, `12.`: one to four digits, then `.` `．` or `、`, white space around),
+ * or null when it holds something else; read in place, by code unit. A span outside the text (a hand-made model) is
+ * read as `slice` gives it.
  */
-function cellNumber(text: string, span: Span): number {
+function readNumberCell(text: string, span: Span): NumberCell | null {
   if (!(span.start >= 0 && span.end <= text.length && span.start <= span.end)) {
-    const item = patternItem(text, span);
-    return item === null ? -1 : item.value;
+    const raw = text.slice(span.start, span.end);
+    const cell = readNumberCell(raw, { start: 0, end: raw.length });
+    return cell && { ...cell, start: span.start + cell.start };
   }
   let i = span.start;
   const end = span.end;
@@ -410,54 +192,24 @@ function cellNumber(text: string, span: Span): number {
       full = true;
     } else break;
   }
-  const digits = i - start;
-  if (digits < 1 || digits > 4) return -1;
+  const count = i - start;
+  if (count < 1 || count > 4) return null;
   const code = text.charCodeAt(i);
   if (i < end && (code === 0x2e || code === 0xff0e || code === 0x3001)) i++; // . ． 、
   while (i < end && isRegExpSpace(text.charCodeAt(i))) i++;
-  if (i !== end) return -1;
-  CELL.start = start;
-  CELL.digits = digits;
-  CELL.full = full;
-  return value;
+  if (i !== end) return null;
+  return { value, digits: text.slice(start, start + count), start, full };
 }
 
-/** A `序号` cell holding a number (`12`, `１２`, `12.`), or null. */
+function cellItem(cell: NumberCell): Item {
+  const span = { start: cell.start, end: cell.start + cell.digits.length };
+  return { value: cell.value, text: cell.digits, span, number: span, marker: null, full: cell.full, newParent: false, after: -1 };
+}
+
+/** A `序号` cell holding a number (`12`, `１２`, `12.`), as an item of its column's sequence; null when it holds none. */
 export function tableItem(text: string, span: Span): Item | null {
-  if (!(span.start >= 0 && span.end <= text.length && span.start <= span.end)) return patternItem(text, span);
-  const value = cellNumber(text, span);
-  if (value < 0) return null;
-  const { start, digits, full } = CELL;
-  return {
-    value,
-    text: text.slice(start, start + digits),
-    span: { start, end: start + digits },
-    number: { start, end: start + digits },
-    marker: null,
-    full,
-    newParent: false,
-    after: -1,
-  };
-}
-
-/** `tableItem` by its pattern, on the text that `slice` gives (and the reference its tests compare it with). */
-export function patternItem(text: string, span: Span): Item | null {
-  const raw = text.slice(span.start, span.end);
-  const m = /^(\s*)([0-9０-９]{1,4})[.．、]?\s*$/.exec(raw);
-  if (m === null) return null;
-  const start = span.start + m[1]!.length;
-  const digits = m[2]!;
-  const full = /[０-９]/.test(digits);
-  return {
-    value: Number(digits.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))),
-    text: digits,
-    span: { start, end: start + digits.length },
-    number: { start, end: start + digits.length },
-    marker: null,
-    full,
-    newParent: false,
-    after: -1,
-  };
+  const cell = readNumberCell(text, span);
+  return cell && cellItem(cell);
 }
 
 /**

@@ -1,8 +1,8 @@
 // PL005 number-style: sibling markers written in different forms (`1.` beside `1、` or `１．`, `(一)` beside `（一）`); the siblings' majority form wins.
 import type { Rule, RuleFix } from '../lint/rule.js';
 import type { TextEdit } from '../lint/types.js';
+import { numberSpan, siblingRuns } from '../model/numbering.js';
 import type { Marker, MarkerStyle, Section } from '../model/types.js';
-import { numberSpan, siblingRuns } from './PL004-number-sequence.js';
 
 /** The form of a marker: its punctuation (the model's style) and, for Arabic numbers, the width of its digits. */
 interface Form {
@@ -62,7 +62,7 @@ export const rule: Rule = {
 };
 
 /** True when every sibling has the first one's punctuation and digit width (the common case, checked cheaply). */
-function uniform(sections: Section[]): boolean {
+function uniform(sections: readonly Section[]): boolean {
   const first = sections[0]!.marker;
   const width = digitWidth(first.text);
   for (const s of sections) if (s.marker.style !== first.style || digitWidth(s.marker.text) !== width) return false;

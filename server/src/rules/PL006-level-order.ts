@@ -1,7 +1,7 @@
 // PL006 level-order: numbering levels out of the GB/T 9704-2012 §7.3.3 order 一、→（一）→1.→（1）: a higher level after a lower one under the same heading, or a skipped level.
 import type { Rule } from '../lint/rule.js';
+import { invertedSections, markerWithNumber, tableSections } from '../model/numbering.js';
 import type { Section } from '../model/types.js';
-import { invertedSections, markerWithNumber, tableSections } from './PL004-number-sequence.js';
 
 export const rule: Rule = {
   id: 'PL006',
@@ -34,30 +34,16 @@ export const rule: Rule = {
     const inverted = invertedSections(plan);
     // The first marker of each level 1–4, to show a skipped level in the document's own form.
     const firstOfLevel: (Section | undefined)[] = [];
-    // Index loops: a for-of allocates per step until the code is optimised, and these run over every section.
-    for (let i = 0; i < sections.length; i++) {
-      const s = sections[i]!;
-      if (s.marker.level <= 4) firstOfLevel[s.marker.level] ??= s;
-    }
+    for (const s of sections) if (s.marker.level <= 4) firstOfLevel[s.marker.level] ??= s;
     for (const [section, previous] of inverted) {
       report({ messageId: 'inverted', span: section.marker.span, data: { child: section.marker.text, previous: previous.marker.text } });
     }
-    // The first child of each level under one heading (top-level sections have no heading to judge by): one
-    // array for every heading, the levels set for one heading cleared before the next.
-    const firstChild: (Section | undefined)[] = [];
-    const set: number[] = [];
-    let setCount = 0;
-    for (let i = 0; i < sections.length; i++) {
-      const parent = sections[i]!;
+    for (const parent of sections) {
       if (parent.marker.level > 4 || parent.children.length === 0) continue;
-      for (let k = 0; k < setCount; k++) firstChild[set[k]!] = undefined;
-      setCount = 0;
-      for (let k = 0; k < parent.children.length; k++) {
-        const child = parent.children[k]!;
-        if (child.marker.level <= 5 && !excluded.has(child) && firstChild[child.marker.level] === undefined) {
-          firstChild[child.marker.level] = child;
-          set[setCount++] = child.marker.level;
-        }
+      // The first child of each level under this heading (top-level sections have no heading to judge by).
+      const firstChild: (Section | undefined)[] = [];
+      for (const child of parent.children) {
+        if (child.marker.level <= 5 && !excluded.has(child)) firstChild[child.marker.level] ??= child;
       }
       for (let level = parent.marker.level + 2; level <= 4; level++) {
         const child = firstChild[level];

@@ -3,7 +3,7 @@ import { compileUserPattern } from '../lint/patterns.js';
 import type { Rule, RuleFix } from '../lint/rule.js';
 import { unitKey } from '../model/text.js';
 import type { UnitMention } from '../model/types.js';
-import { confusable, isAbbreviation, normalizeSuffix } from './PL007-unit-inconsistent.js';
+import { confusable, isAbbreviation, normalizeSuffix } from '../model/units.js';
 
 /**
  * Collective names that stand for many units and are never in a unit list; the default of the
@@ -126,7 +126,7 @@ interface ListedKey {
   unit: number;
 }
 
-/** A suggestion keeps the level and the kind of unit: the first character and the suffix family (PL007). */
+/** A suggestion keeps the level and the kind of unit: the first character and the suffix family (`normalizeSuffix`). */
 function family(key: string, short: string): string {
   return `${key[0]}\u0000${short[short.length - 1]}`;
 }
@@ -150,7 +150,7 @@ function indexByFamily(list: ListedUnit[]): Map<string, ListedKey[]> {
  * end in the same suffix family (`市…局`): first those within a small edit distance of the name or one
  * of its aliases (nearest first), then those the key is a short or long form of (`市人社局` →
  * `市人力资源和社会保障局`). A difference made only of added or dropped characters must pass the
- * abbreviation test of PL007, so that `市政府办` (the general office) is not offered `市政府法制办`
+ * abbreviation test (`isAbbreviation`), so that `市政府办` (the general office) is not offered `市政府法制办`
  * (the legal affairs office).
  */
 function closestNames(key: string, list: ListedUnit[], index: Map<string, ListedKey[]>, budget: { left: number }): string[] {
@@ -180,12 +180,8 @@ export function unitDistance(a: string, b: string, limit: number): number {
   if (!(limit >= 0) || Math.abs(a.length - b.length) > limit) return Infinity;
   if (a === b) return 0;
   const over = limit + 1; // any value past the limit is as good as infinite
-  if (ROW_A.length <= b.length) {
-    ROW_A = new Array<number>(b.length + 1);
-    ROW_B = new Array<number>(b.length + 1);
-  }
-  let prev = ROW_A;
-  let curr = ROW_B;
+  let prev = new Array<number>(b.length + 1);
+  let curr = new Array<number>(b.length + 1);
   for (let j = 0; j <= b.length; j++) prev[j] = Math.min(j, over);
   for (let i = 1; i <= a.length; i++) {
     const from = Math.max(1, i - limit);
@@ -208,7 +204,3 @@ export function unitDistance(a: string, b: string, limit: number): number {
   const d = prev[b.length]!;
   return d <= limit ? d : Infinity;
 }
-
-/** Two rows reused by every distance computation (the rule runs synchronously). */
-let ROW_A: number[] = [];
-let ROW_B: number[] = [];

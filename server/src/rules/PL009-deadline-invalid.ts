@@ -44,7 +44,8 @@ export const rule: Rule = {
   check({ plan, report }) {
     const period = periodOf(plan);
     const length = plan.text.length;
-    // Spans seen: the end first seen at each start (small integers, a fast map), other ends as strings.
+    // Spans seen (a deadline is met through its task and its attribution): the end first seen at each start, other
+    // ends as strings. A string key for every span costs PL009 0.5 → 1.2 ms on the 1 MB bench plan.
     const endAt = new Map<number, number>();
     const more = new Set<string>();
     const seenBefore = (start: number, end: number): boolean => {
@@ -72,25 +73,16 @@ export const rule: Rule = {
 
 /** Every deadline the plan writes: each task's own and binding ones, every attribution's, and unnumbered paragraphs'. */
 function forEachDeadline(plan: PlanDocument, visit: (d: Deadline | null | undefined) => void): void {
-  // Index loops: a for-of allocates an iterator and a result per step until the code is optimised, and this
-  // runs once per fresh plan over every task, section and attribution.
   const each = (list: readonly (Deadline | null | undefined)[] | null | undefined) => {
-    if (list) for (let i = 0; i < list.length; i++) visit(list[i]);
+    if (list) for (const d of list) visit(d);
   };
-  const tasks = plan.tasks ?? [];
-  for (let t = 0; t < tasks.length; t++) {
-    const task = tasks[t]!;
+  for (const task of plan.tasks ?? []) {
     each(task.deadlines);
     visit(task.deadline);
   }
   // Attributions in the body also when a task table supplies the tasks, and on headings and non-task sections.
-  const sections = plan.allSections ?? [];
-  for (let s = 0; s < sections.length; s++) {
-    const attributions = sections[s]!.attributions;
-    if (attributions) for (let a = 0; a < attributions.length; a++) each(attributions[a]!.deadlines);
-  }
-  const unnumbered = plan.unnumbered ?? [];
-  for (let u = 0; u < unnumbered.length; u++) each(unnumbered[u]!.attribution?.deadlines);
+  for (const section of plan.allSections ?? []) for (const a of section.attributions ?? []) each(a.deadlines);
+  for (const u of plan.unnumbered ?? []) each(u.attribution?.deadlines);
 }
 
 interface Period {

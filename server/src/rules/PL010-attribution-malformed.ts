@@ -26,9 +26,7 @@ export const rule: Rule = {
   check({ plan, report }) {
     const seen = new Set<string>();
     const visit = (attribution: Attribution | null | undefined) => {
-      const problems = attribution?.problems ?? [];
-      for (let i = 0; i < problems.length; i++) {
-        const problem = problems[i]!;
+      for (const problem of attribution?.problems ?? []) {
         const span = problem?.span;
         if (!span || !(span.start >= 0 && span.end >= span.start && span.end <= plan.text.length)) continue;
         const key = `${problem.kind}:${span.start}:${span.end}`;
@@ -38,14 +36,8 @@ export const rule: Rule = {
         if (finding) report(finding);
       }
     };
-    // Index loops: a for-of allocates per step until the code is optimised, and this runs over every section.
-    const sections = plan.allSections ?? [];
-    for (let s = 0; s < sections.length; s++) {
-      const attributions = sections[s]!.attributions ?? [];
-      for (let a = 0; a < attributions.length; a++) visit(attributions[a]);
-    }
-    const unnumbered = plan.unnumbered ?? [];
-    for (let u = 0; u < unnumbered.length; u++) visit(unnumbered[u]?.attribution);
+    for (const section of plan.allSections ?? []) for (const a of section.attributions ?? []) visit(a);
+    for (const u of plan.unnumbered ?? []) visit(u?.attribution);
   },
 };
 

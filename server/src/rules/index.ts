@@ -11,5 +11,6 @@ import { rule as PL008 } from './PL008-unit-unknown.js';
 import { rule as PL009 } from './PL009-deadline-invalid.js';
 import { rule as PL010 } from './PL010-attribution-malformed.js';
 import { rule as PL011 } from './PL011-table-body-mismatch.js';
+import { rule as PL012 } from './PL012-lead-multiple.js';
 
-export const allRules: readonly Rule[] = [PL001, PL002, PL003, PL004, PL005, PL006, PL007, PL008, PL009, PL010, PL011];
+export const allRules: readonly Rule[] = [PL001, PL002, PL003, PL004, PL005, PL006, PL007, PL008, PL009, PL010, PL011, PL012];

@@ -3,10 +3,10 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { decodeText, encodeText, type DecodeResult, type EncodingName } from '../../server/src/cli/encoding.js';
+import { decodeText, encodeText, type DecodeResult, type EncodingName } from '../../server/src/text/encoding.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-// Compiled tests run from out/test/cli; the fixtures stay in the source tree.
+// Compiled tests run from out/test/text; the fixtures stay in the source tree.
 const fixtures = path.resolve(here, '../../../test/fixtures/encoding');
 
 const bytes = (...b: number[]): Uint8Array => new Uint8Array(b);

@@ -1,12 +1,12 @@
-// PL011's matcher against the all-pairs reference it replaced: the same matches on random and generated inputs.
+// The table-to-body matcher (model/table-match.ts) against the all-pairs reference: the same matches on random and generated inputs.
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { foldWidth, stripNoise, toSimplified } from '../../server/src/model/text.js';
 import { parsePlan } from '../../server/src/model/plan.js';
-import { match, normalize, sidesOf, type MatchCandidate, type MatchResult, type MatchRow } from '../../server/src/rules/PL011-table-body-mismatch.js';
+import { match, normalize, sidesOf, type MatchCandidate, type MatchResult, type MatchRow } from '../../server/src/model/table-match.js';
 
 // ---------------------------------------------------------------------------------------------
-// The reference: PL011's matching as it was (every row scored against every task), without its pair budget.
+// The reference: the three steps of model/table-match.ts's header, every row scored against every task.
 
 /** The reference's result: sets of the matched rows and tasks, and the title pairs. */
 interface ReferenceResult {
@@ -125,7 +125,7 @@ function cn(n: number): string {
   return (n >= 20 ? d[Math.floor(n / 10)]! : '') + '十' + (n % 10 ? d[n % 10]! : '');
 }
 
-describe('PL011 matching (against the all-pairs reference)', () => {
+describe('table matching (against the all-pairs reference)', () => {
   it('matches like the reference on random titles and texts', () => {
     fc.assert(
       fc.property(
@@ -220,7 +220,7 @@ describe('PL011 matching (against the all-pairs reference)', () => {
   });
 });
 
-describe('PL011 normalize', () => {
+describe('table matching: normalize', () => {
   it('equals folding width and script, stripping noise, then removing punctuation, symbols and spaces', () => {
     const reference = (t: string) => toSimplified(foldWidth(stripNoise(t))).replace(/[\s\p{P}\p{S}]/gu, '');
     const piece = fc.oneof(

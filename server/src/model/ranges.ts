@@ -1,4 +1,4 @@
-// Point-in-ranges lookups in logarithmic time, for the engine's directive ranges and the rules' table spans.
+// Point-in-ranges lookups in logarithmic time, for the engine's directive ranges and the table spans that numbering leaves out.
 
 /**
  * Whether some range holds a point (from ≤ point < to), by binary search: the ranges sorted by start, with

@@ -1,0 +1,194 @@
+// Numbering runs: which markers must count 1, 2, 3… together (per parent, or through the document), levels out of order, and a marker written with another number.
+import { formatChineseNumeral, formatCircled } from '../../../grammar/numerals.js';
+import { coverOf } from './ranges.js';
+import type { Level, Marker, PlanDocument, Section, Span } from './types.js';
+
+/** How the numbers of one level run: on through the whole document, or from 1 again under each parent. */
+export type SequenceMode = 'continuous' | 'per-parent';
+
+/**
+ * A run of markers that must count 1, 2, 3…: the children of one parent at one level, the whole
+ * document's markers of one level when that level numbers continuously, or one inline enumeration
+ * (`一是…二是…`). `mode` is null when it makes no difference (level 1, a level used under one parent
+ * only, inline runs).
+ */
+export interface SiblingRun {
+  readonly level: Level;
+  readonly mode: SequenceMode | null;
+  readonly sections: readonly Section[];
+}
+
+/**
+ * Sections the model found inside a task table: a cell such as `| 二、 | 规范执法 |` is a category
+ * row of the table, not a part of the plan's outline. Usually empty.
+ */
+export function tableSections(plan: PlanDocument): Set<Section> {
+  const found = new Set<Section>();
+  if (plan.tables.length === 0) return found;
+  const inTable = coverOf(plan.tables.map((t) => ({ from: t.span.start, to: t.span.end })));
+  for (const s of plan.allSections) if (inTable(s.marker.span.start)) found.add(s);
+  return found;
+}
+
+/** Per level 1–5 (indexed by level): its numbering mode, and how many parents have children at that level. */
+interface LevelReading {
+  mode: SequenceMode[];
+  parents: number[];
+}
+
+function readLevels(plan: PlanDocument, excluded: Set<Section>): LevelReading {
+  const last: (Section | undefined)[] = [];
+  const restart = [0, 0, 0, 0, 0, 0];
+  const carry = [0, 0, 0, 0, 0, 0];
+  const parents = [0, 0, 0, 0, 0, 0];
+  for (const s of plan.allSections) {
+    const level = s.marker.level;
+    if (level > 5 || excluded.has(s)) continue;
+    const prev = last[level];
+    last[level] = s;
+    // A parent's children of one level are contiguous in document order, so a change of parent is a new parent.
+    if (prev !== undefined && prev.parent === s.parent) continue;
+    parents[level]!++;
+    if (prev === undefined || !Number.isFinite(s.marker.value) || !Number.isFinite(prev.marker.value)) continue;
+    if (s.marker.value === 1) restart[level]!++;
+    else if (s.marker.value > prev.marker.value) carry[level]!++;
+  }
+  const fallback: SequenceMode = plan.numbering === 'continuous' ? 'continuous' : 'per-parent';
+  const mode = restart.map((r, level): SequenceMode => (r === carry[level] ? fallback : carry[level]! > r ? 'continuous' : 'per-parent'));
+  return { mode, parents };
+}
+
+/**
+ * The numbering mode of each level 1–5, read from that level's own evidence: where consecutive
+ * markers of the level sit under different parents, a `1` votes for restarting and a larger number
+ * than the previous one votes for continuous. A tie (or no evidence) falls back to the document's
+ * mode (`plan.numbering`), and to per-parent when that is unknown. Per level, because a document
+ * commonly numbers `（一）` through the whole text while `1.` starts again under each `（一）`.
+ */
+export function levelModes(plan: PlanDocument): Map<number, SequenceMode> {
+  const { mode } = readLevels(plan, tableSections(plan));
+  return new Map([1, 2, 3, 4, 5].map((level) => [level, mode[level]!]));
+}
+
+/**
+ * Every run of sibling markers in the body, each in document order: per parent and level, or the
+ * whole level when it numbers continuously; inline runs per parent and form, a `一是` starting a new
+ * one. One pass: a parent's children of one level are contiguous in document order.
+ */
+export function siblingRuns(plan: PlanDocument): SiblingRun[] {
+  const excluded = tableSections(plan);
+  const { mode, parents } = readLevels(plan, excluded);
+  const runs: { level: Level; mode: SequenceMode | null; sections: Section[] }[] = [];
+  const open: (typeof runs)[number][] = [];
+  let shi: (typeof runs)[number] | undefined;
+  let di: (typeof runs)[number] | undefined;
+  for (const s of plan.allSections) {
+    if (excluded.has(s)) continue;
+    const level = s.marker.level;
+    if (level === 6) {
+      const isShi = s.marker.style === 'inline-shi';
+      let run = isShi ? shi : di;
+      if (run === undefined || run.sections[0]!.parent !== s.parent || s.marker.value === 1) {
+        run = { level, mode: null, sections: [] };
+        runs.push(run);
+        if (isShi) shi = run;
+        else di = run;
+      }
+      run.sections.push(s);
+      continue;
+    }
+    let run = open[level];
+    const runMode = parents[level]! > 1 ? mode[level]! : null;
+    if (run === undefined || (runMode !== 'continuous' && run.sections[0]!.parent !== s.parent)) {
+      run = { level, mode: runMode, sections: [] };
+      runs.push(run);
+      open[level] = run;
+    }
+    run.sections.push(s);
+  }
+  return runs;
+}
+
+/**
+ * Sections that come after a deeper sibling under the same parent (`（一）` after `2.` under one
+ * `一、`), each mapped to that sibling. Such a section is out of order (PL006); numbers around it are
+ * not renumbered automatically. Top-level sections have no parent to compare under. Linear.
+ */
+export function invertedSections(plan: PlanDocument): Map<Section, Section> {
+  const excluded = tableSections(plan);
+  const inverted = new Map<Section, Section>();
+  for (const parent of plan.allSections) {
+    if (parent.children.length < 2 || excluded.has(parent)) continue;
+    let previous: Section | null = null;
+    for (const child of parent.children) {
+      if (child.marker.level > 5 || excluded.has(child)) continue;
+      if (previous !== null && previous.marker.level > child.marker.level) inverted.set(child, previous);
+      previous = child;
+    }
+  }
+  return inverted;
+}
+
+/** The span of the number inside a marker: `十二` in `(十二)`, `8` in `8.`, the whole `③`. */
+export function numberSpan(marker: Marker): Span {
+  const { start } = marker.span;
+  const end = start + marker.text.length;
+  switch (marker.style) {
+    case 'cn-paren-full':
+    case 'cn-paren-half':
+    case 'ar-paren-full':
+    case 'ar-paren-half':
+    case 'inline-di':
+      return { start: start + 1, end: end - 1 };
+    case 'circled':
+    case 'ar-enclosed':
+    case 'ar-paren-enclosed':
+      return { start, end };
+    case 'field': {
+      // `序号：12`: the digits that end it.
+      let from = end;
+      while (from > start && /[0-9０-９]/.test(marker.text[from - start - 1]!)) from--;
+      return { start: from, end };
+    }
+    default:
+      return { start, end: end - 1 };
+  }
+}
+
+const CHINESE = /^[一二三四五六七八九十百零]+$/;
+
+/** ASCII digits as full-width ones (`12` → `１２`). */
+export const toFullWidthDigits = (digits: string) => digits.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0));
+
+/**
+ * `value` written the way `marker` writes its number (`十二` for levels 1, 2 and inline; digits,
+ * full-width when the marker's are; `⑫`), or null when the grammar might not read it back as the
+ * same kind of marker: at most four Chinese characters (three inline), three digits, ⑳.
+ */
+export function formatNumber(marker: Marker, value: number): string | null {
+  if (!Number.isInteger(value) || value < 1) return null;
+  switch (marker.level) {
+    case 3:
+    case 4: {
+      if (marker.style === 'ar-enclosed') return value <= 20 ? String.fromCharCode(0x2487 + value) : null;
+      if (marker.style === 'ar-paren-enclosed') return value <= 20 ? String.fromCharCode(0x2473 + value) : null;
+      if (value > 999) return null;
+      return /[０-９]/.test(marker.text) ? toFullWidthDigits(String(value)) : String(value);
+    }
+    case 5:
+      return value <= 20 ? formatCircled(value) : null;
+    default: {
+      const text = formatChineseNumeral(value);
+      return CHINESE.test(text) && text.length <= (marker.level === 6 ? 3 : 4) ? text : null;
+    }
+  }
+}
+
+/** The marker as it would read with `value` (`(十二)` → `(十三)`), or null when it cannot be written. */
+export function markerWithNumber(marker: Marker, value: number): string | null {
+  const number = formatNumber(marker, value);
+  if (number === null) return null;
+  const span = numberSpan(marker);
+  const from = span.start - marker.span.start;
+  return marker.text.slice(0, from) + number + marker.text.slice(from + span.end - span.start);
+}

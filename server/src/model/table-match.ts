@@ -1,0 +1,639 @@
+// Which row of a task table (任务分解表) stands for which task of the body: the sides compared, and the matching.
+//
+// The matching, in plain words. A title or a text is compared by its key (`normalize`: width and script folded, pinyin
+// noise, punctuation, symbols and spaces removed); a bigram is two adjacent code units of a key.
+//
+// 1. Titles, one to one. A row and a task score 1 when their title keys are equal or have the same bigrams; else
+//    0.6 + 0.4 × short / long when the longer key contains the shorter one and that has 4 or more characters; else
+//    their bigram Dice similarity (2 × shared / (a + b), over distinct bigrams) when it is at least 0.6 — the higher
+//    of the last two when both apply; else 0, no match. A task with an empty title scores 0. Pairs are taken best
+//    score first, then in row order, then in task order, each row and each task at most once: the title pairs.
+// 2. Restated rows, many to one (a table often splits one body item into rows that each restate a sentence). A row
+//    still unmatched, with a title of 4 or more characters, matches the task whose own text covers its title best,
+//    among the tasks whose title scores 0 against it: 1 when the text holds the title whole, else the share of the
+//    title's bigrams that the text holds, when the title has 4 or more bigrams and the share is at least 0.8, else 0.
+//    Among the tasks that cover it best (above 0), the first inline item wins, else the first task. That task
+//    counts as matched; the pair is no title pair.
+// 3. Restated tasks. A task still unmatched, not taken in 2, with a title of 4 or more characters, counts as matched
+//    when some row's task cell holds its whole title.
+//
+// `test/model/table-match.test.ts` holds these steps as a reference that scores every pair, and checks `match`
+// against it. `match` looks only at the pairs that can score, so its cost follows the number of similar pairs, not
+// rows × tasks: pairs scoring 1 (a table copied from the body: the usual case) are taken first through a map, in
+// the order step 1 would take them; the other pairs come from indexes by bigram of the rows left, probed with each
+// task's rarest bigrams (a prefix filter: a pair at Dice ≥ 0.6 shares at least ⌈3n/7⌉ of a side's n bigrams, so it
+// shares one of that side's n − ⌈3n/7⌉ + 1 rarest; a contained title shares all its bigrams, so its rarest one).
+// Steps 2 and 3 use the same kind of filter on task texts and row cells, which are normalised only when some row
+// or task is left for them.
+import { stripNoise, toSimplified } from './text.js';
+import type { PlanDocument, Section, Span, Task } from './types.js';
+
+// ---------------------------------------------------------------------------------------------
+// The two sides.
+
+/** A table row as the matcher sees it. */
+export interface MatchRow {
+  /** Normalised title (never empty). */
+  titleKey: string;
+  /** The whole task cell, normalised; read only by step 3 (restated tasks). */
+  textKey(): string;
+}
+
+/** A body task as the matcher sees it. */
+export interface MatchCandidate {
+  /** Normalised title (may be empty: such a task matches nothing by title). */
+  titleKey: string;
+  /** An inline item (`一是…`): wins a step-2 tie over the section that holds it. */
+  item: boolean;
+  /** Its own text, normalised; read only by step 2 (restated rows). */
+  textKey(): string;
+}
+
+/** A task-like part of the body: a leaf section, or an inline item (`一是…`) of one. */
+export interface Candidate extends MatchCandidate {
+  section: Section;
+  /** Inline items under a leaf section (empty for an item). */
+  items: Candidate[];
+  title: string;
+}
+
+/** A task row of the table. */
+export interface TableRowInfo extends MatchRow {
+  task: Task;
+  /** The task cell, else the row. */
+  span: Span;
+  /** The lead cell, when it holds something. */
+  leadSpan: Span | null;
+}
+
+/**
+ * What is compared: the table's task rows (with a title) and the body's task-like parts (units, each followed
+ * by its inline items, in `candidates`); null when either side is empty.
+ */
+export function sidesOf(plan: PlanDocument): { tableRows: TableRowInfo[]; units: Candidate[]; candidates: Candidate[] } | null {
+  // A row naming no unit and no deadline is a category heading inside the table (`一、放管服改革`), not a task.
+  const rows = (plan.tasks ?? []).filter(
+    (t) => t?.source === 'table' && t.row && ((t.lead ?? []).length > 0 || (t.responsible ?? []).length > 0 || (t.deadlines ?? []).length > 0),
+  );
+  if (rows.length === 0) return null;
+  const units = bodyUnits(plan);
+  if (units.length === 0) return null;
+  const candidates: Candidate[] = [];
+  for (const unit of units) candidates.push(unit, ...unit.items);
+  const tableRows: TableRowInfo[] = [];
+  for (const task of rows) {
+    const row = new TableRowTask(plan.text, task);
+    if (row.titleKey.length > 0) tableRows.push(row);
+  }
+  return { tableRows, units, candidates };
+}
+
+/**
+ * The body's task sections, mirroring the model's `isTaskSection` for a plan without a table: leaf sections
+ * (no numbered level 1–5 children), not under a non-task heading (`指导思想`, `保障措施`…), at level 2 or
+ * deeper or carrying an attribution. (The model's rule that a plan numbered only `一、二、` has level-1 tasks is
+ * left out: beside a task table such headings are chapters like `二、重点任务`, not tasks.) Each keeps its
+ * inline items (`一是…二是…`), because in annual plans a table row often stands for one inline item.
+ */
+function bodyUnits(plan: PlanDocument): Candidate[] {
+  const units: Candidate[] = [];
+  for (const section of plan.allSections ?? []) {
+    if (!section?.marker?.span || section.nonTask || levelOf(section) > 5) continue;
+    const children = (section.children ?? []).filter((c) => c?.marker?.span);
+    if (children.some((c) => levelOf(c) <= 5)) continue;
+    if (levelOf(section) < 2 && (section.attributions ?? []).length === 0) continue;
+    const unit = new BodyTask(plan.text, section);
+    for (const c of children) if (levelOf(c) === 6 && !c.nonTask) unit.items.push(new BodyTask(plan.text, c));
+    units.push(unit);
+  }
+  return units;
+}
+
+/** A section's numbering level (0 for a damaged one). */
+export const levelOf = (s: Section | null | undefined): number => s?.marker?.level ?? 0;
+
+/** A body task; its text is normalised on first use only (step 2 reads it, and only when a row is left for it). */
+class BodyTask implements Candidate {
+  readonly section: Section;
+  readonly items: Candidate[] = [];
+  readonly title: string;
+  readonly titleKey: string;
+  readonly item: boolean;
+  readonly #text: string;
+  #textKey: string | undefined = undefined;
+
+  constructor(text: string, section: Section) {
+    this.section = section;
+    this.title = typeof section.title === 'string' ? section.title : '';
+    this.titleKey = normalize(this.title);
+    this.item = levelOf(section) === 6;
+    this.#text = text;
+  }
+
+  /** The own text: the section's paragraphs without its children. */
+  textKey(): string {
+    if (this.#textKey === undefined) {
+      const body = this.section.bodySpan ?? this.section.span;
+      this.#textKey = normalize(body ? this.#text.slice(this.section.marker.span.end, body.end) : '');
+    }
+    return this.#textKey;
+  }
+}
+
+/** A table row; its task cell is normalised on first use only (step 3 reads it). */
+class TableRowTask implements TableRowInfo {
+  readonly task: Task;
+  readonly span: Span;
+  readonly leadSpan: Span | null;
+  readonly titleKey: string;
+  readonly #text: string;
+  readonly #taskCell: Span | null;
+  #textKey: string | undefined = undefined;
+
+  constructor(text: string, task: Task) {
+    const columns = task.table?.columns ?? [];
+    const taskCell = cellOf(task, columns, 'task');
+    this.task = task;
+    this.span = taskCell ?? task.span;
+    this.leadSpan = cellOf(task, columns, 'lead');
+    this.titleKey = normalize(task.title ?? '');
+    this.#text = text;
+    this.#taskCell = taskCell;
+  }
+
+  /** The task cell, normalised (the cell usually is the title, whose key is known). */
+  textKey(): string {
+    if (this.#textKey === undefined) {
+      const title = this.task.title ?? '';
+      const cell = this.#taskCell;
+      const text = cell ? this.#text.slice(cell.start, cell.end) : title;
+      this.#textKey = text === title ? this.titleKey : normalize(text);
+    }
+    return this.#textKey;
+  }
+}
+
+/** The span of a row's cell in the column of `role`, when it holds something. */
+function cellOf(task: Task, columns: readonly string[], role: string): Span | null {
+  const k = columns.indexOf(role);
+  const span = k >= 0 ? task.row?.cellSpans?.[k] : undefined;
+  return span && span.end > span.start ? span : null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Matching.
+
+/** Which rows and candidates matched (1 at their index), and the title pairs in the order they were taken. */
+export interface MatchResult {
+  rowMatched: Uint8Array;
+  candMatched: Uint8Array;
+  /** Step 1's pairs, whose lead units PL011 compares: row, task, row, task… */
+  titlePairs: number[];
+}
+
+/** Dice similarity on titles that step 1 accepts. */
+const DICE_MIN = 0.6;
+/** Share of a title's bigrams that a task text must hold for step 2. */
+const COVER_MIN = 0.8;
+
+/** Matches table rows to body tasks: the three steps of this file's header. */
+export function match(rows: readonly MatchRow[], cands: readonly MatchCandidate[]): MatchResult {
+  const result: MatchResult = { rowMatched: new Uint8Array(rows.length), candMatched: new Uint8Array(cands.length), titlePairs: [] };
+  const { rowMatched, candMatched, titlePairs } = result;
+  const grams = new Bigrams();
+  const take = (r: number, c: number) => {
+    rowMatched[r] = 1;
+    candMatched[c] = 1;
+    titlePairs.push(r, c);
+  };
+  // Title bigrams, computed on first use: the equal-titles pass needs none.
+  const rowCache: (number[] | undefined)[] = [];
+  const candCache: (number[] | undefined)[] = [];
+  const rowGrams = (r: number) => (rowCache[r] ??= grams.of(rows[r]!.titleKey));
+  const candGrams = (c: number) => (candCache[c] ??= grams.of(cands[c]!.titleKey));
+  const score = (r: number, c: number) => titleScore(rows[r]!.titleKey, cands[c]!.titleKey, rowGrams(r), candGrams(c));
+
+  // Score 1: equal titles, or (rarely, with repeated characters) equal bigram sets. Step 1 takes these before any
+  // other pair, row by row, each row the first task not yet taken: the tasks of each key are chained in task order
+  // (`next`), and `first` holds the key's first task not yet taken.
+  const keys = perfectKeys(rows, cands);
+  const first = new Map<string, number>();
+  const next = new Int32Array(cands.length);
+  for (let c = cands.length - 1; c >= 0; c--) {
+    if (cands[c]!.titleKey.length === 0) continue;
+    const key = keys[rows.length + c]!;
+    next[c] = first.get(key) ?? -1;
+    first.set(key, c);
+  }
+  for (let r = 0; r < rows.length; r++) {
+    const key = keys[r]!;
+    const c = first.get(key);
+    if (c === undefined || c < 0) continue;
+    first.set(key, next[c]!);
+    take(r, c);
+  }
+
+  // The other pairs that can score, from the rows and tasks left.
+  const leftRows: number[] = [];
+  for (let r = 0; r < rows.length; r++) if (rowMatched[r] === 0) leftRows.push(r);
+  const leftCands: number[] = [];
+  for (let c = 0; c < cands.length; c++) if (candMatched[c] === 0 && cands[c]!.titleKey.length > 0) leftCands.push(c);
+  if (leftRows.length > 0 && leftCands.length > 0) {
+    // The indexes hold the rows left, which are few (most rows have an equal title), and each task left
+    // probes them. The prefix filter works with any total order of bigrams shared by both sides; here it is
+    // rarest first among the rows left (then the smaller key), so that a task's prefix starts with the
+    // bigrams no row holds, which find nothing, and only the rows' bigrams are counted.
+    const freq = new Map<number, number>();
+    for (const r of leftRows) for (const g of rowGrams(r)) freq.set(g, (freq.get(g) ?? 0) + 1);
+    const rowPrefix = new Postings(); // bigram → rows holding it among their dice prefix
+    const rowAll = new Postings(); // bigram → rows holding it
+    const rowRarest = new Postings(); // bigram → rows (titles of 4 or more) whose rarest bigram it is
+    for (const r of leftRows) {
+      const order = rarestFirst(rowGrams(r), freq);
+      const prefix = dicePrefix(order.length);
+      for (let i = 0; i < prefix && i < order.length; i++) rowPrefix.add(order[i]!, r);
+      for (const g of order) rowAll.add(g, r);
+      if (rows[r]!.titleKey.length >= 4 && order.length > 0) rowRarest.add(order[0]!, r);
+    }
+    // Each task's candidate rows, each scored once (`seen` holds the task that last looked at a row): rows
+    // sharing a bigram of its dice prefix; rows holding its rarest bigram (a title of 4 or more contained in
+    // the row's: all its bigrams are the row's); rows whose rarest bigram it holds (the row's title contained
+    // in the task's).
+    const seen = new Int32Array(rows.length).fill(-1);
+    const pairs: { r: number; c: number; score: number }[] = [];
+    const consider = (index: Postings, key: number, c: number) => {
+      for (const r of index.get(key)) {
+        if (seen[r] === c) continue;
+        seen[r] = c;
+        const s = score(r, c);
+        if (s > 0) pairs.push({ r, c, score: s });
+      }
+    };
+    for (const c of leftCands) {
+      // A task's bigrams that no row holds come first in the order and find nothing: only the others (`held`,
+      // usually few) are ordered and probed; `absent` of the task's bigrams are not held.
+      const grams = candGrams(c);
+      const held = grams.filter((g) => freq.has(g));
+      if (held.length === 0) continue;
+      const absent = grams.length - held.length;
+      const order = rarestFirst(held, freq);
+      const prefix = dicePrefix(grams.length) - absent;
+      for (let i = 0; i < prefix && i < order.length; i++) consider(rowPrefix, order[i]!, c);
+      // Contained in a row: every bigram held.
+      if (cands[c]!.titleKey.length >= 4 && absent === 0) consider(rowAll, order[0]!, c);
+      for (const g of order) consider(rowRarest, g, c);
+    }
+    pairs.sort((x, y) => y.score - x.score || x.r - y.r || x.c - y.c);
+    for (const { r, c } of pairs) if (rowMatched[r] === 0 && candMatched[c] === 0) take(r, c);
+  }
+
+  const newlyCovered = new Uint8Array(cands.length);
+  restatedRows(rows, cands, grams, rowGrams, score, result, newlyCovered);
+  restatedTasks(rows, cands, grams, candGrams, result, newlyCovered);
+  for (let c = 0; c < cands.length; c++) if (newlyCovered[c] === 1) candMatched[c] = 1;
+  return result;
+}
+
+/** Lists of numbers by key. */
+class Postings {
+  readonly #lists = new Map<number, number[]>();
+
+  add(key: number, value: number): void {
+    const list = this.#lists.get(key);
+    if (list) list.push(value);
+    else this.#lists.set(key, [value]);
+  }
+
+  get(key: number): readonly number[] {
+    return this.#lists.get(key) ?? NONE;
+  }
+}
+
+const NONE: readonly number[] = [];
+
+/** A title's bigrams, rarest first (fewest rows left holding it, none for a bigram no row holds, then the smaller key): a total order. */
+function rarestFirst(grams: readonly number[], freq: Map<number, number>): number[] {
+  if (grams.length > 48) return [...grams].sort((a, b) => (freq.get(a) ?? 0) - (freq.get(b) ?? 0) || a - b);
+  // A title's few dozen bigrams by insertion, each count looked up once: sorting with a comparator that looks both up
+  // costs the matching a sixth more where titles differ (the 1 MB bench plan with 748 table titles altered: 35 → 40 ms).
+  const out: number[] = [];
+  const counts: number[] = [];
+  for (const g of grams) {
+    const f = freq.get(g) ?? 0;
+    let j = out.length;
+    for (; j > 0 && (counts[j - 1]! > f || (counts[j - 1] === f && out[j - 1]! > g)); j--) {
+      out[j] = out[j - 1]!;
+      counts[j] = counts[j - 1]!;
+    }
+    out[j] = g;
+    counts[j] = f;
+  }
+  return out;
+}
+
+/**
+ * Step 2. A task text can cover a title only if it holds ⌈0.8n⌉ of its n bigrams, so one of the n − ⌈0.8n⌉ + 1
+ * rarest: each row left is compared with the tasks whose text holds one of those.
+ */
+function restatedRows(
+  rows: readonly MatchRow[],
+  cands: readonly MatchCandidate[],
+  grams: Bigrams,
+  rowGrams: (r: number) => number[],
+  score: (r: number, c: number) => number,
+  result: MatchResult,
+  newlyCovered: Uint8Array,
+): void {
+  const left: number[] = [];
+  for (let r = 0; r < rows.length; r++) if (result.rowMatched[r] === 0 && rows[r]!.titleKey.length >= 4) left.push(r);
+  if (left.length === 0) return;
+  const wanted = new Set<number>();
+  for (const r of left) for (const g of rowGrams(r)) wanted.add(g);
+  // Bigram → tasks whose text holds it, and per task the wanted bigrams its text holds.
+  const index = new Map<number, number[]>();
+  const held = new Map<number, Set<number>>();
+  cands.forEach((cand, c) => {
+    const text = cand.textKey();
+    let mine: Set<number> | undefined;
+    for (let i = 0; i + 1 < text.length; i++) {
+      const g = grams.key(text.charCodeAt(i), text.charCodeAt(i + 1));
+      if (!wanted.has(g)) continue;
+      if (!mine) held.set(c, (mine = new Set()));
+      if (mine.has(g)) continue;
+      mine.add(g);
+      const list = index.get(g);
+      if (list) list.push(c);
+      else index.set(g, [c]);
+    }
+  });
+  for (const r of left) {
+    const title = rows[r]!.titleKey;
+    const titleGrams = rowGrams(r);
+    const order = [...titleGrams].sort((a, b) => (index.get(a)?.length ?? 0) - (index.get(b)?.length ?? 0) || a - b);
+    const found = new Set<number>();
+    for (const g of order.slice(0, titleGrams.length - Math.ceil((4 * titleGrams.length) / 5) + 1)) for (const c of index.get(g) ?? []) found.add(c);
+    let best = -1;
+    let bestScore = 0;
+    for (const c of [...found].sort((a, b) => a - b)) {
+      if (score(r, c) > 0) continue;
+      const s = coverage(title, titleGrams, cands[c]!.textKey(), held.get(c));
+      // On a tie the more specific inline item wins over the section that holds it.
+      const better = s > bestScore || (s > 0 && s === bestScore && cands[c]!.item && !(cands[best]?.item ?? false));
+      if (better) {
+        best = c;
+        bestScore = s;
+      }
+    }
+    if (best >= 0) {
+      result.rowMatched[r] = 1;
+      newlyCovered[best] = 1;
+    }
+  }
+}
+
+/**
+ * Step 3. Each title left is anchored at its bigram that the cells hold least often (its first occurrence in the
+ * title); the cells are then read once, and where an anchor occurs, the titles anchored there are compared in
+ * place. Two passes over the cells, and no index of them.
+ */
+function restatedTasks(
+  rows: readonly MatchRow[],
+  cands: readonly MatchCandidate[],
+  grams: Bigrams,
+  candGrams: (c: number) => number[],
+  result: MatchResult,
+  newlyCovered: Uint8Array,
+): void {
+  const left: number[] = [];
+  for (let c = 0; c < cands.length; c++) {
+    if (result.candMatched[c] === 0 && newlyCovered[c] === 0 && cands[c]!.titleKey.length >= 4) left.push(c);
+  }
+  if (left.length === 0) return;
+  // The bigrams of the titles left, with how often the cells hold each.
+  const held = new Map<number, number>();
+  for (const c of left) for (const g of candGrams(c)) held.set(g, 0);
+  for (const row of rows) {
+    const text = row.textKey();
+    for (let i = 0; i + 1 < text.length; i++) {
+      const g = grams.key(text.charCodeAt(i), text.charCodeAt(i + 1));
+      const n = held.get(g);
+      if (n !== undefined) held.set(g, n + 1);
+    }
+  }
+  // Anchor bigram → the titles anchored there, each with where in its title the anchor is.
+  const anchored = new Map<number, { c: number; offset: number }[]>();
+  for (const c of left) {
+    const titleGrams = candGrams(c);
+    let anchor = titleGrams[0]!;
+    for (const g of titleGrams) if (held.get(g)! < held.get(anchor)!) anchor = g;
+    // A bigram no cell holds: no cell holds the title.
+    if (held.get(anchor) === 0) continue;
+    const title = cands[c]!.titleKey;
+    let offset = 0;
+    while (grams.key(title.charCodeAt(offset), title.charCodeAt(offset + 1)) !== anchor) offset++;
+    const list = anchored.get(anchor);
+    if (list) list.push({ c, offset });
+    else anchored.set(anchor, [{ c, offset }]);
+  }
+  if (anchored.size === 0) return;
+  for (const row of rows) {
+    const text = row.textKey();
+    for (let i = 0; i + 1 < text.length; i++) {
+      const titles = anchored.get(grams.key(text.charCodeAt(i), text.charCodeAt(i + 1)));
+      if (titles === undefined) continue;
+      for (const { c, offset } of titles) {
+        if (newlyCovered[c] === 0 && i >= offset && text.startsWith(cands[c]!.titleKey, i - offset)) newlyCovered[c] = 1;
+      }
+    }
+  }
+}
+
+/** How many of a title's n rarest bigrams a Dice match at 0.6 must share one of: n − ⌈3n/7⌉ + 1. */
+function dicePrefix(n: number): number {
+  return n - Math.ceil((3 * n) / 7) + 1;
+}
+
+/**
+ * Keys equal for two titles exactly when they score 1: equal titles, or equal bigram sets. Two different
+ * titles have the same bigram set only if both repeat a character (without one, the bigrams form a simple
+ * path that no other string shares) and they hold the same characters; so the title itself is its key
+ * unless another title that repeats a character has the same character set (by hash), and only those few
+ * get their sorted bigram set as key (marked by a leading U+0000, which `normalize` keeps, so a title could
+ * hold it: a title's key is then U+0001 plus the title).
+ */
+function perfectKeys(rows: readonly MatchRow[], cands: readonly MatchCandidate[]): string[] {
+  const titles = [...rows.map((r) => r.titleKey), ...cands.map((c) => c.titleKey)];
+  const hashes = charSetHashes(titles);
+  // The first title with each hash, and the hashes that two different titles share.
+  const firstWith = new Map<number, string>();
+  const crowded = new Set<number>();
+  titles.forEach((t, i) => {
+    const h = hashes[i]!;
+    if (h < 0) return;
+    const first = firstWith.get(h);
+    if (first === undefined) firstWith.set(h, t);
+    else if (first !== t) crowded.add(h);
+  });
+  return titles.map((t, i) => (crowded.has(hashes[i]!) ? '\u0000' + gramKey(t) : t.charCodeAt(0) <= 1 ? '\u0001' + t : t));
+}
+
+/** For each title, a hash (≥ 0) of its set of code units when it repeats one, else −1. */
+function charSetHashes(titles: readonly string[]): Int32Array {
+  // The title in which each code unit was last seen: a repeat is found without a set per title.
+  const seenIn = new Int32Array(0x10000).fill(-1);
+  const hashes = new Int32Array(titles.length);
+  titles.forEach((title, t) => {
+    let repeats = false;
+    let h = 0;
+    for (let i = 0; i < title.length; i++) {
+      const code = title.charCodeAt(i);
+      if (seenIn[code] === t) {
+        repeats = true;
+        continue;
+      }
+      seenIn[code] = t;
+      h = (h + Math.imul(code ^ 0x5bd1e995, 0x9e3779b1)) | 0;
+    }
+    // 30 bits: a small integer, which a Map keeps unboxed.
+    hashes[t] = repeats ? h >>> 2 : -1;
+  });
+  return hashes;
+}
+
+/** The sorted bigram set of `title` as a string (two code units per bigram). */
+function gramKey(title: string): string {
+  const pairs = new Set<number>();
+  for (let i = 0; i + 1 < title.length; i++) pairs.add(title.charCodeAt(i) * 0x10000 + title.charCodeAt(i + 1));
+  let key = '';
+  for (const p of [...pairs].sort((a, b) => a - b)) key += String.fromCharCode(Math.floor(p / 0x10000), p % 0x10000);
+  return key;
+}
+
+/** Step 1's score of two title keys (0: no match); `ga`, `gb` their bigrams, sorted. */
+function titleScore(a: string, b: string, ga: readonly number[], gb: readonly number[]): number {
+  if (a.length === 0 || b.length === 0) return 0;
+  if (a === b) return 1;
+  const short = a.length <= b.length ? a : b;
+  const long = a.length <= b.length ? b : a;
+  const contained = short.length >= 4 && long.includes(short) ? 0.6 + (0.4 * short.length) / long.length : 0;
+  const d = dice(ga, gb);
+  return Math.max(contained, d >= DICE_MIN ? d : 0);
+}
+
+/** Step 2's coverage of `title` by a task text (`textHolds`: the title's bigrams the text holds), 0 below the bar. */
+function coverage(title: string, titleGrams: readonly number[], text: string, textHolds: Set<number> | undefined): number {
+  if (title.length < 4 || text.length === 0) return 0;
+  if (text.includes(title)) return 1;
+  if (titleGrams.length < 4 || !textHolds) return 0;
+  let shared = 0;
+  for (const g of titleGrams) if (textHolds.has(g)) shared++;
+  const share = shared / titleGrams.length;
+  return share >= COVER_MIN ? share : 0;
+}
+
+/** Dice similarity of two sorted sets of bigrams. */
+function dice(a: readonly number[], b: readonly number[]): number {
+  if (a.length === 0 || b.length === 0) return 0;
+  let shared = 0;
+  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+    if (a[i] === b[j]) {
+      shared++;
+      i++;
+      j++;
+    } else if (a[i]! < b[j]!) i++;
+    else j++;
+  }
+  return (2 * shared) / (a.length + b.length);
+}
+
+/**
+ * The bigram keys of one matching: a number per pair of code units, the same pair always the same number. Code
+ * units are numbered in the order first seen, 15 bits each, so that a bigram is a small integer (below 2^30; V8
+ * keeps those unboxed as Map and Set keys, where the plain 32-bit pair is a heap number allocated on each lookup);
+ * past the 32,767 numbers, the units left over give the exact key 2^30 + a·2^16 + b, disjoint from the small ones.
+ */
+class Bigrams {
+  /** Code unit → its number (0: none yet). */
+  private readonly ids = new Uint16Array(0x10000);
+  private next = 1;
+  /** Room to sort one title's keys. */
+  private sorting = new Float64Array(256);
+
+  /** The key of the bigram of code units `a` then `b`. */
+  key(a: number, b: number): number {
+    const ia = this.id(a);
+    const ib = this.id(b);
+    return ia !== 0 && ib !== 0 ? (ia << 15) | ib : 0x40000000 + a * 0x10000 + b;
+  }
+
+  /** The distinct bigrams of `s`, as keys, in ascending order. */
+  of(s: string): number[] {
+    const n = Math.max(0, s.length - 1);
+    // Sorted in a typed array, then copied without repeats: a set and a sorted copy per title cost PL011 more than the rest of the matching (1 MB bench plan: 4.7 → 10 ms).
+    if (n > this.sorting.length) this.sorting = new Float64Array(Math.max(n, 2 * this.sorting.length));
+    const keys = this.sorting.subarray(0, n);
+    for (let i = 0; i < n; i++) keys[i] = this.key(s.charCodeAt(i), s.charCodeAt(i + 1));
+    keys.sort();
+    const out: number[] = [];
+    for (let i = 0; i < n; i++) if (i === 0 || keys[i] !== keys[i - 1]) out.push(keys[i]!);
+    return out;
+  }
+
+  private id(code: number): number {
+    const id = this.ids[code]!;
+    if (id !== 0 || this.next > 0x7fff) return id;
+    this.ids[code] = this.next;
+    return this.next++;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Keys.
+
+/** Never a punctuation mark, symbol or space after folding: what `normalize` removes. */
+const DROPPED = /^[\s\p{P}\p{S}]$/u;
+
+/**
+ * Per UTF-16 code unit: what `normalize` turns it into (−1 removed, −2 not yet known). Filled on first use of each
+ * code unit: a table of a pure function, the same for every document.
+ */
+const FOLDED = new Int32Array(0x10000).fill(-2);
+
+function foldedOf(code: number): number {
+  const width = code >= 0xff01 && code <= 0xff5e ? code - 0xfee0 : code === 0x3000 || code === 0xa0 ? 0x20 : code;
+  const ch = toSimplified(String.fromCharCode(width));
+  return DROPPED.test(ch) ? -1 : ch.charCodeAt(0);
+}
+
+/**
+ * A title's or a text's key: width and script folded, pinyin noise, punctuation, symbols and spaces removed — the
+ * string `toSimplified(foldWidth(stripNoise(text))).replace(/[\s\p{P}\p{S}]/gu, '')` (the test's reference), in one
+ * pass with a table per code unit. Both mappings are per code unit and never touch surrogates, so a surrogate pair
+ * is one code point before and after them.
+ */
+export function normalize(text: string): string {
+  const s = stripNoise(text);
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < s.length; i++) {
+    const code = s.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < s.length) {
+      const low = s.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        if (DROPPED.test(s.slice(i, i + 2))) {
+          out += s.slice(from, i);
+          from = i + 2;
+        }
+        i++;
+        continue;
+      }
+    }
+    let to = FOLDED[code]!;
+    if (to === -2) to = FOLDED[code] = foldedOf(code);
+    if (to === code) continue;
+    out += s.slice(from, i);
+    if (to >= 0) out += String.fromCharCode(to);
+    from = i + 1;
+  }
+  return from === 0 ? s : out + s.slice(from);
+}
