@@ -26,11 +26,11 @@ export function markOf(type: TokenType): IToken {
 }
 
 /**
- * A parser that reads stretches of a token vector, each announced by a mark (a token of its own type that stands in no
- * text, which makes the choice of rule LL(1)), and reports what it recognises by the vector's indexes. Chevrotain reads
- * its own input array: the window, written before each reading and cleared after it. The rules count what they consume,
- * so `at` is always the vector index of the next token (`PAST` when that is a mark or the end): a gate that reads on
- * while `at` is before some index stops at the end of its stretch.
+ * A parser that reads chosen stretches of a token vector with marks between them (tokens of types of their own that
+ * stand in no text: where a stretch starts and ends, so that the choice of rule is LL(1)), and reports what it
+ * recognises by the vector's indexes. Chevrotain reads its own input array: the window, written before each reading
+ * (`stretch`, `mark`) and cleared after it. The rules count what they consume (`take`), so `at` is always the vector
+ * index of the next token and `after` the index after the last one (`PAST` at a mark or the end).
  */
 export abstract class WindowParser extends EmbeddedActionsParser {
   /** The vector being read (empty between readings). */
