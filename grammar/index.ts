@@ -1,10 +1,24 @@
-// The grammar's public face: `parseText` turns plan text into tokens and a flat list of blocks. Never throws.
+// The grammar's public face: `parseText` turns plan text into tokens and a flat list of blocks (never throws); the
+// attribution and deadline readers find a paragraph's attribution clauses and a text's deadline phrases.
 import type { IToken } from 'chevrotain';
 import { tokenize } from './lexer.js';
 import { parseBlocks, type Block } from './parser.js';
 
 export * as tokens from './tokens.js';
 export * from './numerals.js';
+export { leadsAfterBy, MAX_BY_UNITS, readAttributionSyntax, UNIT_END, type AttributionPart, type AttributionSyntax } from './attribution.js';
+export {
+  daysIn,
+  deadlineStartsAt,
+  findPlanPeriod,
+  onlyFillerAround,
+  DeadlineScan,
+  type DeadlinePhrase,
+  type DeadlinePrecision,
+  type Expr as DeadlineExpr,
+  type Win as DeadlineWindow,
+  type YearRef,
+} from './deadline.js';
 export type { IToken } from 'chevrotain';
 export type { Block } from './parser.js';
 

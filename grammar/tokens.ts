@@ -12,6 +12,19 @@ export const Inline = createToken({ name: 'Inline', pattern: Lexer.NA });
 /** Attribution keywords (`牵头单位`, `负责`, `参加`…). */
 export const Keyword = createToken({ name: 'Keyword', pattern: Lexer.NA, categories: [Inline] });
 
+// Categories the attribution grammar (`attribution.ts`) reads by; the lexer and the block parser do not use them.
+
+/** `[` `【` `〔` `(` `（`: opens a group (an attribution `（牵头单位：…）`, or part of a name: `各区县(市)`). */
+export const Opener = createToken({ name: 'Opener', pattern: Lexer.NA });
+/** `]` `】` `〕` `)` `）`: closes a group. */
+export const Closer = createToken({ name: 'Closer', pattern: Lexer.NA });
+/** A field's name, which a colon and a value follow: `牵头单位` `责任单位` `完成时限` `牵头领导`. */
+export const FieldName = createToken({ name: 'FieldName', pattern: Lexer.NA });
+/** A verb that gives the units before it a role: `牵头` `负责` `共同负责` `参加` `按职责分工负责`. */
+export const RoleVerb = createToken({ name: 'RoleVerb', pattern: Lexer.NA });
+/** Text, and the tabs and pipes that stand in it: what no attribution rule reads by its kind. */
+export const Plain = createToken({ name: 'Plain', pattern: Lexer.NA });
+
 // ---------------------------------------------------------------------------------------------
 // Layout.
 
@@ -95,7 +108,7 @@ export const Whitespace = createToken({
   pattern: new RegExp(`${SKIPPED_SPACE}+`),
   group: Lexer.SKIPPED,
 });
-export const Tab = charToken('Tab', '\t', [Inline]);
+export const Tab = charToken('Tab', '\t', [Inline, Plain]);
 
 /**
  * Remembers where `needle` next occurs in one text: successive searches from growing offsets (the lexer's
@@ -375,7 +388,7 @@ export function keywordWords(type: TokenType): readonly string[] {
  * keyword types there one after another, and a failed comparison costs a table read where a failed regex
  * costs a call into the regex engine. The image is the word itself (one shared string per word).
  */
-function keywordToken(name: string, words: readonly string[]): TokenType {
+function keywordToken(name: string, words: readonly string[], categories: TokenType[] = []): TokenType {
   const firsts = words.map((w) => w.charCodeAt(0));
   const matches = words.map((w): [string] => [w]);
   const pattern: CustomPatternMatcherFunc = (text, offset) => {
@@ -391,7 +404,7 @@ function keywordToken(name: string, words: readonly string[]): TokenType {
     }
     return null;
   };
-  const type = createToken({ name, pattern, start_chars_hint: [...new Set(words.map((w) => w[0]!))], line_breaks: false, categories: [Keyword] });
+  const type = createToken({ name, pattern, start_chars_hint: [...new Set(words.map((w) => w[0]!))], line_breaks: false, categories: [Keyword, ...categories] });
   KEYWORD_WORDS.set(type, words);
   return type;
 }
@@ -415,7 +428,7 @@ function withPinyin(text: string, offset: number, word: string): number {
 export const LeadField = keywordToken('LeadField', [
   '牵头责任单位', '牽頭責任單位', '牵头责任部门', '牽頭責任部門', '牵头督导单位', '牽頭督導單位', '牵头单位', '牽頭單位', '牵头部门', '牽頭部門',
   '主办单位', '主辦單位', '主办部门', '主辦部門', '主责单位', '主責單位', '主责部门', '主責部門',
-]);
+], [FieldName]);
 /**
  * Fields that name persons (`牵头领导` lead official, `责任人`), never units: their values are skipped. Before
  * `LeadField` and `LeadVerb`, which start the same way.
@@ -424,43 +437,43 @@ export const PersonField = keywordToken('PersonField', [
   '牵头负责领导', '牽頭負責領導', '牵头市领导', '牽頭市領導', '牵头县领导', '牽頭縣領導', '牵头区领导', '牽頭區領導', '牵头领导', '牽頭領導',
   '责任领导', '責任領導', '分管市领导', '分管市領導', '分管县领导', '分管縣領導', '分管区领导', '分管區領導', '分管领导', '分管領導',
   '配合领导', '配合領導', '协调领导', '協調領導', '责任人', '責任人', '联系人', '聯繫人',
-]);
+], [FieldName]);
 /** `责任单位` / `配合单位` (responsible / cooperating units) field names. */
 export const ResponsibleField = keywordToken('ResponsibleField', [
   '责任单位', '責任單位', '责任部门', '責任部門', '责任主体', '責任主體', '配合责任单位', '配合責任單位', '配合单位', '配合單位', '配合部门', '配合部門',
   '协同责任单位', '協同責任單位', '协同单位', '協同單位', '协作单位', '協作單位', '协办单位', '協辦單位', '协办部门', '協辦部門',
   '主体责任单位', '主體責任單位', '主要协作单位', '主要協作單位', '主要配合单位', '主要配合單位',
   '参与单位', '參與單位', '参与部门', '參與部門', '参加单位', '參加單位',
-]);
+], [FieldName]);
 /** `完成时限` (deadline) field names. */
 export const DeadlineField = keywordToken('DeadlineField', [
   '完成时限', '完成時限', '完成时间', '完成時間', '时间节点', '時間節點', '时限要求', '時限要求', '时间要求', '時間要求', '完成期限',
-]);
+], [FieldName]);
 /** `共同负责`: several joint leads. */
-export const JointLead = keywordToken('JointLead', ['共同负责', '共同負責', '共同牵头', '共同牽頭']);
+export const JointLead = keywordToken('JointLead', ['共同负责', '共同負責', '共同牵头', '共同牽頭'], [RoleVerb]);
 /** `按职责分工负责`: responsible units. */
 export const ByDivision = keywordToken('ByDivision', [
   '按照职责分工负责', '按照職責分工負責', '按职责分工负责', '按職責分工負責', '按职责分工落实', '按職責分工落實', '按照职责分工', '按照職責分工',
   '按职责分工', '按職責分工', '分别负责', '分別負責',
-]);
+], [RoleVerb]);
 /** `会同`: together with (`由X会同Y负责`: X leads, Y takes part). */
 export const Together = keywordToken('Together', ['会同', '會同']);
 /** `牵头负责` / `牵头`: lead. */
-export const LeadVerb = keywordToken('LeadVerb', ['牵头负责', '牽頭負責', '牵头', '牽頭']);
+export const LeadVerb = keywordToken('LeadVerb', ['牵头负责', '牽頭負責', '牵头', '牽頭'], [RoleVerb]);
 /** `参加` / `参与` / `配合`: taking part. */
-export const JoinVerb = keywordToken('JoinVerb', ['参加', '參加', '参与', '參與', '配合']);
+export const JoinVerb = keywordToken('JoinVerb', ['参加', '參加', '参与', '參與', '配合'], [RoleVerb]);
 /** `负责`: in charge (lead when after `由…`). */
-export const ChargeVerb = keywordToken('ChargeVerb', ['负责', '負責']);
+export const ChargeVerb = keywordToken('ChargeVerb', ['负责', '負責'], [RoleVerb]);
 /** `由`: by. */
 export const By = keywordToken('By', ['由']);
 
 // ---------------------------------------------------------------------------------------------
 // Brackets and punctuation (full- and half-width alike).
 
-export const LBracket = charToken('LBracket', '[【〔', [Inline]);
-export const RBracket = charToken('RBracket', ']】〕', [Inline]);
-export const LParen = charToken('LParen', '(（', [Inline]);
-export const RParen = charToken('RParen', ')）', [Inline]);
+export const LBracket = charToken('LBracket', '[【〔', [Inline, Opener]);
+export const RBracket = charToken('RBracket', ']】〕', [Inline, Closer]);
+export const LParen = charToken('LParen', '(（', [Inline, Opener]);
+export const RParen = charToken('RParen', ')）', [Inline, Closer]);
 export const SentenceEnd = charToken('SentenceEnd', '。！？!?', [Inline]);
 export const Semicolon = charToken('Semicolon', ';；', [Inline]);
 export const Colon = charToken('Colon', ':：', [Inline]);
@@ -484,7 +497,7 @@ function rowPipeMatcher(): CustomPatternMatcherFunc {
 }
 export const RowPipe = createToken({ name: 'RowPipe', pattern: rowPipeMatcher(), start_chars_hint: ['|', '｜'], line_breaks: false });
 /** `|` `｜` anywhere else: a cell border inside a table row, or plain text inside a paragraph (`公示|制度`). */
-export const Pipe = charToken('Pipe', '|｜', [Inline]);
+export const Pipe = charToken('Pipe', '|｜', [Inline, Plain]);
 
 // ---------------------------------------------------------------------------------------------
 // Text: a run of anything else. Written as positive ranges (no negated set) so that Chevrotain's
@@ -601,9 +614,9 @@ function textStarts(): number[] {
   return starts;
 }
 
-export const Text = createToken({ name: 'Text', pattern: textMatcher(), start_chars_hint: textStarts(), line_breaks: false, categories: [Inline] });
+export const Text = createToken({ name: 'Text', pattern: textMatcher(), start_chars_hint: textStarts(), line_breaks: false, categories: [Inline, Plain] });
 /** One character no other token took (a lone `<`): text too. */
-export const TextChar = createToken({ name: 'TextChar', pattern: /[\u0000-\uffff]/, categories: [Inline], line_breaks: true });
+export const TextChar = createToken({ name: 'TextChar', pattern: /[\u0000-\uffff]/, categories: [Inline, Plain], line_breaks: true });
 
 /**
  * Every token type, in matching order. The lexer tries, for each position, the token types whose first

@@ -1,6 +1,6 @@
 // Single functions whose cost must grow linearly with their input, beside the pathological plans: each is measured
 // at 1× and 4× in the perf child (linear-child.ts), never in the mocha process, and judged by linear.test.ts.
-import { parseText } from '../../grammar/index.js';
+import { parseText, readAttributionSyntax } from '../../grammar/index.js';
 import { compileGlob } from '../../server/src/cli/glob.js';
 import { parseUnitsText } from '../../server/src/config/load.js';
 import { minimalEdits } from '../../server/src/features/code-actions.js';
@@ -37,6 +37,16 @@ export const PHASES: readonly Phase[] = [
     name: 'comment openers',
     what: 'a line of unclosed `<!--` is lexed once, not searched again from each opener (grammar)',
     measure: () => measureTwice(() => costRatio('<!--'.repeat(12_500), '<!--'.repeat(50_000), (t) => t, (t) => void parseText(t))),
+  },
+  {
+    name: 'attribution brackets',
+    what: 'nested and unclosed brackets are matched by counting, each token read a bounded number of times (grammar/attribution.ts)',
+    measure: () =>
+      measureTwice(() =>
+        costRatio('（县局牵头（甲（乙）（（（牵头单位：县局'.repeat(1500), '（县局牵头（甲（乙）（（（牵头单位：县局'.repeat(6000), (t) => parseText(t), (p) => {
+          for (const b of p.blocks) if (b.kind === 'paragraph') readAttributionSyntax(p.tokens, b.first, b.last);
+        }),
+      ),
   },
   {
     name: 'units file',

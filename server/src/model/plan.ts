@@ -9,7 +9,7 @@ import {
   type IToken,
   type ParsedText,
 } from '../../../grammar/index.js';
-import { placeDeadlines, proseDeadlines, readAttributions, unitHeading, unitsIn, type AttributionContext } from './attribution.js';
+import { newScratch, placeDeadlines, proseDeadlines, readAttributions, unitHeading, unitsIn, type AttributionContext } from './attribution.js';
 import { ListBuffer } from './buffer.js';
 import { findPlanPeriod } from './deadline.js';
 import { PlacedDirective, PlacedMarker, PlacedParseProblem, PlacedSection, PlacedTask, PlacedUnnumbered } from './located.js';
@@ -145,9 +145,10 @@ function readBody(plan: PlanDocument, lines: LineTable, parsed: ParsedText, opti
     text,
     lines,
     readsTasks: plan.kind === 'plan',
-    deadlines: { period: plan.period ? { start: plan.period.start, end: plan.period.end } : null },
+    deadlines: { period: plan.period ? { start: plan.period.start, end: plan.period.end } : null, dates: new Map() },
     names: new Map(),
     units: [],
+    scratch: newScratch(),
   };
   const notice = noticeEnd(text, lines);
   const bodyEnd = attachmentStart(text, parsed.blocks, notice);

@@ -1,0 +1,1035 @@
+// Deadline phrases (`完成时限`, deadline): `2024年6月底前`, `上半年`, `第一季度`, `每季度`, `长期坚持`, `清明节期间`, ranges
+// `2021—2023年`, damaged digit runs: where a text holds them and how each is built (year, months, days, range, cues).
+// The model turns what is found into ISO dates against the plan's period (server/src/model/deadline.ts).
+//
+// Read character by character over the text (`DeadlineScan`), not by Chevrotain rules: a phrase lies inside the plan
+// lexer's text runs (which are cut only where another token may start), whether it is one depends on the characters
+// around it (`3年内` and `去年底` are no `年内`, `统一月度` holds no month, `内蒙古` no `内`, a `《…》` title's years are
+// another document's), and the 1 MB bench plan has ~22,000 places where one may start: a lexer and parser run at each
+// would cost several times the whole model's budget.
+
+/** How precisely a phrase names its time. */
+export type DeadlinePrecision = 'day' | 'month' | 'quarter' | 'half' | 'year';
+
+// ---------------------------------------------------------------------------------------------
+// Folding: one code unit for one code unit, so offsets in the folded text are offsets in the text.
+
+const FOLD_FROM = '０１２３４５６７８９ＱｑＯ－～〜．／：長續堅態開實執進動於內當為遲時間號後幾兩個務設陸資數該歷週節國慶勞從';
+const FOLD_TO = '0123456789QqO-~~./:长续坚态开实执进动于内当为迟时间号后几两个务设陆资数该历周节国庆劳从';
+const FOLD_RE = new RegExp(`[${FOLD_FROM}]`);
+const FOLD_TABLE = (() => {
+  const table = new Uint16Array(0x10000).map((_, k) => k);
+  for (let k = 0; k < FOLD_FROM.length; k++) table[FOLD_FROM.charCodeAt(k)] = FOLD_TO.charCodeAt(k);
+  return table;
+})();
+
+/** Full-width digits and punctuation to ASCII, traditional keyword characters to simplified; same length. */
+export function fold(text: string): string {
+  if (!FOLD_RE.test(text)) return text;
+  // Few characters change: copy the runs between them.
+  let out = '';
+  let last = 0;
+  for (let k = 0; k < text.length; k++) {
+    const code = text.charCodeAt(k);
+    const to = FOLD_TABLE[code] as number;
+    if (to !== code) {
+      out += text.slice(last, k) + String.fromCharCode(to);
+      last = k + 1;
+    }
+  }
+  return out + text.slice(last);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Character classes.
+
+const CJK_DIGIT: Record<string, number> = {
+  〇: 0, '○': 0, 零: 0, O: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+};
+/** Characters that make up a Chinese numeral run (`十二`, `二〇二〇`). */
+const CJK_NUMERAL = new Set([...'〇○零一二三四五六七八九十']);
+/** Han characters that may stand right before a Chinese-numeral month (`于三月`, `二〇二〇年十二月`). */
+const CJK_MONTH_PREV = new Set([...'于在到至止迟晚底前内年月、每']);
+/** Characters before a bare `年底` / `年内` that make it part of something else (`3年内`, `半年内`, `去年底`). */
+const BARE_YEAR_DENY = new Set([...'0123456789〇○零一二三四五六七八九十百千两半几多每今本当全明次翌去上下前后近往同该历数逐整跨']);
+/** Characters after `内` that make it part of a word (`内蒙古`, `内部`), not "within". */
+const INNER_DENY = new Set([...'蒙部容外控设涵地务资需在河江陆核']);
+/** Range separators (one code unit each; `——` is read as two). */
+const RANGE_SEP = new Set([...'—–―‐-~至到']);
+/** Single characters before a date that make it a deadline in prose (`于` `在` `到` `截至` `截止` `最迟`). */
+const PREFIX_CUE = new Set([...'于在到至止迟晚']);
+/** Clause boundaries for a stand-alone ongoing phrase in prose. */
+const CLAUSE_BOUNDARY = new Set([...'。，,；;：:！!？?（）()【】[]〔〕\n\r']);
+/** The first characters of the holidays (`HOLIDAYS`), for the candidate scan. */
+const HOLIDAY_START = '元旦|春节|清明|五一|劳动节|端午|中秋|国庆|主汛期|汛期|暑假|暑期|寒假|两节|双节';
+/**
+ * Where a deadline or an ongoing phrase may start; the scan jumps from one to the next, so ordinary text costs
+ * one native regex pass. Bounded quantifiers only: linear on any input. A lookahead, so that a match is empty
+ * and `test` leaves `lastIndex` at its start: no match array per candidate.
+ */
+const CANDIDATE = new RegExp(
+  `(?=${[
+    '[0-9]', '[〇○零O一二三四五六七八九十]{1,4}[年月季日号]', '元月', '第[一二三四1-4]季', '[Qq][1-4]', '每[年季半月]',
+    '年度?[底末内]', '[上下]半年', '(?:本|今|当|全|明|次|翌|去|上一?|下一)年', '长期|持续|常态化|常年|长效', '即日',
+    HOLIDAY_START,
+  ].join('|')})`,
+  'g',
+);
+const ONGOING_KEYS = ['常态化', '长期', '持续', '常年', '长效'];
+/**
+ * Holidays and seasons a schedule is written against (`清明节期间`, `国庆节前`, `汛期`); longer names first. Their
+ * dates move from year to year (the lunar ones) or are not a day (a season): they are read as a period with no
+ * computed end.
+ */
+const HOLIDAYS = ['元旦春节', '元旦', '春节', '清明节', '清明', '五一', '劳动节', '端午节', '端午', '中秋节', '中秋', '国庆节', '国庆', '主汛期', '汛期', '暑假', '暑期', '寒假', '两节', '双节'];
+/** What makes a holiday a time bound: `期间` `前后` `之前` `以前` `前` (not `的临近`, not `后`). */
+const HOLIDAY_BOUNDS = ['期间', '前后', '之前', '以前', '前'];
+const ONGOING_VERBS = ['坚持', '推进', '开展', '实施', '执行', '落实', '进行', '抓好', '深化', '推动', '有效'];
+
+const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
+const isAsciiLetter = (c: string | undefined): boolean =>
+  c !== undefined && ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'));
+const isSpace = (c: string | undefined): boolean => c === ' ' || c === '\t' || c === '\u3000' || c === '\u00a0';
+
+function isHan(c: string | undefined): boolean {
+  if (c === undefined) return false;
+  const x = c.charCodeAt(0);
+  return (x >= 0x4e00 && x <= 0x9fff) || (x >= 0x3400 && x <= 0x4dbf) || x === 0x3007;
+}
+
+function runEnd(s: string, i: number, test: (c: string) => boolean): number {
+  let j = i;
+  while (j < s.length && test(s[j] as string)) j++;
+  return j;
+}
+
+const digitRunEnd = (s: string, i: number): number => runEnd(s, i, isDigit);
+
+/** `Number(s.slice(from, to))` for a run of ASCII digits [from, to), without cutting the string. */
+function digitsValue(s: string, from: number, to: number): number {
+  let value = 0;
+  for (let k = from; k < to; k++) value = value * 10 + (s.charCodeAt(k) - 48);
+  return value;
+}
+const cjkRunEnd = (s: string, i: number): number => runEnd(s, i, (c) => CJK_NUMERAL.has(c));
+
+/** What a date's pieces are glued with, when a space was typed between them (`12 月底前`, `2024 年 6 月`). */
+const DATE_GLUE = new Set([...'年月日号底末前季度之以内']);
+
+/**
+ * Past the spaces at `k` (at most two) when a date goes on after them (`12 月`: the `月`; with `digits`, `年 6月`:
+ * the `6`); else `k`. Typed dates carry such spaces; `6月 开展` does not go on.
+ */
+function gap(s: string, k: number, digits = false): number {
+  if (!isSpace(s[k])) return k;
+  let j = k;
+  while (j < s.length && j - k < 2 && isSpace(s[j])) j++;
+  const c = s[j];
+  return c !== undefined && (DATE_GLUE.has(c) || (digits && isDigit(c))) ? j : k;
+}
+
+/** Length of a range separator at `j` (`—` `——` `-` `~` `至` `到`), 0 when none. */
+function sepAt(s: string, j: number): number {
+  const c = s[j];
+  if (c === undefined || !RANGE_SEP.has(c)) return 0;
+  return c === '—' && s[j + 1] === '—' ? 2 : 1;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Calendar.
+
+const isLeap = (y: number): boolean => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+
+/** The days of `month` (February has 29 when the year is unknown). */
+export function daysIn(year: number | null, month: number): number {
+  if (month === 2) return year === null || isLeap(year) ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+const validYear = (y: number): boolean => y >= 1900 && y <= 2099;
+
+function validMonthDay(m: number, d: number, year: number | null): boolean {
+  return m >= 1 && m <= 12 && d >= 1 && d <= daysIn(year, m);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The parsed form.
+
+export type YearRef = { kind: 'written'; value: number } | { kind: 'relative'; delta: number } | { kind: 'none' };
+
+/** A window inside one year: months m1..m2, days d1 (of m1) .. d2 (of m2); 'last' = the month's last day. */
+export interface Win {
+  m1: number;
+  m2: number;
+  d1: number;
+  d2: number | 'last';
+  precision: DeadlinePrecision;
+}
+
+export interface Part {
+  year: YearRef;
+  win: Win;
+}
+
+/** A parsed expression, in offsets of the folded text. `first` is set for a range. */
+export interface Expr {
+  from: number;
+  to: number;
+  first: Part | null;
+  last: Part;
+  recurring: boolean;
+  damaged: boolean;
+  /** The expression itself says "by" (`底` `末` `内`, a recurring schedule). */
+  cue: boolean;
+  /** A day-only second half of a range (`3月1日—20日`): its month comes from the first half. */
+  inheritMonth: boolean;
+}
+
+/** What follows a year or a month: the window it narrows to, and where it ends. */
+interface Tail {
+  to: number;
+  win: Win;
+  cue: boolean;
+  first?: Win;
+}
+
+interface Env {
+  /** Parsing the second half of a range. */
+  afterSep: boolean;
+  /** A prefix cue (`于320日之前`): a yearless damaged `320日` may be read. */
+  loose: boolean;
+}
+
+const NO_YEAR: YearRef = { kind: 'none' };
+// Year references and windows are never changed once made (a range copies a window to change it), so the
+// common ones are made once: the reader then builds a handful of objects per deadline rather than a dozen.
+
+/** `written(y)` for the years a plan can name (1900–2099), by `y - 1900`. */
+const WRITTEN_YEARS: YearRef[] = Array.from({ length: 200 }, (_, k) => ({ kind: 'written', value: 1900 + k }));
+const written = (value: number): YearRef =>
+  Number.isInteger(value) && value >= 1900 && value <= 2099 ? WRITTEN_YEARS[value - 1900]! : { kind: 'written', value };
+
+const YEAR_WIN: Win = { m1: 1, m2: 12, d1: 1, d2: 'last', precision: 'year' };
+const HALF_WINS: Win[] = [1, 2].map((h) => ({ m1: h === 1 ? 1 : 7, m2: h === 1 ? 6 : 12, d1: 1, d2: 'last', precision: 'half' }));
+/** By quarter 1–4 (index 0 unused). */
+const QUARTER_WINS: Win[] = [0, 1, 2, 3, 4].map((q) => ({ m1: 3 * q - 2, m2: 3 * q, d1: 1, d2: 'last', precision: 'quarter' }));
+/** By month 0–12 (0: the `1—3月` range's unwritten month, kept as read). */
+const MONTH_WINS: Win[] = Array.from({ length: 13 }, (_, m) => ({ m1: m, m2: m, d1: 1, d2: 'last', precision: 'month' }));
+
+const yearWin = (): Win => YEAR_WIN;
+const halfWin = (h: number): Win => HALF_WINS[h === 1 ? 0 : 1]!;
+const quarterWin = (q: number): Win =>
+  Number.isInteger(q) && q >= 1 && q <= 4 ? QUARTER_WINS[q]! : { m1: 3 * q - 2, m2: 3 * q, d1: 1, d2: 'last', precision: 'quarter' };
+const monthWin = (m: number): Win =>
+  Number.isInteger(m) && m >= 0 && m <= 12 ? MONTH_WINS[m]! : { m1: m, m2: m, d1: 1, d2: 'last', precision: 'month' };
+const dayWin = (m: number, d1: number, d2: number | 'last'): Win => ({ m1: m, m2: m, d1, d2, precision: 'day' });
+
+type Flags = Partial<Pick<Expr, 'recurring' | 'damaged' | 'cue' | 'inheritMonth'>>;
+
+function expr(from: number, to: number, year: YearRef, win: Win, flags: Flags = {}): Expr {
+  return {
+    from, to, first: null, last: { year, win },
+    recurring: flags.recurring === true,
+    damaged: flags.damaged === true,
+    cue: flags.cue === true,
+    inheritMonth: flags.inheritMonth === true,
+  };
+}
+
+/** Marks `e` as a range starting at `first`. */
+function ranged(e: Expr, first: Part): Expr {
+  e.first = first;
+  return e;
+}
+
+function fromTail(from: number, year: YearRef, tail: Tail, flags: Flags = {}): Expr {
+  const e = expr(from, tail.to, year, tail.win, flags);
+  e.cue = e.cue || tail.cue;
+  return tail.first ? ranged(e, { year, win: tail.first }) : e;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Numbers.
+
+/** `十` `十二` `二十` `三十一` `五` → value; null for anything else. */
+function cjkSmall(run: string): number | null {
+  const d = (c: string | undefined): number | null => {
+    const v = c === undefined ? undefined : CJK_DIGIT[c];
+    return v === undefined || v === 0 ? null : v;
+  };
+  if (run.length === 1) return run === '十' ? 10 : d(run);
+  if (run.length === 2 && run[0] === '十') return (d(run[1]) ?? -100) + 10;
+  if (run.length === 2 && run[1] === '十') return (d(run[0]) ?? -100) * 10;
+  if (run.length === 3 && run[1] === '十') return (d(run[0]) ?? -100) * 10 + (d(run[2]) ?? -100);
+  return null;
+}
+
+/** A small number at `k`: 1–2 Arabic digits or a Chinese numeral up to `三十一`; the whole run must be it. */
+function readNumber(s: string, k: number): { value: number; to: number } | null {
+  if (isDigit(s[k])) {
+    const e = digitRunEnd(s, k);
+    return e - k <= 2 ? { value: digitsValue(s, k, e), to: e } : null;
+  }
+  if (!CJK_NUMERAL.has(s[k] as string)) return null;
+  const e = cjkRunEnd(s, k);
+  const value = e - k <= 3 ? cjkSmall(s.slice(k, e)) : null;
+  return value === null || value < 1 ? null : { value, to: e };
+}
+
+/** A four-character Chinese year (`二〇二〇` `二○○八` `二OO八`) at `k`, followed by `年`. */
+function readCjkYear(s: string, k: number): number | null {
+  if (s[k] !== '一' && s[k] !== '二') return null;
+  let y = 0;
+  for (let j = k; j < k + 4; j++) {
+    const v = CJK_DIGIT[s[j] as string];
+    if (v === undefined) return null;
+    y = y * 10 + v;
+  }
+  return s[k + 4] === '年' && !CJK_NUMERAL.has(s[k - 1] as string) && validYear(y) ? y : null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pieces: month, quarter, half, and what follows a year or a month.
+
+/** `6月` `十二月` `元月` at `k`. */
+function readMonth(s: string, k: number): { month: number; to: number } | null {
+  if (s[k] === '元' && s[k + 1] === '月') return { month: 1, to: k + 2 };
+  const n = readNumber(s, k);
+  const m = n ? gap(s, n.to) : -1;
+  return n && s[m] === '月' ? { month: n.value, to: m + 1 } : null;
+}
+
+/** `第一季度` `一季度` `1季度` `第4季度` `三季末` `Q3` at `k`, with an optional `末` / `底`. */
+function readQuarter(s: string, k: number): Tail | null {
+  let j = k;
+  let q = 0;
+  if ((s[j] === 'Q' || s[j] === 'q') && !isAsciiLetter(s[j - 1])) {
+    q = Number(s[j + 1]);
+    j += 2;
+    if (isDigit(s[j]) || isAsciiLetter(s[j])) return null;
+  } else {
+    if (s[j] === '第') j++;
+    q = isDigit(s[j]) ? (isDigit(s[j + 1]) ? 0 : Number(s[j])) : (CJK_DIGIT[s[j] as string] ?? 0);
+    j++;
+    if (s[j] === '季' && s[j + 1] === '度') j += 2;
+    else if (s[j] === '季' && (s[j + 1] === '末' || s[j + 1] === '底')) j += 1;
+    else return null;
+  }
+  if (!(q >= 1 && q <= 4)) return null;
+  const cue = s[j] === '末' || s[j] === '底';
+  return { to: cue ? j + 1 : j, win: quarterWin(q), cue };
+}
+
+/** `上半年` / `下半年` (`上半年度`) at `k`. */
+function readHalf(s: string, k: number): Tail | null {
+  if ((s[k] !== '上' && s[k] !== '下') || s[k + 1] !== '半' || s[k + 2] !== '年') return null;
+  const to = s[k + 3] === '度' ? k + 4 : k + 3;
+  return { to, win: halfWin(s[k] === '上' ? 1 : 2), cue: false };
+}
+
+/** `内` meaning "within" (not `内蒙古`, `内部`). */
+const isWithin = (s: string, k: number): boolean => s[k] === '内' && !INNER_DENY.has(s[k + 1] as string);
+
+/** What follows `N月`: `底` `末` `上旬` `中旬` `下旬` `初` `N日` `份` `内`, or nothing. */
+function monthTail(s: string, written: number, m: number): Tail {
+  const k = gap(s, written, true);
+  const c = s[k];
+  if (c === '底' || c === '末') return { to: k + 1, win: monthWin(m), cue: true };
+  if (s[k + 1] === '旬' && (c === '上' || c === '中' || c === '下')) {
+    const win = c === '上' ? dayWin(m, 1, 10) : c === '中' ? dayWin(m, 11, 20) : dayWin(m, 21, 'last');
+    return { to: k + 2, win, cue: false };
+  }
+  if (c === '初') return { to: k + 1, win: dayWin(m, 1, 10), cue: false };
+  const d = readNumber(s, k);
+  const day = d ? gap(s, d.to) : -1;
+  if (d && (s[day] === '日' || s[day] === '号')) return { to: day + 1, win: dayWin(m, d.value, d.value), cue: false };
+  if (c === '份') return { to: k + 1, win: monthWin(m), cue: false };
+  if (isWithin(s, k)) return { to: k + 1, win: monthWin(m), cue: true };
+  return { to: written, win: monthWin(m), cue: false };
+}
+
+/** `1—3月` at `k`: a range of months. */
+function readMonthRange(s: string, k: number): Tail | null {
+  const a = readNumber(s, k);
+  const sep = a ? sepAt(s, a.to) : 0;
+  if (!a || !sep) return null;
+  const b = readMonth(s, a.to + sep);
+  if (!b) return null;
+  const tail = monthTail(s, b.to, b.month);
+  tail.first = monthWin(a.value);
+  return tail;
+}
+
+/** What follows `2020年`: `底` `年底` `内` `上半年` `第一季度` `前三季度` `6月…` `1—3月`, or nothing (the whole year). */
+function yearTail(s: string, j: number): Tail {
+  let k = gap(s, j, true);
+  if (s[k] === '年' && (s[k + 1] === '底' || s[k + 1] === '末' || isWithin(s, k + 1))) k++;
+  if (s[k] === '底' || s[k] === '末' || isWithin(s, k)) return { to: k + 1, win: yearWin(), cue: true };
+  const piece = readHalf(s, k) ?? readQuarter(s, s[k] === '前' ? k + 1 : k) ?? readMonthRange(s, k);
+  if (piece) return piece;
+  const m = readMonth(s, k);
+  if (m) return monthTail(s, m.to, m.month);
+  return { to: j, win: yearWin(), cue: false };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Damaged digit runs (seed 001): `2020313` → 2020年3月13日, `202031日` → 3月1日, `2020321430日` → 3月21日—4月30日.
+
+/**
+ * Every valid month + day reading of `d`, two-digit month first (`128` → 12月8日 before 1月28日; `313` → 3月13日).
+ * `ml` is the month's digit count, so a clean `YYYYMMDD` can be told from damage.
+ */
+function monthDaySplits(d: string, year: number | null): { m: number; d: number; ml: number }[] {
+  const out: { m: number; d: number; ml: number }[] = [];
+  for (const ml of [2, 1]) {
+    const dl = d.length - ml;
+    if (dl < 1 || dl > 2) continue;
+    const m = Number(d.slice(0, ml));
+    const day = Number(d.slice(ml));
+    if (validMonthDay(m, day, year)) out.push({ m, d: day, ml });
+  }
+  return out;
+}
+
+/** Splits digits into month, day, month, day in order (`321430` → 3.21–4.30); two-digit months and one-digit days first. */
+function splitMonthDayRange(d: string, year: number | null): [number, number, number, number] | null {
+  for (const ml1 of [2, 1]) {
+    for (const dl1 of [1, 2]) {
+      const m1 = Number(d.slice(0, ml1));
+      const d1 = Number(d.slice(ml1, ml1 + dl1));
+      if (ml1 + dl1 >= d.length || !validMonthDay(m1, d1, year)) continue;
+      const second = monthDaySplits(d.slice(ml1 + dl1), year).find((b) => m1 * 100 + d1 <= b.m * 100 + b.d);
+      if (second) return [m1, d1, second.m, second.d];
+    }
+  }
+  return null;
+}
+
+/** A character that may end a bare damaged date with no `日` (`2020313` at line end, before `前`). */
+const endsBare = (c: string | undefined): boolean =>
+  c === undefined || isSpace(c) || CLAUSE_BOUNDARY.has(c) || c === '前' || c === '之' || c === '以' || c === ')' || c === '）';
+
+/** A damaged run of 5–12 digits starting with a year at [i, e). */
+function damagedWithYear(s: string, i: number, e: number): Expr | null {
+  const y = digitsValue(s, i, i + 4);
+  const rest = s.slice(i + 4, e);
+  const suffix = s[e];
+  if (!validYear(y)) return null;
+  const year = written(y);
+  const dmg = { damaged: true };
+  if (suffix === '年' && rest.length === 4 && validYear(Number(rest))) {
+    const tail = yearTail(s, e + 1);
+    return ranged(fromTail(i, written(Number(rest)), tail, dmg), { year, win: yearWin() });
+  }
+  if (suffix === '月' && rest.length <= 2) return fromTail(i, year, monthTail(s, e + 1, Number(rest)), dmg);
+  const withDay = suffix === '日';
+  if (!withDay && (!endsBare(suffix) || rest.length < 3)) return null;
+  const to = withDay ? e + 1 : e;
+  const md = rest.length <= 4 ? monthDaySplits(rest, y)[0] : undefined;
+  if (md) return expr(i, to, year, dayWin(md.m, md.d, md.d), { damaged: !(rest.length === 4 && md.ml === 2) });
+  const r = withDay ? splitMonthDayRange(rest, y) : null;
+  if (!r) return null;
+  return ranged(expr(i, to, year, dayWin(r[2], r[3], r[3]), dmg), { year, win: dayWin(r[0], r[1], r[1]) });
+}
+
+/** A yearless damaged `320日` (3月20日) at [i, e): only after a cue (`于`) or a range dash, never `120日内`. */
+function damagedNoYear(s: string, i: number, e: number, env: Env): Expr | null {
+  const digits = s.slice(i, e);
+  if (s[e] !== '日' || s[e + 1] === '内' || !(env.loose || env.afterSep)) return null;
+  if (digits.length < 2 || digits.length > 4 || (digits.length === 2 && Number(digits) <= 31)) return null;
+  const md = monthDaySplits(digits, null)[0];
+  return md ? expr(i, e + 1, NO_YEAR, dayWin(md.m, md.d, md.d), { damaged: true }) : null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Expressions starting with a number.
+
+/** After a four-digit year `2020` at [i, e): `年…`, `.6.30` / `-06-30`, `Q1`, or `—2018年` (a range of years). */
+function afterYearDigits(s: string, i: number, e: number, y: number, env: Env): Expr | null {
+  const g = gap(s, e);
+  if (s[g] === '年') return fromTail(i, written(y), yearTail(s, s[g + 1] === '度' ? g + 2 : g + 1));
+  const c = s[e];
+  if ((c === '.' || c === '-' || c === '/') && isDigit(s[e + 1])) {
+    const iso = isoLike(s, i, e, y, c);
+    if (iso) return iso;
+  }
+  if (c === 'Q' || c === 'q') {
+    const q = readQuarter(s, e);
+    if (q) return fromTail(i, written(y), q);
+  }
+  const sep = sepAt(s, e);
+  if (sep && isDigit(s[e + sep]) && digitRunEnd(s, e + sep) - (e + sep) === 4 && s[e + sep + 4] === '年') {
+    const second = numberAt(s, e + sep, { afterSep: true, loose: env.loose });
+    if (second && second.first === null && second.last.year.kind === 'written') {
+      second.from = i;
+      return ranged(second, { year: written(y), win: yearWin() });
+    }
+  }
+  return null;
+}
+
+/** `2021.6` `2021-06-30` `2021/6/30` (the year already read at [i, e)). */
+function isoLike(s: string, i: number, e: number, y: number, sep: string): Expr | null {
+  const me = digitRunEnd(s, e + 1);
+  if (me - (e + 1) > 2) return null;
+  const m = digitsValue(s, e + 1, me);
+  if (m < 1 || m > 12) return null;
+  let to = me;
+  let win = monthWin(m);
+  if (s[me] === sep && isDigit(s[me + 1])) {
+    const de = digitRunEnd(s, me + 1);
+    if (de - (me + 1) > 2) return null;
+    const d = digitsValue(s, me + 1, de);
+    win = dayWin(m, d, d);
+    to = de;
+  }
+  const next = s[to];
+  if (next === '%' || next === '.' || isAsciiLetter(next) || (next === sep && isDigit(s[to + 1]))) return null;
+  return expr(i, to, written(y), win);
+}
+
+/** After a small number at [i, to) (`6`, `十二`): `月…`, `季度`, `—3月`, or a day `20日` in a range's second half. */
+function afterSmallNumber(s: string, i: number, n: { value: number; to: number }, env: Env): Expr | null {
+  const g = gap(s, n.to);
+  const c = s[g];
+  if (c === '月') return fromTail(i, NO_YEAR, monthTail(s, g + 1, n.value));
+  const q = readQuarter(s, i);
+  if (q) return fromTail(i, NO_YEAR, q);
+  const range = readMonthRange(s, i);
+  if (range) return fromTail(i, NO_YEAR, range);
+  if (env.afterSep && (c === '日' || c === '号')) {
+    return expr(i, g + 1, NO_YEAR, dayWin(0, n.value, n.value), { inheritMonth: true });
+  }
+  return null;
+}
+
+/** An expression starting with Arabic digits at `i` (the start of a digit run). */
+function numberAt(s: string, i: number, env: Env): Expr | null {
+  const e = digitRunEnd(s, i);
+  const len = e - i;
+  if (len > 12) return null;
+  if (len <= 2) {
+    const n = { value: digitsValue(s, i, e), to: e };
+    return afterSmallNumber(s, i, n, env) ?? (len === 2 ? damagedNoYear(s, i, e, env) : null);
+  }
+  if (s[e] === '日' && len <= 4) return damagedNoYear(s, i, e, env);
+  if (len === 4) {
+    const y = digitsValue(s, i, e);
+    return validYear(y) ? afterYearDigits(s, i, e, y, env) : null;
+  }
+  return len >= 5 ? damagedWithYear(s, i, e) : null;
+}
+
+/**
+ * An expression starting with a Chinese numeral or `元` at `i`: `二〇二〇年…` anywhere; `十二月…` `元月` `一季度`
+ * `二十日` (range end) only where a numeral may start a date (not `统一月度`).
+ */
+function cjkOrMonthAt(s: string, i: number, env: Env): Expr | null {
+  const y = readCjkYear(s, i);
+  if (y !== null) return fromTail(i, written(y), yearTail(s, s[i + 5] === '度' ? i + 6 : i + 5));
+  if (!env.afterSep && !cjkMayStart(s, i)) return null;
+  if (s[i] === '元') {
+    const m = readMonth(s, i);
+    return m ? fromTail(i, NO_YEAR, monthTail(s, m.to, m.month)) : null;
+  }
+  const n = readNumber(s, i);
+  return n ? afterSmallNumber(s, i, n, env) : null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Expressions starting with a word.
+
+const RELATIVE_YEARS: [string, number][] = [
+  ['本年度', 0], ['今年', 0], ['本年', 0], ['当年', 0], ['全年', 0],
+  ['下一年', 1], ['明年', 1], ['次年', 1], ['翌年', 1],
+  ['上一年', -1], ['去年', -1], ['上年', -1],
+];
+
+/** `每年…` `每季度` `每半年` `每月…`: a recurring deadline; `end` is its first occurrence in the plan. */
+function recurringAt(s: string, i: number): Expr | null {
+  if (s[i] !== '每') return null;
+  if (s[i + 1] === '年') {
+    const j = s[i + 2] === '度' ? i + 3 : i + 2;
+    const tail = yearTail(s, j);
+    return fromTail(i, NO_YEAR, tail, { recurring: true, cue: tail.to > j });
+  }
+  if (s[i + 1] === '季' && s[i + 2] === '度') {
+    const cue = s[i + 3] === '末' || s[i + 3] === '底';
+    return expr(i, cue ? i + 4 : i + 3, NO_YEAR, quarterWin(1), { recurring: true, cue });
+  }
+  if (s[i + 1] === '半' && s[i + 2] === '年') return expr(i, i + 3, NO_YEAR, halfWin(1), { recurring: true });
+  if (s[i + 1] === '月') {
+    const tail = monthTail(s, i + 2, 1);
+    return fromTail(i, NO_YEAR, tail, { recurring: true, cue: tail.to > i + 2 });
+  }
+  return null;
+}
+
+/**
+ * `今年…` `本年度…` `明年…`: a year relative to the plan's. A past year (`去年` `上年度` `上一年`) is a comparison
+ * (`比上年度增长`), never a time bound: it is read whole and gives nothing.
+ */
+function relativeYearAt(s: string, i: number): Expr | null {
+  for (const [word, delta] of RELATIVE_YEARS) {
+    if (s.startsWith(word, i)) {
+      if (delta < 0) return null;
+      const j = i + word.length;
+      return fromTail(i, { kind: 'relative', delta }, yearTail(s, s[j] === '度' ? j + 1 : j));
+    }
+  }
+  return null;
+}
+
+/** `即日-4月10日` `即日起至10月31日`: from the day the plan is issued to a date (the range's start is not a date). */
+function fromTodayAt(s: string, i: number, env: Env): Expr | null {
+  if (!s.startsWith('即日', i)) return null;
+  const j = s[i + 2] === '起' ? i + 3 : i + 2;
+  const sep = sepAt(s, j);
+  if (!sep) return null;
+  const b = parseAt(s, j + sep, { afterSep: true, loose: env.loose });
+  if (b === null || b.recurring || b.first !== null) return null;
+  return expr(i, b.to, b.last.year, b.last.win, { damaged: b.damaged, cue: true });
+}
+
+/** A bare `年底` `年末` `年内` `年度内` (the plan's year). */
+function bareYearAt(s: string, i: number): Expr | null {
+  if (s[i] !== '年' || BARE_YEAR_DENY.has(s[i - 1] as string)) return null;
+  const j = s[i + 1] === '度' ? i + 2 : i + 1;
+  if (s[j] === '底' || s[j] === '末' || isWithin(s, j)) return expr(i, j + 1, NO_YEAR, yearWin(), { cue: true });
+  return null;
+}
+
+/** May a Chinese numeral at `i` start a date? Not inside a word (`统一月度`) or a longer numeral. */
+function cjkMayStart(s: string, i: number): boolean {
+  const p = s[i - 1];
+  if (p === undefined) return true;
+  if (CJK_NUMERAL.has(p) || p === '第' || p === '百' || p === '千' || p === '两') return false;
+  return !isHan(p) || CJK_MONTH_PREV.has(p);
+}
+
+/** Any expression starting at `i`, or null. */
+function parseAt(s: string, i: number, env: Env): Expr | null {
+  const c = s[i] as string;
+  if (isDigit(c)) return numberAt(s, i, env);
+  if (CJK_NUMERAL.has(c) || c === '元') return cjkOrMonthAt(s, i, env);
+  if (c === '第' || c === 'Q' || c === 'q') {
+    const q = readQuarter(s, i);
+    return q ? fromTail(i, NO_YEAR, q) : null;
+  }
+  if (c === '每') return recurringAt(s, i);
+  if (c === '年') return bareYearAt(s, i);
+  if (c === '即') return fromTodayAt(s, i, env);
+  const half = readHalf(s, i);
+  if (half) return fromTail(i, NO_YEAR, half);
+  return relativeYearAt(s, i);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Ranges, cues and the scan.
+
+/** `A—B`: joins two expressions into one range; B takes A's year and month when it leaves them out. */
+function joinRange(a: Expr, b: Expr): Expr {
+  const aLast = a.last;
+  const win = b.inheritMonth ? { ...b.last.win, m1: aLast.win.m2, m2: aLast.win.m2 } : b.last.win;
+  const year = b.last.year.kind === 'none' ? aLast.year : b.last.year;
+  const e = expr(a.from, b.to, year, win, { damaged: a.damaged || b.damaged, cue: a.cue || b.cue });
+  return ranged(e, a.first ?? aLast);
+}
+
+/** After an expression: a range separator and a second half. */
+function withRange(s: string, a: Expr, env: Env): Expr {
+  const sep = a.recurring ? 0 : sepAt(s, a.to);
+  if (!sep) return a;
+  const b = parseAt(s, a.to + sep, { afterSep: true, loose: env.loose });
+  return b && !b.recurring && b.first === null ? joinRange(a, b) : a;
+}
+
+const TRAILING_CUES = ['之前', '以前', '以内', '为止', '前', '内', '止'];
+
+/** Consumes a trailing `前` `之前` `以前` `以内` `内` `为止`; returns the new end (past `to` when one was found). */
+function trailingCue(s: string, end: number): number {
+  const to = gap(s, end);
+  for (const w of TRAILING_CUES) {
+    if (!s.startsWith(w, to)) continue;
+    if (w === '前' && (s[to + 1] === '后' || CJK_NUMERAL.has(s[to + 1] as string))) continue;
+    if (w === '内' && !isWithin(s, to)) continue;
+    return to + w.length;
+  }
+  return end;
+}
+
+/** A cue written before the date: `于` `在` `到` `截至` `截止` `最迟`, or a `完成时限:` label (not `发布时间:`). */
+function prefixCue(s: string, from: number): boolean {
+  let k = from - 1;
+  while (k >= 0 && from - k < 8 && isSpace(s[k])) k--;
+  if (PREFIX_CUE.has(s[k] as string)) return true;
+  if (s[k] === ':') k--;
+  const two = s.slice(Math.max(0, k - 1), k + 1);
+  return two === '时限' || two === '期限';
+}
+
+/** A date followed by `的` `以来` `起` `开始` `之后` `以后` marks a starting point, not a deadline. */
+function startsSomething(s: string, to: number): boolean {
+  const c = s[to];
+  return c === '的' || c === '起' || c === '后' || ['以来', '开始', '之后', '以后'].some((w) => s.startsWith(w, to));
+}
+
+/** `完成` right after the date (`7月底之前完成`). */
+function completes(s: string, to: number): boolean {
+  let k = to;
+  while (k < s.length && k - to < 8 && isSpace(s[k])) k++;
+  return s.startsWith('完成', k);
+}
+
+/** Is the expression a deadline in prose? Only with a cue, and never a starting point. */
+function proseDeadline(s: string, e: Expr, trailing: boolean): boolean {
+  if (startsSomething(s, e.to)) return false;
+  return e.cue || trailing || prefixCue(s, e.from) || completes(s, e.to);
+}
+
+/** A lower-case pinyin letter, tone marks included (`xù` `fā` `ǎ`). */
+const PINYIN_LETTER = /^[a-zü\u00e0-\u00fc\u0101-\u01dc\u0144\u0148\u01f9\u1e3f]$/;
+const isPinyin = (c: string | undefined): boolean => c !== undefined && PINYIN_LETTER.test(c);
+
+/** Scraping noise `(xù)` starting at `k` (seed 002: `持續(xù)推進`): the index after it, else `k`. */
+function skipPinyin(s: string, k: number): number {
+  if (s[k] !== '(' && s[k] !== '（') return k;
+  let j = k + 1;
+  while (j < s.length && j - k <= 8 && isPinyin(s[j])) j++;
+  return j > k + 1 && (s[j] === ')' || s[j] === '）') ? j + 1 : k;
+}
+
+/** An ongoing phrase (`长期坚持` `持续推进` `常态化`) at `i`: its end, or -1. */
+function ongoingAt(s: string, i: number): number {
+  const key = wordAt(ONGOING_KEYS, s, i);
+  if (key === null) return -1;
+  const j = skipPinyin(s, i + key.length);
+  const verb = wordAt(ONGOING_VERBS, s, j);
+  return verb !== null ? j + verb.length : i + key.length;
+}
+
+/** The first of `words` that `s` holds at `i`, or null (a loop: this runs at every candidate). */
+function wordAt(words: readonly string[], s: string, i: number): string | null {
+  for (const w of words) if (s.startsWith(w, i)) return w;
+  return null;
+}
+
+/** In prose an ongoing phrase counts only as a clause of its own (`…。长期坚持。`), pinyin noise aside. */
+function standsAlone(s: string, from: number, to: number): boolean {
+  let a = from - 1;
+  while (a >= 0 && isSpace(s[a])) a--;
+  let b = skipPinyin(s, to);
+  while (b < s.length && isSpace(s[b])) b++;
+  return (a < 0 || CLAUSE_BOUNDARY.has(s[a] as string)) && (b >= s.length || CLAUSE_BOUNDARY.has(s[b] as string));
+}
+
+/** May a date start at `i`? Arabic digits must begin their run and not follow a letter or `.` `/` `-` `_`. */
+function mayStart(s: string, i: number): boolean {
+  const c = s[i];
+  const p = s[i - 1];
+  if (isDigit(c)) return !isDigit(p) && !isAsciiLetter(p) && !(p !== undefined && '._/\\-'.includes(p));
+  return true;
+}
+
+/** Where to look next after a failed attempt at `i`: past the whole number run, so each run is read once. */
+function skipFrom(s: string, i: number): number {
+  if (isDigit(s[i])) return digitRunEnd(s, i);
+  if (CJK_NUMERAL.has(s[i] as string)) return cjkRunEnd(s, i);
+  return i + 1;
+}
+
+/**
+ * A deadline at [from, to) (`expr` null for an ongoing phrase or a holiday period), or, with `expr` undefined, only
+ * where to look next. `since`: an open period from the date on (`从3月8日起`); `holiday`: a period named by a
+ * holiday; `chain`: in prose, where a schedule's list of dates ends (`今年5月和8月`: the dates up to it count).
+ */
+type Hit = { from: number; to: number; expr?: Expr | null; since?: boolean; holiday?: boolean; chain?: number };
+
+/**
+ * One attempt at `i`: a holiday period, a date (possibly a range) or an ongoing phrase. A date that does not count
+ * is skipped whole. `chained`: `i` lies in the list of dates of a schedule already found.
+ */
+function hitAt(s: string, i: number, prose: boolean, chained: boolean): Hit {
+  const holidayEnd = holidayAt(s, i);
+  if (holidayEnd >= 0) {
+    // In prose only as the time of a clause (`清明节期间，…`, `在春节前…`, `元旦、春节期间`), not inside a phrase
+    // (`1、2月春节前后群众…`).
+    const p = s[before(s, i)];
+    const opens = p === undefined || p === '、' || CLAUSE_BOUNDARY.has(p) || PREFIX_CUE.has(p);
+    return !prose || opens ? { from: i, to: holidayEnd, expr: null, holiday: true } : { from: i, to: holidayEnd };
+  }
+  const ongoingEnd = ongoingAt(s, i);
+  if (ongoingEnd >= 0) return !prose || standsAlone(s, i, ongoingEnd) ? { from: i, to: ongoingEnd, expr: null } : missAt(s, i);
+  if (!mayStart(s, i)) return missAt(s, i);
+  const env: Env = { afterSep: false, loose: isDigit(s[i]) && prefixCue(s, i) };
+  const first = parseAt(s, i, env);
+  if (!first) return missAt(s, i);
+  const e = withRange(s, first, env);
+  const to = trailingCue(s, e.to);
+  if (!prose) return { from: e.from, to, expr: e };
+  const sinceEnd = sinceAt(s, e);
+  if (sinceEnd >= 0) return { from: e.from, to: sinceEnd, expr: e, since: true };
+  const trailing = to > e.to;
+  if (isTarget(s, e, trailing)) return { from: i, to: Math.max(i + 1, to) };
+  if (chained || proseDeadline(s, e, trailing)) return { from: e.from, to, expr: e };
+  const chain = scheduleAt(s, e, to);
+  return chain >= 0 ? { from: e.from, to, expr: e, chain } : { from: i, to: Math.max(i + 1, to) };
+}
+
+/** A holiday period at `i` (`清明节期间`, `國慶節前`, `清明節(jié)前后`): its end, or -1. */
+function holidayAt(s: string, i: number): number {
+  const name = wordAt(HOLIDAYS, s, i);
+  if (name === null) return -1;
+  let j = skipPinyin(s, i + name.length);
+  if (s[j] === '”' || s[j] === '"') j++;
+  const bound = wordAt(HOLIDAY_BOUNDS, s, j);
+  if (bound === null || (bound === '前' && (s[j + 1] === '后' || CJK_NUMERAL.has(s[j + 1] as string)))) return -1;
+  return j + bound.length;
+}
+
+/** The character before `from`, spaces aside, and where it is (-1: none). */
+function before(s: string, from: number): number {
+  let k = from - 1;
+  while (k >= 0 && from - k <= 8 && isSpace(s[k])) k--;
+  return k;
+}
+
+/**
+ * `从3月8日起` `自6月1日开始`: an open period from a month or a day on (the end of `起`, or -1). A year (`自2014年起`)
+ * is a starting point of history, not of the work.
+ */
+function sinceAt(s: string, e: Expr): number {
+  const p = s[before(s, e.from)];
+  if (p !== '从' && p !== '自') return -1;
+  const precision = e.last.win.precision;
+  if (e.first !== null || (precision !== 'month' && precision !== 'day')) return -1;
+  const k = gap(s, e.to);
+  if (s[k] === '起') return k + 1;
+  return s.startsWith('开始', k) ? k + 2 : -1;
+}
+
+/**
+ * A target, not a deadline: `到2025年，基本建成…` `到2023年底全市…达到` — `到` and a date, with no `前` after it and
+ * no `完成` right after it (`到6月底前`, `到6月底完成` are deadlines). `截止到` / `直到` are not targets.
+ */
+function isTarget(s: string, e: Expr, trailing: boolean): boolean {
+  if (trailing || completes(s, e.to)) return false;
+  const k = before(s, e.from);
+  return s[k] === '到' && s[k - 1] !== '止' && s[k - 1] !== '截' && s[k - 1] !== '直';
+}
+
+/** Verbs that make a date opening a clause a schedule (`3月21日下午召开会议`, `今年5月和8月，召开…`). */
+const SCHEDULE_VERBS = [
+  '召开', '举办', '举行', '开展', '组织', '启动', '印发', '出台', '制定', '部署', '报送', '上报', '提交', '实施', '进行',
+  '完成', '开通', '编制', '发布', '公布', '集中', '召集', '建成', '检查', '督查', '验收', '评估', '总结', '安排', '推出',
+];
+const DAY_PARTS = ['上午', '下午', '中午', '晚上', '前后'];
+const LIST_JOINS = new Set([...'和、及与']);
+
+/**
+ * A schedule: a date that opens a clause (text start, `，` `。` …), with the dates listed after it (`和8月`), then a
+ * verb of work — after a comma (`今年5月和8月，召开…`: the date set off as the time of the clause), or right after
+ * one day (`3月21日下午召开…`). A coarser date run into its verb (`2021年第三季度开展一次…`, `9月中旬召开…`) dates
+ * an activity and binds nothing. Returns where its list of dates ends, or -1.
+ */
+function scheduleAt(s: string, e: Expr, to: number): number {
+  const p = before(s, e.from);
+  if (p >= 0 && !CLAUSE_BOUNDARY.has(s[p] as string)) return -1;
+  const win = e.last.win;
+  const oneDay = e.first === null && win.precision === 'day' && win.d1 === win.d2;
+  let k = to;
+  for (let listed = 0; listed < 4; listed++) {
+    const part = wordAt(DAY_PARTS, s, k);
+    if (part !== null) k += part.length;
+    if (!LIST_JOINS.has(s[k] as string)) break;
+    const next = parseAt(s, k + 1, { afterSep: false, loose: false });
+    if (next === null) break;
+    k = trailingCue(s, next.to);
+  }
+  const chainEnd = k;
+  let comma = false;
+  while (k < s.length && k - chainEnd < 4 && (isSpace(s[k]) || s[k] === ',' || s[k] === '，')) {
+    comma = comma || !isSpace(s[k]);
+    k++;
+  }
+  return (comma || oneDay) && wordAt(SCHEDULE_VERBS, s, k) !== null ? chainEnd : -1;
+}
+
+/** A failed attempt at `i`: where to look next. */
+const missAt = (s: string, i: number): Hit => ({ from: i, to: Math.max(i + 1, skipFrom(s, i)) });
+
+/** The next place at or after `from` where a deadline may start, or -1. */
+function nextCandidate(s: string, from: number): number {
+  CANDIDATE.lastIndex = from;
+  return CANDIDATE.test(s) ? CANDIDATE.lastIndex : -1;
+}
+
+const BOOK_SPAN = 80;
+
+/** A deadline phrase found in a text, by offsets into it: `expr` its structure, null for an ongoing phrase or a holiday period. */
+export interface DeadlinePhrase {
+  readonly from: number;
+  readonly to: number;
+  readonly expr: Expr | null;
+  /** A period named by a holiday (`清明节期间`). */
+  readonly holiday?: boolean;
+  /** An open period from the date on (`从3月8日起`). */
+  readonly since?: boolean;
+}
+
+/**
+ * The deadline phrases of a text, in order: `next()` gives each, then null. Linear in the length of the text.
+ * mode 'field': the text is the value of a `完成时限:` field or sits inside an attribution group — any date or
+ * ongoing phrase counts. mode 'prose': free task text — only a date with a deadline cue counts (`底前` `前`
+ * `之前` `以前` `底` `内` `完成`, or preceded by `于`/`在`/`到`/`截至`/`最迟` or a `时限:` label), never one followed by
+ * `的` `起` `以来` (a starting point); ongoing phrases count only as a whole clause of their own. A date in the name
+ * of another document (`《…规划(2023—2025年)》`) is not this one's.
+ */
+export class DeadlineScan {
+  readonly #s: string;
+  readonly #prose: boolean;
+  /** The next candidate position, -1 at the end. */
+  #i: number;
+  /** In prose, where a schedule's list of dates ends (`今年5月和8月`: the dates up to it count). */
+  #chainEnd = -1;
+  // Where `《` … `》` book titles lie, read once from left to right as candidates are asked about in order: a title is
+  // at most `BOOK_SPAN` long, so an unclosed `《` hides nothing far after it.
+  #bookAt = 0;
+  #bookOpen = -1;
+
+  constructor(text: string, mode: 'field' | 'prose') {
+    this.#s = fold(text);
+    this.#prose = mode === 'prose';
+    this.#i = nextCandidate(this.#s, 0);
+  }
+
+  next(): DeadlinePhrase | null {
+    const s = this.#s;
+    while (this.#i >= 0) {
+      const i = this.#i;
+      const hit = this.#inBook(i) ? missAt(s, i) : hitAt(s, i, this.#prose, i < this.#chainEnd);
+      this.#i = nextCandidate(s, Math.max(hit.to, i + 1));
+      if (hit.expr !== undefined) {
+        if (hit.chain !== undefined) this.#chainEnd = hit.chain;
+        return hit as DeadlinePhrase;
+      }
+    }
+    return null;
+  }
+
+  #inBook(i: number): boolean {
+    const s = this.#s;
+    for (; this.#bookAt < i; this.#bookAt++) {
+      const c = s[this.#bookAt];
+      if (c === '《') this.#bookOpen = this.#bookAt;
+      else if (c === '》') this.#bookOpen = -1;
+    }
+    return this.#bookOpen >= 0 && i - this.#bookOpen <= BOOK_SPAN;
+  }
+}
+
+/** What starts a deadline written at the end of a unit list. */
+const DEADLINE_START = /(?:(?:20|19)\d{2}\s*年|\d{1,2}\s*月|年底|年内|年中|上半年|下半年|全年|长期|長期|持续|持續|每[年季月周]|第[一二三四]季度|[一二三四]季度|(?:完成)?时[限间]|(?:完成)?時[限間])/y;
+
+/** Does a deadline start at `k` of `text` (`2025年…`, `年底`, `长期`, `完成时限`…)? Read where a list of units may end in one. */
+export function deadlineStartsAt(text: string, k: number): boolean {
+  DEADLINE_START.lastIndex = k;
+  return DEADLINE_START.test(text);
+}
+
+/** What may surround a deadline in a 完成时限 cell: punctuation, spaces, `完成`, `前`, `于`, a `完成时限:` label. */
+const FILLER = /[\s\p{P}\p{S}]|完成时限|完成时间|时限|完成|截至|截止|最迟|之前|以前|为止|以内|左右|于|在|到|至|前|内|止/gu;
+
+/** Is `text` nothing but filler (`FILLER`) around its phrase [from, to)? A cell `2024年底前完成` is one deadline. */
+export function onlyFillerAround(text: string, from: number, to: number): boolean {
+  return fold(`${text.slice(0, from)} ${text.slice(to)}`).replace(FILLER, '') === '';
+}
+
+
+// ---------------------------------------------------------------------------------------------
+// Periods: the years a title names.
+
+/** A four-digit (or four-character Chinese) year at `i` that begins its run: value and end, or null. */
+function yearAt(s: string, i: number): { y: number; to: number } | null {
+  if (isDigit(s[i])) {
+    if (isDigit(s[i - 1])) return null;
+    const e = digitRunEnd(s, i);
+    const y = digitsValue(s, i, e);
+    return e - i === 4 && validYear(y) ? { y, to: e } : null;
+  }
+  const c = readCjkYear(s, i);
+  return c === null ? null : { y: c, to: i + 4 };
+}
+
+/** Is the year at `i` the end of a range (`2018—2016年`, rejected as a whole)? */
+const secondHalf = (s: string, i: number): boolean =>
+  RANGE_SEP.has(s[i - 1] as string) && (isDigit(s[i - 2]) || s[i - 2] === '年');
+
+/** Where a year may start: a digit run's first digit, or a Chinese year `二〇二〇年`. */
+const YEAR_START = /(?<![0-9])[0-9]|[一二](?=[〇○零O一二三四五六七八九]{3}年)/g;
+
+type PeriodFind = { start: number; end: number; rank: number };
+
+/** The period a heading names at `i`: rank 0 a range of years, 1 `N年度`, 2 a plain `N年`. */
+function periodAt(s: string, i: number): PeriodFind | null {
+  if (isDigit(s[i]) && !isDigit(s[i - 1])) {
+    const e = digitRunEnd(s, i);
+    const a = Number(s.slice(i, i + 4));
+    const b = Number(s.slice(i + 4, e));
+    if (e - i === 8 && s[e] === '年' && validYear(a) && validYear(b) && a <= b) return { start: a, end: b, rank: 0 };
+  }
+  const y = yearAt(s, i);
+  if (!y || secondHalf(s, i)) return null;
+  const k = s[y.to] === '年' ? y.to + 1 : y.to;
+  const sep = sepAt(s, k);
+  const second = sep ? yearAt(s, k + sep) : null;
+  if (second && second.y >= y.y) {
+    const after = s[second.to];
+    if (after === '年' || after === ')' || after === '）') return { start: y.y, end: second.y, rank: 0 };
+  }
+  if (s[y.to] !== '年') return null;
+  if (s[k] === '度') return { start: y.y, end: y.y, rank: 1 };
+  const next = s[k];
+  const continues = isDigit(next) || CJK_NUMERAL.has(next as string) || sep > 0 || '底末前内以之起来'.includes(next ?? '_');
+  return continues ? null : { start: y.y, end: y.y, rank: 2 };
+}
+
+/**
+ * Reads the plan year or period from a title or heading: `2020年度…` → {2020, 2020}; `(2021—2025年)` /
+ * `（2016-2020年）` → {2021, 2025}; `…2008年度安排` → 2008; `（20152020年）` (damaged, dash lost) → {2015, 2020};
+ * a plain `2021年…工作要点` → 2021; with no year written, a five-year plan by number: `“十四五”…` → {2021, 2025}. A range
+ * wins over `年度`, which wins over a plain year, which wins over a five-year plan; null when none.
+ */
+export function findPlanPeriod(text: string): { start: number; end: number } | null {
+  try {
+    if (typeof text !== 'string') return null;
+    const s = fold(text);
+    let best: PeriodFind | null = null;
+    YEAR_START.lastIndex = 0;
+    for (let m = YEAR_START.exec(s); m && best?.rank !== 0; m = YEAR_START.exec(s)) {
+      const p = periodAt(s, m.index);
+      if (p && (!best || p.rank < best.rank)) best = p;
+      YEAR_START.lastIndex = m.index + 1;
+    }
+    return best ? { start: best.start, end: best.end } : fiveYearPlan(s);
+  } catch {
+    return null;
+  }
+}
+
+/** `十一五` … `十九五`, or `十五` in quotes: the five-year plan a title names without writing its years. */
+const FIVE_YEAR = /(?<![一二三四五六七八九十百第])十([一二三四五六七八九])五(?![一二三四五六七八九十])|[“"「『]十五[”"」』]/;
+
+/**
+ * The years of a five-year plan named by number (`“十四五”` → 2021–2025, `十三五` → 2016–2020): the third ran from
+ * 1966, and every one since has followed the last. Read only when the text writes no year at all.
+ */
+function fiveYearPlan(s: string): { start: number; end: number } | null {
+  const m = FIVE_YEAR.exec(s);
+  if (!m) return null;
+  const n = m[1] ? 10 + CN_DIGIT.indexOf(m[1]) + 1 : 10;
+  const start = 1966 + 5 * (n - 3);
+  return { start, end: start + 4 };
+}
+
+const CN_DIGIT = '一二三四五六七八九';

@@ -1,0 +1,141 @@
+// The attribution grammar: where a paragraph attributes its task (groups, fields, sentences) and the parts each is made of.
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { AttributionParser, attributionParser, readAttributionSyntax, type AttributionPart, type AttributionSyntax } from '../../grammar/attribution.js';
+import { parseText, type IToken } from '../../grammar/index.js';
+import { SUB_PARSER_CONFIG } from '../../grammar/window.js';
+
+const RUNS = Number(process.env['FUZZ_RUNS'] ?? 300);
+
+/** The images of the tokens [from, to). */
+const images = (toks: readonly IToken[], from: number, to: number): string => toks.slice(from, to).map((t) => t.image).join('');
+
+/** A part as `kind:text`, its pieces cut with `|` (a field: name|value; a verb segment: units|verb). */
+function partOf(toks: readonly IToken[], part: AttributionPart): string {
+  switch (part.kind) {
+    case 'field':
+      return `field:${toks[part.head]!.image}|${images(toks, part.value, part.to)}`;
+    case 'verb':
+      return `verb:${images(toks, part.from, part.verb)}|${toks[part.verb]!.image}` + (part.together >= 0 ? `(会同@${part.together - part.from})` : '');
+    case 'with':
+      return `with:${images(toks, part.from, part.to)}`;
+    case 'by':
+      return `by:${images(toks, part.by, part.verb)}|${toks[part.verb]!.image}`;
+    case 'other':
+      return `other:${images(toks, part.from, part.to)}`;
+  }
+}
+
+/** What the grammar finds in the first paragraph of `text`: each attribution as `kind:text` and its parts. */
+function syntaxOf(text: string): [string, ...string[]][] {
+  const parsed = parseText(text);
+  const block = parsed.blocks.find((b) => b.kind === 'paragraph')!;
+  const toks = parsed.tokens;
+  return readAttributionSyntax(toks, block.first, block.last).map((a: AttributionSyntax) => {
+    if (a.kind === 'together') return [`together:${images(toks, a.by, a.to)}`, `会同@${a.together - a.by}`];
+    const head = a.kind === 'group' ? `group:${images(toks, a.open, a.close >= 0 ? a.close + 1 : a.to)}` : `${a.kind}:${images(toks, a.from, a.to)}`;
+    return [head, ...a.parts.map((p) => partOf(toks, p))];
+  });
+}
+
+/** Plan pieces that make attributions, and the characters that break parsers. */
+const PIECES = [
+  '（', '）', '(', ')', '[', ']', '【', '】', '〔', '〕', '牵头单位', '责任单位', '配合单位', '完成时限', '牵头领导', '：', ':', '；', ';', '。', '，',
+  '、', '由', '由于', '会同', '牵头', '负责', '共同负责', '参加', '配合', '按职责分工负责', '县水利局', '县财政局', '各乡镇', '2026年9月底前',
+  '长期坚持', '落实', '推进工作', '等部门', '\t', ' ', 'a', '1',
+];
+const attributionText = fc.array(fc.constantFrom(...PIECES), { maxLength: 60 }).map((parts) => parts.join(''));
+
+describe('attribution grammar', () => {
+  it('skips Chevrotain\'s validations in production, and the grammar passes them when they run', () => {
+    assert.equal(SUB_PARSER_CONFIG.skipValidations, true);
+    let checked: AttributionParser | undefined;
+    assert.doesNotThrow(() => (checked = new AttributionParser({ ...SUB_PARSER_CONFIG, skipValidations: false })));
+    assert.ok(checked !== undefined);
+  });
+
+  const CASES: [string, string, [string, ...string[]][]][] = [
+    [
+      'a bracket of fields',
+      '修订农田灌溉管理办法（牵头单位：县水利局；责任单位：县财政局、各乡镇；完成时限：2026年9月底前）',
+      [['group:（牵头单位：县水利局；责任单位：县财政局、各乡镇；完成时限：2026年9月底前）', 'field:牵头单位|县水利局', 'field:责任单位|县财政局、各乡镇', 'field:完成时限|2026年9月底前']],
+    ],
+    ['square brackets and verbs', '整治河道[县水利局牵头，各乡镇配合]', [['group:[县水利局牵头，各乡镇配合]', 'verb:县水利局|牵头', 'verb:各乡镇|配合']]],
+    ['tortoise-shell brackets', '清理台账〔县档案馆负责〕', [['group:〔县档案馆负责〕', 'verb:县档案馆|负责']]],
+    ['lenticular brackets, unclosed', '建立名录【牵头单位：县民政局', [['group:【牵头单位：县民政局', 'field:牵头单位|县民政局']]],
+    ['a parenthesis naming no role is part of the prose', '各村（社区）做好登记', []],
+    [
+      'labelled fields joined by ；',
+      '牵头单位：县农业农村局；完成时限：长期坚持',
+      [['fields:牵头单位：县农业农村局；完成时限：长期坚持', 'field:牵头单位|县农业农村局', 'field:完成时限|长期坚持']],
+    ],
+    [
+      'a field glued to the prose before it starts a clause',
+      '完善台账牵头单位：县档案馆',
+      [['fields:牵头单位：县档案馆', 'field:牵头单位|县档案馆']],
+    ],
+    [
+      'a field glued to the part before it inside a bracket, the comma dropped',
+      '（县医保局牵头，责任单位：县卫健局）',
+      [['group:（县医保局牵头，责任单位：县卫健局）', 'verb:县医保局|牵头', 'field:责任单位|县卫健局']],
+    ],
+    [
+      'a field glued to the part before it, the separators before it dropped',
+      '（县医保局牵头 、责任单位：县卫健局）',
+      [['group:（县医保局牵头、责任单位：县卫健局）', 'verb:县医保局|牵头', 'field:责任单位|县卫健局']],
+    ],
+    ['a unit field ends before a role verb', '责任单位：县园林所配合做好养护', [['fields:责任单位：县园林所配合做好养护', 'field:责任单位|县园林所']]],
+    ['a sentence from 由', '此项工作由县教育局牵头，县财政局参加', [['sentence:由县教育局牵头，县财政局参加', 'verb:由县教育局|牵头', 'verb:县财政局|参加']]],
+    ['由 reads "by", and waits for its verb', '由县财政局统筹，县审计局负责', [['sentence:由县财政局统筹，县审计局负责', 'verb:由县财政局统筹，县审计局|负责']]],
+    ['由于 is no 由 (and its first segment names no lead)', '由于县财政局统筹，县审计局负责', []],
+    ['a unit named before a lead verb', '县交通局负责，各乡镇配合', [['sentence:县交通局负责，各乡镇配合', 'verb:县交通局|负责', 'verb:各乡镇|配合']]],
+    ['负责 after no unit name is prose', '干部要敢于负责', []],
+    ['由 waits for its verb across commas', '（由县发改局，县商务局共同负责）', [['group:（由县发改局，县商务局共同负责）', 'verb:由县发改局，县商务局|共同负责']]],
+    ['会同 names a co-operating unit', '（县司法局会同县公安局负责）', [['group:（县司法局会同县公安局负责）', 'verb:县司法局会同县公安局|负责(会同@1)']]],
+    ['由…会同… with no role verb', '由县住建局会同县自然资源局等部门研究提出方案', [['together:由县住建局会同县自然资源局等部门研究提出方案', '会同@2']]],
+    ['a deadline segment', '（县统计局牵头，2026年底前）', [['group:（县统计局牵头，2026年底前）', 'verb:县统计局|牵头', 'other:2026年底前']]],
+    ['text before 由 in a segment', '（该项任务由县审计局牵头负责）', [['group:（该项任务由县审计局牵头负责）', 'verb:该项任务由县审计局|牵头负责']]],
+    [
+      'a sentence, then a bracket, in text order',
+      '由县林业局负责。建立档案（牵头单位：县档案馆）',
+      [['sentence:由县林业局负责', 'verb:由县林业局|负责'], ['group:（牵头单位：县档案馆）', 'field:牵头单位|县档案馆']],
+    ],
+  ];
+  for (const [what, text, expected] of CASES) it(`${what}: ${text}`, () => assert.deepEqual(syntaxOf(text), expected));
+
+  it('finds every attribution inside its paragraph, in text order, its parts inside it, and reports no parser error', () => {
+    fc.assert(
+      fc.property(attributionText, (text) => {
+        const parsed = parseText(text);
+        for (const block of parsed.blocks) {
+          if (block.kind !== 'paragraph') continue;
+          let at = block.first;
+          for (const a of readAttributionSyntax(parsed.tokens, block.first, block.last)) {
+            const [from, to] = a.kind === 'group' ? [a.open, a.to] : a.kind === 'together' ? [a.by, a.to] : [a.from, a.to];
+            assert.ok(from >= at && from < to && to <= block.last, `${a.kind} [${from}, ${to}) outside [${at}, ${block.last})`);
+            at = to;
+            if (a.kind === 'together') continue;
+            let partAt = a.from;
+            for (const p of a.parts) {
+              const [pf, pt] = p.kind === 'field' ? [p.head, p.to] : p.kind === 'verb' ? [p.from, p.verb + 1] : p.kind === 'by' ? [p.by, p.verb + 1] : [p.from, p.to];
+              assert.ok(pf >= partAt && pf < pt && pt <= a.to, `${p.kind} [${pf}, ${pt}) outside [${partAt}, ${a.to})`);
+              partAt = pf;
+            }
+          }
+          assert.deepEqual(attributionParser().errors, []);
+        }
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('keeps nothing of the last paragraph on the shared parser', () => {
+    syntaxOf('（牵头单位：县水利局）');
+    const internals = attributionParser() as unknown as { toks: unknown[]; queue: unknown[]; parts: unknown[]; input: IToken[] };
+    assert.deepEqual([internals.toks, internals.queue, internals.parts], [[], [], []]);
+    // The window is kept for the next reading, holding end-of-input tokens only.
+    assert.deepEqual([...new Set(internals.input.map((t) => t.tokenType.name))], ['EOF']);
+  });
+
+  // The cost's growth with nested and unclosed brackets is measured in test/perf (phases.ts, 'attribution brackets').
+});

@@ -1,0 +1,51 @@
+// Deadline phrases as the grammar finds them: where they are and how each is built, before the model dates them.
+import assert from 'node:assert/strict';
+import { DeadlineScan, deadlineStartsAt, onlyFillerAround, type DeadlinePhrase } from '../../grammar/index.js';
+
+/** Each phrase of `text` in `mode` as `text:shape` — a date's shape being `[year]precision m1-m2` (a range `a..b`). */
+function phrasesOf(text: string, mode: 'field' | 'prose'): string[] {
+  const found: DeadlinePhrase[] = [];
+  const scan = new DeadlineScan(text, mode);
+  for (let p = scan.next(); p !== null; p = scan.next()) found.push(p);
+  return found.map((p) => {
+    const words = text.slice(p.from, p.to);
+    if (p.expr === null) return `${words}:${p.holiday ? 'holiday' : 'ongoing'}`;
+    const year = (y: { kind: string; value?: number; delta?: number }) => (y.kind === 'written' ? String(y.value) : y.kind === 'relative' ? `+${y.delta}` : '');
+    const part = (x: NonNullable<typeof p.expr>['last']) => `${year(x.year)}${x.win.precision} ${x.win.m1}-${x.win.m2}`;
+    const shape = (p.expr.first ? `${part(p.expr.first)}..` : '') + part(p.expr.last);
+    return `${words}:${shape}${p.expr.recurring ? ' recurring' : ''}${p.since ? ' since' : ''}`;
+  });
+}
+
+describe('deadline phrases', () => {
+  const CASES: [string, 'field' | 'prose', string[]][] = [
+    ['2026年9月底前', 'field', ['2026年9月底前:2026month 9-9']],
+    ['上半年', 'field', ['上半年:half 1-6']],
+    ['第三季度', 'field', ['第三季度:quarter 7-9']],
+    ['2025—2027年', 'field', ['2025—2027年:2025year 1-12..2027year 1-12']],
+    ['3月1日至4月15日', 'field', ['3月1日至4月15日:day 3-3..day 4-4']],
+    ['每季度末', 'field', ['每季度末:quarter 1-3 recurring']],
+    ['明年6月', 'field', ['明年6月:+1month 6-6']],
+    ['长期坚持', 'field', ['长期坚持:ongoing']],
+    ['国庆节前完成', 'prose', ['国庆节前:holiday']],
+    // In prose a date counts only with a cue, never as a starting point or a target.
+    ['力争于2026年6月底前建成投用', 'prose', ['2026年6月底前:2026month 6-6']],
+    ['2019年以来累计完成', 'prose', []],
+    ['到2027年，基本形成体系', 'prose', []],
+    ['从5月10日起施行', 'prose', ['5月10日起:day 5-5 since']],
+    // The years of another document's title, and numbers that are no dates.
+    ['落实《规划（2021—2025年）》要求', 'field', []],
+    ['3年内', 'field', []],
+  ];
+  for (const [text, mode, expected] of CASES) it(`${mode}: ${text}`, () => assert.deepEqual(phrasesOf(text, mode), expected));
+
+  it('tells a cell holding one deadline and filler from one holding other words', () => {
+    assert.equal(onlyFillerAround('于2026年底前完成', 1, 8), true);
+    assert.equal(onlyFillerAround('2026年底前完成验收', 0, 7), false);
+  });
+
+  it('sees where a deadline starts at the end of a unit list', () => {
+    assert.equal(deadlineStartsAt('县水利局、2026年底前', 5), true);
+    assert.equal(deadlineStartsAt('县水利局、县财政局', 5), false);
+  });
+});
