@@ -16,6 +16,7 @@ import {
   Inline,
   JointLead,
   Keyword,
+  LeadField,
   LeadVerb,
   Opener,
   Plain,
@@ -149,7 +150,7 @@ function findAttributions(toks: readonly IToken[], from: number, to: number): Fo
       depth++;
     } else if (is(t, CLOSER) && depth > 0) {
       depth--;
-      if (depth === 0 && keyword) {
+      if (depth === 0 && keyword && !isLeadMark(toks, open, i)) {
         findClauses(toks, cursor, open, found);
         found.push({ kind: 'group', open, close: i, from: open + 1, to: i, parts: NO_PARTS });
         cursor = i + 1;
@@ -163,6 +164,17 @@ function findAttributions(toks: readonly IToken[], from: number, to: number): Fo
   }
   findClauses(toks, cursor, to, found);
   return found;
+}
+
+/**
+ * Is the group [open, close] a lead mark on the name it follows (`县工信局（牵头）`, `县人社局（牵头单位）`): `牵头` or a lead
+ * field's name alone in brackets, glued to a name? It is part of a unit list, not an attribution of its own.
+ */
+export function isLeadMark(toks: readonly IToken[], open: number, close: number): boolean {
+  if (close !== open + 2 || open === 0 || close >= toks.length || !is(toks[open]!, OPENER) || !is(toks[close]!, CLOSER)) return false;
+  const inner = toks[open + 1]!.tokenType;
+  const before = toks[open - 1]!;
+  return (inner === LeadVerb || inner === LeadField) && before.tokenType === Text && before.startOffset + before.image.length === toks[open]!.startOffset;
 }
 
 /** Does a field clause start at `i` (a field name and its colon before `to`)? */
@@ -500,6 +512,8 @@ export class AttributionParser extends WindowParser {
   private inValue(i: number): boolean {
     if (!this.unitField || i < this.head + 2) return true;
     const t = this.toks[i]!;
+    // `县工信局（牵头）、县财政局`: the mark is part of the list.
+    if (is(t, ROLE_VERB) && i + 1 < this.toks.length && isLeadMark(this.toks, i - 1, i + 1)) return true;
     return !is(t, ROLE_VERB) && t.tokenType !== By;
   }
 

@@ -188,6 +188,9 @@ function emptyLists(ctx: AttributionContext): Lists {
 function readContent(toks: IToken[], parts: AttributionPart[], style: AttributionStyle, span: Span, ctx: AttributionContext): PlacedAttribution {
   const lists = emptyLists(ctx);
   for (let k = 0; k < parts.length; k++) readPart(toks, parts[k]!, lists, ctx);
+  for (const list of [lists.responsible, lists.division]) {
+    if (list.length > 0) for (const u of promoteMarked(lists.lead, list.take())) list.push(u);
+  }
   // Units that a plan says share the work (`X、Y按职责分工负责`) lead when nothing else in the attribution does.
   const division = lists.division.take();
   const divisionLeads = lists.lead.length === 0;
@@ -225,7 +228,9 @@ function readPart(toks: IToken[], part: AttributionPart, lists: Lists, ctx: Attr
       if (first.tokenType === T.Together) pushUnits(lists.responsible, span, 'responsible', ctx);
       else if (!by && verb.tokenType === T.ByDivision) pushUnits(lists.division, span, 'responsible', ctx);
       else {
-        const role: UnitRole = (by ? leadsAfterBy(verb) : LEAD_VERBS.has(verb.tokenType)) ? 'lead' : 'responsible';
+        // `X牵头，Y负责`: once a unit leads, the units after it that 负责 carry the work out (responsible).
+        const carriesOut = !by && verb.tokenType === T.ChargeVerb && lists.lead.length > 0;
+        const role: UnitRole = !carriesOut && (by ? leadsAfterBy(verb) : LEAD_VERBS.has(verb.tokenType)) ? 'lead' : 'responsible';
         pushUnits(role === 'lead' ? lists.lead : lists.responsible, span, role, ctx);
       }
       return;
@@ -311,6 +316,26 @@ const PERSON_END = /(?:市长|市長|县长|縣長|区长|區長|镇长|鎮長|�
 
 const LEADING_FILLER = /^(?:(?:此|该|本|這|該)项(?:工作|任务|任務)?|(?:此|该)(?:工作|任务))?(?:由|會同|会同)?/;
 /** The characters `LEADING_FILLER` can start with: a piece starting otherwise has no filler. */
+/** What marks a unit of a list as the lead: `（牵头）` `(牵头单位)` `*` after it, or `为牵头单位` (`县发改局为牵头单位`). */
+const LEAD_MARK = /(?:[（(](?:牵头|牽頭)(?:单位|單位|部门|部門)?[)）]|[*＊]|(?:为|為)(?:牵头|牽頭)(?:单位|單位|部门|部門))$/;
+
+/**
+ * Units marked as the lead inside a list of responsible ones (`责任单位：县工信局（牵头）、县财政局`) lead; a unit the
+ * list names again with its mark (`县发改局、县人民银行，县发改局为牵头单位`) is not also responsible.
+ */
+export function promoteMarked<T extends UnitMention>(lead: T[] | ListBuffer<T>, responsible: T[]): T[] {
+  const marked = responsible.filter((u) => u.role === 'lead');
+  if (marked.length === 0) return responsible;
+  const keys = new Set(marked.map((u) => u.key));
+  const leadKeys = new Set((Array.isArray(lead) ? lead : lead.items.slice(0, lead.length)).map((u) => u.key));
+  for (const u of marked) {
+    if (leadKeys.has(u.key)) continue;
+    leadKeys.add(u.key);
+    lead.push(u);
+  }
+  return responsible.filter((u) => u.role !== 'lead' && !keys.has(u.key));
+}
+
 const FILLER_FIRST = new Set([...'此该本這該由會会'].map((c) => c.charCodeAt(0)));
 /** What may follow the `等` that ends a unit list (`A、B等` `C等有关部门`): the piece's end is cut from that `等`. */
 const ETC_TAILS = new Set(['', '有关', '相关'].flatMap((a) => ['', '部门', '单位', '單位', '部門'].map((b) => a + b)));
@@ -383,6 +408,13 @@ function pushPiece(out: ListBuffer<UnitMention>, from: number, to: number, role:
   while (s < e && isSpaceCode(text.charCodeAt(s))) s++;
   while (e > s && isSpaceCode(text.charCodeAt(e - 1))) e--;
   if (e <= s) return;
+  // A unit marked as the lead inside a list: `县工信局（牵头）`, `县委宣传部*`, `县发改局为牵头单位`.
+  let marked = false;
+  const mark = LEAD_MARK.exec(text.slice(s, e));
+  if (mark !== null && mark.index >= 2) {
+    e = s + mark.index;
+    marked = true;
+  }
   const raw = stripNoise(text.slice(s, e));
   if (raw.length === 0 || raw.length > 60 || PERSON_END.test(raw)) return;
   let name = raw;
@@ -395,7 +427,7 @@ function pushPiece(out: ListBuffer<UnitMention>, from: number, to: number, role:
     key = unitKey(raw);
     ctx.names?.set(raw, { name: raw, key });
   }
-  const unit = new PlacedUnit(name, key, role, { start: s, end: e }, ctx.lines);
+  const unit = new PlacedUnit(name, key, marked ? 'lead' : role, { start: s, end: e }, ctx.lines);
   out.push(unit);
   ctx.units?.push(unit);
 }

@@ -9,7 +9,7 @@ import {
   type IToken,
   type ParsedText,
 } from '../../../grammar/index.js';
-import { newScratch, placeDeadlines, proseDeadlines, readAttributions, unitHeading, unitsIn, type AttributionContext } from './attribution.js';
+import { newScratch, placeDeadlines, promoteMarked, proseDeadlines, readAttributions, unitHeading, unitsIn, type AttributionContext } from './attribution.js';
 import { ListBuffer } from './buffer.js';
 import { findPlanPeriod } from './deadline.js';
 import { PlacedDirective, PlacedMarker, PlacedParseProblem, PlacedSection, PlacedTask, PlacedUnnumbered } from './located.js';
@@ -920,7 +920,9 @@ function tableTasks(tables: Table[], ctx: AttributionContext, convention: LeadCo
 const RESPONSIBLE_WRITTEN_HEADER = /^(?!.*(?:配合|协|参与|参加)).*(?:责任|负责)/;
 
 /** A row's lead and responsible units, by the plan's lead convention when the table has only a 责任单位 column. */
-function tableAttribution(lead: UnitMention[], responsible: UnitMention[], convention: LeadConvention | null): { lead: UnitMention[]; responsible: UnitMention[] } {
+function tableAttribution(lead: UnitMention[], listed: UnitMention[], convention: LeadConvention | null): { lead: UnitMention[]; responsible: UnitMention[] } {
+  // `县工信局（牵头）`, `县委宣传部*` in a 责任单位 cell: that unit leads.
+  const responsible = promoteMarked(lead, listed);
   if (convention === null || lead.length > 0 || responsible.length === 0) return { lead, responsible };
   if (convention === 'first') return asLead(responsible.slice(0, 1), responsible.slice(1));
   if (convention === 'all' || responsible.length === 1) return asLead(responsible, []);
