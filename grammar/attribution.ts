@@ -2,6 +2,8 @@
 // where a paragraph writes them (a bracket `（牵头单位：X；完成时限：Z）`, labelled fields `牵头单位：X`, a sentence
 // `由X牵头，Y配合`) and the parts each is made of. The model reads units, roles and deadlines from what this recognises
 // (server/src/model/attribution.ts).
+// Over 400 lines: the look-ahead that finds where a paragraph attributes its task and the parser of what each attribution
+// is made of share one token window and its marks.
 import { createToken, Lexer, tokenMatcher, type IOrAlt, type IToken, type TokenType } from 'chevrotain';
 import {
   allTokens,

@@ -1,4 +1,5 @@
 // The token vocabulary of a plan: line breaks, numbering markers, attribution keywords, brackets, punctuation and text.
+// Over 400 lines: the one vocabulary — every token type with its matcher, in the order the lexer tries them.
 import { createToken, Lexer, type CustomPatternMatcherFunc, type TokenType } from 'chevrotain';
 import { CHINESE_NUMERAL_CHARS, parseChineseNumeral } from './numerals.js';
 

@@ -1,7 +1,8 @@
 // Task tables as web pages and documents really hand them over: cells with a closing pipe, leaders beside units,
 // scoring and status columns, merged cells, a category cell before the first row, cells separated by spaces.
 import assert from 'node:assert/strict';
-import { alignCells, cellKind, columnRole } from '../../server/src/model/tables.js';
+import { alignCells, cellKind } from '../../server/src/model/table-cells.js';
+import { columnRole } from '../../server/src/model/tables.js';
 import { assertRangesAgree, names, planOf } from './helpers.js';
 
 describe('task tables as they arrive', () => {

@@ -1,4 +1,5 @@
 // Configuration: its shape, defaults, validation against schema.json and the merging of layers; pure data, no I/O.
+// Over 400 lines: the configuration's shape, defaults, layers and the zh and en message of every problem with it.
 import { compileUserPattern } from '../lint/patterns.js';
 import type { Locale, Severity } from '../lint/types.js';
 import type { ErrorObject } from 'ajv';

@@ -1,4 +1,6 @@
 // Finding and reading configuration files and unit lists from disk (node:fs); data only, never code.
+// Over 400 lines: config files (JSON with comments, YAML), unit lists and the nearest-config lookup share their paths,
+// link checks and error positions.
 import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';

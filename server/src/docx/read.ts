@@ -1,4 +1,6 @@
 // Reads a Word document (.docx) as the plan text it shows: numbering as Word draws it, tables as pipe rows, tracked changes accepted.
+// Over 400 lines: the body's paragraphs, Word's numbering, tables and tracked changes are one walk, with the map from
+// text offsets back to paragraphs and cells it builds.
 import { unzipSync } from 'fflate';
 import type { Element } from '@xmldom/xmldom';
 import { Numbering } from './numbering.js';

@@ -1,4 +1,6 @@
 // Completion of unit names: where a unit is being typed (after `牵头单位：`, `由`, `、` in an attribution, a table cell), the Chinese run to replace, and candidates ranked by use.
+// Over 400 lines: where a unit is being typed (every attribution style, a table cell) and how candidates rank are one
+// decision, with the pinyin initials loaded apart.
 import { attributionStyle } from '../lint/templates.js';
 import type { Locale } from '../lint/types.js';
 import { columnRole } from '../model/tables.js';

@@ -1,4 +1,6 @@
 // Edits that complete a task's attribution (分工) — a lead unit, a deadline — in the style the plan already uses, never leaving an empty field.
+// Over 400 lines: every completion (a lead, a deadline, units moved between lead and 责任单位) writes through the one
+// reader of where and how this plan writes its attributions.
 import { unitKey } from '../model/text.js';
 import type { Attribution, PlanDocument, Section, Task, UnitMention } from '../model/types.js';
 import { attributionInsertOffset, attributionStyle } from './templates.js';

@@ -1,4 +1,6 @@
 // Reads who leads, who takes part and by when from the attributions the grammar recognised (grammar/attribution.ts).
+// Over 400 lines: the meaning of every part the grammar finds (fields, verb segments, 会同, a unit-named heading) and the
+// unit-list reader they all share.
 import {
   deadlineStartsAt,
   leadsAfterBy,

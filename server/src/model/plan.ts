@@ -1,4 +1,6 @@
 // `parsePlan`: from plan text to the PlanDocument model — outline, tasks, attribution, deadlines, tables. Never throws.
+// Over 400 lines: the section tree, what assigns no work (notices, attachments, named sections), the lead conventions
+// and the tasks are one reading of the body; attributions, deadlines and tables are read in their own modules.
 import {
   parseArabic,
   parseChineseNumeral,

@@ -1,4 +1,5 @@
 // Which row of a task table (任务分解表) stands for which task of the body: the sides compared, and the matching.
+// Over 400 lines: the three steps of the matching below and their indexes, each step needing the one before.
 //
 // The matching, in plain words. A title or a text is compared by its key (`normalize`: width and script folded, pinyin
 // noise, punctuation, symbols and spaces removed); a bigram is two adjacent code units of a key.
