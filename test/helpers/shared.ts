@@ -5,12 +5,12 @@
 import assert from 'node:assert/strict';
 
 /** True when `value` (the `CI` variable) says this is CI: set to anything but empty, `0` or `false`. */
-export function isCi(value: string | undefined = process.env['CI']): boolean {
+export function isCi(value: string | undefined): boolean {
   return value !== undefined && !['', '0', 'false'].includes(value.trim().toLowerCase());
 }
 
 /** True when this run is CI. */
-export const IN_CI = isCi();
+export const IN_CI = isCi(process.env['CI']);
 
 /** The title of the test that stands for material that is missing. */
 export const MISSING_TITLE = 'is present (required in CI, reported elsewhere)';
