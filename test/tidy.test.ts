@@ -282,6 +282,34 @@ describe('tidy', () => {
     assert.deepEqual(unexplained, []);
   });
 
+  it('no module holds mutable state a document could leave behind: no top-level `let`, no top-level ListBuffer', () => {
+    // Lazily built, document-independent singletons, each named with why it is safe to share.
+    const allowed = new Set([
+      'grammar/lexer.ts: shared', // the lexer, built on first use; it keeps nothing of a text
+      'grammar/parser.ts: shared', // the block parser, built on first use; its input is reset per parse
+      'grammar/attribution.ts: shared', // the attribution parser, built on first use; its window is written over per paragraph
+      'server/src/config/load.ts: yamlLibrary', // yaml, required on first use
+      'server/src/docx/load.ts: library', // the Word reader's bundle, required on first use
+      'server/src/text/encoding.ts: gbTable', // the GB18030 table, a pure function of nothing, filled on first use
+      'server/src/features/completion.ts: pinyinFn', // pinyin-pro, loaded as a chunk of its own after start-up
+      'server/src/features/completion.ts: pinyinLoading',
+    ]);
+    const found: string[] = [];
+    for (const file of ['grammar', 'server/src'].flatMap(sourceFiles).filter((f) => f.endsWith('.ts'))) {
+      const source = ts.createSourceFile(file, readFileSync(join(ROOT, file), 'utf8'), ts.ScriptTarget.Latest, false);
+      for (const statement of source.statements) {
+        if (!ts.isVariableStatement(statement)) continue;
+        const isLet = (statement.declarationList.flags & ts.NodeFlags.Let) !== 0;
+        for (const d of statement.declarationList.declarations) {
+          const init = d.initializer;
+          const buffer = init !== undefined && ts.isNewExpression(init) && init.expression.getText(source) === 'ListBuffer';
+          if (isLet || buffer) found.push(`${file.split(posix.sep).join('/')}: ${d.name.getText(source)}`);
+        }
+      }
+    }
+    assert.deepEqual(found.filter((f) => !allowed.has(f)), []);
+  });
+
   it('no test is focused with .only', () => {
     const focused = sourceFiles('test').filter((f) => /\b(describe|it)\.only\(/.test(readFileSync(join(ROOT, f), 'utf8')));
     assert.deepEqual(focused.map((f) => relative(ROOT, join(ROOT, f))), []);
