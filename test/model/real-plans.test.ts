@@ -334,6 +334,23 @@ describe('real plans: lead conventions', () => {
     assert.deepEqual(p.tasks.map(row), [['1.', ['县委宣传部', '县文旅局'], []]]);
   });
 
+  it('units that co-operate are not counted among those in charge, and never lead', () => {
+    const p = plan('', [
+      '1.做好宣传。责任单位：县委宣传部；配合单位：各乡镇',
+      '2.做好培训。（县教育局负责，县人社局、县财政局配合）',
+      '3.做好服务。（责任单位：县政务服务中心、县发改局；协同责任单位：各乡镇）',
+      '4.做好保障。配合单位：县财政局',
+    ]);
+    assert.deepEqual(p.tasks.map(row), [
+      ['1.', ['县委宣传部'], ['各乡镇']],
+      ['2.', ['县教育局'], ['县人社局', '县财政局']],
+      ['3.', [], ['县政务服务中心', '县发改局', '各乡镇']],
+      ['4.', [], ['县财政局']],
+    ]);
+    const all = plan('（未注明牵头单位的，责任单位即为牵头单位）', ['1.做好服务。（责任单位：县政务服务中心、县发改局；配合单位：各乡镇）']);
+    assert.deepEqual(all.tasks.map(row), [['1.', ['县政务服务中心', '县发改局'], ['各乡镇']]]);
+  });
+
   it('no convention: one responsible unit leads; several leave the lead open, and PL001 asks which one leads', () => {
     const p = plan('', ['1.做好宣传。（责任单位：县委宣传部）', '2.做好培训。（责任单位：县教育局、县人社局）']);
     assert.deepEqual(p.tasks.map(row), [

@@ -743,9 +743,38 @@ function applyConvention(
   if (lead.length > 0) return { lead, responsible };
   // Only units named responsible (`责任单位`) may lead; units that only co-operate (`配合单位`, `参与单位`) never do.
   if (!own.some((a) => foundIn(RESPONSIBLE_WRITTEN, text, a.span))) return { lead, responsible };
-  if (convention === 'all') return asLead(responsible, []);
-  if (responsible.length === 1) return asLead(responsible, []);
+  // `责任单位：X；配合单位：Y`: X is the one unit in charge, and leads; Y still only co-operates.
+  const inCharge = responsible.filter((u) => !cooperates(u, own, text));
+  const others = (units: UnitMention[]) => responsible.filter((u) => !units.includes(u));
+  if (convention === 'all') return asLead(inCharge, others(inCharge));
+  if (inCharge.length === 1) return asLead(inCharge, others(inCharge));
   return { lead, responsible };
+}
+
+/** Field names of units that co-operate (`配合单位` `协办单位` `参与单位` `协同责任单位`). */
+const COOPERATE_FIELD = /(?:配合|协同|協同|协办|協辦|协作|協作|参与|參與|参加|參加)(?:责任|責任)?(?:单位|單位|部门|部門)/g;
+/** Field names of units in charge (`责任单位` `责任部门` `责任主体`). */
+const IN_CHARGE_FIELD = /(?:责任|責任)(?:单位|單位|部门|部門|主体|主體)/g;
+/** A verb after a list that makes its units co-operate (`县发改局、县财政局配合`). */
+const COOPERATE_AFTER = /^[^，,；;。:：]{0,40}?(?:配合|参与|參與|参加|參加|协助|協助)/;
+
+/**
+ * Does `unit` only co-operate: named under a co-operating field (the last field name before it in its attribution,
+ * `配合责任单位` not read as `责任单位`), or in a list a co-operating verb ends?
+ */
+function cooperates(unit: UnitMention, own: Attribution[], text: string): boolean {
+  const a = own.find((x) => x.span.start <= unit.span.start && unit.span.end <= x.span.end);
+  if (a === undefined) return false;
+  const before = text.slice(a.span.start, unit.span.start);
+  const lastOf = (re: RegExp, s: string): number => {
+    let last = -1;
+    for (const m of s.matchAll(re)) last = m.index;
+    return last;
+  };
+  const coop = lastOf(COOPERATE_FIELD, before);
+  const charge = lastOf(IN_CHARGE_FIELD, before.replace(COOPERATE_FIELD, (m) => '\u0000'.repeat(m.length)));
+  if (coop >= 0 || charge >= 0) return coop > charge;
+  return COOPERATE_AFTER.test(text.slice(unit.span.end, a.span.end));
 }
 
 /** A field that names the responsible units (not the co-operating ones), in either script. */
