@@ -334,6 +334,27 @@ describe('real plans: lead conventions', () => {
     assert.deepEqual(p.tasks.map(row), [['1.', ['县委宣传部', '县文旅局'], []]]);
   });
 
+  it('a bracket of unit names only at the end of an item names the units in charge (a 工作要点\'s usual way)', () => {
+    const p = plan('', [
+      '1.做好财政预决算公开。（县财政局）',
+      '2.推进重大项目信息公开。（县发改局、县住建局）',
+      '3.规范政府网站管理。【县政府办公室】',
+      '4.落实区县任务（各区县(市)人民政府）',
+      '5.开展专项行动（2024年）',
+      '6.完善制度（试行）',
+    ]);
+    assert.deepEqual(p.tasks.map(row), [
+      ['1.', ['县财政局'], []],
+      ['2.', [], ['县发改局', '县住建局']],
+      ['3.', ['县政府办公室'], []],
+      ['4.', ['各区县(市)人民政府'], []],
+      ['5.', [], []],
+      ['6.', [], []],
+    ]);
+    const first = plan('（列第一位的为牵头单位）', ['1.推进重大项目信息公开。（县发改局、县住建局）']);
+    assert.deepEqual(first.tasks.map(row), [['1.', ['县发改局'], ['县住建局']]]);
+  });
+
   it('units that co-operate are not counted among those in charge, and never lead', () => {
     const p = plan('', [
       '1.做好宣传。责任单位：县委宣传部；配合单位：各乡镇',

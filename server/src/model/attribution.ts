@@ -78,7 +78,55 @@ export function readAttributions(toks: IToken[], from: number, to: number, ctx: 
     const attribution = readAttribution(toks, found[k]!, ctx);
     if (attribution !== null) out.push(attribution);
   }
+  if (found.length === 0) {
+    const units = bareUnits(toks, from, to, ctx);
+    if (units !== null) out.push(units);
+  }
   return out;
+}
+
+const isOpener = (type: IToken['tokenType']): boolean => type === T.LParen || type === T.LBracket;
+const isCloser = (type: IToken['tokenType']): boolean => type === T.RParen || type === T.RBracket;
+
+/** Is there a text run among the tokens [from, to)? */
+function hasText(toks: IToken[], from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (toks[i]!.tokenType === T.Text) return true;
+  return false;
+}
+
+/** Words that make a bracket's content something other than a list of units. */
+const NOT_A_UNIT = /[0-9０-９。：:！？?!]|等$/;
+
+/**
+ * A paragraph that ends with a bracket holding nothing but unit names (`1.做好财政预决算公开。（县财政局）`,
+ * `（县发改局、县住建局）`, `【县政府办公室】`): the units in charge of the work, written without a field name (a
+ * 工作要点's usual way). They are responsible units; the plan's lead convention decides who leads.
+ */
+function bareUnits(toks: IToken[], from: number, to: number, ctx: AttributionContext): Attribution | null {
+  let last = to - 1;
+  while (last > from && (toks[last]!.tokenType === T.SentenceEnd || /^\s*$/.test(toks[last]!.image))) last--;
+  if (last <= from || !isCloser(toks[last]!.tokenType)) return null;
+  // Its opener, counting the brackets of unit names inside it (`各区县(市)人民政府`).
+  let depth = 0;
+  let open = -1;
+  for (let i = last; i >= from; i--) {
+    const type = toks[i]!.tokenType;
+    if (isCloser(type)) depth++;
+    else if (isOpener(type) && --depth === 0) {
+      open = i;
+      break;
+    }
+  }
+  // The work is written before it: a bracket alone is a title, not who does it.
+  if (open < 0 || open === last - 1 || !hasText(toks, from, open)) return null;
+  const span = trimSpan(ctx.text, end(toks[open]!), toks[last]!.startOffset);
+  const pieces = ctx.text.slice(span.start, span.end).split(/[、，,；;\s]+/).filter((p) => p.length > 0);
+  const unitLike = (p: string) => p.length >= 3 && p.length <= 30 && !NOT_A_UNIT.test(p) && UNIT_END.test(p.replace(/[(（][^()（）]*[)）]$/, ''));
+  if (pieces.length === 0 || !pieces.every(unitLike)) return null;
+  const lists = emptyLists(ctx);
+  if (pushUnits(lists.responsible, span, 'responsible', ctx) === 0) return null;
+  const style: AttributionStyle = toks[open]!.tokenType === T.LBracket ? 'bracket' : 'paren';
+  return new PlacedAttribution(style, [], lists.responsible.take(), [], [], { start: toks[open]!.startOffset, end: end(toks[last]!) }, ctx.lines);
 }
 
 function readAttribution(toks: IToken[], syntax: AttributionSyntax, ctx: AttributionContext): Attribution | null {

@@ -742,13 +742,21 @@ function applyConvention(
   if (convention === 'first' && (lead.length > 1 || lead.length === 0)) return asLead(listed.slice(0, 1), listed.slice(1));
   if (lead.length > 0) return { lead, responsible };
   // Only units named responsible (`责任单位`) may lead; units that only co-operate (`配合单位`, `参与单位`) never do.
-  if (!own.some((a) => foundIn(RESPONSIBLE_WRITTEN, text, a.span))) return { lead, responsible };
+  if (!own.some((a) => foundIn(RESPONSIBLE_WRITTEN, text, a.span) || namesUnitsOnly(a, text))) return { lead, responsible };
   // `责任单位：X；配合单位：Y`: X is the one unit in charge, and leads; Y still only co-operates.
   const inCharge = responsible.filter((u) => !cooperates(u, own, text));
   const others = (units: UnitMention[]) => responsible.filter((u) => !units.includes(u));
   if (convention === 'all') return asLead(inCharge, others(inCharge));
   if (inCharge.length === 1) return asLead(inCharge, others(inCharge));
   return { lead, responsible };
+}
+
+/** A role written in an attribution: a field name or a verb. */
+const ROLE_WRITTEN = /牵头|牽頭|负责|負責|配合|参与|參與|参加|參加|协办|協辦|协同|協同|会同|會同|[责責]任|[单單]位|部[门門]/;
+
+/** Is `a` a bracket of unit names only (`（县财政局）`): the units in charge, written without a role? */
+function namesUnitsOnly(a: Attribution, text: string): boolean {
+  return a.lead.length === 0 && a.responsible.length > 0 && !ROLE_WRITTEN.test(text.slice(a.span.start, a.span.end));
 }
 
 /** Field names of units that co-operate (`配合单位` `协办单位` `参与单位` `协同责任单位`). */
