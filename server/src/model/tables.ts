@@ -1,6 +1,7 @@
 // Finds task tables (任务分解表) in the forms they arrive in: Markdown pipes, tab-separated rows, the flattened
-// one-cell-per-line copy, space-separated rows, and a sharing page's copy with no separator at all (glued). What a cell
-// holds and where it goes is `table-cells.ts`.
+// one-cell-per-line copy, space-separated rows, and a sharing page's copy with no separator at all (glued), and reads
+// what they mean: columns by their header's meaning, rows built from the cells. Where a row's cells are and where a
+// row starts is the grammar's (grammar/table.ts); what a cell holds and where it goes is `table-cells.ts`.
 // Over 400 lines: one reader per form, each short, beside the line view and row builders they share.
 import {
   digitEnd,
