@@ -9,7 +9,7 @@
 // told apart only by the characters around a row number (`12个` counts, `1修缮` opens a row) and by what a cell ends
 // with; and the model reads tables after the token vector is dropped (server/src/model/plan.ts), by lines.
 
-import { isTrimCode, trimSpan } from './chars.js';
+import { isSpaceCode, isTrimCode, trimSpan } from './chars.js';
 
 /** A range [start, end) of the text. */
 export interface Span {
@@ -20,6 +20,12 @@ export interface Span {
 /** What a reader pushes cell spans into (an array, or the model's reused buffer). */
 export interface SpanSink {
   push(span: Span): void;
+}
+
+/** Where each line of a text starts (the model's line table). */
+export interface LineStarts {
+  readonly lineCount: number;
+  lineStart(line: number): number;
 }
 
 export const isPipe = (code: number): boolean => code === 0x7c || code === 0xff5c;
@@ -45,6 +51,103 @@ export function onlySpaces(text: string, from: number, to: number): boolean {
 export function hasSpace(text: string, from: number, to: number): boolean {
   for (let k = from; k < to; k++) if (isTrimCode(text.charCodeAt(k))) return true;
   return false;
+}
+
+/** A line of the text: its index, offsets and text. */
+export interface Line {
+  index: number;
+  start: number;
+  end: number; // before the line break
+  text: string;
+}
+
+/** The lines of a text, made into `Line`s only when a table reader asks (most lines are looked at once, by code unit). */
+export class LineView<L extends LineStarts = LineStarts> {
+  readonly count: number;
+
+  constructor(
+    readonly text: string,
+    readonly lines: L,
+  ) {
+    this.count = lines.lineCount;
+  }
+
+  start(k: number): number {
+    return this.lines.lineStart(k);
+  }
+
+  /** Where line `k` ends, before its line break. */
+  end(k: number): number {
+    const start = this.lines.lineStart(k);
+    let end = k + 1 < this.count ? this.lines.lineStart(k + 1) : this.text.length;
+    while (end > start && (this.text.charCodeAt(end - 1) === 10 || this.text.charCodeAt(end - 1) === 13)) end--;
+    return end;
+  }
+
+  line(k: number): Line {
+    const start = this.start(k);
+    const end = this.end(k);
+    return { index: k, start, end, text: this.text.slice(start, end) };
+  }
+
+  /** Is line `k` blank, or only spaces of any width (`\u00a0` lines left by web copies)? */
+  isNoise(k: number): boolean {
+    const end = this.end(k);
+    for (let i = this.start(k); i < end; i++) if (!isSpaceCode(this.text.charCodeAt(i))) return false;
+    return true;
+  }
+
+  /** The first code unit of line `k` that `trim()` keeps, or its end. */
+  firstKept(k: number): number {
+    const end = this.end(k);
+    let i = this.start(k);
+    while (i < end && isTrimCode(this.text.charCodeAt(i))) i++;
+    return i;
+  }
+
+  /** Does line `k`, spaces aside, start with a pipe (`|` `｜`)? */
+  startsWithPipe(k: number): boolean {
+    const i = this.firstKept(k);
+    return i < this.end(k) && isPipe(this.text.charCodeAt(i));
+  }
+
+  /** The next `序号` (`序號`) that a Han character follows: where a glued header may open. */
+  #serial = new NextOccurrence((from) => serialWordFrom(this.text, from));
+
+  /** Where on line `k` a `序号` opens a glued header (`序号项目名称…`), or -1. */
+  serialWord(k: number): number {
+    const at = this.#serial.from(this.start(k));
+    return at < this.end(k) ? at : -1;
+  }
+
+  /** The next tab. */
+  #tab = new NextOccurrence((from) => this.text.indexOf('\t', from));
+
+  hasTab(k: number): boolean {
+    return this.#tab.from(this.start(k)) < this.end(k);
+  }
+}
+
+/**
+ * The next place something occurs at or after a position, found once for all the positions before it (the lines of a
+ * text are asked in order: each search starts where the last one found nothing before, so all of them read the text
+ * once).
+ */
+class NextOccurrence {
+  #at = -1;
+  #from = -1;
+
+  constructor(private readonly find: (from: number) => number) {}
+
+  /** The first occurrence at or after `from`, or +∞ when there is none. */
+  from(from: number): number {
+    if (this.#from < 0 || from > this.#at || from < this.#from) {
+      this.#from = from;
+      const at = this.find(from);
+      this.#at = at < 0 ? Infinity : at;
+    }
+    return this.#at;
+  }
 }
 
 /**
@@ -116,6 +219,12 @@ export function keptEnd(text: string, from: number, to: number): number {
     while (to > from && isTrimCode(text.charCodeAt(to - 1))) to--;
   }
   return to;
+}
+
+/** Does a flattened cell that ends at `to` go on over the next line (it ends with `、` or a comma)? */
+export function continuesCell(text: string, from: number, to: number): boolean {
+  const last = to > from ? text.charCodeAt(to - 1) : -1;
+  return last === 0x3001 /* 、 */ || last === 0x2c /* , */ || last === 0xff0c /* ， */;
 }
 
 /** The value of [from, to) of `text` when it is 1–4 ASCII digits (`/^\d{1,4}$/`), else -1. */

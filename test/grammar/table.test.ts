@@ -2,6 +2,7 @@
 // table is copied in (pipes, tabs, spaces, one cell a line, glued), before the model gives the columns a meaning.
 import assert from 'node:assert/strict';
 import {
+  continuesCell,
   digitEnd,
   endsSentence,
   gluedLabels,
@@ -9,6 +10,7 @@ import {
   indexIn,
   isSeparatorRow,
   keptEnd,
+  LineView,
   pipeCells,
   rowNumberEnd,
   serialWordFrom,
@@ -19,6 +21,13 @@ import {
   type Span,
 } from '../../grammar/table.js';
 import { isSpaceCode, isTrimCode, trimSpan } from '../../grammar/chars.js';
+
+/** The line starts of `text` (after each `\n`). */
+function lineStarts(text: string): { lineCount: number; lineStart(line: number): number } {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (text[i] === '\n') starts.push(i + 1);
+  return { lineCount: starts.length, lineStart: (line) => starts[line]! };
+}
 
 /** The texts of `spans` in `text`. */
 const textsOf = (text: string, spans: Span[]): string[] => spans.map((s) => text.slice(s.start, s.end));
@@ -105,6 +114,23 @@ describe('table row syntax', () => {
     assert.equal(gluedRowStart('1建成12个站点', 2, 1, 9, () => true), -1);
     assert.equal(gluedRowStart('1建成2个站点', 2, 1, 7, () => true), -1);
     assert.equal(gluedRowStart('1建成2个站点3改造', 3, 1, 10, () => true), 7);
+  });
+
+  it('views the lines: their ends before a break, blank lines, pipes, tabs and a glued header\'s 序号', () => {
+    const text = '  ｜ 1 | 植树 |\r\n\u00a0\u3000\n2\t护林\n附件序号事项名称\n序号：3';
+    const view = new LineView(text, lineStarts(text));
+    assert.equal(view.count, 5);
+    assert.equal(view.line(0).text, '  ｜ 1 | 植树 |');
+    assert.equal(view.firstKept(0), 2);
+    assert.deepEqual([0, 1, 2, 3, 4].map((k) => view.isNoise(k)), [false, true, false, false, false]);
+    assert.deepEqual([0, 1, 2, 3, 4].map((k) => view.startsWithPipe(k)), [true, false, false, false, false]);
+    assert.deepEqual([0, 1, 2, 3, 4].map((k) => view.hasTab(k)), [false, false, true, false, false]);
+    assert.deepEqual([0, 1, 2, 3, 4].map((k) => view.serialWord(k)), [-1, -1, -1, text.indexOf('序号事项'), -1]);
+  });
+
+  it('goes on with a flattened cell that ends with 、 or a comma', () => {
+    const goesOn = (line: string) => continuesCell(line, 0, line.length);
+    assert.deepEqual(['市财政局、', '县教育局，', '县教育局,', '县教育局。', ''].map(goesOn), [true, true, true, false, false]);
   });
 
   it('knows spaces of every width, and trims by them', () => {

@@ -2,8 +2,9 @@
 // one-cell-per-line copy, space-separated rows, and a sharing page's copy with no separator at all (glued), and reads
 // what they mean: columns by their header's meaning, rows built from the cells. Where a row's cells are and where a
 // row starts is the grammar's (grammar/table.ts); what a cell holds and where it goes is `table-cells.ts`.
-// Over 400 lines: one reader per form, each short, beside the line view and row builders they share.
+// Over 400 lines: one reader per form, each short, beside the row builders they share.
 import {
+  continuesCell,
   digitEnd,
   endsSentence,
   gluedLabels,
@@ -15,9 +16,10 @@ import {
   isPipe,
   isSeparatorRow,
   keptEnd,
+  LineView,
+  type Line,
   pipeCells,
   rowNumberEnd,
-  serialWordFrom,
   smallNumber,
   spacePieces,
   tabCells,
@@ -27,7 +29,7 @@ import { ListBuffer } from './buffer.js';
 import { PlacedRow, PlacedTable } from './located.js';
 import type { LineTable } from './positions.js';
 import { alignCells, cellKinds, slotOf, UNIT_END, type KindOf, type Slot } from './table-cells.js';
-import { isSpaceCode, isTrimCode, toSimplified, trimSpan } from './text.js';
+import { isTrimCode, toSimplified, trimSpan } from './text.js';
 import type { ColumnRole, Span, Table, TableRow } from './types.js';
 
 /**
@@ -60,101 +62,8 @@ function isTaskHeader(roles: ColumnRole[]): boolean {
   return roles.includes('task') && (roles.includes('lead') || roles.includes('responsible'));
 }
 
-interface Line {
-  index: number;
-  start: number;
-  end: number; // before the line break
-  text: string;
-}
-
-/** The lines of a text, made into `Line`s only when a table reader asks (most lines are looked at once, by code unit). */
-class LineView {
-  readonly count: number;
-
-  constructor(
-    readonly text: string,
-    readonly lines: LineTable,
-  ) {
-    this.count = lines.lineCount;
-  }
-
-  start(k: number): number {
-    return this.lines.lineStart(k);
-  }
-
-  /** Where line `k` ends, before its line break. */
-  end(k: number): number {
-    const start = this.lines.lineStart(k);
-    let end = k + 1 < this.count ? this.lines.lineStart(k + 1) : this.text.length;
-    while (end > start && (this.text.charCodeAt(end - 1) === 10 || this.text.charCodeAt(end - 1) === 13)) end--;
-    return end;
-  }
-
-  line(k: number): Line {
-    const start = this.start(k);
-    const end = this.end(k);
-    return { index: k, start, end, text: this.text.slice(start, end) };
-  }
-
-  /** Is line `k` blank, or only spaces of any width (`\u00a0` lines left by web copies)? */
-  isNoise(k: number): boolean {
-    const end = this.end(k);
-    for (let i = this.start(k); i < end; i++) if (!isSpaceCode(this.text.charCodeAt(i))) return false;
-    return true;
-  }
-
-  /** The first code unit of line `k` that `trim()` keeps, or its end. */
-  firstKept(k: number): number {
-    const end = this.end(k);
-    let i = this.start(k);
-    while (i < end && isTrimCode(this.text.charCodeAt(i))) i++;
-    return i;
-  }
-
-  /** Does line `k`, spaces aside, start with a pipe (`|` `｜`)? */
-  startsWithPipe(k: number): boolean {
-    const i = this.firstKept(k);
-    return i < this.end(k) && isPipe(this.text.charCodeAt(i));
-  }
-
-  /** The next `序号` (`序號`) that a Han character follows: where a glued header may open. */
-  #serial = new NextOccurrence((from) => serialWordFrom(this.text, from));
-
-  /** Where on line `k` a `序号` opens a glued header (`序号项目名称…`), or -1. */
-  serialWord(k: number): number {
-    const at = this.#serial.from(this.start(k));
-    return at < this.end(k) ? at : -1;
-  }
-
-  /** The next tab. */
-  #tab = new NextOccurrence((from) => this.text.indexOf('\t', from));
-
-  hasTab(k: number): boolean {
-    return this.#tab.from(this.start(k)) < this.end(k);
-  }
-}
-
-/**
- * The next place something occurs at or after a position, found once for all the positions before it (the lines of a
- * text are asked in order: each search starts where the last one found nothing before, so all of them read the text
- * once).
- */
-class NextOccurrence {
-  #at = -1;
-  #from = -1;
-
-  constructor(private readonly find: (from: number) => number) {}
-
-  /** The first occurrence at or after `from`, or +∞ when there is none. */
-  from(from: number): number {
-    if (this.#from < 0 || from > this.#at || from < this.#from) {
-      this.#from = from;
-      const at = this.find(from);
-      this.#at = at < 0 ? Infinity : at;
-    }
-    return this.#at;
-  }
-}
+/** The lines of the text being read, with the model's line table. */
+type Lines = LineView<LineTable>;
 
 /** Finds every task table in `text`. Linear: each line is looked at a bounded number of times. */
 export function findTables(text: string, lines: LineTable): Table[] {
@@ -200,7 +109,7 @@ function headerOf(text: string, spans: ListBuffer<Span>): string[] {
   return spans.take().map((s) => text.slice(s.start, s.end));
 }
 
-function readPipeTable(view: LineView, first: number): { table: Table | null; next: number } {
+function readPipeTable(view: Lines, first: number): { table: Table | null; next: number } {
   const { text } = view;
   let last = first;
   while (last + 1 < view.count && view.startsWithPipe(last + 1)) last++;
@@ -226,7 +135,7 @@ function readPipeTable(view: LineView, first: number): { table: Table | null; ne
   return { table: makeTable('markdown', view.lines, view.line(first), view.line(last), header, columns, rows), next: last + 1 };
 }
 
-function readTsvTable(view: LineView, first: number): { table: Table | null; next: number } {
+function readTsvTable(view: Lines, first: number): { table: Table | null; next: number } {
   const { text } = view;
   let last = first;
   while (last + 1 < view.count && view.hasTab(last + 1)) last++;
@@ -265,7 +174,7 @@ const MAX_RUN_ON = 20;
  * columns their content fits (`alignCells`). Rows open with increasing numbers (a department's share of a list:
  * 81, 85, 87).
  */
-function readSpaceTable(view: LineView, first: number): { table: Table | null; next: number } {
+function readSpaceTable(view: Lines, first: number): { table: Table | null; next: number } {
   const { text } = view;
   const pieces: Span[] = [];
   spacePieces(text, view.firstKept(first), view.end(first), pieces);
@@ -342,7 +251,7 @@ const LOOKAHEAD = 4;
  * sequence. A row's cells are the lines up to the next number; when they are as many as the columns they are
  * taken in order, else each goes to the column its content fits (`alignCells`).
  */
-function readFlatTable(view: LineView, first: number): { table: Table | null; next: number } {
+function readFlatTable(view: Lines, first: number): { table: Table | null; next: number } {
   const { text } = view;
   const header: string[] = [];
   const headerLines: Line[] = [];
@@ -421,8 +330,7 @@ function readFlatTable(view: LineView, first: number): { table: Table | null; ne
         open = { text: text.slice(from, to), span, last: k };
         cells.push(open);
       }
-      const lastCode = to > from ? text.charCodeAt(to - 1) : -1;
-      if (lastCode !== 0x3001 /* 、 */ && lastCode !== 0x2c /* , */ && lastCode !== 0xff0c /* ， */) open = null;
+      if (!continuesCell(text, from, to)) open = null;
       k++;
     }
     if (cells.length === 0) break;
@@ -450,7 +358,7 @@ function readFlatTable(view: LineView, first: number): { table: Table | null; ne
 }
 
 /** Is the first line that is not blank from line `k`, after at most `skip` short cells, a row number 1? */
-function restartAhead(view: LineView, k: number, skip: number): boolean {
+function restartAhead(view: Lines, k: number, skip: number): boolean {
   const { text } = view;
   for (let skipped = 0; k < view.count; k++) {
     if (view.isNoise(k)) continue;
@@ -463,7 +371,7 @@ function restartAhead(view: LineView, k: number, skip: number): boolean {
 }
 
 /** Is one of the next `LOOKAHEAD` lines that are not blank, from line `k`, the row number `expected`? */
-function numberAhead(view: LineView, k: number, expected: number): boolean {
+function numberAhead(view: Lines, k: number, expected: number): boolean {
   const { text } = view;
   for (let seen = 0; k < view.count && seen < LOOKAHEAD; k++) {
     if (view.isNoise(k)) continue;
@@ -625,7 +533,7 @@ function personLength(run: Span): number {
  * row whose cells were merged over several lines in Word gives several such runs: each after the first is a row
  * of its own with no number, read as the same task.
  */
-function readGluedTable(view: LineView, first: number, at: number): { table: Table | null; next: number } {
+function readGluedTable(view: Lines, first: number, at: number): { table: Table | null; next: number } {
   const { text } = view;
   const found = gluedHeader(text, at, view.end(first));
   if (!found) return { table: null, next: first + 1 };
@@ -662,7 +570,7 @@ function readGluedTable(view: LineView, first: number, at: number): { table: Tab
 }
 
 /** One glued row [start, end) (its number ends at `numberEnd`): a row per run of units, the first numbered. */
-function gluedRow(view: LineView, columns: ColumnRole[], start: number, numberEnd: number, end: number, withUnits: boolean): TableRow[] {
+function gluedRow(view: Lines, columns: ColumnRole[], start: number, numberEnd: number, end: number, withUnits: boolean): TableRow[] {
   const { text } = view;
   const taskCol = columns.indexOf('task');
   const leaderCol = columns.indexOf('leader');
