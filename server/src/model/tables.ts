@@ -1,12 +1,35 @@
 // Finds task tables (任务分解表) in the forms they arrive in: Markdown pipes, tab-separated rows, the flattened
-// one-cell-per-line copy, space-separated rows, and a sharing page's copy with no separator at all (glued). What a cell
-// holds and where it goes is `table-cells.ts`.
-// Over 400 lines: one reader per form, each short, beside the line view and row builders they share.
+// one-cell-per-line copy, space-separated rows, and a sharing page's copy with no separator at all (glued), and reads
+// what they mean: columns by their header's meaning, rows built from the cells. Where a row's cells are and where a
+// row starts is the grammar's (grammar/table.ts); what a cell holds and where it goes is `table-cells.ts`.
+// Over 400 lines: one reader per form, each short, beside the row builders they share.
+import {
+  continuesCell,
+  digitEnd,
+  endsSentence,
+  gluedLabels,
+  gluedRowStart,
+  hasSpace,
+  indexIn,
+  isDigitCode,
+  isHanCode,
+  isPipe,
+  isSeparatorRow,
+  keptEnd,
+  LineView,
+  type Line,
+  pipeCells,
+  rowNumberEnd,
+  smallNumber,
+  spacePieces,
+  tabCells,
+  withoutPipes,
+} from '../../../grammar/table.js';
 import { ListBuffer } from './buffer.js';
 import { PlacedRow, PlacedTable } from './located.js';
 import type { LineTable } from './positions.js';
 import { alignCells, cellKinds, slotOf, UNIT_END, type KindOf, type Slot } from './table-cells.js';
-import { isSpaceCode, isTrimCode, toSimplified, trimSpan } from './text.js';
+import { isTrimCode, toSimplified, trimSpan } from './text.js';
 import type { ColumnRole, Span, Table, TableRow } from './types.js';
 
 /**
@@ -34,125 +57,13 @@ function isHeaderCell(cell: string): boolean {
   return columnRole(cell) !== 'other' || HEADER_WORD.test(toSimplified(cell));
 }
 
-/** `cell` without the table pipes at its ends (`序号 |`, `| 1 |`). */
-function withoutPipes(cell: string): string {
-  let from = 0;
-  let to = cell.length;
-  while (from < to && (isTrimCode(cell.charCodeAt(from)) || isPipe(cell.charCodeAt(from)))) from++;
-  while (to > from && (isTrimCode(cell.charCodeAt(to - 1)) || isPipe(cell.charCodeAt(to - 1)))) to--;
-  return from === 0 && to === cell.length ? cell : cell.slice(from, to);
-}
-
 /** A header names a task table when it has a task column and a lead or responsible column. */
 function isTaskHeader(roles: ColumnRole[]): boolean {
   return roles.includes('task') && (roles.includes('lead') || roles.includes('responsible'));
 }
 
-interface Line {
-  index: number;
-  start: number;
-  end: number; // before the line break
-  text: string;
-}
-
-/** The lines of a text, made into `Line`s only when a table reader asks (most lines are looked at once, by code unit). */
-class LineView {
-  readonly count: number;
-
-  constructor(
-    readonly text: string,
-    readonly lines: LineTable,
-  ) {
-    this.count = lines.lineCount;
-  }
-
-  start(k: number): number {
-    return this.lines.lineStart(k);
-  }
-
-  /** Where line `k` ends, before its line break. */
-  end(k: number): number {
-    const start = this.lines.lineStart(k);
-    let end = k + 1 < this.count ? this.lines.lineStart(k + 1) : this.text.length;
-    while (end > start && (this.text.charCodeAt(end - 1) === 10 || this.text.charCodeAt(end - 1) === 13)) end--;
-    return end;
-  }
-
-  line(k: number): Line {
-    const start = this.start(k);
-    const end = this.end(k);
-    return { index: k, start, end, text: this.text.slice(start, end) };
-  }
-
-  /** Is line `k` blank, or only spaces of any width (`\u00a0` lines left by web copies)? */
-  isNoise(k: number): boolean {
-    const end = this.end(k);
-    for (let i = this.start(k); i < end; i++) if (!isSpaceCode(this.text.charCodeAt(i))) return false;
-    return true;
-  }
-
-  /** The first code unit of line `k` that `trim()` keeps, or its end. */
-  firstKept(k: number): number {
-    const end = this.end(k);
-    let i = this.start(k);
-    while (i < end && isTrimCode(this.text.charCodeAt(i))) i++;
-    return i;
-  }
-
-  /** Does line `k`, spaces aside, start with a pipe (`|` `｜`)? */
-  startsWithPipe(k: number): boolean {
-    const i = this.firstKept(k);
-    return i < this.end(k) && isPipe(this.text.charCodeAt(i));
-  }
-
-  /** The next `序号` (`序號`) that a Han character follows: where a glued header may open. */
-  #serial = new NextOccurrence((from) => {
-    let at = this.text.indexOf('序', from);
-    while (at >= 0 && !(/[号號]/.test(this.text[at + 1] ?? '') && isHanCode(this.text.charCodeAt(at + 2)))) at = this.text.indexOf('序', at + 1);
-    return at;
-  });
-
-  /** Where on line `k` a `序号` opens a glued header (`序号项目名称…`), or -1. */
-  serialWord(k: number): number {
-    const at = this.#serial.from(this.start(k));
-    return at < this.end(k) ? at : -1;
-  }
-
-  /** The next tab. */
-  #tab = new NextOccurrence((from) => this.text.indexOf('\t', from));
-
-  hasTab(k: number): boolean {
-    return this.#tab.from(this.start(k)) < this.end(k);
-  }
-}
-
-/**
- * The next place something occurs at or after a position, found once for all the positions before it (the lines of a
- * text are asked in order: each search starts where the last one found nothing before, so all of them read the text
- * once).
- */
-class NextOccurrence {
-  #at = -1;
-  #from = -1;
-
-  constructor(private readonly find: (from: number) => number) {}
-
-  /** The first occurrence at or after `from`, or +∞ when there is none. */
-  from(from: number): number {
-    if (this.#from < 0 || from > this.#at || from < this.#from) {
-      this.#from = from;
-      const at = this.find(from);
-      this.#at = at < 0 ? Infinity : at;
-    }
-    return this.#at;
-  }
-}
-
-const isPipe = (code: number): boolean => code === 0x7c || code === 0xff5c;
-
-function cellSpan(text: string, start: number, end: number): Span {
-  return trimSpan(text, start, end);
-}
+/** The lines of the text being read, with the model's line table. */
+type Lines = LineView<LineTable>;
 
 /** Finds every task table in `text`. Linear: each line is looked at a bounded number of times. */
 export function findTables(text: string, lines: LineTable): Table[] {
@@ -193,59 +104,12 @@ export function findTables(text: string, lines: LineTable): Table[] {
   return tables;
 }
 
-/**
- * The cells of a pipe row [start, end) into `out`: after its first pipe, between pipes; a last cell of spaces
- * only is no cell.
- */
-function pipeCells(text: string, start: number, end: number, out: ListBuffer<Span>): void {
-  let s = start;
-  while (s < end && !isPipe(text.charCodeAt(s))) s++;
-  if (s >= end) return;
-  let cellStart = s + 1;
-  for (let k = cellStart; k <= end; k++) {
-    if (k === end || isPipe(text.charCodeAt(k))) {
-      if (k === end && onlySpaces(text, cellStart, k)) break;
-      out.push(cellSpan(text, cellStart, k));
-      cellStart = k + 1;
-    }
-  }
-}
-
-/** The cells of a tab-separated row [start, end) into `out`. */
-function tabCells(text: string, start: number, end: number, out: ListBuffer<Span>): void {
-  let s = start;
-  for (let k = start; k <= end; k++) {
-    if (k === end || text.charCodeAt(k) === 9) {
-      out.push(cellSpan(text, s, k));
-      s = k + 1;
-    }
-  }
-}
-
-/** Is [from, to) of `text` empty once trimmed? */
-function onlySpaces(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (!isTrimCode(text.charCodeAt(i))) return false;
-  return true;
-}
-
-const SEPARATOR_CELL = /^:?-{2,}:?$/;
-
-/** Is the row whose cells are in `spans` a Markdown separator (`| --- | :--: |`), every cell dashes or empty? */
-function isSeparatorRow(text: string, spans: ListBuffer<Span>): boolean {
-  if (spans.length === 0) return false;
-  for (let k = 0; k < spans.length; k++) {
-    const c = text.slice(spans.items[k]!.start, spans.items[k]!.end);
-    if (!(SEPARATOR_CELL.test(c.replace(/\s/g, '')) || c === '')) return false;
-  }
-  return true;
-}
-
 /** The texts of the cells in `spans`, taken out of the buffer. */
 function headerOf(text: string, spans: ListBuffer<Span>): string[] {
   return spans.take().map((s) => text.slice(s.start, s.end));
 }
 
-function readPipeTable(view: LineView, first: number): { table: Table | null; next: number } {
+function readPipeTable(view: Lines, first: number): { table: Table | null; next: number } {
   const { text } = view;
   let last = first;
   while (last + 1 < view.count && view.startsWithPipe(last + 1)) last++;
@@ -262,7 +126,7 @@ function readPipeTable(view: LineView, first: number): { table: Table | null; ne
     const start = view.start(k);
     const end = view.end(k);
     pipeCells(text, start, end, spans);
-    if (isSeparatorRow(text, spans)) {
+    if (isSeparatorRow(text, spans.items, spans.length)) {
       spans.clear();
       continue;
     }
@@ -271,7 +135,7 @@ function readPipeTable(view: LineView, first: number): { table: Table | null; ne
   return { table: makeTable('markdown', view.lines, view.line(first), view.line(last), header, columns, rows), next: last + 1 };
 }
 
-function readTsvTable(view: LineView, first: number): { table: Table | null; next: number } {
+function readTsvTable(view: Lines, first: number): { table: Table | null; next: number } {
   const { text } = view;
   let last = first;
   while (last + 1 < view.count && view.hasTab(last + 1)) last++;
@@ -299,36 +163,10 @@ function isSpaceHeader(text: string, start: number, end: number): boolean {
   return columnRole(text.slice(start, start + 2)) === 'number';
 }
 
-/** The spans of the space-separated pieces of [start, end) into `out`. */
-function spacePieces(text: string, start: number, end: number, out: Span[]): void {
-  let from = -1;
-  for (let k = start; k <= end; k++) {
-    const space = k === end || isTrimCode(text.charCodeAt(k)) || isPipe(text.charCodeAt(k));
-    if (!space && from < 0) from = k;
-    else if (space && from >= 0) {
-      out.push({ start: from, end: k });
-      from = -1;
-    }
-  }
-}
-
-/** A row opens with its number and a space: `81 科学精准…`. The number's end, or -1. */
-function rowNumberEnd(text: string, start: number, end: number): number {
-  let k = start;
-  while (k < end && k - start < 4 && text.charCodeAt(k) >= 0x30 && text.charCodeAt(k) <= 0x39) k++;
-  return k > start && k < end && isTrimCode(text.charCodeAt(k)) ? k : -1;
-}
-
 /** How many lines a row of a space-separated table may run on (a cell of several lines). */
 const MAX_ROW_LINES = 6;
 /** The longest run-on line of a space-separated row that holds one cell only. */
 const MAX_RUN_ON = 20;
-
-/** Does [from, to) of `text` hold a space? */
-function hasSpace(text: string, from: number, to: number): boolean {
-  for (let k = from; k < to; k++) if (isTrimCode(text.charCodeAt(k))) return true;
-  return false;
-}
 
 /**
  * A table copied with spaces between its cells, one row a line (a cell may run on over the next lines): the header's
@@ -336,7 +174,7 @@ function hasSpace(text: string, from: number, to: number): boolean {
  * columns their content fits (`alignCells`). Rows open with increasing numbers (a department's share of a list:
  * 81, 85, 87).
  */
-function readSpaceTable(view: LineView, first: number): { table: Table | null; next: number } {
+function readSpaceTable(view: Lines, first: number): { table: Table | null; next: number } {
   const { text } = view;
   const pieces: Span[] = [];
   spacePieces(text, view.firstKept(first), view.end(first), pieces);
@@ -403,28 +241,6 @@ interface FlatCell {
   last: number;
 }
 
-/** Where what `trim()` keeps of [from, to) of `text` ends, a cell's closing pipe dropped (`招商工作部 |`). */
-function keptEnd(text: string, from: number, to: number): number {
-  while (to > from && isTrimCode(text.charCodeAt(to - 1))) to--;
-  if (to > from && isPipe(text.charCodeAt(to - 1))) {
-    to--;
-    while (to > from && isTrimCode(text.charCodeAt(to - 1))) to--;
-  }
-  return to;
-}
-
-/** The value of [from, to) of `text` when it is 1–4 ASCII digits (`/^\d{1,4}$/`), else -1. */
-function smallNumber(text: string, from: number, to: number): number {
-  if (to <= from || to - from > 4) return -1;
-  let value = 0;
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x30 || c > 0x39) return -1;
-    value = value * 10 + (c - 0x30);
-  }
-  return value;
-}
-
 /** How many short cells may stand between the header and the first row (a category cell merged over rows). */
 const LEADING_CELLS = 2;
 /** How far past a full row the next row number is looked for (merged cells give a row more lines than columns). */
@@ -435,7 +251,7 @@ const LOOKAHEAD = 4;
  * sequence. A row's cells are the lines up to the next number; when they are as many as the columns they are
  * taken in order, else each goes to the column its content fits (`alignCells`).
  */
-function readFlatTable(view: LineView, first: number): { table: Table | null; next: number } {
+function readFlatTable(view: Lines, first: number): { table: Table | null; next: number } {
   const { text } = view;
   const header: string[] = [];
   const headerLines: Line[] = [];
@@ -514,8 +330,7 @@ function readFlatTable(view: LineView, first: number): { table: Table | null; ne
         open = { text: text.slice(from, to), span, last: k };
         cells.push(open);
       }
-      const lastCode = to > from ? text.charCodeAt(to - 1) : -1;
-      if (lastCode !== 0x3001 /* 、 */ && lastCode !== 0x2c /* , */ && lastCode !== 0xff0c /* ， */) open = null;
+      if (!continuesCell(text, from, to)) open = null;
       k++;
     }
     if (cells.length === 0) break;
@@ -543,7 +358,7 @@ function readFlatTable(view: LineView, first: number): { table: Table | null; ne
 }
 
 /** Is the first line that is not blank from line `k`, after at most `skip` short cells, a row number 1? */
-function restartAhead(view: LineView, k: number, skip: number): boolean {
+function restartAhead(view: Lines, k: number, skip: number): boolean {
   const { text } = view;
   for (let skipped = 0; k < view.count; k++) {
     if (view.isNoise(k)) continue;
@@ -556,7 +371,7 @@ function restartAhead(view: LineView, k: number, skip: number): boolean {
 }
 
 /** Is one of the next `LOOKAHEAD` lines that are not blank, from line `k`, the row number `expected`? */
-function numberAhead(view: LineView, k: number, expected: number): boolean {
+function numberAhead(view: Lines, k: number, expected: number): boolean {
   const { text } = view;
   for (let seen = 0; k < view.count && seen < LOOKAHEAD; k++) {
     if (view.isNoise(k)) continue;
@@ -639,31 +454,14 @@ const MAX_GLUED_ROW = 4000;
  * (`…住建局五星街道推进老街改造`).
  */
 const OPENS_TEXT = /^(?:推进|推动|完成|实施|开展|提升|加强|加快|建设|新建|改建|扩建|落实|组织|强化|健全|完善|深化|促进|做好|抓好|打造|持续|全面|进一步|启动|改造|整治|支持|新增|增加|优化|提供|实现|确保|力争|争取|举办|培育|发展|保障|开工|竣工|为|对|在|将|按)/;
-/** Counters and units of measure: a number followed by one counts something (`建成12个`), it opens no row. */
 /** What makes a name that already ends like a unit's a longer one (`人社局`, `区政府`, `乡镇`). */
 const LONGER_END = /^(?:局|委|办|厅|政府|镇|街道)/;
-const COUNTER = /[个人年月日号%％项家万千百亿元次期批条所座名户处类件台辆吨米亩天周岁倍栋套间张场份余多]/;
-const isDigitCode = (c: number): boolean => c >= 0x30 && c <= 0x39;
-const isHanCode = (c: number): boolean => c >= 0x3400 && c <= 0x9fff;
 const OPEN_BRACKET = new Set([0x28, 0xff08]);
 const CLOSE_BRACKET = new Set([0x29, 0xff09]);
 
 /** A glued header at `at` (its `序号`), ending where the first row's number begins: its column names, or null. */
 function gluedHeader(text: string, at: number, limit: number): { header: string[]; end: number } | null {
-  const header: string[] = [];
-  let k = at;
-  while (k < limit && header.length < MAX_COLUMNS) {
-    let len = 0;
-    for (let l = 2; l <= MAX_LABEL && k + l <= limit && isHanCode(text.charCodeAt(k + l - 1)); l++) {
-      if (LABEL_END.test(toSimplified(text.slice(k, k + l)))) {
-        len = l;
-        break;
-      }
-    }
-    if (len === 0) break;
-    header.push(text.slice(k, k + len));
-    k += len;
-  }
+  const { labels: header, end: k } = gluedLabels(text, at, limit, (label) => LABEL_END.test(toSimplified(label)), MAX_LABEL, MAX_COLUMNS);
   const columns = header.map(columnRole);
   if (header.length < 3 || columns[0] !== 'number' || !isTaskHeader(columns) || !isDigitCode(text.charCodeAt(k))) return null;
   return { header, end: k };
@@ -675,22 +473,6 @@ function endsCell(text: string, i: number, headerEnd: number): boolean {
   const c = text.charCodeAt(i - 1);
   if (c === 0x3002 /* 。 */ || CLOSE_BRACKET.has(c) || c === 0x201d /* ” */) return true;
   return isHanCode(c) && UNIT_END.test(toSimplified(text.slice(Math.max(0, i - 4), i)));
-}
-
-/**
- * Where row `n` opens at or after `from`, before `to`: the number written alone (no digit beside it), after the end
- * of a cell, before a Han character that counts nothing. -1 when it is not there.
- */
-function gluedRowStart(text: string, n: number, from: number, to: number, headerEnd: number): number {
-  const digits = String(n);
-  for (let i = indexIn(text, digits, from, to); i >= 0; i = indexIn(text, digits, i + 1, to)) {
-    const after = i + digits.length;
-    if (isDigitCode(text.charCodeAt(i - 1)) || isDigitCode(text.charCodeAt(after))) continue;
-    const next = text.charCodeAt(after);
-    if (!isHanCode(next) || COUNTER.test(text[after]!)) continue;
-    if (endsCell(text, i, headerEnd)) return i;
-  }
-  return -1;
 }
 
 /**
@@ -751,7 +533,7 @@ function personLength(run: Span): number {
  * row whose cells were merged over several lines in Word gives several such runs: each after the first is a row
  * of its own with no number, read as the same task.
  */
-function readGluedTable(view: LineView, first: number, at: number): { table: Table | null; next: number } {
+function readGluedTable(view: Lines, first: number, at: number): { table: Table | null; next: number } {
   const { text } = view;
   const found = gluedHeader(text, at, view.end(first));
   if (!found) return { table: null, next: first + 1 };
@@ -776,7 +558,8 @@ function readGluedTable(view: LineView, first: number, at: number): { table: Tab
       repeated = at >= 0 ? at : Infinity;
     }
     let rowEnd = Math.min(repeated, tableEnd);
-    const next = gluedRowStart(text, n + 1, numberEnd, Math.min(tableEnd, numberEnd + MAX_GLUED_ROW), repeated + headerText.length);
+    const cellEnd = repeated + headerText.length;
+    const next = gluedRowStart(text, n + 1, numberEnd, Math.min(tableEnd, numberEnd + MAX_GLUED_ROW), (i) => endsCell(text, i, cellEnd));
     if (next >= 0 && next < rowEnd) rowEnd = next;
     rows.push(...gluedRow(view, columns, start, numberEnd, rowEnd, withUnits));
     start = next;
@@ -786,29 +569,8 @@ function readGluedTable(view: LineView, first: number, at: number): { table: Tab
   return { table: makeTable('glued', view.lines, view.line(first), view.line(last), header, columns, rows), next: last + 1 };
 }
 
-/** Does the line ending at `end` end with a sentence's end (`。` `；` `！` `？`, a closing quote after one)? */
-function endsSentence(text: string, end: number): boolean {
-  let k = end;
-  while (k > 0 && isTrimCode(text.charCodeAt(k - 1))) k--;
-  const c = text.charCodeAt(k - 1);
-  return c === 0x3002 || c === 0xff1b || c === 0xff01 || c === 0xff1f || c === 0x3b;
-}
-
-/** Where `part` first occurs in [from, to) of `text`, or -1 (the search stops at `to`). */
-function indexIn(text: string, part: string, from: number, to: number): number {
-  const first = part.charCodeAt(0);
-  for (let i = from; i + part.length <= to; i++) if (text.charCodeAt(i) === first && text.startsWith(part, i)) return i;
-  return -1;
-}
-
-/** Where the digits at `i` end. */
-function digitEnd(text: string, i: number): number {
-  while (isDigitCode(text.charCodeAt(i))) i++;
-  return i;
-}
-
 /** One glued row [start, end) (its number ends at `numberEnd`): a row per run of units, the first numbered. */
-function gluedRow(view: LineView, columns: ColumnRole[], start: number, numberEnd: number, end: number, withUnits: boolean): TableRow[] {
+function gluedRow(view: Lines, columns: ColumnRole[], start: number, numberEnd: number, end: number, withUnits: boolean): TableRow[] {
   const { text } = view;
   const taskCol = columns.indexOf('task');
   const leaderCol = columns.indexOf('leader');
