@@ -310,6 +310,12 @@ describe('tidy', () => {
     assert.deepEqual(found.filter((f) => !allowed.has(f)), []);
   });
 
+  it('whether a text is a plan is asked of model/kind.ts by the model, the CLI, the workspace scan and the editor', () => {
+    const askers = ['server/src/model/plan.ts', 'server/src/cli/classify.ts', 'server/src/lsp/workspace-scan.ts', 'client/src/detect.ts'];
+    const notAsking = askers.filter((f) => !importsOf(f, readFileSync(join(ROOT, f), 'utf8')).some((i) => i.target === 'server/src/model/kind' && !i.typeOnly));
+    assert.deepEqual(notAsking, []);
+  });
+
   it('no test is focused with .only', () => {
     const focused = sourceFiles('test').filter((f) => /\b(describe|it)\.only\(/.test(readFileSync(join(ROOT, f), 'utf8')));
     assert.deepEqual(focused.map((f) => relative(ROOT, join(ROOT, f))), []);
