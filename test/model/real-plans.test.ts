@@ -351,6 +351,14 @@ describe('real plans: lead conventions', () => {
       ['5.', [], []],
       ['6.', [], []],
     ]);
+    const dated = plan('', ['1.做好就业工作。（县人社局；2024年12月底前）', '2.做好社保工作（县人社局、县医保局，年内完成）']);
+    assert.deepEqual(
+      dated.tasks.map((t) => [...row(t), t.deadline?.text ?? null]),
+      [
+        ['1.', ['县人社局'], [], '2024年12月底前'],
+        ['2.', [], ['县人社局', '县医保局'], '年内'],
+      ],
+    );
     const first = plan('（列第一位的为牵头单位）', ['1.推进重大项目信息公开。（县发改局、县住建局）']);
     assert.deepEqual(first.tasks.map(row), [['1.', ['县发改局'], ['县住建局']]]);
   });

@@ -119,14 +119,18 @@ function bareUnits(toks: IToken[], from: number, to: number, ctx: AttributionCon
   }
   // The work is written before it: a bracket alone is a title, not who does it.
   if (open < 0 || open === last - 1 || !hasText(toks, from, open)) return null;
-  const span = trimSpan(ctx.text, end(toks[open]!), toks[last]!.startOffset);
+  const inner = trimSpan(ctx.text, end(toks[open]!), toks[last]!.startOffset);
+  // `（县人社局；2024年12月底前）`: a deadline may end the list.
+  const cut = deadlineInList(ctx.text, inner);
+  const span = { start: inner.start, end: trimListEnd(ctx.text, { start: inner.start, end: cut }) };
   const pieces = ctx.text.slice(span.start, span.end).split(/[、，,；;\s]+/).filter((p) => p.length > 0);
   const unitLike = (p: string) => p.length >= 3 && p.length <= 30 && !NOT_A_UNIT.test(p) && UNIT_END.test(p.replace(/[(（][^()（）]*[)）]$/, ''));
   if (pieces.length === 0 || !pieces.every(unitLike)) return null;
   const lists = emptyLists(ctx);
   if (pushUnits(lists.responsible, span, 'responsible', ctx) === 0) return null;
+  if (cut < inner.end) pushDeadlines(lists.deadlines, trimSpan(ctx.text, cut, inner.end), ctx, 'field');
   const style: AttributionStyle = toks[open]!.tokenType === T.LBracket ? 'bracket' : 'paren';
-  return new PlacedAttribution(style, [], lists.responsible.take(), [], [], { start: toks[open]!.startOffset, end: end(toks[last]!) }, ctx.lines);
+  return new PlacedAttribution(style, [], lists.responsible.take(), lists.deadlines.take(), [], { start: toks[open]!.startOffset, end: end(toks[last]!) }, ctx.lines);
 }
 
 function readAttribution(toks: IToken[], syntax: AttributionSyntax, ctx: AttributionContext): Attribution | null {
@@ -340,7 +344,7 @@ function deadlineInList(text: string, span: Span): number {
     const c = text.charCodeAt(i);
     if (c === OPEN_PAREN || c === OPEN_PAREN_FULL) depth++;
     else if ((c === CLOSE_PAREN || c === CLOSE_PAREN_FULL) && depth > 0) depth--;
-    else if (depth === 0 && (c === COMMA || c === COMMA_FULL || c === ENUM_COMMA || isSpaceCode(c))) {
+    else if (depth === 0 && (c === COMMA || c === COMMA_FULL || c === ENUM_COMMA || c === 0x3b || c === 0xff1b || isSpaceCode(c))) {
       let k = i + 1;
       while (k < span.end && isSpaceCode(text.charCodeAt(k))) k++;
       if (k < span.end && deadlineStartsAt(text, k)) return k;
@@ -352,7 +356,7 @@ function deadlineInList(text: string, span: Span): number {
 /** The end of a unit list without the separators a cut left behind it. */
 function trimListEnd(text: string, span: Span): number {
   let e = span.end;
-  while (e > span.start && /[\s,，、]/.test(text[e - 1]!)) e--;
+  while (e > span.start && /[\s,，、;；]/.test(text[e - 1]!)) e--;
   return e;
 }
 
