@@ -242,9 +242,8 @@ function emptyLists(ctx: AttributionContext): Lists {
 function readContent(toks: IToken[], parts: AttributionPart[], style: AttributionStyle, span: Span, ctx: AttributionContext): PlacedAttribution {
   const lists = emptyLists(ctx);
   for (let k = 0; k < parts.length; k++) readPart(toks, parts[k]!, lists, ctx);
-  for (const list of [lists.responsible, lists.division]) {
-    if (list.length > 0) for (const u of promoteMarked(lists.lead, list.take())) list.push(u);
-  }
+  if (holdsMarked(lists.responsible)) for (const u of promoteMarked(lists.lead, lists.responsible.take())) lists.responsible.push(u);
+  if (holdsMarked(lists.division)) for (const u of promoteMarked(lists.lead, lists.division.take())) lists.division.push(u);
   // Units that a plan says share the work (`X、Y按职责分工负责`) lead when nothing else in the attribution does.
   const division = lists.division.take();
   const divisionLeads = lists.lead.length === 0;
@@ -377,6 +376,12 @@ const LEAD_MARK = /(?:[（(](?:牵头|牽頭)(?:单位|單位|部门|部門)?[)�
  * Units marked as the lead inside a list of responsible ones (`责任单位：县工信局（牵头）、县财政局`) lead; a unit the
  * list names again with its mark (`县发改局、县人民银行，县发改局为牵头单位`) is not also responsible.
  */
+/** Does `list` hold a unit marked as the lead (`pushPiece` gives it the role)? Most lists hold none: nothing is copied. */
+function holdsMarked(list: ListBuffer<UnitMention>): boolean {
+  for (let k = 0; k < list.length; k++) if (list.items[k]!.role === 'lead') return true;
+  return false;
+}
+
 export function promoteMarked<T extends UnitMention>(lead: T[] | ListBuffer<T>, responsible: T[]): T[] {
   const marked = responsible.filter((u) => u.role === 'lead');
   if (marked.length === 0) return responsible;
@@ -464,12 +469,13 @@ function pushPiece(out: ListBuffer<UnitMention>, from: number, to: number, role:
   if (e <= s) return;
   // A unit marked as the lead inside a list: `县工信局（牵头）`, `县委宣传部*`, `县发改局为牵头单位`.
   let marked = false;
-  const mark = LEAD_MARK.exec(text.slice(s, e));
+  const piece = text.slice(s, e);
+  const mark = LEAD_MARK.exec(piece);
   if (mark !== null && mark.index >= 2) {
     e = s + mark.index;
     marked = true;
   }
-  const raw = stripNoise(text.slice(s, e));
+  const raw = stripNoise(marked ? piece.slice(0, e - s) : piece);
   if (raw.length === 0 || raw.length > 60 || PERSON_END.test(raw)) return;
   let name = raw;
   let key: string;

@@ -745,10 +745,7 @@ function applyConvention(
   if (!own.some((a) => foundIn(RESPONSIBLE_WRITTEN, text, a.span) || namesUnitsOnly(a, text))) return { lead, responsible };
   // `责任单位：X；配合单位：Y`: X is the one unit in charge, and leads; Y still only co-operates.
   const inCharge = responsible.filter((u) => !cooperates(u, own, text));
-  const others = (units: UnitMention[]) => responsible.filter((u) => !units.includes(u));
-  if (convention === 'all') return asLead(inCharge, others(inCharge));
-  if (inCharge.length === 1) return asLead(inCharge, others(inCharge));
-  return { lead, responsible };
+  return leadsInCharge(inCharge, responsible, convention) ?? { lead, responsible };
 }
 
 /** A role written in an attribution: a field name or a verb. */
@@ -964,8 +961,16 @@ function tableAttribution(lead: UnitMention[], listed: UnitMention[], convention
   const responsible = promoteMarked(lead, listed);
   if (convention === null || lead.length > 0 || responsible.length === 0) return { lead, responsible };
   if (convention === 'first') return asLead(responsible.slice(0, 1), responsible.slice(1));
-  if (convention === 'all' || responsible.length === 1) return asLead(responsible, []);
-  return { lead, responsible };
+  return leadsInCharge(responsible, responsible, convention) ?? { lead, responsible };
+}
+
+/**
+ * When a plan names no lead: the units in charge lead if the plan says they do (`责任单位即为牵头单位`) or there is one
+ * of them; the other units stay responsible. Null when several are in charge and nothing says which one leads.
+ */
+function leadsInCharge(inCharge: UnitMention[], responsible: UnitMention[], convention: LeadConvention): { lead: UnitMention[]; responsible: UnitMention[] } | null {
+  if (convention !== 'all' && inCharge.length !== 1) return null;
+  return asLead(inCharge, responsible.filter((u) => !inCharge.includes(u)));
 }
 
 /** The indexes of the columns of `table` that play `role`, in order. */
