@@ -4,6 +4,8 @@
 // - code splitting (ESM): what the source loads with import() becomes a chunk of its own, compiled when
 //   first used — the CLI's commands (not needed for --help, --version or a usage error), the XLSX writer;
 // - the `yaml` library is dist/yaml.cjs, which server/src/config/load.ts requires only to read a YAML file;
+// - re2js (user patterns from configuration) is dist/re2.cjs, which server/src/lint/patterns.ts requires only when a
+//   configuration holds a pattern;
 // - the Word reader (fflate, xmldom) is dist/docx.cjs, which server/src/docx/load.ts requires only when a
 //   file's first bytes are an office document or an archive;
 // - whitespace and syntax are minified but names are kept, so a stack trace still names the functions;
@@ -49,7 +51,11 @@ async function esm(entryPoints, chunkPrefix) {
     splitting: true,
     banner,
     // Read by server/src/config/load.ts: where the yaml library lies, relative to any file in dist/.
-    define: { PLANLINT_YAML_FILE: JSON.stringify('./yaml.cjs'), PLANLINT_DOCX_FILE: JSON.stringify('./docx.cjs') },
+    define: {
+      PLANLINT_YAML_FILE: JSON.stringify('./yaml.cjs'),
+      PLANLINT_DOCX_FILE: JSON.stringify('./docx.cjs'),
+      PLANLINT_RE2_FILE: JSON.stringify('./re2.cjs'),
+    },
   });
   for (const name of Object.keys(entryPoints)) chmodSync(`dist/${name}.js`, 0o755);
 }
@@ -63,6 +69,14 @@ await build({
   ...node,
   entryPoints: [createRequire(import.meta.url).resolve('yaml')],
   outfile: 'dist/yaml.cjs',
+  format: 'cjs',
+});
+
+// re2js, CommonJS for the same reason (configuration checks and rules are synchronous).
+await build({
+  ...node,
+  entryPoints: [createRequire(import.meta.url).resolve('re2js')],
+  outfile: 'dist/re2.cjs',
   format: 'cjs',
 });
 

@@ -1,5 +1,23 @@
 // Regular expressions written by users (rule options in configuration files) run on RE2's linear-time engine, never on a backtracking one.
-import { RE2JS } from 're2js';
+import { createRequire } from 'node:module';
+
+/**
+ * Set by scripts/bundle.js (esbuild `define`): the file beside the bundle that holds re2js, so that a bundle compiles
+ * and runs it only when a configuration holds a pattern (most runs hold none). Not defined under tsc (out/).
+ */
+declare const PLANLINT_RE2_FILE: string | undefined;
+
+type Re2Library = typeof import('re2js');
+let re2Library: Re2Library | undefined;
+
+/** re2js, loaded on first use; synchronous, because configuration checks and rules are. */
+function re2(): Re2Library {
+  if (!re2Library) {
+    const requireHere = createRequire(import.meta.url);
+    re2Library = requireHere(typeof PLANLINT_RE2_FILE === 'string' ? PLANLINT_RE2_FILE : 're2js') as Re2Library;
+  }
+  return re2Library;
+}
 
 /** A compiled user pattern: `test` finds it anywhere in a string (as RegExp.test does). */
 export interface UserPattern {
@@ -20,7 +38,7 @@ export function compileUserPattern(source: string): UserPattern | { error: strin
   let hit = compiled.get(source);
   if (hit) return hit;
   try {
-    const re = RE2JS.compile(source);
+    const re = re2().RE2JS.compile(source);
     hit = { test: (s: string) => re.matcher(s).find() };
   } catch (e) {
     hit = { error: e instanceof Error ? e.message : String(e) };
