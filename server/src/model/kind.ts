@@ -58,13 +58,21 @@ export const NOTICE_REQUIRES = /(?:通知|要求)如下|結合以下要求|结�
 /** What a notice asks of its readers. */
 const NOTICE_ASKS = /请认真贯彻(?:落实|执行)|请结合实际/;
 
-/** Counts the matches of a global pattern, keeping the first few as evidence. */
-function count(re: RegExp, text: string, evidence: string[]): number {
+/** How many role words and deadline phrases weigh against narrative at most: more say nothing more. */
+const ASSIGNS_WEIGHED = 6;
+const DEADLINES_WEIGHED = 3;
+
+/**
+ * Counts the matches of a global pattern up to `enough` (the decision reads no further), keeping the first three
+ * distinct ones as evidence: the search stops once it has both.
+ */
+function count(re: RegExp, text: string, evidence: string[], enough: number): number {
   re.lastIndex = 0;
   let n = 0;
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
     if (evidence.length < 3 && !evidence.includes(m[0])) evidence.push(m[0]);
     n++;
+    if (n >= enough && evidence.length >= 3) break;
     if (m[0].length === 0) re.lastIndex++;
   }
   return n;
@@ -141,14 +149,15 @@ export function decideKind(text: string, forced?: DocumentKind | null): KindDeci
   const head = foldForKind(raw);
   const title = findTitleKind(head);
 
+  // Each count is read only up to what the weighing below can tell apart (`planScore` is at most 9).
   const assignEvidence: string[] = [];
-  const assigns = count(ASSIGNS, head, assignEvidence);
+  const assigns = count(ASSIGNS, head, assignEvidence, ASSIGNS_WEIGHED);
   const deadlineEvidence: string[] = [];
-  const deadlines = count(DEADLINES, head, deadlineEvidence);
+  const deadlines = count(DEADLINES, head, deadlineEvidence, DEADLINES_WEIGHED);
   const narrativeEvidence: string[] = [];
-  const narrative = count(NARRATIVE, head, narrativeEvidence);
+  const narrative = count(NARRATIVE, head, narrativeEvidence, ASSIGNS_WEIGHED + DEADLINES_WEIGHED + 1);
   const interpretationEvidence: string[] = [];
-  const interpretation = count(INTERPRETATION, head, interpretationEvidence);
+  const interpretation = count(INTERPRETATION, head, interpretationEvidence, 1);
 
   const reasons: KindReason[] = [];
   const say = (id: KindReason['id'], evidence: string[]) => reasons.push({ id, evidence: evidence.slice(0, 3) });
@@ -168,7 +177,7 @@ export function decideKind(text: string, forced?: DocumentKind | null): KindDeci
   if (deadlines > 0) say('deadlines', deadlineEvidence);
   if (title) return { kind: 'plan', positive: true, reasons };
   // No title: what the body does. Narrative of work done outweighs a few role words (a report says who led).
-  const planScore = Math.min(assigns, 6) + Math.min(deadlines, 3);
+  const planScore = Math.min(assigns, ASSIGNS_WEIGHED) + Math.min(deadlines, DEADLINES_WEIGHED);
   if (narrative > 1 && narrative >= planScore) {
     reasons.length = 0;
     say('narrative', narrativeEvidence);

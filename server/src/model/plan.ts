@@ -546,8 +546,22 @@ const isInlineItem = (section: Section): boolean => section.marker.level === 6;
 /** One pattern that finds any of the (simplified) non-task names in a title: one native search per title. */
 function nonTaskPattern(names: string[]): RegExp {
   if (names.length === 0) return /(?!)/; // matches nothing, as no name is found in any title
-  return new RegExp(names.map((name) => String(name).replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')).join('|'));
+  const source = names.map((name) => String(name).replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')).join('|');
+  let pattern = NON_TASK_PATTERNS.get(source);
+  if (pattern === undefined) {
+    if (NON_TASK_PATTERNS.size >= 64) NON_TASK_PATTERNS.clear();
+    pattern = new RegExp(source);
+    NON_TASK_PATTERNS.set(source, pattern);
+  }
+  return pattern;
 }
+
+/**
+ * The patterns made by `nonTaskPattern`, by source: every document of a run reads with the same list, and compiling
+ * its pattern anew cost a small plan more than its own titles take to read. A cache of a pure function (a pattern
+ * without the `g` flag keeps no state between tests).
+ */
+const NON_TASK_PATTERNS = new Map<string, RegExp>();
 
 /** The (simplified) title names a section that assigns no work, and no tasks beside it (`主要任务及实施步骤` holds tasks). */
 function isNonTaskTitle(title: string, nonTask: RegExp): boolean {

@@ -480,19 +480,19 @@ function perfectKeys(rows: readonly MatchRow[], cands: readonly MatchCandidate[]
 
 /** For each title, a hash (≥ 0) of its set of code units when it repeats one, else −1. */
 function charSetHashes(titles: readonly string[]): Int32Array {
-  // The title in which each code unit was last seen: a repeat is found without a set per title.
-  const seenIn = new Int32Array(0x10000).fill(-1);
+  // The title in which each code unit was last seen (+1; 0: none): a repeat is found without a set per title.
+  const seenIn = new CodeTable();
   const hashes = new Int32Array(titles.length);
   titles.forEach((title, t) => {
     let repeats = false;
     let h = 0;
     for (let i = 0; i < title.length; i++) {
       const code = title.charCodeAt(i);
-      if (seenIn[code] === t) {
+      if (seenIn.get(code) === t + 1) {
         repeats = true;
         continue;
       }
-      seenIn[code] = t;
+      seenIn.set(code, t + 1);
       h = (h + Math.imul(code ^ 0x5bd1e995, 0x9e3779b1)) | 0;
     }
     // 30 bits: a small integer, which a Map keeps unboxed.
@@ -548,6 +548,22 @@ function dice(a: readonly number[], b: readonly number[]): number {
 }
 
 /**
+ * A number per UTF-16 code unit (0 until set), for one matching, in pages of 256 made as the code units are met: a
+ * table of all 65,536 made and cleared for every plan with a task table cost a small plan more than its matching.
+ */
+class CodeTable {
+  private readonly pages: (Int32Array | undefined)[] = [];
+
+  get(code: number): number {
+    return this.pages[code >> 8]?.[code & 0xff] ?? 0;
+  }
+
+  set(code: number, value: number): void {
+    (this.pages[code >> 8] ??= new Int32Array(256))[code & 0xff] = value;
+  }
+}
+
+/**
  * The bigram keys of one matching: a number per pair of code units, the same pair always the same number. Code
  * units are numbered in the order first seen, 15 bits each, so that a bigram is a small integer (below 2^30; V8
  * keeps those unboxed as Map and Set keys, where the plain 32-bit pair is a heap number allocated on each lookup);
@@ -555,7 +571,7 @@ function dice(a: readonly number[], b: readonly number[]): number {
  */
 class Bigrams {
   /** Code unit → its number (0: none yet). */
-  private readonly ids = new Uint16Array(0x10000);
+  private readonly ids = new CodeTable();
   private next = 1;
   /** Room to sort one title's keys. */
   private sorting = new Float64Array(256);
@@ -581,9 +597,9 @@ class Bigrams {
   }
 
   private id(code: number): number {
-    const id = this.ids[code]!;
+    const id = this.ids.get(code);
     if (id !== 0 || this.next > 0x7fff) return id;
-    this.ids[code] = this.next;
+    this.ids.set(code, this.next);
     return this.next++;
   }
 }

@@ -30,20 +30,20 @@ export const rule: Rule = {
   check({ plan, options, report }) {
     const max = maxLeads(options['maxLeads']);
     for (const task of plan.tasks) {
-      if (task.inherited.lead) continue;
+      // No more leads than allowed, even before the names that repeat are counted once (almost every task).
+      if (task.inherited.lead || task.lead.length <= max) continue;
       const names = [...new Map(task.lead.map((u) => [u.key, u.name])).values()];
       if (names.length <= max) continue;
-      const edits = leadsToResponsibleEdits(plan, task, max);
-      const fix: RuleFix | null = edits && {
-        messageId: max === 1 ? 'keepFirst' : 'keepFirstMany',
-        data: { lead: names[0]!, max },
-        edits,
+      // The fix is written when it is asked for (a code action, JSON output), not for every finding.
+      const fixes = (): RuleFix[] => {
+        const edits = leadsToResponsibleEdits(plan, task, max);
+        return edits ? [{ messageId: max === 1 ? 'keepFirst' : 'keepFirstMany', data: { lead: names[0]!, max }, edits }] : [];
       };
       report({
         messageId: max === 1 ? 'multiple' : 'tooMany',
         span: leadsSpan(plan.text, task),
         data: { task: taskLabel(task), count: names.length, units: names.join('、'), max },
-        suggestions: fix ? [fix] : [],
+        suggestions: fixes,
       });
     }
   },
