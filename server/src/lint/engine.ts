@@ -138,22 +138,32 @@ function suppression(directives: Directive[], plan: PlanDocument, rules: readonl
 /**
  * Gives `diagnostic` suggestions found on first read, then kept: an own, enumerable property, so that JSON and a
  * structured clone carry them (read then) and `'suggestions' in diagnostic` says they may exist without finding
- * them. It reads as absent when there are none; a throwing finder gives none.
+ * them. It reads as absent when there are none; a throwing finder gives none. Every deferred diagnostic has the same
+ * getter (`DEFERRED`) and keeps its finder in a property of its own that nothing enumerates (`PENDING`): a getter
+ * made per diagnostic gave each its own hidden class, which the collector then had to visit at every scavenge.
  */
 function deferSuggestions(diagnostic: LintDiagnostic, find: () => Fix[]): void {
-  let found: Fix[] | undefined;
-  Object.defineProperty(diagnostic, 'suggestions', {
-    enumerable: true,
-    configurable: true,
-    get(): Fix[] | undefined {
-      if (found === undefined) {
-        try {
-          found = find();
-        } catch {
-          found = [];
-        }
-      }
-      return found.length > 0 ? found : undefined;
-    },
-  });
+  Object.defineProperty(diagnostic, PENDING, { value: find, writable: true, configurable: true, enumerable: false });
+  Object.defineProperty(diagnostic, 'suggestions', DEFERRED);
 }
+
+/** Where a deferred diagnostic keeps its finder, then what the finder found. */
+const PENDING = Symbol('planlint.pendingSuggestions');
+
+type Pending = LintDiagnostic & { [PENDING]: (() => Fix[]) | Fix[] };
+
+/** The one `suggestions` getter of deferred diagnostics: finds them on first read and keeps them. */
+function readSuggestions(this: Pending): Fix[] | undefined {
+  let found = this[PENDING];
+  if (typeof found === 'function') {
+    try {
+      found = found();
+    } catch {
+      found = [];
+    }
+    this[PENDING] = found;
+  }
+  return found.length > 0 ? found : undefined;
+}
+
+const DEFERRED: PropertyDescriptor = Object.freeze({ enumerable: true, configurable: true, get: readSuggestions });
