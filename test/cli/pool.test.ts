@@ -55,3 +55,32 @@ describe('cli pool: lintFiles', () => {
     assert.deepEqual([...progress].sort(), [...files].sort(), 'each file reported once');
   });
 });
+
+describe('cli: the findings a run keeps until its report', () => {
+  const plans = fs
+    .readdirSync(SAMPLES)
+    .filter((n) => /\.plan/.test(n))
+    .sort()
+    .map((n) => path.join(SAMPLES, n));
+  /** Does any finding of `outcomes` have a property computed on read (which would hold the file's analysis)? */
+  const accessors = (outcomes: ReturnType<FileLinter['lintFile']>[]) =>
+    outcomes.flatMap((o) => o.diagnostics).filter((d) => Object.values(Object.getOwnPropertyDescriptors(d)).some((p) => p.get !== undefined));
+
+  it('are plain data without suggestions when the report does not show them', () => {
+    const outcomes = plans.map((f) => new FileLinter({ fix: false, uiLocale: 'zh-CN' }).lintFile(f));
+    assert.ok(outcomes.flatMap((o) => o.diagnostics).length > 20, 'the samples give findings');
+    assert.deepEqual(accessors(outcomes), []);
+    assert.equal(outcomes.flatMap((o) => o.diagnostics).filter((d) => 'suggestions' in d).length, 0);
+  });
+
+  it('are plain data with their suggestions found when the report shows them (JSON)', () => {
+    const outcomes = plans.map((f) => new FileLinter({ fix: false, uiLocale: 'zh-CN', suggestions: true }).lintFile(f));
+    assert.deepEqual(accessors(outcomes), []);
+    const withFixes = outcomes.flatMap((o) => o.diagnostics).filter((d) => d.ruleId === 'PL001' && (d.suggestions?.length ?? 0) > 0);
+    assert.ok(withFixes.length > 0, 'PL001 findings carry their suggested leads');
+    // The same findings, without suggestions, otherwise equal.
+    const plain = plans.map((f) => new FileLinter({ fix: false, uiLocale: 'zh-CN' }).lintFile(f));
+    const strip = (o: ReturnType<FileLinter['lintFile']>) => o.diagnostics.map(({ suggestions: _, ...rest }) => rest);
+    assert.deepEqual(outcomes.map(strip), plain.map(strip));
+  });
+});

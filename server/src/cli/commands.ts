@@ -115,6 +115,7 @@ async function runLint(
   const options: LintFileOptions = {
     fix: args.fix,
     uiLocale: messages.locale,
+    suggestions: args.format === 'json',
     ...(args.encoding !== undefined ? { encoding: args.encoding } : {}),
     ...(args.locale !== undefined ? { locale: args.locale } : {}),
     ...(args.config !== undefined ? { configFile: path.resolve(io.cwd, args.config) } : {}),

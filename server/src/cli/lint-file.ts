@@ -30,6 +30,11 @@ export interface LintFileOptions {
   configFile?: string;
   /** `--rule ID:SEVERITY` overrides, as rule ids. */
   ruleOverrides?: Array<[string, Severity]>;
+  /**
+   * The report shows each finding's suggested fixes (JSON): they are found when the file is linted. Otherwise they
+   * are never found, and the findings kept for the report hold nothing of the file's analysis.
+   */
+  suggestions?: boolean;
 }
 
 /** What linting one file gave. */
@@ -126,6 +131,27 @@ export class FileLinter {
 
   /** Reads, lints and (with `fix`) fixes the file at `abs`. Never throws. */
   lintFile(abs: string): FileOutcome {
+    return this.settled(this.lintOne(abs));
+  }
+
+  /**
+   * The outcome as the report keeps it until the run ends: each finding plain data, its suggestions found now when the
+   * report shows them, else left out. A finding whose suggestions are deferred holds the file's whole analysis until
+   * they are read: kept for a folder of plans, that was every plan's model.
+   */
+  private settled(outcome: FileOutcome): FileOutcome {
+    const keep = this.options.suggestions === true;
+    outcome.diagnostics = outcome.diagnostics.map((d) => {
+      if (!('suggestions' in d)) return d;
+      const plain: Record<string, unknown> = {};
+      for (const key of Object.keys(d)) if (keep || key !== 'suggestions') plain[key] = d[key as keyof ReportDiagnostic];
+      if (plain['suggestions'] === undefined) delete plain['suggestions'];
+      return plain as unknown as ReportDiagnostic;
+    });
+    return outcome;
+  }
+
+  private lintOne(abs: string): FileOutcome {
     const ui = this.options.uiLocale;
     try {
       const decoded = readPlanFile(abs, this.options.encoding, ui);
@@ -199,6 +225,10 @@ export class FileLinter {
    * working directory) decides the configuration. With `fix`, `output` holds the fixed text.
    */
   lintStdin(bytes: Uint8Array, configPath: string): FileOutcome {
+    return this.settled(this.lintBytes(bytes, configPath));
+  }
+
+  private lintBytes(bytes: Uint8Array, configPath: string): FileOutcome {
     const ui = this.options.uiLocale;
     const office = readOfficeBytes(bytes, configPath);
     if (office !== null) {
