@@ -6,6 +6,13 @@ import { FileLinter } from '../../server/src/cli/lint-file.js';
 import { lintFiles, WORKER_MIN_BYTES, WORKER_THRESHOLD, workerCount } from '../../server/src/cli/pool.js';
 import { SAMPLES } from '../helpers/paths.js';
 
+/** The samples that are plans, by name. */
+const plans = fs
+  .readdirSync(SAMPLES)
+  .filter((n) => /\.plan/.test(n))
+  .sort()
+  .map((n) => path.join(SAMPLES, n));
+
 describe('cli pool: workerCount', () => {
   const many = 1000;
   const big = 8 * 1024 * 1024;
@@ -32,11 +39,6 @@ describe('cli pool: workerCount', () => {
 });
 
 describe('cli pool: lintFiles', () => {
-  const plans = fs
-    .readdirSync(SAMPLES)
-    .filter((n) => /\.plan/.test(n))
-    .sort()
-    .map((n) => path.join(SAMPLES, n));
   // A missing file in the middle: its outcome is an error, in its place.
   const files = [...plans.slice(0, 5), path.join(SAMPLES, 'missing.plan'), ...plans.slice(5), ...plans];
   const options = { fix: false, uiLocale: 'zh-CN' as const };
@@ -57,11 +59,6 @@ describe('cli pool: lintFiles', () => {
 });
 
 describe('cli: the findings a run keeps until its report', () => {
-  const plans = fs
-    .readdirSync(SAMPLES)
-    .filter((n) => /\.plan/.test(n))
-    .sort()
-    .map((n) => path.join(SAMPLES, n));
   /** Does any finding of `outcomes` have a property computed on read (which would hold the file's analysis)? */
   const accessors = (outcomes: ReturnType<FileLinter['lintFile']>[]) =>
     outcomes.flatMap((o) => o.diagnostics).filter((d) => Object.values(Object.getOwnPropertyDescriptors(d)).some((p) => p.get !== undefined));
