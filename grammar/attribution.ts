@@ -376,7 +376,7 @@ export class AttributionParser extends WindowParser {
     this.SUBRULE(this.content);
     this.take(1, End);
     this.OPTION(this.closer);
-    if (found !== undefined && found.kind !== 'together') found.parts = this.takeParts();
+    this.giveParts(found);
   });
 
   public fields = this.RULE('fields', () => {
@@ -384,7 +384,7 @@ export class AttributionParser extends WindowParser {
     const found = this.begin();
     this.SUBRULE(this.content);
     this.take(1, End);
-    if (found !== undefined && found.kind !== 'together') found.parts = this.takeParts();
+    this.giveParts(found);
   });
 
   public sentence = this.RULE('sentence', () => {
@@ -392,7 +392,7 @@ export class AttributionParser extends WindowParser {
     const found = this.begin();
     this.SUBRULE(this.content);
     this.take(1, End);
-    if (found !== undefined && found.kind !== 'together') found.parts = this.takeParts();
+    this.giveParts(found);
   });
 
   /** `由X会同Y…`: what the look-ahead found is all there is to it; the rule reads it through. */
@@ -475,10 +475,11 @@ export class AttributionParser extends WindowParser {
     return this.queue[this.next++];
   }
 
-  private takeParts(): AttributionPart[] {
-    const parts = this.parts;
+  /** The parts just read go to the attribution `found` (none is being read while the grammar is recorded). */
+  private giveParts(found: Found | undefined): void {
+    if (found === undefined || found.kind === 'together') return;
+    found.parts = this.parts;
     this.parts = [];
-    return parts;
   }
 
   /**

@@ -6,7 +6,7 @@ import type { ConfigProblem } from '../config/config.js';
 import { CONFIG_FILE_NAMES } from '../config/load.js';
 import type { Locale, TextEdit } from '../lint/types.js';
 import { createPlanService, WorkspaceIndex, type OpenPlan, type PlanLanguageService, type PlanWorkspace } from '../service.js';
-import { toTextEdits } from './convert.js';
+import { offsetOf, positionOf, toTextEdits, uriOf } from './convert.js';
 import { DocxTexts } from './docx.js';
 import { AnalysisCache, OpenDocuments, openPlanEntry, type CachedAnalysis } from './documents.js';
 import { guarded } from './guard.js';
@@ -158,6 +158,16 @@ export class ServerState {
     const doc = typeof uri === 'string' ? this.documents.get(uri) : undefined;
     if (!doc || !this.isLintable(doc)) return null;
     return { doc, entry: this.analyses.current(doc) };
+  }
+
+  /**
+   * The analysis of the document a position request names, and the offset of its position (hover, references,
+   * rename); null when the document is not an open plan or the position lies outside its text.
+   */
+  analysisAt(params: unknown): (Found & { offset: number }) | null {
+    const found = this.analysisOf(uriOf(params));
+    const offset = found && offsetOf(found.doc, positionOf(params));
+    return found && offset !== null ? { ...found, offset } : null;
   }
 
   /** Every open document for the service: analysed when it reads one (a plan's current version), else null. */

@@ -1,6 +1,6 @@
 // `textDocument/hover`: the service's Markdown, or plain text for clients that cannot show Markdown.
 import { MarkupKind, type Connection, type HoverParams } from 'vscode-languageserver/node';
-import { markdownToPlain, offsetOf, positionOf, rangeOf, uriOf } from '../convert.js';
+import { markdownToPlain, rangeOf } from '../convert.js';
 import { guardRequest } from '../guard.js';
 import type { Server } from '../state.js';
 
@@ -8,10 +8,9 @@ export function registerHover(connection: Connection, { state }: Server): void {
   connection.onRequest(
     'textDocument/hover',
     guardRequest(state.log, 'textDocument/hover', null, (params: HoverParams) => {
-      const found = state.analysisOf(uriOf(params));
+      const found = state.analysisAt(params);
       if (!found) return null;
-      const offset = offsetOf(found.doc, positionOf(params));
-      if (offset === null) return null;
+      const { offset } = found;
       const hover = state.service.hover(found.entry, offset, state.today());
       if (!hover) return null;
       const formats = state.caps.textDocument?.hover?.contentFormat;

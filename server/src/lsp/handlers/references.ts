@@ -1,6 +1,5 @@
 // `textDocument/references`: the mentions of the unit under the cursor in every open plan and in the workspace index.
 import type { Connection, Location, ReferenceParams } from 'vscode-languageserver/node';
-import { offsetOf, positionOf, uriOf } from '../convert.js';
 import { cancelled, guardRequest } from '../guard.js';
 import type { Server } from '../state.js';
 
@@ -8,10 +7,9 @@ export function registerReferences(connection: Connection, { state }: Server): v
   connection.onRequest(
     'textDocument/references',
     guardRequest(state.log, 'textDocument/references', [], (params: ReferenceParams, token): Location[] => {
-      const found = state.analysisOf(uriOf(params));
+      const found = state.analysisAt(params);
       if (!found) return [];
-      const offset = offsetOf(found.doc, positionOf(params));
-      if (offset === null) return [];
+      const { offset } = found;
       const locations = state.service.references(found.entry, offset, token);
       if (token.isCancellationRequested) throw cancelled();
       return locations;

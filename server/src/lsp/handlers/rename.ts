@@ -20,10 +20,9 @@ export function registerRename(connection: Connection, { state }: Server): void 
   connection.onRequest(
     'textDocument/prepareRename',
     guardRequest(state.log, 'textDocument/prepareRename', null, (params: PrepareRenameParams) => {
-      const found = state.analysisOf(uriOf(params));
+      const found = state.analysisAt(params);
       if (!found) return null;
-      const offset = offsetOf(found.doc, positionOf(params));
-      if (offset === null) return null;
+      const { offset } = found;
       const target = state.service.prepareRename(found.entry, offset);
       return target ? { range: rangeOf(found.doc, target.span), placeholder: target.placeholder } : null;
     }),
