@@ -263,13 +263,19 @@ function onFlatLine(text: string, offset: number): boolean {
   return before + after >= FLAT_LINE;
 }
 
-/** `matcher`, and on a line that lost its breaks also `glued` at any offset (a marker glued to the word before it). */
-function gluedWhenFlat(matcher: CustomPatternMatcherFunc, glued: RegExp): CustomPatternMatcherFunc {
+/**
+ * `matcher`, and on a line that lost its breaks also `glued` at any offset (a marker glued to the word before it), whose
+ * second character is one of `seconds`.
+ */
+function gluedWhenFlat(matcher: CustomPatternMatcherFunc, glued: RegExp, seconds: string): CustomPatternMatcherFunc {
+  // What may follow the parenthesis (`glued`'s second character): most parentheses of a plan are ruled out by it
+  // before the line around them is measured.
+  const second = new Set([...seconds].map((ch) => ch.charCodeAt(0)));
   return (text, offset, tokens, groups) => {
     const found = matcher(text, offset, tokens, groups);
     if (found !== null) return found;
     const c = text.charCodeAt(offset);
-    if ((c !== 0x28 && c !== 0xff08) || !onFlatLine(text, offset)) return null;
+    if ((c !== 0x28 && c !== 0xff08) || !second.has(text.charCodeAt(offset + 1)) || !onFlatLine(text, offset)) return null;
     if (offset > 0 && text.charCodeAt(offset - 1) === 0x7b2c /* 第 */) return null;
     glued.lastIndex = offset;
     return glued.exec(text);
@@ -291,7 +297,7 @@ export const ChapterMarker = createToken({
  */
 export const SectionMarker = createToken({
   name: 'SectionMarker',
-  pattern: gluedWhenFlat(markerMatcher(parenStarts, `[(（]${CN_NUMBER}[)）]`, IS_BLOCK_BOUNDARY, { numeral: true }), /[(（]([一二三四五六七八九十]{1,3})[)）](?![项項款条條中的、,，)）])/y),
+  pattern: gluedWhenFlat(markerMatcher(parenStarts, `[(（]${CN_NUMBER}[)）]`, IS_BLOCK_BOUNDARY, { numeral: true }), /[(（]([一二三四五六七八九十]{1,3})[)）](?![项項款条條中的、,，)）])/y, '一二三四五六七八九十'),
   start_chars_hint: parenStarts,
   line_breaks: false,
   categories: [Marker],
@@ -348,6 +354,7 @@ export const InlineDiMarker = createToken({
 });
 
 const fieldNumberStarts = ['任', '序', '编', '編'];
+const FIELD_NUMBER_START_CODES = fieldNumberStarts.map((c) => c.charCodeAt(0));
 const FIELD_NUMBER = new RegExp(`(?:任务编号|任務編號|任务序号|任務序號|序号|序號|编号|編號)[ \\t\u3000]*[:：][ \\t\u3000]*${DIGIT}{1,3}(?![0-9０-９.．\\-—/])`, 'y');
 
 /**
@@ -357,7 +364,8 @@ const FIELD_NUMBER = new RegExp(`(?:任务编号|任務編號|任务序号|任�
 export const FieldMarker = createToken({
   name: 'FieldMarker',
   pattern: (text, offset) => {
-    if (fieldNumberStarts.indexOf(text[offset]!) < 0) return null;
+    // Tried at every text position in the blocks of these characters: a code comparison, no one-character string.
+    if (FIELD_NUMBER_START_CODES.indexOf(text.charCodeAt(offset)) < 0) return null;
     // Only at a line's start, spaces aside.
     for (let i = offset - 1; i >= 0; i--) {
       const c = text.charCodeAt(i);
@@ -390,17 +398,24 @@ export function keywordWords(type: TokenType): readonly string[] {
  * costs a call into the regex engine. The image is the word itself (one shared string per word).
  */
 function keywordToken(name: string, words: readonly string[], categories: TokenType[] = []): TokenType {
-  const firsts = words.map((w) => w.charCodeAt(0));
-  const matches = words.map((w): [string] => [w]);
+  // The words by first code unit, in their order (longer first): a type is tried wherever a character of its block
+  // stands, and its list of words (up to ~50) is read only where one of them may start.
+  const byFirst = new Map<number, { word: string; match: [string] }[]>();
+  for (const word of words) {
+    const code = word.charCodeAt(0);
+    const list = byFirst.get(code) ?? [];
+    list.push({ word, match: [word] });
+    byFirst.set(code, list);
+  }
   const pattern: CustomPatternMatcherFunc = (text, offset) => {
-    const code = text.charCodeAt(offset);
-    for (let k = 0; k < words.length; k++) if (firsts[k] === code && text.startsWith(words[k]!, offset)) return matches[k]!;
+    const candidates = byFirst.get(text.charCodeAt(offset));
+    if (candidates === undefined) return null;
+    for (const { word, match } of candidates) if (text.startsWith(word, offset)) return match;
     // A web converter's pinyin inside the word (`負(fù)責`, `牽(qiān)頭單位`): the word with its noise is the keyword.
     const next = text.charCodeAt(offset + 1);
     if (next !== 0x28 && next !== 0xff08) return null;
-    for (let k = 0; k < words.length; k++) {
-      if (firsts[k] !== code) continue;
-      const length = withPinyin(text, offset, words[k]!);
+    for (const { word } of candidates) {
+      const length = withPinyin(text, offset, word);
       if (length > 0) return [text.slice(offset, offset + length)];
     }
     return null;
@@ -570,24 +585,30 @@ function textMatcher(): CustomPatternMatcherFunc {
   const KEYWORD_FIRST = 2;
   const kind = new Uint8Array(0x10000).fill(IN_RUN);
   for (const c of SPECIAL) kind[c.charCodeAt(0)] = 0;
-  const rests = new Map<number, string[]>();
+  // Per keyword first character (its kind is KEYWORD_FIRST + its index here): the rests of its keywords, and the
+  // code units they start with. Most such characters in a plan are words of their own (`时间` `会议` `主要`): the
+  // character after them, compared with a few codes, rules the keywords out without comparing each rest.
+  const restsOf: string[][] = [];
+  const secondsOf: number[][] = [];
   for (const [first, list] of keywordRests()) {
     if (list.includes('')) continue; // never text
-    kind[first.charCodeAt(0)] = KEYWORD_FIRST;
-    rests.set(first.charCodeAt(0), list);
+    kind[first.charCodeAt(0)] = KEYWORD_FIRST + restsOf.length;
+    restsOf.push(list);
+    secondsOf.push([...new Set(list.map((rest) => rest.charCodeAt(0)))]);
   }
   const inlineStart = new Uint8Array(0x10000);
   for (const c of INLINE_MARKER_STARTS) inlineStart[c.charCodeAt(0)] = 1;
   const DUN = 0x3001; // 、
-  /** Does the character at `i` stay in the run? */
-  const inRun = (text: string, i: number, code: number): boolean => {
-    const k = kind[code]!;
-    if (k === IN_RUN) return true;
-    if (k === KEYWORD_FIRST) {
-      for (const rest of rests.get(code)!) if (text.startsWith(rest, i + 1)) return false;
+  /** Does the character at `i`, of `kind` k other than IN_RUN, stay in the run? */
+  const staysInRun = (text: string, i: number, code: number, k: number): boolean => {
+    if (k >= KEYWORD_FIRST) {
+      const rests = restsOf[k - KEYWORD_FIRST]!;
       const next = text.charCodeAt(i + 1);
+      if (secondsOf[k - KEYWORD_FIRST]!.indexOf(next) >= 0) {
+        for (const rest of rests) if (text.startsWith(rest, i + 1)) return false;
+      }
       if (next === 0x28 || next === 0xff08) {
-        for (const rest of rests.get(code)!) if (withPinyin(text, i, text[i] + rest) > 0) return false;
+        for (const rest of rests) if (withPinyin(text, i, text[i] + rest) > 0) return false;
       }
       return true;
     }
@@ -597,7 +618,13 @@ function textMatcher(): CustomPatternMatcherFunc {
   const match: [string] = [''];
   return (text, offset) => {
     let i = offset;
-    while (i < text.length && inRun(text, i, text.charCodeAt(i))) i++;
+    // The usual character is IN_RUN, tested here in the loop; the rest in a call (a loop calling one function for
+    // every character, once that function grew past what the compiler inlines, cost the lexer a fifth more).
+    for (; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      const k = kind[code]!;
+      if (k !== IN_RUN && !staysInRun(text, i, code, k)) break;
+    }
     if (i === offset && text.charCodeAt(offset) !== DUN) return null;
     if (text.charCodeAt(i) === DUN) i++; // the trailing `、?`, or the lone `、`
     match[0] = text.slice(offset, i);
