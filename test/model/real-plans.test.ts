@@ -77,6 +77,25 @@ describe('real plans: plan or not, on positive evidence', () => {
     assert.deepEqual([decideKind('1.建设收储点。').kind, decideKind('1.建设收储点。').positive], ['plan', false]);
   });
 
+  it('documentation: a text whose Latin letters outnumber its Chinese characters, however the two are placed', () => {
+    const han = '溪川县建设养老院'.repeat(40); // 320 Chinese characters
+    const latin = 'the lead unit of each task '.repeat(20); // 420 Latin letters
+    // Chinese first: the Latin letters at the end still outnumber them.
+    assert.deepEqual(decideKind(`${han}\n${latin}`).reasons[0], { id: 'documentation', evidence: ['Latin text'] });
+    assert.deepEqual(decideKind(`${latin}\n${han}`).reasons[0], { id: 'documentation', evidence: ['Latin text'] });
+    // More Chinese characters than Latin letters, in either order: no documentation.
+    assert.notEqual(decideKind(`${han}${han}\n${latin}`).reasons[0]!.id, 'documentation');
+    assert.notEqual(decideKind(`${latin}\n${han}${han}`).reasons[0]!.id, 'documentation');
+  });
+
+  it('a plan title decides over narrative words in its body; without a title the narrative outweighs a few role words', () => {
+    const body = '一、已完成了道路建设，累计投入资金。\n二、开展了培训，取得了成效。（县交通局牵头）';
+    const titled = decideKind(`溪川县2024年交通工作要点\n${body}`);
+    assert.deepEqual([titled.kind, titled.reasons.map((r) => r.id)], ['plan', ['plan-title', 'assigns-work']]);
+    const untitled = decideKind(body);
+    assert.deepEqual([untitled.kind, untitled.reasons.map((r) => r.id)], ['report', ['narrative']]);
+  });
+
   it('configuration forces the kind', () => {
     const text = '溪川县2023年工作总结\n一、加强宣传。（县委宣传部牵头）';
     assert.deepEqual(numbers(parsePlan(text)), []);

@@ -154,8 +154,9 @@ export function decideKind(text: string, forced?: DocumentKind | null): KindDeci
   const assigns = count(ASSIGNS, head, assignEvidence, ASSIGNS_WEIGHED);
   const deadlineEvidence: string[] = [];
   const deadlines = count(DEADLINES, head, deadlineEvidence, DEADLINES_WEIGHED);
+  // A plan's title decides unless the body is a reading of a policy: narrative then weighs nothing, and is not read.
   const narrativeEvidence: string[] = [];
-  const narrative = count(NARRATIVE, head, narrativeEvidence, ASSIGNS_WEIGHED + DEADLINES_WEIGHED + 1);
+  const narrative = title?.kind === 'plan' ? 0 : count(NARRATIVE, head, narrativeEvidence, ASSIGNS_WEIGHED + DEADLINES_WEIGHED + 1);
   const interpretationEvidence: string[] = [];
   const interpretation = count(INTERPRETATION, head, interpretationEvidence, 1);
 
@@ -210,7 +211,10 @@ function documentationEvidence(text: string): string | null {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) latin++;
-    else if (c >= 0x4e00 && c <= 0x9fff) han++;
+    else if (c >= 0x4e00 && c <= 0x9fff) {
+      // Once the Latin letters cannot outnumber the Chinese characters in what is left, the answer is known.
+      if (++han - latin > text.length - i) return null;
+    }
   }
   return latin > han && latin > 200 ? 'Latin text' : null;
 }

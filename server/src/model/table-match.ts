@@ -481,7 +481,7 @@ function perfectKeys(rows: readonly MatchRow[], cands: readonly MatchCandidate[]
 /** For each title, a hash (≥ 0) of its set of code units when it repeats one, else −1. */
 function charSetHashes(titles: readonly string[]): Int32Array {
   // The title in which each code unit was last seen (+1; 0: none): a repeat is found without a set per title.
-  const seenIn = new CodeTable();
+  const seenIn = SEEN_IN.reset();
   const hashes = new Int32Array(titles.length);
   titles.forEach((title, t) => {
     let repeats = false;
@@ -548,20 +548,43 @@ function dice(a: readonly number[], b: readonly number[]): number {
 }
 
 /**
- * A number per UTF-16 code unit (0 until set), for one matching, in pages of 256 made as the code units are met: a
- * table of all 65,536 made and cleared for every plan with a task table cost a small plan more than its matching.
+ * A number per UTF-16 code unit (0 until set), for one matching. The storage is made on first use and kept for the
+ * process: a stamp per entry says which matching wrote it, so `reset` forgets every value at once. (A table made and
+ * cleared per plan — whole, or in pages made as code units were met — cost a small plan more than its matching.)
+ * Matchings never overlap (each runs to its end in one call), so each use has one table of its own below.
  */
 class CodeTable {
-  private readonly pages: (Int32Array | undefined)[] = [];
+  private values: Int32Array | null = null;
+  private stamps: Uint32Array | null = null;
+  private stamp = 0;
+
+  /** Forgets every value: the start of a matching. */
+  reset(): this {
+    if (this.stamps === null || this.stamp === 0xffffffff) {
+      this.values ??= new Int32Array(0x10000);
+      this.stamps = new Uint32Array(0x10000);
+      this.stamp = 0;
+    }
+    this.stamp++;
+    return this;
+  }
 
   get(code: number): number {
-    return this.pages[code >> 8]?.[code & 0xff] ?? 0;
+    return this.stamps![code] === this.stamp ? this.values![code]! : 0;
   }
 
   set(code: number, value: number): void {
-    (this.pages[code >> 8] ??= new Int32Array(256))[code & 0xff] = value;
+    this.stamps![code] = this.stamp;
+    this.values![code] = value;
   }
 }
+
+/** `charSetHashes`' table: the title in which each code unit was last seen. */
+const SEEN_IN = new CodeTable();
+/** `Bigrams`' table: each code unit's number. */
+const CODE_IDS = new CodeTable();
+/** Room for `Bigrams.of` to sort one title's keys, grown as needed. */
+let sorting = new Float64Array(256);
 
 /**
  * The bigram keys of one matching: a number per pair of code units, the same pair always the same number. Code
@@ -571,10 +594,8 @@ class CodeTable {
  */
 class Bigrams {
   /** Code unit → its number (0: none yet). */
-  private readonly ids = new CodeTable();
+  private readonly ids = CODE_IDS.reset();
   private next = 1;
-  /** Room to sort one title's keys. */
-  private sorting = new Float64Array(256);
 
   /** The key of the bigram of code units `a` then `b`. */
   key(a: number, b: number): number {
@@ -587,8 +608,8 @@ class Bigrams {
   of(s: string): number[] {
     const n = Math.max(0, s.length - 1);
     // Sorted in a typed array, then copied without repeats: a set and a sorted copy per title cost PL011 more than the rest of the matching (1 MB bench plan: 4.7 → 10 ms).
-    if (n > this.sorting.length) this.sorting = new Float64Array(Math.max(n, 2 * this.sorting.length));
-    const keys = this.sorting.subarray(0, n);
+    if (n > sorting.length) sorting = new Float64Array(Math.max(n, 2 * sorting.length));
+    const keys = sorting.subarray(0, n);
     for (let i = 0; i < n; i++) keys[i] = this.key(s.charCodeAt(i), s.charCodeAt(i + 1));
     keys.sort();
     const out: number[] = [];
