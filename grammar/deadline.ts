@@ -64,18 +64,23 @@ const CLAUSE_BOUNDARY = new Set([...'。，,；;：:！!？?（）()【】[]〔�
 /** The first characters of the holidays (`HOLIDAYS`), for the candidate scan. */
 const HOLIDAY_START = '元旦|春节|清明|五一|劳动节|端午|中秋|国庆|主汛期|汛期|暑假|暑期|寒假|两节|双节';
 /**
- * Where a deadline or an ongoing phrase may start; the scan jumps from one to the next, so ordinary text costs
- * one native regex pass. Bounded quantifiers only: linear on any input. A lookahead, so that a match is empty
- * and `test` leaves `lastIndex` at its start: no match array per candidate.
+ * Where a deadline or an ongoing phrase may start; the scan jumps from one to the next. Bounded quantifiers only:
+ * linear on any input. Tried only where one of `CANDIDATE_FIRSTS` stands (sticky): a lookahead tried at every
+ * position cost the scan more than the phrases it found.
  */
-const CANDIDATE = new RegExp(
-  `(?=${[
-    '[0-9]', '[〇○零O一二三四五六七八九十]{1,4}[年月季日号]', '元月', '第[一二三四1-4]季', '[Qq][1-4]', '每[年季半月]',
-    '年度?[底末内]', '[上下]半年', '(?:本|今|当|全|明|次|翌|去|上一?|下一)年', '长期|持续|常态化|常年|长效', '即日',
-    HOLIDAY_START,
-  ].join('|')})`,
-  'g',
-);
+const CANDIDATE_SOURCES = [
+  '[0-9]', '[〇○零O一二三四五六七八九十]{1,4}[年月季日号]', '元月', '第[一二三四1-4]季', '[Qq][1-4]', '每[年季半月]',
+  '年度?[底末内]', '[上下]半年', '(?:本|今|当|全|明|次|翌|去|上一?|下一)年', '长期|持续|常态化|常年|长效', '即日',
+  HOLIDAY_START,
+];
+export const CANDIDATE = new RegExp(CANDIDATE_SOURCES.join('|'), 'y');
+/** The first characters of `CANDIDATE`'s alternatives, in their order (a test checks the two agree). */
+export const CANDIDATE_FIRSTS = '0123456789〇○零O一二三四五六七八九十元第Qq每年上下本今当全明次翌去长持常即元春清五劳端中国主汛暑寒两双';
+const IS_CANDIDATE_FIRST = (() => {
+  const table = new Uint8Array(0x10000);
+  for (let k = 0; k < CANDIDATE_FIRSTS.length; k++) table[CANDIDATE_FIRSTS.charCodeAt(k)] = 1;
+  return table;
+})();
 const ONGOING_KEYS = ['常态化', '长期', '持续', '常年', '长效'];
 /**
  * Holidays and seasons a schedule is written against (`清明节期间`, `国庆节前`, `汛期`); longer names first. Their
@@ -860,9 +865,13 @@ function scheduleAt(s: string, e: Expr, to: number): number {
 const missAt = (s: string, i: number): Hit => ({ from: i, to: Math.max(i + 1, skipFrom(s, i)) });
 
 /** The next place at or after `from` where a deadline may start, or -1. */
-function nextCandidate(s: string, from: number): number {
-  CANDIDATE.lastIndex = from;
-  return CANDIDATE.test(s) ? CANDIDATE.lastIndex : -1;
+export function nextCandidate(s: string, from: number): number {
+  for (let i = from; i < s.length; i++) {
+    if (IS_CANDIDATE_FIRST[s.charCodeAt(i)] === 0) continue;
+    CANDIDATE.lastIndex = i;
+    if (CANDIDATE.test(s)) return i;
+  }
+  return -1;
 }
 
 const BOOK_SPAN = 80;

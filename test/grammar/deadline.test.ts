@@ -1,5 +1,7 @@
 // Deadline phrases as the grammar finds them: where they are and how each is built, before the model dates them.
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { CANDIDATE, CANDIDATE_FIRSTS, nextCandidate } from '../../grammar/deadline.js';
 import { DeadlineScan, deadlineStartsAt, onlyFillerAround, type DeadlinePhrase } from '../../grammar/index.js';
 
 /** Each phrase of `text` in `mode` as `text:shape` — a date's shape being `[year]precision m1-m2` (a range `a..b`). */
@@ -47,5 +49,37 @@ describe('deadline phrases', () => {
   it('sees where a deadline starts at the end of a unit list', () => {
     assert.equal(deadlineStartsAt('县水利局、2026年底前', 5), true);
     assert.equal(deadlineStartsAt('县水利局、县财政局', 5), false);
+  });
+});
+
+describe('deadline phrases: where the scan looks', () => {
+  // `nextCandidate` tries the candidate pattern only where one of its first characters stands; the reference tries it
+  // at every position, as a lookahead.
+  const everywhere = new RegExp(`(?=${CANDIDATE.source})`, 'g');
+  const reference = (s: string, from: number): number => {
+    everywhere.lastIndex = from;
+    return everywhere.test(s) ? everywhere.lastIndex : -1;
+  };
+  // Every character the pattern names, and some it does not.
+  const alphabet = [...new Set([...CANDIDATE.source.replace(/[\\[\]()?:|{}^$.*+-]/g, ''), ...'年月季日号底末内半度期续效一二三四，。、 a7Ｑ'])];
+
+  it('finds the place a lookahead tried at every position finds, from any offset', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...alphabet), { maxLength: 40 }), fc.nat(40), (chars, from) => {
+        const s = chars.join('');
+        assert.equal(nextCandidate(s, from), reference(s, from));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('lists the first character of every alternative', () => {
+    for (const ch of alphabet) {
+      // Any alternative that can start with `ch` matches `ch` followed by some continuation of the alphabet's.
+      for (const next of ['年', '月', '季', '半年', '一季', '1', '期', '续', '旦', '节', '明', '一', '秋', '庆', '汛期', '假', '态化', '效', '日', '度底']) {
+        CANDIDATE.lastIndex = 0;
+        if (CANDIDATE.test(ch + next)) assert.ok(CANDIDATE_FIRSTS.includes(ch), `${ch}${next} starts a candidate`);
+      }
+    }
   });
 });
