@@ -57,6 +57,39 @@ describe('task tables', () => {
     });
   });
 
+  describe('a deadline cell repeated row after row', () => {
+    const plan = planOf([
+      '白石市2024年工作方案', // 0
+      '| 序号 | 重点工作任务 | 牵头单位 | 完成时限 |', // 1
+      '| --- | --- | --- | --- |', // 2
+      '| 1 | 清理文件 | 市司法局 | 2024年6月底前 |', // 3
+      '| 2 | 公开目录 | 市政府办公室 | 2024年6月底前 |', // 4
+      '| 3 | 编制清单 | 市财政局 | 长期坚持 |', // 5
+      '| 4 | 审核规章 | 市司法局 | 2024年6月底前 |', // 6
+      '| 5 | 整理档案 | 市档案馆 | 2024年2月30日前 |', // 7
+      '| 6 | 清理票据 | 市财政局 | 2024年2月30日前 |', // 8
+    ]);
+
+    it('reads it once and places each row its own deadline, in its own cell', () => {
+      const lines = ['3', '4', '5', '6', '7', '8'];
+      assert.deepEqual(
+        plan.tasks.map((t) => [at(t.deadline!.range).split('-')[0]!.split(':')[0], t.deadline!.end, t.deadline!.ongoing, Boolean(t.deadline!.invalid)]),
+        [
+          [lines[0], '2024-06-30', false, false],
+          [lines[1], '2024-06-30', false, false],
+          [lines[2], null, true, false],
+          [lines[3], '2024-06-30', false, false],
+          [lines[4], null, false, true],
+          [lines[5], null, false, true],
+        ],
+      );
+      const [first, second] = plan.tasks;
+      assert.notEqual(first!.deadline, second!.deadline);
+      assert.equal(first!.deadline!.text, '2024年6月底前');
+      assertRangesAgree(plan);
+    });
+  });
+
   describe('tab-separated table', () => {
     const plan = planOf([
       '望江市2023年工作方案',

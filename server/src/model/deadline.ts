@@ -23,6 +23,13 @@ export interface DeadlineContext {
    * few dates again and again, and every deadline keeps its strings for the document's life, so each is made once.
    */
   dates?: Map<number, string>;
+  /**
+   * The deadlines of each field value read so far for this document (mode 'field': a `完成时限:` value, a deadline cell,
+   * a group's deadline), null where the reader failed, when given: a task table repeats the same few deadline cells
+   * row after row (`2024年12月底前`, `长期坚持`), and each distinct one is read once. Prose is not kept: task texts
+   * rarely repeat.
+   */
+  fields?: Map<string, readonly FoundDeadline[] | null>;
 }
 
 /** A deadline found in a text: UTF-16 offsets into that text (end exclusive), and its value. */
@@ -132,6 +139,24 @@ export function findDeadlines(text: string, ctx: DeadlineContext, mode: 'field' 
  * what it had added by then is then to be dropped (`findDeadlines` returns nothing).
  */
 export function collectDeadlines(text: string, ctx: DeadlineContext, mode: 'field' | 'prose', out: Sink<FoundDeadline>): boolean {
+  const memo = ctx?.fields;
+  if (mode === 'field' && memo !== undefined && typeof text === 'string') {
+    let found = memo.get(text);
+    if (found === undefined) {
+      const list: FoundDeadline[] = [];
+      found = scanDeadlines(text, ctx, mode, list) ? list : null;
+      memo.set(text, found);
+    }
+    if (found === null) return false;
+    // Shared between the calls that read the same text: what is found is read, never changed.
+    for (let k = 0; k < found.length; k++) out.push(found[k]!);
+    return true;
+  }
+  return scanDeadlines(text, ctx, mode, out);
+}
+
+/** `collectDeadlines` without the document's memo. */
+function scanDeadlines(text: string, ctx: DeadlineContext, mode: 'field' | 'prose', out: Sink<FoundDeadline>): boolean {
   try {
     if (typeof text !== 'string') return true;
     const scan = new DeadlineScan(text, mode);

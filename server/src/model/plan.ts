@@ -147,7 +147,7 @@ function readBody(plan: PlanDocument, lines: LineTable, parsed: ParsedText, opti
     text,
     lines,
     readsTasks: plan.kind === 'plan',
-    deadlines: { period: plan.period ? { start: plan.period.start, end: plan.period.end } : null, dates: new Map() },
+    deadlines: { period: plan.period ? { start: plan.period.start, end: plan.period.end } : null, dates: new Map(), fields: new Map() },
     names: new Map(),
     units: [],
     scratch: newScratch(),
