@@ -19,16 +19,32 @@ export interface SiblingRun {
 }
 
 /**
+ * `read`, made once per plan and kept as long as the plan: PL004, PL005, PL006 and the quick fixes each ask for the
+ * same runs and sets of one plan, which is never changed once read (its results are read-only).
+ */
+function perPlan<T>(read: (plan: PlanDocument) => T): (plan: PlanDocument) => T {
+  const made = new WeakMap<PlanDocument, T>();
+  return (plan) => {
+    let value = made.get(plan);
+    if (value === undefined) {
+      value = read(plan);
+      made.set(plan, value);
+    }
+    return value;
+  };
+}
+
+/**
  * Sections the model found inside a task table: a cell such as `| 二、 | 规范执法 |` is a category
  * row of the table, not a part of the plan's outline. Usually empty.
  */
-export function tableSections(plan: PlanDocument): Set<Section> {
+export const tableSections = perPlan((plan: PlanDocument): ReadonlySet<Section> => {
   const found = new Set<Section>();
   if (plan.tables.length === 0) return found;
   const inTable = coverOf(plan.tables.map((t) => ({ from: t.span.start, to: t.span.end })));
   for (const s of plan.allSections) if (inTable(s.marker.span.start)) found.add(s);
   return found;
-}
+});
 
 /** Per level 1–5 (indexed by level): its numbering mode, and how many parents have children at that level. */
 interface LevelReading {
@@ -36,7 +52,7 @@ interface LevelReading {
   parents: number[];
 }
 
-function readLevels(plan: PlanDocument, excluded: Set<Section>): LevelReading {
+function readLevels(plan: PlanDocument, excluded: ReadonlySet<Section>): LevelReading {
   const last: (Section | undefined)[] = [];
   const restart = [0, 0, 0, 0, 0, 0];
   const carry = [0, 0, 0, 0, 0, 0];
@@ -75,7 +91,7 @@ export function levelModes(plan: PlanDocument): Map<number, SequenceMode> {
  * whole level when it numbers continuously; inline runs per parent and form, a `一是` starting a new
  * one. One pass: a parent's children of one level are contiguous in document order.
  */
-export function siblingRuns(plan: PlanDocument): SiblingRun[] {
+export const siblingRuns = perPlan((plan: PlanDocument): readonly SiblingRun[] => {
   const excluded = tableSections(plan);
   const { mode, parents } = readLevels(plan, excluded);
   const runs: { level: Level; mode: SequenceMode | null; sections: Section[] }[] = [];
@@ -107,14 +123,14 @@ export function siblingRuns(plan: PlanDocument): SiblingRun[] {
     run.sections.push(s);
   }
   return runs;
-}
+});
 
 /**
  * Sections that come after a deeper sibling under the same parent (`（一）` after `2.` under one
  * `一、`), each mapped to that sibling. Such a section is out of order (PL006); numbers around it are
  * not renumbered automatically. Top-level sections have no parent to compare under. Linear.
  */
-export function invertedSections(plan: PlanDocument): Map<Section, Section> {
+export const invertedSections = perPlan((plan: PlanDocument): ReadonlyMap<Section, Section> => {
   const excluded = tableSections(plan);
   const inverted = new Map<Section, Section>();
   for (const parent of plan.allSections) {
@@ -127,7 +143,7 @@ export function invertedSections(plan: PlanDocument): Map<Section, Section> {
     }
   }
   return inverted;
-}
+});
 
 /** The span of the number inside a marker: `十二` in `(十二)`, `8` in `8.`, the whole `③`. */
 export function numberSpan(marker: Marker): Span {
