@@ -80,10 +80,14 @@ export function sidesOf(plan: PlanDocument): { tableRows: TableRowInfo[]; units:
   const units = bodyUnits(plan);
   if (units.length === 0) return null;
   const candidates: Candidate[] = [];
-  for (const unit of units) candidates.push(unit, ...unit.items);
+  for (let u = 0; u < units.length; u++) {
+    const items = units[u]!.items;
+    candidates.push(units[u]!);
+    for (let k = 0; k < items.length; k++) candidates.push(items[k]!);
+  }
   const tableRows: TableRowInfo[] = [];
-  for (const task of rows) {
-    const row = new TableRowTask(plan.text, task);
+  for (let r = 0; r < rows.length; r++) {
+    const row = new TableRowTask(plan.text, rows[r]!);
     if (row.titleKey.length > 0) tableRows.push(row);
   }
   return { tableRows, units, candidates };
@@ -98,17 +102,35 @@ export function sidesOf(plan: PlanDocument): { tableRows: TableRowInfo[]; units:
  */
 function bodyUnits(plan: PlanDocument): Candidate[] {
   const units: Candidate[] = [];
-  for (const section of plan.allSections ?? []) {
+  const sections = plan.allSections ?? [];
+  // Index loops and no list per section: this runs over every section of the plan on every analysis.
+  next: for (let i = 0; i < sections.length; i++) {
+    const section = sections[i];
     if (!section?.marker?.span || section.nonTask || levelOf(section) > 5) continue;
-    const children = (section.children ?? []).filter((c) => c?.marker?.span);
-    if (children.some((c) => levelOf(c) <= 5)) continue;
+    const children = section.children ?? [];
+    let items = 0;
+    for (let k = 0; k < children.length; k++) {
+      const c = children[k];
+      if (!c?.marker?.span) continue;
+      if (levelOf(c) <= 5) continue next;
+      if (levelOf(c) === 6 && !c.nonTask) items++;
+    }
     if (levelOf(section) < 2 && (section.attributions ?? []).length === 0) continue;
     const unit = new BodyTask(plan.text, section);
-    for (const c of children) if (levelOf(c) === 6 && !c.nonTask) unit.items.push(new BodyTask(plan.text, c));
+    if (items > 0) {
+      unit.items = [];
+      for (let k = 0; k < children.length; k++) {
+        const c = children[k];
+        if (c?.marker?.span && levelOf(c) === 6 && !c.nonTask) unit.items.push(new BodyTask(plan.text, c));
+      }
+    }
     units.push(unit);
   }
   return units;
 }
+
+/** The items of a body task that has none (most): one frozen list for all. */
+const NO_ITEMS: Candidate[] = Object.freeze([]) as unknown as Candidate[];
 
 /** A section's numbering level (0 for a damaged one). */
 export const levelOf = (s: Section | null | undefined): number => s?.marker?.level ?? 0;
@@ -116,7 +138,8 @@ export const levelOf = (s: Section | null | undefined): number => s?.marker?.lev
 /** A body task; its text is normalised on first use only (step 2 reads it, and only when a row is left for it). */
 class BodyTask implements Candidate {
   readonly section: Section;
-  readonly items: Candidate[] = [];
+  /** Filled by `bodyUnits` for a unit with inline items; shared and empty otherwise. */
+  items: Candidate[] = NO_ITEMS;
   readonly title: string;
   readonly titleKey: string;
   readonly item: boolean;
