@@ -1,6 +1,7 @@
 // Numbering runs: which markers must count 1, 2, 3… together (per parent, or through the document), levels out of order, and a marker written with another number.
 import { formatChineseNumeral, formatCircled } from '../../../grammar/numerals.js';
 import { coverOf } from './ranges.js';
+import { remembered } from './remember.js';
 import type { Level, Marker, PlanDocument, Section, Span } from './types.js';
 
 /** How the numbers of one level run: on through the whole document, or from 1 again under each parent. */
@@ -22,16 +23,8 @@ export interface SiblingRun {
  * `read`, made once per plan and kept as long as the plan: PL004, PL005, PL006 and the quick fixes each ask for the
  * same runs and sets of one plan, which is never changed once read (its results are read-only).
  */
-function perPlan<T>(read: (plan: PlanDocument) => T): (plan: PlanDocument) => T {
-  const made = new WeakMap<PlanDocument, T>();
-  return (plan) => {
-    let value = made.get(plan);
-    if (value === undefined) {
-      value = read(plan);
-      made.set(plan, value);
-    }
-    return value;
-  };
+function perPlan<T extends object>(read: (plan: PlanDocument) => T): (plan: PlanDocument) => T {
+  return remembered(read, new WeakMap<PlanDocument, T>());
 }
 
 /**

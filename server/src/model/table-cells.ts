@@ -1,6 +1,7 @@
 // Cells by content: what a cell of a task table holds (a unit list, a person's name, a date, text) and which column a
 // cell of a row with merged, lost or split cells belongs to (a dynamic programme over the row's cells × columns).
 import { parseDeadline, type DeadlineContext } from './deadline.js';
+import { remembered } from './remember.js';
 import { toSimplified } from './text.js';
 import type { ColumnRole } from './types.js';
 
@@ -57,15 +58,7 @@ export type KindOf = (cell: string) => CellKind;
 
 /** `cellKind` remembered per text, for the cells of one table: its unit lists and dates recur row after row. */
 export function cellKinds(): KindOf {
-  const seen = new Map<string, CellKind>();
-  return (cell) => {
-    let kind = seen.get(cell);
-    if (kind === undefined) {
-      kind = cellKind(cell);
-      seen.set(cell, kind);
-    }
-    return kind;
-  };
+  return remembered(cellKind, new Map<string, CellKind>());
 }
 
 /** How well a cell of `kind` fits a column of `role` (higher is better). */
