@@ -1,6 +1,7 @@
 // Edits that complete a task's attribution (分工) — a lead unit, a deadline — in the style the plan already uses, never leaving an empty field.
 // Over 400 lines: every completion (a lead, a deadline, units moved between lead and 责任单位) writes through the one
 // reader of where and how this plan writes its attributions.
+import { perDocument } from '../model/remember.js';
 import { unitKey } from '../model/text.js';
 import type { Attribution, PlanDocument, Section, Task, UnitMention } from '../model/types.js';
 import { attributionInsertOffset, attributionStyle } from './templates.js';
@@ -27,19 +28,11 @@ const TRADITIONAL = /牽頭|責任單位|完成時限|負責/;
 const SPACE = /[ \t\u3000\u00a0]/;
 
 type Words = { lead: string; leads: string; deadline: string; by: string; leadsAll: string; responsible: string; shares: string };
-const wordsOf = new WeakMap<PlanDocument, Words>();
+const SIMPLIFIED_WORDS: Words = { lead: '牵头单位', leads: '牵头', deadline: '完成时限', by: '此项工作由', leadsAll: '牵头负责。', responsible: '责任单位', shares: '按职责分工负责' };
+const TRADITIONAL_WORDS: Words = { lead: '牽頭單位', leads: '牽頭', deadline: '完成時限', by: '此項工作由', leadsAll: '牽頭負責。', responsible: '責任單位', shares: '按職責分工負責' };
 
 /** The keywords a fix writes, in the plan's script (read once per plan: fixes are built for every task that needs one). */
-function words(plan: PlanDocument): Words {
-  let w = wordsOf.get(plan);
-  if (!w) {
-    w = TRADITIONAL.test(plan.text.slice(0, 50_000))
-      ? { lead: '牽頭單位', leads: '牽頭', deadline: '完成時限', by: '此項工作由', leadsAll: '牽頭負責。', responsible: '責任單位', shares: '按職責分工負責' }
-      : { lead: '牵头单位', leads: '牵头', deadline: '完成时限', by: '此项工作由', leadsAll: '牵头负责。', responsible: '责任单位', shares: '按职责分工负责' };
-    wordsOf.set(plan, w);
-  }
-  return w;
-}
+const words = perDocument((plan: PlanDocument): Words => (TRADITIONAL.test(plan.text.slice(0, 50_000)) ? TRADITIONAL_WORDS : SIMPLIFIED_WORDS));
 
 /** How one attribution is written; null for a table row and a heading that names a unit (`一、市司法局`), which no fix writes. */
 export function kindOf(plan: PlanDocument, a: Attribution): AttributionKind | null {
@@ -53,12 +46,8 @@ export function kindOf(plan: PlanDocument, a: Attribution): AttributionKind | nu
 }
 
 const KIND_ORDER: AttributionKind[] = ['bracket', 'paren-field', 'paren', 'field', 'sentence'];
-const kinds = new WeakMap<PlanDocument, AttributionKind>();
-
 /** The kind most of the plan's attributions that name a lead are written in (brackets when none does). */
-export function planAttributionKind(plan: PlanDocument): AttributionKind {
-  const known = kinds.get(plan);
-  if (known) return known;
+export const planAttributionKind = perDocument((plan: PlanDocument): AttributionKind => {
   const count = new Map<AttributionKind, number>();
   for (const section of plan.allSections) {
     for (const a of section.attributions) {
@@ -68,9 +57,8 @@ export function planAttributionKind(plan: PlanDocument): AttributionKind {
   }
   let best: AttributionKind = 'bracket';
   for (const k of KIND_ORDER) if ((count.get(k) ?? 0) > (count.get(best) ?? 0)) best = k;
-  kinds.set(plan, best);
   return best;
-}
+});
 
 /** The line break the text uses. */
 function lineBreak(text: string): string {

@@ -1,18 +1,12 @@
 // Attribution templates written in a document's own style (brackets, colon, separator), for fixes and completion.
+import { perDocument } from '../model/remember.js';
 import type { PlanDocument, Task } from '../model/types.js';
 import type { TextEdit } from './types.js';
 
 type BracketStyle = { open: string; close: string; colon: string; separator: string };
 
-/** Each plan's style, found once: every task without an attribution asks for it, and finding it reads every section. */
-const STYLES = new WeakMap<PlanDocument, BracketStyle>();
-
-/** The punctuation a plan uses for bracket attributions: its first one, else what its text leans to. */
-export function attributionStyle(plan: PlanDocument): BracketStyle {
-  let style = STYLES.get(plan);
-  if (style === undefined) STYLES.set(plan, (style = findAttributionStyle(plan)));
-  return style;
-}
+/** The punctuation a plan uses for bracket attributions: its first one, else what its text leans to (found once per plan: every task without an attribution asks for it, and finding it reads every section). */
+export const attributionStyle = perDocument(findAttributionStyle);
 
 function findAttributionStyle(plan: PlanDocument): BracketStyle {
   for (const section of plan.allSections) {

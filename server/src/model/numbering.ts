@@ -1,7 +1,7 @@
 // Numbering runs: which markers must count 1, 2, 3… together (per parent, or through the document), levels out of order, and a marker written with another number.
 import { formatChineseNumeral, formatCircled } from '../../../grammar/numerals.js';
 import { coverOf } from './ranges.js';
-import { remembered } from './remember.js';
+import { perDocument } from './remember.js';
 import type { Level, Marker, PlanDocument, Section, Span } from './types.js';
 
 /** How the numbers of one level run: on through the whole document, or from 1 again under each parent. */
@@ -19,19 +19,14 @@ export interface SiblingRun {
   readonly sections: readonly Section[];
 }
 
-/**
- * `read`, made once per plan and kept as long as the plan: PL004, PL005, PL006 and the quick fixes each ask for the
- * same runs and sets of one plan, which is never changed once read (its results are read-only).
- */
-function perPlan<T extends object>(read: (plan: PlanDocument) => T): (plan: PlanDocument) => T {
-  return remembered(read, new WeakMap<PlanDocument, T>());
-}
+// PL004, PL005, PL006 and the quick fixes each ask for the same runs and sets of one plan, which is never changed once
+// read: each is read once per plan (`perDocument`) and is read-only.
 
 /**
  * Sections the model found inside a task table: a cell such as `| 二、 | 规范执法 |` is a category
  * row of the table, not a part of the plan's outline. Usually empty.
  */
-export const tableSections = perPlan((plan: PlanDocument): ReadonlySet<Section> => {
+export const tableSections = perDocument((plan: PlanDocument): ReadonlySet<Section> => {
   const found = new Set<Section>();
   if (plan.tables.length === 0) return found;
   const inTable = coverOf(plan.tables.map((t) => ({ from: t.span.start, to: t.span.end })));
@@ -84,7 +79,7 @@ export function levelModes(plan: PlanDocument): Map<number, SequenceMode> {
  * whole level when it numbers continuously; inline runs per parent and form, a `一是` starting a new
  * one. One pass: a parent's children of one level are contiguous in document order.
  */
-export const siblingRuns = perPlan((plan: PlanDocument): readonly SiblingRun[] => {
+export const siblingRuns = perDocument((plan: PlanDocument): readonly SiblingRun[] => {
   const excluded = tableSections(plan);
   const { mode, parents } = readLevels(plan, excluded);
   const runs: { level: Level; mode: SequenceMode | null; sections: Section[] }[] = [];
@@ -123,7 +118,7 @@ export const siblingRuns = perPlan((plan: PlanDocument): readonly SiblingRun[] =
  * `一、`), each mapped to that sibling. Such a section is out of order (PL006); numbers around it are
  * not renumbered automatically. Top-level sections have no parent to compare under. Linear.
  */
-export const invertedSections = perPlan((plan: PlanDocument): ReadonlyMap<Section, Section> => {
+export const invertedSections = perDocument((plan: PlanDocument): ReadonlyMap<Section, Section> => {
   const excluded = tableSections(plan);
   const inverted = new Map<Section, Section>();
   for (const parent of plan.allSections) {

@@ -16,6 +16,7 @@ import { ListBuffer } from './buffer.js';
 import { findPlanPeriod } from './deadline.js';
 import { PlacedDirective, PlacedMarker, PlacedParseProblem, PlacedSection, PlacedTask, PlacedUnnumbered } from './located.js';
 import { createLineMap, type LineTable } from './positions.js';
+import { withMemoSlot } from './remember.js';
 import { DEFAULT_NON_TASK_SECTIONS } from '../config/config.js';
 import { decideKind, NOTICE_ISSUES, NOTICE_REQUIRES } from './kind.js';
 import { findTables, gluedUnits } from './tables.js';
@@ -70,15 +71,14 @@ function planOf(text: string, parsed: ParsedText | null, options: ParseOptions):
     return plan;
   } catch (error) {
     const span = { start: 0, end: 0 };
-    return {
-      ...emptyPlan(text, lines),
-      problems: [new PlacedParseProblem(`internal error while reading the plan: ${String(error)}`, span, lines)],
-    };
+    const plan = emptyPlan(text, lines);
+    plan.problems = [new PlacedParseProblem(`internal error while reading the plan: ${String(error)}`, span, lines)];
+    return plan;
   }
 }
 
 function emptyPlan(text: string, lines: LineTable): PlanDocument {
-  return {
+  return withMemoSlot({
     text,
     title: '',
     titleRange: null,
@@ -95,7 +95,7 @@ function emptyPlan(text: string, lines: LineTable): PlanDocument {
     numbering: 'unknown',
     problems: [],
     lines,
-  };
+  });
 }
 
 /** What the section tree gives the tasks. */
