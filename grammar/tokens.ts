@@ -303,15 +303,58 @@ export const SectionMarker = createToken({
   categories: [Marker],
 });
 
+/** A first item (`1、` `1.` `１．`) that a title follows. */
+const FIRST_ITEM = /[1１][.．、](?=[\u4e00-\u9fff])/y;
+/**
+ * A heading as a line (or a sentence of a line that lost its breaks) opens: a chapter or section marker, then 2–30
+ * characters of words — no punctuation, no digit, no space between them.
+ */
+const HEADING_OPENING = /^[ \t\u3000]*(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）])[^\s\d０-９。！？!?；;：:，,、.．()（）【】[\]〔〕《》“”"'‘’]{2,30}$/;
+/** How far back the opening of that heading is looked for. */
+const HEADING_REACH = 40;
+/** Where the line or sentence that opens with such a heading starts: after a line break or a sentence end. */
+const SENTENCE_END = new Set([...'\n\r。！？!?；;：:'].map((c) => c.charCodeAt(0)));
+
+/**
+ * The first item of a heading glued to its words at `offset` (`二、主要任务及实施步骤1、制定部署计划。`: the break between
+ * a heading and its first item was lost), else null: `1` and its stop right after a character of the words of a
+ * heading that opens its line (or follows `。` `；` `：`) with a chapter or section marker, a title after it. Only the
+ * first item: the next ones follow the sentence that ends the first (`。2、`), a boundary of their own. A text run
+ * ends before it (`textMatcher`).
+ */
+export function firstItemAfterHeading(text: string, offset: number): RegExpExecArray | null {
+  const c = text.charCodeAt(offset);
+  const before = offset > 0 ? text.charCodeAt(offset - 1) : 0;
+  if ((c !== 0x31 && c !== 0xff11) || before < 0x4e00 || before > 0x9fff) return null;
+  const stop = text.charCodeAt(offset + 1);
+  if (stop !== 0x2e && stop !== 0xff0e && stop !== 0x3001) return null;
+  FIRST_ITEM.lastIndex = offset;
+  const match = FIRST_ITEM.exec(text);
+  if (match === null) return null;
+  let start = offset;
+  while (start > 0 && !SENTENCE_END.has(text.charCodeAt(start - 1))) {
+    if (offset - start >= HEADING_REACH) return null;
+    start--;
+  }
+  return HEADING_OPENING.test(text.slice(start, offset)) ? match : null;
+}
+
+/** `matcher`, or a first item glued to its heading (`firstItemAfterHeading`). */
+function orFirstAfterHeading(matcher: CustomPatternMatcherFunc): CustomPatternMatcherFunc {
+  return (text, offset, tokens, groups) => matcher(text, offset, tokens, groups) ?? firstItemAfterHeading(text, offset);
+}
+
 /**
  * Level 3: `8.` `8．` `8、` `8﹒` `⒏` — not `3.5%` or `1、2月`, where a digit follows; but `4.2011年底前…` and
- * `4、3月21日召开…` are item 4 (a date follows).
+ * `4、3月21日召开…` are item 4 (a date follows). A first item glued to its heading counts (`orFirstAfterHeading`).
  */
 export const ItemMarker = createToken({
   name: 'ItemMarker',
-  pattern: markerMatcher([...digitStarts, ...fullStopDigits], `(?:${DIGIT}{1,3}[.．、﹒]|[\u2488-\u249b])`, IS_BLOCK_BOUNDARY, {
-    veto: new RegExp(`${DIGIT}(?!${DIGIT}{3}年|${DIGIT}?月${DIGIT}{1,2}日)`, 'y'),
-  }),
+  pattern: orFirstAfterHeading(
+    markerMatcher([...digitStarts, ...fullStopDigits], `(?:${DIGIT}{1,3}[.．、﹒]|[\u2488-\u249b])`, IS_BLOCK_BOUNDARY, {
+      veto: new RegExp(`${DIGIT}(?!${DIGIT}{3}年|${DIGIT}?月${DIGIT}{1,2}日)`, 'y'),
+    }),
+  ),
   start_chars_hint: [...digitStarts, ...fullStopDigits],
   line_breaks: false,
   categories: [Marker],
@@ -599,8 +642,12 @@ function textMatcher(): CustomPatternMatcherFunc {
   const inlineStart = new Uint8Array(0x10000);
   for (const c of INLINE_MARKER_STARTS) inlineStart[c.charCodeAt(0)] = 1;
   const DUN = 0x3001; // 、
+  // `1` stays in the run unless it is a first item glued to its heading (`firstItemAfterHeading`).
+  const ONE = 0xff;
+  kind[0x31] = kind[0xff11] = ONE;
   /** Does the character at `i`, of `kind` k other than IN_RUN, stay in the run? */
   const staysInRun = (text: string, i: number, code: number, k: number): boolean => {
+    if (k === ONE) return firstItemAfterHeading(text, i) === null;
     if (k >= KEYWORD_FIRST) {
       const rests = restsOf[k - KEYWORD_FIRST]!;
       const next = text.charCodeAt(i + 1);

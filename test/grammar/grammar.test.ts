@@ -194,6 +194,16 @@ describe('grammar', () => {
       ['\u3000\u3000（一）缩进', ['SectionMarker:（一）']],
       ['\u00a0(二)不换行空格', ['SectionMarker:(二)']],
       ['一、甲\r\n二、乙\r三、丙\n四、丁', ['ChapterMarker:一、', 'ChapterMarker:二、', 'ChapterMarker:三、', 'ChapterMarker:四、']],
+      // The break between a heading and its first item lost: `1` glued to the heading's words is that item.
+      ['二、主要任务及实施步骤1、制定部署计划。', ['ChapterMarker:二、', 'ItemMarker:1、']],
+      ['\u3000\u3000（一）组织领导1.成立领导小组', ['SectionMarker:（一）', 'ItemMarker:1.']],
+      ['情况如下：三、工作保障１．加强领导', ['ChapterMarker:三、', 'ItemMarker:１．']],
+      // …but not after a sentence, not a number other than 1, not before a digit, not without a heading.
+      ['二、加强领导，落实责任1、推进', ['ChapterMarker:二、']],
+      ['二、主要任务2、推进', ['ChapterMarker:二、']],
+      ['一、推进第1、2批', ['ChapterMarker:一、']],
+      ['一、完成任务1.5万亩', ['ChapterMarker:一、']],
+      ['二、主要任务(2021年)1、推进', ['ChapterMarker:二、']],
     ];
     for (const [text, expected] of positive) {
       it(`reads ${JSON.stringify(text)} → ${expected.join(' ')}`, () => assert.deepEqual(markersOf(text), expected));
@@ -225,6 +235,8 @@ describe('grammar', () => {
       '增长12.5',
       '2020年',
       '附件1.',
+      '这是正文1、不是标题',
+      '专项行动1、推进',
     ];
     for (const text of negative) {
       it(`finds no marker in ${JSON.stringify(text)}`, () => assert.deepEqual(markersOf(text), []));
@@ -256,13 +268,20 @@ describe('grammar', () => {
       const exec = T.Text.PATTERN as CustomPatternMatcherFunc;
       const re = new RegExp(T.textPattern().source, 'y');
       // Keyword first characters with and without their rest, and `、` before and not before inline markers.
-      const edges = ['完', '完善', '完成', '时', '时间', '分', '分别', '按', '按照', '配', '参', '參與', '協', '共同', '负', '負責', '、', '、一', '、第', '、①', '、甲'];
+      // …and a first item glued to its heading, before which a run ends (the one place the regex cannot see).
+      const edges = ['完', '完善', '完成', '时', '时间', '分', '分别', '按', '按照', '配', '参', '參與', '協', '共同', '负', '負責', '、', '、一', '、第', '、①', '、甲', '\n二、主要任务', '1、制定', '1.5', '１．'];
       const text = fc.array(fc.oneof(planText, fc.constantFrom(...edges)), { maxLength: 8 }).map((parts) => parts.join(''));
+      const regexRun = (t: string, offset: number): string | null => {
+        re.lastIndex = offset;
+        const run = re.exec(t)?.[0] ?? null;
+        if (run === null) return null;
+        for (let i = offset; i < offset + run.length; i++) if (T.firstItemAfterHeading(t, i) !== null) return i > offset ? t.slice(offset, i) : null;
+        return run;
+      };
       fc.assert(
         fc.property(text, (t) => {
           for (let offset = 0; offset < t.length; offset++) {
-            re.lastIndex = offset;
-            const expected = re.exec(t)?.[0] ?? null;
+            const expected = regexRun(t, offset);
             const actual = exec(t, offset, [], {})?.[0] ?? null;
             assert.equal(actual, expected, `at ${offset} of ${JSON.stringify(t)}`);
           }

@@ -220,6 +220,33 @@ describe('real plans: numbering as it is typed', () => {
     assert.deepEqual(numbers(read(['溪川县2024年工作方案', '一、目标任务。增长3.5%，1、2月完成。（县统计局牵头）'])), ['一、']);
   });
 
+  it('a first item glued to its heading (the break between them lost) is the heading\'s first item, with its own deadline', () => {
+    const plan = read([
+      '溪川县政务服务自助区建设工作方案',
+      '二、主要任务及实施步骤1、制定部署计划。',
+      '各乡镇要制定部署计划，5月6日前报县政务服务中心。',
+      '2、搭建应用环境。',
+      '各乡镇完成网络和电力改造。',
+      '三、工作保障1、加强领导。',
+      '各乡镇要明确责任人。',
+    ]);
+    assert.deepEqual(
+      plan.allSections.map((s) => [s.marker.text, s.marker.level, s.title]),
+      [
+        ['二、', 1, '主要任务及实施步骤'],
+        ['1、', 3, '制定部署计划'],
+        ['2、', 3, '搭建应用环境'],
+        ['三、', 1, '工作保障'],
+        ['1、', 3, '加强领导'],
+      ],
+    );
+    // 工作保障 assigns no work: its item is no task.
+    assert.deepEqual(plan.tasks.map((t) => [t.number, t.deadline?.text ?? null]), [
+      ['1、', '5月6日前'],
+      ['2、', null],
+    ]);
+  });
+
   it('in a text that lost its line breaks, (一) glued to the word before it is a marker; (一)项 is a reference', () => {
     const filler = '为做好专项整治工作，结合实际，制定本方案，各单位要高度重视，认真组织实施，确保取得实效。'.repeat(12);
     const text = `溪川县专项整治工作方案${filler}实施专项整治工作(一)道路整治牵头领导:王强副局长责任部门:交通科、路政站(二)河道整治按照第(一)项的要求做好。牵头领导:李明副局长责任部门:水利科`;
