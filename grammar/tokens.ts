@@ -293,11 +293,15 @@ export const ChapterMarker = createToken({
 
 /**
  * Level 2: `(十二)` `（十二）` `(一百九十九)`. On a line that lost its breaks (`…工作(一)建筑施工…`) it may also
- * follow a word: a parenthesised numeral there is a reference only after `第` or before `项` `款` `条` `中` `的`.
+ * follow a word: a parenthesised numeral there is a reference only after `第` or before `项` `款` `条` `中` `的`. A first
+ * section glued to its chapter's heading counts (`一、总体要求（一）指导思想`: `firstSectionAfterHeading`).
  */
 export const SectionMarker = createToken({
   name: 'SectionMarker',
-  pattern: gluedWhenFlat(markerMatcher(parenStarts, `[(（]${CN_NUMBER}[)）]`, IS_BLOCK_BOUNDARY, { numeral: true }), /[(（]([一二三四五六七八九十]{1,3})[)）](?![项項款条條中的、,，)）])/y, '一二三四五六七八九十'),
+  pattern: orGluedToHeading(
+    gluedWhenFlat(markerMatcher(parenStarts, `[(（]${CN_NUMBER}[)）]`, IS_BLOCK_BOUNDARY, { numeral: true }), /[(（]([一二三四五六七八九十]{1,3})[)）](?![项項款条條中的、,，)）])/y, '一二三四五六七八九十'),
+    firstSectionAfterHeading,
+  ),
   start_chars_hint: parenStarts,
   line_breaks: false,
   categories: [Marker],
@@ -305,55 +309,76 @@ export const SectionMarker = createToken({
 
 /** A first item (`1、` `1.` `１．`) that a title follows. */
 const FIRST_ITEM = /[1１][.．、](?=[\u4e00-\u9fff])/y;
-/**
- * A heading as a line (or a sentence of a line that lost its breaks) opens: a chapter or section marker, then 2–30
- * characters of words — no punctuation, no digit, no space between them.
- */
-const HEADING_OPENING = /^[ \t\u3000]*(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）])[^\s\d０-９。！？!?；;：:，,、.．()（）【】[\]〔〕《》“”"'‘’]{2,30}$/;
+/** A first section (`（一）`) that a title follows, not a reference (`（一）项`). */
+const FIRST_SECTION = /[(（]一[)）](?![项項款条條中的])(?=[\u4e00-\u9fff])/y;
+/** The words of a heading: 2–30 characters, no punctuation, no digit, no space. */
+const HEADING_WORDS = '[^\\s\\d０-９。！？!?；;：:，,、.．()（）【】[\\]〔〕《》“”"\'‘’]{2,30}';
+/** A heading as a line (or a sentence of a line that lost its breaks) opens: a chapter or section marker, then its words. */
+const HEADING_OPENING = new RegExp(`^[ \\t\\u3000]*(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）])${HEADING_WORDS}$`);
+/** …a chapter's heading: its marker, then its words. */
+const CHAPTER_OPENING = new RegExp(`^[ \\t\\u3000]*[一二三四五六七八九十]{1,3}、${HEADING_WORDS}$`);
 /** How far back the opening of that heading is looked for. */
 const HEADING_REACH = 40;
 /** Where the line or sentence that opens with such a heading starts: after a line break or a sentence end. */
 const SENTENCE_END = new Set([...'\n\r。！？!?；;：:'].map((c) => c.charCodeAt(0)));
 
 /**
- * The first item of a heading glued to its words at `offset` (`二、主要任务及实施步骤1、制定部署计划。`: the break between
- * a heading and its first item was lost), else null: `1` and its stop right after a character of the words of a
- * heading that opens its line (or follows `。` `；` `：`) with a chapter or section marker, a title after it. Only the
- * first item: the next ones follow the sentence that ends the first (`。2、`), a boundary of their own. A text run
- * ends before it (`textMatcher`).
+ * The first marker of a heading's children glued to the heading's words at `offset` (the break between them was
+ * lost), else null: `first` right after a character of the words of a heading that `opening` finds opening its line
+ * (or following `。` `；` `：`). Only a first marker: the next ones follow the sentence that ends the first (`。2、`),
+ * a boundary of their own.
  */
-export function firstItemAfterHeading(text: string, offset: number): RegExpExecArray | null {
-  const c = text.charCodeAt(offset);
+function gluedToHeading(text: string, offset: number, first: RegExp, opening: RegExp): RegExpExecArray | null {
   const before = offset > 0 ? text.charCodeAt(offset - 1) : 0;
-  if ((c !== 0x31 && c !== 0xff11) || before < 0x4e00 || before > 0x9fff) return null;
-  const stop = text.charCodeAt(offset + 1);
-  if (stop !== 0x2e && stop !== 0xff0e && stop !== 0x3001) return null;
-  FIRST_ITEM.lastIndex = offset;
-  const match = FIRST_ITEM.exec(text);
+  if (before < 0x4e00 || before > 0x9fff) return null;
+  first.lastIndex = offset;
+  const match = first.exec(text);
   if (match === null) return null;
   let start = offset;
   while (start > 0 && !SENTENCE_END.has(text.charCodeAt(start - 1))) {
     if (offset - start >= HEADING_REACH) return null;
     start--;
   }
-  return HEADING_OPENING.test(text.slice(start, offset)) ? match : null;
+  return opening.test(text.slice(start, offset)) ? match : null;
 }
 
-/** `matcher`, or a first item glued to its heading (`firstItemAfterHeading`). */
-function orFirstAfterHeading(matcher: CustomPatternMatcherFunc): CustomPatternMatcherFunc {
-  return (text, offset, tokens, groups) => matcher(text, offset, tokens, groups) ?? firstItemAfterHeading(text, offset);
+/**
+ * A first item glued to the heading of a chapter or section (`二、主要任务及实施步骤1、制定部署计划。`): `1` and its stop,
+ * a title after it (`gluedToHeading`). A text run ends before it (`textMatcher`).
+ */
+export function firstItemAfterHeading(text: string, offset: number): RegExpExecArray | null {
+  const c = text.charCodeAt(offset);
+  if (c !== 0x31 && c !== 0xff11) return null;
+  const stop = text.charCodeAt(offset + 1);
+  if (stop !== 0x2e && stop !== 0xff0e && stop !== 0x3001) return null;
+  return gluedToHeading(text, offset, FIRST_ITEM, HEADING_OPENING);
+}
+
+/** A first section glued to the heading of a chapter (`一、总体要求（一）指导思想`): `（一）`, a title after it (`gluedToHeading`). */
+function firstSectionAfterHeading(text: string, offset: number): RegExpExecArray | null {
+  const c = text.charCodeAt(offset);
+  if ((c !== 0x28 && c !== 0xff08) || text.charCodeAt(offset + 1) !== 0x4e00 /* 一 */) return null;
+  // `第（一）项`: a reference.
+  if (offset > 0 && text.charCodeAt(offset - 1) === 0x7b2c /* 第 */) return null;
+  return gluedToHeading(text, offset, FIRST_SECTION, CHAPTER_OPENING);
+}
+
+/** `matcher`, or a first marker glued to its heading (`glued`). */
+function orGluedToHeading(matcher: CustomPatternMatcherFunc, glued: (text: string, offset: number) => RegExpExecArray | null): CustomPatternMatcherFunc {
+  return (text, offset, tokens, groups) => matcher(text, offset, tokens, groups) ?? glued(text, offset);
 }
 
 /**
  * Level 3: `8.` `8．` `8、` `8﹒` `⒏` — not `3.5%` or `1、2月`, where a digit follows; but `4.2011年底前…` and
- * `4、3月21日召开…` are item 4 (a date follows). A first item glued to its heading counts (`orFirstAfterHeading`).
+ * `4、3月21日召开…` are item 4 (a date follows). A first item glued to its heading counts (`firstItemAfterHeading`).
  */
 export const ItemMarker = createToken({
   name: 'ItemMarker',
-  pattern: orFirstAfterHeading(
+  pattern: orGluedToHeading(
     markerMatcher([...digitStarts, ...fullStopDigits], `(?:${DIGIT}{1,3}[.．、﹒]|[\u2488-\u249b])`, IS_BLOCK_BOUNDARY, {
       veto: new RegExp(`${DIGIT}(?!${DIGIT}{3}年|${DIGIT}?月${DIGIT}{1,2}日)`, 'y'),
     }),
+    firstItemAfterHeading,
   ),
   start_chars_hint: [...digitStarts, ...fullStopDigits],
   line_breaks: false,

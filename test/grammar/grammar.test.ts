@@ -204,6 +204,14 @@ describe('grammar', () => {
       ['一、推进第1、2批', ['ChapterMarker:一、']],
       ['一、完成任务1.5万亩', ['ChapterMarker:一、']],
       ['二、主要任务(2021年)1、推进', ['ChapterMarker:二、']],
+      // The same for a chapter's first section: `（一）` glued to the chapter heading's words…
+      ['一、总体要求（一）指导思想。坚持依法行政。', ['ChapterMarker:一、', 'SectionMarker:（一）']],
+      ['说明如下：三、保障措施(一)加强领导', ['ChapterMarker:三、', 'SectionMarker:(一)']],
+      // …not a reference (`第（一）项`, `（一）中的`), not another number, not after a section's heading.
+      ['一、推进第(一)项工作', ['ChapterMarker:一、']],
+      ['一、落实规划(一)中的要求', ['ChapterMarker:一、']],
+      ['一、总体要求（二）指导思想', ['ChapterMarker:一、']],
+      ['（二）组织领导（一）成立专班', ['SectionMarker:（二）']],
     ];
     for (const [text, expected] of positive) {
       it(`reads ${JSON.stringify(text)} → ${expected.join(' ')}`, () => assert.deepEqual(markersOf(text), expected));

@@ -247,6 +247,24 @@ describe('real plans: numbering as it is typed', () => {
     ]);
   });
 
+  it('a first section glued to its chapter heading is the chapter\'s first section', () => {
+    const plan = read(['溪川县2024年法治建设工作要点', '一、总体要求（一）指导思想。坚持依法行政。', '二、重点任务（一）深化改革。（县司法局牵头，2024年6月底前完成）', '（二）规范执法。（县司法局牵头）']);
+    assert.deepEqual(
+      plan.allSections.map((s) => [s.marker.text, s.marker.level, s.title]),
+      [
+        ['一、', 1, '总体要求'],
+        ['（一）', 2, '指导思想'],
+        ['二、', 1, '重点任务'],
+        ['（一）', 2, '深化改革'],
+        ['（二）', 2, '规范执法'],
+      ],
+    );
+    assert.deepEqual(plan.tasks.map(row), [
+      ['（一）', ['县司法局'], []],
+      ['（二）', ['县司法局'], []],
+    ]);
+  });
+
   it('in a text that lost its line breaks, (一) glued to the word before it is a marker; (一)项 is a reference', () => {
     const filler = '为做好专项整治工作，结合实际，制定本方案，各单位要高度重视，认真组织实施，确保取得实效。'.repeat(12);
     const text = `溪川县专项整治工作方案${filler}实施专项整治工作(一)道路整治牵头领导:王强副局长责任部门:交通科、路政站(二)河道整治按照第(一)项的要求做好。牵头领导:李明副局长责任部门:水利科`;
