@@ -646,7 +646,9 @@ export function textPattern(): RegExp {
  * `textPattern()` read by code unit: the most frequent token (30,000 of the 80,000 per MB) no longer pays a call
  * into the regex engine each (the grammar tests check the two agree). A run of characters that are not
  * `SPECIAL`, keyword first characters whose keyword does not follow, and `、` that no inline-marker start follows;
- * then one more `、` (the one before an inline marker ends the run); or a lone `、`. The match is one shared array.
+ * then one more `、` (the one before an inline marker ends the run); or a lone `、`. One thing the regex cannot see:
+ * the run also ends before a first item glued to its heading (`firstItemAfterHeading`, which reads the line before
+ * it). The match is one shared array.
  */
 function textMatcher(): CustomPatternMatcherFunc {
   const IN_RUN = 1;
