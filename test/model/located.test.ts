@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { indexPlan } from '../../server/src/features/workspace-index.js';
 import { parsePlan } from '../../server/src/model/plan.js';
-import { foldWidth, isSpace, isSpaceCode, isTrimCode, toSimplified, trimSpan, unitKey } from '../../server/src/model/text.js';
+import { foldCompact, foldWidth, isSpace, isSpaceCode, isTrimCode, toSimplified, trimSpan, unitKey } from '../../server/src/model/text.js';
 import type { PlanDocument, Position, Range, Span } from '../../server/src/model/types.js';
 import { SAMPLES } from '../helpers/paths.js';
 
@@ -179,6 +179,16 @@ describe('code-unit text helpers equal the regular expressions they replace', ()
     for (const [, text] of SAMPLE_TEXTS) assert.equal(foldWidth(text), foldWidthReference(text));
     const plain = '市司法局' + 'x'.repeat(20);
     assert.equal(foldWidth(plain), plain);
+  });
+
+  it('foldCompact is foldWidth then toSimplified with spaces and tabs dropped, whatever the length (lone surrogates kept)', () => {
+    const reference = (t: string) => toSimplified(foldWidth(t)).replace(/[ \t\u00a0\u3000]+/g, '');
+    fc.assert(fc.property(texts, (t) => foldCompact(t) === reference(t)), { numRuns: 1000 });
+    // Longer than any text before it (the buffer grows), then short again (nothing of the long one is left).
+    const long = '牽頭單位：\u3000市發展改革委\ud800 '.repeat(2000);
+    assert.equal(foldCompact(long), reference(long));
+    assert.equal(foldCompact('責任 單位'), '责任单位');
+    for (const [, text] of SAMPLE_TEXTS) assert.equal(foldCompact(text), reference(text));
   });
 
   it('toSimplified maps each traditional character of the table and nothing else', () => {

@@ -103,6 +103,29 @@ export function toSimplified(text: string): string {
   return last === 0 ? text : out + text.slice(last);
 }
 
+/** Room for `foldCompact` to write its code units, grown as needed (one fold at a time: each runs to its end in one call). */
+let compact = new Uint16Array(4096);
+
+/**
+ * `toSimplified(foldWidth(text))` with spaces and tabs dropped, in one pass into one flat string: what the plan-or-not
+ * decision reads. (The four passes it replaces made a chain of pieces that the decision's searches then joined again.)
+ */
+export function foldCompact(text: string): string {
+  const n = text.length;
+  if (compact.length < n) compact = new Uint16Array(Math.max(n, 2 * compact.length));
+  const out = compact;
+  let k = 0;
+  for (let i = 0; i < n; i++) {
+    let code = text.charCodeAt(i);
+    if (code >= 0xff01 && code <= 0xff5e) code -= 0xfee0;
+    else if (code === 0x20 || code === 0x09 || code === 0x3000 || code === 0xa0) continue;
+    else if (SIMPLIFIED[code] !== 0) code = SIMPLIFIED[code]!;
+    out[k++] = code;
+  }
+  // Node's decoder keeps a lone surrogate as it is (a WHATWG TextDecoder would write U+FFFD).
+  return Buffer.from(out.buffer, out.byteOffset, 2 * k).toString('utf16le');
+}
+
 const ANY_SPACE = /\s/;
 
 /** The comparison key of a unit name: noise and spaces removed, width and script folded. */
