@@ -154,7 +154,7 @@ function readBody(plan: PlanDocument, lines: LineTable, parsed: ParsedText, opti
   };
   const notice = noticeEnd(text, lines);
   const bodyEnd = attachmentStart(text, parsed.blocks, notice);
-  const nonTask = nonTaskPattern((options.nonTaskSections ?? DEFAULT_NON_TASK_SECTIONS).map(toSimplified));
+  const nonTask = nonTaskPatternOf(options.nonTaskSections ?? DEFAULT_NON_TASK_SECTIONS);
   const built = buildSections(parsed.tokens, parsed.blocks, bodyEnd, ctx, nonTask, notice);
   plan.sections = built.roots;
   plan.allSections = built.all;
@@ -542,6 +542,20 @@ function foldInlineItems(entry: SectionInfo, info: Map<Section, SectionInfo>): v
 }
 
 const isInlineItem = (section: Section): boolean => section.marker.level === 6;
+
+/**
+ * The pattern of a list of non-task names as configured (either script), found by the list itself first: a run reads
+ * every document with the same list object (the default, or its configuration's), and folding, quoting and joining
+ * it again cost each small plan more than its titles take to read. A list is never changed once configured.
+ */
+function nonTaskPatternOf(list: readonly string[]): RegExp {
+  let pattern = PATTERN_OF_LIST.get(list);
+  if (pattern === undefined) PATTERN_OF_LIST.set(list, (pattern = nonTaskPattern(list.map(toSimplified))));
+  return pattern;
+}
+
+/** `nonTaskPatternOf`'s patterns by list object (the lists live as long as their configuration; so do these). */
+const PATTERN_OF_LIST = new WeakMap<readonly string[], RegExp>();
 
 /** One pattern that finds any of the (simplified) non-task names in a title: one native search per title. */
 function nonTaskPattern(names: string[]): RegExp {
