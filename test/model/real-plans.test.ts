@@ -9,6 +9,8 @@ import { lintPlan } from '../../server/src/lint/engine.js';
 
 const read = (lines: string[]): PlanDocument => parsePlan(lines.join('\n'));
 const row = (t: Task) => [t.number, t.lead.map((u) => u.name), t.responsible.map((u) => u.name)];
+/** Every section: its marker, level and title. */
+const outline = (plan: PlanDocument) => plan.allSections.map((s) => [s.marker.text, s.marker.level, s.title]);
 const numbers = (plan: PlanDocument) => plan.tasks.map((t) => t.number);
 
 describe('real plans: plan or not, on positive evidence', () => {
@@ -231,7 +233,7 @@ describe('real plans: numbering as it is typed', () => {
       '各乡镇要明确责任人。',
     ]);
     assert.deepEqual(
-      plan.allSections.map((s) => [s.marker.text, s.marker.level, s.title]),
+      outline(plan),
       [
         ['二、', 1, '主要任务及实施步骤'],
         ['1、', 3, '制定部署计划'],
@@ -250,7 +252,7 @@ describe('real plans: numbering as it is typed', () => {
   it('a first section glued to its chapter heading is the chapter\'s first section', () => {
     const plan = read(['溪川县2024年法治建设工作要点', '一、总体要求（一）指导思想。坚持依法行政。', '二、重点任务（一）深化改革。（县司法局牵头，2024年6月底前完成）', '（二）规范执法。（县司法局牵头）']);
     assert.deepEqual(
-      plan.allSections.map((s) => [s.marker.text, s.marker.level, s.title]),
+      outline(plan),
       [
         ['一、', 1, '总体要求'],
         ['（一）', 2, '指导思想'],
