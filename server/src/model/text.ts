@@ -103,7 +103,10 @@ export function toSimplified(text: string): string {
   return last === 0 ? text : out + text.slice(last);
 }
 
-/** Room for `foldCompact` to write its code units, grown as needed (one fold at a time: each runs to its end in one call). */
+/**
+ * Room for `foldCompact` to write its code units, grown as needed (one fold at a time: each runs to its end in one call).
+ * It holds no reference to a text, and stays small: the decision folds at most its 30,000-character head.
+ */
 let compact = new Uint16Array(4096);
 
 /**
