@@ -263,6 +263,11 @@ function onFlatLine(text: string, offset: number): boolean {
   return before + after >= FLAT_LINE;
 }
 
+/** What makes a parenthesised numeral glued to a word a reference, not a marker: `第` before it… */
+const isAfterDi = (text: string, offset: number): boolean => offset > 0 && text.charCodeAt(offset - 1) === 0x7b2c; /* 第 */
+/** …or one of these after it (`（一）项` `（二）款` `（三）中的`). */
+const REFERENCE_NEXT = '项項款条條中的';
+
 /**
  * `matcher`, and on a line that lost its breaks also `glued` at any offset (a marker glued to the word before it), whose
  * second character is one of `seconds`.
@@ -276,7 +281,7 @@ function gluedWhenFlat(matcher: CustomPatternMatcherFunc, glued: RegExp, seconds
     if (found !== null) return found;
     const c = text.charCodeAt(offset);
     if ((c !== 0x28 && c !== 0xff08) || !second.has(text.charCodeAt(offset + 1)) || !onFlatLine(text, offset)) return null;
-    if (offset > 0 && text.charCodeAt(offset - 1) === 0x7b2c /* 第 */) return null;
+    if (isAfterDi(text, offset)) return null;
     glued.lastIndex = offset;
     return glued.exec(text);
   };
@@ -299,7 +304,7 @@ export const ChapterMarker = createToken({
 export const SectionMarker = createToken({
   name: 'SectionMarker',
   pattern: orGluedToHeading(
-    gluedWhenFlat(markerMatcher(parenStarts, `[(（]${CN_NUMBER}[)）]`, IS_BLOCK_BOUNDARY, { numeral: true }), /[(（]([一二三四五六七八九十]{1,3})[)）](?![项項款条條中的、,，)）])/y, '一二三四五六七八九十'),
+    gluedWhenFlat(markerMatcher(parenStarts, `[(（]${CN_NUMBER}[)）]`, IS_BLOCK_BOUNDARY, { numeral: true }), new RegExp(`[(（]([一二三四五六七八九十]{1,3})[)）](?![${REFERENCE_NEXT}、,，)）])`, 'y'), '一二三四五六七八九十'),
     firstSectionAfterHeading,
   ),
   start_chars_hint: parenStarts,
@@ -310,7 +315,7 @@ export const SectionMarker = createToken({
 /** A first item (`1、` `1.` `１．`) that a title follows. */
 const FIRST_ITEM = /[1１][.．、](?=[\u4e00-\u9fff])/y;
 /** A first section (`（一）`) that a title follows, not a reference (`（一）项`). */
-const FIRST_SECTION = /[(（]一[)）](?![项項款条條中的])(?=[\u4e00-\u9fff])/y;
+const FIRST_SECTION = new RegExp(`[(（]一[)）](?![${REFERENCE_NEXT}])(?=[\\u4e00-\\u9fff])`, 'y');
 /** The words of a heading: 2–30 characters, no punctuation, no digit, no space. */
 const HEADING_WORDS = '[^\\s\\d０-９。！？!?；;：:，,、.．()（）【】[\\]〔〕《》“”"\'‘’]{2,30}';
 /** A heading as a line (or a sentence of a line that lost its breaks) opens: a chapter or section marker, then its words. */
@@ -358,8 +363,7 @@ export function firstItemAfterHeading(text: string, offset: number): RegExpExecA
 function firstSectionAfterHeading(text: string, offset: number): RegExpExecArray | null {
   const c = text.charCodeAt(offset);
   if ((c !== 0x28 && c !== 0xff08) || text.charCodeAt(offset + 1) !== 0x4e00 /* 一 */) return null;
-  // `第（一）项`: a reference.
-  if (offset > 0 && text.charCodeAt(offset - 1) === 0x7b2c /* 第 */) return null;
+  if (isAfterDi(text, offset)) return null;
   return gluedToHeading(text, offset, FIRST_SECTION, CHAPTER_OPENING);
 }
 
@@ -669,8 +673,10 @@ function textMatcher(): CustomPatternMatcherFunc {
   const inlineStart = new Uint8Array(0x10000);
   for (const c of INLINE_MARKER_STARTS) inlineStart[c.charCodeAt(0)] = 1;
   const DUN = 0x3001; // 、
-  // `1` stays in the run unless it is a first item glued to its heading (`firstItemAfterHeading`).
+  // `1` stays in the run unless it is a first item glued to its heading (`firstItemAfterHeading`); its kind is the
+  // table's last value, which the keyword first characters must leave free.
   const ONE = 0xff;
+  if (KEYWORD_FIRST + restsOf.length > ONE) throw new Error('textMatcher: too many keyword first characters for its table');
   kind[0x31] = kind[0xff11] = ONE;
   /** Does the character at `i`, of `kind` k other than IN_RUN, stay in the run? */
   const staysInRun = (text: string, i: number, code: number, k: number): boolean => {
