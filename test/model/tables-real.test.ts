@@ -195,4 +195,48 @@ describe('task tables as they arrive', () => {
       assertRangesAgree(plan);
     });
   });
+
+  describe('category headings and a repeated header inside the table are no tasks', () => {
+    it('passes over category lines between tab-separated rows (a merged cell copied without tabs)', () => {
+      const plan = planOf([
+        '青溪区2024年重点任务分解表', // 0
+        '序号\t重点任务\t牵头单位\t完成时限', // 1
+        '一、强化创新平台', // 2
+        '1\t新建研究中心10家\t区科技局\t2024年12月底前', // 3
+        '2\t培育高新技术企业\t区科技局\t2024年11月底前', // 4
+        '二、优化营商环境', // 5
+        '3\t推进企业开办一日办结\t区市场监管局\t2024年6月底前', // 6
+      ]);
+      assert.equal(plan.tables.length, 1);
+      assert.deepEqual(plan.tasks.map((t) => [t.source, t.number, t.range.start.line, names(t.lead), t.deadline?.end]), [
+        ['table', '1', 3, ['区科技局'], '2024-12-31'],
+        ['table', '2', 4, ['区科技局'], '2024-11-30'],
+        ['table', '3', 6, ['区市场监管局'], '2024-06-30'],
+      ]);
+      assertRangesAgree(plan);
+    });
+
+    it('passes over Markdown category rows (one text, in one cell or in each) and the header printed again', () => {
+      const plan = planOf([
+        '青溪区2024年重点任务分解表',
+        '| 序号 | 重点任务 | 牵头单位 | 完成时限 |',
+        '| --- | --- | --- | --- |',
+        '| 一、强化创新平台 | | | |',
+        '| 1 | 新建研究中心10家 | 区科技局 | 2024年12月底前 |',
+        '| 序号 | 重点任务 | 牵头单位 | 完成时限 |',
+        '| 数字经济 | 数字经济 | 数字经济 | 数字经济 |',
+        '| 2 | 推进企业开办一日办结 | 区市场监管局 | 2024年6月底前 |',
+        '| | | | |',
+      ]);
+      assert.deepEqual(plan.tasks.map((t) => [t.number, t.title, names(t.lead)]), [
+        ['1', '新建研究中心10家', ['区科技局']],
+        ['2', '推进企业开办一日办结', ['区市场监管局']],
+      ]);
+    });
+
+    it('keeps a row whose only filled cell is its task: a task whose lead and deadline are missing', () => {
+      const plan = planOf(['青溪区2024年重点任务分解表', '| 重点任务 | 牵头单位 | 完成时限 |', '| --- | --- | --- |', '| 推进企业开办一日办结 | | |']);
+      assert.deepEqual(plan.tasks.map((t) => [t.title, t.lead.length]), [['推进企业开办一日办结', 0]]);
+    });
+  });
 });

@@ -109,6 +109,46 @@ function headerOf(text: string, spans: ListBuffer<Span>): string[] {
   return spans.take().map((s) => text.slice(s.start, s.end));
 }
 
+/** A chapter or section marker opening a cell: `一、` `（一）` `第一部分` `第二类`. */
+const CATEGORY_START = /^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+(?:部分|类|類|章|节|節|方面|项|項))/;
+/** A cell holding a row number and nothing else. */
+const NUMBER_ONLY = /^[0-9０-９]{1,4}[.、．]?$/;
+
+/**
+ * Is the row whose cells are `spans` no task: empty, a repeat of the header (a table printed over several pages), or a
+ * category heading inside the table (`一、强化创新平台建设`, its cell merged across the row: one text, in one cell or
+ * repeated in each)? A row whose one filled cell is its task cell stays a task, with its lead missing.
+ */
+function isHeadingRow(text: string, spans: readonly Span[], count: number, header: readonly string[], columns: readonly ColumnRole[]): boolean {
+  let filled = 0;
+  let repeatsHeader = true;
+  let only: string | null = null;
+  let onlyColumn = -1;
+  let oneText = true;
+  for (let c = 0; c < count; c++) {
+    const cell = withoutPipes(text.slice(spans[c]!.start, spans[c]!.end)).replace(/\s+/g, '');
+    if (cell.length === 0) continue;
+    filled++;
+    if (c >= header.length || cell !== header[c]!.replace(/\s+/g, '')) repeatsHeader = false;
+    if (only === null) {
+      only = cell;
+      onlyColumn = c;
+    } else if (cell !== only) oneText = false;
+  }
+  if (only === null) return true;
+  if (repeatsHeader && filled >= 2) return true;
+  if (!oneText || NUMBER_ONLY.test(only)) return false;
+  return CATEGORY_START.test(only) || filled >= 2 || columns[onlyColumn] !== 'task';
+}
+
+/** A line between the rows of a tab-separated table that is a category heading (its cell merged across the row, copied without tabs). */
+function isCategoryLine(view: Lines, k: number): boolean {
+  if (view.isNoise(k)) return false;
+  const from = view.firstKept(k);
+  const to = keptEnd(view.text, from, view.end(k));
+  return to - from <= 40 && !isPipe(view.text.charCodeAt(from));
+}
+
 function readPipeTable(view: Lines, first: number): { table: Table | null; next: number } {
   const { text } = view;
   let last = first;
@@ -126,7 +166,7 @@ function readPipeTable(view: Lines, first: number): { table: Table | null; next:
     const start = view.start(k);
     const end = view.end(k);
     pipeCells(text, start, end, spans);
-    if (isSeparatorRow(text, spans.items, spans.length)) {
+    if (isSeparatorRow(text, spans.items, spans.length) || isHeadingRow(text, spans.items, spans.length, header, columns)) {
       spans.clear();
       continue;
     }
@@ -138,7 +178,10 @@ function readPipeTable(view: Lines, first: number): { table: Table | null; next:
 function readTsvTable(view: Lines, first: number): { table: Table | null; next: number } {
   const { text } = view;
   let last = first;
-  while (last + 1 < view.count && view.hasTab(last + 1)) last++;
+  for (let k = first + 1; k < view.count; k++) {
+    if (view.hasTab(k)) last = k;
+    else if (!(k + 1 < view.count && view.hasTab(k + 1) && isCategoryLine(view, k))) break;
+  }
   // The cell spans of the row being read, one buffer for every row of the table (see `ListBuffer`).
   const spans = new ListBuffer<Span>();
   tabCells(text, view.start(first), view.end(first), spans);
@@ -149,9 +192,15 @@ function readTsvTable(view: Lines, first: number): { table: Table | null; next: 
   const kindOf = cellKinds();
   const rows: TableRow[] = [];
   for (let k = first + 1; k <= last; k++) {
+    // A line without a tab inside the table is a category heading.
+    if (!view.hasTab(k)) continue;
     const start = view.start(k);
     const end = view.end(k);
     tabCells(text, start, end, spans);
+    if (isHeadingRow(text, spans.items, spans.length, header, columns)) {
+      spans.clear();
+      continue;
+    }
     rows.push(makeRow(view.lines, text, start, end, spans, slots, kindOf));
   }
   return { table: makeTable('tsv', view.lines, view.line(first), view.line(last), header, columns, rows), next: last + 1 };
