@@ -395,6 +395,23 @@ describe('real plans: lead conventions', () => {
     ]);
   });
 
+  it('the first listed leads, however the note words it; a note that says nothing of the first unit is no convention', () => {
+    const notes = [
+      '（注：责任单位中排在第一位的为牵头单位）',
+      '排在首位的单位为牵头单位。',
+      '各项任务中排名第一的单位为牵头单位。',
+      '责任单位中第一个单位为牵头单位，下同。',
+      '（首个单位为牵头单位）',
+      '列在最前面的为牵头单位。',
+    ];
+    for (const note of notes) {
+      assert.deepEqual(plan(note, ['1.做好宣传。（责任单位：县委宣传部、县文旅局）']).tasks.map(row), [['1.', ['县委宣传部'], ['县文旅局']]], note);
+    }
+    for (const note of ['2024年第一季度完成首批试点。', '第一责任人为各单位主要负责人。']) {
+      assert.deepEqual(plan(note, ['1.做好宣传。（责任单位：县委宣传部、县文旅局）']).tasks.map(row), [['1.', [], ['县委宣传部', '县文旅局']]], note);
+    }
+  });
+
   it('未注明牵头单位的，责任单位即为牵头单位: the responsible units lead', () => {
     const p = plan('未注明牵头单位的，责任单位即为牵头单位。', ['1.做好宣传。（责任单位：县委宣传部、县文旅局）']);
     assert.deepEqual(p.tasks.map(row), [['1.', ['县委宣传部', '县文旅局'], []]]);

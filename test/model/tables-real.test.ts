@@ -239,4 +239,39 @@ describe('task tables as they arrive', () => {
       assert.deepEqual(plan.tasks.map((t) => [t.title, t.lead.length]), [['推进企业开办一日办结', 0]]);
     });
   });
+
+  describe('unit cells that say more than names', () => {
+    const read = (cells: string[], header = '责任单位', convention = '') =>
+      planOf(['青溪区2024年重点任务分解表', convention, `| 序号 | 重点任务 | ${header} | 完成时限 |`, '| --- | --- | --- | --- |', ...cells.map((c, i) => `| ${i + 1} | 推进第${i + 1}项工作 | ${c} | 2024年9月 |`)]).tasks.map(
+        (t) => [names(t.lead), names(t.responsible), t.deadline?.text ?? null],
+      );
+
+    it('reads who leads and who co-operates, by verb or by field name, in a 责任单位 cell', () => {
+      assert.deepEqual(read(['区工信局牵头，区财政局、区发改局配合', '牵头单位：区工信局；配合单位：区科技局、区市场监管局', '区商务局牵头负责，区税务局参与']), [
+        [['区工信局'], ['区财政局', '区发改局'], '2024年9月'],
+        [['区工信局'], ['区科技局', '区市场监管局'], '2024年9月'],
+        [['区商务局'], ['区税务局'], '2024年9月'],
+      ]);
+    });
+
+    it('keeps a verb of shared work and a deadline out of the names', () => {
+      assert.deepEqual(read(['区住建局、区城管局按职责分工负责', '区人社局、区医保局，6月底前完成', '区民政局负责落实']), [
+        [[], ['区住建局', '区城管局'], '2024年9月'],
+        [[], ['区人社局', '区医保局'], '6月底前'],
+        [['区民政局'], [], '2024年9月'],
+      ]);
+    });
+
+    it('reads a column of units with their persons: the persons are no units', () => {
+      assert.deepEqual(read(['区发改局 张明', '区财政局、区税务局 王芳'], '牵头单位及责任人'), [
+        [['区发改局'], [], '2024年9月'],
+        [['区财政局', '区税务局'], [], '2024年9月'],
+      ]);
+      assert.deepEqual(read(['区发改局'], '牵头单位（责任人）'), [[['区发改局'], [], '2024年9月']]);
+    });
+
+    it('reads a note in the header as the plan\'s convention, not as a 牵头 column', () => {
+      assert.deepEqual(read(['区市场监管局、区税务局'], '责任单位（列第一位的为牵头单位）'), [[['区市场监管局'], ['区税务局'], '2024年9月']]);
+    });
+  });
 });

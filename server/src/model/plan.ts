@@ -19,7 +19,8 @@ import { createLineMap, type LineTable } from './positions.js';
 import { withMemoSlot } from './remember.js';
 import { DEFAULT_NON_TASK_SECTIONS } from '../config/config.js';
 import { decideKind, NOTICE_ISSUES, NOTICE_REQUIRES } from './kind.js';
-import { findTables, gluedUnits } from './tables.js';
+import { findTables, PERSON_HEADER } from './tables.js';
+import { readUnitCells } from './table-units.js';
 import { isSpace, isTrimCode, stripNoise, toSimplified, trimSpan } from './text.js';
 import type {
   Attribution,
@@ -112,7 +113,8 @@ interface Body {
  */
 export type LeadConvention = 'first' | 'all' | 'none';
 
-const FIRST_LISTED = /列(?:第一位|首位|在第一位|在首位|第一)(?:的|者)?(?:责任单位|单位|部门)?(?:为|是|即为|系)(?:工作)?牵头/;
+const FIRST_LISTED =
+  /(?:(?:列|排|排列|排序|排名|名列)(?:在|于)?(?:第一位|第一个|首位|第一|最前面?)|(?:第一个|第一家|首个|首家|第一)(?:责任)?(?:单位|部门))(?:的|者)?(?:责任单位|单位|部门)?(?:为|是|即为|就是|系)(?:工作)?牵头/;
 const RESPONSIBLE_LEADS = /(?:未注明|未明确|无|没有|未列)牵头单位的?[,，]?(?:其)?责任单位(?:即|就)?(?:为|是)牵头单位/;
 
 /** The convention a plan states about leads (anywhere: its covering notice, its first attribution, a note). */
@@ -128,7 +130,7 @@ export function leadConvention(text: string): LeadConvention {
 }
 
 /** Where a convention may be stated: the words it cannot do without (either script, pinyin noise aside). */
-const CONVENTION_HINT = /第一位|首位|即[为為]|就是/g;
+const CONVENTION_HINT = /第一|首位|首[个個家]|最前|即[为為]|就是/g;
 
 /** From the grammar's result: problems, directives, title, period, kind and the section tree. */
 function readBody(plan: PlanDocument, lines: LineTable, parsed: ParsedText, options: ParseOptions): Body {
@@ -922,7 +924,9 @@ function tableTasks(tables: Table[], ctx: AttributionContext, convention: LeadCo
     const leadCols = columnsOf(table, 'lead');
     const respCols = columnsOf(table, 'responsible');
     const deadlineCols = columnsOf(table, 'deadline');
-    const splitAtSpaces = table.form === 'space';
+    // A column of units with their persons (`责任单位及责任人`): its names are cut at spaces, its persons left out.
+    const withPersons = [...leadCols, ...respCols].some((c) => PERSON_HEADER.test(toSimplified(table.header[c]!)));
+    const cellOptions = { splitAtSpaces: table.form === 'space' || withPersons, glued: table.form === 'glued', dropPersons: withPersons };
     // A table with no 牵头 column whose 责任单位 column names the units in charge: its units lead by the plan's
     // convention, as an item's do (one unit leads; several leave the lead open unless the plan says who leads).
     const byConvention = leadCols.length === 0 && respCols.some((c) => RESPONSIBLE_WRITTEN_HEADER.test(toSimplified(table.header[c]!)));
@@ -932,10 +936,16 @@ function tableTasks(tables: Table[], ctx: AttributionContext, convention: LeadCo
       const numberText = numberCol >= 0 ? row.cells[numberCol]! : '';
       // A glued row's second run of units (its cells merged over lines in Word) belongs to the numbered row above.
       if (glued && numberText === '' && previous) {
-        previous.lead.push(...unitsOfCells(row, leadCols, 'lead', ctx, false, true));
-        previous.responsible.push(...unitsOfCells(row, respCols, 'responsible', ctx, false, true));
+        readUnitCells(leadCols.map((c) => cellOf(row, c)), 'lead', ctx, cellOptions, previous.lead, previous.responsible, rowDeadlines);
+        readUnitCells(respCols.map((c) => cellOf(row, c)), 'responsible', ctx, cellOptions, previous.lead, previous.responsible, rowDeadlines);
+        rowDeadlines.clear();
         continue;
       }
+      // The units first: a unit cell may hold a deadline too (`县人社局、县医保局，6月底前完成`).
+      const lead: UnitMention[] = [];
+      const listed: UnitMention[] = [];
+      readUnitCells(leadCols.map((c) => cellOf(row, c)), 'lead', ctx, cellOptions, lead, listed, rowDeadlines);
+      readUnitCells(respCols.map((c) => cellOf(row, c)), 'responsible', ctx, cellOptions, lead, listed, rowDeadlines);
       const taskSpan = firstFilled(row, taskCols) ?? row.span;
       // The title ends at the first `。` or `；`.
       let titleEnd = taskSpan.end;
@@ -967,11 +977,7 @@ function tableTasks(tables: Table[], ctx: AttributionContext, convention: LeadCo
         section: null,
         row,
         table,
-        ...tableAttribution(
-          unitsOfCells(row, leadCols, 'lead', ctx, splitAtSpaces, glued),
-          unitsOfCells(row, respCols, 'responsible', ctx, splitAtSpaces, glued),
-          byConvention ? convention : null,
-        ),
+        ...tableAttribution(lead, listed, byConvention ? convention : null),
         deadline: pickDeadline(deadlines),
         deadlines,
         inherited: { lead: false, responsible: false, deadline: false },
@@ -1018,31 +1024,6 @@ function firstFilled(row: TableRow, cols: number[]): Span | null {
     if (cell !== null && cell.end > cell.start) return cell;
   }
   return null;
-}
-
-/**
- * The units of the cells `cols` of a row. A cell is cut at line breaks and table pipes (a list written one unit a
- * line, a pipe left by the copy), and in a space-separated table at spaces, so that no unit name holds them; in a
- * glued table at the end of each unit's name (`经开区各街道`).
- */
-function unitsOfCells(row: TableRow, cols: number[], role: UnitRole, ctx: AttributionContext, splitAtSpaces: boolean, glued = false): UnitMention[] {
-  const out: UnitMention[] = [];
-  const { text } = ctx;
-  for (const c of cols) {
-    const cell = cellOf(row, c);
-    if (cell === null) continue;
-    let from = cell.start;
-    for (let i = cell.start; i <= cell.end; i++) {
-      const code = i < cell.end ? text.charCodeAt(i) : -1;
-      const cut = code === -1 || code === 10 || code === 13 || code === 0x7c || code === 0xff5c || (splitAtSpaces && isTrimCode(code));
-      if (!cut) continue;
-      if (i > from && glued) {
-        for (const piece of gluedUnits(text, from, i)) for (const unit of unitsIn(piece, role, ctx)) out.push(unit);
-      } else if (i > from) for (const unit of unitsIn({ start: from, end: i }, role, ctx)) out.push(unit);
-      from = i + 1;
-    }
-  }
-  return out.length > 0 ? out.slice() : out;
 }
 
 /** The span of column `c` of a row, null when there is no such column. */

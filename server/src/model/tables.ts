@@ -37,9 +37,12 @@ import type { ColumnRole, Span, Table, TableRow } from './types.js';
  * are neither responsibility nor time (`评分部门`, `备注`, `进展情况`, `工作评价`, `进度安排`) before both.
  */
 export function columnRole(cell: string): ColumnRole {
-  const c = toSimplified(withoutPipes(cell).replace(/\s+/g, ''));
+  const folded = toSimplified(withoutPipes(cell).replace(/\s+/g, ''));
+  // A note after the name (`责任单位（列第一位的为牵头单位）`, `牵头单位（责任人）`) does not change what the column holds.
+  const c = folded.replace(/^(.+?)[(（][^()（）]*[)）]$/, '$1');
   if (/^(序号|编号|no\.?|#)$/i.test(c)) return 'number';
-  if (/领导|负责人|责任人|联系人/.test(c)) return 'leader';
+  // Persons, unless the column names units too (`责任单位及责任人`: its persons are left out of the units).
+  if (PERSON_HEADER.test(c) && !/单位|部门/.test(c)) return 'leader';
   if (/评分|评价|备注|进展|情况|安排|说明|状态|成效/.test(c)) return 'other';
   if (/牵头/.test(c)) return 'lead';
   if (/责任|配合|协办|参与|参加|协同|协作/.test(c)) return 'responsible';
@@ -47,6 +50,9 @@ export function columnRole(cell: string): ColumnRole {
   if (/任务|事项|工作内容|措施|工作要点|内容|项目名称|重点工作|指标/.test(c)) return 'task';
   return 'other';
 }
+
+/** A column header naming persons (`分管领导`, `责任人`); with `单位` in it as well, a column of units with their persons. */
+export const PERSON_HEADER = /领导|负责人|责任人|联系人/;
 
 /** Words a header cell of no known role is made of (`单位`, `年度目标`, `考核项目`); a cell without one ends the header. */
 const HEADER_WORD = /序号|单位|部门|领导|目标|指标|内容|项目|名称|备注|进展|评价|情况|时限|时间|节点|类别|分类|要求|标准|措施|任务|事项|进度|安排|说明|依据|计划|金额|资金|主体|分值|评分|考核/;

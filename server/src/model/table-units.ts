@@ -1,0 +1,132 @@
+// The units a task table's 牵头 and 责任 cells name. A cell usually lists names; some say more, as a body's attribution
+// would: who leads and who co-operates (`县工信局牵头，县财政局配合`), labelled fields (`牵头单位：X；配合单位：Y`), how the
+// units share the work (`X、Y按职责分工负责`), a deadline (`X、Y，6月底前完成`), or the persons in charge beside their
+// units (a column `责任单位及责任人`).
+import { placeDeadlines, unitsIn, type AttributionContext } from './attribution.js';
+import type { ListBuffer } from './buffer.js';
+import { cellKind } from './table-cells.js';
+import { gluedUnits } from './tables.js';
+import { isTrimCode } from './text.js';
+import type { Deadline, Span, UnitMention, UnitRole } from './types.js';
+
+/** How the cells of one table are cut into names. */
+export interface UnitCellOptions {
+  /** Cut at spaces too (a space-separated table; a column of units with their persons: `市发展改革委 张明`). */
+  splitAtSpaces: boolean;
+  /** Cut at the end of each unit's name (a glued table: `经开区各街道`). */
+  glued: boolean;
+  /** Leave out what reads as a person's name (a column of units with their persons). */
+  dropPersons: boolean;
+}
+
+/** Words that make a unit cell more than a list of names. */
+const ROLE_WORDS = /牵头|牽頭|配合|参与|參與|协同|協同|协助|協助|协办|協辦|负责|負責|落实|落實|[:：]|\d月|年底|年内|年內|季度|半年/;
+/** A field name opening a part of a cell: `牵头单位：` gives the lead, the others (`配合单位：` `责任单位：`) take part. */
+const LABEL = /^(?:(牵头|牽頭|主办|主辦)(?:责任|責任)?|(?:主体责任|主體責任|责任|責任|负责|負責|配合|协同|協同|协办|協辦|参与|參與|协作|協作)(?:责任|責任)?)(?:单位|單位|部门|部門)?\s*[:：]\s*/;
+/** A verb after the units that gives them the lead: `县工信局牵头`. */
+const LEAD_TAIL = /(?:牵头|牽頭)(?:负责|負責|落实|落實)?$/;
+/** A verb after the units that has them co-operate: `县财政局配合`. */
+const HELP_TAIL = /(?:配合|参与|參與|协同|協同|协助|協助|协办|協辦)(?:落实|落實)?$/;
+/** A verb after the units that leaves their column's role: `县住建局、县城管局按职责分工负责`. */
+const CHARGE_TAIL = /(?:按职责分工|按職責分工|按职责|按職責|分别|分別|共同)?(?:负责|負責)(?:落实|落實)?$|(?:抓好)?(?:落实|落實)$/;
+
+const SEMICOLON = 0xff1b;
+const COMMA_FULL = 0xff0c;
+const FULL_STOP = 0x3002;
+
+/**
+ * Adds the units of the cells `cells` (spans of the document), read in the column role `role`, to `lead` or `responsible`
+ * as the cell says, and the deadlines written among them to `deadlines`.
+ */
+export function readUnitCells(
+  cells: readonly (Span | null)[],
+  role: UnitRole,
+  ctx: AttributionContext,
+  options: UnitCellOptions,
+  lead: UnitMention[],
+  responsible: UnitMention[],
+  deadlines: ListBuffer<Deadline>,
+): void {
+  const { text } = ctx;
+  for (const cell of cells) {
+    if (cell === null || cell.end <= cell.start) continue;
+    if (!ROLE_WORDS.test(text.slice(cell.start, cell.end))) {
+      names(cell.start, cell.end, role, ctx, options, lead, responsible);
+      continue;
+    }
+    // Parts cut at `；` `，` `。` outside brackets, each read on its own.
+    let depth = 0;
+    let from = cell.start;
+    for (let i = cell.start; i <= cell.end; i++) {
+      const code = i < cell.end ? text.charCodeAt(i) : -1;
+      if (code === 0x28 || code === 0xff08) depth++;
+      else if ((code === 0x29 || code === 0xff09) && depth > 0) depth--;
+      else if (code === -1 || (depth === 0 && (code === SEMICOLON || code === 0x3b || code === COMMA_FULL || code === 0x2c || code === FULL_STOP))) {
+        part(from, i, role, ctx, options, lead, responsible, deadlines);
+        from = i + 1;
+      }
+    }
+  }
+}
+
+/** One part of a cell [from, to): a deadline, or units in the role its field name or verb gives (else the column's). */
+function part(
+  from: number,
+  to: number,
+  role: UnitRole,
+  ctx: AttributionContext,
+  options: UnitCellOptions,
+  lead: UnitMention[],
+  responsible: UnitMention[],
+  deadlines: ListBuffer<Deadline>,
+): void {
+  const { text } = ctx;
+  while (from < to && isTrimCode(text.charCodeAt(from))) from++;
+  while (to > from && isTrimCode(text.charCodeAt(to - 1))) to--;
+  if (to <= from) return;
+  let words = text.slice(from, to);
+  let partRole = role;
+  const label = LABEL.exec(words);
+  if (label !== null) {
+    partRole = label[1] !== undefined ? 'lead' : 'responsible';
+    from += label[0].length;
+    words = words.slice(label[0].length);
+  }
+  const tail = LEAD_TAIL.exec(words) ?? HELP_TAIL.exec(words) ?? CHARGE_TAIL.exec(words);
+  if (tail !== null && tail.index > 0) {
+    if (LEAD_TAIL.test(tail[0])) partRole = 'lead';
+    else if (HELP_TAIL.test(tail[0])) partRole = 'responsible';
+    to = from + tail.index;
+    words = words.slice(0, tail.index);
+  }
+  if (cellKind(words) === 'date') {
+    placeDeadlines(deadlines, from, to, ctx, 'field');
+    return;
+  }
+  names(from, to, partRole, ctx, options, lead, responsible);
+}
+
+/**
+ * The names of [from, to) in `role`. Cut at line breaks and table pipes (a list written one unit a line, a pipe left by
+ * the copy), at spaces when `splitAtSpaces`, and at the end of each unit's name when `glued`, so that no unit name holds
+ * them. A unit marked as the lead (`县工信局（牵头）`) leads whatever its column.
+ */
+function names(from: number, to: number, role: UnitRole, ctx: AttributionContext, options: UnitCellOptions, lead: UnitMention[], responsible: UnitMention[]): void {
+  const { text } = ctx;
+  let start = from;
+  for (let i = from; i <= to; i++) {
+    const code = i < to ? text.charCodeAt(i) : -1;
+    const cut = code === -1 || code === 10 || code === 13 || code === 0x7c || code === 0xff5c || (options.splitAtSpaces && isTrimCode(code));
+    if (!cut) continue;
+    if (i > start) {
+      const pieces = options.glued ? gluedUnits(text, start, i) : [{ start, end: i }];
+      for (const piece of pieces) {
+        for (const unit of unitsIn(piece, role, ctx)) {
+          if (options.dropPersons && cellKind(unit.name) === 'person') continue;
+          (unit.role === 'lead' ? lead : responsible).push(unit);
+        }
+      }
+    }
+    start = i + 1;
+  }
+}
