@@ -367,7 +367,8 @@ function indexOfType(toks: IToken[], type: IToken['tokenType'], from: number, to
 /** A person named by office (`王纲市长`, `张明副局长`): persons lead meetings, never tasks' units. */
 const PERSON_END = /(?:市长|市長|县长|縣長|区长|區長|镇长|鎮長|乡长|鄉長|书记|書記|主任|局长|局長|厅长|廳長|部长|部長|秘书长|秘書長|处长|處長|科长|科長|同志)$/;
 
-const LEADING_FILLER = /^(?:(?:此|该|本|這|該)项(?:工作|任务|任務)?|(?:此|该)(?:工作|任务))?(?:由|會同|会同)?/;
+const LEADING_FILLER =
+  /^(?:(?:此|该|本|這|該)项(?:工作|任务|任務)?|(?:此|该)(?:工作|任务)|会议|會議|会上|會上)?(?:明确|明確|要求|责成|責成|指定|确定|確定|决定|決定|督促|请|請)?(?:由|會同|会同)?/;
 /** The characters `LEADING_FILLER` can start with: a piece starting otherwise has no filler. */
 /** What marks a unit of a list as the lead: `（牵头）` `(牵头单位)` `*` after it, or `为牵头单位` (`县发改局为牵头单位`). */
 const LEAD_MARK = /(?:[（(](?:牵头|牽頭)(?:单位|單位|部门|部門)?[)）]|[*＊]|(?:为|為)(?:牵头|牽頭)(?:单位|單位|部门|部門))$/;
@@ -395,7 +396,7 @@ export function promoteMarked<T extends UnitMention>(lead: T[] | ListBuffer<T>, 
   return responsible.filter((u) => u.role !== 'lead' && !keys.has(u.key));
 }
 
-const FILLER_FIRST = new Set([...'此该本這該由會会'].map((c) => c.charCodeAt(0)));
+const FILLER_FIRST = new Set([...'此该本這該由會会明要责責指确確督请請'].map((c) => c.charCodeAt(0)));
 /** What may follow the `等` that ends a unit list (`A、B等` `C等有关部门`): the piece's end is cut from that `等`. */
 const ETC_TAILS = new Set(['', '有关', '相关'].flatMap((a) => ['', '部门', '单位', '單位', '部門'].map((b) => a + b)));
 const ETC = '等'.charCodeAt(0);
@@ -434,7 +435,8 @@ function pushUnits(out: ListBuffer<UnitMention>, span: { start: number; end: num
       // `以及` is one separator when both characters lie in the span.
       const width = ch === ENUM_COMMA || ch === COMMA || ch === COMMA_FULL || ch === AND ? 1 : ch === WITH && i + 1 < span.end && text.charCodeAt(i + 1) === AND ? 2 : 0;
       // `市、县（市、区）审管办`: a lone level (`市`, `县`) before `、` is part of the name after it.
-      if (width === 1 && ch === ENUM_COMMA && i - pieceStart === 1 && ADMIN_LEVELS.has(text.charCodeAt(pieceStart))) continue;
+      // So is `各市` before `、` (`各市、县（市、区）人民政府`).
+      if (width === 1 && ch === ENUM_COMMA && isLoneLevel(text, pieceStart, i)) continue;
       if (width > 0) {
         pushPiece(out, pieceStart, i, role, ctx);
         pieceStart = i + width;
@@ -445,6 +447,13 @@ function pushUnits(out: ListBuffer<UnitMention>, span: { start: number; end: num
   pushPiece(out, pieceStart, span.end, role, ctx);
   return out.length - before;
 }
+
+/** Is [from, to) a level of government alone: `市`, `县`, `各市`? */
+function isLoneLevel(text: string, from: number, to: number): boolean {
+  if (to - from === 2 && text.charCodeAt(from) === EACH) from++;
+  return to - from === 1 && ADMIN_LEVELS.has(text.charCodeAt(from));
+}
+const EACH = '各'.charCodeAt(0);
 
 function pushPiece(out: ListBuffer<UnitMention>, from: number, to: number, role: UnitRole, ctx: UnitContext): void {
   const { text } = ctx;
