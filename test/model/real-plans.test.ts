@@ -116,6 +116,20 @@ describe('real plans: plan or not, on positive evidence', () => {
     ]);
     assert.deepEqual(plan.tasks.map(row), [['（一）', ['县民政局'], []]]);
   });
+
+  it('a schedule (进度安排, 时间安排, 推进步骤) gives its stages periods, not tasks', () => {
+    for (const heading of ['进度安排', '时间安排', '推进步骤', '步骤安排']) {
+      const plan = read([
+        '溪川县2024年垃圾分类工作方案',
+        '一、重点任务',
+        '（一）建设分类站点。（县城管局牵头）',
+        `二、${heading}`,
+        '（一）2024年3月底前，制定工作方案。',
+        '（二）2024年12月底前，全面完成建设。',
+      ]);
+      assert.deepEqual(plan.tasks.map(row), [['（一）', ['县城管局'], []]], heading);
+    }
+  });
 });
 
 describe('real plans: unit-named headings', () => {

@@ -110,6 +110,10 @@ export const DEFAULT_NON_TASK_SECTIONS: readonly string[] = Object.freeze([
   '实施步骤', '實施步驟', // implementation steps
   '方法步骤', '方法步驟', // methods and steps
   '工作步骤', '工作步驟', // work steps
+  '推进步骤', '推進步驟', // steps of the work
+  '进度安排', '進度安排', // schedule
+  '时间安排', '時間安排', // timetable
+  '步骤安排', '步驟安排', // arrangement of the steps
   '保障措施', // safeguards (same in both scripts)
   '组织保障', '組織保障', // organisational safeguards
   '工作保障', // work safeguards (same in both scripts)
