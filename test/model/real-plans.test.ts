@@ -373,6 +373,51 @@ describe('real plans: fields written one a line under the item', () => {
   });
 });
 
+describe('real plans: an attribution written after an item\'s sub-items', () => {
+  const deadlines = (plan: PlanDocument) => plan.tasks.map((t) => [t.number, t.deadline?.text ?? null, t.inherited.lead]);
+
+  it('is the item\'s when none of them names its own: each sub-item inherits it', () => {
+    const plan = read([
+      '溪川县2024年文化建设方案',
+      '一、主要任务',
+      '1.培育文化产业。',
+      '（1）建设产业园区2个；',
+      '（2）举办消费季活动。',
+      '（牵头单位：县文旅局；责任单位：县发改局；完成时限：2024年12月底前）',
+      '2.做好宣传。（县委宣传部牵头）',
+    ]);
+    assert.deepEqual(plan.tasks.map(row), [
+      ['（1）', ['县文旅局'], ['县发改局']],
+      ['（2）', ['县文旅局'], ['县发改局']],
+      ['2.', ['县委宣传部'], []],
+    ]);
+    assert.deepEqual(deadlines(plan).slice(0, 2), [
+      ['（1）', '2024年12月底前', true],
+      ['（2）', '2024年12月底前', true],
+    ]);
+    const fields = read(['溪川县2024年文化建设方案', '1.培育文化产业。', '①建设产业园区；', '②举办消费季活动。', '牵头单位：县文旅局', '完成时限：2024年12月底前']);
+    assert.deepEqual(deadlines(fields), [
+      ['①', '2024年12月底前', true],
+      ['②', '2024年12月底前', true],
+    ]);
+  });
+
+  it('stays the last sub-item\'s when the sub-items name their own, when there is one sub-item, or when it follows words', () => {
+    const own = read(['溪川县2024年文化建设方案', '1.培育文化产业。', '（1）建设产业园区。（县住建局牵头）', '（2）举办消费季活动。', '（县文旅局牵头）']);
+    assert.deepEqual(own.tasks.map(row), [
+      ['（1）', ['县住建局'], []],
+      ['（2）', ['县文旅局'], []],
+    ]);
+    const single = read(['溪川县2024年文化建设方案', '1.培育文化产业。', '（1）建设产业园区。', '（县文旅局牵头）']);
+    assert.deepEqual(single.tasks.map((t) => [...row(t), t.inherited.lead]), [['（1）', ['县文旅局'], [], false]]);
+    const words = read(['溪川县2024年文化建设方案', '1.培育文化产业。', '（1）建设产业园区；', '（2）举办消费季活动。', '活动由县文旅局牵头。']);
+    assert.deepEqual(words.tasks.map(row), [
+      ['（1）', [], []],
+      ['（2）', ['县文旅局'], []],
+    ]);
+  });
+});
+
 describe('real plans: lead conventions', () => {
   const plan = (convention: string, items: string[]) => read(['溪川县2024年工作方案', convention, '一、重点任务', ...items]);
 

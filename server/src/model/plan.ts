@@ -353,6 +353,8 @@ interface SectionInfo {
   foldedInline: boolean;
   /** Only field lines (`责任单位：…`) have followed its marker's paragraph so far: the next one is still its own. */
   fieldsFollow: boolean;
+  /** An attribution after it went to its parent (`sharedBySiblings`): the attribution lines after that go there too. */
+  passesUp: boolean;
 }
 
 /** Field names that open a line of one field (`牵头单位：` `责任单位：` `完成时限：` `牵头领导：`). */
@@ -404,6 +406,29 @@ function recordTitle(toks: IToken[], blocks: Block[], at: number, text: string):
   return null;
 }
 
+/**
+ * Is `parent` an item whose sub-items (two or more so far) and itself name no attribution: an attribution written after
+ * them is then the item's?
+ */
+function sharedBySiblings(parent: SectionInfo | undefined, info: Map<Section, SectionInfo>): boolean {
+  if (parent === undefined) return false;
+  const children = parent.section.children;
+  if (parent.own.length > 0 || children.length < 2 || parent.nonTask) return false;
+  for (let k = 0; k < children.length - 1; k++) if (info.get(children[k]!)!.own.length > 0) return false;
+  return true;
+}
+
+/** Does the paragraph `block` hold nothing but `attributions` (its punctuation and spaces aside)? */
+function onlyAttributions(block: Block, attributions: readonly Attribution[], text: string): boolean {
+  let at = block.start;
+  const blockEnd = block.end;
+  for (const a of attributions) {
+    if (!/^[\s\u3000。；;，,、]*$/.test(text.slice(at, a.span.start))) return false;
+    at = Math.max(at, a.span.end);
+  }
+  return /^[\s\u3000。；;，,、]*$/.test(text.slice(at, blockEnd));
+}
+
 interface BuiltSections {
   roots: Section[];
   all: Section[];
@@ -444,7 +469,21 @@ function buildSections(tokens: IToken[], blocks: Block[], bodyEnd: number, ctx: 
       if (current !== undefined && !fieldLine) current.fieldsFollow = false;
       if (current === undefined || !current.nonTask) {
         if (current !== undefined && (current.own.length === 0 || fieldLine)) {
+          const parent = stack[stack.length - 2];
+          const before = current.own.length;
           readAttributions(tokens, block.first, block.last, ctx, current.own);
+          // An attribution on its own line after the last of several sub-items, none of which names its own, is
+          // their item's (`1.培育文化产业。（1）…（2）…` then `（牵头单位：…）`): they inherit it from there.
+          const passes = current.passesUp || sharedBySiblings(parent, info);
+          if (parent !== undefined && before === 0 && current.own.length > 0 && passes && onlyAttributions(block, current.own, ctx.text)) {
+            parent.own.push(...current.own);
+            current.own.length = 0;
+            // Its other field lines (`完成时限：…` after `责任单位：…`) go up too.
+            current.passesUp = true;
+            parent.blocks.push(block);
+            attachmentLevel = 0;
+            continue;
+          }
         } else {
           for (const attribution of readAttributions(tokens, block.first, block.last, ctx, found)) {
             unnumbered.push(new PlacedUnnumbered(attribution, current?.section ?? null, ctx.lines));
@@ -480,6 +519,7 @@ function buildSections(tokens: IToken[], blocks: Block[], bodyEnd: number, ctx: 
       inlineTasks: false,
       foldedInline: false,
       fieldsFollow: true,
+      passesUp: false,
     };
     info.set(section, entry);
     (parent ? parent.section.children : roots).push(section);
