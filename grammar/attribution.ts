@@ -44,7 +44,7 @@ export type AttributionSyntax =
 /** A part of one attribution, in text order. */
 export type AttributionPart =
   /** `牵头单位：X、Y` `完成时限：2024年底前`: the field name at `head`, its value [value, to). */
-  | { kind: 'field'; head: number; value: number; to: number }
+  | { kind: 'field'; head: number; value: number; to: number; end: number }
   /** `X牵头` `由X负责` `会同Y参加` `X会同Y负责`: the units from `from` (a leading `由` or `会同` included) to the verb at `verb`; `together` is a `会同` between them, -1 when none. */
   | { kind: 'verb'; from: number; together: number; verb: number }
   /** `会同Y` after a segment that names the lead: Y, [from + 1, to), takes part. */
@@ -80,10 +80,35 @@ function verbAtEnd(toks: readonly IToken[], from: number, to: number, isVerb: (t
   if (last < from) return -1;
   if (isVerb(toks[last]!)) return last;
   const verb = last - 1;
-  if (verb < from || !isVerb(toks[verb]!) || toks[last]!.tokenType !== Text) return -1;
-  const tail = toks[last]!.image.trim();
-  const max = toks[verb]!.tokenType === ChargeVerb ? 2 : VERB_TAIL;
-  return tail.length <= max && /^[\u4e00-\u9fff]+$/.test(tail) ? verb : -1;
+  if (verb >= from && isVerb(toks[verb]!) && toks[last]!.tokenType === Text) {
+    const tail = toks[last]!.image.trim();
+    const max = toks[verb]!.tokenType === ChargeVerb ? 2 : VERB_TAIL;
+    if (tail.length <= max && /^[\u4e00-\u9fff]+$/.test(tail)) return verb;
+  }
+  return verbAfterName(toks, from, to, isVerb);
+}
+
+/** Work that `负责` names right after it when the units before it lead (`县委宣传部负责组织开展…`; `负责同志` is a person). */
+const CHARGED_WORK = /^(?:组织|組織|开展|開展|推进|推進|落实|落實|抓好|做好|实施|實施|制定|编制|編制|建立|完善|统筹|統籌|指导|指導|协调|協調|督促|监督|監督)/;
+
+/**
+ * The first role verb of [from, to) when it follows a unit's name and the work it leads follows it (`市司法局牵头开展专项清理`,
+ * `县委宣传部负责组织开展宣传`), the rest holding no other keyword or bracket; -1 otherwise.
+ */
+function verbAfterName(toks: readonly IToken[], from: number, to: number, isVerb: (t: IToken) => boolean): number {
+  let v = from + 1;
+  while (v < to && !is(toks[v]!, ROLE_VERB | KEYWORD | OPENER)) v++;
+  if (v + 1 >= to || !is(toks[v]!, ROLE_VERB) || !isVerb(toks[v]!)) return -1;
+  const verb = toks[v]!;
+  const before = toks[v - 1]!;
+  const next = toks[v + 1]!;
+  if (verb.tokenType !== LeadVerb && verb.tokenType !== ChargeVerb) return -1;
+  if (before.tokenType !== Text || end(before) !== verb.startOffset || !UNIT_END.test(before.image)) return -1;
+  if (next.tokenType !== Text || next.startOffset !== end(verb)) return -1;
+  if (verb.tokenType === ChargeVerb && !CHARGED_WORK.test(next.image)) return -1;
+  // Work told as done (`市司法局牵头组织开展了…评查`, a report's narrative) names no lead.
+  for (let i = v + 1; i < to; i++) if (is(toks[i]!, KEYWORD | OPENER) || toks[i]!.image.includes('了')) return -1;
+  return v;
 }
 
 /** Characters after `由` that make it a word, not `by`: `由于` (because), `由此`, `由来`, `由衷`. */
@@ -414,8 +439,10 @@ export class AttributionParser extends WindowParser {
     const value = (this.valueTo = this.after);
     this.valueOpen = true;
     this.MANY(this.value);
+    // Where the part ends: a unit field's value may end before it, at a role verb (`责任单位：X牵头，Y配合`).
+    const partEnd = this.after;
     this.take(1, PartEnd);
-    if (!this.RECORDING_PHASE) this.parts.push({ kind: 'field', head, value, to: this.valueTo });
+    if (!this.RECORDING_PHASE) this.parts.push({ kind: 'field', head, value, to: this.valueTo, end: Math.max(partEnd, this.valueTo) });
   });
 
   public segments = this.RULE('segments', () => {

@@ -262,9 +262,12 @@ function readContent(toks: IToken[], parts: AttributionPart[], style: Attributio
 function readPart(toks: IToken[], part: AttributionPart, lists: Lists, ctx: AttributionContext): void {
   const { text } = ctx;
   switch (part.kind) {
-    case 'field':
+    case 'field': {
+      const before = lists.responsible.length;
       readField(toks, part.head, part.value, part.to, lists, ctx);
+      if (part.end > part.to) readAfterValue(toks, part.head, part.to, part.end, lists.responsible.length - before, lists, ctx);
       return;
+    }
     case 'verb': {
       const first = toks[part.from]!;
       const verb = toks[part.verb]!;
@@ -335,6 +338,46 @@ function readField(toks: IToken[], from: number, valueStart: number, to: number,
   }
 }
 
+
+/**
+ * A unit field's value that a role verb ended (`责任单位：X牵头，Y配合`, `责任单位：X、Y按职责分工负责`): the verb at `verb` says
+ * what the units before it do, and each segment after it that ends with a role verb (`Y配合`) is read as a sentence's
+ * segment would be; [verb, to) is the rest of the field's part.
+ */
+function readAfterValue(toks: IToken[], head: number, verb: number, to: number, read: number, lists: Lists, ctx: AttributionContext): void {
+  const type = toks[head]!.tokenType;
+  if (type !== T.LeadField && type !== T.ResponsibleField) return;
+  const verbType = toks[verb]!.tokenType;
+  // The `read` units a 责任单位 field just gave the responsible list move when the verb gives them another role.
+  if (type === T.ResponsibleField && (verbType === T.LeadVerb || verbType === T.JointLead)) moveLast(lists.responsible, read, lists.lead, 'lead');
+  else if (type === T.ResponsibleField && verbType === T.ByDivision) moveLast(lists.responsible, read, lists.division, 'responsible');
+  let from = verb + 1;
+  for (let i = verb + 1; i <= to; i++) {
+    if (i < to && toks[i]!.tokenType !== T.Comma) continue;
+    let last = i - 1;
+    while (last >= from && /^\s*$/.test(toks[last]!.image)) last--;
+    const segmentVerb = last >= from ? toks[last]!.tokenType : null;
+    if (last > from && (segmentVerb === T.JoinVerb || segmentVerb === T.LeadVerb || segmentVerb === T.ByDivision || segmentVerb === T.ChargeVerb)) {
+      const span = trimSpan(ctx.text, toks[from]!.startOffset, toks[last]!.startOffset);
+      if (segmentVerb === T.LeadVerb && lists.lead.length === 0) pushUnits(lists.lead, span, 'lead', ctx);
+      else pushUnits(lists.responsible, span, 'responsible', ctx);
+    }
+    from = i + 1;
+  }
+}
+
+/** Moves the last `count` units of `from` to `to`, in `role`. */
+function moveLast(from: ListBuffer<UnitMention>, count: number, to: ListBuffer<UnitMention>, role: UnitRole): void {
+  const units = from.take();
+  for (let k = 0; k < units.length; k++) {
+    const unit = units[k]!;
+    if (k < units.length - count) from.push(unit);
+    else {
+      unit.role = role;
+      to.push(unit);
+    }
+  }
+}
 
 /** Where a deadline starts after a separator in the unit list [span), else `span.end`. */
 function deadlineInList(text: string, span: Span): number {
