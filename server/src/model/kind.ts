@@ -11,9 +11,14 @@ export interface KindReason {
     | 'assigns-work'
     | 'deadlines'
     | 'report-title'
+    | 'bulletin-title'
     | 'narrative'
     | 'interpretation'
+    | 'notes-title'
+    | 'minutes-title'
     | 'rules-title'
+    | 'meeting-notice'
+    | 'notice-requirements'
     | 'notice-only'
     | 'documentation'
     | 'no-evidence';
@@ -35,12 +40,23 @@ const HEAD = 30_000;
 /** A title's last words say what the document is (after a trailing `(2021—2025年)` or `(代拟稿)` is dropped). */
 const TITLE_KINDS: { re: RegExp; kind: DocumentKind; id: KindReason['id'] }[] = [
   { re: /总结(?:及|和|与)/, kind: 'report', id: 'report-title' },
-  { re: /召开.{0,40}会(?:议)?$/, kind: 'other', id: 'notice-only' },
+  { re: /召开.{0,40}会(?:议)?$/, kind: 'other', id: 'meeting-notice' },
   { re: /(?:方案|要点|计划|规划|意见|措施|举措|清单|安排|分工|分解表?|任务|任务书|部署|责任书)$/, kind: 'plan', id: 'plan-title' },
   { re: /(?:报告|总结|情况|汇报|回顾|综述|述职|实效|成效)$/, kind: 'report', id: 'report-title' },
-  { re: /(?:解读|问答|答记者问)$/, kind: 'other', id: 'interpretation' },
+  // `…落实情况通报`: what was done and by whom, told to everyone concerned.
+  { re: /通报$/, kind: 'report', id: 'bulletin-title' },
+  { re: /(?:解读|问答|答记者问|一图读懂|一图看懂|一文读懂|图解|速览|划重点)$/, kind: 'other', id: 'interpretation' },
+  // `关于《X实施方案》的起草说明`, `编制说明`: notes on a plan, which name it and its tasks but assign none.
+  { re: /说明$/, kind: 'other', id: 'notes-title' },
+  { re: /纪要$/, kind: 'other', id: 'minutes-title' },
   { re: /(?:规则|细则|条例|章程|规定|办法|预案|守则|准则)$/, kind: 'other', id: 'rules-title' },
 ];
+
+/**
+ * An explainer's headline opens with what it does to a policy (`一图读懂`, `划重点`, `速览`), whatever document it
+ * names after that: `一图读懂《X实施方案》` is no plan.
+ */
+const EXPLAINER = /^[【\[(]?(?:一图读懂|一图看懂|一图了解|一图速览|一图解读|一文读懂|一文看懂|图解|划重点|速览)/;
 
 /** Role words that assign work (either script is folded to simplified first). */
 const ASSIGNS = /牵头|责任单位|责任部门|配合单位|配合部门|参与单位|协办单位|主办单位|负责落实|分别负责|由[^。；;，,]{1,30}负责|完成时限|完成时间|时间节点/g;
@@ -85,6 +101,7 @@ export function foldForKind(text: string): string {
 
 /** What a title line says the document is: a covering notice names the document it issues (`印发《X》的通知`). */
 function titleKind(line: string): { kind: DocumentKind; id: KindReason['id'] } | null {
+  if (EXPLAINER.test(line)) return { kind: 'other', id: 'interpretation' };
   let title = line.replace(/\.(?:docx?|wps|pdf|txt)$/i, '').replace(/[:：。,，]+$/, '');
   const issued = /(?:印发|转发|发布)了?《?([^《》]{4,80}?)》?的?(?:通知|决定)$/.exec(title);
   if (issued) title = issued[1]!;
@@ -114,7 +131,8 @@ function findTitleKind(head: string): { kind: DocumentKind; id: KindReason['id']
   for (let n = 0, from = 0; n < 60 && from <= end; n++) {
     let to = from;
     while (to < end && head.charCodeAt(to) !== 0x0a && head.charCodeAt(to) !== 0x0d) to++;
-    const line = head.slice(from, to).trim();
+    // A Markdown heading's `#` marks are not its words.
+    const line = head.slice(from, to).trim().replace(/^#{1,6}/, '');
     from = head.charCodeAt(to) === 0x0d && head.charCodeAt(to + 1) === 0x0a ? to + 2 : to + 1;
     if (/^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d+[.、．])/.test(line)) break;
     if (line === '目录') contents = 20;
@@ -123,7 +141,8 @@ function findTitleKind(head: string): { kind: DocumentKind; id: KindReason['id']
       continue;
     }
     const field = TITLE_FIELD.exec(line);
-    const candidates = field ? [field[1]!] : BREADCRUMB.test(line) ? [] : line.split(/[|｜]/);
+    // `一图读懂|X实施方案`: the explainer's words are too short a piece to be read as a title of their own.
+    const candidates = field ? [field[1]!] : BREADCRUMB.test(line) ? [] : EXPLAINER.test(line) ? [line] : line.split(/[|｜]/);
     for (const piece of candidates) {
       const text = piece.trim();
       // A title is no sentence: no `，` `；` inside, no `。` at its end.
@@ -189,9 +208,13 @@ export function decideKind(text: string, forced?: DocumentKind | null): KindDeci
     return { kind: 'report', positive: true, reasons };
   }
   if (planScore > 0) return { kind: 'plan', positive: true, reasons };
-  // A notice that states its own requirements (`通知如下`) and issues no plan.
-  if (NOTICE_ISSUES.test(head) || NOTICE_REQUIRES.test(head) || NOTICE_ASKS.test(head)) {
+  // A covering notice whose plan is not in the text; a notice that states its own requirements (`通知如下`).
+  if (NOTICE_ISSUES.test(head)) {
     say('notice-only', []);
+    return { kind: 'other', positive: true, reasons };
+  }
+  if (NOTICE_REQUIRES.test(head) || NOTICE_ASKS.test(head)) {
+    say('notice-requirements', []);
     return { kind: 'other', positive: true, reasons };
   }
   say('no-evidence', []);
@@ -231,9 +254,14 @@ export function describeKind(decision: KindDecision, locale: 'zh-CN' | 'en'): st
     'assigns-work': '正文分配任务',
     deadlines: '写有完成时限',
     'report-title': '标题为报告或总结',
+    'bulletin-title': '标题为通报',
     narrative: '正文叙述已完成的工作',
     interpretation: '解读或新闻稿',
+    'notes-title': '标题为说明（起草说明、编制说明等）',
+    'minutes-title': '会议纪要',
     'rules-title': '规则、细则或预案',
+    'meeting-notice': '会议通知',
+    'notice-requirements': '通知只提工作要求，未逐项分工',
     'notice-only': '只有印发通知',
     documentation: '说明文档（代码块或以西文为主）',
     'no-evidence': '没有判断依据，按方案读',
@@ -244,9 +272,14 @@ export function describeKind(decision: KindDecision, locale: 'zh-CN' | 'en'): st
     'assigns-work': 'the body assigns work',
     deadlines: 'deadlines are written',
     'report-title': 'the title names a report or summary',
+    'bulletin-title': 'the title names a bulletin (通报)',
     narrative: 'the body tells work done',
     interpretation: 'a policy reading or a news story',
+    'notes-title': 'the title names explanatory notes (起草说明, 编制说明…)',
+    'minutes-title': 'meeting minutes',
     'rules-title': 'rules, detailed rules or a contingency plan',
+    'meeting-notice': 'a meeting notice',
+    'notice-requirements': 'a notice that states requirements and gives no work out item by item',
     'notice-only': 'only a covering notice',
     documentation: 'documentation (code blocks or mostly Latin text)',
     'no-evidence': 'no evidence either way: read as a plan',

@@ -1,0 +1,83 @@
+// What a text is (model/kind.ts, `decideKind`): the documents around plans that name plans, their tasks and their
+// units but are none — drafting notes, bulletins, minutes, explainers — and,
+// beside each, the plan it must not be confused with. Every text is written for this test.
+import assert from 'node:assert/strict';
+import { decideKind, describeKind, type KindReason } from '../../server/src/model/kind.js';
+import type { DocumentKind } from '../../server/src/model/types.js';
+
+/** The decision on `lines` (joined by line breaks): its kind, and the ids of its reasons in order. */
+function check(lines: string[], kind: DocumentKind, reasons: KindReason['id'][]): void {
+  const decision = decideKind(lines.join('\n'));
+  assert.deepEqual([decision.kind, decision.reasons.map((r) => r.id)], [kind, reasons], lines[0]);
+  assert.ok(decision.positive, lines[0]);
+}
+
+/** A body that reads as a plan when nothing else is known: numbered items, units leading them, deadlines. */
+const PLAN_BODY = ['一、重点任务', '1.改造农村公路。（县交通运输局牵头，2024年10月底前完成）', '2.新建污水管网。（县住建局牵头，2024年12月底前完成）'];
+
+describe('kind: notes on a plan, bulletins and minutes are not plans', () => {
+  it('a title ending 说明 (起草说明, 编制说明, 政策说明) is notes on a plan, whatever plan it names', () => {
+    check(['关于《柳岸县农村公路提档升级实施方案》的起草说明', ...PLAN_BODY], 'other', ['notes-title']);
+    check(['柳岸县国土空间总体规划编制说明', ...PLAN_BODY], 'other', ['notes-title']);
+    check(['关于柳岸县稳岗就业若干措施的政策说明', ...PLAN_BODY], 'other', ['notes-title']);
+  });
+
+  it('a plan whose title holds 说明 before its kind word is a plan', () => {
+    check(['柳岸县政策说明会筹备工作方案', ...PLAN_BODY], 'plan', ['plan-title', 'assigns-work', 'deadlines']);
+  });
+
+  it('a title ending 通报 is a report of work done (落实情况通报, 关于…的通报)', () => {
+    check(['柳岸县2024年上半年重点任务落实情况通报', ...PLAN_BODY], 'report', ['bulletin-title']);
+    check(['关于全县为民办实事项目推进情况的通报', ...PLAN_BODY], 'report', ['bulletin-title']);
+  });
+
+  it('meeting minutes (会议纪要) are not a plan, though they say who leads what by when', () => {
+    check(['柳岸县人民政府第二十三次常务会议纪要', '会议研究了以下事项：', ...PLAN_BODY], 'other', ['minutes-title']);
+  });
+
+  it('a meeting notice (召开…会议) is named as one, not as a covering notice', () => {
+    check(['关于召开全县防汛工作会议的通知', '一、会议时间', '二、参会人员'], 'other', ['meeting-notice']);
+  });
+});
+
+describe('kind: explainers without the word 解读', () => {
+  it('a title opening 一图读懂, 图解, 划重点, 一文读懂 or 速览 is an explainer, whatever document it names', () => {
+    check(['一图读懂《柳岸县优化营商环境实施方案》', ...PLAN_BODY], 'other', ['interpretation']);
+    check(['图解：柳岸县2024年政府工作报告重点任务分工方案', ...PLAN_BODY], 'other', ['interpretation']);
+    check(['划重点！柳岸县就业创业十条措施来了', ...PLAN_BODY], 'other', ['interpretation']);
+    check(['一文读懂柳岸县养老服务三年行动计划', ...PLAN_BODY], 'other', ['interpretation']);
+    // The explainer's words as a piece of their own before the title they explain.
+    check(['速览｜柳岸县数字乡村建设实施方案', ...PLAN_BODY], 'other', ['interpretation']);
+  });
+
+  it('or ending with them (…实施方案图解)', () => {
+    check(['柳岸县优化营商环境实施方案图解', ...PLAN_BODY], 'other', ['interpretation']);
+  });
+});
+
+describe('kind: the reasons say what the text is', () => {
+  const zh = (lines: string[]) => describeKind(decideKind(lines.join('\n')), 'zh-CN');
+  const en = (lines: string[]) => describeKind(decideKind(lines.join('\n')), 'en');
+
+  it('a meeting notice and a notice of requirements are not called covering notices', () => {
+    const meeting = ['关于召开全县防汛工作会议的通知', '一、会议时间'];
+    assert.equal(zh(meeting), '判断为非方案文件：会议通知（关于召开全县防汛工作会议的通知）');
+    assert.equal(en(meeting), 'Read as not a plan: a meeting notice (关于召开全县防汛工作会议的通知)');
+    const requirements = ['各乡镇人民政府：', '现将有关事项通知如下：', '一、提高认识'];
+    assert.equal(zh(requirements), '判断为非方案文件：通知只提工作要求，未逐项分工');
+    assert.equal(en(requirements), 'Read as not a plan: a notice that states requirements and gives no work out item by item');
+  });
+
+  it('a covering notice whose plan is not in the text is still one', () => {
+    assert.equal(zh(['各乡镇人民政府：', '现将实施方案印发给你们，请认真贯彻执行。']), '判断为非方案文件：只有印发通知');
+  });
+
+  it('notes, bulletins and minutes are named in both languages', () => {
+    assert.match(zh(['柳岸县国土空间总体规划编制说明']), /^判断为非方案文件：标题为说明/);
+    assert.match(en(['柳岸县国土空间总体规划编制说明']), /^Read as not a plan: the title names explanatory notes/);
+    assert.match(zh(['柳岸县2024年上半年重点任务落实情况通报']), /^判断为报告：标题为通报/);
+    assert.match(en(['柳岸县2024年上半年重点任务落实情况通报']), /^Read as a report: the title names a bulletin/);
+    assert.match(zh(['柳岸县人民政府第二十三次常务会议纪要']), /^判断为非方案文件：会议纪要/);
+    assert.match(en(['柳岸县人民政府第二十三次常务会议纪要']), /^Read as not a plan: meeting minutes/);
+  });
+});
