@@ -1,5 +1,5 @@
 // What a text is (model/kind.ts, `decideKind`): the documents around plans that name plans, their tasks and their
-// units but are none — drafting notes, bulletins, minutes, explainers — and,
+// units but are none — drafting notes, bulletins, minutes, explainers, notices of requirements — and,
 // beside each, the plan it must not be confused with. Every text is written for this test.
 import assert from 'node:assert/strict';
 import { decideKind, describeKind, type KindReason } from '../../server/src/model/kind.js';
@@ -52,6 +52,76 @@ describe('kind: explainers without the word 解读', () => {
 
   it('or ending with them (…实施方案图解)', () => {
     check(['柳岸县优化营商环境实施方案图解', ...PLAN_BODY], 'other', ['interpretation']);
+  });
+});
+
+describe('kind: notices that issue nothing', () => {
+  it('a notice of an activity, its body requirements: not a plan', () => {
+    check(
+      [
+        '关于开展2024年“安全生产月”活动的通知',
+        '各乡镇人民政府，县直各单位：',
+        '经县政府同意，决定在全县开展“安全生产月”活动，现将有关事项通知如下：',
+        '一、活动时间',
+        '2024年6月1日至30日。',
+        '二、活动内容',
+        '1.开展安全宣传咨询日活动。县应急管理局负责组织。',
+        '2.开展隐患排查整治。各单位6月底前完成自查。',
+        '三、有关要求',
+        '请各单位于7月5日前报送活动总结。',
+      ],
+      'other',
+      ['notice-requirements'],
+    );
+  });
+
+  it('a notice asking that some work be done well (关于做好…工作的通知): not a plan, though units are named in its items', () => {
+    check(
+      [
+        '关于做好2024年春节期间安全生产工作的通知',
+        '各乡镇人民政府，县直有关单位：',
+        '春节将至，为做好节日期间安全生产工作，现就有关事项通知如下：',
+        '一、提高思想认识',
+        '二、强化隐患排查',
+        '1.县应急管理局牵头开展联合检查，1月底前完成。',
+        '2.县市场监管局负责节日食品安全抽检。',
+        '三、严格值班值守',
+      ],
+      'other',
+      ['notice-requirements'],
+    );
+  });
+
+  it('a notice that cites a plan (按照…印发《X》要求) but issues none: not a plan', () => {
+    check(
+      ['关于做好2024年秸秆禁烧工作的通知', '各乡镇人民政府：', '按照市政府办公室印发《柳岸市秸秆禁烧工作方案》要求，现就有关事项通知如下：', '一、加强巡查', '各乡镇6月底前完成巡查。'],
+      'other',
+      ['notice-requirements'],
+    );
+  });
+
+  it('a covering notice that issues a plan, the plan after it: a plan', () => {
+    check(
+      ['关于印发《柳岸县农村公路提档升级实施方案》的通知', '各乡镇人民政府：', '现将《柳岸县农村公路提档升级实施方案》印发给你们，请认真贯彻执行。', '柳岸县农村公路提档升级实施方案', ...PLAN_BODY],
+      'plan',
+      ['plan-title', 'assigns-work', 'deadlines'],
+    );
+    // A notice titled for its work, whose body issues the plan.
+    check(
+      ['关于做好2024年秸秆禁烧工作的通知', '各乡镇人民政府：', '现将《柳岸县2024年秸秆禁烧工作方案》印发给你们，请认真贯彻执行。', ...PLAN_BODY],
+      'plan',
+      ['plan-title', 'assigns-work', 'deadlines'],
+    );
+  });
+
+  it('a notice that gives its work out item by item (a lead and a deadline in brackets): a plan', () => {
+    check(['关于开展2024年道路交通安全专项整治的通知', '各乡镇人民政府：', '现将有关事项通知如下：', ...PLAN_BODY], 'plan', ['assigns-work', 'deadlines']);
+    // One bracket is no division of work.
+    check(['关于开展2024年道路交通安全专项整治的通知', '现将有关事项通知如下：', PLAN_BODY[0]!, PLAN_BODY[1]!, '2.加强宣传。'], 'other', ['notice-requirements']);
+  });
+
+  it('a notice with a task table (序号…牵头单位): a plan', () => {
+    check(['关于下达2024年民生实事项目的通知', '序号\t项目名称\t牵头单位\t完成时限', '1\t改造农村公路\t县交通运输局\t10月底前', '2\t新建污水管网\t县住建局\t12月底前'], 'plan', ['assigns-work', 'deadlines']);
   });
 });
 

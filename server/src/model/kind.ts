@@ -57,6 +57,8 @@ const TITLE_KINDS: { re: RegExp; kind: DocumentKind; id: KindReason['id'] }[] = 
  * names after that: `一图读懂《X实施方案》` is no plan.
  */
 const EXPLAINER = /^[【\[(]?(?:一图读懂|一图看懂|一图了解|一图速览|一图解读|一文读懂|一文看懂|图解|划重点|速览)/;
+/** What a notice is when it issues nothing and its title names no kind of document (`关于开展…活动的通知`). */
+const NOTICE_TITLE = { kind: 'other', id: 'notice-requirements' } as const;
 
 /** Role words that assign work (either script is folded to simplified first). */
 const ASSIGNS = /牵头|责任单位|责任部门|配合单位|配合部门|参与单位|协办单位|主办单位|负责落实|分别负责|由[^。；;，,]{1,30}负责|完成时限|完成时间|时间节点/g;
@@ -73,6 +75,16 @@ export const NOTICE_ISSUES = /印发给你们|印發給你們|现予印发|現�
 export const NOTICE_REQUIRES = /(?:通知|要求)如下|結合以下要求|结合以下要求|提出(?:如下|以下)要求|并就有关.{0,10}通知如下|並就有關.{0,10}通知如下/;
 /** What a notice asks of its readers. */
 const NOTICE_ASKS = /请认真贯彻(?:落实|执行)|请结合实际/;
+
+/**
+ * Work given out clause by clause, as a plan writes it and a notice of requirements does not: a bracket holding a
+ * role word or a field (`（县应急局牵头，6月底前完成）`, `[完成时限：年底前]`), a labelled field (`牵头单位：`). Read on
+ * the folded head (brackets and colons half-width, no spaces).
+ */
+const ASSIGNED =
+  /[(\[【〔][^()[\]【】〔〕\n]{0,60}?(?:牵头|负责(?!人)|配合|责任单位|责任部门|完成时限|完成时间)[^()[\]【】〔〕\n]{0,60}[)\]】〕]|(?:牵头单位|牵头部门|责任单位|责任部门|配合单位|完成时限|完成时间):/g;
+/** A task table's header (`序号…牵头单位`, `|牵头单位|`; the fold dropped the tabs and spaces between cells). */
+const TASK_TABLE_HEADER = /序号[^\n。,;]{0,40}(?:牵头|责任)(?:单位|部门)|\|(?:牵头|责任)(?:单位|部门)\|/;
 
 /** How many role words and deadline phrases weigh against narrative at most: more say nothing more. */
 const ASSIGNS_WEIGHED = 6;
@@ -104,12 +116,16 @@ function titleKind(line: string): { kind: DocumentKind; id: KindReason['id'] } |
   if (EXPLAINER.test(line)) return { kind: 'other', id: 'interpretation' };
   let title = line.replace(/\.(?:docx?|wps|pdf|txt)$/i, '').replace(/[:：。,，]+$/, '');
   const issued = /(?:印发|转发|发布)了?《?([^《》]{4,80}?)》?的?(?:通知|决定)$/.exec(title);
+  let notice = false;
   if (issued) title = issued[1]!;
-  else if (/通知$/.test(title)) title = title.replace(/的?预?通知$/, '');
+  else if (/通知$/.test(title)) {
+    title = title.replace(/的?预?通知$/, '');
+    notice = true;
+  }
   // `…实施方案(2021—2025年)`, `…方案(代拟稿)`, `《…》`: the kind word is before them.
   for (let k = 0; k < 3; k++) title = title.replace(/[(（【〔][^()（）【】〔〕]{0,20}[)）】〕]$|[》」”"]$/, '');
   for (const t of TITLE_KINDS) if (t.re.test(title)) return t;
-  return null;
+  return notice ? NOTICE_TITLE : null;
 }
 
 /** A line of site navigation (`首页 > 信息公开 > …`, `您当前的位置:`): never a title. */
@@ -120,13 +136,26 @@ const TITLE_FIELD = /(?:名称|标题|文件名称)[:：]\|?([^|]{4,90}?)(?:\||�
 const ISSUED_BOOK = /(?:印发|发布|转发)了?《([^《》]{4,80})》|《([^《》]{4,80})》[^《》。]{0,30}(?:印发给你们|现予印发)/;
 
 /**
- * The document's title, from the head (before the first numbered item): a metadata field naming it, else the first
- * short line whose last words name a kind of document, else the document that a notice issues (`印发《X》`). Site
- * navigation and a table of contents (`目录` and the titles after it) are passed over.
+ * A title and where it was read: a line of the head (`line`: the document is in the text), a notice that issues
+ * nothing (`notice`), or the document a notice or a story says was issued (`book`: it may not be in the text).
  */
-function findTitleKind(head: string): { kind: DocumentKind; id: KindReason['id']; line: string } | null {
+interface Title {
+  kind: DocumentKind;
+  id: KindReason['id'];
+  line: string;
+  from: 'line' | 'notice' | 'book';
+}
+
+/**
+ * The document's title, from the head (before the first numbered item): a metadata field naming it, else the first
+ * short line whose last words name a kind of document, else the title of a notice that issues nothing (`关于开展…
+ * 的通知`, unless the head issues a plan: `现将…印发给你们`), else the document that a notice issues (`印发《X》`).
+ * Site navigation and a table of contents (`目录` and the titles after it) are passed over.
+ */
+function findTitleKind(head: string): Title | null {
   const end = Math.min(head.length, 6000);
   let contents = 0;
+  let notice: Title | null = null;
   // The first 60 lines of the first 6,000 characters, read in place (a split made every line of them).
   for (let n = 0, from = 0; n < 60 && from <= end; n++) {
     let to = from;
@@ -148,13 +177,18 @@ function findTitleKind(head: string): { kind: DocumentKind; id: KindReason['id']
       // A title is no sentence: no `，` `；` inside, no `。` at its end.
       if (text.length < 6 || text.length > 90 || /[。；;]$/.test(text) || /[，,；;]/.test(text.slice(1, -1))) continue;
       const found = titleKind(text);
-      if (found) return { ...found, line: text };
+      if (found === NOTICE_TITLE) notice ??= { ...found, line: text, from: 'notice' };
+      else if (found) return { ...found, line: text, from: 'line' };
     }
   }
-  const book = ISSUED_BOOK.exec(head.slice(0, 4000).replace(/[\r\n]+/g, ''));
+  const joined = head.slice(0, 4000).replace(/[\r\n]+/g, '');
+  // A notice that issues nothing is a notice, whatever documents it cites; one that issues a plan is read by what
+  // it issues (`现将《X》印发给你们`) or by its body.
+  if (notice && !NOTICE_ISSUES.test(joined)) return notice;
+  const book = ISSUED_BOOK.exec(joined);
   const name = book ? (book[1] ?? book[2]!) : '';
   const found = book ? titleKind(name) : null;
-  return found ? { ...found, line: name } : null;
+  return found && found !== NOTICE_TITLE ? { ...found, line: name, from: 'book' } : null;
 }
 
 /**
@@ -186,6 +220,18 @@ export function decideKind(text: string, forced?: DocumentKind | null): KindDeci
   const reasons: KindReason[] = [];
   const say = (id: KindReason['id'], evidence: string[]) => reasons.push({ id, evidence: evidence.slice(0, 3) });
 
+  // A notice that issues nothing (`关于开展…活动的通知`) states requirements: it is a plan only when it gives its work
+  // out clause by clause, as a plan does (`（县应急局牵头，6月底前完成）` on two items or more, a task table).
+  if (title?.from === 'notice') {
+    const clauses: string[] = [];
+    if (TASK_TABLE_HEADER.test(head) || count(ASSIGNED, head, clauses, 2) >= 2) {
+      say('assigns-work', assigns > 0 ? assignEvidence : clauses);
+      if (deadlines > 0) say('deadlines', deadlineEvidence);
+      return { kind: 'plan', positive: true, reasons };
+    }
+    say('notice-requirements', [title.line]);
+    return { kind: 'other', positive: true, reasons };
+  }
   // The title says what the document is; a reading of a policy says so in its body too.
   if (title && title.kind !== 'plan') {
     say(title.id, [title.line]);
