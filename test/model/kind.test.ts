@@ -1,5 +1,5 @@
 // What a text is (model/kind.ts, `decideKind`): the documents around plans that name plans, their tasks and their
-// units but are none — drafting notes, bulletins, minutes, explainers, notices of requirements — and,
+// units but are none — drafting notes, bulletins, minutes, explainers, news stories, notices of requirements — and,
 // beside each, the plan it must not be confused with. Every text is written for this test.
 import assert from 'node:assert/strict';
 import { decideKind, describeKind, type KindReason } from '../../server/src/model/kind.js';
@@ -52,6 +52,53 @@ describe('kind: explainers without the word 解读', () => {
 
   it('or ending with them (…实施方案图解)', () => {
     check(['柳岸县优化营商环境实施方案图解', ...PLAN_BODY], 'other', ['interpretation']);
+  });
+});
+
+describe('kind: news stories', () => {
+  const story = [
+    '我市出台实施方案推动文旅产业融合发展',
+    '来源：柳岸日报　　发布时间：2024-04-02',
+    '近日，市政府办公室印发《柳岸市文旅产业融合发展实施方案》。一是打造精品线路，由市文旅局牵头；二是培育夜间消费，2024年底前建成三个街区；三是完善配套设施。',
+  ];
+
+  it('a headline opening 我市 and a verb, a newspaper source and a lead telling of a plan issued: a story', () => {
+    check(story, 'other', ['news']);
+    const evidence = decideKind(story.join('\n')).reasons[0]!.evidence;
+    assert.equal(evidence[0], '我市出台实施方案推动文旅产业融合发展');
+  });
+
+  it('without a headline, a newspaper source and a lead together make a story; either alone does not', () => {
+    const [, source, lead] = story;
+    check(['文旅融合迎来新政', source!, lead!], 'other', ['news']);
+    check(['文旅融合迎来新政', source!, ...PLAN_BODY], 'plan', ['assigns-work', 'deadlines']);
+    // The lead names the plan issued: it stands for the title, as any `印发《X》` does.
+    check(['文旅融合迎来新政', lead!, ...PLAN_BODY], 'plan', ['plan-title', 'assigns-work', 'deadlines']);
+  });
+
+  it('a headline alone is a story (我县召开…推进会)', () => {
+    check(['我县召开农村公路建设推进会', '4月8日，县政府召开推进会。会议要求，县交通运输局牵头抓好落实，6月底前完成。'], 'other', ['news']);
+  });
+
+  it('a page that carries the plan itself is the plan, whoever reprinted it', () => {
+    // The story's words, then the covering notice and the plan.
+    check(
+      [
+        ...story.slice(0, 2),
+        '柳岸市人民政府办公室关于印发柳岸市文旅产业融合发展实施方案的通知',
+        '各区人民政府，市政府各部门：',
+        '现将《柳岸市文旅产业融合发展实施方案》印发给你们，请认真贯彻执行。',
+        ...PLAN_BODY,
+      ],
+      'plan',
+      ['plan-title', 'assigns-work', 'deadlines'],
+    );
+    // A plan's own preamble telling that a higher plan was issued lately, on a page naming its source.
+    check(
+      ['柳岸县文旅产业融合发展工作方案', '来源：柳岸县人民政府网', '近日，省政府办公厅印发了《柳岸省文旅产业融合发展行动计划》，为抓好落实，制定本方案。', ...PLAN_BODY],
+      'plan',
+      ['plan-title', 'assigns-work', 'deadlines'],
+    );
   });
 });
 
@@ -129,13 +176,16 @@ describe('kind: the reasons say what the text is', () => {
   const zh = (lines: string[]) => describeKind(decideKind(lines.join('\n')), 'zh-CN');
   const en = (lines: string[]) => describeKind(decideKind(lines.join('\n')), 'en');
 
-  it('a meeting notice and a notice of requirements are not called covering notices', () => {
+  it('a meeting notice, a notice of requirements and a news story are not called covering notices', () => {
     const meeting = ['关于召开全县防汛工作会议的通知', '一、会议时间'];
     assert.equal(zh(meeting), '判断为非方案文件：会议通知（关于召开全县防汛工作会议的通知）');
     assert.equal(en(meeting), 'Read as not a plan: a meeting notice (关于召开全县防汛工作会议的通知)');
     const requirements = ['各乡镇人民政府：', '现将有关事项通知如下：', '一、提高认识'];
     assert.equal(zh(requirements), '判断为非方案文件：通知只提工作要求，未逐项分工');
     assert.equal(en(requirements), 'Read as not a plan: a notice that states requirements and gives no work out item by item');
+    const story = ['我县召开农村公路建设推进会', '会议要求各乡镇抓好落实。'];
+    assert.equal(zh(story), '判断为非方案文件：新闻报道（我县召开农村公路建设推进会）');
+    assert.equal(en(story), 'Read as not a plan: a news story (我县召开农村公路建设推进会)');
   });
 
   it('a covering notice whose plan is not in the text is still one', () => {

@@ -14,6 +14,7 @@ export interface KindReason {
     | 'bulletin-title'
     | 'narrative'
     | 'interpretation'
+    | 'news'
     | 'notes-title'
     | 'minutes-title'
     | 'rules-title'
@@ -86,6 +87,17 @@ const ASSIGNED =
 /** A task table's header (`序号…牵头单位`, `|牵头单位|`; the fold dropped the tabs and spaces between cells). */
 const TASK_TABLE_HEADER = /序号[^\n。,;]{0,40}(?:牵头|责任)(?:单位|部门)|\|(?:牵头|责任)(?:单位|部门)\|/;
 
+/**
+ * A news story's headline opens with the place it reports to (`我市`, `我县`, `我区`, `我省`) and what was done there
+ * (`出台`, `印发`, `召开`, `启动`…): `我市出台实施方案推动制造业数字化转型`. A plan's title names its issuer, never `我市`.
+ */
+const NEWS_HEADLINE = /^我(?:省|市|县|区|州|盟|旗|镇|乡)[^,;。:]{0,16}?(?:出台|印发|召开|启动|发布|部署|推出|公布|出炉|下发|举行|举办)/;
+/** A page's source field naming a newspaper, a news site or a broadcaster (`来源：青石日报`, `来源:XX新闻网`). */
+const NEWS_SOURCE =
+  /来源:[^\n|:,;。]{0,24}?(?:日报|晚报|早报|商报|时报|报|网|新闻|客户端|融媒体中心|融媒|电视台|广播电视台)(?=$|[\n|,;)\]】]|作者|编辑|责任|发布|时间|日期|浏览|阅读|点击|字号|\d)/m;
+/** A story's lead telling that a document was issued lately (`近日，市政府办公室印发《X》`). */
+const NEWS_LEAD = /(?:近日|日前|近期)[,]?[^。\n《》]{0,40}?(?:印发|出台|发布)了?《[^《》]{4,80}》/;
+
 /** How many role words and deadline phrases weigh against narrative at most: more say nothing more. */
 const ASSIGNS_WEIGHED = 6;
 const DEADLINES_WEIGHED = 3;
@@ -150,12 +162,14 @@ interface Title {
  * The document's title, from the head (before the first numbered item): a metadata field naming it, else the first
  * short line whose last words name a kind of document, else the title of a notice that issues nothing (`关于开展…
  * 的通知`, unless the head issues a plan: `现将…印发给你们`), else the document that a notice issues (`印发《X》`).
- * Site navigation and a table of contents (`目录` and the titles after it) are passed over.
+ * Site navigation and a table of contents (`目录` and the titles after it) are passed over. A news headline
+ * (`我市出台…`) is no title: it is returned apart, as evidence of a story.
  */
-function findTitleKind(head: string): Title | null {
+function findTitleKind(head: string): { title: Title | null; headline: string | null } {
   const end = Math.min(head.length, 6000);
   let contents = 0;
   let notice: Title | null = null;
+  let headline: string | null = null;
   // The first 60 lines of the first 6,000 characters, read in place (a split made every line of them).
   for (let n = 0, from = 0; n < 60 && from <= end; n++) {
     let to = from;
@@ -176,19 +190,23 @@ function findTitleKind(head: string): Title | null {
       const text = piece.trim();
       // A title is no sentence: no `，` `；` inside, no `。` at its end.
       if (text.length < 6 || text.length > 90 || /[。；;]$/.test(text) || /[，,；;]/.test(text.slice(1, -1))) continue;
+      if (NEWS_HEADLINE.test(text)) {
+        headline ??= text;
+        continue;
+      }
       const found = titleKind(text);
       if (found === NOTICE_TITLE) notice ??= { ...found, line: text, from: 'notice' };
-      else if (found) return { ...found, line: text, from: 'line' };
+      else if (found) return { title: { ...found, line: text, from: 'line' }, headline };
     }
   }
   const joined = head.slice(0, 4000).replace(/[\r\n]+/g, '');
   // A notice that issues nothing is a notice, whatever documents it cites; one that issues a plan is read by what
   // it issues (`现将《X》印发给你们`) or by its body.
-  if (notice && !NOTICE_ISSUES.test(joined)) return notice;
+  if (notice && !NOTICE_ISSUES.test(joined)) return { title: notice, headline };
   const book = ISSUED_BOOK.exec(joined);
   const name = book ? (book[1] ?? book[2]!) : '';
   const found = book ? titleKind(name) : null;
-  return found && found !== NOTICE_TITLE ? { ...found, line: name, from: 'book' } : null;
+  return { title: found && found !== NOTICE_TITLE ? { ...found, line: name, from: 'book' } : null, headline };
 }
 
 /**
@@ -204,7 +222,7 @@ export function decideKind(text: string, forced?: DocumentKind | null): KindDeci
   const documentation = documentationEvidence(raw);
   if (documentation !== null) return { kind: 'other', positive: true, reasons: [{ id: 'documentation', evidence: [documentation] }] };
   const head = foldForKind(raw);
-  const title = findTitleKind(head);
+  const { title, headline } = findTitleKind(head);
 
   // Each count is read only up to what the weighing below can tell apart (`planScore` is at most 9).
   const assignEvidence: string[] = [];
@@ -242,6 +260,15 @@ export function decideKind(text: string, forced?: DocumentKind | null): KindDeci
     say('interpretation', interpretationEvidence);
     return { kind: 'other', positive: true, reasons };
   }
+  // A news story tells in its own words that a plan was issued and what it holds. A page that carries the plan
+  // itself (its title on a line of its own, or the covering notice that issues it) is the plan, whoever reprinted it.
+  if (title?.from !== 'line' && !NOTICE_ISSUES.test(head)) {
+    const news = newsEvidence(head, headline);
+    if (news.length > 0) {
+      say('news', news);
+      return { kind: 'other', positive: true, reasons };
+    }
+  }
   if (title) say('plan-title', [title.line]);
   if (assigns > 0) say('assigns-work', assignEvidence);
   if (deadlines > 0) say('deadlines', deadlineEvidence);
@@ -265,6 +292,20 @@ export function decideKind(text: string, forced?: DocumentKind | null): KindDeci
   }
   say('no-evidence', []);
   return { kind: 'plan', positive: false, reasons };
+}
+
+/**
+ * The evidence that the head is a news story: its headline (`我市出台…`, enough alone), else its source field
+ * (`来源：XX日报`) together with a lead telling of a document issued lately (`近日，…印发《X》`). Either of the last
+ * two alone is no story: a government site names itself as the source of the plans it hosts, and a plan's preamble
+ * may tell that a higher plan was issued lately.
+ */
+function newsEvidence(head: string, headline: string | null): string[] {
+  const start = head.slice(0, 4000);
+  const source = NEWS_SOURCE.exec(start)?.[0] ?? null;
+  const lead = NEWS_LEAD.exec(start)?.[0] ?? null;
+  if (headline !== null) return [headline, ...(source ? [source] : []), ...(lead ? [lead] : [])];
+  return source !== null && lead !== null ? [source, lead] : [];
 }
 
 /**
@@ -303,6 +344,7 @@ export function describeKind(decision: KindDecision, locale: 'zh-CN' | 'en'): st
     'bulletin-title': '标题为通报',
     narrative: '正文叙述已完成的工作',
     interpretation: '解读或新闻稿',
+    news: '新闻报道',
     'notes-title': '标题为说明（起草说明、编制说明等）',
     'minutes-title': '会议纪要',
     'rules-title': '规则、细则或预案',
@@ -321,6 +363,7 @@ export function describeKind(decision: KindDecision, locale: 'zh-CN' | 'en'): st
     'bulletin-title': 'the title names a bulletin (通报)',
     narrative: 'the body tells work done',
     interpretation: 'a policy reading or a news story',
+    news: 'a news story',
     'notes-title': 'the title names explanatory notes (起草说明, 编制说明…)',
     'minutes-title': 'meeting minutes',
     'rules-title': 'rules, detailed rules or a contingency plan',
