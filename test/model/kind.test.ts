@@ -1,6 +1,6 @@
 // What a text is (model/kind.ts, `decideKind`): the documents around plans that name plans, their tasks and their
-// units but are none — drafting notes, bulletins, minutes, explainers, news stories, notices of requirements — and,
-// beside each, the plan it must not be confused with. Every text is written for this test.
+// units but are none — drafting notes, bulletins, minutes, explainers, news stories, notices of requirements, a
+// folder's README — and, beside each, the plan it must not be confused with. Every text is written for this test.
 import assert from 'node:assert/strict';
 import { decideKind, describeKind, type KindReason } from '../../server/src/model/kind.js';
 import type { DocumentKind } from '../../server/src/model/types.js';
@@ -172,6 +172,26 @@ describe('kind: notices that issue nothing', () => {
   });
 });
 
+describe('kind: a Markdown page about plans', () => {
+  const readme = ['# 说明', '', '本文件夹存放本局历年的工作方案和实施方案，供科室查阅。', '', '1. 文件按年份存放。', '2. 每个方案的牵头单位以正文为准。', '3. 新增文件请在年底前交办公室。', ''];
+
+  it('headings with no plan title and items that give no work out: notes, not a plan', () => {
+    check(readme, 'other', ['markdown-notes']);
+    assert.deepEqual(decideKind(readme.join('\n')).reasons[0]!.evidence, ['# 说明']);
+  });
+
+  it('a Markdown plan: a plan title, items that give work out, or a task table', () => {
+    check(['# 柳岸县2024年交通工作要点', '', '## 一、重点任务', '', '1. 改造农村公路。'], 'plan', ['plan-title']);
+    check(['## 重点任务', '', '1. 改造农村公路。（县交通运输局牵头）', '2. 新建污水管网。'], 'plan', ['assigns-work']);
+    check(['## 工作安排', '', '1. 县交通运输局牵头改造农村公路。'], 'plan', ['assigns-work']);
+    check(['## 任务分解', '', '| 序号 | 任务 | 牵头单位 | 完成时限 |', '| --- | --- | --- | --- |', '| 1 | 改造农村公路 | 县交通运输局 | 10月底前 |'], 'plan', ['assigns-work', 'deadlines']);
+  });
+
+  it("a scraped page's noise opening a line with # is no heading", () => {
+    check(['# k2 d# n! 各单位要在6月底前完成排查，县应急管理局负责汇总。', ...PLAN_BODY], 'plan', ['assigns-work', 'deadlines']);
+  });
+});
+
 describe('kind: the reasons say what the text is', () => {
   const zh = (lines: string[]) => describeKind(decideKind(lines.join('\n')), 'zh-CN');
   const en = (lines: string[]) => describeKind(decideKind(lines.join('\n')), 'en');
@@ -192,12 +212,14 @@ describe('kind: the reasons say what the text is', () => {
     assert.equal(zh(['各乡镇人民政府：', '现将实施方案印发给你们，请认真贯彻执行。']), '判断为非方案文件：只有印发通知');
   });
 
-  it('notes, bulletins and minutes are named in both languages', () => {
+  it('notes, bulletins, minutes and a Markdown page are named in both languages', () => {
     assert.match(zh(['柳岸县国土空间总体规划编制说明']), /^判断为非方案文件：标题为说明/);
     assert.match(en(['柳岸县国土空间总体规划编制说明']), /^Read as not a plan: the title names explanatory notes/);
     assert.match(zh(['柳岸县2024年上半年重点任务落实情况通报']), /^判断为报告：标题为通报/);
     assert.match(en(['柳岸县2024年上半年重点任务落实情况通报']), /^Read as a report: the title names a bulletin/);
     assert.match(zh(['柳岸县人民政府第二十三次常务会议纪要']), /^判断为非方案文件：会议纪要/);
     assert.match(en(['柳岸县人民政府第二十三次常务会议纪要']), /^Read as not a plan: meeting minutes/);
+    assert.match(zh(['# 说明', '1. 文件按年份存放。']), /^判断为非方案文件：Markdown 说明文档/);
+    assert.match(en(['# 说明', '1. 文件按年份存放。']), /^Read as not a plan: a Markdown document with no plan title/);
   });
 });

@@ -22,6 +22,7 @@ export interface KindReason {
     | 'notice-requirements'
     | 'notice-only'
     | 'documentation'
+    | 'markdown-notes'
     | 'no-evidence';
   /** The words found, as written (at most a few). */
   evidence: string[];
@@ -86,6 +87,15 @@ const ASSIGNED =
   /[(\[【〔][^()[\]【】〔〕\n]{0,60}?(?:牵头|负责(?!人)|配合|责任单位|责任部门|完成时限|完成时间)[^()[\]【】〔〕\n]{0,60}[)\]】〕]|(?:牵头单位|牵头部门|责任单位|责任部门|配合单位|完成时限|完成时间):/g;
 /** A task table's header (`序号…牵头单位`, `|牵头单位|`; the fold dropped the tabs and spaces between cells). */
 const TASK_TABLE_HEADER = /序号[^\n。,;]{0,40}(?:牵头|责任)(?:单位|部门)|\|(?:牵头|责任)(?:单位|部门)\|/;
+/** A unit named as leading or doing the work in a sentence (`由县民政局牵头`, `县民政局负责`), not the noun `牵头单位`. */
+const UNIT_LEADS = /由[^。;,\n]{1,30}(?:牵头|负责(?!人))|(?:局|委|办|厅|府|部|室|院|处|中心|队|所|站|社|馆|街道|乡|镇)(?:牵头|负责(?!人))/;
+/** A numbered or bulleted item's line in the folded head (`1.文件按年份存放。`, `-说明`, `一、`, `(一)`). */
+const ITEM_LINE = /^(?:\d{1,3}[.、)]|[-*+](?![-*+])|[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十\d]{1,3}\))[^\n]*/gm;
+/**
+ * A Markdown heading (`# 说明`), on the text as written: a short line of words after its `#` marks and a space, no
+ * sentence (a scraped page's noise also opens lines with `#`, runs on and holds more `#`).
+ */
+const MARKDOWN_HEADING = /^[ \t]{0,3}#{1,6}[ \t]+[^\s#][^\n#。，,；;]{0,40}$/m;
 
 /**
  * A news story's headline opens with the place it reports to (`我市`, `我县`, `我区`, `我省`) and what was done there
@@ -269,6 +279,14 @@ export function decideKind(text: string, forced?: DocumentKind | null): KindDeci
       return { kind: 'other', positive: true, reasons };
     }
   }
+  // A Markdown page (`# 说明`) with no plan title whose items give no work out: notes about plans, a folder's README.
+  if (title?.from !== 'line') {
+    const heading = MARKDOWN_HEADING.exec(raw);
+    if (heading !== null && !itemsAssignWork(head)) {
+      say('markdown-notes', [heading[0].trim()]);
+      return { kind: 'other', positive: true, reasons };
+    }
+  }
   if (title) say('plan-title', [title.line]);
   if (assigns > 0) say('assigns-work', assignEvidence);
   if (deadlines > 0) say('deadlines', deadlineEvidence);
@@ -306,6 +324,19 @@ function newsEvidence(head: string, headline: string | null): string[] {
   const lead = NEWS_LEAD.exec(start)?.[0] ?? null;
   if (headline !== null) return [headline, ...(source ? [source] : []), ...(lead ? [lead] : [])];
   return source !== null && lead !== null ? [source, lead] : [];
+}
+
+/**
+ * Whether the numbered or bulleted items of the head give work out: a bracket or a field of attribution, a unit
+ * that leads or does the work (`县民政局牵头`, `由县民政局负责`), or a task table's header anywhere.
+ */
+function itemsAssignWork(head: string): boolean {
+  ITEM_LINE.lastIndex = 0;
+  for (let m = ITEM_LINE.exec(head); m !== null; m = ITEM_LINE.exec(head)) {
+    ASSIGNED.lastIndex = 0;
+    if (UNIT_LEADS.test(m[0]) || ASSIGNED.test(m[0])) return true;
+  }
+  return TASK_TABLE_HEADER.test(head);
 }
 
 /**
@@ -352,6 +383,7 @@ export function describeKind(decision: KindDecision, locale: 'zh-CN' | 'en'): st
     'notice-requirements': '通知只提工作要求，未逐项分工',
     'notice-only': '只有印发通知',
     documentation: '说明文档（代码块或以西文为主）',
+    'markdown-notes': 'Markdown 说明文档（无方案标题，条目不分配任务）',
     'no-evidence': '没有判断依据，按方案读',
   };
   const en: Record<KindReason['id'], string> = {
@@ -371,6 +403,7 @@ export function describeKind(decision: KindDecision, locale: 'zh-CN' | 'en'): st
     'notice-requirements': 'a notice that states requirements and gives no work out item by item',
     'notice-only': 'only a covering notice',
     documentation: 'documentation (code blocks or mostly Latin text)',
+    'markdown-notes': 'a Markdown document with no plan title whose items assign no work',
     'no-evidence': 'no evidence either way: read as a plan',
   };
   const names = locale === 'en' ? en : zh;
