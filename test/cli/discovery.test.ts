@@ -120,6 +120,54 @@ describe('planlint (lint): what a folder gives, and what it skipped', () => {
   });
 });
 
+describe('planlint (lint): documents about plans that are not plans', () => {
+  const ITEMS = '一、工作安排\n1.改造农村公路。（县交通运输局牵头，10月底前完成）\n2.新建污水管网。（县住建局牵头，12月底前完成）\n';
+  let dir: string;
+  before(() => {
+    dir = tempDir();
+    write(dir, 'a-drafting.txt', `关于《柳岸县农村公路提档升级实施方案》的起草说明\n${ITEMS}`);
+    write(dir, 'b-bulletin.txt', `柳岸县2024年上半年重点任务落实情况通报\n${ITEMS}`);
+    write(dir, 'c-minutes.txt', `柳岸县人民政府第二十三次常务会议纪要\n${ITEMS}`);
+    write(dir, 'd-explainer.txt', `一图读懂《柳岸县农村公路提档升级实施方案》\n${ITEMS}`);
+    write(dir, 'e-news.txt', '我县出台方案推进农村公路提档升级\n来源：柳岸日报\n近日，县政府办公室印发《柳岸县农村公路提档升级实施方案》。一是改造农村公路，由县交通运输局牵头；二是新建桥梁，10月底前完工。\n');
+    write(dir, 'f-activity.txt', '关于开展2024年“安全生产月”活动的通知\n现将有关事项通知如下：\n一、活动内容\n1.开展宣传咨询日活动。县应急管理局负责组织，6月底前完成。\n二、有关要求\n请于7月5日前报送总结。\n');
+    write(dir, 'g-README.md', '# 说明\n\n本文件夹存放本局历年的工作方案。\n\n1. 文件按年份存放。\n2. 每个方案的牵头单位以正文为准。\n3. 新增文件请在年底前交办公室。\n');
+    write(dir, 'h-tasks.txt', `关于开展2024年道路交通安全专项整治的通知\n现将有关事项通知如下：\n${ITEMS}`);
+  });
+  after(() => cleanup(dir));
+
+  it('a folder run passes each over with its reason, and lints the notice that gives its work out', () => {
+    const r = planlint(['.', '--format', 'json'], { cwd: dir });
+    expectCode(r, 0);
+    assert.deepEqual(verdicts(jsonOf(r)), [
+      ['h-tasks.txt', 'linted'],
+      ['a-drafting.txt', 'other'],
+      ['b-bulletin.txt', 'report'],
+      ['c-minutes.txt', 'other'],
+      ['d-explainer.txt', 'other'],
+      ['e-news.txt', 'other'],
+      ['f-activity.txt', 'other'],
+      ['g-README.md', 'other'],
+    ]);
+    const skipped = (name: string) => jsonOf(r).find((f) => f.path === name)!.skipped ?? '';
+    assert.match(skipped('e-news.txt'), /^判断为非方案文件：新闻报道（我县出台方案推进农村公路提档升级/);
+    assert.match(skipped('f-activity.txt'), /^判断为非方案文件：通知只提工作要求，未逐项分工（关于开展2024年“安全生产月”活动的通知）$/);
+  });
+
+  it('named on the command line, such a file gets no plan findings, and the note says what was checked', () => {
+    // 2月30日 does not exist (PL009, a rule for any document); the items' numbers skip 2 (PL004, a plan rule).
+    write(dir, 'i-contingency.txt', '柳岸县森林火灾应急预案\n1 总则\n1.1 编制目的\n1.3 适用范围\n5 附则\n5.1 本预案由县林业局负责解释。\n5.2 演练（县林业局负责，2024年2月30日前完成）\n');
+    const r = planlint(['i-contingency.txt', '--format', 'json'], { cwd: dir });
+    assert.deepEqual(jsonOf(r)[0]!.diagnostics.map((d) => [d.ruleId, d.line]), [['PL009', 7]]);
+    assert.match(
+      r.stderr,
+      /^planlint：i-contingency\.txt：判断为非方案文件：规则、细则或预案（柳岸县森林火灾应急预案）；不作为方案检查：其中的编号项不作为任务，编号和分工也不检查，只检查日期是否有效（配置 "kind": "plan" 可改）$/m,
+    );
+    const en = planlint(['i-contingency.txt', '--locale', 'en'], { cwd: dir });
+    assert.match(en.stderr, /not checked as a plan: its numbered items are not checked as tasks, nor its numbering and attributions, only whether its dates are valid/);
+  });
+});
+
 describe('planlint (lint): an argument that gives nothing', () => {
   it('is reported; the other arguments are still linted; the run exits 2 at the end', () => {
     const dir = tempDir();

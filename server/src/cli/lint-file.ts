@@ -185,7 +185,8 @@ export class FileLinter {
 
   /**
    * The findings on `text`, and a note when it was not read as a plan (a report, a policy reading…): its numbered
-   * items were then not checked as tasks, and the note says why and how to have them checked.
+   * items were then not checked as tasks, nor its numbering and attributions (only the rules meant for any document
+   * ran: PL009's dates), and the note says why and how to have it checked as a plan.
    */
   private analyzed(text: string, config: ResolvedConfig): { diagnostics: ReportDiagnostic[]; notes?: string[] } {
     const analysis = this.service.analyze(text, config);
@@ -194,7 +195,13 @@ export class FileLinter {
     const why = describeKind(analysis.plan.kindDecision, ui);
     return {
       diagnostics: analysis.diagnostics,
-      notes: [localized(ui, `${why}；其中的编号项不作为任务检查（配置 "kind": "plan" 可改）`, `${why}; its numbered items are not checked as tasks (set "kind": "plan" in the configuration to check them)`)],
+      notes: [
+        localized(
+          ui,
+          `${why}；不作为方案检查：其中的编号项不作为任务，编号和分工也不检查，只检查日期是否有效（配置 "kind": "plan" 可改）`,
+          `${why}; not checked as a plan: its numbered items are not checked as tasks, nor its numbering and attributions, only whether its dates are valid (set "kind": "plan" in the configuration to check it as a plan)`,
+        ),
+      ],
     };
   }
 

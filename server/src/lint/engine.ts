@@ -38,9 +38,11 @@ export function lintPlan(plan: PlanDocument, options: LintOptions): LintDiagnost
   const settings = { ...defaultSettings(), ...options.settings };
   const suppressed = suppression(plan.directives, plan, options.rules);
   const out: LintDiagnostic[] = [];
+  // A text that is not a plan (a report, a notice, rules…) is checked only by the rules meant for any document.
+  const isPlan = plan.kind === 'plan';
   for (const rule of options.rules) {
     const severity = options.severities?.get(rule.id) ?? rule.defaultSeverity;
-    if (severity === 'off' || suppressed.file.has(rule.id)) continue;
+    if (severity === 'off' || suppressed.file.has(rule.id) || (!isPlan && rule.documents !== 'any')) continue;
     const render = (r: RuleFix): Fix => ({ title: message(rule, r.messageId, r.data, locale), edits: r.edits });
     try {
       rule.check({

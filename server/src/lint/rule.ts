@@ -64,6 +64,12 @@ export interface Rule {
   tags: string[];
   /** `safe`: has fixes that `--fix` applies; `suggest`: offers fixes in the editor only. */
   fixable: 'none' | 'safe' | 'suggest';
+  /**
+   * Which documents the rule checks. `plans` (the default): a text read as a plan only — a report, a policy
+   * reading, a notice or rules (`PlanDocument.kind` not `plan`) gets none of its findings, as its numbered items are
+   * not tasks. `any`: every text, for what is wrong in any document (a date that does not exist).
+   */
+  documents?: 'plans' | 'any';
   description: Localized;
   messages: Record<string, Localized>;
   check(context: RuleContext): void;

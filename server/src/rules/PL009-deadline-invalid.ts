@@ -8,7 +8,8 @@ import type { Report, Rule } from '../lint/rule.js';
  * impossible date first, else a damaged one, else one outside `plan.period`. Outside means ending after the
  * last day of the period or before its first day; a range is judged by its end (`2020—2021年` fits a 2021
  * plan), and recurring (`每年第一季度`) and ongoing (`长期坚持`) deadlines are never outside. A deadline outside the
- * period is a warning; an impossible or garbled one keeps the rule's severity (an error by default).
+ * period is a warning; an impossible or garbled one keeps the rule's severity (an error by default). A date that does
+ * not exist is wrong in any document, so the rule checks every text; only a plan has a period to be outside of.
  */
 export const rule: Rule = {
   id: 'PL009',
@@ -16,6 +17,7 @@ export const rule: Rule = {
   defaultSeverity: 'error',
   tags: ['deadline'],
   fixable: 'none',
+  documents: 'any',
   description: {
     'zh-CN': '完成时限不是有效日期（如“2月30日”）、日期残缺（如“2020313”），或超出方案的实施期限（后者为警告）',
     en: 'A deadline is not a real date (such as 2月30日), is garbled (such as 2020313), or falls outside the plan\'s period (a warning)',
@@ -42,7 +44,7 @@ export const rule: Rule = {
     rewrite: { 'zh-CN': '改为“{reading}”', en: 'Change to "{reading}"' },
   },
   check({ plan, report }) {
-    const period = periodOf(plan);
+    const period = plan.kind === 'plan' ? periodOf(plan) : null;
     const length = plan.text.length;
     // Spans seen (a deadline is met through its task and its attribution): the end first seen at each start, other
     // ends as strings. A string key for every span costs PL009 0.5 → 1.2 ms on the 1 MB bench plan.
