@@ -76,6 +76,8 @@ const VERB_TAIL = 4;
  * their own). -1 when there is none.
  */
 function verbAtEnd(toks: readonly IToken[], from: number, to: number, isVerb: (t: IToken) => boolean): number {
+  // A count of the tasks after it (`市交通运输局牵头（2项）`, a heading over them) is no part of the segment.
+  if (to - from >= 4 && is(toks[to - 1]!, CLOSER) && is(toks[to - 3]!, OPENER) && COUNT.test(toks[to - 2]!.image)) to -= 3;
   const last = to - 1;
   if (last < from) return -1;
   if (isVerb(toks[last]!)) return last;
@@ -87,6 +89,9 @@ function verbAtEnd(toks: readonly IToken[], from: number, to: number, isVerb: (t
   }
   return verbAfterName(toks, from, to, isVerb);
 }
+
+/** What a bracket of a task count holds: `2项`, `共3项`, `5条任务`. */
+const COUNT = /^共?[0-9０-９一二三四五六七八九十]{1,3}(?:项|項|条|條|个|個)(?:任务|任務|工作)?$/;
 
 /** Work that `负责` names right after it when the units before it lead (`县委宣传部负责组织开展…`; `负责同志` is a person). */
 const CHARGED_WORK = /^(?:组织|組織|开展|開展|推进|推進|落实|落實|抓好|做好|实施|實施|制定|编制|編制|建立|完善|统筹|統籌|指导|指導|协调|協調|督促|监督|監督)/;

@@ -680,6 +680,13 @@ function startsSomething(s: string, to: number): boolean {
   return c === '的' || c === '起' || c === '后' || ['以来', '开始', '之后', '以后'].some((w) => s.startsWith(w, to));
 }
 
+/** `起` `开始` `启动` `以来` right after the date: the work starts then (a field's `2024年起持续推进`). Where that word ends, or -1. */
+function startsWork(s: string, to: number): number {
+  const k = gap(s, to);
+  if (s[k] === '起') return k + 1;
+  return ['开始', '启动', '以来'].some((w) => s.startsWith(w, k)) ? k + 2 : -1;
+}
+
 /** `完成` right after the date (`7月底之前完成`). */
 function completes(s: string, to: number): boolean {
   let k = to;
@@ -772,7 +779,11 @@ function hitAt(s: string, i: number, prose: boolean, chained: boolean): Hit {
   if (!first) return missAt(s, i);
   const e = withRange(s, first, env);
   const to = trailingCue(s, e.to);
-  if (!prose) return { from: e.from, to, expr: e };
+  // In a field too, a date the work starts from is no bound (`2024年起持续推进`, `2024年启动，2025年底前完成`).
+  if (!prose) {
+    const startEnd = to === e.to ? startsWork(s, e.to) : -1;
+    return startEnd >= 0 ? { from: e.from, to: startEnd, expr: e, since: true } : { from: e.from, to, expr: e };
+  }
   const sinceEnd = sinceAt(s, e);
   if (sinceEnd >= 0) return { from: e.from, to: sinceEnd, expr: e, since: true };
   const trailing = to > e.to;

@@ -76,6 +76,19 @@ describe('deadline phrases as plans write them', () => {
     assert.deepEqual(found('落实《青溪区治水三年行动方案(2023—2025年)》，年底前完成评估。', 'field'), [['年底前', '2024-12-31', '']]);
   });
 
+  it('reads a date the work starts from in a field as a start, not a bound', () => {
+    assert.deepEqual(found('2024年起持续推进', 'field'), [
+      ['2024年起', null, 'ongoing from 2024-01-01'],
+      ['持续推进', null, 'ongoing'],
+    ]);
+    assert.deepEqual(found('2024年启动，2025年底前完成', 'field'), [
+      ['2024年启动', null, 'ongoing from 2024-01-01'],
+      ['2025年底前', '2025-12-31', ''],
+    ]);
+    const plan = planOf(['青溪区数字政府建设方案', '一、重点任务', '(一)建设平台。(牵头单位:区数据局；完成时限:2024年启动，2025年底前完成)']);
+    assert.deepEqual([task(plan, '(一)').deadline?.text, task(plan, '(一)').deadline?.end], ['2025年底前', '2025-12-31']);
+  });
+
   it('binds a task to the first bound it must meet, not the latest', () => {
     const plan = planOf([
       '青溪区2024年河湖治理工作方案',

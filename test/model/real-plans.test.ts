@@ -133,6 +133,25 @@ describe('real plans: plan or not, on positive evidence', () => {
 });
 
 describe('real plans: unit-named headings', () => {
+  it('a heading that names the lead and counts the tasks under it gives them the lead, not the count', () => {
+    const plan = read([
+      '溪川县2024年任务分工方案',
+      '一、县交通运输局牵头（2项）',
+      '1.新改建农村公路50公里。',
+      '2.实施国道改造。',
+      '二、牵头单位：县水务局（共1项）',
+      '3.治理中小河流。',
+    ]);
+    assert.deepEqual(
+      plan.tasks.map((t) => [t.number, t.lead.map((u) => u.name), t.inherited.lead]),
+      [
+        ['1.', ['县交通运输局'], true],
+        ['2.', ['县交通运输局'], true],
+        ['3.', ['县水务局'], true],
+      ],
+    );
+  });
+
   it('a heading that names a unit leads the tasks under it; a person or a work heading does not', () => {
     const plan = read([
       '溪川县2024年重点工作安排',

@@ -491,6 +491,10 @@ function pushUnits(out: ListBuffer<UnitMention>, span: { start: number; end: num
   return out.length - before;
 }
 
+/** A count of tasks in brackets: `（2项）` `(共3项)` `（5条任务）`. */
+const TASK_COUNT = /[(（]共?[0-9０-９一二三四五六七八九十]{1,3}(?:项|項|条|條|个|個)(?:任务|任務|工作)?[)）]$/;
+const isCloseParen = (c: number): boolean => c === CLOSE_PAREN || c === CLOSE_PAREN_FULL;
+
 /** Is [from, to) a level of government alone: `市`, `县`, `各市`? */
 function isLoneLevel(text: string, from: number, to: number): boolean {
   if (to - from === 2 && text.charCodeAt(from) === EACH) from++;
@@ -519,6 +523,11 @@ function pushPiece(out: ListBuffer<UnitMention>, from: number, to: number, role:
   while (s < e && isSpaceCode(text.charCodeAt(s))) s++;
   while (e > s && isSpaceCode(text.charCodeAt(e - 1))) e--;
   if (e <= s) return;
+  // A count after the name (`牵头单位：市水务局（1项）`, a heading over that unit's tasks) is no part of it.
+  if (isCloseParen(text.charCodeAt(e - 1))) {
+    const count = TASK_COUNT.exec(text.slice(Math.max(s, e - 12), e));
+    if (count !== null) e -= count[0].length;
+  }
   // A unit marked as the lead inside a list: `县工信局（牵头）`, `县委宣传部*`, `县发改局为牵头单位`.
   let marked = false;
   const piece = text.slice(s, e);

@@ -111,7 +111,8 @@ function holidayValue(text: string): DeadlineValue {
 
 /** `从3月8日起`: ongoing from the first day the date names. */
 function sinceValue(v: DeadlineValue): DeadlineValue {
-  const start = v.start ?? (v.end !== null && v.precision === 'month' ? `${v.end.slice(0, 8)}01` : v.end);
+  const start =
+    v.start ?? (v.end === null ? null : v.precision === 'month' ? `${v.end.slice(0, 8)}01` : v.precision === 'year' ? `${v.end.slice(0, 5)}01-01` : v.end);
   return { ...v, start, end: null, ongoing: true };
 }
 
