@@ -151,6 +151,51 @@ describe('PL004 number-sequence', () => {
   });
 });
 
+/** Every rule's fixes applied until none is left: what `--fix` writes. */
+const fixedByAll = (text: string) =>
+  applyFixesUntilStable(text, (t) =>
+    lint(t)
+      .map((d) => d.fix)
+      .filter((f): f is Fix => f !== undefined),
+  ).text;
+
+describe('PL004 lists that do not start the document', () => {
+  // A covering notice that states its own requirements (一、二、), signed and dated, then the plan it issues.
+  const notice = [
+    '岚川县人民政府办公室关于印发岚川县2024年农村供水保障工作方案的通知',
+    '各乡镇人民政府，县直有关单位：',
+    '现将《岚川县2024年农村供水保障工作方案》印发给你们，请结合实际认真抓好落实，并提出以下要求。',
+    '一、压实属地责任。各乡镇要把农村供水保障列入年度重点工作。',
+    '二、加强调度通报。县水利局要每月通报工作进展。',
+    '',
+    '岚川县人民政府办公室',
+    '2024年3月5日',
+    '',
+    '岚川县2024年农村供水保障工作方案',
+    '',
+    '一、重点工作',
+    '（一）开展水源地保护。（牵头单位：岚川县水利局；完成时限：2024年6月底前）',
+    '（二）更新老旧供水管网。（牵头单位：岚川县住建局；完成时限：2024年10月底前）',
+    '二、保障措施',
+    '（一）加强组织领导。各乡镇主要负责同志亲自抓。',
+  ];
+
+  it('numbers the plan after a covering notice afresh: the notice\'s requirements are a list of their own, not tasks', () => {
+    const text = notice.join('\n');
+    assert.deepEqual(findings(text), []);
+    assert.equal(fixedByAll(text), text);
+    const model = parsePlan(text);
+    assert.deepEqual(model.tasks.map((t) => t.number), ['（一）', '（二）']);
+    // The notice ends after its signature's date.
+    const noticeEnd = text.indexOf('2024年3月5日\n') + '2024年3月5日\n'.length;
+    assert.deepEqual(model.separateLists, [{ span: { start: 0, end: noticeEnd }, level: 1, kind: 'notice' }]);
+    // Without the signature and the quotes round the plan's name, the notice still ends at the plan's title.
+    const bare = notice.filter((l) => l !== '岚川县人民政府办公室' && l !== '2024年3月5日').join('\n').replace(/[《》]/g, '');
+    assert.deepEqual(parsePlan(bare).tasks.map((t) => t.number), ['（一）', '（二）']);
+    assert.deepEqual(findings(bare), []);
+  });
+});
+
 /** The reference for reading a `序号` cell: its pattern, on the text that `slice` gives. */
 function patternItem(text: string, span: Span): Item | null {
   const raw = text.slice(span.start, span.end);

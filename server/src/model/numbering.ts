@@ -2,7 +2,7 @@
 import { formatChineseNumeral, formatCircled } from '../../../grammar/numerals.js';
 import { coverOf } from './ranges.js';
 import { perDocument } from './remember.js';
-import type { Level, Marker, PlanDocument, Section, Span } from './types.js';
+import type { Level, Marker, PlanDocument, SeparateList, Section, Span } from './types.js';
 
 /** How the numbers of one level run: on through the whole document, or from 1 again under each parent. */
 export type SequenceMode = 'continuous' | 'per-parent';
@@ -11,12 +11,36 @@ export type SequenceMode = 'continuous' | 'per-parent';
  * A run of markers that must count 1, 2, 3…: the children of one parent at one level, the whole
  * document's markers of one level when that level numbers continuously, or one inline enumeration
  * (`一是…二是…`). `mode` is null when it makes no difference (level 1, a level used under one parent
- * only, inline runs).
+ * only, inline runs). A run lies in one stretch numbered apart (`plan.separateLists`) or outside them all.
  */
 export interface SiblingRun {
   readonly level: Level;
   readonly mode: SequenceMode | null;
   readonly sections: readonly Section[];
+}
+
+/**
+ * Which stretch numbered apart (`lists`, by start) each section lies in, asked in document order: its index, or -1
+ * for the rest of the document. A section of a level above the list's is not in it. Linear over the sections.
+ */
+export function separateListWalker(lists: readonly SeparateList[]): (s: Section) => number {
+  const active: number[] = [];
+  let k = 0;
+  return (s) => {
+    const at = s.marker.span.start;
+    for (; k < lists.length && lists[k]!.span.start <= at; k++) active.push(k);
+    while (active.length > 0 && lists[active[active.length - 1]!]!.span.end <= at) active.pop();
+    for (let i = active.length - 1; i >= 0; i--) {
+      const list = lists[active[i]!]!;
+      if (list.span.end > at && s.marker.level >= list.level) return active[i]!;
+    }
+    return -1;
+  };
+}
+
+/** Per-list state: one slot for the rest of the document (index 0) and one per separate list. */
+function perList<T>(lists: readonly SeparateList[], make: () => T): T[] {
+  return Array.from({ length: lists.length + 1 }, make);
 }
 
 // PL004, PL005, PL006 and the quick fixes each ask for the same runs and sets of one plan, which is never changed once
@@ -41,11 +65,14 @@ interface LevelReading {
 }
 
 function readLevels(plan: PlanDocument, excluded: ReadonlySet<Section>): LevelReading {
-  const last: (Section | undefined)[] = [];
+  const lasts = perList(plan.separateLists, (): (Section | undefined)[] => []);
   const restart = [0, 0, 0, 0, 0, 0];
   const carry = [0, 0, 0, 0, 0, 0];
   const parents = [0, 0, 0, 0, 0, 0];
+  const listOf = separateListWalker(plan.separateLists);
   for (const s of plan.allSections) {
+    // The previous marker of its level is the previous one in its own list.
+    const last = lasts[listOf(s) + 1]!;
     const level = s.marker.level;
     if (level > 5 || excluded.has(s)) continue;
     const prev = last[level];
@@ -83,10 +110,13 @@ export const siblingRuns = perDocument((plan: PlanDocument): readonly SiblingRun
   const excluded = tableSections(plan);
   const { mode, parents } = readLevels(plan, excluded);
   const runs: { level: Level; mode: SequenceMode | null; sections: Section[] }[] = [];
-  const open: (typeof runs)[number][] = [];
+  const opens = perList(plan.separateLists, (): (typeof runs)[number][] => []);
   let shi: (typeof runs)[number] | undefined;
   let di: (typeof runs)[number] | undefined;
+  const listOf = separateListWalker(plan.separateLists);
   for (const s of plan.allSections) {
+    // The runs of its own list (a covering notice's, or the rest of the document's).
+    const open = opens[listOf(s) + 1]!;
     if (excluded.has(s)) continue;
     const level = s.marker.level;
     if (level === 6) {

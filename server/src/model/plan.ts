@@ -19,6 +19,7 @@ import { createLineMap, type LineTable } from './positions.js';
 import { withMemoSlot } from './remember.js';
 import { DEFAULT_NON_TASK_SECTIONS } from '../config/config.js';
 import { decideKind, NOTICE_ISSUES, NOTICE_REQUIRES } from './kind.js';
+import { separateListWalker } from './numbering.js';
 import { findTables, PERSON_HEADER } from './tables.js';
 import { readUnitCells } from './table-units.js';
 import { isSpace, isTrimCode, stripNoise, toSimplified, trimSpan } from './text.js';
@@ -34,6 +35,7 @@ import type {
   PlanDocument,
   PlanPeriod,
   Section,
+  SeparateList,
   Span,
   Table,
   TableRow,
@@ -94,6 +96,7 @@ function emptyPlan(text: string, lines: LineTable): PlanDocument {
     unnumbered: [],
     directives: [],
     numbering: 'unknown',
+    separateLists: [],
     problems: [],
     lines,
   });
@@ -161,7 +164,8 @@ function readBody(plan: PlanDocument, lines: LineTable, parsed: ParsedText, opti
   plan.sections = built.roots;
   plan.allSections = built.all;
   plan.unnumbered = built.unnumbered;
-  plan.numbering = numberingMode(built.all);
+  plan.separateLists = built.separateLists;
+  plan.numbering = numberingMode(built.all, built.separateLists);
   return { built, ctx, convention: leadConvention(text) };
 }
 
@@ -273,7 +277,8 @@ function noticeEnd(text: string, lines: LineTable): number {
   // A notice that issues nothing (`关于…分工的通知…通知如下`) is the document itself: its items are read as they are.
   if (issues === null) return 0;
   const at = Math.min(issues?.index ?? Infinity, requires?.index ?? Infinity);
-  const books = [...head.slice(0, at + 200).matchAll(/《([^《》]{4,80})》/g)].map((m) => foldTitle(m[1]!));
+  const named = head.slice(0, at + 200);
+  const books = [...named.matchAll(/《([^《》]{4,80})》/g), ...named.matchAll(ISSUED_UNQUOTED)].map((m) => foldTitle(m[1] ?? m[2]!));
   let first = 0;
   for (let i = head.indexOf('\n'); i >= 0 && i < at; i = head.indexOf('\n', i + 1)) first++;
   const limit = Math.min(lines.lineCount, first + 80);
@@ -287,6 +292,9 @@ function noticeEnd(text: string, lines: LineTable): number {
   // A notice of requirements with no plan after it (in the text we have): all of it is the notice.
   return requires !== null && requires.index >= issues.index ? text.length : 0;
 }
+
+/** A document a notice names without `《》`: `关于印发X的通知`, `现将X印发给你们`. */
+const ISSUED_UNQUOTED = /(?:关于|關於)(?:印发|印發)([^《》\r\n。，,]{4,60}?)的通知|(?:现将|現將)([^《》\r\n。，,]{4,60}?)(?:印发给你们|印發給你們)/g;
 
 /** A title compared with the one a notice names: pinyin noise, spaces and quotes dropped, script folded. */
 function foldTitle(title: string): string {
@@ -434,6 +442,7 @@ interface BuiltSections {
   all: Section[];
   info: Map<Section, SectionInfo>;
   unnumbered: UnnumberedAttribution[];
+  separateLists: SeparateList[];
 }
 
 /** Builds the section tree from the blocks of the body (those before `bodyEnd`); `tokens` is the vector they index. */
@@ -442,6 +451,7 @@ function buildSections(tokens: IToken[], blocks: Block[], bodyEnd: number, ctx: 
   const all: Section[] = [];
   const info = new Map<Section, SectionInfo>();
   const unnumbered: UnnumberedAttribution[] = [];
+  const separateLists: SeparateList[] = [];
   const stack: SectionInfo[] = [];
   /** The sections that were named as assigning no work, in order. */
   const nonTaskEntries: SectionInfo[] = [];
@@ -458,6 +468,8 @@ function buildSections(tokens: IToken[], blocks: Block[], bodyEnd: number, ctx: 
     if (inNoticeStack && block.start >= noticeEnd) {
       inNoticeStack = false;
       while (stack.length > 0) closeSection(stack.pop()!, info, ctx);
+      // The notice's own requirements (`一、…` `二、…`) are a list of their own: the plan counts from 1 again.
+      if (all.length > 0) separateLists.push({ span: { start: 0, end: noticeEnd }, level: 1, kind: 'notice' });
     }
     if (block.marker === null) {
       // An unnumbered paragraph: its attributions are the current section's own while it has none yet; else
@@ -535,7 +547,7 @@ function buildSections(tokens: IToken[], blocks: Block[], bodyEnd: number, ctx: 
     if (!entry.nonTask || entry.notice) continue;
     if (assignsWork(entry.section, info)) clearNonTask(entry.section, info);
   }
-  return { roots, all, info, unnumbered };
+  return { roots, all, info, unnumbered, separateLists };
 }
 
 /**
@@ -698,13 +710,20 @@ function startsAlphanumeric(image: string): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
-/** Continuous numbering runs on across parents; per-parent restarts at 1 under each. */
-function numberingMode(all: Section[]): NumberingMode {
+/**
+ * Continuous numbering runs on across parents; per-parent restarts at 1 under each. Markers are compared with the
+ * previous one of their level in the same list (`SeparateList`, or the rest of the document).
+ */
+function numberingMode(all: Section[], separate: readonly SeparateList[]): NumberingMode {
   let continuous = 0;
   let restart = 0;
-  // Sections by level (1–5), in document order; inline items (6) do not count.
-  const byLevel: Section[][] = [[], [], [], [], [], []];
-  for (const s of all) if (s.marker.level !== 6) byLevel[s.marker.level]!.push(s);
+  // Sections by level (1–5) and list, in document order; inline items (6) do not count.
+  const byLevel: Section[][] = Array.from({ length: 6 * (separate.length + 1) }, () => []);
+  const listOf = separateListWalker(separate);
+  for (const s of all) {
+    const list = listOf(s); // -1: none
+    if (s.marker.level !== 6) byLevel[6 * (list + 1) + s.marker.level]!.push(s);
+  }
   for (const list of byLevel) {
     for (let i = 1; i < list.length; i++) {
       const prev = list[i - 1]!;

@@ -226,6 +226,17 @@ export interface PlanPeriod {
 /** Whether numbering runs on through the document or starts again under each parent. */
 export type NumberingMode = 'continuous' | 'per-parent' | 'unknown';
 
+/**
+ * A stretch of the text whose markers of `level` and deeper number among themselves, apart from the rest of the
+ * document; the markers around it count on as if it were not there. A covering notice's own requirements (level 1:
+ * the plan's `一、` after them is its first).
+ */
+export interface SeparateList {
+  span: Span;
+  level: Level;
+  kind: 'notice';
+}
+
 /** Everything `parsePlan` finds in one document. */
 export interface PlanDocument {
   text: string;
@@ -246,6 +257,8 @@ export interface PlanDocument {
   unnumbered: UnnumberedAttribution[];
   directives: Directive[];
   numbering: NumberingMode;
+  /** Stretches numbered apart from the rest (`SeparateList`), by where they start. Usually empty. */
+  separateLists: SeparateList[];
   problems: ParseProblem[];
   /** Converts offsets to positions and back. */
   lines: LineMap;
