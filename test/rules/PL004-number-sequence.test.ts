@@ -194,6 +194,63 @@ describe('PL004 lists that do not start the document', () => {
     assert.deepEqual(parsePlan(bare).tasks.map((t) => t.number), ['（一）', '（二）']);
     assert.deepEqual(findings(bare), []);
   });
+
+  // Goals listed under a label in the opening paragraph, before the chapters; the tasks number on through the chapters.
+  const goals = [
+    '岚川市2024年生活垃圾分类工作要点',
+    '为持续推进生活垃圾分类，制定本要点。',
+    '主要目标：',
+    '1.居民小区分类设施覆盖率达到95%以上；',
+    '2.厨余垃圾日处理能力达到300吨。',
+    '一、由市城管局负责的任务',
+    '1.新建分类投放亭100座。（完成时限：2024年6月底前）',
+    '2.完善分类收运线路。（完成时限：2024年9月底前）',
+    '二、由市商务局负责的任务',
+    '3.推进再生资源回收网点建设。（完成时限：2024年10月底前）',
+    '4.规范废旧物资回收行业。（完成时限：2024年12月底前）',
+  ];
+
+  it('reads items under a label naming a non-task section (主要目标：) as goals, a list of their own', () => {
+    const text = goals.join('\n');
+    assert.deepEqual(lint(text).map((d) => `${d.ruleId} ${d.message}`), []);
+    assert.equal(fixedByAll(text), text);
+    const model = parsePlan(text);
+    assert.deepEqual(model.tasks.map((t) => t.title), ['新建分类投放亭100座', '完善分类收运线路', '推进再生资源回收网点建设', '规范废旧物资回收行业']);
+    assert.deepEqual(model.allSections.filter((s) => s.nonTask).map((s) => s.marker.text), ['1.', '2.']);
+    assert.equal(levelModes(model).get(3), 'continuous');
+    // The goals still count 1, 2, 3… among themselves.
+    const skipped = [...goals.slice(0, 4), goals[4]!.replace('2.', '3.'), ...goals.slice(5)].join('\n');
+    assert.deepEqual(
+      findings(skipped).map((d) => d.message),
+      ['编号“3.”跳号，应为“2.”（本文该级全文连续编号）'],
+    );
+  });
+
+  it('lets the count around a labelled list go on after it, and keeps the item the list is under a task', () => {
+    // Items numbered on through the sections (1.–4.); under (二) a list of requirements of its own.
+    const text = [
+      '岚川县2024年行政执法工作方案',
+      '一、重点任务',
+      '（一）完善执法制度',
+      '1.修订执法事项清单。（牵头单位：岚川县司法局；完成时限：2024年5月底前）',
+      '2.公布执法裁量基准。（牵头单位：岚川县司法局；完成时限：2024年7月底前）',
+      '（二）推行执法全过程记录。（牵头单位：岚川县司法局；完成时限：2024年9月底前）',
+      '工作要求：',
+      '1.执法记录仪配备到人；',
+      '2.音像资料按月归档。',
+      '（三）强化执法监督',
+      '3.开展执法案卷评查。（牵头单位：岚川县司法局；完成时限：2024年10月底前）',
+      '4.通报典型案例。（牵头单位：岚川县司法局；完成时限：2024年12月底前）',
+    ].join('\n');
+    assert.deepEqual(lint(text).map((d) => `${d.ruleId} ${d.message}`), []);
+    assert.equal(fixedByAll(text), text);
+    const model = parsePlan(text);
+    assert.deepEqual(model.tasks.map((t) => t.number), ['1.', '2.', '（二）', '3.', '4.']);
+    assert.deepEqual(
+      model.separateLists.map((l) => [l.kind, l.level, text.slice(l.span.start, l.span.end).split('\n')[0]]),
+      [['labelled', 3, '工作要求：']],
+    );
+  });
 });
 
 /** The reference for reading a `序号` cell: its pattern, on the text that `slice` gives. */

@@ -21,7 +21,8 @@ export interface SiblingRun {
 
 /**
  * Which stretch numbered apart (`lists`, by start) each section lies in, asked in document order: its index, or -1
- * for the rest of the document. A section of a level above the list's is not in it. Linear over the sections.
+ * for the rest of the document. A section of a level above the list's (the model ends a list before one) is not
+ * in it. Linear over the sections.
  */
 export function separateListWalker(lists: readonly SeparateList[]): (s: Section) => number {
   const active: number[] = [];
@@ -115,7 +116,7 @@ export const siblingRuns = perDocument((plan: PlanDocument): readonly SiblingRun
   let di: (typeof runs)[number] | undefined;
   const listOf = separateListWalker(plan.separateLists);
   for (const s of plan.allSections) {
-    // The runs of its own list (a covering notice's, or the rest of the document's).
+    // The runs of its own list (a labelled list's, or the rest of the document's, which go on after it).
     const open = opens[listOf(s) + 1]!;
     if (excluded.has(s)) continue;
     const level = s.marker.level;

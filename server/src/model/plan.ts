@@ -355,6 +355,8 @@ interface SectionInfo {
   nonTask: boolean;
   /** It is a requirement of a covering notice: never a task, whatever it names. */
   notice: boolean;
+  /** It is an item of a list under a label naming a non-task section (`主要目标：` `1.…`): its parent's goals, not its parts. */
+  labelled: boolean;
   /** Its inline items (`一是…`) are tasks of their own, each with its own attribution. */
   inlineTasks: boolean;
   /** Its inline items were folded into its paragraph: its task covers them. */
@@ -445,6 +447,35 @@ interface BuiltSections {
   separateLists: SeparateList[];
 }
 
+/** The tail of a paragraph that labels a list (`主要目标：`, `…制定本方案。工作目标：`): after its last sentence end, a colon at its end. */
+const LABEL_TAIL = /(?:^|[。；;！？!?])[ \t\u3000\u00a0]*([^。；;！？!?：:]{2,16})[：:][ \t\u3000\u00a0\r\n]*$/;
+
+/**
+ * The level of the list that the unnumbered paragraph `blocks[at]` labels, or 0: the paragraph ends with a label
+ * naming a section that assigns no work (`主要目标：`), and the next paragraph opens with a marker deeper than the
+ * section the label sits in (`1.` at the top or under `一、`, not a sibling `2.` of the item the label ends). The
+ * items of that level after it, until a marker of a higher level, are that section's: goals, not tasks, a list of
+ * their own.
+ */
+function labelledListLevel(blocks: Block[], at: number, bodyEnd: number, current: SectionInfo | undefined, text: string, nonTask: RegExp): Level | 0 {
+  const next = blocks[at + 1];
+  if (next === undefined || next.kind !== 'paragraph' || next.marker === null || next.start >= bodyEnd) return 0;
+  const level = LEVELS[next.marker.tokenType.name]!.level;
+  if (level > 5 || (current !== undefined && current.section.marker.level >= level)) return 0;
+  const block = blocks[at]!;
+  let last = block.end - 1;
+  while (last > block.start && isTrimCode(text.charCodeAt(last))) last--;
+  if (text[last] !== '：' && text[last] !== ':') return 0; // most paragraphs: no label at their end
+  const label = LABEL_TAIL.exec(text.slice(Math.max(block.start, last - 40), last + 1));
+  return label !== null && isNonTaskTitle(toSimplified(stripNoise(label[1]!)), nonTask) ? level : 0;
+}
+
+/** An unnumbered paragraph that ends a labelled list: another label (`重点任务：`), or a short heading with no punctuation. */
+function endsLabelledList(text: string, block: Block): boolean {
+  const line = text.slice(block.start, block.end).trim();
+  return /[：:]$/.test(line) || (line.length <= 30 && !/[。；;，,、！？!?：:]/.test(line));
+}
+
 /** Builds the section tree from the blocks of the body (those before `bodyEnd`); `tokens` is the vector they index. */
 function buildSections(tokens: IToken[], blocks: Block[], bodyEnd: number, ctx: AttributionContext, nonTask: RegExp, noticeEnd: number): BuiltSections {
   const roots: Section[] = [];
@@ -460,6 +491,13 @@ function buildSections(tokens: IToken[], blocks: Block[], bodyEnd: number, ctx: 
   let inNoticeStack = noticeEnd > 0;
   /** The level of the attachment list being read (`附件:1.… 2.…`), 0 when none. */
   let attachmentLevel = 0;
+  /** The list under a label naming a non-task section being read (`主要目标：` `1.…`), null when none. */
+  let labelled: SeparateList | null = null;
+  const endLabelled = (at: number) => {
+    if (labelled !== null) labelled.span.end = at;
+    labelled = null;
+  };
+  let lastEnd = 0;
   for (let b = 0; b < blocks.length; b++) {
     const block = blocks[b]!;
     if (block.start >= bodyEnd) break;
@@ -470,12 +508,21 @@ function buildSections(tokens: IToken[], blocks: Block[], bodyEnd: number, ctx: 
       while (stack.length > 0) closeSection(stack.pop()!, info, ctx);
       // The notice's own requirements (`一、…` `二、…`) are a list of their own: the plan counts from 1 again.
       if (all.length > 0) separateLists.push({ span: { start: 0, end: noticeEnd }, level: 1, kind: 'notice' });
+      endLabelled(noticeEnd);
     }
+    lastEnd = block.end;
     if (block.marker === null) {
+      const current = stack[stack.length - 1];
+      // A labelled list ends at a line that opens something else (another label, a heading of no level).
+      if (labelled !== null && endsLabelledList(ctx.text, block)) endLabelled(block.start);
+      const listLevel = labelledListLevel(blocks, b, bodyEnd, current, ctx.text, nonTask);
+      if (listLevel !== 0) {
+        labelled = { span: { start: block.start, end: block.end }, level: listLevel, kind: 'labelled' };
+        separateLists.push(labelled);
+      }
       // An unnumbered paragraph: its attributions are the current section's own while it has none yet; else
       // they are unnumbered (PL003), except under a section that assigns no work, where nothing is kept (so
       // nothing is read).
-      const current = stack[stack.length - 1];
       // Fields written one a line under the item (`牵头单位：…` `责任单位：…` `完成时限：…`) are all the item's.
       const fieldLine = current !== undefined && current.fieldsFollow && isFieldLine(tokens, block);
       if (current !== undefined && !fieldLine) current.fieldsFollow = false;
@@ -510,6 +557,8 @@ function buildSections(tokens: IToken[], blocks: Block[], bodyEnd: number, ctx: 
     const marker = toMarker(block.marker, ctx.lines);
     if (ATTACHMENT_PREFIX.test(ctx.text.slice(Math.max(0, marker.span.start - 12), marker.span.start))) attachmentLevel = marker.level;
     else if (marker.level < attachmentLevel) attachmentLevel = 0;
+    // A labelled list (`主要目标：` `1.…` `2.…`) runs until a marker of a higher level.
+    if (labelled !== null && marker.level < labelled.level) endLabelled(block.start);
     while (stack.length > 0 && stack[stack.length - 1]!.section.marker.level >= marker.level) closeSection(stack.pop()!, info, ctx);
     const parent = stack[stack.length - 1] ?? null;
     // A record's number field (`任务编号：3`) has its title in a field of its own on a later line (`任务名称：…`).
@@ -519,7 +568,8 @@ function buildSections(tokens: IToken[], blocks: Block[], bodyEnd: number, ctx: 
     const span = { start: marker.span.start, end: block.end };
     const inNotice = block.start < noticeEnd;
     const inAttachmentList = marker.level === attachmentLevel || FILE_NAME.test(title);
-    const isNonTask = inNotice || inAttachmentList || (parent?.nonTask ?? false) || isNonTaskTitle(toSimplified(title), nonTask);
+    const inLabelledList = labelled !== null && marker.level === labelled.level;
+    const isNonTask = inNotice || inAttachmentList || inLabelledList || (parent?.nonTask ?? false) || isNonTaskTitle(toSimplified(title), nonTask);
     // `own` grows with the attributions of the paragraphs that follow; the section gets its copy below.
     const section = new PlacedSection(marker, title, titleSpan, span, parent?.section ?? null, isNonTask, own, ctx.lines);
     const entry: SectionInfo = {
@@ -528,6 +578,7 @@ function buildSections(tokens: IToken[], blocks: Block[], bodyEnd: number, ctx: 
       own,
       nonTask: section.nonTask,
       notice: inNotice || inAttachmentList,
+      labelled: inLabelledList,
       inlineTasks: false,
       foldedInline: false,
       fieldsFollow: true,
@@ -540,6 +591,9 @@ function buildSections(tokens: IToken[], blocks: Block[], bodyEnd: number, ctx: 
     if (entry.nonTask) nonTaskEntries.push(entry);
   }
   while (stack.length > 0) closeSection(stack.pop()!, info, ctx);
+  endLabelled(lastEnd);
+  // The notice's list starts at 0, before any labelled list read inside the notice.
+  separateLists.sort((x, y) => x.span.start - y.span.start);
   // A section named like `组织保障` still assigns work when something under it names a lead or responsible unit
   // (last first: clearing one clears those above and below it).
   for (let i = nonTaskEntries.length - 1; i >= 0; i--) {
@@ -759,7 +813,8 @@ function bodyTasks(built: BuiltSections, ctx: AttributionContext, convention: Le
 function isTaskSection(section: Section, built: BuiltSections, maxLevel: number): boolean {
   const entry = built.info.get(section)!;
   if (section.marker.level === 6) return section.parent !== null && built.info.get(section.parent)!.inlineTasks;
-  const structural = section.children.some((c) => c.marker.level <= 5);
+  // Items of a labelled list under it (`工作要求：` `1.…`) are no parts of it: it is still a task.
+  const structural = section.children.some((c) => c.marker.level <= 5 && !built.info.get(c)!.labelled);
   if (structural || entry.inlineTasks) return false;
   return section.marker.level >= 2 || entry.own.length > 0 || maxLevel === 1;
 }
