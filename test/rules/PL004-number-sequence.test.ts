@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { applyFixesUntilStable } from '../../server/src/lint/fixes.js';
+import { renumberEdits } from '../../server/src/features/code-actions.js';
 import type { Fix } from '../../server/src/lint/types.js';
 import { parsePlan } from '../../server/src/model/plan.js';
 import { defaultSettings } from '../../server/src/lint/engine.js';
@@ -160,6 +161,51 @@ const fixedByAll = (text: string) =>
   ).text;
 
 describe('PL004 lists that do not start the document', () => {
+  // An excerpt: no title, the page begins inside chapter 二's section (三), at its seventh item.
+  const excerpt = [
+    '7.规范农村宅基地审批。（牵头单位：岚川县自然资源局；完成时限：2024年11月底前）',
+    '8.开展闲置农房盘活试点。（牵头单位：岚川县农业农村局；完成时限：2024年12月底前）',
+    '（四）提升乡村治理水平',
+    '1.完善村规民约。（牵头单位：岚川县民政局；完成时限：2024年8月底前）',
+    '2.推广积分制管理。（牵头单位：岚川县委组织部；完成时限：2024年10月底前）',
+    '三、保障措施',
+    '（一）压实工作责任。各乡镇要细化措施，抓好落实。',
+    '（二）加强宣传引导。及时总结推广典型经验。',
+  ];
+
+  it('reads an excerpt that starts mid-way as lists that started before it: nothing to report, nothing to fix', () => {
+    const text = excerpt.join('\n');
+    assert.deepEqual(findings(text), []);
+    assert.equal(fixedByAll(text), text);
+    const model = parsePlan(text);
+    assert.equal(model.excerpt, true);
+    // The renumbering command counts on from the first number too.
+    assert.deepEqual(renumberEdits(model, 0), []);
+  });
+
+  it('still counts on from where an excerpt\'s list starts, and under a heading that starts mid-way too', () => {
+    const gap = [excerpt[0]!, excerpt[1]!.replace('8.', '10.'), ...excerpt.slice(2)].join('\n');
+    assert.deepEqual(
+      findings(gap).map((d) => d.message),
+      ['编号“10.”跳号，应为“8.”（本文该级各部分分别编号）'],
+    );
+    assert.match(fixed(gap), /^7\.规范[^\n]*\n8\.开展/);
+    // A page that begins at the end of a sentence, then (三) with its fifth and sixth items (numbered on through the chapter).
+    const midSentence = ['确保各项任务按期完成。', '（三）加强耕地保护', '5.落实耕地占补平衡。（牵头单位：岚川县自然资源局）', '6.整治撂荒地。（牵头单位：岚川县农业农村局）'].join('\n');
+    assert.deepEqual(findings(midSentence), []);
+    assert.equal(parsePlan(midSentence).excerpt, true);
+  });
+
+  it('keeps reporting a plan with a title whose first chapter is not 一、', () => {
+    const text = ['岚川县2024年乡村治理工作方案', '', ...excerpt.slice(5)].join('\n');
+    assert.deepEqual(
+      findings(text).map((d) => d.message),
+      ['编号“三、”跳号，应为“一、”'],
+    );
+    assert.match(fixed(text), /\n一、保障措施\n/);
+    assert.equal(parsePlan(text).excerpt, false);
+  });
+
   // A covering notice that states its own requirements (一、二、), signed and dated, then the plan it issues.
   const notice = [
     '岚川县人民政府办公室关于印发岚川县2024年农村供水保障工作方案的通知',

@@ -216,7 +216,8 @@ export function sectionAt(plan: PlanDocument, offset: number): Section | null {
 
 /**
  * Edits that renumber the items under the section at `offset` (or, on an item without items of its
- * own, the item and its siblings): each run of siblings is numbered 1, 2, 3… in its own form; a run
+ * own, the item and its siblings): each run of siblings is numbered 1, 2, 3… in its own form (from its
+ * first number when an excerpt shows it from its middle, `SiblingRun.first`); a run
  * numbered continuously through the document is renumbered whole. Only markers whose number changes
  * are edited; a number the form cannot hold (`㉑`) is left alone.
  */
@@ -229,8 +230,8 @@ export function renumberEdits(plan: PlanDocument, offset: number): TextEdit[] {
   for (const run of siblingRuns(plan)) {
     if (!run.sections.some((s) => targets.has(s))) continue;
     run.sections.forEach((s, i) => {
-      if (s.marker.value === i + 1) return;
-      const text = markerWithNumber(s.marker, i + 1);
+      if (s.marker.value === run.first + i) return;
+      const text = markerWithNumber(s.marker, run.first + i);
       if (text !== null && text !== s.marker.text) edits.push({ span: s.marker.span, newText: text });
     });
   }

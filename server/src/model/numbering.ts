@@ -17,6 +17,12 @@ export interface SiblingRun {
   readonly level: Level;
   readonly mode: SequenceMode | null;
   readonly sections: readonly Section[];
+  /**
+   * The number the run counts from: 1, or in an excerpt (`plan.excerpt`) the first number of the first run of a
+   * level when nothing above it is in the text (`7.` `8.` at the top of a page cut out of a plan: its list started
+   * before the page did) or what is above it starts mid-way too (`（三）` then `5.`).
+   */
+  readonly first: number;
 }
 
 /**
@@ -110,11 +116,15 @@ export function levelModes(plan: PlanDocument): Map<number, SequenceMode> {
 export const siblingRuns = perDocument((plan: PlanDocument): readonly SiblingRun[] => {
   const excluded = tableSections(plan);
   const { mode, parents } = readLevels(plan, excluded);
-  const runs: { level: Level; mode: SequenceMode | null; sections: Section[] }[] = [];
+  const runs: { level: Level; mode: SequenceMode | null; sections: Section[]; first: number }[] = [];
   const opens = perList(plan.separateLists, (): (typeof runs)[number][] => []);
   let shi: (typeof runs)[number] | undefined;
   let di: (typeof runs)[number] | undefined;
   const listOf = separateListWalker(plan.separateLists);
+  /** Levels that have had a run: only the first run of a level may start mid-way. */
+  const seen = [false, false, false, false, false, false];
+  /** The first sections of runs that start mid-way: what the excerpt shows of a list under them started before it too. */
+  const midwayHeads = new Set<Section>();
   for (const s of plan.allSections) {
     // The runs of its own list (a labelled list's, or the rest of the document's, which go on after it).
     const open = opens[listOf(s) + 1]!;
@@ -124,7 +134,7 @@ export const siblingRuns = perDocument((plan: PlanDocument): readonly SiblingRun
       const isShi = s.marker.style === 'inline-shi';
       let run = isShi ? shi : di;
       if (run === undefined || run.sections[0]!.parent !== s.parent || s.marker.value === 1) {
-        run = { level, mode: null, sections: [] };
+        run = { level, mode: null, sections: [], first: 1 };
         runs.push(run);
         if (isShi) shi = run;
         else di = run;
@@ -135,9 +145,13 @@ export const siblingRuns = perDocument((plan: PlanDocument): readonly SiblingRun
     let run = open[level];
     const runMode = parents[level]! > 1 ? mode[level]! : null;
     if (run === undefined || (runMode !== 'continuous' && run.sections[0]!.parent !== s.parent)) {
-      run = { level, mode: runMode, sections: [] };
+      const midway =
+        plan.excerpt && !seen[level] && (s.parent === null || midwayHeads.has(s.parent)) && Number.isInteger(s.marker.value) && s.marker.value > 1;
+      if (midway) midwayHeads.add(s);
+      run = { level, mode: runMode, sections: [], first: midway ? s.marker.value : 1 };
       runs.push(run);
       open[level] = run;
+      seen[level] = true;
     }
     run.sections.push(s);
   }

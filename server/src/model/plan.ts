@@ -97,6 +97,7 @@ function emptyPlan(text: string, lines: LineTable): PlanDocument {
     directives: [],
     numbering: 'unknown',
     separateLists: [],
+    excerpt: false,
     problems: [],
     lines,
   });
@@ -166,6 +167,7 @@ function readBody(plan: PlanDocument, lines: LineTable, parsed: ParsedText, opti
   plan.unnumbered = built.unnumbered;
   plan.separateLists = built.separateLists;
   plan.numbering = numberingMode(built.all, built.separateLists);
+  plan.excerpt = built.all.length > 0 && !headingBefore(text, built.all[0]!.marker.span.start);
   return { built, ctx, convention: leadConvention(text) };
 }
 
@@ -789,6 +791,23 @@ function numberingMode(all: Section[], separate: readonly SeparateList[]): Numbe
   }
   if (continuous === 0 && restart === 0) return 'unknown';
   return continuous > restart ? 'continuous' : 'per-parent';
+}
+
+/**
+ * Does a line before `offset` (the first marker) read as a title or a heading: short, and not ending as a sentence
+ * or a clause does? A longer line (a text that lost its line breaks) is read piece by piece between spaces, as the
+ * title is. Blank lines and directive comments do not count. A text with none starts mid-document.
+ */
+function headingBefore(text: string, offset: number): boolean {
+  for (const line of text.slice(0, offset).split(/[\r\n]+/)) {
+    const pieces = line.length > 80 ? line.split(/[ \t\u3000\u00a0]+/) : [line];
+    for (const piece of pieces) {
+      const words = piece.replace(/^[ \t\u3000\u00a0\ufeff#]+|[ \t\u3000\u00a0]+$/g, '');
+      if (words.length === 0 || words.startsWith('<!--')) continue;
+      if (words.length <= 80 && !/[。；;，,：:、！？!?…]$/.test(words)) return true;
+    }
+  }
+  return false;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -260,6 +260,11 @@ export interface PlanDocument {
   numbering: NumberingMode;
   /** Stretches numbered apart from the rest (`SeparateList`), by where they start. Usually empty. */
   separateLists: SeparateList[];
+  /**
+   * The text starts mid-document (an excerpt): nothing before its first numbered item reads as a title or a
+   * heading. Its first list of a level with no heading above it may start at any number (`7.` `8.`, then `（四）`).
+   */
+  excerpt: boolean;
   problems: ParseProblem[];
   /** Converts offsets to positions and back. */
   lines: LineMap;

@@ -96,7 +96,7 @@ export const rule: Rule = {
   check({ plan, report }) {
     const inverted = invertedSections(plan);
     for (const run of siblingRuns(plan)) {
-      if (counts(run.sections)) continue; // the common case: 1, 2, 3… with nothing to say
+      if (counts(run.sections, run.first)) continue; // the common case: 1, 2, 3… with nothing to say
       const items = run.sections.map((s, i): Item => {
         const before = i > 0 ? run.sections[i - 1]! : null;
         return {
@@ -114,7 +114,7 @@ export const rule: Rule = {
       // Around a misplaced level (PL006) the intended numbering is unclear: report, but do not renumber.
       const first = run.sections[0]!;
       const misplaced = inverted.has(first) || (first.parent !== null && inverted.has(first.parent));
-      checkSequence(plan.text, items, family, run.mode === 'continuous' || !misplaced, report);
+      checkSequence(plan.text, items, family, run.mode === 'continuous' || !misplaced, report, run.first);
     }
     for (const table of plan.tables) {
       const column = table.columns.indexOf('number');
@@ -144,9 +144,9 @@ export const rule: Rule = {
   },
 };
 
-/** True when the sections count 1, 2, 3… without a break. */
-function counts(sections: readonly Section[]): boolean {
-  return sections.every((s, i) => s.marker.value === i + 1);
+/** True when the sections count `first`, `first + 1`… (1, 2, 3… as a rule) without a break. */
+function counts(sections: readonly Section[], first: number): boolean {
+  return sections.every((s, i) => s.marker.value === first + i);
 }
 
 /** What `\s` matches (ECMAScript white space and line terminators), by code unit. */
@@ -213,14 +213,16 @@ export function tableItem(text: string, span: Span): Item | null {
 }
 
 /**
- * Checks that `items` count 1, 2, 3…. An item is reported where the count breaks: it does not follow
- * the number before it (the message says what would follow, `应为“8.”`). A number that comes back to
- * its place in the count after an earlier break (`1.`–`5.`, `1.` `2.`, then `8.`) is a return to
- * order, not a new break; a duplicate is always reported. One fix renumbers the run from its first
- * wrong item to its end (each item gets its place in the run); every finding of the run carries that
- * same fix, and applying it once settles them all (applyFixes skips the copies).
+ * Checks that `items` count 1, 2, 3… (from `first` when an excerpt shows a list from its middle: 7, 8, 9…). An
+ * item is reported where the count breaks: it does not follow the number before it (the message says what would
+ * follow, `应为“8.”`). A number that comes back to its place in the count after an earlier break (`1.`–`5.`, `1.`
+ * `2.`, then `8.`) is a return to order, not a new break; a duplicate is always reported. One fix renumbers the run
+ * from its first wrong item to its end (each item gets its place in the run); every finding of the run carries
+ * that same fix, and applying it once settles them all (applyFixes skips the copies).
  */
-function checkSequence(text: string, items: Item[], family: Family, fixable: boolean, report: (r: Report) => void): void {
+function checkSequence(text: string, items: Item[], family: Family, fixable: boolean, report: (r: Report) => void, first = 1): void {
+  // Each item's place in the count: `first + i`.
+  const at = (i: number) => first + i;
   const wrong: { index: number; kind: Kind; expected: number }[] = [];
   let firstWrong = -1;
   let canFix = fixable;
@@ -230,12 +232,12 @@ function checkSequence(text: string, items: Item[], family: Family, fixable: boo
       canFix = false; // an unreadable number: its place in the count is unknown
       continue;
     }
-    if (firstWrong < 0 && item.value !== i + 1) firstWrong = i;
-    const prev = i > 0 ? items[i - 1]!.value : 0;
-    const expected = Number.isFinite(prev) ? prev + 1 : i + 1;
+    if (firstWrong < 0 && item.value !== at(i)) firstWrong = i;
+    const prev = i > 0 ? items[i - 1]!.value : first - 1;
+    const expected = Number.isFinite(prev) ? prev + 1 : at(i);
     if (item.value === expected) continue;
-    const kind = kindOf(items, i, family);
-    if (wrong.length > 0 && item.value === i + 1 && kind !== 'duplicate') continue;
+    const kind = kindOf(items, i, family, first);
+    if (wrong.length > 0 && item.value === at(i) && kind !== 'duplicate') continue;
     if (item.value > expected && missedMarker(text, item, expected)) {
       // The "missing" number is written right there, but was not read as a marker: renumbering would
       // distort the text, and the finding would be false.
@@ -250,8 +252,8 @@ function checkSequence(text: string, items: Item[], family: Family, fixable: boo
     const edits = [];
     for (let i = firstWrong; i < items.length; i++) {
       const item = items[i]!;
-      if (item.value === i + 1) continue;
-      const newText = format(item, i + 1);
+      if (item.value === at(i)) continue;
+      const newText = format(item, at(i));
       if (newText === null) {
         edits.length = 0;
         break;
@@ -289,12 +291,12 @@ function missedMarker(text: string, item: Item, value: number): boolean {
   return false;
 }
 
-function kindOf(items: Item[], i: number, family: Family): Kind {
+function kindOf(items: Item[], i: number, family: Family, first: number): Kind {
   const { value, newParent } = items[i]!;
-  if (i === 0) return family === 'perParent' ? 'first' : value < 1 ? 'backwards' : 'gap';
+  if (i === 0) return family === 'perParent' ? 'first' : value < first ? 'backwards' : 'gap';
   if (family === 'continuous' && newParent && value === 1) return 'restart';
   const prev = items[i - 1]!.value;
-  if (!Number.isFinite(prev)) return value > i + 1 ? 'gap' : 'backwards';
+  if (!Number.isFinite(prev)) return value > first + i ? 'gap' : 'backwards';
   if (value === prev) return 'duplicate';
   return value > prev ? 'gap' : 'backwards';
 }
