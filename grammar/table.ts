@@ -173,7 +173,10 @@ export function tabCells(text: string, start: number, end: number, out: SpanSink
   let s = start;
   for (let k = start; k <= end; k++) {
     if (k === end || text.charCodeAt(k) === 9) {
-      out.push(trimSpan(text, s, k));
+      const cell = trimSpan(text, s, k);
+      // A spreadsheet quotes a cell that holds line breaks: the quotes are no part of it.
+      const quoted = cell.end - cell.start >= 2 && text.charCodeAt(cell.start) === 0x22 && text.charCodeAt(cell.end - 1) === 0x22;
+      out.push(quoted ? trimSpan(text, cell.start + 1, cell.end - 1) : cell);
       s = k + 1;
     }
   }

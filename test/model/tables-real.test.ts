@@ -274,4 +274,34 @@ describe('task tables as they arrive', () => {
       assert.deepEqual(read(['区市场监管局、区税务局'], '责任单位（列第一位的为牵头单位）'), [[['区市场监管局'], ['区税务局'], '2024年9月']]);
     });
   });
+
+  it('reads a row that lost its merged category cell by content, its number included', () => {
+    const plan = planOf([
+      '青溪县2024年污染防治任务表',
+      '类别\t序号\t重点任务\t牵头单位\t配合单位\t完成时限',
+      '大气污染防治\t1\t改造燃煤锅炉12台\t县生态环境局\t县市场监管局\t2024年10月底前',
+      '2\t治理挥发性有机物\t县生态环境局\t县工信局\t2024年12月底前',
+    ]);
+    assert.deepEqual(plan.tasks.map((t) => [t.number, t.title, names(t.lead), names(t.responsible), t.deadline?.end]), [
+      ['1', '改造燃煤锅炉12台', ['县生态环境局'], ['县市场监管局'], '2024-10-31'],
+      ['2', '治理挥发性有机物', ['县生态环境局'], ['县工信局'], '2024-12-31'],
+    ]);
+    assertRangesAgree(plan);
+  });
+
+  it('reads a cell a spreadsheet quoted over several lines as one cell of its row', () => {
+    const plan = planOf([
+      '青溪区2024年道路建设任务表',
+      '序号\t重点任务\t牵头单位\t配合单位\t完成时限',
+      '1\t新建道路12条\t区交通局\t"区住建局',
+      '区城管局',
+      '区公安分局"\t2024年10月底前',
+      '2\t建设口袋公园\t区城管局\t各街道\t2024年9月底前',
+    ]);
+    assert.deepEqual(plan.tasks.map((t) => [t.number, t.range.start.line, names(t.lead), names(t.responsible), t.deadline?.end]), [
+      ['1', 2, ['区交通局'], ['区住建局', '区城管局', '区公安分局'], '2024-10-31'],
+      ['2', 5, ['区城管局'], ['各街道'], '2024-09-30'],
+    ]);
+    assertRangesAgree(plan);
+  });
 });

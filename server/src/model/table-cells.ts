@@ -18,7 +18,7 @@ export function slotOf(header: string, role: ColumnRole): Slot {
 }
 
 /** What a cell holds, as far as its column is concerned. */
-type CellKind = 'units' | 'person' | 'date' | 'long' | 'short' | 'blank';
+type CellKind = 'units' | 'person' | 'date' | 'number' | 'long' | 'short' | 'blank';
 
 /** Endings of unit names (`…局` `…委` `…办` `…政府` `…街道` `…公司`); a person's name has none of them. */
 export const UNIT_END = /(?:局|委|办|厅|部|院|署|所|站|队|会|联|协|关|中心|公司|集团|街道|镇|乡|区|县|市|处|科|室|组|社|校|馆|台|府|单位|部门|机关|机构|园|村|行|团|盟|旗|州|省|司|网)$/;
@@ -36,6 +36,8 @@ function isUnitList(cell: string): boolean {
 }
 
 const HAN = /[\u3400-\u9fff]/;
+/** A row's number: `3`, `12.`, `4、`. */
+const ROW_NUMBER = /^[0-9０-９]{1,4}[.、．]?$/;
 /** A person's name: 1–4 Han characters, not opening like a unit (`市妇联`, `各乡镇`). */
 const PERSON = /^(?![市县区省州镇乡各全])[\u3400-\u9fff·]{1,4}$/;
 /** Words that make a short cell a status or a target rather than a name (`已完成`, `全年`, `良好以上`). */
@@ -44,6 +46,7 @@ const NOT_NAME = /完成|进度|推进|全年|年|月|以上|以下|良好|合�
 /** What `cell` holds: a unit list, a person's name (1–4 Han characters), a deadline, text, or no Han at all. */
 export function cellKind(cell: string): CellKind {
   const c = cell.replace(/\s+/g, ' ').trim();
+  if (ROW_NUMBER.test(c)) return 'number';
   if (c.length === 0 || !HAN.test(c)) return parseDeadline(c, NO_PERIOD) !== null ? 'date' : 'blank';
   if (parseDeadline(c, NO_PERIOD) !== null) return 'date';
   if (isUnitList(c)) return 'units';
@@ -63,6 +66,9 @@ export function cellKinds(): KindOf {
 
 /** How well a cell of `kind` fits a column of `role` (higher is better). */
 function fit(role: Slot, kind: CellKind): number {
+  if (role === 'number') return kind === 'number' ? 3 : kind === 'blank' ? -1 : -3;
+  // Elsewhere a number fits as little as a cell with no Han in it.
+  if (kind === 'number') kind = 'blank';
   switch (role) {
     case 'task':
       return kind === 'long' ? 3 : kind === 'short' ? 1.5 : kind === 'blank' ? -1 : 0;

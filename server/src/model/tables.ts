@@ -183,10 +183,15 @@ function readPipeTable(view: Lines, first: number): { table: Table | null; next:
 
 function readTsvTable(view: Lines, first: number): { table: Table | null; next: number } {
   const { text } = view;
+  // Each row's first and last line (a quoted cell runs on over lines), and the table's last line.
+  const rowLines: number[] = [];
   let last = first;
   for (let k = first + 1; k < view.count; k++) {
-    if (view.hasTab(k)) last = k;
-    else if (!(k + 1 < view.count && view.hasTab(k + 1) && isCategoryLine(view, k))) break;
+    if (view.hasTab(k)) {
+      last = tsvRowEnd(view, k);
+      rowLines.push(k, last);
+      k = last;
+    } else if (!(k + 1 < view.count && view.hasTab(k + 1) && isCategoryLine(view, k))) break;
   }
   // The cell spans of the row being read, one buffer for every row of the table (see `ListBuffer`).
   const spans = new ListBuffer<Span>();
@@ -197,11 +202,10 @@ function readTsvTable(view: Lines, first: number): { table: Table | null; next: 
   const slots = columns.map((role, c) => slotOf(header[c]!, role));
   const kindOf = cellKinds();
   const rows: TableRow[] = [];
-  for (let k = first + 1; k <= last; k++) {
-    // A line without a tab inside the table is a category heading.
-    if (!view.hasTab(k)) continue;
-    const start = view.start(k);
-    const end = view.end(k);
+  // The lines between rows that hold no tab are category headings.
+  for (let r = 0; r < rowLines.length; r += 2) {
+    const start = view.start(rowLines[r]!);
+    const end = view.end(rowLines[r + 1]!);
     tabCells(text, start, end, spans);
     if (isHeadingRow(text, spans.items, spans.length, header, columns)) {
       spans.clear();
@@ -211,6 +215,34 @@ function readTsvTable(view: Lines, first: number): { table: Table | null; next: 
   }
   return { table: makeTable('tsv', view.lines, view.line(first), view.line(last), header, columns, rows), next: last + 1 };
 }
+
+/**
+ * The last line of the tab-separated row that opens line `k`: a cell in double quotes (a spreadsheet's copy of a cell
+ * with line breaks: `"区住建局⏎区城管局"`) runs on over the lines it holds, at most `MAX_ROW_LINES`; a quote never
+ * closed leaves the row on its line.
+ */
+function tsvRowEnd(view: Lines, k: number): number {
+  const { text } = view;
+  let quoted = false;
+  for (let line = k; line < view.count && line - k < MAX_ROW_LINES; line++) {
+    let cellStart = !quoted;
+    const end = view.end(line);
+    for (let i = view.start(line); i < end; i++) {
+      const c = text.charCodeAt(i);
+      if (quoted) {
+        if (c === QUOTE) {
+          if (text.charCodeAt(i + 1) === QUOTE) i++;
+          else quoted = false;
+        }
+      } else if (cellStart && c === QUOTE) quoted = true;
+      cellStart = !quoted && c === 9;
+    }
+    if (!quoted) return line;
+  }
+  return k;
+}
+
+const QUOTE = 0x22;
 
 /** A line that opens with `序号` (`序號`, `编号`) and a space: the header of a table whose cells are separated by spaces. */
 function isSpaceHeader(text: string, start: number, end: number): boolean {
@@ -471,6 +503,12 @@ function placeCells(cells: { text: string; span: Span }[], columns: Slot[], at: 
  */
 function makeRow(lines: LineTable, text: string, start: number, end: number, spans: ListBuffer<Span>, slots: Slot[], kindOf: KindOf): TableRow {
   const width = slots.length;
+  // A row that lost a cell before its number (a category cell merged over rows) is read by content, number and all.
+  if (spans.length !== width && spans.length > 1 && slots[0] !== 'number' && slots.includes('number')) {
+    const cells = spans.take();
+    const placed = placeCells(cells.map((span) => ({ text: text.slice(span.start, span.end), span })), slots, start, kindOf);
+    return new PlacedRow(placed.cells, placed.spans, { start, end }, lines);
+  }
   if (spans.length !== width && spans.length > 1 && slots[0] === 'number') {
     const cells = spans.take();
     const placed = placeCells(
