@@ -252,11 +252,22 @@ describe('task tables as they arrive', () => {
         [['区工信局'], ['区科技局', '区市场监管局'], '2024年9月'],
         [['区商务局'], ['区税务局'], '2024年9月'],
       ]);
+      assert.deepEqual(read(['区人社局牵头、区教育局', '区发改局牵头，区财政局、区税务局按职责分工负责']), [
+        [['区人社局'], ['区教育局'], '2024年9月'],
+        [['区发改局'], ['区财政局', '区税务局'], '2024年9月'],
+      ]);
     });
 
-    it('keeps a verb of shared work and a deadline out of the names', () => {
+    it('takes a schedule column for the time column when the table has no 完成时限', () => {
+      const plan = planOf(['青溪区2024年重点任务分工', '| 序号 | 重点任务 | 牵头单位 | 进度安排 |', '| --- | --- | --- | --- |', '| 1 | 整治背街小巷 | 区城管局 | 2024年10月底前 |']);
+      assert.deepEqual(plan.tasks.map((t) => t.deadline?.end), ['2024-10-31']);
+      const both = planOf(['青溪区2024年重点任务分工', '| 序号 | 重点任务 | 牵头单位 | 进度安排 | 完成时限 |', '| --- | --- | --- | --- | --- |', '| 1 | 整治背街小巷 | 区城管局 | 6月底前启动 | 2024年10月底前 |']);
+      assert.deepEqual(both.tables[0]!.columns, ['number', 'task', 'lead', 'other', 'deadline']);
+    });
+
+    it('keeps a verb of shared work and a deadline out of the names; units that share the work lead, as in the body', () => {
       assert.deepEqual(read(['区住建局、区城管局按职责分工负责', '区人社局、区医保局，6月底前完成', '区民政局负责落实']), [
-        [[], ['区住建局', '区城管局'], '2024年9月'],
+        [['区住建局', '区城管局'], [], '2024年9月'],
         [[], ['区人社局', '区医保局'], '6月底前'],
         [['区民政局'], [], '2024年9月'],
       ]);

@@ -414,7 +414,7 @@ const LEADING_FILLER =
   /^(?:(?:此|该|本|這|該)项(?:工作|任务|任務)?|(?:此|该)(?:工作|任务)|会议|會議|会上|會上)?(?:明确|明確|要求|责成|責成|指定|确定|確定|决定|決定|督促|请|請)?(?:由|會同|会同)?/;
 /** The characters `LEADING_FILLER` can start with: a piece starting otherwise has no filler. */
 /** What marks a unit of a list as the lead: `（牵头）` `(牵头单位)` `*` after it, or `为牵头单位` (`县发改局为牵头单位`). */
-const LEAD_MARK = /(?:[（(](?:牵头|牽頭)(?:单位|單位|部门|部門)?[)）]|[*＊]|(?:为|為)(?:牵头|牽頭)(?:单位|單位|部门|部門))$/;
+const LEAD_MARK = /(?:[（(](?:牵头|牽頭)(?:单位|單位|部门|部門)?[)）]|[*＊]|(?:为|為)(?:牵头|牽頭)(?:单位|單位|部门|部門)|(?<=[局委办辦厅廳部院署所站队隊会會心府室处處科组組社校馆館])(?:牵头|牽頭))$/;
 
 /**
  * Units marked as the lead inside a list of responsible ones (`责任单位：县工信局（牵头）、县财政局`) lead; a unit the

@@ -27,8 +27,10 @@ const LABEL = /^(?:(牵头|牽頭|主办|主辦)(?:责任|責任)?|(?:主体责�
 const LEAD_TAIL = /(?:牵头|牽頭)(?:负责|負責|落实|落實)?$/;
 /** A verb after the units that has them co-operate: `县财政局配合`. */
 const HELP_TAIL = /(?:配合|参与|參與|协同|協同|协助|協助|协办|協辦)(?:落实|落實)?$/;
-/** A verb after the units that leaves their column's role: `县住建局、县城管局按职责分工负责`. */
-const CHARGE_TAIL = /(?:按职责分工|按職責分工|按职责|按職責|分别|分別|共同)?(?:负责|負責)(?:落实|落實)?$|(?:抓好)?(?:落实|落實)$/;
+/** A verb after the units that shares the work among them: they lead when nothing before them in the row does. */
+const DIVISION_TAIL = /(?:按照?职责分工|按照?職責分工|分别|分別|共同)(?:负责|負責|落实|落實)?$/;
+/** A verb after the units that leaves their column's role: `县民政局负责落实`. */
+const CHARGE_TAIL = /(?:按职责|按職責)?(?:负责|負責)(?:落实|落實)?$|(?:抓好)?(?:落实|落實)$/;
 
 const SEMICOLON = 0xff1b;
 const COMMA_FULL = 0xff0c;
@@ -92,10 +94,12 @@ function part(
     from += label[0].length;
     words = words.slice(label[0].length);
   }
-  const tail = LEAD_TAIL.exec(words) ?? HELP_TAIL.exec(words) ?? CHARGE_TAIL.exec(words);
+  const tail = LEAD_TAIL.exec(words) ?? HELP_TAIL.exec(words) ?? DIVISION_TAIL.exec(words) ?? CHARGE_TAIL.exec(words);
   if (tail !== null && tail.index > 0) {
     if (LEAD_TAIL.test(tail[0])) partRole = 'lead';
     else if (HELP_TAIL.test(tail[0])) partRole = 'responsible';
+    // `X、Y按职责分工负责` leads as in a body's attribution, unless the row named its lead before.
+    else if (DIVISION_TAIL.test(tail[0])) partRole = lead.length === 0 ? 'lead' : 'responsible';
     to = from + tail.index;
     words = words.slice(0, tail.index);
   }

@@ -51,6 +51,16 @@ export function columnRole(cell: string): ColumnRole {
   return 'other';
 }
 
+/** A schedule column (`进度安排`, `时间安排`): the table's time column when it has no 完成时限 column. */
+const SCHEDULE_HEADER = /^(?:进度|时间|進度|時間)(?:安排|要求)|^时间进度|^時間進度|^推进时间|^推進時間/;
+
+/** The roles of a header's cells: by meaning, a schedule column taking the deadline's role when no column has it. */
+export function columnRoles(header: readonly string[]): ColumnRole[] {
+  const roles = header.map(columnRole);
+  if (roles.includes('deadline')) return roles;
+  return roles.map((role, c) => (role === 'other' && SCHEDULE_HEADER.test(toSimplified(withoutPipes(header[c]!).replace(/\s+/g, ''))) ? 'deadline' : role));
+}
+
 /** A column header naming persons (`分管领导`, `责任人`); with `单位` in it as well, a column of units with their persons. */
 export const PERSON_HEADER = /领导|负责人|责任人|联系人/;
 
@@ -163,7 +173,7 @@ function readPipeTable(view: Lines, first: number): { table: Table | null; next:
   const spans = new ListBuffer<Span>();
   pipeCells(text, view.start(first), view.end(first), spans);
   const header = headerOf(text, spans);
-  const columns = header.map(columnRole);
+  const columns = columnRoles(header);
   if (!isTaskHeader(columns)) return { table: null, next: last + 1 };
   const slots = columns.map((role, c) => slotOf(header[c]!, role));
   const kindOf = cellKinds();
@@ -197,7 +207,7 @@ function readTsvTable(view: Lines, first: number): { table: Table | null; next: 
   const spans = new ListBuffer<Span>();
   tabCells(text, view.start(first), view.end(first), spans);
   const header = headerOf(text, spans);
-  const columns = header.map(columnRole);
+  const columns = columnRoles(header);
   if (!isTaskHeader(columns) || last === first) return { table: null, next: last + 1 };
   const slots = columns.map((role, c) => slotOf(header[c]!, role));
   const kindOf = cellKinds();
@@ -277,7 +287,7 @@ function readSpaceTable(view: Lines, first: number): { table: Table | null; next
     }
     header.push(cell);
   }
-  const columns = header.map(columnRole);
+  const columns = columnRoles(header);
   if (columns[0] !== 'number' || !isTaskHeader(columns) || header.length > MAX_COLUMNS) return { table: null, next: first + 1 };
   const dataColumns = columns.map((role, c) => slotOf(header[c]!, role)).slice(1);
   const kindOf = cellKinds();
@@ -357,7 +367,7 @@ function readFlatTable(view: Lines, first: number): { table: Table | null; next:
     k++;
   }
   if (headerLines.length === 0) return { table: null, next: first + 1 };
-  let columns = header.map(columnRole);
+  let columns = columnRoles(header);
   if (!isTaskHeader(columns)) return { table: null, next: first + 1 };
   // The header may lack its `序号` cell while rows still open with a number.
   const implicitNumber = !columns.includes('number');
@@ -555,7 +565,7 @@ const CLOSE_BRACKET = new Set([0x29, 0xff09]);
 /** A glued header at `at` (its `序号`), ending where the first row's number begins: its column names, or null. */
 function gluedHeader(text: string, at: number, limit: number): { header: string[]; end: number } | null {
   const { labels: header, end: k } = gluedLabels(text, at, limit, (label) => LABEL_END.test(toSimplified(label)), MAX_LABEL, MAX_COLUMNS);
-  const columns = header.map(columnRole);
+  const columns = columnRoles(header);
   if (header.length < 3 || columns[0] !== 'number' || !isTaskHeader(columns) || !isDigitCode(text.charCodeAt(k))) return null;
   return { header, end: k };
 }
@@ -631,7 +641,7 @@ function readGluedTable(view: Lines, first: number, at: number): { table: Table 
   const found = gluedHeader(text, at, view.end(first));
   if (!found) return { table: null, next: first + 1 };
   const { header, end: headerEnd } = found;
-  const columns = header.map(columnRole);
+  const columns = columnRoles(header);
   // The page breaks lines mid-word: the table runs on while a line ends without a sentence's end.
   let last = first;
   while (last + 1 < view.count && !view.isNoise(last + 1) && !endsSentence(text, view.end(last))) last++;
