@@ -18,6 +18,8 @@ describe('task tables as they arrive', () => {
       ['区水务局、区财政局', '各街道', '周明', '欧阳晓东', '2025年6月底前', '全年', '已完成', '组织开展河道清淤，完成12条河道整治', '≥95%'].map(cellKind),
       ['units', 'units', 'person', 'person', 'date', 'date', 'short', 'long', 'blank'],
     );
+    // Work that builds something named like a unit is text; a short unit name that starts like work is a unit.
+    assert.deepEqual(['建设养老服务中心', '新建社区服务站', '县住建局、县建设局', '12'].map(cellKind), ['short', 'short', 'units', 'number']);
   });
 
   it('puts the cells of a row with a missing cell and a list over two lines where their content fits', () => {
@@ -314,5 +316,20 @@ describe('task tables as they arrive', () => {
       ['2', 5, ['区城管局'], ['各街道'], '2024-09-30'],
     ]);
     assertRangesAgree(plan);
+  });
+
+  it('reads the last row of a one-cell-per-line table whose unit list runs over more lines than its cell', () => {
+    const lines = ['青溪区2024年民生实事任务分解表', '序号', '项目名称', '牵头单位', '配合单位', '完成时限', '1', '接种流感疫苗', '区卫健委', '区财政局', '2024年11月底前', '2', '建设养老服务中心', '区民政局', '区住建局', '区自然资源局', '2024年12月底前'];
+    const plan = planOf(lines);
+    assert.deepEqual(plan.tasks.map((t) => [t.number, names(t.responsible), t.deadline?.end]), [
+      ['1', ['区财政局'], '2024-11-30'],
+      ['2', ['区住建局', '区自然资源局'], '2024-12-31'],
+    ]);
+    // After the table, a paragraph is not taken into its last row.
+    const after = planOf([...lines.slice(0, 16), '各单位要高度重视，认真抓好落实，确保各项民生实事按期完成，取得实效。']);
+    assert.deepEqual(after.tasks.map((t) => [t.number, names(t.responsible)]), [
+      ['1', ['区财政局']],
+      ['2', ['区住建局', '区自然资源局']],
+    ]);
   });
 });

@@ -30,12 +30,16 @@ function isUnitList(cell: string): boolean {
     if (raw.length === 0) continue;
     const piece = raw.replace(/等(?:有关|相关)?(?:部门|单位)?$/, '');
     if (piece.length < 2 || piece.length > 30 || /[。:：！？]/.test(piece) || !UNIT_END.test(piece.replace(/[(（][^()（）]*[)）]$/, ''))) return false;
+    // Work that builds something named like a unit (`建设养老服务中心`) is a task, not a unit (`建设局` is short).
+    if (piece.length >= 6 && WORK_OPENING.test(piece)) return false;
     count++;
   }
   return count > 0;
 }
 
 const HAN = /[\u3400-\u9fff]/;
+/** Verbs a task's text opens with. */
+const WORK_OPENING = /^(?:新建|建设|建成|改建|扩建|推进|推动|开展|实施|完成|加强|加快|提升|打造|改造|组织|落实|培育|完善|健全|设立|成立|组建|筹建)/;
 /** A row's number: `3`, `12.`, `4、`. */
 const ROW_NUMBER = /^[0-9０-９]{1,4}[.、．]?$/;
 /** A person's name: 1–4 Han characters, not opening like a unit (`市妇联`, `各乡镇`). */

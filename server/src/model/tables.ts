@@ -376,6 +376,7 @@ function readFlatTable(view: Lines, first: number): { table: Table | null; next:
     columns = ['number', ...columns];
   }
   const numberCol = columns.indexOf('number');
+  const hasDeadlineColumn = columns.includes('deadline');
   const width = header.length;
   const dataColumns = columns.map((role, c) => slotOf(header[c]!, role)).filter((_, c) => c !== numberCol);
   const kindOf = cellKinds();
@@ -415,8 +416,10 @@ function readFlatTable(view: Lines, first: number): { table: Table | null; next:
       const to = keptEnd(text, from, view.end(k));
       if (open === null && smallNumber(text, from, to) === expected) break;
       if (open === null && cells.length >= dataColumns.length) {
-        // A full row: it goes on only when the next row number follows soon (merged cells), and never far.
-        if (cells.length >= dataColumns.length + LOOKAHEAD || !numberAhead(view, k, expected)) break;
+        // A full row: it goes on only when the next row number follows soon (merged cells), or — the table's last row,
+        // a list of units over more lines than its cell — when its date is still to come; and never far.
+        if (cells.length >= dataColumns.length + LOOKAHEAD) break;
+        if (!numberAhead(view, k, expected) && !(hasDeadlineColumn && !cells.some((cell) => kindOf(cell.text) === 'date') && dateAhead(view, k, kindOf))) break;
       }
       const span = { start: from, end: to };
       if (open !== null) {
@@ -452,6 +455,20 @@ function readFlatTable(view: Lines, first: number): { table: Table | null; next:
   }
   if (rows.length === 0) return { table: null, next: first + 1 };
   return { table: makeTable('flat', view.lines, headerLines[0]!, view.line(lastLine), header, columns, rows), next: lastLine + 1 };
+}
+
+/** Is one of the next `LOOKAHEAD` lines that are not blank, from line `k`, a date, the lines before it short (unit names)? */
+function dateAhead(view: Lines, k: number, kindOf: KindOf): boolean {
+  const { text } = view;
+  for (let seen = 0; k < view.count && seen < LOOKAHEAD; k++) {
+    if (view.isNoise(k)) continue;
+    seen++;
+    const from = view.firstKept(k);
+    const to = keptEnd(text, from, view.end(k));
+    if (kindOf(text.slice(from, to)) === 'date') return true;
+    if (to - from > 30) return false;
+  }
+  return false;
 }
 
 /** Is the first line that is not blank from line `k`, after at most `skip` short cells, a row number 1? */
