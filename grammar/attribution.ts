@@ -4,7 +4,8 @@
 // (server/src/model/attribution.ts).
 // Over 400 lines: the look-ahead that finds where a paragraph attributes its task and the parser of what each attribution
 // is made of share one token window and its marks.
-import { createToken, Lexer, tokenMatcher, type IOrAlt, type IToken, type TokenType } from 'chevrotain';
+import { createToken, Lexer, type IOrAlt, type IToken, type TokenType } from 'chevrotain';
+import { CLOSER, FIELD, is, isGroupKeyword, KEYWORD, OPENER, ROLE_VERB } from './categories.js';
 import {
   allTokens,
   By,
@@ -17,7 +18,6 @@ import {
   FieldName,
   Inline,
   JointLead,
-  Keyword,
   LeadField,
   LeadVerb,
   Opener,
@@ -125,26 +125,6 @@ function meansBy(toks: readonly IToken[], i: number): boolean {
   return next === undefined || next.startOffset !== end(toks[i]!) || !NOT_BY.has(next.image.charCodeAt(0));
 }
 
-// The categories a token belongs to, by token type index, as bit flags: the readers below ask once per token.
-const OPENER = 1;
-const CLOSER = 2;
-const FIELD = 4;
-const ROLE_VERB = 8;
-const KEYWORD = 16;
-const CATEGORIES = (() => {
-  const flags = new Uint8Array(Math.max(...allTokens.map((t) => t.tokenTypeIdx!)) + 1);
-  for (const type of allTokens) {
-    const probe = { tokenTypeIdx: type.tokenTypeIdx!, tokenType: type } as IToken;
-    for (const [category, flag] of [[Opener, OPENER], [Closer, CLOSER], [FieldName, FIELD], [RoleVerb, ROLE_VERB], [Keyword, KEYWORD]] as const) {
-      if (tokenMatcher(probe, category)) flags[type.tokenTypeIdx!]! |= flag;
-    }
-  }
-  return flags;
-})();
-const is = (t: IToken, flag: number): boolean => (CATEGORIES[t.tokenTypeIdx]! & flag) !== 0;
-
-/** A keyword that makes a group an attribution: a field name, a role verb or `会同` (not `由`, which a name may hold). */
-const isGroupKeyword = (t: IToken): boolean => is(t, FIELD | ROLE_VERB) || t.tokenType === Together;
 /** `；` and `。` (`！` `？`): they end a clause, and a part of an attribution. */
 const isClauseEnd = (t: IToken): boolean => t.tokenType === Semicolon || t.tokenType === SentenceEnd;
 /** Separators a part cut before a glued field name leaves behind it: `，` `、`, spaces. */
