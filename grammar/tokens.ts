@@ -1,6 +1,6 @@
 // The token vocabulary of a plan: line breaks, numbering markers, attribution keywords, brackets, punctuation and text.
 // Over 400 lines: the one vocabulary — every token type with its matcher, in the order the lexer tries them.
-import { createToken, Lexer, type CustomPatternMatcherFunc, type TokenType } from 'chevrotain';
+import { createToken, Lexer, tokenMatcher, type CustomPatternMatcherFunc, type IToken, type TokenType } from 'chevrotain';
 import { CHINESE_NUMERAL_CHARS, parseChineseNumeral } from './numerals.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -59,6 +59,31 @@ function lineBreakAt(text: string, i: number): number {
   if (c !== 13) return 0;
   return text.charCodeAt(i + 1) === 10 ? 2 : 1;
 }
+
+/** Does a `Newline` token's image hold a blank line (more than its first line break): a paragraph break, never a wrap? */
+export function holdsBlankLine(image: string): boolean {
+  return image.length > lineBreakAt(image, 0);
+}
+
+/**
+ * The length of a hard wrap at `i`: spaces, one line break, spaces — where text copied out of a PDF broke a line at a
+ * fixed width. 0 when there is no line break there. (What follows it is the caller's to read: a blank line is no wrap.)
+ */
+function wrapAt(text: string, i: number): number {
+  let j = i;
+  while (SKIPPED_SPACE_CODES[text.charCodeAt(j)] === 1) j++;
+  const length = lineBreakAt(text, j);
+  if (length === 0) return 0;
+  j += length;
+  while (SKIPPED_SPACE_CODES[text.charCodeAt(j)] === 1) j++;
+  return j - i;
+}
+
+/**
+ * How many line breaks a bracket may span and still be read as one (`（牵头单` / `位：…；完成时限：` / `2025年底前）`): a
+ * line of a PDF copy holds 30–40 characters, an attribution up to ~100.
+ */
+export const WRAP_LINES = 3;
 
 /**
  * `Newline`'s pattern, a line break then any `(SKIPPED_SPACE* line-break)*`, read by code unit rather than by a regex:
@@ -472,29 +497,112 @@ export function keywordWords(type: TokenType): readonly string[] {
 function keywordToken(name: string, words: readonly string[], categories: TokenType[] = []): TokenType {
   // The words by first code unit, in their order (longer first): a type is tried wherever a character of its block
   // stands, and its list of words (up to ~50) is read only where one of them may start.
-  const byFirst = new Map<number, { word: string; match: [string] }[]>();
+  const byFirst = new Map<number, { word: string; match: [string]; longer: string[] }[]>();
   for (const word of words) {
     const code = word.charCodeAt(0);
     const list = byFirst.get(code) ?? [];
-    list.push({ word, match: [word] });
+    // The longer words before it that it starts (`牵头负责` for `牵头`).
+    list.push({ word, match: [word], longer: list.filter((w) => w.word.startsWith(word)).map((w) => w.word) });
     byFirst.set(code, list);
   }
-  const pattern: CustomPatternMatcherFunc = (text, offset) => {
+  // How far a line break may stand and still cut one of the words: after its first character, before its last, with a
+  // few spaces beside it.
+  const reach = Math.max(...words.map((w) => w.length)) + 2;
+  /** `word` cut by a hard wrap at `offset`, inside a bracket: its match (the line break in it), else null. */
+  const cut = (text: string, offset: number, word: string, tokens: IToken[]): [string] | null => {
+    const length = wrappedLength(text, offset, word, 1);
+    return length > 0 && insideBracket(tokens) ? [text.slice(offset, offset + length)] : null;
+  };
+  const pattern: CustomPatternMatcherFunc = (text, offset, tokens) => {
     const candidates = byFirst.get(text.charCodeAt(offset));
     if (candidates === undefined) return null;
-    for (const { word, match } of candidates) if (text.startsWith(word, offset)) return match;
+    for (const { word, match, longer } of candidates) {
+      if (!text.startsWith(word, offset)) continue;
+      // A longer word it starts, cut by a hard wrap right after it (`牵头` / `负责`), is the longer word.
+      for (let k = 0; k < longer.length; k++) {
+        const found = cut(text, offset, longer[k]!, tokens);
+        if (found !== null) return found;
+      }
+      return match;
+    }
     // A web converter's pinyin inside the word (`負(fù)責`, `牽(qiān)頭單位`): the word with its noise is the keyword.
     const next = text.charCodeAt(offset + 1);
-    if (next !== 0x28 && next !== 0xff08) return null;
+    if (next === 0x28 || next === 0xff08) {
+      for (const { word } of candidates) {
+        const length = withPinyin(text, offset, word);
+        if (length > 0) return [text.slice(offset, offset + length)];
+      }
+    }
+    // A word cut by a hard wrap inside a bracket (`（牵头单` / `位：`) is the word. A type that takes a word before
+    // another type's shorter one takes it cut too (`牵头单位` before `牵头`). Most keywords have no line break near.
+    if (!lineBreakWithin(text, offset + 1, offset + reach)) return null;
     for (const { word } of candidates) {
-      const length = withPinyin(text, offset, word);
-      if (length > 0) return [text.slice(offset, offset + length)];
+      const found = cut(text, offset, word, tokens);
+      if (found !== null) return found;
     }
     return null;
   };
-  const type = createToken({ name, pattern, start_chars_hint: [...new Set(words.map((w) => w[0]!))], line_breaks: false, categories: [Keyword, ...categories] });
+  const type = createToken({ name, pattern, start_chars_hint: [...new Set(words.map((w) => w[0]!))], line_breaks: true, categories: [Keyword, ...categories] });
   KEYWORD_WORDS.set(type, words);
   return type;
+}
+
+/** Is there a line break in [from, to) of `text`? */
+function lineBreakWithin(text: string, from: number, to: number): boolean {
+  const stop = Math.min(to, text.length);
+  for (let i = from; i < stop; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a || c === 0x0d) return true;
+  }
+  return false;
+}
+
+/**
+ * The length of `word` at `offset` cut once by a hard wrap (`牵头单\n位`, `完成时\r\n限`), its first `read` characters
+ * taken as compared: 0 when the text does not hold it so (whole, or cut before its first character or after its last).
+ */
+function wrappedLength(text: string, offset: number, word: string, read: number): number {
+  let i = offset + read;
+  let k = read;
+  while (k < word.length && text.charCodeAt(i) === word.charCodeAt(k)) {
+    i++;
+    k++;
+  }
+  if (k === 0 || k === word.length) return 0;
+  const wrap = wrapAt(text, i);
+  if (wrap === 0) return 0;
+  for (i += wrap; k < word.length; i++, k++) if (text.charCodeAt(i) !== word.charCodeAt(k)) return 0;
+  return i - offset;
+}
+
+/** Is `t` a keyword cut by a hard wrap (a line break in its image)? It counts as a line break where wraps are counted. */
+export function cutByWrap(t: IToken): boolean {
+  return tokenMatcher(t, Keyword) && lineBreakWithin(t.image, 1, t.image.length);
+}
+
+/**
+ * Does the text after `tokens` (the tokens read so far) stand inside a bracket that a keyword cut there may belong to:
+ * one opened on its own line or close enough before that the bracket spans at most `WRAP_LINES` line breaks, the cut
+ * one included, with no numbering marker, table row, cell border (a tab after a line's start) or blank line between?
+ * There a line break that cuts a keyword is a hard wrap. Reads back fewer than `WRAP_LINES` lines, and is asked only
+ * where a keyword is cut so: linear in the text.
+ */
+function insideBracket(tokens: readonly IToken[]): boolean {
+  let depth = 0;
+  let breaks = 0;
+  for (let j = tokens.length - 1; j >= 0; j--) {
+    const t = tokens[j]!;
+    const type = t.tokenType;
+    if (type === LParen || type === LBracket) {
+      if (depth === 0) return true;
+      depth--;
+    } else if (type === RParen || type === RBracket) depth++;
+    else if (type === Newline) {
+      if (++breaks >= WRAP_LINES || holdsBlankLine(t.image)) return false;
+    } else if (type === RowPipe || (type === Tab && j > 0 && tokens[j - 1]!.tokenType !== Newline) || tokenMatcher(t, Marker)) return false;
+    else if (cutByWrap(t) && ++breaks >= WRAP_LINES) return false;
+  }
+  return false;
 }
 
 /** Pinyin a web converter puts after a character: `(fù)`, `（qiān）`. */
@@ -640,9 +748,12 @@ export function textPattern(): RegExp {
   // A keyword's rest, with the pinyin a web converter may put after each of its characters.
   const pinyin = `(?:${PINYIN_AT.source})?`;
   const spelled = (rest: string) => pinyin + [...rest].join(pinyin);
+  // …or cut once by a hard wrap: spaces, a line break, spaces (`完成时\n限`; the wrap right after the first character too).
+  const wrap = `${SKIPPED_SPACE}*(?:\r\n|\r|\n)${SKIPPED_SPACE}*`;
+  const cut = (rest: string) => [...rest].map((_, k) => rest.slice(0, k) + wrap + rest.slice(k));
   for (const [first, rests] of keywordRests()) {
     if (rests.includes('')) continue;
-    inRun.push(`${first}(?!${rests.map(spelled).join('|')})`);
+    inRun.push(`${first}(?!${[...rests.map(spelled), ...rests.flatMap(cut)].join('|')})`);
   }
   inRun.push(`、(?![${INLINE_MARKER_STARTS}])`);
   return new RegExp(`(?:${inRun.join('|')})+、?|、`);
@@ -651,10 +762,10 @@ export function textPattern(): RegExp {
 /**
  * `textPattern()` read by code unit: the most frequent token (30,000 of the 80,000 per MB) no longer pays a call
  * into the regex engine each (the grammar tests check the two agree). A run of characters that are not
- * `SPECIAL`, keyword first characters whose keyword does not follow, and `、` that no inline-marker start follows;
- * then one more `、` (the one before an inline marker ends the run); or a lone `、`. One thing the regex cannot see:
- * the run also ends before a first item glued to its heading (`firstItemAfterHeading`, which reads the line before
- * it). The match is one shared array.
+ * `SPECIAL`, keyword first characters whose keyword does not follow (whole, or cut by a hard wrap), and `、` that no
+ * inline-marker start follows; then one more `、` (the one before an inline marker ends the run); or a lone `、`. One
+ * thing the regex cannot see: the run also ends before a first item glued to its heading (`firstItemAfterHeading`,
+ * which reads the line before it). The match is one shared array.
  */
 function textMatcher(): CustomPatternMatcherFunc {
   const IN_RUN = 1;
@@ -666,11 +777,24 @@ function textMatcher(): CustomPatternMatcherFunc {
   // character after them, compared with a few codes, rules the keywords out without comparing each rest.
   const restsOf: string[][] = [];
   const secondsOf: number[][] = [];
+  /** The keywords themselves, per first character (a keyword cut by a wrap is compared whole). */
+  const wordsOf: string[][] = [];
   for (const [first, list] of keywordRests()) {
     if (list.includes('')) continue; // never text
     kind[first.charCodeAt(0)] = KEYWORD_FIRST + restsOf.length;
     restsOf.push(list);
     secondsOf.push([...new Set(list.map((rest) => rest.charCodeAt(0)))]);
+    wordsOf.push(list.map((rest) => first + rest));
+  }
+  /** How far before a wrap a keyword cut by it may start: its longest rest. */
+  const longestRest = Math.max(...restsOf.flat().map((rest) => rest.length));
+  // The characters a keyword (not one that is never text) may be cut after, and before: what a run's last character and
+  // the character after a wrap must be for a keyword to be cut there. Most runs ended by a line break fail the first.
+  const cutAfter = new Uint8Array(0x10000);
+  const cutBefore = new Uint8Array(0x10000);
+  for (const word of wordsOf.flat()) {
+    for (let k = 0; k + 1 < word.length; k++) cutAfter[word.charCodeAt(k)] = 1;
+    for (let k = 1; k < word.length; k++) cutBefore[word.charCodeAt(k)] = 1;
   }
   const inlineStart = new Uint8Array(0x10000);
   for (const c of INLINE_MARKER_STARTS) inlineStart[c.charCodeAt(0)] = 1;
@@ -697,6 +821,15 @@ function textMatcher(): CustomPatternMatcherFunc {
     // `、` stays unless an inline marker may start after it (the end of the text is no start).
     return code === DUN && (i + 1 >= text.length || inlineStart[text.charCodeAt(i + 1)] === 0);
   };
+  /** The first place in [from, to) where a keyword cut by the wrap at `to` starts, else `to`. */
+  const beforeCutKeyword = (text: string, from: number, to: number): number => {
+    for (let j = Math.max(from, to - longestRest); j < to; j++) {
+      const k = kind[text.charCodeAt(j)]!;
+      if (k < KEYWORD_FIRST || k === ONE) continue;
+      for (const word of wordsOf[k - KEYWORD_FIRST]!) if (wrappedLength(text, j, word, 1) > 0) return j;
+    }
+    return to;
+  };
   const match: [string] = [''];
   return (text, offset) => {
     let i = offset;
@@ -706,6 +839,12 @@ function textMatcher(): CustomPatternMatcherFunc {
       const code = text.charCodeAt(i);
       const k = kind[code]!;
       if (k !== IN_RUN && !staysInRun(text, i, code, k)) break;
+    }
+    // A run ended by a hard wrap ends before a keyword the wrap cuts (`…完成时` / `限：`), as before a whole one: the
+    // keyword's first character stands within its longest rest before the wrap. Asked once per run so ended.
+    if (i > offset && cutAfter[text.charCodeAt(i - 1)] === 1) {
+      const wrap = wrapAt(text, i);
+      if (wrap > 0 && cutBefore[text.charCodeAt(i + wrap)] === 1) i = beforeCutKeyword(text, offset, i);
     }
     if (i === offset && text.charCodeAt(offset) !== DUN) return null;
     if (text.charCodeAt(i) === DUN) i++; // the trailing `、?`, or the lone `、`

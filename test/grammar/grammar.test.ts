@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Lexer, type CustomPatternMatcherFunc } from 'chevrotain';
+import { Lexer, tokenMatcher, type CustomPatternMatcherFunc } from 'chevrotain';
 import fc from 'fast-check';
 import {
   formatChineseNumeral,
@@ -278,6 +278,8 @@ describe('grammar', () => {
       // Keyword first characters with and without their rest, and `、` before and not before inline markers.
       // …and a first item glued to its heading, before which a run ends (the one place the regex cannot see).
       const edges = ['完', '完善', '完成', '时', '时间', '分', '分别', '按', '按照', '配', '参', '參與', '協', '共同', '负', '負責', '、', '、一', '、第', '、①', '、甲', '\n二、主要任务', '1、制定', '1.5', '１．'];
+      // …and keywords cut by a hard wrap, before which a run ends too (spaces beside the break, CRLF, right after the first character).
+      edges.push('完成时\n限', '牵头单\r\n位', '责任 \n\u3000单位', '牵\n头', '负\r责', '共同负\n', '\n', '\n\n', ' ');
       const text = fc.array(fc.oneof(planText, fc.constantFrom(...edges)), { maxLength: 8 }).map((parts) => parts.join(''));
       const regexRun = (t: string, offset: number): string | null => {
         re.lastIndex = offset;
@@ -296,6 +298,22 @@ describe('grammar', () => {
         }),
         { numRuns: RUNS },
       );
+    });
+
+    it('reads a keyword cut by a hard wrap inside a bracket as the keyword, and nowhere else', () => {
+      const keywords = (text: string) => tokenize(text).tokens.filter((t) => tokenMatcher(t, T.Keyword)).map((t) => `${t.tokenType.name}:${JSON.stringify(t.image)}`);
+      assert.deepEqual(keywords('（牵头单\n位：市商务局；完成时\r\n限：年底前）'), ['LeadField:"牵头单\\n位"', 'DeadlineField:"完成时\\r\\n限"']);
+      // Right after its first character, with spaces beside the break; a longer word before a shorter whole one.
+      assert.deepEqual(keywords('【牵\n 头单位：市商务局】'), ['LeadField:"牵\\n 头单位"']);
+      assert.deepEqual(keywords('（市商务局牵头\n负责，市财政局配合\n单位）'), ['LeadVerb:"牵头\\n负责"', 'ResponsibleField:"配合\\n单位"']);
+      // The bracket opened on a line before, under three lines up.
+      assert.deepEqual(keywords('（牵头单位：甲\n乙\n丙、责任单\n位：丁）'), ['LeadField:"牵头单位"', 'ResponsibleField:"责任单\\n位"']);
+      // Outside a bracket, past a blank line, after a closed one, before a new item, four lines down: two words.
+      assert.deepEqual(keywords('压实主体责任\n单位负责人'), ['ChargeVerb:"负责"']);
+      assert.deepEqual(keywords('（牵头单\n\n位）'), ['LeadVerb:"牵头"']);
+      assert.deepEqual(keywords('（甲）完成时\n限'), []);
+      assert.deepEqual(keywords('（牵头单位：甲\n（二）完成时\n限'), ['LeadField:"牵头单位"']);
+      assert.deepEqual(keywords('（甲\n乙\n丙\n丁完成时\n限'), []);
     });
 
     it('reads the longer keyword first (`牵头单位` before `牵头`, `牵头负责` before `负责`)', () => {
