@@ -82,6 +82,21 @@ export const CASES: readonly PathologicalCase[] = [
     build: (n) => `关于推进依法行政的实施方案\n\n一、重点任务\n\n1.加强审核。${'[牵头单位:市司法局(市'.repeat(n)}\n`,
   },
   {
+    name: 'wrapped-brackets',
+    what: 'attribution brackets hard-wrapped over lines, keywords cut by the wraps, every other bracket left open',
+    benchSize: '10,000',
+    benchUnits: 10_000,
+    build: (n) => {
+      const lines = ['关于推进依法行政的实施方案', '', '一、重点任务'];
+      for (let i = 0; i < n; i++) {
+        // A line break a reader must tell from a paragraph's end: after an open bracket, inside a keyword, in a name.
+        lines.push(`${(i % 999) + 1}.加强第${i}项审核。（牵头单`, '位：市司法局；责任单位：市财', '政局；完成时');
+        lines.push(i % 2 === 0 ? '限：2024年底前）' : '限：2024年底前');
+      }
+      return lines.join('\n') + '\n';
+    },
+  },
+  {
     name: 'siblings',
     what: 'sibling tasks under one heading, numbers cycling 1–999',
     benchSize: '10,000',

@@ -20,6 +20,7 @@ import {
   JointLead,
   LeadField,
   LeadVerb,
+  Newline,
   Opener,
   Plain,
   RoleVerb,
@@ -28,7 +29,7 @@ import {
   Text,
   Together,
 } from './tokens.js';
-import { markOf, SUB_PARSER_CONFIG, WindowParser } from './window.js';
+import { markOf, PAST, SUB_PARSER_CONFIG, WindowParser } from './window.js';
 
 /** An attribution a paragraph holds, by token indexes into the vector read (`to` exclusive). */
 export type AttributionSyntax =
@@ -76,9 +77,11 @@ const VERB_TAIL = 4;
  * their own). -1 when there is none.
  */
 function verbAtEnd(toks: readonly IToken[], from: number, to: number, isVerb: (t: IToken) => boolean): number {
+  let last = to - 1;
+  // A hard wrap after the verb (`市商务局牵头` / `，…`) is layout.
+  while (last >= from && toks[last]!.tokenType === Newline) last--;
   // A count of the tasks after it (`市交通运输局牵头（2项）`, a heading over them) is no part of the segment.
-  if (to - from >= 4 && is(toks[to - 1]!, CLOSER) && is(toks[to - 3]!, OPENER) && COUNT.test(toks[to - 2]!.image)) to -= 3;
-  const last = to - 1;
+  if (last - from >= 3 && is(toks[last]!, CLOSER) && is(toks[last - 2]!, OPENER) && COUNT.test(toks[last - 1]!.image)) last -= 3;
   if (last < from) return -1;
   if (isVerb(toks[last]!)) return last;
   const verb = last - 1;
@@ -362,7 +365,8 @@ export class AttributionParser extends WindowParser {
         // A comma outside nested brackets ends a segment.
         if (this.depth === 0 && !this.RECORDING_PHASE) {
           this.segmentRead(this.segmentFrom, i);
-          this.segmentFrom = i + 1;
+          // The next segment starts at the next token read (a hard wrap after the comma is none), `i + 1` at a mark.
+          this.segmentFrom = this.at === PAST ? i + 1 : this.at;
         }
       },
     },

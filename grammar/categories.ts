@@ -1,17 +1,18 @@
-// The categories a token belongs to (an opener, a field name, a role verb…), by token type index, as bit flags: the
-// readers that walk a paragraph's tokens ask once per token.
+// The categories a token belongs to (an opener, a field name, a numbering marker…), by token type index, as bit flags:
+// the readers that walk a paragraph's tokens (the attribution look-ahead, the hard-wrap reader) ask once per token.
 import { tokenMatcher, type IToken } from 'chevrotain';
-import { allTokens, Closer, FieldName, Keyword, Opener, RoleVerb, Together } from './tokens.js';
+import { allTokens, Closer, FieldName, Keyword, Marker, Opener, RoleVerb, Together } from './tokens.js';
 
 export const OPENER = 1;
 export const CLOSER = 2;
 export const FIELD = 4;
 export const ROLE_VERB = 8;
 export const KEYWORD = 16;
+export const MARKER = 32;
 
 const FLAGS = (() => {
   const flags = new Uint8Array(Math.max(...allTokens.map((t) => t.tokenTypeIdx!)) + 1);
-  const categories = [[Opener, OPENER], [Closer, CLOSER], [FieldName, FIELD], [RoleVerb, ROLE_VERB], [Keyword, KEYWORD]] as const;
+  const categories = [[Opener, OPENER], [Closer, CLOSER], [FieldName, FIELD], [RoleVerb, ROLE_VERB], [Keyword, KEYWORD], [Marker, MARKER]] as const;
   for (const type of allTokens) {
     const probe = { tokenTypeIdx: type.tokenTypeIdx!, tokenType: type } as IToken;
     for (const [category, flag] of categories) if (tokenMatcher(probe, category)) flags[type.tokenTypeIdx!]! |= flag;

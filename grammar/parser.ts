@@ -1,6 +1,7 @@
 // The plan parser: a document is a sequence of lines; a line holds paragraphs, each opened by an optional numbering marker.
 import { EmbeddedActionsParser, type IOrAlt, type IParserConfig, type IRecognitionException, type IToken } from 'chevrotain';
 import { allTokens, Inline, Marker, Newline, RowPipe } from './tokens.js';
+import { countBrackets, mayWrap, wrapsInBracket, type OpenBrackets } from './wrap.js';
 
 /**
  * A paragraph (optionally opened by a numbering marker) or a pipe-table row, in document order. Its tokens stay in
@@ -43,8 +44,12 @@ const end = (t: IToken) => t.startOffset + t.image.length;
  *   document  := (Newline | tableRow | paragraph)*
  *   paragraph := Marker Inline* | Inline+          — ends at a line break or the next marker
  *   tableRow  := RowPipe Inline*                    — a Markdown pipe-table line (its inner pipes are Inline)
- * Bracket and parenthesis nesting is left to the model, which matches them with a stack, so
- * that 10,000 nested brackets cost nothing more than 10,000 characters.
+ * but for one action: a line break that is a hard wrap inside an attribution bracket (`（牵头单位：市金融` / `工作局）`,
+ * `wrapAt`) does not end its paragraph, and the paragraph after it is the same block (the line break among its
+ * tokens). A paragraph's brackets are counted (`countBrackets`, each token once) only to tell a wrap from a
+ * paragraph's end; what they hold is left to the model, which matches them by their depth, so that 10,000 nested
+ * brackets cost nothing more than 10,000 characters. (A gated repetition in the paragraph rule read the same, but its
+ * look-ahead, made anew for each paragraph, cost the parse of the 1 MB bench plan a fifth more.)
  *
  * Speed: the block being built lives on the parser (`parts`, `marker`, `blocks`), so that every closure
  * and `OR` alternative array is made once, here, rather than at every rule call and every token (which
@@ -61,6 +66,11 @@ export class PlanParser extends EmbeddedActionsParser {
   /** The last token consumed, the block's last. */
   private lastToken: IToken | null = null;
   private marker: IToken | null = null;
+  /** The brackets the paragraph being read has open, counted up to `counted` (the tokens before are counted). */
+  private readonly open: OpenBrackets = { depth: 0, keyword: false };
+  private counted = 0;
+  /** The paragraph the line break just read wraps inside an open bracket of: the next paragraph goes on with it. */
+  private wrapped: Block | null = null;
 
   private readonly consumeInline = (): void => {
     this.lastToken = this.CONSUME(Inline);
@@ -74,11 +84,29 @@ export class PlanParser extends EmbeddedActionsParser {
     {
       ALT: () => {
         this.CONSUME(Newline);
+        this.wrapped = this.wrapAt(this.next);
         this.next++;
       },
     },
-    { ALT: () => void this.blocks.push(this.SUBRULE(this.tableRow)) },
-    { ALT: () => void this.blocks.push(this.SUBRULE(this.paragraph)) },
+    {
+      ALT: () => {
+        this.wrapped = null;
+        this.blocks.push(this.SUBRULE(this.tableRow));
+      },
+    },
+    {
+      ALT: () => {
+        const wrapped = this.wrapped;
+        const block = this.SUBRULE(this.paragraph);
+        this.wrapped = null;
+        if (wrapped === null) this.blocks.push(block);
+        else {
+          // The paragraph goes on after the wrap: its tokens, the line break's and this one's are consecutive.
+          wrapped.last = block.last;
+          wrapped.end = block.end;
+        }
+      },
+    },
   ];
   private readonly documentItem = (): void => this.OR(this.documentAlts);
   private readonly paragraphAlts: IOrAlt<void>[] = [
@@ -96,6 +124,21 @@ export class PlanParser extends EmbeddedActionsParser {
     this.next++;
   };
 
+  /**
+   * The paragraph last read when the line break at `at`, just read, is a hard wrap inside its open bracket
+   * (`wrapsInBracket`), else null. Its brackets are counted from where they were counted to, each token once; the
+   * paragraphs that end before a blank line, a marker or a table row (most) are let go without counting (`mayWrap`).
+   */
+  private wrapAt(at: number): Block | null {
+    const toks = this.input;
+    const previous = this.blocks[this.blocks.length - 1];
+    if (this.RECORDING_PHASE || previous === undefined || previous.kind !== 'paragraph' || previous.last !== at) return null;
+    if (!mayWrap(toks[at]!, toks[at + 1])) return null;
+    countBrackets(toks, this.counted, at, this.open);
+    this.counted = at;
+    return wrapsInBracket(toks, at, this.open) ? previous : null;
+  }
+
   constructor(config: IParserConfig = PARSER_CONFIG) {
     super(allTokens, { ...config });
     this.performSelfAnalysis();
@@ -109,6 +152,7 @@ export class PlanParser extends EmbeddedActionsParser {
     this.blocks = [];
     this.lastToken = null;
     this.marker = null;
+    this.wrapped = null;
     return blocks;
   });
 
@@ -116,6 +160,11 @@ export class PlanParser extends EmbeddedActionsParser {
     this.marker = null;
     this.lastToken = null;
     const from = this.next;
+    // A paragraph after a wrap goes on with the one before: its brackets are counted on.
+    if (this.wrapped === null) {
+      this.open.depth = 0;
+      this.counted = from;
+    }
     this.OR3(this.paragraphAlts);
     // (Read through casts: TypeScript does not see that the alternatives set them.)
     const marker = this.marker as IToken | null;

@@ -1,5 +1,6 @@
 // A parser of chosen stretches of the token vector, with marks between them: the attribution grammar's base.
 import { createTokenInstance, EmbeddedActionsParser, EOF, type IOrAlt, type IParserConfig, type IToken, type TokenType } from 'chevrotain';
+import { Newline } from './tokens.js';
 
 /**
  * How the sub-parsers are built, as the block parser is (`PARSER_CONFIG`): validations skipped in production and run
@@ -53,13 +54,18 @@ export abstract class WindowParser extends EmbeddedActionsParser {
     super(vocabulary, { ...config });
   }
 
-  /** Adds the tokens [from, to) of `toks` to the window. */
+  /**
+   * Adds the tokens [from, to) of `toks` to the window, but for line breaks: a paragraph holds one only where it was
+   * joined over a hard wrap (`牵头单位：市金融` / `工作局`), which is layout, not syntax.
+   */
   protected stretch(toks: readonly IToken[], from: number, to: number): void {
     const { window, indexes } = this;
     let k = this.size;
-    for (let i = from; i < to; i++, k++) {
-      window[k] = toks[i]!;
-      indexes[k] = i;
+    for (let i = from; i < to; i++) {
+      const t = toks[i]!;
+      if (t.tokenType === Newline) continue;
+      window[k] = t;
+      indexes[k++] = i;
     }
     this.size = k;
   }

@@ -190,3 +190,46 @@ describe('planlint --fix and encodings', () => {
     assert.equal(report[0]!.fixed, true);
   });
 });
+
+describe('planlint --fix on a plan hard-wrapped inside its attribution brackets (a PDF copy)', () => {
+  let dir: string;
+  const wrapped = [
+    '云岭县2026年优化营商环境工作方案', '', '一、重点任务',
+    '（一）降低融资成本。推广信用贷款。（牵头单', '位：县金融服务中心；完成时限：2026年6月底前）',
+    '（二）规范涉企收费。（牵头单位：县发展改革局；完成时限：', '2026年9月底前）',
+    '',
+  ].join('\n');
+  // The same plan with a bracket truly left open: the next line opens a new item.
+  const unclosed = wrapped.replace('（二）规范涉企收费。（牵头单位：县发展改革局；完成时限：\n2026年9月底前）', '（二）规范涉企收费。（牵头单位：县发展改革局；完成时限：2026年9月底前\n（三）清理拖欠账款。（牵头单位：县财政局）');
+
+  before(() => {
+    dir = tempDir();
+    fs.writeFileSync(path.join(dir, 'wrapped.plan.txt'), wrapped);
+    fs.writeFileSync(path.join(dir, 'unclosed.plan.txt'), unclosed);
+    fs.utimesSync(path.join(dir, 'wrapped.plan.txt'), OLD, OLD);
+  });
+  after(() => cleanup(dir));
+
+  it('reads each bracket as one attribution: the lead and the deadline, no finding', () => {
+    const report = jsonOf(planlint(['wrapped.plan.txt', '--format', 'json'], { cwd: dir }));
+    assert.deepEqual(report[0]!.diagnostics.map((d) => d.ruleId), []);
+    const r = planlint(['table', 'wrapped.plan.txt', '--format', 'json'], { cwd: dir });
+    expectCode(r, 0);
+    const rows = (JSON.parse(r.stdout) as { tasks: { number: string; lead: string[]; deadline: { text: string } | null }[] }).tasks;
+    assert.deepEqual(rows.map((t) => [t.number, t.lead, t.deadline?.text]), [
+      ['（一）', ['县金融服务中心'], '2026年6月底前'],
+      ['（二）', ['县发展改革局'], '2026年9月底前'],
+    ]);
+  });
+
+  it('leaves the file as it is: no byte changed, not even rewritten', () => {
+    expectCode(planlint(['wrapped.plan.txt', '--fix'], { cwd: dir }), 0);
+    assert.equal(fs.readFileSync(path.join(dir, 'wrapped.plan.txt'), 'utf8'), wrapped);
+    assert.equal(mtimeMs(path.join(dir, 'wrapped.plan.txt')), OLD.getTime());
+  });
+
+  it('still closes a bracket left open before a new item, at the end of its line', () => {
+    expectCode(planlint(['unclosed.plan.txt', '--fix'], { cwd: dir }), 0);
+    assert.equal(fs.readFileSync(path.join(dir, 'unclosed.plan.txt'), 'utf8'), unclosed.replace('2026年9月底前\n（三）', '2026年9月底前）\n（三）'));
+  });
+});

@@ -43,6 +43,8 @@ const PIECES = [
   '（', '）', '(', ')', '[', ']', '【', '】', '〔', '〕', '牵头单位', '责任单位', '配合单位', '完成时限', '牵头领导', '：', ':', '；', ';', '。', '，',
   '、', '由', '由于', '会同', '牵头', '负责', '共同负责', '参加', '配合', '按职责分工负责', '县水利局', '县财政局', '各乡镇', '2026年9月底前',
   '长期坚持', '落实', '推进工作', '等部门', '\t', ' ', 'a', '1',
+  // Hard wraps: paragraphs joined over a line break inside a bracket, keywords cut by one.
+  '\n', '牵头单\n位', '完成时\n限',
 ];
 const attributionText = fc.array(fc.constantFrom(...PIECES), { maxLength: 60 }).map((parts) => parts.join(''));
 
@@ -95,6 +97,16 @@ describe('attribution grammar', () => {
     ['由…会同… with no role verb', '由县住建局会同县自然资源局等部门研究提出方案', [['together:由县住建局会同县自然资源局等部门研究提出方案', '会同@2']]],
     ['a deadline segment', '（县统计局牵头，2026年底前）', [['group:（县统计局牵头，2026年底前）', 'verb:县统计局|牵头', 'other:2026年底前']]],
     ['text before 由 in a segment', '（该项任务由县审计局牵头负责）', [['group:（该项任务由县审计局牵头负责）', 'verb:该项任务由县审计局|牵头负责']]],
+    [
+      'a bracket wrapped over lines, a keyword cut by the wrap read whole',
+      '修订灌溉办法（牵头单\n位：县水利局；完成时限：\n2026年9月底前）',
+      [['group:（牵头单\n位：县水利局；完成时限：\n2026年9月底前）', 'field:牵头单\n位|县水利局', 'field:完成时限|\n2026年9月底前']],
+    ],
+    [
+      'segments wrapped after and before a comma',
+      '（县医保局牵头，\n县卫健局配合；县民政局牵头\n，各乡镇参加）',
+      [['group:（县医保局牵头，\n县卫健局配合；县民政局牵头\n，各乡镇参加）', 'verb:县医保局|牵头', 'verb:县卫健局|配合', 'verb:县民政局|牵头', 'verb:各乡镇|参加']],
+    ],
     [
       'a sentence, then a bracket, in text order',
       '由县林业局负责。建立档案（牵头单位：县档案馆）',

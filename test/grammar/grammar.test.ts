@@ -151,10 +151,35 @@ describe('grammar', () => {
     });
 
     it('keeps nothing of the last text on the shared parser', () => {
-      const toks = tokenize('一、总则\n正文').tokens;
+      const toks = tokenize('一、总则\n正文（牵头单位：\n市司法局）').tokens;
       assert.equal(parseBlocks(toks).blocks.length, 2);
-      const internals = planParser() as unknown as { blocks: unknown[]; lastToken: unknown; marker: unknown; input: unknown[] };
-      assert.deepEqual([internals.blocks, internals.lastToken, internals.marker, internals.input], [[], null, null, []]);
+      const internals = planParser() as unknown as { blocks: unknown[]; lastToken: unknown; marker: unknown; wrapped: unknown; input: unknown[] };
+      assert.deepEqual([internals.blocks, internals.lastToken, internals.marker, internals.wrapped, internals.input], [[], null, null, null, []]);
+    });
+
+    describe('a hard wrap inside an attribution bracket (a PDF copy\'s fixed-width lines)', () => {
+      /** The text of each block. */
+      const blocksOf = (text: string) => parseText(text).blocks.map((b) => text.slice(b.start, b.end));
+
+      it('does not end the paragraph: the bracket closes on one of the next three lines', () => {
+        const wrapped = '（一）扩大投放。推动首贷增量。（牵头单位：市商\n务局；完成时限：\n2026年3月底前）';
+        assert.deepEqual(blocksOf(`${wrapped}\n（二）优化服务。`), [wrapped, '（二）优化服务。']);
+        // The keyword after the break, the break after a comma, CRLF, three lines on.
+        assert.deepEqual(blocksOf('1.整治河道（县水利局、各乡镇\n共同负责）'), ['1.整治河道（县水利局、各乡镇\n共同负责）']);
+        assert.deepEqual(blocksOf('1.整治河道【牵头单位：县水利局，\r\n县财政局】。'), ['1.整治河道【牵头单位：县水利局，\r\n县财政局】。']);
+        assert.deepEqual(blocksOf('1.整治河道[牵头单位：县\n水\n利\n局]'), ['1.整治河道[牵头单位：县\n水\n利\n局]']);
+        // A nested bracket closing on the next line is not the end: the outermost must close.
+        assert.deepEqual(blocksOf('1.整治（牵头单位：县水利局（县\n河长办）\n；完成时限：年底前）'), ['1.整治（牵头单位：县水利局（县\n河长办）\n；完成时限：年底前）']);
+      });
+
+      it('ends it where the next line opens an item, past a blank line, a table row, four lines, or outside an attribution', () => {
+        assert.deepEqual(blocksOf('1.整治河道（牵头单位：县水利局\n2.清理台账（牵头单位：县档案馆）'), ['1.整治河道（牵头单位：县水利局', '2.清理台账（牵头单位：县档案馆）']);
+        assert.deepEqual(blocksOf('1.整治河道（牵头单位：县水利局\n\n完成时限：年底前）'), ['1.整治河道（牵头单位：县水利局', '完成时限：年底前）']);
+        assert.deepEqual(blocksOf('1.整治河道（牵头单位：县水利局\n| 序号 | 任务）|'), ['1.整治河道（牵头单位：县水利局', '| 序号 | 任务）|']);
+        assert.deepEqual(blocksOf('1.整治[牵头单位：县\n水\n利\n局\n办]'), ['1.整治[牵头单位：县', '水', '利', '局', '办]']);
+        assert.deepEqual(blocksOf('1.推进（含工程\n建设项目）审批'), ['1.推进（含工程', '建设项目）审批']);
+        assert.deepEqual(blocksOf('1.整治河道（牵头单位：县水利局\n'), ['1.整治河道（牵头单位：县水利局']);
+      });
     });
   });
 

@@ -1,7 +1,7 @@
 // Helpers for model tests: build a plan from lines, pick tasks, and read names, numbers and ranges compactly.
 import assert from 'node:assert/strict';
 import { parsePlan } from '../../server/src/model/plan.js';
-import { stripNoise } from '../../server/src/model/text.js';
+import { oneLine, stripNoise } from '../../server/src/model/text.js';
 import type { ParseOptions, PlanDocument, Range, Task, UnitMention } from '../../server/src/model/types.js';
 
 /** Parses the lines joined by `eol` (LF unless told). */
@@ -40,6 +40,6 @@ export function assertRangesAgree(plan: PlanDocument): void {
   }
   for (const u of plan.units) {
     check('unit', u.span, u.range);
-    assert.equal(stripNoise(text.slice(u.span.start, u.span.end)), u.name, 'a unit name is the text of its span, noise removed');
+    assert.equal(oneLine(stripNoise(text.slice(u.span.start, u.span.end))), u.name, 'a unit name is the text of its span, noise and hard wraps removed');
   }
 }

@@ -177,6 +177,50 @@ describe('parsePlan', () => {
     });
   });
 
+  describe('hard wraps inside attribution brackets (a PDF copy\'s fixed-width lines)', () => {
+    const plan = planOf([
+      '云岭县2026年优化营商环境工作方案', // 0
+      '一、重点任务', // 1
+      '（一）压缩开办时间。推行一网通办。（牵', // 2
+      '头单位：县市场监管局；责任单位：县税务局、县人', // 3
+      '社局；完成时限：2026年6', // 4
+      '月底前）', // 5
+      '（二）规范涉企收费。（县发展改革局牵头，县财政局', // 6
+      '配合；完成时限：', // 7
+      '2026年9月底前）', // 8
+      '（三）提升审批效率。（责任单', // 9
+      '位：县行政审批局）', // 10
+    ]);
+
+    it('reads the bracket as one attribution: keywords cut by the wrap whole, units and deadlines as written', () => {
+      assert.deepEqual(
+        plan.tasks.map((t) => [t.number, t.title, names(t.lead), names(t.responsible), t.deadline?.text ?? null, t.deadline?.end ?? null]),
+        [
+          ['（一）', '压缩开办时间', ['县市场监管局'], ['县税务局', '县人社局'], '2026年6月底前', '2026-06-30'],
+          ['（二）', '规范涉企收费', ['县发展改革局'], ['县财政局'], '2026年9月底前', '2026-09-30'],
+          // A lone unit in charge (`责任单位`) leads.
+          ['（三）', '提升审批效率', ['县行政审批局'], [], null, null],
+        ],
+      );
+      assert.deepEqual(plan.unnumbered, []);
+      assert.deepEqual(plan.allSections.flatMap((s) => s.attributions.flatMap((a) => a.problems)), []);
+    });
+
+    it('places a unit and a deadline the wrap cut where they are written, over both lines', () => {
+      const [first] = plan.tasks;
+      assert.equal(at(first!.responsible[1]!.range), '3:21-4:2');
+      assert.equal(at(first!.deadline!.range), '4:8-5:3');
+      assert.equal(first!.range.end.line, 5);
+      assertRangesAgree(plan);
+    });
+
+    it('does not join a bracket left open before a new item, and reads what it holds', () => {
+      const open = planOf(['云岭县2026年工作方案', '一、重点任务', '（一）压缩开办时间。（牵头单位：县市场监管局', '（二）规范涉企收费。（牵头单位：县发展改革局）']);
+      assert.deepEqual(open.tasks.map((t) => [t.title, names(t.lead)]), [['压缩开办时间', ['县市场监管局']], ['规范涉企收费', ['县发展改革局']]]);
+      assert.deepEqual(open.allSections[1]!.attributions[0]!.problems.map((p) => p.kind), ['unclosed-bracket']);
+    });
+  });
+
   describe('pipes in prose', () => {
     const plan = planOf([
       '江北市2025年工作方案',

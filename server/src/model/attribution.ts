@@ -16,7 +16,7 @@ import { ListBuffer, type Sink } from './buffer.js';
 import { collectDeadlines, type DeadlineContext, type FoundDeadline } from './deadline.js';
 import { PlacedAttribution, PlacedDeadline, PlacedProblem, PlacedUnit } from './located.js';
 import type { LineTable } from './positions.js';
-import { isSpaceCode, stripNoise, trimSpan, unitKey } from './text.js';
+import { isSpaceCode, oneLine, stripNoise, trimSpan, unitKey, unwrapped } from './text.js';
 import type { Attribution, AttributionProblem, AttributionStyle, Deadline, Span, UnitMention, UnitRole } from './types.js';
 
 /** What attribution reading needs besides the tokens. */
@@ -123,7 +123,8 @@ function bareUnits(toks: IToken[], from: number, to: number, ctx: AttributionCon
   // `（县人社局；2024年12月底前）`: a deadline may end the list.
   const cut = deadlineInList(ctx.text, inner);
   const span = { start: inner.start, end: trimListEnd(ctx.text, { start: inner.start, end: cut }) };
-  const pieces = ctx.text.slice(span.start, span.end).split(/[、，,；;\s]+/).filter((p) => p.length > 0);
+  // Spaces part names; a hard wrap cuts one (`县商` / `务局`).
+  const pieces = oneLine(ctx.text.slice(span.start, span.end)).split(/[、，,；;\s]+/).filter((p) => p.length > 0);
   const unitLike = (p: string) => p.length >= 3 && p.length <= 30 && !NOT_A_UNIT.test(p) && UNIT_END.test(p.replace(/[(（][^()（）]*[)）]$/, ''));
   if (pieces.length === 0 || !pieces.every(unitLike)) return null;
   const lists = emptyLists(ctx);
@@ -320,7 +321,7 @@ function readField(toks: IToken[], from: number, valueStart: number, to: number,
   // `责任单位或牵头单位:X`: this name joins the next field's.
   if (valueStart === from + 1 && FIELD_JOINERS.has(ctx.text.slice(span.start, span.end))) return;
   if (span.start >= span.end) {
-    attribution.problems.push(problem(ctx, 'empty-field', head.image, { start: head.startOffset, end: end(toks[valueStart - 1]!) }));
+    attribution.problems.push(problem(ctx, 'empty-field', oneLine(head.image), { start: head.startOffset, end: end(toks[valueStart - 1]!) }));
     return;
   }
   if (head.tokenType === T.DeadlineField) {
@@ -334,7 +335,7 @@ function readField(toks: IToken[], from: number, valueStart: number, to: number,
   const units = trimSpan(ctx.text, span.start, cut);
   const count = pushUnits(role === 'lead' ? attribution.lead : attribution.responsible, { start: units.start, end: trimListEnd(ctx.text, units) }, role, ctx);
   if (count === 0) {
-    attribution.problems.push(problem(ctx, 'empty-field', head.image, { start: head.startOffset, end: valueTo }));
+    attribution.problems.push(problem(ctx, 'empty-field', oneLine(head.image), { start: head.startOffset, end: valueTo }));
   }
 }
 
@@ -536,7 +537,8 @@ function pushPiece(out: ListBuffer<UnitMention>, from: number, to: number, role:
     e = s + mark.index;
     marked = true;
   }
-  const raw = stripNoise(marked ? piece.slice(0, e - s) : piece);
+  // A name a hard wrap cut (`市金融` / `工作局`) is the name as written.
+  const raw = oneLine(stripNoise(marked ? piece.slice(0, e - s) : piece));
   if (raw.length === 0 || raw.length > 60 || PERSON_END.test(raw)) return;
   let name = raw;
   let key: string;
@@ -564,10 +566,14 @@ function pushDeadlines(out: Sink<Deadline>, span: { start: number; end: number }
 export function placeDeadlines(out: Sink<Deadline>, from: number, to: number, ctx: Pick<AttributionContext, 'text' | 'lines' | 'deadlines' | 'scratch'>, mode: 'field' | 'prose'): void {
   const found = ctx.scratch.found;
   found.clear();
-  if (collectDeadlines(ctx.text.slice(from, to), ctx.deadlines, mode, found)) {
+  const slice = ctx.text.slice(from, to);
+  // A phrase a hard wrap cut (`2025年6` / `月底前`, in a paragraph joined over it) is read joined, placed as written.
+  const joined = unwrapped(slice);
+  if (collectDeadlines(joined?.text ?? slice, ctx.deadlines, mode, found)) {
     for (let k = 0; k < found.length; k++) {
       const d = found.items[k]!;
-      out.push(new PlacedDeadline(d.value, { start: from + d.start, end: from + d.end }, ctx.lines));
+      const span = joined === null ? { start: from + d.start, end: from + d.end } : { start: from + joined.at[d.start]!, end: from + joined.at[d.end - 1]! + 1 };
+      out.push(new PlacedDeadline(d.value, span, ctx.lines));
     }
   }
   found.clear();

@@ -22,7 +22,7 @@ import { decideKind, NOTICE_ISSUES, NOTICE_REQUIRES } from './kind.js';
 import { separateListWalker } from './numbering.js';
 import { findTables, PERSON_HEADER } from './tables.js';
 import { readUnitCells } from './table-units.js';
-import { isSpace, isTrimCode, stripNoise, toSimplified, trimSpan } from './text.js';
+import { isSpace, isTrimCode, oneLine, stripNoise, toSimplified, trimSpan } from './text.js';
 import type {
   Attribution,
   Deadline,
@@ -565,7 +565,8 @@ function buildSections(tokens: IToken[], blocks: Block[], bodyEnd: number, ctx: 
     const parent = stack[stack.length - 1] ?? null;
     // A record's number field (`任务编号：3`) has its title in a field of its own on a later line (`任务名称：…`).
     const titleSpan = (marker.style === 'field' && recordTitle(tokens, blocks, b, ctx.text)) || titleOf(tokens, block, ctx.text);
-    const title = stripNoise(ctx.text.slice(titleSpan.start, titleSpan.end));
+    // A title a hard wrap cut (the paragraph was joined over it) is read as written.
+    const title = oneLine(stripNoise(ctx.text.slice(titleSpan.start, titleSpan.end)));
     const own = readAttributions(tokens, block.first, block.last, ctx, []);
     const span = { start: marker.span.start, end: block.end };
     const inNotice = block.start < noticeEnd;
@@ -916,7 +917,12 @@ const ROLE_WRITTEN = /牵头|牽頭|负责|負責|配合|参与|參與|参加|�
 
 /** Is `a` a bracket of unit names only (`（县财政局）`): the units in charge, written without a role? */
 function namesUnitsOnly(a: Attribution, text: string): boolean {
-  return a.lead.length === 0 && a.responsible.length > 0 && !ROLE_WRITTEN.test(text.slice(a.span.start, a.span.end));
+  return a.lead.length === 0 && a.responsible.length > 0 && !ROLE_WRITTEN.test(spanText(text, a.span));
+}
+
+/** The text of `span`, a hard wrap in it dropped: an attribution's words as written (`责任单` / `位` is `责任单位`). */
+function spanText(text: string, span: Span): string {
+  return oneLine(text.slice(span.start, span.end));
 }
 
 /** Field names of units that co-operate (`配合单位` `协办单位` `参与单位` `协同责任单位`). */
@@ -933,7 +939,7 @@ const COOPERATE_AFTER = /^[^，,；;。:：]{0,40}?(?:配合|参与|參與|参�
 function cooperates(unit: UnitMention, own: Attribution[], text: string): boolean {
   const a = own.find((x) => x.span.start <= unit.span.start && unit.span.end <= x.span.end);
   if (a === undefined) return false;
-  const before = text.slice(a.span.start, unit.span.start);
+  const before = spanText(text, { start: a.span.start, end: unit.span.start });
   const lastOf = (re: RegExp, s: string): number => {
     let last = -1;
     for (const m of s.matchAll(re)) last = m.index;
@@ -942,7 +948,7 @@ function cooperates(unit: UnitMention, own: Attribution[], text: string): boolea
   const coop = lastOf(COOPERATE_FIELD, before);
   const charge = lastOf(IN_CHARGE_FIELD, before.replace(COOPERATE_FIELD, (m) => '\u0000'.repeat(m.length)));
   if (coop >= 0 || charge >= 0) return coop > charge;
-  return COOPERATE_AFTER.test(text.slice(unit.span.end, a.span.end));
+  return COOPERATE_AFTER.test(spanText(text, { start: unit.span.end, end: a.span.end }));
 }
 
 /** A field that names the responsible units (not the co-operating ones), in either script. */
@@ -961,14 +967,14 @@ const LEAD_WRITTEN = /牵头|牽頭|主办单位|主辦單位|主责单位|主�
  */
 function foundIn(re: RegExp, text: string, span: Span): boolean {
   re.lastIndex = 0;
-  return re.test(text.slice(span.start, span.end));
+  return re.test(spanText(text, span));
 }
 
 /** Does the attribution at `span` write its lead (`牵头`), other than inside a stated convention (`列第一位者为牵头单位`)? */
 function leadWritten(text: string, span: Span): boolean {
   if (!foundIn(LEAD_WRITTEN, text, span)) return false;
   if (!foundIn(CONVENTION_START, text, span)) return true;
-  return LEAD_WRITTEN_ONLY.test(text.slice(span.start, span.end).replace(CONVENTION_CLAUSE, ''));
+  return LEAD_WRITTEN_ONLY.test(spanText(text, span).replace(CONVENTION_CLAUSE, ''));
 }
 
 /** Where a convention clause may start: `列` before `第一位` / `首位`. */
@@ -1162,12 +1168,6 @@ function firstFilled(row: TableRow, cols: number[]): Span | null {
 /** The span of column `c` of a row, null when there is no such column. */
 const cellOf = (row: TableRow, c: number): Span | null => (c >= 0 ? (row.cellSpans[c] ?? null) : null);
 
-const LINE_BREAK = /[\r\n]/;
-
-/** A title that a flattened table broke over lines, joined again. */
-function oneLine(title: string): string {
-  return LINE_BREAK.test(title) ? title.replace(/\s*[\r\n]+\s*/g, '') : title;
-}
 
 /**
  * Every unit mention once (the first met at each offset), in document order, from `read`: every mention in the

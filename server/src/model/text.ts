@@ -129,6 +129,46 @@ export function foldCompact(text: string): string {
   return Buffer.from(out.buffer, out.byteOffset, 2 * k).toString('utf16le');
 }
 
+const LINE_BREAK = /[\r\n]/;
+
+/**
+ * `text` with its line breaks dropped, and the spaces beside them: a title, a unit's name or a phrase that a hard wrap
+ * (a PDF copy's fixed-width lines) or a flattened table broke over lines, read as written. Text without one is returned as is.
+ */
+export function oneLine(text: string): string {
+  return LINE_BREAK.test(text) ? text.replace(/\s*[\r\n]+\s*/g, '') : text;
+}
+
+/**
+ * `oneLine(text)` and, for each of its code units and its end, the offset in `text` it comes from: what is read in the
+ * joined text is placed back in the text as written. Null when `text` holds no line break.
+ */
+export function unwrapped(text: string): { text: string; at: Int32Array } | null {
+  if (!LINE_BREAK.test(text)) return null;
+  const at = new Int32Array(text.length + 1);
+  let out = '';
+  let k = 0;
+  let last = 0;
+  for (let i = 0; i < text.length; ) {
+    const c = text.charCodeAt(i);
+    if (c !== 0x0a && c !== 0x0d) {
+      i++;
+      continue;
+    }
+    // The run of spaces and line breaks around this break: dropped.
+    let from = i;
+    while (from > last && isSpaceCode(text.charCodeAt(from - 1))) from--;
+    let to = i;
+    while (to < text.length && isSpaceCode(text.charCodeAt(to))) to++;
+    for (let j = last; j < from; j++) at[k++] = j;
+    out += text.slice(last, from);
+    last = i = to;
+  }
+  for (let j = last; j < text.length; j++) at[k++] = j;
+  at[k] = text.length;
+  return { text: out + text.slice(last), at: at.subarray(0, k + 1) };
+}
+
 const ANY_SPACE = /\s/;
 
 /** The comparison key of a unit name: noise and spaces removed, width and script folded. */

@@ -1,0 +1,70 @@
+// Hard wraps inside brackets: text copied out of a PDF keeps the lines it was set in, and a line may end inside an
+// attribution bracket (`（牵头单` / `位：市金融工作局；完成时限：2025年6月底前）`). Where such a line break is layout, not
+// the end of a paragraph (the block parser reads on).
+import type { IToken } from 'chevrotain';
+import { CLOSER, is, isGroupKeyword, KEYWORD, MARKER, OPENER } from './categories.js';
+import { cutByWrap, holdsBlankLine, Newline, RowPipe, Tab, WRAP_LINES } from './tokens.js';
+
+/**
+ * The brackets a paragraph has open so far: how many, and whether the outermost holds an attribution keyword (a field
+ * name, a role verb, `会同`), as `findAttributions` counts them (nesting counted, a stray closer ignored).
+ */
+export interface OpenBrackets {
+  depth: number;
+  keyword: boolean;
+}
+
+/** Adds the tokens [from, to) of `toks` to the brackets `open` counts. */
+export function countBrackets(toks: readonly IToken[], from: number, to: number, open: OpenBrackets): void {
+  for (let i = from; i < to; i++) {
+    const t = toks[i]!;
+    if (is(t, OPENER)) {
+      if (open.depth++ === 0) open.keyword = false;
+    } else if (is(t, CLOSER)) {
+      if (open.depth > 0) open.depth--;
+    } else if (open.depth > 0 && !open.keyword && isGroupKeyword(t)) open.keyword = true;
+  }
+}
+
+/** Does `t`, at `i` of `toks`, start something of its own: a numbering marker, a table row, a cell border (a tab after a line's start)? */
+function startsBlock(toks: readonly IToken[], i: number): boolean {
+  const t = toks[i]!;
+  return is(t, MARKER) || t.tokenType === RowPipe || (t.tokenType === Tab && i > 0 && toks[i - 1]!.tokenType !== Newline);
+}
+
+/**
+ * Can the line break `newline`, `next` after it, be a hard wrap at all? Not before a blank line, a numbering marker, a
+ * table row or the text's end: most paragraphs end so, and are let go before their brackets are counted.
+ */
+export function mayWrap(newline: IToken, next: IToken | undefined): boolean {
+  return next !== undefined && !holdsBlankLine(newline.image) && !is(next, MARKER) && next.tokenType !== RowPipe;
+}
+
+/**
+ * Is the line break at `at` (a `Newline` of `toks`) a hard wrap inside the brackets `open` counts? It is when the
+ * outermost closes on one of the `WRAP_LINES` lines after it (a keyword cut by a wrap counts as a line break), an
+ * attribution bracket by then (it holds a keyword, before or after the break), and nothing between starts a block of its own: a numbering marker (the next line opening
+ * with one is a new item), a table row, a cell border, a blank line. Reads at most `WRAP_LINES` lines on: a line is
+ * read by the breaks of the few lines before it only, so a text's wraps cost time linear in it.
+ */
+export function wrapsInBracket(toks: readonly IToken[], at: number, open: OpenBrackets): boolean {
+  if (open.depth === 0) return false;
+  let depth = open.depth;
+  let keyword = open.keyword;
+  let breaks = 0;
+  for (let i = at; i < toks.length; i++) {
+    const t = toks[i]!;
+    if (t.tokenType === Newline) {
+      if (++breaks > WRAP_LINES || holdsBlankLine(t.image)) return false;
+    } else if (startsBlock(toks, i)) return false;
+    else if (is(t, OPENER)) depth++;
+    else if (is(t, CLOSER)) {
+      if (--depth === 0) return keyword;
+    } else if (is(t, KEYWORD)) {
+      // A keyword cut by a wrap (`牵头单` / `位`) is a line break too.
+      if (cutByWrap(t) && ++breaks > WRAP_LINES) return false;
+      if (!keyword && isGroupKeyword(t)) keyword = true;
+    }
+  }
+  return false;
+}
