@@ -30,11 +30,16 @@ import {
   Together,
 } from './tokens.js';
 import { markOf, PAST, SUB_PARSER_CONFIG, WindowParser } from './window.js';
+import { closesLater } from './wrap.js';
 
 /** An attribution a paragraph holds, by token indexes into the vector read (`to` exclusive). */
 export type AttributionSyntax =
-  /** `（牵头单位：X；…）` `[X牵头]`: a group holding a field name, a role verb or `会同`; its content [from, to), `close` -1 when the paragraph ends first. */
-  | { kind: 'group'; open: number; close: number; from: number; to: number; parts: AttributionPart[] }
+  /**
+   * `（牵头单位：X；…）` `[X牵头]`: a group holding a field name, a role verb or `会同`; its content [from, to), `close` -1
+   * when the paragraph ends first, and then `closesLater` when a closer that may be its own stands in the lines after
+   * the paragraph (past a blank line, or further than a hard wrap reaches): whether it is left open is uncertain.
+   */
+  | { kind: 'group'; open: number; close: number; from: number; to: number; parts: AttributionPart[]; closesLater: boolean }
   /** `牵头单位：X；责任单位：Y`: labelled fields, a run of them joined by `；`. */
   | { kind: 'fields'; from: number; to: number; parts: AttributionPart[] }
   /** `此项工作由X牵头，Y参加` `X负责`: a sentence whose first segment names the lead; `from` is its `由`, else its start. */
@@ -167,14 +172,14 @@ function findAttributions(toks: readonly IToken[], from: number, to: number): Fo
       depth--;
       if (depth === 0 && keyword && !isLeadMark(toks, open, i)) {
         findClauses(toks, cursor, open, found);
-        found.push({ kind: 'group', open, close: i, from: open + 1, to: i, parts: NO_PARTS });
+        found.push({ kind: 'group', open, close: i, from: open + 1, to: i, parts: NO_PARTS, closesLater: false });
         cursor = i + 1;
       }
     } else if (depth > 0 && !keyword && isGroupKeyword(t)) keyword = true;
   }
   if (depth > 0 && keyword) {
     findClauses(toks, cursor, open, found);
-    found.push({ kind: 'group', open, close: -1, from: open + 1, to, parts: NO_PARTS });
+    found.push({ kind: 'group', open, close: -1, from: open + 1, to, parts: NO_PARTS, closesLater: closesLater(toks, to, depth) });
     cursor = to;
   }
   findClauses(toks, cursor, to, found);

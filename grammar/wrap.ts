@@ -1,6 +1,6 @@
 // Hard wraps inside brackets: text copied out of a PDF keeps the lines it was set in, and a line may end inside an
 // attribution bracket (`（牵头单` / `位：市金融工作局；完成时限：2025年6月底前）`). Where such a line break is layout, not
-// the end of a paragraph (the block parser reads on).
+// the end of a paragraph (the block parser reads on), and whether a bracket its paragraph leaves open closes further on.
 import type { IToken } from 'chevrotain';
 import { CLOSER, is, isGroupKeyword, KEYWORD, MARKER, OPENER } from './categories.js';
 import { cutByWrap, holdsBlankLine, Newline, RowPipe, Tab, WRAP_LINES } from './tokens.js';
@@ -67,4 +67,29 @@ export function wrapsInBracket(toks: readonly IToken[], at: number, open: OpenBr
     }
   }
   return false;
+}
+
+/** How far after its paragraph a closer is looked for (`closesLater`): lines, and characters (a text that lost its breaks). */
+const NEAR_LINES = 2 * WRAP_LINES;
+const NEAR_CHARS = 600;
+
+/**
+ * Does a closer that may close the `depth` brackets a paragraph leaves open stand after it (from `from`, the token
+ * after the paragraph), within `NEAR_LINES` lines and `NEAR_CHARS` characters? The lines were not joined (a blank
+ * line between, further than a wrap reaches, a new item or a table between), yet the bracket may close there: that it
+ * is left open is then uncertain. (A new item's own brackets balance; a closer that would close this one in it says
+ * the brackets are confused.) Reads a bounded stretch: linear in the text however many brackets are left open.
+ */
+export function closesLater(toks: readonly IToken[], from: number, depth: number): boolean {
+  const limit = from < toks.length ? toks[from]!.startOffset + NEAR_CHARS : 0;
+  let breaks = 0;
+  for (let i = from; i < toks.length && depth > 0; i++) {
+    const t = toks[i]!;
+    if (t.startOffset > limit) return false;
+    if (t.tokenType === Newline) {
+      if (++breaks > NEAR_LINES) return false;
+    } else if (is(t, OPENER)) depth++;
+    else if (is(t, CLOSER)) depth--;
+  }
+  return depth === 0;
 }

@@ -141,6 +141,22 @@ describe('attribution grammar', () => {
     );
   });
 
+  it('says of a bracket left open whether a closer that may be its own follows the paragraph', () => {
+    const closesLater = (text: string): boolean[] => {
+      const parsed = parseText(text);
+      const block = parsed.blocks[0]!;
+      return readAttributionSyntax(parsed.tokens, block.first, block.last).flatMap((a) => (a.kind === 'group' && a.close < 0 ? [a.closesLater] : []));
+    };
+    // Past a blank line, further than a wrap reaches, in the next item: it may close there.
+    assert.deepEqual(closesLater('1.整治（牵头单位：县水利局\n\n完成时限：年底前）'), [true]);
+    assert.deepEqual(closesLater('1.整治[牵头单位：县\n水\n利\n局\n办]'), [true]);
+    assert.deepEqual(closesLater('1.整治（牵头单位：县水利局\n2.清理台账）'), [true]);
+    // The next item's own brackets balance; nothing closes it within six lines; the text ends.
+    assert.deepEqual(closesLater('1.整治（牵头单位：县水利局\n2.清理台账（牵头单位：县档案馆）'), [false]);
+    assert.deepEqual(closesLater('1.整治（牵头单位：县水利局\n2.甲\n3.乙\n4.丙\n5.丁\n6.戊\n7.己\n8.庚）'), [false]);
+    assert.deepEqual(closesLater('1.整治（牵头单位：县水利局'), [false]);
+  });
+
   it('keeps nothing of the last paragraph on the shared parser', () => {
     syntaxOf('（牵头单位：县水利局）');
     const internals = attributionParser() as unknown as { toks: unknown[]; queue: unknown[]; parts: unknown[]; input: IToken[] };

@@ -217,7 +217,7 @@ describe('parsePlan', () => {
     it('does not join a bracket left open before a new item, and reads what it holds', () => {
       const open = planOf(['云岭县2026年工作方案', '一、重点任务', '（一）压缩开办时间。（牵头单位：县市场监管局', '（二）规范涉企收费。（牵头单位：县发展改革局）']);
       assert.deepEqual(open.tasks.map((t) => [t.title, names(t.lead)]), [['压缩开办时间', ['县市场监管局']], ['规范涉企收费', ['县发展改革局']]]);
-      assert.deepEqual(open.allSections[1]!.attributions[0]!.problems.map((p) => p.kind), ['unclosed-bracket']);
+      assert.deepEqual(open.allSections[1]!.attributions[0]!.problems.map((p) => [p.kind, p.unsure ?? false]), [['unclosed-bracket', false]]);
     });
   });
 

@@ -61,10 +61,35 @@ describe('PL010 attribution-malformed', () => {
       ]);
     });
 
-    it('offers nothing when the attribution goes on to the next line', () => {
+    it('offers nothing where a closer that may be its own follows the paragraph: the reader is unsure', () => {
+      // In the next item; past a blank line (a nested bracket before the stray closer changes nothing); further on
+      // than a hard wrap reaches.
       assert.deepEqual(findings(planOf(['推进工作。[牵头单位:市司法局;完成时限:2021年9月底前', '责任单位:市财政局]'])), ['[']);
-      // A blank line between, and a nested bracket before the stray closer, change nothing.
       assert.deepEqual(findings(planOf(['推进工作。[牵头单位:市司法局;完成时限:2021年9月底前']) + '\n(市财政局)配合]\n'), ['[']);
+      assert.deepEqual(findings(planOf(['推进工作。[牵头单位:市司法局;完成时限:2021年']) + '9\n月\n底\n前]\n'), ['[']);
+    });
+
+    it('finds nothing in a bracket a hard wrap breaks over lines, and fixing leaves the text as it is', () => {
+      const text = [
+        '江宁市2026年法治政府建设工作要点', '', '一、重点任务', '',
+        '（一）推进工作。（牵头单', '位：市司法局；完成时限：', '2026年9月底前）',
+        '（二）完善制度。[牵头单位:市财政局;责任单位:市审', '计局;完成时', '限:2026年底前]', '',
+      ].join('\n');
+      assert.deepEqual(findings(text), []);
+      const service = createPlanService({ today: TODAY });
+      const config = configOf();
+      assert.deepEqual(service.analyze(text, config).diagnostics.map((d) => d.ruleId), []);
+      assert.equal(service.fixAll(text, config).text, text);
+    });
+
+    it('still closes a bracket left open before a new item, at the end of the line a cut keyword carried it to', () => {
+      assert.deepEqual(findings(planOf(['推进工作。（牵头单位：市司法局；完成时限：2026年9月底前', '完善制度。（牵头单位：市财政局）'])), [
+        '（ fix:（一）推进工作。（牵头单位：市司法局；完成时限：2026年9月底前）',
+      ]);
+      const text = planOf(['推进工作。（牵头单', '位：市司法局', '完善制度。（牵头单位：市财政局）']).replace('\n（二）位', '\n位').replace('（三）', '（二）');
+      const [d] = lint(text, { ruleId: 'PL010' });
+      assert.ok(d?.fix, 'a fix');
+      assert.equal(applyFixes(text, [d.fix]).text, text.replace('位：市司法局', '位：市司法局）'));
     });
 
     it('offers nothing when a nested bracket is unbalanced, prose follows, or the keywords sit in a nested bracket', () => {

@@ -137,7 +137,7 @@ function bareUnits(toks: IToken[], from: number, to: number, ctx: AttributionCon
 function readAttribution(toks: IToken[], syntax: AttributionSyntax, ctx: AttributionContext): Attribution | null {
   switch (syntax.kind) {
     case 'group':
-      return readGroup(toks, syntax.open, syntax.close, syntax.to, syntax.parts, ctx);
+      return readGroup(toks, syntax.open, syntax.close, syntax.to, syntax.parts, syntax.closesLater, ctx);
     case 'fields': {
       const span = { start: toks[syntax.from]!.startOffset, end: end(toks[syntax.to - 1]!) };
       const attribution = readContent(toks, syntax.parts, 'field', span, ctx);
@@ -154,10 +154,10 @@ function readAttribution(toks: IToken[], syntax: AttributionSyntax, ctx: Attribu
 }
 
 /**
- * One group holding an attribution: opened at `open`, closed at `close` (-1 when its paragraph ends first), its content
- * [open + 1, innerTo) made of `parts`.
+ * One group holding an attribution: opened at `open`, closed at `close` (-1 when its paragraph ends first: `closesLater`
+ * when a closer that may be its own follows), its content [open + 1, innerTo) made of `parts`.
  */
-function readGroup(toks: IToken[], open: number, close: number, innerTo: number, parts: AttributionPart[], ctx: AttributionContext): PlacedAttribution {
+function readGroup(toks: IToken[], open: number, close: number, innerTo: number, parts: AttributionPart[], closesLater: boolean, ctx: AttributionContext): PlacedAttribution {
   const innerFrom = open + 1;
   const openTok = toks[open]!;
   const closeTok = close >= 0 ? toks[close]! : null;
@@ -166,7 +166,7 @@ function readGroup(toks: IToken[], open: number, close: number, innerTo: number,
   const attribution = readContent(toks, parts, style, { start: openTok.startOffset, end: spanEnd }, ctx);
   attribution.punctuation = punctuationOf(toks, innerFrom, innerTo, openTok.image, closeTok?.image ?? '');
   if (closeTok === null) {
-    attribution.problems.push(problem(ctx, 'unclosed-bracket', openTok.image, { start: openTok.startOffset, end: end(openTok) }));
+    attribution.problems.push(problem(ctx, 'unclosed-bracket', openTok.image, { start: openTok.startOffset, end: end(openTok) }, closesLater));
     // A text cut off inside an attribution (`（牵头单位：市发`, an excerpt's end): its last name is cut too, no unit.
     if (trimSpan(ctx.text, spanEnd, ctx.text.length).start >= ctx.text.length) {
       attribution.lead = attribution.lead.filter((u) => u.span.end < spanEnd);
@@ -601,8 +601,8 @@ function hasKey(units: ListBuffer<UnitMention>, key: string): boolean {
   return false;
 }
 
-function problem(ctx: AttributionContext, kind: AttributionProblem['kind'], detail: string, span: Span): AttributionProblem {
-  return new PlacedProblem(kind, detail, span, ctx.lines);
+function problem(ctx: AttributionContext, kind: AttributionProblem['kind'], detail: string, span: Span, unsure = false): AttributionProblem {
+  return new PlacedProblem(kind, detail, span, ctx.lines, unsure);
 }
 
 /** The punctuation an attribution [from, to) was written with, so an inserted template matches it. */

@@ -66,11 +66,14 @@ export class PlacedUnit extends Placed implements UnitMention {
 export class PlacedProblem extends Placed implements AttributionProblem {
   declare kind: AttributionProblem['kind'];
   declare detail: string;
+  declare unsure?: boolean;
 
-  constructor(kind: AttributionProblem['kind'], detail: string, span: Span, lines: LineTable) {
+  constructor(kind: AttributionProblem['kind'], detail: string, span: Span, lines: LineTable, unsure = false) {
     super(span, lines);
     this.kind = kind;
     this.detail = detail;
+    // Only when true: a problem the reader is sure of looks as it always did (JSON, goldens).
+    if (unsure) this.unsure = true;
   }
 }
 

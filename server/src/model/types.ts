@@ -85,6 +85,11 @@ export interface AttributionProblem extends Located {
   kind: 'unclosed-bracket' | 'empty-field' | 'lead-also-responsible';
   /** The field keyword (`牵头单位`) or unit name concerned. */
   detail: string;
+  /**
+   * The reader is not sure of it: a bracket its paragraph leaves open may close in the lines after (past a blank line,
+   * or further than a hard wrap reaches). Reported, never fixed.
+   */
+  unsure?: boolean;
 }
 
 /** Who leads, who takes part and by when, as one attribution in the text. */

@@ -1,6 +1,7 @@
 // PL010 attribution-malformed: an attribution (分工) written wrongly — an unclosed bracket, an empty field, a lead unit also listed as responsible.
 import type { Attribution, AttributionProblem, PlanDocument } from '../model/types.js';
 import type { Report, Rule, RuleFix } from '../lint/rule.js';
+import { oneLine } from '../model/text.js';
 
 export const rule: Rule = {
   id: 'PL010',
@@ -90,27 +91,28 @@ const KEYWORD = /牵头|牽頭|责任单位|責任單位|责任部门|責任部�
 const SPACE = /[\s\u00a0\u3000\u200b\ufeff]/;
 
 /**
- * An unclosed bracket. A safe fix closes it at the end of its line only when that is the one place it can
- * close: the rest of the line is the attribution itself (a keyword outside any nested bracket, nested
- * brackets balanced, no sentence end, not cut short after a separator) and no stray closer on the next line
- * shows that the attribution goes on there. A line ending in `。` gets a suggestion to close before it; a line
- * cut short after `;` `、` `:` gets a suggestion to close at its end; anything else gets no fix.
+ * An unclosed bracket. Nothing is offered where the reader is unsure that it is unclosed (a closer that may be its own
+ * stands in the lines after its paragraph). A safe fix closes it at the end of its paragraph's last line (the line
+ * it opens on, or the last a hard wrap joined to it) only when that is the one place it can close: the rest of the
+ * paragraph is the attribution itself (a keyword outside any nested bracket, nested brackets balanced, no sentence
+ * end, not cut short after a separator). A paragraph ending in `。` gets a suggestion to close before it; one cut
+ * short after `;` `、` `:` gets a suggestion to close at its end; anything else gets no fix.
  */
 function unclosed(plan: PlanDocument, attribution: Attribution, problem: AttributionProblem): Report {
   const text = plan.text;
   const open = text.slice(problem.span.start, problem.span.end);
   const close = CLOSER[open];
   const report: Report = { messageId: 'unclosed', span: problem.span, data: { open, close: close ?? '' } };
-  if (close === undefined) return report;
-  const lineEnd = endOfLine(text, problem.span.end);
+  if (close === undefined || problem.unsure) return report;
+  const lineEnd = endOfLine(text, Math.max(problem.span.end, attribution.span.end));
   let contentEnd = lineEnd;
   while (contentEnd > problem.span.end && SPACE.test(text[contentEnd - 1]!)) contentEnd--;
-  // The model's attribution must reach the end of the line (it stops at the line break when unclosed).
+  // The model's attribution must reach the end of that line (it stops at its paragraph's end when unclosed).
   if (contentEnd <= problem.span.end || attribution.span.end !== contentEnd) return report;
   // Scraping pinyin `(fā)` is a balanced pair and holds no keyword, so it changes none of the checks below.
   const rest = text.slice(problem.span.end, contentEnd);
   const shape = shapeOf(rest);
-  if (!shape.balanced || !shape.keywordOutside || continuesOnNextLine(text, lineEnd)) return report;
+  if (!shape.balanced || !shape.keywordOutside) return report;
   const last = rest[rest.length - 1]!;
   for (let i = 0; i + 1 < rest.length; i++) if (STOPS.includes(rest[i]!)) return report;
   const at = (offset: number, messageId: string, data: Record<string, string>): RuleFix => ({
@@ -158,24 +160,8 @@ function shapeOf(rest: string): { balanced: boolean; keywordOutside: boolean } {
   }
   if (depth === 0) outside.push(rest.slice(runStart));
   else if (filled) outside.push(' ');
-  return { balanced: depth === 0, keywordOutside: KEYWORD.test(outside.join('')) };
-}
-
-/** The next non-blank line holds a closer with no opener before it (`责任单位:市财政局]`): the attribution was wrapped. */
-function continuesOnNextLine(text: string, lineEnd: number): boolean {
-  let i = lineEnd;
-  while (i < text.length && SPACE.test(text[i]!)) i++;
-  if (i >= text.length) return false;
-  const line = text.slice(i, endOfLine(text, i));
-  let depth = 0;
-  for (const c of line) {
-    if (OPENERS.includes(c)) depth++;
-    else if (CLOSERS.includes(c)) {
-      if (depth === 0) return true;
-      depth--;
-    }
-  }
-  return false;
+  // A keyword a hard wrap cut (`牵头单` / `位`) is read whole.
+  return { balanced: depth === 0, keywordOutside: KEYWORD.test(oneLine(outside.join(''))) };
 }
 
 // ---------------------------------------------------------------------------------------------
