@@ -518,10 +518,13 @@ function keywordToken(name: string, words: readonly string[], categories: TokenT
     if (candidates === undefined) return null;
     for (const { word, match, longer } of candidates) {
       if (!text.startsWith(word, offset)) continue;
-      // A longer word it starts, cut by a hard wrap right after it (`牵头` / `负责`), is the longer word.
-      for (let k = 0; k < longer.length; k++) {
-        const found = cut(text, offset, longer[k]!, tokens);
-        if (found !== null) return found;
+      // A longer word it starts, cut by a hard wrap right after it (`牵头` / `负责`), is the longer word (most keywords
+      // have no line break near: looked for first).
+      if (longer.length > 0 && lineBreakWithin(text, offset + word.length, offset + reach)) {
+        for (let k = 0; k < longer.length; k++) {
+          const found = cut(text, offset, longer[k]!, tokens);
+          if (found !== null) return found;
+        }
       }
       return match;
     }

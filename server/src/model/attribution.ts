@@ -415,6 +415,8 @@ const LEADING_FILLER =
   /^(?:(?:此|该|本|這|該)项(?:工作|任务|任務)?|(?:此|该)(?:工作|任务)|会议|會議|会上|會上)?(?:明确|明確|要求|责成|責成|指定|确定|確定|决定|決定|督促|请|請)?(?:由|會同|会同)?/;
 /** The characters `LEADING_FILLER` can start with: a piece starting otherwise has no filler. */
 /** What marks a unit of a list as the lead: `（牵头）` `(牵头单位)` `*` after it, or `为牵头单位` (`县发改局为牵头单位`). */
+/** The last characters of a `LEAD_MARK`. */
+const MARK_ENDS = new Set([...')）*＊位門门头頭'].map((c) => c.charCodeAt(0)));
 const LEAD_MARK = /(?:[（(](?:牵头|牽頭)(?:单位|單位|部门|部門)?[)）]|[*＊]|(?:为|為)(?:牵头|牽頭)(?:单位|單位|部门|部門)|(?<=[局委办辦厅廳部院署所站队隊会會心府室处處科组組社校馆館])(?:牵头|牽頭))$/;
 
 /**
@@ -532,7 +534,8 @@ function pushPiece(out: ListBuffer<UnitMention>, from: number, to: number, role:
   // A unit marked as the lead inside a list: `县工信局（牵头）`, `县委宣传部*`, `县发改局为牵头单位`.
   let marked = false;
   const piece = text.slice(s, e);
-  const mark = LEAD_MARK.exec(piece);
+  // Every mark ends in one of a few characters: only such a piece is searched.
+  const mark = MARK_ENDS.has(piece.charCodeAt(piece.length - 1)) ? LEAD_MARK.exec(piece) : null;
   if (mark !== null && mark.index >= 2) {
     e = s + mark.index;
     marked = true;

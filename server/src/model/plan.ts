@@ -134,7 +134,7 @@ export function leadConvention(text: string): LeadConvention {
 }
 
 /** Where a convention may be stated: the words it cannot do without (either script, pinyin noise aside). */
-const CONVENTION_HINT = /第一|首位|首[个個家]|最前|即[为為]|就是/g;
+const CONVENTION_HINT = /第一[位个個家的]|首位|首[个個家]|最前|即[为為]|就是/g;
 
 /** From the grammar's result: problems, directives, title, period, kind and the section tree. */
 function readBody(plan: PlanDocument, lines: LineTable, parsed: ParsedText, options: ParseOptions): Body {

@@ -39,7 +39,8 @@ import type { ColumnRole, Span, Table, TableRow } from './types.js';
 export function columnRole(cell: string): ColumnRole {
   const folded = toSimplified(withoutPipes(cell).replace(/\s+/g, ''));
   // A note after the name (`责任单位（列第一位的为牵头单位）`, `牵头单位（责任人）`) does not change what the column holds.
-  const c = folded.replace(/^(.+?)[(（][^()（）]*[)）]$/, '$1');
+  const last = folded.charCodeAt(folded.length - 1);
+  const c = last === 0x29 || last === 0xff09 ? folded.replace(/^(.+?)[(（][^()（）]*[)）]$/, '$1') : folded;
   if (/^(序号|编号|no\.?|#)$/i.test(c)) return 'number';
   // Persons, unless the column names units too (`责任单位及责任人`: its persons are left out of the units).
   if (PERSON_HEADER.test(c) && !/单位|部门/.test(c)) return 'leader';
@@ -141,6 +142,8 @@ function isHeadingRow(text: string, spans: readonly Span[], count: number, heade
   let only: string | null = null;
   let onlyColumn = -1;
   let oneText = true;
+  // A row with a number in its first cell is a task's (the usual row): no cell needs reading.
+  if (count > 1 && columns[0] === 'number' && smallNumber(text, spans[0]!.start, spans[0]!.end) >= 0) return false;
   for (let c = 0; c < count; c++) {
     const cell = withoutPipes(text.slice(spans[c]!.start, spans[c]!.end)).replace(/\s+/g, '');
     if (cell.length === 0) continue;

@@ -136,7 +136,8 @@ const LINE_BREAK = /[\r\n]/;
  * (a PDF copy's fixed-width lines) or a flattened table broke over lines, read as written. Text without one is returned as is.
  */
 export function oneLine(text: string): string {
-  return LINE_BREAK.test(text) ? text.replace(/\s*[\r\n]+\s*/g, '') : text;
+  // Asked of every unit name and title: two searches for a character cost less than a regular expression's.
+  return text.indexOf('\n') < 0 && text.indexOf('\r') < 0 ? text : text.replace(/\s*[\r\n]+\s*/g, '');
 }
 
 /**
