@@ -9,6 +9,15 @@ import { gluedUnits } from './tables.js';
 import { isTrimCode } from './text.js';
 import type { Deadline, Span, UnitMention, UnitRole } from './types.js';
 
+/** Where a row's unit cells are read into, and how. */
+interface Into {
+  ctx: AttributionContext;
+  options: UnitCellOptions;
+  lead: UnitMention[];
+  responsible: UnitMention[];
+  deadlines: ListBuffer<Deadline>;
+}
+
 /** How the cells of one table are cut into names. */
 export interface UnitCellOptions {
   /** Cut at spaces too (a space-separated table; a column of units with their persons: `市发展改革委 张明`). */
@@ -52,11 +61,12 @@ export function readUnitCells(
   deadlines: ListBuffer<Deadline>,
 ): void {
   const { text } = ctx;
+  const into: Into = { ctx, options, lead, responsible, deadlines };
   for (const cell of cells) {
     if (cell === null || cell.end <= cell.start) continue;
     const words = text.slice(cell.start, cell.end);
     if (!ROLE_CHARS.test(words) || !ROLE_WORDS.test(words)) {
-      names(cell.start, cell.end, role, ctx, options, lead, responsible);
+      names(cell.start, cell.end, role, into);
       continue;
     }
     // Parts cut at `；` `，` `。` outside brackets, each read on its own.
@@ -67,7 +77,7 @@ export function readUnitCells(
       if (code === 0x28 || code === 0xff08) depth++;
       else if ((code === 0x29 || code === 0xff09) && depth > 0) depth--;
       else if (code === -1 || (depth === 0 && (code === SEMICOLON || code === 0x3b || code === COMMA_FULL || code === 0x2c || code === FULL_STOP))) {
-        part(from, i, role, ctx, options, lead, responsible, deadlines);
+        part(from, i, role, into);
         from = i + 1;
       }
     }
@@ -75,16 +85,8 @@ export function readUnitCells(
 }
 
 /** One part of a cell [from, to): a deadline, or units in the role its field name or verb gives (else the column's). */
-function part(
-  from: number,
-  to: number,
-  role: UnitRole,
-  ctx: AttributionContext,
-  options: UnitCellOptions,
-  lead: UnitMention[],
-  responsible: UnitMention[],
-  deadlines: ListBuffer<Deadline>,
-): void {
+function part(from: number, to: number, role: UnitRole, into: Into): void {
+  const { ctx, lead } = into;
   const { text } = ctx;
   while (from < to && isTrimCode(text.charCodeAt(from))) from++;
   while (to > from && isTrimCode(text.charCodeAt(to - 1))) to--;
@@ -107,10 +109,10 @@ function part(
     words = words.slice(0, tail.index);
   }
   if (cellKind(words) === 'date') {
-    placeDeadlines(deadlines, from, to, ctx, 'field');
+    placeDeadlines(into.deadlines, from, to, ctx, 'field');
     return;
   }
-  names(from, to, partRole, ctx, options, lead, responsible);
+  names(from, to, partRole, into);
 }
 
 /**
@@ -118,7 +120,8 @@ function part(
  * the copy), at spaces when `splitAtSpaces`, and at the end of each unit's name when `glued`, so that no unit name holds
  * them. A unit marked as the lead (`县工信局（牵头）`) leads whatever its column.
  */
-function names(from: number, to: number, role: UnitRole, ctx: AttributionContext, options: UnitCellOptions, lead: UnitMention[], responsible: UnitMention[]): void {
+function names(from: number, to: number, role: UnitRole, into: Into): void {
+  const { ctx, options } = into;
   const { text } = ctx;
   let start = from;
   for (let i = from; i <= to; i++) {
@@ -130,7 +133,7 @@ function names(from: number, to: number, role: UnitRole, ctx: AttributionContext
       for (const piece of pieces) {
         for (const unit of unitsIn(piece, role, ctx)) {
           if (options.dropPersons && cellKind(unit.name) === 'person') continue;
-          (unit.role === 'lead' ? lead : responsible).push(unit);
+          (unit.role === 'lead' ? into.lead : into.responsible).push(unit);
         }
       }
     }

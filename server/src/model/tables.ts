@@ -462,14 +462,20 @@ function readFlatTable(view: Lines, first: number): { table: Table | null; next:
 
 /** Is one of the next `LOOKAHEAD` lines that are not blank, from line `k`, a date, the lines before it short (unit names)? */
 function dateAhead(view: Lines, k: number, kindOf: KindOf): boolean {
-  const { text } = view;
+  return ahead(view, k, (from, to) => (kindOf(view.text.slice(from, to)) === 'date' ? true : to - from > 30 ? false : undefined));
+}
+
+/**
+ * Reads the next `LOOKAHEAD` lines that are not blank from line `k`, each as its kept text [from, to), until `see` answers
+ * (true or false); false when none does.
+ */
+function ahead(view: Lines, k: number, see: (from: number, to: number) => boolean | undefined): boolean {
   for (let seen = 0; k < view.count && seen < LOOKAHEAD; k++) {
     if (view.isNoise(k)) continue;
     seen++;
     const from = view.firstKept(k);
-    const to = keptEnd(text, from, view.end(k));
-    if (kindOf(text.slice(from, to)) === 'date') return true;
-    if (to - from > 30) return false;
+    const answer = see(from, keptEnd(view.text, from, view.end(k)));
+    if (answer !== undefined) return answer;
   }
   return false;
 }
@@ -489,14 +495,7 @@ function restartAhead(view: Lines, k: number, skip: number): boolean {
 
 /** Is one of the next `LOOKAHEAD` lines that are not blank, from line `k`, the row number `expected`? */
 function numberAhead(view: Lines, k: number, expected: number): boolean {
-  const { text } = view;
-  for (let seen = 0; k < view.count && seen < LOOKAHEAD; k++) {
-    if (view.isNoise(k)) continue;
-    seen++;
-    const from = view.firstKept(k);
-    if (smallNumber(text, from, keptEnd(text, from, view.end(k))) === expected) return true;
-  }
-  return false;
+  return ahead(view, k, (from, to) => (smallNumber(view.text, from, to) === expected ? true : undefined));
 }
 
 /**
