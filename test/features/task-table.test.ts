@@ -105,6 +105,12 @@ describe('task table: filters', () => {
     assert.ok(!withProblems.includes('清理规范性文件'));
   });
 
+  it('a task due every quarter is never overdue, though its first quarter has passed', () => {
+    const rows = taskRows(parsePlan(['青禾县2025年统计工作方案', '1.定期调度。（牵头单位：县发改局；完成时限：每季度）', '2.报送年报。（牵头单位：县统计局；完成时限：2025年3月底前）'].join('\n')));
+    assert.deepEqual(rows[0]!.deadline, { text: '每季度', end: '2025-03-31', ongoing: false, recurring: true });
+    assert.deepEqual(filterRows(rows, { status: 'overdue' }, TODAY).map((r) => r.title), ['报送年报']);
+  });
+
   it('unit and state together must both match', () => {
     assert.deepEqual(titles({ unit: '县司法局', status: 'overdue' }), ['制定评查标准']);
     assert.deepEqual(titles({ unit: '县司法局', status: 'ongoing' }), []);
@@ -116,6 +122,8 @@ describe('task table: filters', () => {
     assert.equal(isOverdue(row('2025-06-01'), TODAY), false);
     assert.equal(isOverdue(row(null, true), TODAY), false);
     assert.equal(isOverdue({ lead: [], responsible: [], deadline: null }, TODAY), false);
+    // A recurring deadline (`每季度`) comes round again: its first end past is no overdue task.
+    assert.equal(isOverdue({ lead: [], responsible: [], deadline: { end: '2025-03-31', ongoing: false, recurring: true } }, TODAY), false);
     assert.equal(rowMatches({ lead: [], responsible: [], deadline: null }, { status: 'problems' }, TODAY), false, 'a row without findings has none');
   });
 

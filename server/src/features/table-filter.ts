@@ -19,14 +19,17 @@ export interface TableFilter {
 export interface FilterableRow {
   lead: readonly string[];
   responsible: readonly string[];
-  deadline: { end: string | null; ongoing: boolean } | null;
+  deadline: { end: string | null; ongoing: boolean; recurring?: boolean } | null;
   problems?: readonly unknown[];
 }
 
-/** The deadline has passed: its end (ISO date) is before `today` (ISO date). Ongoing and undated tasks never are. */
+/**
+ * The deadline has passed: its end (ISO date) is before `today` (ISO date). Ongoing, recurring (`每季度`: it comes round
+ * again, as the hover says) and undated tasks never are.
+ */
 export function isOverdue(row: FilterableRow, today: string): boolean {
   const d = row.deadline;
-  return d !== null && !d.ongoing && d.end !== null && d.end < today;
+  return d !== null && !d.ongoing && d.recurring !== true && d.end !== null && d.end < today;
 }
 
 /** Whether `row` passes `filter` on `today` (ISO `YYYY-MM-DD`, for `overdue`). */

@@ -11,7 +11,8 @@ export interface TaskRow {
   line: number;
   lead: string[];
   responsible: string[];
-  deadline: { text: string; end: string | null; ongoing: boolean } | null;
+  /** `recurring` (present when true): it comes round again (`每季度`); its `end` is the first time only. */
+  deadline: { text: string; end: string | null; ongoing: boolean; recurring?: true } | null;
   inherited: { lead: boolean; deadline: boolean };
   /**
    * The number with its parents' numbers, outermost first, in the standard forms: `二（三）4.` for `4.` under
@@ -34,7 +35,9 @@ function toRow(task: Task): TaskRow {
     line: task.range.start.line + 1,
     lead: task.lead.map((u) => u.name),
     responsible: task.responsible.map((u) => u.name),
-    deadline: task.deadline ? { text: task.deadline.text, end: task.deadline.end, ongoing: task.deadline.ongoing } : null,
+    deadline: task.deadline
+      ? { text: task.deadline.text, end: task.deadline.end, ongoing: task.deadline.ongoing, ...(task.deadline.recurring ? { recurring: true as const } : {}) }
+      : null,
     inherited: { lead: task.inherited.lead, deadline: task.inherited.deadline },
     fullNumber: fullNumber(task),
     section: sectionPath(task),
