@@ -680,11 +680,14 @@ function startsSomething(s: string, to: number): boolean {
   return c === '的' || c === '起' || c === '后' || ['以来', '开始', '之后', '以后'].some((w) => s.startsWith(w, to));
 }
 
-/** `起` `开始` `启动` `以来` right after the date: the work starts then (a field's `2024年起持续推进`). Where that word ends, or -1. */
+/**
+ * `起` `开始` `以来` right after the date: the work starts then (a field's `2024年起持续推进`). Where that word ends, or -1.
+ * (`2024年9月启动` is a bound: the work must have started by then.)
+ */
 function startsWork(s: string, to: number): number {
   const k = gap(s, to);
   if (s[k] === '起') return k + 1;
-  return ['开始', '启动', '以来'].some((w) => s.startsWith(w, k)) ? k + 2 : -1;
+  return ['开始', '以来'].some((w) => s.startsWith(w, k)) ? k + 2 : -1;
 }
 
 /** `完成` right after the date (`7月底之前完成`). */

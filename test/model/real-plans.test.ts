@@ -333,6 +333,7 @@ describe('real plans: attribution vocabulary', () => {
     ['做好宣传。（责任单位：县委宣传部、县文旅局，6月底前完成）', [], ['县委宣传部', '县文旅局']],
     ['做好审批。（牵头单位：市、县（市、区）审管办）', ['市、县（市、区）审管办'], []],
     ['落实政策。（责任单位：各市、县（市、区）人民政府）', ['各市、县（市、区）人民政府'], []],
+    ['落实政策。（责任单位：各区、各部门）', [], ['各区', '各部门']],
     ['做好执法。（负责单位：县司法局；完成时限：2024年底前）', ['县司法局'], []],
     ['做好宣传。（负责部门：县委宣传部、县文旅局）', [], ['县委宣传部', '县文旅局']],
     ['推进改革，由县发改局负责单位内部管理。', ['县发改局'], []],
@@ -428,6 +429,22 @@ describe('real plans: an attribution written after an item\'s sub-items', () => 
     assert.deepEqual(deadlines(fields), [
       ['①', '2024年12月底前', true],
       ['②', '2024年12月底前', true],
+    ]);
+  });
+
+  it('reads a lone 责任单位 after the sub-items as their lead, as it would be the item\'s own', () => {
+    const plan = read(['溪川县2024年治水方案', '1.推进排污口整治。', '（1）完成排污口溯源；', '（2）建立整治销号制度。', '责任单位：县生态环境局', '完成时限：2024年12月底前']);
+    assert.deepEqual(plan.tasks.map((t) => [...row(t), t.inherited.lead]), [
+      ['（1）', ['县生态环境局'], [], true],
+      ['（2）', ['县生态环境局'], [], true],
+    ]);
+  });
+
+  it('stays the last item\'s after the items of a chapter: the others\' missing lead is theirs', () => {
+    const plan = read(['溪川县2024年治水方案', '一、重点任务', '1.推进排污口排查整治。', '2.保障饮用水水源安全。', '牵头单位：县水务局', '完成时限：2024年9月底前']);
+    assert.deepEqual(plan.tasks.map((t) => [...row(t), t.deadline?.text ?? null]), [
+      ['1.', [], [], null],
+      ['2.', ['县水务局'], [], '2024年9月底前'],
     ]);
   });
 

@@ -482,7 +482,7 @@ function pushUnits(out: ListBuffer<UnitMention>, span: { start: number; end: num
       const width = ch === ENUM_COMMA || ch === COMMA || ch === COMMA_FULL || ch === AND ? 1 : ch === WITH && i + 1 < span.end && text.charCodeAt(i + 1) === AND ? 2 : 0;
       // `市、县（市、区）审管办`: a lone level (`市`, `县`) before `、` is part of the name after it.
       // So is `各市` before `、` (`各市、县（市、区）人民政府`).
-      if (width === 1 && ch === ENUM_COMMA && isLoneLevel(text, pieceStart, i)) continue;
+      if (width === 1 && ch === ENUM_COMMA && isLoneLevel(text, pieceStart, i) && ADMIN_LEVELS.has(text.charCodeAt(i + 1))) continue;
       if (width > 0) {
         pushPiece(out, pieceStart, i, role, ctx);
         pieceStart = i + width;

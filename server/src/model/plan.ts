@@ -426,6 +426,9 @@ function sharedBySiblings(parent: SectionInfo | undefined, info: Map<Section, Se
   if (parent === undefined) return false;
   const children = parent.section.children;
   if (parent.own.length > 0 || children.length < 2 || parent.nonTask) return false;
+  // Sub-items of an item (`1.` over `（1）`, anything over `①` or `一是`), not the items of a chapter (`一、` over `1.`
+  // `2.`, whose last item the attribution after it is: the others' missing lead is theirs).
+  if (parent.section.marker.level < 3 && children[children.length - 1]!.marker.level < 5) return false;
   for (let k = 0; k < children.length - 1; k++) if (info.get(children[k]!)!.own.length > 0) return false;
   return true;
 }
@@ -850,12 +853,14 @@ function sectionTask(section: Section, built: BuiltSections, ctx: AttributionCon
   let deadline = pickDeadline(written);
   for (let up = section.parent; up !== null; up = up.parent) {
     const above = built.info.get(up)!.own;
-    if (finalLead.length === 0 && above.some((a) => a.lead.length > 0)) {
-      finalLead = gather(above, LEAD);
+    // What the heading's attributions say under the plan's convention (`责任单位：X` alone: X leads), as for a task's own.
+    const given = above.length > 0 && (finalLead.length === 0 || finalResponsible.length === 0) ? applyConvention(gather(above, LEAD), gather(above, RESPONSIBLE), above, ctx.text, convention) : null;
+    if (given !== null && finalLead.length === 0 && given.lead.length > 0) {
+      finalLead = given.lead;
       inherited.lead = true;
     }
-    if (finalResponsible.length === 0 && above.some((a) => a.responsible.length > 0)) {
-      finalResponsible = gather(above, RESPONSIBLE);
+    if (given !== null && finalResponsible.length === 0 && given.responsible.length > 0) {
+      finalResponsible = given.responsible;
       inherited.responsible = true;
     }
     if (deadline === null) {
