@@ -332,4 +332,9 @@ describe('task tables as they arrive', () => {
       ['2', ['区住建局', '区自然资源局']],
     ]);
   });
+
+  it('keeps a date whole when a category cell follows it on the next line (前 then 二、 is no 前二)', () => {
+    const plan = planOf(['青溪区2024年科技创新任务分解表', '序号', '重点任务', '牵头单位', '完成时限', '一、强化平台', '1', '新建研究中心', '区科技局', '2024年12月底前', '二、培育主体', '2', '新增高新技术企业', '区科技局', '2024年11月底前']);
+    assert.deepEqual(plan.tasks.map((t) => t.deadline?.text), ['2024年12月底前', '2024年11月底前']);
+  });
 });

@@ -571,7 +571,7 @@ export function placeDeadlines(out: Sink<Deadline>, from: number, to: number, ct
   found.clear();
   const slice = ctx.text.slice(from, to);
   // A phrase a hard wrap cut (`2025年6` / `月底前`, in a paragraph joined over it) is read joined, placed as written.
-  const joined = unwrapped(slice);
+  const joined = unwrapped(slice, cutsDate);
   if (collectDeadlines(joined?.text ?? slice, ctx.deadlines, mode, found)) {
     for (let k = 0; k < found.length; k++) {
       const d = found.items[k]!;
@@ -581,6 +581,17 @@ export function placeDeadlines(out: Sink<Deadline>, from: number, to: number, ct
   }
   found.clear();
 }
+
+/**
+ * Does a line break between these two characters cut a date (`2025年6` / `月底前`, `12月` / `底前`)? A digit or `年` `月`
+ * before it, a digit or what a date goes on with after it. Elsewhere a line break separates (`…12月底前` / `二、…`: `前二`
+ * would read as "the first two").
+ */
+function cutsDate(before: number, after: number): boolean {
+  return DATE_BEFORE_CUT.has(before) && DATE_AFTER_CUT.has(after);
+}
+const DATE_BEFORE_CUT = new Set([...'0123456789０１２３４５６７８９年月'].map((c) => c.charCodeAt(0)));
+const DATE_AFTER_CUT = new Set([...'0123456789０１２３４５６７８９年月日底前中上下旬内'].map((c) => c.charCodeAt(0)));
 
 /** Deadlines found in free task text (prose mode), added to `out`. */
 export function proseDeadlines(span: { start: number; end: number }, ctx: AttributionContext, out: Deadline[] = []): Deadline[] {

@@ -144,7 +144,7 @@ export function oneLine(text: string): string {
  * `oneLine(text)` and, for each of its code units and its end, the offset in `text` it comes from: what is read in the
  * joined text is placed back in the text as written. Null when `text` holds no line break.
  */
-export function unwrapped(text: string): { text: string; at: Int32Array } | null {
+export function unwrapped(text: string, cuts: (before: number, after: number) => boolean = () => true): { text: string; at: Int32Array } | null {
   if (!LINE_BREAK.test(text)) return null;
   const at = new Int32Array(text.length + 1);
   let out = '';
@@ -156,11 +156,16 @@ export function unwrapped(text: string): { text: string; at: Int32Array } | null
       i++;
       continue;
     }
-    // The run of spaces and line breaks around this break: dropped.
+    // The run of spaces and line breaks around this break: dropped, when it cuts what `cuts` says (the characters
+    // on either side of it).
     let from = i;
     while (from > last && isSpaceCode(text.charCodeAt(from - 1))) from--;
     let to = i;
     while (to < text.length && isSpaceCode(text.charCodeAt(to))) to++;
+    if (from === 0 || to >= text.length || !cuts(text.charCodeAt(from - 1), text.charCodeAt(to))) {
+      i = to;
+      continue;
+    }
     for (let j = last; j < from; j++) at[k++] = j;
     out += text.slice(last, from);
     last = i = to;
