@@ -681,12 +681,14 @@ function startsSomething(s: string, to: number): boolean {
 }
 
 /**
- * `起` `开始` `以来` right after the date: the work starts then (a field's `2024年起持续推进`). Where that word ends, or -1.
- * (`2024年9月启动` is a bound: the work must have started by then.)
+ * `起` `开始` `以来` right after the date: the work starts then (a field's `2024年起持续推进`); so does `启动` when the field
+ * goes on to say when the work is done (`2024年启动，2025年底前完成`; `2024年9月启动` alone is a bound: started by then).
+ * Where that word ends, or -1.
  */
 function startsWork(s: string, to: number): number {
   const k = gap(s, to);
   if (s[k] === '起') return k + 1;
+  if (s.startsWith('启动', k)) return s.indexOf('完成', k + 2) >= 0 ? k + 2 : -1;
   return ['开始', '以来'].some((w) => s.startsWith(w, k)) ? k + 2 : -1;
 }
 

@@ -85,8 +85,12 @@ describe('deadline phrases as plans write them', () => {
       ['2024年开始', null, 'ongoing from 2024-01-01'],
       ['2025年底前', '2025-12-31', ''],
     ]);
-    // `启动` is a bound: the work must have started by then.
+    // `启动` alone is a bound (started by then); followed by when the work is done, a start.
     assert.deepEqual(found('2024年9月启动', 'field'), [['2024年9月', '2024-09-30', '']]);
+    assert.deepEqual(found('2024年启动，2025年底前完成', 'field'), [
+      ['2024年启动', null, 'ongoing from 2024-01-01'],
+      ['2025年底前', '2025-12-31', ''],
+    ]);
     const plan = planOf(['青溪区数字政府建设方案', '一、重点任务', '(一)建设平台。(牵头单位:区数据局；完成时限:2024年起实施，2025年底前完成)']);
     assert.deepEqual([task(plan, '(一)').deadline?.text, task(plan, '(一)').deadline?.end], ['2025年底前', '2025-12-31']);
   });
