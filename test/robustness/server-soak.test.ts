@@ -104,12 +104,14 @@ describe('server soak: memory over open/close cycles of a 1 MB plan', function (
     console.log(`      ${CYCLES} cycles of a ${mb(Buffer.byteLength(text))} MB plan, after GC (cycle: RSS / heap MB): ${samples.map((s) => `${s.cycle}: ${mb(s.rss)}/${mb(s.heapUsed)}`).join(', ')}`);
     const base = samples[0]!;
     const end = samples[samples.length - 1]!;
-    const middle = samples[Math.floor(samples.length / 2)]!;
+    // RSS after GC moves between two plateaus tens of MB apart as the allocator keeps or returns pages (a sample may
+    // fall on either): growth in the second half is measured from the first half's highest sample, not from one.
+    const firstHalfHigh = Math.max(...samples.slice(0, Math.floor(samples.length / 2) + 1).map((s) => s.rss));
     assert.equal(end.documents, 0);
     // A leak of one document's analysis per cycle would add several MB a cycle (over a GB in all); the
     // allocator's own settling (RSS a few tens of MB above the first sample, flat in the second half) is allowed.
     assert.ok(end.heapUsed - base.heapUsed < 16 * 1048576, `heap grew ${mb(end.heapUsed - base.heapUsed)} MB`);
     assert.ok(end.rss - base.rss < 64 * 1048576, `RSS grew ${mb(end.rss - base.rss)} MB`);
-    assert.ok(end.rss - middle.rss < 32 * 1048576, `RSS still growing in the second half: ${mb(end.rss - middle.rss)} MB`);
+    assert.ok(end.rss - firstHalfHigh < 32 * 1048576, `RSS still growing in the second half: ${mb(end.rss - firstHalfHigh)} MB`);
   });
 });
