@@ -150,6 +150,14 @@ describe('real plans: unit-named headings', () => {
         ['3.', ['县水务局'], true],
       ],
     );
+    const named = read(['溪川县2024年任务分工方案', '（三）县交通运输局（8项）', '1.新改建农村公路50公里。', '（四）县水务局主要工作任务（共2项）', '2.治理中小河流。']);
+    assert.deepEqual(
+      named.tasks.map((t) => [t.number, t.lead.map((u) => u.name), t.inherited.lead]),
+      [
+        ['1.', ['县交通运输局'], true],
+        ['2.', ['县水务局'], true],
+      ],
+    );
   });
 
   it('a heading that names a unit leads the tasks under it; a person or a work heading does not', () => {

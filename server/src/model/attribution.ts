@@ -186,7 +186,8 @@ const UNIT_HEADING_TAIL = /(?:主要工作任务|重点工作任务|工作任务
  * `三、各乡镇`. The heading [span) is its title; null when it names work, a person or no unit.
  */
 export function unitHeading(span: Span, ctx: AttributionContext): Attribution | null {
-  const raw = ctx.text.slice(span.start, span.end).replace(/[:：。]$/, '').replace(UNIT_HEADING_TAIL, '');
+  // `（三）市交通运输局（8项）`: the count of its tasks is no part of the unit's name.
+  const raw = ctx.text.slice(span.start, span.end).replace(/[:：。]$/, '').replace(TASK_COUNT, '').replace(UNIT_HEADING_TAIL, '');
   const name = stripNoise(raw);
   if (name.length < 2 || name.length > 24 || WORK_START.test(name) || PERSON_END.test(name) || !UNIT_END.test(name)) return null;
   if (/[，,；;。、（(]/.test(name.replace(/[(（][^()（）]*[)）]/g, ''))) return null;
