@@ -99,7 +99,10 @@ function verbAtEnd(toks: readonly IToken[], from: number, to: number, isVerb: (t
 }
 
 /** What a bracket of a task count holds: `2项`, `共3项`, `5条任务`. */
-const COUNT = /^共?[0-9０-９一二三四五六七八九十]{1,3}(?:项|項|条|條|个|個)(?:任务|任務|工作)?$/;
+const COUNT_WORDS = '共?[0-9０-９一二三四五六七八九十]{1,3}(?:项|項|条|條|个|個)(?:任务|任務|工作)?';
+const COUNT = new RegExp(`^${COUNT_WORDS}$`);
+/** The same count in its brackets at the end of a text (`市水务局（1项）`): what the model cuts from a name. */
+export const TASK_COUNT_END = new RegExp(`[(（]${COUNT_WORDS}[)）]$`);
 
 /** Work that `负责` names right after it when the units before it lead (`县委宣传部负责组织开展…`; `负责同志` is a person). */
 const CHARGED_WORK = /^(?:组织|組織|开展|開展|推进|推進|落实|落實|抓好|做好|实施|實施|制定|编制|編制|建立|完善|统筹|統籌|指导|指導|协调|協調|督促|监督|監督)/;

@@ -6,6 +6,7 @@ import {
   leadsAfterBy,
   MAX_BY_UNITS,
   readAttributionSyntax,
+  TASK_COUNT_END,
   tokens as T,
   UNIT_END,
   type AttributionPart,
@@ -187,7 +188,7 @@ const UNIT_HEADING_TAIL = /(?:主要工作任务|重点工作任务|工作任务
  */
 export function unitHeading(span: Span, ctx: AttributionContext): Attribution | null {
   // `（三）市交通运输局（8项）`: the count of its tasks is no part of the unit's name.
-  const raw = ctx.text.slice(span.start, span.end).replace(/[:：。]$/, '').replace(TASK_COUNT, '').replace(UNIT_HEADING_TAIL, '');
+  const raw = ctx.text.slice(span.start, span.end).replace(/[:：。]$/, '').replace(TASK_COUNT_END, '').replace(UNIT_HEADING_TAIL, '');
   const name = stripNoise(raw);
   if (name.length < 2 || name.length > 24 || WORK_START.test(name) || PERSON_END.test(name) || !UNIT_END.test(name)) return null;
   if (/[，,；;。、（(]/.test(name.replace(/[(（][^()（）]*[)）]/g, ''))) return null;
@@ -495,8 +496,6 @@ function pushUnits(out: ListBuffer<UnitMention>, span: { start: number; end: num
   return out.length - before;
 }
 
-/** A count of tasks in brackets: `（2项）` `(共3项)` `（5条任务）`. */
-const TASK_COUNT = /[(（]共?[0-9０-９一二三四五六七八九十]{1,3}(?:项|項|条|條|个|個)(?:任务|任務|工作)?[)）]$/;
 const isCloseParen = (c: number): boolean => c === CLOSE_PAREN || c === CLOSE_PAREN_FULL;
 
 /** Is [from, to) a level of government alone: `市`, `县`, `各市`? */
@@ -529,7 +528,7 @@ function pushPiece(out: ListBuffer<UnitMention>, from: number, to: number, role:
   if (e <= s) return;
   // A count after the name (`牵头单位：市水务局（1项）`, a heading over that unit's tasks) is no part of it.
   if (isCloseParen(text.charCodeAt(e - 1))) {
-    const count = TASK_COUNT.exec(text.slice(Math.max(s, e - 12), e));
+    const count = TASK_COUNT_END.exec(text.slice(Math.max(s, e - 12), e));
     if (count !== null) e -= count[0].length;
   }
   // A unit marked as the lead inside a list: `县工信局（牵头）`, `县委宣传部*`, `县发改局为牵头单位`.

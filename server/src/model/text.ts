@@ -142,7 +142,7 @@ export function oneLine(text: string): string {
 
 /**
  * `oneLine(text)` and, for each of its code units and its end, the offset in `text` it comes from: what is read in the
- * joined text is placed back in the text as written. Null when `text` holds no line break.
+ * joined text is placed back in the text as written. Null when `text` holds no line break that `cuts` joins.
  */
 export function unwrapped(text: string, cuts: (before: number, after: number) => boolean = () => true): { text: string; at: Int32Array } | null {
   if (!LINE_BREAK.test(text)) return null;
@@ -170,6 +170,8 @@ export function unwrapped(text: string, cuts: (before: number, after: number) =>
     out += text.slice(last, from);
     last = i = to;
   }
+  // No break joined (a line break between two cells, not inside a date): the text as it is.
+  if (last === 0) return null;
   for (let j = last; j < text.length; j++) at[k++] = j;
   at[k] = text.length;
   return { text: out + text.slice(last), at: at.subarray(0, k + 1) };
