@@ -16,6 +16,7 @@ import {
   Comma,
   DeadlineField,
   FieldName,
+  holdsColon,
   Inline,
   JointLead,
   LeadField,
@@ -202,7 +203,7 @@ export function isLeadMark(toks: readonly IToken[], open: number, close: number)
 
 /** Does a field clause start at `i` (a field name and its colon before `to`)? */
 function fieldClauseAt(toks: readonly IToken[], i: number, to: number): boolean {
-  return i + 1 < to && is(toks[i]!, FIELD) && toks[i + 1]!.tokenType === Colon;
+  return i < to && is(toks[i]!, FIELD) && (holdsColon(toks[i]!) || (i + 1 < to && toks[i + 1]!.tokenType === Colon));
 }
 
 /** Where the clause from `from` ends: at `；` `。`, at `to`, or (in prose) before a glued field name. */

@@ -328,7 +328,7 @@ export const ChapterMarker = createToken({
  */
 export const SectionMarker = createToken({
   name: 'SectionMarker',
-  pattern: orGluedToHeading(
+  pattern: orGlued(
     gluedWhenFlat(markerMatcher(parenStarts, `[(（]${CN_NUMBER}[)）]`, IS_BLOCK_BOUNDARY, { numeral: true }), new RegExp(`[(（]([一二三四五六七八九十]{1,3})[)）](?![${REFERENCE_NEXT}、,，)）])`, 'y'), '一二三四五六七八九十'),
     firstSectionAfterHeading,
   ),
@@ -337,77 +337,117 @@ export const SectionMarker = createToken({
   categories: [Marker],
 });
 
-/** A first item (`1、` `1.` `１．`) that a title follows. */
-const FIRST_ITEM = /[1１][.．、](?=[\u4e00-\u9fff])/y;
-/** A first section (`（一）`) that a title follows, not a reference (`（一）项`). */
-const FIRST_SECTION = new RegExp(`[(（]一[)）](?![${REFERENCE_NEXT}])(?=[\\u4e00-\\u9fff])`, 'y');
 /** The words of a heading: 2–30 characters, no punctuation, no digit, no space. */
 const HEADING_WORDS = '[^\\s\\d０-９。！？!?；;：:，,、.．()（）【】[\\]〔〕《》“”"\'‘’]{2,30}';
-/** A heading as a line (or a sentence of a line that lost its breaks) opens: a chapter or section marker, then its words. */
-const HEADING_OPENING = new RegExp(`^[ \\t\\u3000]*(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）])${HEADING_WORDS}$`);
+/** A first section (`（一）`) that a title follows, not a reference (`（一）项`). */
+const FIRST_SECTION = new RegExp(`[(（]一[)）](?![${REFERENCE_NEXT}])(?=[\\u4e00-\\u9fff])`, 'y');
+/**
+ * A heading as a line (or a sentence of a line that lost its breaks) opens: a chapter or section marker, then its words;
+ * a section's heading may follow its chapter's, glued to it (`二、重点任务（一）推进厕所革命`).
+ */
+const HEADING_OPENING = new RegExp(
+  `^[ \\t\\u3000]*(?:[一二三四五六七八九十]{1,3}、${HEADING_WORDS})?(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）])${HEADING_WORDS}$`,
+);
 /** …a chapter's heading: its marker, then its words. */
 const CHAPTER_OPENING = new RegExp(`^[ \\t\\u3000]*[一二三四五六七八九十]{1,3}、${HEADING_WORDS}$`);
-/** How far back the opening of that heading is looked for. */
-const HEADING_REACH = 40;
+/** How far back the opening of that heading is looked for (two headings glued together). */
+const HEADING_REACH = 72;
 /** Where the line or sentence that opens with such a heading starts: after a line break or a sentence end. */
 const SENTENCE_END = new Set([...'\n\r。！？!?；;：:'].map((c) => c.charCodeAt(0)));
 
+const isHan = (c: number): boolean => c >= 0x4e00 && c <= 0x9fff;
+
 /**
- * The first marker of a heading's children glued to the heading's words at `offset` (the break between them was
- * lost), else null: `first` right after a character of the words of a heading that `opening` finds opening its line
- * (or following `。` `；` `：`). Only a first marker: the next ones follow the sentence that ends the first (`。2、`),
- * a boundary of their own.
+ * Whether `offset` follows, right after a Chinese character, the words of a heading that `opening` finds opening its
+ * line (or following `。` `；` `：`): a marker there is the heading's first child, glued to it when the break was lost.
  */
-function gluedToHeading(text: string, offset: number, first: RegExp, opening: RegExp): RegExpExecArray | null {
-  const before = offset > 0 ? text.charCodeAt(offset - 1) : 0;
-  if (before < 0x4e00 || before > 0x9fff) return null;
-  first.lastIndex = offset;
-  const match = first.exec(text);
-  if (match === null) return null;
+function afterHeading(text: string, offset: number, opening: RegExp): boolean {
+  if (offset === 0 || !isHan(text.charCodeAt(offset - 1))) return false;
   let start = offset;
   while (start > 0 && !SENTENCE_END.has(text.charCodeAt(start - 1))) {
-    if (offset - start >= HEADING_REACH) return null;
+    if (offset - start >= HEADING_REACH) return false;
     start--;
   }
-  return opening.test(text.slice(start, offset)) ? match : null;
+  return opening.test(text.slice(start, offset));
+}
+
+const isDigitCode = (c: number): boolean => (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19);
+const isItemStop = (c: number): boolean => c === 0x2e || c === 0xff0e || c === 0x3001;
+
+/** The number the digits (half or full width) from `from` in `text` write, up to `to`. */
+function numberAt(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to && isDigitCode(text.charCodeAt(i)); i++) {
+    const c = text.charCodeAt(i);
+    n = n * 10 + (c >= 0xff10 ? c - 0xff10 : c - 0x30);
+  }
+  return n;
+}
+
+/** How many tokens back `continuesItems` looks for the item before (one item's text is a few dozen). */
+const ITEM_REACH = 400;
+
+/** Whether the last item marker among the `tokens` read so far (the last `ITEM_REACH` of them) numbers `n` − 1. */
+function continuesItems(tokens: readonly IToken[] | undefined, n: number): boolean {
+  if (tokens === undefined) return false;
+  for (let j = tokens.length - 1; j >= 0 && j >= tokens.length - ITEM_REACH; j--) {
+    const t = tokens[j]!;
+    if (t.tokenType !== ItemMarker) continue;
+    const c = t.image.charCodeAt(0);
+    return (c >= 0x2488 && c <= 0x249b ? c - 0x2487 : numberAt(t.image, 0, t.image.length)) === n - 1;
+  }
+  return false;
 }
 
 /**
- * A first item glued to the heading of a chapter or section (`二、主要任务及实施步骤1、制定部署计划。`): `1` and its stop,
- * a title after it (`gluedToHeading`). A text run ends before it (`textMatcher`).
+ * An item marker glued to the words before it at `offset` (the break before it was lost): 1–3 digits, their stop and a
+ * title, right after a Chinese character. The first item when a heading's words are before it (`二、主要任务及实施步骤
+ * 1、制定…`, `二、重点任务（一）推进厕所革命1.完成…`); a later one when it continues the items read so far (the last item
+ * marker numbers one less) after a heading's words (`（二）治理生活污水3.建设…`) or anywhere on a line that lost its breaks
+ * (`…，巩固提升2.推行…`). Not `1.5万亩`, `第1、2批`, nor `2、推进` with no item 1 before it. A text run ends before it.
  */
-export function firstItemAfterHeading(text: string, offset: number): RegExpExecArray | null {
-  const c = text.charCodeAt(offset);
-  if (c !== 0x31 && c !== 0xff11) return null;
-  const stop = text.charCodeAt(offset + 1);
-  if (stop !== 0x2e && stop !== 0xff0e && stop !== 0x3001) return null;
-  return gluedToHeading(text, offset, FIRST_ITEM, HEADING_OPENING);
+export function gluedItem(text: string, offset: number, tokens?: readonly IToken[]): RegExpExecArray | null {
+  if (offset === 0 || !isHan(text.charCodeAt(offset - 1))) return null;
+  let end = offset;
+  while (end < text.length && end - offset < 3 && isDigitCode(text.charCodeAt(end))) end++;
+  if (end === offset || !isItemStop(text.charCodeAt(end)) || !isHan(text.charCodeAt(end + 1))) return null;
+  const n = numberAt(text, offset, end);
+  const glued =
+    n === 1
+      ? afterHeading(text, offset, HEADING_OPENING)
+      : n > 1 && continuesItems(tokens, n) && (onFlatLine(text, offset) || afterHeading(text, offset, HEADING_OPENING));
+  if (!glued) return null;
+  const match = [text.slice(offset, end + 1)] as unknown as RegExpExecArray;
+  match.index = offset;
+  return match;
 }
 
-/** A first section glued to the heading of a chapter (`一、总体要求（一）指导思想`): `（一）`, a title after it (`gluedToHeading`). */
+/** A first section glued to the heading of a chapter (`一、总体要求（一）指导思想`): `（一）`, a title after it. */
 function firstSectionAfterHeading(text: string, offset: number): RegExpExecArray | null {
   const c = text.charCodeAt(offset);
   if ((c !== 0x28 && c !== 0xff08) || text.charCodeAt(offset + 1) !== 0x4e00 /* 一 */) return null;
   if (isAfterDi(text, offset)) return null;
-  return gluedToHeading(text, offset, FIRST_SECTION, CHAPTER_OPENING);
+  FIRST_SECTION.lastIndex = offset;
+  const match = FIRST_SECTION.exec(text);
+  return match !== null && afterHeading(text, offset, CHAPTER_OPENING) ? match : null;
 }
 
-/** `matcher`, or a first marker glued to its heading (`glued`). */
-function orGluedToHeading(matcher: CustomPatternMatcherFunc, glued: (text: string, offset: number) => RegExpExecArray | null): CustomPatternMatcherFunc {
-  return (text, offset, tokens, groups) => matcher(text, offset, tokens, groups) ?? glued(text, offset);
+/** `matcher`, or a marker glued to the words before it (`glued`). */
+function orGlued(matcher: CustomPatternMatcherFunc, glued: (text: string, offset: number, tokens: IToken[]) => RegExpExecArray | null): CustomPatternMatcherFunc {
+  return (text, offset, tokens, groups) => matcher(text, offset, tokens, groups) ?? glued(text, offset, tokens);
 }
 
 /**
  * Level 3: `8.` `8．` `8、` `8﹒` `⒏` — not `3.5%` or `1、2月`, where a digit follows; but `4.2011年底前…` and
- * `4、3月21日召开…` are item 4 (a date follows). A first item glued to its heading counts (`firstItemAfterHeading`).
+ * `4、3月21日召开…` are item 4 (a date follows). An item glued to the words before it counts (`gluedItem`).
  */
 export const ItemMarker = createToken({
   name: 'ItemMarker',
-  pattern: orGluedToHeading(
+  pattern: orGlued(
     markerMatcher([...digitStarts, ...fullStopDigits], `(?:${DIGIT}{1,3}[.．、﹒]|[\u2488-\u249b])`, IS_BLOCK_BOUNDARY, {
       veto: new RegExp(`${DIGIT}(?!${DIGIT}{3}年|${DIGIT}?月${DIGIT}{1,2}日)`, 'y'),
     }),
-    firstItemAfterHeading,
+    gluedItem,
   ),
   start_chars_hint: [...digitStarts, ...fullStopDigits],
   line_breaks: false,
@@ -494,7 +534,8 @@ export function keywordWords(type: TokenType): readonly string[] {
  * keyword types there one after another, and a failed comparison costs a table read where a failed regex
  * costs a call into the regex engine. The image is the word itself (one shared string per word).
  */
-function keywordToken(name: string, words: readonly string[], categories: TokenType[] = []): TokenType {
+function keywordToken(name: string, words: readonly string[], categories: TokenType[] = [], clauseStart: readonly string[] = []): TokenType {
+  const onlyAtClauseStart = new Set(clauseStart);
   // The words by first code unit, in their order (longer first): a type is tried wherever a character of its block
   // stands, and its list of words (up to ~50) is read only where one of them may start.
   const byFirst = new Map<number, { word: string; match: [string]; longer: string[] }[]>();
@@ -518,6 +559,7 @@ function keywordToken(name: string, words: readonly string[], categories: TokenT
     if (candidates === undefined) return null;
     for (const { word, match, longer } of candidates) {
       if (!text.startsWith(word, offset)) continue;
+      if (onlyAtClauseStart.size > 0 && onlyAtClauseStart.has(word) && !startsClause(text, offset)) continue;
       // A longer word it starts, cut by a hard wrap right after it (`牵头` / `负责`), is the longer word (most keywords
       // have no line break near: looked for first).
       if (longer.length > 0 && lineBreakWithin(text, offset + word.length, offset + reach)) {
@@ -548,6 +590,22 @@ function keywordToken(name: string, words: readonly string[], categories: TokenT
   const type = createToken({ name, pattern, start_chars_hint: [...new Set(words.map((w) => w[0]!))], line_breaks: true, categories: [Keyword, ...categories] });
   KEYWORD_WORDS.set(type, words);
   return type;
+}
+
+/** What a clause may open after: a line's start, a bracket, a separator. */
+const CLAUSE_OPENERS = new Set([...'\n\r(（[【〔；;，,。'].map((c) => c.charCodeAt(0)));
+
+/** Does a clause open at `offset` (spaces before it aside)? Short labels (`牵头：`) are field names only there. */
+function startsClause(text: string, offset: number): boolean {
+  let i = offset - 1;
+  while (i >= 0 && (text.charCodeAt(i) === 0x20 || text.charCodeAt(i) === 0x09 || text.charCodeAt(i) === 0x3000)) i--;
+  return i < 0 || CLAUSE_OPENERS.has(text.charCodeAt(i));
+}
+
+/** Does a field name's word hold its colon (`负责单位：`, `牵头：`)? */
+export function holdsColon(t: IToken): boolean {
+  const c = t.image.charCodeAt(t.image.length - 1);
+  return c === 0x3a || c === 0xff1a;
 }
 
 /** Is there a line break in [from, to) of `text`? */
@@ -623,11 +681,25 @@ function withPinyin(text: string, offset: number, word: string): number {
   return i - offset;
 }
 
+/**
+ * Short labels with their colon (`（牵头：X；配合：Y；时限：Z）`): field names only where a clause opens, after a bracket,
+ * a separator or a line's start; after a name (`县发改局牵头：`) `牵头` stays the verb.
+ */
+const SHORT_LEAD_LABELS = ['牵头：', '牵头:', '牽頭：', '牽頭:'];
+const SHORT_RESPONSIBLE_LABELS = ['配合：', '配合:', '协办：', '协办:', '協辦：', '協辦:'];
+const SHORT_DEADLINE_LABELS = ['时限：', '时限:', '時限：', '時限:'];
+
+/** Is `word` a keyword only where a clause opens (a short label)? */
+export function onlyWhereClauseOpens(word: string): boolean {
+  return SHORT_LEAD_LABELS.includes(word) || SHORT_RESPONSIBLE_LABELS.includes(word) || SHORT_DEADLINE_LABELS.includes(word);
+}
+
 /** `牵头单位` (lead unit) field name. */
 export const LeadField = keywordToken('LeadField', [
   '牵头责任单位', '牽頭責任單位', '牵头责任部门', '牽頭責任部門', '牵头督导单位', '牽頭督導單位', '牵头单位', '牽頭單位', '牵头部门', '牽頭部門',
   '主办单位', '主辦單位', '主办部门', '主辦部門', '主责单位', '主責單位', '主责部门', '主責部門',
-], [FieldName]);
+  ...SHORT_LEAD_LABELS,
+], [FieldName], SHORT_LEAD_LABELS);
 /**
  * Fields that name persons (`牵头领导` lead official, `责任人`), never units: their values are skipped. Before
  * `LeadField` and `LeadVerb`, which start the same way.
@@ -645,11 +717,13 @@ export const ResponsibleField = keywordToken('ResponsibleField', [
   '协同责任单位', '協同責任單位', '协同单位', '協同單位', '协作单位', '協作單位', '协办单位', '協辦單位', '协办部门', '協辦部門',
   '主体责任单位', '主體責任單位', '主要协作单位', '主要協作單位', '主要配合单位', '主要配合單位',
   '参与单位', '參與單位', '参与部门', '參與部門', '参加单位', '參加單位',
-], [FieldName]);
+  ...SHORT_RESPONSIBLE_LABELS,
+], [FieldName], SHORT_RESPONSIBLE_LABELS);
 /** `完成时限` (deadline) field names. */
 export const DeadlineField = keywordToken('DeadlineField', [
   '完成时限', '完成時限', '完成时间', '完成時間', '时间节点', '時間節點', '时限要求', '時限要求', '时间要求', '時間要求', '完成期限',
-], [FieldName]);
+  ...SHORT_DEADLINE_LABELS,
+], [FieldName], SHORT_DEADLINE_LABELS);
 /** `共同负责`: several joint leads. */
 export const JointLead = keywordToken('JointLead', ['共同负责', '共同負責', '共同牵头', '共同牽頭'], [RoleVerb]);
 /** `按职责分工负责`: responsible units. */
@@ -767,8 +841,8 @@ export function textPattern(): RegExp {
  * into the regex engine each (the grammar tests check the two agree). A run of characters that are not
  * `SPECIAL`, keyword first characters whose keyword does not follow (whole, or cut by a hard wrap), and `、` that no
  * inline-marker start follows; then one more `、` (the one before an inline marker ends the run); or a lone `、`. One
- * thing the regex cannot see: the run also ends before a first item glued to its heading (`firstItemAfterHeading`,
- * which reads the line before it). The match is one shared array.
+ * thing the regex cannot see: the run also ends before an item glued to the words before it (`gluedItem`, which
+ * reads the line before it and the items read so far). The match is one shared array.
  */
 function textMatcher(): CustomPatternMatcherFunc {
   const IN_RUN = 1;
@@ -802,14 +876,15 @@ function textMatcher(): CustomPatternMatcherFunc {
   const inlineStart = new Uint8Array(0x10000);
   for (const c of INLINE_MARKER_STARTS) inlineStart[c.charCodeAt(0)] = 1;
   const DUN = 0x3001; // 、
-  // `1` stays in the run unless it is a first item glued to its heading (`firstItemAfterHeading`); its kind is the
+  // A digit stays in the run unless it starts an item glued to the words before it (`gluedItem`); its kind is the
   // table's last value, which the keyword first characters must leave free.
-  const ONE = 0xff;
-  if (KEYWORD_FIRST + restsOf.length > ONE) throw new Error('textMatcher: too many keyword first characters for its table');
-  kind[0x31] = kind[0xff11] = ONE;
+  const DIGIT = 0xff;
+  if (KEYWORD_FIRST + restsOf.length > DIGIT) throw new Error('textMatcher: too many keyword first characters for its table');
+  for (const d of '0123456789０１２３４５６７８９') kind[d.charCodeAt(0)] = DIGIT;
   /** Does the character at `i`, of `kind` k other than IN_RUN, stay in the run? */
-  const staysInRun = (text: string, i: number, code: number, k: number): boolean => {
-    if (k === ONE) return firstItemAfterHeading(text, i) === null;
+  const staysInRun = (text: string, i: number, code: number, k: number, tokens: IToken[]): boolean => {
+    // Most digits follow another digit, a space or punctuation: no item glued there.
+    if (k === DIGIT) return !isHan(text.charCodeAt(i - 1)) || gluedItem(text, i, tokens) === null;
     if (k >= KEYWORD_FIRST) {
       const rests = restsOf[k - KEYWORD_FIRST]!;
       const next = text.charCodeAt(i + 1);
@@ -828,20 +903,20 @@ function textMatcher(): CustomPatternMatcherFunc {
   const beforeCutKeyword = (text: string, from: number, to: number): number => {
     for (let j = Math.max(from, to - longestRest); j < to; j++) {
       const k = kind[text.charCodeAt(j)]!;
-      if (k < KEYWORD_FIRST || k === ONE) continue;
+      if (k < KEYWORD_FIRST || k === DIGIT) continue;
       for (const word of wordsOf[k - KEYWORD_FIRST]!) if (wrappedLength(text, j, word, 1) > 0) return j;
     }
     return to;
   };
   const match: [string] = [''];
-  return (text, offset) => {
+  return (text, offset, tokens) => {
     let i = offset;
     // The usual character is IN_RUN, tested here in the loop; the rest in a call (a loop calling one function for
     // every character, once that function grew past what the compiler inlines, cost the lexer a fifth more).
     for (; i < text.length; i++) {
       const code = text.charCodeAt(i);
       const k = kind[code]!;
-      if (k !== IN_RUN && !staysInRun(text, i, code, k)) break;
+      if (k !== IN_RUN && !staysInRun(text, i, code, k, tokens)) break;
     }
     // A run ended by a hard wrap ends before a keyword the wrap cuts (`…完成时` / `限：`), as before a whole one: the
     // keyword's first character stands within its longest rest before the wrap. Asked once per run so ended.

@@ -229,6 +229,17 @@ describe('grammar', () => {
       ['一、推进第1、2批', ['ChapterMarker:一、']],
       ['一、完成任务1.5万亩', ['ChapterMarker:一、']],
       ['二、主要任务(2021年)1、推进', ['ChapterMarker:二、']],
+      // A section heading glued to its chapter's, and the first item glued to both.
+      ['二、重点任务（一）推进厕所革命1.完成户厕改造', ['ChapterMarker:二、', 'SectionMarker:（一）', 'ItemMarker:1.']],
+      // A later item glued to its section's heading continues the items before it (numbered through the chapter)…
+      ['1.完成清理。（二）治理生活污水3.建设管网', ['ItemMarker:1.', 'SectionMarker:（二）']],
+      ['2.完成清理。（二）治理生活污水3.建设管网', ['ItemMarker:2.', 'SectionMarker:（二）', 'ItemMarker:3.']],
+      ['２．完成清理。（二）治理生活污水３．建设管网', ['ItemMarker:２．', 'SectionMarker:（二）', 'ItemMarker:３．']],
+      ['⒒完成清理。（二）治理生活污水12、建设管网', ['ItemMarker:⒒', 'SectionMarker:（二）', 'ItemMarker:12、']],
+      // …and on a line that lost its breaks, after any word; on a line of its own, only after a heading.
+      [`1.推进改革${'，各单位要高度重视并认真组织实施'.repeat(30)}，巩固提升2.推行制度`, ['ItemMarker:1.', 'ItemMarker:2.']],
+      ['1.推进改革，巩固提升2.推行制度', ['ItemMarker:1.']],
+      [`1.推进改革${'，各单位要高度重视并认真组织实施'.repeat(30)}，投资1.5亿元，完成2、3号楼，巩固提升3.推行`, ['ItemMarker:1.']],
       // The same for a chapter's first section: `（一）` glued to the chapter heading's words…
       ['一、总体要求（一）指导思想。坚持依法行政。', ['ChapterMarker:一、', 'SectionMarker:（一）']],
       ['说明如下：三、保障措施(一)加强领导', ['ChapterMarker:三、', 'SectionMarker:(一)']],
@@ -288,7 +299,8 @@ describe('grammar', () => {
     it('reads every keyword, in both scripts, even in the middle of a text run', () => {
       for (const type of keywordTypes) {
         for (const word of T.keywordWords(type)) {
-          const toks = tokenize(`市司法局${word}审计`).tokens;
+          // A short label (`牵头：`) is one only where a clause opens.
+          const toks = tokenize(T.onlyWhereClauseOpens(word) ? `市司法局。${word}审计` : `市司法局${word}审计`).tokens;
           assert.ok(
             toks.some((t) => t.tokenType === type && t.image === word),
             `${word}: ${toks.map((t) => `${t.tokenType.name}:${t.image}`).join(' ')}`,
@@ -301,7 +313,7 @@ describe('grammar', () => {
       const exec = T.Text.PATTERN as CustomPatternMatcherFunc;
       const re = new RegExp(T.textPattern().source, 'y');
       // Keyword first characters with and without their rest, and `、` before and not before inline markers.
-      // …and a first item glued to its heading, before which a run ends (the one place the regex cannot see).
+      // …and a first item glued to its heading, before which a run ends (the one place the regex cannot see; no items read before).
       const edges = ['完', '完善', '完成', '时', '时间', '分', '分别', '按', '按照', '配', '参', '參與', '協', '共同', '负', '負責', '、', '、一', '、第', '、①', '、甲', '\n二、主要任务', '1、制定', '1.5', '１．'];
       // …and keywords cut by a hard wrap, before which a run ends too (spaces beside the break, CRLF, right after the first character).
       edges.push('完成时\n限', '牵头单\r\n位', '责任 \n\u3000单位', '牵\n头', '负\r责', '共同负\n', '\n', '\n\n', ' ');
@@ -310,7 +322,7 @@ describe('grammar', () => {
         re.lastIndex = offset;
         const run = re.exec(t)?.[0] ?? null;
         if (run === null) return null;
-        for (let i = offset; i < offset + run.length; i++) if (T.firstItemAfterHeading(t, i) !== null) return i > offset ? t.slice(offset, i) : null;
+        for (let i = offset; i < offset + run.length; i++) if (T.gluedItem(t, i, []) !== null) return i > offset ? t.slice(offset, i) : null;
         return run;
       };
       fc.assert(
@@ -323,6 +335,15 @@ describe('grammar', () => {
         }),
         { numRuns: RUNS },
       );
+    });
+
+    it('reads a short label (`牵头：` `配合：` `时限：`) as a field name where a clause opens, and `牵头` after a name as the verb', () => {
+      const kinds = (text: string) => tokenize(text).tokens.filter((t) => tokenMatcher(t, T.Keyword) || t.tokenType === T.Colon).map((t) => `${t.tokenType.name}:${t.image}`);
+      assert.deepEqual(kinds('（牵头：县发改局；配合：县财政局；时限：6月底前）'), ['LeadField:牵头：', 'ResponsibleField:配合：', 'DeadlineField:时限：']);
+      assert.deepEqual(kinds('做好协调。 牽頭:縣發改局'), ['LeadField:牽頭:']);
+      assert.deepEqual(kinds('牵头：县发改局\n协办：县财政局'), ['LeadField:牵头：', 'ResponsibleField:协办：']);
+      assert.deepEqual(kinds('县发改局牵头：县财政局配合'), ['LeadVerb:牵头', 'Colon:：', 'JoinVerb:配合']);
+      assert.deepEqual(kinds('工作时限：年底'), ['Colon:：']);
     });
 
     it('reads a keyword cut by a hard wrap inside a bracket as the keyword, and nowhere else', () => {

@@ -290,6 +290,32 @@ describe('real plans: numbering as it is typed', () => {
     ]);
   });
 
+  it('in a text that lost its line breaks, each item glued to the heading or sentence before it is an item', () => {
+    const text =
+      '溪川县2024年农村人居环境整治工作方案一、总体要求以改善农村人居环境为目标，全面推进乡村振兴。二、重点任务（一）推进厕所革命' +
+      '1.完成户厕改造500户（县农业农村局牵头，2024年6月底前完成）。2.建立管护机制（县农业农村局牵头，2024年9月底前完成）。' +
+      '（二）治理生活污水3.建设污水管网20公里（县住建局牵头，2024年10月底前完成）。4.推进黑臭水体整治（县生态环境局牵头，2024年12月底前完成）。' +
+      '三、保障措施（一）加强组织领导。各乡镇要高度重视，投资1.5亿元完成2、3号站点。';
+    const plan = parsePlan(text);
+    assert.deepEqual(plan.tasks.map((t) => [t.number, t.title, t.lead.map((u) => u.name), t.deadline?.text ?? null]), [
+      ['1.', '完成户厕改造500户', ['县农业农村局'], '2024年6月底前'],
+      ['2.', '建立管护机制', ['县农业农村局'], '2024年9月底前'],
+      ['3.', '建设污水管网20公里', ['县住建局'], '2024年10月底前'],
+      ['4.', '推进黑臭水体整治', ['县生态环境局'], '2024年12月底前'],
+    ]);
+    assert.deepEqual(
+      outline(plan).slice(1, 4),
+      [
+        ['（一）', 2, '推进厕所革命'],
+        ['1.', 3, '完成户厕改造500户'],
+        ['2.', 3, '建立管护机制'],
+      ],
+    );
+    // The numbering runs on through the chapter: no item is out of sequence.
+    const findings = lintPlan(plan, { rules: allRules, settings: { today: '2024-01-01' } }).map((d) => d.ruleId);
+    assert.deepEqual(findings.filter((id) => id === 'PL004' || id === 'PL001'), []);
+  });
+
   it('a first section glued to its chapter heading is the chapter\'s first section', () => {
     const plan = read(['溪川县2024年法治建设工作要点', '一、总体要求（一）指导思想。坚持依法行政。', '二、重点任务（一）深化改革。（县司法局牵头，2024年6月底前完成）', '（二）规范执法。（县司法局牵头）']);
     assert.deepEqual(
@@ -367,6 +393,12 @@ describe('real plans: attribution vocabulary', () => {
     ['推进信用建设。责任单位：县发改局、县人民银行，县发改局为牵头单位', ['县发改局'], ['县人民银行']],
     // Once a unit leads, the units that 负责 after it carry the work out.
     ['加强督查。（县政府督查室牵头，各乡镇负责）', ['县政府督查室'], ['各乡镇']],
+    // Short labels (`牵头：` `配合：` `时限：`) where a clause opens; after a name `牵头` is the verb.
+    ['深化一网通办。（牵头：县政务服务中心；配合：县发展改革局、县司法局；时限：2024年6月底前）', ['县政务服务中心'], ['县发展改革局', '县司法局']],
+    ['压缩审批时限。牵头：县市场监管局；配合：县住建局；时限：2024年9月底前。', ['县市场监管局'], ['县住建局']],
+    ['加强协调。（牽頭：縣發改局，協辦：縣財政局）', ['縣發改局'], ['縣財政局']],
+    // A field name that holds its colon, outside brackets.
+    ['加强监管。负责单位：县市场监管局。', ['县市场监管局'], []],
   ];
   for (const [item, lead, responsible] of cases) {
     it(item, () => {
@@ -401,6 +433,17 @@ describe('real plans: fields written one a line under the item', () => {
     ]);
     assert.equal(plan.tasks[0]!.deadline?.text, '2024年12月底');
     assert.deepEqual(lint(lines).filter((d) => d.ruleId === 'PL003'), []);
+  });
+
+  it('short labels and field names that hold their colon are field lines too', () => {
+    const lines = ['溪川县2024年重点工作任务清单', '一、经济发展', '1.加强信用监管', '牵头：县发改局', '配合：县市场监管局、县税务局', '时限：2024年12月底前', '2.优化营商环境', '负责单位：县政务服务中心'];
+    const plan = read(lines);
+    assert.deepEqual(plan.tasks.map(row), [
+      ['1.', ['县发改局'], ['县市场监管局', '县税务局']],
+      ['2.', ['县政务服务中心'], []],
+    ]);
+    assert.equal(plan.tasks[0]!.deadline?.text, '2024年12月底前');
+    assert.deepEqual(lint(lines).filter((d) => d.ruleId === 'PL003' || d.ruleId === 'PL001'), []);
   });
 
   it('a field line after a paragraph of prose is not the item\'s: it is an attribution without a number (PL003)', () => {
