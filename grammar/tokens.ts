@@ -536,6 +536,9 @@ export function keywordWords(type: TokenType): readonly string[] {
  */
 function keywordToken(name: string, words: readonly string[], categories: TokenType[] = [], clauseStart: readonly string[] = []): TokenType {
   const onlyAtClauseStart = new Set(clauseStart);
+  /** May `word` stand at `offset` (a short label only where a clause opens)? */
+  const standsAt = (text: string, offset: number, word: string): boolean =>
+    onlyAtClauseStart.size === 0 || !onlyAtClauseStart.has(word) || startsClause(text, offset);
   // The words by first code unit, in their order (longer first): a type is tried wherever a character of its block
   // stands, and its list of words (up to ~50) is read only where one of them may start.
   const byFirst = new Map<number, { word: string; match: [string]; longer: string[] }[]>();
@@ -559,7 +562,7 @@ function keywordToken(name: string, words: readonly string[], categories: TokenT
     if (candidates === undefined) return null;
     for (const { word, match, longer } of candidates) {
       if (!text.startsWith(word, offset)) continue;
-      if (onlyAtClauseStart.size > 0 && onlyAtClauseStart.has(word) && !startsClause(text, offset)) continue;
+      if (!standsAt(text, offset, word)) continue;
       // A longer word it starts, cut by a hard wrap right after it (`牵头` / `负责`), is the longer word (most keywords
       // have no line break near: looked for first).
       if (longer.length > 0 && lineBreakWithin(text, offset + word.length, offset + reach)) {
@@ -575,14 +578,14 @@ function keywordToken(name: string, words: readonly string[], categories: TokenT
     if (next === 0x28 || next === 0xff08) {
       for (const { word } of candidates) {
         const length = withPinyin(text, offset, word);
-        if (length > 0) return [text.slice(offset, offset + length)];
+        if (length > 0 && standsAt(text, offset, word)) return [text.slice(offset, offset + length)];
       }
     }
     // A word cut by a hard wrap inside a bracket (`（牵头单` / `位：`) is the word. A type that takes a word before
     // another type's shorter one takes it cut too (`牵头单位` before `牵头`). Most keywords have no line break near.
     if (!lineBreakWithin(text, offset + 1, offset + reach)) return null;
     for (const { word } of candidates) {
-      const found = cut(text, offset, word, tokens);
+      const found = standsAt(text, offset, word) ? cut(text, offset, word, tokens) : null;
       if (found !== null) return found;
     }
     return null;

@@ -343,6 +343,10 @@ describe('grammar', () => {
       assert.deepEqual(kinds('做好协调。 牽頭:縣發改局'), ['LeadField:牽頭:']);
       assert.deepEqual(kinds('牵头：县发改局\n协办：县财政局'), ['LeadField:牵头：', 'ResponsibleField:协办：']);
       assert.deepEqual(kinds('县发改局牵头：县财政局配合'), ['LeadVerb:牵头', 'Colon:：', 'JoinVerb:配合']);
+      // …cut by a hard wrap or spelled with pinyin, the same.
+      assert.deepEqual(kinds('（县发改局牵头\n：县财政局）'), ['LeadVerb:牵头', 'Colon:：']);
+      assert.deepEqual(kinds('（县发改局牽(qiān)頭:县财政局）'), ['LeadVerb:牽(qiān)頭', 'Colon::']);
+      assert.deepEqual(kinds('（牽(qiān)頭:县财政局）'), ['LeadField:牽(qiān)頭:']);
       assert.deepEqual(kinds('工作时限：年底'), ['Colon:：']);
     });
 

@@ -117,6 +117,24 @@ describe('real plans: plan or not, on positive evidence', () => {
     assert.deepEqual(plan.tasks.map(row), [['（一）', ['县民政局'], []]]);
   });
 
+  it('a closing part titled as one (组织实施, 保障机制, 有关要求…) holds safeguards; the same words inside a task\'s title do not', () => {
+    for (const heading of ['组织实施', '保障机制', '有关要求', '监督考核', '组织领导。']) {
+      const plan = read([
+        '溪川县2024年农村人居环境整治工作方案',
+        '一、重点任务',
+        '（一）组织实施乡村建设行动。',
+        '（二）健全农村改厕保障机制。（县农业农村局牵头）',
+        `二、${heading}`,
+        '（一）加强组织领导。各乡镇要高度重视，成立工作专班。',
+        '（二）强化督查考核。县委督查室要定期督查。',
+      ]);
+      assert.deepEqual(plan.tasks.map(row), [['（一）', [], []], ['（二）', ['县农业农村局'], []]], heading);
+    }
+    // An item of that part that names its lead is a task still.
+    const plan = read(['溪川县2024年工作方案', '一、重点任务', '（一）推进改革。（县发改局牵头）', '二、组织实施', '（一）建立联席会议制度。（县政府办牵头）']);
+    assert.deepEqual(plan.tasks.map(row), [['（一）', ['县发改局'], []], ['（一）', ['县政府办'], []]]);
+  });
+
   it('a schedule (进度安排, 时间安排, 推进步骤) gives its stages periods, not tasks', () => {
     for (const heading of ['进度安排', '时间安排', '推进步骤', '步骤安排']) {
       const plan = read([

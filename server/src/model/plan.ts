@@ -692,9 +692,19 @@ function nonTaskPattern(names: string[]): RegExp {
  */
 const NON_TASK_PATTERNS = new Map<string, RegExp>();
 
-/** The (simplified) title names a section that assigns no work, and no tasks beside it (`主要任务及实施步骤` holds tasks). */
+/**
+ * Titles of the closing part of a plan, read only as a whole title (as a substring they name tasks: `组织实施乡村建设行动`,
+ * `健全养老服务保障机制`): how the plan is carried out, its safeguards, checks and requirements.
+ */
+const CLOSING_TITLE =
+  /^(?:组织实施|组织领导|实施保障|保障机制|保障体系|推进机制|工作机制|有关要求|相关要求|其他要求|其他事项|监督考核|督查考核|督导考核|考核督导|考核评估|监督检查|督查督办|附则)[。.:：\s]*$/;
+
+/**
+ * The (simplified) title names a section that assigns no work, and no tasks beside it (`主要任务及实施步骤` holds tasks),
+ * or is the title of the plan's closing part (`四、组织实施`).
+ */
 function isNonTaskTitle(title: string, nonTask: RegExp): boolean {
-  return nonTask.test(title) && !/任务|重点工作/.test(title);
+  return (nonTask.test(title) && !/任务|重点工作/.test(title)) || CLOSING_TITLE.test(title);
 }
 
 function assignsWork(section: Section, info: Map<Section, SectionInfo>): boolean {
