@@ -269,8 +269,42 @@ function sentenceAt(toks: readonly IToken[], from: number, to: number): Found | 
   const verb = verbAtEnd(toks, from, comma, leadsAfterBy);
   // `负责` and `按职责分工` after anything but a unit's name are prose (`敢于负责`): a unit's name ends the run before them.
   const named = verb > from && (toks[verb]!.tokenType === LeadVerb || toks[verb]!.tokenType === JointLead || UNIT_END.test(toks[verb - 1]!.image));
-  return named ? { kind: 'sentence', from, to, parts: NO_PARTS } : null;
+  if (named) return { kind: 'sentence', from, to, parts: NO_PARTS };
+  // `推出精品线路10条，市文旅局牵头，5月底前完成`: a later segment that is units and their verb, and nothing else, starts it.
+  for (let at = comma + 1; at < to; at = comma + 1) {
+    comma = at;
+    while (comma < to && toks[comma]!.tokenType !== Comma) comma++;
+    if (unitsThenVerb(toks, at, comma)) return { kind: 'sentence', from: at, to, parts: NO_PARTS };
+  }
+  return null;
 }
+
+/**
+ * Is the segment [from, to) names of units and the verb that makes them lead, nothing more (`市文旅局牵头`,
+ * `县发改局、县财政局负责`, `县应急局牵头组织开展…`)? Its words open with a unit's name: a run of text before the verb that
+ * ends like one, with `、` between names.
+ */
+export function unitsThenVerb(toks: readonly IToken[], from: number, to: number): boolean {
+  let first = from;
+  while (first < to && toks[first]!.tokenType === Newline) first++;
+  const verb = verbAtEnd(toks, first, to, leadsAfterBy);
+  if (verb <= first || !UNIT_END.test(toks[verb - 1]!.image)) return false;
+  let names = '';
+  for (let i = first; i < verb; i++) {
+    const t = toks[i]!;
+    if (t.tokenType !== Text && t.tokenType !== Newline && !is(t, OPENER | CLOSER)) return false;
+    names += toks[i]!.image;
+  }
+  if (names.length > MAX_BY_UNITS) return false;
+  // Each name of the list (`、` inside brackets is no separator: `各县（市、区）人民政府`) ends like a unit's.
+  return names
+    .replace(/[(（][^()（）]*[)）]/g, '')
+    .split('、')
+    .every((name) => NAME_LIKE.test(name.trim()) && UNIT_END.test(name.trim()));
+}
+
+/** A unit's name in a list before its verb: a few words, no digit, none of the words of a sentence (`的` `须` `要` `了`). */
+const NAME_LIKE = /^[^0-9０-９的须須要了把，,。]{3,16}$/;
 
 // ---------------------------------------------------------------------------------------------
 // What each attribution says.

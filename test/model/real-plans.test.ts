@@ -417,6 +417,14 @@ describe('real plans: attribution vocabulary', () => {
     ['加强协调。（牽頭：縣發改局，協辦：縣財政局）', ['縣發改局'], ['縣財政局']],
     // A field name that holds its colon, outside brackets.
     ['加强监管。负责单位：县市场监管局。', ['县市场监管局'], []],
+    // The lead between commas in the task's sentence: a segment of units and their verb, nothing else.
+    ['推出精品线路10条，市文旅局牵头，2024年5月底前完成。', ['市文旅局'], []],
+    ['开发研学线路5条，市教育局牵头，市文旅局配合，2024年8月底前完成。', ['市教育局'], ['市文旅局']],
+    ['推进水电气联合报装，县住建局负责，2024年9月底前完成。', ['县住建局'], []],
+    ['推行告知承诺制，各县（市、区）人民政府负责，年底前完成。', ['各县（市、区）人民政府'], []],
+    ['推进改革，县发改局、县财政局按职责分工负责。', ['县发改局', '县财政局'], []],
+    ['建立健全工作机制，实行牵头联系制度。', [], []],
+    ['推进改革，确保各项工作落实的部门牵头，年底前完成。', [], []],
   ];
   for (const [item, lead, responsible] of cases) {
     it(item, () => {
@@ -424,6 +432,11 @@ describe('real plans: attribution vocabulary', () => {
       assert.deepEqual([t.lead.map((u) => u.name), t.responsible.map((u) => u.name)], [lead, responsible]);
     });
   }
+
+  it('the title ends before a lead written between commas', () => {
+    assert.equal(one('推进涉企收费清理，县发改局牵头，县财政局配合，2024年底前完成。').title, '推进涉企收费清理');
+    assert.equal(one('压缩审批时限，牵头：县市场监管局。').title, '压缩审批时限');
+  });
 
   it('a deadline ending a unit list is the deadline, not one more unit', () => {
     assert.equal(one('做好宣传。（责任单位：县委宣传部、县文旅局，6月底前完成）').deadline?.text, '6月底前');

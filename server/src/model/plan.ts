@@ -7,6 +7,7 @@ import {
   parseCircled,
   parseText,
   tokens as T,
+  unitsThenVerb,
   type Block,
   type IToken,
   type ParsedText,
@@ -738,8 +739,8 @@ function titleOf(toks: IToken[], block: Block, text: string): Span {
   for (let i = block.first; i < to; i++) {
     const tok = toks[i]!;
     const type = tok.tokenType;
-    const gluedField = TITLE_ENDING_KEYWORDS.has(type) && i + 1 < to && toks[i + 1]!.tokenType === T.Colon;
-    if (type === T.SentenceEnd || type === T.Semicolon || type === T.LBracket || type === T.Tab || gluedField) {
+    const gluedField = TITLE_ENDING_KEYWORDS.has(type) && (T.holdsColon(tok) || (i + 1 < to && toks[i + 1]!.tokenType === T.Colon));
+    if (type === T.SentenceEnd || type === T.Semicolon || type === T.LBracket || type === T.Tab || gluedField || (type === T.Comma && leadSegmentAfter(toks, i, to))) {
       stop = tok.startOffset;
       break;
     }
@@ -765,6 +766,13 @@ function titleOf(toks: IToken[], block: Block, text: string): Span {
   // Drop trailing punctuation (`完善制度,` → `完善制度`).
   while (span.end > span.start && TITLE_TRAILING.has(text.charCodeAt(span.end - 1))) span.end--;
   return span;
+}
+
+/** Does the comma at `comma` open a segment of units and their lead verb (`推进清理，县发改局牵头，…`: where the title ends)? */
+function leadSegmentAfter(toks: IToken[], comma: number, to: number): boolean {
+  let next = comma + 1;
+  while (next < to && toks[next]!.tokenType !== T.Comma && toks[next]!.tokenType !== T.SentenceEnd && toks[next]!.tokenType !== T.Semicolon) next++;
+  return unitsThenVerb(toks, comma + 1, next);
 }
 
 const TITLE_TRAILING = new Set([...',，、:：;；'].map((c) => c.charCodeAt(0)));
