@@ -681,6 +681,19 @@ function startsSomething(s: string, to: number): boolean {
 }
 
 /**
+ * A verb of a few characters and `的` right after the date (`2000年底前建成的小区`, `2023年底前形成的欠款`): the date tells
+ * when something it names was done, not when the task is due.
+ */
+function describesThing(s: string, to: number): boolean {
+  for (let k = to; k < s.length && k - to <= 4; k++) {
+    const c = s.charCodeAt(k);
+    if (c === 0x7684 /* 的 */) return k > to;
+    if (c < 0x4e00 || c > 0x9fff) return false;
+  }
+  return false;
+}
+
+/**
  * `起` `开始` `以来` right after the date: the work starts then (a field's `2024年起持续推进`); so does `启动` when the field
  * goes on to say when the work is done (`2024年启动，2025年底前完成`; `2024年9月启动` alone is a bound: started by then).
  * Where that word ends, or -1.
@@ -792,7 +805,7 @@ function hitAt(s: string, i: number, prose: boolean, chained: boolean): Hit {
   const sinceEnd = sinceAt(s, e);
   if (sinceEnd >= 0) return { from: e.from, to: sinceEnd, expr: e, since: true };
   const trailing = to > e.to;
-  if (isTarget(s, e, trailing)) return { from: i, to: Math.max(i + 1, to) };
+  if (isTarget(s, e, trailing) || describesThing(s, to)) return { from: i, to: Math.max(i + 1, to) };
   if (chained || proseDeadline(s, e, trailing)) return { from: e.from, to, expr: e };
   const chain = scheduleAt(s, e, to);
   return chain >= 0 ? { from: e.from, to, expr: e, chain } : { from: i, to: Math.max(i + 1, to) };

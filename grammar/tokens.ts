@@ -701,6 +701,8 @@ export function onlyWhereClauseOpens(word: string): boolean {
 export const LeadField = keywordToken('LeadField', [
   '牵头责任单位', '牽頭責任單位', '牵头责任部门', '牽頭責任部門', '牵头督导单位', '牽頭督導單位', '牵头单位', '牽頭單位', '牵头部门', '牽頭部門',
   '主办单位', '主辦單位', '主办部门', '主辦部門', '主责单位', '主責單位', '主责部门', '主責部門',
+  // A department's internal breakdown names its offices (处室, 科室).
+  '牵头处室', '牽頭處室', '牵头科室', '牽頭科室', '主办处室', '主辦處室', '主责处室', '主責處室',
   ...SHORT_LEAD_LABELS,
 ], [FieldName], SHORT_LEAD_LABELS);
 /**
@@ -720,6 +722,7 @@ export const ResponsibleField = keywordToken('ResponsibleField', [
   '协同责任单位', '協同責任單位', '协同单位', '協同單位', '协作单位', '協作單位', '协办单位', '協辦單位', '协办部门', '協辦部門',
   '主体责任单位', '主體責任單位', '主要协作单位', '主要協作單位', '主要配合单位', '主要配合單位',
   '参与单位', '參與單位', '参与部门', '參與部門', '参加单位', '參加單位',
+  '责任处室', '責任處室', '责任科室', '責任科室', '配合处室', '配合處室', '配合科室', '协办处室', '協辦處室',
   ...SHORT_RESPONSIBLE_LABELS,
 ], [FieldName], SHORT_RESPONSIBLE_LABELS);
 /** `完成时限` (deadline) field names. */

@@ -35,6 +35,10 @@ describe('deadline phrases', () => {
     ['2019年以来累计完成', 'prose', []],
     ['到2027年，基本形成体系', 'prose', []],
     ['从5月10日起施行', 'prose', ['5月10日起:day 5-5 since']],
+    // A date that tells when the thing the task names was done (`…前建成的小区`) is no bound; the task's own one is.
+    ['完成2000年底前建成的老旧小区改造，2026年11月底前完工', 'prose', ['2026年11月底前:2026month 11-11']],
+    ['清理2025年底前形成的拖欠账款', 'prose', []],
+    ['2026年6月底前完成，的确有难度', 'prose', ['2026年6月底前:2026month 6-6']],
     // The years of another document's title, and numbers that are no dates.
     ['落实《规划（2021—2025年）》要求', 'field', []],
     ['3年内', 'field', []],

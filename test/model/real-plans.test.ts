@@ -417,6 +417,10 @@ describe('real plans: attribution vocabulary', () => {
     ['加强协调。（牽頭：縣發改局，協辦：縣財政局）', ['縣發改局'], ['縣財政局']],
     // A field name that holds its colon, outside brackets.
     ['加强监管。负责单位：县市场监管局。', ['县市场监管局'], []],
+    // A department's breakdown names its offices: 牵头处室, 责任处室, 责任科室, 配合处室.
+    ['开展专项整治。（牵头处室：安全监督处；配合处室：运输服务处）', ['安全监督处'], ['运输服务处']],
+    ['推进信用体系建设。责任处室：法规处。', ['法规处'], []],
+    ['推进示范创建。责任科室：农村公路科、养护科', [], ['农村公路科', '养护科']],
     // The lead between commas in the task's sentence: a segment of units and their verb, nothing else.
     ['推出精品线路10条，市文旅局牵头，2024年5月底前完成。', ['市文旅局'], []],
     ['开发研学线路5条，市教育局牵头，市文旅局配合，2024年8月底前完成。', ['市教育局'], ['市文旅局']],
@@ -596,11 +600,16 @@ describe('real plans: lead conventions', () => {
       '责任单位中第一个单位为牵头单位，下同。',
       '（首个单位为牵头单位）',
       '列在最前面的为牵头单位。',
+      '有多个责任单位的，第一个为牵头单位。',
+      '责任单位中，排在第一位的单位牵头。',
+      '牵头单位为排在第一位的单位。',
+      '首位单位为牵头单位。',
+      '由第一责任单位牵头，其他单位配合。',
     ];
     for (const note of notes) {
       assert.deepEqual(plan(note, ['1.做好宣传。（责任单位：县委宣传部、县文旅局）']).tasks.map(row), [['1.', ['县委宣传部'], ['县文旅局']]], note);
     }
-    for (const note of ['2024年第一季度完成首批试点。', '第一责任人为各单位主要负责人。']) {
+    for (const note of ['2024年第一季度完成首批试点。', '第一责任人为各单位主要负责人。', '牵头单位为第一次参加评审的单位提供指导。']) {
       assert.deepEqual(plan(note, ['1.做好宣传。（责任单位：县委宣传部、县文旅局）']).tasks.map(row), [['1.', [], ['县委宣传部', '县文旅局']]], note);
     }
   });
@@ -618,6 +627,9 @@ describe('real plans: lead conventions', () => {
       '4.落实区县任务（各区县(市)人民政府）',
       '5.开展专项行动（2024年）',
       '6.完善制度（试行）',
+      // A name whose bracket holds a list of its own (`（市、区）`), alone or beside another name.
+      '7.推行告知承诺制（各县（市、区）人民政府）',
+      '8.深化一件事改革（县政务服务局，各乡（镇、街道）人民政府）',
     ]);
     assert.deepEqual(p.tasks.map(row), [
       ['1.', ['县财政局'], []],
@@ -626,6 +638,8 @@ describe('real plans: lead conventions', () => {
       ['4.', ['各区县(市)人民政府'], []],
       ['5.', [], []],
       ['6.', [], []],
+      ['7.', ['各县（市、区）人民政府'], []],
+      ['8.', [], ['县政务服务局', '各乡（镇、街道）人民政府']],
     ]);
     const dated = plan('', ['1.做好就业工作。（县人社局；2024年12月底前）', '2.做好社保工作（县人社局、县医保局，年内完成）']);
     assert.deepEqual(

@@ -124,8 +124,8 @@ function bareUnits(toks: IToken[], from: number, to: number, ctx: AttributionCon
   // `（县人社局；2024年12月底前）`: a deadline may end the list.
   const cut = deadlineInList(ctx.text, inner);
   const span = { start: inner.start, end: trimListEnd(ctx.text, { start: inner.start, end: cut }) };
-  // Spaces part names; a hard wrap cuts one (`县商` / `务局`).
-  const pieces = oneLine(ctx.text.slice(span.start, span.end)).split(/[、，,；;\s]+/).filter((p) => p.length > 0);
+  // Spaces part names; a hard wrap cuts one (`县商` / `务局`); a bracket inside a name keeps its separators (`各县（市、区）人民政府`).
+  const pieces = splitNames(oneLine(ctx.text.slice(span.start, span.end)));
   const unitLike = (p: string) => p.length >= 3 && p.length <= 30 && !NOT_A_UNIT.test(p) && UNIT_END.test(p.replace(/[(（][^()（）]*[)）]$/, ''));
   if (pieces.length === 0 || !pieces.every(unitLike)) return null;
   const lists = emptyLists(ctx);
@@ -133,6 +133,25 @@ function bareUnits(toks: IToken[], from: number, to: number, ctx: AttributionCon
   if (cut < inner.end) pushDeadlines(lists.deadlines, trimSpan(ctx.text, cut, inner.end), ctx, 'field');
   const style: AttributionStyle = toks[open]!.tokenType === T.LBracket ? 'bracket' : 'paren';
   return new PlacedAttribution(style, [], lists.responsible.take(), lists.deadlines.take(), [], { start: toks[open]!.startOffset, end: end(toks[last]!) }, ctx.lines);
+}
+
+const NAME_SEPARATORS = new Set([...'、，,；; \t\u3000'].map((c) => c.charCodeAt(0)));
+
+/** The names of a list, parted at `、` `，` `；` and spaces outside brackets (`各县（市、区）人民政府` is one). */
+function splitNames(list: string): string[] {
+  const names: string[] = [];
+  let depth = 0;
+  let from = 0;
+  for (let i = 0; i <= list.length; i++) {
+    const c = i < list.length ? list.charCodeAt(i) : -1;
+    if (c === 0x28 || c === 0xff08) depth++;
+    else if ((c === 0x29 || c === 0xff09) && depth > 0) depth--;
+    else if (c === -1 || (depth === 0 && NAME_SEPARATORS.has(c))) {
+      if (i > from) names.push(list.slice(from, i));
+      from = i + 1;
+    }
+  }
+  return names;
 }
 
 function readAttribution(toks: IToken[], syntax: AttributionSyntax, ctx: AttributionContext): Attribution | null {

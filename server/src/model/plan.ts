@@ -118,8 +118,15 @@ interface Body {
  */
 export type LeadConvention = 'first' | 'all' | 'none';
 
-const FIRST_LISTED =
-  /(?:(?:列|排|排列|排序|排名|名列)(?:在|于)?(?:第一位|第一个|首位|第一|最前面?)|(?:第一个|第一家|首个|首家|第一)(?:责任)?(?:单位|部门))(?:的|者)?(?:责任单位|单位|部门)?(?:为|是|即为|就是|系)(?:工作)?牵头/;
+/**
+ * The first-listed convention in its wordings: `列第一位者为牵头单位`, `排在第一位的单位牵头`, `第一个为牵头单位`,
+ * `首位单位为牵头单位`, `由第一责任单位牵头`, and the other way round, `牵头单位为排在第一位的单位`.
+ */
+const FIRST_LISTED = new RegExp(
+  '(?:(?:列|排|排列|排序|排名|名列)(?:在|于)?(?:第一位|第一个|首位|第一|最前面?)|(?:第一个|第一家|首个|首家|首位|第一)(?:责任)?(?:单位|部门)?)' +
+    '(?:的|者)?(?:责任单位|单位|部门)?(?:为|是|即为|就是|系)?(?:工作)?牵头' +
+    '|牵头(?:单位|部门)(?:为|是|即为|系)(?:列|排|排列|名列)?(?:在|于)?(?:第一位|首位|第一个|最前面?)',
+);
 const RESPONSIBLE_LEADS = /(?:未注明|未明确|无|没有|未列)牵头单位的?[,，]?(?:其)?责任单位(?:即|就)?(?:为|是)牵头单位/;
 
 /** The convention a plan states about leads (anywhere: its covering notice, its first attribution, a note). */
@@ -135,7 +142,7 @@ export function leadConvention(text: string): LeadConvention {
 }
 
 /** Where a convention may be stated: the words it cannot do without (either script, pinyin noise aside). */
-const CONVENTION_HINT = /第一[位个個家的]|首位|首[个個家]|最前|即[为為]|就是/g;
+const CONVENTION_HINT = /第一[位个個家的责責]|首位|首[个個家]|最前|即[为為]|就是/g;
 
 /** From the grammar's result: problems, directives, title, period, kind and the section tree. */
 function readBody(plan: PlanDocument, lines: LineTable, parsed: ParsedText, options: ParseOptions): Body {
@@ -950,9 +957,9 @@ function spanText(text: string, span: Span): string {
 }
 
 /** Field names of units that co-operate (`配合单位` `协办单位` `参与单位` `协同责任单位`). */
-const COOPERATE_FIELD = /(?:配合|协同|協同|协办|協辦|协作|協作|参与|參與|参加|參加)(?:(?:责任|責任)?(?:单位|單位|部门|部門)|[:：])/g;
+const COOPERATE_FIELD = /(?:配合|协同|協同|协办|協辦|协作|協作|参与|參與|参加|參加)(?:(?:责任|責任)?(?:单位|單位|部门|部門|处室|處室|科室)|[:：])/g;
 /** Field names of units in charge (`责任单位` `责任部门` `责任主体`). */
-const IN_CHARGE_FIELD = /(?:责任|責任)(?:单位|單位|部门|部門|主体|主體)/g;
+const IN_CHARGE_FIELD = /(?:责任|責任)(?:单位|單位|部门|部門|主体|主體|处室|處室|科室)/g;
 /** A verb after a list that makes its units co-operate (`县发改局、县财政局配合`). */
 const COOPERATE_AFTER = /^[^，,；;。:：]{0,40}?(?:配合|参与|參與|参加|參加|协助|協助)/;
 
@@ -976,13 +983,13 @@ function cooperates(unit: UnitMention, own: Attribution[], text: string): boolea
 }
 
 /** A field that names the responsible units (not the co-operating ones), in either script. */
-const RESPONSIBLE_WRITTEN = /[责責]任(?:单位|單位|部门|部門|主体|主體)|負責|负责/g;
+const RESPONSIBLE_WRITTEN = /[责責]任(?:单位|單位|部门|部門|主体|主體|处室|處室|科室)|負責|负责/g;
 
 /** A convention stated inside an attribution (`…等负责,列第一位者为牵头单位,下同`): it writes `牵头` but names no lead. */
 const CONVENTION_CLAUSE = /列(?:第一位|首位|在第一位|在首位|第一)[^,，;；)）]{0,16}(?:牵头|牽頭)(?:单位|單位)?/g;
 
 /** `牵头` in either script, or a lead field name. */
-const LEAD_WRITTEN = /牵头|牽頭|主办单位|主辦單位|主责单位|主責單位|主责部门|主責部門/g;
+const LEAD_WRITTEN = /牵头|牽頭|主办单位|主辦單位|主责单位|主責單位|主责部门|主責部門|主办处室|主辦處室|主责处室|主責處室/g;
 
 /**
  * Does `re` (global) match inside `span` of `text`? Searched in the span's slice (a slice of a long text is a view,
@@ -1003,7 +1010,7 @@ function leadWritten(text: string, span: Span): boolean {
 
 /** Where a convention clause may start: `列` before `第一位` / `首位`. */
 const CONVENTION_START = /列(?:第一|首位|在)/g;
-const LEAD_WRITTEN_ONLY = /牵头|牽頭|主办单位|主辦單位/;
+const LEAD_WRITTEN_ONLY = /牵头|牽頭|主办单位|主辦單位|主办处室|主辦處室/;
 
 function asLead(lead: UnitMention[], responsible: UnitMention[]): { lead: UnitMention[]; responsible: UnitMention[] } {
   for (const u of lead) u.role = 'lead';
