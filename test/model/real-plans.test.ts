@@ -62,6 +62,16 @@ describe('real plans: plan or not, on positive evidence', () => {
     assert.match(describeKind(plan.kindDecision, 'en'), /^Read as a report: the title names a report or summary/);
   });
 
+  it('a title laid out over two lines is read whole: a summary whose body names leads is a report, a plan a plan', () => {
+    const summary = decideKind(['溪川县2023年优化营商环境', '工作总结', '', '一、主要工作', '1.企业开办提速。由县市场监管局牵头，2023年6月底前实现一日办结。'].join('\n'));
+    assert.equal(summary.kind, 'report');
+    assert.deepEqual(summary.reasons[0], { id: 'report-title', evidence: ['溪川县2023年优化营商环境工作总结'] });
+    const plan = decideKind(['溪川县2024年农村人居环境整治', '实施方案', '', '为改善农村人居环境，制定本方案。'].join('\n'));
+    assert.deepEqual([plan.kind, plan.positive, plan.reasons[0]?.evidence], ['plan', true, ['溪川县2024年农村人居环境整治实施方案']]);
+    // A line of its own that is no title's end is not joined to the one before.
+    assert.equal(decideKind(['溪川县人民政府办公室', '2024年3月5日', '', '一、主要工作'].join('\n')).reasons[0]?.id, 'no-evidence');
+  });
+
   it('a reading of a policy, rules and a contingency plan are not plans', () => {
     assert.equal(decideKind('《溪川县乡村建设实施方案》政策解读\n近日，县政府印发了方案。现解读如下。\n一、出台背景').kind, 'other');
     assert.equal(decideKind('溪川县城市道路管理办法\n第一条 为了加强管理，制定本办法。').kind, 'other');

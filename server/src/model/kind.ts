@@ -180,6 +180,8 @@ function findTitleKind(head: string): { title: Title | null; headline: string | 
   let contents = 0;
   let notice: Title | null = null;
   let headline: string | null = null;
+  // The line before, when it may be the first half of a title laid out over two lines (`青禾县2023年优化营商环境` / `工作总结`).
+  let before = '';
   // The first 60 lines of the first 6,000 characters, read in place (a split made every line of them).
   for (let n = 0, from = 0; n < 60 && from <= end; n++) {
     let to = from;
@@ -199,15 +201,24 @@ function findTitleKind(head: string): { title: Title | null; headline: string | 
     for (const piece of candidates) {
       const text = piece.trim();
       // A title is no sentence: no `，` `；` inside, no `。` at its end.
-      if (text.length < 6 || text.length > 90 || /[。；;]$/.test(text) || /[，,；;]/.test(text.slice(1, -1))) continue;
+      if (text.length > 90 || /[。；;]$/.test(text) || /[，,；;]/.test(text.slice(1, -1))) continue;
+      // A title's last words on a line of their own (`工作总结`, `实施方案`) end the title the line before began.
+      const whole = text.length >= 2 && text.length < 12 && before !== '' && candidates.length === 1 ? before + text : null;
+      if (text.length < 6 && whole === null) continue;
       if (NEWS_HEADLINE.test(text)) {
         headline ??= text;
         continue;
       }
-      const found = titleKind(text);
-      if (found === NOTICE_TITLE) notice ??= { ...found, line: text, from: 'notice' };
-      else if (found) return { title: { ...found, line: text, from: 'line' }, headline };
+      let found = text.length >= 6 ? titleKind(text) : null;
+      let titleLine = text;
+      if (found === null && whole !== null) {
+        found = titleKind(whole);
+        titleLine = whole;
+      }
+      if (found === NOTICE_TITLE) notice ??= { ...found, line: titleLine, from: 'notice' };
+      else if (found) return { title: { ...found, line: titleLine, from: 'line' }, headline };
     }
+    before = candidates.length === 1 && line.length >= 4 && line.length <= 40 && !/[。；;，,：:]/.test(line) ? line.trim() : '';
   }
   const joined = head.slice(0, 4000).replace(/[\r\n]+/g, '');
   // A notice that issues nothing is a notice, whatever documents it cites; one that issues a plan is read by what
