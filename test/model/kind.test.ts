@@ -2,7 +2,8 @@
 // units but are none — drafting notes, bulletins, minutes, explainers, news stories, notices of requirements, a
 // folder's README — and, beside each, the plan it must not be confused with. Every text is written for this test.
 import assert from 'node:assert/strict';
-import { decideKind, describeKind, type KindReason } from '../../server/src/model/kind.js';
+import { decideKind, type KindReason } from '../../server/src/model/kind.js';
+import { describeKind } from '../../server/src/model/kind-words.js';
 import type { DocumentKind } from '../../server/src/model/types.js';
 
 /** The decision on `lines` (joined by line breaks): its kind, and the ids of its reasons in order. */

@@ -3,7 +3,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Locale } from '../lint/types.js';
-import { decideKind, describeKind, type KindDecision } from '../model/kind.js';
+import { decideKind, type KindDecision } from '../model/kind.js';
+import { describeKind } from '../model/kind-words.js';
 import type { DocumentKind } from '../model/types.js';
 import { fsPath } from './byte-paths.js';
 import { readDocxFile } from './docx.js';

@@ -1,5 +1,5 @@
 // Lints one file or one text: read and decode, find its configuration, analyse, fix and write back. Runs in the main thread and in workers.
-import { describeKind } from '../model/kind.js';
+import { describeKind } from '../model/kind-words.js';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ResolvedConfig } from '../config/config.js';

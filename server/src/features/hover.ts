@@ -1,6 +1,6 @@
 // Hover: on a unit, its canonical name, aliases and the tasks it leads and joins; on a task marker, the task's attribution and normalised deadline.
 import type { Locale } from '../lint/types.js';
-import { describeKind } from '../model/kind.js';
+import { describeKind } from '../model/kind-words.js';
 import type { Deadline, PlanDocument, Span, Task, UnitMention } from '../model/types.js';
 import { sameUnitKeys, unitMentionAt } from './references.js';
 import type { UnitCatalog, UnitUsage } from './workspace-index.js';

@@ -1,6 +1,6 @@
 // The outline of a plan as indented text lines (CLI `planlint outline`); the language server builds symbols from the same sections.
 import type { Locale } from '../lint/types.js';
-import { describeKind } from '../model/kind.js';
+import { describeKind } from '../model/kind-words.js';
 import type { PlanDocument, Section, Task } from '../model/types.js';
 
 /**
