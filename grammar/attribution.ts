@@ -45,8 +45,11 @@ export type AttributionSyntax =
   | { kind: 'fields'; from: number; to: number; parts: AttributionPart[] }
   /** `此项工作由X牵头，Y参加` `X负责`: a sentence whose first segment names the lead; `from` is its `由`, else its start. */
   | { kind: 'sentence'; from: number; to: number; parts: AttributionPart[] }
-  /** `由X会同Y研究提出…`: `由` and `会同` with no role verb (X leads). */
-  | { kind: 'together'; by: number; together: number; to: number };
+  /**
+   * `由X会同Y研究提出…`, `X会同Y编制规划…`: `会同` with no role verb (X leads); `by` is the `由` (-1 when none) and the
+   * units X start at `from`.
+   */
+  | { kind: 'together'; by: number; from: number; together: number; to: number };
 
 /** A part of one attribution, in text order. */
 export type AttributionPart =
@@ -262,7 +265,7 @@ function sentenceAt(toks: readonly IToken[], from: number, to: number): Found | 
       if (t.tokenType === Comma) comma = true;
       if ((isGroupKeyword(t) && t.tokenType !== Together) || t.tokenType === By || t.tokenType === SentenceEnd) break;
     }
-    return together < 0 ? null : { kind: 'together', by, together, to };
+    return together < 0 ? null : { kind: 'together', by, from: by + 1, together, to };
   }
   let comma = from;
   while (comma < to && toks[comma]!.tokenType !== Comma) comma++;
@@ -270,13 +273,25 @@ function sentenceAt(toks: readonly IToken[], from: number, to: number): Found | 
   // `负责` and `按职责分工` after anything but a unit's name are prose (`敢于负责`): a unit's name ends the run before them.
   const named = verb > from && (toks[verb]!.tokenType === LeadVerb || toks[verb]!.tokenType === JointLead || UNIT_END.test(toks[verb - 1]!.image));
   if (named) return { kind: 'sentence', from, to, parts: NO_PARTS };
-  // `推出精品线路10条，市文旅局牵头，5月底前完成`: a later segment that is units and their verb, and nothing else, starts it.
+  const together = unitsThenTogether(toks, from, comma);
+  if (together >= 0) return { kind: 'together', by: -1, from, together, to };
+  // `推出精品线路10条，市文旅局牵头，5月底前完成`: a later segment that is units and their verb, and nothing else, starts it;
+  // so does one that is units and `会同` (`…，县水利局会同县发改局编制规划`).
   for (let at = comma + 1; at < to; at = comma + 1) {
     comma = at;
     while (comma < to && toks[comma]!.tokenType !== Comma) comma++;
     if (unitsThenVerb(toks, at, comma)) return { kind: 'sentence', from: at, to, parts: NO_PARTS };
+    const with_ = unitsThenTogether(toks, at, comma);
+    if (with_ >= 0) return { kind: 'together', by: -1, from: at, together: with_, to };
   }
   return null;
+}
+
+/** The `会同` of the segment [from, to) when units alone stand before it (`县水利局会同…`), else -1. */
+function unitsThenTogether(toks: readonly IToken[], from: number, to: number): number {
+  let together = from;
+  while (together < to && toks[together]!.tokenType !== Together) together++;
+  return together < to && together > from && namesUnits(toks, from, together) ? together : -1;
 }
 
 /**
@@ -288,9 +303,13 @@ export function unitsThenVerb(toks: readonly IToken[], from: number, to: number)
   let first = from;
   while (first < to && toks[first]!.tokenType === Newline) first++;
   const verb = verbAtEnd(toks, first, to, leadsAfterBy);
-  if (verb <= first || !UNIT_END.test(toks[verb - 1]!.image)) return false;
+  return verb > first && UNIT_END.test(toks[verb - 1]!.image) && namesUnits(toks, first, verb);
+}
+
+/** Are the tokens [from, to) a list of units' names and nothing else (text and the brackets inside names)? */
+function namesUnits(toks: readonly IToken[], from: number, to: number): boolean {
   let names = '';
-  for (let i = first; i < verb; i++) {
+  for (let i = from; i < to; i++) {
     const t = toks[i]!;
     if (t.tokenType !== Text && t.tokenType !== Newline && !is(t, OPENER | CLOSER)) return false;
     names += toks[i]!.image;
@@ -452,11 +471,10 @@ export class AttributionParser extends WindowParser {
     this.giveParts(found);
   });
 
-  /** `由X会同Y…`: what the look-ahead found is all there is to it; the rule reads it through. */
+  /** `由X会同Y…`, `X会同Y…`: what the look-ahead found is all there is to it; the rule reads it through. */
   public together = this.RULE('together', () => {
     this.take(1, TogetherStart);
     this.begin();
-    this.take(1, By);
     this.MANY(this.skip);
   });
 
@@ -495,7 +513,7 @@ export class AttributionParser extends WindowParser {
       const found = attributions[k]!;
       this.mark(STARTS[found.kind]);
       if (found.kind === 'together') {
-        this.stretch(toks, found.by, found.to);
+        this.stretch(toks, found.by >= 0 ? found.by : found.from, found.to);
         continue;
       }
       if (found.kind === 'group') this.stretch(toks, found.open, found.from);

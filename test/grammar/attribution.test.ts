@@ -32,7 +32,10 @@ function syntaxOf(text: string): [string, ...string[]][] {
   const block = parsed.blocks.find((b) => b.kind === 'paragraph')!;
   const toks = parsed.tokens;
   return readAttributionSyntax(toks, block.first, block.last).map((a: AttributionSyntax) => {
-    if (a.kind === 'together') return [`together:${images(toks, a.by, a.to)}`, `会同@${a.together - a.by}`];
+    if (a.kind === 'together') {
+      const from = a.by >= 0 ? a.by : a.from;
+      return [`together:${images(toks, from, a.to)}`, `会同@${a.together - from}`];
+    }
     const head = a.kind === 'group' ? `group:${images(toks, a.open, a.close >= 0 ? a.close + 1 : a.to)}` : `${a.kind}:${images(toks, a.from, a.to)}`;
     return [head, ...a.parts.map((p) => partOf(toks, p))];
   });
@@ -97,6 +100,9 @@ describe('attribution grammar', () => {
     ['由 waits for its verb across commas', '（由县发改局，县商务局共同负责）', [['group:（由县发改局，县商务局共同负责）', 'verb:由县发改局，县商务局|共同负责']]],
     ['会同 names a co-operating unit', '（县司法局会同县公安局负责）', [['group:（县司法局会同县公安局负责）', 'verb:县司法局会同县公安局|负责(会同@1)']]],
     ['由…会同… with no role verb', '由县住建局会同县自然资源局等部门研究提出方案', [['together:由县住建局会同县自然资源局等部门研究提出方案', '会同@2']]],
+    ['units then 会同 with no role verb, at the start or after a comma', '县住建局会同县自然资源局编制方案', [['together:县住建局会同县自然资源局编制方案', '会同@1']]],
+    ['units then 会同 after a comma', '编制方案，县住建局会同县自然资源局研究', [['together:县住建局会同县自然资源局研究', '会同@1']]],
+    ['会同 after words that name no unit is prose', '各地会同有关部门研究', []],
     ['a deadline segment', '（县统计局牵头，2026年底前）', [['group:（县统计局牵头，2026年底前）', 'verb:县统计局|牵头', 'other:2026年底前']]],
     ['text before 由 in a segment', '（该项任务由县审计局牵头负责）', [['group:（该项任务由县审计局牵头负责）', 'verb:该项任务由县审计局|牵头负责']]],
     [
@@ -125,7 +131,7 @@ describe('attribution grammar', () => {
           if (block.kind !== 'paragraph') continue;
           let at = block.first;
           for (const a of readAttributionSyntax(parsed.tokens, block.first, block.last)) {
-            const [from, to] = a.kind === 'group' ? [a.open, a.to] : a.kind === 'together' ? [a.by, a.to] : [a.from, a.to];
+            const [from, to] = a.kind === 'group' ? [a.open, a.to] : a.kind === 'together' ? [a.by >= 0 ? a.by : a.from, a.to] : [a.from, a.to];
             assert.ok(from >= at && from < to && to <= block.last, `${a.kind} [${from}, ${to}) outside [${at}, ${block.last})`);
             at = to;
             if (a.kind === 'together') continue;

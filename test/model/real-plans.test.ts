@@ -1,7 +1,8 @@
 // Real plans as they arrive (issue: unseen plans), one category at a time, each from text written for this test:
 // plan or not, covering notices, unit-named headings, numbering as typed, attribution vocabulary, lead conventions.
 import assert from 'node:assert/strict';
-import { decideKind, describeKind } from '../../server/src/model/kind.js';
+import { decideKind } from '../../server/src/model/kind.js';
+import { describeKind } from '../../server/src/model/kind-words.js';
 import { parsePlan } from '../../server/src/model/plan.js';
 import type { PlanDocument, Task } from '../../server/src/model/types.js';
 import { allRules } from '../../server/src/rules/index.js';
@@ -427,6 +428,10 @@ describe('real plans: attribution vocabulary', () => {
     ['加强协调。（牽頭：縣發改局，協辦：縣財政局）', ['縣發改局'], ['縣財政局']],
     // A field name that holds its colon, outside brackets.
     ['加强监管。负责单位：县市场监管局。', ['县市场监管局'], []],
+    // `X会同Y` and the work, no `由` and no role verb: X leads (at the clause's start or after a comma).
+    ['编制规划。县水利局会同县发展改革局、县自然资源局编制规划，2024年5月底前报县政府审定。', ['县水利局'], []],
+    ['强化水质监测，县卫生健康局会同县水利局开展季度监测。', ['县卫生健康局'], []],
+    ['强化水质监测，各地会同有关部门开展季度监测。', [], []],
     // A department's breakdown names its offices: 牵头处室, 责任处室, 责任科室, 配合处室.
     ['开展专项整治。（牵头处室：安全监督处；配合处室：运输服务处）', ['安全监督处'], ['运输服务处']],
     ['推进信用体系建设。责任处室：法规处。', ['法规处'], []],
@@ -446,6 +451,11 @@ describe('real plans: attribution vocabulary', () => {
       assert.deepEqual([t.lead.map((u) => u.name), t.responsible.map((u) => u.name)], [lead, responsible]);
     });
   }
+
+  it('a 会同 sentence with no role verb keeps the deadline its clause goes on to give', () => {
+    assert.equal(one('研究政策。由县发改局会同县财政局等部门研究提出意见，2024年5月底前完成。').deadline?.text, '2024年5月底前');
+    assert.equal(one('编制规划。县水利局会同县自然资源局编制规划，2024年5月底前报县政府审定。').deadline?.text, '2024年5月底前');
+  });
 
   it('the title ends before a lead written between commas', () => {
     assert.equal(one('推进涉企收费清理，县发改局牵头，县财政局配合，2024年底前完成。').title, '推进涉企收费清理');

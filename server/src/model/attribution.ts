@@ -169,7 +169,7 @@ function readAttribution(toks: IToken[], syntax: AttributionSyntax, ctx: Attribu
       return readContent(toks, syntax.parts, 'sentence', span, ctx);
     }
     case 'together':
-      return readTogether(toks, syntax.by, syntax.together, syntax.to, ctx);
+      return readTogether(toks, syntax, ctx);
   }
 }
 
@@ -221,19 +221,22 @@ export function unitHeading(span: Span, ctx: AttributionContext): Attribution | 
 const LIST_END = /等(?:有关|相关)?(?:部门|单位|部門|單位)/;
 
 /**
- * `由X会同Y研究提出…`, with no role verb: X leads, and Y takes part when its list ends with `等部门`. The clause is
- * the tokens [by, to).
+ * `由X会同Y研究提出…`, `X会同Y编制规划…`, with no role verb: X leads, and Y takes part when its list ends with `等部门`.
+ * The clause is the tokens [by, to), or [from, to) with no `由`.
  */
-function readTogether(toks: IToken[], by: number, together: number, to: number, ctx: AttributionContext): Attribution | null {
+function readTogether(toks: IToken[], syntax: Extract<AttributionSyntax, { kind: 'together' }>, ctx: AttributionContext): Attribution | null {
+  const { by, from, together, to } = syntax;
   const lists = emptyLists(ctx);
   const unitsFrom = end(toks[together]!);
   const clauseEnd = end(toks[to - 1]!);
   const rest = ctx.text.slice(unitsFrom, Math.min(clauseEnd, unitsFrom + MAX_BY_UNITS * 2));
   const list = LIST_END.exec(rest);
-  if (pushUnits(lists.lead, trimSpan(ctx.text, end(toks[by]!), toks[together]!.startOffset), 'lead', ctx) === 0) return null;
+  if (pushUnits(lists.lead, trimSpan(ctx.text, toks[from]!.startOffset, toks[together]!.startOffset), 'lead', ctx) === 0) return null;
   if (list !== null) pushUnits(lists.responsible, trimSpan(ctx.text, unitsFrom, unitsFrom + list.index + list[0].length), 'responsible', ctx);
-  const span = { start: toks[by]!.startOffset, end: clauseEnd };
-  return new PlacedAttribution('sentence', lists.lead.take(), lists.responsible.take(), [], [], span, ctx.lines);
+  // The clause goes on with the work and may say when it is due (`…编制规划，2024年5月底前报县政府审定`).
+  pushDeadlines(lists.deadlines, { start: unitsFrom, end: clauseEnd }, ctx, 'prose');
+  const span = { start: toks[by >= 0 ? by : from]!.startOffset, end: clauseEnd };
+  return new PlacedAttribution('sentence', lists.lead.take(), lists.responsible.take(), lists.deadlines.take(), [], span, ctx.lines);
 }
 
 /** The lists of one attribution while it is read. */
