@@ -297,6 +297,38 @@ describe('PL004 lists that do not start the document', () => {
       [['labelled', 3, '工作要求：']],
     );
   });
+
+  // Tasks 1.–3. count on through the parts of the task chapter; the closing chapter, which assigns no work, numbers its
+  // own items from 1.
+  const partsApart = [
+    '澄溪镇2024年河道清理工作方案',
+    '一、重点任务',
+    '（一）清理河道垃圾',
+    '1.清运岸线堆积物。（牵头单位：澄溪镇环卫所；完成时限：2024年4月底前）',
+    '2.拆除违规网箱。（牵头单位：澄溪镇农业服务中心；完成时限：2024年6月底前）',
+    '（二）疏浚淤积河段',
+    '3.疏浚东支河。（牵头单位：澄溪镇水利站；完成时限：2024年9月底前）',
+    '二、保障措施',
+    '1.落实巡河责任。',
+    '2.保障清理经费。',
+  ];
+
+  it('reads a level continuous from the tasks, not from a part that assigns no work starting again at 1', () => {
+    const text = partsApart.join('\n');
+    assert.deepEqual(findings(text), []);
+    assert.equal(fixed(text), text);
+    assert.equal(levelModes(parsePlan(text)).get(3), 'continuous');
+    // The part's own items still count 1, 2, 3… among themselves, and the tasks on through the document.
+    const skipped = [...partsApart.slice(0, 9), '3.保障清理经费。'].join('\n');
+    assert.deepEqual(findings(skipped).map((d) => d.message), ['编号“3.”跳号，应为“2.”（本文该级全文连续编号）']);
+    const gap = [...partsApart.slice(0, 6), partsApart[6]!.replace('3.', '4.'), ...partsApart.slice(7)].join('\n');
+    assert.deepEqual(findings(gap).map((d) => d.message), ['编号“4.”跳号，应为“3.”（本文该级全文连续编号）']);
+  });
+
+  it('lets a part that assigns no work count on from the tasks too', () => {
+    const text = [...partsApart.slice(0, 8), '4.落实巡河责任。', '5.保障清理经费。'].join('\n');
+    assert.deepEqual(findings(text), []);
+  });
 });
 
 /** The reference for reading a `序号` cell: its pattern, on the text that `slice` gives. */

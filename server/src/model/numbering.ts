@@ -65,6 +65,26 @@ export const tableSections = perDocument((plan: PlanDocument): ReadonlySet<Secti
   return found;
 });
 
+/**
+ * The part of the plan a section lies in, as its numbering is judged: the outermost section above it (or itself) that
+ * assigns no work (`二、保障措施`), or null for the parts that hold tasks. Such a part may number its items from 1 again
+ * whether the tasks count on through the document or not; it reads the section's ancestors only.
+ */
+export function nonTaskPartOf(s: Section): Section | null {
+  let part: Section | null = null;
+  for (let up: Section | null = s; up !== null; up = up.parent) if (up.nonTask) part = up;
+  return part;
+}
+
+/**
+ * Does `s`, the next marker of its level after `prev` (under another parent), start a list of its own: a `1` where the
+ * part of the plan changes (`nonTaskPartOf`), into or out of a part that assigns no work? Such a restart says nothing of how the
+ * tasks are numbered, and a continuous level's run ends there.
+ */
+export function restartsNewPart(prev: Section, s: Section): boolean {
+  return s.marker.value === 1 && prev.parent !== s.parent && nonTaskPartOf(prev) !== nonTaskPartOf(s);
+}
+
 /** Per level 1–5 (indexed by level): its numbering mode, and how many parents have children at that level. */
 interface LevelReading {
   mode: SequenceMode[];
@@ -88,6 +108,8 @@ function readLevels(plan: PlanDocument, excluded: ReadonlySet<Section>): LevelRe
     if (prev !== undefined && prev.parent === s.parent) continue;
     parents[level]!++;
     if (prev === undefined || !Number.isFinite(s.marker.value) || !Number.isFinite(prev.marker.value)) continue;
+    // A part that assigns no work starting again at 1 (`二、保障措施` `1.…` after tasks 1.–3.) is no vote.
+    if (restartsNewPart(prev, s)) continue;
     if (s.marker.value === 1) restart[level]!++;
     else if (s.marker.value > prev.marker.value) carry[level]!++;
   }
@@ -98,8 +120,8 @@ function readLevels(plan: PlanDocument, excluded: ReadonlySet<Section>): LevelRe
 
 /**
  * The numbering mode of each level 1–5, read from that level's own evidence: where consecutive
- * markers of the level sit under different parents, a `1` votes for restarting and a larger number
- * than the previous one votes for continuous. A tie (or no evidence) falls back to the document's
+ * markers of the level sit under different parents, a `1` votes for restarting (unless it starts a part that assigns
+ * no work, or the tasks after one: `restartsNewPart`) and a larger number than the previous one votes for continuous. A tie (or no evidence) falls back to the document's
  * mode (`plan.numbering`), and to per-parent when that is unknown. Per level, because a document
  * commonly numbers `（一）` through the whole text while `1.` starts again under each `（一）`.
  */
@@ -144,7 +166,9 @@ export const siblingRuns = perDocument((plan: PlanDocument): readonly SiblingRun
     }
     let run = open[level];
     const runMode = parents[level]! > 1 ? mode[level]! : null;
-    if (run === undefined || (runMode !== 'continuous' && run.sections[0]!.parent !== s.parent)) {
+    // A continuous level's run ends where a part that assigns no work starts again at 1, or the tasks after it do.
+    const newPart = run !== undefined && restartsNewPart(run.sections[run.sections.length - 1]!, s);
+    if (run === undefined || newPart || (runMode !== 'continuous' && run.sections[0]!.parent !== s.parent)) {
       const midway =
         plan.excerpt && !seen[level] && (s.parent === null || midwayHeads.has(s.parent)) && Number.isInteger(s.marker.value) && s.marker.value > 1;
       if (midway) midwayHeads.add(s);

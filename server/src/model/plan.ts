@@ -20,7 +20,7 @@ import { createLineMap, type LineTable } from './positions.js';
 import { withMemoSlot } from './remember.js';
 import { DEFAULT_NON_TASK_SECTIONS } from '../config/config.js';
 import { decideKind, NOTICE_ISSUES, NOTICE_REQUIRES } from './kind.js';
-import { separateListWalker } from './numbering.js';
+import { restartsNewPart, separateListWalker } from './numbering.js';
 import { findTables, PERSON_HEADER } from './tables.js';
 import { readUnitCells } from './table-units.js';
 import { isSpace, isTrimCode, oneLine, stripNoise, toSimplified, trimSpan } from './text.js';
@@ -791,7 +791,8 @@ function startsAlphanumeric(image: string): boolean {
 
 /**
  * Continuous numbering runs on across parents; per-parent restarts at 1 under each. Markers are compared with the
- * previous one of their level in the same list (`SeparateList`, or the rest of the document).
+ * previous one of their level in the same list (`SeparateList`, or the rest of the document); a part that assigns no
+ * work starting again at 1, or the tasks after one, says nothing either way (`restartsNewPart`).
  */
 function numberingMode(all: Section[], separate: readonly SeparateList[]): NumberingMode {
   let continuous = 0;
@@ -807,7 +808,7 @@ function numberingMode(all: Section[], separate: readonly SeparateList[]): Numbe
     for (let i = 1; i < list.length; i++) {
       const prev = list[i - 1]!;
       const cur = list[i]!;
-      if (prev.parent === cur.parent || cur.parent === null) continue;
+      if (prev.parent === cur.parent || cur.parent === null || restartsNewPart(prev, cur)) continue;
       if (cur.marker.value === 1) restart++;
       else if (cur.marker.value === prev.marker.value + 1) continuous++;
     }
