@@ -9,7 +9,7 @@ import type { Fix } from '../../server/src/lint/types.js';
 import { parsePlan } from '../../server/src/model/plan.js';
 import { defaultSettings } from '../../server/src/lint/engine.js';
 import type { Report } from '../../server/src/lint/rule.js';
-import { invertedSections, levelModes, siblingRuns, tableSections } from '../../server/src/model/numbering.js';
+import { invertedSections, levelModes, siblingRuns, outsideOutline } from '../../server/src/model/numbering.js';
 import type { Span } from '../../server/src/model/types.js';
 import { rule, tableItem, type Item } from '../../server/src/rules/PL004-number-sequence.js';
 import { lint } from '../helpers/lint.js';
@@ -40,7 +40,7 @@ describe('PL004 number-sequence', () => {
     const a = parsePlan(plan('一、甲', '1.任务', '3.任务'));
     const b = parsePlan(plan('一、甲', '(一)子一', '1.任务', '2.任务', '3.任务'));
     assert.equal(siblingRuns(a), siblingRuns(a));
-    assert.equal(tableSections(a), tableSections(a));
+    assert.equal(outsideOutline(a), outsideOutline(a));
     assert.equal(invertedSections(a), invertedSections(a));
     const shape = (p: typeof a) => siblingRuns(p).map((r) => r.sections.map((s) => s.marker.text).join(' '));
     assert.deepEqual(shape(a), ['一、', '1. 3.']);

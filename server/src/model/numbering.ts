@@ -54,14 +54,21 @@ function perList<T>(lists: readonly SeparateList[], make: () => T): T[] {
 // read: each is read once per plan (`perDocument`) and is read-only.
 
 /**
- * Sections the model found inside a task table: a cell such as `| 二、 | 规范执法 |` is a category
- * row of the table, not a part of the plan's outline. Usually empty.
+ * Sections that are no part of the plan's outline: the model found them inside a task table (a cell such as
+ * `| 二、 | 规范执法 |` is a category row of the table), or they are the items of an attachment list (`附件：1.…`, a
+ * `SeparateList` of kind `attachment`: names of attached documents). Their numbers and levels are not checked.
+ * Usually empty; reads the tables' spans and the separate lists.
  */
-export const tableSections = perDocument((plan: PlanDocument): ReadonlySet<Section> => {
+export const outsideOutline = perDocument((plan: PlanDocument): ReadonlySet<Section> => {
   const found = new Set<Section>();
-  if (plan.tables.length === 0) return found;
+  const attached = plan.separateLists.some((l) => l.kind === 'attachment');
+  if (plan.tables.length === 0 && !attached) return found;
   const inTable = coverOf(plan.tables.map((t) => ({ from: t.span.start, to: t.span.end })));
-  for (const s of plan.allSections) if (inTable(s.marker.span.start)) found.add(s);
+  const listOf = separateListWalker(plan.separateLists);
+  for (const s of plan.allSections) {
+    const list = listOf(s);
+    if (inTable(s.marker.span.start) || (list >= 0 && plan.separateLists[list]!.kind === 'attachment')) found.add(s);
+  }
   return found;
 });
 
@@ -126,7 +133,7 @@ function readLevels(plan: PlanDocument, excluded: ReadonlySet<Section>): LevelRe
  * commonly numbers `（一）` through the whole text while `1.` starts again under each `（一）`.
  */
 export function levelModes(plan: PlanDocument): Map<number, SequenceMode> {
-  const { mode } = readLevels(plan, tableSections(plan));
+  const { mode } = readLevels(plan, outsideOutline(plan));
   return new Map([1, 2, 3, 4, 5].map((level) => [level, mode[level]!]));
 }
 
@@ -136,7 +143,7 @@ export function levelModes(plan: PlanDocument): Map<number, SequenceMode> {
  * one. One pass: a parent's children of one level are contiguous in document order.
  */
 export const siblingRuns = perDocument((plan: PlanDocument): readonly SiblingRun[] => {
-  const excluded = tableSections(plan);
+  const excluded = outsideOutline(plan);
   const { mode, parents } = readLevels(plan, excluded);
   const runs: { level: Level; mode: SequenceMode | null; sections: Section[]; first: number }[] = [];
   const opens = perList(plan.separateLists, (): (typeof runs)[number][] => []);
@@ -188,7 +195,7 @@ export const siblingRuns = perDocument((plan: PlanDocument): readonly SiblingRun
  * not renumbered automatically. Top-level sections have no parent to compare under. Linear.
  */
 export const invertedSections = perDocument((plan: PlanDocument): ReadonlyMap<Section, Section> => {
-  const excluded = tableSections(plan);
+  const excluded = outsideOutline(plan);
   const inverted = new Map<Section, Section>();
   for (const parent of plan.allSections) {
     if (parent.children.length < 2 || excluded.has(parent)) continue;

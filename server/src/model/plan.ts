@@ -498,6 +498,8 @@ function buildSections(tokens: IToken[], blocks: Block[], bodyEnd: number, ctx: 
   let inNoticeStack = noticeEnd > 0;
   /** The level of the attachment list being read (`附件:1.… 2.…`), 0 when none. */
   let attachmentLevel = 0;
+  /** That list's stretch (no part of the outline: its items are the names of attached documents), null when none. */
+  let attachments: SeparateList | null = null;
   /** The list under a label naming a non-task section being read (`主要目标：` `1.…`), null when none. */
   let labelled: SeparateList | null = null;
   const endLabelled = (at: number) => {
@@ -562,8 +564,13 @@ function buildSections(tokens: IToken[], blocks: Block[], bodyEnd: number, ctx: 
       continue;
     }
     const marker = toMarker(block.marker, ctx.lines);
-    if (ATTACHMENT_PREFIX.test(ctx.text.slice(Math.max(0, marker.span.start - 12), marker.span.start))) attachmentLevel = marker.level;
-    else if (marker.level < attachmentLevel) attachmentLevel = 0;
+    if (ATTACHMENT_PREFIX.test(ctx.text.slice(Math.max(0, marker.span.start - 12), marker.span.start))) {
+      attachmentLevel = marker.level;
+      attachments = { span: { start: marker.span.start, end: block.end }, level: marker.level, kind: 'attachment' };
+      separateLists.push(attachments);
+    } else if (marker.level < attachmentLevel) attachmentLevel = 0;
+    // The list covers its items and what is under them.
+    if (attachmentLevel !== 0 && attachments !== null) attachments.span.end = block.end;
     // A labelled list (`主要目标：` `1.…` `2.…`) runs until a marker of a higher level.
     if (labelled !== null && marker.level < labelled.level) endLabelled(block.start);
     while (stack.length > 0 && stack[stack.length - 1]!.section.marker.level >= marker.level) closeSection(stack.pop()!, info, ctx);
