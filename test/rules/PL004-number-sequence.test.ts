@@ -329,6 +329,25 @@ describe('PL004 lists that do not start the document', () => {
     const text = [...partsApart.slice(0, 8), '4.落实巡河责任。', '5.保障清理经费。'].join('\n');
     assert.deepEqual(findings(text), []);
   });
+
+  // Parts above 一、 on lines of their own: 一、 counts from 1 again under each, or on from the part before.
+  const chapters = (...items: string[]) =>
+    [
+      '柳岸县2024年农贸市场提升工作方案',
+      '第一部分 重点任务',
+      '一、改造市场顶棚，2024年7月底前完工。县商务局牵头。',
+      '二、更新冷链设备，2024年9月底前完工。县商务局牵头。',
+      '第二部分 保障措施',
+      ...items,
+    ].join('\n');
+
+  it('numbers the chapters of each part (第一部分 / 第二章) from 一、 again, or on from the part before', () => {
+    assert.deepEqual(findings(chapters('一、加强统筹调度。', '二、落实资金保障。')), []);
+    assert.deepEqual(findings(chapters('三、加强统筹调度。', '四、落实资金保障。')), []);
+    assert.deepEqual(lint(chapters('一、加强统筹调度。', '二、落实资金保障。')).map((d) => `${d.ruleId} ${d.message}`), []);
+    // Within a part, the count is still checked.
+    assert.deepEqual(findings(chapters('一、加强统筹调度。', '三、落实资金保障。')).map((d) => d.message), ['编号“三、”跳号，应为“二、”（本文该级各部分分别编号）']);
+  });
 });
 
 /** The reference for reading a `序号` cell: its pattern, on the text that `slice` gives. */

@@ -140,7 +140,9 @@ export function levelModes(plan: PlanDocument): Map<number, SequenceMode> {
 /**
  * Every run of sibling markers in the body, each in document order: per parent and level, or the
  * whole level when it numbers continuously; inline runs per parent and form, a `一是` starting a new
- * one. One pass: a parent's children of one level are contiguous in document order.
+ * one. A part under a heading above `一、` (`SeparateList` of kind `part`) numbers apart, its first run of a level
+ * counting from 1 or on from the part before. One pass: a parent's children of one level are contiguous in document
+ * order.
  */
 export const siblingRuns = perDocument((plan: PlanDocument): readonly SiblingRun[] => {
   const excluded = outsideOutline(plan);
@@ -154,11 +156,17 @@ export const siblingRuns = perDocument((plan: PlanDocument): readonly SiblingRun
   const seen = [false, false, false, false, false, false];
   /** The first sections of runs that start mid-way: what the excerpt shows of a list under them started before it too. */
   const midwayHeads = new Set<Section>();
+  /** The last marker of each level in the parts (`第一章`…) and the rest: a part's first list may count on from it. */
+  const lastInParts: (Section | undefined)[] = [];
   for (const s of plan.allSections) {
     // The runs of its own list (a labelled list's, or the rest of the document's, which go on after it).
-    const open = opens[listOf(s) + 1]!;
+    const list = listOf(s);
+    const open = opens[list + 1]!;
     if (excluded.has(s)) continue;
     const level = s.marker.level;
+    const inPart = list < 0 || plan.separateLists[list]!.kind === 'part';
+    const before = inPart ? lastInParts[level] : undefined;
+    if (inPart) lastInParts[level] = s;
     if (level === 6) {
       const isShi = s.marker.style === 'inline-shi';
       let run = isShi ? shi : di;
@@ -179,7 +187,9 @@ export const siblingRuns = perDocument((plan: PlanDocument): readonly SiblingRun
       const midway =
         plan.excerpt && !seen[level] && (s.parent === null || midwayHeads.has(s.parent)) && Number.isInteger(s.marker.value) && s.marker.value > 1;
       if (midway) midwayHeads.add(s);
-      run = { level, mode: runMode, sections: [], first: midway ? s.marker.value : 1 };
+      // A part's first list of a level starts at 1, or counts on from the part before (`第二章` then `三、`).
+      const countsOn = run === undefined && list >= 0 && before !== undefined && before.marker.value + 1 === s.marker.value;
+      run = { level, mode: runMode, sections: [], first: midway || countsOn ? s.marker.value : 1 };
       runs.push(run);
       open[level] = run;
       seen[level] = true;
