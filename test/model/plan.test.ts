@@ -452,6 +452,38 @@ describe('parsePlan', () => {
     });
   });
 
+  describe('parts above 一、 (第一章 / 第一部分)', () => {
+    const parts = (first: string, second: string) => [
+      '柳岸县2024年农贸市场提升工作方案',
+      first,
+      '一、改造市场顶棚12处，2024年7月底前完工。县商务局牵头。',
+      '二、更新冷链设备30台，2024年9月底前完工。县商务局牵头。',
+      second,
+      '一、加强统筹调度。',
+      '二、落实资金保障。',
+    ];
+
+    it('reads a part titled as one that assigns no work (第二章 保障措施) as holding no tasks', () => {
+      for (const [first, second] of [
+        ['第一章 重点任务', '第二章 保障措施'],
+        ['第一部分：重点任务', '第二部分：保障措施'],
+        ['## 第一章　重点任务', '## 第二章　组织实施'],
+      ] as const) {
+        const plan = planOf(parts(first, second));
+        assert.deepEqual(plan.tasks.map((t) => t.title), ['改造市场顶棚12处，2024年7月底前完工', '更新冷链设备30台，2024年9月底前完工'], first);
+        assert.deepEqual(plan.allSections.filter((s) => s.nonTask).map((s) => s.title), ['加强统筹调度', '落实资金保障'], first);
+        assert.deepEqual(plan.separateLists.map((l) => [l.kind, l.level]), [['part', 1], ['part', 1]], first);
+      }
+    });
+
+    it('reads the items of a part that assigns work as tasks, and a sentence that starts 第一部分 as no heading', () => {
+      const plan = planOf(parts('第一章 重点任务', '第二章 配套改造'));
+      assert.deepEqual(plan.tasks.map((t) => t.number), ['一、', '二、', '一、', '二、']);
+      const sentence = planOf(parts('第一部分资金已拨付，其余按进度拨付。', '二、保障措施'));
+      assert.deepEqual(sentence.separateLists, []);
+    });
+  });
+
   describe('title, period and kind', () => {
     it('reads the title and year of an annual plan', () => {
       const plan = planOf(['# 江宁市2025年度法治政府建设工作要点', '', '一、重点任务', '(一)清理文件。[牵头单位:市司法局]']);

@@ -9,7 +9,7 @@ import type { Fix } from '../../server/src/lint/types.js';
 import { parsePlan } from '../../server/src/model/plan.js';
 import { defaultSettings } from '../../server/src/lint/engine.js';
 import type { Report } from '../../server/src/lint/rule.js';
-import { invertedSections, levelModes, siblingRuns, tableSections } from '../../server/src/model/numbering.js';
+import { invertedSections, levelModes, siblingRuns, outsideOutline } from '../../server/src/model/numbering.js';
 import type { Span } from '../../server/src/model/types.js';
 import { rule, tableItem, type Item } from '../../server/src/rules/PL004-number-sequence.js';
 import { lint } from '../helpers/lint.js';
@@ -40,7 +40,7 @@ describe('PL004 number-sequence', () => {
     const a = parsePlan(plan('一、甲', '1.任务', '3.任务'));
     const b = parsePlan(plan('一、甲', '(一)子一', '1.任务', '2.任务', '3.任务'));
     assert.equal(siblingRuns(a), siblingRuns(a));
-    assert.equal(tableSections(a), tableSections(a));
+    assert.equal(outsideOutline(a), outsideOutline(a));
     assert.equal(invertedSections(a), invertedSections(a));
     const shape = (p: typeof a) => siblingRuns(p).map((r) => r.sections.map((s) => s.marker.text).join(' '));
     assert.deepEqual(shape(a), ['一、', '1. 3.']);
@@ -296,6 +296,57 @@ describe('PL004 lists that do not start the document', () => {
       model.separateLists.map((l) => [l.kind, l.level, text.slice(l.span.start, l.span.end).split('\n')[0]]),
       [['labelled', 3, '工作要求：']],
     );
+  });
+
+  // Tasks 1.–3. count on through the parts of the task chapter; the closing chapter, which assigns no work, numbers its
+  // own items from 1.
+  const partsApart = [
+    '澄溪镇2024年河道清理工作方案',
+    '一、重点任务',
+    '（一）清理河道垃圾',
+    '1.清运岸线堆积物。（牵头单位：澄溪镇环卫所；完成时限：2024年4月底前）',
+    '2.拆除违规网箱。（牵头单位：澄溪镇农业服务中心；完成时限：2024年6月底前）',
+    '（二）疏浚淤积河段',
+    '3.疏浚东支河。（牵头单位：澄溪镇水利站；完成时限：2024年9月底前）',
+    '二、保障措施',
+    '1.落实巡河责任。',
+    '2.保障清理经费。',
+  ];
+
+  it('reads a level continuous from the tasks, not from a part that assigns no work starting again at 1', () => {
+    const text = partsApart.join('\n');
+    assert.deepEqual(findings(text), []);
+    assert.equal(fixed(text), text);
+    assert.equal(levelModes(parsePlan(text)).get(3), 'continuous');
+    // The part's own items still count 1, 2, 3… among themselves, and the tasks on through the document.
+    const skipped = [...partsApart.slice(0, 9), '3.保障清理经费。'].join('\n');
+    assert.deepEqual(findings(skipped).map((d) => d.message), ['编号“3.”跳号，应为“2.”（本文该级全文连续编号）']);
+    const gap = [...partsApart.slice(0, 6), partsApart[6]!.replace('3.', '4.'), ...partsApart.slice(7)].join('\n');
+    assert.deepEqual(findings(gap).map((d) => d.message), ['编号“4.”跳号，应为“3.”（本文该级全文连续编号）']);
+  });
+
+  it('lets a part that assigns no work count on from the tasks too', () => {
+    const text = [...partsApart.slice(0, 8), '4.落实巡河责任。', '5.保障清理经费。'].join('\n');
+    assert.deepEqual(findings(text), []);
+  });
+
+  // Parts above 一、 on lines of their own: 一、 counts from 1 again under each, or on from the part before.
+  const chapters = (...items: string[]) =>
+    [
+      '柳岸县2024年农贸市场提升工作方案',
+      '第一部分 重点任务',
+      '一、改造市场顶棚，2024年7月底前完工。县商务局牵头。',
+      '二、更新冷链设备，2024年9月底前完工。县商务局牵头。',
+      '第二部分 保障措施',
+      ...items,
+    ].join('\n');
+
+  it('numbers the chapters of each part (第一部分 / 第二章) from 一、 again, or on from the part before', () => {
+    assert.deepEqual(findings(chapters('一、加强统筹调度。', '二、落实资金保障。')), []);
+    assert.deepEqual(findings(chapters('三、加强统筹调度。', '四、落实资金保障。')), []);
+    assert.deepEqual(lint(chapters('一、加强统筹调度。', '二、落实资金保障。')).map((d) => `${d.ruleId} ${d.message}`), []);
+    // Within a part, the count is still checked.
+    assert.deepEqual(findings(chapters('一、加强统筹调度。', '三、落实资金保障。')).map((d) => d.message), ['编号“三、”跳号，应为“二、”（本文该级各部分分别编号）']);
   });
 });
 

@@ -1,5 +1,6 @@
 // PL006 level-order: edge cases the fixtures show poorly — what counts as a skip, what is exempt, English text.
 import assert from 'node:assert/strict';
+import { parsePlan } from '../../server/src/model/plan.js';
 import { lint } from '../helpers/lint.js';
 
 const ID = 'PL006';
@@ -39,6 +40,43 @@ describe('PL006 level-order', () => {
 
   it('does not judge markers before the first heading (no parent to compare with)', () => {
     assert.deepEqual(findings(plan('1.前言一', '2.前言二', '一、甲', '(一)任务')), []);
+  });
+
+  // A covering notice: its requirements 一、二、, then the list of what it attaches, then the plan it issues.
+  const notice = (...attached: string[]) =>
+    [
+      '枫渡县人民政府办公室关于印发枫渡县集贸市场整治工作方案的通知',
+      '各乡镇人民政府，县政府各部门：',
+      '现将《枫渡县集贸市场整治工作方案》印发给你们，请认真组织实施。',
+      '一、各乡镇要明确专人负责。',
+      '二、请于2024年11月20日前报送整治情况。',
+      ...attached,
+      '枫渡县集贸市场整治工作方案',
+      '一、重点任务',
+      '（一）整治占道经营，2024年8月底前完成。县市场监管局牵头，县交通运输局配合。',
+      '（二）规范计量器具，2024年10月底前完成。县市场监管局牵头。',
+    ].join('\n');
+
+  it('reads a covering notice\'s attachment list (附件：1.…) as no part of the outline: no level, number or style finding', () => {
+    const text = notice('附件：1.枫渡县集贸市场整治工作方案', '　　　2.集贸市场整治任务清单');
+    assert.deepEqual(findings(text), []);
+    assert.deepEqual(lint(text).map((d) => `${d.ruleId} ${d.message}`), []);
+    const model = parsePlan(text);
+    assert.deepEqual(
+      model.separateLists.filter((l) => l.kind === 'attachment').map((l) => text.slice(l.span.start, l.span.end)),
+      ['1.枫渡县集贸市场整治工作方案\n　　　2.集贸市场整治任务清单'],
+    );
+    // Numbers and forms that would be findings in the outline are none in the list either.
+    const odd = notice('附件：1.枫渡县集贸市场整治工作方案', '　　　3、集贸市场整治任务清单');
+    assert.deepEqual(lint(odd).map((d) => `${d.ruleId} ${d.message}`), []);
+  });
+
+  it('still judges the outline after an attachment list', () => {
+    const text = [notice('附件：1.枫渡县集贸市场整治工作方案', '　　　2.集贸市场整治任务清单'), '二、保障措施', '1.加强督查。'].join('\n');
+    assert.deepEqual(
+      findings(text).map((d) => d.message),
+      ['跳级：“1.”直接位于“二、”之下，跳过了本文其他位置使用的“（一）”一级'],
+    );
   });
 
   it('speaks English with locale en', () => {

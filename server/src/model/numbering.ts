@@ -54,16 +54,43 @@ function perList<T>(lists: readonly SeparateList[], make: () => T): T[] {
 // read: each is read once per plan (`perDocument`) and is read-only.
 
 /**
- * Sections the model found inside a task table: a cell such as `| 二、 | 规范执法 |` is a category
- * row of the table, not a part of the plan's outline. Usually empty.
+ * Sections that are no part of the plan's outline: the model found them inside a task table (a cell such as
+ * `| 二、 | 规范执法 |` is a category row of the table), or they are the items of an attachment list (`附件：1.…`, a
+ * `SeparateList` of kind `attachment`: names of attached documents). Their numbers and levels are not checked.
+ * Usually empty; reads the tables' spans and the separate lists.
  */
-export const tableSections = perDocument((plan: PlanDocument): ReadonlySet<Section> => {
+export const outsideOutline = perDocument((plan: PlanDocument): ReadonlySet<Section> => {
   const found = new Set<Section>();
-  if (plan.tables.length === 0) return found;
+  const attached = plan.separateLists.some((l) => l.kind === 'attachment');
+  if (plan.tables.length === 0 && !attached) return found;
   const inTable = coverOf(plan.tables.map((t) => ({ from: t.span.start, to: t.span.end })));
-  for (const s of plan.allSections) if (inTable(s.marker.span.start)) found.add(s);
+  const listOf = separateListWalker(plan.separateLists);
+  for (const s of plan.allSections) {
+    const list = listOf(s);
+    if (inTable(s.marker.span.start) || (list >= 0 && plan.separateLists[list]!.kind === 'attachment')) found.add(s);
+  }
   return found;
 });
+
+/**
+ * The part of the plan a section lies in, as its numbering is judged: the outermost section above it (or itself) that
+ * assigns no work (`二、保障措施`), or null for the parts that hold tasks. Such a part may number its items from 1 again
+ * whether the tasks count on through the document or not; it reads the section's ancestors only.
+ */
+export function nonTaskPartOf(s: Section): Section | null {
+  let part: Section | null = null;
+  for (let up: Section | null = s; up !== null; up = up.parent) if (up.nonTask) part = up;
+  return part;
+}
+
+/**
+ * Does `s`, the next marker of its level after `prev` (under another parent), start a list of its own: a `1` where the
+ * part of the plan changes (`nonTaskPartOf`), into or out of a part that assigns no work? Such a restart says nothing of how the
+ * tasks are numbered, and a continuous level's run ends there.
+ */
+export function restartsNewPart(prev: Section, s: Section): boolean {
+  return s.marker.value === 1 && prev.parent !== s.parent && nonTaskPartOf(prev) !== nonTaskPartOf(s);
+}
 
 /** Per level 1–5 (indexed by level): its numbering mode, and how many parents have children at that level. */
 interface LevelReading {
@@ -88,6 +115,8 @@ function readLevels(plan: PlanDocument, excluded: ReadonlySet<Section>): LevelRe
     if (prev !== undefined && prev.parent === s.parent) continue;
     parents[level]!++;
     if (prev === undefined || !Number.isFinite(s.marker.value) || !Number.isFinite(prev.marker.value)) continue;
+    // A part that assigns no work starting again at 1 (`二、保障措施` `1.…` after tasks 1.–3.) is no vote.
+    if (restartsNewPart(prev, s)) continue;
     if (s.marker.value === 1) restart[level]!++;
     else if (s.marker.value > prev.marker.value) carry[level]!++;
   }
@@ -98,23 +127,25 @@ function readLevels(plan: PlanDocument, excluded: ReadonlySet<Section>): LevelRe
 
 /**
  * The numbering mode of each level 1–5, read from that level's own evidence: where consecutive
- * markers of the level sit under different parents, a `1` votes for restarting and a larger number
- * than the previous one votes for continuous. A tie (or no evidence) falls back to the document's
+ * markers of the level sit under different parents, a `1` votes for restarting (unless it starts a part that assigns
+ * no work, or the tasks after one: `restartsNewPart`) and a larger number than the previous one votes for continuous. A tie (or no evidence) falls back to the document's
  * mode (`plan.numbering`), and to per-parent when that is unknown. Per level, because a document
  * commonly numbers `（一）` through the whole text while `1.` starts again under each `（一）`.
  */
 export function levelModes(plan: PlanDocument): Map<number, SequenceMode> {
-  const { mode } = readLevels(plan, tableSections(plan));
+  const { mode } = readLevels(plan, outsideOutline(plan));
   return new Map([1, 2, 3, 4, 5].map((level) => [level, mode[level]!]));
 }
 
 /**
  * Every run of sibling markers in the body, each in document order: per parent and level, or the
  * whole level when it numbers continuously; inline runs per parent and form, a `一是` starting a new
- * one. One pass: a parent's children of one level are contiguous in document order.
+ * one. A part under a heading above `一、` (`SeparateList` of kind `part`) numbers apart, its first run of a level
+ * counting from 1 or on from the part before. One pass: a parent's children of one level are contiguous in document
+ * order.
  */
 export const siblingRuns = perDocument((plan: PlanDocument): readonly SiblingRun[] => {
-  const excluded = tableSections(plan);
+  const excluded = outsideOutline(plan);
   const { mode, parents } = readLevels(plan, excluded);
   const runs: { level: Level; mode: SequenceMode | null; sections: Section[]; first: number }[] = [];
   const opens = perList(plan.separateLists, (): (typeof runs)[number][] => []);
@@ -125,11 +156,17 @@ export const siblingRuns = perDocument((plan: PlanDocument): readonly SiblingRun
   const seen = [false, false, false, false, false, false];
   /** The first sections of runs that start mid-way: what the excerpt shows of a list under them started before it too. */
   const midwayHeads = new Set<Section>();
+  /** The last marker of each level in the parts (`第一章`…) and the rest: a part's first list may count on from it. */
+  const lastInParts: (Section | undefined)[] = [];
   for (const s of plan.allSections) {
     // The runs of its own list (a labelled list's, or the rest of the document's, which go on after it).
-    const open = opens[listOf(s) + 1]!;
+    const list = listOf(s);
+    const open = opens[list + 1]!;
     if (excluded.has(s)) continue;
     const level = s.marker.level;
+    const inPart = list < 0 || plan.separateLists[list]!.kind === 'part';
+    const before = inPart ? lastInParts[level] : undefined;
+    if (inPart) lastInParts[level] = s;
     if (level === 6) {
       const isShi = s.marker.style === 'inline-shi';
       let run = isShi ? shi : di;
@@ -144,11 +181,15 @@ export const siblingRuns = perDocument((plan: PlanDocument): readonly SiblingRun
     }
     let run = open[level];
     const runMode = parents[level]! > 1 ? mode[level]! : null;
-    if (run === undefined || (runMode !== 'continuous' && run.sections[0]!.parent !== s.parent)) {
+    // A continuous level's run ends where a part that assigns no work starts again at 1, or the tasks after it do.
+    const newPart = run !== undefined && restartsNewPart(run.sections[run.sections.length - 1]!, s);
+    if (run === undefined || newPart || (runMode !== 'continuous' && run.sections[0]!.parent !== s.parent)) {
       const midway =
         plan.excerpt && !seen[level] && (s.parent === null || midwayHeads.has(s.parent)) && Number.isInteger(s.marker.value) && s.marker.value > 1;
       if (midway) midwayHeads.add(s);
-      run = { level, mode: runMode, sections: [], first: midway ? s.marker.value : 1 };
+      // A part's first list of a level starts at 1, or counts on from the part before (`第二章` then `三、`).
+      const countsOn = run === undefined && list >= 0 && before !== undefined && before.marker.value + 1 === s.marker.value;
+      run = { level, mode: runMode, sections: [], first: midway || countsOn ? s.marker.value : 1 };
       runs.push(run);
       open[level] = run;
       seen[level] = true;
@@ -164,7 +205,7 @@ export const siblingRuns = perDocument((plan: PlanDocument): readonly SiblingRun
  * not renumbered automatically. Top-level sections have no parent to compare under. Linear.
  */
 export const invertedSections = perDocument((plan: PlanDocument): ReadonlyMap<Section, Section> => {
-  const excluded = tableSections(plan);
+  const excluded = outsideOutline(plan);
   const inverted = new Map<Section, Section>();
   for (const parent of plan.allSections) {
     if (parent.children.length < 2 || excluded.has(parent)) continue;

@@ -20,7 +20,7 @@ import { createLineMap, type LineTable } from './positions.js';
 import { withMemoSlot } from './remember.js';
 import { DEFAULT_NON_TASK_SECTIONS } from '../config/config.js';
 import { decideKind, NOTICE_ISSUES, NOTICE_REQUIRES } from './kind.js';
-import { separateListWalker } from './numbering.js';
+import { restartsNewPart, separateListWalker } from './numbering.js';
 import { findTables, PERSON_HEADER } from './tables.js';
 import { readUnitCells } from './table-units.js';
 import { isSpace, isTrimCode, oneLine, stripNoise, toSimplified, trimSpan } from './text.js';
@@ -490,6 +490,22 @@ function endsLabelledList(text: string, block: Block): boolean {
   return /[：:]$/.test(line) || (line.length <= 30 && !/[。；;，,、！？!?：:]/.test(line));
 }
 
+/**
+ * A heading of a part above `一、` on a line of its own: `第一章 重点任务`, `第二部分：保障措施`, `## 第三章`, its title short
+ * and no sentence. `第一章` alone has no title (the empty string). Reads the one line of the paragraph `block`; null when
+ * it is no such heading.
+ */
+function partHeading(text: string, block: Block): string | null {
+  if (block.end - block.start > 48) return null; // most paragraphs
+  const line = text.slice(block.start, block.end);
+  if (line.indexOf('第') < 0) return null;
+  const m = PART_HEADING.exec(line);
+  return m === null ? null : m[1]!.trim();
+}
+
+/** `第X章` or `第X部分`, then its title (no sentence, no clause), alone on its line. */
+const PART_HEADING = /^[ \t\u3000\u00a0]*(?:#{1,6}[ \t]+)?第[一二三四五六七八九十]{1,3}(?:章|部分)[ \t\u3000\u00a0:：]*([^。；;，,、！？!?\r\n:：]{0,30})[ \t\u3000\u00a0]*\r?\n?$/;
+
 /** Builds the section tree from the blocks of the body (those before `bodyEnd`); `tokens` is the vector they index. */
 function buildSections(tokens: IToken[], blocks: Block[], bodyEnd: number, ctx: AttributionContext, nonTask: RegExp, noticeEnd: number): BuiltSections {
   const roots: Section[] = [];
@@ -505,12 +521,20 @@ function buildSections(tokens: IToken[], blocks: Block[], bodyEnd: number, ctx: 
   let inNoticeStack = noticeEnd > 0;
   /** The level of the attachment list being read (`附件:1.… 2.…`), 0 when none. */
   let attachmentLevel = 0;
+  /** That list's stretch (no part of the outline: its items are the names of attached documents), null when none. */
+  let attachments: SeparateList | null = null;
   /** The list under a label naming a non-task section being read (`主要目标：` `1.…`), null when none. */
   let labelled: SeparateList | null = null;
   const endLabelled = (at: number) => {
     if (labelled !== null) labelled.span.end = at;
     labelled = null;
   };
+  /**
+   * The part under a heading above `一、` being read (`第二章 保障措施`: its `一、` counts from 1 again), null when none;
+   * whether its title names a part that assigns no work.
+   */
+  let part: SeparateList | null = null;
+  let partNonTask = false;
   let lastEnd = 0;
   for (let b = 0; b < blocks.length; b++) {
     const block = blocks[b]!;
@@ -525,6 +549,18 @@ function buildSections(tokens: IToken[], blocks: Block[], bodyEnd: number, ctx: 
       endLabelled(noticeEnd);
     }
     lastEnd = block.end;
+    const partTitle = block.marker === null && block.start >= noticeEnd ? partHeading(ctx.text, block) : null;
+    if (partTitle !== null) {
+      // A part's heading closes everything above it: its items are its own, a list of their own.
+      while (stack.length > 0) closeSection(stack.pop()!, info, ctx);
+      endLabelled(block.start);
+      if (part !== null) part.span.end = block.start;
+      part = { span: { start: block.start, end: block.end }, level: 1, kind: 'part' };
+      separateLists.push(part);
+      partNonTask = isNonTaskTitle(toSimplified(stripNoise(partTitle)), nonTask);
+      attachmentLevel = 0;
+      continue;
+    }
     if (block.marker === null) {
       const current = stack[stack.length - 1];
       // A labelled list ends at a line that opens something else (another label, a heading of no level).
@@ -569,8 +605,13 @@ function buildSections(tokens: IToken[], blocks: Block[], bodyEnd: number, ctx: 
       continue;
     }
     const marker = toMarker(block.marker, ctx.lines);
-    if (ATTACHMENT_PREFIX.test(ctx.text.slice(Math.max(0, marker.span.start - 12), marker.span.start))) attachmentLevel = marker.level;
-    else if (marker.level < attachmentLevel) attachmentLevel = 0;
+    if (ATTACHMENT_PREFIX.test(ctx.text.slice(Math.max(0, marker.span.start - 12), marker.span.start))) {
+      attachmentLevel = marker.level;
+      attachments = { span: { start: marker.span.start, end: block.end }, level: marker.level, kind: 'attachment' };
+      separateLists.push(attachments);
+    } else if (marker.level < attachmentLevel) attachmentLevel = 0;
+    // The list covers its items and what is under them.
+    if (attachmentLevel !== 0 && attachments !== null) attachments.span.end = block.end;
     // A labelled list (`主要目标：` `1.…` `2.…`) runs until a marker of a higher level.
     if (labelled !== null && marker.level < labelled.level) endLabelled(block.start);
     while (stack.length > 0 && stack[stack.length - 1]!.section.marker.level >= marker.level) closeSection(stack.pop()!, info, ctx);
@@ -584,7 +625,9 @@ function buildSections(tokens: IToken[], blocks: Block[], bodyEnd: number, ctx: 
     const inNotice = block.start < noticeEnd;
     const inAttachmentList = marker.level === attachmentLevel || FILE_NAME.test(title);
     const inLabelledList = labelled !== null && marker.level === labelled.level;
-    const isNonTask = inNotice || inAttachmentList || inLabelledList || (parent?.nonTask ?? false) || isNonTaskTitle(toSimplified(title), nonTask);
+    const inNonTaskPart = parent === null && partNonTask;
+    const isNonTask =
+      inNotice || inAttachmentList || inLabelledList || inNonTaskPart || (parent?.nonTask ?? false) || isNonTaskTitle(toSimplified(title), nonTask);
     // `own` grows with the attributions of the paragraphs that follow; the section gets its copy below.
     const section = new PlacedSection(marker, title, titleSpan, span, parent?.section ?? null, isNonTask, own, ctx.lines);
     const entry: SectionInfo = {
@@ -607,6 +650,7 @@ function buildSections(tokens: IToken[], blocks: Block[], bodyEnd: number, ctx: 
   }
   while (stack.length > 0) closeSection(stack.pop()!, info, ctx);
   endLabelled(lastEnd);
+  if (part !== null) part.span.end = lastEnd;
   // The notice's list starts at 0, before any labelled list read inside the notice.
   separateLists.sort((x, y) => x.span.start - y.span.start);
   // A section named like `组织保障` still assigns work when something under it names a lead or responsible unit
@@ -798,7 +842,8 @@ function startsAlphanumeric(image: string): boolean {
 
 /**
  * Continuous numbering runs on across parents; per-parent restarts at 1 under each. Markers are compared with the
- * previous one of their level in the same list (`SeparateList`, or the rest of the document).
+ * previous one of their level in the same list (`SeparateList`, or the rest of the document); a part that assigns no
+ * work starting again at 1, or the tasks after one, says nothing either way (`restartsNewPart`).
  */
 function numberingMode(all: Section[], separate: readonly SeparateList[]): NumberingMode {
   let continuous = 0;
@@ -814,7 +859,7 @@ function numberingMode(all: Section[], separate: readonly SeparateList[]): Numbe
     for (let i = 1; i < list.length; i++) {
       const prev = list[i - 1]!;
       const cur = list[i]!;
-      if (prev.parent === cur.parent || cur.parent === null) continue;
+      if (prev.parent === cur.parent || cur.parent === null || restartsNewPart(prev, cur)) continue;
       if (cur.marker.value === 1) restart++;
       else if (cur.marker.value === prev.marker.value + 1) continuous++;
     }

@@ -235,12 +235,14 @@ export type NumberingMode = 'continuous' | 'per-parent' | 'unknown';
  * A stretch of the text whose markers of `level` and deeper number among themselves, apart from the rest of the
  * document; the markers around it count on as if it were not there. A covering notice's own requirements (level 1:
  * the plan's `一、` after them is its first), a list under a label that names a section assigning no work
- * (`主要目标：` then `1.…` `2.…`).
+ * (`主要目标：` then `1.…` `2.…`), an attachment list (`附件：1.…` `2.…`), which is no part of the outline at all: its
+ * numbers and levels are not checked; a part under a heading above `一、` (`第二章 保障措施`, level 1, up to the next such
+ * heading), whose lists count from 1 again or on from the part before.
  */
 export interface SeparateList {
   span: Span;
   level: Level;
-  kind: 'notice' | 'labelled';
+  kind: 'notice' | 'labelled' | 'attachment' | 'part';
 }
 
 /** Everything `parsePlan` finds in one document. */

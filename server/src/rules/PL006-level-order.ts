@@ -1,6 +1,6 @@
 // PL006 level-order: numbering levels out of the GB/T 9704-2012 §7.3.3 order 一、→（一）→1.→（1）: a higher level after a lower one under the same heading, or a skipped level.
 import type { Rule } from '../lint/rule.js';
-import { invertedSections, markerWithNumber, tableSections } from '../model/numbering.js';
+import { invertedSections, markerWithNumber, outsideOutline } from '../model/numbering.js';
 import type { Section } from '../model/types.js';
 
 export const rule: Rule = {
@@ -29,7 +29,7 @@ export const rule: Rule = {
     },
   },
   check({ plan, report }) {
-    const excluded = tableSections(plan);
+    const excluded = outsideOutline(plan);
     const sections = excluded.size === 0 ? plan.allSections : plan.allSections.filter((s) => !excluded.has(s));
     const inverted = invertedSections(plan);
     // The first marker of each level 1–4, to show a skipped level in the document's own form.
