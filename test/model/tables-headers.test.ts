@@ -49,4 +49,20 @@ describe('task-table headers by meaning', () => {
     ]);
     assert.deepEqual(plan.tasks.map((t) => [names(t.lead), names(t.responsible)]), [[['县林业局'], ['县水务局', '县自然资源局']]]);
   });
+
+  describe('a header spaced out to fill its cells', () => {
+    it('reads 责 任 单 位 as 责任单位, and the plan\'s convention names the first unit listed the lead', () => {
+      const plan = planOf([
+        '# 松埠县2025年集贸市场提升实施方案', // 0
+        '', // 1
+        '| 序 号 | 工 作 内 容 | 责 任 单 位 | 完 成 时 限 |', // 2
+        '|---|---|---|---|', // 3
+        '| 1 | 改造农贸市场排水沟 | 县商务局、县城管局 | 2025年7月底前 |', // 4
+        '', // 5
+        '注：责任单位中列第一位者为牵头单位。', // 6
+      ]);
+      assert.deepEqual(plan.tables[0]!.columns, ['number', 'task', 'responsible', 'deadline']);
+      assert.deepEqual(plan.tasks.map((t) => [names(t.lead), names(t.responsible), t.deadline?.end]), [[['县商务局'], ['县城管局'], '2025-07-31']]);
+    });
+  });
 });

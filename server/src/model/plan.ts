@@ -21,7 +21,7 @@ import { withMemoSlot } from './remember.js';
 import { DEFAULT_NON_TASK_SECTIONS } from '../config/config.js';
 import { decideKind, NOTICE_ISSUES, NOTICE_REQUIRES } from './kind.js';
 import { separateListWalker } from './numbering.js';
-import { findTables, PERSON_HEADER } from './tables.js';
+import { findTables, headerWords, PERSON_HEADER } from './tables.js';
 import { readUnitCells } from './table-units.js';
 import { isSpace, isTrimCode, oneLine, stripNoise, toSimplified, trimSpan } from './text.js';
 import type {
@@ -1088,11 +1088,11 @@ function tableTasks(tables: Table[], ctx: AttributionContext, convention: LeadCo
     const respCols = columnsOf(table, 'responsible');
     const deadlineCols = columnsOf(table, 'deadline');
     // A column of units with their persons (`责任单位及责任人`): its names are cut at spaces, its persons left out.
-    const withPersons = [...leadCols, ...respCols].some((c) => PERSON_HEADER.test(toSimplified(table.header[c]!)));
+    const withPersons = [...leadCols, ...respCols].some((c) => PERSON_HEADER.test(headerWords(table.header[c]!)));
     const cellOptions = { splitAtSpaces: table.form === 'space' || withPersons, glued: table.form === 'glued', dropPersons: withPersons };
     // A table with no 牵头 column whose 责任单位 column names the units in charge: its units lead by the plan's
     // convention, as an item's do (one unit leads; several leave the lead open unless the plan says who leads).
-    const byConvention = leadCols.length === 0 && respCols.some((c) => RESPONSIBLE_WRITTEN_HEADER.test(toSimplified(table.header[c]!)));
+    const byConvention = leadCols.length === 0 && respCols.some((c) => RESPONSIBLE_WRITTEN_HEADER.test(headerWords(table.header[c]!)));
     const glued = table.form === 'glued';
     let previous: Task | null = null;
     for (const row of table.rows) {
