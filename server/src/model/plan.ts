@@ -12,7 +12,7 @@ import {
   type IToken,
   type ParsedText,
 } from '../../../grammar/index.js';
-import { newScratch, placeDeadlines, promoteMarked, proseDeadlines, readAttributions, unitHeading, unitsIn, type AttributionContext } from './attribution.js';
+import { conventionIn, newScratch, placeDeadlines, promoteMarked, proseDeadlines, readAttributions, unitHeading, unitsIn, type AttributionContext, type LeadConvention } from './attribution.js';
 import { ListBuffer } from './buffer.js';
 import { findPlanPeriod } from './deadline.js';
 import { PlacedDirective, PlacedMarker, PlacedParseProblem, PlacedSection, PlacedTask, PlacedUnnumbered } from './located.js';
@@ -111,25 +111,15 @@ interface Body {
   convention: LeadConvention;
 }
 
-/**
- * How a plan says its lead is read when no `牵头` is written: `first` — the first unit listed leads
- * (`列第一位者为牵头单位`); `all` — the responsible units lead (`未注明牵头单位的，责任单位即为牵头单位`); `none` —
- * no convention stated: a lone responsible unit leads, several leave the lead open (PL001 asks which).
- */
-export type LeadConvention = 'first' | 'all' | 'none';
-
-const FIRST_LISTED =
-  /(?:(?:列|排|排列|排序|排名|名列)(?:在|于)?(?:第一位|第一个|首位|第一|最前面?)|(?:第一个|第一家|首个|首家|第一)(?:责任)?(?:单位|部门))(?:的|者)?(?:责任单位|单位|部门)?(?:为|是|即为|就是|系)(?:工作)?牵头/;
-const RESPONSIBLE_LEADS = /(?:未注明|未明确|无|没有|未列)牵头单位的?[,，]?(?:其)?责任单位(?:即|就)?(?:为|是)牵头单位/;
-
 /** The convention a plan states about leads (anywhere: its covering notice, its first attribution, a note). */
 export function leadConvention(text: string): LeadConvention {
   // Only the sentences around a `牵头单位` near `第一位` / `首位` / `即为` are folded and read, not the whole text.
   let convention: LeadConvention = 'none';
   for (const hit of text.matchAll(CONVENTION_HINT)) {
     const window = toSimplified(stripNoise(text.slice(Math.max(0, hit.index - 60), hit.index + 60))).replace(/[\s\u3000]+/g, '');
-    if (FIRST_LISTED.test(window)) return 'first';
-    if (RESPONSIBLE_LEADS.test(window)) convention = 'all';
+    const stated = conventionIn(window);
+    if (stated === 'first') return 'first';
+    if (stated === 'all') convention = 'all';
   }
   return convention;
 }
