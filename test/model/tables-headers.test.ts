@@ -65,4 +65,33 @@ describe('task-table headers by meaning', () => {
       assert.deepEqual(plan.tasks.map((t) => [names(t.lead), names(t.responsible), t.deadline?.end]), [[['县商务局'], ['县城管局'], '2025-07-31']]);
     });
   });
+
+  describe('one column for the lead and those who take part', () => {
+    const rowsOf = (header: string, cells: string[]) =>
+      planOf([
+        '# 松埠县2025年夜间经济提升行动方案',
+        '',
+        `| 序号 | 重点任务 | ${header} | 完成时限 |`,
+        '|---|---|---|---|',
+        ...cells.map((cell, i) => `| ${i + 1} | 打造夜市街区第${i + 1}段 | ${cell} | 2025年8月底前 |`),
+      ]).tasks.map((t) => [names(t.lead), names(t.responsible)]);
+
+    it('makes the first unit listed under 牵头/配合单位 the lead and the others responsible', () => {
+      assert.deepEqual(rowsOf('牵头/配合单位', ['县商务局、县文旅局、县城管局', '县市场监管局']), [
+        [['县商务局'], ['县文旅局', '县城管局']],
+        [['县市场监管局'], []],
+      ]);
+    });
+
+    it('follows the cell where it says who leads, under 牵头单位及责任单位', () => {
+      assert.deepEqual(rowsOf('牵头单位及责任单位', ['县城管局配合，县商务局牵头', '县文旅局、县商务局（牵头）']), [
+        [['县商务局'], ['县城管局']],
+        [['县商务局'], ['县文旅局']],
+      ]);
+    });
+
+    it('keeps 牵头责任单位 a column of leads', () => {
+      assert.deepEqual(rowsOf('牵头责任单位', ['县商务局']), [[['县商务局'], []]]);
+    });
+  });
 });

@@ -1074,8 +1074,11 @@ function tableTasks(tables: Table[], ctx: AttributionContext, convention: LeadCo
   for (const table of tables) {
     const numberCol = table.columns.indexOf('number');
     const taskCols = columnsOf(table, 'task');
-    const leadCols = columnsOf(table, 'lead');
-    const respCols = columnsOf(table, 'responsible');
+    // A column of the lead and those who take part together (`牵头/配合单位`, `牵头单位及责任单位`) is read as a list
+    // of responsible units, read first, whose first unit leads unless a cell says who leads (`X牵头，Y配合`).
+    const combined = columnsOf(table, 'lead').filter((c) => COMBINED_LEAD_HEADER.test(headerWords(table.header[c]!)));
+    const leadCols = columnsOf(table, 'lead').filter((c) => !combined.includes(c));
+    const respCols = [...combined, ...columnsOf(table, 'responsible')];
     const deadlineCols = columnsOf(table, 'deadline');
     // A column of units with their persons (`责任单位及责任人`): its names are cut at spaces, its persons left out.
     const withPersons = [...leadCols, ...respCols].some((c) => PERSON_HEADER.test(headerWords(table.header[c]!)));
@@ -1130,7 +1133,7 @@ function tableTasks(tables: Table[], ctx: AttributionContext, convention: LeadCo
         section: null,
         row,
         table,
-        ...tableAttribution(lead, listed, byConvention ? convention : null),
+        ...tableAttribution(lead, listed, combined.length > 0 ? 'first' : byConvention ? convention : null),
         deadline: pickDeadline(deadlines),
         deadlines,
         inherited: { lead: false, responsible: false, deadline: false },
@@ -1141,6 +1144,12 @@ function tableTasks(tables: Table[], ctx: AttributionContext, convention: LeadCo
   }
   return tasks;
 }
+
+/**
+ * A header naming the lead and the units that take part in one column (`牵头/配合单位`, `牵头单位及责任单位`,
+ * `牵头、协办部门`), folded by `headerWords`; `牵头责任单位` (the lead's column) is not one.
+ */
+const COMBINED_LEAD_HEADER = /(?:牵头|主办|主责)(?:单位|部门)?(?:[/／、,，]|及|和|与)(?:配合|责任|协办|协助|参与|参加|协同|协作)/;
 
 /** A header of the units in charge (`责任单位`, `主体责任单位`), not of those who co-operate (`配合单位`, `协办单位`). */
 const RESPONSIBLE_WRITTEN_HEADER = /^(?!.*(?:配合|协|参与|参加)).*(?:责任|负责)/;
