@@ -94,4 +94,22 @@ describe('task-table headers by meaning', () => {
       assert.deepEqual(rowsOf('牵头责任单位', ['县商务局']), [[['县商务局'], []]]);
     });
   });
+
+  it('reads a space-separated table with a rule of dashes under its header', () => {
+    const plan = planOf([
+      '松埠县2025年口袋公园建设实施方案',
+      '',
+      '序号   建设内容             牵头单位     配合单位     完成时限',
+      '-----  -------------------  -----------  -----------  ------------',
+      '1      新建口袋公园8处      县住建局     各乡镇       2025年10月底前',
+      '2      补植行道树           县林业局     县城管局     2025年4月底前',
+      '=====  ===================  ===========  ===========  ============',
+      '',
+    ]);
+    assert.equal(plan.tables[0]?.form, 'space');
+    assert.deepEqual(plan.tasks.map((t) => [t.number, names(t.lead), names(t.responsible), t.deadline?.end]), [
+      ['1', ['县住建局'], ['各乡镇'], '2025-10-31'],
+      ['2', ['县林业局'], ['县城管局'], '2025-04-30'],
+    ]);
+  });
 });

@@ -277,6 +277,23 @@ function isSpaceHeader(text: string, start: number, end: number): boolean {
   return columnRole(text.slice(start, start + 2)) === 'number';
 }
 
+/** The fewest rule characters a rule line holds. */
+const MIN_RULE = 3;
+
+/**
+ * Is [start, end) a rule line of a plain-text table: rule characters (`-` `=` `_` `—` `─` `━` `═` `+`) and spaces
+ * only, at least `MIN_RULE` of them? Read by code unit.
+ */
+function isRuleLine(text: string, start: number, end: number): boolean {
+  let marks = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x2d || c === 0x3d || c === 0x5f || c === 0x2b || c === 0x2014 || c === 0x2500 || c === 0x2501 || c === 0x2550) marks++;
+    else if (!isTrimCode(c)) return false;
+  }
+  return marks >= MIN_RULE;
+}
+
 /** How many lines a row of a space-separated table may run on (a cell of several lines). */
 const MAX_ROW_LINES = 6;
 /** The longest run-on line of a space-separated row that holds one cell only. */
@@ -309,7 +326,8 @@ function readSpaceTable(view: Lines, first: number): { table: Table | null; next
   const dataColumns = columns.map((role, c) => slotOf(headerWords(header[c]!), role)).slice(1);
   const kindOf = cellKinds();
   const rows: TableRow[] = [];
-  let k = first + 1;
+  // A rule under the header (`------ ----------`, a plain-text table's border) is no row.
+  let k = first + 1 < view.count && isRuleLine(text, view.start(first + 1), view.end(first + 1)) ? first + 2 : first + 1;
   let lastLine = first;
   let previous = -1;
   while (k < view.count) {
