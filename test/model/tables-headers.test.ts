@@ -90,8 +90,9 @@ describe('task-table headers by meaning', () => {
       ]);
     });
 
-    it('keeps 牵头责任单位 a column of leads', () => {
-      assert.deepEqual(rowsOf('牵头责任单位', ['县商务局']), [[['县商务局'], []]]);
+    it('keeps 牵头责任单位 and 牵头单位及责任人 columns of leads', () => {
+      assert.deepEqual(rowsOf('牵头责任单位', ['县商务局、县文旅局']), [[['县商务局', '县文旅局'], []]]);
+      assert.deepEqual(rowsOf('牵头单位及责任人', ['县商务局 李红']), [[['县商务局'], []]]);
     });
   });
 

@@ -1147,9 +1147,10 @@ function tableTasks(tables: Table[], ctx: AttributionContext, convention: LeadCo
 
 /**
  * A header naming the lead and the units that take part in one column (`牵头/配合单位`, `牵头单位及责任单位`,
- * `牵头、协办部门`), folded by `headerWords`; `牵头责任单位` (the lead's column) is not one.
+ * `牵头、协办部门`), folded by `headerWords`; `牵头责任单位` (the lead's column) and `牵头单位及责任人` (the lead with its
+ * persons) are not.
  */
-const COMBINED_LEAD_HEADER = /(?:牵头|主办|主责)(?:单位|部门)?(?:[/／、,，]|及|和|与)(?:配合|责任|协办|协助|参与|参加|协同|协作)/;
+const COMBINED_LEAD_HEADER = /(?:牵头|主办|主责)(?:单位|部门)?(?:[/／、,，]|及|和|与)(?:配合|责任|协办|协助|参与|参加|协同|协作)(?!人|领导)/;
 
 /** A header of the units in charge (`责任单位`, `主体责任单位`), not of those who co-operate (`配合单位`, `协办单位`). */
 const RESPONSIBLE_WRITTEN_HEADER = /^(?!.*(?:配合|协|参与|参加)).*(?:责任|负责)/;
