@@ -126,6 +126,49 @@ describe('PL004 number-sequence', () => {
     );
   });
 
+  describe('a table whose category headings are lines or merged rows the model leaves out of its rows', () => {
+    /** A tab-separated task table with a category line above each group of rows, numbered as `numbers` say. */
+    const tsv = (...groups: string[][]) =>
+      [
+        '澄湖县2025年便民服务重点任务清单',
+        '',
+        '序号\t重点任务\t牵头单位\t完成时限',
+        ...groups.flatMap((numbers, g) => [
+          `${'一二三'[g]}、第${'一二三'[g]}类服务`,
+          ...numbers.map((n, k) => `${n}\t办好便民事项${g}${k}\t县行政审批局\t2025年9月底前`),
+        ]),
+        '',
+      ].join('\n');
+
+    it('accepts numbering that restarts at 1 under each category, and numbering that runs on', () => {
+      assert.deepEqual(findings(tsv(['1', '2'], ['1'], ['1', '2', '3'])), []);
+      assert.deepEqual(findings(tsv(['1', '2'], ['3'], ['4', '5'])), []);
+    });
+
+    it('still reports a gap or a duplicate inside a category', () => {
+      assert.deepEqual(
+        findings(tsv(['1', '2'], ['1', '3'], ['1', '1'])).map((d) => d.message),
+        ['任务表序号“3”跳号，应为“2”', '任务表序号“1”与上一行重复，应为“2”'],
+      );
+    });
+
+    it('accepts a restart after a merged Markdown category row', () => {
+      const text = [
+        '澄湖县2025年便民服务重点任务清单',
+        '',
+        '| 序号 | 重点任务 | 牵头单位 | 完成时限 |',
+        '|---|---|---|---|',
+        '| 一、窗口服务 | 一、窗口服务 | 一、窗口服务 | 一、窗口服务 |',
+        '| 1 | 延长午间办事时间 | 县行政审批局 | 2025年6月底前 |',
+        '| 2 | 设立帮办代办窗口 | 县行政审批局 | 2025年6月底前 |',
+        '| 二、网上服务 | 二、网上服务 | 二、网上服务 | 二、网上服务 |',
+        '| 1 | 上线掌上办事专区 | 县数据局 | 2025年9月底前 |',
+        '',
+      ].join('\n');
+      assert.deepEqual(findings(text), []);
+    });
+  });
+
   it('settles the bracket-style sample: the gap and the duplicate together leave 1.–17.', () => {
     const text = readFileSync(join(SAMPLES, 'bracket-style.plan'), 'utf8');
     assert.deepEqual(

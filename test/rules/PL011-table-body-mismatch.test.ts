@@ -159,6 +159,38 @@ describe('PL011 table-body-mismatch', () => {
       assert.deepEqual(check(plan), []);
     });
 
+    it('takes no category row of the table (`| （一）窗口服务 |`) for a body task', () => {
+      const text = [
+        '# 澄湖县2025年便民服务重点任务清单',
+        '',
+        '| 序号 | 重点任务 | 牵头单位 | 完成时限 |',
+        '|---|---|---|---|',
+        '| （一）窗口服务 |',
+        '| 1 | 延长午间办事时间 | 县行政审批局 | 2025年6月底前 |',
+        '| （二）网上服务 |  |  |  |',
+        '| 2 | 上线掌上办事专区 | 县数据局 | 2025年9月底前 |',
+      ].join('\n');
+      assert.deepEqual(findings(text), []);
+    });
+
+    it('takes no heading for a task by a bracket that only states the lead convention', () => {
+      const text = [
+        '# 澄湖县2025年便民服务实施方案',
+        '',
+        '## 一、重点任务',
+        '',
+        '重点任务分工见下表（排在首位的单位为牵头单位）。',
+        '',
+        '| 序号 | 工作内容 | 责任单位 | 完成时限 |',
+        '|---|---|---|---|',
+        '| 1 | 延长午间办事时间 | 县行政审批局、县人社局 | 2025年6月底前 |',
+      ].join('\n');
+      assert.deepEqual(findings(text), []);
+      const plan = parsePlan(text);
+      assert.deepEqual(plan.allSections.map((s) => s.attributions.length), [0]);
+      assert.deepEqual(plan.tasks.map((t) => [t.lead.map((u) => u.name), t.responsible.map((u) => u.name)]), [[['县行政审批局'], ['县人社局']]]);
+    });
+
     it('matches a large plan as it matches a small one (no pair budget)', () => {
       const body = (n: number) => Array.from({ length: n }, (_, i) => `${i + 1}.推进第${i + 1}项重点工作。`);
       const title = (i: number) => (i === 7 ? '建立行政复议咨询委员会' : i === 8 ? '推进第9项重点工作任务' : `推进第${i + 1}项重点工作`);

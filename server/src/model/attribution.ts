@@ -17,7 +17,7 @@ import { ListBuffer, type Sink } from './buffer.js';
 import { collectDeadlines, type DeadlineContext, type FoundDeadline } from './deadline.js';
 import { PlacedAttribution, PlacedDeadline, PlacedProblem, PlacedUnit } from './located.js';
 import type { LineTable } from './positions.js';
-import { isSpaceCode, oneLine, stripNoise, trimSpan, unitKey, unwrapped } from './text.js';
+import { isSpaceCode, oneLine, stripNoise, toSimplified, trimSpan, unitKey, unwrapped } from './text.js';
 import type { Attribution, AttributionProblem, AttributionStyle, Deadline, Span, UnitMention, UnitRole } from './types.js';
 
 /** What attribution reading needs besides the tokens. */
@@ -76,14 +76,61 @@ const end = (t: IToken) => t.startOffset + t.image.length;
 export function readAttributions(toks: IToken[], from: number, to: number, ctx: AttributionContext, out: Attribution[]): Attribution[] {
   const found = readAttributionSyntax(toks, from, to);
   for (let k = 0; k < found.length; k++) {
-    const attribution = readAttribution(toks, found[k]!, ctx);
-    if (attribution !== null) out.push(attribution);
+    const syntax = found[k]!;
+    const attribution = readAttribution(toks, syntax, ctx);
+    if (attribution === null) continue;
+    // `重点任务分解见下表（列第一位者为牵头单位）。`: a bracket that names no unit and no deadline, only how the plan
+    // names its leads, assigns nothing.
+    const empty = attribution.lead.length === 0 && attribution.responsible.length === 0 && attribution.deadlines.length === 0;
+    if (empty && syntax.kind === 'group' && statesConvention(toks, syntax.open, syntax.to, ctx.text)) continue;
+    out.push(attribution);
   }
   if (found.length === 0) {
     const units = bareUnits(toks, from, to, ctx);
     if (units !== null) out.push(units);
   }
   return out;
+}
+
+/**
+ * How a plan says its lead is read when no `牵头` is written: `first` — the first unit listed leads
+ * (`列第一位者为牵头单位`); `all` — the responsible units lead (`未注明牵头单位的，责任单位即为牵头单位`); `none` —
+ * no convention stated: a lone responsible unit leads, several leave the lead open (PL001 asks which).
+ */
+export type LeadConvention = 'first' | 'all' | 'none';
+
+/**
+ * The first unit listed leads, in the convention's wordings: `列第一位者为牵头单位`, `排在第一位的单位牵头`, `第一个为牵头单位`,
+ * `首位单位为牵头单位`, `由第一责任单位牵头`, and the other way round, `牵头单位为排在第一位的单位`.
+ */
+const FIRST_LISTED = new RegExp(
+  '(?:(?:列|排|排列|排序|排名|名列)(?:在|于)?(?:第一位|第一个|首位|第一|最前面?)|(?:第一个|第一家|首个|首家|首位|第一)(?:责任)?(?:单位|部门)?)' +
+    '(?:的|者)?(?:责任单位|单位|部门)?(?:为|是|即为|就是|系)?(?:工作)?牵头' +
+    '|牵头(?:单位|部门)(?:为|是|即为|系)(?:列|排|排列|名列)?(?:在|于)?(?:第一位|首位|第一个|最前面?)',
+);
+/** The responsible units lead where no lead is named: `未注明牵头单位的，责任单位即为牵头单位`. */
+const RESPONSIBLE_LEADS = /(?:未注明|未明确|无|没有|未列)牵头单位的?[,，]?(?:其)?责任单位(?:即|就)?(?:为|是)牵头单位/;
+
+/** The lead convention that `words` (simplified, noise and spaces removed) state, `none` when they state none. */
+export function conventionIn(words: string): LeadConvention {
+  if (FIRST_LISTED.test(words)) return 'first';
+  return RESPONSIBLE_LEADS.test(words) ? 'all' : 'none';
+}
+
+/** The most a bracket stating the lead convention holds (`（责任单位中列第一位的为牵头单位，下同）`); a longer one is read as written. */
+const MAX_CONVENTION_GROUP = 60;
+
+/**
+ * Does the group opened at token `open`, its content ending before token `to`, state the plan's lead convention, with
+ * no field in it (`：`)? Reads the group's text once; a long group is not read.
+ */
+function statesConvention(toks: IToken[], open: number, to: number, text: string): boolean {
+  if (to <= open + 1) return false;
+  const from = end(toks[open]!);
+  const until = end(toks[to - 1]!);
+  if (until - from > MAX_CONVENTION_GROUP) return false;
+  const words = toSimplified(stripNoise(text.slice(from, until))).replace(/[\s\u3000]+/g, '');
+  return !/[:：]/.test(words) && conventionIn(words) !== 'none';
 }
 
 const isOpener = (type: IToken['tokenType']): boolean => type === T.LParen || type === T.LBracket;

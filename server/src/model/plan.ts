@@ -12,7 +12,7 @@ import {
   type IToken,
   type ParsedText,
 } from '../../../grammar/index.js';
-import { newScratch, placeDeadlines, promoteMarked, proseDeadlines, readAttributions, unitHeading, unitsIn, type AttributionContext } from './attribution.js';
+import { conventionIn, newScratch, placeDeadlines, promoteMarked, proseDeadlines, readAttributions, unitHeading, unitsIn, type AttributionContext, type LeadConvention } from './attribution.js';
 import { ListBuffer } from './buffer.js';
 import { findPlanPeriod } from './deadline.js';
 import { PlacedDirective, PlacedMarker, PlacedParseProblem, PlacedSection, PlacedTask, PlacedUnnumbered } from './located.js';
@@ -21,7 +21,7 @@ import { withMemoSlot } from './remember.js';
 import { DEFAULT_NON_TASK_SECTIONS } from '../config/config.js';
 import { decideKind, NOTICE_ISSUES, NOTICE_REQUIRES } from './kind.js';
 import { restartsNewPart, separateListWalker } from './numbering.js';
-import { findTables, PERSON_HEADER } from './tables.js';
+import { findTables, headerWords, PERSON_HEADER } from './tables.js';
 import { readUnitCells } from './table-units.js';
 import { isSpace, isTrimCode, oneLine, stripNoise, toSimplified, trimSpan } from './text.js';
 import type {
@@ -111,32 +111,15 @@ interface Body {
   convention: LeadConvention;
 }
 
-/**
- * How a plan says its lead is read when no `牵头` is written: `first` — the first unit listed leads
- * (`列第一位者为牵头单位`); `all` — the responsible units lead (`未注明牵头单位的，责任单位即为牵头单位`); `none` —
- * no convention stated: a lone responsible unit leads, several leave the lead open (PL001 asks which).
- */
-export type LeadConvention = 'first' | 'all' | 'none';
-
-/**
- * The first-listed convention in its wordings: `列第一位者为牵头单位`, `排在第一位的单位牵头`, `第一个为牵头单位`,
- * `首位单位为牵头单位`, `由第一责任单位牵头`, and the other way round, `牵头单位为排在第一位的单位`.
- */
-const FIRST_LISTED = new RegExp(
-  '(?:(?:列|排|排列|排序|排名|名列)(?:在|于)?(?:第一位|第一个|首位|第一|最前面?)|(?:第一个|第一家|首个|首家|首位|第一)(?:责任)?(?:单位|部门)?)' +
-    '(?:的|者)?(?:责任单位|单位|部门)?(?:为|是|即为|就是|系)?(?:工作)?牵头' +
-    '|牵头(?:单位|部门)(?:为|是|即为|系)(?:列|排|排列|名列)?(?:在|于)?(?:第一位|首位|第一个|最前面?)',
-);
-const RESPONSIBLE_LEADS = /(?:未注明|未明确|无|没有|未列)牵头单位的?[,，]?(?:其)?责任单位(?:即|就)?(?:为|是)牵头单位/;
-
 /** The convention a plan states about leads (anywhere: its covering notice, its first attribution, a note). */
 export function leadConvention(text: string): LeadConvention {
   // Only the sentences around a `牵头单位` near `第一位` / `首位` / `即为` are folded and read, not the whole text.
   let convention: LeadConvention = 'none';
   for (const hit of text.matchAll(CONVENTION_HINT)) {
     const window = toSimplified(stripNoise(text.slice(Math.max(0, hit.index - 60), hit.index + 60))).replace(/[\s\u3000]+/g, '');
-    if (FIRST_LISTED.test(window)) return 'first';
-    if (RESPONSIBLE_LEADS.test(window)) convention = 'all';
+    const stated = conventionIn(window);
+    if (stated === 'first') return 'first';
+    if (stated === 'all') convention = 'all';
   }
   return convention;
 }
@@ -1136,15 +1119,18 @@ function tableTasks(tables: Table[], ctx: AttributionContext, convention: LeadCo
   for (const table of tables) {
     const numberCol = table.columns.indexOf('number');
     const taskCols = columnsOf(table, 'task');
-    const leadCols = columnsOf(table, 'lead');
-    const respCols = columnsOf(table, 'responsible');
+    // A column of the lead and those who take part together (`牵头/配合单位`, `牵头单位及责任单位`) is read as a list
+    // of responsible units, read first, whose first unit leads unless a cell says who leads (`X牵头，Y配合`).
+    const combined = columnsOf(table, 'lead').filter((c) => COMBINED_LEAD_HEADER.test(headerWords(table.header[c]!)));
+    const leadCols = columnsOf(table, 'lead').filter((c) => !combined.includes(c));
+    const respCols = [...combined, ...columnsOf(table, 'responsible')];
     const deadlineCols = columnsOf(table, 'deadline');
     // A column of units with their persons (`责任单位及责任人`): its names are cut at spaces, its persons left out.
-    const withPersons = [...leadCols, ...respCols].some((c) => PERSON_HEADER.test(toSimplified(table.header[c]!)));
+    const withPersons = [...leadCols, ...respCols].some((c) => PERSON_HEADER.test(headerWords(table.header[c]!)));
     const cellOptions = { splitAtSpaces: table.form === 'space' || withPersons, glued: table.form === 'glued', dropPersons: withPersons };
     // A table with no 牵头 column whose 责任单位 column names the units in charge: its units lead by the plan's
     // convention, as an item's do (one unit leads; several leave the lead open unless the plan says who leads).
-    const byConvention = leadCols.length === 0 && respCols.some((c) => RESPONSIBLE_WRITTEN_HEADER.test(toSimplified(table.header[c]!)));
+    const byConvention = leadCols.length === 0 && respCols.some((c) => RESPONSIBLE_WRITTEN_HEADER.test(headerWords(table.header[c]!)));
     const glued = table.form === 'glued';
     let previous: Task | null = null;
     for (const row of table.rows) {
@@ -1192,7 +1178,7 @@ function tableTasks(tables: Table[], ctx: AttributionContext, convention: LeadCo
         section: null,
         row,
         table,
-        ...tableAttribution(lead, listed, byConvention ? convention : null),
+        ...tableAttribution(lead, listed, combined.length > 0 ? 'first' : byConvention ? convention : null),
         deadline: pickDeadline(deadlines),
         deadlines,
         inherited: { lead: false, responsible: false, deadline: false },
@@ -1203,6 +1189,13 @@ function tableTasks(tables: Table[], ctx: AttributionContext, convention: LeadCo
   }
   return tasks;
 }
+
+/**
+ * A header naming the lead and the units that take part in one column (`牵头/配合单位`, `牵头单位及责任单位`,
+ * `牵头、协办部门`), folded by `headerWords`; `牵头责任单位` (the lead's column) and `牵头单位及责任人` (the lead with its
+ * persons) are not.
+ */
+const COMBINED_LEAD_HEADER = /(?:牵头|主办|主责)(?:单位|部门)?(?:[/／、,，]|及|和|与)(?:配合|责任|协办|协助|参与|参加|协同|协作)(?!人|领导)/;
 
 /** A header of the units in charge (`责任单位`, `主体责任单位`), not of those who co-operate (`配合单位`, `协办单位`). */
 const RESPONSIBLE_WRITTEN_HEADER = /^(?!.*(?:配合|协|参与|参加)).*(?:责任|负责)/;

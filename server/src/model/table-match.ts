@@ -26,6 +26,7 @@
 // shares one of that side's n − ⌈3n/7⌉ + 1 rarest; a contained title shares all its bigrams, so its rarest one).
 // Steps 2 and 3 use the same kind of filter on task texts and row cells, which are normalised only when some row
 // or task is left for them.
+import { outsideOutline } from './numbering.js';
 import { stripNoise, toSimplified } from './text.js';
 import type { PlanDocument, Section, Span, Task } from './types.js';
 
@@ -97,16 +98,20 @@ export function sidesOf(plan: PlanDocument): { tableRows: TableRowInfo[]; units:
  * The body's task sections, mirroring the model's `isTaskSection` for a plan without a table: leaf sections
  * (no numbered level 1–5 children), not under a non-task heading (`指导思想`, `保障措施`…), at level 2 or
  * deeper or carrying an attribution. (The model's rule that a plan numbered only `一、二、` has level-1 tasks is
- * left out: beside a task table such headings are chapters like `二、重点任务`, not tasks.) Each keeps its
+ * left out: beside a task table such headings are chapters like `二、重点任务`, not tasks.) A heading the model found
+ * inside a task table is one of its category rows, no body task. Each keeps its
  * inline items (`一是…二是…`), because in annual plans a table row often stands for one inline item.
  */
 function bodyUnits(plan: PlanDocument): Candidate[] {
   const units: Candidate[] = [];
   const sections = plan.allSections ?? [];
+  // A heading inside a task table (`| （一）政务服务 |`, a category row) is the table's, not a body task (nor is an
+  // attachment list's item, which names a document).
+  const inTable = Array.isArray(plan.tables) && Array.isArray(plan.separateLists) && Array.isArray(plan.allSections) ? outsideOutline(plan) : null;
   // Index loops and no list per section: this runs over every section of the plan on every analysis.
   next: for (let i = 0; i < sections.length; i++) {
     const section = sections[i];
-    if (!section?.marker?.span || section.nonTask || levelOf(section) > 5) continue;
+    if (!section?.marker?.span || section.nonTask || levelOf(section) > 5 || inTable?.has(section)) continue;
     const children = section.children ?? [];
     let items = 0;
     for (let k = 0; k < children.length; k++) {

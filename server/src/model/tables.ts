@@ -33,11 +33,21 @@ import { isTrimCode, toSimplified, trimSpan } from './text.js';
 import type { ColumnRole, Span, Table, TableRow } from './types.js';
 
 /**
+ * The words of a header cell as its meaning is read: pipes and every space dropped (`责 任 单 位`, a header spaced out
+ * to fill its cell, is `责任单位`), traditional characters simplified.
+ */
+export function headerWords(cell: string): string {
+  return toSimplified(withoutPipes(cell).replace(/\s+/g, ''));
+}
+
+/**
  * Classifies a header cell by its meaning: persons (`牵头领导`, `分管领导`, `责任领导`) before units, columns that
- * are neither responsibility nor time (`评分部门`, `备注`, `进展情况`, `工作评价`, `进度安排`) before both.
+ * are neither responsibility nor time (`评分部门`, `备注`, `进展情况`, `工作评价`, `进度安排`) before both. The unit in
+ * charge is named by `牵头`, `主办` or `主责` (`主办单位`, `主责部门`); those who take part by `责任`, `配合`, `协办`,
+ * `协助` and the like.
  */
 export function columnRole(cell: string): ColumnRole {
-  const folded = toSimplified(withoutPipes(cell).replace(/\s+/g, ''));
+  const folded = headerWords(cell);
   // A note after the name (`责任单位（列第一位的为牵头单位）`, `牵头单位（责任人）`) does not change what the column holds.
   const last = folded.charCodeAt(folded.length - 1);
   const c = last === 0x29 || last === 0xff09 ? folded.replace(/^(.+?)[(（][^()（）]*[)）]$/, '$1') : folded;
@@ -45,12 +55,15 @@ export function columnRole(cell: string): ColumnRole {
   // Persons, unless the column names units too (`责任单位及责任人`: its persons are left out of the units).
   if (PERSON_HEADER.test(c) && !/单位|部门/.test(c)) return 'leader';
   if (/评分|评价|备注|进展|情况|安排|说明|状态|成效/.test(c)) return 'other';
-  if (/牵头/.test(c)) return 'lead';
-  if (/责任|配合|协办|参与|参加|协同|协作/.test(c)) return 'responsible';
+  if (LEAD_HEADER.test(c)) return 'lead';
+  if (/责任|配合|协办|协助|参与|参加|协同|协作/.test(c)) return 'responsible';
   if (/时限|时间|期限|节点|进度/.test(c)) return 'deadline';
   if (/任务|事项|工作内容|措施|工作要点|内容|项目名称|重点工作|指标/.test(c)) return 'task';
   return 'other';
 }
+
+/** Words of a header (simplified) naming the unit in charge: `牵头单位`, `主办单位`, `主责部门`. */
+const LEAD_HEADER = /牵头|主办|主责/;
 
 /** A schedule column (`进度安排`, `时间安排`): the table's time column when it has no 完成时限 column. */
 const SCHEDULE_HEADER = /^(?:进度|时间|進度|時間)(?:安排|要求)|^时间进度|^時間進度|^推进时间|^推進時間/;
@@ -59,7 +72,7 @@ const SCHEDULE_HEADER = /^(?:进度|时间|進度|時間)(?:安排|要求)|^时�
 export function columnRoles(header: readonly string[]): ColumnRole[] {
   const roles = header.map(columnRole);
   if (roles.includes('deadline')) return roles;
-  return roles.map((role, c) => (role === 'other' && SCHEDULE_HEADER.test(toSimplified(withoutPipes(header[c]!).replace(/\s+/g, ''))) ? 'deadline' : role));
+  return roles.map((role, c) => (role === 'other' && SCHEDULE_HEADER.test(headerWords(header[c]!)) ? 'deadline' : role));
 }
 
 /** A column header naming persons (`分管领导`, `责任人`); with `单位` in it as well, a column of units with their persons. */
@@ -70,8 +83,9 @@ const HEADER_WORD = /序号|单位|部门|领导|目标|指标|内容|项目|名
 
 /** Could `cell` (trimmed, pipes dropped) be a header cell: a short column name? */
 function isHeaderCell(cell: string): boolean {
-  if (cell.length === 0 || cell.length > 12) return false;
-  return columnRole(cell) !== 'other' || HEADER_WORD.test(toSimplified(cell));
+  const words = headerWords(cell);
+  if (words.length === 0 || words.length > 12) return false;
+  return columnRole(cell) !== 'other' || HEADER_WORD.test(words);
 }
 
 /** A header names a task table when it has a task column and a lead or responsible column. */
@@ -178,7 +192,7 @@ function readPipeTable(view: Lines, first: number): { table: Table | null; next:
   const header = headerOf(text, spans);
   const columns = columnRoles(header);
   if (!isTaskHeader(columns)) return { table: null, next: last + 1 };
-  const slots = columns.map((role, c) => slotOf(header[c]!, role));
+  const slots = columns.map((role, c) => slotOf(headerWords(header[c]!), role));
   const kindOf = cellKinds();
   const rows: TableRow[] = [];
   for (let k = first + 1; k <= last; k++) {
@@ -212,7 +226,7 @@ function readTsvTable(view: Lines, first: number): { table: Table | null; next: 
   const header = headerOf(text, spans);
   const columns = columnRoles(header);
   if (!isTaskHeader(columns) || last === first) return { table: null, next: last + 1 };
-  const slots = columns.map((role, c) => slotOf(header[c]!, role));
+  const slots = columns.map((role, c) => slotOf(headerWords(header[c]!), role));
   const kindOf = cellKinds();
   const rows: TableRow[] = [];
   // The lines between rows that hold no tab are category headings.
@@ -263,6 +277,23 @@ function isSpaceHeader(text: string, start: number, end: number): boolean {
   return columnRole(text.slice(start, start + 2)) === 'number';
 }
 
+/** The fewest rule characters a rule line holds. */
+const MIN_RULE = 3;
+
+/**
+ * Is [start, end) a rule line of a plain-text table: rule characters (`-` `=` `_` `—` `─` `━` `═` `+`) and spaces
+ * only, at least `MIN_RULE` of them? Read by code unit.
+ */
+function isRuleLine(text: string, start: number, end: number): boolean {
+  let marks = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x2d || c === 0x3d || c === 0x5f || c === 0x2b || c === 0x2014 || c === 0x2500 || c === 0x2501 || c === 0x2550) marks++;
+    else if (!isTrimCode(c)) return false;
+  }
+  return marks >= MIN_RULE;
+}
+
 /** How many lines a row of a space-separated table may run on (a cell of several lines). */
 const MAX_ROW_LINES = 6;
 /** The longest run-on line of a space-separated row that holds one cell only. */
@@ -292,10 +323,11 @@ function readSpaceTable(view: Lines, first: number): { table: Table | null; next
   }
   const columns = columnRoles(header);
   if (columns[0] !== 'number' || !isTaskHeader(columns) || header.length > MAX_COLUMNS) return { table: null, next: first + 1 };
-  const dataColumns = columns.map((role, c) => slotOf(header[c]!, role)).slice(1);
+  const dataColumns = columns.map((role, c) => slotOf(headerWords(header[c]!), role)).slice(1);
   const kindOf = cellKinds();
   const rows: TableRow[] = [];
-  let k = first + 1;
+  // A rule under the header (`------ ----------`, a plain-text table's border) is no row.
+  let k = first + 1 < view.count && isRuleLine(text, view.start(first + 1), view.end(first + 1)) ? first + 2 : first + 1;
   let lastLine = first;
   let previous = -1;
   while (k < view.count) {
@@ -381,7 +413,7 @@ function readFlatTable(view: Lines, first: number): { table: Table | null; next:
   const numberCol = columns.indexOf('number');
   const hasDeadlineColumn = columns.includes('deadline');
   const width = header.length;
-  const dataColumns = columns.map((role, c) => slotOf(header[c]!, role)).filter((_, c) => c !== numberCol);
+  const dataColumns = columns.map((role, c) => slotOf(headerWords(header[c]!), role)).filter((_, c) => c !== numberCol);
   const kindOf = cellKinds();
   const rows: TableRow[] = [];
   let expected = -1;

@@ -122,7 +122,12 @@ export const rule: Rule = {
       // Runs of numbered cells; items are built only for a run that does not count 1, 2, 3… (the common case has nothing to say).
       const runs: NumberCell[][] = [[]];
       let afterHeading = false;
+      let previousEnd = -1;
       for (const row of table.rows) {
+        // A category heading the model left out of the rows (`一、政务服务` on a line of its own between tab-separated
+        // rows, a merged Markdown row): numbering may start again at 1 after it, as after a category row it kept.
+        if (previousEnd >= 0 && holdsText(plan.text, previousEnd, row.span.start)) afterHeading = true;
+        previousEnd = row.span.end;
         const span = row.cellSpans[column];
         if (span === undefined) continue;
         const cell = readNumberCell(plan.text, span);
@@ -157,6 +162,19 @@ function isRegExpSpace(code: number): boolean {
     code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 ||
     code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
   );
+}
+
+/**
+ * Does `text` between `from` and `to` (the gap between two rows of a table) hold anything but white space and table
+ * borders (`|` `｜` `-` `:` `+`)? Read by code unit; each gap of a table is read once.
+ */
+function holdsText(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const code = text.charCodeAt(i);
+    if (isRegExpSpace(code) || code === 0x7c || code === 0xff5c || code === 0x2d || code === 0x3a || code === 0x2b) continue;
+    return true;
+  }
+  return false;
 }
 
 /** The number a `序号` cell holds: its value, its digits as written, where they start, and whether any is full-width. */
