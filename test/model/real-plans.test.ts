@@ -179,12 +179,25 @@ describe('real plans: unit-named headings', () => {
         ['3.', ['县水务局'], true],
       ],
     );
-    const named = read(['溪川县2024年任务分工方案', '（三）县交通运输局（8项）', '1.新改建农村公路50公里。', '（四）县水务局主要工作任务（共2项）', '2.治理中小河流。']);
+    const named = read([
+      '溪川县2024年任务分工方案',
+      '（三）县交通运输局（8项）',
+      '1.新改建农村公路50公里。',
+      '（四）县水务局主要工作任务（共2项）',
+      '2.治理中小河流。',
+      '（五）县农业农村局、县水务局（1项）',
+      '3.新建高标准农田2万亩。',
+      '（六）农田建设、水利建设',
+      '4.实施小型水库除险加固。',
+    ]);
     assert.deepEqual(
       named.tasks.map((t) => [t.number, t.lead.map((u) => u.name), t.inherited.lead]),
       [
         ['1.', ['县交通运输局'], true],
         ['2.', ['县水务局'], true],
+        // Two units named by the heading lead together; a heading of two kinds of work names none.
+        ['3.', ['县农业农村局', '县水务局'], true],
+        ['4.', [], false],
       ],
     );
   });
@@ -428,6 +441,15 @@ describe('real plans: attribution vocabulary', () => {
     ['加强协调。（牽頭：縣發改局，協辦：縣財政局）', ['縣發改局'], ['縣財政局']],
     // A field name that holds its colon, outside brackets.
     ['加强监管。负责单位：县市场监管局。', ['县市场监管局'], []],
+    // Names alone after the lead, in the same bracket: they take part.
+    ['开展出让。（市自然资源局牵头，市财政局、市住建局）', ['市自然资源局'], ['市财政局', '市住建局']],
+    ['推进对接。（市金融工作局牵头；市人民银行、市工信局，6月底前完成）', ['市金融工作局'], ['市人民银行', '市工信局']],
+    ['推进对接。（市金融工作局牵头，全面推进）', ['市金融工作局'], []],
+    ['推进对接。（市金融工作局牵头，建设全市统一的服务平台）', ['市金融工作局'], []],
+    ['推进改革。县发改局牵头，确保各项工作落到实处。', ['县发改局'], []],
+    ['完善水价机制。县发展改革局负责，县财政局、县水利局落实，2024年第四季度出台方案。', ['县发展改革局'], ['县财政局', '县水利局']],
+    ['实施管网延伸。（各乡镇人民政府负责，县水利局协助）', ['各乡镇人民政府'], ['县水利局']],
+    ['实施管网延伸。（县水利局负责，年底前落实到位）', ['县水利局'], []],
     // `X会同Y` and the work, no `由` and no role verb: X leads (at the clause's start or after a comma).
     ['编制规划。县水利局会同县发展改革局、县自然资源局编制规划，2024年5月底前报县政府审定。', ['县水利局'], []],
     ['强化水质监测，县卫生健康局会同县水利局开展季度监测。', ['县卫生健康局'], []],
@@ -451,6 +473,13 @@ describe('real plans: attribution vocabulary', () => {
       assert.deepEqual([t.lead.map((u) => u.name), t.responsible.map((u) => u.name)], [lead, responsible]);
     });
   }
+
+  it('a sentence attribution reads its dates as prose: a target or a recurrence after the lead is no deadline', () => {
+    assert.equal(one('推进基站建设。市通信管理局牵头，到2025年实现行政村全覆盖。').deadline, null);
+    assert.equal(one('开展安全检查。市应急管理局牵头，每年开展一次。').deadline, null);
+    assert.equal(one('开展安全检查。市应急管理局牵头，2024年5月底前完成。').deadline?.text, '2024年5月底前');
+    assert.equal(one('开展安全检查（市应急管理局牵头，2024年5月）').deadline?.text, '2024年5月');
+  });
 
   it('a 会同 sentence with no role verb keeps the deadline its clause goes on to give', () => {
     assert.equal(one('研究政策。由县发改局会同县财政局等部门研究提出意见，2024年5月底前完成。').deadline?.text, '2024年5月底前');
@@ -632,6 +661,16 @@ describe('real plans: lead conventions', () => {
     for (const note of ['2024年第一季度完成首批试点。', '第一责任人为各单位主要负责人。', '牵头单位为第一次参加评审的单位提供指导。']) {
       assert.deepEqual(plan(note, ['1.做好宣传。（责任单位：县委宣传部、县文旅局）']).tasks.map(row), [['1.', [], ['县委宣传部', '县文旅局']]], note);
     }
+  });
+
+  it('under the first-listed convention a unit that only co-operates never leads: the heading\'s unit still does', () => {
+    const p = read(['溪川县2024年工作方案', '列第一位者为牵头单位。', '一、县发展改革局（2项）', '1.推进重点项目建设。', '2.开展营商环境评价。（县政务服务中心配合）']);
+    assert.deepEqual(p.tasks.map(row), [
+      ['1.', ['县发展改革局'], []],
+      ['2.', ['县发展改革局'], ['县政务服务中心']],
+    ]);
+    const fields = plan('列第一位者为牵头单位。', ['1.做好宣传。（配合单位：县文旅局；责任单位：县委宣传部、县教育局）']);
+    assert.deepEqual(fields.tasks.map(row), [['1.', ['县委宣传部'], ['县文旅局', '县教育局']]]);
   });
 
   it('未注明牵头单位的，责任单位即为牵头单位: the responsible units lead', () => {

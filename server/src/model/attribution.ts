@@ -142,8 +142,8 @@ function hasText(toks: IToken[], from: number, to: number): boolean {
   return false;
 }
 
-/** Words that make a bracket's content something other than a list of units. */
-const NOT_A_UNIT = /[0-9０-９。：:！？?!]|等$/;
+/** Words that make a bracket's content something other than a list of units (`的` tells of a thing, never names a unit). */
+const NOT_A_UNIT = /[0-9０-９。：:！？?!的]|等$/;
 
 /**
  * A paragraph that ends with a bracket holding nothing but unit names (`1.做好财政预决算公开。（县财政局）`,
@@ -172,14 +172,22 @@ function bareUnits(toks: IToken[], from: number, to: number, ctx: AttributionCon
   const cut = deadlineInList(ctx.text, inner);
   const span = { start: inner.start, end: trimListEnd(ctx.text, { start: inner.start, end: cut }) };
   // Spaces part names; a hard wrap cuts one (`县商` / `务局`); a bracket inside a name keeps its separators (`各县（市、区）人民政府`).
-  const pieces = splitNames(oneLine(ctx.text.slice(span.start, span.end)));
-  const unitLike = (p: string) => p.length >= 3 && p.length <= 30 && !NOT_A_UNIT.test(p) && UNIT_END.test(p.replace(/[(（][^()（）]*[)）]$/, ''));
-  if (pieces.length === 0 || !pieces.every(unitLike)) return null;
+  if (!onlyUnitNames(ctx.text.slice(span.start, span.end))) return null;
   const lists = emptyLists(ctx);
   if (pushUnits(lists.responsible, span, 'responsible', ctx) === 0) return null;
   if (cut < inner.end) pushDeadlines(lists.deadlines, trimSpan(ctx.text, cut, inner.end), ctx, 'field');
   const style: AttributionStyle = toks[open]!.tokenType === T.LBracket ? 'bracket' : 'paren';
   return new PlacedAttribution(style, [], lists.responsible.take(), lists.deadlines.take(), [], { start: toks[open]!.startOffset, end: end(toks[last]!) }, ctx.lines);
+}
+
+/** A verb after names that carry out the work another unit leads (`县财政局、县水利局落实`, `县林业局协助`). */
+const CARRIES_OUT = /(?:具体|抓好|负责)?(?:落实|落實|协助|協助)/;
+
+/** Is `list` names of units and nothing else (`县发改局、县住建局`, `各县（市、区）人民政府`)? */
+function onlyUnitNames(list: string): boolean {
+  const pieces = splitNames(oneLine(list));
+  const unitLike = (p: string) => p.length >= 3 && p.length <= 30 && !NOT_A_UNIT.test(p) && UNIT_END.test(p.replace(/[(（][^()（）]*[)）]$/, ''));
+  return pieces.length > 0 && pieces.every(unitLike);
 }
 
 const NAME_SEPARATORS = new Set([...'、，,；; \t\u3000'].map((c) => c.charCodeAt(0)));
@@ -255,9 +263,13 @@ const UNIT_HEADING_TAIL = /(?:主要工作任务|重点工作任务|工作任务
 export function unitHeading(span: Span, ctx: AttributionContext): Attribution | null {
   // `（三）市交通运输局（8项）`: the count of its tasks is no part of the unit's name.
   const raw = ctx.text.slice(span.start, span.end).replace(/[:：。]$/, '').replace(TASK_COUNT_END, '').replace(UNIT_HEADING_TAIL, '');
-  const name = stripNoise(raw);
-  if (name.length < 2 || name.length > 24 || WORK_START.test(name) || PERSON_END.test(name) || !UNIT_END.test(name)) return null;
-  if (/[，,；;。、（(]/.test(name.replace(/[(（][^()（）]*[)）]/g, ''))) return null;
+  // One name, or a few joined by `、` (`一、县农业农村局、县水利局（2项）`: they lead together).
+  const names = splitNames(stripNoise(raw));
+  if (names.length === 0 || names.length > 4) return null;
+  for (const name of names) {
+    if (name.length < 2 || name.length > 24 || WORK_START.test(name) || PERSON_END.test(name) || !UNIT_END.test(name)) return null;
+    if (/[，,；;。、（(]/.test(name.replace(/[(（][^()（）]*[)）]/g, ''))) return null;
+  }
   const lists = emptyLists(ctx);
   pushUnits(lists.lead, { start: span.start, end: span.start + raw.length }, 'lead', ctx);
   if (lists.lead.length === 0) return null;
@@ -313,7 +325,9 @@ function emptyLists(ctx: AttributionContext): Lists {
  */
 function readContent(toks: IToken[], parts: AttributionPart[], style: AttributionStyle, span: Span, ctx: AttributionContext): PlacedAttribution {
   const lists = emptyLists(ctx);
-  for (let k = 0; k < parts.length; k++) readPart(toks, parts[k]!, lists, ctx);
+  // A sentence's segments are prose: a date there counts with a cue only (`到2025年实现…` is a target).
+  const mode = style === 'sentence' ? 'prose' : 'field';
+  for (let k = 0; k < parts.length; k++) readPart(toks, parts[k]!, lists, ctx, mode);
   if (holdsMarked(lists.responsible)) for (const u of promoteMarked(lists.lead, lists.responsible.take())) lists.responsible.push(u);
   if (holdsMarked(lists.division)) for (const u of promoteMarked(lists.lead, lists.division.take())) lists.division.push(u);
   // Units that a plan says share the work (`X、Y按职责分工负责`) lead when nothing else in the attribution does.
@@ -330,8 +344,8 @@ function readContent(toks: IToken[], parts: AttributionPart[], style: Attributio
   return new PlacedAttribution(style, lead, responsible, deadlines, lists.problems.take(), span, ctx.lines);
 }
 
-/** One part of an attribution: the units and deadlines it names, into `lists`. */
-function readPart(toks: IToken[], part: AttributionPart, lists: Lists, ctx: AttributionContext): void {
+/** One part of an attribution: the units and deadlines it names (read as `mode` says), into `lists`. */
+function readPart(toks: IToken[], part: AttributionPart, lists: Lists, ctx: AttributionContext, mode: 'field' | 'prose'): void {
   const { text } = ctx;
   switch (part.kind) {
     case 'field': {
@@ -375,9 +389,23 @@ function readPart(toks: IToken[], part: AttributionPart, lists: Lists, ctx: Attr
       if (together) pushUnits(lists.responsible, trimSpan(text, end(together), verb.startOffset), 'responsible', ctx);
       return;
     }
-    case 'other':
-      pushDeadlines(lists.deadlines, trimSpan(text, toks[part.from]!.startOffset, end(toks[part.to - 1]!)), ctx, 'field');
+    case 'other': {
+      const span = trimSpan(text, toks[part.from]!.startOffset, end(toks[part.to - 1]!));
+      // `（X牵头，Y、Z）`: once a unit leads, a segment of names alone in a bracket or field (a deadline may end it) names
+      // those who take part; so do names that carry the work out, in a sentence too (`X负责，Y、Z落实`, `Y协助`).
+      if (lists.lead.length > 0) {
+        const carry = CARRIES_OUT.exec(text.slice(span.start, span.end));
+        const cut = carry !== null ? span.start + carry.index : mode === 'field' ? deadlineInList(text, span) : span.start;
+        const units = trimSpan(text, span.start, cut);
+        if (units.end > units.start && onlyUnitNames(text.slice(units.start, units.end))) {
+          pushUnits(lists.responsible, { start: units.start, end: trimListEnd(text, units) }, 'responsible', ctx);
+          if (carry === null && cut < span.end) pushDeadlines(lists.deadlines, trimSpan(text, cut, span.end), ctx, mode);
+          return;
+        }
+      }
+      pushDeadlines(lists.deadlines, span, ctx, mode);
       return;
+    }
   }
 }
 

@@ -962,7 +962,11 @@ function applyConvention(
   if (explicitLead) return { lead, responsible };
   const listed = lead.length > 0 ? [...lead, ...responsible] : responsible;
   if (listed.length === 0) return { lead, responsible };
-  if (convention === 'first' && (lead.length > 1 || lead.length === 0)) return asLead(listed.slice(0, 1), listed.slice(1));
+  if (convention === 'first' && (lead.length > 1 || lead.length === 0)) {
+    // The first listed of those in charge: a unit that only co-operates (`（县政务服务中心配合）`) never leads.
+    const first = lead.length > 0 ? lead[0]! : responsible.find((u) => !cooperates(u, own, text));
+    return first === undefined ? { lead, responsible } : asLead([first], listed.filter((u) => u !== first));
+  }
   if (lead.length > 0) return { lead, responsible };
   // Only units named responsible (`责任单位`) may lead; units that only co-operate (`配合单位`, `参与单位`) never do.
   if (!own.some((a) => foundIn(RESPONSIBLE_WRITTEN, text, a.span) || namesUnitsOnly(a, text))) return { lead, responsible };
