@@ -214,6 +214,20 @@ describe('parsePlan', () => {
       assertRangesAgree(plan);
     });
 
+    it('reads a date in the task\'s text that the wrap cut, placed over both lines; a blank line parts them', () => {
+      const wrapped = planOf(['云岭县2026年工作方案', '一、重点任务', '（一）推进乡村治理，2026年6月', '底前实现全覆盖。（县委组织部牵头）', '（二）实施公路改造，202', '6年11月底前完工。（县交通运输局牵头）']);
+      assert.deepEqual(
+        wrapped.tasks.map((t) => [t.number, t.deadline?.text ?? null, t.deadline?.end ?? null]),
+        [
+          ['（一）', '2026年6月底前', '2026-06-30'],
+          ['（二）', '2026年11月底前', '2026-11-30'],
+        ],
+      );
+      assert.equal(at(wrapped.tasks[0]!.deadline!.range), '2:10-3:2');
+      const blank = planOf(['云岭县2026年工作方案', '一、重点任务', '（一）推进乡村治理，2026年6月', '', '底前实现全覆盖。（县委组织部牵头）']);
+      assert.notEqual(blank.tasks[0]!.deadline?.end, '2026-06-30');
+    });
+
     it('does not join a bracket left open before a new item, and reads what it holds', () => {
       const open = planOf(['云岭县2026年工作方案', '一、重点任务', '（一）压缩开办时间。（牵头单位：县市场监管局', '（二）规范涉企收费。（牵头单位：县发展改革局）']);
       assert.deepEqual(open.tasks.map((t) => [t.title, names(t.lead)]), [['压缩开办时间', ['县市场监管局']], ['规范涉企收费', ['县发展改革局']]]);

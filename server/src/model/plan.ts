@@ -1070,17 +1070,34 @@ function ownProseDeadlines(entry: SectionInfo, ctx: AttributionContext): Deadlin
   const found: Deadline[] = [];
   const skip = entry.own.map((a) => a.span).sort((a, b) => a.start - b.start);
   let k = 0;
-  for (const block of entry.blocks) {
+  const blocks = entry.blocks;
+  for (let b = 0; b < blocks.length; b++) {
+    const block = blocks[b]!;
     let from = block.marker ? end(block.marker) : block.start;
+    // Lines that a hard wrap parted (one line break between them, no blank line) are read as one, so that a date the
+    // wrap cut (`2024年6月` / `底前…`) is read whole.
+    let until = block.end;
+    while (b + 1 < blocks.length && oneBreakBetween(ctx.text, until, blocks[b + 1]!.start)) until = blocks[++b]!.end;
     while (k < skip.length && skip[k]!.end <= from) k++;
-    for (; k < skip.length && skip[k]!.start < block.end; k++) {
+    for (; k < skip.length && skip[k]!.start < until; k++) {
       const s = skip[k]!;
       if (s.start > from) proseDeadlines({ start: from, end: s.start }, ctx, found);
       from = Math.max(from, s.end);
     }
-    if (from < block.end) proseDeadlines({ start: from, end: block.end }, ctx, found);
+    if (from < until) proseDeadlines({ start: from, end: until }, ctx, found);
   }
   return found.length > 0 ? found.slice() : found;
+}
+
+/** Is [from, to) of `text` spaces around one line break (a hard wrap, not a blank line)? */
+function oneBreakBetween(text: string, from: number, to: number): boolean {
+  let breaks = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a) breaks++;
+    else if (c !== 0x0d && !isSpace(text[i])) return false;
+  }
+  return breaks === 1;
 }
 
 /**
