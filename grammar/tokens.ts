@@ -135,6 +135,20 @@ export const Whitespace = createToken({
   group: Lexer.SKIPPED,
 });
 export const Tab = charToken('Tab', '\t', [Inline, Plain]);
+/** The marks that flag a line or an item (`★1.` a key task, `▶（一）`, `● 加强…`): none is a word of the plan. */
+const DECORATIONS = '★☆▲△●◆◇■□▶►•';
+/**
+ * Markdown's strong emphasis (`**一、重点任务**`, `**牵头单位**：`), as Word's bold comes out of a converter, and the marks
+ * that flag an item (`DECORATIONS`): skipped, and no character before a marker (`atBoundary` looks past them). A lone
+ * `*` is text (`县委宣传部*` marks the lead).
+ */
+export const Decoration = createToken({
+  name: 'Decoration',
+  pattern: new RegExp(`\\*\\*\\*?|[${DECORATIONS}]`),
+  start_chars_hint: ['*', ...DECORATIONS],
+  line_breaks: false,
+  group: Lexer.SKIPPED,
+});
 
 /**
  * Remembers where `needle` next occurs in one text: successive searches from growing offsets (the lexer's
@@ -208,14 +222,19 @@ const DIGIT = '[0-9０-９]';
 const IS_SPACE = 1;
 const IS_BLOCK_BOUNDARY = 2;
 const IS_INLINE_BOUNDARY = 4;
+const IS_DECORATION = 8;
 const CHAR_CLASS = new Uint8Array(65536);
 for (const c of WHITESPACE) CHAR_CLASS[c.charCodeAt(0)]! |= IS_SPACE | IS_BLOCK_BOUNDARY | IS_INLINE_BOUNDARY;
 for (const c of BLOCK_BOUNDARY) CHAR_CLASS[c.charCodeAt(0)]! |= IS_BLOCK_BOUNDARY | IS_INLINE_BOUNDARY;
 for (const c of INLINE_BOUNDARY) CHAR_CLASS[c.charCodeAt(0)]! |= IS_INLINE_BOUNDARY;
+for (const c of '*' + DECORATIONS) CHAR_CLASS[c.charCodeAt(0)]! |= IS_DECORATION;
 
 /** True when the text before `offset` ends a block: line start, whitespace, or a character of the `boundary` class. */
 function atBoundary(text: string, offset: number, boundary: number): boolean {
-  return offset === 0 || (CHAR_CLASS[text.charCodeAt(offset - 1)]! & boundary) !== 0;
+  let before = offset - 1;
+  // Emphasis (`**`) and a mark (`★`) before a marker stand for nothing: the boundary is before them.
+  for (let k = 0; k < 3 && before >= 0 && (CHAR_CLASS[text.charCodeAt(before)]! & IS_DECORATION) !== 0; k++) before--;
+  return before < 0 || (CHAR_CLASS[text.charCodeAt(before)]! & boundary) !== 0;
 }
 
 /** A table of the characters a marker may start with: Chevrotain tries a custom matcher for every character
@@ -803,7 +822,7 @@ function keywordRests(): Map<string, string[]> {
 const INLINE_MARKER_STARTS = CHINESE_NUMERAL_CHARS + '第' + circledStarts.join('');
 
 /** Characters that end a text run because some other token may start there (`、` and keyword starts: see below). */
-const SPECIAL = '\n\r\t' + WHITESPACE + '<[]【】〔〕()（）。！？!?;；:：,，、|｜' + [...keywordRests().keys()].join('');
+const SPECIAL = '\n\r\t' + WHITESPACE + '<[]【】〔〕()（）。！？!?;；:：,，、|｜*' + DECORATIONS + [...keywordRests().keys()].join('');
 
 function positiveClass(excluded: string): string {
   const codes = [...new Set([...excluded].map((c) => c.charCodeAt(0)))].sort((a, b) => a - b);
@@ -988,6 +1007,7 @@ export const allTokens: TokenType[] = [
   LBracket,
   RBracket,
   Whitespace,
+  Decoration,
   Text,
   PersonField,
   ResponsibleField,

@@ -229,6 +229,12 @@ describe('grammar', () => {
       ['一、推进第1、2批', ['ChapterMarker:一、']],
       ['一、完成任务1.5万亩', ['ChapterMarker:一、']],
       ['二、主要任务(2021年)1、推进', ['ChapterMarker:二、']],
+      // Markdown's emphasis and a mark that flags an item stand for nothing before a marker.
+      ['**一、重点任务**\n**（一）加强领导。**成立专班', ['ChapterMarker:一、', 'SectionMarker:（一）']],
+      ['★1. 严格落实\n2. 推行顾问\n▲3. 开展评估\n▶（四）深化改革\n● 4、持续推进', ['ItemMarker:1.', 'ItemMarker:2.', 'ItemMarker:3.', 'SectionMarker:（四）', 'ItemMarker:4、']],
+      // …but not after a word: `县委宣传部*` marks a lead, and what follows it is no item.
+      ['县委宣传部*1.5万份', []],
+      ['县委宣传部**2.推进', []],
       // A section heading glued to its chapter's, and the first item glued to both.
       ['二、重点任务（一）推进厕所革命1.完成户厕改造', ['ChapterMarker:二、', 'SectionMarker:（一）', 'ItemMarker:1.']],
       // A later item glued to its section's heading continues the items before it (numbered through the chapter)…

@@ -358,6 +358,29 @@ describe('real plans: numbering as it is typed', () => {
     assert.deepEqual(findings.filter((id) => id === 'PL004' || id === 'PL001'), []);
   });
 
+  it('a Markdown page with bold headings and labels, and items flagged ★ ▲: every item read, no numbering finding', () => {
+    const lines = [
+      '# 溪川县2024年工作要点',
+      '**一、重点任务**',
+      '**（一）加强组织领导。**成立工作专班。（县政府办牵头，2024年6月底前完成）',
+      '（二）**推进改革**。**牵头单位**：县发改局；**完成时限**：2024年9月底前。',
+      '（三）其他任务',
+      '★1. 严格落实决策程序。（牵头单位：县司法局；完成时限：2024年3月底前）',
+      '2. 推行法律顾问制度。（牵头单位：县司法局；完成时限：2024年6月底前）',
+      '▲3. 开展文件评估。（牵头单位：县司法局；完成时限：2024年10月底前）',
+    ];
+    const plan = read(lines);
+    assert.deepEqual(plan.tasks.map((t) => [t.number, t.title, t.lead.map((u) => u.name), t.deadline?.text ?? null]), [
+      ['（一）', '加强组织领导', ['县政府办'], '2024年6月底前'],
+      ['（二）', '推进改革', ['县发改局'], '2024年9月底前'],
+      ['1.', '严格落实决策程序', ['县司法局'], '2024年3月底前'],
+      ['2.', '推行法律顾问制度', ['县司法局'], '2024年6月底前'],
+      ['3.', '开展文件评估', ['县司法局'], '2024年10月底前'],
+    ]);
+    const findings = lintPlan(plan, { rules: allRules, settings: { today: '2024-01-01' } }).map((d) => d.ruleId);
+    assert.deepEqual(findings.filter((id) => ['PL001', 'PL003', 'PL004', 'PL006'].includes(id)), []);
+  });
+
   it('a first section glued to its chapter heading is the chapter\'s first section', () => {
     const plan = read(['溪川县2024年法治建设工作要点', '一、总体要求（一）指导思想。坚持依法行政。', '二、重点任务（一）深化改革。（县司法局牵头，2024年6月底前完成）', '（二）规范执法。（县司法局牵头）']);
     assert.deepEqual(

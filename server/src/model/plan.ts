@@ -797,8 +797,9 @@ function titleOf(toks: IToken[], block: Block, text: string): Span {
     prevEnd = end(tok);
   }
   const span = trimSpan(text, start, Math.max(start, stop));
-  // Drop trailing punctuation (`完善制度,` → `完善制度`).
+  // Drop trailing punctuation (`完善制度,` → `完善制度`) and Markdown's emphasis around the title (`**完善制度**`).
   while (span.end > span.start && TITLE_TRAILING.has(text.charCodeAt(span.end - 1))) span.end--;
+  while (span.start < span.end && text.charCodeAt(span.start) === 0x2a) span.start++;
   return span;
 }
 
@@ -809,7 +810,7 @@ function leadSegmentAfter(toks: IToken[], comma: number, to: number): boolean {
   return unitsThenVerb(toks, comma + 1, next);
 }
 
-const TITLE_TRAILING = new Set([...',，、:：;；'].map((c) => c.charCodeAt(0)));
+const TITLE_TRAILING = new Set([...',，、:：;；*'].map((c) => c.charCodeAt(0)));
 
 /** Does [from, to) of `text` hold a space that `\s` matches? */
 function hasTrimSpace(text: string, from: number, to: number): boolean {
