@@ -720,6 +720,8 @@ export function onlyWhereClauseOpens(word: string): boolean {
 export const LeadField = keywordToken('LeadField', [
   '牵头责任单位', '牽頭責任單位', '牵头责任部门', '牽頭責任部門', '牵头督导单位', '牽頭督導單位', '牵头单位', '牽頭單位', '牵头部门', '牽頭部門',
   '主办单位', '主辦單位', '主办部门', '主辦部門', '主责单位', '主責單位', '主责部门', '主責部門',
+  // A 督办 sheet or a proposal's handling names the unit that handles it (承办).
+  '承办单位', '承辦單位', '承办部门', '承辦部門',
   // A department's internal breakdown names its offices (处室, 科室).
   '牵头处室', '牽頭處室', '牵头科室', '牽頭科室', '主办处室', '主辦處室', '主责处室', '主責處室',
   ...SHORT_LEAD_LABELS,
@@ -735,7 +737,7 @@ export const PersonField = keywordToken('PersonField', [
 ], [FieldName]);
 /** `责任单位` / `配合单位` (responsible / cooperating units) field names. */
 export const ResponsibleField = keywordToken('ResponsibleField', [
-  '责任单位', '責任單位', '责任部门', '責任部門', '责任主体', '責任主體', // `负责单位` is a field only with its colon: `由X负责单位内部…` is a sentence.
+  '责任单位', '責任單位', '责任部门', '責任部門', '责任主体', '責任主體', '实施主体', '實施主體', // `负责单位` is a field only with its colon: `由X负责单位内部…` is a sentence.
   '负责单位：', '负责单位:', '負責單位：', '負責單位:', '负责部门：', '负责部门:', '負責部門：', '負責部門:',
   '配合责任单位', '配合責任單位', '配合单位', '配合單位', '配合部门', '配合部門',
   '协同责任单位', '協同責任單位', '协同单位', '協同單位', '协作单位', '協作單位', '协办单位', '協辦單位', '协办部门', '協辦部門',
@@ -746,7 +748,7 @@ export const ResponsibleField = keywordToken('ResponsibleField', [
 ], [FieldName], SHORT_RESPONSIBLE_LABELS);
 /** `完成时限` (deadline) field names. */
 export const DeadlineField = keywordToken('DeadlineField', [
-  '完成时限', '完成時限', '完成时间', '完成時間', '时间节点', '時間節點', '时限要求', '時限要求', '时间要求', '時間要求', '完成期限',
+  '完成时限', '完成時限', '完成时间', '完成時間', '时间节点', '時間節點', '时限要求', '時限要求', '时间要求', '時間要求', '完成期限', '办结时限', '辦結時限',
   ...SHORT_DEADLINE_LABELS,
 ], [FieldName], SHORT_DEADLINE_LABELS);
 /** `共同负责`: several joint leads. */

@@ -477,6 +477,9 @@ describe('real plans: attribution vocabulary', () => {
     ['编制规划。县水利局会同县发展改革局、县自然资源局编制规划，2024年5月底前报县政府审定。', ['县水利局'], []],
     ['强化水质监测，县卫生健康局会同县水利局开展季度监测。', ['县卫生健康局'], []],
     ['强化水质监测，各地会同有关部门开展季度监测。', [], []],
+    // A 督办 sheet's 承办单位 handles the work (it leads); 实施主体 names the units that carry it out.
+    ['新增普惠托位。（承办单位：县卫生健康委；协办单位：县教育局；办结时限：2024年12月底前）', ['县卫生健康委'], ['县教育局']],
+    ['建设污水管网。（实施主体：各乡镇人民政府、县城投公司）', [], ['各乡镇人民政府', '县城投公司']],
     // A department's breakdown names its offices: 牵头处室, 责任处室, 责任科室, 配合处室.
     ['开展专项整治。（牵头处室：安全监督处；配合处室：运输服务处）', ['安全监督处'], ['运输服务处']],
     ['推进信用体系建设。责任处室：法规处。', ['法规处'], []],
@@ -540,6 +543,14 @@ describe('real plans: fields written one a line under the item', () => {
     ]);
     assert.equal(plan.tasks[0]!.deadline?.text, '2024年12月底');
     assert.deepEqual(lint(lines).filter((d) => d.ruleId === 'PL003'), []);
+  });
+
+  it('field lines after the item\'s prose, a person\'s line first, are the item\'s when it names nothing yet', () => {
+    const lines = ['溪川镇2024年乡村振兴重点工作实施方案', '一、重点任务', '（一）发展特色产业', '建设高标准茶园示范基地2000亩。', '责任领导：王志刚', '责任单位：镇农业综合服务中心', '完成时限：2024年10月底前'];
+    const plan = read(lines);
+    assert.deepEqual(plan.tasks.map(row), [['（一）', ['镇农业综合服务中心'], []]]);
+    assert.equal(plan.tasks[0]!.deadline?.text, '2024年10月底前');
+    assert.deepEqual(lint(lines).filter((d) => d.ruleId === 'PL003' || d.ruleId === 'PL001'), []);
   });
 
   it('short labels and field names that hold their colon are field lines too', () => {

@@ -28,6 +28,18 @@ describe('task-table headers by meaning', () => {
     });
   });
 
+  it('reads a 承办单位 column as the lead and a 实施主体 column as responsible', () => {
+    assert.deepEqual(['承办单位', '承办部门', '实施主体'].map(columnRole), ['lead', 'lead', 'responsible']);
+    const plan = planOf([
+      '# 松埠县2025年民生实事工作方案',
+      '',
+      '| 序号 | 工作任务 | 承办单位 | 办结时限 |',
+      '|---|---|---|---|',
+      '| 1 | 改造老旧小区12个 | 县住建局 | 2025年11月底前 |',
+    ]);
+    assert.deepEqual(plan.tasks.map((t) => [names(t.lead), t.deadline?.text ?? null]), [[['县住建局'], '2025年11月底前']]);
+  });
+
   it('reads a 主责部门 column as the lead', () => {
     const plan = planOf([
       '# 松埠县湿地保护责任清单',

@@ -556,9 +556,10 @@ function buildSections(tokens: IToken[], blocks: Block[], bodyEnd: number, ctx: 
       // An unnumbered paragraph: its attributions are the current section's own while it has none yet; else
       // they are unnumbered (PL003), except under a section that assigns no work, where nothing is kept (so
       // nothing is read).
-      // Fields written one a line under the item (`牵头单位：…` `责任单位：…` `完成时限：…`) are all the item's.
-      const fieldLine = current !== undefined && current.fieldsFollow && isFieldLine(tokens, block);
-      if (current !== undefined && !fieldLine) current.fieldsFollow = false;
+      // Fields written one a line under the item (`牵头单位：…` `责任单位：…` `完成时限：…`) are all the item's: right
+      // under its marker's line, or after its prose when it names nothing yet (a `责任领导：` line first included).
+      const fieldLine = current !== undefined && (current.fieldsFollow || current.own.length === 0) && isFieldLine(tokens, block);
+      if (current !== undefined) current.fieldsFollow = fieldLine;
       if (current === undefined || !current.nonTask) {
         if (current !== undefined && (current.own.length === 0 || fieldLine)) {
           const parent = stack[stack.length - 2];
@@ -992,7 +993,7 @@ function spanText(text: string, span: Span): string {
 /** Field names of units that co-operate (`配合单位` `协办单位` `参与单位` `协同责任单位`). */
 const COOPERATE_FIELD = /(?:配合|协同|協同|协办|協辦|协作|協作|参与|參與|参加|參加)(?:(?:责任|責任)?(?:单位|單位|部门|部門|处室|處室|科室)|[:：])/g;
 /** Field names of units in charge (`责任单位` `责任部门` `责任主体`). */
-const IN_CHARGE_FIELD = /(?:责任|責任)(?:单位|單位|部门|部門|主体|主體|处室|處室|科室)/g;
+const IN_CHARGE_FIELD = /(?:责任|責任)(?:单位|單位|部门|部門|主体|主體|处室|處室|科室)|[实實]施主[体體]/g;
 /** A verb after a list that makes its units co-operate (`县发改局、县财政局配合`). */
 const COOPERATE_AFTER = /^[^，,；;。:：]{0,40}?(?:配合|参与|參與|参加|參加|协助|協助)/;
 
@@ -1016,13 +1017,13 @@ function cooperates(unit: UnitMention, own: Attribution[], text: string): boolea
 }
 
 /** A field that names the responsible units (not the co-operating ones), in either script. */
-const RESPONSIBLE_WRITTEN = /[责責]任(?:单位|單位|部门|部門|主体|主體|处室|處室|科室)|負責|负责/g;
+const RESPONSIBLE_WRITTEN = /[责責]任(?:单位|單位|部门|部門|主体|主體|处室|處室|科室)|[实實]施主[体體]|負責|负责/g;
 
 /** A convention stated inside an attribution (`…等负责,列第一位者为牵头单位,下同`): it writes `牵头` but names no lead. */
 const CONVENTION_CLAUSE = /列(?:第一位|首位|在第一位|在首位|第一)[^,，;；)）]{0,16}(?:牵头|牽頭)(?:单位|單位)?/g;
 
 /** `牵头` in either script, or a lead field name. */
-const LEAD_WRITTEN = /牵头|牽頭|主办单位|主辦單位|主责单位|主責單位|主责部门|主責部門|主办处室|主辦處室|主责处室|主責處室/g;
+const LEAD_WRITTEN = /牵头|牽頭|主办单位|主辦單位|主责单位|主責單位|主责部门|主責部門|主办处室|主辦處室|主责处室|主責處室|承办单位|承辦單位|承办部门|承辦部門/g;
 
 /**
  * Does `re` (global) match inside `span` of `text`? Searched in the span's slice (a slice of a long text is a view,
@@ -1043,7 +1044,7 @@ function leadWritten(text: string, span: Span): boolean {
 
 /** Where a convention clause may start: `列` before `第一位` / `首位`. */
 const CONVENTION_START = /列(?:第一|首位|在)/g;
-const LEAD_WRITTEN_ONLY = /牵头|牽頭|主办单位|主辦單位|主办处室|主辦處室/;
+const LEAD_WRITTEN_ONLY = /牵头|牽頭|主办单位|主辦單位|主办处室|主辦處室|承办单位|承辦單位/;
 
 function asLead(lead: UnitMention[], responsible: UnitMention[]): { lead: UnitMention[]; responsible: UnitMention[] } {
   for (const u of lead) u.role = 'lead';

@@ -33,7 +33,7 @@ const ROLE_WORDS = /牵头|牽頭|配合|参与|參與|协同|協同|协助|協�
 /** A character one of `ROLE_WORDS` holds: most cells hold none, and are not searched for the words. */
 const ROLE_CHARS = /[牵牽配参參协協负負落:：月底内內季半]/;
 /** A field name opening a part of a cell: `牵头单位：` (`主办单位：` `主责单位：`) gives the lead, the others (`配合单位：` `责任单位：`) take part. */
-const LABEL = /^(?:(牵头|牽頭|主办|主辦|主责|主責)(?:责任|責任)?|(?:主体责任|主體責任|责任|責任|负责|負責|配合|协同|協同|协办|協辦|协助|協助|参与|參與|协作|協作)(?:责任|責任)?)(?:单位|單位|部门|部門)?\s*[:：]\s*/;
+const LABEL = /^(?:(牵头|牽頭|主办|主辦|主责|主責|承办|承辦)(?:责任|責任)?|(?:主体责任|主體責任|责任|責任|负责|負責|配合|协同|協同|协办|協辦|协助|協助|参与|參與|协作|協作)(?:责任|責任)?)(?:单位|單位|部门|部門)?\s*[:：]\s*/;
 /** A verb after the units that gives them the lead: `县工信局牵头`. */
 const LEAD_TAIL = /(?:牵头|牽頭)(?:负责|負責|落实|落實)?$/;
 /** A verb after the units that has them co-operate: `县财政局配合`. */

@@ -56,14 +56,14 @@ export function columnRole(cell: string): ColumnRole {
   if (PERSON_HEADER.test(c) && !/单位|部门/.test(c)) return 'leader';
   if (/评分|评价|备注|进展|情况|安排|说明|状态|成效/.test(c)) return 'other';
   if (LEAD_HEADER.test(c)) return 'lead';
-  if (/责任|配合|协办|协助|参与|参加|协同|协作/.test(c)) return 'responsible';
+  if (/责任|配合|协办|协助|参与|参加|协同|协作|实施主体/.test(c)) return 'responsible';
   if (/时限|时间|期限|节点|进度/.test(c)) return 'deadline';
   if (/任务|事项|工作内容|措施|工作要点|内容|项目名称|重点工作|指标/.test(c)) return 'task';
   return 'other';
 }
 
-/** Words of a header (simplified) naming the unit in charge: `牵头单位`, `主办单位`, `主责部门`. */
-const LEAD_HEADER = /牵头|主办|主责/;
+/** Words of a header (simplified) naming the unit in charge: `牵头单位`, `主办单位`, `主责部门`, `承办单位`. */
+const LEAD_HEADER = /牵头|主办|主责|承办/;
 
 /** A schedule column (`进度安排`, `时间安排`): the table's time column when it has no 完成时限 column. */
 const SCHEDULE_HEADER = /^(?:进度|时间|進度|時間)(?:安排|要求)|^时间进度|^時間進度|^推进时间|^推進時間/;
