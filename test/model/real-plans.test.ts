@@ -505,6 +505,9 @@ describe('real plans: attribution vocabulary', () => {
     assert.equal(one('开展安全检查。市应急管理局牵头，每年开展一次。').deadline, null);
     assert.equal(one('开展安全检查。市应急管理局牵头，2024年5月底前完成。').deadline?.text, '2024年5月底前');
     assert.equal(one('开展安全检查（市应急管理局牵头，2024年5月）').deadline?.text, '2024年5月');
+    // …but a segment a date opens says when the work is due.
+    assert.equal(one('完善水价机制。县发展改革局负责，县财政局落实，2024年第四季度出台方案。').deadline?.text, '2024年第四季度');
+    assert.equal(one('完善水价机制。县发展改革局牵头，上半年出台方案。').deadline?.text, '上半年');
   });
 
   it('a 会同 sentence with no role verb keeps the deadline its clause goes on to give', () => {
@@ -514,6 +517,8 @@ describe('real plans: attribution vocabulary', () => {
 
   it('the title ends before a lead written between commas', () => {
     assert.equal(one('推进涉企收费清理，县发改局牵头，县财政局配合，2024年底前完成。').title, '推进涉企收费清理');
+    // Not when the work follows the verb: the sentence is the title.
+    assert.equal(one('2024年3月底前，市城管局牵头制定垃圾分类实施细则。').title, '2024年3月底前，市城管局牵头制定垃圾分类实施细则');
     assert.equal(one('压缩审批时限，牵头：县市场监管局。').title, '压缩审批时限');
   });
 

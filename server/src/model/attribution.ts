@@ -180,6 +180,12 @@ function bareUnits(toks: IToken[], from: number, to: number, ctx: AttributionCon
   return new PlacedAttribution(style, [], lists.responsible.take(), lists.deadlines.take(), [], { start: toks[open]!.startOffset, end: end(toks[last]!) }, ctx.lines);
 }
 
+/** Does a date open the text at `at` (`2024年…`, `6月…`, `第四季度…`, `上半年…`), not a target's `到` or a recurrence's `每`? */
+function opensWithDate(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  return ((c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19) || /^(?:第[一二三四]季度|[上下]半年|年底|年内)/.test(text.slice(at, at + 5))) && deadlineStartsAt(text, at);
+}
+
 /** A verb after names that carry out the work another unit leads (`县财政局、县水利局落实`, `县林业局协助`). */
 const CARRIES_OUT = /(?:具体|抓好|负责)?(?:落实|落實|协助|協助)/;
 
@@ -403,7 +409,9 @@ function readPart(toks: IToken[], part: AttributionPart, lists: Lists, ctx: Attr
           return;
         }
       }
-      pushDeadlines(lists.deadlines, span, ctx, mode);
+      // A segment a date opens (`2024年第四季度出台方案`, after `X负责，`) says when the work is due, as a field would;
+      // `到2025年实现…` (a target) and `每年开展…` (a recurrence) stay prose.
+      pushDeadlines(lists.deadlines, span, ctx, mode === 'prose' && opensWithDate(text, span.start) ? 'field' : mode);
       return;
     }
   }

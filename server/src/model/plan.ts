@@ -2,6 +2,7 @@
 // Over 400 lines: the section tree, what assigns no work (notices, attachments, named sections), the lead conventions
 // and the tasks are one reading of the body; attributions, deadlines and tables are read in their own modules.
 import {
+  leadsAfterBy,
   parseArabic,
   parseChineseNumeral,
   parseCircled,
@@ -804,11 +805,16 @@ function titleOf(toks: IToken[], block: Block, text: string): Span {
   return span;
 }
 
-/** Does the comma at `comma` open a segment of units and their lead verb (`推进清理，县发改局牵头，…`: where the title ends)? */
+/**
+ * Does the comma at `comma` open a segment of units and their lead verb and nothing after it (`推进清理，县发改局牵头，…`:
+ * where the title ends)? Not when the work follows the verb (`2024年3月底前，市城管局牵头制定细则`: that is the title).
+ */
 function leadSegmentAfter(toks: IToken[], comma: number, to: number): boolean {
   let next = comma + 1;
   while (next < to && toks[next]!.tokenType !== T.Comma && toks[next]!.tokenType !== T.SentenceEnd && toks[next]!.tokenType !== T.Semicolon) next++;
-  return unitsThenVerb(toks, comma + 1, next);
+  let last = next - 1;
+  while (last > comma && toks[last]!.tokenType === T.Newline) last--;
+  return last > comma && leadsAfterBy(toks[last]!) && unitsThenVerb(toks, comma + 1, next);
 }
 
 const TITLE_TRAILING = new Set([...',，、:：;；*'].map((c) => c.charCodeAt(0)));
