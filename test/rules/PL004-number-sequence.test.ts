@@ -93,7 +93,7 @@ describe('PL004 number-sequence', () => {
 
   it('reports but does not renumber the items under a misplaced level (PL006)', () => {
     // `(一)` after `2.` under 一、 is out of order; its `3.` `4.` are not silently renumbered to 1, 2.
-    const text = plan('一、甲', '1.任务', '2.任务', '(一)子项', '3.任务', '4.任务', '二、乙', '(一)子项', '1.任务', '2.任务');
+    const text = plan('一、甲', '1.任务', '2.任务', '(一)子项', '3.任务', '4.任务', '二、乙', '1.任务', '2.任务', '三、丙', '1.任务', '2.任务');
     const ds = findings(text);
     assert.equal(ds.length, 1);
     assert.equal(ds[0]!.message, '编号“3.”是本部分的第一项，应为“1.”（本文该级各部分分别编号）');
@@ -104,6 +104,14 @@ describe('PL004 number-sequence', () => {
     // The grammar does not take `一、2023年…` for a marker (a digit follows 、); renumbering 二、 to 一、 would be wrong.
     const text = plan('一、2023年主要工作', '二、存在的问题', '三、下一步打算');
     assert.deepEqual(findings(text), []);
+  });
+
+  it('lets items count on through each chapter across its sections and start again in the next', () => {
+    const counted = plan('一、甲', '(一)子项', '1.任务', '(二)子项', '2.任务', '二、乙', '(一)子项', '1.任务', '(二)子项', '2.任务');
+    assert.deepEqual(findings(counted), []);
+    // A gap inside a chapter is still one.
+    const gap = plan('一、甲', '(一)子项', '1.任务', '(二)子项', '3.任务', '二、乙', '(一)子项', '1.任务', '(二)子项', '2.任务');
+    assert.deepEqual(findings(gap).map((d) => d.message), ['编号“3.”跳号，应为“2.”（本文该级全文连续编号）']);
   });
 
   it('lets a task table restart at 1 after a category row', () => {

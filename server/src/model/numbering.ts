@@ -85,11 +85,16 @@ export function nonTaskPartOf(s: Section): Section | null {
 
 /**
  * Does `s`, the next marker of its level after `prev` (under another parent), start a list of its own: a `1` where the
- * part of the plan changes (`nonTaskPartOf`), into or out of a part that assigns no work? Such a restart says nothing of how the
- * tasks are numbered, and a continuous level's run ends there.
+ * part of the plan changes (`nonTaskPartOf`), into or out of a part that assigns no work, or where the parent's parent does
+ * (`一、` `（一）1.` `（二）2.` then `二、` `（一）1.`: the items count on through each chapter and start again in the next)? Such
+ * a restart says nothing of how the tasks are numbered, and a continuous level's run ends there.
  */
 export function restartsNewPart(prev: Section, s: Section): boolean {
-  return s.marker.value === 1 && prev.parent !== s.parent && nonTaskPartOf(prev) !== nonTaskPartOf(s);
+  if (s.marker.value !== 1 || prev.parent === s.parent) return false;
+  if (nonTaskPartOf(prev) !== nonTaskPartOf(s)) return true;
+  // Items two levels below their chapters (`1.` under `（一）` under `一、`) whose chapter changes.
+  const [was, is] = [prev.parent?.parent ?? null, s.parent?.parent ?? null];
+  return was !== null && is !== null && was !== is;
 }
 
 /** Per level 1–5 (indexed by level): its numbering mode, and how many parents have children at that level. */
