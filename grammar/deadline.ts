@@ -796,6 +796,11 @@ function hitAt(s: string, i: number, prose: boolean, chained: boolean): Hit {
   const first = parseAt(s, i, env);
   if (!first) return missAt(s, i);
   const e = withRange(s, first, env);
+  // A year and a holiday or season of it (`2025年春节前`, `2024年主汛期前`): the holiday's bound, not the whole year's.
+  if (e.first === null && e.last.win.precision === 'year' && !e.recurring) {
+    const holidayEnd = holidayAt(s, e.to);
+    if (holidayEnd >= 0) return { from: e.from, to: holidayEnd, expr: null, holiday: true };
+  }
   const to = trailingCue(s, e.to);
   // In a field too, a date the work starts from is no bound (`2024年起持续推进`, `2024年启动，2025年底前完成`).
   if (!prose) {

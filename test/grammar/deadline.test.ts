@@ -30,6 +30,9 @@ describe('deadline phrases', () => {
     ['明年6月', 'field', ['明年6月:+1month 6-6']],
     ['长期坚持', 'field', ['长期坚持:ongoing']],
     ['国庆节前完成', 'prose', ['国庆节前:holiday']],
+    // A year's holiday or season is that bound, not the whole year.
+    ['2025年春节前', 'field', ['2025年春节前:holiday']],
+    ['2024年主汛期前完成', 'prose', ['2024年主汛期前:holiday']],
     // In prose a date counts only with a cue, never as a starting point or a target.
     ['力争于2026年6月底前建成投用', 'prose', ['2026年6月底前:2026month 6-6']],
     ['2019年以来累计完成', 'prose', []],

@@ -186,6 +186,9 @@ function opensWithDate(text: string, at: number): boolean {
   return ((c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19) || /^(?:第[一二三四]季度|[上下]半年|年底|年内)/.test(text.slice(at, at + 5))) && deadlineStartsAt(text, at);
 }
 
+/** A piece of a unit list that states the lead convention or refers to it (`列第一位的为牵头单位`, `下同`), not a unit. */
+const CONVENTION_PIECE = /^(?:列|排|排列|排名|名列)(?:在|于)?(?:第一|首位|最前)|^(?:下同|同上|以下同|下文同)$/;
+
 /** A verb after names that carry out the work another unit leads (`县财政局、县水利局落实`, `县林业局协助`). */
 const CARRIES_OUT = /(?:具体|抓好|负责)?(?:落实|落實|协助|協助)/;
 
@@ -639,6 +642,8 @@ function pushPiece(out: ListBuffer<UnitMention>, from: number, to: number, role:
   // A unit marked as the lead inside a list: `县工信局（牵头）`, `县委宣传部*`, `县发改局为牵头单位`.
   let marked = false;
   const piece = text.slice(s, e);
+  // The plan's convention stated inside the list (`市商务局、某海关，列第一位的为牵头单位，下同`) names no unit.
+  if (CONVENTION_PIECE.test(piece)) return;
   // Every mark ends in one of a few characters: only such a piece is searched.
   const mark = MARK_ENDS.has(piece.charCodeAt(piece.length - 1)) ? LEAD_MARK.exec(piece) : null;
   if (mark !== null && mark.index >= 2) {
