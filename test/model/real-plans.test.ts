@@ -146,6 +146,21 @@ describe('real plans: plan or not, on positive evidence', () => {
     assert.deepEqual(plan.tasks.map(row), [['（一）', ['县发改局'], []], ['（一）', ['县政府办'], []]]);
   });
 
+  it('notes after the tasks (注： ①…, 备注： 1.…) are explanations, not the last task\'s sub-items', () => {
+    for (const [label, first, second] of [['注：', '①', '②'], ['备注：', '1.', '2.']] as const) {
+      const plan = read([
+        '溪川县2024年优化营商环境工作方案',
+        '一、重点任务',
+        '1.压缩审批时限。（牵头单位：县住建局；完成时限：2024年9月底前）',
+        '2.开展无证明城市建设。（牵头单位：县司法局；完成时限：2024年12月底前）',
+        label,
+        `${first}审批时限不含技术审查，2023年12月31日前已受理项目按原规定执行。`,
+        `${second}证明事项清单另行公布。`,
+      ]);
+      assert.deepEqual(plan.tasks.map((t) => [t.number, t.deadline?.text ?? null]), [['1.', '2024年9月底前'], ['2.', '2024年12月底前']], label);
+    }
+  });
+
   it('a schedule (进度安排, 时间安排, 推进步骤) gives its stages periods, not tasks', () => {
     for (const heading of ['进度安排', '时间安排', '推进步骤', '步骤安排']) {
       const plan = read([

@@ -459,14 +459,20 @@ function labelledListLevel(blocks: Block[], at: number, bodyEnd: number, current
   const next = blocks[at + 1];
   if (next === undefined || next.kind !== 'paragraph' || next.marker === null || next.start >= bodyEnd) return 0;
   const level = LEVELS[next.marker.tokenType.name]!.level;
-  if (level > 5 || (current !== undefined && current.section.marker.level >= level)) return 0;
+  if (level > 5) return 0;
   const block = blocks[at]!;
   let last = block.end - 1;
   while (last > block.start && isTrimCode(text.charCodeAt(last))) last--;
   if (text[last] !== '：' && text[last] !== ':') return 0; // most paragraphs: no label at their end
+  // Notes on a line of their own (`注：` `①…`, `备注：` `1.…`): explanations, at any level, never tasks.
+  if (last - block.start <= 6 && NOTES_LABEL.test(text.slice(block.start, last + 1).trim())) return level;
+  if (current !== undefined && current.section.marker.level >= level) return 0;
   const label = LABEL_TAIL.exec(text.slice(Math.max(block.start, last - 40), last + 1));
   return label !== null && isNonTaskTitle(toSimplified(stripNoise(label[1]!)), nonTask) ? level : 0;
 }
+
+/** A line that labels notes: `注：`, `注释：`, `备注：`, `附注：`, `说明：`. */
+const NOTES_LABEL = /^(?:注|註|注释|註釋|备注|備註|附注|附註|说明|說明)[：:]$/;
 
 /** An unnumbered paragraph that ends a labelled list: another label (`重点任务：`), or a short heading with no punctuation. */
 function endsLabelledList(text: string, block: Block): boolean {
