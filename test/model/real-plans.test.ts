@@ -161,6 +161,22 @@ describe('real plans: plan or not, on positive evidence', () => {
     }
   });
 
+  it('a box set in the body (专栏1 …) lists works that illustrate the task above: no tasks, and the task keeps its own', () => {
+    const plan = read([
+      '溪川县数字经济发展行动计划',
+      '一、重点任务',
+      '（一）加快5G网络建设。2024年底前实现乡镇连续覆盖。（牵头单位：县工信局）',
+      '\u3000\u3000专栏1  5G网络建设重点工程',
+      '1. 5G基站建设工程：新建5G基站300个。',
+      '2. 千兆光网工程：新增端口2万个。',
+      '（二）推进交通设施智能化改造。2026年底前完成。（牵头单位：县交通运输局）',
+    ]);
+    assert.deepEqual(plan.tasks.map((t) => [t.number, t.lead.map((u) => u.name), t.deadline?.text ?? null]), [
+      ['（一）', ['县工信局'], '2024年底前'],
+      ['（二）', ['县交通运输局'], '2026年底前'],
+    ]);
+  });
+
   it('a schedule (进度安排, 时间安排, 推进步骤) gives its stages periods, not tasks', () => {
     for (const heading of ['进度安排', '时间安排', '推进步骤', '步骤安排']) {
       const plan = read([

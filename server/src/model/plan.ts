@@ -463,6 +463,10 @@ function labelledListLevel(blocks: Block[], at: number, bodyEnd: number, current
   const block = blocks[at]!;
   let last = block.end - 1;
   while (last > block.start && isTrimCode(text.charCodeAt(last))) last--;
+  // A box set in the body (`专栏1  5G网络建设重点工程`): the works it lists illustrate the task above, at any level.
+  let first = block.start;
+  while (first < last && isTrimCode(text.charCodeAt(first))) first++;
+  if (text.charCodeAt(first) === 0x4e13 /* 专 */ && last - first <= 40 && BOX_LABEL.test(text.slice(first, last + 1))) return level;
   if (text[last] !== '：' && text[last] !== ':') return 0; // most paragraphs: no label at their end
   // Notes on a line of their own (`注：` `①…`, `备注：` `1.…`): explanations, at any level, never tasks.
   if (last - block.start <= 6 && NOTES_LABEL.test(text.slice(block.start, last + 1).trim())) return level;
@@ -470,6 +474,9 @@ function labelledListLevel(blocks: Block[], at: number, bodyEnd: number, current
   const label = LABEL_TAIL.exec(text.slice(Math.max(block.start, last - 40), last + 1));
   return label !== null && isNonTaskTitle(toSimplified(stripNoise(label[1]!)), nonTask) ? level : 0;
 }
+
+/** A box's heading: `专栏1`, `专栏 2：重点工程`, `专栏三 …` (its title, if any, short). */
+const BOX_LABEL = /^专栏\s*[0-9０-９一二三四五六七八九十]{1,3}(?:[\s:：、.．]|$)/;
 
 /** A line that labels notes: `注：`, `注释：`, `备注：`, `附注：`, `说明：`. */
 const NOTES_LABEL = /^(?:注|註|注释|註釋|备注|備註|附注|附註|说明|說明)[：:]$/;
