@@ -506,7 +506,17 @@ function afterSmallNumber(s: string, i: number, n: { value: number; to: number }
   if (env.afterSep && (c === '日' || c === '号')) {
     return expr(i, g + 1, NO_YEAR, dayWin(0, n.value, n.value), { inheritMonth: true });
   }
-  return null;
+  return monthSlashDay(s, i, n);
+}
+
+/** `6/30前`, `6.30前`: a month and a day written with digits, a bound only with `前` after it (`3.5%`, `1/2` are no dates). */
+function monthSlashDay(s: string, i: number, n: { value: number; to: number }): Expr | null {
+  const c = s[n.to];
+  if ((c !== '/' && c !== '.') || !isDigit(s[i]) || !isDigit(s[n.to + 1]) || n.value < 1 || n.value > 12) return null;
+  const de = digitRunEnd(s, n.to + 1);
+  const d = digitsValue(s, n.to + 1, de);
+  if (de - (n.to + 1) > 2 || d < 1 || d > 31 || !/^(?:前|之前|以前)/.test(s.slice(de, de + 2))) return null;
+  return expr(i, de, NO_YEAR, dayWin(n.value, d, d));
 }
 
 /** An expression starting with Arabic digits at `i` (the start of a digit run). */

@@ -30,6 +30,10 @@ describe('deadline phrases', () => {
     ['明年6月', 'field', ['明年6月:+1month 6-6']],
     ['长期坚持', 'field', ['长期坚持:ongoing']],
     ['国庆节前完成', 'prose', ['国庆节前:holiday']],
+    // A month and a day in digits with `前` after them; a fraction or a decimal is no date.
+    ['6/30前', 'field', ['6/30前:day 6-6']],
+    ['6.30前完成', 'prose', ['6.30前:day 6-6']],
+    ['增长3.5%，完成1/2', 'prose', []],
     // A year's holiday or season is that bound, not the whole year.
     ['2025年春节前', 'field', ['2025年春节前:holiday']],
     ['2024年主汛期前完成', 'prose', ['2024年主汛期前:holiday']],
