@@ -281,8 +281,8 @@ function sentenceAt(toks: readonly IToken[], from: number, to: number): Found | 
     comma = at;
     while (comma < to && toks[comma]!.tokenType !== Comma) comma++;
     if (unitsThenVerb(toks, at, comma)) return { kind: 'sentence', from: at, to, parts: NO_PARTS };
-    const with_ = unitsThenTogether(toks, at, comma);
-    if (with_ >= 0) return { kind: 'together', by: -1, from: at, together: with_, to };
+    const joined = unitsThenTogether(toks, at, comma);
+    if (joined >= 0) return { kind: 'together', by: -1, from: at, together: joined, to };
   }
   return null;
 }
@@ -312,7 +312,7 @@ function namesUnits(toks: readonly IToken[], from: number, to: number): boolean 
   for (let i = from; i < to; i++) {
     const t = toks[i]!;
     if (t.tokenType !== Text && t.tokenType !== Newline && !is(t, OPENER | CLOSER)) return false;
-    names += toks[i]!.image;
+    names += t.image;
   }
   if (names.length > MAX_BY_UNITS) return false;
   // Each name of the list (`、` inside brackets is no separator: `各县（市、区）人民政府`) ends like a unit's.
