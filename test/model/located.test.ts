@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { indexPlan } from '../../server/src/features/workspace-index.js';
 import { parsePlan } from '../../server/src/model/plan.js';
-import { foldCompact, foldWidth, isSpace, isSpaceCode, isTrimCode, toSimplified, trimSpan, unitKey } from '../../server/src/model/text.js';
+import { foldCompact, foldHead, foldWidth, isSpace, isSpaceCode, isTrimCode, stripNoise, toSimplified, trimSpan, unitKey } from '../../server/src/model/text.js';
 import type { PlanDocument, Position, Range, Span } from '../../server/src/model/types.js';
 import { SAMPLES } from '../helpers/paths.js';
 
@@ -189,6 +189,18 @@ describe('code-unit text helpers equal the regular expressions they replace', ()
     assert.equal(foldCompact(long), reference(long));
     assert.equal(foldCompact('責任 單位'), '责任单位');
     for (const [, text] of SAMPLE_TEXTS) assert.equal(foldCompact(text), reference(text));
+  });
+
+  it('foldHead is foldCompact after stripNoise, and counts the Latin letters and Chinese characters as written', () => {
+    const noisy = fc.array(fc.oneof(pieces, fc.constantFrom('(', '（', ')', '）', 'zh', 'ü', 'ǎ', 'ḿ', 'abcdefg', 'A')), { maxLength: 40 }).map((p) => p.join(''));
+    const counted = (t: string) => ({ latin: (t.match(/[A-Za-z]/g) ?? []).length, han: (t.match(/[\u4e00-\u9fff]/g) ?? []).length });
+    const agrees = (t: string) => {
+      const counts = { latin: -1, han: -1 };
+      return foldHead(t, counts) === foldCompact(stripNoise(t)) && JSON.stringify(counts) === JSON.stringify(counted(t));
+    };
+    fc.assert(fc.property(noisy, agrees), { numRuns: 2000 });
+    for (const t of ['發(fā)展', '（zhǎn）(ā)(abcdefgā)(āabcdefg)(ā', 'x(a(ā))', '牽頭 單位'.repeat(3000) + '(fā)']) assert.ok(agrees(t), t.slice(0, 20));
+    for (const [, text] of SAMPLE_TEXTS) assert.ok(agrees(text));
   });
 
   it('toSimplified maps each traditional character of the table and nothing else', () => {

@@ -1,6 +1,6 @@
 // Is this text a plan? One decision, from positive evidence in the text, shared by the model, folder discovery,
 // the editor's language detection and the CLI.
-import { foldCompact, stripNoise } from './text.js';
+import { foldHead, type FoldCounts } from './text.js';
 import type { DocumentKind } from './types.js';
 
 /** One reason for the decision, in both languages, with the words of the text that gave it. */
@@ -130,7 +130,7 @@ function count(re: RegExp, text: string, evidence: string[], enough: number): nu
 
 /** Folds a text for the decision: pinyin noise removed, width and script folded, spaces dropped. */
 export function foldForKind(text: string): string {
-  return foldCompact(stripNoise(text));
+  return foldHead(text, { latin: 0, han: 0 });
 }
 
 /** What a title line says the document is: a covering notice names the document it issues (`印发《X》的通知`). */
@@ -239,10 +239,12 @@ function findTitleKind(head: string): { title: Title | null; headline: string | 
 export function decideKind(text: string, forced?: DocumentKind | null): KindDecision {
   if (forced) return { kind: forced, positive: true, reasons: [{ id: 'forced', evidence: [forced] }] };
   const raw = text.length > HEAD ? text.slice(0, HEAD) : text;
+  // The head is folded first: the fold counts the letters that tell documentation on its way.
+  const counts: FoldCounts = { latin: 0, han: 0 };
+  const head = foldHead(raw, counts);
   // Documentation about plans (a README, rule pages: code blocks, mostly Latin text) quotes plan words but is no plan.
-  const documentation = documentationEvidence(raw);
+  const documentation = documentationEvidence(raw, counts);
   if (documentation !== null) return { kind: 'other', positive: true, reasons: [{ id: 'documentation', evidence: [documentation] }] };
-  const head = foldForKind(raw);
   const { title, headline } = findTitleKind(head);
 
   // Each count is read only up to what the weighing below can tell apart (`planScore` is at most 9).
@@ -359,18 +361,12 @@ export function readsAsPlan(text: string, forced?: DocumentKind | null): boolean
   return decision.kind === 'plan' && decision.positive;
 }
 
-/** Why `text` reads as documentation (a code block, more Latin letters than Chinese characters), else null. */
-function documentationEvidence(text: string): string | null {
-  if (/^[ \t]*```/m.test(text)) return '```';
-  let latin = 0;
-  let han = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) latin++;
-    else if (c >= 0x4e00 && c <= 0x9fff) {
-      // Once the Latin letters cannot outnumber the Chinese characters in what is left, the answer is known.
-      if (++han - latin > text.length - i) return null;
-    }
-  }
-  return latin > han && latin > 200 ? 'Latin text' : null;
+/**
+ * Why `text` reads as documentation (a code block, more Latin letters than Chinese characters: `counts`, its fold's),
+ * else null.
+ */
+function documentationEvidence(text: string, counts: FoldCounts): string | null {
+  // The search for a fence at a line's start costs more than the fold: it is made only when the text holds one.
+  if (text.includes('```') && /^[ \t]*```/m.test(text)) return '```';
+  return counts.latin > counts.han && counts.latin > 200 ? 'Latin text' : null;
 }

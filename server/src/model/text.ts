@@ -3,7 +3,9 @@ import { isSpaceCode } from '../../../grammar/chars.js';
 
 export { isSpaceCode, isTrimCode, trimSpan } from '../../../grammar/chars.js';
 
-const PINYIN_NOISE = /[(（][a-zü]{0,6}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ][a-zü]{0,6}[)）]/g;
+/** Pinyin's toned letters: a bracket holding one of them among Latin letters is scraping noise. */
+const TONED = 'āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ';
+const PINYIN_NOISE = new RegExp(`[(（][a-zü]{0,6}[${TONED}][a-zü]{0,6}[)）]`, 'g');
 
 /** Removes pinyin left by scraping (`發(fā)展` → `發展`). */
 export function stripNoise(text: string): string {
@@ -104,29 +106,100 @@ export function toSimplified(text: string): string {
 }
 
 /**
- * Room for `foldCompact` to write its code units, grown as needed (one fold at a time: each runs to its end in one call).
- * It holds no reference to a text, and stays small: the decision folds at most its 30,000-character head.
+ * Room for the folds below to write their code units, grown as needed (one fold at a time: each runs to its end in one
+ * call). The text is written into it as UTF-16 code units by native code, read back as a typed array (reading a string
+ * by `charCodeAt` costs a check of its kind on every character) and folded in place: the fold never writes ahead of
+ * what it reads. It holds no reference to a text, and stays small: the decision folds at most its 30,000-character head.
  */
-let compact = new Uint16Array(4096);
+let foldRoom = new ArrayBuffer(8192);
+let foldUnits = new Uint16Array(foldRoom);
+let foldBytes = Buffer.from(foldRoom);
+
+/** `TONED`'s letters by code unit (they are all below U+1E40). */
+const IS_TONED = (() => {
+  const table = new Uint8Array(0x1e40);
+  for (let i = 0; i < TONED.length; i++) table[TONED.charCodeAt(i)] = 1;
+  return table;
+})();
+
+/** The letters `[a-zü]` of the pinyin noise pattern. */
+const isPinyinLetter = (code: number): boolean => (code >= 0x61 && code <= 0x7a) || code === 0xfc;
 
 /**
- * `toSimplified(foldWidth(text))` with spaces and tabs dropped, in one pass into one flat string: what the plan-or-not
- * decision reads. (The four passes it replaces made a chain of pieces that the decision's searches then joined again.)
+ * Where the pinyin noise that opens at `units[at]` (a `(` or `（`) ends, -1 when none does: what `PINYIN_NOISE` matches
+ * there, read by hand (one toned letter, at most six letters on either side of it, then `)` or `）`).
+ */
+function noiseEnd(units: Uint16Array, at: number, n: number): number {
+  let i = at + 1;
+  while (i < n && isPinyinLetter(units[i]!)) i++;
+  if (i - at - 1 > 6 || i >= n || units[i]! >= 0x1e40 || IS_TONED[units[i]!] === 0) return -1;
+  const after = ++i;
+  while (i < n && isPinyinLetter(units[i]!)) i++;
+  if (i - after > 6 || i >= n || (units[i] !== 0x29 && units[i] !== 0xff09)) return -1;
+  return i + 1;
+}
+
+/** What `foldHead` counts in a text as written, pinyin noise included: its Latin letters and its Chinese characters. */
+export interface FoldCounts {
+  /** `A`–`Z` and `a`–`z`. */
+  latin: number;
+  /** U+4E00–U+9FFF. */
+  han: number;
+}
+
+/**
+ * `toSimplified(foldWidth(text))` with spaces and tabs dropped, in one pass into one flat string. (The four passes it
+ * replaces made a chain of pieces that the decision's searches then joined again.)
  */
 export function foldCompact(text: string): string {
+  return fold(text, false, { latin: 0, han: 0 });
+}
+
+/**
+ * `foldCompact(stripNoise(text))`, what the plan-or-not decision reads, with `counts` set for `text` as written: the
+ * decision's one pass over the head it reads (the noise is dropped where it stands, as `stripNoise` drops it: each
+ * bracket of noise from left to right).
+ */
+export function foldHead(text: string, counts: FoldCounts): string {
+  return fold(text, true, counts);
+}
+
+/** The two folds' one loop: `counts` set, pinyin noise dropped when `dropNoise`. */
+function fold(text: string, dropNoise: boolean, counts: FoldCounts): string {
   const n = text.length;
-  if (compact.length < n) compact = new Uint16Array(Math.max(n, 2 * compact.length));
-  const out = compact;
+  if (foldUnits.length < n) {
+    foldRoom = new ArrayBuffer(2 * Math.max(n, foldUnits.length * 2));
+    foldUnits = new Uint16Array(foldRoom);
+    foldBytes = Buffer.from(foldRoom);
+  }
+  foldBytes.write(text, 0, 2 * n, 'utf16le');
+  const units = foldUnits;
+  let latin = 0;
+  let han = 0;
   let k = 0;
   for (let i = 0; i < n; i++) {
-    let code = text.charCodeAt(i);
-    if (code >= 0xff01 && code <= 0xff5e) code -= 0xfee0;
+    let code = units[i]!;
+    if (code >= 0x4e00 && code <= 0x9fff) {
+      han++;
+      if (SIMPLIFIED[code] !== 0) code = SIMPLIFIED[code]!;
+    } else if ((code === 0x28 || code === 0xff08) && dropNoise && noiseEnd(units, i, n) > 0) {
+      // The noise's letters are counted as written, and dropped (read twice: noise is rare).
+      const end = noiseEnd(units, i, n);
+      for (let j = i + 1; j < end; j++) if (units[j]! >= 0x61 && units[j]! <= 0x7a) latin++;
+      i = end - 1;
+      continue;
+    } else if (code >= 0xff01 && code <= 0xff5e) code -= 0xfee0;
     else if (code === 0x20 || code === 0x09 || code === 0x3000 || code === 0xa0) continue;
-    else if (SIMPLIFIED[code] !== 0) code = SIMPLIFIED[code]!;
-    out[k++] = code;
+    else {
+      if ((code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a)) latin++;
+      if (SIMPLIFIED[code] !== 0) code = SIMPLIFIED[code]!;
+    }
+    units[k++] = code;
   }
+  counts.latin = latin;
+  counts.han = han;
   // Node's decoder keeps a lone surrogate as it is (a WHATWG TextDecoder would write U+FFFD).
-  return Buffer.from(out.buffer, out.byteOffset, 2 * k).toString('utf16le');
+  return foldBytes.toString('utf16le', 0, 2 * k);
 }
 
 const LINE_BREAK = /[\r\n]/;
