@@ -191,6 +191,15 @@ describe('code-unit text helpers equal the regular expressions they replace', ()
     for (const [, text] of SAMPLE_TEXTS) assert.equal(foldCompact(text), reference(text));
   });
 
+  it('stripNoise removes what the pinyin pattern matches, left to right, and returns text with none as is', () => {
+    const reference = (t: string) => t.replace(/[(（][a-zü]{0,6}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ][a-zü]{0,6}[)）]/g, '');
+    const noisy = fc.array(fc.oneof(pieces, fc.constantFrom('(', '（', ')', '）', 'zh', 'ü', 'ǎ', 'ḿ', 'abcdefg', 'A')), { maxLength: 40 }).map((p) => p.join(''));
+    fc.assert(fc.property(noisy, (t) => stripNoise(t) === reference(t)), { numRuns: 2000 });
+    for (const t of ['發(fā)展', '（zhǎn）(ā)(abcdefgā)(āabcdefg)(ā', 'x(a(ā))', '((ā)(ǚü)', '市司法局（牵头）']) assert.equal(stripNoise(t), reference(t));
+    const plain = '市司法局（牵头）(1)';
+    assert.equal(stripNoise(plain), plain);
+  });
+
   it('foldHead is foldCompact after stripNoise, and counts the Latin letters and Chinese characters as written', () => {
     const noisy = fc.array(fc.oneof(pieces, fc.constantFrom('(', '（', ')', '）', 'zh', 'ü', 'ǎ', 'ḿ', 'abcdefg', 'A')), { maxLength: 40 }).map((p) => p.join(''));
     const counted = (t: string) => ({ latin: (t.match(/[A-Za-z]/g) ?? []).length, han: (t.match(/[\u4e00-\u9fff]/g) ?? []).length });

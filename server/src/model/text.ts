@@ -5,11 +5,53 @@ export { isSpaceCode, isTrimCode, trimSpan } from '../../../grammar/chars.js';
 
 /** Pinyin's toned letters: a bracket holding one of them among Latin letters is scraping noise. */
 const TONED = 'āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ';
-const PINYIN_NOISE = new RegExp(`[(（][a-zü]{0,6}[${TONED}][a-zü]{0,6}[)）]`, 'g');
 
-/** Removes pinyin left by scraping (`發(fā)展` → `發展`). */
+/** `TONED`'s letters by code unit (they are all below U+1E40). */
+const IS_TONED = (() => {
+  const table = new Uint8Array(0x1e40);
+  for (let i = 0; i < TONED.length; i++) table[TONED.charCodeAt(i)] = 1;
+  return table;
+})();
+
+/** The Latin letters of pinyin noise: `a`–`z` and `ü`. */
+const isPinyinLetter = (code: number): boolean => (code >= 0x61 && code <= 0x7a) || code === 0xfc;
+
+/**
+ * Where the pinyin noise that opens at `at` (a `(` or `（`) ends, -1 when none does: what
+ * `/[(（][a-zü]{0,6}[TONED][a-zü]{0,6}[)）]/` matches there, read by hand (it holds one toned letter, so the first
+ * bracket after the letters closes it).
+ */
+function noiseEnd(text: string, at: number): number {
+  const n = text.length;
+  let i = at + 1;
+  while (i < n && isPinyinLetter(text.charCodeAt(i))) i++;
+  const toned = i < n ? text.charCodeAt(i) : 0;
+  if (i - at - 1 > 6 || toned >= 0x1e40 || IS_TONED[toned] === 0) return -1;
+  const after = ++i;
+  while (i < n && isPinyinLetter(text.charCodeAt(i))) i++;
+  const close = i < n ? text.charCodeAt(i) : 0;
+  return i - after <= 6 && (close === 0x29 || close === 0xff09) ? i + 1 : -1;
+}
+
+/** Removes pinyin left by scraping (`發(fā)展` → `發展`), each bracket of it from left to right. */
 export function stripNoise(text: string): string {
-  return text.includes('(') || text.includes('（') ? text.replace(PINYIN_NOISE, '') : text;
+  // The brackets are found by native searches (a regular expression tries every character), then read by hand.
+  let out = '';
+  let last = 0;
+  let round = text.indexOf('(');
+  let wide = text.indexOf('（');
+  while (round >= 0 || wide >= 0) {
+    const at = round < 0 ? wide : wide < 0 ? round : Math.min(round, wide);
+    const end = noiseEnd(text, at);
+    if (end > 0) {
+      out += text.slice(last, at);
+      last = end;
+    }
+    const from = end > 0 ? end : at + 1;
+    if (round >= 0 && round < from) round = text.indexOf('(', from);
+    if (wide >= 0 && wide < from) wide = text.indexOf('（', from);
+  }
+  return last === 0 ? text : out + text.slice(last);
 }
 
 /** Full-width ASCII forms (`（` `：` `１`) to half-width; the ideographic space to a space. Text with none is returned as is. */
@@ -115,30 +157,6 @@ let foldRoom = new ArrayBuffer(8192);
 let foldUnits = new Uint16Array(foldRoom);
 let foldBytes = Buffer.from(foldRoom);
 
-/** `TONED`'s letters by code unit (they are all below U+1E40). */
-const IS_TONED = (() => {
-  const table = new Uint8Array(0x1e40);
-  for (let i = 0; i < TONED.length; i++) table[TONED.charCodeAt(i)] = 1;
-  return table;
-})();
-
-/** The letters `[a-zü]` of the pinyin noise pattern. */
-const isPinyinLetter = (code: number): boolean => (code >= 0x61 && code <= 0x7a) || code === 0xfc;
-
-/**
- * Where the pinyin noise that opens at `units[at]` (a `(` or `（`) ends, -1 when none does: what `PINYIN_NOISE` matches
- * there, read by hand (one toned letter, at most six letters on either side of it, then `)` or `）`).
- */
-function noiseEnd(units: Uint16Array, at: number, n: number): number {
-  let i = at + 1;
-  while (i < n && isPinyinLetter(units[i]!)) i++;
-  if (i - at - 1 > 6 || i >= n || units[i]! >= 0x1e40 || IS_TONED[units[i]!] === 0) return -1;
-  const after = ++i;
-  while (i < n && isPinyinLetter(units[i]!)) i++;
-  if (i - after > 6 || i >= n || (units[i] !== 0x29 && units[i] !== 0xff09)) return -1;
-  return i + 1;
-}
-
 /** What `foldHead` counts in a text as written, pinyin noise included: its Latin letters and its Chinese characters. */
 export interface FoldCounts {
   /** `A`–`Z` and `a`–`z`. */
@@ -182,9 +200,9 @@ function fold(text: string, dropNoise: boolean, counts: FoldCounts): string {
     if (code >= 0x4e00 && code <= 0x9fff) {
       han++;
       if (SIMPLIFIED[code] !== 0) code = SIMPLIFIED[code]!;
-    } else if ((code === 0x28 || code === 0xff08) && dropNoise && noiseEnd(units, i, n) > 0) {
+    } else if ((code === 0x28 || code === 0xff08) && dropNoise && noiseEnd(text, i) > 0) {
       // The noise's letters are counted as written, and dropped (read twice: noise is rare).
-      const end = noiseEnd(units, i, n);
+      const end = noiseEnd(text, i);
       for (let j = i + 1; j < end; j++) if (units[j]! >= 0x61 && units[j]! <= 0x7a) latin++;
       i = end - 1;
       continue;
