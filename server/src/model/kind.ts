@@ -72,9 +72,21 @@ const NARRATIVE =
 /** A news page or a reading of a policy. */
 const INTERPRETATION = /解读如下|现解读|现就[^。]{0,20}解读|记者从|记者获悉|本报讯|答记者问/g;
 /** A covering notice's wording: it issues a plan (`现印发给你们`)… */
-export const NOTICE_ISSUES = /印发给你们|印發給你們|现予印发|現予印發|现印发|現印發|现将.{0,60}印发|現將.{0,60}印發|予以印发|予以印發/;
+const NOTICE_ISSUES = /印发给你们|印發給你們|现予印发|現予印發|现印发|現印發|现将.{0,60}印发|現將.{0,60}印發|予以印发|予以印發/;
 /** …or states its own requirements (`通知如下`). */
-export const NOTICE_REQUIRES = /(?:通知|要求)如下|結合以下要求|结合以下要求|提出(?:如下|以下)要求|并就有关.{0,10}通知如下|並就有關.{0,10}通知如下/;
+const NOTICE_REQUIRES = /(?:通知|要求)如下|結合以下要求|结合以下要求|提出(?:如下|以下)要求|并就有关.{0,10}通知如下|並就有關.{0,10}通知如下/;
+/** The first wording in `text` of a notice issuing a plan (`NOTICE_ISSUES`), null when none. */
+export function findNoticeIssues(text: string): RegExpExecArray | null {
+  // Each wording holds `印`: a native search spares the pattern's scan of a text without one.
+  return text.includes('印') ? NOTICE_ISSUES.exec(text) : null;
+}
+
+/** The first wording in `text` of a notice stating its own requirements (`NOTICE_REQUIRES`), null when none. */
+export function findNoticeRequires(text: string): RegExpExecArray | null {
+  // Each wording holds `如下` or `以下要求`: native searches spare the pattern's scan of a text with neither.
+  return text.includes('如下') || text.includes('以下要求') ? NOTICE_REQUIRES.exec(text) : null;
+}
+
 /** What a notice asks of its readers. */
 const NOTICE_ASKS = /请认真贯彻(?:落实|执行)|请结合实际/;
 
@@ -223,7 +235,7 @@ function findTitleKind(head: string): { title: Title | null; headline: string | 
   const joined = head.slice(0, 4000).replace(/[\r\n]+/g, '');
   // A notice that issues nothing is a notice, whatever documents it cites; one that issues a plan is read by what
   // it issues (`现将《X》印发给你们`) or by its body.
-  if (notice && !NOTICE_ISSUES.test(joined)) return { title: notice, headline };
+  if (notice && findNoticeIssues(joined) === null) return { title: notice, headline };
   const book = ISSUED_BOOK.exec(joined);
   const name = book ? (book[1] ?? book[2]!) : '';
   const found = book ? titleKind(name) : null;
@@ -285,7 +297,7 @@ export function decideKind(text: string, forced?: DocumentKind | null): KindDeci
   }
   // A news story tells in its own words that a plan was issued and what it holds. A page that carries the plan
   // itself (its title on a line of its own, or the covering notice that issues it) is the plan, whoever reprinted it.
-  if (title?.from !== 'line' && !NOTICE_ISSUES.test(head)) {
+  if (title?.from !== 'line' && findNoticeIssues(head) === null) {
     const news = newsEvidence(head, headline);
     if (news.length > 0) {
       say('news', news);
@@ -313,11 +325,11 @@ export function decideKind(text: string, forced?: DocumentKind | null): KindDeci
   }
   if (planScore > 0) return { kind: 'plan', positive: true, reasons };
   // A covering notice whose plan is not in the text; a notice that states its own requirements (`通知如下`).
-  if (NOTICE_ISSUES.test(head)) {
+  if (findNoticeIssues(head) !== null) {
     say('notice-only', []);
     return { kind: 'other', positive: true, reasons };
   }
-  if (NOTICE_REQUIRES.test(head) || NOTICE_ASKS.test(head)) {
+  if (findNoticeRequires(head) !== null || NOTICE_ASKS.test(head)) {
     say('notice-requirements', []);
     return { kind: 'other', positive: true, reasons };
   }

@@ -20,7 +20,7 @@ import { PlacedDirective, PlacedMarker, PlacedParseProblem, PlacedSection, Place
 import { createLineMap, type LineTable } from './positions.js';
 import { withMemoSlot } from './remember.js';
 import { DEFAULT_NON_TASK_SECTIONS } from '../config/config.js';
-import { decideKind, NOTICE_ISSUES, NOTICE_REQUIRES } from './kind.js';
+import { decideKind, findNoticeIssues, findNoticeRequires } from './kind.js';
 import { restartsNewPart, separateListWalker } from './numbering.js';
 import { findTables, headerWords, PERSON_HEADER } from './tables.js';
 import { readUnitCells } from './table-units.js';
@@ -264,12 +264,15 @@ const ATTACHMENT_LINE = /^[ \t\u3000\u00a0]*附件[0-9一二三四五六七八�
  * signature's date; a notice that states requirements and is followed by none of these is the whole text.
  */
 function noticeEnd(text: string, lines: LineTable): number {
+  // A notice that issues nothing (`关于…分工的通知…通知如下`) is the document itself: its items are read as they are.
+  // Every wording that issues holds `印`: a head without one (noise removed or not) issues nothing, and is not copied.
+  const firstYin = text.indexOf('印');
+  if (firstYin < 0 || firstYin >= 20_000) return 0;
   // Pinyin noise removed (`印發(fā)給你們`): removing it keeps every line break, so lines are counted in the copy.
   const head = stripNoise(text.slice(0, 20_000));
-  const issues = NOTICE_ISSUES.exec(head);
-  const requires = NOTICE_REQUIRES.exec(head);
-  // A notice that issues nothing (`关于…分工的通知…通知如下`) is the document itself: its items are read as they are.
+  const issues = findNoticeIssues(head);
   if (issues === null) return 0;
+  const requires = findNoticeRequires(head);
   const at = Math.min(issues?.index ?? Infinity, requires?.index ?? Infinity);
   const named = head.slice(0, at + 200);
   const books = [...named.matchAll(/《([^《》]{4,80})》/g), ...named.matchAll(ISSUED_UNQUOTED)].map((m) => foldTitle(m[1] ?? m[2]!));
