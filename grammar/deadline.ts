@@ -17,7 +17,6 @@ export type DeadlinePrecision = 'day' | 'month' | 'quarter' | 'half' | 'year';
 
 const FOLD_FROM = '０１２３４５６７８９ＱｑＯ－～〜．／：長續堅態開實執進動於內當為遲時間號後幾兩個務設陸資數該歷週節國慶勞從';
 const FOLD_TO = '0123456789QqO-~~./:长续坚态开实执进动于内当为迟时间号后几两个务设陆资数该历周节国庆劳从';
-const FOLD_RE = new RegExp(`[${FOLD_FROM}]`);
 const FOLD_TABLE = (() => {
   const table = new Uint16Array(0x10000).map((_, k) => k);
   for (let k = 0; k < FOLD_FROM.length; k++) table[FOLD_FROM.charCodeAt(k)] = FOLD_TO.charCodeAt(k);
@@ -26,11 +25,14 @@ const FOLD_TABLE = (() => {
 
 /** Full-width digits and punctuation to ASCII, traditional keyword characters to simplified; same length. */
 export function fold(text: string): string {
-  if (!FOLD_RE.test(text)) return text;
+  // The first character that changes, by the table: a regex over the class of `FOLD_FROM` costs several times more.
+  let first = 0;
+  while (first < text.length && FOLD_TABLE[text.charCodeAt(first)] === text.charCodeAt(first)) first++;
+  if (first === text.length) return text;
   // Few characters change: copy the runs between them.
   let out = '';
   let last = 0;
-  for (let k = 0; k < text.length; k++) {
+  for (let k = first; k < text.length; k++) {
     const code = text.charCodeAt(k);
     const to = FOLD_TABLE[code] as number;
     if (to !== code) {
