@@ -83,6 +83,8 @@ const IS_CANDIDATE_FIRST = (() => {
   for (let k = 0; k < CANDIDATE_FIRSTS.length; k++) table[CANDIDATE_FIRSTS.charCodeAt(k)] = 1;
   return table;
 })();
+/** `IS_CANDIDATE_FIRST` of the folded character, by the character as written. */
+const FOLDS_TO_CANDIDATE_FIRST = IS_CANDIDATE_FIRST.map((_, k) => IS_CANDIDATE_FIRST[FOLD_TABLE[k]!]!);
 const ONGOING_KEYS = ['常态化', '长期', '持续', '常年', '长效'];
 /**
  * Holidays and seasons a schedule is written against (`清明节期间`, `国庆节前`, `汛期`); longer names first. Their
@@ -92,6 +94,13 @@ const ONGOING_KEYS = ['常态化', '长期', '持续', '常年', '长效'];
 const HOLIDAYS = ['元旦春节', '元旦', '春节', '清明节', '清明', '五一', '劳动节', '端午节', '端午', '中秋节', '中秋', '国庆节', '国庆', '主汛期', '汛期', '暑假', '暑期', '寒假', '两节', '双节'];
 /** What makes a holiday a time bound: `期间` `前后` `之前` `以前` `前` (not `的临近`, not `后`). */
 const HOLIDAY_BOUNDS = ['期间', '前后', '之前', '以前', '前'];
+/** By code unit: 1 where a holiday (`HOLIDAYS`) may start, 2 where an ongoing phrase (`ONGOING_KEYS`) may. */
+const WORD_FIRST = (() => {
+  const table = new Uint8Array(0x10000);
+  for (const w of HOLIDAYS) table[w.charCodeAt(0)]! |= 1;
+  for (const w of ONGOING_KEYS) table[w.charCodeAt(0)]! |= 2;
+  return table;
+})();
 const ONGOING_VERBS = ['坚持', '推进', '开展', '实施', '执行', '落实', '进行', '抓好', '深化', '推动', '有效'];
 
 const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
@@ -682,8 +691,7 @@ function prefixCue(s: string, from: number): boolean {
   while (k >= 0 && from - k < 8 && isSpace(s[k])) k--;
   if (PREFIX_CUE.has(s[k] as string)) return true;
   if (s[k] === ':') k--;
-  const two = s.slice(Math.max(0, k - 1), k + 1);
-  return two === '时限' || two === '期限';
+  return k >= 1 && s[k] === '限' && (s[k - 1] === '时' || s[k - 1] === '期');
 }
 
 /** A date followed by `的` `以来` `起` `开始` `之后` `以后` marks a starting point, not a deadline. */
@@ -744,6 +752,8 @@ function skipPinyin(s: string, k: number): number {
 
 /** An ongoing phrase (`长期坚持` `持续推进` `常态化`) at `i`: its end, or -1. */
 function ongoingAt(s: string, i: number): number {
+  // Most candidates are digits: the first character rules out every key at once.
+  if (((WORD_FIRST[s.charCodeAt(i)] ?? 0) & 2) === 0) return -1;
   const key = wordAt(ONGOING_KEYS, s, i);
   if (key === null) return -1;
   const j = skipPinyin(s, i + key.length);
@@ -830,6 +840,7 @@ function hitAt(s: string, i: number, prose: boolean, chained: boolean): Hit {
 
 /** A holiday period at `i` (`清明节期间`, `國慶節前`, `清明節(jié)前后`): its end, or -1. */
 function holidayAt(s: string, i: number): number {
+  if (((WORD_FIRST[s.charCodeAt(i)] ?? 0) & 1) === 0) return -1;
   const name = wordAt(HOLIDAYS, s, i);
   if (name === null) return -1;
   let j = skipPinyin(s, i + name.length);
@@ -913,7 +924,10 @@ const missAt = (s: string, i: number): Hit => ({ from: i, to: Math.max(i + 1, sk
 /** The next place at or after `from` where a deadline may start, or -1. */
 export function nextCandidate(s: string, from: number): number {
   for (let i = from; i < s.length; i++) {
-    if (IS_CANDIDATE_FIRST[s.charCodeAt(i)] === 0) continue;
+    const c = s.charCodeAt(i);
+    if (IS_CANDIDATE_FIRST[c] === 0) continue;
+    // A digit is one by `CANDIDATE`'s first alternative, `[0-9]`.
+    if (c >= 0x30 && c <= 0x39) return i;
     CANDIDATE.lastIndex = i;
     if (CANDIDATE.test(s)) return i;
   }
@@ -954,9 +968,13 @@ export class DeadlineScan {
   #bookOpen = -1;
 
   constructor(text: string, mode: 'field' | 'prose') {
-    this.#s = fold(text);
+    // Many texts hold no character a phrase may start with (a clause with no date, a lone `。`): such a text is
+    // neither folded nor scanned.
+    let first = 0;
+    while (first < text.length && FOLDS_TO_CANDIDATE_FIRST[text.charCodeAt(first)] === 0) first++;
+    this.#s = first < text.length ? fold(text) : text;
     this.#prose = mode === 'prose';
-    this.#i = nextCandidate(this.#s, 0);
+    this.#i = first < text.length ? nextCandidate(this.#s, first) : -1;
   }
 
   next(): DeadlinePhrase | null {
