@@ -77,6 +77,9 @@ export function leadsAfterBy(t: IToken): boolean {
   return type === LeadVerb || type === ChargeVerb || type === JointLead || type === ByDivision;
 }
 
+/** A verb that gives a lead (`leadsAfterBy`), or `会同`: what every sentence and `会同` clause holds. */
+const leadsOrJoins = (t: IToken): boolean => leadsAfterBy(t) || t.tokenType === Together;
+
 /** How many characters of words may follow a verb before its segment ends: `牵头落实`, `牵头卖力`, `负责落实`. */
 const VERB_TAIL = 4;
 
@@ -248,6 +251,9 @@ function findClauses(toks: readonly IToken[], from: number, to: number, found: F
  * `由X会同Y…`. Without, a lead verb ending the first segment after a unit's name does (`敢于负责` is prose).
  */
 function sentenceAt(toks: readonly IToken[], from: number, to: number): Found | null {
+  // Every way below ends at a verb that gives a lead or at `会同`: a clause with neither (most of a task's prose) is
+  // none, known in one walk.
+  if (!some(toks, leadsOrJoins, from, to)) return null;
   let by = from;
   while (by < to && !(toks[by]!.tokenType === By && meansBy(toks, by))) by++;
   if (by < to) {

@@ -17,7 +17,6 @@ export type DeadlinePrecision = 'day' | 'month' | 'quarter' | 'half' | 'year';
 
 const FOLD_FROM = '０１２３４５６７８９ＱｑＯ－～〜．／：長續堅態開實執進動於內當為遲時間號後幾兩個務設陸資數該歷週節國慶勞從';
 const FOLD_TO = '0123456789QqO-~~./:长续坚态开实执进动于内当为迟时间号后几两个务设陆资数该历周节国庆劳从';
-const FOLD_RE = new RegExp(`[${FOLD_FROM}]`);
 const FOLD_TABLE = (() => {
   const table = new Uint16Array(0x10000).map((_, k) => k);
   for (let k = 0; k < FOLD_FROM.length; k++) table[FOLD_FROM.charCodeAt(k)] = FOLD_TO.charCodeAt(k);
@@ -26,11 +25,14 @@ const FOLD_TABLE = (() => {
 
 /** Full-width digits and punctuation to ASCII, traditional keyword characters to simplified; same length. */
 export function fold(text: string): string {
-  if (!FOLD_RE.test(text)) return text;
+  // The first character that changes, by the table: a regex over the class of `FOLD_FROM` costs several times more.
+  let first = 0;
+  while (first < text.length && FOLD_TABLE[text.charCodeAt(first)] === text.charCodeAt(first)) first++;
+  if (first === text.length) return text;
   // Few characters change: copy the runs between them.
   let out = '';
   let last = 0;
-  for (let k = 0; k < text.length; k++) {
+  for (let k = first; k < text.length; k++) {
     const code = text.charCodeAt(k);
     const to = FOLD_TABLE[code] as number;
     if (to !== code) {
@@ -42,25 +44,50 @@ export function fold(text: string): string {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Character classes.
+// Character classes: bits of one table by code unit, asked about by position (`isAt(s, k, CLASS)`). A `Set` of
+// one-character strings would make a string of each character asked about (the engine keeps no one-character
+// strings beyond Latin-1), and the scanner asks at every candidate.
+
+const CHAR_CLASS = new Uint16Array(0x10000);
+let nextClassBit = 1;
+
+/** A class of the characters of `chars`: a bit of `CHAR_CLASS`. */
+function charClass(chars: string): number {
+  const bit = nextClassBit;
+  if (bit > 0x8000) throw new Error('CHAR_CLASS holds 16 classes');
+  nextClassBit <<= 1;
+  for (let k = 0; k < chars.length; k++) CHAR_CLASS[chars.charCodeAt(k)]! |= bit;
+  return bit;
+}
+
+/** Is the character at `k` of `s` in `cls` (a class, or several or-ed together)? False outside `s`. */
+const isAt = (s: string, k: number, cls: number): boolean => ((CHAR_CLASS[s.charCodeAt(k)] ?? 0) & cls) !== 0;
 
 const CJK_DIGIT: Record<string, number> = {
   〇: 0, '○': 0, 零: 0, O: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
 };
 /** Characters that make up a Chinese numeral run (`十二`, `二〇二〇`). */
-const CJK_NUMERAL = new Set([...'〇○零一二三四五六七八九十']);
+const CJK_NUMERAL = charClass('〇○零一二三四五六七八九十');
 /** Han characters that may stand right before a Chinese-numeral month (`于三月`, `二〇二〇年十二月`). */
-const CJK_MONTH_PREV = new Set([...'于在到至止迟晚底前内年月、每']);
+const CJK_MONTH_PREV = charClass('于在到至止迟晚底前内年月、每');
+/** Characters before a Chinese numeral that make it part of a longer number (`第一`, `百二`), besides a numeral. */
+const CJK_NUMBER_PREV = charClass('第百千两');
 /** Characters before a bare `年底` / `年内` that make it part of something else (`3年内`, `半年内`, `去年底`). */
-const BARE_YEAR_DENY = new Set([...'0123456789〇○零一二三四五六七八九十百千两半几多每今本当全明次翌去上下前后近往同该历数逐整跨']);
+const BARE_YEAR_DENY = charClass('0123456789〇○零一二三四五六七八九十百千两半几多每今本当全明次翌去上下前后近往同该历数逐整跨');
 /** Characters after `内` that make it part of a word (`内蒙古`, `内部`), not "within". */
-const INNER_DENY = new Set([...'蒙部容外控设涵地务资需在河江陆核']);
+const INNER_DENY = charClass('蒙部容外控设涵地务资需在河江陆核');
 /** Range separators (one code unit each; `——` is read as two). */
-const RANGE_SEP = new Set([...'—–―‐-~至到']);
+const RANGE_SEP = charClass('—–―‐-~至到');
 /** Single characters before a date that make it a deadline in prose (`于` `在` `到` `截至` `截止` `最迟`). */
-const PREFIX_CUE = new Set([...'于在到至止迟晚']);
+const PREFIX_CUE = charClass('于在到至止迟晚');
 /** Clause boundaries for a stand-alone ongoing phrase in prose. */
-const CLAUSE_BOUNDARY = new Set([...'。，,；;：:！!？?（）()【】[]〔〕\n\r']);
+const CLAUSE_BOUNDARY = charClass('。，,；;：:！!？?（）()【】[]〔〕\n\r');
+/** Spaces, inside a date or around it. */
+const SPACE = charClass(' \t\u3000\u00a0');
+/** Characters before a digit that make it part of something else (`v2`, `1.5`, `a_3`, `2/3`, `2-3`). */
+const DIGIT_JOIN = charClass('._/\\-');
+/** Characters a bare damaged date with no `日` may end before (`2020313` before `前`); spaces and clause ends too. */
+const BARE_END = charClass('前之以)）');
 /** The first characters of the holidays (`HOLIDAYS`), for the candidate scan. */
 const HOLIDAY_START = '元旦|春节|清明|五一|劳动节|端午|中秋|国庆|主汛期|汛期|暑假|暑期|寒假|两节|双节';
 /**
@@ -81,6 +108,8 @@ const IS_CANDIDATE_FIRST = (() => {
   for (let k = 0; k < CANDIDATE_FIRSTS.length; k++) table[CANDIDATE_FIRSTS.charCodeAt(k)] = 1;
   return table;
 })();
+/** `IS_CANDIDATE_FIRST` of the folded character, by the character as written. */
+const FOLDS_TO_CANDIDATE_FIRST = IS_CANDIDATE_FIRST.map((_, k) => IS_CANDIDATE_FIRST[FOLD_TABLE[k]!]!);
 const ONGOING_KEYS = ['常态化', '长期', '持续', '常年', '长效'];
 /**
  * Holidays and seasons a schedule is written against (`清明节期间`, `国庆节前`, `汛期`); longer names first. Their
@@ -90,26 +119,36 @@ const ONGOING_KEYS = ['常态化', '长期', '持续', '常年', '长效'];
 const HOLIDAYS = ['元旦春节', '元旦', '春节', '清明节', '清明', '五一', '劳动节', '端午节', '端午', '中秋节', '中秋', '国庆节', '国庆', '主汛期', '汛期', '暑假', '暑期', '寒假', '两节', '双节'];
 /** What makes a holiday a time bound: `期间` `前后` `之前` `以前` `前` (not `的临近`, not `后`). */
 const HOLIDAY_BOUNDS = ['期间', '前后', '之前', '以前', '前'];
+/** The first characters of `HOLIDAYS` and of `ONGOING_KEYS`. */
+const HOLIDAY_FIRST = charClass(HOLIDAYS.map((w) => w[0]).join(''));
+const ONGOING_FIRST = charClass(ONGOING_KEYS.map((w) => w[0]).join(''));
 const ONGOING_VERBS = ['坚持', '推进', '开展', '实施', '执行', '落实', '进行', '抓好', '深化', '推动', '有效'];
 
-const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
-const isAsciiLetter = (c: string | undefined): boolean =>
-  c !== undefined && ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'));
-const isSpace = (c: string | undefined): boolean => c === ' ' || c === '\t' || c === '\u3000' || c === '\u00a0';
+/** Is the character at `k` of `s` an ASCII digit (false outside `s`)? */
+function isDigit(s: string, k: number): boolean {
+  const c = s.charCodeAt(k);
+  return c >= 0x30 && c <= 0x39;
+}
 
-function isHan(c: string | undefined): boolean {
-  if (c === undefined) return false;
-  const x = c.charCodeAt(0);
+/** Is the character at `k` of `s` an ASCII letter (false outside `s`)? */
+function isAsciiLetter(s: string, k: number): boolean {
+  const c = s.charCodeAt(k);
+  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+}
+
+const isSpace = (s: string, k: number): boolean => isAt(s, k, SPACE);
+
+/** Is the character at `k` of `s` a Han character (false outside `s`)? */
+function isHan(s: string, k: number): boolean {
+  const x = s.charCodeAt(k);
   return (x >= 0x4e00 && x <= 0x9fff) || (x >= 0x3400 && x <= 0x4dbf) || x === 0x3007;
 }
 
-function runEnd(s: string, i: number, test: (c: string) => boolean): number {
+function digitRunEnd(s: string, i: number): number {
   let j = i;
-  while (j < s.length && test(s[j] as string)) j++;
+  while (isDigit(s, j)) j++;
   return j;
 }
-
-const digitRunEnd = (s: string, i: number): number => runEnd(s, i, isDigit);
 
 /** `Number(s.slice(from, to))` for a run of ASCII digits [from, to), without cutting the string. */
 function digitsValue(s: string, from: number, to: number): number {
@@ -117,28 +156,31 @@ function digitsValue(s: string, from: number, to: number): number {
   for (let k = from; k < to; k++) value = value * 10 + (s.charCodeAt(k) - 48);
   return value;
 }
-const cjkRunEnd = (s: string, i: number): number => runEnd(s, i, (c) => CJK_NUMERAL.has(c));
+
+function cjkRunEnd(s: string, i: number): number {
+  let j = i;
+  while (isAt(s, j, CJK_NUMERAL)) j++;
+  return j;
+}
 
 /** What a date's pieces are glued with, when a space was typed between them (`12 月底前`, `2024 年 6 月`). */
-const DATE_GLUE = new Set([...'年月日号底末前季度之以内']);
+const DATE_GLUE = charClass('年月日号底末前季度之以内');
 
 /**
  * Past the spaces at `k` (at most two) when a date goes on after them (`12 月`: the `月`; with `digits`, `年 6月`:
  * the `6`); else `k`. Typed dates carry such spaces; `6月 开展` does not go on.
  */
 function gap(s: string, k: number, digits = false): number {
-  if (!isSpace(s[k])) return k;
+  if (!isSpace(s, k)) return k;
   let j = k;
-  while (j < s.length && j - k < 2 && isSpace(s[j])) j++;
-  const c = s[j];
-  return c !== undefined && (DATE_GLUE.has(c) || (digits && isDigit(c))) ? j : k;
+  while (j < s.length && j - k < 2 && isSpace(s, j)) j++;
+  return isAt(s, j, DATE_GLUE) || (digits && isDigit(s, j)) ? j : k;
 }
 
 /** Length of a range separator at `j` (`—` `——` `-` `~` `至` `到`), 0 when none. */
 function sepAt(s: string, j: number): number {
-  const c = s[j];
-  if (c === undefined || !RANGE_SEP.has(c)) return 0;
-  return c === '—' && s[j + 1] === '—' ? 2 : 1;
+  if (!isAt(s, j, RANGE_SEP)) return 0;
+  return s[j] === '—' && s[j + 1] === '—' ? 2 : 1;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -272,11 +314,11 @@ function cjkSmall(run: string): number | null {
 
 /** A small number at `k`: 1–2 Arabic digits or a Chinese numeral up to `三十一`; the whole run must be it. */
 function readNumber(s: string, k: number): { value: number; to: number } | null {
-  if (isDigit(s[k])) {
+  if (isDigit(s, k)) {
     const e = digitRunEnd(s, k);
     return e - k <= 2 ? { value: digitsValue(s, k, e), to: e } : null;
   }
-  if (!CJK_NUMERAL.has(s[k] as string)) return null;
+  if (!isAt(s, k, CJK_NUMERAL)) return null;
   const e = cjkRunEnd(s, k);
   const value = e - k <= 3 ? cjkSmall(s.slice(k, e)) : null;
   return value === null || value < 1 ? null : { value, to: e };
@@ -291,7 +333,7 @@ function readCjkYear(s: string, k: number): number | null {
     if (v === undefined) return null;
     y = y * 10 + v;
   }
-  return s[k + 4] === '年' && !CJK_NUMERAL.has(s[k - 1] as string) && validYear(y) ? y : null;
+  return s[k + 4] === '年' && !isAt(s, k - 1, CJK_NUMERAL) && validYear(y) ? y : null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -309,13 +351,13 @@ function readMonth(s: string, k: number): { month: number; to: number } | null {
 function readQuarter(s: string, k: number): Tail | null {
   let j = k;
   let q = 0;
-  if ((s[j] === 'Q' || s[j] === 'q') && !isAsciiLetter(s[j - 1])) {
+  if ((s[j] === 'Q' || s[j] === 'q') && !isAsciiLetter(s, j - 1)) {
     q = Number(s[j + 1]);
     j += 2;
-    if (isDigit(s[j]) || isAsciiLetter(s[j])) return null;
+    if (isDigit(s, j) || isAsciiLetter(s, j)) return null;
   } else {
     if (s[j] === '第') j++;
-    q = isDigit(s[j]) ? (isDigit(s[j + 1]) ? 0 : Number(s[j])) : (CJK_DIGIT[s[j] as string] ?? 0);
+    q = isDigit(s, j) ? (isDigit(s, j + 1) ? 0 : Number(s[j])) : (CJK_DIGIT[s[j] as string] ?? 0);
     j++;
     if (s[j] === '季' && s[j + 1] === '度') j += 2;
     else if (s[j] === '季' && (s[j + 1] === '末' || s[j + 1] === '底')) j += 1;
@@ -334,7 +376,7 @@ function readHalf(s: string, k: number): Tail | null {
 }
 
 /** `内` meaning "within" (not `内蒙古`, `内部`). */
-const isWithin = (s: string, k: number): boolean => s[k] === '内' && !INNER_DENY.has(s[k + 1] as string);
+const isWithin = (s: string, k: number): boolean => s[k] === '内' && !isAt(s, k + 1, INNER_DENY);
 
 /** What follows `N月`: `底` `末` `上旬` `中旬` `下旬` `初` `N日` `份` `内`, or nothing. */
 function monthTail(s: string, written: number, m: number): Tail {
@@ -411,9 +453,8 @@ function splitMonthDayRange(d: string, year: number | null): [number, number, nu
   return null;
 }
 
-/** A character that may end a bare damaged date with no `日` (`2020313` at line end, before `前`). */
-const endsBare = (c: string | undefined): boolean =>
-  c === undefined || isSpace(c) || CLAUSE_BOUNDARY.has(c) || c === '前' || c === '之' || c === '以' || c === ')' || c === '）';
+/** May a bare damaged date with no `日` end before `k` (`2020313` at line end, before `前`)? */
+const endsBare = (s: string, k: number): boolean => k >= s.length || isAt(s, k, SPACE | CLAUSE_BOUNDARY | BARE_END);
 
 /** A damaged run of 5–12 digits starting with a year at [i, e). */
 function damagedWithYear(s: string, i: number, e: number): Expr | null {
@@ -429,7 +470,7 @@ function damagedWithYear(s: string, i: number, e: number): Expr | null {
   }
   if (suffix === '月' && rest.length <= 2) return fromTail(i, year, monthTail(s, e + 1, Number(rest)), dmg);
   const withDay = suffix === '日';
-  if (!withDay && (!endsBare(suffix) || rest.length < 3)) return null;
+  if (!withDay && (!endsBare(s, e) || rest.length < 3)) return null;
   const to = withDay ? e + 1 : e;
   const md = rest.length <= 4 ? monthDaySplits(rest, y)[0] : undefined;
   if (md) return expr(i, to, year, dayWin(md.m, md.d, md.d), { damaged: !(rest.length === 4 && md.ml === 2) });
@@ -455,7 +496,7 @@ function afterYearDigits(s: string, i: number, e: number, y: number, env: Env): 
   const g = gap(s, e);
   if (s[g] === '年') return fromTail(i, written(y), yearTail(s, s[g + 1] === '度' ? g + 2 : g + 1));
   const c = s[e];
-  if ((c === '.' || c === '-' || c === '/') && isDigit(s[e + 1])) {
+  if ((c === '.' || c === '-' || c === '/') && isDigit(s, e + 1)) {
     const iso = isoLike(s, i, e, y, c);
     if (iso) return iso;
   }
@@ -464,7 +505,7 @@ function afterYearDigits(s: string, i: number, e: number, y: number, env: Env): 
     if (q) return fromTail(i, written(y), q);
   }
   const sep = sepAt(s, e);
-  if (sep && isDigit(s[e + sep]) && digitRunEnd(s, e + sep) - (e + sep) === 4 && s[e + sep + 4] === '年') {
+  if (sep && isDigit(s, e + sep) && digitRunEnd(s, e + sep) - (e + sep) === 4 && s[e + sep + 4] === '年') {
     const second = numberAt(s, e + sep, { afterSep: true, loose: env.loose });
     if (second && second.first === null && second.last.year.kind === 'written') {
       second.from = i;
@@ -482,7 +523,7 @@ function isoLike(s: string, i: number, e: number, y: number, sep: string): Expr 
   if (m < 1 || m > 12) return null;
   let to = me;
   let win = monthWin(m);
-  if (s[me] === sep && isDigit(s[me + 1])) {
+  if (s[me] === sep && isDigit(s, me + 1)) {
     const de = digitRunEnd(s, me + 1);
     if (de - (me + 1) > 2) return null;
     const d = digitsValue(s, me + 1, de);
@@ -490,7 +531,7 @@ function isoLike(s: string, i: number, e: number, y: number, sep: string): Expr 
     to = de;
   }
   const next = s[to];
-  if (next === '%' || next === '.' || isAsciiLetter(next) || (next === sep && isDigit(s[to + 1]))) return null;
+  if (next === '%' || next === '.' || isAsciiLetter(s, to) || (next === sep && isDigit(s, to + 1))) return null;
   return expr(i, to, written(y), win);
 }
 
@@ -512,7 +553,7 @@ function afterSmallNumber(s: string, i: number, n: { value: number; to: number }
 /** `6/30前`, `6.30前`: a month and a day written with digits, a bound only with `前` after it (`3.5%`, `1/2` are no dates). */
 function monthSlashDay(s: string, i: number, n: { value: number; to: number }): Expr | null {
   const c = s[n.to];
-  if ((c !== '/' && c !== '.') || !isDigit(s[i]) || !isDigit(s[n.to + 1]) || n.value < 1 || n.value > 12) return null;
+  if ((c !== '/' && c !== '.') || !isDigit(s, i) || !isDigit(s, n.to + 1) || n.value < 1 || n.value > 12) return null;
   const de = digitRunEnd(s, n.to + 1);
   const d = digitsValue(s, n.to + 1, de);
   if (de - (n.to + 1) > 2 || d < 1 || d > 31 || !/^(?:前|之前|以前)/.test(s.slice(de, de + 2))) return null;
@@ -609,7 +650,7 @@ function fromTodayAt(s: string, i: number, env: Env): Expr | null {
 
 /** A bare `年底` `年末` `年内` `年度内` (the plan's year). */
 function bareYearAt(s: string, i: number): Expr | null {
-  if (s[i] !== '年' || BARE_YEAR_DENY.has(s[i - 1] as string)) return null;
+  if (s[i] !== '年' || isAt(s, i - 1, BARE_YEAR_DENY)) return null;
   const j = s[i + 1] === '度' ? i + 2 : i + 1;
   if (s[j] === '底' || s[j] === '末' || isWithin(s, j)) return expr(i, j + 1, NO_YEAR, yearWin(), { cue: true });
   return null;
@@ -617,17 +658,16 @@ function bareYearAt(s: string, i: number): Expr | null {
 
 /** May a Chinese numeral at `i` start a date? Not inside a word (`统一月度`) or a longer numeral. */
 function cjkMayStart(s: string, i: number): boolean {
-  const p = s[i - 1];
-  if (p === undefined) return true;
-  if (CJK_NUMERAL.has(p) || p === '第' || p === '百' || p === '千' || p === '两') return false;
-  return !isHan(p) || CJK_MONTH_PREV.has(p);
+  if (i === 0) return true;
+  if (isAt(s, i - 1, CJK_NUMERAL | CJK_NUMBER_PREV)) return false;
+  return !isHan(s, i - 1) || isAt(s, i - 1, CJK_MONTH_PREV);
 }
 
 /** Any expression starting at `i`, or null. */
 function parseAt(s: string, i: number, env: Env): Expr | null {
+  if (isDigit(s, i)) return numberAt(s, i, env);
   const c = s[i] as string;
-  if (isDigit(c)) return numberAt(s, i, env);
-  if (CJK_NUMERAL.has(c) || c === '元') return cjkOrMonthAt(s, i, env);
+  if (isAt(s, i, CJK_NUMERAL) || c === '元') return cjkOrMonthAt(s, i, env);
   if (c === '第' || c === 'Q' || c === 'q') {
     const q = readQuarter(s, i);
     return q ? fromTail(i, NO_YEAR, q) : null;
@@ -667,7 +707,7 @@ function trailingCue(s: string, end: number): number {
   const to = gap(s, end);
   for (const w of TRAILING_CUES) {
     if (!s.startsWith(w, to)) continue;
-    if (w === '前' && (s[to + 1] === '后' || CJK_NUMERAL.has(s[to + 1] as string))) continue;
+    if (w === '前' && (s[to + 1] === '后' || isAt(s, to + 1, CJK_NUMERAL))) continue;
     if (w === '内' && !isWithin(s, to)) continue;
     return to + w.length;
   }
@@ -677,11 +717,10 @@ function trailingCue(s: string, end: number): number {
 /** A cue written before the date: `于` `在` `到` `截至` `截止` `最迟`, or a `完成时限:` label (not `发布时间:`). */
 function prefixCue(s: string, from: number): boolean {
   let k = from - 1;
-  while (k >= 0 && from - k < 8 && isSpace(s[k])) k--;
-  if (PREFIX_CUE.has(s[k] as string)) return true;
+  while (k >= 0 && from - k < 8 && isSpace(s, k)) k--;
+  if (isAt(s, k, PREFIX_CUE)) return true;
   if (s[k] === ':') k--;
-  const two = s.slice(Math.max(0, k - 1), k + 1);
-  return two === '时限' || two === '期限';
+  return k >= 1 && s[k] === '限' && (s[k - 1] === '时' || s[k - 1] === '期');
 }
 
 /** A date followed by `的` `以来` `起` `开始` `之后` `以后` marks a starting point, not a deadline. */
@@ -718,7 +757,7 @@ function startsWork(s: string, to: number): number {
 /** `完成` right after the date (`7月底之前完成`). */
 function completes(s: string, to: number): boolean {
   let k = to;
-  while (k < s.length && k - to < 8 && isSpace(s[k])) k++;
+  while (k < s.length && k - to < 8 && isSpace(s, k)) k++;
   return s.startsWith('完成', k);
 }
 
@@ -742,6 +781,8 @@ function skipPinyin(s: string, k: number): number {
 
 /** An ongoing phrase (`长期坚持` `持续推进` `常态化`) at `i`: its end, or -1. */
 function ongoingAt(s: string, i: number): number {
+  // Most candidates are digits: the first character rules out every key at once.
+  if (!isAt(s, i, ONGOING_FIRST)) return -1;
   const key = wordAt(ONGOING_KEYS, s, i);
   if (key === null) return -1;
   const j = skipPinyin(s, i + key.length);
@@ -758,24 +799,21 @@ function wordAt(words: readonly string[], s: string, i: number): string | null {
 /** In prose an ongoing phrase counts only as a clause of its own (`…。长期坚持。`), pinyin noise aside. */
 function standsAlone(s: string, from: number, to: number): boolean {
   let a = from - 1;
-  while (a >= 0 && isSpace(s[a])) a--;
+  while (a >= 0 && isSpace(s, a)) a--;
   let b = skipPinyin(s, to);
-  while (b < s.length && isSpace(s[b])) b++;
-  return (a < 0 || CLAUSE_BOUNDARY.has(s[a] as string)) && (b >= s.length || CLAUSE_BOUNDARY.has(s[b] as string));
+  while (b < s.length && isSpace(s, b)) b++;
+  return (a < 0 || isAt(s, a, CLAUSE_BOUNDARY)) && (b >= s.length || isAt(s, b, CLAUSE_BOUNDARY));
 }
 
 /** May a date start at `i`? Arabic digits must begin their run and not follow a letter or `.` `/` `-` `_`. */
 function mayStart(s: string, i: number): boolean {
-  const c = s[i];
-  const p = s[i - 1];
-  if (isDigit(c)) return !isDigit(p) && !isAsciiLetter(p) && !(p !== undefined && '._/\\-'.includes(p));
-  return true;
+  return !isDigit(s, i) || !(isDigit(s, i - 1) || isAsciiLetter(s, i - 1) || isAt(s, i - 1, DIGIT_JOIN));
 }
 
 /** Where to look next after a failed attempt at `i`: past the whole number run, so each run is read once. */
 function skipFrom(s: string, i: number): number {
-  if (isDigit(s[i])) return digitRunEnd(s, i);
-  if (CJK_NUMERAL.has(s[i] as string)) return cjkRunEnd(s, i);
+  if (isDigit(s, i)) return digitRunEnd(s, i);
+  if (isAt(s, i, CJK_NUMERAL)) return cjkRunEnd(s, i);
   return i + 1;
 }
 
@@ -795,14 +833,14 @@ function hitAt(s: string, i: number, prose: boolean, chained: boolean): Hit {
   if (holidayEnd >= 0) {
     // In prose only as the time of a clause (`清明节期间，…`, `在春节前…`, `元旦、春节期间`), not inside a phrase
     // (`1、2月春节前后群众…`).
-    const p = s[before(s, i)];
-    const opens = p === undefined || p === '、' || CLAUSE_BOUNDARY.has(p) || PREFIX_CUE.has(p);
+    const p = before(s, i);
+    const opens = p < 0 || s[p] === '、' || isAt(s, p, CLAUSE_BOUNDARY | PREFIX_CUE);
     return !prose || opens ? { from: i, to: holidayEnd, expr: null, holiday: true } : { from: i, to: holidayEnd };
   }
   const ongoingEnd = ongoingAt(s, i);
   if (ongoingEnd >= 0) return !prose || standsAlone(s, i, ongoingEnd) ? { from: i, to: ongoingEnd, expr: null } : missAt(s, i);
   if (!mayStart(s, i)) return missAt(s, i);
-  const env: Env = { afterSep: false, loose: isDigit(s[i]) && prefixCue(s, i) };
+  const env: Env = { afterSep: false, loose: isDigit(s, i) && prefixCue(s, i) };
   const first = parseAt(s, i, env);
   if (!first) return missAt(s, i);
   const e = withRange(s, first, env);
@@ -828,19 +866,20 @@ function hitAt(s: string, i: number, prose: boolean, chained: boolean): Hit {
 
 /** A holiday period at `i` (`清明节期间`, `國慶節前`, `清明節(jié)前后`): its end, or -1. */
 function holidayAt(s: string, i: number): number {
+  if (!isAt(s, i, HOLIDAY_FIRST)) return -1;
   const name = wordAt(HOLIDAYS, s, i);
   if (name === null) return -1;
   let j = skipPinyin(s, i + name.length);
   if (s[j] === '”' || s[j] === '"') j++;
   const bound = wordAt(HOLIDAY_BOUNDS, s, j);
-  if (bound === null || (bound === '前' && (s[j + 1] === '后' || CJK_NUMERAL.has(s[j + 1] as string)))) return -1;
+  if (bound === null || (bound === '前' && (s[j + 1] === '后' || isAt(s, j + 1, CJK_NUMERAL)))) return -1;
   return j + bound.length;
 }
 
 /** The character before `from`, spaces aside, and where it is (-1: none). */
 function before(s: string, from: number): number {
   let k = from - 1;
-  while (k >= 0 && from - k <= 8 && isSpace(s[k])) k--;
+  while (k >= 0 && from - k <= 8 && isSpace(s, k)) k--;
   return k;
 }
 
@@ -874,7 +913,7 @@ const SCHEDULE_VERBS = [
   '完成', '开通', '编制', '发布', '公布', '集中', '召集', '建成', '检查', '督查', '验收', '评估', '总结', '安排', '推出',
 ];
 const DAY_PARTS = ['上午', '下午', '中午', '晚上', '前后'];
-const LIST_JOINS = new Set([...'和、及与']);
+const LIST_JOINS = charClass('和、及与');
 
 /**
  * A schedule: a date that opens a clause (text start, `，` `。` …), with the dates listed after it (`和8月`), then a
@@ -884,22 +923,22 @@ const LIST_JOINS = new Set([...'和、及与']);
  */
 function scheduleAt(s: string, e: Expr, to: number): number {
   const p = before(s, e.from);
-  if (p >= 0 && !CLAUSE_BOUNDARY.has(s[p] as string)) return -1;
+  if (p >= 0 && !isAt(s, p, CLAUSE_BOUNDARY)) return -1;
   const win = e.last.win;
   const oneDay = e.first === null && win.precision === 'day' && win.d1 === win.d2;
   let k = to;
   for (let listed = 0; listed < 4; listed++) {
     const part = wordAt(DAY_PARTS, s, k);
     if (part !== null) k += part.length;
-    if (!LIST_JOINS.has(s[k] as string)) break;
+    if (!isAt(s, k, LIST_JOINS)) break;
     const next = parseAt(s, k + 1, { afterSep: false, loose: false });
     if (next === null) break;
     k = trailingCue(s, next.to);
   }
   const chainEnd = k;
   let comma = false;
-  while (k < s.length && k - chainEnd < 4 && (isSpace(s[k]) || s[k] === ',' || s[k] === '，')) {
-    comma = comma || !isSpace(s[k]);
+  while (k < s.length && k - chainEnd < 4 && (isSpace(s, k) || s[k] === ',' || s[k] === '，')) {
+    comma = comma || !isSpace(s, k);
     k++;
   }
   return (comma || oneDay) && wordAt(SCHEDULE_VERBS, s, k) !== null ? chainEnd : -1;
@@ -911,7 +950,10 @@ const missAt = (s: string, i: number): Hit => ({ from: i, to: Math.max(i + 1, sk
 /** The next place at or after `from` where a deadline may start, or -1. */
 export function nextCandidate(s: string, from: number): number {
   for (let i = from; i < s.length; i++) {
-    if (IS_CANDIDATE_FIRST[s.charCodeAt(i)] === 0) continue;
+    const c = s.charCodeAt(i);
+    if (IS_CANDIDATE_FIRST[c] === 0) continue;
+    // A digit is one by `CANDIDATE`'s first alternative, `[0-9]`.
+    if (c >= 0x30 && c <= 0x39) return i;
     CANDIDATE.lastIndex = i;
     if (CANDIDATE.test(s)) return i;
   }
@@ -952,9 +994,13 @@ export class DeadlineScan {
   #bookOpen = -1;
 
   constructor(text: string, mode: 'field' | 'prose') {
-    this.#s = fold(text);
+    // Many texts hold no character a phrase may start with (a clause with no date, a lone `。`): such a text is
+    // neither folded nor scanned.
+    let first = 0;
+    while (first < text.length && FOLDS_TO_CANDIDATE_FIRST[text.charCodeAt(first)] === 0) first++;
+    this.#s = first < text.length ? fold(text) : text;
     this.#prose = mode === 'prose';
-    this.#i = nextCandidate(this.#s, 0);
+    this.#i = first < text.length ? nextCandidate(this.#s, first) : -1;
   }
 
   next(): DeadlinePhrase | null {
@@ -1005,8 +1051,8 @@ export function onlyFillerAround(text: string, from: number, to: number): boolea
 
 /** A four-digit (or four-character Chinese) year at `i` that begins its run: value and end, or null. */
 function yearAt(s: string, i: number): { y: number; to: number } | null {
-  if (isDigit(s[i])) {
-    if (isDigit(s[i - 1])) return null;
+  if (isDigit(s, i)) {
+    if (isDigit(s, i - 1)) return null;
     const e = digitRunEnd(s, i);
     const y = digitsValue(s, i, e);
     return e - i === 4 && validYear(y) ? { y, to: e } : null;
@@ -1017,7 +1063,7 @@ function yearAt(s: string, i: number): { y: number; to: number } | null {
 
 /** Is the year at `i` the end of a range (`2018—2016年`, rejected as a whole)? */
 const secondHalf = (s: string, i: number): boolean =>
-  RANGE_SEP.has(s[i - 1] as string) && (isDigit(s[i - 2]) || s[i - 2] === '年');
+  isAt(s, i - 1, RANGE_SEP) && (isDigit(s, i - 2) || s[i - 2] === '年');
 
 /** Where a year may start: a digit run's first digit, or a Chinese year `二〇二〇年`. */
 const YEAR_START = /(?<![0-9])[0-9]|[一二](?=[〇○零O一二三四五六七八九]{3}年)/g;
@@ -1026,7 +1072,7 @@ type PeriodFind = { start: number; end: number; rank: number };
 
 /** The period a heading names at `i`: rank 0 a range of years, 1 `N年度`, 2 a plain `N年`. */
 function periodAt(s: string, i: number): PeriodFind | null {
-  if (isDigit(s[i]) && !isDigit(s[i - 1])) {
+  if (isDigit(s, i) && !isDigit(s, i - 1)) {
     const e = digitRunEnd(s, i);
     const a = Number(s.slice(i, i + 4));
     const b = Number(s.slice(i + 4, e));
@@ -1044,7 +1090,7 @@ function periodAt(s: string, i: number): PeriodFind | null {
   if (s[y.to] !== '年') return null;
   if (s[k] === '度') return { start: y.y, end: y.y, rank: 1 };
   const next = s[k];
-  const continues = isDigit(next) || CJK_NUMERAL.has(next as string) || sep > 0 || '底末前内以之起来'.includes(next ?? '_');
+  const continues = isDigit(s, k) || isAt(s, k, CJK_NUMERAL) || sep > 0 || '底末前内以之起来'.includes(next ?? '_');
   return continues ? null : { start: y.y, end: y.y, rank: 2 };
 }
 

@@ -188,6 +188,8 @@ function opensWithDate(text: string, at: number): boolean {
 
 /** A piece of a unit list that states the lead convention or refers to it (`列第一位的为牵头单位`, `下同`), not a unit. */
 const CONVENTION_PIECE = /^(?:列|排|排列|排名|名列)(?:在|于)?(?:第一|首位|最前)|^(?:下同|同上|以下同|下文同)$/;
+/** The characters a `CONVENTION_PIECE` starts with: a piece starting otherwise is not tried. */
+const CONVENTION_FIRST = new Set([...'列排名下同以'].map((c) => c.charCodeAt(0)));
 
 /** A verb after names that carry out the work another unit leads (`县财政局、县水利局落实`, `县林业局协助`). */
 const CARRIES_OUT = /(?:具体|抓好|负责)?(?:落实|落實|协助|協助)/;
@@ -520,6 +522,8 @@ function indexOfType(toks: IToken[], type: IToken['tokenType'], from: number, to
 
 /** A person named by office (`王纲市长`, `张明副局长`): persons lead meetings, never tasks' units. */
 const PERSON_END = /(?:市长|市長|县长|縣長|区长|區長|镇长|鎮長|乡长|鄉長|书记|書記|主任|局长|局長|厅长|廳長|部长|部長|秘书长|秘書長|处长|處長|科长|科長|同志)$/;
+/** The characters a `PERSON_END` ends with: a name ending otherwise (`…局`, `…委`) is not tried. */
+const PERSON_LAST = new Set([...'长長记記任志'].map((c) => c.charCodeAt(0)));
 
 const LEADING_FILLER =
   /^(?:(?:此|该|本|這|該)项(?:工作|任务|任務)?|(?:此|该)(?:工作|任务)|会议|會議|会上|會上)?(?:明确|明確|要求|责成|責成|指定|确定|確定|决定|決定|督促|请|請)?(?:由|會同|会同)?/;
@@ -528,6 +532,27 @@ const LEADING_FILLER =
 /** The last characters of a `LEAD_MARK`. */
 const MARK_ENDS = new Set([...')）*＊位門门头頭'].map((c) => c.charCodeAt(0)));
 const LEAD_MARK = /(?:[（(](?:牵头|牽頭)(?:单位|單位|部门|部門)?[)）]|[*＊]|(?:为|為)(?:牵头|牽頭)(?:单位|單位|部门|部門)|(?<=[局委办辦厅廳部院署所站队隊会會心府室处處科组組社校馆館])(?:牵头|牽頭))$/;
+const STAR = 0x2a;
+const STAR_FULL = 0xff0a;
+const QIAN = '牵'.charCodeAt(0);
+const QIAN_TRAD = '牽'.charCodeAt(0);
+
+/**
+ * May `piece` end in a `LEAD_MARK`? Every mark ends in one of a few characters (`MARK_ENDS`), and every one but `*`
+ * has its `牵头` in the last five (`（牵头单位）`, `为牵头单位`, `局牵头`): a name that ends like a mark but holds no
+ * `牵头` there (`有关部门`, `各乡镇（街道）`) is not searched.
+ */
+function mayEndInMark(piece: string): boolean {
+  const n = piece.length;
+  const last = piece.charCodeAt(n - 1);
+  if (!MARK_ENDS.has(last)) return false;
+  if (last === STAR || last === STAR_FULL) return true;
+  for (let k = Math.max(0, n - 5); k < n - 1; k++) {
+    const c = piece.charCodeAt(k);
+    if (c === QIAN || c === QIAN_TRAD) return true;
+  }
+  return false;
+}
 
 /**
  * Units marked as the lead inside a list of responsible ones (`责任单位：县工信局（牵头）、县财政局`) lead; a unit the
@@ -643,16 +668,15 @@ function pushPiece(out: ListBuffer<UnitMention>, from: number, to: number, role:
   let marked = false;
   const piece = text.slice(s, e);
   // The plan's convention stated inside the list (`市商务局、某海关，列第一位的为牵头单位，下同`) names no unit.
-  if (CONVENTION_PIECE.test(piece)) return;
-  // Every mark ends in one of a few characters: only such a piece is searched.
-  const mark = MARK_ENDS.has(piece.charCodeAt(piece.length - 1)) ? LEAD_MARK.exec(piece) : null;
+  if (CONVENTION_FIRST.has(piece.charCodeAt(0)) && CONVENTION_PIECE.test(piece)) return;
+  const mark = mayEndInMark(piece) ? LEAD_MARK.exec(piece) : null;
   if (mark !== null && mark.index >= 2) {
     e = s + mark.index;
     marked = true;
   }
   // A name a hard wrap cut (`市金融` / `工作局`) is the name as written.
   const raw = oneLine(stripNoise(marked ? piece.slice(0, e - s) : piece));
-  if (raw.length === 0 || raw.length > 60 || PERSON_END.test(raw)) return;
+  if (raw.length === 0 || raw.length > 60 || (PERSON_LAST.has(raw.charCodeAt(raw.length - 1)) && PERSON_END.test(raw))) return;
   let name = raw;
   let key: string;
   const known = ctx.names?.get(raw);
