@@ -200,7 +200,7 @@ const isLeap = (y: number): boolean => (y % 4 === 0 && y % 100 !== 0) || y % 400
 /** The days of `month` (February has 29 when the year is unknown). */
 export function daysIn(year: number | null, month: number): number {
   if (month === 2) return year === null || isLeap(year) ? 29 : 28;
-  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 const validYear = (y: number): boolean => y >= 1900 && y <= 2099;
@@ -732,10 +732,12 @@ function prefixCue(s: string, from: number): boolean {
   return k >= 1 && s[k] === '限' && (s[k - 1] === '时' || s[k - 1] === '期');
 }
 
+const STARTING_WORDS = ['以来', '开始', '之后', '以后'];
+
 /** A date followed by `的` `以来` `起` `开始` `之后` `以后` marks a starting point, not a deadline. */
 function startsSomething(s: string, to: number): boolean {
   const c = s[to];
-  return c === '的' || c === '起' || c === '后' || ['以来', '开始', '之后', '以后'].some((w) => s.startsWith(w, to));
+  return c === '的' || c === '起' || c === '后' || wordAt(STARTING_WORDS, s, to) !== null;
 }
 
 /**
@@ -751,6 +753,8 @@ function describesThing(s: string, to: number): boolean {
   return false;
 }
 
+const WORK_STARTS = ['开始', '以来'];
+
 /**
  * `起` `开始` `以来` right after the date: the work starts then (a field's `2024年起持续推进`); so does `启动` when the field
  * goes on to say when the work is done (`2024年启动，2025年底前完成`; `2024年9月启动` alone is a bound: started by then).
@@ -760,7 +764,7 @@ function startsWork(s: string, to: number): number {
   const k = gap(s, to);
   if (s[k] === '起') return k + 1;
   if (s.startsWith('启动', k)) return s.indexOf('完成', k + 2) >= 0 ? k + 2 : -1;
-  return ['开始', '以来'].some((w) => s.startsWith(w, k)) ? k + 2 : -1;
+  return wordAt(WORK_STARTS, s, k) !== null ? k + 2 : -1;
 }
 
 /** `完成` right after the date (`7月底之前完成`). */
@@ -1001,6 +1005,8 @@ export class DeadlineScan {
   // at most `BOOK_SPAN` long, so an unclosed `《` hides nothing far after it.
   #bookAt = 0;
   #bookOpen = -1;
+  /** Does the text hold a `《` at all? Most do not, and need no walk. */
+  readonly #books: boolean;
 
   constructor(text: string, mode: 'field' | 'prose') {
     // Many texts hold no character a phrase may start with (a clause with no date, a lone `。`): such a text is
@@ -1011,6 +1017,7 @@ export class DeadlineScan {
     this.#s = any ? foldFrom(text, first) : text;
     this.#prose = mode === 'prose';
     this.#i = any ? nextCandidate(this.#s, first) : -1;
+    this.#books = any && this.#s.indexOf('《') >= 0;
   }
 
   next(): DeadlinePhrase | null {
@@ -1028,6 +1035,7 @@ export class DeadlineScan {
   }
 
   #inBook(i: number): boolean {
+    if (!this.#books) return false;
     const s = this.#s;
     for (; this.#bookAt < i; this.#bookAt++) {
       const c = s.charCodeAt(this.#bookAt);

@@ -73,7 +73,8 @@ function resolveYear(ref: YearRef, other: YearRef | null, base: number | null): 
 
 /** Why a window cannot exist (`2月没有30日`, `没有13月`), or null. */
 function invalidWin(w: DeadlineWindow, year: number | null): string | null {
-  for (const m of [w.m1, w.m2]) if (!(m >= 1 && m <= 12)) return `没有${m}月`;
+  if (!(w.m1 >= 1 && w.m1 <= 12)) return `没有${w.m1}月`;
+  if (!(w.m2 >= 1 && w.m2 <= 12)) return `没有${w.m2}月`;
   if (w.precision !== 'day' || typeof w.d2 !== 'number') return null;
   const d = w.d2;
   if (d >= 1 && d <= daysIn(year, w.m2)) return null;
