@@ -1083,8 +1083,22 @@ function yearAt(s: string, i: number): { y: number; to: number } | null {
 const secondHalf = (s: string, i: number): boolean =>
   isAt(s, i - 1, RANGE_SEP) && (isDigit(s, i - 2) || s[i - 2] === '年');
 
-/** Where a year may start: a digit run's first digit, or a Chinese year `二〇二〇年`. */
-const YEAR_START = /(?<![0-9])[0-9]|[一二](?=[〇○零O一二三四五六七八九]{3}年)/g;
+/** The digits of a Chinese year (`二〇二〇` `二○○八` `二OO八`). */
+const CJK_YEAR_DIGIT = codeSet('〇○零O一二三四五六七八九');
+
+/**
+ * May a year start at `i`: a digit run's first digit, or a Chinese year `二〇二〇年`? (Read at every character of a
+ * heading: a regex of these two alternatives is tried at every position.)
+ */
+function yearStarts(s: string, i: number): boolean {
+  if (isDigit(s, i)) return !isDigit(s, i - 1);
+  const c = s.charCodeAt(i);
+  return (
+    (c === 0x4e00 /* 一 */ || c === 0x4e8c /* 二 */) &&
+    isAt(s, i + 1, CJK_YEAR_DIGIT) && isAt(s, i + 2, CJK_YEAR_DIGIT) && isAt(s, i + 3, CJK_YEAR_DIGIT) &&
+    s[i + 4] === '年'
+  );
+}
 
 type PeriodFind = { start: number; end: number; rank: number };
 
@@ -1123,11 +1137,10 @@ export function findPlanPeriod(text: string): { start: number; end: number } | n
     if (typeof text !== 'string') return null;
     const s = fold(text);
     let best: PeriodFind | null = null;
-    YEAR_START.lastIndex = 0;
-    for (let m = YEAR_START.exec(s); m && best?.rank !== 0; m = YEAR_START.exec(s)) {
-      const p = periodAt(s, m.index);
+    for (let i = 0; i < s.length && best?.rank !== 0; i++) {
+      if (!yearStarts(s, i)) continue;
+      const p = periodAt(s, i);
       if (p && (!best || p.rank < best.rank)) best = p;
-      YEAR_START.lastIndex = m.index + 1;
     }
     return best ? { start: best.start, end: best.end } : fiveYearPlan(s);
   } catch {
