@@ -109,6 +109,16 @@ function newlineMatcher(): CustomPatternMatcherFunc {
 }
 
 /**
+ * A `start_chars_hint` of `chars`, in code-unit order. Chevrotain files a custom matcher under the 256-character block
+ * of each hint, but skips only a hint in the same block as the one before it: out of order (`零〇○一二两兩三…`), the
+ * matcher was filed, and so tried at every token in the block, once per run of hints there (ChapterMarker five times
+ * in the block of `一`, each keyword type twice in the block of `责` and `负`).
+ */
+function startHint(chars: Iterable<string>): string[] {
+  return [...new Set(chars)].sort((a, b) => a.charCodeAt(0) - b.charCodeAt(0));
+}
+
+/**
  * A one-character token (`，` `。` `(`…) of the characters `chars`, matched without a regex: its image is one
  * shared string per character, not a new string per token that the model keeps alive, and the match is one
  * shared array per character (Chevrotain reads `match[0]` at once and keeps nothing else of it).
@@ -125,7 +135,7 @@ function charMatcher(chars: string): CustomPatternMatcherFunc {
 
 /** A one-character token type (see `charMatcher`). */
 function charToken(name: string, chars: string, categories: TokenType[]): TokenType {
-  return createToken({ name, pattern: charMatcher(chars), start_chars_hint: [...chars], line_breaks: false, categories });
+  return createToken({ name, pattern: charMatcher(chars), start_chars_hint: startHint(chars), line_breaks: false, categories });
 }
 
 /** Spaces of every width, skipped. Tabs are kept (tab-separated tables). */
@@ -145,7 +155,7 @@ const DECORATIONS = '★☆▲△●◆◇■□▶►•';
 export const Decoration = createToken({
   name: 'Decoration',
   pattern: new RegExp(`\\*\\*\\*?|[${DECORATIONS}]`),
-  start_chars_hint: ['*', ...DECORATIONS],
+  start_chars_hint: startHint('*' + DECORATIONS),
   line_breaks: false,
   group: Lexer.SKIPPED,
 });
@@ -335,7 +345,7 @@ function gluedWhenFlat(matcher: CustomPatternMatcherFunc, glued: RegExp, seconds
 export const ChapterMarker = createToken({
   name: 'ChapterMarker',
   pattern: markerMatcher(numeralStarts, `${CN_NUMBER}、`, IS_BLOCK_BOUNDARY, { veto: new RegExp(NUMERAL, 'y'), numeral: true }),
-  start_chars_hint: numeralStarts,
+  start_chars_hint: startHint(numeralStarts),
   line_breaks: false,
   categories: [Marker],
 });
@@ -468,7 +478,7 @@ export const ItemMarker = createToken({
     }),
     gluedItem,
   ),
-  start_chars_hint: [...digitStarts, ...fullStopDigits],
+  start_chars_hint: startHint([...digitStarts, ...fullStopDigits]),
   line_breaks: false,
   categories: [Marker],
 });
@@ -477,7 +487,7 @@ export const ItemMarker = createToken({
 export const SubItemMarker = createToken({
   name: 'SubItemMarker',
   pattern: markerMatcher([...parenStarts, ...parenDigits], `(?:[(（]${DIGIT}{1,3}[)）]|[\u2474-\u2487])`, IS_BLOCK_BOUNDARY),
-  start_chars_hint: [...parenStarts, ...parenDigits],
+  start_chars_hint: startHint([...parenStarts, ...parenDigits]),
   line_breaks: false,
   categories: [Marker],
 });
@@ -486,7 +496,7 @@ export const SubItemMarker = createToken({
 export const CircledMarker = createToken({
   name: 'CircledMarker',
   pattern: markerMatcher(circledStarts, '[\u2460-\u2473]', IS_INLINE_BOUNDARY),
-  start_chars_hint: circledStarts,
+  start_chars_hint: startHint(circledStarts),
   line_breaks: false,
   categories: [Marker],
 });
@@ -495,7 +505,7 @@ export const CircledMarker = createToken({
 export const InlineShiMarker = createToken({
   name: 'InlineShiMarker',
   pattern: markerMatcher(numeralStarts, `(${NUMERAL}{1,3})是`, IS_INLINE_BOUNDARY, { numeral: true }),
-  start_chars_hint: numeralStarts,
+  start_chars_hint: startHint(numeralStarts),
   line_breaks: false,
   categories: [Marker],
 });
@@ -531,7 +541,7 @@ export const FieldMarker = createToken({
     FIELD_NUMBER.lastIndex = offset;
     return FIELD_NUMBER.exec(text);
   },
-  start_chars_hint: fieldNumberStarts,
+  start_chars_hint: startHint(fieldNumberStarts),
   line_breaks: false,
   categories: [Marker],
 });
@@ -609,7 +619,7 @@ function keywordToken(name: string, words: readonly string[], categories: TokenT
     }
     return null;
   };
-  const type = createToken({ name, pattern, start_chars_hint: [...new Set(words.map((w) => w[0]!))], line_breaks: true, categories: [Keyword, ...categories] });
+  const type = createToken({ name, pattern, start_chars_hint: startHint(words.map((w) => w[0]!)), line_breaks: true, categories: [Keyword, ...categories] });
   KEYWORD_WORDS.set(type, words);
   return type;
 }
