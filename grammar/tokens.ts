@@ -552,9 +552,36 @@ export const FieldMarker = createToken({
 /** Each keyword type's words, in the order they are tried. */
 const KEYWORD_WORDS = new Map<TokenType, readonly string[]>();
 
+/**
+ * Each keyword first character's slot (1, 2…), 0 for every other character: a keyword type finds the words a character
+ * starts by two array reads, where a `Map` from code units cost it a hash lookup at each of its ~135,000 tries a pass
+ * over the 1,000 small plans.
+ */
+const KEYWORD_SLOT = new Uint8Array(0x10000);
+/** How many slots there may be (the keywords start with ~35 characters). */
+const MAX_KEYWORD_SLOTS = 255;
+let keywordSlots = 0;
+
+/**
+ * Does `text` hold `word` at `at`, its first `from` characters taken as compared? Compares code units in a loop: the
+ * words a character starts differ within their first few characters, where a call to `startsWith` costs more than
+ * the comparisons.
+ */
+function holdsAt(text: string, at: number, word: string, from: number): boolean {
+  for (let k = from; k < word.length; k++) if (text.charCodeAt(at + k) !== word.charCodeAt(k)) return false;
+  return true;
+}
+
 /** The words a keyword type reads, in the order they are tried (a longer word before a shorter one it starts with). */
 export function keywordWords(type: TokenType): readonly string[] {
   return KEYWORD_WORDS.get(type) ?? [];
+}
+
+/** One word of a keyword type: its shared match, and the longer words of the type that it starts. */
+interface KeywordWord {
+  word: string;
+  match: [string];
+  longer: string[];
 }
 
 /**
@@ -568,15 +595,18 @@ function keywordToken(name: string, words: readonly string[], categories: TokenT
   /** May `word` stand at `offset` (a short label only where a clause opens)? */
   const standsAt = (text: string, offset: number, word: string): boolean =>
     onlyAtClauseStart.size === 0 || !onlyAtClauseStart.has(word) || startsClause(text, offset);
-  // The words by first code unit, in their order (longer first): a type is tried wherever a character of its block
-  // stands, and its list of words (up to ~50) is read only where one of them may start.
-  const byFirst = new Map<number, { word: string; match: [string]; longer: string[] }[]>();
+  // The words by the slot of their first code unit, in their order (longer first): a type is tried wherever a character
+  // of its block stands, and its list of words (up to ~50) is read only where one of them may start.
+  const bySlot = new Array<KeywordWord[] | undefined>(MAX_KEYWORD_SLOTS + 1).fill(undefined);
   for (const word of words) {
     const code = word.charCodeAt(0);
-    const list = byFirst.get(code) ?? [];
+    if (KEYWORD_SLOT[code] === 0) {
+      if (keywordSlots === MAX_KEYWORD_SLOTS) throw new Error('keywordToken: too many keyword first characters');
+      KEYWORD_SLOT[code] = ++keywordSlots;
+    }
+    const list = (bySlot[KEYWORD_SLOT[code]!] ??= []);
     // The longer words before it that it starts (`牵头负责` for `牵头`).
     list.push({ word, match: [word], longer: list.filter((w) => w.word.startsWith(word)).map((w) => w.word) });
-    byFirst.set(code, list);
   }
   // How far a line break may stand and still cut one of the words: after its first character, before its last, with a
   // few spaces beside it.
@@ -587,10 +617,11 @@ function keywordToken(name: string, words: readonly string[], categories: TokenT
     return length > 0 && insideBracket(tokens) ? [text.slice(offset, offset + length)] : null;
   };
   const pattern: CustomPatternMatcherFunc = (text, offset, tokens) => {
-    const candidates = byFirst.get(text.charCodeAt(offset));
+    const candidates = bySlot[KEYWORD_SLOT[text.charCodeAt(offset)]!];
     if (candidates === undefined) return null;
-    for (const { word, match, longer } of candidates) {
-      if (!text.startsWith(word, offset)) continue;
+    for (let c = 0; c < candidates.length; c++) {
+      const { word, match, longer } = candidates[c]!;
+      if (!holdsAt(text, offset, word, 1)) continue;
       if (!standsAt(text, offset, word)) continue;
       // A longer word it starts, cut by a hard wrap right after it (`牵头` / `负责`), is the longer word (most keywords
       // have no line break near: looked for first).
