@@ -922,13 +922,17 @@ function textMatcher(): CustomPatternMatcherFunc {
   // character after them, compared with a few codes, rules the keywords out without comparing each rest.
   const restsOf: string[][] = [];
   const secondsOf: number[][] = [];
+  /** Per code unit of `secondsOf`, the rests it starts: after `主要` the 4 rests of `主要…` are compared, not the 18 of `主`. */
+  const restsBySecondOf: string[][][] = [];
   /** The keywords themselves, per first character (a keyword cut by a wrap is compared whole). */
   const wordsOf: string[][] = [];
   for (const [first, list] of keywordRests()) {
     if (list.includes('')) continue; // never text
     kind[first.charCodeAt(0)] = KEYWORD_FIRST + restsOf.length;
     restsOf.push(list);
-    secondsOf.push([...new Set(list.map((rest) => rest.charCodeAt(0)))]);
+    const seconds = [...new Set(list.map((rest) => rest.charCodeAt(0)))];
+    secondsOf.push(seconds);
+    restsBySecondOf.push(seconds.map((code) => list.filter((rest) => rest.charCodeAt(0) === code)));
     wordsOf.push(list.map((rest) => first + rest));
   }
   /** How far before a wrap a keyword cut by it may start: its longest rest. */
@@ -954,13 +958,14 @@ function textMatcher(): CustomPatternMatcherFunc {
     // Most digits follow another digit, a space or punctuation: no item glued there.
     if (k === DIGIT) return !isHan(text.charCodeAt(i - 1)) || gluedItem(text, i, tokens) === null;
     if (k >= KEYWORD_FIRST) {
-      const rests = restsOf[k - KEYWORD_FIRST]!;
       const next = text.charCodeAt(i + 1);
-      if (secondsOf[k - KEYWORD_FIRST]!.indexOf(next) >= 0) {
-        for (const rest of rests) if (text.startsWith(rest, i + 1)) return false;
+      const second = secondsOf[k - KEYWORD_FIRST]!.indexOf(next);
+      if (second >= 0) {
+        const rests = restsBySecondOf[k - KEYWORD_FIRST]![second]!;
+        for (let r = 0; r < rests.length; r++) if (holdsAt(text, i + 1, rests[r]!, 1)) return false;
       }
       if (next === 0x28 || next === 0xff08) {
-        for (const rest of rests) if (withPinyin(text, i, text[i] + rest) > 0) return false;
+        for (const rest of restsOf[k - KEYWORD_FIRST]!) if (withPinyin(text, i, text[i] + rest) > 0) return false;
       }
       return true;
     }
