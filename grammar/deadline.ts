@@ -17,26 +17,46 @@ export type DeadlinePrecision = 'day' | 'month' | 'quarter' | 'half' | 'year';
 
 const FOLD_FROM = '０１２３４５６７８９ＱｑＯ－～〜．／：長續堅態開實執進動於內當為遲時間號後幾兩個務設陸資數該歷週節國慶勞從';
 const FOLD_TO = '0123456789QqO-~~./:长续坚态开实执进动于内当为迟时间号后几两个务设陆资数该历周节国庆劳从';
-const FOLD_TABLE = (() => {
-  const table = new Uint16Array(0x10000).map((_, k) => k);
-  for (let k = 0; k < FOLD_FROM.length; k++) table[FOLD_FROM.charCodeAt(k)] = FOLD_TO.charCodeAt(k);
-  return table;
-})();
+
+/**
+ * A set of code units, as a table of 8 KB: one bit each. It is read at every character of the texts scanned, and so
+ * small a table stays in the processor's nearest cache, where one of a byte per code unit (64 KB) would not while
+ * the texts' Han characters are looked up in it.
+ */
+function codeSet(chars: string): Int32Array {
+  const set = new Int32Array(0x800);
+  for (let k = 0; k < chars.length; k++) {
+    const c = chars.charCodeAt(k);
+    set[c >>> 5]! |= 1 << (c & 31);
+  }
+  return set;
+}
+
+/** Is code unit `c` (0–0xFFFF) in `set`? */
+const inCodeSet = (set: Int32Array, c: number): boolean => (set[c >>> 5]! & (1 << (c & 31))) !== 0;
+
+/** The code units `fold` changes, and what to. */
+const FOLDS = codeSet(FOLD_FROM);
+const FOLD_TO_CODE = new Map([...FOLD_FROM].map((c, k) => [c.charCodeAt(0), FOLD_TO.charCodeAt(k)]));
 
 /** Full-width digits and punctuation to ASCII, traditional keyword characters to simplified; same length. */
 export function fold(text: string): string {
-  // The first character that changes, by the table: a regex over the class of `FOLD_FROM` costs several times more.
-  let first = 0;
-  while (first < text.length && FOLD_TABLE[text.charCodeAt(first)] === text.charCodeAt(first)) first++;
+  return foldFrom(text, 0);
+}
+
+/** `fold(text)`, when no character before `from` changes. */
+function foldFrom(text: string, from: number): string {
+  // The first character that changes: a regex over the class of `FOLD_FROM` costs several times more.
+  let first = from;
+  while (first < text.length && !inCodeSet(FOLDS, text.charCodeAt(first))) first++;
   if (first === text.length) return text;
   // Few characters change: copy the runs between them.
   let out = '';
   let last = 0;
   for (let k = first; k < text.length; k++) {
     const code = text.charCodeAt(k);
-    const to = FOLD_TABLE[code] as number;
-    if (to !== code) {
-      out += text.slice(last, k) + String.fromCharCode(to);
+    if (inCodeSet(FOLDS, code)) {
+      out += text.slice(last, k) + String.fromCharCode(FOLD_TO_CODE.get(code)!);
       last = k + 1;
     }
   }
@@ -44,50 +64,43 @@ export function fold(text: string): string {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Character classes: bits of one table by code unit, asked about by position (`isAt(s, k, CLASS)`). A `Set` of
+// Character classes: code-unit sets (`codeSet`), asked about by position (`isAt(s, k, CLASS)`). A `Set` of
 // one-character strings would make a string of each character asked about (the engine keeps no one-character
 // strings beyond Latin-1), and the scanner asks at every candidate.
 
-const CHAR_CLASS = new Uint16Array(0x10000);
-let nextClassBit = 1;
-
-/** A class of the characters of `chars`: a bit of `CHAR_CLASS`. */
-function charClass(chars: string): number {
-  const bit = nextClassBit;
-  if (bit > 0x8000) throw new Error('CHAR_CLASS holds 16 classes');
-  nextClassBit <<= 1;
-  for (let k = 0; k < chars.length; k++) CHAR_CLASS[chars.charCodeAt(k)]! |= bit;
-  return bit;
-}
-
-/** Is the character at `k` of `s` in `cls` (a class, or several or-ed together)? False outside `s`. */
-const isAt = (s: string, k: number, cls: number): boolean => ((CHAR_CLASS[s.charCodeAt(k)] ?? 0) & cls) !== 0;
+/**
+ * Is the character at `k` of `s` in `set`? False outside `s` (no set holds U+0000, which a position outside reads as:
+ * `charCodeAt` gives NaN, and `inCodeSet` reads NaN as 0).
+ */
+const isAt = (s: string, k: number, set: Int32Array): boolean => inCodeSet(set, s.charCodeAt(k));
 
 const CJK_DIGIT: Record<string, number> = {
   〇: 0, '○': 0, 零: 0, O: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
 };
 /** Characters that make up a Chinese numeral run (`十二`, `二〇二〇`). */
-const CJK_NUMERAL = charClass('〇○零一二三四五六七八九十');
+const CJK_NUMERAL = codeSet('〇○零一二三四五六七八九十');
 /** Han characters that may stand right before a Chinese-numeral month (`于三月`, `二〇二〇年十二月`). */
-const CJK_MONTH_PREV = charClass('于在到至止迟晚底前内年月、每');
-/** Characters before a Chinese numeral that make it part of a longer number (`第一`, `百二`), besides a numeral. */
-const CJK_NUMBER_PREV = charClass('第百千两');
+const CJK_MONTH_PREV = codeSet('于在到至止迟晚底前内年月、每');
+/** Characters before a Chinese numeral that make it part of a longer number (`第一`, `百二`, `十二`). */
+const CJK_NUMBER_PREV = codeSet('〇○零一二三四五六七八九十第百千两');
 /** Characters before a bare `年底` / `年内` that make it part of something else (`3年内`, `半年内`, `去年底`). */
-const BARE_YEAR_DENY = charClass('0123456789〇○零一二三四五六七八九十百千两半几多每今本当全明次翌去上下前后近往同该历数逐整跨');
+const BARE_YEAR_DENY = codeSet('0123456789〇○零一二三四五六七八九十百千两半几多每今本当全明次翌去上下前后近往同该历数逐整跨');
 /** Characters after `内` that make it part of a word (`内蒙古`, `内部`), not "within". */
-const INNER_DENY = charClass('蒙部容外控设涵地务资需在河江陆核');
+const INNER_DENY = codeSet('蒙部容外控设涵地务资需在河江陆核');
 /** Range separators (one code unit each; `——` is read as two). */
-const RANGE_SEP = charClass('—–―‐-~至到');
+const RANGE_SEP = codeSet('—–―‐-~至到');
 /** Single characters before a date that make it a deadline in prose (`于` `在` `到` `截至` `截止` `最迟`). */
-const PREFIX_CUE = charClass('于在到至止迟晚');
+const PREFIX_CUE = codeSet('于在到至止迟晚');
 /** Clause boundaries for a stand-alone ongoing phrase in prose. */
-const CLAUSE_BOUNDARY = charClass('。，,；;：:！!？?（）()【】[]〔〕\n\r');
+const CLAUSE_BOUNDARY_CHARS = '。，,；;：:！!？?（）()【】[]〔〕\n\r';
+const CLAUSE_BOUNDARY = codeSet(CLAUSE_BOUNDARY_CHARS);
 /** Spaces, inside a date or around it. */
-const SPACE = charClass(' \t\u3000\u00a0');
+const SPACE_CHARS = ' \t\u3000\u00a0';
+const SPACE = codeSet(SPACE_CHARS);
 /** Characters before a digit that make it part of something else (`v2`, `1.5`, `a_3`, `2/3`, `2-3`). */
-const DIGIT_JOIN = charClass('._/\\-');
-/** Characters a bare damaged date with no `日` may end before (`2020313` before `前`); spaces and clause ends too. */
-const BARE_END = charClass('前之以)）');
+const DIGIT_JOIN = codeSet('._/\\-');
+/** Characters a bare damaged date with no `日` may end before (`2020313` before `前`, a space, a clause end). */
+const BARE_END = codeSet(`前之以)）${SPACE_CHARS}${CLAUSE_BOUNDARY_CHARS}`);
 /** The first characters of the holidays (`HOLIDAYS`), for the candidate scan. */
 const HOLIDAY_START = '元旦|春节|清明|五一|劳动节|端午|中秋|国庆|主汛期|汛期|暑假|暑期|寒假|两节|双节';
 /**
@@ -103,13 +116,9 @@ const CANDIDATE_SOURCES = [
 export const CANDIDATE = new RegExp(CANDIDATE_SOURCES.join('|'), 'y');
 /** The first characters of `CANDIDATE`'s alternatives, in their order (a test checks the two agree). */
 export const CANDIDATE_FIRSTS = '0123456789〇○零O一二三四五六七八九十元第Qq每年上下本今当全明次翌去长持常即元春清五劳端中国主汛暑寒两双';
-const IS_CANDIDATE_FIRST = (() => {
-  const table = new Uint8Array(0x10000);
-  for (let k = 0; k < CANDIDATE_FIRSTS.length; k++) table[CANDIDATE_FIRSTS.charCodeAt(k)] = 1;
-  return table;
-})();
-/** `IS_CANDIDATE_FIRST` of the folded character, by the character as written. */
-const FOLDS_TO_CANDIDATE_FIRST = IS_CANDIDATE_FIRST.map((_, k) => IS_CANDIDATE_FIRST[FOLD_TABLE[k]!]!);
+const CANDIDATE_FIRST = codeSet(CANDIDATE_FIRSTS);
+/** Where the scan of a text may start: a character that folds, or one that may start a candidate (as written). */
+const SCAN_FROM = codeSet(FOLD_FROM + CANDIDATE_FIRSTS);
 const ONGOING_KEYS = ['常态化', '长期', '持续', '常年', '长效'];
 /**
  * Holidays and seasons a schedule is written against (`清明节期间`, `国庆节前`, `汛期`); longer names first. Their
@@ -120,8 +129,8 @@ const HOLIDAYS = ['元旦春节', '元旦', '春节', '清明节', '清明', '�
 /** What makes a holiday a time bound: `期间` `前后` `之前` `以前` `前` (not `的临近`, not `后`). */
 const HOLIDAY_BOUNDS = ['期间', '前后', '之前', '以前', '前'];
 /** The first characters of `HOLIDAYS` and of `ONGOING_KEYS`. */
-const HOLIDAY_FIRST = charClass(HOLIDAYS.map((w) => w[0]).join(''));
-const ONGOING_FIRST = charClass(ONGOING_KEYS.map((w) => w[0]).join(''));
+const HOLIDAY_FIRST = codeSet(HOLIDAYS.map((w) => w[0]).join(''));
+const ONGOING_FIRST = codeSet(ONGOING_KEYS.map((w) => w[0]).join(''));
 const ONGOING_VERBS = ['坚持', '推进', '开展', '实施', '执行', '落实', '进行', '抓好', '深化', '推动', '有效'];
 
 /** Is the character at `k` of `s` an ASCII digit (false outside `s`)? */
@@ -164,7 +173,7 @@ function cjkRunEnd(s: string, i: number): number {
 }
 
 /** What a date's pieces are glued with, when a space was typed between them (`12 月底前`, `2024 年 6 月`). */
-const DATE_GLUE = charClass('年月日号底末前季度之以内');
+const DATE_GLUE = codeSet('年月日号底末前季度之以内');
 
 /**
  * Past the spaces at `k` (at most two) when a date goes on after them (`12 月`: the `月`; with `digits`, `年 6月`:
@@ -191,7 +200,7 @@ const isLeap = (y: number): boolean => (y % 4 === 0 && y % 100 !== 0) || y % 400
 /** The days of `month` (February has 29 when the year is unknown). */
 export function daysIn(year: number | null, month: number): number {
   if (month === 2) return year === null || isLeap(year) ? 29 : 28;
-  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 const validYear = (y: number): boolean => y >= 1900 && y <= 2099;
@@ -454,7 +463,7 @@ function splitMonthDayRange(d: string, year: number | null): [number, number, nu
 }
 
 /** May a bare damaged date with no `日` end before `k` (`2020313` at line end, before `前`)? */
-const endsBare = (s: string, k: number): boolean => k >= s.length || isAt(s, k, SPACE | CLAUSE_BOUNDARY | BARE_END);
+const endsBare = (s: string, k: number): boolean => k >= s.length || isAt(s, k, BARE_END);
 
 /** A damaged run of 5–12 digits starting with a year at [i, e). */
 function damagedWithYear(s: string, i: number, e: number): Expr | null {
@@ -659,7 +668,7 @@ function bareYearAt(s: string, i: number): Expr | null {
 /** May a Chinese numeral at `i` start a date? Not inside a word (`统一月度`) or a longer numeral. */
 function cjkMayStart(s: string, i: number): boolean {
   if (i === 0) return true;
-  if (isAt(s, i - 1, CJK_NUMERAL | CJK_NUMBER_PREV)) return false;
+  if (isAt(s, i - 1, CJK_NUMBER_PREV)) return false;
   return !isHan(s, i - 1) || isAt(s, i - 1, CJK_MONTH_PREV);
 }
 
@@ -723,10 +732,12 @@ function prefixCue(s: string, from: number): boolean {
   return k >= 1 && s[k] === '限' && (s[k - 1] === '时' || s[k - 1] === '期');
 }
 
+const STARTING_WORDS = ['以来', '开始', '之后', '以后'];
+
 /** A date followed by `的` `以来` `起` `开始` `之后` `以后` marks a starting point, not a deadline. */
 function startsSomething(s: string, to: number): boolean {
   const c = s[to];
-  return c === '的' || c === '起' || c === '后' || ['以来', '开始', '之后', '以后'].some((w) => s.startsWith(w, to));
+  return c === '的' || c === '起' || c === '后' || wordAt(STARTING_WORDS, s, to) !== null;
 }
 
 /**
@@ -742,6 +753,8 @@ function describesThing(s: string, to: number): boolean {
   return false;
 }
 
+const WORK_STARTS = ['开始', '以来'];
+
 /**
  * `起` `开始` `以来` right after the date: the work starts then (a field's `2024年起持续推进`); so does `启动` when the field
  * goes on to say when the work is done (`2024年启动，2025年底前完成`; `2024年9月启动` alone is a bound: started by then).
@@ -751,7 +764,7 @@ function startsWork(s: string, to: number): number {
   const k = gap(s, to);
   if (s[k] === '起') return k + 1;
   if (s.startsWith('启动', k)) return s.indexOf('完成', k + 2) >= 0 ? k + 2 : -1;
-  return ['开始', '以来'].some((w) => s.startsWith(w, k)) ? k + 2 : -1;
+  return wordAt(WORK_STARTS, s, k) !== null ? k + 2 : -1;
 }
 
 /** `完成` right after the date (`7月底之前完成`). */
@@ -834,7 +847,7 @@ function hitAt(s: string, i: number, prose: boolean, chained: boolean): Hit {
     // In prose only as the time of a clause (`清明节期间，…`, `在春节前…`, `元旦、春节期间`), not inside a phrase
     // (`1、2月春节前后群众…`).
     const p = before(s, i);
-    const opens = p < 0 || s[p] === '、' || isAt(s, p, CLAUSE_BOUNDARY | PREFIX_CUE);
+    const opens = p < 0 || s[p] === '、' || isAt(s, p, CLAUSE_BOUNDARY) || isAt(s, p, PREFIX_CUE);
     return !prose || opens ? { from: i, to: holidayEnd, expr: null, holiday: true } : { from: i, to: holidayEnd };
   }
   const ongoingEnd = ongoingAt(s, i);
@@ -913,7 +926,7 @@ const SCHEDULE_VERBS = [
   '完成', '开通', '编制', '发布', '公布', '集中', '召集', '建成', '检查', '督查', '验收', '评估', '总结', '安排', '推出',
 ];
 const DAY_PARTS = ['上午', '下午', '中午', '晚上', '前后'];
-const LIST_JOINS = charClass('和、及与');
+const LIST_JOINS = codeSet('和、及与');
 
 /**
  * A schedule: a date that opens a clause (text start, `，` `。` …), with the dates listed after it (`和8月`), then a
@@ -951,7 +964,7 @@ const missAt = (s: string, i: number): Hit => ({ from: i, to: Math.max(i + 1, sk
 export function nextCandidate(s: string, from: number): number {
   for (let i = from; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (IS_CANDIDATE_FIRST[c] === 0) continue;
+    if (!inCodeSet(CANDIDATE_FIRST, c)) continue;
     // A digit is one by `CANDIDATE`'s first alternative, `[0-9]`.
     if (c >= 0x30 && c <= 0x39) return i;
     CANDIDATE.lastIndex = i;
@@ -992,15 +1005,19 @@ export class DeadlineScan {
   // at most `BOOK_SPAN` long, so an unclosed `《` hides nothing far after it.
   #bookAt = 0;
   #bookOpen = -1;
+  /** Does the text hold a `《` at all? Most do not, and need no walk. */
+  readonly #books: boolean;
 
   constructor(text: string, mode: 'field' | 'prose') {
     // Many texts hold no character a phrase may start with (a clause with no date, a lone `。`): such a text is
-    // neither folded nor scanned.
+    // neither folded nor scanned. Else both start where the first character that matters stands.
     let first = 0;
-    while (first < text.length && FOLDS_TO_CANDIDATE_FIRST[text.charCodeAt(first)] === 0) first++;
-    this.#s = first < text.length ? fold(text) : text;
+    while (first < text.length && !inCodeSet(SCAN_FROM, text.charCodeAt(first))) first++;
+    const any = first < text.length;
+    this.#s = any ? foldFrom(text, first) : text;
     this.#prose = mode === 'prose';
-    this.#i = first < text.length ? nextCandidate(this.#s, first) : -1;
+    this.#i = any ? nextCandidate(this.#s, first) : -1;
+    this.#books = any && this.#s.indexOf('《') >= 0;
   }
 
   next(): DeadlinePhrase | null {
@@ -1018,11 +1035,12 @@ export class DeadlineScan {
   }
 
   #inBook(i: number): boolean {
+    if (!this.#books) return false;
     const s = this.#s;
     for (; this.#bookAt < i; this.#bookAt++) {
-      const c = s[this.#bookAt];
-      if (c === '《') this.#bookOpen = this.#bookAt;
-      else if (c === '》') this.#bookOpen = -1;
+      const c = s.charCodeAt(this.#bookAt);
+      if (c === 0x300a /* 《 */) this.#bookOpen = this.#bookAt;
+      else if (c === 0x300b /* 》 */) this.#bookOpen = -1;
     }
     return this.#bookOpen >= 0 && i - this.#bookOpen <= BOOK_SPAN;
   }
@@ -1065,8 +1083,22 @@ function yearAt(s: string, i: number): { y: number; to: number } | null {
 const secondHalf = (s: string, i: number): boolean =>
   isAt(s, i - 1, RANGE_SEP) && (isDigit(s, i - 2) || s[i - 2] === '年');
 
-/** Where a year may start: a digit run's first digit, or a Chinese year `二〇二〇年`. */
-const YEAR_START = /(?<![0-9])[0-9]|[一二](?=[〇○零O一二三四五六七八九]{3}年)/g;
+/** The digits of a Chinese year (`二〇二〇` `二○○八` `二OO八`). */
+const CJK_YEAR_DIGIT = codeSet('〇○零O一二三四五六七八九');
+
+/**
+ * May a year start at `i`: a digit run's first digit, or a Chinese year `二〇二〇年`? (Read at every character of a
+ * heading: a regex of these two alternatives is tried at every position.)
+ */
+function yearStarts(s: string, i: number): boolean {
+  if (isDigit(s, i)) return !isDigit(s, i - 1);
+  const c = s.charCodeAt(i);
+  return (
+    (c === 0x4e00 /* 一 */ || c === 0x4e8c /* 二 */) &&
+    isAt(s, i + 1, CJK_YEAR_DIGIT) && isAt(s, i + 2, CJK_YEAR_DIGIT) && isAt(s, i + 3, CJK_YEAR_DIGIT) &&
+    s[i + 4] === '年'
+  );
+}
 
 type PeriodFind = { start: number; end: number; rank: number };
 
@@ -1105,11 +1137,10 @@ export function findPlanPeriod(text: string): { start: number; end: number } | n
     if (typeof text !== 'string') return null;
     const s = fold(text);
     let best: PeriodFind | null = null;
-    YEAR_START.lastIndex = 0;
-    for (let m = YEAR_START.exec(s); m && best?.rank !== 0; m = YEAR_START.exec(s)) {
-      const p = periodAt(s, m.index);
+    for (let i = 0; i < s.length && best?.rank !== 0; i++) {
+      if (!yearStarts(s, i)) continue;
+      const p = periodAt(s, i);
       if (p && (!best || p.rank < best.rank)) best = p;
-      YEAR_START.lastIndex = m.index + 1;
     }
     return best ? { start: best.start, end: best.end } : fiveYearPlan(s);
   } catch {

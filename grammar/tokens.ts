@@ -109,6 +109,16 @@ function newlineMatcher(): CustomPatternMatcherFunc {
 }
 
 /**
+ * A `start_chars_hint` of `chars`, in code-unit order. Chevrotain files a custom matcher under the 256-character block
+ * of each hint, but skips only a hint in the same block as the one before it: out of order (`零〇○一二两兩三…`), the
+ * matcher was filed, and so tried at every token in the block, once per run of hints there (ChapterMarker five times
+ * in the block of `一`, each keyword type twice in the block of `责` and `负`).
+ */
+function startHint(chars: Iterable<string>): string[] {
+  return [...new Set(chars)].sort((a, b) => a.charCodeAt(0) - b.charCodeAt(0));
+}
+
+/**
  * A one-character token (`，` `。` `(`…) of the characters `chars`, matched without a regex: its image is one
  * shared string per character, not a new string per token that the model keeps alive, and the match is one
  * shared array per character (Chevrotain reads `match[0]` at once and keeps nothing else of it).
@@ -125,7 +135,7 @@ function charMatcher(chars: string): CustomPatternMatcherFunc {
 
 /** A one-character token type (see `charMatcher`). */
 function charToken(name: string, chars: string, categories: TokenType[]): TokenType {
-  return createToken({ name, pattern: charMatcher(chars), start_chars_hint: [...chars], line_breaks: false, categories });
+  return createToken({ name, pattern: charMatcher(chars), start_chars_hint: startHint(chars), line_breaks: false, categories });
 }
 
 /** Spaces of every width, skipped. Tabs are kept (tab-separated tables). */
@@ -145,7 +155,7 @@ const DECORATIONS = '★☆▲△●◆◇■□▶►•';
 export const Decoration = createToken({
   name: 'Decoration',
   pattern: new RegExp(`\\*\\*\\*?|[${DECORATIONS}]`),
-  start_chars_hint: ['*', ...DECORATIONS],
+  start_chars_hint: startHint('*' + DECORATIONS),
   line_breaks: false,
   group: Lexer.SKIPPED,
 });
@@ -335,7 +345,7 @@ function gluedWhenFlat(matcher: CustomPatternMatcherFunc, glued: RegExp, seconds
 export const ChapterMarker = createToken({
   name: 'ChapterMarker',
   pattern: markerMatcher(numeralStarts, `${CN_NUMBER}、`, IS_BLOCK_BOUNDARY, { veto: new RegExp(NUMERAL, 'y'), numeral: true }),
-  start_chars_hint: numeralStarts,
+  start_chars_hint: startHint(numeralStarts),
   line_breaks: false,
   categories: [Marker],
 });
@@ -468,7 +478,7 @@ export const ItemMarker = createToken({
     }),
     gluedItem,
   ),
-  start_chars_hint: [...digitStarts, ...fullStopDigits],
+  start_chars_hint: startHint([...digitStarts, ...fullStopDigits]),
   line_breaks: false,
   categories: [Marker],
 });
@@ -477,7 +487,7 @@ export const ItemMarker = createToken({
 export const SubItemMarker = createToken({
   name: 'SubItemMarker',
   pattern: markerMatcher([...parenStarts, ...parenDigits], `(?:[(（]${DIGIT}{1,3}[)）]|[\u2474-\u2487])`, IS_BLOCK_BOUNDARY),
-  start_chars_hint: [...parenStarts, ...parenDigits],
+  start_chars_hint: startHint([...parenStarts, ...parenDigits]),
   line_breaks: false,
   categories: [Marker],
 });
@@ -486,7 +496,7 @@ export const SubItemMarker = createToken({
 export const CircledMarker = createToken({
   name: 'CircledMarker',
   pattern: markerMatcher(circledStarts, '[\u2460-\u2473]', IS_INLINE_BOUNDARY),
-  start_chars_hint: circledStarts,
+  start_chars_hint: startHint(circledStarts),
   line_breaks: false,
   categories: [Marker],
 });
@@ -495,7 +505,7 @@ export const CircledMarker = createToken({
 export const InlineShiMarker = createToken({
   name: 'InlineShiMarker',
   pattern: markerMatcher(numeralStarts, `(${NUMERAL}{1,3})是`, IS_INLINE_BOUNDARY, { numeral: true }),
-  start_chars_hint: numeralStarts,
+  start_chars_hint: startHint(numeralStarts),
   line_breaks: false,
   categories: [Marker],
 });
@@ -531,7 +541,7 @@ export const FieldMarker = createToken({
     FIELD_NUMBER.lastIndex = offset;
     return FIELD_NUMBER.exec(text);
   },
-  start_chars_hint: fieldNumberStarts,
+  start_chars_hint: startHint(fieldNumberStarts),
   line_breaks: false,
   categories: [Marker],
 });
@@ -542,9 +552,36 @@ export const FieldMarker = createToken({
 /** Each keyword type's words, in the order they are tried. */
 const KEYWORD_WORDS = new Map<TokenType, readonly string[]>();
 
+/**
+ * Each keyword first character's slot (1, 2…), 0 for every other character: a keyword type finds the words a character
+ * starts by two array reads, where a `Map` from code units cost it a hash lookup at each of its ~135,000 tries a pass
+ * over the 1,000 small plans.
+ */
+const KEYWORD_SLOT = new Uint8Array(0x10000);
+/** How many slots there may be (the keywords start with ~35 characters). */
+const MAX_KEYWORD_SLOTS = 255;
+let keywordSlots = 0;
+
+/**
+ * Does `text` hold `word` at `at`, its first `from` characters taken as compared? Compares code units in a loop: the
+ * words a character starts differ within their first few characters, where a call to `startsWith` costs more than
+ * the comparisons.
+ */
+function holdsAt(text: string, at: number, word: string, from: number): boolean {
+  for (let k = from; k < word.length; k++) if (text.charCodeAt(at + k) !== word.charCodeAt(k)) return false;
+  return true;
+}
+
 /** The words a keyword type reads, in the order they are tried (a longer word before a shorter one it starts with). */
 export function keywordWords(type: TokenType): readonly string[] {
   return KEYWORD_WORDS.get(type) ?? [];
+}
+
+/** One word of a keyword type: its shared match, and the longer words of the type that it starts. */
+interface KeywordWord {
+  word: string;
+  match: [string];
+  longer: string[];
 }
 
 /**
@@ -558,15 +595,18 @@ function keywordToken(name: string, words: readonly string[], categories: TokenT
   /** May `word` stand at `offset` (a short label only where a clause opens)? */
   const standsAt = (text: string, offset: number, word: string): boolean =>
     onlyAtClauseStart.size === 0 || !onlyAtClauseStart.has(word) || startsClause(text, offset);
-  // The words by first code unit, in their order (longer first): a type is tried wherever a character of its block
-  // stands, and its list of words (up to ~50) is read only where one of them may start.
-  const byFirst = new Map<number, { word: string; match: [string]; longer: string[] }[]>();
+  // The words by the slot of their first code unit, in their order (longer first): a type is tried wherever a character
+  // of its block stands, and its list of words (up to ~50) is read only where one of them may start.
+  const bySlot = new Array<KeywordWord[] | undefined>(MAX_KEYWORD_SLOTS + 1).fill(undefined);
   for (const word of words) {
     const code = word.charCodeAt(0);
-    const list = byFirst.get(code) ?? [];
+    if (KEYWORD_SLOT[code] === 0) {
+      if (keywordSlots === MAX_KEYWORD_SLOTS) throw new Error('keywordToken: too many keyword first characters');
+      KEYWORD_SLOT[code] = ++keywordSlots;
+    }
+    const list = (bySlot[KEYWORD_SLOT[code]!] ??= []);
     // The longer words before it that it starts (`牵头负责` for `牵头`).
     list.push({ word, match: [word], longer: list.filter((w) => w.word.startsWith(word)).map((w) => w.word) });
-    byFirst.set(code, list);
   }
   // How far a line break may stand and still cut one of the words: after its first character, before its last, with a
   // few spaces beside it.
@@ -577,10 +617,11 @@ function keywordToken(name: string, words: readonly string[], categories: TokenT
     return length > 0 && insideBracket(tokens) ? [text.slice(offset, offset + length)] : null;
   };
   const pattern: CustomPatternMatcherFunc = (text, offset, tokens) => {
-    const candidates = byFirst.get(text.charCodeAt(offset));
+    const candidates = bySlot[KEYWORD_SLOT[text.charCodeAt(offset)]!];
     if (candidates === undefined) return null;
-    for (const { word, match, longer } of candidates) {
-      if (!text.startsWith(word, offset)) continue;
+    for (let c = 0; c < candidates.length; c++) {
+      const { word, match, longer } = candidates[c]!;
+      if (!holdsAt(text, offset, word, 1)) continue;
       if (!standsAt(text, offset, word)) continue;
       // A longer word it starts, cut by a hard wrap right after it (`牵头` / `负责`), is the longer word (most keywords
       // have no line break near: looked for first).
@@ -609,7 +650,7 @@ function keywordToken(name: string, words: readonly string[], categories: TokenT
     }
     return null;
   };
-  const type = createToken({ name, pattern, start_chars_hint: [...new Set(words.map((w) => w[0]!))], line_breaks: true, categories: [Keyword, ...categories] });
+  const type = createToken({ name, pattern, start_chars_hint: startHint(words.map((w) => w[0]!)), line_breaks: true, categories: [Keyword, ...categories] });
   KEYWORD_WORDS.set(type, words);
   return type;
 }
@@ -881,13 +922,17 @@ function textMatcher(): CustomPatternMatcherFunc {
   // character after them, compared with a few codes, rules the keywords out without comparing each rest.
   const restsOf: string[][] = [];
   const secondsOf: number[][] = [];
+  /** Per code unit of `secondsOf`, the rests it starts: after `主要` the 4 rests of `主要…` are compared, not the 18 of `主`. */
+  const restsBySecondOf: string[][][] = [];
   /** The keywords themselves, per first character (a keyword cut by a wrap is compared whole). */
   const wordsOf: string[][] = [];
   for (const [first, list] of keywordRests()) {
     if (list.includes('')) continue; // never text
     kind[first.charCodeAt(0)] = KEYWORD_FIRST + restsOf.length;
     restsOf.push(list);
-    secondsOf.push([...new Set(list.map((rest) => rest.charCodeAt(0)))]);
+    const seconds = [...new Set(list.map((rest) => rest.charCodeAt(0)))];
+    secondsOf.push(seconds);
+    restsBySecondOf.push(seconds.map((code) => list.filter((rest) => rest.charCodeAt(0) === code)));
     wordsOf.push(list.map((rest) => first + rest));
   }
   /** How far before a wrap a keyword cut by it may start: its longest rest. */
@@ -913,13 +958,14 @@ function textMatcher(): CustomPatternMatcherFunc {
     // Most digits follow another digit, a space or punctuation: no item glued there.
     if (k === DIGIT) return !isHan(text.charCodeAt(i - 1)) || gluedItem(text, i, tokens) === null;
     if (k >= KEYWORD_FIRST) {
-      const rests = restsOf[k - KEYWORD_FIRST]!;
       const next = text.charCodeAt(i + 1);
-      if (secondsOf[k - KEYWORD_FIRST]!.indexOf(next) >= 0) {
-        for (const rest of rests) if (text.startsWith(rest, i + 1)) return false;
+      const second = secondsOf[k - KEYWORD_FIRST]!.indexOf(next);
+      if (second >= 0) {
+        const rests = restsBySecondOf[k - KEYWORD_FIRST]![second]!;
+        for (let r = 0; r < rests.length; r++) if (holdsAt(text, i + 1, rests[r]!, 1)) return false;
       }
       if (next === 0x28 || next === 0xff08) {
-        for (const rest of rests) if (withPinyin(text, i, text[i] + rest) > 0) return false;
+        for (const rest of restsOf[k - KEYWORD_FIRST]!) if (withPinyin(text, i, text[i] + rest) > 0) return false;
       }
       return true;
     }
@@ -973,55 +1019,60 @@ export const Text = createToken({ name: 'Text', pattern: textMatcher(), start_ch
 export const TextChar = createToken({ name: 'TextChar', pattern: /[\u0000-\uffff]/, categories: [Inline, Plain], line_breaks: true });
 
 /**
- * Every token type, in matching order. The lexer tries, for each position, the token types whose first
- * characters share a 255-character block with the character there, in this order, and takes the first
- * that matches. Two types need a fixed order only when one character can start both:
- *   - the markers that start with a numeral, a digit, `第` or `①` come before `Text` (which holds those);
- *   - `Pinyin`, `SectionMarker`, `SubItemMarker` come before `LParen` (all start with `(` `（`);
- *   - keywords longer before shorter (`牵头单位` before `牵头`), as declared;
+ * Every token type, in matching order. The lexer tries, for each position, the token types filed under the
+ * 256-character block of the character there (by their start hints), in this order, and takes the first that
+ * matches. Two types need a fixed order only when one character can start both:
+ *   - the markers that start with a numeral, a digit, `第`, `①`, `⑴`, `⒈` or `任` come before `Text` (which holds
+ *     those), and `ChapterMarker` before `InlineShiMarker` (both start with a numeral);
+ *   - `Pinyin`, `SectionMarker`, `SubItemMarker` come before `LParen` (all start with `(` `（`), and in that order;
+ *   - `RowPipe` before `Pipe`;
+ *   - `Text` before the keywords whose first characters it holds (it gives way where the keyword follows);
+ *   - a keyword type before one with a shorter word that starts one of its words (`牵头单位` `牵头领导` before
+ *     `牵头`, `配合单位` `配合领导` before `配合`, `负责单位：` before `负责`): `LeadField` and `PersonField` before
+ *     `LeadVerb`, `PersonField` and `ResponsibleField` before `JoinVerb`, `ResponsibleField` before `ChargeVerb`;
  *   - `TextChar`, which takes any character, comes last.
- * Every other pair is disjoint by first character (`Text` excludes every character another type starts
- * with), so the rest of the order is by frequency in plans (measured on bench/out/plan-1m), which decides
- * how many failing attempts a token pays before its own type is tried: the punctuation first (it shares
- * blocks with the markers' full-width digits and parentheses and with `Text`), then `Text`, then the
- * keywords, which share blocks with `Text` but are rarer.
+ * Every other pair is disjoint by first character (`Text` excludes every character another type starts with, and
+ * the other keyword types share no word's beginning), so the rest of the order only decides how many failing tries a
+ * token pays before its own type is tried, where the types share a block: by frequency in the bench plans (the 1,000
+ * small plans and plan-1m). The frequent punctuation first (`，` `：` `；` `）` share the full-width block, `\n` `,` `:` the
+ * ASCII one), then the markers and `Text`; the keywords, by frequency; then the rarer brackets, spaces and pipes.
  */
 export const allTokens: TokenType[] = [
+  Newline,
+  Colon,
+  Semicolon,
+  Comma,
+  RParen,
+  Tab,
+  Pinyin,
+  SectionMarker,
+  SubItemMarker,
+  LParen,
+  SentenceEnd,
+  Decoration,
   ChapterMarker,
   InlineShiMarker,
   ItemMarker,
   InlineDiMarker,
   CircledMarker,
   FieldMarker,
-  Newline,
-  Comma,
-  SentenceEnd,
-  RowPipe,
-  Pipe,
-  Colon,
-  Tab,
-  Semicolon,
-  Pinyin,
-  SectionMarker,
-  SubItemMarker,
-  LParen,
-  RParen,
+  Text,
+  By,
+  DeadlineField,
+  LeadField,
+  ResponsibleField,
+  ChargeVerb,
+  PersonField,
+  JoinVerb,
+  LeadVerb,
+  ByDivision,
+  JointLead,
+  Together,
   LBracket,
   RBracket,
   Whitespace,
-  Decoration,
-  Text,
-  PersonField,
-  ResponsibleField,
-  LeadField,
-  DeadlineField,
-  By,
-  JoinVerb,
-  JointLead,
-  LeadVerb,
-  ChargeVerb,
-  ByDivision,
-  Together,
+  RowPipe,
+  Pipe,
   Comment,
   TextChar,
   Marker,

@@ -272,8 +272,12 @@ const UNIT_HEADING_TAIL = /(?:主要工作任务|重点工作任务|工作任务
  * `三、各乡镇`. The heading [span) is its title; null when it names work, a person or no unit.
  */
 export function unitHeading(span: Span, ctx: AttributionContext): Attribution | null {
+  const title = ctx.text.slice(span.start, span.end);
+  // Most headings name work (`加强组织领导`): their first name below would open with that word whatever is cut from
+  // their end (no ending cut starts inside it), so they are answered before anything is cut.
+  if (WORK_START.test(title)) return null;
   // `（三）市交通运输局（8项）`: the count of its tasks is no part of the unit's name.
-  const raw = ctx.text.slice(span.start, span.end).replace(/[:：。]$/, '').replace(TASK_COUNT_END, '').replace(UNIT_HEADING_TAIL, '');
+  const raw = title.replace(/[:：。]$/, '').replace(TASK_COUNT_END, '').replace(UNIT_HEADING_TAIL, '');
   // One name, or a few joined by `、` (`一、县农业农村局、县水利局（2项）`: they lead together).
   const names = splitNames(stripNoise(raw));
   if (names.length === 0 || names.length > 4) return null;

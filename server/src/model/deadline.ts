@@ -1,7 +1,7 @@
 // Deadlines (完成时限): what the phrases the grammar finds (grammar/deadline.ts) mean — ISO dates read against the plan's
 // period, invalid dates, open periods — and a table cell read as one deadline.
 
-import { daysIn, DeadlineScan, onlyFillerAround, type DeadlineExpr, type DeadlineWindow, type YearRef } from '../../../grammar/index.js';
+import { daysIn, DeadlineScan, onlyFillerAround, type DeadlineExpr, type DeadlinePhrase, type DeadlineWindow, type YearRef } from '../../../grammar/index.js';
 import type { Sink } from './buffer.js';
 import type { Deadline } from './types.js';
 
@@ -73,7 +73,8 @@ function resolveYear(ref: YearRef, other: YearRef | null, base: number | null): 
 
 /** Why a window cannot exist (`2月没有30日`, `没有13月`), or null. */
 function invalidWin(w: DeadlineWindow, year: number | null): string | null {
-  for (const m of [w.m1, w.m2]) if (!(m >= 1 && m <= 12)) return `没有${m}月`;
+  if (!(w.m1 >= 1 && w.m1 <= 12)) return `没有${w.m1}月`;
+  if (!(w.m2 >= 1 && w.m2 <= 12)) return `没有${w.m2}月`;
   if (w.precision !== 'day' || typeof w.d2 !== 'number') return null;
   const d = w.d2;
   if (d >= 1 && d <= daysIn(year, w.m2)) return null;
@@ -162,14 +163,19 @@ function scanDeadlines(text: string, ctx: DeadlineContext, mode: 'field' | 'pros
     if (typeof text !== 'string') return true;
     const scan = new DeadlineScan(text, mode);
     for (let phrase = scan.next(); phrase !== null; phrase = scan.next()) {
-      const raw = text.slice(phrase.from, phrase.to);
-      const value = phrase.holiday ? holidayValue(raw) : phrase.expr === null ? ongoingValue(raw) : valueOf(phrase.expr, raw, ctx);
-      out.push({ start: phrase.from, end: phrase.to, value: phrase.since ? sinceValue(value) : value });
+      out.push({ start: phrase.from, end: phrase.to, value: phraseValue(text, phrase, ctx) });
     }
     return true;
   } catch {
     return false;
   }
+}
+
+/** The value of a phrase found in `text`. */
+function phraseValue(text: string, phrase: DeadlinePhrase, ctx: DeadlineContext | null | undefined): DeadlineValue {
+  const raw = text.slice(phrase.from, phrase.to);
+  const value = phrase.holiday ? holidayValue(raw) : phrase.expr === null ? ongoingValue(raw) : valueOf(phrase.expr, raw, ctx);
+  return phrase.since ? sinceValue(value) : value;
 }
 
 /**
@@ -179,10 +185,12 @@ function scanDeadlines(text: string, ctx: DeadlineContext, mode: 'field' | 'pros
 export function parseDeadline(text: string, ctx: DeadlineContext): DeadlineValue | null {
   try {
     if (typeof text !== 'string') return null;
-    const found = findDeadlines(text, ctx, 'field');
-    if (found.length !== 1) return null;
-    const f = found[0] as FoundDeadline;
-    return onlyFillerAround(text, f.start, f.end) ? f.value : null;
+    // One phrase and nothing else: the scan stops at a second one, and only the first is given a value. (The
+    // document's memo of field values is not asked: what it holds is what this reads.)
+    const scan = new DeadlineScan(text, 'field');
+    const phrase = scan.next();
+    if (phrase === null || scan.next() !== null) return null;
+    return onlyFillerAround(text, phrase.from, phrase.to) ? phraseValue(text, phrase, ctx) : null;
   } catch {
     return null;
   }

@@ -24,8 +24,8 @@
 // the order step 1 would take them; the other pairs come from indexes by bigram of the rows left, probed with each
 // task's rarest bigrams (a prefix filter: a pair at Dice ≥ 0.6 shares at least ⌈3n/7⌉ of a side's n bigrams, so it
 // shares one of that side's n − ⌈3n/7⌉ + 1 rarest; a contained title shares all its bigrams, so its rarest one).
-// Steps 2 and 3 use the same kind of filter on task texts and row cells, which are normalised only when some row
-// or task is left for them.
+// Step 2 uses the same kind of filter on task texts; step 3 looks for each title left at the places of a rare
+// bigram of it in the row cells. Texts and cells are normalised only when some row or task is left for them.
 import { outsideOutline } from './numbering.js';
 import { stripNoise, toSimplified } from './text.js';
 import type { PlanDocument, Section, Span, Task } from './types.js';
@@ -318,7 +318,7 @@ export function match(rows: readonly MatchRow[], cands: readonly MatchCandidate[
 
   const newlyCovered = new Uint8Array(cands.length);
   restatedRows(rows, cands, grams, rowGrams, score, result, newlyCovered);
-  restatedTasks(rows, cands, grams, candGrams, result, newlyCovered);
+  restatedTasks(rows, cands, result, newlyCovered);
   for (let c = 0; c < cands.length; c++) if (newlyCovered[c] === 1) candMatched[c] = 1;
   return result;
 }
@@ -421,60 +421,72 @@ function restatedRows(
 }
 
 /**
- * Step 3. Each title left is anchored at its bigram that the cells hold least often (its first occurrence in the
- * title); the cells are then read once, and where an anchor occurs, the titles anchored there are compared in
- * place. Two passes over the cells, and no index of them.
+ * Step 3. Each title left is anchored at one of its bigrams, the one whose bucket (a hash of the bigram's two code
+ * units) the cells hold least often; where a cell holds a bigram of that bucket, the titles anchored there are
+ * compared in place. Any anchor finds a title a cell holds (at the anchor's place in it), so the buckets' counts
+ * only choose rare ones, and a title whose anchor's bucket no cell holds is in no cell. Two passes over the cells,
+ * with no index of them and no lookup but an array's.
  */
-function restatedTasks(
-  rows: readonly MatchRow[],
-  cands: readonly MatchCandidate[],
-  grams: Bigrams,
-  candGrams: (c: number) => number[],
-  result: MatchResult,
-  newlyCovered: Uint8Array,
-): void {
+function restatedTasks(rows: readonly MatchRow[], cands: readonly MatchCandidate[], result: MatchResult, newlyCovered: Uint8Array): void {
   const left: number[] = [];
+  let size = 0;
   for (let c = 0; c < cands.length; c++) {
-    if (result.candMatched[c] === 0 && newlyCovered[c] === 0 && cands[c]!.titleKey.length >= 4) left.push(c);
-  }
-  if (left.length === 0) return;
-  // The bigrams of the titles left, with how often the cells hold each.
-  const held = new Map<number, number>();
-  for (const c of left) for (const g of candGrams(c)) held.set(g, 0);
-  for (const row of rows) {
-    const text = row.textKey();
-    for (let i = 0; i + 1 < text.length; i++) {
-      const g = grams.key(text.charCodeAt(i), text.charCodeAt(i + 1));
-      const n = held.get(g);
-      if (n !== undefined) held.set(g, n + 1);
+    const title = cands[c]!.titleKey;
+    if (result.candMatched[c] === 0 && newlyCovered[c] === 0 && title.length >= 4) {
+      left.push(c);
+      size += title.length;
     }
   }
-  // Anchor bigram → the titles anchored there, each with where in its title the anchor is.
-  const anchored = new Map<number, { c: number; offset: number }[]>();
+  if (left.length === 0) return;
+  // Buckets: four or more per bigram of the titles left.
+  let log = 10;
+  while (1 << log < size * 4 && log < 20) log++;
+  const shift = 32 - log;
+  const held = new Int32Array(1 << log);
+  for (const row of rows) {
+    const text = row.textKey();
+    for (let i = 0; i + 1 < text.length; i++) held[bucketOf(text.charCodeAt(i), text.charCodeAt(i + 1), shift)]!++;
+  }
+  // Bucket → the titles anchored there (their index + 1 in `anchorOf`, chained by `nextAnchor`), each with where in
+  // its title the anchor is.
+  const first = new Int32Array(1 << log);
+  const anchorOf: number[] = [0];
+  const offsetOf: number[] = [0];
+  const nextAnchor: number[] = [0];
   for (const c of left) {
-    const titleGrams = candGrams(c);
-    let anchor = titleGrams[0]!;
-    for (const g of titleGrams) if (held.get(g)! < held.get(anchor)!) anchor = g;
-    // A bigram no cell holds: no cell holds the title.
-    if (held.get(anchor) === 0) continue;
     const title = cands[c]!.titleKey;
     let offset = 0;
-    while (grams.key(title.charCodeAt(offset), title.charCodeAt(offset + 1)) !== anchor) offset++;
-    const list = anchored.get(anchor);
-    if (list) list.push({ c, offset });
-    else anchored.set(anchor, [{ c, offset }]);
+    let bucket = bucketOf(title.charCodeAt(0), title.charCodeAt(1), shift);
+    for (let i = 1; i + 1 < title.length; i++) {
+      const b = bucketOf(title.charCodeAt(i), title.charCodeAt(i + 1), shift);
+      if (held[b]! < held[bucket]!) {
+        bucket = b;
+        offset = i;
+      }
+    }
+    // A bucket no cell holds: no cell holds the title.
+    if (held[bucket] === 0) continue;
+    anchorOf.push(c);
+    offsetOf.push(offset);
+    nextAnchor.push(first[bucket]!);
+    first[bucket] = anchorOf.length - 1;
   }
-  if (anchored.size === 0) return;
+  if (anchorOf.length === 1) return;
   for (const row of rows) {
     const text = row.textKey();
     for (let i = 0; i + 1 < text.length; i++) {
-      const titles = anchored.get(grams.key(text.charCodeAt(i), text.charCodeAt(i + 1)));
-      if (titles === undefined) continue;
-      for (const { c, offset } of titles) {
+      for (let a = first[bucketOf(text.charCodeAt(i), text.charCodeAt(i + 1), shift)]!; a !== 0; a = nextAnchor[a]!) {
+        const c = anchorOf[a]!;
+        const offset = offsetOf[a]!;
         if (newlyCovered[c] === 0 && i >= offset && text.startsWith(cands[c]!.titleKey, i - offset)) newlyCovered[c] = 1;
       }
     }
   }
+}
+
+/** The bucket of the bigram of code units `a` then `b`, among 2^(32 − `shift`). */
+function bucketOf(a: number, b: number, shift: number): number {
+  return Math.imul((a << 16) | b, 0x9e3779b1) >>> shift;
 }
 
 /** How many of a title's n rarest bigrams a Dice match at 0.6 must share one of: n − ⌈3n/7⌉ + 1. */
