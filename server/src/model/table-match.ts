@@ -625,18 +625,19 @@ function dice(a: readonly number[], b: readonly number[]): number {
  * A number per UTF-16 code unit (0 until set), for one matching. The storage is made on first use and kept for the
  * process: a stamp per entry says which matching wrote it, so `reset` forgets every value at once. (A table made and
  * cleared per plan — whole, or in pages made as code units were met — cost a small plan more than its matching.)
+ * Each entry's stamp and value lie side by side, so that a lookup reads one place of the table, not two: a plan's
+ * characters are scattered over it, and a small plan's matching waits on memory more than it computes.
  * Matchings never overlap (each runs to its end in one call), so each use has one table of its own below.
  */
 class CodeTable {
-  private values: Int32Array | null = null;
-  private stamps: Uint32Array | null = null;
+  /** Stamp, value, stamp, value… by code unit. */
+  private entries: Int32Array | null = null;
   private stamp = 0;
 
   /** Forgets every value: the start of a matching. */
   reset(): this {
-    if (this.stamps === null || this.stamp === 0xffffffff) {
-      this.values ??= new Int32Array(0x10000);
-      this.stamps = new Uint32Array(0x10000);
+    if (this.entries === null || this.stamp === 0x7fffffff) {
+      this.entries = new Int32Array(0x20000);
       this.stamp = 0;
     }
     this.stamp++;
@@ -644,12 +645,12 @@ class CodeTable {
   }
 
   get(code: number): number {
-    return this.stamps![code] === this.stamp ? this.values![code]! : 0;
+    return this.entries![2 * code] === this.stamp ? this.entries![2 * code + 1]! : 0;
   }
 
   set(code: number, value: number): void {
-    this.stamps![code] = this.stamp;
-    this.values![code] = value;
+    this.entries![2 * code] = this.stamp;
+    this.entries![2 * code + 1] = value;
   }
 }
 
@@ -710,6 +711,11 @@ const DROPPED = /^[\s\p{P}\p{S}]$/u;
  * code unit: a table of a pure function, the same for every document.
  */
 const FOLDED = new Int32Array(0x10000).fill(-2);
+/**
+ * A bit per UTF-16 code unit that `normalize` is known to keep as it is: most characters of a title. Their lookups
+ * read this small table only (the Han block is 2.6 KB of it), not the scattered places of `FOLDED`.
+ */
+const KEPT = new Int32Array(0x10000 >> 5);
 
 function foldedOf(code: number): number {
   const width = code >= 0xff01 && code <= 0xff5e ? code - 0xfee0 : code === 0x3000 || code === 0xa0 ? 0x20 : code;
@@ -740,9 +746,14 @@ export function normalize(text: string): string {
         continue;
       }
     }
+    const bit = 1 << (code & 31);
+    if ((KEPT[code >> 5]! & bit) !== 0) continue;
     let to = FOLDED[code]!;
     if (to === -2) to = FOLDED[code] = foldedOf(code);
-    if (to === code) continue;
+    if (to === code) {
+      KEPT[code >> 5]! |= bit;
+      continue;
+    }
     out += s.slice(from, i);
     if (to >= 0) out += String.fromCharCode(to);
     from = i + 1;
