@@ -119,6 +119,11 @@ export const CANDIDATE_FIRSTS = '0123456789〇○零O一二三四五六七八九
 const CANDIDATE_FIRST = codeSet(CANDIDATE_FIRSTS);
 /** Where the scan of a text may start: a character that folds, or one that may start a candidate (as written). */
 const SCAN_FROM = codeSet(FOLD_FROM + CANDIDATE_FIRSTS);
+/** The characters that start a candidate once folded (`２` as well as `2`). */
+const FOLDS_TO_CANDIDATE_FIRST = codeSet(
+  [...CANDIDATE_FIRSTS].filter((c) => !FOLD_FROM.includes(c)).join('') +
+    [...FOLD_FROM].filter((_, k) => CANDIDATE_FIRSTS.includes(FOLD_TO[k]!)).join(''),
+);
 const ONGOING_KEYS = ['常态化', '长期', '持续', '常年', '长效'];
 /**
  * Holidays and seasons a schedule is written against (`清明节期间`, `国庆节前`, `汛期`); longer names first. Their
@@ -971,6 +976,15 @@ export function nextCandidate(s: string, from: number): number {
     if (CANDIDATE.test(s)) return i;
   }
   return -1;
+}
+
+/**
+ * May [from, to) of `text` hold a deadline phrase? Not when none of its characters starts a candidate once folded:
+ * most spans the model reads for deadlines hold no digit or date word, and need not be cut out, unwrapped or scanned.
+ */
+export function mayHoldDeadline(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (inCodeSet(FOLDS_TO_CANDIDATE_FIRST, text.charCodeAt(k))) return true;
+  return false;
 }
 
 const BOOK_SPAN = 80;

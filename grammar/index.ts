@@ -11,6 +11,7 @@ export {
   daysIn,
   deadlineStartsAt,
   findPlanPeriod,
+  mayHoldDeadline,
   onlyFillerAround,
   DeadlineScan,
   type DeadlinePhrase,

@@ -5,6 +5,7 @@ import {
   deadlineStartsAt,
   leadsAfterBy,
   MAX_BY_UNITS,
+  mayHoldDeadline,
   readAttributionSyntax,
   TASK_COUNT_END,
   tokens as T,
@@ -705,6 +706,8 @@ function pushDeadlines(out: Sink<Deadline>, span: { start: number; end: number }
  * Nothing is added when the reader fails, as `findDeadlines` then finds nothing.
  */
 export function placeDeadlines(out: Sink<Deadline>, from: number, to: number, ctx: Pick<AttributionContext, 'text' | 'lines' | 'deadlines' | 'scratch'>, mode: 'field' | 'prose'): void {
+  // A span with no character a phrase may start with holds none (unwrapping only takes characters out).
+  if (!mayHoldDeadline(ctx.text, from, to)) return;
   const found = ctx.scratch.found;
   found.clear();
   const slice = ctx.text.slice(from, to);

@@ -243,22 +243,30 @@ export function match(rows: readonly MatchRow[], cands: readonly MatchCandidate[
   const score = (r: number, c: number) => titleScore(rows[r]!.titleKey, cands[c]!.titleKey, rowGrams(r), candGrams(c));
 
   // Score 1: equal titles, or (rarely, with repeated characters) equal bigram sets. Step 1 takes these before any
-  // other pair, row by row, each row the first task not yet taken: the tasks of each key are chained in task order
-  // (`next`), and `first` holds the key's first task not yet taken.
-  const keys = perfectKeys(rows, cands);
-  const first = new Map<string, number>();
+  // other pair, row by row, each row the first task not yet taken with its key: the tasks of each key's hash are
+  // chained in task order (`next`) from the first not yet taken (`first`), and a row takes the first of its chain
+  // whose key is its own.
+  const { keys, hashes } = perfectKeys(rows, cands);
+  const first = new Map<number, number>();
   const next = new Int32Array(cands.length);
   for (let c = cands.length - 1; c >= 0; c--) {
     if (cands[c]!.titleKey.length === 0) continue;
-    const key = keys[rows.length + c]!;
-    next[c] = first.get(key) ?? -1;
-    first.set(key, c);
+    const h = hashes[rows.length + c]!;
+    next[c] = first.get(h) ?? -1;
+    first.set(h, c);
   }
   for (let r = 0; r < rows.length; r++) {
     const key = keys[r]!;
-    const c = first.get(key);
-    if (c === undefined || c < 0) continue;
-    first.set(key, next[c]!);
+    const h = hashes[r]!;
+    let c = first.get(h) ?? -1;
+    let before = -1;
+    while (c >= 0 && keys[rows.length + c] !== key) {
+      before = c;
+      c = next[c]!;
+    }
+    if (c < 0) continue;
+    if (before < 0) first.set(h, next[c]!);
+    else next[before] = next[c]!;
     take(r, c);
   }
 
@@ -495,39 +503,58 @@ function dicePrefix(n: number): number {
 }
 
 /**
- * Keys equal for two titles exactly when they score 1: equal titles, or equal bigram sets. Two different
- * titles have the same bigram set only if both repeat a character (without one, the bigrams form a simple
- * path that no other string shares) and they hold the same characters; so the title itself is its key
- * unless another title that repeats a character has the same character set (by hash), and only those few
- * get their sorted bigram set as key (marked by a leading U+0000, which `normalize` keeps, so a title could
- * hold it: a title's key is then U+0001 plus the title).
+ * Keys equal for two titles exactly when they score 1 (rows' titles, then tasks'), each with a hash (equal keys, equal
+ * hashes). Equal titles, or equal bigram sets: two different titles have the same bigram set only if both repeat a
+ * character (without one, the bigrams form a simple path that no other string shares) and they hold the same
+ * characters; so the title itself is its key unless another title that repeats a character has the same character
+ * set (by hash), and only those few get their sorted bigram set as key (marked by a leading U+0000, which
+ * `normalize` keeps, so a title could hold it: a title's key is then U+0001 plus the title). A title's hash is read
+ * in the same pass as its character set; the few bigram-set keys are hashed apart.
  */
-function perfectKeys(rows: readonly MatchRow[], cands: readonly MatchCandidate[]): string[] {
-  const titles = [...rows.map((r) => r.titleKey), ...cands.map((c) => c.titleKey)];
-  const hashes = charSetHashes(titles);
-  // The first title with each hash, and the hashes that two different titles share.
+function perfectKeys(rows: readonly MatchRow[], cands: readonly MatchCandidate[]): { keys: string[]; hashes: Int32Array } {
+  const titles: string[] = [];
+  for (let r = 0; r < rows.length; r++) titles.push(rows[r]!.titleKey);
+  for (let c = 0; c < cands.length; c++) titles.push(cands[c]!.titleKey);
+  const { sets, hashes } = titleHashes(titles);
+  // The first title with each character set's hash, and the hashes that two different titles share.
   const firstWith = new Map<number, string>();
   const crowded = new Set<number>();
-  titles.forEach((t, i) => {
-    const h = hashes[i]!;
-    if (h < 0) return;
+  for (let i = 0; i < titles.length; i++) {
+    const h = sets[i]!;
+    if (h < 0) continue;
     const first = firstWith.get(h);
-    if (first === undefined) firstWith.set(h, t);
-    else if (first !== t) crowded.add(h);
-  });
-  return titles.map((t, i) => (crowded.has(hashes[i]!) ? '\u0000' + gramKey(t) : t.charCodeAt(0) <= 1 ? '\u0001' + t : t));
+    if (first === undefined) firstWith.set(h, titles[i]!);
+    else if (first !== titles[i]) crowded.add(h);
+  }
+  const keys: string[] = [];
+  for (let i = 0; i < titles.length; i++) {
+    const t = titles[i]!;
+    if (crowded.size > 0 && crowded.has(sets[i]!)) {
+      const key = '\u0000' + gramKey(t);
+      keys.push(key);
+      hashes[i] = stringHash(key);
+    } else keys.push(t.charCodeAt(0) <= 1 ? '\u0001' + t : t);
+  }
+  return { keys, hashes };
 }
 
-/** For each title, a hash (≥ 0) of its set of code units when it repeats one, else −1. */
-function charSetHashes(titles: readonly string[]): Int32Array {
+/**
+ * For each title, a hash of its set of code units when it repeats one, else −1 (`sets`), and a hash of the title
+ * (`hashes`); 30 bits, which a Map keeps unboxed.
+ */
+function titleHashes(titles: readonly string[]): { sets: Int32Array; hashes: Int32Array } {
   // The title in which each code unit was last seen (+1; 0: none): a repeat is found without a set per title.
   const seenIn = SEEN_IN.reset();
+  const sets = new Int32Array(titles.length);
   const hashes = new Int32Array(titles.length);
-  titles.forEach((title, t) => {
+  for (let t = 0; t < titles.length; t++) {
+    const title = titles[t]!;
     let repeats = false;
     let h = 0;
+    let whole = 0;
     for (let i = 0; i < title.length; i++) {
       const code = title.charCodeAt(i);
+      whole = (Math.imul(whole, 31) + code) | 0;
       if (seenIn.get(code) === t + 1) {
         repeats = true;
         continue;
@@ -535,10 +562,17 @@ function charSetHashes(titles: readonly string[]): Int32Array {
       seenIn.set(code, t + 1);
       h = (h + Math.imul(code ^ 0x5bd1e995, 0x9e3779b1)) | 0;
     }
-    // 30 bits: a small integer, which a Map keeps unboxed.
-    hashes[t] = repeats ? h >>> 2 : -1;
-  });
-  return hashes;
+    sets[t] = repeats ? h >>> 2 : -1;
+    hashes[t] = whole >>> 2;
+  }
+  return { sets, hashes };
+}
+
+/** A hash of `s` (30 bits), as `titleHashes` gives a title's. */
+function stringHash(s: string): number {
+  let whole = 0;
+  for (let i = 0; i < s.length; i++) whole = (Math.imul(whole, 31) + s.charCodeAt(i)) | 0;
+  return whole >>> 2;
 }
 
 /** The sorted bigram set of `title` as a string (two code units per bigram). */
@@ -591,18 +625,19 @@ function dice(a: readonly number[], b: readonly number[]): number {
  * A number per UTF-16 code unit (0 until set), for one matching. The storage is made on first use and kept for the
  * process: a stamp per entry says which matching wrote it, so `reset` forgets every value at once. (A table made and
  * cleared per plan — whole, or in pages made as code units were met — cost a small plan more than its matching.)
+ * Each entry's stamp and value lie side by side, so that a lookup reads one place of the table, not two: a plan's
+ * characters are scattered over it, and a small plan's matching waits on memory more than it computes.
  * Matchings never overlap (each runs to its end in one call), so each use has one table of its own below.
  */
 class CodeTable {
-  private values: Int32Array | null = null;
-  private stamps: Uint32Array | null = null;
+  /** Stamp, value, stamp, value… by code unit. */
+  private entries: Int32Array | null = null;
   private stamp = 0;
 
   /** Forgets every value: the start of a matching. */
   reset(): this {
-    if (this.stamps === null || this.stamp === 0xffffffff) {
-      this.values ??= new Int32Array(0x10000);
-      this.stamps = new Uint32Array(0x10000);
+    if (this.entries === null || this.stamp === 0x7fffffff) {
+      this.entries = new Int32Array(0x20000);
       this.stamp = 0;
     }
     this.stamp++;
@@ -610,16 +645,16 @@ class CodeTable {
   }
 
   get(code: number): number {
-    return this.stamps![code] === this.stamp ? this.values![code]! : 0;
+    return this.entries![2 * code] === this.stamp ? this.entries![2 * code + 1]! : 0;
   }
 
   set(code: number, value: number): void {
-    this.stamps![code] = this.stamp;
-    this.values![code] = value;
+    this.entries![2 * code] = this.stamp;
+    this.entries![2 * code + 1] = value;
   }
 }
 
-/** `charSetHashes`' table: the title in which each code unit was last seen. */
+/** `titleHashes`' table: the title in which each code unit was last seen. */
 const SEEN_IN = new CodeTable();
 /** `Bigrams`' table: each code unit's number. */
 const CODE_IDS = new CodeTable();
@@ -676,6 +711,11 @@ const DROPPED = /^[\s\p{P}\p{S}]$/u;
  * code unit: a table of a pure function, the same for every document.
  */
 const FOLDED = new Int32Array(0x10000).fill(-2);
+/**
+ * A bit per UTF-16 code unit that `normalize` is known to keep as it is: most characters of a title. Their lookups
+ * read this small table only (the Han block is 2.6 KB of it), not the scattered places of `FOLDED`.
+ */
+const KEPT = new Int32Array(0x10000 >> 5);
 
 function foldedOf(code: number): number {
   const width = code >= 0xff01 && code <= 0xff5e ? code - 0xfee0 : code === 0x3000 || code === 0xa0 ? 0x20 : code;
@@ -706,9 +746,14 @@ export function normalize(text: string): string {
         continue;
       }
     }
+    const bit = 1 << (code & 31);
+    if ((KEPT[code >> 5]! & bit) !== 0) continue;
     let to = FOLDED[code]!;
     if (to === -2) to = FOLDED[code] = foldedOf(code);
-    if (to === code) continue;
+    if (to === code) {
+      KEPT[code >> 5]! |= bit;
+      continue;
+    }
     out += s.slice(from, i);
     if (to >= 0) out += String.fromCharCode(to);
     from = i + 1;

@@ -145,33 +145,37 @@ function separate(s: Section): boolean {
 // ---------------------------------------------------------------------------------------------
 // Units and labels.
 
-/** Unit key → the key of its canonical name, from the configured unit list's aliases. */
-function aliasMap(units: UnitEntry[]): Map<string, string> {
+/** A unit key's canonical form: the key of the configured name it is an alias of, else the key itself. */
+type Canonical = (key: string) => string;
+
+/** The canonical forms of unit keys, from the configured unit list's aliases. */
+function aliasMap(units: UnitEntry[]): Canonical {
   const map = new Map<string, string>();
   for (const u of units) {
     if (typeof u?.name !== 'string') continue;
     const canonical = unitKey(u.name);
     for (const alias of u.aliases ?? []) if (typeof alias === 'string') map.set(unitKey(alias), canonical);
   }
-  return map;
+  // Usually no unit is configured: every key is then its own, and none is looked up (a lead is compared per matched row).
+  return map.size === 0 ? (key) => key : (key) => map.get(key) ?? key;
 }
 
-function sameUnits(a: readonly UnitMention[], b: readonly UnitMention[], canonical: Map<string, string>): boolean {
+function sameUnits(a: readonly UnitMention[], b: readonly UnitMention[], canonical: Canonical): boolean {
   // The usual case, one unit on each side, without building sets.
-  if (a.length === 1 && b.length === 1) return (canonical.get(a[0]!.key) ?? a[0]!.key) === (canonical.get(b[0]!.key) ?? b[0]!.key);
+  if (a.length === 1 && b.length === 1) return canonical(a[0]!.key) === canonical(b[0]!.key);
   // A few units: the same sets when each side's every key is among the other's, without building sets.
   if (a.length <= 8 && b.length <= 8) return within(a, b, canonical) && within(b, a, canonical);
-  const keys = (list: readonly UnitMention[]) => new Set(list.map((u) => canonical.get(u.key) ?? u.key));
+  const keys = (list: readonly UnitMention[]) => new Set(list.map((u) => canonical(u.key)));
   const ka = keys(a);
   const kb = keys(b);
   return ka.size === kb.size && [...ka].every((k) => kb.has(k));
 }
 
 /** Whether every unit of `a` is one of `b` (by canonical key). */
-function within(a: readonly UnitMention[], b: readonly UnitMention[], canonical: Map<string, string>): boolean {
+function within(a: readonly UnitMention[], b: readonly UnitMention[], canonical: Canonical): boolean {
   next: for (let i = 0; i < a.length; i++) {
-    const key = canonical.get(a[i]!.key) ?? a[i]!.key;
-    for (let j = 0; j < b.length; j++) if ((canonical.get(b[j]!.key) ?? b[j]!.key) === key) continue next;
+    const key = canonical(a[i]!.key);
+    for (let j = 0; j < b.length; j++) if (canonical(b[j]!.key) === key) continue next;
     return false;
   }
   return true;
