@@ -292,7 +292,10 @@ describe('tidy', () => {
       'server/src/docx/load.ts: library', // the Word reader's bundle, required on first use
       'server/src/lint/patterns.ts: re2Library', // re2js, required on first use (a configuration's pattern)
       'server/src/model/table-match.ts: sorting', // PL011's room to sort one title's bigrams, written before each read
-      'server/src/model/text.ts: compact', // foldCompact's room for one fold's code units, written before each read
+      'server/src/model/text.ts: foldRoom', // the fold's room for one text's code units, written before each read,
+      'server/src/model/text.ts: foldUnits', // and its two views (grown together when a longer text comes)
+      'server/src/model/text.ts: foldBytes',
+      'grammar/tokens.ts: keywordSlots', // slots given to keyword first characters as the token types are defined, at load
       'server/src/text/encoding.ts: gbTable', // the GB18030 table, a pure function of nothing, filled on first use
       'server/src/features/completion.ts: pinyinFn', // pinyin-pro, loaded as a chunk of its own after start-up
       'server/src/features/completion.ts: pinyinLoading',
