@@ -2,35 +2,29 @@
 // where a paragraph writes them (a bracket `（牵头单位：X；完成时限：Z）`, labelled fields `牵头单位：X`, a sentence
 // `由X牵头，Y配合`) and the parts each is made of. The model reads units, roles and deadlines from what this recognises
 // (server/src/model/attribution.ts).
-// Over 400 lines: the look-ahead that finds where a paragraph attributes its task and the parser of what each attribution
-// is made of share one token window and its marks.
-import { createToken, Lexer, type IOrAlt, type IToken, type TokenType } from 'chevrotain';
+// Over 400 lines: the look-ahead that finds where a paragraph attributes its task and the reading of what each
+// attribution is made of cut clauses and parts by the same tests (clause ends, glued field names, verbs).
+// Read by hand, not by Chevrotain rules: the look-ahead already knows where each attribution and each of its parts
+// starts and ends, which decided every choice a parser would make; a parser's fixed cost per paragraph was all it added.
+import type { IToken, TokenType } from 'chevrotain';
 import { CLOSER, FIELD, is, isGroupKeyword, KEYWORD, OPENER, ROLE_VERB } from './categories.js';
 import {
-  allTokens,
   By,
   ByDivision,
   ChargeVerb,
-  Closer,
   Colon,
   Comma,
   DeadlineField,
-  FieldName,
   holdsColon,
-  Inline,
   JointLead,
   LeadField,
   LeadVerb,
   Newline,
-  Opener,
-  Plain,
-  RoleVerb,
   Semicolon,
   SentenceEnd,
   Text,
   Together,
 } from './tokens.js';
-import { markOf, PAST, SUB_PARSER_CONFIG, WindowParser } from './window.js';
 import { closesLater } from './wrap.js';
 
 /** An attribution a paragraph holds, by token indexes into the vector read (`to` exclusive). */
@@ -151,10 +145,10 @@ const isTrailingSeparator = (t: IToken): boolean => t.tokenType === Comma || /^[
 // ---------------------------------------------------------------------------------------------
 // Where a paragraph attributes its task.
 
-/** An attribution found in a paragraph; its parts (`NO_PARTS` until then) are read by the parser. */
+/** An attribution found in a paragraph; its parts (`NO_PARTS` until then) are read after (`readParts`). */
 type Found = AttributionSyntax;
 
-/** The parts of an attribution not read yet (frozen: shared until the parser gives each its own). */
+/** The parts of an attribution not read yet (frozen: shared until each is given its own). */
 const NO_PARTS = Object.freeze([]) as unknown as AttributionPart[];
 
 /**
@@ -333,311 +327,148 @@ const NAME_LIKE = /^[^0-9０-９的须須要了把，,。]{3,16}$/;
 
 // ---------------------------------------------------------------------------------------------
 // What each attribution says.
+//
+//   content  := ( `；` | `。` | field | segments )*      — parts, cut at `；` `。` outside nested brackets
+//   field    := FieldName `：`? value rest               — in a unit field a role verb or `由` ends the value, the rest unread
+//   segments := segment ( `，` segment )*               — cut at the commas outside nested brackets: `X牵头` `由X负责`
+//                                                        `会同Y` `2024年底前`; `由X，Y` waits for its verb in the next
+//
+// A part ends at `；` `。` outside nested brackets, or before a field name glued to it (`…，责任单位：Y`), the separators
+// before that name dropped, unread. What a part is, is known from its first token: it is read by walking the tokens
+// once, line breaks left out (a paragraph holds one only where it was joined over a hard wrap: layout, not syntax).
 
-/** Marks the window holds besides the tokens (they stand in no text): what opens each kind of attribution, and ends. */
-export const GroupStart = createToken({ name: 'GroupStart', pattern: Lexer.NA });
-export const FieldsStart = createToken({ name: 'FieldsStart', pattern: Lexer.NA });
-export const SentenceStart = createToken({ name: 'SentenceStart', pattern: Lexer.NA });
-export const TogetherStart = createToken({ name: 'TogetherStart', pattern: Lexer.NA });
-/** The end of one part of an attribution (the separators a glued field name drops stand before it, outside the window). */
-export const PartEnd = createToken({ name: 'PartEnd', pattern: Lexer.NA });
-/** The end of an attribution's content. */
-export const End = createToken({ name: 'End', pattern: Lexer.NA });
-const STARTS = { group: markOf(GroupStart), fields: markOf(FieldsStart), sentence: markOf(SentenceStart), together: markOf(TogetherStart) };
-const PART_END = markOf(PartEnd);
-const END = markOf(End);
+/** A role verb: what ends a verb segment (`X牵头`, `由X负责`, `Y配合`). */
+const isRoleVerb = (t: IToken): boolean => is(t, ROLE_VERB);
 
-/** The vocabulary of the attribution parser: the plan's tokens, the categories they are read by, and the marks. */
-const VOCABULARY: TokenType[] = [
-  ...allTokens, Opener, Closer, FieldName, RoleVerb, Plain, GroupStart, FieldsStart, SentenceStart, TogetherStart, PartEnd, End,
-];
+/** The first token of [from, to) that is no line break, `to` when there is none. */
+function firstToken(toks: readonly IToken[], from: number, to: number): number {
+  while (from < to && toks[from]!.tokenType === Newline) from++;
+  return from;
+}
+
+/** The end of [from, to) without the line breaks that close it. */
+function trimEnd(toks: readonly IToken[], from: number, to: number): number {
+  while (to > from && toks[to - 1]!.tokenType === Newline) to--;
+  return to;
+}
+
+/** The parts of the content [from, to) of an attribution, in text order. */
+function readParts(toks: readonly IToken[], from: number, to: number): AttributionPart[] {
+  const parts: AttributionPart[] = [];
+  let at = from;
+  while (at < to) {
+    if (isClauseEnd(toks[at]!)) {
+      at++;
+      continue;
+    }
+    const partEnd = partEndAt(toks, at, to);
+    // Before a glued field name, the separators the part ends with are dropped.
+    let readTo = partEnd;
+    if (fieldClauseAt(toks, partEnd, to)) while (readTo > at && isTrailingSeparator(toks[readTo - 1]!)) readTo--;
+    // A part of nothing but dropped separators and line breaks is read by no one.
+    const first = firstToken(toks, at, readTo);
+    if (first < readTo) {
+      if (is(toks[first]!, FIELD)) parts.push(fieldAt(toks, first, readTo));
+      else readSegments(toks, first, readTo, parts);
+    }
+    at = partEnd;
+  }
+  return parts;
+}
 
 /**
- * What each attribution of a paragraph is made of. The parser reads a window of the paragraph's tokens that holds
- * only its attributions, each announced by a mark of its kind and its parts ended by marks (`readParagraph` writes
- * it), so every choice is LL(1) and no rule looks ahead:
- *
- *   attributions := ( group | fields | sentence | together )*
- *   group     := GroupStart Opener content End Closer?   — `（牵头单位：X；责任单位：Y）` `[X牵头]`; unclosed when its paragraph ends first
- *   fields    := FieldsStart content End                 — `牵头单位：X；完成时限：Z`
- *   sentence  := SentenceStart content End               — `由X牵头，Y配合` `X负责`
- *   together  := TogetherStart By Inline*                — `由X会同Y研究提出…`
- *   content   := ( SentenceEnd | Semicolon | field | segments )*     — parts, cut at `；` `。`
- *   field     := FieldName Colon? Inline* PartEnd         — the value; in a unit field a role verb or `由` ends it, the rest unread
- *   segments  := ( Opener | Closer | Comma | Inline )+ PartEnd   — cut at the commas outside nested brackets: `X牵头`
- *                                                          `由X负责` `会同Y` `2024年底前`; `由X，Y` waits for its verb in the next
- *
- * A part ends at `；` `。` outside nested brackets, or before a field name glued to it (`…，责任单位：Y`), the separators
- * before that name dropped, unread (`partAt`).
+ * Where the part starting at `at` ends, before `limit`: at `；` `。` outside nested groups, or at a field name glued to it
+ * (`…，责任单位：`).
  */
-export class AttributionParser extends WindowParser {
-  private parts: AttributionPart[] = [];
-  /** The attributions being read, as `findAttributions` found them, and the next one's index. */
-  private queue: Found[] = [];
-  private next = 0;
-  /** Where the part `partAt` measured ends (a separator, a glued field name or the content's end), and its last read token. */
-  private partEnd = 0;
-  private partTo = 0;
-  private depth = 0;
-  private head = 0;
-  private unitField = false;
-  /** The value of the field being read still goes on; where it ends so far. */
-  private valueOpen = false;
-  private valueTo = 0;
-  /** Where a segment that waits for its verb (`由A,B,`) starts, -1 when none waits. */
-  private pending = -1;
-  /** Where the segment being read starts. */
-  private segmentFrom = 0;
-
-  // Every closure and option object the rules give Chevrotain is made once, here: made at every call they would cost
-  // more than the parse (see parser.ts).
-  private readonly attributionAlts: IOrAlt<unknown>[] = [
-    { ALT: () => this.SUBRULE(this.group) },
-    { ALT: () => this.SUBRULE(this.fields) },
-    { ALT: () => this.SUBRULE(this.sentence) },
-    { ALT: () => this.SUBRULE(this.together) },
-  ];
-  private readonly attribution = (): void => void this.OR(this.attributionAlts);
-  private readonly closer = (): void => void this.take(1, Closer);
-  private readonly readAll = (): void => this.attributions();
-  private readonly skip = (): void => void this.take(1, Inline);
-  private readonly contentAlts: IOrAlt<unknown>[] = [
-    ...this.kinds(1, [SentenceEnd, Semicolon]),
-    { ALT: () => this.SUBRULE(this.field) },
-    // A part opening with anything else; a separator or a field name here is taken by the alternatives before.
-    { ALT: () => this.SUBRULE(this.segments), IGNORE_AMBIGUITIES: true },
-  ];
-  private readonly contentItem = (): void => void this.OR(this.contentAlts);
-  private readonly colon = (): void => void this.take(1, Colon);
-  private readonly value = (): void => {
-    const i = this.take(1, Inline);
-    if (this.valueOpen && this.inValue(i)) this.valueTo = i + 1;
-    else this.valueOpen = false;
-  };
-  private readonly segmentAlts: IOrAlt<unknown>[] = [
-    {
-      ALT: () => {
-        this.take(1, Opener);
-        this.depth++;
-      },
-    },
-    {
-      ALT: () => {
-        this.take(1, Closer);
-        if (this.depth > 0) this.depth--;
-      },
-    },
-    {
-      ALT: () => {
-        const i = this.take(1, Comma);
-        // A comma outside nested brackets ends a segment.
-        if (this.depth === 0 && !this.RECORDING_PHASE) {
-          this.segmentRead(this.segmentFrom, i);
-          // The next segment starts at the next token read (a hard wrap after the comma is none), `i + 1` at a mark.
-          this.segmentFrom = this.at === PAST ? i + 1 : this.at;
-        }
-      },
-    },
-    { ALT: this.skip, IGNORE_AMBIGUITIES: true },
-  ];
-  private readonly segmentItem = (): void => void this.OR(this.segmentAlts);
-
-  constructor(config = SUB_PARSER_CONFIG) {
-    super(VOCABULARY, config);
-    this.performSelfAnalysis();
+function partEndAt(toks: readonly IToken[], at: number, limit: number): number {
+  let depth = 0;
+  for (let i = at; i < limit; i++) {
+    const t = toks[i]!;
+    if (is(t, OPENER)) depth++;
+    else if (is(t, CLOSER) && depth > 0) depth--;
+    if (depth !== 0) continue;
+    if ((i > at && fieldClauseAt(toks, i, limit)) || isClauseEnd(t)) return i;
   }
+  return limit;
+}
 
-  public attributions = this.RULE('attributions', () => {
-    this.MANY(this.attribution);
-  });
+/**
+ * The field named at `head`, its part ending at `to`: `牵头单位：X、Y`, `完成时限：2024年底前`. The value follows the colon
+ * (when there is one) and runs to the part's end, but a unit field's ends at a role verb or `由` (`责任单位：X牵头，Y配合`).
+ */
+function fieldAt(toks: readonly IToken[], head: number, to: number): AttributionPart {
+  const colon = firstToken(toks, head + 1, to);
+  const value = colon < to && toks[colon]!.tokenType === Colon ? colon + 1 : head + 1;
+  let valueTo = value;
+  for (let i = value; i < to; i++) {
+    if (toks[i]!.tokenType === Newline) continue;
+    if (!inValue(toks, head, i)) break;
+    valueTo = i + 1;
+  }
+  return { kind: 'field', head, value, to: valueTo, end: trimEnd(toks, head, to) };
+}
 
-  public group = this.RULE('group', () => {
-    this.take(1, GroupStart);
-    const found = this.begin();
-    this.take(1, Opener);
-    this.SUBRULE(this.content);
-    this.take(1, End);
-    this.OPTION(this.closer);
-    this.giveParts(found);
-  });
+/**
+ * Is the token at `i` part of the value of the field named at `head`? A unit's name holds no role verb or `由`, which
+ * ends it (`责任部门:园林局配合做好…`; the token right after the field's name always counts); a deadline holds anything.
+ */
+function inValue(toks: readonly IToken[], head: number, i: number): boolean {
+  if (toks[head]!.tokenType === DeadlineField || i < head + 2) return true;
+  const t = toks[i]!;
+  // `县工信局（牵头）、县财政局`: the mark is part of the list.
+  if (is(t, ROLE_VERB) && i + 1 < toks.length && isLeadMark(toks, i - 1, i + 1)) return true;
+  return !is(t, ROLE_VERB) && t.tokenType !== By;
+}
 
-  public fields = this.RULE('fields', () => {
-    this.take(1, FieldsStart);
-    const found = this.begin();
-    this.SUBRULE(this.content);
-    this.take(1, End);
-    this.giveParts(found);
-  });
-
-  public sentence = this.RULE('sentence', () => {
-    this.take(1, SentenceStart);
-    const found = this.begin();
-    this.SUBRULE(this.content);
-    this.take(1, End);
-    this.giveParts(found);
-  });
-
-  /** `由X会同Y…`, `X会同Y…`: what the look-ahead found is all there is to it; the rule reads it through. */
-  public together = this.RULE('together', () => {
-    this.take(1, TogetherStart);
-    this.begin();
-    this.MANY(this.skip);
-  });
-
-  public content = this.RULE('content', () => {
-    this.MANY(this.contentItem);
-  });
-
-  public field = this.RULE('field', () => {
-    const head = (this.head = this.take(1, FieldName));
-    this.unitField = !this.RECORDING_PHASE && this.toks[head]!.tokenType !== DeadlineField;
-    this.OPTION(this.colon);
-    const value = (this.valueTo = this.after);
-    this.valueOpen = true;
-    this.MANY(this.value);
-    // Where the part ends: a unit field's value may end before it, at a role verb (`责任单位：X牵头，Y配合`).
-    const partEnd = this.after;
-    this.take(1, PartEnd);
-    if (!this.RECORDING_PHASE) this.parts.push({ kind: 'field', head, value, to: this.valueTo, end: Math.max(partEnd, this.valueTo) });
-  });
-
-  public segments = this.RULE('segments', () => {
-    this.depth = 0;
-    this.pending = -1;
-    this.segmentFrom = this.at;
-    this.AT_LEAST_ONE(this.segmentItem);
-    const to = this.after;
-    this.take(1, PartEnd);
-    if (!this.RECORDING_PHASE) this.segmentRead(this.segmentFrom, to);
-  });
-
-  /** The attributions of the paragraph [from, to) of `toks`, in text order. */
-  readParagraph(toks: readonly IToken[], from: number, to: number): AttributionSyntax[] {
-    const attributions = findAttributions(toks, from, to);
-    if (attributions.length === 0) return attributions;
-    for (let k = 0; k < attributions.length; k++) {
-      const found = attributions[k]!;
-      this.mark(STARTS[found.kind]);
-      if (found.kind === 'together') {
-        this.stretch(toks, found.by >= 0 ? found.by : found.from, found.to);
-        continue;
-      }
-      if (found.kind === 'group') this.stretch(toks, found.open, found.from);
-      this.contentWindow(toks, found.from, found.to);
-      if (found.kind === 'group' && found.close >= 0) this.stretch(toks, found.close, found.close + 1);
+/** Reads the segments of the part [from, to) (its first token at `from`) into `parts`: cut at the commas outside nested brackets. */
+function readSegments(toks: readonly IToken[], from: number, to: number, parts: AttributionPart[]): void {
+  let depth = 0;
+  let waiting = -1;
+  let segmentFrom = from;
+  for (let i = from; i < to; i++) {
+    const t = toks[i]!;
+    if (is(t, OPENER)) depth++;
+    else if (is(t, CLOSER)) {
+      if (depth > 0) depth--;
+    } else if (t.tokenType === Comma && depth === 0) {
+      waiting = readSegment(toks, waiting, segmentFrom, i, parts);
+      // The next segment starts at the next token (a hard wrap after the comma is none).
+      segmentFrom = firstToken(toks, i + 1, to);
     }
-    this.queue = attributions;
-    this.next = 0;
-    this.read(toks, this.readAll);
-    this.queue = [];
-    return attributions;
   }
+  readSegment(toks, waiting, segmentFrom, trimEnd(toks, from, to), parts);
+}
 
-  /** Writes the content [from, to) of one attribution into the window: its separators, and each part with its end mark. */
-  private contentWindow(toks: readonly IToken[], from: number, to: number): void {
-    let at = from;
-    while (at < to) {
-      if (isClauseEnd(toks[at]!)) {
-        this.stretch(toks, at, at + 1);
-        at++;
-        continue;
-      }
-      this.partAt(toks, at, to);
-      // A part of nothing but dropped separators is read by no one.
-      if (this.partTo > at) {
-        this.stretch(toks, at, this.partTo);
-        this.mark(PART_END);
-      }
-      at = this.partEnd;
-    }
-    this.mark(END);
+/**
+ * Reads the segment [segmentFrom, to) into `parts`, joined to the segments before it when `由` waits for its verb
+ * (`waiting`: where they start, -1 when none waits; `由A,B,C牵头` is one segment of three pieces). Returns where the
+ * segments that wait for their verb start, -1 when none waits.
+ */
+function readSegment(toks: readonly IToken[], waiting: number, segmentFrom: number, to: number, parts: AttributionPart[]): number {
+  const from = waiting >= 0 ? waiting : segmentFrom;
+  if (to <= from) return -1;
+  const verb = verbAtEnd(toks, from, to, isRoleVerb);
+  if (verb >= 0) {
+    parts.push({ kind: 'verb', from, together: indexOf(toks, Together, from + 1, verb), verb });
+    return -1;
   }
-
-  /** The attribution whose mark was just read (none while the grammar is recorded): its parts go to it. */
-  private begin(): Found | undefined {
-    return this.queue[this.next++];
+  if (toks[from]!.tokenType === Together) {
+    parts.push({ kind: 'with', from, to });
+    return -1;
   }
-
-  /** The parts just read go to the attribution `found` (none is being read while the grammar is recorded). */
-  private giveParts(found: Found | undefined): void {
-    if (found === undefined || found.kind === 'together') return;
-    found.parts = this.parts;
-    this.parts = [];
+  const ownBy = indexOf(toks, By, segmentFrom, to);
+  if ((waiting >= 0 || ownBy >= 0) && !some(toks, leadsAfterBy, segmentFrom, to)) return from;
+  const by = waiting >= 0 ? indexOf(toks, By, from, to) : ownBy;
+  if (by >= 0) {
+    let verbAt = by + 1;
+    while (verbAt < to && !leadsAfterBy(toks[verbAt]!)) verbAt++;
+    if (verbAt < to) {
+      parts.push({ kind: 'by', by, together: indexOf(toks, Together, by + 1, verbAt), verb: verbAt });
+      return -1;
+    }
   }
-
-  /**
-   * Where the part starting at `at` ends (`partEnd`), before `limit`: at `；` `。` outside nested groups, or before a
-   * glued field name (`…，责任单位：`), the separators before it dropped (`partTo`: the end of what is read).
-   */
-  private partAt(toks: readonly IToken[], at: number, limit: number): void {
-    let depth = 0;
-    for (let i = at; i < limit; i++) {
-      const t = toks[i]!;
-      if (is(t, OPENER)) depth++;
-      else if (is(t, CLOSER) && depth > 0) depth--;
-      if (depth !== 0) continue;
-      if (i > at && fieldClauseAt(toks, i, limit)) {
-        let partTo = i;
-        while (partTo > at && isTrailingSeparator(toks[partTo - 1]!)) partTo--;
-        this.partEnd = i;
-        this.partTo = partTo;
-        return;
-      }
-      if (isClauseEnd(t)) {
-        this.partEnd = this.partTo = i;
-        return;
-      }
-    }
-    this.partEnd = this.partTo = limit;
-  }
-
-  /**
-   * Is the token at `i` part of the field's value? A unit's name holds no role verb or `由`, which ends it
-   * (`责任部门:园林局配合做好…`; the token right after the field's name always counts).
-   */
-  private inValue(i: number): boolean {
-    if (!this.unitField || i < this.head + 2) return true;
-    const t = this.toks[i]!;
-    // `县工信局（牵头）、县财政局`: the mark is part of the list.
-    if (is(t, ROLE_VERB) && i + 1 < this.toks.length && isLeadMark(this.toks, i - 1, i + 1)) return true;
-    return !is(t, ROLE_VERB) && t.tokenType !== By;
-  }
-
-  /**
-   * The segment [segmentFrom, to) was read: what it says, joined to the segments before it when `由` waits for its
-   * verb (`由A,B,C牵头`: one segment of three pieces).
-   */
-  private segmentRead(segmentFrom: number, to: number): void {
-    const toks = this.toks;
-    const waiting = this.pending >= 0;
-    const from = waiting ? this.pending : segmentFrom;
-    this.pending = -1;
-    if (to <= from) return;
-    const verb = verbAtEnd(toks, from, to, (t) => is(t, ROLE_VERB));
-    if (verb >= 0) {
-      this.parts.push({ kind: 'verb', from, together: indexOf(toks, Together, from + 1, verb), verb });
-      return;
-    }
-    if (toks[from]!.tokenType === Together) {
-      this.parts.push({ kind: 'with', from, to });
-      return;
-    }
-    const ownBy = indexOf(toks, By, segmentFrom, to);
-    if ((waiting || ownBy >= 0) && !some(toks, leadsAfterBy, segmentFrom, to)) {
-      this.pending = from;
-      return;
-    }
-    const by = waiting ? indexOf(toks, By, from, to) : ownBy;
-    if (by >= 0) {
-      let verbAt = by + 1;
-      while (verbAt < to && !leadsAfterBy(toks[verbAt]!)) verbAt++;
-      if (verbAt < to) {
-        this.parts.push({ kind: 'by', by, together: indexOf(toks, Together, by + 1, verbAt), verb: verbAt });
-        return;
-      }
-    }
-    this.parts.push({ kind: 'other', from, to });
-  }
+  parts.push({ kind: 'other', from, to });
+  return -1;
 }
 
 function indexOf(toks: readonly IToken[], type: TokenType, from: number, to: number): number {
@@ -656,15 +487,10 @@ function holdsKeyword(toks: readonly IToken[], from: number, to: number): boolea
   return false;
 }
 
-let shared: AttributionParser | null = null;
-
-/** The one attribution parser, built on first use. */
-export function attributionParser(): AttributionParser {
-  return (shared ??= new AttributionParser());
-}
-
 /** The attributions a paragraph holds, its tokens being [from, to) of `toks` (marker excluded), in text order. */
 export function readAttributionSyntax(toks: readonly IToken[], from: number, to: number): AttributionSyntax[] {
   if (!holdsKeyword(toks, from, to)) return [];
-  return attributionParser().readParagraph(toks, from, to);
+  const attributions = findAttributions(toks, from, to);
+  for (const found of attributions) if (found.kind !== 'together') found.parts = readParts(toks, found.from, found.to);
+  return attributions;
 }

@@ -20,7 +20,7 @@ const FLAGS = (() => {
   return flags;
 })();
 
-/** Does `t` belong to one of the categories `flag` holds? (A mark of a sub-parser's own, past the table, belongs to none.) */
+/** Does `t` belong to one of the categories `flag` holds? */
 export const is = (t: IToken, flag: number): boolean => (FLAGS[t.tokenTypeIdx]! & flag) !== 0;
 
 /** A keyword that makes a group an attribution: a field name, a role verb or `会同` (not `由`, which a name may hold). */

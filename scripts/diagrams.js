@@ -20,14 +20,6 @@ const PARSERS = [
     name: 'PlanParser',
     about: 'A document: its lines, the paragraphs numbering markers open, Markdown table rows.',
   },
-  {
-    file: 'grammar/attribution.ts',
-    name: 'AttributionParser',
-    about:
-      'Attribution clauses: the groups (`（牵头单位：…）` `[X牵头]`), labelled fields (`牵头单位：X`) and sentences (`由X牵头，Y配合`) ' +
-      'a paragraph attributes its task in, each announced by a mark (`GroupStart`…) that the look-ahead which finds them puts before it, ' +
-      'and their parts, each ended by a mark (`PartEnd`): fields, and verb segments cut at commas.',
-  },
 ];
 
 /** Chevrotain's drawing scripts and style sheet, in the order its page loads them. */
@@ -84,7 +76,7 @@ section { margin-bottom: 4em; }
 </head>
 <body>
 <p>The grammar of a plan (planlint, Chevrotain ${escapeHtml(version)}): the tokens are declared in <code>grammar/tokens.ts</code>;
-deadline phrases are read character by character in <code>grammar/deadline.ts</code> and have no diagram. Hover a name to see where it is used;
+attribution clauses (<code>grammar/attribution.ts</code>) and deadline phrases (<code>grammar/deadline.ts</code>) are read by hand and have no diagram. Hover a name to see where it is used;
 click a rule's name to go to it.</p>
 ${body}
 ${SCRIPTS.map((s) => `<script>\n${inline(readFileSync(join(diagrams, s), 'utf8'))}\n</script>`).join('\n')}

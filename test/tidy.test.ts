@@ -287,7 +287,6 @@ describe('tidy', () => {
     const allowed = new Set([
       'grammar/lexer.ts: shared', // the lexer, built on first use; it keeps nothing of a text
       'grammar/parser.ts: shared', // the block parser, built on first use; its input is reset per parse
-      'grammar/attribution.ts: shared', // the attribution parser, built on first use; its window is written over per paragraph
       'server/src/config/load.ts: yamlLibrary', // yaml, required on first use
       'server/src/docx/load.ts: library', // the Word reader's bundle, required on first use
       'server/src/lint/patterns.ts: re2Library', // re2js, required on first use (a configuration's pattern)

@@ -19,12 +19,12 @@ describe('syntax diagrams (scripts/diagrams.js)', () => {
       const source = readFileSync(join(ROOT, 'grammar', file), 'utf8');
       for (const m of source.matchAll(/^export class (\w+) extends \w+/gm)) parsers.push(m[1]!);
     }
-    assert.ok(parsers.length >= 2, `parsers found: ${parsers.join(', ')}`);
+    assert.ok(parsers.includes('PlanParser'), `parsers found: ${parsers.join(', ')}`);
     for (const name of parsers) assert.match(page, new RegExp(`<h1>${name} <small>grammar/`), `${name} has no section`);
     const grammars = JSON.parse(/var grammars = (.*);\n/.exec(page)![1]!) as { name: string }[][];
     const rules = grammars.flat().map((r) => r.name);
     assert.deepEqual(rules.filter((r, k) => rules.indexOf(r) !== k), [], 'a rule name drawn twice links to the first');
-    for (const rule of ['document', 'paragraph', 'group', 'fields', 'sentence', 'content', 'field', 'segments']) assert.ok(rules.includes(rule), rule);
+    for (const rule of ['document', 'paragraph', 'tableRow']) assert.ok(rules.includes(rule), rule);
   });
 
   it('loads nothing from the network: the drawing scripts and their style sheet are inlined', () => {
