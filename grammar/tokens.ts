@@ -13,7 +13,8 @@ export const Inline = createToken({ name: 'Inline', pattern: Lexer.NA });
 /** Attribution keywords (`牵头单位`, `负责`, `参加`…). */
 export const Keyword = createToken({ name: 'Keyword', pattern: Lexer.NA, categories: [Inline] });
 
-// Categories the attribution grammar (`attribution.ts`) reads by; the lexer and the block parser do not use them.
+// Categories the attribution grammar (`attribution.ts`) reads by, as bit flags (`categories.ts`); the lexer and the
+// block parser do not use them.
 
 /** `[` `【` `〔` `(` `（`: opens a group (an attribution `（牵头单位：…）`, or part of a name: `各区县(市)`). */
 export const Opener = createToken({ name: 'Opener', pattern: Lexer.NA });
@@ -23,8 +24,6 @@ export const Closer = createToken({ name: 'Closer', pattern: Lexer.NA });
 export const FieldName = createToken({ name: 'FieldName', pattern: Lexer.NA });
 /** A verb that gives the units before it a role: `牵头` `负责` `共同负责` `参加` `按职责分工负责`. */
 export const RoleVerb = createToken({ name: 'RoleVerb', pattern: Lexer.NA });
-/** Text, and the tabs and pipes that stand in it: what no attribution rule reads by its kind. */
-export const Plain = createToken({ name: 'Plain', pattern: Lexer.NA });
 
 // ---------------------------------------------------------------------------------------------
 // Layout.
@@ -144,7 +143,7 @@ export const Whitespace = createToken({
   pattern: new RegExp(`${SKIPPED_SPACE}+`),
   group: Lexer.SKIPPED,
 });
-export const Tab = charToken('Tab', '\t', [Inline, Plain]);
+export const Tab = charToken('Tab', '\t', [Inline]);
 /** The marks that flag a line or an item (`★1.` a key task, `▶（一）`, `● 加强…`): none is a word of the plan. */
 const DECORATIONS = '★☆▲△●◆◇■□▶►•';
 /**
@@ -840,7 +839,7 @@ function rowPipeMatcher(): CustomPatternMatcherFunc {
 }
 export const RowPipe = createToken({ name: 'RowPipe', pattern: rowPipeMatcher(), start_chars_hint: ['|', '｜'], line_breaks: false });
 /** `|` `｜` anywhere else: a cell border inside a table row, or plain text inside a paragraph (`公示|制度`). */
-export const Pipe = charToken('Pipe', '|｜', [Inline, Plain]);
+export const Pipe = charToken('Pipe', '|｜', [Inline]);
 
 // ---------------------------------------------------------------------------------------------
 // Text: a run of anything else. Written as positive ranges (no negated set) so that Chevrotain's
@@ -1014,9 +1013,9 @@ function textStarts(): number[] {
   return starts;
 }
 
-export const Text = createToken({ name: 'Text', pattern: textMatcher(), start_chars_hint: textStarts(), line_breaks: false, categories: [Inline, Plain] });
+export const Text = createToken({ name: 'Text', pattern: textMatcher(), start_chars_hint: textStarts(), line_breaks: false, categories: [Inline] });
 /** One character no other token took (a lone `<`): text too. */
-export const TextChar = createToken({ name: 'TextChar', pattern: /[\u0000-\uffff]/, categories: [Inline, Plain], line_breaks: true });
+export const TextChar = createToken({ name: 'TextChar', pattern: /[\u0000-\uffff]/, categories: [Inline], line_breaks: true });
 
 /**
  * Every token type, in matching order. The lexer tries, for each position, the token types filed under the
