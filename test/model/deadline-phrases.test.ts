@@ -106,3 +106,42 @@ describe('deadline phrases as plans write them', () => {
     assert.deepEqual([task(plan, '(二)').deadline?.text, task(plan, '(二)').deadline?.end], ['9月底前', '2024-09-30']);
   });
 });
+
+describe('a deadline written in words that name no date', () => {
+  const plan = planOf([
+    '青溪区教育提质工作方案',
+    '一、重点任务',
+    '(一)排查校舍安全。(牵头单位:区教育局；完成时限:秋季开学前)',
+    '(二)监测学生体质。(牵头单位:区教育局；完成时限：每学期)',
+    '(三)修订招生办法。(牵头单位:区教育局；完成时限:待定)',
+    '(四)改造学校食堂。(牵头单位:区教育局；完成时限:暑期前后)，2024年8月底前完成验收。',
+    '(五)培训骨干教师。(牵头单位:区教育局；完成时限:区教育局)',
+  ]);
+
+  it('is the task deadline as written, with no date to check', () => {
+    for (const [number, text] of [['(一)', '秋季开学前'], ['(二)', '每学期']]) {
+      const d = task(plan, number).deadline;
+      assert.deepEqual([d?.text, d?.end, d?.precision, d?.ongoing], [text, null, null, false], number);
+    }
+  });
+
+  it('is none when it says there is none yet, or names a unit', () => {
+    assert.equal(task(plan, '(三)').deadline, null);
+    assert.equal(task(plan, '(五)').deadline, null);
+  });
+
+  it('in a task table\'s 完成时限 column too', () => {
+    const table = planOf([
+      '青溪区教育提质任务分解表',
+      '| 序号 | 工作任务 | 牵头单位 | 完成时限 |',
+      '| --- | --- | --- | --- |',
+      '| 1 | 排查校舍安全 | 区教育局 | 秋季开学前 |',
+      '| 2 | 修订招生办法 | 区教育局 | — |',
+    ]);
+    assert.deepEqual(table.tasks.map((t) => t.deadline?.text ?? null), ['秋季开学前', null]);
+  });
+
+  it('gives way to a date the task text states', () => {
+    assert.deepEqual([task(plan, '(四)').deadline?.text, task(plan, '(四)').deadline?.end], ['2024年8月底前', '2024-08-31']);
+  });
+});

@@ -41,6 +41,26 @@ describe('kind: notes on a plan, bulletins and minutes are not plans', () => {
   });
 });
 
+describe('kind: speeches and letters about a plan are not plans', () => {
+  it('a title ending 讲话, 致辞 or 发言 is a speech, though it says who is to lead what by when', () => {
+    check(['在柳岸县安全生产工作会议上的讲话', '（2024年3月5日）', '同志们：', ...PLAN_BODY], 'other', ['speech-title']);
+    check(['在全县乡村振兴推进会上的发言提纲', ...PLAN_BODY], 'other', ['speech-title']);
+  });
+
+  it('a plan named after a speech it carries out is a plan', () => {
+    check(['柳岸县学习贯彻重要讲话精神实施方案', ...PLAN_BODY], 'plan', ['plan-title', 'assigns-work', 'deadlines']);
+  });
+
+  it('a letter (函) asking for comments on a draft plan, or answering one, is not the plan', () => {
+    check(['关于征求《柳岸县农村公路提档升级实施方案（征求意见稿）》意见的函', '县直各有关单位：', ...PLAN_BODY], 'other', ['letter-title']);
+    check(['柳岸县交通运输局关于养护工作分工的复函', ...PLAN_BODY], 'other', ['letter-title']);
+  });
+
+  it('a letter that issues a plan is read by the plan it issues', () => {
+    check(['关于印发柳岸县农村公路提档升级实施方案的函', ...PLAN_BODY], 'plan', ['plan-title', 'assigns-work', 'deadlines']);
+  });
+});
+
 describe('kind: explainers without the word 解读', () => {
   it('a title opening 一图读懂, 图解, 划重点, 一文读懂 or 速览 is an explainer, whatever document it names', () => {
     check(['一图读懂《柳岸县优化营商环境实施方案》', ...PLAN_BODY], 'other', ['interpretation']);
@@ -49,6 +69,18 @@ describe('kind: explainers without the word 解读', () => {
     check(['一文读懂柳岸县养老服务三年行动计划', ...PLAN_BODY], 'other', ['interpretation']);
     // The explainer's words as a piece of their own before the title they explain.
     check(['速览｜柳岸县数字乡村建设实施方案', ...PLAN_BODY], 'other', ['interpretation']);
+  });
+
+  it('a title opening with the kind of reading and a colon (图文解读：, 政策解读｜, 解读：) is an explainer', () => {
+    check(['图文解读：柳岸县优化营商环境实施方案', ...PLAN_BODY], 'other', ['interpretation']);
+    check(['政策解读｜柳岸县养老服务三年行动计划', ...PLAN_BODY], 'other', ['interpretation']);
+    check(['解读：柳岸县数字乡村建设实施方案', ...PLAN_BODY], 'other', ['interpretation']);
+  });
+
+  it('but a page under such a label that carries the notice issuing the document is the document', () => {
+    const page = ['政策解读：柳岸县数字乡村建设实施方案', '各乡镇人民政府，县直各有关单位：', '现将《柳岸县数字乡村建设实施方案》印发给你们，请认真贯彻执行。', ...PLAN_BODY];
+    check(page, 'plan', ['plan-title', 'assigns-work', 'deadlines']);
+    assert.deepEqual(decideKind(page.join('\n')).reasons[0]!.evidence, ['柳岸县数字乡村建设实施方案']);
   });
 
   it('or ending with them (…实施方案图解)', () => {
@@ -213,7 +245,7 @@ describe('kind: the reasons say what the text is', () => {
     assert.equal(zh(['各乡镇人民政府：', '现将实施方案印发给你们，请认真贯彻执行。']), '判断为非方案文件：只有印发通知');
   });
 
-  it('notes, bulletins, minutes and a Markdown page are named in both languages', () => {
+  it('notes, bulletins, minutes, speeches, letters and a Markdown page are named in both languages', () => {
     assert.match(zh(['柳岸县国土空间总体规划编制说明']), /^判断为非方案文件：标题为说明/);
     assert.match(en(['柳岸县国土空间总体规划编制说明']), /^Read as not a plan: the title names explanatory notes/);
     assert.match(zh(['柳岸县2024年上半年重点任务落实情况通报']), /^判断为报告：标题为通报/);
@@ -222,5 +254,9 @@ describe('kind: the reasons say what the text is', () => {
     assert.match(en(['柳岸县人民政府第二十三次常务会议纪要']), /^Read as not a plan: meeting minutes/);
     assert.match(zh(['# 说明', '1. 文件按年份存放。']), /^判断为非方案文件：Markdown 说明文档/);
     assert.match(en(['# 说明', '1. 文件按年份存放。']), /^Read as not a plan: a Markdown document with no plan title/);
+    assert.match(zh(['在柳岸县安全生产工作会议上的讲话']), /^判断为非方案文件：标题为讲话或发言/);
+    assert.match(en(['在柳岸县安全生产工作会议上的讲话']), /^Read as not a plan: the title names a speech/);
+    assert.match(zh(['关于征求柳岸县防汛预案修订意见的函']), /^判断为非方案文件：标题为函/);
+    assert.match(en(['关于征求柳岸县防汛预案修订意见的函']), /^Read as not a plan: the title names a letter/);
   });
 });

@@ -15,12 +15,12 @@ export interface LintOptions {
   settings?: Partial<RuleSettings>;
 }
 
-/** The settings rules see when configuration says nothing. */
-export function defaultSettings(): RuleSettings {
+/** The settings rules see when configuration says nothing; `today` when given (the clock is read only without it). */
+export function defaultSettings(today?: string): RuleSettings {
   return {
     units: [],
     deadline: { inheritFromSection: true, planPeriodSatisfies: false },
-    today: new Date().toISOString().slice(0, 10),
+    today: today ?? new Date().toISOString().slice(0, 10),
   };
 }
 
@@ -35,7 +35,7 @@ const INTERNAL = {
 /** Lints a parsed plan. Never throws: a failing rule becomes one diagnostic and the others still run. */
 export function lintPlan(plan: PlanDocument, options: LintOptions): LintDiagnostic[] {
   const locale = options.locale ?? 'zh-CN';
-  const settings = { ...defaultSettings(), ...options.settings };
+  const settings = { ...defaultSettings(options.settings?.today), ...options.settings };
   const suppressed = suppression(plan.directives, plan, options.rules);
   const out: LintDiagnostic[] = [];
   // A text that is not a plan (a report, a notice, rules…) is checked only by the rules meant for any document.

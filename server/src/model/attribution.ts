@@ -442,7 +442,7 @@ function readField(toks: IToken[], from: number, valueStart: number, to: number,
     return;
   }
   if (head.tokenType === T.DeadlineField) {
-    pushDeadlines(attribution.deadlines, span, ctx, 'field');
+    placeWrittenDeadline(attribution.deadlines, span.start, span.end, ctx);
     return;
   }
   const role: UnitRole = head.tokenType === T.LeadField ? 'lead' : 'responsible';
@@ -722,6 +722,32 @@ export function placeDeadlines(out: Sink<Deadline>, from: number, to: number, ct
   }
   found.clear();
 }
+
+/**
+ * The deadline a 完成时限 field or column writes in [from, to): the phrases read in it, or, when it names no date that
+ * is read (`秋季开学前`, `每学期`, `全年`), the value as written with no date, as a holiday period is: the task has its
+ * deadline, which no date check can judge. A value that says there is none (`无`, `待定`, `—`) gives none.
+ */
+export function placeWrittenDeadline(out: Sink<Deadline>, from: number, to: number, ctx: Pick<AttributionContext, 'text' | 'lines' | 'deadlines' | 'scratch'>): void {
+  const before = out.length;
+  placeDeadlines(out, from, to, ctx, 'field');
+  if (out.length > before) return;
+  const span = trimSpan(ctx.text, from, to);
+  const written = ctx.text.slice(span.start, span.end);
+  if (written.length === 0 || written.length > MAX_WRITTEN_DEADLINE || NO_DEADLINE.test(written) || !HAS_WORD.test(written)) return;
+  // Units or a role in the deadline's place (a list under the wrong label, a cell out of its column) are no deadline.
+  if (NOT_A_TIME.test(written) || UNIT_END.test(written)) return;
+  const value = { text: written, end: null, start: null, precision: null, ongoing: false, recurring: false, yearInferred: false, damaged: false, invalid: null };
+  out.push(new PlacedDeadline(value, span, ctx.lines));
+}
+/** A deadline field's value that says there is none, or that it is still to be set. */
+const NO_DEADLINE = /^(?:无|無|暂无|暫無|待定|另定|另行通知|另行确定|另行確定|不限|不定期|[—–\-－/／、。.…]+)$/;
+/** Roles, labels and layout that no time is written with. */
+const NOT_A_TIME = /牵头|牽頭|负责|負責|配合|单位|單位|部门|部門|[|｜【】[\]<>\r\n]/;
+/** A written deadline holds a word (digits alone are a date the reader could not read). */
+const HAS_WORD = /[\u4e00-\u9fff]/;
+/** Longer than this, a field's value is a sentence about the work, not its deadline. */
+const MAX_WRITTEN_DEADLINE = 24;
 
 /**
  * Does a line break between these two characters cut a date (`2025年6` / `月底前`, `12月` / `底前`)? A digit or `年` `月`

@@ -18,6 +18,8 @@ export interface KindReason {
     | 'notes-title'
     | 'minutes-title'
     | 'rules-title'
+    | 'speech-title'
+    | 'letter-title'
     | 'meeting-notice'
     | 'notice-requirements'
     | 'notice-only'
@@ -52,13 +54,23 @@ const TITLE_KINDS: { re: RegExp; kind: DocumentKind; id: KindReason['id'] }[] = 
   { re: /说明$/, kind: 'other', id: 'notes-title' },
   { re: /纪要$/, kind: 'other', id: 'minutes-title' },
   { re: /(?:规则|细则|条例|章程|规定|办法|预案|守则|准则)$/, kind: 'other', id: 'rules-title' },
+  // `在…会议上的讲话`: a leader's speech assigns work in its own words (`县X局要牵头…`), to listeners, not units.
+  { re: /(?:讲话|讲话稿|讲稿|致辞|发言|发言稿|发言提纲|主持词)$/, kind: 'other', id: 'speech-title' },
+  // `关于征求《X方案（征求意见稿）》意见的函`, `…的复函`: a letter about a plan, which asks or answers; it assigns no work.
+  { re: /函$/, kind: 'other', id: 'letter-title' },
 ];
 
 /**
  * An explainer's headline opens with what it does to a policy (`一图读懂`, `划重点`, `速览`), whatever document it
  * names after that: `一图读懂《X实施方案》` is no plan.
  */
-const EXPLAINER = /^[【\[(]?(?:一图读懂|一图看懂|一图了解|一图速览|一图解读|一文读懂|一文看懂|图解|划重点|速览)/;
+const EXPLAINER = /^[【\[(]?(?:一图读懂|一图看懂|一图了解|一图速览|一图解读|一文读懂|一文看懂|图解|划重点|速览|(?:图文|政策|文字|视频|动漫|动画|漫画|专家|权威)解读|解读[:|｜丨])/;
+/**
+ * A reading's label before the title it reads (`图文解读：X方案`, `政策解读｜X`): an explainer, unless the page carries the
+ * covering notice that issues the document (`现将《X》印发给你们`): then the label is the site's section, and the rest of
+ * the line the document's title.
+ */
+const READING_LABEL = /^[【\[(]?(?:(?:图文|政策|文字|视频|动漫|动画|漫画|专家|权威)解读|解读(?=[:|｜丨]))[】\])]?[:|｜丨]?/;
 /** What a notice is when it issues nothing and its title names no kind of document (`关于开展…活动的通知`). */
 const NOTICE_TITLE = { kind: 'other', id: 'notice-requirements' } as const;
 
@@ -149,7 +161,7 @@ export function foldForKind(text: string): string {
 function titleKind(line: string): { kind: DocumentKind; id: KindReason['id'] } | null {
   if (EXPLAINER.test(line)) return { kind: 'other', id: 'interpretation' };
   let title = line.replace(/\.(?:docx?|wps|pdf|txt)$/i, '').replace(/[:：。,，]+$/, '');
-  const issued = /(?:印发|转发|发布)了?《?([^《》]{4,80}?)》?的?(?:通知|决定)$/.exec(title);
+  const issued = /(?:印发|转发|发布)了?《?([^《》]{4,80}?)》?的?(?:通知|决定|函)$/.exec(title);
   let notice = false;
   if (issued) title = issued[1]!;
   else if (/通知$/.test(title)) {
@@ -192,6 +204,8 @@ function findTitleKind(head: string): { title: Title | null; headline: string | 
   let contents = 0;
   let notice: Title | null = null;
   let headline: string | null = null;
+  // Whether the head issues a document (`现将…印发`), asked only of a line that a reading's label opens.
+  let issues: boolean | undefined;
   // The line before, when it may be the first half of a title laid out over two lines (`青禾县2023年优化营商环境` / `工作总结`).
   let before = '';
   // The first 60 lines of the first 6,000 characters, read in place (a split made every line of them).
@@ -209,7 +223,9 @@ function findTitleKind(head: string): { title: Title | null; headline: string | 
     }
     const field = TITLE_FIELD.exec(line);
     // `一图读懂|X实施方案`: the explainer's words are too short a piece to be read as a title of their own.
-    const candidates = field ? [field[1]!] : BREADCRUMB.test(line) ? [] : EXPLAINER.test(line) ? [line] : line.split(/[|｜]/);
+    let candidates = field ? [field[1]!] : BREADCRUMB.test(line) ? [] : EXPLAINER.test(line) ? [line] : line.split(/[|｜]/);
+    const label = candidates.length === 1 ? READING_LABEL.exec(candidates[0]!) : null;
+    if (label !== null && (issues ??= findNoticeIssues(head.slice(0, 4000)) !== null)) candidates = [candidates[0]!.slice(label[0].length)];
     for (const piece of candidates) {
       const text = piece.trim();
       // A title is no sentence: no `，` `；` inside, no `。` at its end.

@@ -13,7 +13,7 @@ import {
   type IToken,
   type ParsedText,
 } from '../../../grammar/index.js';
-import { conventionIn, newScratch, placeDeadlines, promoteMarked, proseDeadlines, readAttributions, unitHeading, unitsIn, type AttributionContext, type LeadConvention } from './attribution.js';
+import { conventionIn, newScratch, placeDeadlines, placeWrittenDeadline, promoteMarked, proseDeadlines, readAttributions, unitHeading, unitsIn, type AttributionContext, type LeadConvention } from './attribution.js';
 import { ListBuffer } from './buffer.js';
 import { findPlanPeriod } from './deadline.js';
 import { PlacedDirective, PlacedMarker, PlacedParseProblem, PlacedSection, PlacedTask, PlacedUnnumbered } from './located.js';
@@ -924,7 +924,8 @@ function sectionTask(section: Section, built: BuiltSections, ctx: AttributionCon
   const entry = built.info.get(section)!;
   const { lead, responsible } = applyConvention(gather(entry.own, LEAD), gather(entry.own, RESPONSIBLE), entry.own, ctx.text, convention);
   const explicit = gather(entry.own, DEADLINES);
-  const written = explicit.length > 0 ? explicit : ownProseDeadlines(entry, ctx);
+  // A field's deadline that names no date (`完成时限：秋季开学前`) leaves the dates the task's text gives a say.
+  const written = explicit.some(hasDate) ? explicit : explicit.length > 0 ? [...explicit, ...ownProseDeadlines(entry, ctx)] : ownProseDeadlines(entry, ctx);
   const inherited = { lead: false, responsible: false, deadline: false };
   let finalLead = lead;
   let finalResponsible = responsible;
@@ -1129,6 +1130,11 @@ function oneBreakBetween(text: string, from: number, to: number): boolean {
  * written (`5月底前…年底前` → 5月底前; a range binds by its end); a recurring one (`每季度`) when no single date is
  * given, else the first written (an ongoing phrase, a holiday period). Among equal ends the first written binds.
  */
+/** Does `d` name a date, or a period that recurs or goes on (not a written time that names none)? */
+function hasDate(d: Deadline): boolean {
+  return d.end !== null || d.start !== null || d.ongoing || d.recurring || d.precision !== null;
+}
+
 function pickDeadline(deadlines: Deadline[]): Deadline | null {
   let best: Deadline | null = null;
   for (const d of deadlines) if (bindsBefore(d, best)) best = d;
@@ -1211,7 +1217,7 @@ function tableTasks(tables: Table[], ctx: AttributionContext, convention: LeadCo
       }
       for (const c of deadlineCols) {
         const cell = cellOf(row, c);
-        if (cell !== null && cell.end > cell.start) placeDeadlines(rowDeadlines, cell.start, cell.end, ctx, 'field');
+        if (cell !== null && cell.end > cell.start) placeWrittenDeadline(rowDeadlines, cell.start, cell.end, ctx);
       }
       const deadlines = rowDeadlines.take().sort((a, b) => a.span.start - b.span.start);
       const numberValue = parseArabic(numberText.trim());
