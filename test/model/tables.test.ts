@@ -231,4 +231,28 @@ describe('task tables', () => {
       assert.deepEqual(read(plan)[1], ['', '升级便民服务点导视牌', [], ['县住建局'], null, false]);
     });
   });
+
+  describe('a table with a project column and a column of the work asked', () => {
+    it('takes each title from the work, the project column only when the work cell is empty', () => {
+      const plan = planOf([
+        '青杉县2026年城乡建设工作方案',
+        '附件:任务分解表',
+        '| 序号 | 项目名称 | 具体任务 | 牵头单位 | 完成时限 |',
+        '| --- | --- | --- | --- | --- |',
+        '| 1 | 城区排水改造 | 改造雨污管网8公里 | 县住建局 | 2026年9月底前 |',
+        '| 2 | 乡村道路提升 |  | 县交通局 | 2026年底前 |',
+      ]);
+      assert.deepEqual(plan.tasks.map((t) => t.title), ['改造雨污管网8公里', '乡村道路提升']);
+    });
+
+    it('reads a column of the specific work before the column of the task it belongs to', () => {
+      const plan = planOf([
+        '青杉县2026年城乡建设工作方案',
+        '附件:任务分解表',
+        '序号\t重点任务\t具体措施\t牵头单位\t完成时限',
+        '1\t城区排水改造\t新建污水泵站2座\t县住建局\t2026年9月底前',
+      ]);
+      assert.deepEqual(plan.tasks.map((t) => t.title), ['新建污水泵站2座']);
+    });
+  });
 });

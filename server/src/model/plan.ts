@@ -22,7 +22,7 @@ import { withMemoSlot } from './remember.js';
 import { DEFAULT_NON_TASK_SECTIONS } from '../config/config.js';
 import { decideKind, findNoticeIssues, findNoticeRequires } from './kind.js';
 import { restartsNewPart, separateListWalker } from './numbering.js';
-import { findTables, headerWords, PERSON_HEADER } from './tables.js';
+import { findTables, headerWords, PERSON_HEADER, titleColumns } from './tables.js';
 import { readUnitCells } from './table-units.js';
 import { isSpace, isTrimCode, oneLine, stripNoise, toSimplified, trimSpan } from './text.js';
 import type {
@@ -1163,7 +1163,8 @@ function tableTasks(tables: Table[], ctx: AttributionContext, convention: LeadCo
   const { text } = ctx;
   for (const table of tables) {
     const numberCol = table.columns.indexOf('number');
-    const taskCols = columnsOf(table, 'task');
+    // The title is read from the first task column filled, a column of the work asked before a project's name.
+    const taskCols = titleColumns(table.header, table.columns);
     // A column of the lead and those who take part together (`牵头/配合单位`, `牵头单位及责任单位`) is read as a list
     // of responsible units, read first, whose first unit leads unless a cell says who leads (`X牵头，Y配合`).
     const combined = columnsOf(table, 'lead').filter((c) => COMBINED_LEAD_HEADER.test(headerWords(table.header[c]!)));
