@@ -320,7 +320,7 @@ function attachmentStart(text: string, blocks: Block[], from: number): number {
 // Sections
 
 const LEVELS: Record<string, { level: Level; style: (image: string) => MarkerStyle; value: (image: string) => number }> = {
-  ChapterMarker: { level: 1, style: () => 'cn-dun', value: (s) => parseChineseNumeral(s.slice(0, -1)) },
+  ChapterMarker: { level: 1, style: (s) => (s.endsWith('、') ? 'cn-dun' : 'cn-fwdot'), value: (s) => parseChineseNumeral(s.slice(0, -1)) },
   SectionMarker: { level: 2, style: (s) => (s[0] === '(' ? 'cn-paren-half' : 'cn-paren-full'), value: (s) => parseChineseNumeral(s.slice(1, -1)) },
   ItemMarker: {
     level: 3,
@@ -329,8 +329,8 @@ const LEVELS: Record<string, { level: Level; style: (image: string) => MarkerSty
   },
   SubItemMarker: {
     level: 4,
-    style: (s) => (s.length === 1 ? 'ar-paren-enclosed' : s[0] === '(' ? 'ar-paren-half' : 'ar-paren-full'),
-    value: (s) => (s.length === 1 ? s.charCodeAt(0) - 0x2473 : parseArabic(s.slice(1, -1))),
+    style: (s) => (s.length === 1 ? 'ar-paren-enclosed' : s[0] === '(' ? 'ar-paren-half' : s[0] === '（' ? 'ar-paren-full' : s.endsWith(')') ? 'ar-close-half' : 'ar-close-full'),
+    value: (s) => (s.length === 1 ? s.charCodeAt(0) - 0x2473 : parseArabic(s.slice(s[0] === '(' || s[0] === '（' ? 1 : 0, -1))),
   },
   CircledMarker: { level: 5, style: () => 'circled', value: (s) => parseCircled(s) },
   InlineShiMarker: { level: 6, style: () => 'inline-shi', value: (s) => parseChineseNumeral(s.slice(0, -1)) },
