@@ -340,10 +340,10 @@ function gluedWhenFlat(matcher: CustomPatternMatcherFunc, glued: RegExp, seconds
   };
 }
 
-/** Level 1: `三、` `一百四十、` `一、2023年度…` — not `一、二季度`, where a Chinese numeral follows. */
+/** Level 1: `三、` `一百四十、` `一、2023年度…` `一．` — not `一、二季度`, where a Chinese numeral follows. */
 export const ChapterMarker = createToken({
   name: 'ChapterMarker',
-  pattern: markerMatcher(numeralStarts, `${CN_NUMBER}、`, IS_BLOCK_BOUNDARY, { veto: new RegExp(NUMERAL, 'y'), numeral: true }),
+  pattern: markerMatcher(numeralStarts, `${CN_NUMBER}[、．]`, IS_BLOCK_BOUNDARY, { veto: new RegExp(NUMERAL, 'y'), numeral: true }),
   start_chars_hint: startHint(numeralStarts),
   line_breaks: false,
   categories: [Marker],
@@ -482,11 +482,14 @@ export const ItemMarker = createToken({
   categories: [Marker],
 });
 
-/** Level 4: `(3)` `（3）` `⑶`. */
+/**
+ * Level 4: `(3)` `（3）` `⑶`, and `3)` `3）` (a number and a closing parenthesis only, as many plans write the level
+ * below `1.`) at a block boundary only: never `附件1）` or `（见表1）`, which follow a word.
+ */
 export const SubItemMarker = createToken({
   name: 'SubItemMarker',
-  pattern: markerMatcher([...parenStarts, ...parenDigits], `(?:[(（]${DIGIT}{1,3}[)）]|[\u2474-\u2487])`, IS_BLOCK_BOUNDARY),
-  start_chars_hint: startHint([...parenStarts, ...parenDigits]),
+  pattern: markerMatcher([...parenStarts, ...parenDigits, ...digitStarts], `(?:[(（]?${DIGIT}{1,3}[)）]|[\u2474-\u2487])`, IS_BLOCK_BOUNDARY),
+  start_chars_hint: startHint([...parenStarts, ...parenDigits, ...digitStarts]),
   line_breaks: false,
   categories: [Marker],
 });

@@ -13,6 +13,7 @@ import { gongwenNumbering, level, makeDocx, p, para, run, tableXml } from '../he
 import { autoNumberedDocx, HEADER, mergedTableDoc, numberedPlanDocs, overridesDoc, partRowsDoc, PREAMBLE, revisionsDoc, styleNumberingDoc, textDocx, TITLE } from './fixtures.js';
 import { HAVE_SEEDS, SEEDS } from '../helpers/paths.js';
 import { sharedMissing } from '../helpers/shared.js';
+import { lint } from '../helpers/lint.js';
 
 /** Reads a document and fails the test when it cannot be read. */
 function read(bytes: Uint8Array): DocxText {
@@ -97,6 +98,14 @@ describe('docx: reading Word documents', () => {
       assert.deepEqual(facts(doc.text), facts(textForm));
       assert.deepEqual(facts(doc.text).map((t) => t.lead), [['市司法局'], ['市司法局'], ['市政府办公室']]);
       assert.deepEqual(facts(doc.text).map((t) => t.deadline), ['2021-12-31', '2021-12-31', '2022-06-30']);
+    });
+
+    it('a 序号 cell merged over the rows of one task reads as a number and continuation rows with none, not as a repeated number', () => {
+      const rows = [HEADER, ['1', '开通社区夜间公交线路', '市交通局', '市公交集团', '2026年5月底前'], ['', '增设夜间公交站牌', '市交通局', '市城管局', '2026年6月底前'], ['2', '整治背街小巷照明', '市城管局', '各街道办事处', '2026年底前']];
+      const doc = read(makeDocx({ body: p(TITLE) + tableXml(rows, { grid: 5, merges: { '1,0': 'restart', '2,0': 'continue', '1,2': 'restart', '2,2': 'continue' } }) }));
+      assert.deepEqual(doc.text.split('\n').slice(3), ['| 1 | 开通社区夜间公交线路 | 市交通局 | 市公交集团 | 2026年5月底前 |', '|  | 增设夜间公交站牌 | 市交通局 | 市城管局 | 2026年6月底前 |', '| 2 | 整治背街小巷照明 | 市城管局 | 各街道办事处 | 2026年底前 |']);
+      assert.deepEqual(facts(doc.text).map((t) => [t.title, t.lead]), [['开通社区夜间公交线路', ['市交通局']], ['增设夜间公交站牌', ['市交通局']], ['整治背街小巷照明', ['市城管局']]]);
+      assert.deepEqual(lint(doc.text, { ruleId: 'PL004' }), []);
     });
 
     it('a part heading merged across the table becomes a line, and the header row is repeated below it', () => {

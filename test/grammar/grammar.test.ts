@@ -206,6 +206,11 @@ describe('grammar', () => {
       ['(3)细化', ['SubItemMarker:(3)']],
       ['（3）细化', ['SubItemMarker:（3）']],
       ['（１）细化', ['SubItemMarker:（１）']],
+      // A number and a closing parenthesis only, at a block boundary: the level of `(1)`; not after a word.
+      ['1）细化\n2)落实\n12）公开', ['SubItemMarker:1）', 'SubItemMarker:2)', 'SubItemMarker:12）']],
+      ['完成清理。2）完善制度；3）公开', ['SubItemMarker:2）', 'SubItemMarker:3）']],
+      ['1）详见附件1）和（见表2）', ['SubItemMarker:1）']],
+      ['一．重点工作\n二．保障措施', ['ChapterMarker:一．', 'ChapterMarker:二．']],
       ['①推行', ['CircledMarker:①']],
       ['⑳推行', ['CircledMarker:⑳']],
       ['加强审核。一是严格;二是统一,三是清理', ['InlineShiMarker:一是', 'InlineShiMarker:二是', 'InlineShiMarker:三是']],

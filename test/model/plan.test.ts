@@ -55,6 +55,33 @@ describe('parsePlan', () => {
     });
   });
 
+  describe('a number with a closing parenthesis only (`1）` `2)`) and `一．`', () => {
+    const plan = planOf([
+      '青杉县2026年养老服务工作方案', // 0
+      '一．重点工作', // 1
+      '1.建设助餐点', // 2
+      '1）新增助餐点5个。（牵头单位：县民政局；完成时限：2026年9月底前）', // 3
+      '2)改造助餐点3个，详见附件1）。（牵头单位：县住建局；完成时限：2026年9月底前）', // 4
+      '二．保障措施', // 5
+    ]);
+
+    it('reads them as numbered items of the level of `(1)` and a chapter, numbers and forms kept', () => {
+      const seen = plan.allSections.map((s) => [s.marker.text, s.marker.level, s.marker.style, s.marker.value]);
+      assert.deepEqual(seen, [
+        ['一．', 1, 'cn-fwdot', 1],
+        ['1.', 3, 'ar-dot', 1],
+        ['1）', 4, 'ar-close-full', 1],
+        ['2)', 4, 'ar-close-half', 2],
+        ['二．', 1, 'cn-fwdot', 2],
+      ]);
+      assert.deepEqual(plan.tasks.map((t) => [t.number, t.title, names(t.lead)]), [
+        ['1）', '新增助餐点5个', ['县民政局']],
+        ['2)', '改造助餐点3个，详见附件1）', ['县住建局']],
+      ]);
+      assertRangesAgree(plan);
+    });
+  });
+
   describe('Chinese numerals past ten', () => {
     it('numbers (一) … (一百九十九) as 1 … 199, continuously across chapters', () => {
       const lines = ['云海市2022年工作方案'];

@@ -175,4 +175,84 @@ describe('task tables', () => {
       });
     }
   });
+
+  describe('a row with no number continues the row above (cells merged in Word or Excel, copied as text)', () => {
+    const read = (plan: ReturnType<typeof planOf>) =>
+      plan.tasks.map((t) => [t.number, t.title, names(t.lead), names(t.responsible), t.deadline?.end ?? null, t.inherited.lead]);
+
+    it('a Markdown row takes the lead, units and deadline of the row above where its cells are empty', () => {
+      const plan = planOf([
+        '青杉县2026年便民服务工作方案',
+        '附件:任务分解表',
+        '| 序号 | 工作任务 | 牵头单位 | 责任单位 | 完成时限 |',
+        '| --- | --- | --- | --- | --- |',
+        '| 1 | 新建便民服务点6个 | 县商务局 | 县财政局 | 2026年6月底前 |',
+        '|  | 升级便民服务点导视牌 |  | 县住建局 |  |',
+        '|  | 培训便民服务点人员 |  |  | 2026年9月底前 |',
+        '| 2 | 整修农贸市场2处 |  | 县市场监管局 | 2026年底前 |',
+      ]);
+      assert.deepEqual(read(plan), [
+        ['1', '新建便民服务点6个', ['县商务局'], ['县财政局'], '2026-06-30', false],
+        ['', '升级便民服务点导视牌', ['县商务局'], ['县住建局'], '2026-06-30', true],
+        ['', '培训便民服务点人员', ['县商务局'], ['县住建局'], '2026-09-30', true],
+        // A numbered row with an empty lead cell has no lead: nothing continues there.
+        ['2', '整修农贸市场2处', [], ['县市场监管局'], '2026-12-31', false],
+      ]);
+      assert.deepEqual(plan.tasks.map((t) => t.inherited.deadline), [false, true, false, false]);
+      assertRangesAgree(plan);
+    });
+
+    it('a tab-separated row does the same; a row with no task text of its own adds its units to the task above', () => {
+      const plan = planOf([
+        '青杉县2026年便民服务工作方案',
+        '附件:任务分解表',
+        '序号\t工作任务\t牵头单位\t配合单位\t完成时限',
+        '1\t新建便民服务点6个\t县商务局\t县财政局\t2026年6月底前',
+        '\t升级便民服务点导视牌\t\t县住建局\t2026年8月底前',
+        '\t\t\t县交通局\t2026年8月底前',
+        '2\t整修农贸市场2处\t县市场监管局\t\t2026年底前',
+      ]);
+      assert.deepEqual(read(plan), [
+        ['1', '新建便民服务点6个', ['县商务局'], ['县财政局'], '2026-06-30', false],
+        ['', '升级便民服务点导视牌', ['县商务局'], ['县住建局', '县交通局'], '2026-08-31', true],
+        ['2', '整修农贸市场2处', ['县市场监管局'], [], '2026-12-31', false],
+      ]);
+    });
+
+    it('a table whose rows carry no number reads each row by itself', () => {
+      const plan = planOf([
+        '青杉县2026年便民服务工作方案',
+        '附件:任务分解表',
+        '| 序号 | 工作任务 | 牵头单位 | 责任单位 | 完成时限 |',
+        '| --- | --- | --- | --- | --- |',
+        '|  | 新建便民服务点6个 | 县商务局 | 县财政局 | 2026年6月底前 |',
+        '|  | 升级便民服务点导视牌 |  | 县住建局 |  |',
+      ]);
+      assert.deepEqual(read(plan)[1], ['', '升级便民服务点导视牌', [], ['县住建局'], null, false]);
+    });
+  });
+
+  describe('a table with a project column and a column of the work asked', () => {
+    it('takes each title from the work, the project column only when the work cell is empty', () => {
+      const plan = planOf([
+        '青杉县2026年城乡建设工作方案',
+        '附件:任务分解表',
+        '| 序号 | 项目名称 | 具体任务 | 牵头单位 | 完成时限 |',
+        '| --- | --- | --- | --- | --- |',
+        '| 1 | 城区排水改造 | 改造雨污管网8公里 | 县住建局 | 2026年9月底前 |',
+        '| 2 | 乡村道路提升 |  | 县交通局 | 2026年底前 |',
+      ]);
+      assert.deepEqual(plan.tasks.map((t) => t.title), ['改造雨污管网8公里', '乡村道路提升']);
+    });
+
+    it('reads a column of the specific work before the column of the task it belongs to', () => {
+      const plan = planOf([
+        '青杉县2026年城乡建设工作方案',
+        '附件:任务分解表',
+        '序号\t重点任务\t具体措施\t牵头单位\t完成时限',
+        '1\t城区排水改造\t新建污水泵站2座\t县住建局\t2026年9月底前',
+      ]);
+      assert.deepEqual(plan.tasks.map((t) => t.title), ['新建污水泵站2座']);
+    });
+  });
 });

@@ -47,6 +47,26 @@ describe('PL004 number-sequence', () => {
     assert.deepEqual(shape(b), ['一、', '(一)', '1. 2. 3.']);
   });
 
+  it('passes over the rows of a task table with no number (they continue the row above) and renumbers none of them', () => {
+    const text = [
+      '青杉县2026年便民服务工作方案',
+      '附件:任务分解表',
+      '| 序号 | 工作任务 | 牵头单位 | 完成时限 |',
+      '| --- | --- | --- | --- |',
+      '| 1 | 新建便民服务点6个 | 县商务局 | 2026年6月底前 |',
+      '|  | 升级便民服务点导视牌 |  |  |',
+      '| 2 | 整修农贸市场2处 | 县市场监管局 |  |',
+      '|  | 更换农贸市场电子秤 |  |  |',
+      '| 4 | 新增停车位200个 | 县城管局 | 2026年底前 |',
+    ].join('\n');
+    const ds = lint(text);
+    assert.deepEqual(ds.filter((d) => d.ruleId === 'PL004').map((d) => d.message), ['任务表序号“4”跳号，应为“3”']);
+    assert.deepEqual(ds.filter((d) => d.ruleId === 'PL001'), []);
+    // The continuing row is named by its title alone, with no number before it.
+    assert.deepEqual(ds.filter((d) => d.ruleId === 'PL002').map((d) => d.message), ['任务“2 整修农贸市场2处”缺少完成时限', '任务“更换农贸市场电子秤”缺少完成时限']);
+    assert.deepEqual(fixed(text).split('\n').slice(4).map((l) => l.split('|')[1]), [' 1 ', '  ', ' 2 ', '  ', ' 3 ']);
+  });
+
   it('renumbers Chinese numerals across 十 and keeps the parentheses', () => {
     const first = ['一', '二', '三', '四', '五', '六', '七', '八', '九'].map((n) => `(${n})任务`);
     const text = plan('一、甲', ...first, '(十一)任务', '(十二)任务', '二、乙', '(十三)任务');

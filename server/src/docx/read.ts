@@ -30,6 +30,21 @@ const MAIN_DOCUMENT = /\/officeDocument$/;
 /** Word tables have at most 63 columns; a larger span or offset is damage and is cut to this. */
 const MAX_COLUMNS = 64;
 
+/** A header cell naming the row number column (`序号`, `编号`), spaces dropped. */
+const NUMBER_HEADER = /^(?:序号|序號|编号|編號|no\.?|#)$/i;
+
+/**
+ * The cells of `row` as the text reads them: the continuation of a 序号 cell merged down (one number over the rows of
+ * a task's parts) is empty, as in the text copy of such a table, and not the number again (a repeated number reads
+ * as a duplicate); the rows with no number continue the numbered one above. Other merged cells keep their text.
+ */
+function numberContinued(header: readonly string[], row: { cells: string[]; continued: number[] }): string[] {
+  if (row.continued.length === 0) return row.cells;
+  const cells = row.cells.slice();
+  for (const c of row.continued) if (NUMBER_HEADER.test((header[c] ?? '').replace(/\s+/g, ''))) cells[c] = '';
+  return cells;
+}
+
 /** True when the bytes start as a ZIP archive (`PK\x03\x04`), as every .docx does. */
 export function isZip(bytes: Uint8Array): boolean {
   return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
@@ -442,7 +457,8 @@ class BodyReader {
   /**
    * A table as pipe rows, the form the model reads as a task table: `| 序号 | 工作任务 | 牵头单位 | … |`,
    * a separator after the header row. A cell merged down (`w:vMerge`) repeats the text of the cell it
-   * continues, so every row carries its own lead unit and deadline; a cell merged across (`w:gridSpan`)
+   * continues, so every row carries its own lead unit and deadline, but a 序号 cell's continuation is empty
+   * (`numberContinued`); a cell merged across (`w:gridSpan`)
    * fills its first column and leaves the others empty. A row that is one cell across the whole table is
    * a caption above the header (`重点任务分解表`) or a part heading between rows (`一、深化改革`): it becomes
    * a line of its own, and after a part heading the header row is written again so that the rows below
@@ -452,7 +468,7 @@ class BodyReader {
     this.tables++;
     const tableNo = this.tables;
     const gridWidth = children(child(tbl, 'tblGrid'), 'gridCol').length;
-    const rows: Array<{ cells: string[]; single: boolean; number: number }> = [];
+    const rows: Array<{ cells: string[]; single: boolean; number: number; continued: number[] }> = [];
     let width = gridWidth;
     let rowNumber = 0;
     for (const tr of rowsOf(tbl)) {
@@ -464,6 +480,7 @@ class BodyReader {
       rowNumber++;
       if (child(trPr, 'ins')) this.notes.add('tracked-changes');
       const cells: string[] = [];
+      const continued: number[] = [];
       let col = Math.min(MAX_COLUMNS, Math.max(0, Number(attr(child(trPr, 'gridBefore'), 'val') ?? '0') || 0));
       for (let k = 0; k < col; k++) cells.push('');
       const above = rows[rows.length - 1]?.cells;
@@ -474,12 +491,13 @@ class BodyReader {
         const vMerge = child(tcPr, 'vMerge');
         const continues = vMerge !== null && (attr(vMerge, 'val') ?? 'continue') === 'continue';
         const text = this.cellText(tc);
+        if (continues) continued.push(col);
         cells.push(continues ? (above?.[col] ?? '') : text);
         for (let k = 1; k < span; k++) cells.push('');
         col += span;
       }
       width = Math.max(width, cells.length);
-      rows.push({ cells, single: tcs.length === 1 && cells.length > 1, number: rowNumber });
+      rows.push({ cells, single: tcs.length === 1 && cells.length > 1, number: rowNumber, continued });
     }
     if (rows.length === 0) return;
     for (const { cells } of rows) while (cells.length < width) cells.push('');
@@ -497,7 +515,7 @@ class BodyReader {
         header = row;
         this.headerRow(row.cells, tableNo, row.number);
       } else {
-        this.row(row.cells, tableNo, row.number);
+        this.row(numberContinued(header.cells, row), tableNo, row.number);
       }
     }
   }

@@ -49,5 +49,6 @@ export function taskLabel(task: Task): string {
   const title = task.title.length > 20 ? task.title.slice(0, 20) + '…' : task.title;
   // A table's number and a record's number field (`任务编号：4`) stand apart from the title; a marker is glued to it.
   const apart = task.source === 'table' || task.section?.marker.style === 'field';
-  return apart ? `${task.number} ${title}` : `${task.number}${title}`;
+  // A table row with no number (it continues the row above) is named by its title alone.
+  return apart ? (task.number.trim() === '' ? title : `${task.number} ${title}`) : `${task.number}${title}`;
 }

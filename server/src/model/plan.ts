@@ -16,13 +16,13 @@ import {
 import { conventionIn, newScratch, placeDeadlines, placeWrittenDeadline, promoteMarked, proseDeadlines, readAttributions, unitHeading, unitsIn, type AttributionContext, type LeadConvention } from './attribution.js';
 import { ListBuffer } from './buffer.js';
 import { findPlanPeriod } from './deadline.js';
-import { PlacedDirective, PlacedMarker, PlacedParseProblem, PlacedSection, PlacedTask, PlacedUnnumbered } from './located.js';
+import { PlacedDirective, PlacedMarker, PlacedParseProblem, PlacedSection, PlacedTask, PlacedUnnumbered, type TaskFields } from './located.js';
 import { createLineMap, type LineTable } from './positions.js';
 import { withMemoSlot } from './remember.js';
 import { DEFAULT_NON_TASK_SECTIONS } from '../config/config.js';
 import { decideKind, findNoticeIssues, findNoticeRequires } from './kind.js';
 import { restartsNewPart, separateListWalker } from './numbering.js';
-import { findTables, headerWords, PERSON_HEADER } from './tables.js';
+import { findTables, headerWords, PERSON_HEADER, titleColumns } from './tables.js';
 import { readUnitCells } from './table-units.js';
 import { isSpace, isTrimCode, oneLine, stripNoise, toSimplified, trimSpan } from './text.js';
 import type {
@@ -320,7 +320,7 @@ function attachmentStart(text: string, blocks: Block[], from: number): number {
 // Sections
 
 const LEVELS: Record<string, { level: Level; style: (image: string) => MarkerStyle; value: (image: string) => number }> = {
-  ChapterMarker: { level: 1, style: () => 'cn-dun', value: (s) => parseChineseNumeral(s.slice(0, -1)) },
+  ChapterMarker: { level: 1, style: (s) => (s.endsWith('、') ? 'cn-dun' : 'cn-fwdot'), value: (s) => parseChineseNumeral(s.slice(0, -1)) },
   SectionMarker: { level: 2, style: (s) => (s[0] === '(' ? 'cn-paren-half' : 'cn-paren-full'), value: (s) => parseChineseNumeral(s.slice(1, -1)) },
   ItemMarker: {
     level: 3,
@@ -329,8 +329,8 @@ const LEVELS: Record<string, { level: Level; style: (image: string) => MarkerSty
   },
   SubItemMarker: {
     level: 4,
-    style: (s) => (s.length === 1 ? 'ar-paren-enclosed' : s[0] === '(' ? 'ar-paren-half' : 'ar-paren-full'),
-    value: (s) => (s.length === 1 ? s.charCodeAt(0) - 0x2473 : parseArabic(s.slice(1, -1))),
+    style: (s) => (s.length === 1 ? 'ar-paren-enclosed' : s[0] === '(' ? 'ar-paren-half' : s[0] === '（' ? 'ar-paren-full' : s.endsWith(')') ? 'ar-close-half' : 'ar-close-full'),
+    value: (s) => (s.length === 1 ? s.charCodeAt(0) - 0x2473 : parseArabic(s.slice(s[0] === '(' || s[0] === '（' ? 1 : 0, -1))),
   },
   CircledMarker: { level: 5, style: () => 'circled', value: (s) => parseCircled(s) },
   InlineShiMarker: { level: 6, style: () => 'inline-shi', value: (s) => parseChineseNumeral(s.slice(0, -1)) },
@@ -1169,7 +1169,8 @@ function tableTasks(tables: Table[], ctx: AttributionContext, convention: LeadCo
   const { text } = ctx;
   for (const table of tables) {
     const numberCol = table.columns.indexOf('number');
-    const taskCols = columnsOf(table, 'task');
+    // The title is read from the first task column filled, a column of the work asked before a project's name.
+    const taskCols = titleColumns(table.header, table.columns);
     // A column of the lead and those who take part together (`牵头/配合单位`, `牵头单位及责任单位`) is read as a list
     // of responsible units, read first, whose first unit leads unless a cell says who leads (`X牵头，Y配合`).
     const combined = columnsOf(table, 'lead').filter((c) => COMBINED_LEAD_HEADER.test(headerWords(table.header[c]!)));
@@ -1184,10 +1185,18 @@ function tableTasks(tables: Table[], ctx: AttributionContext, convention: LeadCo
     const byConvention = leadCols.length === 0 && respCols.some((c) => RESPONSIBLE_WRITTEN_HEADER.test(headerWords(table.header[c]!)));
     const glued = table.form === 'glued';
     let previous: Task | null = null;
+    // Does the run of rows the row continues open with a numbered row (the table numbers its rows)?
+    let numbered = false;
     for (const row of table.rows) {
       const numberText = numberCol >= 0 ? row.cells[numberCol]! : '';
-      // A glued row's second run of units (its cells merged over lines in Word) belongs to the numbered row above.
-      if (glued && numberText === '' && previous) {
+      // A row with no number under a numbered one continues it: its cells merged with the row above in Word or
+      // Excel, whose copy as text keeps a merged cell's value in its first row only.
+      const above: Task | null = previous;
+      const continues = numberCol >= 0 && numberText.trim() === '' && above !== null && numbered;
+      if (!continues) numbered = numberText.trim() !== '';
+      // A glued row's second run of units (its cells merged over lines in Word) belongs to the numbered row above, as
+      // does a continuing row with no task text of its own (its task cell merged).
+      if (previous && ((glued && numberText === '') || (continues && allEmpty(row, taskCols)))) {
         readUnitCells(leadCols.map((c) => cellOf(row, c)), 'lead', ctx, cellOptions, previous.lead, previous.responsible, rowDeadlines);
         readUnitCells(respCols.map((c) => cellOf(row, c)), 'responsible', ctx, cellOptions, previous.lead, previous.responsible, rowDeadlines);
         rowDeadlines.clear();
@@ -1221,18 +1230,39 @@ function tableTasks(tables: Table[], ctx: AttributionContext, convention: LeadCo
       }
       const deadlines = rowDeadlines.take().sort((a, b) => a.span.start - b.span.start);
       const numberValue = parseArabic(numberText.trim());
-      const fields = {
-        source: 'table' as const,
+      const attribution = tableAttribution(lead, listed, combined.length > 0 ? 'first' : byConvention ? convention : null);
+      let deadline: Deadline | null = pickDeadline(deadlines);
+      const inherited = { lead: false, responsible: false, deadline: false };
+      // A continuing row's empty unit and deadline cells were merged with the row above: they hold its values.
+      if (continues && above) {
+        const leadEmpty = allEmpty(row, leadCols);
+        const respEmpty = allEmpty(row, respCols);
+        // With no 牵头 column the lead comes from the 责任单位 cell: inherited only when that cell is empty too.
+        if (attribution.lead.length === 0 && leadEmpty && (leadCols.length > 0 || respEmpty) && above.lead.length > 0) {
+          attribution.lead = above.lead.slice();
+          inherited.lead = true;
+        }
+        if (attribution.responsible.length === 0 && respCols.length > 0 && respEmpty && above.responsible.length > 0) {
+          attribution.responsible = above.responsible.slice();
+          inherited.responsible = true;
+        }
+        if (deadline === null && deadlineCols.length > 0 && allEmpty(row, deadlineCols) && above.deadline !== null) {
+          deadline = above.deadline;
+          inherited.deadline = true;
+        }
+      }
+      const fields: TaskFields = {
+        source: 'table',
         number: numberText,
         numberValue: Number.isNaN(numberValue) ? null : numberValue,
         title: oneLine(stripNoise(text.slice(titleSpan.start, titleSpan.end))),
         section: null,
         row,
         table,
-        ...tableAttribution(lead, listed, combined.length > 0 ? 'first' : byConvention ? convention : null),
-        deadline: pickDeadline(deadlines),
+        ...attribution,
+        deadline,
         deadlines,
-        inherited: { lead: false, responsible: false, deadline: false },
+        inherited,
       };
       previous = new PlacedTask(fields, titleSpan, row.span, ctx.lines);
       tasks.push(previous);
@@ -1274,6 +1304,12 @@ function columnsOf(table: Table, role: Table['columns'][number]): number[] {
   const out: number[] = [];
   for (let c = 0; c < table.columns.length; c++) if (table.columns[c] === role) out.push(c);
   return out;
+}
+
+/** Are the cells of `cols` in `row` all empty (white space only)? */
+function allEmpty(row: TableRow, cols: number[]): boolean {
+  for (const c of cols) if ((row.cells[c] ?? '').trim() !== '') return false;
+  return true;
 }
 
 /** The span of the first of `cols` that is not empty in `row`, or null. */

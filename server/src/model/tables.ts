@@ -68,6 +68,28 @@ const LEAD_HEADER = /牵头|主办|主责|承办/;
 /** A schedule column (`进度安排`, `时间安排`): the table's time column when it has no 完成时限 column. */
 const SCHEDULE_HEADER = /^(?:进度|时间|進度|時間)(?:安排|要求)|^时间进度|^時間進度|^推进时间|^推進時間/;
 
+/** A task column's header naming the work asked (`工作任务`, `任务内容`, `重点事项`, `具体措施`). */
+const WORK_HEADER = /任务|任務|事项|事項|具体|具體/;
+/** A task column's header naming the very work of the row (`具体任务`, `具体措施`). */
+const SPECIFIC_HEADER = /具体|具體/;
+
+/**
+ * The task columns of `header` (their roles in `columns`), in the order a row's title is looked for: a column of the
+ * row's specific work (`具体任务`) first, then columns naming the work asked (`工作任务`, `任务内容`), then the
+ * others, which name what the work belongs to (`项目名称`, `整治内容`, `重点工作`: a cell often merged over the rows
+ * of its tasks); in order within each. A table with one task column has nothing to order.
+ */
+export function titleColumns(header: readonly string[], columns: readonly ColumnRole[]): number[] {
+  const out: number[] = [];
+  for (let c = 0; c < columns.length; c++) if (columns[c] === 'task') out.push(c);
+  if (out.length < 2) return out;
+  const rank = (c: number) => {
+    const words = headerWords(header[c]!);
+    return SPECIFIC_HEADER.test(words) ? 0 : WORK_HEADER.test(words) ? 1 : 2;
+  };
+  return out.map((c) => ({ c, r: rank(c) })).sort((a, b) => a.r - b.r || a.c - b.c).map((x) => x.c);
+}
+
 /** The roles of a header's cells: by meaning, a schedule column taking the deadline's role when no column has it. */
 export function columnRoles(header: readonly string[]): ColumnRole[] {
   const roles = header.map(columnRole);

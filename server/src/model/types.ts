@@ -109,6 +109,7 @@ export type Level = 1 | 2 | 3 | 4 | 5 | 6;
 /** The exact form a marker takes, so that siblings written differently can be told apart (PL005). */
 export type MarkerStyle =
   | 'cn-dun' // 一、
+  | 'cn-fwdot' // 一．
   | 'cn-paren-full' // （一）
   | 'cn-paren-half' // (一)
   | 'ar-dot' // 1.
@@ -116,6 +117,8 @@ export type MarkerStyle =
   | 'ar-dun' // 1、
   | 'ar-paren-full' // （1）
   | 'ar-paren-half' // (1)
+  | 'ar-close-full' // 1）
+  | 'ar-close-half' // 1)
   | 'circled' // ①
   | 'ar-enclosed' // ⒈ (one character)
   | 'ar-paren-enclosed' // ⑴ (one character)

@@ -16,10 +16,13 @@ const CLOSE: Partial<Record<MarkerStyle, string>> = {
   'cn-paren-full': '）',
   'ar-paren-half': ')',
   'ar-paren-full': '）',
+  'ar-close-half': ')',
+  'ar-close-full': '）',
   'ar-dot': '.',
   'ar-fwdot': '．',
   'ar-dun': '、',
   'cn-dun': '、',
+  'cn-fwdot': '．',
 };
 
 export const rule: Rule = {
