@@ -198,7 +198,8 @@ const CARRIES_OUT = /(?:具体|抓好|负责)?(?:落实|落實|协助|協助)/;
 /** Is `list` names of units and nothing else (`县发改局、县住建局`, `各县（市、区）人民政府`)? */
 function onlyUnitNames(list: string): boolean {
   const pieces = splitNames(oneLine(list));
-  const unitLike = (p: string) => p.length >= 3 && p.length <= 30 && !NOT_A_UNIT.test(p) && UNIT_END.test(p.replace(/[(（][^()（）]*[)）]$/, ''));
+  // Two characters name a unit only as the places of a level (`各镇`, `各村`): `（试行）` is no unit.
+  const unitLike = (p: string) => (p.length >= 3 || (p.length === 2 && p.charCodeAt(0) === EACH)) && p.length <= 30 && !NOT_A_UNIT.test(p) && UNIT_END.test(p.replace(/[(（][^()（）]*[)）]$/, ''));
   return pieces.length > 0 && pieces.every(unitLike);
 }
 

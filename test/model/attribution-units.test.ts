@@ -1,0 +1,50 @@
+// How a paragraph's units are read when a plan names them in its own words: lists in brackets without a field name,
+// names ending otherwise than in 局/委/办 (海关, 科协, 军分区, the places of a level), written text invented for this test.
+import assert from 'node:assert/strict';
+import { parsePlan } from '../../server/src/model/plan.js';
+import type { Task } from '../../server/src/model/types.js';
+
+const row = (t: Task) => [t.number, t.lead.map((u) => u.name), t.responsible.map((u) => u.name)];
+const plan = (convention: string, items: string[]) => parsePlan(['溪川县2024年工作要点', convention, '一、重点任务', ...items].join('\n'));
+
+describe('attribution: the names units go by', () => {
+  it('a bare bracket of units whose names end in 海关, 科协, 军分区, 警备区, 企业 or name the places of a level', () => {
+    const p = plan('（各项任务括号内列第一位的为牵头单位）', [
+      '1.做好通关。（青石海关、县商务局，2024年底前）',
+      '2.做好科普。（市科协、县民政局）',
+      '3.做好征兵。（县人武部、溪川军分区、市警备区）',
+      '4.做好议事。（县民政局、各县市区）',
+      '5.做好议事。（县民政局、各区县）',
+      '6.做好议事。（县民政局、各县（市、区））',
+      '7.做好议事。（县民政局、各镇）',
+      '8.做好议事。（县民政局、各村（居））',
+      '9.做好改革。（县国资委、市属国有企业）',
+      '10.做好协商。（县政协、县工商联）',
+      // No unit: a bracket that qualifies the work, a bare place.
+      '11.完善制度（试行）',
+      '12.建设示范点（城区）',
+    ]);
+    assert.deepEqual(p.tasks.map(row), [
+      ['1.', ['青石海关'], ['县商务局']],
+      ['2.', ['市科协'], ['县民政局']],
+      ['3.', ['县人武部'], ['溪川军分区', '市警备区']],
+      ['4.', ['县民政局'], ['各县市区']],
+      ['5.', ['县民政局'], ['各区县']],
+      ['6.', ['县民政局'], ['各县（市、区）']],
+      ['7.', ['县民政局'], ['各镇']],
+      ['8.', ['县民政局'], ['各村（居）']],
+      ['9.', ['县国资委'], ['市属国有企业']],
+      ['10.', ['县政协'], ['县工商联']],
+      ['11.', [], []],
+      ['12.', [], []],
+    ]);
+  });
+
+  it('such a unit as the subject of 负责 leads', () => {
+    const p = plan('', ['1.做好宣传。县科协负责，2024年底前完成。', '2.做好宣传。各镇负责，2024年底前完成。']);
+    assert.deepEqual(p.tasks.map(row), [
+      ['1.', ['县科协'], []],
+      ['2.', ['各镇'], []],
+    ]);
+  });
+});
