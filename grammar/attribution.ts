@@ -102,7 +102,25 @@ function verbAtEnd(toks: readonly IToken[], from: number, to: number, isVerb: (t
     const max = toks[verb]!.tokenType === ChargeVerb ? 2 : VERB_TAIL;
     if (tail.length <= max && /^[\u4e00-\u9fff]+$/.test(tail)) return verb;
   }
-  return verbAfterName(toks, from, to, isVerb);
+  const named = verbAfterName(toks, from, to, isVerb);
+  return named >= 0 ? named : verbAfterColon(toks, from, to, isVerb);
+}
+
+/**
+ * The verb of a unit's duties written after its name and a colon (`县住建局：负责老旧小区改造`, `各乡镇（街道）：牵头做好…`,
+ * a 职责分工 list): the role verb right after the colon, the units' names alone before it; -1 otherwise. Only a segment
+ * whose second or later token is a colon is looked at further.
+ */
+function verbAfterColon(toks: readonly IToken[], from: number, to: number, isVerb: (t: IToken) => boolean): number {
+  let colon = from + 1;
+  // A name is a text run, with its brackets (`各乡镇（街道）`): a few tokens at most before the colon.
+  while (colon < to && colon - from <= 6 && toks[colon]!.tokenType !== Colon) colon++;
+  if (colon >= to || toks[colon]!.tokenType !== Colon) return -1;
+  const v = firstToken(toks, colon + 1, to);
+  if (v >= to || !isVerb(toks[v]!)) return -1;
+  const type = toks[v]!.tokenType;
+  if (type !== LeadVerb && type !== ChargeVerb && type !== JointLead) return -1;
+  return namesUnits(toks, from, colon) ? v : -1;
 }
 
 /** What a bracket of a task count holds: `2项`, `共3项`, `5条任务`. */
@@ -277,7 +295,9 @@ function sentenceAt(toks: readonly IToken[], from: number, to: number): Found | 
   while (comma < to && toks[comma]!.tokenType !== Comma) comma++;
   const verb = verbAtEnd(toks, from, comma, leadsAfterBy);
   // `负责` and `按职责分工` after anything but a unit's name are prose (`敢于负责`): a unit's name ends the run before them.
-  const named = verb > from && (toks[verb]!.tokenType === LeadVerb || toks[verb]!.tokenType === JointLead || UNIT_END.test(toks[verb - 1]!.image));
+  // After a colon the names were checked (`verbAfterColon`).
+  const named =
+    verb > from && (toks[verb]!.tokenType === LeadVerb || toks[verb]!.tokenType === JointLead || UNIT_END.test(toks[verb - 1]!.image) || toks[verb - 1]!.tokenType === Colon);
   if (named) return { kind: 'sentence', from, to, parts: NO_PARTS };
   const together = unitsThenTogether(toks, from, comma);
   if (together >= 0) return { kind: 'together', by: -1, from, together, to };

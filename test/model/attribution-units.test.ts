@@ -47,4 +47,19 @@ describe('attribution: the names units go by', () => {
       ['2.', ['各镇'], []],
     ]);
   });
+
+  it('a unit, a colon and its duties (a 职责分工 list): the unit named before the colon leads', () => {
+    const p = plan('', [
+      '（一）县交通局：负责完成12条乡村道路修缮，2024年10月底前完成。',
+      '（二）各乡镇（街道）：牵头做好辖区内宣传，2024年底前完成。',
+      '（三）县财政局、县审计局：共同负责资金监管，2024年底前完成。',
+    ]);
+    assert.deepEqual(p.tasks.map(row), [
+      ['（一）', ['县交通局'], []],
+      ['（二）', ['各乡镇（街道）'], []],
+      ['（三）', ['县财政局', '县审计局'], []],
+    ]);
+    // A colon after words that are no unit's name introduces no lead.
+    assert.deepEqual(plan('', ['（一）主要职责：负责全县宣传，2024年底前完成。']).tasks.map(row), [['（一）', [], []]]);
+  });
 });

@@ -383,7 +383,8 @@ function readPart(toks: IToken[], part: AttributionPart, lists: Lists, ctx: Attr
         pushUnits(lists.responsible, trimSpan(text, end(together), verb.startOffset), 'responsible', ctx);
         return;
       }
-      const span = trimSpan(text, unitsFrom, verb.startOffset);
+      // `县住建局：负责…`: the colon after the names is no part of them.
+      const span = trimSpan(text, unitsFrom, colonBefore(toks, part.from, part.verb) ?? verb.startOffset);
       if (first.tokenType === T.Together) pushUnits(lists.responsible, span, 'responsible', ctx);
       else if (!by && verb.tokenType === T.ByDivision) pushUnits(lists.division, span, 'responsible', ctx);
       else {
@@ -426,6 +427,13 @@ function readPart(toks: IToken[], part: AttributionPart, lists: Lists, ctx: Attr
       return;
     }
   }
+}
+
+/** Where the colon that closes a unit list before its verb at `verb` starts (`县住建局：负责`), skipping line breaks; undefined when none. */
+function colonBefore(toks: IToken[], from: number, verb: number): number | undefined {
+  let i = verb - 1;
+  while (i > from && toks[i]!.tokenType === T.Newline) i--;
+  return i > from && toks[i]!.tokenType === T.Colon ? toks[i]!.startOffset : undefined;
 }
 
 /** `牵头单位:A、B` / `完成时限:2021年底前`: the field named at `from`, its value [valueStart, to). */
