@@ -129,8 +129,33 @@ const COUNT = new RegExp(`^${COUNT_WORDS}$`);
 /** The same count in its brackets at the end of a text (`市水务局（1项）`): what the model cuts from a name. */
 export const TASK_COUNT_END = new RegExp(`[(（]${COUNT_WORDS}[)）]$`);
 
-/** Work that `负责` names right after it when the units before it lead (`县委宣传部负责组织开展…`; `负责同志` is a person). */
-const CHARGED_WORK = /^(?:组织|組織|开展|開展|推进|推進|落实|落實|抓好|做好|实施|實施|制定|编制|編制|建立|完善|统筹|統籌|指导|指導|协调|協調|督促|监督|監督)/;
+/**
+ * Work that `负责` names right after it when the units before it lead (`县委宣传部负责组织开展…`,
+ * `县交警大队负责规范停车秩序`): a verb of the work. `负责同志` is a person, `负责对…` `负责《方案》的…` tell of a duty
+ * in general words, not this task's lead.
+ */
+const CHARGED_WORK =
+  /^(?:组织|組織|开展|開展|推进|推進|推动|推動|落实|落實|抓好|做好|实施|實施|制定|制订|制訂|编制|編制|起草|拟定|擬定|研究|建立|健全|完善|统筹|統籌|指导|指導|协调|協調|督促|监督|監督|规范|規範|加强|加強|强化|強化|提升|优化|優化|加快|建设|建設|整治|完成|清理|排查|检查|檢查|核查|审核|審核|宣传|宣傳|办理|辦理|维护|維護)/;
+
+/**
+ * Words of manner or obligation a sentence puts between its subject and the verb (`县城管局要牵头`, `县卫健委具体负责`,
+ * `县发改局应当会同…`, `县教育局积极配合`): no part of the unit's name.
+ */
+const MODAL_END = /(?:要|应当|應當|应|應|必须|必須|须|須|需要|需|具体|具體|统一|統一|主要|继续|繼續|积极|積極|主动|主動|切实|切實|全力|认真|認真|大力)+$/;
+/** The last characters of a `MODAL_END`: a name ending otherwise is not searched. */
+const MODAL_LAST = new Set([...'要当當应應须須需体體一续續极極动動实實力真'].map((c) => c.charCodeAt(0)));
+
+/** `name` without the words of manner that follow it (`县城管局要` → `县城管局`), when what is left ends like a unit; else `name`. */
+export function withoutModal(name: string): string {
+  if (!MODAL_LAST.has(name.charCodeAt(name.length - 1))) return name;
+  const modal = MODAL_END.exec(name);
+  if (modal === null || modal.index === 0) return name;
+  const rest = name.slice(0, modal.index);
+  return UNIT_END.test(rest) ? rest : name;
+}
+
+/** Does `text` end like a unit's name, words of manner after it aside (`县城管局要`)? */
+const endsLikeUnit = (text: string): boolean => UNIT_END.test(withoutModal(text));
 
 /**
  * The first role verb of [from, to) when it follows a unit's name and the work it leads follows it (`市司法局牵头开展专项清理`,
@@ -144,7 +169,7 @@ function verbAfterName(toks: readonly IToken[], from: number, to: number, isVerb
   const before = toks[v - 1]!;
   const next = toks[v + 1]!;
   if (verb.tokenType !== LeadVerb && verb.tokenType !== ChargeVerb) return -1;
-  if (before.tokenType !== Text || end(before) !== verb.startOffset || !UNIT_END.test(before.image)) return -1;
+  if (before.tokenType !== Text || end(before) !== verb.startOffset || !endsLikeUnit(before.image)) return -1;
   if (next.tokenType !== Text || next.startOffset !== end(verb)) return -1;
   if (verb.tokenType === ChargeVerb && !CHARGED_WORK.test(next.image)) return -1;
   // Work told as done (`市司法局牵头组织开展了…评查`, a report's narrative) names no lead.
@@ -297,7 +322,7 @@ function sentenceAt(toks: readonly IToken[], from: number, to: number): Found | 
   // `负责` and `按职责分工` after anything but a unit's name are prose (`敢于负责`): a unit's name ends the run before them.
   // After a colon the names were checked (`verbAfterColon`).
   const named =
-    verb > from && (toks[verb]!.tokenType === LeadVerb || toks[verb]!.tokenType === JointLead || UNIT_END.test(toks[verb - 1]!.image) || toks[verb - 1]!.tokenType === Colon);
+    verb > from && (toks[verb]!.tokenType === LeadVerb || toks[verb]!.tokenType === JointLead || endsLikeUnit(toks[verb - 1]!.image) || toks[verb - 1]!.tokenType === Colon);
   if (named) return { kind: 'sentence', from, to, parts: NO_PARTS };
   const together = unitsThenTogether(toks, from, comma);
   if (together >= 0) return { kind: 'together', by: -1, from, together, to };
@@ -329,7 +354,7 @@ export function unitsThenVerb(toks: readonly IToken[], from: number, to: number)
   let first = from;
   while (first < to && toks[first]!.tokenType === Newline) first++;
   const verb = verbAtEnd(toks, first, to, leadsAfterBy);
-  return verb > first && UNIT_END.test(toks[verb - 1]!.image) && namesUnits(toks, first, verb);
+  return verb > first && endsLikeUnit(toks[verb - 1]!.image) && namesUnits(toks, first, verb);
 }
 
 /** Are the tokens [from, to) a list of units' names and nothing else (text and the brackets inside names)? */
@@ -341,11 +366,15 @@ function namesUnits(toks: readonly IToken[], from: number, to: number): boolean 
     names += t.image;
   }
   if (names.length > MAX_BY_UNITS) return false;
-  // Each name of the list (`、` inside brackets is no separator: `各县（市、区）人民政府`) ends like a unit's.
+  // Each name of the list (`、` inside brackets is no separator: `各县（市、区）人民政府`) ends like a unit's; words of
+  // manner may follow the last (`县城管局要`).
   return names
     .replace(/[(（][^()（）]*[)）]/g, '')
     .split('、')
-    .every((name) => NAME_LIKE.test(name.trim()) && UNIT_END.test(name.trim()));
+    .every((name) => {
+      const bare = withoutModal(name.trim());
+      return NAME_LIKE.test(bare) && UNIT_END.test(bare);
+    });
 }
 
 /**

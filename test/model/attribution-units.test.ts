@@ -62,4 +62,40 @@ describe('attribution: the names units go by', () => {
     // A colon after words that are no unit's name introduces no lead.
     assert.deepEqual(plan('', ['（一）主要职责：负责全县宣传，2024年底前完成。']).tasks.map(row), [['（一）', [], []]]);
   });
+
+  it('a word of manner between a unit and its verb is no part of its name (要, 具体, 应当…)', () => {
+    const p = plan('', [
+      '（一）规范停车。县交通局运输管理所负责规范客运站周边停车，2024年底前完成。',
+      '（二）开展义诊。县卫健委具体负责，2024年底前完成。',
+      '（三）整治广告。县城管局要牵头做好广告整治，2024年底前完成。',
+      '（四）排查隐患。县应急局要会同县消防救援大队开展隐患排查，2024年9月底前完成。',
+      '（五）规范经营。此项工作县城管局要牵头，县市场监管局要配合，2024年底前完成。',
+      '（六）开展评估。县统计局应当会同县发改局、县财政局组织实施，2024年底前完成。',
+      '（七）抓好培训。县人社局负责，县教育局积极配合，2024年底前完成。',
+    ]);
+    assert.deepEqual(p.tasks.map(row), [
+      ['（一）', ['县交通局运输管理所'], []],
+      ['（二）', ['县卫健委'], []],
+      ['（三）', ['县城管局'], []],
+      ['（四）', ['县应急局'], ['县消防救援大队']],
+      ['（五）', ['县城管局'], ['县市场监管局']],
+      ['（六）', ['县统计局'], ['县发改局', '县财政局']],
+      ['（七）', ['县人社局'], ['县教育局']],
+    ]);
+  });
+
+  it('`X会同Y` names Y when the work follows Y\'s names with no separator; a requirement to work with kinds of work names no lead', () => {
+    const p = plan('', [
+      '（一）推进监测。县发改局会同县市场监管局组织实施，2024年底前完成。',
+      // `要会同` and no unit named after it: what a unit should do, not who leads this task.
+      '（二）完善机制。各级民政部门要会同财政、人社等部门，建立救助评估机制。',
+      // `负责` followed by no verb of the work: a duty in general words.
+      '（三）落实经费。县政府负责对所辖区内经费的落实。',
+    ]);
+    assert.deepEqual(p.tasks.map(row), [
+      ['（一）', ['县发改局'], ['县市场监管局']],
+      ['（二）', [], []],
+      ['（三）', [], []],
+    ]);
+  });
 });

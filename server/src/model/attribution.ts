@@ -10,6 +10,7 @@ import {
   TASK_COUNT_END,
   tokens as T,
   UNIT_END,
+  withoutModal,
   type AttributionPart,
   type AttributionSyntax,
   type IToken,
@@ -296,6 +297,27 @@ export function unitHeading(span: Span, ctx: AttributionContext): Attribution | 
 /** The end of a unit list that a verb phrase follows: `…等部门研究提出意见` ends after `等部门`. */
 const LIST_END = /等(?:有关|相关)?(?:部门|单位|部門|單位)/;
 
+/** The work a list of units after `会同` goes on with, glued to its last name (`会同县教育局组织实施`, `会同县住建局开展排查`). */
+const WORK_AFTER_UNITS =
+  /^(?:组织|組織|开展|開展|推进|推進|推动|推動|落实|落實|抓好|做好|实施|實施|制定|制订|編制|编制|起草|拟定|擬定|研究|提出|出台|建立|完善|统筹|統籌|指导|指導|协调|協調|督促|监督|監督|检查|檢查|排查|清理|核查|整治|审核|審核|部署|召开|召開|印发|印發|建设|建設|加强|加強|规范|規範|联合|聯合)/;
+
+/**
+ * Where the units named at the start of `rest` end when the work follows them with no separator (`县住建局开展违建排查`):
+ * the first place where what comes before ends like a unit's name and is a list of names, and the work starts; 0 when
+ * there is none. Tried from the fourth character on, a name being at least three long.
+ */
+function unitsBeforeWork(rest: string): number {
+  for (let k = 3; k < rest.length; k++) {
+    if (!WORK_FIRST.has(rest.charCodeAt(k)) || !WORK_AFTER_UNITS.test(rest.slice(k, k + 2))) continue;
+    const names = rest.slice(0, k);
+    if (/[，,；;。：:]/.test(names)) return 0;
+    if (onlyUnitNames(names)) return k;
+  }
+  return 0;
+}
+/** The characters a `WORK_AFTER_UNITS` word starts with. */
+const WORK_FIRST = new Set([...'组組开開推落抓做实實制编編起拟擬研提出建完统統指协協督监監检檢排清核整审審部召印加规規联聯'].map((c) => c.charCodeAt(0)));
+
 /**
  * `由X会同Y研究提出…`, `X会同Y编制规划…`, with no role verb: X leads, and Y takes part when its list ends with `等部门`.
  * The clause is the tokens [by, to), or [from, to) with no `由`.
@@ -307,8 +329,14 @@ function readTogether(toks: IToken[], syntax: Extract<AttributionSyntax, { kind:
   const clauseEnd = end(toks[to - 1]!);
   const rest = ctx.text.slice(unitsFrom, Math.min(clauseEnd, unitsFrom + MAX_BY_UNITS * 2));
   const list = LIST_END.exec(rest);
-  if (pushUnits(lists.lead, trimSpan(ctx.text, toks[from]!.startOffset, toks[together]!.startOffset), 'lead', ctx) === 0) return null;
-  if (list !== null) pushUnits(lists.responsible, trimSpan(ctx.text, unitsFrom, unitsFrom + list.index + list[0].length), 'responsible', ctx);
+  const leadSpan = trimSpan(ctx.text, toks[from]!.startOffset, toks[together]!.startOffset);
+  const named = unitsBeforeWork(rest);
+  // `各级发展改革部门要会同人社、财税等部门，建立…`: a sentence that says what a unit should do (a word of obligation
+  // before `会同`) assigns the task only when it names the units it works with (`县自然资源局要会同县住建局开展…`).
+  if (named === 0 && withoutModal(ctx.text.slice(leadSpan.start, leadSpan.end)).length < leadSpan.end - leadSpan.start) return null;
+  if (pushUnits(lists.lead, leadSpan, 'lead', ctx) === 0) return null;
+  const listEnd = list !== null ? list.index + list[0].length : named;
+  if (listEnd > 0) pushUnits(lists.responsible, trimSpan(ctx.text, unitsFrom, unitsFrom + listEnd), 'responsible', ctx);
   // The clause goes on with the work and may say when it is due (`…编制规划，2024年5月底前报县政府审定`).
   pushDeadlines(lists.deadlines, { start: unitsFrom, end: clauseEnd }, ctx, 'prose');
   const span = { start: toks[by >= 0 ? by : from]!.startOffset, end: clauseEnd };
@@ -673,6 +701,8 @@ function pushPiece(out: ListBuffer<UnitMention>, from: number, to: number, role:
   while (s < e && isSpaceCode(text.charCodeAt(s))) s++;
   while (e > s && isSpaceCode(text.charCodeAt(e - 1))) e--;
   if (e <= s) return;
+  // Words of manner before the verb (`县城管局要牵头`, `县卫健委具体负责`) are no part of the name.
+  e = s + withoutModal(text.slice(s, e)).length;
   // A count after the name (`牵头单位：市水务局（1项）`, a heading over that unit's tasks) is no part of it.
   if (isCloseParen(text.charCodeAt(e - 1))) {
     const count = TASK_COUNT_END.exec(text.slice(Math.max(s, e - 12), e));
