@@ -643,6 +643,37 @@ const COMMA = 0x2c;
 const COMMA_FULL = 0xff0c;
 const AND = '及'.charCodeAt(0);
 const WITH = '以'.charCodeAt(0);
+/** `和` `与` (`與`): between two units' names they join two units; inside one they join its words (`住房和城乡建设局`). */
+const JOINERS = new Set([...'和与與'].map((c) => c.charCodeAt(0)));
+
+/** A name as `joinsTwoUnits` tests it: without a bracket at its end (`县财政局（牵头）`, `各镇（街道）`) and `等部门` after it. */
+function bareName(name: string): string {
+  return name
+    .trim()
+    .replace(/等(?:有关|相关)?(?:部门|单位|部門|單位)?$/, '')
+    .replace(/[(（][^()（）]*[)）]$/, '');
+}
+
+/**
+ * Does the `和` or `与` at `at` join two units (`区林业局和区公安分局`, `区财政局和各镇人民政府`), not the words of one
+ * name (`住房和城乡建设局`, `人力资源和社会保障局`, `市发展和改革委员会`, `工业和信息化局`)? The piece before it, from
+ * `from`, ends like a unit's name, and so does the piece after it, up to the next separator before `to`.
+ */
+function joinsTwoUnits(text: string, from: number, at: number, to: number): boolean {
+  const before = bareName(text.slice(from, at));
+  // `…能源局等省有关部门和各地级以上市人民政府`: a list closed by `等` names kinds of units; it is left as written.
+  if (before.length < 2 || before.includes('等') || !UNIT_END.test(before)) return false;
+  let depth = 0;
+  let next = at + 1;
+  for (; next < to; next++) {
+    const c = text.charCodeAt(next);
+    if (c === OPEN_PAREN || c === OPEN_PAREN_FULL) depth++;
+    else if ((c === CLOSE_PAREN || c === CLOSE_PAREN_FULL) && depth > 0) depth--;
+    else if (depth === 0 && (c === ENUM_COMMA || c === COMMA || c === COMMA_FULL || c === AND)) break;
+  }
+  const after = bareName(text.slice(at + 1, next));
+  return after.length >= 2 && UNIT_END.test(after);
+}
 
 /** `unitsIn` into `out`; returns how many units it added. */
 function pushUnits(out: ListBuffer<UnitMention>, span: { start: number; end: number }, role: UnitRole, ctx: UnitContext): number {
@@ -656,7 +687,14 @@ function pushUnits(out: ListBuffer<UnitMention>, span: { start: number; end: num
     else if ((ch === CLOSE_PAREN || ch === CLOSE_PAREN_FULL) && depth > 0) depth--;
     else if (depth === 0) {
       // `以及` is one separator when both characters lie in the span.
-      const width = ch === ENUM_COMMA || ch === COMMA || ch === COMMA_FULL || ch === AND ? 1 : ch === WITH && i + 1 < span.end && text.charCodeAt(i + 1) === AND ? 2 : 0;
+      const width =
+        ch === ENUM_COMMA || ch === COMMA || ch === COMMA_FULL || ch === AND
+          ? 1
+          : ch === WITH && i + 1 < span.end && text.charCodeAt(i + 1) === AND
+            ? 2
+            : JOINERS.has(ch) && joinsTwoUnits(text, pieceStart, i, span.end)
+              ? 1
+              : 0;
       // `市、县（市、区）审管办`: a lone level (`市`, `县`) before `、` is part of the name after it.
       // So is `各市` before `、` (`各市、县（市、区）人民政府`).
       if (width === 1 && ch === ENUM_COMMA && isLoneLevel(text, pieceStart, i) && ADMIN_LEVELS.has(text.charCodeAt(i + 1))) continue;
