@@ -280,9 +280,17 @@ function findClauses(toks: readonly IToken[], from: number, to: number, found: F
       at = runTo;
       continue;
     }
-    const clauseTo = clauseEnd(toks, at, to, true);
+    let clauseTo = clauseEnd(toks, at, to, true);
     const sentence = sentenceAt(toks, at, clauseTo);
-    if (sentence !== null) found.push(sentence);
+    if (sentence !== null) {
+      found.push(sentence);
+      // `县发改局牵头；县财政局配合；`: the clauses after it that are units and their role verb go on with it.
+      while (sentence.kind === 'sentence' && clauseTo < to && toks[clauseTo]!.tokenType === Semicolon) {
+        const next = clauseEnd(toks, clauseTo + 1, to, true);
+        if (!unitsThenRoleVerb(toks, clauseTo + 1, next)) break;
+        sentence.to = clauseTo = next;
+      }
+    }
     at = clauseTo;
   }
 }
@@ -355,6 +363,13 @@ export function unitsThenVerb(toks: readonly IToken[], from: number, to: number)
   while (first < to && toks[first]!.tokenType === Newline) first++;
   const verb = verbAtEnd(toks, first, to, leadsAfterBy);
   return verb > first && endsLikeUnit(toks[verb - 1]!.image) && namesUnits(toks, first, verb);
+}
+
+/** Is the clause [from, to) units' names and the role verb that ends it, nothing more (`县财政局配合`, `各乡镇负责`)? */
+function unitsThenRoleVerb(toks: readonly IToken[], from: number, to: number): boolean {
+  const first = firstToken(toks, from, to);
+  const last = trimEnd(toks, first, to) - 1;
+  return last > first && isRoleVerb(toks[last]!) && endsLikeUnit(toks[last - 1]!.image) && namesUnits(toks, first, last);
 }
 
 /** Are the tokens [from, to) a list of units' names and nothing else (text and the brackets inside names)? */
@@ -445,9 +460,18 @@ function partEndAt(toks: readonly IToken[], at: number, limit: number): number {
     if (is(t, OPENER)) depth++;
     else if (is(t, CLOSER) && depth > 0) depth--;
     if (depth !== 0) continue;
-    if ((i > at && fieldClauseAt(toks, i, limit)) || isClauseEnd(t)) return i;
+    if ((i > at && (fieldClauseAt(toks, i, limit) || spacedField(toks, at, i))) || isClauseEnd(t)) return i;
   }
   return limit;
+}
+
+/**
+ * Does a field name at `i` follow a space, in a part that a field name opens at `at` (`牵头单位 县发改局　配合单位 县财政局`,
+ * labels written without colons)? It opens the next part: a unit's name holds no field name.
+ */
+function spacedField(toks: readonly IToken[], at: number, i: number): boolean {
+  if (!is(toks[i]!, FIELD) || toks[i]!.startOffset === end(toks[i - 1]!)) return false;
+  return is(toks[firstToken(toks, at, i)]!, FIELD);
 }
 
 /**

@@ -115,4 +115,20 @@ describe('attribution: the names units go by', () => {
       ['（五）', ['县财政局', '县住房和城乡建设局'], []],
     ]);
   });
+
+  it('clauses of units and their role verb after the lead go on with it; 协助单位 co-operate; labels parted by spaces', () => {
+    const p = plan('', [
+      '（1）推进审批提速。县行政审批局牵头；县司法局配合；2024年6月底前。',
+      '（2）推进平台建设。（责任单位：县数据局；协助单位：县财政局；完成时限：2024年6月底前）',
+      '（3）推进平台建设。（牵头单位 县数据局\u3000配合单位 县财政局\u3000完成时限 2024年6月底前）',
+    ]);
+    assert.deepEqual(
+      p.tasks.map((t) => [...row(t), t.deadline?.text ?? null]),
+      [
+        ['（1）', ['县行政审批局'], ['县司法局'], '2024年6月底前'],
+        ['（2）', ['县数据局'], ['县财政局'], '2024年6月底前'],
+        ['（3）', ['县数据局'], ['县财政局'], '2024年6月底前'],
+      ],
+    );
+  });
 });
