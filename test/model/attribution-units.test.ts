@@ -131,4 +131,14 @@ describe('attribution: the names units go by', () => {
       ],
     );
   });
+
+  it('a heading naming units with a lead mark after the first (`（三）县城管局（牵头）、县住建局`): the marked one leads, the others take part', () => {
+    const p = parsePlan(
+      ['溪川县2024年创建工作任务分解', '一、县直部门工作任务', '（一）县水利局（牵头）、县农业农村局', '1.开展河道清淤。完成时限：2024年7月底前。', '（二）县教育局', '1.开展校园整治。完成时限：2024年8月底前。'].join('\n'),
+    );
+    assert.deepEqual(p.tasks.map(row), [
+      ['1.', ['县水利局'], ['县农业农村局']],
+      ['1.', ['县教育局'], []],
+    ]);
+  });
 });

@@ -275,6 +275,30 @@ const UNIT_HEADING_TAIL = /(?:主要工作任务|重点工作任务|工作任务
  * `三、各乡镇`. The heading [span) is its title; null when it names work, a person or no unit.
  */
 export function unitHeading(span: Span, ctx: AttributionContext): Attribution | null {
+  const marked = markedHeadingEnd(span, ctx.text);
+  return (marked > span.end ? namedByHeading({ start: span.start, end: marked }, ctx) : null) ?? namedByHeading(span, ctx);
+}
+
+/** A lead mark right after a heading's title (`（三）县城管局（牵头）、县住建局`: the title ends at its bracket). */
+const MARK_AFTER_TITLE = /^[（(](?:牵头|牽頭)(?:单位|單位|部门|部門)?[)）]/;
+
+/**
+ * Where the heading whose title is [span) ends when a lead mark follows its title (`县城管局（牵头）、县住建局`): the end of
+ * its line, spaces aside; `span.end` otherwise.
+ */
+function markedHeadingEnd(span: Span, text: string): number {
+  if (!MARK_AFTER_TITLE.test(text.slice(span.end, span.end + 8))) return span.end;
+  let e = text.indexOf('\n', span.end);
+  if (e < 0) e = text.length;
+  while (e > span.end && isSpaceCode(text.charCodeAt(e - 1))) e--;
+  return e;
+}
+
+/** A mark after a name in a heading (`县城管局（牵头）`): no part of the name. */
+const HEADING_MARK_END = /[（(](?:牵头|牽頭)(?:单位|單位|部门|部門)?[)）]$/;
+
+/** The units the heading [span) names (`unitHeading`): a marked unit leads and the others take part; unmarked, all lead. */
+function namedByHeading(span: Span, ctx: AttributionContext): Attribution | null {
   const title = ctx.text.slice(span.start, span.end);
   // Most headings name work (`加强组织领导`): their first name below would open with that word whatever is cut from
   // their end (no ending cut starts inside it), so they are answered before anything is cut.
@@ -284,14 +308,24 @@ export function unitHeading(span: Span, ctx: AttributionContext): Attribution | 
   // One name, or a few joined by `、` (`一、县农业农村局、县水利局（2项）`: they lead together).
   const names = splitNames(stripNoise(raw));
   if (names.length === 0 || names.length > 4) return null;
-  for (const name of names) {
+  let marks = false;
+  for (const written of names) {
+    const name = written.replace(HEADING_MARK_END, '');
+    if (name.length < written.length) marks = true;
     if (name.length < 2 || name.length > 24 || WORK_START.test(name) || PERSON_END.test(name) || !UNIT_END.test(name)) return null;
     if (/[，,；;。、（(]/.test(name.replace(/[(（][^()（）]*[)）]/g, ''))) return null;
   }
   const lists = emptyLists(ctx);
-  pushUnits(lists.lead, { start: span.start, end: span.start + raw.length }, 'lead', ctx);
+  const units = { start: span.start, end: span.start + raw.length };
+  if (!marks) {
+    pushUnits(lists.lead, units, 'lead', ctx);
+    if (lists.lead.length === 0) return null;
+    return new PlacedAttribution('heading', lists.lead.take(), [], [], [], span, ctx.lines);
+  }
+  pushUnits(lists.responsible, units, 'responsible', ctx);
+  const responsible = promoteMarked(lists.lead, lists.responsible.take());
   if (lists.lead.length === 0) return null;
-  return new PlacedAttribution('heading', lists.lead.take(), [], [], [], span, ctx.lines);
+  return new PlacedAttribution('heading', lists.lead.take(), responsible, [], [], span, ctx.lines);
 }
 
 /** The end of a unit list that a verb phrase follows: `…等部门研究提出意见` ends after `等部门`. */
