@@ -158,6 +158,13 @@ export function withoutModal(name: string): string {
 const endsLikeUnit = (text: string): boolean => UNIT_END.test(withoutModal(text));
 
 /**
+ * Does the token before the verb at `verb` end like the name of the units it gives a role? Words of manner may stand
+ * between them (`县城管局要牵头`), but not before `按职责分工`: `各单位要按照职责分工，…` is a plan's general requirement.
+ */
+const subjectBefore = (toks: readonly IToken[], verb: number): boolean =>
+  toks[verb]!.tokenType === ByDivision ? UNIT_END.test(toks[verb - 1]!.image) : endsLikeUnit(toks[verb - 1]!.image);
+
+/**
  * The first role verb of [from, to) when it follows a unit's name and the work it leads follows it (`市司法局牵头开展专项清理`,
  * `县委宣传部负责组织开展宣传`), the rest holding no other keyword or bracket; -1 otherwise.
  */
@@ -330,7 +337,7 @@ function sentenceAt(toks: readonly IToken[], from: number, to: number): Found | 
   // `负责` and `按职责分工` after anything but a unit's name are prose (`敢于负责`): a unit's name ends the run before them.
   // After a colon the names were checked (`verbAfterColon`).
   const named =
-    verb > from && (toks[verb]!.tokenType === LeadVerb || toks[verb]!.tokenType === JointLead || endsLikeUnit(toks[verb - 1]!.image) || toks[verb - 1]!.tokenType === Colon);
+    verb > from && (toks[verb]!.tokenType === LeadVerb || toks[verb]!.tokenType === JointLead || subjectBefore(toks, verb) || toks[verb - 1]!.tokenType === Colon);
   if (named) return { kind: 'sentence', from, to, parts: NO_PARTS };
   const together = unitsThenTogether(toks, from, comma);
   if (together >= 0) return { kind: 'together', by: -1, from, together, to };
@@ -362,14 +369,14 @@ export function unitsThenVerb(toks: readonly IToken[], from: number, to: number)
   let first = from;
   while (first < to && toks[first]!.tokenType === Newline) first++;
   const verb = verbAtEnd(toks, first, to, leadsAfterBy);
-  return verb > first && endsLikeUnit(toks[verb - 1]!.image) && namesUnits(toks, first, verb);
+  return verb > first && subjectBefore(toks, verb) && namesUnits(toks, first, verb);
 }
 
 /** Is the clause [from, to) units' names and the role verb that ends it, nothing more (`县财政局配合`, `各乡镇负责`)? */
 function unitsThenRoleVerb(toks: readonly IToken[], from: number, to: number): boolean {
   const first = firstToken(toks, from, to);
   const last = trimEnd(toks, first, to) - 1;
-  return last > first && isRoleVerb(toks[last]!) && endsLikeUnit(toks[last - 1]!.image) && namesUnits(toks, first, last);
+  return last > first && isRoleVerb(toks[last]!) && subjectBefore(toks, last) && namesUnits(toks, first, last);
 }
 
 /** Are the tokens [from, to) a list of units' names and nothing else (text and the brackets inside names)? */

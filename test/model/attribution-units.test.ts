@@ -91,11 +91,14 @@ describe('attribution: the names units go by', () => {
       '（二）完善机制。各级民政部门要会同财政、人社等部门，建立救助评估机制。',
       // `负责` followed by no verb of the work: a duty in general words.
       '（三）落实经费。县政府负责对所辖区内经费的落实。',
+      // `要按照职责分工`: a general requirement, not who leads.
+      '（四）抓好落实。各单位要按照职责分工，于每月底前报送进展。',
     ]);
     assert.deepEqual(p.tasks.map(row), [
       ['（一）', ['县发改局'], ['县市场监管局']],
       ['（二）', [], []],
       ['（三）', [], []],
+      ['（四）', [], []],
     ]);
   });
 
