@@ -60,8 +60,14 @@ export type AttributionPart =
 
 /** How far `由` may stand from its verb: a list of a few units (`由市发展改革委、市财政局等部门共同负责`). */
 export const MAX_BY_UNITS = 60;
-/** How a unit's name ends (`市司法局`, `各区县政府`, `市政府办公室`, `各乡镇`, `国网供电公司`, `区人武部`…). */
-export const UNIT_END = /(?:局|委|办|辦|厅|廳|部|府|院|会|會|处|處|室|中心|队|隊|站|所|街道|乡镇|鄉鎮|镇|鎮|乡|鄉|社区|社區|集团|集團|公司|单位|單位|部门|部門|组|組|署|馆|館|台|校|团|團|联|聯|行|司|社)[)）]?$/;
+/**
+ * How a unit's name ends (`市司法局`, `各区县政府`, `市政府办公室`, `各乡镇`, `国网供电公司`, `区人武部`, `某海关`, `县科协`,
+ * `县政协`, `市警备区`, `市属国有企业`, `各金融机构`…), or a name that is the places of one level of government, each
+ * in charge of its own part (`各县市区`, `各区县`, `各县（市、区）`, `各镇`, `各村（居）`, `各行政村`): `各` and a few
+ * words ending in a level. A bare place (`城区`, `美丽乡村`) is no unit: only after `各` does a level name one.
+ */
+export const UNIT_END =
+  /(?:局|委|办|辦|厅|廳|部|府|院|会|會|处|處|室|中心|队|隊|站|所|街道|乡镇|鄉鎮|镇|鎮|乡|鄉|社区|社區|集团|集團|公司|单位|單位|部门|部門|组|組|署|馆|館|台|校|团|團|联|聯|协|協|行|司|社|海关|海關|军分区|軍分區|警备区|警備區|企业|企業|国企|國企|机构|機構)[)）]?$|^各[^，,；;。:：\s]{0,8}(?:省|市|州|盟|县|縣|区|區|旗|乡|鄉|镇|鎮|村|居)[)）]?$/;
 
 const end = (t: IToken): number => t.startOffset + t.image.length;
 
@@ -96,7 +102,25 @@ function verbAtEnd(toks: readonly IToken[], from: number, to: number, isVerb: (t
     const max = toks[verb]!.tokenType === ChargeVerb ? 2 : VERB_TAIL;
     if (tail.length <= max && /^[\u4e00-\u9fff]+$/.test(tail)) return verb;
   }
-  return verbAfterName(toks, from, to, isVerb);
+  const named = verbAfterName(toks, from, to, isVerb);
+  return named >= 0 ? named : verbAfterColon(toks, from, to, isVerb);
+}
+
+/**
+ * The verb of a unit's duties written after its name and a colon (`县住建局：负责老旧小区改造`, `各乡镇（街道）：牵头做好…`,
+ * a 职责分工 list): the role verb right after the colon, the units' names alone before it; -1 otherwise. Only a segment
+ * whose second or later token is a colon is looked at further.
+ */
+function verbAfterColon(toks: readonly IToken[], from: number, to: number, isVerb: (t: IToken) => boolean): number {
+  let colon = from + 1;
+  // A name is a text run, with its brackets (`各乡镇（街道）`): a few tokens at most before the colon.
+  while (colon < to && colon - from <= 6 && toks[colon]!.tokenType !== Colon) colon++;
+  if (colon >= to || toks[colon]!.tokenType !== Colon) return -1;
+  const v = firstToken(toks, colon + 1, to);
+  if (v >= to || !isVerb(toks[v]!)) return -1;
+  const type = toks[v]!.tokenType;
+  if (type !== LeadVerb && type !== ChargeVerb && type !== JointLead) return -1;
+  return namesUnits(toks, from, colon) ? v : -1;
 }
 
 /** What a bracket of a task count holds: `2项`, `共3项`, `5条任务`. */
@@ -105,8 +129,40 @@ const COUNT = new RegExp(`^${COUNT_WORDS}$`);
 /** The same count in its brackets at the end of a text (`市水务局（1项）`): what the model cuts from a name. */
 export const TASK_COUNT_END = new RegExp(`[(（]${COUNT_WORDS}[)）]$`);
 
-/** Work that `负责` names right after it when the units before it lead (`县委宣传部负责组织开展…`; `负责同志` is a person). */
-const CHARGED_WORK = /^(?:组织|組織|开展|開展|推进|推進|落实|落實|抓好|做好|实施|實施|制定|编制|編制|建立|完善|统筹|統籌|指导|指導|协调|協調|督促|监督|監督)/;
+/**
+ * Work that `负责` names right after it when the units before it lead (`县委宣传部负责组织开展…`,
+ * `县交警大队负责规范停车秩序`): a verb of the work. `负责同志` is a person, `负责对…` `负责《方案》的…` tell of a duty
+ * in general words, not this task's lead.
+ */
+const CHARGED_WORK =
+  /^(?:组织|組織|开展|開展|推进|推進|推动|推動|落实|落實|抓好|做好|实施|實施|制定|制订|制訂|编制|編制|起草|拟定|擬定|研究|建立|健全|完善|统筹|統籌|指导|指導|协调|協調|督促|监督|監督|规范|規範|加强|加強|强化|強化|提升|优化|優化|加快|建设|建設|整治|完成|清理|排查|检查|檢查|核查|审核|審核|宣传|宣傳|办理|辦理|维护|維護)/;
+
+/**
+ * Words of manner or obligation a sentence puts between its subject and the verb (`县城管局要牵头`, `县卫健委具体负责`,
+ * `县发改局应当会同…`, `县教育局积极配合`): no part of the unit's name.
+ */
+const MODAL_END = /(?:要|应当|應當|应|應|必须|必須|须|須|需要|需|具体|具體|统一|統一|主要|继续|繼續|积极|積極|主动|主動|切实|切實|全力|认真|認真|大力)+$/;
+/** The last characters of a `MODAL_END`: a name ending otherwise is not searched. */
+const MODAL_LAST = new Set([...'要当當应應须須需体體一续續极極动動实實力真'].map((c) => c.charCodeAt(0)));
+
+/** `name` without the words of manner that follow it (`县城管局要` → `县城管局`), when what is left ends like a unit; else `name`. */
+export function withoutModal(name: string): string {
+  if (!MODAL_LAST.has(name.charCodeAt(name.length - 1))) return name;
+  const modal = MODAL_END.exec(name);
+  if (modal === null || modal.index === 0) return name;
+  const rest = name.slice(0, modal.index);
+  return UNIT_END.test(rest) ? rest : name;
+}
+
+/** Does `text` end like a unit's name, words of manner after it aside (`县城管局要`)? */
+const endsLikeUnit = (text: string): boolean => UNIT_END.test(withoutModal(text));
+
+/**
+ * Does the token before the verb at `verb` end like the name of the units it gives a role? Words of manner may stand
+ * between them (`县城管局要牵头`), but not before `按职责分工`: `各单位要按照职责分工，…` is a plan's general requirement.
+ */
+const subjectBefore = (toks: readonly IToken[], verb: number): boolean =>
+  toks[verb]!.tokenType === ByDivision ? UNIT_END.test(toks[verb - 1]!.image) : endsLikeUnit(toks[verb - 1]!.image);
 
 /**
  * The first role verb of [from, to) when it follows a unit's name and the work it leads follows it (`市司法局牵头开展专项清理`,
@@ -120,7 +176,7 @@ function verbAfterName(toks: readonly IToken[], from: number, to: number, isVerb
   const before = toks[v - 1]!;
   const next = toks[v + 1]!;
   if (verb.tokenType !== LeadVerb && verb.tokenType !== ChargeVerb) return -1;
-  if (before.tokenType !== Text || end(before) !== verb.startOffset || !UNIT_END.test(before.image)) return -1;
+  if (before.tokenType !== Text || end(before) !== verb.startOffset || !endsLikeUnit(before.image)) return -1;
   if (next.tokenType !== Text || next.startOffset !== end(verb)) return -1;
   if (verb.tokenType === ChargeVerb && !CHARGED_WORK.test(next.image)) return -1;
   // Work told as done (`市司法局牵头组织开展了…评查`, a report's narrative) names no lead.
@@ -231,9 +287,17 @@ function findClauses(toks: readonly IToken[], from: number, to: number, found: F
       at = runTo;
       continue;
     }
-    const clauseTo = clauseEnd(toks, at, to, true);
+    let clauseTo = clauseEnd(toks, at, to, true);
     const sentence = sentenceAt(toks, at, clauseTo);
-    if (sentence !== null) found.push(sentence);
+    if (sentence !== null) {
+      found.push(sentence);
+      // `县发改局牵头；县财政局配合；`: the clauses after it that are units and their role verb go on with it.
+      while (sentence.kind === 'sentence' && clauseTo < to && toks[clauseTo]!.tokenType === Semicolon) {
+        const next = clauseEnd(toks, clauseTo + 1, to, true);
+        if (!unitsThenRoleVerb(toks, clauseTo + 1, next)) break;
+        sentence.to = clauseTo = next;
+      }
+    }
     at = clauseTo;
   }
 }
@@ -271,7 +335,9 @@ function sentenceAt(toks: readonly IToken[], from: number, to: number): Found | 
   while (comma < to && toks[comma]!.tokenType !== Comma) comma++;
   const verb = verbAtEnd(toks, from, comma, leadsAfterBy);
   // `负责` and `按职责分工` after anything but a unit's name are prose (`敢于负责`): a unit's name ends the run before them.
-  const named = verb > from && (toks[verb]!.tokenType === LeadVerb || toks[verb]!.tokenType === JointLead || UNIT_END.test(toks[verb - 1]!.image));
+  // After a colon the names were checked (`verbAfterColon`).
+  const named =
+    verb > from && (toks[verb]!.tokenType === LeadVerb || toks[verb]!.tokenType === JointLead || subjectBefore(toks, verb) || toks[verb - 1]!.tokenType === Colon);
   if (named) return { kind: 'sentence', from, to, parts: NO_PARTS };
   const together = unitsThenTogether(toks, from, comma);
   if (together >= 0) return { kind: 'together', by: -1, from, together, to };
@@ -303,7 +369,14 @@ export function unitsThenVerb(toks: readonly IToken[], from: number, to: number)
   let first = from;
   while (first < to && toks[first]!.tokenType === Newline) first++;
   const verb = verbAtEnd(toks, first, to, leadsAfterBy);
-  return verb > first && UNIT_END.test(toks[verb - 1]!.image) && namesUnits(toks, first, verb);
+  return verb > first && subjectBefore(toks, verb) && namesUnits(toks, first, verb);
+}
+
+/** Is the clause [from, to) units' names and the role verb that ends it, nothing more (`县财政局配合`, `各乡镇负责`)? */
+function unitsThenRoleVerb(toks: readonly IToken[], from: number, to: number): boolean {
+  const first = firstToken(toks, from, to);
+  const last = trimEnd(toks, first, to) - 1;
+  return last > first && isRoleVerb(toks[last]!) && subjectBefore(toks, last) && namesUnits(toks, first, last);
 }
 
 /** Are the tokens [from, to) a list of units' names and nothing else (text and the brackets inside names)? */
@@ -315,15 +388,22 @@ function namesUnits(toks: readonly IToken[], from: number, to: number): boolean 
     names += t.image;
   }
   if (names.length > MAX_BY_UNITS) return false;
-  // Each name of the list (`、` inside brackets is no separator: `各县（市、区）人民政府`) ends like a unit's.
+  // Each name of the list (`、` inside brackets is no separator: `各县（市、区）人民政府`) ends like a unit's; words of
+  // manner may follow the last (`县城管局要`).
   return names
     .replace(/[(（][^()（）]*[)）]/g, '')
     .split('、')
-    .every((name) => NAME_LIKE.test(name.trim()) && UNIT_END.test(name.trim()));
+    .every((name) => {
+      const bare = withoutModal(name.trim());
+      return NAME_LIKE.test(bare) && UNIT_END.test(bare);
+    });
 }
 
-/** A unit's name in a list before its verb: a few words, no digit, none of the words of a sentence (`的` `须` `要` `了`). */
-const NAME_LIKE = /^[^0-9０-９的须須要了把，,。]{3,16}$/;
+/**
+ * A unit's name in a list before its verb: a few words, no digit, none of the words of a sentence (`的` `须` `要` `了`);
+ * two characters only for the places of a level (`各镇`, `各村`).
+ */
+const NAME_LIKE = /^[^0-9０-９的须須要了把，,。]{3,16}$|^各[^0-9０-９的须須要了把，,。]$/;
 
 // ---------------------------------------------------------------------------------------------
 // What each attribution says.
@@ -387,9 +467,18 @@ function partEndAt(toks: readonly IToken[], at: number, limit: number): number {
     if (is(t, OPENER)) depth++;
     else if (is(t, CLOSER) && depth > 0) depth--;
     if (depth !== 0) continue;
-    if ((i > at && fieldClauseAt(toks, i, limit)) || isClauseEnd(t)) return i;
+    if ((i > at && (fieldClauseAt(toks, i, limit) || spacedField(toks, at, i))) || isClauseEnd(t)) return i;
   }
   return limit;
+}
+
+/**
+ * Does a field name at `i` follow a space, in a part that a field name opens at `at` (`牵头单位 县发改局　配合单位 县财政局`,
+ * labels written without colons)? It opens the next part: a unit's name holds no field name.
+ */
+function spacedField(toks: readonly IToken[], at: number, i: number): boolean {
+  if (!is(toks[i]!, FIELD) || toks[i]!.startOffset === end(toks[i - 1]!)) return false;
+  return is(toks[firstToken(toks, at, i)]!, FIELD);
 }
 
 /**

@@ -10,6 +10,7 @@ import {
   TASK_COUNT_END,
   tokens as T,
   UNIT_END,
+  withoutModal,
   type AttributionPart,
   type AttributionSyntax,
   type IToken,
@@ -198,7 +199,8 @@ const CARRIES_OUT = /(?:具体|抓好|负责)?(?:落实|落實|协助|協助)/;
 /** Is `list` names of units and nothing else (`县发改局、县住建局`, `各县（市、区）人民政府`)? */
 function onlyUnitNames(list: string): boolean {
   const pieces = splitNames(oneLine(list));
-  const unitLike = (p: string) => p.length >= 3 && p.length <= 30 && !NOT_A_UNIT.test(p) && UNIT_END.test(p.replace(/[(（][^()（）]*[)）]$/, ''));
+  // Two characters name a unit only as the places of a level (`各镇`, `各村`): `（试行）` is no unit.
+  const unitLike = (p: string) => (p.length >= 3 || (p.length === 2 && p.charCodeAt(0) === EACH)) && p.length <= 30 && !NOT_A_UNIT.test(p) && UNIT_END.test(p.replace(/[(（][^()（）]*[)）]$/, ''));
   return pieces.length > 0 && pieces.every(unitLike);
 }
 
@@ -273,6 +275,30 @@ const UNIT_HEADING_TAIL = /(?:主要工作任务|重点工作任务|工作任务
  * `三、各乡镇`. The heading [span) is its title; null when it names work, a person or no unit.
  */
 export function unitHeading(span: Span, ctx: AttributionContext): Attribution | null {
+  const marked = markedHeadingEnd(span, ctx.text);
+  return (marked > span.end ? namedByHeading({ start: span.start, end: marked }, ctx) : null) ?? namedByHeading(span, ctx);
+}
+
+/** A lead mark right after a heading's title (`（三）县城管局（牵头）、县住建局`: the title ends at its bracket). */
+const MARK_AFTER_TITLE = /^[（(](?:牵头|牽頭)(?:单位|單位|部门|部門)?[)）]/;
+
+/**
+ * Where the heading whose title is [span) ends when a lead mark follows its title (`县城管局（牵头）、县住建局`): the end of
+ * its line, spaces aside; `span.end` otherwise.
+ */
+function markedHeadingEnd(span: Span, text: string): number {
+  if (!MARK_AFTER_TITLE.test(text.slice(span.end, span.end + 8))) return span.end;
+  let e = text.indexOf('\n', span.end);
+  if (e < 0) e = text.length;
+  while (e > span.end && isSpaceCode(text.charCodeAt(e - 1))) e--;
+  return e;
+}
+
+/** A mark after a name in a heading (`县城管局（牵头）`): no part of the name. */
+const HEADING_MARK_END = /[（(](?:牵头|牽頭)(?:单位|單位|部门|部門)?[)）]$/;
+
+/** The units the heading [span) names (`unitHeading`): a marked unit leads and the others take part; unmarked, all lead. */
+function namedByHeading(span: Span, ctx: AttributionContext): Attribution | null {
   const title = ctx.text.slice(span.start, span.end);
   // Most headings name work (`加强组织领导`): their first name below would open with that word whatever is cut from
   // their end (no ending cut starts inside it), so they are answered before anything is cut.
@@ -282,18 +308,49 @@ export function unitHeading(span: Span, ctx: AttributionContext): Attribution | 
   // One name, or a few joined by `、` (`一、县农业农村局、县水利局（2项）`: they lead together).
   const names = splitNames(stripNoise(raw));
   if (names.length === 0 || names.length > 4) return null;
-  for (const name of names) {
+  let marks = false;
+  for (const written of names) {
+    const name = written.replace(HEADING_MARK_END, '');
+    if (name.length < written.length) marks = true;
     if (name.length < 2 || name.length > 24 || WORK_START.test(name) || PERSON_END.test(name) || !UNIT_END.test(name)) return null;
     if (/[，,；;。、（(]/.test(name.replace(/[(（][^()（）]*[)）]/g, ''))) return null;
   }
   const lists = emptyLists(ctx);
-  pushUnits(lists.lead, { start: span.start, end: span.start + raw.length }, 'lead', ctx);
+  const units = { start: span.start, end: span.start + raw.length };
+  if (!marks) {
+    pushUnits(lists.lead, units, 'lead', ctx);
+    if (lists.lead.length === 0) return null;
+    return new PlacedAttribution('heading', lists.lead.take(), [], [], [], span, ctx.lines);
+  }
+  pushUnits(lists.responsible, units, 'responsible', ctx);
+  const responsible = promoteMarked(lists.lead, lists.responsible.take());
   if (lists.lead.length === 0) return null;
-  return new PlacedAttribution('heading', lists.lead.take(), [], [], [], span, ctx.lines);
+  return new PlacedAttribution('heading', lists.lead.take(), responsible, [], [], span, ctx.lines);
 }
 
 /** The end of a unit list that a verb phrase follows: `…等部门研究提出意见` ends after `等部门`. */
 const LIST_END = /等(?:有关|相关)?(?:部门|单位|部門|單位)/;
+
+/** The work a list of units after `会同` goes on with, glued to its last name (`会同县教育局组织实施`, `会同县住建局开展排查`). */
+const WORK_AFTER_UNITS =
+  /^(?:组织|組織|开展|開展|推进|推進|推动|推動|落实|落實|抓好|做好|实施|實施|制定|制订|編制|编制|起草|拟定|擬定|研究|提出|出台|建立|完善|统筹|統籌|指导|指導|协调|協調|督促|监督|監督|检查|檢查|排查|清理|核查|整治|审核|審核|部署|召开|召開|印发|印發|建设|建設|加强|加強|规范|規範|联合|聯合)/;
+
+/**
+ * Where the units named at the start of `rest` end when the work follows them with no separator (`县住建局开展违建排查`):
+ * the first place where what comes before ends like a unit's name and is a list of names, and the work starts; 0 when
+ * there is none. Tried from the fourth character on, a name being at least three long.
+ */
+function unitsBeforeWork(rest: string): number {
+  for (let k = 3; k < rest.length; k++) {
+    if (!WORK_FIRST.has(rest.charCodeAt(k)) || !WORK_AFTER_UNITS.test(rest.slice(k, k + 2))) continue;
+    const names = rest.slice(0, k);
+    if (/[，,；;。：:]/.test(names)) return 0;
+    if (onlyUnitNames(names)) return k;
+  }
+  return 0;
+}
+/** The characters a `WORK_AFTER_UNITS` word starts with. */
+const WORK_FIRST = new Set([...'组組开開推落抓做实實制编編起拟擬研提出建完统統指协協督监監检檢排清核整审審部召印加规規联聯'].map((c) => c.charCodeAt(0)));
 
 /**
  * `由X会同Y研究提出…`, `X会同Y编制规划…`, with no role verb: X leads, and Y takes part when its list ends with `等部门`.
@@ -306,8 +363,14 @@ function readTogether(toks: IToken[], syntax: Extract<AttributionSyntax, { kind:
   const clauseEnd = end(toks[to - 1]!);
   const rest = ctx.text.slice(unitsFrom, Math.min(clauseEnd, unitsFrom + MAX_BY_UNITS * 2));
   const list = LIST_END.exec(rest);
-  if (pushUnits(lists.lead, trimSpan(ctx.text, toks[from]!.startOffset, toks[together]!.startOffset), 'lead', ctx) === 0) return null;
-  if (list !== null) pushUnits(lists.responsible, trimSpan(ctx.text, unitsFrom, unitsFrom + list.index + list[0].length), 'responsible', ctx);
+  const leadSpan = trimSpan(ctx.text, toks[from]!.startOffset, toks[together]!.startOffset);
+  const named = unitsBeforeWork(rest);
+  // `各级发展改革部门要会同人社、财税等部门，建立…`: a sentence that says what a unit should do (a word of obligation
+  // before `会同`) assigns the task only when it names the units it works with (`县自然资源局要会同县住建局开展…`).
+  if (named === 0 && withoutModal(ctx.text.slice(leadSpan.start, leadSpan.end)).length < leadSpan.end - leadSpan.start) return null;
+  if (pushUnits(lists.lead, leadSpan, 'lead', ctx) === 0) return null;
+  const listEnd = list !== null ? list.index + list[0].length : named;
+  if (listEnd > 0) pushUnits(lists.responsible, trimSpan(ctx.text, unitsFrom, unitsFrom + listEnd), 'responsible', ctx);
   // The clause goes on with the work and may say when it is due (`…编制规划，2024年5月底前报县政府审定`).
   pushDeadlines(lists.deadlines, { start: unitsFrom, end: clauseEnd }, ctx, 'prose');
   const span = { start: toks[by >= 0 ? by : from]!.startOffset, end: clauseEnd };
@@ -382,7 +445,8 @@ function readPart(toks: IToken[], part: AttributionPart, lists: Lists, ctx: Attr
         pushUnits(lists.responsible, trimSpan(text, end(together), verb.startOffset), 'responsible', ctx);
         return;
       }
-      const span = trimSpan(text, unitsFrom, verb.startOffset);
+      // `县住建局：负责…`: the colon after the names is no part of them.
+      const span = trimSpan(text, unitsFrom, colonBefore(toks, part.from, part.verb) ?? verb.startOffset);
       if (first.tokenType === T.Together) pushUnits(lists.responsible, span, 'responsible', ctx);
       else if (!by && verb.tokenType === T.ByDivision) pushUnits(lists.division, span, 'responsible', ctx);
       else {
@@ -425,6 +489,13 @@ function readPart(toks: IToken[], part: AttributionPart, lists: Lists, ctx: Attr
       return;
     }
   }
+}
+
+/** Where the colon that closes a unit list before its verb at `verb` starts (`县住建局：负责`), skipping line breaks; undefined when none. */
+function colonBefore(toks: IToken[], from: number, verb: number): number | undefined {
+  let i = verb - 1;
+  while (i > from && toks[i]!.tokenType === T.Newline) i--;
+  return i > from && toks[i]!.tokenType === T.Colon ? toks[i]!.startOffset : undefined;
 }
 
 /** `牵头单位:A、B` / `完成时限:2021年底前`: the field named at `from`, its value [valueStart, to). */
@@ -606,6 +677,37 @@ const COMMA = 0x2c;
 const COMMA_FULL = 0xff0c;
 const AND = '及'.charCodeAt(0);
 const WITH = '以'.charCodeAt(0);
+/** `和` `与` (`與`): between two units' names they join two units; inside one they join its words (`住房和城乡建设局`). */
+const JOINERS = new Set([...'和与與'].map((c) => c.charCodeAt(0)));
+
+/** A name as `joinsTwoUnits` tests it: without a bracket at its end (`县财政局（牵头）`, `各镇（街道）`) and `等部门` after it. */
+function bareName(name: string): string {
+  return name
+    .trim()
+    .replace(/等(?:有关|相关)?(?:部门|单位|部門|單位)?$/, '')
+    .replace(/[(（][^()（）]*[)）]$/, '');
+}
+
+/**
+ * Does the `和` or `与` at `at` join two units (`区林业局和区公安分局`, `区财政局和各镇人民政府`), not the words of one
+ * name (`住房和城乡建设局`, `人力资源和社会保障局`, `市发展和改革委员会`, `工业和信息化局`)? The piece before it, from
+ * `from`, ends like a unit's name, and so does the piece after it, up to the next separator before `to`.
+ */
+function joinsTwoUnits(text: string, from: number, at: number, to: number): boolean {
+  const before = bareName(text.slice(from, at));
+  // `…能源局等省有关部门和各地级以上市人民政府`: a list closed by `等` names kinds of units; it is left as written.
+  if (before.length < 2 || before.includes('等') || !UNIT_END.test(before)) return false;
+  let depth = 0;
+  let next = at + 1;
+  for (; next < to; next++) {
+    const c = text.charCodeAt(next);
+    if (c === OPEN_PAREN || c === OPEN_PAREN_FULL) depth++;
+    else if ((c === CLOSE_PAREN || c === CLOSE_PAREN_FULL) && depth > 0) depth--;
+    else if (depth === 0 && (c === ENUM_COMMA || c === COMMA || c === COMMA_FULL || c === AND)) break;
+  }
+  const after = bareName(text.slice(at + 1, next));
+  return after.length >= 2 && UNIT_END.test(after);
+}
 
 /** `unitsIn` into `out`; returns how many units it added. */
 function pushUnits(out: ListBuffer<UnitMention>, span: { start: number; end: number }, role: UnitRole, ctx: UnitContext): number {
@@ -619,7 +721,14 @@ function pushUnits(out: ListBuffer<UnitMention>, span: { start: number; end: num
     else if ((ch === CLOSE_PAREN || ch === CLOSE_PAREN_FULL) && depth > 0) depth--;
     else if (depth === 0) {
       // `以及` is one separator when both characters lie in the span.
-      const width = ch === ENUM_COMMA || ch === COMMA || ch === COMMA_FULL || ch === AND ? 1 : ch === WITH && i + 1 < span.end && text.charCodeAt(i + 1) === AND ? 2 : 0;
+      const width =
+        ch === ENUM_COMMA || ch === COMMA || ch === COMMA_FULL || ch === AND
+          ? 1
+          : ch === WITH && i + 1 < span.end && text.charCodeAt(i + 1) === AND
+            ? 2
+            : JOINERS.has(ch) && joinsTwoUnits(text, pieceStart, i, span.end)
+              ? 1
+              : 0;
       // `市、县（市、区）审管办`: a lone level (`市`, `县`) before `、` is part of the name after it.
       // So is `各市` before `、` (`各市、县（市、区）人民政府`).
       if (width === 1 && ch === ENUM_COMMA && isLoneLevel(text, pieceStart, i) && ADMIN_LEVELS.has(text.charCodeAt(i + 1))) continue;
@@ -664,6 +773,8 @@ function pushPiece(out: ListBuffer<UnitMention>, from: number, to: number, role:
   while (s < e && isSpaceCode(text.charCodeAt(s))) s++;
   while (e > s && isSpaceCode(text.charCodeAt(e - 1))) e--;
   if (e <= s) return;
+  // Words of manner before the verb (`县城管局要牵头`, `县卫健委具体负责`) are no part of the name.
+  e = s + withoutModal(text.slice(s, e)).length;
   // A count after the name (`牵头单位：市水务局（1项）`, a heading over that unit's tasks) is no part of it.
   if (isCloseParen(text.charCodeAt(e - 1))) {
     const count = TASK_COUNT_END.exec(text.slice(Math.max(s, e - 12), e));

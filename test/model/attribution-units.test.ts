@@ -1,0 +1,147 @@
+// How a paragraph's units are read when a plan names them in its own words: lists in brackets without a field name,
+// names ending otherwise than in 局/委/办 (海关, 科协, 军分区, the places of a level), written text invented for this test.
+import assert from 'node:assert/strict';
+import { parsePlan } from '../../server/src/model/plan.js';
+import type { Task } from '../../server/src/model/types.js';
+
+const row = (t: Task) => [t.number, t.lead.map((u) => u.name), t.responsible.map((u) => u.name)];
+const plan = (convention: string, items: string[]) => parsePlan(['溪川县2024年工作要点', convention, '一、重点任务', ...items].join('\n'));
+
+describe('attribution: the names units go by', () => {
+  it('a bare bracket of units whose names end in 海关, 科协, 军分区, 警备区, 企业 or name the places of a level', () => {
+    const p = plan('（各项任务括号内列第一位的为牵头单位）', [
+      '1.做好通关。（青石海关、县商务局，2024年底前）',
+      '2.做好科普。（市科协、县民政局）',
+      '3.做好征兵。（县人武部、溪川军分区、市警备区）',
+      '4.做好议事。（县民政局、各县市区）',
+      '5.做好议事。（县民政局、各区县）',
+      '6.做好议事。（县民政局、各县（市、区））',
+      '7.做好议事。（县民政局、各镇）',
+      '8.做好议事。（县民政局、各村（居））',
+      '9.做好改革。（县国资委、市属国有企业）',
+      '10.做好协商。（县政协、县工商联）',
+      // No unit: a bracket that qualifies the work, a bare place.
+      '11.完善制度（试行）',
+      '12.建设示范点（城区）',
+    ]);
+    assert.deepEqual(p.tasks.map(row), [
+      ['1.', ['青石海关'], ['县商务局']],
+      ['2.', ['市科协'], ['县民政局']],
+      ['3.', ['县人武部'], ['溪川军分区', '市警备区']],
+      ['4.', ['县民政局'], ['各县市区']],
+      ['5.', ['县民政局'], ['各区县']],
+      ['6.', ['县民政局'], ['各县（市、区）']],
+      ['7.', ['县民政局'], ['各镇']],
+      ['8.', ['县民政局'], ['各村（居）']],
+      ['9.', ['县国资委'], ['市属国有企业']],
+      ['10.', ['县政协'], ['县工商联']],
+      ['11.', [], []],
+      ['12.', [], []],
+    ]);
+  });
+
+  it('such a unit as the subject of 负责 leads', () => {
+    const p = plan('', ['1.做好宣传。县科协负责，2024年底前完成。', '2.做好宣传。各镇负责，2024年底前完成。']);
+    assert.deepEqual(p.tasks.map(row), [
+      ['1.', ['县科协'], []],
+      ['2.', ['各镇'], []],
+    ]);
+  });
+
+  it('a unit, a colon and its duties (a 职责分工 list): the unit named before the colon leads', () => {
+    const p = plan('', [
+      '（一）县交通局：负责完成12条乡村道路修缮，2024年10月底前完成。',
+      '（二）各乡镇（街道）：牵头做好辖区内宣传，2024年底前完成。',
+      '（三）县财政局、县审计局：共同负责资金监管，2024年底前完成。',
+    ]);
+    assert.deepEqual(p.tasks.map(row), [
+      ['（一）', ['县交通局'], []],
+      ['（二）', ['各乡镇（街道）'], []],
+      ['（三）', ['县财政局', '县审计局'], []],
+    ]);
+    // A colon after words that are no unit's name introduces no lead.
+    assert.deepEqual(plan('', ['（一）主要职责：负责全县宣传，2024年底前完成。']).tasks.map(row), [['（一）', [], []]]);
+  });
+
+  it('a word of manner between a unit and its verb is no part of its name (要, 具体, 应当…)', () => {
+    const p = plan('', [
+      '（一）规范停车。县交通局运输管理所负责规范客运站周边停车，2024年底前完成。',
+      '（二）开展义诊。县卫健委具体负责，2024年底前完成。',
+      '（三）整治广告。县城管局要牵头做好广告整治，2024年底前完成。',
+      '（四）排查隐患。县应急局要会同县消防救援大队开展隐患排查，2024年9月底前完成。',
+      '（五）规范经营。此项工作县城管局要牵头，县市场监管局要配合，2024年底前完成。',
+      '（六）开展评估。县统计局应当会同县发改局、县财政局组织实施，2024年底前完成。',
+      '（七）抓好培训。县人社局负责，县教育局积极配合，2024年底前完成。',
+    ]);
+    assert.deepEqual(p.tasks.map(row), [
+      ['（一）', ['县交通局运输管理所'], []],
+      ['（二）', ['县卫健委'], []],
+      ['（三）', ['县城管局'], []],
+      ['（四）', ['县应急局'], ['县消防救援大队']],
+      ['（五）', ['县城管局'], ['县市场监管局']],
+      ['（六）', ['县统计局'], ['县发改局', '县财政局']],
+      ['（七）', ['县人社局'], ['县教育局']],
+    ]);
+  });
+
+  it('`X会同Y` names Y when the work follows Y\'s names with no separator; a requirement to work with kinds of work names no lead', () => {
+    const p = plan('', [
+      '（一）推进监测。县发改局会同县市场监管局组织实施，2024年底前完成。',
+      // `要会同` and no unit named after it: what a unit should do, not who leads this task.
+      '（二）完善机制。各级民政部门要会同财政、人社等部门，建立救助评估机制。',
+      // `负责` followed by no verb of the work: a duty in general words.
+      '（三）落实经费。县政府负责对所辖区内经费的落实。',
+      // `要按照职责分工`: a general requirement, not who leads.
+      '（四）抓好落实。各单位要按照职责分工，于每月底前报送进展。',
+    ]);
+    assert.deepEqual(p.tasks.map(row), [
+      ['（一）', ['县发改局'], ['县市场监管局']],
+      ['（二）', [], []],
+      ['（三）', [], []],
+      ['（四）', [], []],
+    ]);
+  });
+
+  it('`和` `与` between two units\' names part them; inside one name they join its words', () => {
+    const p = plan('', [
+      '（一）加强巡护。县林草局和县公安局森林分局共同负责，长期坚持。',
+      '（二）建设隔离带。县林草局负责，县财政局和各镇人民政府配合，2024年11月底前完成。',
+      '（三）保障住房。县住房和城乡建设局、县人力资源和社会保障局负责，2024年底前完成。',
+      '（四）推进改革。（牵头单位：县发展和改革委员会；责任单位：县工业和信息化局与县教育局）',
+      '（五）推进改革。县财政局和县住房和城乡建设局共同负责，2024年底前完成。',
+    ]);
+    assert.deepEqual(p.tasks.map(row), [
+      ['（一）', ['县林草局', '县公安局森林分局'], []],
+      ['（二）', ['县林草局'], ['县财政局', '各镇人民政府']],
+      ['（三）', ['县住房和城乡建设局', '县人力资源和社会保障局'], []],
+      ['（四）', ['县发展和改革委员会'], ['县工业和信息化局', '县教育局']],
+      ['（五）', ['县财政局', '县住房和城乡建设局'], []],
+    ]);
+  });
+
+  it('clauses of units and their role verb after the lead go on with it; 协助单位 co-operate; labels parted by spaces', () => {
+    const p = plan('', [
+      '（1）推进审批提速。县行政审批局牵头；县司法局配合；2024年6月底前。',
+      '（2）推进平台建设。（责任单位：县数据局；协助单位：县财政局；完成时限：2024年6月底前）',
+      '（3）推进平台建设。（牵头单位 县数据局\u3000配合单位 县财政局\u3000完成时限 2024年6月底前）',
+    ]);
+    assert.deepEqual(
+      p.tasks.map((t) => [...row(t), t.deadline?.text ?? null]),
+      [
+        ['（1）', ['县行政审批局'], ['县司法局'], '2024年6月底前'],
+        ['（2）', ['县数据局'], ['县财政局'], '2024年6月底前'],
+        ['（3）', ['县数据局'], ['县财政局'], '2024年6月底前'],
+      ],
+    );
+  });
+
+  it('a heading naming units with a lead mark after the first (`（三）县城管局（牵头）、县住建局`): the marked one leads, the others take part', () => {
+    const p = parsePlan(
+      ['溪川县2024年创建工作任务分解', '一、县直部门工作任务', '（一）县水利局（牵头）、县农业农村局', '1.开展河道清淤。完成时限：2024年7月底前。', '（二）县教育局', '1.开展校园整治。完成时限：2024年8月底前。'].join('\n'),
+    );
+    assert.deepEqual(p.tasks.map(row), [
+      ['1.', ['县水利局'], ['县农业农村局']],
+      ['1.', ['县教育局'], []],
+    ]);
+  });
+});
