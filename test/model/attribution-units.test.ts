@@ -145,3 +145,23 @@ describe('attribution: the names units go by', () => {
     ]);
   });
 });
+
+describe('attribution: a bracket of units that opens the item', () => {
+  it('names the units in charge, and the title is the work after it', () => {
+    const p = plan('', [
+      '1.【县发改局】推进项目谋划储备，2024年6月底前完成。',
+      '2.【县财政局、县审计局】开展专项资金绩效评价。',
+      '3.【专项行动】开展夏季治安整治。（牵头单位：县公安局）',
+      '4.【试点】推进垃圾分类。',
+    ]);
+    assert.deepEqual(
+      p.tasks.map((t) => [...row(t), t.title]),
+      [
+        ['1.', ['县发改局'], [], '推进项目谋划储备，2024年6月底前完成'],
+        ['2.', [], ['县财政局', '县审计局'], '开展专项资金绩效评价'],
+        ['3.', ['县公安局'], [], '开展夏季治安整治'],
+        ['4.', [], [], '推进垃圾分类'],
+      ],
+    );
+  });
+});

@@ -88,7 +88,7 @@ export function readAttributions(toks: IToken[], from: number, to: number, ctx: 
     out.push(attribution);
   }
   if (found.length === 0) {
-    const units = bareUnits(toks, from, to, ctx);
+    const units = bareUnits(toks, from, to, ctx) ?? leadingUnits(toks, from, to, ctx);
     if (units !== null) out.push(units);
   }
   return out;
@@ -180,6 +180,33 @@ function bareUnits(toks: IToken[], from: number, to: number, ctx: AttributionCon
   if (cut < inner.end) pushDeadlines(lists.deadlines, trimSpan(ctx.text, cut, inner.end), ctx, 'field');
   const style: AttributionStyle = toks[open]!.tokenType === T.LBracket ? 'bracket' : 'paren';
   return new PlacedAttribution(style, [], lists.responsible.take(), lists.deadlines.take(), [], { start: toks[open]!.startOffset, end: end(toks[last]!) }, ctx.lines);
+}
+
+/**
+ * A paragraph that opens with a bracket holding nothing but unit names, the work after it (`【县发改局】推进项目储备…`,
+ * `[县财政局、县审计局]开展…`): the units in charge, as a closing bracket of names gives them (`bareUnits`).
+ */
+function leadingUnits(toks: IToken[], from: number, to: number, ctx: AttributionContext): Attribution | null {
+  let open = from;
+  while (open < to && /^\s*$/.test(toks[open]!.image)) open++;
+  if (open >= to || !isOpener(toks[open]!.tokenType)) return null;
+  let depth = 0;
+  let close = -1;
+  for (let i = open; i < to; i++) {
+    const type = toks[i]!.tokenType;
+    if (isOpener(type)) depth++;
+    else if (isCloser(type) && --depth === 0) {
+      close = i;
+      break;
+    }
+  }
+  if (close < 0 || close === open + 1 || !hasText(toks, close + 1, to)) return null;
+  const span = trimSpan(ctx.text, end(toks[open]!), toks[close]!.startOffset);
+  if (!onlyUnitNames(ctx.text.slice(span.start, span.end))) return null;
+  const lists = emptyLists(ctx);
+  if (pushUnits(lists.responsible, span, 'responsible', ctx) === 0) return null;
+  const style: AttributionStyle = toks[open]!.tokenType === T.LBracket ? 'bracket' : 'paren';
+  return new PlacedAttribution(style, [], lists.responsible.take(), [], [], { start: toks[open]!.startOffset, end: end(toks[close]!) }, ctx.lines);
 }
 
 /** Does a date open the text at `at` (`2024年…`, `6月…`, `第四季度…`, `上半年…`), not a target's `到` or a recurrence's `每`? */

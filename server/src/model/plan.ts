@@ -780,15 +780,22 @@ const TITLE_ENDING_KEYWORDS = new Set([T.LeadField, T.ResponsibleField, T.Deadli
 
 /** The title: from after the marker to the first sentence end, attribution bracket or parenthesis, or gap of spaces. */
 function titleOf(toks: IToken[], block: Block, text: string): Span {
-  const start = block.marker ? end(block.marker) : block.start;
+  let start = block.marker ? end(block.marker) : block.start;
   const to = block.last;
+  let first = block.first;
+  // A bracket that opens the item, the work after it (`【县发改局】推进…`, `【专项行动】开展…`), tags it: the title is the work.
+  const tag = first < to && toks[first]!.tokenType === T.LBracket ? closingBracketAt(toks, first, to) : -1;
+  if (tag > 0 && tag + 1 < to) {
+    start = end(toks[tag]!);
+    first = tag + 1;
+  }
   let stop = block.end;
   let prevEnd = -1;
   // The parenthesis scan: tokens before `scanEnd` (the first `)` after the last scanned `(`) were read once;
   // `lastKeyword` is the last attribution keyword among them.
   let scanEnd = -1;
   let lastKeyword = -1;
-  for (let i = block.first; i < to; i++) {
+  for (let i = first; i < to; i++) {
     const tok = toks[i]!;
     const type = tok.tokenType;
     const gluedField = TITLE_ENDING_KEYWORDS.has(type) && (T.holdsColon(tok) || (i + 1 < to && toks[i + 1]!.tokenType === T.Colon));
@@ -819,6 +826,17 @@ function titleOf(toks: IToken[], block: Block, text: string): Span {
   while (span.end > span.start && TITLE_TRAILING.has(text.charCodeAt(span.end - 1))) span.end--;
   while (span.start < span.end && text.charCodeAt(span.start) === 0x2a) span.start++;
   return span;
+}
+
+/** The `】` `]` that closes the bracket opened at `open`, before `to`; -1 when none does. */
+function closingBracketAt(toks: IToken[], open: number, to: number): number {
+  let depth = 0;
+  for (let i = open; i < to; i++) {
+    const type = toks[i]!.tokenType;
+    if (type === T.LBracket) depth++;
+    else if (type === T.RBracket && --depth === 0) return i;
+  }
+  return -1;
 }
 
 /**
