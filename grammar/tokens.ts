@@ -808,8 +808,8 @@ export const Together = keywordToken('Together', ['会同', '會同']);
 export const LeadVerb = keywordToken('LeadVerb', ['牵头负责', '牽頭負責', '牵头', '牽頭'], [RoleVerb]);
 /** `参加` / `参与` / `配合`: taking part. */
 export const JoinVerb = keywordToken('JoinVerb', ['参加', '參加', '参与', '參與', '配合'], [RoleVerb]);
-/** `负责`: in charge (lead when after `由…`). */
-export const ChargeVerb = keywordToken('ChargeVerb', ['负责', '負責'], [RoleVerb]);
+/** `负责` (`负总责`: in overall charge): in charge (lead when after `由…`). */
+export const ChargeVerb = keywordToken('ChargeVerb', ['负责', '負責', '负总责', '負總責'], [RoleVerb]);
 /** `由`: by. */
 export const By = keywordToken('By', ['由']);
 

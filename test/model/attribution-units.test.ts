@@ -165,3 +165,20 @@ describe('attribution: a bracket of units that opens the item', () => {
     );
   });
 });
+
+describe('attribution: 负总责', () => {
+  it('a unit in overall charge (负总责) leads, as one that is in charge (负责) does', () => {
+    const p = plan('', [
+      '1.推进厕所改造。县农业农村局负总责，2024年底前完成。',
+      '2.治理生活污水。由县生态环境局负总责，县住建局配合，2024年10月底前完成。',
+      '3.清理村庄垃圾。（各乡镇负总责，县城管局配合；完成时限：2024年6月底前）',
+      '4.整治河道。（縣水利局負總責）',
+    ]);
+    assert.deepEqual(p.tasks.map(row), [
+      ['1.', ['县农业农村局'], []],
+      ['2.', ['县生态环境局'], ['县住建局']],
+      ['3.', ['各乡镇'], ['县城管局']],
+      ['4.', ['縣水利局'], []],
+    ]);
+  });
+});
