@@ -161,8 +161,28 @@ const endsLikeUnit = (text: string): boolean => UNIT_END.test(withoutModal(text)
  * Does the token before the verb at `verb` end like the name of the units it gives a role? Words of manner may stand
  * between them (`县城管局要牵头`), but not before `按职责分工`: `各单位要按照职责分工，…` is a plan's general requirement.
  */
-const subjectBefore = (toks: readonly IToken[], verb: number): boolean =>
-  toks[verb]!.tokenType === ByDivision ? UNIT_END.test(toks[verb - 1]!.image) : endsLikeUnit(toks[verb - 1]!.image);
+const subjectBefore = (toks: readonly IToken[], verb: number): boolean => {
+  const last = nameEndBefore(toks, verb);
+  return last >= 0 && (toks[verb]!.tokenType === ByDivision ? UNIT_END.test(toks[last]!.image) : endsLikeUnit(toks[last]!.image));
+};
+
+/** How many tokens a bracket inside a unit's name holds at most (`各县（市、区）`, `县市场监管局（县知识产权局）`). */
+const MAX_NAME_BRACKET = 8;
+
+/**
+ * The token whose words end the name before `at`: the one before it, or, when that closes a bracket of the name
+ * (`各乡镇（街道）负责`, `县市场监管局（县知识产权局）负责`), the one before the bracket. -1 when there is none.
+ */
+function nameEndBefore(toks: readonly IToken[], at: number): number {
+  const before = at - 1;
+  if (before < 0 || !is(toks[before]!, CLOSER)) return before;
+  let depth = 0;
+  for (let i = before; i >= 0 && before - i <= MAX_NAME_BRACKET; i--) {
+    if (is(toks[i]!, CLOSER)) depth++;
+    else if (is(toks[i]!, OPENER) && --depth === 0) return i - 1 >= 0 && toks[i - 1]!.tokenType === Text ? i - 1 : -1;
+  }
+  return -1;
+}
 
 /**
  * The first role verb of [from, to) when it follows a unit's name and the work it leads follows it (`市司法局牵头开展专项清理`,

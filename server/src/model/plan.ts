@@ -1034,7 +1034,7 @@ function spanText(text: string, span: Span): string {
 /** Field names of units that co-operate (`配合单位` `协办单位` `参与单位` `协同责任单位`). */
 const COOPERATE_FIELD = /(?:配合|协同|協同|协办|協辦|协助|協助|协作|協作|参与|參與|参加|參加)(?:(?:责任|責任)?(?:单位|單位|部门|部門|处室|處室|科室)|[:：])/g;
 /** Field names of units in charge (`责任单位` `责任部门` `责任主体`). */
-const IN_CHARGE_FIELD = /(?:责任|責任)(?:单位|單位|部门|部門|主体|主體|处室|處室|科室)|[实實]施主[体體]/g;
+const IN_CHARGE_FIELD = /(?:责任|責任)(?:单位|單位|部门|部門|主体|主體|处室|處室|科室)|[实實]施主[体體]|(?:[实實]施|承[担擔]|落[实實]|[执執]行)(?:单位|單位)[:：]/g;
 /** A verb after a list that makes its units co-operate (`县发改局、县财政局配合`). */
 const COOPERATE_AFTER = /^[^，,；;。:：]{0,40}?(?:配合|参与|參與|参加|參加|协助|協助)/;
 
@@ -1058,7 +1058,7 @@ function cooperates(unit: UnitMention, own: Attribution[], text: string): boolea
 }
 
 /** A field that names the responsible units (not the co-operating ones), in either script. */
-const RESPONSIBLE_WRITTEN = /[责責]任(?:单位|單位|部门|部門|主体|主體|处室|處室|科室)|[实實]施主[体體]|負責|负责/g;
+const RESPONSIBLE_WRITTEN = /[责責]任(?:单位|單位|部门|部門|主体|主體|处室|處室|科室)|[实實]施主[体體]|(?:[实實]施|承[担擔]|落[实實]|[执執]行)(?:单位|單位)[:：]|負責|负责/g;
 
 /** A convention stated inside an attribution (`…等负责,列第一位者为牵头单位,下同`): it writes `牵头` but names no lead. */
 const CONVENTION_CLAUSE = /列(?:第一位|首位|在第一位|在首位|第一)[^,，;；)）]{0,16}(?:牵头|牽頭)(?:单位|單位)?/g;
