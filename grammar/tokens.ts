@@ -796,6 +796,7 @@ export const ResponsibleField = keywordToken('ResponsibleField', [
 /** `完成时限` (deadline) field names. */
 export const DeadlineField = keywordToken('DeadlineField', [
   '完成时限', '完成時限', '完成时间', '完成時間', '时间节点', '時間節點', '时限要求', '時限要求', '时间要求', '時間要求', '完成期限', '办结时限', '辦結時限',
+  '整改时限', '整改時限', '整改期限',
   ...SHORT_DEADLINE_LABELS,
 ], [FieldName], SHORT_DEADLINE_LABELS);
 /** `共同负责`: several joint leads. */

@@ -145,3 +145,27 @@ describe('a deadline written in words that name no date', () => {
     assert.deepEqual([task(plan, '(四)').deadline?.text, task(plan, '(四)').deadline?.end], ['2024年8月底前', '2024-08-31']);
   });
 });
+
+describe('a rectification plan\'s 整改时限', () => {
+  it('is a deadline field: dates, 持续整改 (ongoing) and 立行立改 (written, no date)', () => {
+    const plan = planOf([
+      '关于巡察反馈问题的整改方案',
+      '一、整改任务',
+      '1.修订财务制度。',
+      '责任单位：财务科',
+      '整改时限：持续整改',
+      '2.清理违规报销。',
+      '责任单位：财务科',
+      '整改时限：立行立改',
+      '3.建立整改台账。（责任单位：办公室；整改期限：2024年6月底前）',
+    ]);
+    assert.deepEqual(
+      plan.tasks.map((t) => [t.deadline?.text, t.deadline?.ongoing, t.deadline?.end]),
+      [
+        ['持续整改', true, null],
+        ['立行立改', false, null],
+        ['2024年6月底前', false, '2024-06-30'],
+      ],
+    );
+  });
+});
