@@ -782,7 +782,21 @@ function completes(s: string, to: number): boolean {
 /** Is the expression a deadline in prose? Only with a cue, and never a starting point. */
 function proseDeadline(s: string, e: Expr, trailing: boolean): boolean {
   if (startsSomething(s, e.to)) return false;
-  return e.cue || trailing || prefixCue(s, e.from) || completes(s, e.to);
+  return e.cue || trailing || prefixCue(s, e.from) || completes(s, e.to) || periodInBrackets(s, e);
+}
+
+/**
+ * Is the expression a period that stands on its own, in a bracket (`集中整治（2025年3月16日—6月30日）`, `总结验收阶段（2025年
+ * 11月至12月）`) or as a clause (`集中开展整治，2025年3月16日—6月30日。`)? Set beside the work, it is when the work is
+ * done. Only a range: a lone year in brackets is often a reference (`较基期（2020年）`).
+ */
+function periodInBrackets(s: string, e: Expr): boolean {
+  if (e.first === null) return false;
+  let a = e.from - 1;
+  while (a >= 0 && isSpace(s, a)) a--;
+  const b = gap(s, e.to);
+  if ((s[a] === '（' || s[a] === '(') && (s[b] === '）' || s[b] === ')')) return true;
+  return a >= 0 && isAt(s, a, CLAUSE_BOUNDARY) && (b >= s.length || isAt(s, b, CLAUSE_BOUNDARY));
 }
 
 /** A lower-case pinyin letter, tone marks included (`xù` `fā` `ǎ`). */

@@ -169,3 +169,23 @@ describe('a rectification plan\'s 整改时限', () => {
     );
   });
 });
+
+describe('a period set beside the work', () => {
+  it('in brackets or as a clause of its own is when the work is done; a lone year in brackets is none', () => {
+    const plan = planOf([
+      '青溪区市容整治工作方案',
+      '一、整治内容',
+      '（一）集中开展整治（2024年3月16日—6月30日）。区城管局负责。',
+      '（二）巩固整治成效，2024年7月至12月。区城管局负责。',
+      '（三）开展满意度调查，较基期（2020年）提高10个百分点。区城管局负责。',
+    ]);
+    assert.deepEqual(
+      plan.tasks.map((t) => [t.deadline?.text ?? null, t.deadline?.start ?? null, t.deadline?.end ?? null]),
+      [
+        ['2024年3月16日—6月30日', '2024-03-16', '2024-06-30'],
+        ['2024年7月至12月', '2024-07-01', '2024-12-31'],
+        [null, null, null],
+      ],
+    );
+  });
+});

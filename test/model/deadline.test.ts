@@ -196,6 +196,8 @@ const PROSE_ROWS: { input: string; ctx?: DeadlineContext; expect: [string, strin
   { input: '截至2021年底，清理完毕。', expect: [['2021年底', '2021-12-31']] },
   { input: '规范审批流程。长期坚持。', expect: [['长期坚持', null]] },
   { input: '规范审批流程(长期坚持)', expect: [['长期坚持', null]] },
+  // A period that fills a bracket of its own is when the work is done (a stage carries its period).
+  { input: '全面实施阶段(2016—2018年)。', expect: [['2016—2018年', '2018-12-31']] },
   { input: '推动工作落实。持續(xù)推進。', expect: [['持續(xù)推進', null]] },
   // no cue: not deadlines in prose
   { input: '市人民政府\n2016年3月25日', expect: [] },
@@ -203,7 +205,6 @@ const PROSE_ROWS: { input: string; ctx?: DeadlineContext; expect: [string, strin
   { input: '持续推进审批制度改革。', expect: [] },
   { input: '(二)持續(xù)推進“放管服”改革', expect: [] },
   { input: '建设法治政府是一项长期、艰巨的任务。', expect: [] },
-  { input: '全面实施阶段(2016—2018年)。', expect: [] },
   { input: '2016年至2018年为全面实施阶段。', expect: [] },
   { input: '5月1日至7月31日开展自查。', expect: [] },
   { input: '2021年上半年，全市新增案件较多。', expect: [] },
