@@ -200,6 +200,13 @@ describe('kind: notices that issue nothing', () => {
     check(['关于开展2024年道路交通安全专项整治的通知', '现将有关事项通知如下：', PLAN_BODY[0]!, PLAN_BODY[1]!, '2.加强宣传。'], 'other', ['notice-requirements']);
   });
 
+  it('a notice whose items each name the unit that leads in a sentence (X牵头，…完成): a plan', () => {
+    const items = ['一、完善应急预案。县应急管理局牵头，2024年4月底前完成。', '二、储备防汛物资。县应急管理局牵头，县发展改革局配合，2024年5月底前完成。'];
+    check(['关于做好2024年防汛工作的通知', '各乡镇人民政府，县直有关部门：', ...items], 'plan', ['assigns-work', 'deadlines']);
+    // One such item among requirements is no division of work.
+    check(['关于做好2024年防汛工作的通知', '各乡镇人民政府：', items[0]!, '二、加强值班值守。各地要严格落实24小时值班制度。'], 'other', ['notice-requirements']);
+  });
+
   it('a notice with a task table (序号…牵头单位): a plan', () => {
     check(['关于下达2024年民生实事项目的通知', '序号\t项目名称\t牵头单位\t完成时限', '1\t改造农村公路\t县交通运输局\t10月底前', '2\t新建污水管网\t县住建局\t12月底前'], 'plan', ['assigns-work', 'deadlines']);
   });

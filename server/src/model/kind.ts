@@ -293,7 +293,7 @@ export function decideKind(text: string, forced?: DocumentKind | null): KindDeci
   // out clause by clause, as a plan does (`（县应急局牵头，6月底前完成）` on two items or more, a task table).
   if (title?.from === 'notice') {
     const clauses: string[] = [];
-    if (TASK_TABLE_HEADER.test(head) || count(ASSIGNED, head, clauses, 2) >= 2) {
+    if (TASK_TABLE_HEADER.test(head) || count(ASSIGNED, head, clauses, 2) >= 2 || givesWorkOut(head)) {
       say('assigns-work', assigns > 0 ? assignEvidence : clauses);
       if (deadlines > 0) say('deadlines', deadlineEvidence);
       return { kind: 'plan', positive: true, reasons };
@@ -372,12 +372,33 @@ function newsEvidence(head: string, headline: string | null): string[] {
  * that leads or does the work (`县民政局牵头`, `由县民政局负责`), or a task table's header anywhere.
  */
 function itemsAssignWork(head: string): boolean {
+  return itemsAssigningWork(head).assigning > 0 || TASK_TABLE_HEADER.test(head);
+}
+
+/**
+ * Does a notice give its work out item by item in sentences (`一、完善应急预案。市应急管理局牵头，4月底前完成。` on two
+ * items or more, and on at least half of its items)? A notice of requirements may name a unit in an item or two among
+ * its headings of attitude and duty (`一、提高思想认识`); a plan in a notice's form names one in most.
+ */
+function givesWorkOut(head: string): boolean {
+  const { assigning, items } = itemsAssigningWork(head);
+  return assigning >= 2 && assigning * 2 >= items;
+}
+
+/**
+ * The numbered or bulleted items of the head, and how many of them give work out (a bracket or a field of
+ * attribution, a unit that leads or does the work: `市应急管理局牵头，4月底前完成`).
+ */
+function itemsAssigningWork(head: string): { assigning: number; items: number } {
+  let assigning = 0;
+  let items = 0;
   ITEM_LINE.lastIndex = 0;
   for (let m = ITEM_LINE.exec(head); m !== null; m = ITEM_LINE.exec(head)) {
+    items++;
     ASSIGNED.lastIndex = 0;
-    if (UNIT_LEADS.test(m[0]) || ASSIGNED.test(m[0])) return true;
+    if (UNIT_LEADS.test(m[0]) || ASSIGNED.test(m[0])) assigning++;
   }
-  return TASK_TABLE_HEADER.test(head);
+  return { assigning, items };
 }
 
 /**
