@@ -256,3 +256,31 @@ describe('task tables', () => {
     });
   });
 });
+
+describe('task tables: cells that say they are empty', () => {
+  const plan = planOf([
+    '白石市2024年重点工作任务分解表',
+    '| 序号 | 工作任务 | 牵头单位 | 责任单位 | 完成时限 |',
+    '| --- | --- | --- | --- | --- |',
+    '| 一 | 产业发展 | — | — | — |',
+    '| 1 | 培育高新技术企业 | 市科技局 | / | 2024年12月底前 |',
+    '| 2 | 建设孵化载体 | — | 市财政局 | 2024年10月底前 |',
+    '| 二、 | 民生保障 | / | / | / |',
+    '| 3 | 新建养老床位 | 市民政局 | 无 | 2024年9月底前 |',
+  ]);
+
+  it('a category row whose other cells hold dashes is no task', () => {
+    assert.deepEqual(plan.tasks.map((t) => t.title), ['培育高新技术企业', '建设孵化载体', '新建养老床位']);
+  });
+
+  it('a dash, a slash or 无 in a unit cell names no unit', () => {
+    assert.deepEqual(
+      plan.tasks.map((t) => [names(t.lead), names(t.responsible)]),
+      [
+        [['市科技局'], []],
+        [[], ['市财政局']],
+        [['市民政局'], []],
+      ],
+    );
+  });
+});

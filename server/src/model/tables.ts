@@ -166,6 +166,10 @@ function headerOf(text: string, spans: ListBuffer<Span>): string[] {
 const CATEGORY_START = /^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+(?:部分|类|類|章|节|節|方面|项|項))/;
 /** A cell holding a row number and nothing else. */
 const NUMBER_ONLY = /^[0-9０-９]{1,4}[.、．]?$/;
+/** A cell that says it is empty (`—`, `/`, `-`, `无`): a placeholder, read as no text. */
+export const PLACEHOLDER_CELL = /^(?:[—–\-－―/／\\、.·…]+|无|無)$/;
+/** A category's number alone in a row's number cell (`一`, `二、`), its name in the next cell. */
+const CATEGORY_NUMBER = /^[一二三四五六七八九十]{1,3}[、.．]?$/;
 
 /**
  * Is the row whose cells are `spans` no task: empty, a repeat of the header (a table printed over several pages), or a
@@ -180,9 +184,15 @@ function isHeadingRow(text: string, spans: readonly Span[], count: number, heade
   let oneText = true;
   // A row with a number in its first cell is a task's (the usual row): no cell needs reading.
   if (count > 1 && columns[0] === 'number' && smallNumber(text, spans[0]!.start, spans[0]!.end) >= 0) return false;
+  let categoryNumber = false;
   for (let c = 0; c < count; c++) {
     const cell = withoutPipes(text.slice(spans[c]!.start, spans[c]!.end)).replace(/\s+/g, '');
-    if (cell.length === 0) continue;
+    if (cell.length === 0 || PLACEHOLDER_CELL.test(cell)) continue;
+    // `| 一 | 产业发展 | — | — |`: the category's number, then its name.
+    if (c === 0 && columns[0] === 'number' && CATEGORY_NUMBER.test(cell)) {
+      categoryNumber = true;
+      continue;
+    }
     filled++;
     if (c >= header.length || cell !== header[c]!.replace(/\s+/g, '')) repeatsHeader = false;
     if (only === null) {
@@ -193,7 +203,7 @@ function isHeadingRow(text: string, spans: readonly Span[], count: number, heade
   if (only === null) return true;
   if (repeatsHeader && filled >= 2) return true;
   if (!oneText || NUMBER_ONLY.test(only)) return false;
-  return CATEGORY_START.test(only) || filled >= 2 || columns[onlyColumn] !== 'task';
+  return categoryNumber || CATEGORY_START.test(only) || filled >= 2 || columns[onlyColumn] !== 'task';
 }
 
 /** A line between the rows of a tab-separated table that is a category heading (its cell merged across the row, copied without tabs). */
