@@ -1,5 +1,7 @@
 // Is this text a plan? One decision, from positive evidence in the text, shared by the model, folder discovery,
 // the editor's language detection and the CLI.
+// Over 400 lines: the decision weighs the evidence of many kinds of document (titles, covering notices, news, explainers,
+// Markdown pages, items that give work out), and each pattern is kept beside the weighing that reads it.
 import { foldHead, type FoldCounts } from './text.js';
 import type { DocumentKind } from './types.js';
 
