@@ -19,7 +19,7 @@ import { ListBuffer, type Sink } from './buffer.js';
 import { collectDeadlines, type DeadlineContext, type FoundDeadline } from './deadline.js';
 import { PlacedAttribution, PlacedDeadline, PlacedProblem, PlacedUnit } from './located.js';
 import type { LineTable } from './positions.js';
-import { isSpaceCode, oneLine, stripNoise, toSimplified, trimSpan, unitKey, unwrapped } from './text.js';
+import { isPlaceholder, isSpaceCode, oneLine, stripNoise, toSimplified, trimSpan, unitKey, unwrapped } from './text.js';
 import type { Attribution, AttributionProblem, AttributionStyle, Deadline, Span, UnitMention, UnitRole } from './types.js';
 
 /** What attribution reading needs besides the tokens. */
@@ -872,14 +872,14 @@ export function placeWrittenDeadline(out: Sink<Deadline>, from: number, to: numb
   if (out.length > before) return;
   const span = trimSpan(ctx.text, from, to);
   const written = ctx.text.slice(span.start, span.end);
-  if (written.length === 0 || written.length > MAX_WRITTEN_DEADLINE || NO_DEADLINE.test(written) || !HAS_WORD.test(written)) return;
+  if (written.length === 0 || written.length > MAX_WRITTEN_DEADLINE || isPlaceholder(written) || NOT_YET.test(written) || !HAS_WORD.test(written)) return;
   // Units or a role in the deadline's place (a list under the wrong label, a cell out of its column) are no deadline.
   if (NOT_A_TIME.test(written) || UNIT_END.test(written)) return;
   const value = { text: written, end: null, start: null, precision: null, ongoing: false, recurring: false, yearInferred: false, damaged: false, invalid: null };
   out.push(new PlacedDeadline(value, span, ctx.lines));
 }
-/** A deadline field's value that says there is none, or that it is still to be set. */
-const NO_DEADLINE = /^(?:无|無|暂无|暫無|待定|另定|另行通知|另行确定|另行確定|不限|不定期|[—–\-－/／、。.…]+)$/;
+/** A deadline field's value that says there is none yet, or that it is still to be set (a placeholder aside). */
+const NOT_YET = /^(?:暂无|暫無|待定|另定|另行通知|另行确定|另行確定|不限|不定期)$/;
 /** Roles, labels and layout that no time is written with. */
 const NOT_A_TIME = /牵头|牽頭|负责|負責|配合|单位|單位|部门|部門|[|｜【】[\]<>\r\n]/;
 /** A written deadline holds a word (digits alone are a date the reader could not read). */

@@ -5,8 +5,8 @@
 import { placeDeadlines, unitsIn, type AttributionContext } from './attribution.js';
 import type { ListBuffer } from './buffer.js';
 import { cellKind } from './table-cells.js';
-import { gluedUnits, PLACEHOLDER_CELL } from './tables.js';
-import { isTrimCode } from './text.js';
+import { gluedUnits } from './tables.js';
+import { isPlaceholder, isTrimCode } from './text.js';
 import type { Deadline, Span, UnitMention, UnitRole } from './types.js';
 
 /** Where a row's unit cells are read into, and how. */
@@ -66,7 +66,7 @@ export function readUnitCells(
     if (cell === null || cell.end <= cell.start) continue;
     const words = text.slice(cell.start, cell.end);
     // `—`, `/`: a cell that says it is empty names no unit.
-    if (PLACEHOLDER_CELL.test(words.trim())) continue;
+    if (isPlaceholder(words.trim())) continue;
     if (!ROLE_CHARS.test(words) || !ROLE_WORDS.test(words)) {
       names(cell.start, cell.end, role, into);
       continue;

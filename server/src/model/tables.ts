@@ -29,7 +29,7 @@ import { ListBuffer } from './buffer.js';
 import { PlacedRow, PlacedTable } from './located.js';
 import type { LineTable } from './positions.js';
 import { alignCells, cellKinds, slotOf, UNIT_END, type KindOf, type Slot } from './table-cells.js';
-import { isTrimCode, toSimplified, trimSpan } from './text.js';
+import { isPlaceholder, isTrimCode, toSimplified, trimSpan } from './text.js';
 import type { ColumnRole, Span, Table, TableRow } from './types.js';
 
 /**
@@ -166,8 +166,6 @@ function headerOf(text: string, spans: ListBuffer<Span>): string[] {
 const CATEGORY_START = /^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+(?:部分|类|類|章|节|節|方面|项|項))/;
 /** A cell holding a row number and nothing else. */
 const NUMBER_ONLY = /^[0-9０-９]{1,4}[.、．]?$/;
-/** A cell that says it is empty (`—`, `/`, `-`, `无`): a placeholder, read as no text. */
-export const PLACEHOLDER_CELL = /^(?:[—–\-－―/／\\、.·…]+|无|無)$/;
 /** A category's number alone in a row's number cell (`一`, `二、`), its name in the next cell. */
 const CATEGORY_NUMBER = /^[一二三四五六七八九十]{1,3}[、.．]?$/;
 
@@ -187,7 +185,7 @@ function isHeadingRow(text: string, spans: readonly Span[], count: number, heade
   let categoryNumber = false;
   for (let c = 0; c < count; c++) {
     const cell = withoutPipes(text.slice(spans[c]!.start, spans[c]!.end)).replace(/\s+/g, '');
-    if (cell.length === 0 || PLACEHOLDER_CELL.test(cell)) continue;
+    if (cell.length === 0 || isPlaceholder(cell)) continue;
     // `| 一 | 产业发展 | — | — |`: the category's number, then its name.
     if (c === 0 && columns[0] === 'number' && CATEGORY_NUMBER.test(cell)) {
       categoryNumber = true;

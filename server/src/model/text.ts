@@ -268,6 +268,14 @@ export function unwrapped(text: string, cuts: (before: number, after: number) =>
   return { text: out + text.slice(last), at: at.subarray(0, k + 1) };
 }
 
+/** What a cell or a field writes to say it is empty (`—`, `/`, `-`, `无`). */
+const PLACEHOLDER = /^(?:[—–\-－―/／\\、。.·…]+|无|無)$/;
+
+/** Does `text` (trimmed) say it is empty: a placeholder a table or a field writes for no value? */
+export function isPlaceholder(text: string): boolean {
+  return PLACEHOLDER.test(text);
+}
+
 const ANY_SPACE = /\s/;
 
 /** The comparison key of a unit name: noise and spaces removed, width and script folded. */
