@@ -245,8 +245,8 @@ function findTitleKind(head: string): { title: Title | null; headline: string | 
         found = titleKind(whole);
         titleLine = whole;
       }
-      if (found === NOTICE_TITLE) notice ??= { ...found, line: titleLine, from: 'notice' };
-      else if (found) return { title: { ...found, line: titleLine, from: 'line' }, headline };
+      if (found === NOTICE_TITLE) notice ??= titleFrom(found, titleLine, 'notice');
+      else if (found) return { title: titleFrom(found, titleLine, 'line'), headline };
     }
     before = candidates.length === 1 && line.length >= 4 && line.length <= 40 && !/[。；;，,：:]/.test(line) ? line.trim() : '';
   }
@@ -257,7 +257,15 @@ function findTitleKind(head: string): { title: Title | null; headline: string | 
   const book = ISSUED_BOOK.exec(joined);
   const name = book ? (book[1] ?? book[2]!) : '';
   const found = book ? titleKind(name) : null;
-  return { title: found && found !== NOTICE_TITLE ? { ...found, line: name, from: 'book' } : null, headline };
+  return { title: found && found !== NOTICE_TITLE ? titleFrom(found, name, 'book') : null, headline };
+}
+
+/**
+ * A title of `kind`, read at `line`. Written out field by field: a spread of the kind's entry (which also holds its
+ * pattern) took three quarters of the title search's time.
+ */
+function titleFrom(kind: { kind: DocumentKind; id: KindReason['id'] }, line: string, from: Title['from']): Title {
+  return { kind: kind.kind, id: kind.id, line, from };
 }
 
 /**

@@ -242,7 +242,7 @@ function noticeBook(line: string): { start: number; end: number } | null {
  */
 function readPeriod(title: string, text: string, options: ParseOptions): PlanPeriod | null {
   const fromTitle = findPlanPeriod(title);
-  if (fromTitle) return { ...fromTitle, source: 'title' };
+  if (fromTitle) return { start: fromTitle.start, end: fromTitle.end, source: 'title' };
   if (options.period) return { ...options.period, source: 'config' };
   const heading = (line: string) => {
     const l = line.trim();
@@ -250,7 +250,7 @@ function readPeriod(title: string, text: string, options: ParseOptions): PlanPer
   };
   const line = text.slice(0, 2000).split(/[\r\n]/).find((l) => heading(l) && findPlanPeriod(l) !== null);
   const fromBody = line === undefined ? null : findPlanPeriod(line);
-  return fromBody ? { ...fromBody, source: 'body' } : null;
+  return fromBody ? { start: fromBody.start, end: fromBody.end, source: 'body' } : null;
 }
 
 /** A signature's date on a line of its own (`2024年2月8日`, `二〇二四年二月八日`): a notice ends there. */
