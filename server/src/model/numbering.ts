@@ -47,7 +47,9 @@ export function separateListWalker(lists: readonly SeparateList[]): (s: Section)
 
 /** Per-list state: one slot for the rest of the document (index 0) and one per separate list. */
 function perList<T>(lists: readonly SeparateList[], make: () => T): T[] {
-  return Array.from({ length: lists.length + 1 }, make);
+  const out: T[] = [];
+  for (let k = 0; k <= lists.length; k++) out.push(make());
+  return out;
 }
 
 // PL004, PL005, PL006 and the quick fixes each ask for the same runs and sets of one plan, which is never changed once

@@ -116,7 +116,9 @@ interface Body {
 export function leadConvention(text: string): LeadConvention {
   // Only the sentences around a `牵头单位` near `第一位` / `首位` / `即为` are folded and read, not the whole text.
   let convention: LeadConvention = 'none';
-  for (const hit of text.matchAll(CONVENTION_HINT)) {
+  // An `exec` loop: `matchAll` copies the pattern and makes an iterator for every text, the larger cost on a small plan.
+  CONVENTION_HINT.lastIndex = 0;
+  for (let hit = CONVENTION_HINT.exec(text); hit !== null; hit = CONVENTION_HINT.exec(text)) {
     const window = toSimplified(stripNoise(text.slice(Math.max(0, hit.index - 60), hit.index + 60))).replace(/[\s\u3000]+/g, '');
     const stated = conventionIn(window);
     if (stated === 'first') return 'first';
@@ -874,7 +876,8 @@ function numberingMode(all: Section[], separate: readonly SeparateList[]): Numbe
   let continuous = 0;
   let restart = 0;
   // Sections by level (1–5) and list, in document order; inline items (6) do not count.
-  const byLevel: Section[][] = Array.from({ length: 6 * (separate.length + 1) }, () => []);
+  const byLevel: Section[][] = [];
+  for (let k = 0; k < 6 * (separate.length + 1); k++) byLevel.push([]);
   const listOf = separateListWalker(separate);
   for (const s of all) {
     const list = listOf(s); // -1: none
@@ -1048,7 +1051,8 @@ function cooperates(unit: UnitMention, own: Attribution[], text: string): boolea
   const before = spanText(text, { start: a.span.start, end: unit.span.start });
   const lastOf = (re: RegExp, s: string): number => {
     let last = -1;
-    for (const m of s.matchAll(re)) last = m.index;
+    re.lastIndex = 0;
+    for (let m = re.exec(s); m !== null; m = re.exec(s)) last = m.index;
     return last;
   };
   const coop = lastOf(COOPERATE_FIELD, before);
