@@ -1,0 +1,19 @@
+// Plans as plain text writes them: a space for a comma, a lead written in a remark, fields indented by a tab, a title
+// whose year names the matter, not the period. Each case is a misreading once made, in text written for this test.
+import assert from 'node:assert/strict';
+import { parsePlan } from '../../server/src/model/plan.js';
+import type { PlanDocument, Task } from '../../server/src/model/types.js';
+
+const read = (lines: string[]): PlanDocument => parsePlan(lines.join('\n'));
+const row = (t: Task) => [t.number, t.lead.map((u) => u.name), t.responsible.map((u) => u.name), t.deadline?.text ?? null];
+
+describe('plain writing: a space after the verb parts the lead from the deadline', () => {
+  it('`X负责 2025年…前完成` names the lead and the deadline', () => {
+    const plan = read(['溪川县2025年安全生产工作方案', '一、重点任务', '（一）排查隐患。全面排查重点企业。县安监站负责 2025年10月底前完成。']);
+    assert.deepEqual(plan.tasks.map(row), [['（一）', ['县安监站'], [], '2025年10月底前']]);
+  });
+  it('`X牵头 2025年…前完成` too; `X负责同志` after a space is still no lead', () => {
+    const plan = read(['溪川县2025年安全生产工作方案', '一、重点任务', '1.排查隐患。县安监站牵头 2025年9月底前完成。', '2.做好宣传。县文旅局负责 同志要亲自抓。']);
+    assert.deepEqual(plan.tasks.map((t) => [t.number, t.lead.map((u) => u.name)]), [['1.', ['县安监站']], ['2.', []]]);
+  });
+});
