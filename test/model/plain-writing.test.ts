@@ -17,3 +17,25 @@ describe('plain writing: a space after the verb parts the lead from the deadline
     assert.deepEqual(plan.tasks.map((t) => [t.number, t.lead.map((u) => u.name)]), [['1.', ['县安监站']], ['2.', []]]);
   });
 });
+
+describe('plain writing: a dash-led line after the task names who does it', () => {
+  it('`——X，长期坚持` on the line under the task, or after its last sentence, names the unit and the deadline', () => {
+    const plan = read([
+      '溪川县2025年安全生产工作方案',
+      '一、重点任务',
+      '（一）排查隐患。全面排查重点企业。',
+      '——县安监站，长期坚持',
+      '（二）做好宣传。开展宣传月活动。——县文旅局、县教育局；2025年6月底前',
+      '（三）加强值守。——县安监站牵头，2025年12月底前',
+    ]);
+    assert.deepEqual(plan.tasks.map(row), [
+      ['（一）', ['县安监站'], [], '长期坚持'],
+      ['（二）', [], ['县文旅局', '县教育局'], '2025年6月底前'],
+      ['（三）', ['县安监站'], [], '2025年12月底前'],
+    ]);
+  });
+  it('a dash before words that name no unit is no attribution', () => {
+    const plan = read(['溪川县2025年安全生产工作方案', '一、重点任务', '（一）排查隐患。全面排查重点企业。', '——以排查促整改']);
+    assert.deepEqual(plan.tasks.map(row), [['（一）', [], [], null]]);
+  });
+});

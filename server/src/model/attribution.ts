@@ -88,7 +88,7 @@ export function readAttributions(toks: IToken[], from: number, to: number, ctx: 
     out.push(attribution);
   }
   if (found.length === 0) {
-    const units = bareUnits(toks, from, to, ctx) ?? leadingUnits(toks, from, to, ctx);
+    const units = bareUnits(toks, from, to, ctx) ?? leadingUnits(toks, from, to, ctx) ?? dashedUnits(toks, from, to, ctx);
     if (units !== null) out.push(units);
   }
   return out;
@@ -207,6 +207,35 @@ function leadingUnits(toks: IToken[], from: number, to: number, ctx: Attribution
   if (pushUnits(lists.responsible, span, 'responsible', ctx) === 0) return null;
   const style: AttributionStyle = toks[open]!.tokenType === T.LBracket ? 'bracket' : 'paren';
   return new PlacedAttribution(style, [], lists.responsible.take(), [], [], { start: toks[open]!.startOffset, end: end(toks[close]!) }, ctx.lines);
+}
+
+/** The dash that opens an attribution line (`——`, `—`), and what `pushPiece` drops before a name. */
+const DASH = 0x2014;
+
+/**
+ * A last clause that a dash opens, naming units and perhaps a deadline after them (`——县应急局，长期坚持`,
+ * `——县财政局、县审计局；2025年6月底前`), on a line under the task or after its last sentence: the units in charge, as a
+ * closing bracket of names gives them (`bareUnits`). Only a text run that starts with the dash, first in the paragraph or
+ * after a sentence's end, is looked at.
+ */
+function dashedUnits(toks: IToken[], from: number, to: number, ctx: AttributionContext): Attribution | null {
+  let last = to - 1;
+  while (last > from && (toks[last]!.tokenType === T.SentenceEnd || /^\s*$/.test(toks[last]!.image))) last--;
+  let dash = last;
+  while (dash >= from && toks[dash]!.tokenType !== T.SentenceEnd && toks[dash]!.tokenType !== T.Newline) dash--;
+  dash++;
+  const first = toks[dash];
+  if (first === undefined || dash > last || first.tokenType !== T.Text || first.image.charCodeAt(0) !== DASH) return null;
+  let start = first.startOffset;
+  while (ctx.text.charCodeAt(start) === DASH) start++;
+  const inner = trimSpan(ctx.text, start, end(toks[last]!));
+  const cut = deadlineInList(ctx.text, inner);
+  const span = { start: inner.start, end: trimListEnd(ctx.text, { start: inner.start, end: cut }) };
+  if (span.end <= span.start || !onlyUnitNames(ctx.text.slice(span.start, span.end))) return null;
+  const lists = emptyLists(ctx);
+  if (pushUnits(lists.responsible, span, 'responsible', ctx) === 0) return null;
+  if (cut < inner.end) pushDeadlines(lists.deadlines, trimSpan(ctx.text, cut, inner.end), ctx, 'field');
+  return new PlacedAttribution('sentence', [], lists.responsible.take(), lists.deadlines.take(), [], { start: first.startOffset, end: end(toks[last]!) }, ctx.lines);
 }
 
 /** Does a date open the text at `at` (`2024年…`, `6月…`, `第四季度…`, `上半年…`), not a target's `到` or a recurrence's `每`? */
@@ -785,6 +814,8 @@ function pushPiece(out: ListBuffer<UnitMention>, from: number, to: number, role:
   let e = to;
   while (s < e && isSpaceCode(text.charCodeAt(s))) s++;
   while (e > s && isSpaceCode(text.charCodeAt(e - 1))) e--;
+  // A dash that opens an attribution line (`——县应急局牵头`) is no part of the name.
+  while (s < e && text.charCodeAt(s) === DASH) s++;
   if (e <= s) return;
   if (FILLER_FIRST.has(text.charCodeAt(s))) {
     const lead = LEADING_FILLER.exec(text.slice(s, e));
