@@ -39,3 +39,38 @@ describe('plain writing: a dash-led line after the task names who does it', () =
     assert.deepEqual(plan.tasks.map(row), [['（一）', [], [], null]]);
   });
 });
+
+describe('plain writing: a task table that says who leads in a remark or inside the unit cell', () => {
+  const table = (rows: string[]) =>
+    read(['溪川县2025年城乡建设工作方案', '一、重点任务', '', '| 序号 | 任务 | 责任单位 | 完成时限 | 备注 |', '| --- | --- | --- | --- | --- |', ...rows]);
+  const units = (plan: PlanDocument) => plan.tasks.map((t) => [t.number, t.lead.map((u) => u.name), t.responsible.map((u) => u.name)]);
+  it('`X牵头` in the 备注 cell, X one of the row\'s units, gives X the lead', () => {
+    const plan = table([
+      '| 1 | 铺设雨水管网 | 县建设局、县财务局 | 2025年6月底前 | 县建设局牵头 |',
+      '| 2 | 修缮老旧小区 | 县建设局、县民生局 | 2025年9月底前 | 牵头单位：县民生局 |',
+      '| 3 | 建设口袋公园 | 县建设局、县财务局 | 2025年9月底前 | 由县园林站牵头 |',
+    ]);
+    assert.deepEqual(units(plan), [
+      ['1', ['县建设局'], ['县财务局']],
+      ['2', ['县民生局'], ['县建设局']],
+      ['3', ['县园林站'], ['县建设局', '县财务局']],
+    ]);
+  });
+  it('a person who leads in the remark is no lead unit', () => {
+    const plan = table(['| 1 | 铺设雨水管网 | 县建设局、县财务局 | 2025年6月底前 | 王立新牵头 |', '| 2 | 修缮老旧小区 | 县建设局、县民生局 | 2025年9月底前 | 分管副县长牵头 |']);
+    assert.deepEqual(units(plan), [
+      ['1', [], ['县建设局', '县财务局']],
+      ['2', [], ['县建设局', '县民生局']],
+    ]);
+  });
+  it('a unit cell that names its lead again, after a comma or in a bracket, lists it once, as the lead', () => {
+    const plan = table([
+      '| 1 | 铺设雨水管网 | 县建设局、县财务局（县建设局牵头） | 2025年6月底前 | |',
+      '| 2 | 修缮老旧小区 | 县建设局、县民生局，县民生局牵头 | 2025年9月底前 | |',
+    ]);
+    assert.deepEqual(units(plan), [
+      ['1', ['县建设局'], ['县财务局']],
+      ['2', ['县民生局'], ['县建设局']],
+    ]);
+  });
+});

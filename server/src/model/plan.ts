@@ -23,7 +23,7 @@ import { DEFAULT_NON_TASK_SECTIONS } from '../config/config.js';
 import { decideKind, findNoticeIssues, findNoticeRequires } from './kind.js';
 import { restartsNewPart, separateListWalker } from './numbering.js';
 import { findTables, headerWords, PERSON_HEADER, titleColumns } from './tables.js';
-import { readUnitCells } from './table-units.js';
+import { readRemarkLead, readUnitCells, REMARK_HEADER } from './table-units.js';
 import { isSpace, isTrimCode, oneLine, stripNoise, toSimplified, trimSpan } from './text.js';
 import type {
   Attribution,
@@ -1195,6 +1195,7 @@ function tableTasks(tables: Table[], ctx: AttributionContext, convention: LeadCo
     const leadCols = columnsOf(table, 'lead').filter((c) => !combined.includes(c));
     const respCols = [...combined, ...columnsOf(table, 'responsible')];
     const deadlineCols = columnsOf(table, 'deadline');
+    const remarkCols = columnsOf(table, 'other').filter((c) => REMARK_HEADER.test(headerWords(table.header[c]!)));
     // A column of units with their persons (`责任单位及责任人`): its names are cut at spaces, its persons left out.
     const withPersons = [...leadCols, ...respCols].some((c) => PERSON_HEADER.test(headerWords(table.header[c]!)));
     const cellOptions = { splitAtSpaces: table.form === 'space' || withPersons, glued: table.form === 'glued', dropPersons: withPersons };
@@ -1225,6 +1226,8 @@ function tableTasks(tables: Table[], ctx: AttributionContext, convention: LeadCo
       const listed: UnitMention[] = [];
       readUnitCells(leadCols.map((c) => cellOf(row, c)), 'lead', ctx, cellOptions, lead, listed, rowDeadlines);
       readUnitCells(respCols.map((c) => cellOf(row, c)), 'responsible', ctx, cellOptions, lead, listed, rowDeadlines);
+      // `| 县住建局、县财政局 | … | 县住建局牵头 |`: a remark may say who leads.
+      if (lead.length === 0 && remarkCols.length > 0) readRemarkLead(remarkCols.map((c) => cellOf(row, c)), ctx, lead, listed);
       const taskSpan = firstFilled(row, taskCols) ?? row.span;
       // The title ends at the first `。` or `；`.
       let titleEnd = taskSpan.end;
