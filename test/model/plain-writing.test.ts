@@ -74,3 +74,24 @@ describe('plain writing: a task table that says who leads in a remark or inside 
     ]);
   });
 });
+
+describe('plain writing: field lines indented by a tab, as Word saves plain text', () => {
+  it('`\\t牵头单位：` `\\t责任单位：` `\\t完成时限：` under an item are all the item\'s', () => {
+    const plan = read([
+      '溪川县2025年营商环境工作方案',
+      '一、重点任务',
+      '（一）压缩审批时间。全面推行并联审批。',
+      '\t牵头单位：县改革办',
+      '\t责任单位：县审批局、县便民中心',
+      '\t完成时限：2025年11月底前',
+      '（二）优化纳税服务。推行线上办税。',
+      '\t牵头单位：县税务分局',
+      '\t完成时限：2025年10月底前',
+    ]);
+    assert.deepEqual(plan.tasks.map(row), [
+      ['（一）', ['县改革办'], ['县审批局', '县便民中心'], '2025年11月底前'],
+      ['（二）', ['县税务分局'], [], '2025年10月底前'],
+    ]);
+    assert.equal(plan.unnumbered.length, 0);
+  });
+});

@@ -376,7 +376,8 @@ const LABEL = /^[\u3400-\u9fff]{2,8}$/;
  */
 function labelEnd(toks: IToken[], block: Block): number {
   let i = block.first;
-  while (i < block.last && toks[i]!.tokenType === T.Whitespace) i++;
+  // A line indented by a tab (Word's plain text: `\t牵头单位：X` under an item) opens where its words do.
+  while (i < block.last && (toks[i]!.tokenType === T.Whitespace || toks[i]!.tokenType === T.Tab)) i++;
   if (i >= block.last) return -1;
   const first = toks[i]!;
   if (!FIELD_LINE_KEYWORDS.has(first.tokenType) && !(first.tokenType === T.Text && LABEL.test(first.image))) return -1;
