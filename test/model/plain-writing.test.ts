@@ -95,3 +95,15 @@ describe('plain writing: field lines indented by a tab, as Word saves plain text
     assert.equal(plan.unnumbered.length, 0);
   });
 });
+
+describe('plain writing: a title whose year names the matter, not the period', () => {
+  it('a rectification plan for a year\'s audit takes no period from that year', () => {
+    const plan = read(['关于落实2024年审计发现问题整改的工作方案', '一、整改任务', '（一）规范资金管理。牵头单位：县财务局；完成时限：2025年6月底前']);
+    assert.equal(plan.period, null);
+    assert.equal(plan.tasks[0]!.deadline?.end, '2025-06-30');
+  });
+  it('a plan for the year keeps it', () => {
+    const plan = read(['溪川县2025年优化营商环境工作方案', '一、重点任务', '（一）压缩审批时间。牵头单位：县改革办；完成时限：6月底前']);
+    assert.deepEqual([plan.period?.start, plan.period?.end], [2025, 2025]);
+  });
+});
