@@ -523,15 +523,16 @@ function fieldAt(toks: readonly IToken[], head: number, to: number): Attribution
 }
 
 /**
- * Is the token at `i` part of the value of the field named at `head`? A unit's name holds no role verb or `由`, which
- * ends it (`责任部门:园林局配合做好…`; the token right after the field's name always counts); a deadline holds anything.
+ * Is the token at `i` part of the value of the field named at `head`? A unit's name holds no role verb, `由` or `会同`,
+ * which ends it (`责任部门:园林局配合做好…`, `牵头单位：县发改局会同县财政局`; the token right after the field's name always
+ * counts); a deadline holds anything.
  */
 function inValue(toks: readonly IToken[], head: number, i: number): boolean {
   if (toks[head]!.tokenType === DeadlineField || i < head + 2) return true;
   const t = toks[i]!;
   // `县工信局（牵头）、县财政局`: the mark is part of the list.
   if (is(t, ROLE_VERB) && i + 1 < toks.length && isLeadMark(toks, i - 1, i + 1)) return true;
-  return !is(t, ROLE_VERB) && t.tokenType !== By;
+  return !is(t, ROLE_VERB) && t.tokenType !== By && t.tokenType !== Together;
 }
 
 /** Reads the segments of the part [from, to) (its first token at `from`) into `parts`: cut at the commas outside nested brackets. */

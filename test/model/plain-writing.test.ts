@@ -107,3 +107,22 @@ describe('plain writing: a title whose year names the matter, not the period', (
     assert.deepEqual([plan.period?.start, plan.period?.end], [2025, 2025]);
   });
 });
+
+describe('plain writing: 会同 inside a unit field', () => {
+  it('`牵头单位：X会同Y` gives X the lead and Y a part', () => {
+    const plan = read([
+      '溪川县2025年项目建设工作方案',
+      '一、重点任务',
+      '（一）加快项目审批。',
+      '牵头单位：县改革办会同县财务局',
+      '完成时限：2025年6月底前',
+      '（二）做好项目储备。（牵头单位：县改革办会同县财务局、县税务分局；完成时限：2025年9月底前）',
+      '（三）开展项目评估。责任单位：县改革办会同县财务局负责',
+    ]);
+    assert.deepEqual(plan.tasks.map((t) => [t.number, t.lead.map((u) => u.name), t.responsible.map((u) => u.name)]), [
+      ['（一）', ['县改革办'], ['县财务局']],
+      ['（二）', ['县改革办'], ['县财务局', '县税务分局']],
+      ['（三）', ['县改革办'], ['县财务局']],
+    ]);
+  });
+});

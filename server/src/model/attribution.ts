@@ -584,21 +584,37 @@ function readField(toks: IToken[], from: number, valueStart: number, to: number,
 }
 
 
+/** The verbs that end a segment after a unit field's value (`Y配合`, `Y负责`). */
+const SEGMENT_VERBS = new Set([T.JoinVerb, T.LeadVerb, T.ByDivision, T.ChargeVerb, T.JointLead]);
+
 /**
- * A unit field's value that a role verb ended (`责任单位：X牵头，Y配合`, `责任单位：X、Y按职责分工负责`): the verb at `verb` says
- * what the units before it do, and each segment after it that ends with a role verb (`Y配合`) is read as a sentence's
- * segment would be; [verb, to) is the rest of the field's part.
+ * A unit field's value that a role verb or `会同` ended (`责任单位：X牵头，Y配合`, `责任单位：X、Y按职责分工负责`,
+ * `牵头单位：X会同Y`): the verb at `verb` says what the units before it do (before `会同` they lead), the units right after
+ * `会同` take part, and each segment after it that ends with a role verb (`Y配合`) is read as a sentence's segment would
+ * be; [verb, to) is the rest of the field's part.
  */
 function readAfterValue(toks: IToken[], head: number, verb: number, to: number, read: number, lists: Lists, ctx: AttributionContext): void {
   const type = toks[head]!.tokenType;
   if (type !== T.LeadField && type !== T.ResponsibleField) return;
   const verbType = toks[verb]!.tokenType;
-  // The `read` units a 责任单位 field just gave the responsible list move when the verb gives them another role.
-  if (type === T.ResponsibleField && (verbType === T.LeadVerb || verbType === T.JointLead)) moveLast(lists.responsible, read, lists.lead, 'lead');
+  // The `read` units a 责任单位 field just gave the responsible list move when the verb gives them another role
+  // (`X会同Y`: X leads, as in a sentence).
+  if (type === T.ResponsibleField && (verbType === T.LeadVerb || verbType === T.JointLead || verbType === T.Together)) moveLast(lists.responsible, read, lists.lead, 'lead');
   else if (type === T.ResponsibleField && verbType === T.ByDivision) moveLast(lists.responsible, read, lists.division, 'responsible');
   let from = verb + 1;
   for (let i = verb + 1; i <= to; i++) {
     if (i < to && toks[i]!.tokenType !== T.Comma) continue;
+    // `牵头单位：X会同Y`: Y, up to the first comma, takes part.
+    if (verbType === T.Together && from === verb + 1 && i > from) {
+      // `X会同Y负责`: the verb after Y is no part of its name.
+      const last = i - 1 > from && SEGMENT_VERBS.has(toks[i - 1]!.tokenType) ? i - 2 : i - 1;
+      const span = trimSpan(ctx.text, toks[from]!.startOffset, end(toks[last]!));
+      const cut = deadlineInList(ctx.text, span);
+      pushUnits(lists.responsible, { start: span.start, end: trimListEnd(ctx.text, { start: span.start, end: cut }) }, 'responsible', ctx);
+      if (cut < span.end) pushDeadlines(lists.deadlines, trimSpan(ctx.text, cut, span.end), ctx, 'field');
+      from = i + 1;
+      continue;
+    }
     let last = i - 1;
     while (last >= from && /^\s*$/.test(toks[last]!.image)) last--;
     const segmentVerb = last >= from ? toks[last]!.tokenType : null;
