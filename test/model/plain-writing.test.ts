@@ -126,3 +126,18 @@ describe('plain writing: 会同 inside a unit field', () => {
     ]);
   });
 });
+
+describe('plain writing: a deadline after a unit field that a verb ended', () => {
+  it('`责任单位：X牵头，Y配合，2025年6月底前完成` and `牵头单位：X会同Y，长期坚持` name their deadlines', () => {
+    const plan = read([
+      '溪川县2025年项目建设工作方案',
+      '一、重点任务',
+      '（一）加快项目审批。责任单位：县改革办牵头，县财务局配合，2025年6月底前完成',
+      '（二）做好项目储备。（牵头单位：县改革办会同县财务局，长期坚持）',
+    ]);
+    assert.deepEqual(plan.tasks.map(row), [
+      ['（一）', ['县改革办'], ['县财务局'], '2025年6月底前'],
+      ['（二）', ['县改革办'], ['县财务局'], '长期坚持'],
+    ]);
+  });
+});

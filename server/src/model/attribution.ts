@@ -622,6 +622,10 @@ function readAfterValue(toks: IToken[], head: number, verb: number, to: number, 
       const span = trimSpan(ctx.text, toks[from]!.startOffset, toks[last]!.startOffset);
       if (segmentVerb === T.LeadVerb && lists.lead.length === 0) pushUnits(lists.lead, span, 'lead', ctx);
       else pushUnits(lists.responsible, span, 'responsible', ctx);
+    } else if (last >= from) {
+      // `责任单位：X牵头，Y配合，2025年6月底前完成`: a segment a date opens says when the work is due.
+      const span = trimSpan(ctx.text, toks[from]!.startOffset, end(toks[last]!));
+      if (deadlineStartsAt(ctx.text, span.start)) pushDeadlines(lists.deadlines, span, ctx, 'field');
     }
     from = i + 1;
   }
