@@ -159,7 +159,7 @@ function readBody(plan: PlanDocument, lines: LineTable, parsed: ParsedText, opti
   plan.unnumbered = built.unnumbered;
   plan.separateLists = built.separateLists;
   plan.numbering = numberingMode(built.all, built.separateLists);
-  plan.excerpt = built.all.length > 0 && !headingBefore(text, built.all[0]!.marker.span.start);
+  plan.excerpt = built.all.length > 0 && (!headingBefore(text, built.all[0]!.marker.span.start) || startsPastOne(built.all[0]!));
   return { built, ctx, convention: leadConvention(text) };
 }
 
@@ -892,6 +892,16 @@ function numberingMode(all: Section[], separate: readonly SeparateList[]): Numbe
   }
   if (continuous === 0 && restart === 0) return 'unknown';
   return continuous > restart ? 'continuous' : 'per-parent';
+}
+
+/**
+ * Is `first`, the text's first numbered item, past the first of its list (`三、` after the title and preamble, `（四）`,
+ * `7.`)? Nothing before it held the items it follows: the text shows the plan from the middle (a copy of its task
+ * chapters), whatever stands above.
+ */
+function startsPastOne(first: Section): boolean {
+  const { value, level } = first.marker;
+  return level <= 5 && Number.isInteger(value) && value > 1;
 }
 
 /**
