@@ -566,7 +566,8 @@ function readSegment(toks: readonly IToken[], waiting: number, segmentFrom: numb
   if (verb >= 0) {
     parts.push({ kind: 'verb', from, together: indexOf(toks, Together, from + 1, verb), verb });
     // A space after the verb ends the segment as a comma would (`县应急局负责 2025年底前完成`): what follows is read apart.
-    if (verb + 1 < to && toks[verb + 1]!.startOffset !== end(toks[verb]!)) parts.push({ kind: 'other', from: verb + 1, to });
+    const after = toks[verb + 1];
+    if (verb + 1 < to && after!.tokenType !== Newline && after!.startOffset !== end(toks[verb]!)) parts.push({ kind: 'other', from: verb + 1, to });
     return -1;
   }
   if (toks[from]!.tokenType === Together) {

@@ -122,7 +122,7 @@ function part(from: number, to: number, role: UnitRole, into: Into): void {
       for (let k = before; k < lead.length; k++) dropKey(into.responsible, lead[k]!.key);
       return;
     }
-    else if (HELP_TAIL.test(tail[0])) partRole = 'responsible';
+    if (HELP_TAIL.test(tail[0])) partRole = 'responsible';
     // `X、Y按职责分工负责` leads as in a body's attribution, unless the row named its lead before.
     else if (DIVISION_TAIL.test(tail[0])) partRole = lead.length === 0 ? 'lead' : 'responsible';
     to = from + tail.index;
