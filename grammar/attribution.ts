@@ -25,6 +25,7 @@ import {
   Text,
   Together,
 } from './tokens.js';
+import { deadlineStartsAt } from './deadline.js';
 import { closesLater } from './wrap.js';
 
 /** An attribution a paragraph holds, by token indexes into the vector read (`to` exclusive). */
@@ -186,7 +187,8 @@ function nameEndBefore(toks: readonly IToken[], at: number): number {
 
 /**
  * The first role verb of [from, to) when it follows a unit's name and the work it leads follows it (`市司法局牵头开展专项清理`,
- * `县委宣传部负责组织开展宣传`), the rest holding no other keyword or bracket; -1 otherwise.
+ * `县委宣传部负责组织开展宣传`, or after a space a deadline: `县应急局负责 2025年底前完成`), the rest holding no other
+ * keyword or bracket; -1 otherwise.
  */
 function verbAfterName(toks: readonly IToken[], from: number, to: number, isVerb: (t: IToken) => boolean): number {
   let v = from + 1;
@@ -197,8 +199,11 @@ function verbAfterName(toks: readonly IToken[], from: number, to: number, isVerb
   const next = toks[v + 1]!;
   if (verb.tokenType !== LeadVerb && verb.tokenType !== ChargeVerb) return -1;
   if (before.tokenType !== Text || end(before) !== verb.startOffset || !endsLikeUnit(before.image)) return -1;
-  if (next.tokenType !== Text || next.startOffset !== end(verb)) return -1;
-  if (verb.tokenType === ChargeVerb && !CHARGED_WORK.test(next.image)) return -1;
+  // A space after the verb parts it from what follows as a comma would (`县应急局负责 2025年12月底前完成`): plain text
+  // often writes one for the other.
+  const spaced = next.startOffset !== end(verb);
+  if (next.tokenType !== Text) return -1;
+  if (verb.tokenType === ChargeVerb && !CHARGED_WORK.test(next.image) && !(spaced && deadlineStartsAt(next.image, 0))) return -1;
   // Work told as done (`市司法局牵头组织开展了…评查`, a report's narrative) names no lead.
   for (let i = v + 1; i < to; i++) if (is(toks[i]!, KEYWORD | OPENER) || toks[i]!.image.includes('了')) return -1;
   return v;
@@ -518,15 +523,16 @@ function fieldAt(toks: readonly IToken[], head: number, to: number): Attribution
 }
 
 /**
- * Is the token at `i` part of the value of the field named at `head`? A unit's name holds no role verb or `由`, which
- * ends it (`责任部门:园林局配合做好…`; the token right after the field's name always counts); a deadline holds anything.
+ * Is the token at `i` part of the value of the field named at `head`? A unit's name holds no role verb, `由` or `会同`,
+ * which ends it (`责任部门:园林局配合做好…`, `牵头单位：县发改局会同县财政局`; the token right after the field's name always
+ * counts); a deadline holds anything.
  */
 function inValue(toks: readonly IToken[], head: number, i: number): boolean {
   if (toks[head]!.tokenType === DeadlineField || i < head + 2) return true;
   const t = toks[i]!;
   // `县工信局（牵头）、县财政局`: the mark is part of the list.
   if (is(t, ROLE_VERB) && i + 1 < toks.length && isLeadMark(toks, i - 1, i + 1)) return true;
-  return !is(t, ROLE_VERB) && t.tokenType !== By;
+  return !is(t, ROLE_VERB) && t.tokenType !== By && t.tokenType !== Together;
 }
 
 /** Reads the segments of the part [from, to) (its first token at `from`) into `parts`: cut at the commas outside nested brackets. */
@@ -559,6 +565,9 @@ function readSegment(toks: readonly IToken[], waiting: number, segmentFrom: numb
   const verb = verbAtEnd(toks, from, to, isRoleVerb);
   if (verb >= 0) {
     parts.push({ kind: 'verb', from, together: indexOf(toks, Together, from + 1, verb), verb });
+    // A space after the verb ends the segment as a comma would (`县应急局负责 2025年底前完成`): what follows is read apart.
+    const after = toks[verb + 1];
+    if (verb + 1 < to && after!.tokenType !== Newline && after!.startOffset !== end(toks[verb]!)) parts.push({ kind: 'other', from: verb + 1, to });
     return -1;
   }
   if (toks[from]!.tokenType === Together) {

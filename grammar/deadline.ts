@@ -1155,10 +1155,34 @@ function periodAt(s: string, i: number): PeriodFind | null {
 }
 
 /**
+ * What a year names when it is the time of a matter the plan deals with, not the plan's own period: a review (an audit,
+ * an inspection tour, an assessment) a few words after it and what it found or the rectification of it after that
+ * (`2024年审计发现问题`, `2023年度经济责任审计查出问题整改`, `2024年省委巡视反馈意见`); what a meeting or a review found,
+ * named by its finding (`2023年度民主生活会查摆问题整改`); a meeting's spirit that the plan carries out
+ * (`落实2024年中央经济工作会议精神`: the plan runs after the meeting). A plan for the review itself (`2025年审计工作方案`,
+ * `2025年度安全生产大检查方案`) names nothing found, and keeps its year.
+ */
+const REVIEWED = new RegExp(
+  '^[^，,。；;（(《]{0,10}?(?:审计|審計|巡视|巡視|巡察|督察|督查|檢查|检查|考核|评估|評估|评价|評價|体检|體檢|验收|驗收|核查|抽查|暗访|暗訪)' +
+    '[^，,。；;]{0,20}?(?:发现|發現|查出|指出|反馈|反饋|问题|問題|整改)' +
+    '|^[^，,。；;（(《]{0,16}?(?:(?:发现|發現|查出|指出|查摆|查擺|反馈|反饋|检视|檢視)的?(?:问题|問題|意见|意見)|(?:会议|會議|大会|大會|全会|全會|两会|兩會)精神)',
+);
+
+/** Does the year at `i` of `s` name a matter the plan deals with (`REVIEWED`), not the plan's period? */
+function namesReview(s: string, i: number): boolean {
+  let k = s.indexOf('年', i);
+  if (k < 0) return false;
+  k++;
+  if (s[k] === '度') k++;
+  return REVIEWED.test(s.slice(k, k + 48));
+}
+
+/**
  * Reads the plan year or period from a title or heading: `2020年度…` → {2020, 2020}; `(2021—2025年)` /
  * `（2016-2020年）` → {2021, 2025}; `…2008年度安排` → 2008; `（20152020年）` (damaged, dash lost) → {2015, 2020};
  * a plain `2021年…工作要点` → 2021; with no year written, a five-year plan by number: `“十四五”…` → {2021, 2025}. A range
- * wins over `年度`, which wins over a plain year, which wins over a five-year plan; null when none.
+ * wins over `年度`, which wins over a plain year, which wins over a five-year plan; null when none. A single year that
+ * names a matter the plan deals with (`关于落实2024年审计发现问题整改的工作方案`, `…2024年…会议精神…`) is no period.
  */
 export function findPlanPeriod(text: string): { start: number; end: number } | null {
   try {
@@ -1168,7 +1192,7 @@ export function findPlanPeriod(text: string): { start: number; end: number } | n
     for (let i = 0; i < s.length && best?.rank !== 0; i++) {
       if (!yearStarts(s, i)) continue;
       const p = periodAt(s, i);
-      if (p && (!best || p.rank < best.rank)) best = p;
+      if (p && (!best || p.rank < best.rank) && (p.rank === 0 || !namesReview(s, i))) best = p;
     }
     return best ? { start: best.start, end: best.end } : fiveYearPlan(s);
   } catch {

@@ -343,6 +343,15 @@ describe('deadline', () => {
       ['“十四五”时期2022年工作要点', { start: 2022, end: 2022 }],
       ['第十五条', null],
       ['二十五项重点任务', null],
+      // A year that names the matter the plan deals with (a review and what it found, a meeting's spirit) is no period.
+      ['关于落实2024年审计发现问题整改的工作方案', null],
+      ['溪川县2023年度经济责任审计查出问题整改方案', null],
+      ['2023年度民主生活会查摆问题整改方案', null],
+      ['关于贯彻落实2024年全县经济工作会议精神的实施方案', null],
+      ['审计查出问题整改方案（2024—2026年）', { start: 2024, end: 2026 }],
+      ['溪川县2025年优化营商环境工作方案', { start: 2025, end: 2025 }],
+      ['溪川县2025年审计工作方案', { start: 2025, end: 2025 }],
+      ['关于开展2025年度安全生产大检查的工作方案', { start: 2025, end: 2025 }],
     ];
     for (const [input, want] of cases) {
       it(`${JSON.stringify(input)} → ${JSON.stringify(want)}`, () => {

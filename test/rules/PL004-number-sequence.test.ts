@@ -267,13 +267,24 @@ describe('PL004 lists that do not start the document', () => {
     assert.equal(parsePlan(midSentence).excerpt, true);
   });
 
-  it('keeps reporting a plan with a title whose first chapter is not 一、', () => {
-    const text = ['岚川县2024年乡村治理工作方案', '', ...excerpt.slice(5)].join('\n');
+  it('reads a plan shown from its third chapter, after its title and preamble, as an excerpt; a gap after is still reported', () => {
+    const text = ['岚川县2024年乡村治理工作方案', '', '为提升乡村治理水平，制定本方案。', ...excerpt.slice(5)].join('\n');
+    assert.deepEqual(findings(text), []);
+    assert.equal(fixedByAll(text), text);
+    assert.equal(parsePlan(text).excerpt, true);
+    const gap = ['岚川县2024年乡村治理工作方案', '', ...excerpt.slice(5), '五、工作要求'].join('\n');
+    assert.deepEqual(
+      findings(gap).map((d) => d.message),
+      ['编号“五、”跳号，应为“四、”'],
+    );
+  });
+
+  it('keeps reporting a plan with a title that starts at 一、 and skips', () => {
+    const text = ['岚川县2024年乡村治理工作方案', '', '一、重点任务', '（一）完善村规民约。', ...excerpt.slice(5)].join('\n');
     assert.deepEqual(
       findings(text).map((d) => d.message),
-      ['编号“三、”跳号，应为“一、”'],
+      ['编号“三、”跳号，应为“二、”'],
     );
-    assert.match(fixed(text), /\n一、保障措施\n/);
     assert.equal(parsePlan(text).excerpt, false);
   });
 

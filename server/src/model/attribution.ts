@@ -88,7 +88,7 @@ export function readAttributions(toks: IToken[], from: number, to: number, ctx: 
     out.push(attribution);
   }
   if (found.length === 0) {
-    const units = bareUnits(toks, from, to, ctx) ?? leadingUnits(toks, from, to, ctx);
+    const units = bareUnits(toks, from, to, ctx) ?? leadingUnits(toks, from, to, ctx) ?? dashedUnits(toks, from, to, ctx);
     if (units !== null) out.push(units);
   }
   return out;
@@ -207,6 +207,35 @@ function leadingUnits(toks: IToken[], from: number, to: number, ctx: Attribution
   if (pushUnits(lists.responsible, span, 'responsible', ctx) === 0) return null;
   const style: AttributionStyle = toks[open]!.tokenType === T.LBracket ? 'bracket' : 'paren';
   return new PlacedAttribution(style, [], lists.responsible.take(), [], [], { start: toks[open]!.startOffset, end: end(toks[close]!) }, ctx.lines);
+}
+
+/** The dash that opens an attribution line (`——`, `—`), and what `pushPiece` drops before a name. */
+const DASH = 0x2014;
+
+/**
+ * A last clause that a dash opens, naming units and perhaps a deadline after them (`——县应急局，长期坚持`,
+ * `——县财政局、县审计局；2025年6月底前`), on a line under the task or after its last sentence: the units in charge, as a
+ * closing bracket of names gives them (`bareUnits`). Only a text run that starts with the dash, first in the paragraph or
+ * after a sentence's end, is looked at.
+ */
+function dashedUnits(toks: IToken[], from: number, to: number, ctx: AttributionContext): Attribution | null {
+  let last = to - 1;
+  while (last > from && (toks[last]!.tokenType === T.SentenceEnd || /^\s*$/.test(toks[last]!.image))) last--;
+  let dash = last;
+  while (dash >= from && toks[dash]!.tokenType !== T.SentenceEnd && toks[dash]!.tokenType !== T.Newline) dash--;
+  dash++;
+  const first = toks[dash];
+  if (first === undefined || dash > last || first.tokenType !== T.Text || first.image.charCodeAt(0) !== DASH) return null;
+  let start = first.startOffset;
+  while (ctx.text.charCodeAt(start) === DASH) start++;
+  const inner = trimSpan(ctx.text, start, end(toks[last]!));
+  const cut = deadlineInList(ctx.text, inner);
+  const span = { start: inner.start, end: trimListEnd(ctx.text, { start: inner.start, end: cut }) };
+  if (span.end <= span.start || !onlyUnitNames(ctx.text.slice(span.start, span.end))) return null;
+  const lists = emptyLists(ctx);
+  if (pushUnits(lists.responsible, span, 'responsible', ctx) === 0) return null;
+  if (cut < inner.end) pushDeadlines(lists.deadlines, trimSpan(ctx.text, cut, inner.end), ctx, 'field');
+  return new PlacedAttribution('sentence', [], lists.responsible.take(), lists.deadlines.take(), [], { start: first.startOffset, end: end(toks[last]!) }, ctx.lines);
 }
 
 /** Does a date open the text at `at` (`2024年…`, `6月…`, `第四季度…`, `上半年…`), not a target's `到` or a recurrence's `每`? */
@@ -555,21 +584,37 @@ function readField(toks: IToken[], from: number, valueStart: number, to: number,
 }
 
 
+/** The verbs that end a segment after a unit field's value (`Y配合`, `Y负责`). */
+const SEGMENT_VERBS = new Set([T.JoinVerb, T.LeadVerb, T.ByDivision, T.ChargeVerb, T.JointLead]);
+
 /**
- * A unit field's value that a role verb ended (`责任单位：X牵头，Y配合`, `责任单位：X、Y按职责分工负责`): the verb at `verb` says
- * what the units before it do, and each segment after it that ends with a role verb (`Y配合`) is read as a sentence's
- * segment would be; [verb, to) is the rest of the field's part.
+ * A unit field's value that a role verb or `会同` ended (`责任单位：X牵头，Y配合`, `责任单位：X、Y按职责分工负责`,
+ * `牵头单位：X会同Y`): the verb at `verb` says what the units before it do (before `会同` they lead), the units right after
+ * `会同` take part, and each segment after it that ends with a role verb (`Y配合`) is read as a sentence's segment would
+ * be; [verb, to) is the rest of the field's part.
  */
 function readAfterValue(toks: IToken[], head: number, verb: number, to: number, read: number, lists: Lists, ctx: AttributionContext): void {
   const type = toks[head]!.tokenType;
   if (type !== T.LeadField && type !== T.ResponsibleField) return;
   const verbType = toks[verb]!.tokenType;
-  // The `read` units a 责任单位 field just gave the responsible list move when the verb gives them another role.
-  if (type === T.ResponsibleField && (verbType === T.LeadVerb || verbType === T.JointLead)) moveLast(lists.responsible, read, lists.lead, 'lead');
+  // The `read` units a 责任单位 field just gave the responsible list move when the verb gives them another role
+  // (`X会同Y`: X leads, as in a sentence).
+  if (type === T.ResponsibleField && (verbType === T.LeadVerb || verbType === T.JointLead || verbType === T.Together)) moveLast(lists.responsible, read, lists.lead, 'lead');
   else if (type === T.ResponsibleField && verbType === T.ByDivision) moveLast(lists.responsible, read, lists.division, 'responsible');
   let from = verb + 1;
   for (let i = verb + 1; i <= to; i++) {
     if (i < to && toks[i]!.tokenType !== T.Comma) continue;
+    // `牵头单位：X会同Y`: Y, up to the first comma, takes part.
+    if (verbType === T.Together && from === verb + 1 && i > from) {
+      // `X会同Y负责`: the verb after Y is no part of its name.
+      const last = i - 1 > from && SEGMENT_VERBS.has(toks[i - 1]!.tokenType) ? i - 2 : i - 1;
+      const span = trimSpan(ctx.text, toks[from]!.startOffset, end(toks[last]!));
+      const cut = deadlineInList(ctx.text, span);
+      pushUnits(lists.responsible, { start: span.start, end: trimListEnd(ctx.text, { start: span.start, end: cut }) }, 'responsible', ctx);
+      if (cut < span.end) pushDeadlines(lists.deadlines, trimSpan(ctx.text, cut, span.end), ctx, 'field');
+      from = i + 1;
+      continue;
+    }
     let last = i - 1;
     while (last >= from && /^\s*$/.test(toks[last]!.image)) last--;
     const segmentVerb = last >= from ? toks[last]!.tokenType : null;
@@ -577,6 +622,10 @@ function readAfterValue(toks: IToken[], head: number, verb: number, to: number, 
       const span = trimSpan(ctx.text, toks[from]!.startOffset, toks[last]!.startOffset);
       if (segmentVerb === T.LeadVerb && lists.lead.length === 0) pushUnits(lists.lead, span, 'lead', ctx);
       else pushUnits(lists.responsible, span, 'responsible', ctx);
+    } else if (last >= from) {
+      // `责任单位：X牵头，Y配合，2025年6月底前完成`: a segment a date opens says when the work is due.
+      const span = trimSpan(ctx.text, toks[from]!.startOffset, end(toks[last]!));
+      if (deadlineStartsAt(ctx.text, span.start)) pushDeadlines(lists.deadlines, span, ctx, 'field');
     }
     from = i + 1;
   }
@@ -785,6 +834,8 @@ function pushPiece(out: ListBuffer<UnitMention>, from: number, to: number, role:
   let e = to;
   while (s < e && isSpaceCode(text.charCodeAt(s))) s++;
   while (e > s && isSpaceCode(text.charCodeAt(e - 1))) e--;
+  // A dash that opens an attribution line (`——县应急局牵头`) is no part of the name.
+  while (s < e && text.charCodeAt(s) === DASH) s++;
   if (e <= s) return;
   if (FILLER_FIRST.has(text.charCodeAt(s))) {
     const lead = LEADING_FILLER.exec(text.slice(s, e));

@@ -23,7 +23,7 @@ import { DEFAULT_NON_TASK_SECTIONS } from '../config/config.js';
 import { decideKind, findNoticeIssues, findNoticeRequires } from './kind.js';
 import { restartsNewPart, separateListWalker } from './numbering.js';
 import { findTables, headerWords, PERSON_HEADER, titleColumns } from './tables.js';
-import { readUnitCells } from './table-units.js';
+import { readRemarkLead, readUnitCells, REMARK_HEADER } from './table-units.js';
 import { isSpace, isTrimCode, oneLine, stripNoise, toSimplified, trimSpan } from './text.js';
 import type {
   Attribution,
@@ -161,7 +161,7 @@ function readBody(plan: PlanDocument, lines: LineTable, parsed: ParsedText, opti
   plan.unnumbered = built.unnumbered;
   plan.separateLists = built.separateLists;
   plan.numbering = numberingMode(built.all, built.separateLists);
-  plan.excerpt = built.all.length > 0 && !headingBefore(text, built.all[0]!.marker.span.start);
+  plan.excerpt = built.all.length > 0 && (!headingBefore(text, built.all[0]!.marker.span.start) || startsPastOne(built.all[0]!));
   return { built, ctx, convention: leadConvention(text) };
 }
 
@@ -378,7 +378,8 @@ const LABEL = /^[\u3400-\u9fff]{2,8}$/;
  */
 function labelEnd(toks: IToken[], block: Block): number {
   let i = block.first;
-  while (i < block.last && toks[i]!.tokenType === T.Whitespace) i++;
+  // A line indented by a tab (Word's plain text: `\t牵头单位：X` under an item) opens where its words do.
+  while (i < block.last && (toks[i]!.tokenType === T.Whitespace || toks[i]!.tokenType === T.Tab)) i++;
   if (i >= block.last) return -1;
   const first = toks[i]!;
   if (!FIELD_LINE_KEYWORDS.has(first.tokenType) && !(first.tokenType === T.Text && LABEL.test(first.image))) return -1;
@@ -897,6 +898,16 @@ function numberingMode(all: Section[], separate: readonly SeparateList[]): Numbe
 }
 
 /**
+ * Is `first`, the text's first numbered item, past the first of its list (`三、` after the title and preamble, `（四）`,
+ * `7.`)? Nothing before it held the items it follows: the text shows the plan from the middle (a copy of its task
+ * chapters), whatever stands above.
+ */
+function startsPastOne(first: Section): boolean {
+  const { value, level } = first.marker;
+  return level <= 5 && Number.isInteger(value) && value > 1;
+}
+
+/**
  * Does a line before `offset` (the first marker) read as a title or a heading: short, and not ending as a sentence
  * or a clause does? A longer line (a text that lost its line breaks) is read piece by piece between spaces, as the
  * title is. Blank lines and directive comments do not count. A text with none starts mid-document.
@@ -1199,6 +1210,7 @@ function tableTasks(tables: Table[], ctx: AttributionContext, convention: LeadCo
     const leadCols = columnsOf(table, 'lead').filter((c) => !combined.includes(c));
     const respCols = [...combined, ...columnsOf(table, 'responsible')];
     const deadlineCols = columnsOf(table, 'deadline');
+    const remarkCols = columnsOf(table, 'other').filter((c) => REMARK_HEADER.test(headerWords(table.header[c]!)));
     // A column of units with their persons (`责任单位及责任人`): its names are cut at spaces, its persons left out.
     const withPersons = [...leadCols, ...respCols].some((c) => PERSON_HEADER.test(headerWords(table.header[c]!)));
     const cellOptions = { splitAtSpaces: table.form === 'space' || withPersons, glued: table.form === 'glued', dropPersons: withPersons };
@@ -1229,6 +1241,8 @@ function tableTasks(tables: Table[], ctx: AttributionContext, convention: LeadCo
       const listed: UnitMention[] = [];
       readUnitCells(leadCols.map((c) => cellOf(row, c)), 'lead', ctx, cellOptions, lead, listed, rowDeadlines);
       readUnitCells(respCols.map((c) => cellOf(row, c)), 'responsible', ctx, cellOptions, lead, listed, rowDeadlines);
+      // `| 县住建局、县财政局 | … | 县住建局牵头 |`: a remark may say who leads.
+      if (lead.length === 0 && remarkCols.length > 0) readRemarkLead(remarkCols.map((c) => cellOf(row, c)), ctx, lead, listed);
       const taskSpan = firstFilled(row, taskCols) ?? row.span;
       // The title ends at the first `。` or `；`.
       let titleEnd = taskSpan.end;

@@ -2,6 +2,7 @@
 // would: who leads and who co-operates (`县工信局牵头，县财政局配合`), labelled fields (`牵头单位：X；配合单位：Y`), how the
 // units share the work (`X、Y按职责分工负责`), a deadline (`X、Y，6月底前完成`), or the persons in charge beside their
 // units (a column `责任单位及责任人`).
+import { UNIT_END as NAME_END } from '../../../grammar/index.js';
 import { placeDeadlines, unitsIn, type AttributionContext } from './attribution.js';
 import type { ListBuffer } from './buffer.js';
 import { cellKind } from './table-cells.js';
@@ -101,10 +102,27 @@ function part(from: number, to: number, role: UnitRole, into: Into): void {
     from += label[0].length;
     words = words.slice(label[0].length);
   }
+  // `县住建局、县财政局（县住建局牵头）`: a bracket closing the part that says who leads is a part of its own.
+  const last = words.charCodeAt(words.length - 1);
+  if (last === 0xff09 || last === 0x29) {
+    const open = Math.max(words.lastIndexOf('（'), words.lastIndexOf('('));
+    const inner = open > 0 ? LEAD_TAIL.exec(words.slice(open + 1, -1)) : null;
+    if (inner !== null && inner.index > 0) {
+      part(from, from + open, partRole, into);
+      part(from + open + 1, to - 1, partRole, into);
+      return;
+    }
+  }
   const tail = LEAD_TAIL.exec(words) ?? HELP_TAIL.exec(words) ?? DIVISION_TAIL.exec(words) ?? CHARGE_TAIL.exec(words);
   if (tail !== null && tail.index > 0) {
-    if (LEAD_TAIL.test(tail[0])) partRole = 'lead';
-    else if (HELP_TAIL.test(tail[0])) partRole = 'responsible';
+    if (LEAD_TAIL.test(tail[0])) {
+      // `县住建局、县民政局，县民政局牵头`: the cell names its lead again; it leads and is no longer listed apart.
+      const before = lead.length;
+      names(from, from + tail.index, 'lead', into);
+      for (let k = before; k < lead.length; k++) dropKey(into.responsible, lead[k]!.key);
+      return;
+    }
+    if (HELP_TAIL.test(tail[0])) partRole = 'responsible';
     // `X、Y按职责分工负责` leads as in a body's attribution, unless the row named its lead before.
     else if (DIVISION_TAIL.test(tail[0])) partRole = lead.length === 0 ? 'lead' : 'responsible';
     to = from + tail.index;
@@ -115,6 +133,13 @@ function part(from: number, to: number, role: UnitRole, into: Into): void {
     return;
   }
   names(from, to, partRole, into);
+}
+
+/** Removes from `units` the units whose key is `key`. */
+function dropKey(units: UnitMention[], key: string): void {
+  let kept = 0;
+  for (const u of units) if (u.key !== key) units[kept++] = u;
+  units.length = kept;
 }
 
 /**
@@ -140,5 +165,51 @@ function names(from: number, to: number, role: UnitRole, into: Into): void {
       }
     }
     start = i + 1;
+  }
+}
+
+/** A remark column's header (`备注`, `说明`): its cell may say which unit leads the row's work (`县住建局牵头`). */
+export const REMARK_HEADER = /备注|備註|说明|說明|附注|附註/;
+
+/** `牵头` in a remark, and a field name's ending after it with its colon or `为` (`牵头单位：X`, `牵头部门为X`). */
+const REMARK_LEAD = /(?:牵头|牽頭)((?:单位|單位|部门|部門)?\s*(?:[:：]|为|為|是)\s*)?/g;
+/** What ends a name in a remark: punctuation, a bracket, a space. */
+const REMARK_STOP = /[，,；;。：:（()）\s]/;
+
+/**
+ * Marks the lead a row's remark cells name (`| 县住建局、县财政局 | … | 县住建局牵头 |`, `由县住建局牵头`,
+ * `牵头单位：县住建局`) when no unit cell did: a unit of the row's list is marked in `listed` (the row's reading promotes
+ * it, as `县住建局（牵头）` in the cell would be), another name that ends like a unit's is added to `lead`. A person
+ * (`王局长牵头`, `张明牵头`) names no unit. Only a cell holding `牵头` is read.
+ */
+export function readRemarkLead(cells: readonly (Span | null)[], ctx: AttributionContext, lead: UnitMention[], listed: UnitMention[]): void {
+  const { text } = ctx;
+  for (const cell of cells) {
+    if (cell === null || cell.end <= cell.start) continue;
+    const words = text.slice(cell.start, cell.end);
+    if (!words.includes('牵头') && !words.includes('牽頭')) continue;
+    REMARK_LEAD.lastIndex = 0;
+    for (let m = REMARK_LEAD.exec(words); m !== null; m = REMARK_LEAD.exec(words)) {
+      let from = m.index;
+      let to = m.index;
+      if (m[1] !== undefined) {
+        // `牵头单位：X`: the name after it.
+        from = to = m.index + m[0].length;
+        while (to < words.length && !REMARK_STOP.test(words[to]!)) to++;
+      } else {
+        // `X牵头`, `由X牵头`: the name before it.
+        while (from > 0 && !REMARK_STOP.test(words[from - 1]!)) from--;
+      }
+      if (to > from) markLead(unitsIn({ start: cell.start + from, end: cell.start + to }, 'lead', ctx), lead, listed);
+    }
+  }
+}
+
+/** Gives the lead to `named`: a unit `listed` holds is marked there, another that is named like a unit joins `lead`. */
+function markLead(named: UnitMention[], lead: UnitMention[], listed: UnitMention[]): void {
+  for (const unit of named) {
+    const inList = listed.find((u) => u.key === unit.key);
+    if (inList !== undefined) inList.role = 'lead';
+    else if (NAME_END.test(unit.name) && !lead.some((u) => u.key === unit.key)) lead.push(unit);
   }
 }

@@ -272,7 +272,8 @@ export interface PlanDocument {
   separateLists: SeparateList[];
   /**
    * The text starts mid-document (an excerpt): nothing before its first numbered item reads as a title or a
-   * heading. Its first list of a level with no heading above it may start at any number (`7.` `8.`, then `（四）`).
+   * heading, or that item is past the first of its list (`三、` after the title and preamble: the plan shown from its
+   * task chapters). Its first list of a level with no heading above it may start at any number (`7.` `8.`, then `（四）`).
    */
   excerpt: boolean;
   problems: ParseProblem[];

@@ -1,0 +1,143 @@
+// Plans as plain text writes them: a space for a comma, a lead written in a remark, fields indented by a tab, a title
+// whose year names the matter, not the period. Each case is a misreading once made, in text written for this test.
+import assert from 'node:assert/strict';
+import { parsePlan } from '../../server/src/model/plan.js';
+import type { PlanDocument, Task } from '../../server/src/model/types.js';
+
+const read = (lines: string[]): PlanDocument => parsePlan(lines.join('\n'));
+const row = (t: Task) => [t.number, t.lead.map((u) => u.name), t.responsible.map((u) => u.name), t.deadline?.text ?? null];
+
+describe('plain writing: a space after the verb parts the lead from the deadline', () => {
+  it('`X负责 2025年…前完成` names the lead and the deadline', () => {
+    const plan = read(['溪川县2025年安全生产工作方案', '一、重点任务', '（一）排查隐患。全面排查重点企业。县安监站负责 2025年10月底前完成。']);
+    assert.deepEqual(plan.tasks.map(row), [['（一）', ['县安监站'], [], '2025年10月底前']]);
+  });
+  it('`X牵头 2025年…前完成` too; `X负责同志` after a space is still no lead', () => {
+    const plan = read(['溪川县2025年安全生产工作方案', '一、重点任务', '1.排查隐患。县安监站牵头 2025年9月底前完成。', '2.做好宣传。县文旅局负责 同志要亲自抓。']);
+    assert.deepEqual(plan.tasks.map((t) => [t.number, t.lead.map((u) => u.name)]), [['1.', ['县安监站']], ['2.', []]]);
+  });
+});
+
+describe('plain writing: a dash-led line after the task names who does it', () => {
+  it('`——X，长期坚持` on the line under the task, or after its last sentence, names the unit and the deadline', () => {
+    const plan = read([
+      '溪川县2025年安全生产工作方案',
+      '一、重点任务',
+      '（一）排查隐患。全面排查重点企业。',
+      '——县安监站，长期坚持',
+      '（二）做好宣传。开展宣传月活动。——县文旅局、县教育局；2025年6月底前',
+      '（三）加强值守。——县安监站牵头，2025年12月底前',
+    ]);
+    assert.deepEqual(plan.tasks.map(row), [
+      ['（一）', ['县安监站'], [], '长期坚持'],
+      ['（二）', [], ['县文旅局', '县教育局'], '2025年6月底前'],
+      ['（三）', ['县安监站'], [], '2025年12月底前'],
+    ]);
+  });
+  it('a dash before words that name no unit is no attribution', () => {
+    const plan = read(['溪川县2025年安全生产工作方案', '一、重点任务', '（一）排查隐患。全面排查重点企业。', '——以排查促整改']);
+    assert.deepEqual(plan.tasks.map(row), [['（一）', [], [], null]]);
+  });
+});
+
+describe('plain writing: a task table that says who leads in a remark or inside the unit cell', () => {
+  const table = (rows: string[]) =>
+    read(['溪川县2025年城乡建设工作方案', '一、重点任务', '', '| 序号 | 任务 | 责任单位 | 完成时限 | 备注 |', '| --- | --- | --- | --- | --- |', ...rows]);
+  const units = (plan: PlanDocument) => plan.tasks.map((t) => [t.number, t.lead.map((u) => u.name), t.responsible.map((u) => u.name)]);
+  it('`X牵头` in the 备注 cell, X one of the row\'s units, gives X the lead', () => {
+    const plan = table([
+      '| 1 | 铺设雨水管网 | 县建设局、县财务局 | 2025年6月底前 | 县建设局牵头 |',
+      '| 2 | 修缮老旧小区 | 县建设局、县民生局 | 2025年9月底前 | 牵头单位：县民生局 |',
+      '| 3 | 建设口袋公园 | 县建设局、县财务局 | 2025年9月底前 | 由县园林站牵头 |',
+    ]);
+    assert.deepEqual(units(plan), [
+      ['1', ['县建设局'], ['县财务局']],
+      ['2', ['县民生局'], ['县建设局']],
+      ['3', ['县园林站'], ['县建设局', '县财务局']],
+    ]);
+  });
+  it('a person who leads in the remark is no lead unit', () => {
+    const plan = table(['| 1 | 铺设雨水管网 | 县建设局、县财务局 | 2025年6月底前 | 王立新牵头 |', '| 2 | 修缮老旧小区 | 县建设局、县民生局 | 2025年9月底前 | 分管副县长牵头 |']);
+    assert.deepEqual(units(plan), [
+      ['1', [], ['县建设局', '县财务局']],
+      ['2', [], ['县建设局', '县民生局']],
+    ]);
+  });
+  it('a unit cell that names its lead again, after a comma or in a bracket, lists it once, as the lead', () => {
+    const plan = table([
+      '| 1 | 铺设雨水管网 | 县建设局、县财务局（县建设局牵头） | 2025年6月底前 | |',
+      '| 2 | 修缮老旧小区 | 县建设局、县民生局，县民生局牵头 | 2025年9月底前 | |',
+    ]);
+    assert.deepEqual(units(plan), [
+      ['1', ['县建设局'], ['县财务局']],
+      ['2', ['县民生局'], ['县建设局']],
+    ]);
+  });
+});
+
+describe('plain writing: field lines indented by a tab, as Word saves plain text', () => {
+  it('`\\t牵头单位：` `\\t责任单位：` `\\t完成时限：` under an item are all the item\'s', () => {
+    const plan = read([
+      '溪川县2025年营商环境工作方案',
+      '一、重点任务',
+      '（一）压缩审批时间。全面推行并联审批。',
+      '\t牵头单位：县改革办',
+      '\t责任单位：县审批局、县便民中心',
+      '\t完成时限：2025年11月底前',
+      '（二）优化纳税服务。推行线上办税。',
+      '\t牵头单位：县税务分局',
+      '\t完成时限：2025年10月底前',
+    ]);
+    assert.deepEqual(plan.tasks.map(row), [
+      ['（一）', ['县改革办'], ['县审批局', '县便民中心'], '2025年11月底前'],
+      ['（二）', ['县税务分局'], [], '2025年10月底前'],
+    ]);
+    assert.equal(plan.unnumbered.length, 0);
+  });
+});
+
+describe('plain writing: a title whose year names the matter, not the period', () => {
+  it('a rectification plan for a year\'s audit takes no period from that year', () => {
+    const plan = read(['关于落实2024年审计发现问题整改的工作方案', '一、整改任务', '（一）规范资金管理。牵头单位：县财务局；完成时限：2025年6月底前']);
+    assert.equal(plan.period, null);
+    assert.equal(plan.tasks[0]!.deadline?.end, '2025-06-30');
+  });
+  it('a plan for the year keeps it', () => {
+    const plan = read(['溪川县2025年优化营商环境工作方案', '一、重点任务', '（一）压缩审批时间。牵头单位：县改革办；完成时限：6月底前']);
+    assert.deepEqual([plan.period?.start, plan.period?.end], [2025, 2025]);
+  });
+});
+
+describe('plain writing: 会同 inside a unit field', () => {
+  it('`牵头单位：X会同Y` gives X the lead and Y a part', () => {
+    const plan = read([
+      '溪川县2025年项目建设工作方案',
+      '一、重点任务',
+      '（一）加快项目审批。',
+      '牵头单位：县改革办会同县财务局',
+      '完成时限：2025年6月底前',
+      '（二）做好项目储备。（牵头单位：县改革办会同县财务局、县税务分局；完成时限：2025年9月底前）',
+      '（三）开展项目评估。责任单位：县改革办会同县财务局负责',
+    ]);
+    assert.deepEqual(plan.tasks.map((t) => [t.number, t.lead.map((u) => u.name), t.responsible.map((u) => u.name)]), [
+      ['（一）', ['县改革办'], ['县财务局']],
+      ['（二）', ['县改革办'], ['县财务局', '县税务分局']],
+      ['（三）', ['县改革办'], ['县财务局']],
+    ]);
+  });
+});
+
+describe('plain writing: a deadline after a unit field that a verb ended', () => {
+  it('`责任单位：X牵头，Y配合，2025年6月底前完成` and `牵头单位：X会同Y，长期坚持` name their deadlines', () => {
+    const plan = read([
+      '溪川县2025年项目建设工作方案',
+      '一、重点任务',
+      '（一）加快项目审批。责任单位：县改革办牵头，县财务局配合，2025年6月底前完成',
+      '（二）做好项目储备。（牵头单位：县改革办会同县财务局，长期坚持）',
+    ]);
+    assert.deepEqual(plan.tasks.map(row), [
+      ['（一）', ['县改革办'], ['县财务局'], '2025年6月底前'],
+      ['（二）', ['县改革办'], ['县财务局'], '长期坚持'],
+    ]);
+  });
+});
