@@ -15,6 +15,7 @@ import {
 } from '../../../grammar/index.js';
 import { conventionIn, newScratch, placeDeadlines, placeWrittenDeadline, promoteMarked, proseDeadlines, readAttributions, unitHeading, unitsIn, type AttributionContext, type LeadConvention } from './attribution.js';
 import { ListBuffer } from './buffer.js';
+import { contentsSpan } from './contents.js';
 import { findPlanPeriod } from './deadline.js';
 import { PlacedDirective, PlacedMarker, PlacedParseProblem, PlacedSection, PlacedTask, PlacedUnnumbered, type TaskFields } from './located.js';
 import { createLineMap, type LineTable } from './positions.js';
@@ -153,9 +154,11 @@ function readBody(plan: PlanDocument, lines: LineTable, parsed: ParsedText, opti
     scratch: newScratch(),
   };
   const notice = noticeEnd(text, lines);
-  const bodyEnd = attachmentStart(text, parsed.blocks, notice);
+  // A table of contents lists the headings: no part of the outline (the attachments are looked for after it).
+  const contents = contentsSpan(text, lines);
+  const bodyEnd = attachmentStart(text, parsed.blocks, Math.max(notice, contents?.end ?? 0));
   const nonTask = nonTaskPatternOf(options.nonTaskSections ?? DEFAULT_NON_TASK_SECTIONS);
-  const built = buildSections(parsed.tokens, parsed.blocks, bodyEnd, ctx, nonTask, notice);
+  const built = buildSections(parsed.tokens, parsed.blocks, bodyEnd, ctx, nonTask, notice, contents);
   plan.sections = built.roots;
   plan.allSections = built.all;
   plan.unnumbered = built.unnumbered;
@@ -509,8 +512,11 @@ function partHeading(text: string, block: Block): string | null {
 /** `第X章` or `第X部分`, then its title (no sentence, no clause), alone on its line. */
 const PART_HEADING = /^[ \t\u3000\u00a0]*(?:#{1,6}[ \t]+)?第[一二三四五六七八九十]{1,3}(?:章|部分)[ \t\u3000\u00a0:：]*([^。；;，,、！？!?\r\n:：]{0,30})[ \t\u3000\u00a0]*\r?\n?$/;
 
-/** Builds the section tree from the blocks of the body (those before `bodyEnd`); `tokens` is the vector they index. */
-function buildSections(tokens: IToken[], blocks: Block[], bodyEnd: number, ctx: AttributionContext, nonTask: RegExp, noticeEnd: number): BuiltSections {
+/**
+ * Builds the section tree from the blocks of the body (those before `bodyEnd`, the table of contents `contents` aside);
+ * `tokens` is the vector they index.
+ */
+function buildSections(tokens: IToken[], blocks: Block[], bodyEnd: number, ctx: AttributionContext, nonTask: RegExp, noticeEnd: number, contents: Span | null): BuiltSections {
   const roots: Section[] = [];
   const all: Section[] = [];
   const info = new Map<Section, SectionInfo>();
@@ -543,6 +549,7 @@ function buildSections(tokens: IToken[], blocks: Block[], bodyEnd: number, ctx: 
     const block = blocks[b]!;
     if (block.start >= bodyEnd) break;
     if (block.kind !== 'paragraph') continue;
+    if (contents !== null && block.start >= contents.start && block.start < contents.end) continue;
     // The plan starts after its covering notice: nothing of the notice's outline encloses it.
     if (inNoticeStack && block.start >= noticeEnd) {
       inNoticeStack = false;
