@@ -34,6 +34,7 @@ describe('kind: notes on a plan, bulletins and minutes are not plans', () => {
 
   it('meeting minutes (会议纪要) are not a plan, though they say who leads what by when', () => {
     check(['柳岸县人民政府第二十三次常务会议纪要', '会议研究了以下事项：', ...PLAN_BODY], 'other', ['minutes-title']);
+    check(['柳岸县安全生产工作调度会议议定事项', '会议议定如下：', ...PLAN_BODY], 'other', ['minutes-title']);
   });
 
   it('a meeting notice (召开…会议) is named as one, not as a covering notice', () => {

@@ -54,7 +54,8 @@ const TITLE_KINDS: { re: RegExp; kind: DocumentKind; id: KindReason['id'] }[] = 
   { re: /(?:解读|问答|答记者问|一图读懂|一图看懂|一文读懂|图解|速览|划重点)$/, kind: 'other', id: 'interpretation' },
   // `关于《X实施方案》的起草说明`, `编制说明`: notes on a plan, which name it and its tasks but assign none.
   { re: /说明$/, kind: 'other', id: 'notes-title' },
-  { re: /纪要$/, kind: 'other', id: 'minutes-title' },
+  // `…调度会议议定事项`: what a meeting decided, recorded as its minutes are (the words that lead a plan's title, `…工作方案`, never end so).
+  { re: /(?:纪要|议定事项|会议决定事项)$/, kind: 'other', id: 'minutes-title' },
   { re: /(?:规则|细则|条例|章程|规定|办法|预案|守则|准则)$/, kind: 'other', id: 'rules-title' },
   // `在…会议上的讲话`: a leader's speech assigns work in its own words (`县X局要牵头…`), to listeners, not units.
   { re: /(?:讲话|讲话稿|讲稿|致辞|发言|发言稿|发言提纲|主持词)$/, kind: 'other', id: 'speech-title' },
