@@ -214,3 +214,17 @@ describe('attribution: more ways to name the units in charge', () => {
     ]);
   });
 });
+
+describe('attribution: a heading that names work is no unit', () => {
+  it('`二、建设创新平台` ends like a unit name (台) but names work: its items keep no lead', () => {
+    const p = parsePlan(
+      ['溪川县2025年科技创新工作要点', '一、培育创新主体', '1.新增高新技术企业30家。（牵头单位：县科技局）', '二、建设创新平台', '2.新建工程技术研究中心2家。', '三、搭建交流平台', '3.举办对接会4场。', '四、县科技局', '4.办好科技活动周。'].join('\n'),
+    );
+    assert.deepEqual(p.tasks.map(row), [
+      ['1.', ['县科技局'], []],
+      ['2.', [], []],
+      ['3.', [], []],
+      ['4.', ['县科技局'], []],
+    ]);
+  });
+});
