@@ -153,6 +153,23 @@ describe('parsePlan', () => {
       assert.deepEqual(names(second.responsible), ['市财政局']);
     });
 
+    it('gives the inline tasks the attribution that closes their paragraph after the last one ends its sentence', () => {
+      const p = planOf([
+        '枫岭市2022年度工作要点',
+        '一、重点任务',
+        '(一)支持创业。一是发放担保贷款,由市财政局负责;二是建设孵化基地,由市人社局负责,2022年10月底前完成。(牵头单位:市人社局;责任单位:市财政局、市银行;完成时限:2022年12月底前)',
+      ]);
+      const first = task(p, '一是');
+      const second = task(p, '二是');
+      assert.deepEqual([names(first.lead), first.deadline?.end, first.inherited.deadline], [['市财政局'], '2022-12-31', true]);
+      assert.deepEqual([names(second.lead), second.deadline?.end, second.inherited.deadline], [['市人社局'], '2022-10-31', false]);
+      assert.deepEqual(names(second.responsible), ['市财政局', '市银行']);
+      // The closing bracket is the paragraph's item's, once.
+      const item = p.allSections.find((s) => s.marker.text === '(一)')!;
+      assert.equal(item.attributions.length, 1);
+      assert.equal(p.allSections.find((s) => s.marker.text === '二是')!.attributions.length, 1);
+    });
+
     it('gives a paragraph with inline items the attribution of the paragraph that follows it', () => {
       const t = task(plan, '(三)');
       assert.deepEqual(names(t.lead), ['市司法局']);

@@ -697,7 +697,7 @@ function closeSection(entry: SectionInfo, info: Map<Section, SectionInfo>, ctx: 
   }
   // Its own attributions, before `foldInlineItems` adds its inline items' to `entry.own`.
   section.attributions = entry.own.slice();
-  foldInlineItems(entry, info);
+  foldInlineItems(entry, info, ctx.text);
 }
 
 /**
@@ -705,11 +705,14 @@ function closeSection(entry: SectionInfo, info: Map<Section, SectionInfo>, ctx: 
  * after the last of them speaks for the whole paragraph. They are tasks of their own only when two or more of
  * them carry an attribution each. Otherwise their attributions and text are folded into the parent.
  */
-function foldInlineItems(entry: SectionInfo, info: Map<Section, SectionInfo>): void {
+function foldInlineItems(entry: SectionInfo, info: Map<Section, SectionInfo>, text: string): void {
   if (!entry.section.children.some(isInlineItem)) return;
   const inline = entry.section.children.filter(isInlineItem).map((c) => info.get(c)!);
   entry.inlineTasks = inline.filter((item) => item.own.length > 0).length >= 2;
-  if (entry.inlineTasks) return;
+  if (entry.inlineTasks) {
+    takeClosingAttribution(entry, inline[inline.length - 1]!, text);
+    return;
+  }
   entry.foldedInline = true;
   for (const item of inline) {
     entry.own.push(...item.own);
@@ -720,6 +723,26 @@ function foldInlineItems(entry: SectionInfo, info: Map<Section, SectionInfo>): v
 }
 
 const isInlineItem = (section: Section): boolean => section.marker.level === 6;
+
+/**
+ * When the inline items are tasks of their own, an attribution that closes the paragraph after the last item's own
+ * (`二是…，由县人社局负责，10月底前完成。（牵头单位：县人社局；完成时限：2025年12月底前）`: a sentence ends between them)
+ * speaks for the whole item, as it does when they are folded: it moves from the last item to the paragraph's item,
+ * whose attribution each inline task inherits where it names none of its own.
+ */
+function takeClosingAttribution(entry: SectionInfo, last: SectionInfo, text: string): void {
+  const own = last.own;
+  if (own.length < 2) return;
+  const closing = own[own.length - 1]!;
+  const before = own[own.length - 2]!;
+  const block = last.blocks[last.blocks.length - 1]!;
+  if (!/[。；;]/.test(text.slice(before.span.end, closing.span.start))) return;
+  if (!/^[\s\u3000。；;，,、]*$/.test(text.slice(closing.span.end, block.end))) return;
+  own.pop();
+  last.section.attributions = own.slice();
+  entry.own.push(closing);
+  entry.section.attributions = entry.own.slice();
+}
 
 /**
  * The pattern of a list of non-task names as configured (either script), found by the list itself first: a run reads
