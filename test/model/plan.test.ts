@@ -170,6 +170,26 @@ describe('parsePlan', () => {
       assert.equal(p.allSections.find((s) => s.marker.text === '二是')!.attributions.length, 1);
     });
 
+    it('gives sub-items glued to their item on its line the attribution that ends the line', () => {
+      const p = planOf([
+        '枫岭镇2022年集镇建设方案',
+        '一、重点任务',
+        '1、开展环境整治。(1)清理乱堆乱放;(2)规范车辆停放。牵头单位:镇综合执法队;完成时限:2022年9月底前。',
+        '2、建设农贸市场。(1)完成选址;(2)完成建设。',
+        '(3)开门营业。牵头单位:镇经发办。',
+      ]);
+      assert.deepEqual(
+        p.tasks.map((t) => [t.number, names(t.lead), t.deadline?.end ?? null]),
+        [
+          ['(1)', ['镇综合执法队'], '2022-09-30'],
+          ['(2)', ['镇综合执法队'], '2022-09-30'],
+          ['(1)', [], null],
+          ['(2)', [], null],
+          ['(3)', ['镇经发办'], null],
+        ],
+      );
+    });
+
     it('gives a paragraph with inline items the attribution of the paragraph that follows it', () => {
       const t = task(plan, '(三)');
       assert.deepEqual(names(t.lead), ['市司法局']);

@@ -690,6 +690,7 @@ function closeSection(entry: SectionInfo, info: Map<Section, SectionInfo>, ctx: 
   section.bodySpan = body;
   section.span = spanEnd === body.end ? body : { start, end: spanEnd };
   if (section.children.length > 0) section.children = section.children.slice();
+  takeGluedItemsAttribution(entry, info, ctx);
   // A heading that names a unit leads the tasks under it (and only a heading: a leaf's title is its task).
   if (section.children.length > 0 && !entry.nonTask && ctx.readsTasks !== false && !entry.own.some((a) => a.lead.length > 0)) {
     const named = unitHeading(section.titleSpan, ctx);
@@ -698,6 +699,38 @@ function closeSection(entry: SectionInfo, info: Map<Section, SectionInfo>, ctx: 
   // Its own attributions, before `foldInlineItems` adds its inline items' to `entry.own`.
   section.attributions = entry.own.slice();
   foldInlineItems(entry, info, ctx.text);
+}
+
+/** How long a line may be whose sub-items are glued to their item (longer: a text that lost its line breaks). */
+const GLUED_LINE = 400;
+
+/**
+ * Sub-items glued to their item on its line (`4、开展环境整治。（1）清理乱堆乱放；（2）规范车辆停放。牵头单位：…；完成时限：…`):
+ * an attribution that ends the line after the last one's sentence speaks for the whole item, as it does after inline
+ * items (`takeClosingAttribution`). It moves from the last sub-item to the item, and each sub-item inherits it. Only where
+ * the item opens its line and the line holds nothing else: not on a line that lost its breaks (a chapter's items glued one
+ * after another, each with its own `此项工作由X负责`), nor where a sub-item opens a line of its own.
+ */
+function takeGluedItemsAttribution(entry: SectionInfo, info: Map<Section, SectionInfo>, ctx: AttributionContext): void {
+  const { section } = entry;
+  const children = section.children;
+  if (children.length < 2 || isInlineItem(children[0]!)) return;
+  const { text, lines } = ctx;
+  const line = lines.lineAt(section.marker.span.start);
+  const lineStart = lines.lineStart(line);
+  const lineEnd = line + 1 < lines.lineCount ? lines.lineStart(line + 1) : text.length;
+  // The item opens its line, which holds nothing but it and its sub-items.
+  if (lineEnd - lineStart > GLUED_LINE || !/^[\s\u3000#*]*$/.test(text.slice(lineStart, section.marker.span.start))) return;
+  for (const child of children) if (child.span.end > lineEnd || child.children.length > 0) return;
+  const last = info.get(children[children.length - 1]!)!;
+  if (last.own.length === 0) return;
+  const closing = last.own[last.own.length - 1]!;
+  const sentenceFrom = last.own.length > 1 ? last.own[last.own.length - 2]!.span.end : last.section.marker.span.end;
+  if (!/[。；;]/.test(text.slice(sentenceFrom, closing.span.start))) return;
+  if (!/^[\s\u3000。；;，,、]*$/.test(text.slice(closing.span.end, lineEnd))) return;
+  last.own.pop();
+  last.section.attributions = last.own.slice();
+  entry.own.push(closing);
 }
 
 /**
