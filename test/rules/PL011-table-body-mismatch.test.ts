@@ -58,6 +58,15 @@ describe('PL011 table-body-mismatch', () => {
       assert.deepEqual(findings(text), ['市政府办公室: 任务分解表第2项的牵头单位（市政府办公室）与正文“（二）推行行政执法公示制度”的牵头单位（市司法局）不一致']);
     });
 
+    it('leaves a short and a full name of one unit to PL007 (`市医保局` / `市医疗保障局`); another unit still differs', () => {
+      const text = planOf(['（一）编制重大行政决策事项目录。[牵头单位:市医保局]', '（二）推行行政执法公示制度。[牵头单位:市司法局]'], [
+        ['编制重大行政决策事项目录', '市医疗保障局'],
+        ['推行行政执法公示制度', '市政府办公室'],
+      ]);
+      assert.deepEqual(findings(text), ['市政府办公室: 任务分解表第2项的牵头单位（市政府办公室）与正文“（二）推行行政执法公示制度”的牵头单位（市司法局）不一致']);
+      assert.deepEqual(lint(text, { ruleId: 'PL007' }).map((d) => text.slice(d.span.start, d.span.end)), ['市医保局'], 'PL007 reports the short name');
+    });
+
     it('gives inline items the lead written after the last of them, for the whole paragraph', () => {
       const text = planOf(['（一）规范行政决策。一是编制决策事项目录；二是落实合法性审查。[牵头单位:市司法局]'], [
         ['编制决策事项目录', '市政府办公室'],
