@@ -140,11 +140,11 @@ const CHARGED_WORK =
 
 /**
  * Words of manner or obligation a sentence puts between its subject and the verb (`县城管局要牵头`, `县卫健委具体负责`,
- * `县发改局应当会同…`, `县教育局积极配合`): no part of the unit's name.
+ * `县发改局应当会同…`, `县教育局积极配合`, `县水利局按职责配合`): no part of the unit's name.
  */
-const MODAL_END = /(?:要|应当|應當|应|應|必须|必須|须|須|需要|需|具体|具體|统一|統一|主要|继续|繼續|积极|積極|主动|主動|切实|切實|全力|认真|認真|大力)+$/;
+const MODAL_END = /(?:要|应当|應當|应|應|必须|必須|须|須|需要|需|具体|具體|统一|統一|主要|继续|繼續|积极|積極|主动|主動|切实|切實|全力|认真|認真|大力|按照职责|按照職責|按职责|按職責|按职能|按職能)+$/;
 /** The last characters of a `MODAL_END`: a name ending otherwise is not searched. */
-const MODAL_LAST = new Set([...'要当當应應须須需体體一续續极極动動实實力真'].map((c) => c.charCodeAt(0)));
+const MODAL_LAST = new Set([...'要当當应應须須需体體一续續极極动動实實力真责責能'].map((c) => c.charCodeAt(0)));
 
 /** `name` without the words of manner that follow it (`县城管局要` → `县城管局`), when what is left ends like a unit; else `name`. */
 export function withoutModal(name: string): string {

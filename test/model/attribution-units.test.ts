@@ -228,3 +228,17 @@ describe('attribution: a heading that names work is no unit', () => {
     ]);
   });
 });
+
+describe('attribution: the units that carry out the work a lead leads', () => {
+  it('`由X牵头，Y、Z共同负责`: Y and Z are responsible, not joint leads; `X、Y共同牵头` still names joint leads', () => {
+    const p = plan('', ['1.改造管网。由县住建局牵头，县城管局、县水务公司共同负责，2024年10月底前完成。', '2.建设水厂。县发改局、县住建局共同牵头，2024年12月底前完成。']);
+    assert.deepEqual(p.tasks.map(row), [
+      ['1.', ['县住建局'], ['县城管局', '县水务公司']],
+      ['2.', ['县发改局', '县住建局'], []],
+    ]);
+  });
+  it('`Y按职责配合`: 按职责 is no part of the name', () => {
+    const p = plan('', ['1.建设水厂。县住建局牵头，县自然资源局、市生态环境局溪川分局按职责配合，2024年12月底前建成。']);
+    assert.deepEqual(p.tasks.map(row), [['1.', ['县住建局'], ['县自然资源局', '市生态环境局溪川分局']]]);
+  });
+});

@@ -62,6 +62,8 @@ export function newScratch(): Scratch {
 /** What the unit reader needs of the context. */
 type UnitContext = Pick<AttributionContext, 'text' | 'lines' | 'names' | 'units' | 'scratch'>;
 
+/** `牵头` in a verb (`共同牵头` names joint leads, `共同负责` after a lead the units that carry the work out). */
+const LEAD_WORD = /牵头|牽頭/;
 /** Verbs that give the units before them the lead (without `由`, `按职责分工负责` shares the work instead). */
 const LEAD_VERBS = new Set([T.LeadVerb, T.ChargeVerb, T.JointLead]);
 /** Words that join a field's name to the next one (`责任单位或牵头单位:`): the two name one field. */
@@ -507,8 +509,8 @@ function readPart(toks: IToken[], part: AttributionPart, lists: Lists, ctx: Attr
       if (first.tokenType === T.Together) pushUnits(lists.responsible, span, 'responsible', ctx);
       else if (!by && verb.tokenType === T.ByDivision) pushUnits(lists.division, span, 'responsible', ctx);
       else {
-        // `X牵头，Y负责`: once a unit leads, the units after it that 负责 carry the work out (responsible).
-        const carriesOut = !by && verb.tokenType === T.ChargeVerb && lists.lead.length > 0;
+        // `X牵头，Y负责`, `X牵头，Y、Z共同负责`: once a unit leads, the units after it that 负责 carry the work out (responsible).
+        const carriesOut = !by && lists.lead.length > 0 && (verb.tokenType === T.ChargeVerb || (verb.tokenType === T.JointLead && !LEAD_WORD.test(verb.image)));
         const role: UnitRole = !carriesOut && (by ? leadsAfterBy(verb) : LEAD_VERBS.has(verb.tokenType)) ? 'lead' : 'responsible';
         pushUnits(role === 'lead' ? lists.lead : lists.responsible, span, role, ctx);
       }
