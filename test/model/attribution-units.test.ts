@@ -242,3 +242,11 @@ describe('attribution: the units that carry out the work a lead leads', () => {
     assert.deepEqual(p.tasks.map(row), [['1.', ['县住建局'], ['县自然资源局', '市生态环境局溪川分局']]]);
   });
 });
+
+describe('attribution: names after a lead in a unit field', () => {
+  it('`责任单位：X牵头，Y、Z` gives Y and Z a part', () => {
+    const p = plan('', ['1.治理管网漏损。（责任单位：县水务局牵头，县住建局、县供水公司；2024年12月底前）']);
+    assert.deepEqual(p.tasks.map(row), [['1.', ['县水务局'], ['县住建局', '县供水公司']]]);
+    assert.equal(p.tasks[0]!.deadline?.text, '2024年12月底前');
+  });
+});

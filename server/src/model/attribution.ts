@@ -629,6 +629,8 @@ function readAfterValue(toks: IToken[], head: number, verb: number, to: number, 
       // `责任单位：X牵头，Y配合，2025年6月底前完成`: a segment a date opens says when the work is due.
       const span = trimSpan(ctx.text, toks[from]!.startOffset, end(toks[last]!));
       if (deadlineStartsAt(ctx.text, span.start)) pushDeadlines(lists.deadlines, span, ctx, 'field');
+      // `责任单位：X牵头，Y、Z`: once a unit leads, names alone after it take part (as in a bracket).
+      else if (lists.lead.length > 0 && onlyUnitNames(ctx.text.slice(span.start, span.end))) pushUnits(lists.responsible, { start: span.start, end: trimListEnd(ctx.text, span) }, 'responsible', ctx);
     }
     from = i + 1;
   }
