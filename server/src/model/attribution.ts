@@ -684,11 +684,13 @@ const PERSON_LAST = new Set([...'长長记記任志'].map((c) => c.charCodeAt(0)
 
 const LEADING_FILLER =
   /^(?:(?:此|该|本|這|該)项(?:工作|任务|任務)?|(?:此|该)(?:工作|任务)|会议|會議|会上|會上)?(?:明确|明確|要求|责成|責成|指定|确定|確定|决定|決定|督促|请|請)?(?:由|會同|会同)?/;
-/** The characters `LEADING_FILLER` can start with: a piece starting otherwise has no filler. */
-/** What marks a unit of a list as the lead: `（牵头）` `(牵头单位)` `*` after it, or `为牵头单位` (`县发改局为牵头单位`). */
 /** The last characters of a `LEAD_MARK`. */
-const MARK_ENDS = new Set([...')）*＊位門门头頭'].map((c) => c.charCodeAt(0)));
-const LEAD_MARK = /(?:[（(](?:牵头|牽頭)(?:单位|單位|部门|部門)?[)）]|[*＊]|(?:为|為)(?:牵头|牽頭)(?:单位|單位|部门|部門)|(?<=[局委办辦厅廳部院署所站队隊会會心府室处處科组組社校馆館])(?:牵头|牽頭))$/;
+const MARK_ENDS = new Set([...')）〕】]*＊位門门头頭'].map((c) => c.charCodeAt(0)));
+/**
+ * What marks a unit of a list as the lead: `（牵头）` `(牵头单位)` `〔牵头〕` `【牵头】` `*` after it, or `为牵头单位`
+ * (`县发改局为牵头单位`).
+ */
+const LEAD_MARK = /(?:[（(〔【[](?:牵头|牽頭)(?:单位|單位|部门|部門)?[)）〕】\]]|[*＊]|(?:为|為)(?:牵头|牽頭)(?:单位|單位|部门|部門)|(?<=[局委办辦厅廳部院署所站队隊会會心府室处處科组組社校馆館])(?:牵头|牽頭))$/;
 const STAR = 0x2a;
 const STAR_FULL = 0xff0a;
 const QIAN = '牵'.charCodeAt(0);
@@ -734,6 +736,7 @@ export function promoteMarked<T extends UnitMention>(lead: T[] | ListBuffer<T>, 
   return responsible.filter((u) => u.role !== 'lead' && !keys.has(u.key));
 }
 
+/** The characters `LEADING_FILLER` can start with: a piece starting otherwise has no filler. */
 const FILLER_FIRST = new Set([...'此该本這該由會会明要责責指确確督请請'].map((c) => c.charCodeAt(0)));
 /** What may follow the `等` that ends a unit list (`A、B等` `C等有关部门`): the piece's end is cut from that `等`. */
 const ETC_TAILS = new Set(['', '有关', '相关'].flatMap((a) => ['', '部门', '单位', '單位', '部門'].map((b) => a + b)));
