@@ -677,6 +677,10 @@ function indexOfType(toks: IToken[], type: IToken['tokenType'], from: number, to
   return -1;
 }
 
+/** A name, a space, and a person's name of two or three characters (`县卫健局 王芳`, `副县长 孙强`). */
+const PERSON_AFTER_SPACE = /^([^\s\u3000]+)[ \t\u3000]+([\u4e00-\u9fff]{2,3})$/;
+/** An office, not a unit (`县长`, `常务副县长`, `县委书记`, `办公室主任`). */
+const OFFICE_END = /(?:长|長|书记|書記|主任|常委)$/;
 /** A person named by office (`王纲市长`, `张明副局长`): persons lead meetings, never tasks' units. */
 const PERSON_END = /(?:市长|市長|县长|縣長|区长|區長|镇长|鎮長|乡长|鄉長|书记|書記|主任|局长|局長|厅长|廳長|部长|部長|秘书长|秘書長|处长|處長|科长|科長|同志)$/;
 /** The characters a `PERSON_END` ends with: a name ending otherwise (`…局`, `…委`) is not tried. */
@@ -861,6 +865,12 @@ function pushPiece(out: ListBuffer<UnitMention>, from: number, to: number, role:
   if (e <= s) return;
   // Words of manner before the verb (`县城管局要牵头`, `县卫健委具体负责`) are no part of the name.
   e = s + withoutModal(text.slice(s, e)).length;
+  // A person written after a space: an office's (`副县长 孙强`, no unit), or a unit's (`县卫健局 王芳`: the unit).
+  const spaced = PERSON_AFTER_SPACE.exec(text.slice(s, e));
+  if (spaced !== null) {
+    if (OFFICE_END.test(spaced[1]!)) return;
+    if (UNIT_END.test(spaced[1]!) && !UNIT_END.test(spaced[2]!)) e = s + spaced[1]!.length;
+  }
   // A count after the name (`牵头单位：市水务局（1项）`, a heading over that unit's tasks) is no part of it.
   if (isCloseParen(text.charCodeAt(e - 1))) {
     const count = TASK_COUNT_END.exec(text.slice(Math.max(s, e - 12), e));
