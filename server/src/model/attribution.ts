@@ -767,6 +767,24 @@ const AND = '及'.charCodeAt(0);
 const WITH = '以'.charCodeAt(0);
 /** `和` `与` (`與`): between two units' names they join two units; inside one they join its words (`住房和城乡建设局`). */
 const JOINERS = new Set([...'和与與'].map((c) => c.charCodeAt(0)));
+const SPACE = 0x20;
+const IDEOGRAPHIC_SPACE = 0x3000;
+const SLASH = 0x2f;
+const SLASH_FULL = 0xff0f;
+
+/**
+ * Does the space or slash at `at` part two units' names of a list (`县财政局 县医保局`, `县卫健局/县财政局`), not the words
+ * of one (`县委 宣传部`)? As `joinsTwoUnits` reads `和`, and the name after it opens as the name before it does (the same
+ * place, `县`…`县`…) or with `各`.
+ */
+function partsTwoNames(text: string, from: number, at: number, to: number): boolean {
+  let next = at + 1;
+  while (next < to && isSpaceCode(text.charCodeAt(next))) next++;
+  let first = from;
+  while (first < at && isSpaceCode(text.charCodeAt(first))) first++;
+  const opens = text.charCodeAt(next);
+  return (opens === text.charCodeAt(first) || opens === EACH) && joinsTwoUnits(text, from, next - 1, to);
+}
 
 /** A name as `joinsTwoUnits` tests it: without a bracket at its end (`县财政局（牵头）`, `各镇（街道）`) and `等部门` after it. */
 function bareName(name: string): string {
@@ -816,7 +834,9 @@ function pushUnits(out: ListBuffer<UnitMention>, span: { start: number; end: num
             ? 2
             : JOINERS.has(ch) && joinsTwoUnits(text, pieceStart, i, span.end)
               ? 1
-              : 0;
+              : (ch === SPACE || ch === IDEOGRAPHIC_SPACE || ch === SLASH || ch === SLASH_FULL) && partsTwoNames(text, pieceStart, i, span.end)
+                ? 1
+                : 0;
       // `市、县（市、区）审管办`: a lone level (`市`, `县`) before `、` is part of the name after it.
       // So is `各市` before `、` (`各市、县（市、区）人民政府`).
       if (width === 1 && ch === ENUM_COMMA && isLoneLevel(text, pieceStart, i) && ADMIN_LEVELS.has(text.charCodeAt(i + 1))) continue;
