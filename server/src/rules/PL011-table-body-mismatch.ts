@@ -3,7 +3,7 @@ import type { Rule, UnitEntry } from '../lint/rule.js';
 import { levelOf, match, sidesOf, type Candidate } from '../model/table-match.js';
 import { unitKey } from '../model/text.js';
 import type { Section, Task, UnitMention } from '../model/types.js';
-import { groupByKey, indexUnits, relate } from './PL007-unit-inconsistent.js';
+import { isAbbreviation, isOneCharVariant } from '../model/units.js';
 
 export const rule: Rule = {
   id: 'PL011',
@@ -66,7 +66,6 @@ export const rule: Rule = {
     // no unit at all (the table is often the only place units are written) thus never yields a lead finding, nor
     // does a table with no 牵头 column (its leads are the plan's convention read into a 责任单位 column).
     const canonical = aliasMap(settings.units ?? []);
-    let partners: Map<string, Set<string>> | null = null;
     const pairs = result.titlePairs;
     for (let p = 0; p + 1 < pairs.length; p += 2) {
       const r = pairs[p]!;
@@ -78,8 +77,7 @@ export const rule: Rule = {
       if (tableLead.length === 0 || bodyLead.length === 0) continue;
       if (sameUnits(tableLead, bodyLead, canonical)) continue;
       // A short and a full name of one unit (`县医保局` / `县医疗保障局`) are PL007's to report, once for each mention.
-      partners ??= namePartners(plan.units, settings.units ?? []);
-      if (sameUpToNames(tableLead, bodyLead, canonical, partners)) continue;
+      if (sameUpToNames(tableLead, bodyLead, canonical)) continue;
       report({
         messageId: 'leadDiffers',
         span: row.leadSpan ?? row.span,
@@ -176,20 +174,16 @@ function sameUnits(a: readonly UnitMention[], b: readonly UnitMention[], canonic
   return ka.size === kb.size && [...ka].every((k) => kb.has(k));
 }
 
-/**
- * The keys of the plan's units that PL007 reads as one unit's other name (a short and a full name, a one-character
- * difference), by key.
- */
-function namePartners(units: readonly UnitMention[], configured: UnitEntry[]): Map<string, Set<string>> {
-  const out = new Map<string, Set<string>>();
-  for (const [group, partners] of relate(groupByKey(units, indexUnits(configured)))) out.set(group.key, new Set(partners.map((p) => p.group.key)));
-  return out;
+/** Names PL007 reads as one unit's (a short and a full name, a one-character difference); collective names never. */
+function oneUnitsNames(a: string, b: string): boolean {
+  return !COLLECTIVE.test(a) && !COLLECTIVE.test(b) && (isAbbreviation(a, b) || isOneCharVariant(a, b));
 }
+const COLLECTIVE = /各|相关|有关/;
 
-/** `sameUnits`, a unit's other name (`namePartners`) counting as the unit. */
-function sameUpToNames(a: readonly UnitMention[], b: readonly UnitMention[], canonical: Canonical, partners: Map<string, Set<string>>): boolean {
+/** `sameUnits`, a unit's other name (`oneUnitsNames`) counting as the unit. */
+function sameUpToNames(a: readonly UnitMention[], b: readonly UnitMention[], canonical: Canonical): boolean {
   const within = (x: readonly UnitMention[], y: readonly UnitMention[]) =>
-    x.every((u) => y.some((v) => canonical(u.key) === canonical(v.key) || partners.get(u.key)?.has(v.key) === true || partners.get(v.key)?.has(u.key) === true));
+    x.every((u) => y.some((v) => canonical(u.key) === canonical(v.key) || oneUnitsNames(canonical(u.key), canonical(v.key))));
   return within(a, b) && within(b, a);
 }
 
