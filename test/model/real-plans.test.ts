@@ -534,6 +534,14 @@ describe('real plans: attribution vocabulary', () => {
     });
   }
 
+  it('a field name in black brackets is a label before its value (【牵头单位】X【完成时限】Y)', () => {
+    const t = one('推进农贸市场改造。【牵头单位】县商务局【责任单位】县市场监管局【完成时限】2025年第三季度');
+    assert.deepEqual([t.lead.map((u) => u.name), t.responsible.map((u) => u.name), t.deadline?.text], [['县商务局'], ['县市场监管局'], '2025年第三季度']);
+    assert.deepEqual(t.section!.attributions.flatMap((a) => a.problems), []);
+    const lines = parsePlan(['一、重点任务', '1.推进农贸市场改造。', '【牵头单位】县商务局', '【完成时限】2025年第三季度'].join('\n')).tasks[0]!;
+    assert.deepEqual([lines.lead.map((u) => u.name), lines.deadline?.text], [['县商务局'], '2025年第三季度']);
+  });
+
   it('a sentence attribution reads its dates as prose: a target or a recurrence after the lead is no deadline', () => {
     assert.equal(one('推进基站建设。市通信管理局牵头，到2025年实现行政村全覆盖。').deadline, null);
     assert.equal(one('开展安全检查。市应急管理局牵头，每年开展一次。').deadline, null);
