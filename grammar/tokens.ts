@@ -660,11 +660,14 @@ function keywordToken(name: string, words: readonly string[], categories: TokenT
 /** What a clause may open after: a line's start, a bracket, a separator. */
 const CLAUSE_OPENERS = new Set([...'\n\r(（[【〔；;，,。'].map((c) => c.charCodeAt(0)));
 
-/** Does a clause open at `offset` (spaces before it aside)? Short labels (`牵头：`) are field names only there. */
+/**
+ * Does a clause open at `offset`: after a line's start, a bracket or a separator, or after spaces that part it from the
+ * value before (`牵头：X　配合：Y　时限：Z`, fields in one line)? Short labels (`牵头：`) are field names only there.
+ */
 function startsClause(text: string, offset: number): boolean {
   let i = offset - 1;
   while (i >= 0 && (text.charCodeAt(i) === 0x20 || text.charCodeAt(i) === 0x09 || text.charCodeAt(i) === 0x3000)) i--;
-  return i < 0 || CLAUSE_OPENERS.has(text.charCodeAt(i));
+  return i < offset - 1 || i < 0 || CLAUSE_OPENERS.has(text.charCodeAt(i));
 }
 
 /**

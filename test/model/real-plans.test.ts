@@ -493,6 +493,9 @@ describe('real plans: attribution vocabulary', () => {
     ['深化一网通办。（牵头：县政务服务中心；配合：县发展改革局、县司法局；时限：2024年6月底前）', ['县政务服务中心'], ['县发展改革局', '县司法局']],
     ['压缩审批时限。牵头：县市场监管局；配合：县住建局；时限：2024年9月底前。', ['县市场监管局'], ['县住建局']],
     ['加强协调。（牽頭：縣發改局，協辦：縣財政局）', ['縣發改局'], ['縣財政局']],
+    // …or after spaces that part them from the value before, fields in one line.
+    ['加强应急值守。牵头：县应急局　配合：县卫健委、县公安局　时限：2025年6月底前', ['县应急局'], ['县卫健委', '县公安局']],
+    ['加强应急值守。牵头：县应急局 配合：县卫健委', ['县应急局'], ['县卫健委']],
     // A field name that holds its colon, outside brackets.
     ['加强监管。负责单位：县市场监管局。', ['县市场监管局'], []],
     // Names alone after the lead, in the same bracket: they take part.
