@@ -777,6 +777,8 @@ export function onlyWhereClauseOpens(word: string): boolean {
 const LEAD_FIELD_WORDS = [
   '牵头责任单位', '牽頭責任單位', '牵头责任部门', '牽頭責任部門', '牵头督导单位', '牽頭督導單位', '牵头单位', '牽頭單位', '牵头部门', '牽頭部門',
   '主办单位', '主辦單位', '主办部门', '主辦部門', '主责单位', '主責單位', '主责部门', '主責部門',
+  // `主要责任单位：X；其他责任单位：Y`: the main responsible unit leads.
+  '主要责任单位', '主要責任單位', '主要责任部门', '主要責任部門',
   // A 督办 sheet or a proposal's handling names the unit that handles it (承办).
   '承办单位', '承辦單位', '承办部门', '承辦部門',
   // A department's internal breakdown names its offices (处室, 科室).
