@@ -547,6 +547,12 @@ describe('real plans: attribution vocabulary', () => {
     assert.deepEqual([lines.lead.map((u) => u.name), lines.deadline?.text], [['县商务局'], '2025年第三季度']);
   });
 
+  it('a Markdown list of field lines under an item is the item\'s (- 责任单位：X, - **完成时限**：Y)', () => {
+    const plan = parsePlan(['## 一、重点任务', '', '**（一）整治城区扬尘。** 完成工地围挡全覆盖。', '', '- 牵头单位：县住建局', '- 责任单位：县城管局、县交通局', '- **完成时限**：2025年9月底前'].join('\n'));
+    assert.deepEqual(plan.tasks.map((t) => [t.lead.map((u) => u.name), t.responsible.map((u) => u.name), t.deadline?.text]), [[['县住建局'], ['县城管局', '县交通局'], '2025年9月底前']]);
+    assert.deepEqual(lintPlan(plan, { rules: allRules, settings: { today: '2025-01-01' } }).map((d) => d.ruleId).filter((id) => id === 'PL002' || id === 'PL003'), []);
+  });
+
   it('a sentence attribution reads its dates as prose: a target or a recurrence after the lead is no deadline', () => {
     assert.equal(one('推进基站建设。市通信管理局牵头，到2025年实现行政村全覆盖。').deadline, null);
     assert.equal(one('开展安全检查。市应急管理局牵头，每年开展一次。').deadline, null);

@@ -369,6 +369,9 @@ interface SectionInfo {
 /** Field names that open a line of one field (`牵头单位：` `责任单位：` `完成时限：` `牵头领导：`). */
 const FIELD_LINE_KEYWORDS = new Set([T.LeadField, T.ResponsibleField, T.DeadlineField, T.PersonField]);
 
+/** A Markdown list item's bullet, alone before the line's words. */
+const LIST_BULLETS = new Set(['-', '*', '+']);
+
 /** A short label before a colon (`任务名称` `工作目标`): a line of a record. */
 const LABEL = /^[\u3400-\u9fff]{2,8}$/;
 
@@ -380,6 +383,8 @@ function labelEnd(toks: IToken[], block: Block): number {
   let i = block.first;
   // A line indented by a tab (Word's plain text: `\t牵头单位：X` under an item) opens where its words do.
   while (i < block.last && (toks[i]!.tokenType === T.Whitespace || toks[i]!.tokenType === T.Tab)) i++;
+  // So does a Markdown list's line (`- 牵头单位：X`, `- **完成时限**：Y` under an item): its bullet is no label.
+  if (i < block.last && toks[i]!.tokenType === T.Text && LIST_BULLETS.has(toks[i]!.image)) i++;
   if (i >= block.last) return -1;
   const first = toks[i]!;
   if (!FIELD_LINE_KEYWORDS.has(first.tokenType) && !(first.tokenType === T.Text && LABEL.test(first.image))) return -1;
