@@ -815,6 +815,9 @@ export const ResponsibleField = keywordToken('ResponsibleField', [...RESPONSIBLE
 const DEADLINE_FIELD_WORDS = [
   '完成时限', '完成時限', '完成时间', '完成時間', '时间节点', '時間節點', '时限要求', '時限要求', '时间要求', '時間要求', '完成期限', '办结时限', '辦結時限',
   '整改时限', '整改時限', '整改期限',
+  // A cut-off date or a pace asked for (`截止时间：2025年6月30日`, `进度要求：…前完成`): fields only with their colon
+  // (`截止时间为…` is a sentence).
+  '截止时间：', '截止时间:', '截止時間：', '截止時間:', '截止日期：', '截止日期:', '进度要求：', '进度要求:', '進度要求：', '進度要求:',
   ...SHORT_DEADLINE_LABELS,
 ];
 export const DeadlineField = keywordToken('DeadlineField', [...DEADLINE_FIELD_WORDS, ...bracketLabels(DEADLINE_FIELD_WORDS)], [FieldName], SHORT_DEADLINE_LABELS);

@@ -553,6 +553,12 @@ describe('real plans: attribution vocabulary', () => {
     assert.deepEqual(lintPlan(plan, { rules: allRules, settings: { today: '2025-01-01' } }).map((d) => d.ruleId).filter((id) => id === 'PL002' || id === 'PL003'), []);
   });
 
+  it('a cut-off or a pace asked for, with its colon, is a deadline field (截止时间：, 进度要求：)', () => {
+    assert.equal(one('开展消防演练。牵头单位：县消防救援大队；截止时间：2025年6月30日').deadline?.text, '2025年6月30日');
+    assert.equal(one('更新教学设备。牵头单位：县教育局；进度要求：2025年8月完成').deadline?.text, '2025年8月');
+    assert.equal(one('公示名单。牵头单位：县民政局；截止日期：2025年5月20日').deadline?.text, '2025年5月20日');
+  });
+
   it('a sentence attribution reads its dates as prose: a target or a recurrence after the lead is no deadline', () => {
     assert.equal(one('推进基站建设。市通信管理局牵头，到2025年实现行政村全覆盖。').deadline, null);
     assert.equal(one('开展安全检查。市应急管理局牵头，每年开展一次。').deadline, null);
