@@ -848,6 +848,28 @@ function standsAlone(s: string, from: number, to: number): boolean {
   return (a < 0 || isAt(s, a, CLAUSE_BOUNDARY)) && (b >= s.length || isAt(s, b, CLAUSE_BOUNDARY));
 }
 
+/** A period an ongoing phrase may follow in its clause (`全年`, `防火期内`, `汛期间`). */
+const PERIOD_BEFORE = /^(?:全年|常年|[\u4e00-\u9fff]{0,4}期(?:内|间|間)?)$/;
+/** How far before an ongoing phrase its clause may start for `afterPeriod`. */
+const PERIOD_REACH = 7;
+
+/**
+ * In prose, an ongoing phrase with its verb that ends a clause opening with a period says how the work runs in it
+ * (`，全年持续开展。` `，防火期内常态化开展。`): it counts as one standing alone would. Its verb is asked for: `常态化` alone
+ * after words is what the work becomes, not how it runs.
+ */
+function afterPeriod(s: string, from: number, to: number): boolean {
+  if (!isAt(s, from - 1, PERIOD_LAST) || to - from <= (wordAt(ONGOING_KEYS, s, from)?.length ?? to - from)) return false;
+  let b = skipPinyin(s, to);
+  while (b < s.length && isSpace(s, b)) b++;
+  if (b < s.length && !isAt(s, b, CLAUSE_BOUNDARY)) return false;
+  let a = from - 1;
+  while (a >= 0 && from - a <= PERIOD_REACH && !isAt(s, a, CLAUSE_BOUNDARY)) a--;
+  return (a < 0 || isAt(s, a, CLAUSE_BOUNDARY)) && PERIOD_BEFORE.test(s.slice(a + 1, from).trim());
+}
+/** The last characters of `PERIOD_BEFORE`: most ongoing phrases follow none of them, and are ruled out at once. */
+const PERIOD_LAST = codeSet('年期内间間');
+
 /** May a date start at `i`? Arabic digits must begin their run and not follow a letter or `.` `/` `-` `_`. */
 function mayStart(s: string, i: number): boolean {
   return !isDigit(s, i) || !(isDigit(s, i - 1) || isAsciiLetter(s, i - 1) || isAt(s, i - 1, DIGIT_JOIN));
@@ -881,7 +903,7 @@ function hitAt(s: string, i: number, prose: boolean, chained: boolean): Hit {
     return !prose || opens ? { from: i, to: holidayEnd, expr: null, holiday: true } : { from: i, to: holidayEnd };
   }
   const ongoingEnd = ongoingAt(s, i);
-  if (ongoingEnd >= 0) return !prose || standsAlone(s, i, ongoingEnd) ? { from: i, to: ongoingEnd, expr: null } : missAt(s, i);
+  if (ongoingEnd >= 0) return !prose || standsAlone(s, i, ongoingEnd) || afterPeriod(s, i, ongoingEnd) ? { from: i, to: ongoingEnd, expr: null } : missAt(s, i);
   if (!mayStart(s, i)) return missAt(s, i);
   const env: Env = { afterSep: false, loose: isDigit(s, i) && prefixCue(s, i) };
   const first = parseAt(s, i, env);

@@ -65,6 +65,15 @@ describe('deadline phrases as plans write them', () => {
     assert.deepEqual(found('做好汛期巡查工作。'), []);
   });
 
+  it('reads an ongoing phrase with its verb that ends a clause opening with a period', () => {
+    assert.deepEqual(found('由县城管局负责，全年持续开展。'), [['持续开展', null, 'ongoing']]);
+    assert.deepEqual(found('县林业局负责，禁牧期内常态化推进。'), [['常态化推进', null, 'ongoing']]);
+    // what the work becomes, or words before it that are no period: no deadline
+    assert.deepEqual(found('推动监督检查常态化开展。'), []);
+    assert.deepEqual(found('县林业局负责，禁牧期内常态化。'), []);
+    assert.deepEqual(found('全年持续开展执法检查。'), []);
+  });
+
   it('reads holiday periods and open periods as the time of a clause', () => {
     assert.deepEqual(found('清明节期间，各乡镇组织巡查。'), [['清明节期间', null, '']]);
     assert.deepEqual(found('2、國慶節(jié)前后，區領導帶隊督查。'), [['國慶節(jié)前后', null, '']]);
