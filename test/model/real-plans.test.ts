@@ -559,6 +559,11 @@ describe('real plans: attribution vocabulary', () => {
     assert.equal(one('公示名单。牵头单位：县民政局；截止日期：2025年5月20日').deadline?.text, '2025年5月20日');
   });
 
+  it('a deadline field a hard wrap cuts is read joined (常态 / 化推进, 第三季 / 度)', () => {
+    assert.equal(one('加强水质监测。（牵头单位：县疾控中心；完成时限：常态\n化推进）').deadline?.text, '常态化推进');
+    assert.equal(one('完善管护机制。（牵头单位：县水利局；完成时限：2025年第三季\n度）').deadline?.text, '2025年第三季度');
+  });
+
   it('a sentence attribution reads its dates as prose: a target or a recurrence after the lead is no deadline', () => {
     assert.equal(one('推进基站建设。市通信管理局牵头，到2025年实现行政村全覆盖。').deadline, null);
     assert.equal(one('开展安全检查。市应急管理局牵头，每年开展一次。').deadline, null);

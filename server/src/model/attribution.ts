@@ -939,15 +939,21 @@ const HAS_WORD = /[\u4e00-\u9fff]/;
 const MAX_WRITTEN_DEADLINE = 24;
 
 /**
- * Does a line break between these two characters cut a date (`2025年6` / `月底前`, `12月` / `底前`)? A digit or `年` `月`
- * before it, a digit or what a date goes on with after it. Elsewhere a line break separates (`…12月底前` / `二、…`: `前二`
- * would read as "the first two").
+ * Does a line break between these two characters cut a date (`2025年6` / `月底前`, `12月` / `底前`) or the word that
+ * opens an ongoing phrase (`常态` / `化推进`, `持` / `续推进`)? For a date, a digit or `年` `月` `季` before it, a digit or
+ * what a date goes on with after it (`第三季` / `度`). Elsewhere a line break separates (`…12月底前` / `二、…`: `前二` would read as "the first two").
  */
 function cutsDate(before: number, after: number): boolean {
-  return DATE_BEFORE_CUT.has(before) && DATE_AFTER_CUT.has(after);
+  return (DATE_BEFORE_CUT.has(before) && DATE_AFTER_CUT.has(after)) || ONGOING_CUTS.has(before * 0x10000 + after);
 }
-const DATE_BEFORE_CUT = new Set([...'0123456789０１２３４５６７８９年月'].map((c) => c.charCodeAt(0)));
-const DATE_AFTER_CUT = new Set([...'0123456789０１２３４５６７８９年月日底前中上下旬内'].map((c) => c.charCodeAt(0)));
+/** The pairs of characters inside the words that open an ongoing phrase, as `before * 0x10000 + after`. */
+const ONGOING_CUTS = new Set(
+  ['常态化', '常態化', '长期', '長期', '持续', '持續', '常年', '长效', '長效', '即时', '即時', '立即'].flatMap((w) =>
+    [...w].slice(1).map((c, k) => w.charCodeAt(k) * 0x10000 + c.charCodeAt(0)),
+  ),
+);
+const DATE_BEFORE_CUT = new Set([...'0123456789０１２３４５６７８９年月季'].map((c) => c.charCodeAt(0)));
+const DATE_AFTER_CUT = new Set([...'0123456789０１２３４５６７８９年月日底前中上下旬内度末'].map((c) => c.charCodeAt(0)));
 
 /** Deadlines found in free task text (prose mode), added to `out`. */
 export function proseDeadlines(span: { start: number; end: number }, ctx: AttributionContext, out: Deadline[] = []): Deadline[] {
