@@ -564,6 +564,27 @@ describe('real plans: attribution vocabulary', () => {
     assert.equal(one('完善管护机制。（牵头单位：县水利局；完成时限：2025年第三季\n度）').deadline?.text, '2025年第三季度');
   });
 
+  it('a statement covering the items above (以上任务由…) gives each item that names none its lead and deadline', () => {
+    const items = (lines: string[]) =>
+      parsePlan(['山县2025年河道治理方案', '一、重点任务', ...lines, '二、保障措施', '（一）加强领导。'].join('\n')).tasks
+        .filter((t) => t.number.startsWith('（') && t.section?.parent?.title === '重点任务')
+        .map((t) => [t.number, t.lead.map((u) => u.name), t.deadline?.text ?? null]);
+    assert.deepEqual(items(['（一）清理河道垃圾。', '（二）整治入河排口。', '以上任务由县水利局牵头，各乡镇配合，2025年11月底前完成。']), [
+      ['（一）', ['县水利局'], '2025年11月底前'],
+      ['（二）', ['县水利局'], '2025年11月底前'],
+    ]);
+    // the last item names its own: the others still get the covering one, and it keeps its own
+    assert.deepEqual(items(['（一）清理河道垃圾。', '（二）整治入河排口。（县生态环境分局牵头，2025年9月底前）', '上述任务由县水利局牵头，2025年11月底前完成。']), [
+      ['（一）', ['县水利局'], '2025年11月底前'],
+      ['（二）', ['县生态环境分局'], '2025年9月底前'],
+    ]);
+    // without the covering words the line is the last item's
+    assert.deepEqual(items(['（一）清理河道垃圾。', '（二）整治入河排口。', '由县水利局牵头，2025年11月底前完成。']), [
+      ['（一）', [], null],
+      ['（二）', ['县水利局'], '2025年11月底前'],
+    ]);
+  });
+
   it('a sentence attribution reads its dates as prose: a target or a recurrence after the lead is no deadline', () => {
     assert.equal(one('推进基站建设。市通信管理局牵头，到2025年实现行政村全覆盖。').deadline, null);
     assert.equal(one('开展安全检查。市应急管理局牵头，每年开展一次。').deadline, null);

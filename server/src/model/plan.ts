@@ -437,9 +437,34 @@ function sharedBySiblings(parent: SectionInfo | undefined, info: Map<Section, Se
   return true;
 }
 
-/** Does the paragraph `block` hold nothing but `attributions` (its punctuation and spaces aside)? */
-function onlyAttributions(block: Block, attributions: readonly Attribution[], text: string): boolean {
-  let at = block.start;
+/**
+ * Words that open a statement about the items above it (`以上任务`, `上述各项工作`, `以上3项任务`): the attribution that
+ * follows is theirs, each of them, not the last one's.
+ */
+const COVERED_ITEMS = /^[ \t\u3000]*(?:以上|上述)(?:各项|所有|全部|[0-9０-９一二三四五六七八九十]{1,2}项)?(?:重点任务|工作任务|任务|工作|事项)/;
+
+/** Where the words that say `block` covers the items above it end (`以上任务` in `以上任务由县水利局牵头…`), or -1. */
+function coveredItemsEnd(text: string, block: Block): number {
+  let i = block.start;
+  while (i < block.end && (text.charCodeAt(i) === 0x20 || text.charCodeAt(i) === 0x3000 || text.charCodeAt(i) === 0x09)) i++;
+  const c = text.charCodeAt(i);
+  if (c !== 0x4ee5 /* 以 */ && c !== 0x4e0a /* 上 */) return -1;
+  const m = COVERED_ITEMS.exec(text.slice(block.start, Math.min(block.end, block.start + 24)));
+  return m === null ? -1 : block.start + m[0].length;
+}
+
+/**
+ * May a statement that covers the items above it (`coveredItemsEnd`) give its attribution to their parent, from which each
+ * item that names none of its own inherits it: a parent that names none itself and holds two or more items, under an
+ * item or a chapter alike.
+ */
+function coversSiblings(parent: SectionInfo | undefined): boolean {
+  return parent !== undefined && parent.own.length === 0 && !parent.nonTask && parent.section.children.length >= 2;
+}
+
+/** Does the paragraph `block` hold nothing but `attributions` (its punctuation and spaces aside) from `from` on? */
+function onlyAttributions(block: Block, attributions: readonly Attribution[], text: string, from = block.start): boolean {
+  let at = from;
   const blockEnd = block.end;
   for (const a of attributions) {
     if (!/^[\s\u3000。；;，,、]*$/.test(text.slice(at, a.span.start))) return false;
@@ -585,6 +610,21 @@ function buildSections(tokens: IToken[], blocks: Block[], bodyEnd: number, ctx: 
       // under its marker's line, or after its prose when it names nothing yet (a `责任领导：` line first included).
       const fieldLine = current !== undefined && (current.fieldsFollow || current.own.length === 0) && isFieldLine(tokens, block);
       if (current !== undefined) current.fieldsFollow = fieldLine;
+      // A statement that covers the items above it (`以上任务由…`), the last of which names its own: its parent's.
+      const covering = current !== undefined && !current.nonTask && current.own.length > 0 && !fieldLine ? coveredItemsEnd(ctx.text, block) : -1;
+      if (covering >= 0 && coversSiblings(stack[stack.length - 2])) {
+        const read = readAttributions(tokens, block.first, block.last, ctx, []);
+        const parent = stack[stack.length - 2]!;
+        if (read.length > 0 && onlyAttributions(block, read, ctx.text, covering)) {
+          parent.own.push(...read);
+          parent.blocks.push(block);
+        } else {
+          for (const attribution of read) unnumbered.push(new PlacedUnnumbered(attribution, current!.section, ctx.lines));
+          current!.blocks.push(block);
+        }
+        attachmentLevel = 0;
+        continue;
+      }
       if (current === undefined || !current.nonTask) {
         if (current !== undefined && (current.own.length === 0 || fieldLine)) {
           const parent = stack[stack.length - 2];
@@ -592,8 +632,10 @@ function buildSections(tokens: IToken[], blocks: Block[], bodyEnd: number, ctx: 
           readAttributions(tokens, block.first, block.last, ctx, current.own);
           // An attribution on its own line after the last of several sub-items, none of which names its own, is
           // their item's (`1.培育文化产业。（1）…（2）…` then `（牵头单位：…）`): they inherit it from there.
-          const passes = current.passesUp || sharedBySiblings(parent, info);
-          if (parent !== undefined && before === 0 && current.own.length > 0 && passes && onlyAttributions(block, current.own, ctx.text)) {
+          // So is one that says it covers the items above (`以上任务由县水利局牵头，…`), under an item or a chapter.
+          const covering = coveredItemsEnd(ctx.text, block);
+          const passes = current.passesUp || sharedBySiblings(parent, info) || (covering >= 0 && coversSiblings(parent));
+          if (parent !== undefined && before === 0 && current.own.length > 0 && passes && onlyAttributions(block, current.own, ctx.text, Math.max(covering, block.start))) {
             parent.own.push(...current.own);
             current.own.length = 0;
             // Its other field lines (`完成时限：…` after `责任单位：…`) go up too.
