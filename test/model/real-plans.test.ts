@@ -585,6 +585,17 @@ describe('real plans: attribution vocabulary', () => {
     ]);
   });
 
+  it('a statement that every task is due by a time gives it to each task that has none (各项任务均需在…前完成)', () => {
+    const deadlines = (last: string[]) =>
+      parsePlan(['山县2025年政务服务要点', '一、优化服务', '（一）推行延时服务。（县政务服务中心牵头）', '（二）推进跨省通办。（县政务服务中心牵头，2025年6月底前）', '二、保障措施', '（一）加强督办。', ...last].join('\n')).tasks
+        .filter((t) => t.section?.parent?.title === '优化服务')
+        .map((t) => t.deadline?.text ?? null);
+    assert.deepEqual(deadlines(['注：各项任务均需在2025年11月底前完成。']), ['2025年11月底前', '2025年6月底前']);
+    assert.deepEqual(deadlines(['本要点所列各项工作，除明确时限外，均须于2025年11月底前完成。']), ['2025年11月底前', '2025年6月底前']);
+    // a time to report by is no deadline of the work
+    assert.deepEqual(deadlines(['各项任务均需于2025年11月底前报送进展情况。']), [null, '2025年6月底前']);
+  });
+
   it('a sentence attribution reads its dates as prose: a target or a recurrence after the lead is no deadline', () => {
     assert.equal(one('推进基站建设。市通信管理局牵头，到2025年实现行政村全覆盖。').deadline, null);
     assert.equal(one('开展安全检查。市应急管理局牵头，每年开展一次。').deadline, null);

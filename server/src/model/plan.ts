@@ -454,6 +454,27 @@ function coveredItemsEnd(text: string, block: Block): number {
 }
 
 /**
+ * What says that every task of the plan is due by one time (`各项任务均需在2025年12月底前完成`, `本要点涉及的各项任务，除明确
+ * 时限外，均需在…完成`): `各项` `所有` `全部` before the tasks or work, then `均` `都` and the time the work is completed by, in one sentence.
+ */
+const EVERY_TASK = /(?:各项|所有|全部)(?:重点)?(?:任务|工作)[^。；;]{0,16}?[均都](?:需|须|应|要)?[^。；;]{0,4}/;
+
+/** The deadlines of the statement in `block` that gives every task of the plan its deadline, added to `out`. */
+function everyTaskDeadlines(ctx: AttributionContext, block: Block, out: Deadline[]): void {
+  const text = ctx.text;
+  const paragraph = text.slice(block.start, block.end);
+  // Most paragraphs hold no `均` or `都`: ruled out by a search for a character.
+  if (paragraph.indexOf('均') < 0 && paragraph.indexOf('都') < 0) return;
+  const m = EVERY_TASK.exec(paragraph);
+  if (m === null) return;
+  let end = m.index + m[0].length;
+  while (end < paragraph.length && !'。；;\n'.includes(paragraph[end]!)) end++;
+  // Only a time the work is completed by (`…前完成`): `均需于每月5日前报送进展` asks for reports, not the work.
+  if (!paragraph.slice(m.index, end).includes('完成')) return;
+  for (const d of proseDeadlines({ start: block.start + m.index, end: block.start + end }, ctx)) if (!d.recurring) out.push(d);
+}
+
+/**
  * May a statement that covers the items above it (`coveredItemsEnd`) give its attribution to their parent, from which each
  * item that names none of its own inherits it: a parent that names none itself and holds two or more items, under an
  * item or a chapter alike.
@@ -479,6 +500,8 @@ interface BuiltSections {
   info: Map<Section, SectionInfo>;
   unnumbered: UnnumberedAttribution[];
   separateLists: SeparateList[];
+  /** The deadlines a statement gives every task of the plan (`各项任务均需在2025年12月底前完成`). */
+  everyTask: Deadline[];
 }
 
 /** The tail of a paragraph that labels a list (`主要目标：`, `…制定本方案。工作目标：`): after its last sentence end, a colon at its end. */
@@ -551,6 +574,7 @@ function buildSections(tokens: IToken[], blocks: Block[], bodyEnd: number, ctx: 
   const nonTaskEntries: SectionInfo[] = [];
   /** The attributions of one unnumbered paragraph, until they are wrapped (one list for all). */
   const found: Attribution[] = [];
+  const everyTask: Deadline[] = [];
   let inNoticeStack = noticeEnd > 0;
   /** The level of the attachment list being read (`附件:1.… 2.…`), 0 when none. */
   let attachmentLevel = 0;
@@ -610,6 +634,9 @@ function buildSections(tokens: IToken[], blocks: Block[], bodyEnd: number, ctx: 
       // under its marker's line, or after its prose when it names nothing yet (a `责任领导：` line first included).
       const fieldLine = current !== undefined && (current.fieldsFollow || current.own.length === 0) && isFieldLine(tokens, block);
       if (current !== undefined) current.fieldsFollow = fieldLine;
+      // A statement that gives every task its deadline (`各项任务均需在…前完成`), in a section of requirements too:
+      // each task that has none takes it.
+      everyTaskDeadlines(ctx, block, everyTask);
       // A statement that covers the items above it (`以上任务由…`), the last of which names its own: its parent's.
       const covering = current !== undefined && !current.nonTask && current.own.length > 0 && !fieldLine ? coveredItemsEnd(ctx.text, block) : -1;
       if (covering >= 0 && coversSiblings(stack[stack.length - 2])) {
@@ -711,7 +738,7 @@ function buildSections(tokens: IToken[], blocks: Block[], bodyEnd: number, ctx: 
     if (!entry.nonTask || entry.notice) continue;
     if (assignsWork(entry.section, info)) clearNonTask(entry.section, info);
   }
-  return { roots, all, info, unnumbered, separateLists };
+  return { roots, all, info, unnumbered, separateLists, everyTask };
 }
 
 /**
@@ -1028,6 +1055,11 @@ function sectionTask(section: Section, built: BuiltSections, ctx: AttributionCon
         inherited.deadline = true;
       }
     }
+  }
+  // Last, what a statement gives every task of the plan.
+  if (deadline === null && built.everyTask.length > 0) {
+    deadline = pickDeadline(built.everyTask);
+    inherited.deadline = deadline !== null;
   }
   // Sorted after the pick: among equal ends the first written binds.
   const deadlines = written.sort((a, b) => a.span.start - b.span.start);
