@@ -498,6 +498,10 @@ describe('real plans: attribution vocabulary', () => {
     // …or after spaces that part them from the value before, fields in one line.
     ['加强应急值守。牵头：县应急局　配合：县卫健委、县公安局　时限：2025年6月底前', ['县应急局'], ['县卫健委', '县公安局']],
     ['加强应急值守。牵头：县应急局 配合：县卫健委', ['县应急局'], ['县卫健委']],
+    // A field name, then `为` / `是` and its value right after it: units' names only.
+    ['做好宣传。（牵头单位为县委宣传部；责任单位为县文旅局、县教育局；完成时限为2025年9月底）', ['县委宣传部'], ['县文旅局', '县教育局']],
+    ['建设驿站。牵头单位是县总工会。', ['县总工会'], []],
+    ['明确分工。责任单位是落实工作的主体。', [], []],
     // A field name that holds its colon, outside brackets.
     ['加强监管。负责单位：县市场监管局。', ['县市场监管局'], []],
     // Names alone after the lead, in the same bracket: they take part.
@@ -594,6 +598,10 @@ describe('real plans: attribution vocabulary', () => {
     assert.deepEqual(deadlines(['本要点所列各项工作，除明确时限外，均须于2025年11月底前完成。']), ['2025年11月底前', '2025年6月底前']);
     // a time to report by is no deadline of the work
     assert.deepEqual(deadlines(['各项任务均需于2025年11月底前报送进展情况。']), [null, '2025年6月底前']);
+  });
+
+  it('a deadline field with 为 before its value is read (完成时限为…)', () => {
+    assert.equal(one('做好宣传。牵头单位：县委宣传部；完成时限为2025年9月底').deadline?.text, '2025年9月底');
   });
 
   it('a sentence attribution reads its dates as prose: a target or a recurrence after the lead is no deadline', () => {

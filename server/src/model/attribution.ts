@@ -2,6 +2,7 @@
 // Over 400 lines: the meaning of every part the grammar finds (fields, verb segments, 会同, a unit-named heading) and the
 // unit-list reader they all share.
 import {
+  copulaValueAt,
   deadlineStartsAt,
   leadsAfterBy,
   MAX_BY_UNITS,
@@ -558,7 +559,9 @@ function colonBefore(toks: IToken[], from: number, verb: number): number | undef
 function readField(toks: IToken[], from: number, valueStart: number, to: number, attribution: Lists, ctx: AttributionContext): void {
   const head = toks[from]!;
   const hasValue = valueStart < to;
-  const valueFrom = hasValue ? toks[valueStart]!.startOffset : end(toks[valueStart - 1]!);
+  // `牵头单位是X` `完成时限为Y`: the `是` / `为` is no part of the value.
+  const copula = hasValue && valueStart === from + 1 && copulaValueAt(toks, from) ? 1 : 0;
+  const valueFrom = hasValue ? toks[valueStart]!.startOffset + copula : end(toks[valueStart - 1]!);
   const valueTo = hasValue ? end(toks[to - 1]!) : valueFrom;
   const span = trimSpan(ctx.text, valueFrom, valueTo);
   if (head.tokenType === T.PersonField) return; // a person (`牵头领导:…副市长`), never a unit
