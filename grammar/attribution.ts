@@ -282,9 +282,33 @@ export function isLeadMark(toks: readonly IToken[], open: number, close: number)
   return (inner === LeadVerb || inner === LeadField) && before.tokenType === Text && before.startOffset + before.image.length === toks[open]!.startOffset;
 }
 
-/** Does a field clause start at `i` (a field name and its colon before `to`)? */
+/**
+ * Does a field clause start at `i`: a field name and its colon before `to`, or the name, `为` / `是` and its value right after
+ * it (`牵头单位是县总工会`, `完成时限为2025年9月底`)?
+ */
 function fieldClauseAt(toks: readonly IToken[], i: number, to: number): boolean {
-  return i < to && is(toks[i]!, FIELD) && (holdsColon(toks[i]!) || (i + 1 < to && toks[i + 1]!.tokenType === Colon));
+  return i < to && is(toks[i]!, FIELD) && (holdsColon(toks[i]!) || (i + 1 < to && (toks[i + 1]!.tokenType === Colon || copulaValueAt(toks, i))));
+}
+
+/**
+ * Does the field named at `head` give its value after `为` / `是` glued to it (`牵头单位是县总工会`)? A unit field's value is
+ * then units' names only (`责任单位是落实工作的主体` is a sentence); a deadline field's, a date.
+ */
+export function copulaValueAt(toks: readonly IToken[], head: number): boolean {
+  const value = toks[head + 1];
+  if (value === undefined || value.tokenType !== Text || value.startOffset !== end(toks[head]!)) return false;
+  const c = value.image.charCodeAt(0);
+  if ((c !== 0x4e3a /* 为 */ && c !== 0x662f /* 是 */) || value.image.length < 2) return false;
+  if (toks[head]!.tokenType === DeadlineField) return deadlineStartsAt(value.image, 1);
+  return namesUnitsText(value.image.slice(1));
+}
+
+/** Are the names in `text` (parted by `、`) units' names? */
+function namesUnitsText(text: string): boolean {
+  return text.split('、').every((name) => {
+    const bare = withoutModal(name.trim());
+    return NAME_LIKE.test(bare) && UNIT_END.test(bare);
+  });
 }
 
 /** Where the clause from `from` ends: at `；` `。`, at `to`, or (in prose) before a glued field name. */

@@ -102,7 +102,7 @@ const DIGIT_JOIN = codeSet('._/\\-');
 /** Characters a bare damaged date with no `日` may end before (`2020313` before `前`, a space, a clause end). */
 const BARE_END = codeSet(`前之以)）${SPACE_CHARS}${CLAUSE_BOUNDARY_CHARS}`);
 /** The first characters of the holidays (`HOLIDAYS`), for the candidate scan. */
-const HOLIDAY_START = '元旦|春节|清明|五一|劳动节|端午|中秋|国庆|主汛期|汛期|暑假|暑期|寒假|两节|双节';
+const HOLIDAY_START = '元旦|春节|清明|五一|劳动节|端午|中秋|国庆|主汛期|汛期|汛前|暑假|暑期|寒假|两节|双节';
 /**
  * Where a deadline or an ongoing phrase may start; the scan jumps from one to the next. Bounded quantifiers only:
  * linear on any input. Tried only where one of `CANDIDATE_FIRSTS` stands (sticky): a lookahead tried at every
@@ -110,12 +110,12 @@ const HOLIDAY_START = '元旦|春节|清明|五一|劳动节|端午|中秋|国�
  */
 const CANDIDATE_SOURCES = [
   '[0-9]', '[〇○零O一二三四五六七八九十]{1,4}[年月季日号]', '元月', '第[一二三四1-4]季', '[Qq][1-4]', '每[年季半月]',
-  '年度?[底末内]', '[上下]半年', '(?:本|今|当|全|明|次|翌|去|上一?|下一)年', '长期|持续|常态化|常年|长效', '即日',
+  '年度?[底末内]', '[上下]半年', '(?:本|今|当|全|明|次|翌|去|上一?|下一)年', '长期|持续|常态化|常年|长效', '即日', '即时|立即',
   HOLIDAY_START,
 ];
 export const CANDIDATE = new RegExp(CANDIDATE_SOURCES.join('|'), 'y');
 /** The first characters of `CANDIDATE`'s alternatives, in their order (a test checks the two agree). */
-export const CANDIDATE_FIRSTS = '0123456789〇○零O一二三四五六七八九十元第Qq每年上下本今当全明次翌去长持常即元春清五劳端中国主汛暑寒两双';
+export const CANDIDATE_FIRSTS = '0123456789〇○零O一二三四五六七八九十元第Qq每年上下本今当全明次翌去长持常即立元春清五劳端中国主汛暑寒两双';
 const CANDIDATE_FIRST = codeSet(CANDIDATE_FIRSTS);
 /** Where the scan of a text may start: a character that folds, or one that may start a candidate (as written). */
 const SCAN_FROM = codeSet(FOLD_FROM + CANDIDATE_FIRSTS);
@@ -124,19 +124,28 @@ const FOLDS_TO_CANDIDATE_FIRST = codeSet(
   [...CANDIDATE_FIRSTS].filter((c) => !FOLD_FROM.includes(c)).join('') +
     [...FOLD_FROM].filter((_, k) => CANDIDATE_FIRSTS.includes(FOLD_TO[k]!)).join(''),
 );
-const ONGOING_KEYS = ['常态化', '长期', '持续', '常年', '长效'];
+/**
+ * What starts an ongoing phrase: the work goes on (`长期坚持` `持续推进` `常态化推进`), or starts now and has no end to
+ * compute either (`即时` `立即启动` `即日起`; `即日起至10月31日` is a range, read as a date).
+ */
+const ONGOING_KEYS = ['常态化', '长期', '持续', '常年', '长效', '即时', '立即', '即日起'];
 /**
  * Holidays and seasons a schedule is written against (`清明节期间`, `国庆节前`, `汛期`); longer names first. Their
  * dates move from year to year (the lunar ones) or are not a day (a season): they are read as a period with no
  * computed end.
  */
-const HOLIDAYS = ['元旦春节', '元旦', '春节', '清明节', '清明', '五一', '劳动节', '端午节', '端午', '中秋节', '中秋', '国庆节', '国庆', '主汛期', '汛期', '暑假', '暑期', '寒假', '两节', '双节'];
+const HOLIDAYS = ['元旦春节', '元旦', '春节', '清明节', '清明', '五一', '劳动节', '端午节', '端午', '中秋节', '中秋', '国庆节', '国庆', '主汛期', '汛期', '汛前', '暑假', '暑期', '寒假', '两节', '双节'];
+/**
+ * Seasons that are a time bound with no word after them when they are a clause of their own (`（县防汛办负责，汛期）`,
+ * `完成时限：汛前`): the season is the period. `汛前` holds its bound, and is one anywhere a holiday's period is (`汛前完成`).
+ */
+const SEASONS = new Set(['主汛期', '汛期', '汛前', '暑假', '暑期', '寒假']);
 /** What makes a holiday a time bound: `期间` `前后` `之前` `以前` `前` (not `的临近`, not `后`). */
 const HOLIDAY_BOUNDS = ['期间', '前后', '之前', '以前', '前'];
 /** The first characters of `HOLIDAYS` and of `ONGOING_KEYS`. */
 const HOLIDAY_FIRST = codeSet(HOLIDAYS.map((w) => w[0]).join(''));
 const ONGOING_FIRST = codeSet(ONGOING_KEYS.map((w) => w[0]).join(''));
-const ONGOING_VERBS = ['坚持', '推进', '开展', '实施', '执行', '落实', '进行', '抓好', '深化', '推动', '有效', '整改'];
+const ONGOING_VERBS = ['坚持', '推进', '开展', '实施', '执行', '落实', '进行', '抓好', '深化', '推动', '有效', '整改', '启动'];
 
 /** Is the character at `k` of `s` an ASCII digit (false outside `s`)? */
 function isDigit(s: string, k: number): boolean {
@@ -817,6 +826,8 @@ function ongoingAt(s: string, i: number): number {
   if (!isAt(s, i, ONGOING_FIRST)) return -1;
   const key = wordAt(ONGOING_KEYS, s, i);
   if (key === null) return -1;
+  // `即日起至10月31日`, `即日-4月10日`: a range to a date (`fromTodayAt`).
+  if (key === '即日起' && sepAt(s, i + key.length)) return -1;
   const j = skipPinyin(s, i + key.length);
   const verb = wordAt(ONGOING_VERBS, s, j);
   return verb !== null ? j + verb.length : i + key.length;
@@ -836,6 +847,28 @@ function standsAlone(s: string, from: number, to: number): boolean {
   while (b < s.length && isSpace(s, b)) b++;
   return (a < 0 || isAt(s, a, CLAUSE_BOUNDARY)) && (b >= s.length || isAt(s, b, CLAUSE_BOUNDARY));
 }
+
+/** A period an ongoing phrase may follow in its clause (`全年`, `防火期内`, `汛期间`). */
+const PERIOD_BEFORE = /^(?:全年|常年|[\u4e00-\u9fff]{0,4}期(?:内|间|間)?)$/;
+/** How far before an ongoing phrase its clause may start for `afterPeriod`. */
+const PERIOD_REACH = 7;
+
+/**
+ * In prose, an ongoing phrase with its verb that ends a clause opening with a period says how the work runs in it
+ * (`，全年持续开展。` `，防火期内常态化开展。`): it counts as one standing alone would. Its verb is asked for: `常态化` alone
+ * after words is what the work becomes, not how it runs.
+ */
+function afterPeriod(s: string, from: number, to: number): boolean {
+  if (!isAt(s, from - 1, PERIOD_LAST) || to - from <= (wordAt(ONGOING_KEYS, s, from)?.length ?? to - from)) return false;
+  let b = skipPinyin(s, to);
+  while (b < s.length && isSpace(s, b)) b++;
+  if (b < s.length && !isAt(s, b, CLAUSE_BOUNDARY)) return false;
+  let a = from - 1;
+  while (a >= 0 && from - a <= PERIOD_REACH && !isAt(s, a, CLAUSE_BOUNDARY)) a--;
+  return (a < 0 || isAt(s, a, CLAUSE_BOUNDARY)) && PERIOD_BEFORE.test(s.slice(a + 1, from).trim());
+}
+/** The last characters of `PERIOD_BEFORE`: most ongoing phrases follow none of them, and are ruled out at once. */
+const PERIOD_LAST = codeSet('年期内间間');
 
 /** May a date start at `i`? Arabic digits must begin their run and not follow a letter or `.` `/` `-` `_`. */
 function mayStart(s: string, i: number): boolean {
@@ -870,7 +903,7 @@ function hitAt(s: string, i: number, prose: boolean, chained: boolean): Hit {
     return !prose || opens ? { from: i, to: holidayEnd, expr: null, holiday: true } : { from: i, to: holidayEnd };
   }
   const ongoingEnd = ongoingAt(s, i);
-  if (ongoingEnd >= 0) return !prose || standsAlone(s, i, ongoingEnd) ? { from: i, to: ongoingEnd, expr: null } : missAt(s, i);
+  if (ongoingEnd >= 0) return !prose || standsAlone(s, i, ongoingEnd) || afterPeriod(s, i, ongoingEnd) ? { from: i, to: ongoingEnd, expr: null } : missAt(s, i);
   if (!mayStart(s, i)) return missAt(s, i);
   const env: Env = { afterSep: false, loose: isDigit(s, i) && prefixCue(s, i) };
   const first = parseAt(s, i, env);
@@ -903,7 +936,10 @@ function holidayAt(s: string, i: number): number {
   if (name === null) return -1;
   let j = skipPinyin(s, i + name.length);
   if (s[j] === '”' || s[j] === '"') j++;
+  // `汛前` holds its bound.
+  if (name.endsWith('前')) return j;
   const bound = wordAt(HOLIDAY_BOUNDS, s, j);
+  if (bound === null && SEASONS.has(name) && standsAlone(s, i, j)) return j;
   if (bound === null || (bound === '前' && (s[j + 1] === '后' || isAt(s, j + 1, CJK_NUMERAL)))) return -1;
   return j + bound.length;
 }

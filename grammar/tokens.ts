@@ -660,17 +660,23 @@ function keywordToken(name: string, words: readonly string[], categories: TokenT
 /** What a clause may open after: a line's start, a bracket, a separator. */
 const CLAUSE_OPENERS = new Set([...'\n\r(（[【〔；;，,。'].map((c) => c.charCodeAt(0)));
 
-/** Does a clause open at `offset` (spaces before it aside)? Short labels (`牵头：`) are field names only there. */
+/**
+ * Does a clause open at `offset`: after a line's start, a bracket or a separator, or after spaces that part it from the
+ * value before (`牵头：X　配合：Y　时限：Z`, fields in one line)? Short labels (`牵头：`) are field names only there.
+ */
 function startsClause(text: string, offset: number): boolean {
   let i = offset - 1;
   while (i >= 0 && (text.charCodeAt(i) === 0x20 || text.charCodeAt(i) === 0x09 || text.charCodeAt(i) === 0x3000)) i--;
-  return i < 0 || CLAUSE_OPENERS.has(text.charCodeAt(i));
+  return i < offset - 1 || i < 0 || CLAUSE_OPENERS.has(text.charCodeAt(i));
 }
 
-/** Does a field name's word hold its colon (`负责单位：`, `牵头：`)? */
+/**
+ * Does a field name's word hold its colon (`负责单位：`, `牵头：`), or stand in a label's brackets that do its work
+ * (`【牵头单位】X`)?
+ */
 export function holdsColon(t: IToken): boolean {
   const c = t.image.charCodeAt(t.image.length - 1);
-  return c === 0x3a || c === 0xff1a;
+  return c === 0x3a || c === 0xff1a || c === 0x3011; /* 】 */
 }
 
 /** Is there a line break in [from, to) of `text`? */
@@ -754,21 +760,32 @@ const SHORT_LEAD_LABELS = ['牵头：', '牵头:', '牽頭：', '牽頭:'];
 const SHORT_RESPONSIBLE_LABELS = ['配合：', '配合:', '协办：', '协办:', '協辦：', '協辦:'];
 const SHORT_DEADLINE_LABELS = ['时限：', '时限:', '時限：', '時限:'];
 
+/**
+ * A field's name in black lenticular brackets as a label before its value (`【牵头单位】X【完成时限】Y`): the bracketed
+ * name is the field name with its colon. Only the full names: `【牵头】` is a lead mark.
+ */
+function bracketLabels(words: readonly string[]): string[] {
+  return words.filter((w) => !onlyWhereClauseOpens(w) && !w.endsWith('：') && !w.endsWith(':')).map((w) => `【${w}】`);
+}
+
 /** Is `word` a keyword only where a clause opens (a short label)? */
 export function onlyWhereClauseOpens(word: string): boolean {
   return SHORT_LEAD_LABELS.includes(word) || SHORT_RESPONSIBLE_LABELS.includes(word) || SHORT_DEADLINE_LABELS.includes(word);
 }
 
 /** `牵头单位` (lead unit) field name. */
-export const LeadField = keywordToken('LeadField', [
+const LEAD_FIELD_WORDS = [
   '牵头责任单位', '牽頭責任單位', '牵头责任部门', '牽頭責任部門', '牵头督导单位', '牽頭督導單位', '牵头单位', '牽頭單位', '牵头部门', '牽頭部門',
   '主办单位', '主辦單位', '主办部门', '主辦部門', '主责单位', '主責單位', '主责部门', '主責部門',
+  // `主要责任单位：X；其他责任单位：Y`: the main responsible unit leads.
+  '主要责任单位', '主要責任單位', '主要责任部门', '主要責任部門',
   // A 督办 sheet or a proposal's handling names the unit that handles it (承办).
   '承办单位', '承辦單位', '承办部门', '承辦部門',
   // A department's internal breakdown names its offices (处室, 科室).
   '牵头处室', '牽頭處室', '牵头科室', '牽頭科室', '主办处室', '主辦處室', '主责处室', '主責處室',
   ...SHORT_LEAD_LABELS,
-], [FieldName], SHORT_LEAD_LABELS);
+];
+export const LeadField = keywordToken('LeadField', [...LEAD_FIELD_WORDS, ...bracketLabels(LEAD_FIELD_WORDS)], [FieldName], SHORT_LEAD_LABELS);
 /**
  * Fields that name persons (`牵头领导` lead official, `责任人`), never units: their values are skipped. Before
  * `LeadField` and `LeadVerb`, which start the same way.
@@ -779,7 +796,7 @@ export const PersonField = keywordToken('PersonField', [
   '配合领导', '配合領導', '协调领导', '協調領導', '责任人', '責任人', '联系人', '聯繫人',
 ], [FieldName]);
 /** `责任单位` / `配合单位` (responsible / cooperating units) field names. */
-export const ResponsibleField = keywordToken('ResponsibleField', [
+const RESPONSIBLE_FIELD_WORDS = [
   '责任单位', '責任單位', '责任部门', '責任部門', '责任主体', '責任主體', '实施主体', '實施主體', // `负责单位` is a field only with its colon: `由X负责单位内部…` is a sentence.
   '负责单位：', '负责单位:', '負責單位：', '負責單位:', '负责部门：', '负责部门:', '負責部門：', '負責部門:',
   // The units that carry the work out (`实施单位：` `承担单位：` `落实单位：` `执行单位：`): fields only with their colon too.
@@ -792,13 +809,18 @@ export const ResponsibleField = keywordToken('ResponsibleField', [
   '参与单位', '參與單位', '参与部门', '參與部門', '参加单位', '參加單位',
   '责任处室', '責任處室', '责任科室', '責任科室', '配合处室', '配合處室', '配合科室', '协办处室', '協辦處室',
   ...SHORT_RESPONSIBLE_LABELS,
-], [FieldName], SHORT_RESPONSIBLE_LABELS);
+];
+export const ResponsibleField = keywordToken('ResponsibleField', [...RESPONSIBLE_FIELD_WORDS, ...bracketLabels(RESPONSIBLE_FIELD_WORDS)], [FieldName], SHORT_RESPONSIBLE_LABELS);
 /** `完成时限` (deadline) field names. */
-export const DeadlineField = keywordToken('DeadlineField', [
+const DEADLINE_FIELD_WORDS = [
   '完成时限', '完成時限', '完成时间', '完成時間', '时间节点', '時間節點', '时限要求', '時限要求', '时间要求', '時間要求', '完成期限', '办结时限', '辦結時限',
   '整改时限', '整改時限', '整改期限',
+  // A cut-off date or a pace asked for (`截止时间：2025年6月30日`, `进度要求：…前完成`): fields only with their colon
+  // (`截止时间为…` is a sentence).
+  '截止时间：', '截止时间:', '截止時間：', '截止時間:', '截止日期：', '截止日期:', '进度要求：', '进度要求:', '進度要求：', '進度要求:',
   ...SHORT_DEADLINE_LABELS,
-], [FieldName], SHORT_DEADLINE_LABELS);
+];
+export const DeadlineField = keywordToken('DeadlineField', [...DEADLINE_FIELD_WORDS, ...bracketLabels(DEADLINE_FIELD_WORDS)], [FieldName], SHORT_DEADLINE_LABELS);
 /** `共同负责`: several joint leads. */
 export const JointLead = keywordToken('JointLead', ['共同负责', '共同負責', '共同牵头', '共同牽頭'], [RoleVerb]);
 /** `按职责分工负责`: responsible units. */
@@ -872,7 +894,16 @@ function keywordRests(): Map<string, string[]> {
 const INLINE_MARKER_STARTS = CHINESE_NUMERAL_CHARS + '第' + circledStarts.join('');
 
 /** Characters that end a text run because some other token may start there (`、` and keyword starts: see below). */
-const SPECIAL = '\n\r\t' + WHITESPACE + '<[]【】〔〕()（）。！？!?;；:：,，、|｜*' + DECORATIONS + [...keywordRests().keys()].join('');
+const SPECIAL_OWN = '\n\r\t' + WHITESPACE + '<[]【】〔〕()（）。！？!?;；:：,，、|｜*' + DECORATIONS;
+const SPECIAL = SPECIAL_OWN + [...keywordRests().keys()].join('');
+
+/**
+ * The keywords' first characters that text may hold, and the rests of their keywords: a character that is a token of
+ * its own anyway (`【`, which opens a bracketed field label `【牵头单位】` as well as a bracket) is never text.
+ */
+function textKeywordRests(): [string, string[]][] {
+  return [...keywordRests()].filter(([first]) => !SPECIAL_OWN.includes(first));
+}
 
 function positiveClass(excluded: string): string {
   const codes = [...new Set([...excluded].map((c) => c.charCodeAt(0)))].sort((a, b) => a - b);
@@ -903,7 +934,7 @@ export function textPattern(): RegExp {
   // …or cut once by a hard wrap: spaces, a line break, spaces (`完成时\n限`; the wrap right after the first character too).
   const wrap = `${SKIPPED_SPACE}*(?:\r\n|\r|\n)${SKIPPED_SPACE}*`;
   const cut = (rest: string) => [...rest].map((_, k) => rest.slice(0, k) + wrap + rest.slice(k));
-  for (const [first, rests] of keywordRests()) {
+  for (const [first, rests] of textKeywordRests()) {
     if (rests.includes('')) continue;
     inRun.push(`${first}(?!${[...rests.map(spelled), ...rests.flatMap(cut)].join('|')})`);
   }
@@ -933,7 +964,7 @@ function textMatcher(): CustomPatternMatcherFunc {
   const restsBySecondOf: string[][][] = [];
   /** The keywords themselves, per first character (a keyword cut by a wrap is compared whole). */
   const wordsOf: string[][] = [];
-  for (const [first, list] of keywordRests()) {
+  for (const [first, list] of textKeywordRests()) {
     if (list.includes('')) continue; // never text
     kind[first.charCodeAt(0)] = KEYWORD_FIRST + restsOf.length;
     restsOf.push(list);
@@ -1014,7 +1045,7 @@ function textMatcher(): CustomPatternMatcherFunc {
 /** The code units a text run may start with (every one but the `SPECIAL` ones, keyword first characters and `、` aside). */
 function textStarts(): number[] {
   const excluded = new Set([...SPECIAL].map((c) => c.charCodeAt(0)));
-  for (const [first, list] of keywordRests()) if (!list.includes('')) excluded.delete(first.charCodeAt(0));
+  for (const [first, list] of textKeywordRests()) if (!list.includes('')) excluded.delete(first.charCodeAt(0));
   excluded.delete(0x3001);
   const starts: number[] = [];
   for (let c = 0; c <= 0xffff; c++) if (!excluded.has(c)) starts.push(c);

@@ -45,6 +45,35 @@ describe('deadline phrases as plans write them', () => {
     }
   });
 
+  it('reads work due now as a clause of its own (即时, 立即启动, 即日起), not inside a sentence', () => {
+    for (const mode of ['field', 'prose'] as const) {
+      assert.deepEqual(found('即时', mode), [['即时', null, 'ongoing']], mode);
+      assert.deepEqual(found('立即启动', mode), [['立即启动', null, 'ongoing']], mode);
+      assert.deepEqual(found('即日起', mode), [['即日起', null, 'ongoing']], mode);
+    }
+    assert.deepEqual(found('（县交通局牵头，即时）'), [['即时', null, 'ongoing']]);
+    // a range from today stays a range; inside a sentence 立即 is no time bound
+    assert.deepEqual(found('即日起至10月31日', 'field'), [['即日起至10月31日', '2024-10-31', '']]);
+    assert.deepEqual(found('发现问题立即整改到位。'), []);
+  });
+
+  it('reads a season alone as a clause (汛期, 汛前) as a period', () => {
+    assert.deepEqual(found('（县河道站负责，汛期）'), [['汛期', null, '']]);
+    assert.deepEqual(found('汛前', 'field'), [['汛前', null, '']]);
+    assert.deepEqual(found('（县河道站负责，汛前完成）'), [['汛前', null, '']]);
+    // inside a sentence it names a time of year
+    assert.deepEqual(found('做好汛期巡查工作。'), []);
+  });
+
+  it('reads an ongoing phrase with its verb that ends a clause opening with a period', () => {
+    assert.deepEqual(found('由县城管局负责，全年持续开展。'), [['持续开展', null, 'ongoing']]);
+    assert.deepEqual(found('县林业局负责，禁牧期内常态化推进。'), [['常态化推进', null, 'ongoing']]);
+    // what the work becomes, or words before it that are no period: no deadline
+    assert.deepEqual(found('推动监督检查常态化开展。'), []);
+    assert.deepEqual(found('县林业局负责，禁牧期内常态化。'), []);
+    assert.deepEqual(found('全年持续开展执法检查。'), []);
+  });
+
   it('reads holiday periods and open periods as the time of a clause', () => {
     assert.deepEqual(found('清明节期间，各乡镇组织巡查。'), [['清明节期间', null, '']]);
     assert.deepEqual(found('2、國慶節(jié)前后，區領導帶隊督查。'), [['國慶節(jié)前后', null, '']]);

@@ -482,6 +482,8 @@ describe('real plans: attribution vocabulary', () => {
     ['做好宣传。（牵头领导：王强副县长；牵头单位：县委宣传部）', ['县委宣传部'], []],
     ['做好宣传。（责任单位或牵头单位：县委宣传部）', ['县委宣传部'], []],
     ['做好宣传。主责单位：县委宣传部；协同单位：县文旅局', ['县委宣传部'], ['县文旅局']],
+    ['推进固废减量。主要责任单位：县工信局；其他责任单位：县生态环境分局、县商务局', ['县工信局'], ['县生态环境分局', '县商务局']],
+    ['推进固废减量。（主要责任单位：县工信局；其他责任单位：县商务局；完成时间：2025年底）', ['县工信局'], ['县商务局']],
     // A unit marked as the lead inside a list of responsible ones.
     ['清理欠款。责任单位：县工信局（牵头）、县财政局', ['县工信局'], ['县财政局']],
     ['做好培训。（责任单位：县人社局(牵头单位)、县教育局）', ['县人社局'], ['县教育局']],
@@ -502,6 +504,13 @@ describe('real plans: attribution vocabulary', () => {
     ['深化一网通办。（牵头：县政务服务中心；配合：县发展改革局、县司法局；时限：2024年6月底前）', ['县政务服务中心'], ['县发展改革局', '县司法局']],
     ['压缩审批时限。牵头：县市场监管局；配合：县住建局；时限：2024年9月底前。', ['县市场监管局'], ['县住建局']],
     ['加强协调。（牽頭：縣發改局，協辦：縣財政局）', ['縣發改局'], ['縣財政局']],
+    // …or after spaces that part them from the value before, fields in one line.
+    ['加强应急值守。牵头：县应急局　配合：县卫健委、县公安局　时限：2025年6月底前', ['县应急局'], ['县卫健委', '县公安局']],
+    ['加强应急值守。牵头：县应急局 配合：县卫健委', ['县应急局'], ['县卫健委']],
+    // A field name, then `为` / `是` and its value right after it: units' names only.
+    ['做好宣传。（牵头单位为县委宣传部；责任单位为县文旅局、县教育局；完成时限为2025年9月底）', ['县委宣传部'], ['县文旅局', '县教育局']],
+    ['建设驿站。牵头单位是县总工会。', ['县总工会'], []],
+    ['明确分工。责任单位是落实工作的主体。', [], []],
     // A field name that holds its colon, outside brackets.
     ['加强监管。负责单位：县市场监管局。', ['县市场监管局'], []],
     // Names alone after the lead, in the same bracket: they take part.
@@ -542,6 +551,67 @@ describe('real plans: attribution vocabulary', () => {
       assert.deepEqual([t.lead.map((u) => u.name), t.responsible.map((u) => u.name)], [lead, responsible]);
     });
   }
+
+  it('a field name in black brackets is a label before its value (【牵头单位】X【完成时限】Y)', () => {
+    const t = one('推进农贸市场改造。【牵头单位】县商务局【责任单位】县市场监管局【完成时限】2025年第三季度');
+    assert.deepEqual([t.lead.map((u) => u.name), t.responsible.map((u) => u.name), t.deadline?.text], [['县商务局'], ['县市场监管局'], '2025年第三季度']);
+    assert.deepEqual(t.section!.attributions.flatMap((a) => a.problems), []);
+    const lines = parsePlan(['一、重点任务', '1.推进农贸市场改造。', '【牵头单位】县商务局', '【完成时限】2025年第三季度'].join('\n')).tasks[0]!;
+    assert.deepEqual([lines.lead.map((u) => u.name), lines.deadline?.text], [['县商务局'], '2025年第三季度']);
+  });
+
+  it('a Markdown list of field lines under an item is the item\'s (- 责任单位：X, - **完成时限**：Y)', () => {
+    const plan = parsePlan(['## 一、重点任务', '', '**（一）整治城区扬尘。** 完成工地围挡全覆盖。', '', '- 牵头单位：县住建局', '- 责任单位：县城管局、县交通局', '- **完成时限**：2025年9月底前'].join('\n'));
+    assert.deepEqual(plan.tasks.map((t) => [t.lead.map((u) => u.name), t.responsible.map((u) => u.name), t.deadline?.text]), [[['县住建局'], ['县城管局', '县交通局'], '2025年9月底前']]);
+    assert.deepEqual(lintPlan(plan, { rules: allRules, settings: { today: '2025-01-01' } }).map((d) => d.ruleId).filter((id) => id === 'PL002' || id === 'PL003'), []);
+  });
+
+  it('a cut-off or a pace asked for, with its colon, is a deadline field (截止时间：, 进度要求：)', () => {
+    assert.equal(one('开展消防演练。牵头单位：县消防救援大队；截止时间：2025年6月30日').deadline?.text, '2025年6月30日');
+    assert.equal(one('更新教学设备。牵头单位：县教育局；进度要求：2025年8月完成').deadline?.text, '2025年8月');
+    assert.equal(one('公示名单。牵头单位：县民政局；截止日期：2025年5月20日').deadline?.text, '2025年5月20日');
+  });
+
+  it('a deadline field a hard wrap cuts is read joined (常态 / 化推进, 第三季 / 度)', () => {
+    assert.equal(one('加强水质监测。（牵头单位：县疾控中心；完成时限：常态\n化推进）').deadline?.text, '常态化推进');
+    assert.equal(one('完善管护机制。（牵头单位：县水利局；完成时限：2025年第三季\n度）').deadline?.text, '2025年第三季度');
+  });
+
+  it('a statement covering the items above (以上任务由…) gives each item that names none its lead and deadline', () => {
+    const items = (lines: string[]) =>
+      parsePlan(['山县2025年河道治理方案', '一、重点任务', ...lines, '二、保障措施', '（一）加强领导。'].join('\n')).tasks
+        .filter((t) => t.number.startsWith('（') && t.section?.parent?.title === '重点任务')
+        .map((t) => [t.number, t.lead.map((u) => u.name), t.deadline?.text ?? null]);
+    assert.deepEqual(items(['（一）清理河道垃圾。', '（二）整治入河排口。', '以上任务由县水利局牵头，各乡镇配合，2025年11月底前完成。']), [
+      ['（一）', ['县水利局'], '2025年11月底前'],
+      ['（二）', ['县水利局'], '2025年11月底前'],
+    ]);
+    // the last item names its own: the others still get the covering one, and it keeps its own
+    assert.deepEqual(items(['（一）清理河道垃圾。', '（二）整治入河排口。（县生态环境分局牵头，2025年9月底前）', '上述任务由县水利局牵头，2025年11月底前完成。']), [
+      ['（一）', ['县水利局'], '2025年11月底前'],
+      ['（二）', ['县生态环境分局'], '2025年9月底前'],
+    ]);
+    // without the covering words the line is the last item's
+    assert.deepEqual(items(['（一）清理河道垃圾。', '（二）整治入河排口。', '由县水利局牵头，2025年11月底前完成。']), [
+      ['（一）', [], null],
+      ['（二）', ['县水利局'], '2025年11月底前'],
+    ]);
+  });
+
+  it('a statement that every task is due by a time gives it to each task that has none (各项任务均需在…前完成)', () => {
+    const deadlines = (last: string[]) =>
+      parsePlan(['山县2025年政务服务要点', '一、优化服务', '（一）推行延时服务。（县政务服务中心牵头）', '（二）推进跨省通办。（县政务服务中心牵头，2025年6月底前）', '二、保障措施', '（一）加强督办。', ...last].join('\n')).tasks
+        .filter((t) => t.section?.parent?.title === '优化服务')
+        .map((t) => t.deadline?.text ?? null);
+    assert.deepEqual(deadlines(['注：各项任务均需在2025年11月底前完成。']), ['2025年11月底前', '2025年6月底前']);
+    assert.deepEqual(deadlines(['本要点所列各项工作，除明确时限外，均须于2025年11月底前完成。']), ['2025年11月底前', '2025年6月底前']);
+    // a time to report by is no deadline of the work
+    assert.deepEqual(deadlines(['各项任务均需于2025年11月底前报送进展情况。']), [null, '2025年6月底前']);
+  });
+
+  it('a deadline field with 为 before its value is read (完成时限为…)', () => {
+    assert.equal(one('做好宣传。牵头单位：县委宣传部；完成时限为2025年9月底').deadline?.text, '2025年9月底');
+  });
 
   it('a sentence attribution reads its dates as prose: a target or a recurrence after the lead is no deadline', () => {
     assert.equal(one('推进基站建设。市通信管理局牵头，到2025年实现行政村全覆盖。').deadline, null);

@@ -2,6 +2,7 @@
 // Over 400 lines: the meaning of every part the grammar finds (fields, verb segments, 会同, a unit-named heading) and the
 // unit-list reader they all share.
 import {
+  copulaValueAt,
   deadlineStartsAt,
   leadsAfterBy,
   MAX_BY_UNITS,
@@ -561,7 +562,9 @@ function colonBefore(toks: IToken[], from: number, verb: number): number | undef
 function readField(toks: IToken[], from: number, valueStart: number, to: number, attribution: Lists, ctx: AttributionContext): void {
   const head = toks[from]!;
   const hasValue = valueStart < to;
-  const valueFrom = hasValue ? toks[valueStart]!.startOffset : end(toks[valueStart - 1]!);
+  // `牵头单位是X` `完成时限为Y`: the `是` / `为` is no part of the value.
+  const copula = hasValue && valueStart === from + 1 && copulaValueAt(toks, from) ? 1 : 0;
+  const valueFrom = hasValue ? toks[valueStart]!.startOffset + copula : end(toks[valueStart - 1]!);
   const valueTo = hasValue ? end(toks[to - 1]!) : valueFrom;
   const span = trimSpan(ctx.text, valueFrom, valueTo);
   if (head.tokenType === T.PersonField) return; // a person (`牵头领导:…副市长`), never a unit
@@ -977,15 +980,21 @@ const HAS_WORD = /[\u4e00-\u9fff]/;
 const MAX_WRITTEN_DEADLINE = 24;
 
 /**
- * Does a line break between these two characters cut a date (`2025年6` / `月底前`, `12月` / `底前`)? A digit or `年` `月`
- * before it, a digit or what a date goes on with after it. Elsewhere a line break separates (`…12月底前` / `二、…`: `前二`
- * would read as "the first two").
+ * Does a line break between these two characters cut a date (`2025年6` / `月底前`, `12月` / `底前`) or the word that
+ * opens an ongoing phrase (`常态` / `化推进`, `持` / `续推进`)? For a date, a digit or `年` `月` `季` before it, a digit or
+ * what a date goes on with after it (`第三季` / `度`). Elsewhere a line break separates (`…12月底前` / `二、…`: `前二` would read as "the first two").
  */
 function cutsDate(before: number, after: number): boolean {
-  return DATE_BEFORE_CUT.has(before) && DATE_AFTER_CUT.has(after);
+  return (DATE_BEFORE_CUT.has(before) && DATE_AFTER_CUT.has(after)) || ONGOING_CUTS.has(before * 0x10000 + after);
 }
-const DATE_BEFORE_CUT = new Set([...'0123456789０１２３４５６７８９年月'].map((c) => c.charCodeAt(0)));
-const DATE_AFTER_CUT = new Set([...'0123456789０１２３４５６７８９年月日底前中上下旬内'].map((c) => c.charCodeAt(0)));
+/** The pairs of characters inside the words that open an ongoing phrase, as `before * 0x10000 + after`. */
+const ONGOING_CUTS = new Set(
+  ['常态化', '常態化', '长期', '長期', '持续', '持續', '常年', '长效', '長效', '即时', '即時', '立即'].flatMap((w) =>
+    [...w].slice(1).map((c, k) => w.charCodeAt(k) * 0x10000 + c.charCodeAt(0)),
+  ),
+);
+const DATE_BEFORE_CUT = new Set([...'0123456789０１２３４５６７８９年月季'].map((c) => c.charCodeAt(0)));
+const DATE_AFTER_CUT = new Set([...'0123456789０１２３４５６７８９年月日底前中上下旬内度末'].map((c) => c.charCodeAt(0)));
 
 /** Deadlines found in free task text (prose mode), added to `out`. */
 export function proseDeadlines(span: { start: number; end: number }, ctx: AttributionContext, out: Deadline[] = []): Deadline[] {

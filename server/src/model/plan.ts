@@ -372,6 +372,9 @@ interface SectionInfo {
 /** Field names that open a line of one field (`牵头单位：` `责任单位：` `完成时限：` `牵头领导：`). */
 const FIELD_LINE_KEYWORDS = new Set([T.LeadField, T.ResponsibleField, T.DeadlineField, T.PersonField]);
 
+/** A Markdown list item's bullet, alone before the line's words. */
+const LIST_BULLETS = new Set(['-', '*', '+']);
+
 /** A short label before a colon (`任务名称` `工作目标`): a line of a record. */
 const LABEL = /^[\u3400-\u9fff]{2,8}$/;
 
@@ -383,6 +386,8 @@ function labelEnd(toks: IToken[], block: Block): number {
   let i = block.first;
   // A line indented by a tab (Word's plain text: `\t牵头单位：X` under an item) opens where its words do.
   while (i < block.last && (toks[i]!.tokenType === T.Whitespace || toks[i]!.tokenType === T.Tab)) i++;
+  // So does a Markdown list's line (`- 牵头单位：X`, `- **完成时限**：Y` under an item): its bullet is no label.
+  if (i < block.last && toks[i]!.tokenType === T.Text && LIST_BULLETS.has(toks[i]!.image)) i++;
   if (i >= block.last) return -1;
   const first = toks[i]!;
   if (!FIELD_LINE_KEYWORDS.has(first.tokenType) && !(first.tokenType === T.Text && LABEL.test(first.image))) return -1;
@@ -435,9 +440,55 @@ function sharedBySiblings(parent: SectionInfo | undefined, info: Map<Section, Se
   return true;
 }
 
-/** Does the paragraph `block` hold nothing but `attributions` (its punctuation and spaces aside)? */
-function onlyAttributions(block: Block, attributions: readonly Attribution[], text: string): boolean {
-  let at = block.start;
+/**
+ * Words that open a statement about the items above it (`以上任务`, `上述各项工作`, `以上3项任务`): the attribution that
+ * follows is theirs, each of them, not the last one's.
+ */
+const COVERED_ITEMS = /^[ \t\u3000]*(?:以上|上述)(?:各项|所有|全部|[0-9０-９一二三四五六七八九十]{1,2}项)?(?:重点任务|工作任务|任务|工作|事项)/;
+
+/** Where the words that say `block` covers the items above it end (`以上任务` in `以上任务由县水利局牵头…`), or -1. */
+function coveredItemsEnd(text: string, block: Block): number {
+  let i = block.start;
+  while (i < block.end && (text.charCodeAt(i) === 0x20 || text.charCodeAt(i) === 0x3000 || text.charCodeAt(i) === 0x09)) i++;
+  const c = text.charCodeAt(i);
+  if (c !== 0x4ee5 /* 以 */ && c !== 0x4e0a /* 上 */) return -1;
+  const m = COVERED_ITEMS.exec(text.slice(block.start, Math.min(block.end, block.start + 24)));
+  return m === null ? -1 : block.start + m[0].length;
+}
+
+/**
+ * What says that every task of the plan is due by one time (`各项任务均需在2025年12月底前完成`, `本要点涉及的各项任务，除明确
+ * 时限外，均需在…完成`): `各项` `所有` `全部` before the tasks or work, then `均` `都` and the time the work is completed by, in one sentence.
+ */
+const EVERY_TASK = /(?:各项|所有|全部)(?:重点)?(?:任务|工作)[^。；;]{0,16}?[均都](?:需|须|应|要)?[^。；;]{0,4}/;
+
+/** The deadlines of the statement in `block` that gives every task of the plan its deadline, added to `out`. */
+function everyTaskDeadlines(ctx: AttributionContext, block: Block, out: Deadline[]): void {
+  const text = ctx.text;
+  const paragraph = text.slice(block.start, block.end);
+  // Most paragraphs hold no `均` or `都`: ruled out by a search for a character.
+  if (paragraph.indexOf('均') < 0 && paragraph.indexOf('都') < 0) return;
+  const m = EVERY_TASK.exec(paragraph);
+  if (m === null) return;
+  let end = m.index + m[0].length;
+  while (end < paragraph.length && !'。；;\n'.includes(paragraph[end]!)) end++;
+  // Only a time the work is completed by (`…前完成`): `均需于每月5日前报送进展` asks for reports, not the work.
+  if (!paragraph.slice(m.index, end).includes('完成')) return;
+  for (const d of proseDeadlines({ start: block.start + m.index, end: block.start + end }, ctx)) if (!d.recurring) out.push(d);
+}
+
+/**
+ * May a statement that covers the items above it (`coveredItemsEnd`) give its attribution to their parent, from which each
+ * item that names none of its own inherits it: a parent that names none itself and holds two or more items, under an
+ * item or a chapter alike.
+ */
+function coversSiblings(parent: SectionInfo | undefined): boolean {
+  return parent !== undefined && parent.own.length === 0 && !parent.nonTask && parent.section.children.length >= 2;
+}
+
+/** Does the paragraph `block` hold nothing but `attributions` (its punctuation and spaces aside) from `from` on? */
+function onlyAttributions(block: Block, attributions: readonly Attribution[], text: string, from = block.start): boolean {
+  let at = from;
   const blockEnd = block.end;
   for (const a of attributions) {
     if (!/^[\s\u3000。；;，,、]*$/.test(text.slice(at, a.span.start))) return false;
@@ -452,6 +503,8 @@ interface BuiltSections {
   info: Map<Section, SectionInfo>;
   unnumbered: UnnumberedAttribution[];
   separateLists: SeparateList[];
+  /** The deadlines a statement gives every task of the plan (`各项任务均需在2025年12月底前完成`). */
+  everyTask: Deadline[];
 }
 
 /** The tail of a paragraph that labels a list (`主要目标：`, `…制定本方案。工作目标：`): after its last sentence end, a colon at its end. */
@@ -527,6 +580,7 @@ function buildSections(tokens: IToken[], blocks: Block[], bodyEnd: number, ctx: 
   const nonTaskEntries: SectionInfo[] = [];
   /** The attributions of one unnumbered paragraph, until they are wrapped (one list for all). */
   const found: Attribution[] = [];
+  const everyTask: Deadline[] = [];
   let inNoticeStack = noticeEnd > 0;
   /** The level of the attachment list being read (`附件:1.… 2.…`), 0 when none. */
   let attachmentLevel = 0;
@@ -587,6 +641,24 @@ function buildSections(tokens: IToken[], blocks: Block[], bodyEnd: number, ctx: 
       // under its marker's line, or after its prose when it names nothing yet (a `责任领导：` line first included).
       const fieldLine = current !== undefined && (current.fieldsFollow || current.own.length === 0) && isFieldLine(tokens, block);
       if (current !== undefined) current.fieldsFollow = fieldLine;
+      // A statement that gives every task its deadline (`各项任务均需在…前完成`), in a section of requirements too:
+      // each task that has none takes it.
+      everyTaskDeadlines(ctx, block, everyTask);
+      // A statement that covers the items above it (`以上任务由…`), the last of which names its own: its parent's.
+      const covering = current !== undefined && !current.nonTask && current.own.length > 0 && !fieldLine ? coveredItemsEnd(ctx.text, block) : -1;
+      if (covering >= 0 && coversSiblings(stack[stack.length - 2])) {
+        const read = readAttributions(tokens, block.first, block.last, ctx, []);
+        const parent = stack[stack.length - 2]!;
+        if (read.length > 0 && onlyAttributions(block, read, ctx.text, covering)) {
+          parent.own.push(...read);
+          parent.blocks.push(block);
+        } else {
+          for (const attribution of read) unnumbered.push(new PlacedUnnumbered(attribution, current!.section, ctx.lines));
+          current!.blocks.push(block);
+        }
+        attachmentLevel = 0;
+        continue;
+      }
       if (current === undefined || !current.nonTask) {
         if (current !== undefined && (current.own.length === 0 || fieldLine)) {
           const parent = stack[stack.length - 2];
@@ -594,8 +666,10 @@ function buildSections(tokens: IToken[], blocks: Block[], bodyEnd: number, ctx: 
           readAttributions(tokens, block.first, block.last, ctx, current.own);
           // An attribution on its own line after the last of several sub-items, none of which names its own, is
           // their item's (`1.培育文化产业。（1）…（2）…` then `（牵头单位：…）`): they inherit it from there.
-          const passes = current.passesUp || sharedBySiblings(parent, info);
-          if (parent !== undefined && before === 0 && current.own.length > 0 && passes && onlyAttributions(block, current.own, ctx.text)) {
+          // So is one that says it covers the items above (`以上任务由县水利局牵头，…`), under an item or a chapter.
+          const covering = coveredItemsEnd(ctx.text, block);
+          const passes = current.passesUp || sharedBySiblings(parent, info) || (covering >= 0 && coversSiblings(parent));
+          if (parent !== undefined && before === 0 && current.own.length > 0 && passes && onlyAttributions(block, current.own, ctx.text, Math.max(covering, block.start))) {
             parent.own.push(...current.own);
             current.own.length = 0;
             // Its other field lines (`完成时限：…` after `责任单位：…`) go up too.
@@ -671,7 +745,7 @@ function buildSections(tokens: IToken[], blocks: Block[], bodyEnd: number, ctx: 
     if (!entry.nonTask || entry.notice) continue;
     if (assignsWork(entry.section, info)) clearNonTask(entry.section, info);
   }
-  return { roots, all, info, unnumbered, separateLists };
+  return { roots, all, info, unnumbered, separateLists, everyTask };
 }
 
 /**
@@ -1044,6 +1118,11 @@ function sectionTask(section: Section, built: BuiltSections, ctx: AttributionCon
         inherited.deadline = true;
       }
     }
+  }
+  // Last, what a statement gives every task of the plan.
+  if (deadline === null && built.everyTask.length > 0) {
+    deadline = pickDeadline(built.everyTask);
+    inherited.deadline = deadline !== null;
   }
   // Sorted after the pick: among equal ends the first written binds.
   const deadlines = written.sort((a, b) => a.span.start - b.span.start);
