@@ -15,8 +15,9 @@ const DECORATION = /[\s\u3000#*]+/g;
 const LEADER_AND_PAGE = /(?:[.．·…‥⋯\-—_]{2,}[\s\u3000]*|[\s\u3000]+)[-—]?[\s\u3000]*\d{1,3}[\s\u3000]*[-—]?[\s\u3000]*$/;
 /** Leader dots alone at an entry's end (the page number lost). */
 const LEADER = /[.．·…‥⋯]{3,}[\s\u3000]*$/;
-/** An entry is a heading: short, no sentence. */
+/** An entry is a heading: short, no sentence; its line, leader dots and page number included, not much longer. */
 const MAX_ENTRY = 60;
+const MAX_LINE = 200;
 const SENTENCE = /[。；;！？!?]/;
 /** How far into the text a table of contents is looked for, in lines; and how many entries it may hold. */
 const HEAD_LINES = 80;
@@ -39,13 +40,16 @@ export function contentsSpan(text: string, lines: LineTable): Span | null {
   const lineText = (i: number) => text.slice(lines.lineStart(i), i + 1 < lines.lineCount ? lines.lineStart(i + 1) : text.length).replace(/[\r\n]+$/, '');
   const limit = Math.min(lines.lineCount, HEAD_LINES);
   for (let h = 0; h < limit; h++) {
-    if (lineText(h).indexOf('目') < 0 || !CONTENTS_HEADING.test(entryWords(lineText(h)).words)) continue;
+    const heading = lineText(h);
+    if (heading.length > MAX_LINE || heading.indexOf('目') < 0 || !CONTENTS_HEADING.test(entryWords(heading).words)) continue;
     let first: string | null = null;
     let entries = 0;
     let paged = 0;
     let lastPaged = -1;
     for (let i = h + 1; i < lines.lineCount && entries < MAX_ENTRIES; i++) {
       const line = lineText(i);
+      // A long line is no entry (and its end is not searched for a page number: the search is read per line start).
+      if (line.length > MAX_LINE) break;
       const entry = entryWords(line);
       if (entry.words.length === 0) continue;
       // The body begins where its first heading comes again.
