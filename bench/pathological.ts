@@ -157,6 +157,21 @@ export const CASES: readonly PathologicalCase[] = [
     build: (n) => `关于推进依法行政的实施方案\n\n一、重点任务\n\n1.加强审核。[牵头单位:${'市司法局、'.repeat(Math.max(1, Math.round(n / 15)))}${'、'.repeat(n)}]\n`,
   },
   {
+    name: 'units-in-one-field',
+    what: 'one 责任单位 field listing thousands of units, parted by `、`, spaces and `和`',
+    benchSize: '60,000 units',
+    benchUnits: 60_000,
+    // Each unit once looked back over the list before it (are the units before it co-operating?), and each `和` on
+    // over the list after it (does a unit's name follow?): both grew with the square of the list.
+    minTestUnits: 3_000,
+    build: (n) => {
+      const seps = ['、', ' ', '和'];
+      let list = '';
+      for (let i = 0; i < n; i++) list += `县甲${i % 97}局${seps[i % 3]}`;
+      return `关于推进依法行政的实施方案\n\n一、重点任务\n\n1.加强审核。责任单位：${list}\n`;
+    },
+  },
+  {
     name: 'only-markers',
     what: 'a file of markers only, one per line, every level',
     benchSize: '1 MB',

@@ -770,6 +770,8 @@ const AND = '及'.charCodeAt(0);
 const WITH = '以'.charCodeAt(0);
 /** `和` `与` (`與`): between two units' names they join two units; inside one they join its words (`住房和城乡建设局`). */
 const JOINERS = new Set([...'和与與'].map((c) => c.charCodeAt(0)));
+/** The longest unit name read (longer: a sentence, not a name). */
+const MAX_NAME = 60;
 const SPACE = 0x20;
 const IDEOGRAPHIC_SPACE = 0x3000;
 const SLASH = 0x2f;
@@ -777,8 +779,8 @@ const SLASH_FULL = 0xff0f;
 
 /**
  * Does the space or slash at `at` part two units' names of a list (`县财政局 县医保局`, `县卫健局/县财政局`), not the words
- * of one (`县委 宣传部`)? As `joinsTwoUnits` reads `和`, and the name after it opens as the name before it does (the same
- * place, `县`…`县`…) or with `各`.
+ * of one (`县委 宣传部`)? Both end like a unit's name, as `joinsTwoUnits` reads them around `和`, and the name after it
+ * opens as the name before it does (the same place, `县`…`县`…) or with `各`.
  */
 function partsTwoNames(text: string, from: number, at: number, to: number): boolean {
   let next = at + 1;
@@ -786,7 +788,23 @@ function partsTwoNames(text: string, from: number, at: number, to: number): bool
   let first = from;
   while (first < at && isSpaceCode(text.charCodeAt(first))) first++;
   const opens = text.charCodeAt(next);
-  return (opens === text.charCodeAt(first) || opens === EACH) && joinsTwoUnits(text, from, next - 1, to);
+  if (opens !== text.charCodeAt(first) && opens !== EACH) return false;
+  if (at - from > 2 * MAX_NAME) return false;
+  const before = bareName(text.slice(from, at));
+  if (before.length < 2 || before.includes('等') || !UNIT_END.test(before)) return false;
+  // The name after it runs to the next separator, a space or slash included: each is read once (a list of many names
+  // parted by spaces stays linear).
+  let depth = 0;
+  let end = next;
+  for (; end < to; end++) {
+    if (end - next > MAX_NAME) return false;
+    const c = text.charCodeAt(end);
+    if (c === OPEN_PAREN || c === OPEN_PAREN_FULL) depth++;
+    else if ((c === CLOSE_PAREN || c === CLOSE_PAREN_FULL) && depth > 0) depth--;
+    else if (depth === 0 && (c === ENUM_COMMA || c === COMMA || c === COMMA_FULL || c === AND || c === SLASH || c === SLASH_FULL || isSpaceCode(c))) break;
+  }
+  const after = bareName(text.slice(next, end));
+  return after.length >= 2 && UNIT_END.test(after);
 }
 
 /** A name as `joinsTwoUnits` tests it: without a bracket at its end (`县财政局（牵头）`, `各镇（街道）`) and `等部门` after it. */
@@ -803,12 +821,16 @@ function bareName(name: string): string {
  * `from`, ends like a unit's name, and so does the piece after it, up to the next separator before `to`.
  */
 function joinsTwoUnits(text: string, from: number, at: number, to: number): boolean {
+  // Nor is what comes before it a unit's name when much longer (a list's words not yet parted).
+  if (at - from > 2 * MAX_NAME) return false;
   const before = bareName(text.slice(from, at));
   // `…能源局等省有关部门和各地级以上市人民政府`: a list closed by `等` names kinds of units; it is left as written.
   if (before.length < 2 || before.includes('等') || !UNIT_END.test(before)) return false;
   let depth = 0;
   let next = at + 1;
   for (; next < to; next++) {
+    // No unit's name is longer (`pushPiece` reads none): the search ends there, so that a list of many `和` stays linear.
+    if (next - at > MAX_NAME) return false;
     const c = text.charCodeAt(next);
     if (c === OPEN_PAREN || c === OPEN_PAREN_FULL) depth++;
     else if ((c === CLOSE_PAREN || c === CLOSE_PAREN_FULL) && depth > 0) depth--;
@@ -911,7 +933,7 @@ function pushPiece(out: ListBuffer<UnitMention>, from: number, to: number, role:
   }
   // A name a hard wrap cut (`市金融` / `工作局`) is the name as written.
   const raw = oneLine(stripNoise(marked ? piece.slice(0, e - s) : piece));
-  if (raw.length === 0 || raw.length > 60 || (PERSON_LAST.has(raw.charCodeAt(raw.length - 1)) && PERSON_END.test(raw))) return;
+  if (raw.length === 0 || raw.length > MAX_NAME || (PERSON_LAST.has(raw.charCodeAt(raw.length - 1)) && PERSON_END.test(raw))) return;
   let name = raw;
   let key: string;
   const known = ctx.names?.get(raw);

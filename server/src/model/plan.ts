@@ -1163,14 +1163,16 @@ function applyConvention(
   if (listed.length === 0) return { lead, responsible };
   if (convention === 'first' && (lead.length > 1 || lead.length === 0)) {
     // The first listed of those in charge: a unit that only co-operates (`（县政务服务中心配合）`) never leads.
-    const first = lead.length > 0 ? lead[0]! : responsible.find((u) => !cooperates(u, own, text));
+    const cooperating = cooperation(own, text);
+    const first = lead.length > 0 ? lead[0]! : responsible.find((u) => !cooperating(u));
     return first === undefined ? { lead, responsible } : asLead([first], listed.filter((u) => u !== first));
   }
   if (lead.length > 0) return { lead, responsible };
   // Only units named responsible (`责任单位`) may lead; units that only co-operate (`配合单位`, `参与单位`) never do.
   if (!own.some((a) => foundIn(RESPONSIBLE_WRITTEN, text, a.span) || namesUnitsOnly(a, text))) return { lead, responsible };
   // `责任单位：X；配合单位：Y`: X is the one unit in charge, and leads; Y still only co-operates.
-  const inCharge = responsible.filter((u) => !cooperates(u, own, text));
+  const cooperating = cooperation(own, text);
+  const inCharge = responsible.filter((u) => !cooperating(u));
   return leadsInCharge(inCharge, responsible, convention) ?? { lead, responsible };
 }
 
@@ -1195,23 +1197,47 @@ const IN_CHARGE_FIELD = /(?:责任|責任)(?:单位|單位|部门|部門|主体|
 const COOPERATE_AFTER = /^[^，,；;。:：]{0,40}?(?:配合|参与|參與|参加|參加|协助|協助)/;
 
 /**
- * Does `unit` only co-operate: named under a co-operating field (the last field name before it in its attribution,
- * `配合责任单位` not read as `责任单位`), or in a list a co-operating verb ends?
+ * Whether a unit only co-operates (`cooperation(own, text)(unit)`): named under a co-operating field (the last field
+ * name before it in its attribution, `配合责任单位` not read as `责任单位`), or in a list a co-operating verb ends?
  */
-function cooperates(unit: UnitMention, own: Attribution[], text: string): boolean {
-  const a = own.find((x) => x.span.start <= unit.span.start && unit.span.end <= x.span.end);
-  if (a === undefined) return false;
-  const before = spanText(text, { start: a.span.start, end: unit.span.start });
-  const lastOf = (re: RegExp, s: string): number => {
-    let last = -1;
-    re.lastIndex = 0;
-    for (let m = re.exec(s); m !== null; m = re.exec(s)) last = m.index;
-    return last;
+function cooperation(own: Attribution[], text: string): (unit: UnitMention) => boolean {
+  // The field names of each attribution, found once for all its units (per unit, a list of many units was read
+  // again for each: a time that grew with the square of the list).
+  const fields = new Map<Attribution, { coop: number[]; charge: number[] }>();
+  const fieldsOf = (a: Attribution) => {
+    let found = fields.get(a);
+    if (found === undefined) {
+      const written = spanText(text, a.span);
+      found = { coop: matchSpans(COOPERATE_FIELD, written), charge: matchSpans(IN_CHARGE_FIELD, written.replace(COOPERATE_FIELD, (m) => '\u0000'.repeat(m.length))) };
+      fields.set(a, found);
+    }
+    return found;
   };
-  const coop = lastOf(COOPERATE_FIELD, before);
-  const charge = lastOf(IN_CHARGE_FIELD, before.replace(COOPERATE_FIELD, (m) => '\u0000'.repeat(m.length)));
-  if (coop >= 0 || charge >= 0) return coop > charge;
-  return COOPERATE_AFTER.test(spanText(text, { start: unit.span.end, end: a.span.end }));
+  return (unit) => {
+    const a = own.find((x) => x.span.start <= unit.span.start && unit.span.end <= x.span.end);
+    if (a === undefined) return false;
+    const { coop: coopSpans, charge: chargeSpans } = fieldsOf(a);
+    const at = unit.span.start - a.span.start;
+    const coop = lastBefore(coopSpans, at);
+    const charge = lastBefore(chargeSpans, at);
+    if (coop >= 0 || charge >= 0) return coop > charge;
+    return COOPERATE_AFTER.test(spanText(text, { start: unit.span.end, end: a.span.end }));
+  };
+}
+
+/** The starts and ends of `re`'s matches in `s`, in pairs. */
+function matchSpans(re: RegExp, s: string): number[] {
+  const out: number[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(s); m !== null; m = re.exec(s)) out.push(m.index, m.index + m[0].length);
+  return out;
+}
+
+/** The start of the last match (of `spans`, `matchSpans`'s) that ends by `at`, -1 when none. */
+function lastBefore(spans: readonly number[], at: number): number {
+  let last = -1;
+  for (let k = 0; k + 1 < spans.length && spans[k + 1]! <= at; k += 2) last = spans[k]!;
+  return last;
 }
 
 /** A field that names the responsible units (not the co-operating ones), in either script. */
