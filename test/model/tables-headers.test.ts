@@ -108,6 +108,57 @@ describe('task-table headers by meaning', () => {
     });
   });
 
+  describe('a task column whose header is not a known task word', () => {
+    const tasksOf = (header: string) =>
+      planOf([
+        '# 松埠县2025年河湖治理工作方案',
+        '',
+        `| 序号 | ${header} | 牵头单位 | 责任单位 | 完成时限 |`,
+        '|---|---|---|---|---|',
+        '| 1 | 清淤疏浚支流河道 | 县水务局 | 各乡镇 | 2025年6月底前 |',
+        '| 2 | 加固汛期受损堤岸 | 县农业农村局 | 县财政局 | 2025年9月底前 |',
+      ]).tasks.map((t) => [t.title, names(t.lead)]);
+    const expected = [
+      ['清淤疏浚支流河道', ['县水务局']],
+      ['加固汛期受损堤岸', ['县农业农村局']],
+    ];
+
+    it('reads 具体工作, 工作举措, 具体举措 and 工作要求 as task columns', () => {
+      for (const header of ['具体工作', '工作举措', '具体举措', '工作要求']) {
+        assert.equal(columnRole(header), 'task', header);
+        assert.deepEqual(tasksOf(header), expected, header);
+      }
+    });
+
+    it('finds the task column by its rows when no header word names it (攻坚目标, 主攻方向)', () => {
+      assert.deepEqual(tasksOf('攻坚目标'), expected);
+      assert.deepEqual(tasksOf('主攻方向'), expected);
+      const plan = planOf([
+        '松埠县2025年攻坚任务清单',
+        '',
+        '序号\t片区\t攻坚方向\t分管领导\t牵头单位\t配合单位\t完成时限',
+        '1\t东片\t完成沿河棚户征收200户\t赵明\t县住建局\t东城街道\t2025年8月底前',
+        '2\t西片\t建成污水管网12公里\t钱红\t县水务局\t县财政局\t2025年10月底前',
+      ]);
+      assert.deepEqual(plan.tables[0]?.columns, ['number', 'other', 'task', 'leader', 'lead', 'responsible', 'deadline']);
+      assert.deepEqual(plan.tasks.map((t) => [t.title, names(t.lead), t.deadline?.end]), [
+        ['完成沿河棚户征收200户', ['县住建局'], '2025-08-31'],
+        ['建成污水管网12公里', ['县水务局'], '2025-10-31'],
+      ]);
+    });
+
+    it('reads no task table from a list of contacts, which names units but no work', () => {
+      const plan = planOf([
+        '# 松埠县2025年河湖治理工作方案',
+        '',
+        '| 序号 | 责任单位 | 联系人 | 联系电话 |',
+        '|---|---|---|---|',
+        '| 1 | 县水务局 | 孙丽 | 0571-81234567 |',
+      ]);
+      assert.equal(plan.tables.length, 0);
+    });
+  });
+
   it('reads a space-separated table with a rule of dashes under its header', () => {
     const plan = planOf([
       '松埠县2025年口袋公园建设实施方案',
