@@ -1,6 +1,6 @@
 // Task-table headers read by their meaning, however a plan words or spaces them, and the numbering a table's rows use.
 import assert from 'node:assert/strict';
-import { columnRole } from '../../server/src/model/tables.js';
+import { columnRole, columnRoles } from '../../server/src/model/tables.js';
 import { names, planOf } from './helpers.js';
 
 describe('task-table headers by meaning', () => {
@@ -105,6 +105,40 @@ describe('task-table headers by meaning', () => {
     it('keeps 牵头责任单位 and 牵头单位及责任人 columns of leads', () => {
       assert.deepEqual(rowsOf('牵头责任单位', ['县商务局、县文旅局']), [[['县商务局', '县文旅局'], []]]);
       assert.deepEqual(rowsOf('牵头单位及责任人', ['县商务局 李红']), [[['县商务局'], []]]);
+    });
+  });
+
+  describe('columns of those in charge and of deadlines by other names', () => {
+    const rowsOf = (header: string[], cells: string[][]) =>
+      planOf([
+        '# 松埠县2025年河湖治理工作方案',
+        '',
+        `| 序号 | 工作任务 | ${header.join(' | ')} |`,
+        `|---|---|${header.map(() => '---').join('|')}|`,
+        ...cells.map((row, i) => `| ${i + 1} | 清淤疏浚第${i + 1}段河道 | ${row.join(' | ')} |`),
+      ]).tasks.map((t) => [names(t.lead), names(t.responsible), t.deadline?.end ?? null]);
+
+    it('reads a lone 负责单位, 实施主体 or 承担单位 as the units in charge, one of them leading', () => {
+      for (const head of ['负责单位', '实施主体', '承担单位']) {
+        assert.deepEqual(rowsOf([head, '完成时限'], [['县水务局', '2025年6月底前']]), [[['县水务局'], [], '2025-06-30']], head);
+      }
+    });
+
+    it('makes 责任主体, 实施主体, 责任单位 or 负责单位 the lead beside a 配合单位 column', () => {
+      for (const head of ['责任主体', '实施主体', '责任单位', '负责单位']) {
+        assert.deepEqual(columnRoles(['序号', '工作任务', head, '配合单位', '完成时限']), ['number', 'task', 'lead', 'responsible', 'deadline'], head);
+        assert.deepEqual(rowsOf([head, '配合单位', '完成时限'], [['县水务局', '县财政局', '2025年6月底前']]), [[['县水务局'], ['县财政局'], '2025-06-30']], head);
+      }
+    });
+
+    it('keeps 责任单位 responsible beside a 牵头单位 column', () => {
+      assert.deepEqual(columnRoles(['序号', '工作任务', '牵头单位', '责任单位', '配合单位']), ['number', 'task', 'lead', 'responsible', 'responsible']);
+    });
+
+    it('reads 推进时序, 完成日期 and 截止时点 as deadline columns', () => {
+      for (const head of ['推进时序', '完成日期', '截止时点']) {
+        assert.deepEqual(rowsOf(['牵头单位', head], [['县水务局', '2025年6月底前']]), [[['县水务局'], [], '2025-06-30']], head);
+      }
     });
   });
 

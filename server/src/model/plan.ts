@@ -1314,8 +1314,11 @@ function tableTasks(tables: Table[], ctx: AttributionContext, convention: LeadCo
  */
 const COMBINED_LEAD_HEADER = /(?:牵头|主办|主责)(?:单位|部门)?(?:[/／、,，]|及|和|与)(?:配合|责任|协办|协助|参与|参加|协同|协作)(?!人|领导)/;
 
-/** A header of the units in charge (`责任单位`, `主体责任单位`), not of those who co-operate (`配合单位`, `协办单位`). */
-const RESPONSIBLE_WRITTEN_HEADER = /^(?!.*(?:配合|协|参与|参加)).*(?:责任|负责)/;
+/**
+ * A header of the units in charge (`责任单位`, `主体责任单位`, `负责单位`, `实施主体`, `承担单位`), not of those who
+ * co-operate (`配合单位`, `协办单位`).
+ */
+const RESPONSIBLE_WRITTEN_HEADER = /^(?!.*(?:配合|协|参与|参加)).*(?:责任|负责|实施|承担|落实|执行)/;
 
 /** A row's lead and responsible units, by the plan's lead convention when the table has only a 责任单位 column. */
 function tableAttribution(lead: UnitMention[], listed: UnitMention[], convention: LeadConvention | null): { lead: UnitMention[]; responsible: UnitMention[] } {

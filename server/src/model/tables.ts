@@ -56,8 +56,8 @@ export function columnRole(cell: string): ColumnRole {
   if (PERSON_HEADER.test(c) && !/单位|部门/.test(c)) return 'leader';
   if (NOT_TASK_HEADER.test(c)) return 'other';
   if (LEAD_HEADER.test(c)) return 'lead';
-  if (/责任|配合|协办|协助|参与|参加|协同|协作|实施主体/.test(c)) return 'responsible';
-  if (/时限|时间|期限|节点|进度/.test(c)) return 'deadline';
+  if (IN_CHARGE_HEADER.test(c) || COOPERATE_HEADER.test(c)) return 'responsible';
+  if (/时限|时间|期限|节点|进度|时序|日期|截止/.test(c)) return 'deadline';
   if (TASK_HEADER.test(c)) return 'task';
   return 'other';
 }
@@ -75,6 +75,15 @@ const TASK_HEADER = /任务|事项|工作内容|措施|举措|工作要点|内�
 
 /** Words of a header (simplified) naming the unit in charge: `牵头单位`, `主办单位`, `主责部门`, `承办单位`. */
 const LEAD_HEADER = /牵头|主办|主责|承办/;
+
+/**
+ * Words of a header (simplified) naming the units in charge of the work, without saying that one leads:
+ * `责任单位`, `责任主体`, `负责单位`, `实施主体`, `实施单位`, `承担部门`, `落实单位`.
+ */
+const IN_CHARGE_HEADER = /责任|负责(?:单位|部门|主体|处室|科室)|(?:实施|承担|落实|执行)(?:单位|部门|主体|处室|科室)/;
+
+/** Words of a header (simplified) naming units that co-operate with those in charge: `配合单位`, `协办单位`, `参与部门`. */
+const COOPERATE_HEADER = /配合|协办|协助|参与|参加|协同|协作/;
 
 /** A schedule column (`进度安排`, `时间安排`): the table's time column when it has no 完成时限 column. */
 const SCHEDULE_HEADER = /^(?:进度|时间|進度|時間)(?:安排|要求)|^时间进度|^時間進度|^推进时间|^推進時間/;
@@ -150,11 +159,25 @@ function withTaskColumn(header: readonly string[], columns: ColumnRole[], rows: 
   return out;
 }
 
-/** The roles of a header's cells: by meaning, a schedule column taking the deadline's role when no column has it. */
+/**
+ * The roles of a header's cells: by meaning, a schedule column taking the deadline's role when no column has it, and
+ * with no 牵头 column the column of those in charge (`责任单位`, `责任主体`, `实施主体`, `负责单位`) leading when a
+ * column of co-operating units stands beside it (`配合单位`): set against those who help, it names who leads.
+ */
 export function columnRoles(header: readonly string[]): ColumnRole[] {
   const roles = header.map(columnRole);
+  if (!roles.includes('lead')) leadBesideHelpers(header, roles);
   if (roles.includes('deadline')) return roles;
   return roles.map((role, c) => (role === 'other' && SCHEDULE_HEADER.test(headerWords(header[c]!)) ? 'deadline' : role));
+}
+
+/** Makes the responsible columns of `roles` that name those in charge leads when another names co-operating units. */
+function leadBesideHelpers(header: readonly string[], roles: ColumnRole[]): void {
+  const helps = (c: number) => COOPERATE_HEADER.test(headerWords(header[c]!));
+  if (!roles.some((role, c) => role === 'responsible' && helps(c))) return;
+  for (let c = 0; c < roles.length; c++) {
+    if (roles[c] === 'responsible' && !helps(c) && IN_CHARGE_HEADER.test(headerWords(header[c]!))) roles[c] = 'lead';
+  }
 }
 
 /** A column header naming persons (`分管领导`, `责任人`); with `单位` in it as well, a column of units with their persons. */
