@@ -1218,9 +1218,12 @@ function tableTasks(tables: Table[], ctx: AttributionContext, convention: LeadCo
     // convention, as an item's do (one unit leads; several leave the lead open unless the plan says who leads).
     const byConvention = leadCols.length === 0 && respCols.some((c) => RESPONSIBLE_WRITTEN_HEADER.test(headerWords(table.header[c]!)));
     const glued = table.form === 'glued';
+    const groupCols = groupColumns(table, taskCols);
     let previous: Task | null = null;
     // Does the run of rows the row continues open with a numbered row (the table numbers its rows)?
     let numbered = false;
+    // Has a row above filled a group column (so a row that leaves it empty is in that row's group)?
+    let grouped = false;
     for (const row of table.rows) {
       const numberText = numberCol >= 0 ? row.cells[numberCol]! : '';
       // A row with no number under a numbered one continues it: its cells merged with the row above in Word or
@@ -1228,6 +1231,9 @@ function tableTasks(tables: Table[], ctx: AttributionContext, convention: LeadCo
       const above: Task | null = previous;
       const continues = numberCol >= 0 && numberText.trim() === '' && above !== null && numbered;
       if (!continues) numbered = numberText.trim() !== '';
+      // A row under a group cell merged over it (`| 2 |  | 落实以旧换新补贴 |  |`, its `重点任务` left empty by the copy).
+      const inGroup = groupCols.length > 0 && above !== null && grouped && allEmpty(row, groupCols);
+      if (!allEmpty(row, groupCols)) grouped = true;
       // A glued row's second run of units (its cells merged over lines in Word) belongs to the numbered row above, as
       // does a continuing row with no task text of its own (its task cell merged).
       if (previous && ((glued && numberText === '') || (continues && allEmpty(row, taskCols)))) {
@@ -1286,6 +1292,11 @@ function tableTasks(tables: Table[], ctx: AttributionContext, convention: LeadCo
           deadline = above.deadline;
           inherited.deadline = true;
         }
+      } else if (inGroup && above && attribution.lead.length === 0 && leadCols.length > 0 && allEmpty(row, leadCols) && above.lead.length > 0) {
+        // A numbered row in a merged group whose 牵头 cell is empty: that cell was merged with the group's too (one lead
+        // for the group's tasks, kept in its first row). Its other cells are its own: an empty 配合单位 names none.
+        attribution.lead = above.lead.slice();
+        inherited.lead = true;
       }
       const fields: TaskFields = {
         source: 'table',
@@ -1336,6 +1347,20 @@ function tableAttribution(lead: UnitMention[], listed: UnitMention[], convention
 function leadsInCharge(inCharge: UnitMention[], responsible: UnitMention[], convention: LeadConvention): { lead: UnitMention[]; responsible: UnitMention[] } | null {
   if (convention !== 'all' && inCharge.length !== 1) return null;
   return asLead(inCharge, responsible.filter((u) => !inCharge.includes(u)));
+}
+
+/**
+ * The columns of `table` that group its rows: those before the column its titles are read from first, other than
+ * the number (`重点任务` before `具体举措`, `类别`, `领域`), a cell often merged over the rows of its group. A numbered
+ * row that leaves them all empty, under a row that filled one, is in that row's group: the table shows that it
+ * merges cells over the group, so the group's one 牵头 cell is merged too when the row leaves its own empty. A
+ * table with no such column shows nothing of the kind, and a row's empty 牵头 cell is a missing lead.
+ */
+function groupColumns(table: Table, taskCols: number[]): number[] {
+  const out: number[] = [];
+  const titleCol = taskCols[0] ?? -1;
+  for (let c = 0; c < titleCol; c++) if (table.columns[c] === 'task' || table.columns[c] === 'other') out.push(c);
+  return out;
 }
 
 /** The indexes of the columns of `table` that play `role`, in order. */
