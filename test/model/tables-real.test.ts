@@ -64,10 +64,11 @@ describe('task tables as they arrive', () => {
       assertRangesAgree(plan);
     });
 
-    it('binds a row to the first bound it must meet: the task text’s 6月底前 before the column’s 年内', () => {
+    it('binds a row to its deadline column: the column’s 年内, not the step the task text dates (6月底前…首批)', () => {
       const [first, second] = plan.tasks;
+      // Both are read; the 完成时限 cell is the table's answer to when the task is done.
       assert.deepEqual(first!.deadlines.map((d) => d.text), ['6月底前', '年内']);
-      assert.deepEqual([first!.deadline?.text, first!.deadline?.end], ['6月底前', '2025-06-30']);
+      assert.deepEqual([first!.deadline?.text, first!.deadline?.end], ['年内', '2025-12-31']);
       // `力争全年新增` is a target in the text; the column's 全年 is the deadline
       assert.deepEqual(second!.deadlines.map((d) => d.text), ['全年']);
     });

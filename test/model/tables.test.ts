@@ -265,6 +265,30 @@ describe('task tables', () => {
     });
   });
 
+  describe('a deadline column and the task text', () => {
+    it('a row\'s deadline cell binds over a time its task text mentions; an empty cell leaves the text\'s', () => {
+      const plan = planOf([
+        '青杉县2026年便民服务工作方案',
+        '附件:任务分解表',
+        '| 序号 | 工作任务 | 牵头单位 | 完成时限 |',
+        '| --- | --- | --- | --- |',
+        '| 1 | 新建便民服务点，年内建成6个 | 县商务局 | 2026年12月底前 |',
+        '| 2 | 整修农贸市场，6月底前完成主体 | 县市场监管局 | 2026年9月底前 |',
+        '| 3 | 培训服务点人员，8月底前完成 | 县人社局 |  |',
+      ]);
+      assert.deepEqual(
+        plan.tasks.map((t) => [t.deadline?.text, t.deadline?.end]),
+        [
+          ['2026年12月底前', '2026-12-31'],
+          ['2026年9月底前', '2026-09-30'],
+          ['8月底前', '2026-08-31'],
+        ],
+      );
+      // The text's times are still read (the rules check every deadline written).
+      assert.deepEqual(plan.tasks[1]!.deadlines.map((d) => d.text), ['6月底前', '2026年9月底前']);
+    });
+  });
+
   describe('a table with a project column and a column of the work asked', () => {
     it('takes each title from the work, the project column only when the work cell is empty', () => {
       const plan = planOf([

@@ -1194,7 +1194,8 @@ function pickDeadlineOf(attributions: Attribution[]): Deadline | null {
 /**
  * The tasks of task tables, a row each. Columns are read by their role: every 牵头 column gives leads, every
  * 责任/配合 column responsible units (a table with no 牵头 column reads its 责任单位 by the plan's lead convention), every 完成时限 column
- * deadlines, and the task text its own prose deadlines; leaders (persons) and other columns give nothing.
+ * deadlines, and the task text its own prose deadlines (binding only when no 完成时限 cell names a date); leaders
+ * (persons) and other columns give nothing.
  */
 function tableTasks(tables: Table[], ctx: AttributionContext, convention: LeadConvention): Task[] {
   const tasks: Task[] = [];
@@ -1273,7 +1274,7 @@ function tableTasks(tables: Table[], ctx: AttributionContext, convention: LeadCo
       const deadlines = rowDeadlines.take().sort((a, b) => a.span.start - b.span.start);
       const numberValue = parseArabic(numberText.trim());
       const attribution = tableAttribution(lead, listed, combined.length > 0 ? 'first' : byConvention ? convention : null);
-      let deadline: Deadline | null = pickDeadline(deadlines);
+      let deadline: Deadline | null = pickDeadline(besideTaskText(deadlines, row, deadlineCols, taskCols) ?? deadlines);
       const inherited = { lead: false, responsible: false, deadline: false };
       // A continuing row's empty unit and deadline cells were merged with the row above: they hold its values.
       if (continues && above) {
@@ -1347,6 +1348,30 @@ function tableAttribution(lead: UnitMention[], listed: UnitMention[], convention
 function leadsInCharge(inCharge: UnitMention[], responsible: UnitMention[], convention: LeadConvention): { lead: UnitMention[]; responsible: UnitMention[] } | null {
   if (convention !== 'all' && inCharge.length !== 1) return null;
   return asLead(inCharge, responsible.filter((u) => !inCharge.includes(u)));
+}
+
+/**
+ * The deadlines of a row (`deadlines`) that bind when one of its deadline cells (`deadlineCols`) names a date: all but
+ * those its task text mentions (`taskCols`). The table's own answer to when binds over a time the text mentions
+ * (`…，年内新增10个场景` under a 完成时限 of `2025年12月底前`; `…，6月底前完成首批设计` under `年内`: a step of the
+ * work); a deadline a unit cell adds (`区人社局，6月底前完成`) still competes. Null when no deadline cell names a date
+ * (empty, or words with no date), or the text mentions none: then every deadline competes.
+ */
+function besideTaskText(deadlines: Deadline[], row: TableRow, deadlineCols: number[], taskCols: number[]): Deadline[] | null {
+  if (deadlines.length < 2 || !deadlines.some((d) => hasDate(d) && inCells(d.span, row, deadlineCols))) return null;
+  const out = deadlines.filter((d) => !inCells(d.span, row, taskCols));
+  return out.length < deadlines.length ? out : null;
+}
+
+/** Does `span` lie inside one of the cells `cols` of `row`? */
+function inCells(span: Span, row: TableRow, cols: number[]): boolean {
+  for (const c of cols) if (inSpan(span, cellOf(row, c))) return true;
+  return false;
+}
+
+/** Does `span` lie inside `cell`? */
+function inSpan(span: Span, cell: Span | null): boolean {
+  return cell !== null && span.start >= cell.start && span.end <= cell.end;
 }
 
 /**
