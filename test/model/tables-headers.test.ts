@@ -181,6 +181,21 @@ describe('task-table headers by meaning', () => {
       ]);
     });
 
+    it('finds it in a table copied one cell per line as well', () => {
+      const plan = planOf([
+        '松埠县2025年攻坚任务清单',
+        '',
+        ...['序号', '项目', '攻坚目标', '分管领导', '牵头单位', '配合单位', '完成时限'],
+        ...['1', '东片改造', '完成沿河棚户征收200户', '赵明', '县住建局', '东城街道', '2025年8月底前'],
+        ...['2', '西片管网', '建成污水管网12公里', '钱红', '县水务局', '县财政局', '2025年10月底前'],
+      ]);
+      assert.equal(plan.tables[0]?.form, 'flat');
+      assert.deepEqual(plan.tasks.map((t) => [t.title, names(t.lead), t.deadline?.end]), [
+        ['完成沿河棚户征收200户', ['县住建局'], '2025-08-31'],
+        ['建成污水管网12公里', ['县水务局'], '2025-10-31'],
+      ]);
+    });
+
     it('reads no task table from a list of contacts, which names units but no work', () => {
       const plan = planOf([
         '# 松埠县2025年河湖治理工作方案',

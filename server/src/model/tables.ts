@@ -199,8 +199,9 @@ function isTaskHeader(roles: ColumnRole[]): boolean {
 }
 
 /**
- * Does a header have a lead or responsible column? A table of separated cells with such a column is a task table
- * even when its task column's header is not one known here: its rows show which column holds the task.
+ * Does a header have a lead or responsible column? A table with such a column is a task table even when its task
+ * column's header is not one known here: its rows show which column holds the task (`withTaskColumn`; a glued
+ * table, whose cells are found by its header's words, still needs a known task column).
  */
 function namesUnits(roles: ColumnRole[]): boolean {
   return roles.includes('lead') || roles.includes('responsible');
@@ -529,7 +530,8 @@ function readFlatTable(view: Lines, first: number): { table: Table | null; next:
   }
   if (headerLines.length === 0) return { table: null, next: first + 1 };
   let columns = columnRoles(header);
-  if (!isTaskHeader(columns)) return { table: null, next: first + 1 };
+  // A header with units but no task column known by its words may hold the task in a column of no role.
+  if (!namesUnits(columns) || !(columns.includes('task') || columns.includes('other'))) return { table: null, next: first + 1 };
   // The header may lack its `序号` cell while rows still open with a number.
   const implicitNumber = !columns.includes('number');
   if (implicitNumber) {
@@ -614,8 +616,9 @@ function readFlatTable(view: Lines, first: number): { table: Table | null; next:
     lastLine = cells[cells.length - 1]!.last;
     rows.push(new PlacedRow(rowCells, rowSpans, { start: view.start(numberLine), end: view.end(lastLine) }, view.lines));
   }
-  if (rows.length === 0) return { table: null, next: first + 1 };
-  return { table: makeTable('flat', view.lines, headerLines[0]!, view.line(lastLine), header, columns, rows), next: lastLine + 1 };
+  const roles = withTaskColumn(header, columns, rows, kindOf);
+  if (rows.length === 0 || roles === null) return { table: null, next: first + 1 };
+  return { table: makeTable('flat', view.lines, headerLines[0]!, view.line(lastLine), header, roles, rows), next: lastLine + 1 };
 }
 
 /** Is one of the next `LOOKAHEAD` lines that are not blank, from line `k`, a date, the lines before it short (unit names)? */
