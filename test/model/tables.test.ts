@@ -241,6 +241,20 @@ describe('task tables', () => {
       ]);
     });
 
+    it('a table that writes a group\'s lead again on its rows does not merge it: an empty lead cell there is missing', () => {
+      const plan = planOf([
+        '青杉县2026年便民服务工作方案',
+        '附件:任务分解表',
+        '| 序号 | 类别 | 具体任务 | 牵头单位 | 配合单位 | 完成时限 |',
+        '| --- | --- | --- | --- | --- | --- |',
+        '| 1 | 便民服务 | 新建便民服务点6个 | 县商务局 | 县财政局 | 2026年6月底前 |',
+        '| 2 |  | 升级便民服务点导视牌 |  | 县住建局 | 2026年8月底前 |',
+        '| 3 | 市场整治 | 整修农贸市场2处 | 县市场监管局 | 县城管局 | 2026年9月底前 |',
+        '| 4 |  | 规范农贸市场摊位 | 县市场监管局 |  | 2026年10月底前 |',
+      ]);
+      assert.deepEqual(read(plan)[1], ['2', '升级便民服务点导视牌', [], ['县住建局'], '2026-08-31', false]);
+    });
+
     it('a numbered row with an empty lead cell in a table with no group column has no lead', () => {
       const plan = planOf([
         '青杉县2026年便民服务工作方案',

@@ -1219,7 +1219,9 @@ function tableTasks(tables: Table[], ctx: AttributionContext, convention: LeadCo
     // convention, as an item's do (one unit leads; several leave the lead open unless the plan says who leads).
     const byConvention = leadCols.length === 0 && respCols.some((c) => RESPONSIBLE_WRITTEN_HEADER.test(headerWords(table.header[c]!)));
     const glued = table.form === 'glued';
+    // Group columns, when the table merges its 牵头 cells over a group (see `mergesGroupLead`).
     const groupCols = groupColumns(table, taskCols);
+    if (groupCols.length > 0 && !mergesGroupLead(table, groupCols, leadCols)) groupCols.length = 0;
     let previous: Task | null = null;
     // Does the run of rows the row continues open with a numbered row (the table numbers its rows)?
     let numbered = false;
@@ -1378,14 +1380,34 @@ function inSpan(span: Span, cell: Span | null): boolean {
  * The columns of `table` that group its rows: those before the column its titles are read from first, other than
  * the number (`重点任务` before `具体举措`, `类别`, `领域`), a cell often merged over the rows of its group. A numbered
  * row that leaves them all empty, under a row that filled one, is in that row's group: the table shows that it
- * merges cells over the group, so the group's one 牵头 cell is merged too when the row leaves its own empty. A
- * table with no such column shows nothing of the kind, and a row's empty 牵头 cell is a missing lead.
+ * merges cells over the group, so the group's one 牵头 cell is merged too when the row leaves its own empty (unless
+ * the table writes a group's lead again, `mergesGroupLead`). A table with no such column shows nothing of the kind,
+ * and a row's empty 牵头 cell is a missing lead.
  */
 function groupColumns(table: Table, taskCols: number[]): number[] {
   const out: number[] = [];
   const titleCol = taskCols[0] ?? -1;
   for (let c = 0; c < titleCol; c++) if (table.columns[c] === 'task' || table.columns[c] === 'other') out.push(c);
   return out;
+}
+
+/**
+ * May `table` merge its 牵头 cells (`leadCols`) over a group? Not when a row inside a group (its group cells empty)
+ * writes the same lead as the row above: its author writes a group's lead again on each row, so an empty 牵头 cell
+ * there is a missing lead, not a merged one.
+ */
+function mergesGroupLead(table: Table, groupCols: number[], leadCols: number[]): boolean {
+  if (leadCols.length === 0) return false;
+  let above = '';
+  let grouped = false;
+  for (const row of table.rows) {
+    const lead = leadCols.map((c) => (row.cells[c] ?? '').trim()).join('\n');
+    const inGroup = allEmpty(row, groupCols);
+    if (inGroup && grouped && lead !== '' && lead === above) return false;
+    if (!inGroup) grouped = true;
+    above = lead;
+  }
+  return true;
 }
 
 /** The indexes of the columns of `table` that play `role`, in order. */
