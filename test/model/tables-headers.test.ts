@@ -131,6 +131,14 @@ describe('task-table headers by meaning', () => {
       }
     });
 
+    it('follows a 责任单位 cell beside 配合单位 where it says which of its units leads', () => {
+      assert.deepEqual(rowsOf(['责任单位', '配合单位'], [['县水务局（牵头）、县城管局', '县财政局'], ['县水务局牵头，县林业局配合', '县财政局'], ['县水务局、县城管局', '']]), [
+        [['县水务局'], ['县城管局', '县财政局'], null],
+        [['县水务局'], ['县林业局', '县财政局'], null],
+        [['县水务局', '县城管局'], [], null],
+      ]);
+    });
+
     it('keeps 责任单位 responsible beside a 牵头单位 column', () => {
       assert.deepEqual(columnRoles(['序号', '工作任务', '牵头单位', '责任单位', '配合单位']), ['number', 'task', 'lead', 'responsible', 'responsible']);
     });

@@ -22,8 +22,8 @@ import { withMemoSlot } from './remember.js';
 import { DEFAULT_NON_TASK_SECTIONS } from '../config/config.js';
 import { decideKind, findNoticeIssues, findNoticeRequires } from './kind.js';
 import { restartsNewPart, separateListWalker } from './numbering.js';
-import { findTables, headerWords, PERSON_HEADER, titleColumns } from './tables.js';
-import { readRemarkLead, readUnitCells, REMARK_HEADER } from './table-units.js';
+import { columnRole, findTables, headerWords, PERSON_HEADER, titleColumns } from './tables.js';
+import { readRemarkLead, readUnitCells, REMARK_HEADER, type UnitCellOptions } from './table-units.js';
 import { isSpace, isTrimCode, oneLine, stripNoise, toSimplified, trimSpan } from './text.js';
 import type {
   Attribution,
@@ -1209,6 +1209,8 @@ function tableTasks(tables: Table[], ctx: AttributionContext, convention: LeadCo
     // of responsible units, read first, whose first unit leads unless a cell says who leads (`X牵头，Y配合`).
     const combined = columnsOf(table, 'lead').filter((c) => COMBINED_LEAD_HEADER.test(headerWords(table.header[c]!)));
     const leadCols = columnsOf(table, 'lead').filter((c) => !combined.includes(c));
+    // A column of those in charge that leads beside a 配合 column (`责任单位`, `实施主体`: its header names no lead).
+    const inChargeCols = leadCols.filter((c) => columnRole(table.header[c]!) !== 'lead');
     const respCols = [...combined, ...columnsOf(table, 'responsible')];
     const deadlineCols = columnsOf(table, 'deadline');
     const remarkCols = columnsOf(table, 'other').filter((c) => REMARK_HEADER.test(headerWords(table.header[c]!)));
@@ -1240,7 +1242,7 @@ function tableTasks(tables: Table[], ctx: AttributionContext, convention: LeadCo
       // A glued row's second run of units (its cells merged over lines in Word) belongs to the numbered row above, as
       // does a continuing row with no task text of its own (its task cell merged).
       if (previous && ((glued && numberText === '') || (continues && allEmpty(row, taskCols)))) {
-        readUnitCells(leadCols.map((c) => cellOf(row, c)), 'lead', ctx, cellOptions, previous.lead, previous.responsible, rowDeadlines);
+        readLeadCells(row, leadCols, inChargeCols, ctx, cellOptions, previous.lead, previous.responsible, rowDeadlines);
         readUnitCells(respCols.map((c) => cellOf(row, c)), 'responsible', ctx, cellOptions, previous.lead, previous.responsible, rowDeadlines);
         rowDeadlines.clear();
         continue;
@@ -1248,7 +1250,7 @@ function tableTasks(tables: Table[], ctx: AttributionContext, convention: LeadCo
       // The units first: a unit cell may hold a deadline too (`县人社局、县医保局，6月底前完成`).
       const lead: UnitMention[] = [];
       const listed: UnitMention[] = [];
-      readUnitCells(leadCols.map((c) => cellOf(row, c)), 'lead', ctx, cellOptions, lead, listed, rowDeadlines);
+      readLeadCells(row, leadCols, inChargeCols, ctx, cellOptions, lead, listed, rowDeadlines);
       readUnitCells(respCols.map((c) => cellOf(row, c)), 'responsible', ctx, cellOptions, lead, listed, rowDeadlines);
       // `| 县住建局、县财政局 | … | 县住建局牵头 |`: a remark may say who leads.
       if (lead.length === 0 && remarkCols.length > 0) readRemarkLead(remarkCols.map((c) => cellOf(row, c)), ctx, lead, listed);
@@ -1320,6 +1322,32 @@ function tableTasks(tables: Table[], ctx: AttributionContext, convention: LeadCo
   }
   return tasks;
 }
+
+/**
+ * Reads the lead cells (`leadCols`) of `row` into `lead` (and `listed`, the responsible units a cell names). A column of
+ * those in charge that leads beside a 配合 column (`inChargeCols`) gives leads too, unless its cell says who leads among
+ * its units (`县水务局（牵头）、县城管局`, `县水务局牵头，县城管局配合`): then it is read as the units in charge, the one
+ * it marks leading.
+ */
+function readLeadCells(
+  row: TableRow,
+  leadCols: number[],
+  inChargeCols: number[],
+  ctx: AttributionContext,
+  options: UnitCellOptions,
+  lead: UnitMention[],
+  listed: UnitMention[],
+  deadlines: ListBuffer<Deadline>,
+): void {
+  for (const c of leadCols) {
+    const cell = cellOf(row, c);
+    const marks = inChargeCols.includes(c) && cell !== null && LEAD_MARK_WORDS.test(ctx.text.slice(cell.start, cell.end));
+    readUnitCells([cell], marks ? 'responsible' : 'lead', ctx, options, lead, listed, deadlines);
+  }
+}
+
+/** What a cell writes when it says which of its units leads: `牵头`, `主办`, `主责`, a star (`县委宣传部*`). */
+const LEAD_MARK_WORDS = /牵头|牽頭|主办|主辦|主责|主責|[*＊]/;
 
 /**
  * A header naming the lead and the units that take part in one column (`牵头/配合单位`, `牵头单位及责任单位`,
