@@ -284,6 +284,14 @@ describe('task tables as they arrive', () => {
       assert.deepEqual(read(['区发改局'], '牵头单位（责任人）'), [[['区发改局'], [], '2024年9月']]);
     });
 
+    it('leaves out a person written in brackets after a unit, never a place in brackets', () => {
+      assert.deepEqual(read(['区发改局（张明）', '区财政局（欧阳晓东）、区税务局（王芳）', '区工委（高新园区）'], '牵头单位及责任人'), [
+        [['区发改局'], [], '2024年9月'],
+        [['区财政局', '区税务局'], [], '2024年9月'],
+        [['区工委（高新园区）'], [], '2024年9月'],
+      ]);
+    });
+
     it('reads a note in the header as the plan\'s convention, not as a 牵头 column', () => {
       assert.deepEqual(read(['区市场监管局、区税务局'], '责任单位（列第一位的为牵头单位）'), [[['区市场监管局'], ['区税务局'], '2024年9月']]);
     });
