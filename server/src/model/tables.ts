@@ -166,13 +166,13 @@ function withTaskColumn(header: readonly string[], columns: ColumnRole[], rows: 
  */
 export function columnRoles(header: readonly string[]): ColumnRole[] {
   const roles = header.map(columnRole);
-  if (!roles.includes('lead')) leadBesideHelpers(header, roles);
+  if (!roles.includes('lead')) leadBesideCooperating(header, roles);
   if (roles.includes('deadline')) return roles;
   return roles.map((role, c) => (role === 'other' && SCHEDULE_HEADER.test(headerWords(header[c]!)) ? 'deadline' : role));
 }
 
 /** Makes the responsible columns of `roles` that name those in charge leads when another names co-operating units. */
-function leadBesideHelpers(header: readonly string[], roles: ColumnRole[]): void {
+function leadBesideCooperating(header: readonly string[], roles: ColumnRole[]): void {
   const helps = (c: number) => COOPERATE_HEADER.test(headerWords(header[c]!));
   if (!roles.some((role, c) => role === 'responsible' && helps(c))) return;
   for (let c = 0; c < roles.length; c++) {
