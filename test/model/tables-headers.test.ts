@@ -1,6 +1,6 @@
 // Task-table headers read by their meaning, however a plan words or spaces them, and the numbering a table's rows use.
 import assert from 'node:assert/strict';
-import { columnRole } from '../../server/src/model/tables.js';
+import { columnRole, columnRoles } from '../../server/src/model/tables.js';
 import { names, planOf } from './helpers.js';
 
 describe('task-table headers by meaning', () => {
@@ -105,6 +105,114 @@ describe('task-table headers by meaning', () => {
     it('keeps 牵头责任单位 and 牵头单位及责任人 columns of leads', () => {
       assert.deepEqual(rowsOf('牵头责任单位', ['县商务局、县文旅局']), [[['县商务局', '县文旅局'], []]]);
       assert.deepEqual(rowsOf('牵头单位及责任人', ['县商务局 李红']), [[['县商务局'], []]]);
+    });
+  });
+
+  describe('columns of those in charge and of deadlines by other names', () => {
+    const rowsOf = (header: string[], cells: string[][]) =>
+      planOf([
+        '# 松埠县2025年河湖治理工作方案',
+        '',
+        `| 序号 | 工作任务 | ${header.join(' | ')} |`,
+        `|---|---|${header.map(() => '---').join('|')}|`,
+        ...cells.map((row, i) => `| ${i + 1} | 清淤疏浚第${i + 1}段河道 | ${row.join(' | ')} |`),
+      ]).tasks.map((t) => [names(t.lead), names(t.responsible), t.deadline?.end ?? null]);
+
+    it('reads a lone 负责单位, 实施主体 or 承担单位 as the units in charge, one of them leading', () => {
+      for (const head of ['负责单位', '实施主体', '承担单位']) {
+        assert.deepEqual(rowsOf([head, '完成时限'], [['县水务局', '2025年6月底前']]), [[['县水务局'], [], '2025-06-30']], head);
+      }
+    });
+
+    it('makes 责任主体, 实施主体, 责任单位 or 负责单位 the lead beside a 配合单位 column', () => {
+      for (const head of ['责任主体', '实施主体', '责任单位', '负责单位']) {
+        assert.deepEqual(columnRoles(['序号', '工作任务', head, '配合单位', '完成时限']), ['number', 'task', 'lead', 'responsible', 'deadline'], head);
+        assert.deepEqual(rowsOf([head, '配合单位', '完成时限'], [['县水务局', '县财政局', '2025年6月底前']]), [[['县水务局'], ['县财政局'], '2025-06-30']], head);
+      }
+    });
+
+    it('follows a 责任单位 cell beside 配合单位 where it says which of its units leads', () => {
+      assert.deepEqual(rowsOf(['责任单位', '配合单位'], [['县水务局（牵头）、县城管局', '县财政局'], ['县水务局牵头，县林业局配合', '县财政局'], ['县水务局、县城管局', '']]), [
+        [['县水务局'], ['县城管局', '县财政局'], null],
+        [['县水务局'], ['县林业局', '县财政局'], null],
+        [['县水务局', '县城管局'], [], null],
+      ]);
+    });
+
+    it('keeps 责任单位 responsible beside a 牵头单位 column', () => {
+      assert.deepEqual(columnRoles(['序号', '工作任务', '牵头单位', '责任单位', '配合单位']), ['number', 'task', 'lead', 'responsible', 'responsible']);
+    });
+
+    it('reads 推进时序, 完成日期 and 截止时点 as deadline columns', () => {
+      for (const head of ['推进时序', '完成日期', '截止时点']) {
+        assert.deepEqual(rowsOf(['牵头单位', head], [['县水务局', '2025年6月底前']]), [[['县水务局'], [], '2025-06-30']], head);
+      }
+    });
+  });
+
+  describe('a task column whose header is not a known task word', () => {
+    const tasksOf = (header: string) =>
+      planOf([
+        '# 松埠县2025年河湖治理工作方案',
+        '',
+        `| 序号 | ${header} | 牵头单位 | 责任单位 | 完成时限 |`,
+        '|---|---|---|---|---|',
+        '| 1 | 清淤疏浚支流河道 | 县水务局 | 各乡镇 | 2025年6月底前 |',
+        '| 2 | 加固汛期受损堤岸 | 县农业农村局 | 县财政局 | 2025年9月底前 |',
+      ]).tasks.map((t) => [t.title, names(t.lead)]);
+    const expected = [
+      ['清淤疏浚支流河道', ['县水务局']],
+      ['加固汛期受损堤岸', ['县农业农村局']],
+    ];
+
+    it('reads 具体工作, 工作举措, 具体举措 and 工作要求 as task columns', () => {
+      for (const header of ['具体工作', '工作举措', '具体举措', '工作要求']) {
+        assert.equal(columnRole(header), 'task', header);
+        assert.deepEqual(tasksOf(header), expected, header);
+      }
+    });
+
+    it('finds the task column by its rows when no header word names it (攻坚目标, 主攻方向)', () => {
+      assert.deepEqual(tasksOf('攻坚目标'), expected);
+      assert.deepEqual(tasksOf('主攻方向'), expected);
+      const plan = planOf([
+        '松埠县2025年攻坚任务清单',
+        '',
+        '序号\t片区\t攻坚方向\t分管领导\t牵头单位\t配合单位\t完成时限',
+        '1\t东片\t完成沿河棚户征收200户\t赵明\t县住建局\t东城街道\t2025年8月底前',
+        '2\t西片\t建成污水管网12公里\t钱红\t县水务局\t县财政局\t2025年10月底前',
+      ]);
+      assert.deepEqual(plan.tables[0]?.columns, ['number', 'other', 'task', 'leader', 'lead', 'responsible', 'deadline']);
+      assert.deepEqual(plan.tasks.map((t) => [t.title, names(t.lead), t.deadline?.end]), [
+        ['完成沿河棚户征收200户', ['县住建局'], '2025-08-31'],
+        ['建成污水管网12公里', ['县水务局'], '2025-10-31'],
+      ]);
+    });
+
+    it('finds it in a table copied one cell per line as well', () => {
+      const plan = planOf([
+        '松埠县2025年攻坚任务清单',
+        '',
+        ...['序号', '项目', '攻坚目标', '分管领导', '牵头单位', '配合单位', '完成时限'],
+        ...['1', '东片改造', '完成沿河棚户征收200户', '赵明', '县住建局', '东城街道', '2025年8月底前'],
+        ...['2', '西片管网', '建成污水管网12公里', '钱红', '县水务局', '县财政局', '2025年10月底前'],
+      ]);
+      assert.equal(plan.tables[0]?.form, 'flat');
+      assert.deepEqual(plan.tasks.map((t) => [t.title, names(t.lead), t.deadline?.end]), [
+        ['完成沿河棚户征收200户', ['县住建局'], '2025-08-31'],
+        ['建成污水管网12公里', ['县水务局'], '2025-10-31'],
+      ]);
+    });
+
+    it('reads no task table from a list of contacts, which names units but no work', () => {
+      const plan = planOf([
+        '# 松埠县2025年河湖治理工作方案',
+        '',
+        '| 序号 | 责任单位 | 联系人 | 联系电话 |',
+        '|---|---|---|---|',
+        '| 1 | 县水务局 | 孙丽 | 0571-81234567 |',
+      ]);
+      assert.equal(plan.tables.length, 0);
     });
   });
 

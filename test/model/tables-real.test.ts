@@ -64,10 +64,11 @@ describe('task tables as they arrive', () => {
       assertRangesAgree(plan);
     });
 
-    it('binds a row to the first bound it must meet: the task text’s 6月底前 before the column’s 年内', () => {
+    it('binds a row to its deadline column: the column’s 年内, not the step the task text dates (6月底前…首批)', () => {
       const [first, second] = plan.tasks;
+      // Both are read; the 完成时限 cell is the table's answer to when the task is done.
       assert.deepEqual(first!.deadlines.map((d) => d.text), ['6月底前', '年内']);
-      assert.deepEqual([first!.deadline?.text, first!.deadline?.end], ['6月底前', '2025-06-30']);
+      assert.deepEqual([first!.deadline?.text, first!.deadline?.end], ['年内', '2025-12-31']);
       // `力争全年新增` is a target in the text; the column's 全年 is the deadline
       assert.deepEqual(second!.deadlines.map((d) => d.text), ['全年']);
     });
@@ -281,6 +282,14 @@ describe('task tables as they arrive', () => {
         [['区财政局', '区税务局'], [], '2024年9月'],
       ]);
       assert.deepEqual(read(['区发改局'], '牵头单位（责任人）'), [[['区发改局'], [], '2024年9月']]);
+    });
+
+    it('leaves out a person written in brackets after a unit, never a place in brackets', () => {
+      assert.deepEqual(read(['区发改局（张明）', '区财政局（欧阳晓东）、区税务局（王芳）', '区工委（高新园区）'], '牵头单位及责任人'), [
+        [['区发改局'], [], '2024年9月'],
+        [['区财政局', '区税务局'], [], '2024年9月'],
+        [['区工委（高新园区）'], [], '2024年9月'],
+      ]);
     });
 
     it('reads a note in the header as the plan\'s convention, not as a 牵头 column', () => {

@@ -219,6 +219,53 @@ describe('task tables', () => {
       ]);
     });
 
+    it('a numbered row under a merged group cell takes the lead of the row above when its lead cell is empty', () => {
+      const plan = planOf([
+        '青杉县2026年便民服务工作方案',
+        '附件:任务分解表',
+        '序号\t重点任务\t具体举措\t牵头领导\t牵头单位\t配合单位\t完成时限',
+        '1\t提升便民服务\t新建便民服务点6个\t周敏\t县商务局\t县财政局\t2026年6月底前',
+        '2\t\t升级便民服务点导视牌\t\t\t县住建局\t2026年8月底前',
+        '3\t\t培训便民服务点人员\t\t县人社局\t\t2026年9月底前',
+        '4\t\t建立服务点巡查制度\t\t\t\t2026年10月底前',
+        '5\t整治农贸市场\t整修农贸市场2处\t吴刚\t\t县市场监管局\t2026年底前',
+      ]);
+      assert.deepEqual(read(plan), [
+        ['1', '新建便民服务点6个', ['县商务局'], ['县财政局'], '2026-06-30', false],
+        ['2', '升级便民服务点导视牌', ['县商务局'], ['县住建局'], '2026-08-31', true],
+        ['3', '培训便民服务点人员', ['县人社局'], [], '2026-09-30', false],
+        // The merged cell runs from the nearest row above that fills it; a co-operating cell left empty names none.
+        ['4', '建立服务点巡查制度', ['县人社局'], [], '2026-10-31', true],
+        // A row that opens a group of its own fills its group cell: its empty lead cell is a missing lead.
+        ['5', '整修农贸市场2处', [], ['县市场监管局'], '2026-12-31', false],
+      ]);
+    });
+
+    it('a table that writes a group\'s lead again on its rows does not merge it: an empty lead cell there is missing', () => {
+      const plan = planOf([
+        '青杉县2026年便民服务工作方案',
+        '附件:任务分解表',
+        '| 序号 | 类别 | 具体任务 | 牵头单位 | 配合单位 | 完成时限 |',
+        '| --- | --- | --- | --- | --- | --- |',
+        '| 1 | 便民服务 | 新建便民服务点6个 | 县商务局 | 县财政局 | 2026年6月底前 |',
+        '| 2 |  | 升级便民服务点导视牌 |  | 县住建局 | 2026年8月底前 |',
+        '| 3 | 市场整治 | 整修农贸市场2处 | 县市场监管局 | 县城管局 | 2026年9月底前 |',
+        '| 4 |  | 规范农贸市场摊位 | 县市场监管局 |  | 2026年10月底前 |',
+      ]);
+      assert.deepEqual(read(plan)[1], ['2', '升级便民服务点导视牌', [], ['县住建局'], '2026-08-31', false]);
+    });
+
+    it('a numbered row with an empty lead cell in a table with no group column has no lead', () => {
+      const plan = planOf([
+        '青杉县2026年便民服务工作方案',
+        '附件:任务分解表',
+        '序号\t具体举措\t牵头单位\t配合单位\t完成时限',
+        '1\t新建便民服务点6个\t县商务局\t县财政局\t2026年6月底前',
+        '2\t升级便民服务点导视牌\t\t县住建局\t2026年8月底前',
+      ]);
+      assert.deepEqual(read(plan)[1], ['2', '升级便民服务点导视牌', [], ['县住建局'], '2026-08-31', false]);
+    });
+
     it('a table whose rows carry no number reads each row by itself', () => {
       const plan = planOf([
         '青杉县2026年便民服务工作方案',
@@ -229,6 +276,30 @@ describe('task tables', () => {
         '|  | 升级便民服务点导视牌 |  | 县住建局 |  |',
       ]);
       assert.deepEqual(read(plan)[1], ['', '升级便民服务点导视牌', [], ['县住建局'], null, false]);
+    });
+  });
+
+  describe('a deadline column and the task text', () => {
+    it('a row\'s deadline cell binds over a time its task text mentions; an empty cell leaves the text\'s', () => {
+      const plan = planOf([
+        '青杉县2026年便民服务工作方案',
+        '附件:任务分解表',
+        '| 序号 | 工作任务 | 牵头单位 | 完成时限 |',
+        '| --- | --- | --- | --- |',
+        '| 1 | 新建便民服务点，年内建成6个 | 县商务局 | 2026年12月底前 |',
+        '| 2 | 整修农贸市场，6月底前完成主体 | 县市场监管局 | 2026年9月底前 |',
+        '| 3 | 培训服务点人员，8月底前完成 | 县人社局 |  |',
+      ]);
+      assert.deepEqual(
+        plan.tasks.map((t) => [t.deadline?.text, t.deadline?.end]),
+        [
+          ['2026年12月底前', '2026-12-31'],
+          ['2026年9月底前', '2026-09-30'],
+          ['8月底前', '2026-08-31'],
+        ],
+      );
+      // The text's times are still read (the rules check every deadline written).
+      assert.deepEqual(plan.tasks[1]!.deadlines.map((d) => d.text), ['6月底前', '2026年9月底前']);
     });
   });
 

@@ -23,8 +23,8 @@ import { withMemoSlot } from './remember.js';
 import { DEFAULT_NON_TASK_SECTIONS } from '../config/config.js';
 import { decideKind, findNoticeIssues, findNoticeRequires } from './kind.js';
 import { restartsNewPart, separateListWalker } from './numbering.js';
-import { findTables, headerWords, PERSON_HEADER, titleColumns } from './tables.js';
-import { readRemarkLead, readUnitCells, REMARK_HEADER } from './table-units.js';
+import { columnRole, findTables, headerWords, PERSON_HEADER, titleColumns } from './tables.js';
+import { readRemarkLead, readUnitCells, REMARK_HEADER, type UnitCellOptions } from './table-units.js';
 import { isSpace, isTrimCode, oneLine, stripNoise, toSimplified, trimSpan } from './text.js';
 import type {
   Attribution,
@@ -1362,7 +1362,8 @@ function pickDeadlineOf(attributions: Attribution[]): Deadline | null {
 /**
  * The tasks of task tables, a row each. Columns are read by their role: every 牵头 column gives leads, every
  * 责任/配合 column responsible units (a table with no 牵头 column reads its 责任单位 by the plan's lead convention), every 完成时限 column
- * deadlines, and the task text its own prose deadlines; leaders (persons) and other columns give nothing.
+ * deadlines, and the task text its own prose deadlines (binding only when no 完成时限 cell names a date); leaders
+ * (persons) and other columns give nothing.
  */
 function tableTasks(tables: Table[], ctx: AttributionContext, convention: LeadConvention): Task[] {
   const tasks: Task[] = [];
@@ -1376,6 +1377,8 @@ function tableTasks(tables: Table[], ctx: AttributionContext, convention: LeadCo
     // of responsible units, read first, whose first unit leads unless a cell says who leads (`X牵头，Y配合`).
     const combined = columnsOf(table, 'lead').filter((c) => COMBINED_LEAD_HEADER.test(headerWords(table.header[c]!)));
     const leadCols = columnsOf(table, 'lead').filter((c) => !combined.includes(c));
+    // A column of those in charge that leads beside a 配合 column (`责任单位`, `实施主体`: its header names no lead).
+    const inChargeCols = leadCols.filter((c) => columnRole(table.header[c]!) !== 'lead');
     const respCols = [...combined, ...columnsOf(table, 'responsible')];
     const deadlineCols = columnsOf(table, 'deadline');
     const remarkCols = columnsOf(table, 'other').filter((c) => REMARK_HEADER.test(headerWords(table.header[c]!)));
@@ -1386,9 +1389,14 @@ function tableTasks(tables: Table[], ctx: AttributionContext, convention: LeadCo
     // convention, as an item's do (one unit leads; several leave the lead open unless the plan says who leads).
     const byConvention = leadCols.length === 0 && respCols.some((c) => RESPONSIBLE_WRITTEN_HEADER.test(headerWords(table.header[c]!)));
     const glued = table.form === 'glued';
+    // Group columns, when the table merges its 牵头 cells over a group (see `mergesGroupLead`).
+    const groupCols = groupColumns(table, taskCols);
+    if (groupCols.length > 0 && !mergesGroupLead(table, groupCols, leadCols)) groupCols.length = 0;
     let previous: Task | null = null;
     // Does the run of rows the row continues open with a numbered row (the table numbers its rows)?
     let numbered = false;
+    // Has a row above filled a group column (so a row that leaves it empty is in that row's group)?
+    let grouped = false;
     for (const row of table.rows) {
       const numberText = numberCol >= 0 ? row.cells[numberCol]! : '';
       // A row with no number under a numbered one continues it: its cells merged with the row above in Word or
@@ -1396,10 +1404,13 @@ function tableTasks(tables: Table[], ctx: AttributionContext, convention: LeadCo
       const above: Task | null = previous;
       const continues = numberCol >= 0 && numberText.trim() === '' && above !== null && numbered;
       if (!continues) numbered = numberText.trim() !== '';
+      // A row under a group cell merged over it (`| 2 |  | 落实以旧换新补贴 |  |`, its `重点任务` left empty by the copy).
+      const inGroup = groupCols.length > 0 && above !== null && grouped && allEmpty(row, groupCols);
+      if (!allEmpty(row, groupCols)) grouped = true;
       // A glued row's second run of units (its cells merged over lines in Word) belongs to the numbered row above, as
       // does a continuing row with no task text of its own (its task cell merged).
       if (previous && ((glued && numberText === '') || (continues && allEmpty(row, taskCols)))) {
-        readUnitCells(leadCols.map((c) => cellOf(row, c)), 'lead', ctx, cellOptions, previous.lead, previous.responsible, rowDeadlines);
+        readLeadCells(row, leadCols, inChargeCols, ctx, cellOptions, previous.lead, previous.responsible, rowDeadlines);
         readUnitCells(respCols.map((c) => cellOf(row, c)), 'responsible', ctx, cellOptions, previous.lead, previous.responsible, rowDeadlines);
         rowDeadlines.clear();
         continue;
@@ -1407,7 +1418,7 @@ function tableTasks(tables: Table[], ctx: AttributionContext, convention: LeadCo
       // The units first: a unit cell may hold a deadline too (`县人社局、县医保局，6月底前完成`).
       const lead: UnitMention[] = [];
       const listed: UnitMention[] = [];
-      readUnitCells(leadCols.map((c) => cellOf(row, c)), 'lead', ctx, cellOptions, lead, listed, rowDeadlines);
+      readLeadCells(row, leadCols, inChargeCols, ctx, cellOptions, lead, listed, rowDeadlines);
       readUnitCells(respCols.map((c) => cellOf(row, c)), 'responsible', ctx, cellOptions, lead, listed, rowDeadlines);
       // `| 县住建局、县财政局 | … | 县住建局牵头 |`: a remark may say who leads.
       if (lead.length === 0 && remarkCols.length > 0) readRemarkLead(remarkCols.map((c) => cellOf(row, c)), ctx, lead, listed);
@@ -1435,7 +1446,7 @@ function tableTasks(tables: Table[], ctx: AttributionContext, convention: LeadCo
       const deadlines = rowDeadlines.take().sort((a, b) => a.span.start - b.span.start);
       const numberValue = parseArabic(numberText.trim());
       const attribution = tableAttribution(lead, listed, combined.length > 0 ? 'first' : byConvention ? convention : null);
-      let deadline: Deadline | null = pickDeadline(deadlines);
+      let deadline: Deadline | null = pickDeadline(besideTaskText(deadlines, row, deadlineCols, taskCols) ?? deadlines);
       const inherited = { lead: false, responsible: false, deadline: false };
       // A continuing row's empty unit and deadline cells were merged with the row above: they hold its values.
       if (continues && above) {
@@ -1454,6 +1465,11 @@ function tableTasks(tables: Table[], ctx: AttributionContext, convention: LeadCo
           deadline = above.deadline;
           inherited.deadline = true;
         }
+      } else if (inGroup && above && attribution.lead.length === 0 && leadCols.length > 0 && allEmpty(row, leadCols) && above.lead.length > 0) {
+        // A numbered row in a merged group whose 牵头 cell is empty: that cell was merged with the group's too (one lead
+        // for the group's tasks, kept in its first row). Its other cells are its own: an empty 配合单位 names none.
+        attribution.lead = above.lead.slice();
+        inherited.lead = true;
       }
       const fields: TaskFields = {
         source: 'table',
@@ -1476,14 +1492,43 @@ function tableTasks(tables: Table[], ctx: AttributionContext, convention: LeadCo
 }
 
 /**
+ * Reads the lead cells (`leadCols`) of `row` into `lead` (and `listed`, the responsible units a cell names). A column of
+ * those in charge that leads beside a 配合 column (`inChargeCols`) gives leads too, unless its cell says who leads among
+ * its units (`县水务局（牵头）、县城管局`, `县水务局牵头，县城管局配合`): then it is read as the units in charge, the one
+ * it marks leading.
+ */
+function readLeadCells(
+  row: TableRow,
+  leadCols: number[],
+  inChargeCols: number[],
+  ctx: AttributionContext,
+  options: UnitCellOptions,
+  lead: UnitMention[],
+  listed: UnitMention[],
+  deadlines: ListBuffer<Deadline>,
+): void {
+  for (const c of leadCols) {
+    const cell = cellOf(row, c);
+    const marks = inChargeCols.includes(c) && cell !== null && LEAD_MARK_WORDS.test(ctx.text.slice(cell.start, cell.end));
+    readUnitCells([cell], marks ? 'responsible' : 'lead', ctx, options, lead, listed, deadlines);
+  }
+}
+
+/** What a cell writes when it says which of its units leads: `牵头`, `主办`, `主责`, a star (`县委宣传部*`). */
+const LEAD_MARK_WORDS = /牵头|牽頭|主办|主辦|主责|主責|[*＊]/;
+
+/**
  * A header naming the lead and the units that take part in one column (`牵头/配合单位`, `牵头单位及责任单位`,
  * `牵头、协办部门`), folded by `headerWords`; `牵头责任单位` (the lead's column) and `牵头单位及责任人` (the lead with its
  * persons) are not.
  */
 const COMBINED_LEAD_HEADER = /(?:牵头|主办|主责)(?:单位|部门)?(?:[/／、,，]|及|和|与)(?:配合|责任|协办|协助|参与|参加|协同|协作)(?!人|领导)/;
 
-/** A header of the units in charge (`责任单位`, `主体责任单位`), not of those who co-operate (`配合单位`, `协办单位`). */
-const RESPONSIBLE_WRITTEN_HEADER = /^(?!.*(?:配合|协|参与|参加)).*(?:责任|负责)/;
+/**
+ * A header of the units in charge (`责任单位`, `主体责任单位`, `负责单位`, `实施主体`, `承担单位`), not of those who
+ * co-operate (`配合单位`, `协办单位`).
+ */
+const RESPONSIBLE_WRITTEN_HEADER = /^(?!.*(?:配合|协|参与|参加)).*(?:责任|负责|实施|承担|落实|执行)/;
 
 /** A row's lead and responsible units, by the plan's lead convention when the table has only a 责任单位 column. */
 function tableAttribution(lead: UnitMention[], listed: UnitMention[], convention: LeadConvention | null): { lead: UnitMention[]; responsible: UnitMention[] } {
@@ -1501,6 +1546,64 @@ function tableAttribution(lead: UnitMention[], listed: UnitMention[], convention
 function leadsInCharge(inCharge: UnitMention[], responsible: UnitMention[], convention: LeadConvention): { lead: UnitMention[]; responsible: UnitMention[] } | null {
   if (convention !== 'all' && inCharge.length !== 1) return null;
   return asLead(inCharge, responsible.filter((u) => !inCharge.includes(u)));
+}
+
+/**
+ * The deadlines of a row (`deadlines`) that bind when one of its deadline cells (`deadlineCols`) names a date: all but
+ * those its task text mentions (`taskCols`). The table's own answer to when binds over a time the text mentions
+ * (`…，年内新增10个场景` under a 完成时限 of `2025年12月底前`; `…，6月底前完成首批设计` under `年内`: a step of the
+ * work); a deadline a unit cell adds (`区人社局，6月底前完成`) still competes. Null when no deadline cell names a date
+ * (empty, or words with no date), or the text mentions none: then every deadline competes.
+ */
+function besideTaskText(deadlines: Deadline[], row: TableRow, deadlineCols: number[], taskCols: number[]): Deadline[] | null {
+  if (deadlines.length < 2 || !deadlines.some((d) => hasDate(d) && inCells(d.span, row, deadlineCols))) return null;
+  const out = deadlines.filter((d) => !inCells(d.span, row, taskCols));
+  return out.length < deadlines.length ? out : null;
+}
+
+/** Does `span` lie inside one of the cells `cols` of `row`? */
+function inCells(span: Span, row: TableRow, cols: number[]): boolean {
+  for (const c of cols) if (inSpan(span, cellOf(row, c))) return true;
+  return false;
+}
+
+/** Does `span` lie inside `cell`? */
+function inSpan(span: Span, cell: Span | null): boolean {
+  return cell !== null && span.start >= cell.start && span.end <= cell.end;
+}
+
+/**
+ * The columns of `table` that group its rows: those before the column its titles are read from first, other than
+ * the number (`重点任务` before `具体举措`, `类别`, `领域`), a cell often merged over the rows of its group. A numbered
+ * row that leaves them all empty, under a row that filled one, is in that row's group: the table shows that it
+ * merges cells over the group, so the group's one 牵头 cell is merged too when the row leaves its own empty (unless
+ * the table writes a group's lead again, `mergesGroupLead`). A table with no such column shows nothing of the kind,
+ * and a row's empty 牵头 cell is a missing lead.
+ */
+function groupColumns(table: Table, taskCols: number[]): number[] {
+  const out: number[] = [];
+  const titleCol = taskCols[0] ?? -1;
+  for (let c = 0; c < titleCol; c++) if (table.columns[c] === 'task' || table.columns[c] === 'other') out.push(c);
+  return out;
+}
+
+/**
+ * May `table` merge its 牵头 cells (`leadCols`) over a group? Not when a row inside a group (its group cells empty)
+ * writes the same lead as the row above: its author writes a group's lead again on each row, so an empty 牵头 cell
+ * there is a missing lead, not a merged one.
+ */
+function mergesGroupLead(table: Table, groupCols: number[], leadCols: number[]): boolean {
+  if (leadCols.length === 0) return false;
+  let above = '';
+  let grouped = false;
+  for (const row of table.rows) {
+    const lead = leadCols.map((c) => (row.cells[c] ?? '').trim()).join('\n');
+    const inGroup = allEmpty(row, groupCols);
+    if (inGroup && grouped && lead !== '' && lead === above) return false;
+    if (!inGroup) grouped = true;
+    above = lead;
+  }
+  return true;
 }
 
 /** The indexes of the columns of `table` that play `role`, in order. */

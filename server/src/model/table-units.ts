@@ -153,7 +153,9 @@ function names(from: number, to: number, role: UnitRole, into: Into): void {
   let start = from;
   for (let i = from; i <= to; i++) {
     const code = i < to ? text.charCodeAt(i) : -1;
-    const cut = code === -1 || code === 10 || code === 13 || code === 0x7c || code === 0xff5c || (options.splitAtSpaces && isTrimCode(code));
+    // `县住建局（张伟）` in a column of units with their persons: the bracket names the unit's person, no part of its name.
+    const personEnd = options.dropPersons && (code === 0x28 || code === 0xff08) ? personBracketEnd(text, i, to) : -1;
+    const cut = personEnd >= 0 || code === -1 || code === 10 || code === 13 || code === 0x7c || code === 0xff5c || (options.splitAtSpaces && isTrimCode(code));
     if (!cut) continue;
     if (i > start) {
       const pieces = options.glued ? gluedUnits(text, start, i) : [{ start, end: i }];
@@ -165,7 +167,25 @@ function names(from: number, to: number, role: UnitRole, into: Into): void {
       }
     }
     start = i + 1;
+    if (personEnd >= 0) start = (i = personEnd) + 1;
   }
+}
+
+/** The longest person's name a bracket after a unit holds (`（欧阳晓东）`). */
+const MAX_BRACKET_PERSON = 4;
+
+/**
+ * The closing bracket of the bracket opened at `open` when it holds a person's name alone (`（张伟）`), else -1; never
+ * a role (`（牵头）`, `（配合）`) or a unit (`（邹区镇）`).
+ */
+function personBracketEnd(text: string, open: number, to: number): number {
+  for (let k = open + 3; k < to && k <= open + MAX_BRACKET_PERSON + 1; k++) {
+    const c = text.charCodeAt(k);
+    if (c !== 0x29 && c !== 0xff09) continue;
+    const inside = text.slice(open + 1, k);
+    return !ROLE_WORDS.test(inside) && cellKind(inside) === 'person' ? k : -1;
+  }
+  return -1;
 }
 
 /** A remark column's header (`备注`, `说明`): its cell may say which unit leads the row's work (`县住建局牵头`). */

@@ -54,16 +54,36 @@ export function columnRole(cell: string): ColumnRole {
   if (/^(序号|编号|no\.?|#)$/i.test(c)) return 'number';
   // Persons, unless the column names units too (`责任单位及责任人`: its persons are left out of the units).
   if (PERSON_HEADER.test(c) && !/单位|部门/.test(c)) return 'leader';
-  if (/评分|评价|备注|进展|情况|安排|说明|状态|成效/.test(c)) return 'other';
+  if (NOT_TASK_HEADER.test(c)) return 'other';
   if (LEAD_HEADER.test(c)) return 'lead';
-  if (/责任|配合|协办|协助|参与|参加|协同|协作|实施主体/.test(c)) return 'responsible';
-  if (/时限|时间|期限|节点|进度/.test(c)) return 'deadline';
-  if (/任务|事项|工作内容|措施|工作要点|内容|项目名称|重点工作|指标/.test(c)) return 'task';
+  if (IN_CHARGE_HEADER.test(c) || COOPERATE_HEADER.test(c)) return 'responsible';
+  if (/时限|时间|期限|节点|进度|时序|日期|截止/.test(c)) return 'deadline';
+  if (TASK_HEADER.test(c)) return 'task';
   return 'other';
 }
 
+/** Words of a header (simplified) of a column that is neither responsibility nor time nor the task: status, remarks, scores. */
+const NOT_TASK_HEADER = /评分|评价|备注|进展|情况|安排|说明|状态|成效/;
+
+/**
+ * Words of a header (simplified) naming the work of a row: the task asked (`工作任务`, `重点事项`, `工作内容`), the
+ * measures it takes (`具体措施`, `工作举措`), the work or what it must reach (`具体工作`, `工作要求`, `年度指标`), a
+ * project's name. A target (`年度目标`, `攻坚目标`) is not one: beside a task column it states what the task must
+ * reach; alone, the rows show it holds the task (`taskColumnByContent`).
+ */
+const TASK_HEADER = /任务|事项|工作内容|措施|举措|工作要点|内容|项目名称|重点工作|具体工作|工作要求|指标/;
+
 /** Words of a header (simplified) naming the unit in charge: `牵头单位`, `主办单位`, `主责部门`, `承办单位`. */
 const LEAD_HEADER = /牵头|主办|主责|承办/;
+
+/**
+ * Words of a header (simplified) naming the units in charge of the work, without saying that one leads:
+ * `责任单位`, `责任主体`, `负责单位`, `实施主体`, `实施单位`, `承担部门`, `落实单位`.
+ */
+const IN_CHARGE_HEADER = /责任|负责(?:单位|部门|主体|处室|科室)|(?:实施|承担|落实|执行)(?:单位|部门|主体|处室|科室)/;
+
+/** Words of a header (simplified) naming units that co-operate with those in charge: `配合单位`, `协办单位`, `参与部门`. */
+const COOPERATE_HEADER = /配合|协办|协助|参与|参加|协同|协作/;
 
 /** A schedule column (`进度安排`, `时间安排`): the table's time column when it has no 完成时限 column. */
 const SCHEDULE_HEADER = /^(?:进度|时间|進度|時間)(?:安排|要求)|^时间进度|^時間進度|^推进时间|^推進時間/;
@@ -90,11 +110,74 @@ export function titleColumns(header: readonly string[], columns: readonly Column
   return out.map((c) => ({ c, r: rank(c) })).sort((a, b) => a.r - b.r || a.c - b.c).map((x) => x.c);
 }
 
-/** The roles of a header's cells: by meaning, a schedule column taking the deadline's role when no column has it. */
+/** How many rows are read to find a task column by content. */
+const SAMPLED_ROWS = 40;
+
+/**
+ * The task column of a table whose header names units (a 牵头 or 责任 column) but no task column in words known here
+ * (`主攻方向`, `工作职责`), found by what the rows hold: of the columns of no role (not a status, remark or unit
+ * column by its header), the one with the most text that is neither a unit list, a date nor a number, such text
+ * filling at least half of the rows that fill the column. -1 when no column holds such text: the table names no
+ * work (a contact list: `责任单位 | 联系人 | 联系电话`).
+ */
+export function taskColumnByContent(header: readonly string[], columns: readonly ColumnRole[], rows: readonly TableRow[], kindOf: KindOf): number {
+  let best = -1;
+  let bestLength = 0;
+  for (let c = 0; c < columns.length; c++) {
+    const words = headerWords(header[c]!);
+    if (columns[c] !== 'other' || NOT_TASK_HEADER.test(words) || slotOf(words, 'other') === 'units') continue;
+    let filled = 0;
+    let prose = 0;
+    let length = 0;
+    for (let r = 0; r < rows.length && r < SAMPLED_ROWS; r++) {
+      const cell = (rows[r]!.cells[c] ?? '').trim();
+      if (cell.length === 0 || isPlaceholder(cell)) continue;
+      filled++;
+      const kind = kindOf(cell);
+      if (kind === 'units' || kind === 'date' || kind === 'number' || kind === 'blank') continue;
+      prose++;
+      length += cell.length;
+    }
+    if (prose * 2 >= filled && length > bestLength) {
+      best = c;
+      bestLength = length;
+    }
+  }
+  return best;
+}
+
+/**
+ * The columns of a table read with `columns` by its header: the same when the header names a task column, else with
+ * the column its rows show to hold the task (`taskColumnByContent`); null when none does.
+ */
+function withTaskColumn(header: readonly string[], columns: ColumnRole[], rows: readonly TableRow[], kindOf: KindOf): ColumnRole[] | null {
+  if (columns.includes('task')) return columns;
+  const c = taskColumnByContent(header, columns, rows, kindOf);
+  if (c < 0) return null;
+  const out = columns.slice();
+  out[c] = 'task';
+  return out;
+}
+
+/**
+ * The roles of a header's cells: by meaning, a schedule column taking the deadline's role when no column has it, and
+ * with no 牵头 column the column of those in charge (`责任单位`, `责任主体`, `实施主体`, `负责单位`) leading when a
+ * column of co-operating units stands beside it (`配合单位`): set against those who help, it names who leads.
+ */
 export function columnRoles(header: readonly string[]): ColumnRole[] {
   const roles = header.map(columnRole);
+  if (!roles.includes('lead')) leadBesideCooperating(header, roles);
   if (roles.includes('deadline')) return roles;
   return roles.map((role, c) => (role === 'other' && SCHEDULE_HEADER.test(headerWords(header[c]!)) ? 'deadline' : role));
+}
+
+/** Makes the responsible columns of `roles` that name those in charge leads when another names co-operating units. */
+function leadBesideCooperating(header: readonly string[], roles: ColumnRole[]): void {
+  const helps = (c: number) => COOPERATE_HEADER.test(headerWords(header[c]!));
+  if (!roles.some((role, c) => role === 'responsible' && helps(c))) return;
+  for (let c = 0; c < roles.length; c++) {
+    if (roles[c] === 'responsible' && !helps(c) && IN_CHARGE_HEADER.test(headerWords(header[c]!))) roles[c] = 'lead';
+  }
 }
 
 /** A column header naming persons (`分管领导`, `责任人`); with `单位` in it as well, a column of units with their persons. */
@@ -112,7 +195,16 @@ function isHeaderCell(cell: string): boolean {
 
 /** A header names a task table when it has a task column and a lead or responsible column. */
 function isTaskHeader(roles: ColumnRole[]): boolean {
-  return roles.includes('task') && (roles.includes('lead') || roles.includes('responsible'));
+  return roles.includes('task') && namesUnits(roles);
+}
+
+/**
+ * Does a header have a lead or responsible column? A table with such a column is a task table even when its task
+ * column's header is not one known here: its rows show which column holds the task (`withTaskColumn`; a glued
+ * table, whose cells are found by its header's words, still needs a known task column).
+ */
+function namesUnits(roles: ColumnRole[]): boolean {
+  return roles.includes('lead') || roles.includes('responsible');
 }
 
 /** The lines of the text being read, with the model's line table. */
@@ -221,7 +313,7 @@ function readPipeTable(view: Lines, first: number): { table: Table | null; next:
   pipeCells(text, view.start(first), view.end(first), spans);
   const header = headerOf(text, spans);
   const columns = columnRoles(header);
-  if (!isTaskHeader(columns)) return { table: null, next: last + 1 };
+  if (!namesUnits(columns)) return { table: null, next: last + 1 };
   const slots = columns.map((role, c) => slotOf(headerWords(header[c]!), role));
   const kindOf = cellKinds();
   const rows: TableRow[] = [];
@@ -235,7 +327,9 @@ function readPipeTable(view: Lines, first: number): { table: Table | null; next:
     }
     rows.push(makeRow(view.lines, text, start, end, spans, slots, kindOf));
   }
-  return { table: makeTable('markdown', view.lines, view.line(first), view.line(last), header, columns, rows), next: last + 1 };
+  const roles = withTaskColumn(header, columns, rows, kindOf);
+  if (roles === null) return { table: null, next: last + 1 };
+  return { table: makeTable('markdown', view.lines, view.line(first), view.line(last), header, roles, rows), next: last + 1 };
 }
 
 function readTsvTable(view: Lines, first: number): { table: Table | null; next: number } {
@@ -255,7 +349,7 @@ function readTsvTable(view: Lines, first: number): { table: Table | null; next: 
   tabCells(text, view.start(first), view.end(first), spans);
   const header = headerOf(text, spans);
   const columns = columnRoles(header);
-  if (!isTaskHeader(columns) || last === first) return { table: null, next: last + 1 };
+  if (!namesUnits(columns) || last === first) return { table: null, next: last + 1 };
   const slots = columns.map((role, c) => slotOf(headerWords(header[c]!), role));
   const kindOf = cellKinds();
   const rows: TableRow[] = [];
@@ -270,7 +364,9 @@ function readTsvTable(view: Lines, first: number): { table: Table | null; next: 
     }
     rows.push(makeRow(view.lines, text, start, end, spans, slots, kindOf));
   }
-  return { table: makeTable('tsv', view.lines, view.line(first), view.line(last), header, columns, rows), next: last + 1 };
+  const roles = withTaskColumn(header, columns, rows, kindOf);
+  if (roles === null) return { table: null, next: last + 1 };
+  return { table: makeTable('tsv', view.lines, view.line(first), view.line(last), header, roles, rows), next: last + 1 };
 }
 
 /**
@@ -352,7 +448,7 @@ function readSpaceTable(view: Lines, first: number): { table: Table | null; next
     header.push(cell);
   }
   const columns = columnRoles(header);
-  if (columns[0] !== 'number' || !isTaskHeader(columns) || header.length > MAX_COLUMNS) return { table: null, next: first + 1 };
+  if (columns[0] !== 'number' || !namesUnits(columns) || header.length > MAX_COLUMNS) return { table: null, next: first + 1 };
   const dataColumns = columns.map((role, c) => slotOf(headerWords(header[c]!), role)).slice(1);
   const kindOf = cellKinds();
   const rows: TableRow[] = [];
@@ -392,8 +488,9 @@ function readSpaceTable(view: Lines, first: number): { table: Table | null; next
     lastLine = last;
     k = last + 1;
   }
-  if (rows.length === 0) return { table: null, next: first + 1 };
-  return { table: makeTable('space', view.lines, view.line(first), view.line(lastLine), header, columns, rows), next: lastLine + 1 };
+  const roles = withTaskColumn(header, columns, rows, kindOf);
+  if (rows.length === 0 || roles === null) return { table: null, next: first + 1 };
+  return { table: makeTable('space', view.lines, view.line(first), view.line(lastLine), header, roles, rows), next: lastLine + 1 };
 }
 
 /** A cell of a flattened row while it is read: its text, span, and the last line it has taken. */
@@ -433,7 +530,8 @@ function readFlatTable(view: Lines, first: number): { table: Table | null; next:
   }
   if (headerLines.length === 0) return { table: null, next: first + 1 };
   let columns = columnRoles(header);
-  if (!isTaskHeader(columns)) return { table: null, next: first + 1 };
+  // A header with units but no task column known by its words may hold the task in a column of no role.
+  if (!namesUnits(columns) || !(columns.includes('task') || columns.includes('other'))) return { table: null, next: first + 1 };
   // The header may lack its `序号` cell while rows still open with a number.
   const implicitNumber = !columns.includes('number');
   if (implicitNumber) {
@@ -518,8 +616,9 @@ function readFlatTable(view: Lines, first: number): { table: Table | null; next:
     lastLine = cells[cells.length - 1]!.last;
     rows.push(new PlacedRow(rowCells, rowSpans, { start: view.start(numberLine), end: view.end(lastLine) }, view.lines));
   }
-  if (rows.length === 0) return { table: null, next: first + 1 };
-  return { table: makeTable('flat', view.lines, headerLines[0]!, view.line(lastLine), header, columns, rows), next: lastLine + 1 };
+  const roles = withTaskColumn(header, columns, rows, kindOf);
+  if (rows.length === 0 || roles === null) return { table: null, next: first + 1 };
+  return { table: makeTable('flat', view.lines, headerLines[0]!, view.line(lastLine), header, roles, rows), next: lastLine + 1 };
 }
 
 /** Is one of the next `LOOKAHEAD` lines that are not blank, from line `k`, a date, the lines before it short (unit names)? */
@@ -626,7 +725,7 @@ function makeTable(form: Table['form'], lines: LineTable, first: Line, last: Lin
 // The page also breaks lines at a fixed length, mid-word, and opens each line with its own `2、`.
 
 /** How the name of a column ends: the header is cut after the shortest run of Han that ends so. */
-const LABEL_END = /(?:序号|编号|名称|内容|领导|单位|部门|时限|时间|期限|节点|备注|措施|任务|事项|目标|指标|负责人|责任人|联系人|情况|要求|标准|进度)$/;
+const LABEL_END = /(?:序号|编号|名称|内容|领导|单位|部门|时限|时间|期限|节点|备注|措施|举措|任务|事项|目标|指标|负责人|责任人|联系人|情况|要求|标准|进度)$/;
 /** The longest column name of a glued header (`区政府分管领导`, `牵头责任单位`). */
 const MAX_LABEL = 10;
 /** The longest unit name read from a glued run (`高新园(邹区镇)` counts its brackets). */
