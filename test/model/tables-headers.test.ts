@@ -214,6 +214,21 @@ describe('task-table headers by meaning', () => {
       ]);
       assert.equal(plan.tables.length, 0);
     });
+
+    it('reads no task table from the standing duties of each unit: the tasks of the body stay the tasks', () => {
+      const plan = planOf([
+        '松埠县2025年河湖治理工作方案',
+        '一、重点任务',
+        '（一）清理河道。（牵头单位：县水务局；完成时限：2025年6月底前）',
+        '二、组织保障',
+        '成员单位职责如下：',
+        '| 责任单位 | 主要职责 |',
+        '|---|---|',
+        '| 县水务局 | 负责统筹河湖治理工作，牵头开展河湖健康评价 |',
+        '| 县自然资源局 | 负责河湖管理范围内的用地保障 |',
+      ]);
+      assert.deepEqual(plan.tasks.map((t) => [t.number, t.title, names(t.lead)]), [['（一）', '清理河道', ['县水务局']]]);
+    });
   });
 
   it('reads a space-separated table with a rule of dashes under its header', () => {

@@ -110,22 +110,27 @@ export function titleColumns(header: readonly string[], columns: readonly Column
   return out.map((c) => ({ c, r: rank(c) })).sort((a, b) => a.r - b.r || a.c - b.c).map((x) => x.c);
 }
 
+/** A column of a unit's standing duties (`主要职责`, `工作职能`), simplified. */
+const DUTIES_HEADER = /职责|职能/;
+
 /** How many rows are read to find a task column by content. */
 const SAMPLED_ROWS = 40;
 
 /**
  * The task column of a table whose header names units (a 牵头 or 责任 column) but no task column in words known here
- * (`主攻方向`, `工作职责`), found by what the rows hold: of the columns of no role (not a status, remark or unit
+ * (`主攻方向`, `攻坚目标`), found by what the rows hold: of the columns of no role (not a status, remark or unit
  * column by its header), the one with the most text that is neither a unit list, a date nor a number, such text
  * filling at least half of the rows that fill the column. -1 when no column holds such text: the table names no
- * work (a contact list: `责任单位 | 联系人 | 联系电话`).
+ * work (a contact list: `责任单位 | 联系人 | 联系电话`). A column of duties (`职责`, `职能`) is no task column: a table of
+ * each unit's standing duties (`责任单位 | 主要职责`, under a leading group) gives out no task, and read as one it would
+ * take the place of the body's tasks.
  */
 export function taskColumnByContent(header: readonly string[], columns: readonly ColumnRole[], rows: readonly TableRow[], kindOf: KindOf): number {
   let best = -1;
   let bestLength = 0;
   for (let c = 0; c < columns.length; c++) {
     const words = headerWords(header[c]!);
-    if (columns[c] !== 'other' || NOT_TASK_HEADER.test(words) || slotOf(words, 'other') === 'units') continue;
+    if (columns[c] !== 'other' || NOT_TASK_HEADER.test(words) || DUTIES_HEADER.test(words) || slotOf(words, 'other') === 'units') continue;
     let filled = 0;
     let prose = 0;
     let length = 0;
