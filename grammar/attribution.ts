@@ -18,6 +18,7 @@ import {
   holdsColon,
   JointLead,
   LeadField,
+  ResponsibleField,
   LeadVerb,
   Newline,
   Semicolon,
@@ -303,6 +304,25 @@ export function copulaValueAt(toks: readonly IToken[], head: number): boolean {
   return namesUnitsText(value.image.slice(1));
 }
 
+/**
+ * Does the clause at `at` name its units and then, after `为` / `是`, the field they fill (`县发改局为牵头单位，`,
+ * `县财政局、县审计局为配合单位；`)? Units' names only before `为`, a unit field's name right after it, and the clause ends
+ * there.
+ */
+function copulaFieldAt(toks: readonly IToken[], at: number, to: number, from: number): boolean {
+  const words = toks[at]!;
+  const field = toks[at + 1];
+  if (words.tokenType !== Text || field === undefined || at + 1 >= to || field.startOffset !== end(words)) return false;
+  if (field.tokenType !== LeadField && field.tokenType !== ResponsibleField) return false;
+  if (at > from && !COPULA_CLAUSE_OPENERS.has(toks[at - 1]!.tokenType)) return false;
+  if (at + 2 < to && !isClauseEnd(toks[at + 2]!) && toks[at + 2]!.tokenType !== Comma) return false;
+  const c = words.image.charCodeAt(words.image.length - 1);
+  if (c !== 0x4e3a /* 为 */ && c !== 0x70ba /* 為 */ && c !== 0x662f /* 是 */) return false;
+  return words.image.length > 2 && namesUnitsText(words.image.slice(0, -1));
+}
+/** What stands before a clause that opens with units' names. */
+const COPULA_CLAUSE_OPENERS = new Set<TokenType>([Comma, Semicolon, SentenceEnd, Newline]);
+
 /** Are the names in `text` (parted by `、`) units' names? */
 function namesUnitsText(text: string): boolean {
   return text.split('、').every((name) => {
@@ -326,6 +346,14 @@ function findClauses(toks: readonly IToken[], from: number, to: number, found: F
   while (at < to) {
     if (isClauseEnd(toks[at]!)) {
       at++;
+      continue;
+    }
+    if (copulaFieldAt(toks, at, to, from)) {
+      // `县发改局为牵头单位，`: the field's name alone, its units before it (the model reads them there).
+      found.push({ kind: 'fields', from: at + 1, to: at + 2, parts: NO_PARTS });
+      at += 2;
+      // The comma after it opens the next clause (`，县财政局为配合单位`).
+      if (at < to && toks[at]!.tokenType === Comma) at++;
       continue;
     }
     if (fieldClauseAt(toks, at, to)) {

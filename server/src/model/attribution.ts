@@ -571,6 +571,13 @@ function readField(toks: IToken[], from: number, valueStart: number, to: number,
   // `责任单位或牵头单位:X`: this name joins the next field's.
   if (valueStart === from + 1 && FIELD_JOINERS.has(ctx.text.slice(span.start, span.end))) return;
   if (span.start >= span.end) {
+    // `县发改局为牵头单位，县财政局为配合单位`: the units named before the field's name, glued to it by `为` / `是`.
+    const named = head.tokenType === T.DeadlineField ? null : unitsBeforeCopula(toks, from, ctx.text);
+    if (named !== null) {
+      const role: UnitRole = head.tokenType === T.LeadField ? 'lead' : 'responsible';
+      pushUnits(role === 'lead' ? attribution.lead : attribution.responsible, named, role, ctx);
+      return;
+    }
     attribution.problems.push(problem(ctx, 'empty-field', oneLine(head.image), { start: head.startOffset, end: end(toks[valueStart - 1]!) }));
     return;
   }
@@ -592,6 +599,33 @@ function readField(toks: IToken[], from: number, valueStart: number, to: number,
 
 /** The verbs that end a segment after a unit field's value (`Y配合`, `Y负责`). */
 const SEGMENT_VERBS = new Set([T.JoinVerb, T.LeadVerb, T.ByDivision, T.ChargeVerb, T.JointLead]);
+
+/**
+ * The units a field's name follows with `为` or `是` between (`县发改局为牵头单位`, `县财政局、县审计局为配合单位`): the text
+ * glued before the name, opening a clause, holding unit names only once `为` is cut; null otherwise (`作为牵头单位` after
+ * prose, `…以县发改局为牵头单位` inside a sentence's words).
+ */
+function unitsBeforeCopula(toks: IToken[], head: number, text: string): Span | null {
+  const before = toks[head - 1];
+  if (before === undefined || before.tokenType !== T.Text || end(before) !== toks[head]!.startOffset) return null;
+  const opener = toks[head - 2];
+  if (opener !== undefined && !CLAUSE_OPENERS.has(opener.tokenType)) return null;
+  const image = before.image;
+  const last = image.charCodeAt(image.length - 1);
+  if (last !== WEI && last !== WEI_TRAD && last !== SHI) return null;
+  const names = trimSpan(text, before.startOffset, end(before) - 1);
+  // `（确定）以县发改局为牵头单位`: the units after `以`.
+  const leadIn = COPULA_LEAD_IN.exec(text.slice(names.start, names.end));
+  if (leadIn !== null) names.start += leadIn[0].length;
+  return names.end > names.start && onlyUnitNames(text.slice(names.start, names.end)) ? names : null;
+}
+/** What may open `以X为牵头单位`: a verb of deciding, then `以`. */
+const COPULA_LEAD_IN = /^(?:明确|明確|确定|確定|决定|決定|指定)?以/;
+const WEI = '为'.charCodeAt(0);
+const WEI_TRAD = '為'.charCodeAt(0);
+const SHI = '是'.charCodeAt(0);
+/** What may stand before a clause's first words: a comma, a semicolon, a sentence's end, a line break, a bracket. */
+const CLAUSE_OPENERS = new Set([T.Comma, T.Semicolon, T.SentenceEnd, T.Newline, T.LParen, T.LBracket, T.Colon]);
 
 /**
  * A unit field's value that a role verb or `会同` ended (`责任单位：X牵头，Y配合`, `责任单位：X、Y按职责分工负责`,
