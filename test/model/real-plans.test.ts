@@ -496,6 +496,8 @@ describe('real plans: attribution vocabulary', () => {
     // Units parted by spaces or a slash; a space inside one name (`县委 宣传部`) parts nothing.
     ['推进一体化。牵头单位：县卫健局；责任单位：县财政局 县医保局　各乡镇', ['县卫健局'], ['县财政局', '县医保局', '各乡镇']],
     ['推进打包付费。牵头单位：县医保局；责任单位：县卫健局/县财政局', ['县医保局'], ['县卫健局', '县财政局']],
+    // A list longer than any one name, parted by spaces only: each name is read up to the next space.
+    ['做好统计。牵头单位：县统计局；责任单位：县发改局 县财政局 县人社局 县教育局 县民政局 县司法局 县审计局 县商务局 县文旅局 县卫健局 县应急局 县林业局 县水利局 县交通局 县统计局 县气象局', ['县统计局'], ['县发改局', '县财政局', '县人社局', '县教育局', '县民政局', '县司法局', '县审计局', '县商务局', '县文旅局', '县卫健局', '县应急局', '县林业局', '县水利局', '县交通局', '县统计局', '县气象局']],
     ['做好宣传。牵头单位：县委 宣传部', ['县委 宣传部'], []],
     // A person after a space: a unit's (cut from its name), or an office's (no unit).
     ['项目封顶。牵头单位：县卫健局 王芳；配合单位：县发改局 刘军', ['县卫健局'], ['县发改局']],

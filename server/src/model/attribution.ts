@@ -602,14 +602,12 @@ const SEGMENT_VERBS = new Set([T.JoinVerb, T.LeadVerb, T.ByDivision, T.ChargeVer
 
 /**
  * The units a field's name follows with `为` or `是` between (`县发改局为牵头单位`, `县财政局、县审计局为配合单位`): the text
- * glued before the name, opening a clause, holding unit names only once `为` is cut; null otherwise (`作为牵头单位` after
- * prose, `…以县发改局为牵头单位` inside a sentence's words).
+ * glued before the name, holding unit names only once `为` is cut; null otherwise. Whether such a clause opens where it
+ * stands (`…全县上下要以县发改局为牵头单位` does not) is the grammar's to say (`copulaFieldAt`).
  */
 function unitsBeforeCopula(toks: IToken[], head: number, text: string): Span | null {
   const before = toks[head - 1];
   if (before === undefined || before.tokenType !== T.Text || end(before) !== toks[head]!.startOffset) return null;
-  const opener = toks[head - 2];
-  if (opener !== undefined && !CLAUSE_OPENERS.has(opener.tokenType)) return null;
   const image = before.image;
   const last = image.charCodeAt(image.length - 1);
   if (last !== WEI && last !== WEI_TRAD && last !== SHI) return null;
@@ -624,8 +622,6 @@ const COPULA_LEAD_IN = /^(?:明确|明確|确定|確定|决定|決定|指定)?�
 const WEI = '为'.charCodeAt(0);
 const WEI_TRAD = '為'.charCodeAt(0);
 const SHI = '是'.charCodeAt(0);
-/** What may stand before a clause's first words: a comma, a semicolon, a sentence's end, a line break, a bracket. */
-const CLAUSE_OPENERS = new Set([T.Comma, T.Semicolon, T.SentenceEnd, T.Newline, T.LParen, T.LBracket, T.Colon]);
 
 /**
  * A unit field's value that a role verb or `会同` ended (`责任单位：X牵头，Y配合`, `责任单位：X、Y按职责分工负责`,
@@ -822,23 +818,7 @@ function partsTwoNames(text: string, from: number, at: number, to: number): bool
   let first = from;
   while (first < at && isSpaceCode(text.charCodeAt(first))) first++;
   const opens = text.charCodeAt(next);
-  if (opens !== text.charCodeAt(first) && opens !== EACH) return false;
-  if (at - from > 2 * MAX_NAME) return false;
-  const before = bareName(text.slice(from, at));
-  if (before.length < 2 || before.includes('等') || !UNIT_END.test(before)) return false;
-  // The name after it runs to the next separator, a space or slash included: each is read once (a list of many names
-  // parted by spaces stays linear).
-  let depth = 0;
-  let end = next;
-  for (; end < to; end++) {
-    if (end - next > MAX_NAME) return false;
-    const c = text.charCodeAt(end);
-    if (c === OPEN_PAREN || c === OPEN_PAREN_FULL) depth++;
-    else if ((c === CLOSE_PAREN || c === CLOSE_PAREN_FULL) && depth > 0) depth--;
-    else if (depth === 0 && (c === ENUM_COMMA || c === COMMA || c === COMMA_FULL || c === AND || c === SLASH || c === SLASH_FULL || isSpaceCode(c))) break;
-  }
-  const after = bareName(text.slice(next, end));
-  return after.length >= 2 && UNIT_END.test(after);
+  return (opens === text.charCodeAt(first) || opens === EACH) && unitNameBefore(text, from, at) && unitNameFrom(text, next, to, true);
 }
 
 /** A name as `joinsTwoUnits` tests it: without a bracket at its end (`县财政局（牵头）`, `各镇（街道）`) and `等部门` after it. */
@@ -855,22 +835,36 @@ function bareName(name: string): string {
  * `from`, ends like a unit's name, and so does the piece after it, up to the next separator before `to`.
  */
 function joinsTwoUnits(text: string, from: number, at: number, to: number): boolean {
-  // Nor is what comes before it a unit's name when much longer (a list's words not yet parted).
+  return unitNameBefore(text, from, at) && unitNameFrom(text, at + 1, to, false);
+}
+
+/**
+ * Does [from, at) end like a unit's name, one a separator may follow? Not a list closed by `等`
+ * (`…能源局等省有关部门和各地级以上市人民政府` names kinds of units; it is left as written), nor words much longer than a
+ * name (a list's words not yet parted).
+ */
+function unitNameBefore(text: string, from: number, at: number): boolean {
   if (at - from > 2 * MAX_NAME) return false;
   const before = bareName(text.slice(from, at));
-  // `…能源局等省有关部门和各地级以上市人民政府`: a list closed by `等` names kinds of units; it is left as written.
-  if (before.length < 2 || before.includes('等') || !UNIT_END.test(before)) return false;
+  return before.length >= 2 && !before.includes('等') && UNIT_END.test(before);
+}
+
+/**
+ * Does a unit's name run from `from` to the next separator before `to` (`、`, a comma, `及`; a space or a slash too when
+ * `spaced`)? No name is longer than `MAX_NAME` (`pushPiece` reads none): the search ends there, so that a list of many
+ * `和`, spaces or slashes stays linear.
+ */
+function unitNameFrom(text: string, from: number, to: number, spaced: boolean): boolean {
   let depth = 0;
-  let next = at + 1;
-  for (; next < to; next++) {
-    // No unit's name is longer (`pushPiece` reads none): the search ends there, so that a list of many `和` stays linear.
-    if (next - at > MAX_NAME) return false;
-    const c = text.charCodeAt(next);
+  let end = from;
+  for (; end < to; end++) {
+    if (end - from > MAX_NAME) return false;
+    const c = text.charCodeAt(end);
     if (c === OPEN_PAREN || c === OPEN_PAREN_FULL) depth++;
     else if ((c === CLOSE_PAREN || c === CLOSE_PAREN_FULL) && depth > 0) depth--;
-    else if (depth === 0 && (c === ENUM_COMMA || c === COMMA || c === COMMA_FULL || c === AND)) break;
+    else if (depth === 0 && (c === ENUM_COMMA || c === COMMA || c === COMMA_FULL || c === AND || (spaced && (c === SLASH || c === SLASH_FULL || isSpaceCode(c))))) break;
   }
-  const after = bareName(text.slice(at + 1, next));
+  const after = bareName(text.slice(from, end));
   return after.length >= 2 && UNIT_END.test(after);
 }
 
