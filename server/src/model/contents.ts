@@ -2,6 +2,7 @@
 // the outline. Read as headings, its entries were tasks with every field missing, a numbering that ran back to `一、`
 // when the body began, and a renumbering fix that rewrote the body's headings.
 
+import { isSpaceCode } from './text.js';
 import type { LineTable } from './positions.js';
 import type { Span } from './types.js';
 
@@ -37,11 +38,25 @@ function entryWords(line: string): { words: string; paged: boolean } {
  * most entries have them. A list that is neither (a heading `目录` over a few lines of prose) is no table of contents.
  */
 export function contentsSpan(text: string, lines: LineTable): Span | null {
-  const lineText = (i: number) => text.slice(lines.lineStart(i), i + 1 < lines.lineCount ? lines.lineStart(i + 1) : text.length).replace(/[\r\n]+$/, '');
-  const limit = Math.min(lines.lineCount, HEAD_LINES);
-  for (let h = 0; h < limit; h++) {
+  const lineText = (i: number) => {
+    const start = lines.lineStart(i);
+    let end = i + 1 < lines.lineCount ? lines.lineStart(i + 1) : text.length;
+    while (end > start && (text.charCodeAt(end - 1) === 0x0a || text.charCodeAt(end - 1) === 0x0d)) end--;
+    return text.slice(start, end);
+  };
+  const headEnd = HEAD_LINES < lines.lineCount ? lines.lineStart(HEAD_LINES) : text.length;
+  // Only a line holding `目` can be the heading: a native search finds them (most plans have none in their head).
+  const head = text.slice(0, headEnd);
+  for (let at = head.indexOf('目'); at >= 0; ) {
+    const h = lines.lineAt(at);
+    const found = at;
+    at = h + 1 < lines.lineCount ? head.indexOf('目', lines.lineStart(h + 1)) : -1;
+    // `录` (`錄`) follows, spaces and Markdown marks (`*`, `#`) aside: `目标`, `项目` are passed over before the line is read.
+    let after = found + 1;
+    while (after < head.length && (isSpaceCode(head.charCodeAt(after)) || head.charCodeAt(after) === 0x2a || head.charCodeAt(after) === 0x23)) after++;
+    if (head.charCodeAt(after) !== 0x5f55 && head.charCodeAt(after) !== 0x9304) continue;
     const heading = lineText(h);
-    if (heading.length > MAX_LINE || heading.indexOf('目') < 0 || !CONTENTS_HEADING.test(entryWords(heading).words)) continue;
+    if (heading.length > MAX_LINE || !CONTENTS_HEADING.test(entryWords(heading).words)) continue;
     let first: string | null = null;
     let entries = 0;
     let paged = 0;
