@@ -24,12 +24,34 @@ export interface DeadlineContext {
    */
   dates?: Map<number, string>;
   /**
-   * The deadlines of each field value read so far for this document (mode 'field': a `完成时限:` value, a deadline cell,
-   * a group's deadline), null where the reader failed, when given: a task table repeats the same few deadline cells
-   * row after row (`2024年12月底前`, `长期坚持`), and each distinct one is read once. Prose is not kept: task texts
-   * rarely repeat.
+   * The deadlines of each field value read so far (mode 'field': a `完成时限:` value, a deadline cell, a group's
+   * deadline; at most `SHARED_FIELD_LENGTH` long), null where the reader failed, when given: a task table repeats the
+   * same few deadline cells row after row (`2024年12月底前`, `长期坚持`), and each distinct one is read once. The model
+   * gives the process's memo for the plan's year (`fieldMemo`). Prose is not kept: task texts rarely repeat.
    */
   fields?: Map<string, readonly FoundDeadline[] | null>;
+}
+
+/** Field values longer than this are not kept across documents (a field's value is short; a long one is a sentence). */
+const SHARED_FIELD_LENGTH = 80;
+/** How many field values the process keeps per plan year before it starts again (a bound on the memory they hold). */
+const SHARED_FIELDS = 4096;
+const sharedFields = new Map<number | null, Map<string, readonly FoundDeadline[] | null>>();
+
+/**
+ * The memo of field values for plans read against `year` (`DeadlineContext.fields`), shared by every document of this
+ * process: the values a field holds are few (`2025年12月底前`, `长期坚持`), and each document of a folder, and each
+ * edit of a document in the editor, met them again. Kept per year (a date written without one takes it); emptied
+ * when it holds `SHARED_FIELDS` values.
+ */
+export function fieldMemo(year: number | null): Map<string, readonly FoundDeadline[] | null> {
+  let memo = sharedFields.get(year);
+  if (memo === undefined) {
+    if (sharedFields.size >= 64) sharedFields.clear();
+    memo = new Map();
+    sharedFields.set(year, memo);
+  } else if (memo.size >= SHARED_FIELDS) memo.clear();
+  return memo;
 }
 
 /** A deadline found in a text: UTF-16 offsets into that text (end exclusive), and its value. */
@@ -142,7 +164,7 @@ export function findDeadlines(text: string, ctx: DeadlineContext, mode: 'field' 
  */
 export function collectDeadlines(text: string, ctx: DeadlineContext, mode: 'field' | 'prose', out: Sink<FoundDeadline>): boolean {
   const memo = ctx?.fields;
-  if (mode === 'field' && memo !== undefined && typeof text === 'string') {
+  if (mode === 'field' && memo !== undefined && typeof text === 'string' && text.length <= SHARED_FIELD_LENGTH) {
     let found = memo.get(text);
     if (found === undefined) {
       const list: FoundDeadline[] = [];

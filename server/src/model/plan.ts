@@ -16,7 +16,7 @@ import {
 import { conventionIn, newScratch, placeDeadlines, placeWrittenDeadline, promoteMarked, proseDeadlines, readAttributions, unitHeading, unitsIn, type AttributionContext, type LeadConvention } from './attribution.js';
 import { ListBuffer } from './buffer.js';
 import { contentsSpan } from './contents.js';
-import { findPlanPeriod } from './deadline.js';
+import { fieldMemo, findPlanPeriod } from './deadline.js';
 import { PlacedDirective, PlacedMarker, PlacedParseProblem, PlacedSection, PlacedTask, PlacedUnnumbered, type TaskFields } from './located.js';
 import { createLineMap, type LineTable } from './positions.js';
 import { withMemoSlot } from './remember.js';
@@ -148,7 +148,7 @@ function readBody(plan: PlanDocument, lines: LineTable, parsed: ParsedText, opti
     text,
     lines,
     readsTasks: plan.kind === 'plan',
-    deadlines: { period: plan.period ? { start: plan.period.start, end: plan.period.end } : null, dates: new Map(), fields: new Map() },
+    deadlines: { period: plan.period ? { start: plan.period.start, end: plan.period.end } : null, dates: new Map(), fields: fieldMemo(plan.period?.start ?? null) },
     names: new Map(),
     units: [],
     scratch: newScratch(),
