@@ -922,8 +922,45 @@ function pushPiece(out: ListBuffer<UnitMention>, from: number, to: number, role:
   // A dash that opens an attribution line (`——县应急局牵头`) is no part of the name.
   while (s < e && text.charCodeAt(s) === DASH) s++;
   if (e <= s) return;
+  // What a piece names depends on its words alone: each distinct piece is read once per process.
+  const words = text.slice(s, e);
+  let piece = pieces.get(words);
+  if (piece === undefined) {
+    piece = readPiece(words);
+    if (pieces.size >= MAX_PIECES) pieces.clear();
+    pieces.set(words, piece);
+  }
+  if (piece === null) return;
+  let name = piece.name;
+  let key = piece.key;
+  const known = ctx.names?.get(name);
+  if (known !== undefined) {
+    name = known.name;
+    key = known.key;
+  } else ctx.names?.set(name, { name, key });
+  const unit = new PlacedUnit(name, key, piece.marked ? 'lead' : role, { start: s + piece.start, end: s + piece.end }, ctx.lines);
+  out.push(unit);
+  ctx.units?.push(unit);
+}
+
+/** A piece of a unit list read (`readPiece`): the unit it names, where in the piece, whether it is marked as the lead. */
+interface Piece {
+  name: string;
+  key: string;
+  start: number;
+  end: number;
+  marked: boolean;
+}
+/** Pieces read so far in this process, by their words (emptied when it holds `MAX_PIECES`: a bound on its memory). */
+const pieces = new Map<string, Piece | null>();
+const MAX_PIECES = 8192;
+
+/** The unit that a piece of a list names (its spaces and an opening dash already trimmed), null when it names none. */
+function readPiece(text: string): Piece | null {
+  let s = 0;
+  let e = text.length;
   if (FILLER_FIRST.has(text.charCodeAt(s))) {
-    const lead = LEADING_FILLER.exec(text.slice(s, e));
+    const lead = LEADING_FILLER.exec(text);
     if (lead !== null) s += lead[0].length;
   }
   // A trailing `等…` can only start in the last five characters (`等` + at most four).
@@ -935,13 +972,13 @@ function pushPiece(out: ListBuffer<UnitMention>, from: number, to: number, role:
   }
   while (s < e && isSpaceCode(text.charCodeAt(s))) s++;
   while (e > s && isSpaceCode(text.charCodeAt(e - 1))) e--;
-  if (e <= s) return;
+  if (e <= s) return null;
   // Words of manner before the verb (`县城管局要牵头`, `县卫健委具体负责`) are no part of the name.
   e = s + withoutModal(text.slice(s, e)).length;
   // A person written after a space: an office's (`副县长 孙强`, no unit), or a unit's (`县卫健局 王芳`: the unit).
   const spaced = PERSON_AFTER_SPACE.exec(text.slice(s, e));
   if (spaced !== null) {
-    if (OFFICE_END.test(spaced[1]!)) return;
+    if (OFFICE_END.test(spaced[1]!)) return null;
     if (UNIT_END.test(spaced[1]!) && !UNIT_END.test(spaced[2]!)) e = s + spaced[1]!.length;
   }
   // A count after the name (`牵头单位：市水务局（1项）`, a heading over that unit's tasks) is no part of it.
@@ -953,7 +990,7 @@ function pushPiece(out: ListBuffer<UnitMention>, from: number, to: number, role:
   let marked = false;
   const piece = text.slice(s, e);
   // The plan's convention stated inside the list (`市商务局、某海关，列第一位的为牵头单位，下同`) names no unit.
-  if (CONVENTION_FIRST.has(piece.charCodeAt(0)) && CONVENTION_PIECE.test(piece)) return;
+  if (CONVENTION_FIRST.has(piece.charCodeAt(0)) && CONVENTION_PIECE.test(piece)) return null;
   const mark = mayEndInMark(piece) ? LEAD_MARK.exec(piece) : null;
   if (mark !== null && mark.index >= 2) {
     e = s + mark.index;
@@ -961,20 +998,8 @@ function pushPiece(out: ListBuffer<UnitMention>, from: number, to: number, role:
   }
   // A name a hard wrap cut (`市金融` / `工作局`) is the name as written.
   const raw = oneLine(stripNoise(marked ? piece.slice(0, e - s) : piece));
-  if (raw.length === 0 || raw.length > MAX_NAME || (PERSON_LAST.has(raw.charCodeAt(raw.length - 1)) && PERSON_END.test(raw))) return;
-  let name = raw;
-  let key: string;
-  const known = ctx.names?.get(raw);
-  if (known !== undefined) {
-    name = known.name;
-    key = known.key;
-  } else {
-    key = unitKey(raw);
-    ctx.names?.set(raw, { name: raw, key });
-  }
-  const unit = new PlacedUnit(name, key, marked ? 'lead' : role, { start: s, end: e }, ctx.lines);
-  out.push(unit);
-  ctx.units?.push(unit);
+  if (raw.length === 0 || raw.length > MAX_NAME || (PERSON_LAST.has(raw.charCodeAt(raw.length - 1)) && PERSON_END.test(raw))) return null;
+  return { name: raw, key: unitKey(raw), start: s, end: e, marked };
 }
 
 function pushDeadlines(out: Sink<Deadline>, span: { start: number; end: number }, ctx: AttributionContext, mode: 'field' | 'prose'): void {
