@@ -91,6 +91,22 @@ describe('grammar', () => {
       );
     });
 
+    it('tries a text run wherever one may start (its start characters given one per block of the lexer)', () => {
+      // The text matcher's start hint lists one code unit per block above 255 (`textStarts`): every character the
+      // matcher takes must still be tried there, or it would be lexed as a lone `TextChar`.
+      const matcher = T.Text.PATTERN as CustomPatternMatcherFunc;
+      let tried = 0;
+      for (let c = 0; c <= 0xffff; c++) {
+        const text = String.fromCharCode(c) + '甲';
+        if (matcher(text, 0, [], {}) === null) continue;
+        tried++;
+        // Read as a run, or by a type tried before runs (`①` is a marker); never by the type that takes what none did.
+        const first = tokenize(text).tokens[0];
+        assert.notEqual(first?.tokenType.name, T.TextChar.name, `U+${c.toString(16)} is not tried as a text run`);
+      }
+      assert.ok(tried > 60_000, `only ${tried} characters start a run`);
+    });
+
     it('cuts text runs only where another token may start', () => {
       const kinds = (text: string) => tokenize(text).tokens.map((t) => `${t.tokenType.name}:${t.image}`);
       // A keyword's first character without the keyword stays in the run; the keyword itself does not.
