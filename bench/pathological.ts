@@ -143,6 +143,24 @@ export const CASES: readonly PathologicalCase[] = [
     },
   },
   {
+    name: 'list-and-body',
+    what: 'body tasks and an attachment listing them again as numbered items, every title distinct (read once each)',
+    benchSize: '2,000 tasks',
+    // Sized as `table-and-body`, whose matching the list's tasks share.
+    benchUnits: 2_000,
+    minTestUnits: 100,
+    build: (n) => {
+      const body = ['关于推进依法行政的实施方案', '', '一、重点任务', ''];
+      const list = ['附件', '', '重点任务清单', ''];
+      for (let i = 0; i < n; i++) {
+        const title = `完善第${cnDigits(i)}类行政执法事项清单`;
+        body.push(`(${cnSection(i)})${title}。统一执法标准，规范执法程序。[牵头单位:市司法局${i % 50};责任单位:市财政局]`, '');
+        list.push(`${i + 1}.${title}。（牵头单位：市司法局${i % 50}；完成时限：2024年${(i % 12) + 1}月底前）`);
+      }
+      return [...body, ...list].join('\n') + '\n';
+    },
+  },
+  {
     name: 'enum-commas',
     what: '`、` on one line',
     benchSize: '1 MB',

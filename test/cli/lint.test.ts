@@ -30,6 +30,45 @@ describe('planlint (lint): exit codes', () => {
     expectCode(planlint([fx('one-error.plan')]), 1);
   });
 
+  it('1 for a plan whose tasks an attachment lists as numbered items, one naming no lead; the table shows them', () => {
+    const dir = tempDir();
+    try {
+      const file = path.join(dir, 'attached.plan.txt');
+      const lines = [
+        '石门县2025年乡村道路养护工作方案',
+        '',
+        '一、工作目标',
+        '全县农村公路优良路率达到80%。',
+        '',
+        '附件：2025年乡村道路养护重点任务清单',
+        '',
+        '附件',
+        '',
+        '2025年乡村道路养护重点任务清单',
+        '',
+        '一、日常养护',
+        '1.清理边沟杂草。（牵头单位：县交通运输局；完成时限：2025年6月底前）',
+        '2.修补路面坑槽。（完成时限：2025年9月底前）',
+      ];
+      fs.writeFileSync(file, lines.join('\n'));
+      const r = planlint([file]);
+      expectCode(r, 1);
+      assert.match(r.stdout, /14:1 +错误 +任务“2\.修补路面坑槽”缺少牵头单位 +PL001 lead-unit-missing/);
+      const table = planlint(['table', file]);
+      expectCode(table, 0);
+      const rows = table.stdout.split('\n').filter((l) => l.startsWith('| 一'));
+      assert.deepEqual(
+        rows.map((l) => l.split('|').slice(3, 7).map((c) => c.trim())),
+        [
+          ['清理边沟杂草', '县交通运输局', '', '2025年6月底前'],
+          ['修补路面坑槽', '', '', '2025年9月底前'],
+        ],
+      );
+    } finally {
+      cleanup(dir);
+    }
+  });
+
   it('0 for warnings only, 1 with --max-severity warning, 0 again with --max-severity off', () => {
     expectCode(planlint([fx('one-warning.plan')]), 0);
     expectCode(planlint([fx('one-warning.plan'), '--max-severity', 'warning']), 1);

@@ -105,11 +105,56 @@ interface LevelReading {
   parents: number[];
 }
 
-function readLevels(plan: PlanDocument, excluded: ReadonlySet<Section>): LevelReading {
+/**
+ * The outlines of a plan: 0, its body; k, the k-th attachment that lists tasks (`SeparateList` of kind `task-list`),
+ * whose levels and numbering modes are its own (a body numbering `1.` from 1 under each `（一）` beside a list whose `1.`
+ * count on through its `一、`). `of(s)`: the outline `s` lies in. Usually the body alone.
+ */
+export const outlinesOf = perDocument((plan: PlanDocument): Outlines => {
+  const starts: number[] = [];
+  const ends: number[] = [];
+  for (const l of plan.separateLists) {
+    if (l.kind !== 'task-list') continue;
+    starts.push(l.span.start);
+    ends.push(l.span.end);
+  }
+  if (starts.length === 0) return BODY_ONLY;
+  return {
+    count: starts.length + 1,
+    of: (s) => {
+      const at = s.marker.span.start;
+      let lo = 0;
+      let hi = starts.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (starts[mid]! <= at) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo > 0 && at < ends[lo - 1]! ? lo : 0;
+    },
+  };
+});
+
+/** How many outlines a plan has, and which one a section lies in (`outlinesOf`). */
+export interface Outlines {
+  count: number;
+  of: (s: Section) => number;
+}
+
+const BODY_ONLY: Outlines = Object.freeze({ count: 1, of: () => 0 });
+
+/** Each outline's reading of its levels (`outlinesOf`: the body's first). */
+function readLevels(plan: PlanDocument, excluded: ReadonlySet<Section>): LevelReading[] {
   const lasts = perList(plan.separateLists, (): (Section | undefined)[] => []);
-  const restart = [0, 0, 0, 0, 0, 0];
-  const carry = [0, 0, 0, 0, 0, 0];
-  const parents = [0, 0, 0, 0, 0, 0];
+  const outlines = outlinesOf(plan);
+  const restart: number[][] = [];
+  const carry: number[][] = [];
+  const parentsOf: number[][] = [];
+  for (let k = 0; k < outlines.count; k++) {
+    restart.push([0, 0, 0, 0, 0, 0]);
+    carry.push([0, 0, 0, 0, 0, 0]);
+    parentsOf.push([0, 0, 0, 0, 0, 0]);
+  }
   const listOf = separateListWalker(plan.separateLists);
   for (const s of plan.allSections) {
     // The previous marker of its level is the previous one in its own list.
@@ -120,27 +165,30 @@ function readLevels(plan: PlanDocument, excluded: ReadonlySet<Section>): LevelRe
     last[level] = s;
     // A parent's children of one level are contiguous in document order, so a change of parent is a new parent.
     if (prev !== undefined && prev.parent === s.parent) continue;
-    parents[level]!++;
+    const outline = outlines.of(s);
+    parentsOf[outline]![level]!++;
     if (prev === undefined || !Number.isFinite(s.marker.value) || !Number.isFinite(prev.marker.value)) continue;
     // A part that assigns no work starting again at 1 (`二、保障措施` `1.…` after tasks 1.–3.) is no vote.
     if (restartsNewPart(prev, s)) continue;
-    if (s.marker.value === 1) restart[level]!++;
-    else if (s.marker.value > prev.marker.value) carry[level]!++;
+    if (s.marker.value === 1) restart[outline]![level]!++;
+    else if (s.marker.value > prev.marker.value) carry[outline]![level]!++;
   }
   const fallback: SequenceMode = plan.numbering === 'continuous' ? 'continuous' : 'per-parent';
-  const mode = restart.map((r, level): SequenceMode => (r === carry[level] ? fallback : carry[level]! > r ? 'continuous' : 'per-parent'));
-  return { mode, parents };
+  return restart.map((votes, k) => ({
+    mode: votes.map((r, level): SequenceMode => (r === carry[k]![level] ? fallback : carry[k]![level]! > r ? 'continuous' : 'per-parent')),
+    parents: parentsOf[k]!,
+  }));
 }
 
 /**
- * The numbering mode of each level 1–5, read from that level's own evidence: where consecutive
+ * The numbering mode of each level 1–5 in the plan's body (an attachment's list of tasks reads its own), read from that level's own evidence: where consecutive
  * markers of the level sit under different parents, a `1` votes for restarting (unless it starts a part that assigns
  * no work, or the tasks after one: `restartsNewPart`) and a larger number than the previous one votes for continuous. A tie (or no evidence) falls back to the document's
  * mode (`plan.numbering`), and to per-parent when that is unknown. Per level, because a document
  * commonly numbers `（一）` through the whole text while `1.` starts again under each `（一）`.
  */
 export function levelModes(plan: PlanDocument): Map<number, SequenceMode> {
-  const { mode } = readLevels(plan, outsideOutline(plan));
+  const { mode } = readLevels(plan, outsideOutline(plan))[0]!;
   return new Map([1, 2, 3, 4, 5].map((level) => [level, mode[level]!]));
 }
 
@@ -153,7 +201,8 @@ export function levelModes(plan: PlanDocument): Map<number, SequenceMode> {
  */
 export const siblingRuns = perDocument((plan: PlanDocument): readonly SiblingRun[] => {
   const excluded = outsideOutline(plan);
-  const { mode, parents } = readLevels(plan, excluded);
+  const readings = readLevels(plan, excluded);
+  const outlines = outlinesOf(plan);
   const runs: { level: Level; mode: SequenceMode | null; sections: Section[]; first: number }[] = [];
   const opens = perList(plan.separateLists, (): (typeof runs)[number][] => []);
   let shi: (typeof runs)[number] | undefined;
@@ -187,6 +236,7 @@ export const siblingRuns = perDocument((plan: PlanDocument): readonly SiblingRun
       continue;
     }
     let run = open[level];
+    const { mode, parents } = readings[outlines.of(s)]!;
     const runMode = parents[level]! > 1 ? mode[level]! : null;
     // A continuous level's run ends where a part that assigns no work starts again at 1, or the tasks after it do.
     const newPart = run !== undefined && restartsNewPart(run.sections[run.sections.length - 1]!, s);

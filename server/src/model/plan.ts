@@ -14,6 +14,7 @@ import {
   type ParsedText,
 } from '../../../grammar/index.js';
 import { conventionIn, newScratch, placeDeadlines, placeWrittenDeadline, promoteMarked, proseDeadlines, readAttributions, unitHeading, unitsIn, type AttributionContext, type LeadConvention } from './attribution.js';
+import { joinListedTasks, taskListAttachments } from './attachments.js';
 import { ListBuffer } from './buffer.js';
 import { contentsSpan } from './contents.js';
 import { fieldMemo, findPlanPeriod } from './deadline.js';
@@ -111,6 +112,17 @@ interface Body {
   built: BuiltSections;
   ctx: AttributionContext;
   convention: LeadConvention;
+  /** The attachments that list tasks (`附件` `重点任务清单` `一、…` `1.…`), each its own section tree; usually none. */
+  lists: TaskList[];
+  /** How many unit mentions the body's sections held before the lists' were read. */
+  bodyUnits: number;
+}
+
+/** An attachment's list of tasks, read as the body is. */
+interface TaskList {
+  built: BuiltSections;
+  /** From its first numbered item to the attachment's end: its items number among themselves. */
+  span: Span;
 }
 
 /** The convention a plan states about leads (anywhere: its covering notice, its first attribution, a note). */
@@ -165,18 +177,77 @@ function readBody(plan: PlanDocument, lines: LineTable, parsed: ParsedText, opti
   plan.separateLists = built.separateLists;
   plan.numbering = numberingMode(built.all, built.separateLists);
   plan.excerpt = built.all.length > 0 && (!headingBefore(text, built.all[0]!.marker.span.start) || startsPastOne(built.all[0]!));
-  return { built, ctx, convention: leadConvention(text) };
+  const bodyUnits = ctx.units!.length;
+  const lists = plan.kind === 'plan' && bodyEnd < text.length ? readTaskLists(parsed, bodyEnd, ctx, nonTask) : [];
+  return { built, ctx, convention: leadConvention(text), lists, bodyUnits };
+}
+
+/**
+ * The attachments after `bodyEnd` whose title says they list tasks (`taskListAttachments`), read as the body is, each
+ * its own section tree: those whose items assign work (a unit or a deadline named in one), or that the title calls
+ * tasks (`任务清单`, `分工方案`) whatever their items say.
+ */
+function readTaskLists(parsed: ParsedText, bodyEnd: number, ctx: AttributionContext, nonTask: RegExp): TaskList[] {
+  const lists: TaskList[] = [];
+  const { blocks } = parsed;
+  for (const attachment of taskListAttachments(ctx.text, bodyEnd)) {
+    const units = ctx.units!.length;
+    const first = firstBlockFrom(blocks, attachment.span.start);
+    const built = buildSections(parsed.tokens, blocks, attachment.span.end, ctx, nonTask, 0, null, first);
+    const assigns = built.all.length > 0 && (attachment.namesTasks || built.all.some((s) => built.info.get(s)!.own.length > 0));
+    if (!assigns) {
+      ctx.units!.length = units;
+      continue;
+    }
+    lists.push({ built, span: { start: built.all[0]!.marker.span.start, end: attachment.span.end } });
+  }
+  return lists;
+}
+
+/** The index of the first of `blocks` (in text order) that starts at `offset` or after it. */
+function firstBlockFrom(blocks: Block[], offset: number): number {
+  let lo = 0;
+  let hi = blocks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (blocks[mid]!.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** From the text and the section tree: tables, tasks and units. */
-function readTasks(plan: PlanDocument, { built, ctx, convention }: Body): void {
+function readTasks(plan: PlanDocument, { built, ctx, convention, lists, bodyUnits }: Body): void {
   plan.tables = findTables(plan.text, ctx.lines);
   const taskTables = plan.tables.filter((t) => t.rows.length > 0);
-  if (plan.kind === 'plan') {
-    plan.tasks = taskTables.length > 0 ? tableTasks(taskTables, ctx, convention) : bodyTasks(built, ctx, convention);
+  if (plan.kind === 'plan' && taskTables.length > 0) {
+    // A task table is the plan's list of tasks: an attachment's numbered list beside it is not read.
+    ctx.units!.length = bodyUnits;
+    plan.tasks = tableTasks(taskTables, ctx, convention);
+  } else if (plan.kind === 'plan') {
+    // The body's first: the lists' sections join the plan's lists of sections, which are the body's own.
+    const own = bodyTasks(built, ctx, convention);
+    const listed: Task[] = [];
+    for (const list of lists) {
+      addTaskList(plan, list);
+      // A statement in the body that gives every task its deadline gives the lists' tasks theirs too.
+      for (const d of built.everyTask) list.built.everyTask.push(d);
+      for (const t of bodyTasks(list.built, ctx, convention)) listed.push(t);
+    }
+    plan.tasks = joinListedTasks(plan.text, own, listed);
   }
   plan.tasks.forEach((task, index) => (task.index = index));
   plan.units = collectUnits(ctx.units!);
+}
+
+/** An attachment's list of tasks joins the outline after the body, numbered apart (`SeparateList` of kind `task-list`). */
+function addTaskList(plan: PlanDocument, { built, span }: TaskList): void {
+  // Loops, not spread arguments: a list may hold more sections than a call takes arguments.
+  for (const s of built.roots) plan.sections.push(s);
+  for (const s of built.all) plan.allSections.push(s);
+  for (const u of built.unnumbered) plan.unnumbered.push(u);
+  plan.separateLists.push({ span, level: 1, kind: 'task-list' });
+  for (const l of built.separateLists) plan.separateLists.push(l);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -566,10 +637,19 @@ function partHeading(text: string, block: Block): string | null {
 const PART_HEADING = /^[ \t\u3000\u00a0]*(?:#{1,6}[ \t]+)?第[一二三四五六七八九十]{1,3}(?:章|部分)[ \t\u3000\u00a0:：]*([^。；;，,、！？!?\r\n:：]{0,30})[ \t\u3000\u00a0]*\r?\n?$/;
 
 /**
- * Builds the section tree from the blocks of the body (those before `bodyEnd`, the table of contents `contents` aside);
- * `tokens` is the vector they index.
+ * Builds the section tree from the blocks of the body (those from `blocks[firstBlock]` to `bodyEnd`, the table of
+ * contents `contents` aside); `tokens` is the vector they index. An attachment's list of tasks is read by it too.
  */
-function buildSections(tokens: IToken[], blocks: Block[], bodyEnd: number, ctx: AttributionContext, nonTask: RegExp, noticeEnd: number, contents: Span | null): BuiltSections {
+function buildSections(
+  tokens: IToken[],
+  blocks: Block[],
+  bodyEnd: number,
+  ctx: AttributionContext,
+  nonTask: RegExp,
+  noticeEnd: number,
+  contents: Span | null,
+  firstBlock = 0,
+): BuiltSections {
   const roots: Section[] = [];
   const all: Section[] = [];
   const info = new Map<Section, SectionInfo>();
@@ -599,7 +679,7 @@ function buildSections(tokens: IToken[], blocks: Block[], bodyEnd: number, ctx: 
   let part: SeparateList | null = null;
   let partNonTask = false;
   let lastEnd = 0;
-  for (let b = 0; b < blocks.length; b++) {
+  for (let b = firstBlock; b < blocks.length; b++) {
     const block = blocks[b]!;
     if (block.start >= bodyEnd) break;
     if (block.kind !== 'paragraph') continue;

@@ -240,12 +240,13 @@ export type NumberingMode = 'continuous' | 'per-parent' | 'unknown';
  * the plan's `一、` after them is its first), a list under a label that names a section assigning no work
  * (`主要目标：` then `1.…` `2.…`), an attachment list (`附件：1.…` `2.…`), which is no part of the outline at all: its
  * numbers and levels are not checked; a part under a heading above `一、` (`第二章 保障措施`, level 1, up to the next such
- * heading), whose lists count from 1 again or on from the part before.
+ * heading), whose lists count from 1 again or on from the part before; an attachment that lists tasks (`附件` `重点任务清单`
+ * then `一、…` `1.…`, level 1, from its first item to the attachment's end), whose items count from 1 again.
  */
 export interface SeparateList {
   span: Span;
   level: Level;
-  kind: 'notice' | 'labelled' | 'attachment' | 'part';
+  kind: 'notice' | 'labelled' | 'attachment' | 'part' | 'task-list';
 }
 
 /** Everything `parsePlan` finds in one document. */

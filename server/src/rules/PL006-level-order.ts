@@ -1,6 +1,6 @@
 // PL006 level-order: numbering levels out of the GB/T 9704-2012 §7.3.3 order 一、→（一）→1.→（1）: a higher level after a lower one under the same heading, or a skipped level.
 import type { Rule } from '../lint/rule.js';
-import { invertedSections, markerWithNumber, outsideOutline } from '../model/numbering.js';
+import { invertedSections, markerWithNumber, outlinesOf, outsideOutline } from '../model/numbering.js';
 import type { Section } from '../model/types.js';
 
 export const rule: Rule = {
@@ -33,8 +33,11 @@ export const rule: Rule = {
     const sections = excluded.size === 0 ? plan.allSections : plan.allSections.filter((s) => !excluded.has(s));
     const inverted = invertedSections(plan);
     // The first marker of each level 1–4, to show a skipped level in the document's own form.
-    const firstOfLevel: (Section | undefined)[] = [];
-    for (const s of sections) if (s.marker.level <= 4) firstOfLevel[s.marker.level] ??= s;
+    // The levels each outline uses: an attachment that lists tasks numbers with levels of its own.
+    const outlines = outlinesOf(plan);
+    const firstOfLevel: (Section | undefined)[][] = [];
+    for (let k = 0; k < outlines.count; k++) firstOfLevel.push([]);
+    for (const s of sections) if (s.marker.level <= 4) firstOfLevel[outlines.of(s)]![s.marker.level] ??= s;
     for (const [section, previous] of inverted) {
       report({ messageId: 'inverted', span: section.marker.span, data: { child: section.marker.text, previous: previous.marker.text } });
     }
@@ -55,7 +58,7 @@ export const rule: Rule = {
         const skipped: string[] = [];
         for (let between = parent.marker.level + 1; between < level; between++) {
           if (firstChild[between] !== undefined) sameHeading = true;
-          const used = firstOfLevel[between];
+          const used = firstOfLevel[outlines.of(parent)]![between];
           if (used) skipped.push(markerWithNumber(used.marker, 1) ?? used.marker.text);
         }
         if (sameHeading || skipped.length === 0) continue;
