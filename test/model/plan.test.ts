@@ -528,6 +528,84 @@ describe('parsePlan', () => {
       assert.deepEqual(plan.tasks.map((t) => t.number), ['2.', '3.']);
       assert.deepEqual(plan.allSections.filter((s) => s.nonTask).map((s) => s.marker.text), ['一、', '1.']);
     });
+
+    const steps = [
+      '青禾县2025年农田水利建设工作方案',
+      '一、重点任务',
+      '（一）新建灌溉渠道12公里。（牵头单位：县水利局；完成时限：2025年10月底前）',
+      '（二）整修山塘20座。（牵头单位：县水利局；完成时限：2025年11月底前）',
+      '二、实施步骤',
+      '（一）前期准备阶段（2025年3月）。由县水利局负责编制项目清单，召开部署会。',
+      '（二）组织施工阶段（2025年4月至10月）。各乡镇负责组织施工，县水利局会同县财政局跟踪资金使用。',
+      '三、保障措施',
+      '（一）加强组织领导。成立工作专班，由分管副县长任组长。',
+      '（二）强化督查问效。县委督查室、县政府督查室牵头，定期通报进度。',
+    ];
+
+    it('makes no task of an item under a section titled as assigning no work, whatever unit it names', () => {
+      const plan = planOf(steps);
+      assert.deepEqual(plan.tasks.map((t) => [t.number, t.title]), [['（一）', '新建灌溉渠道12公里'], ['（二）', '整修山塘20座']]);
+      assert.deepEqual(
+        plan.allSections.filter((s) => s.nonTask).map((s) => s.title),
+        ['实施步骤', '前期准备阶段（2025年3月）', '组织施工阶段（2025年4月至10月）', '保障措施', '加强组织领导', '强化督查问效'],
+      );
+      // The same with a short word before the name, a stage period after it, several names joined, a closing part's title.
+      for (const [second, third] of [
+        ['二、具体实施步骤（2025年3月至10月）', '三、强化保障措施'],
+        ['二、实施步骤和工作要求', '三、组织实施与保障措施'],
+        ['二、推进步骤：', '三、组织实施'],
+      ] as const) {
+        const variant = planOf(steps.map((l) => (l === '二、实施步骤' ? second : l === '三、保障措施' ? third : l)));
+        assert.deepEqual(variant.tasks.map((t) => t.title), ['新建灌溉渠道12公里', '整修山塘20座'], second);
+      }
+      // A part above 一、 so titled holds none either.
+      const part = planOf([...steps.slice(0, 4), '第二部分 保障措施', '一、强化督查问效。县委督查室牵头，定期通报进度。']);
+      assert.deepEqual(part.tasks.map((t) => t.title), ['新建灌溉渠道12公里', '整修山塘20座']);
+    });
+
+    it('reads an item of such a section as a task where it is assigned as tasks are: in brackets or fields, or two levels down', () => {
+      const bracketed = planOf([...steps.slice(0, 8), '（二）强化督查问效。（牵头单位：县委督查室；完成时限：2025年12月底前）']);
+      assert.deepEqual(bracketed.tasks.map((t) => t.title), ['新建灌溉渠道12公里', '整修山塘20座', '强化督查问效']);
+      // A chapter heading lost (`二、重点任务` run into the text above): its tasks stand two levels under 总体要求.
+      const lost = planOf([
+        '青禾县2025年依法行政工作安排',
+        '一、总体要求',
+        '以提高依法行政能力为重点，全年抓好以下工作。重点任务',
+        '（一）加强制度建设',
+        '1.规范文件管理。此项工作由县司法局牵头负责，县直各部门参加。',
+        '2.完善决策程序。此项工作由县政府办公室牵头负责，2025年6月底前完成。',
+      ]);
+      assert.deepEqual(lost.tasks.map((t) => [t.title, t.lead.map((u) => u.name)]), [['规范文件管理', ['县司法局']], ['完善决策程序', ['县政府办公室']]]);
+      // Or one level under it, assigned in brackets: then an item beside them that names its lead in a sentence is one too.
+      const beside = planOf([
+        '青禾县2025年依法行政工作安排',
+        '一、总体要求',
+        '以提高依法行政能力为重点，全年抓好以下工作。重点任务',
+        '（一）规范文件管理。（牵头单位：县司法局；完成时限：2025年6月底前）',
+        '（二）完善决策程序。由县政府办公室牵头负责，2025年9月底前完成。',
+      ]);
+      assert.deepEqual(beside.tasks.map((t) => [t.title, t.lead.map((u) => u.name)]), [['规范文件管理', ['县司法局']], ['完善决策程序', ['县政府办公室']]]);
+    });
+
+    it('keeps the items that name a unit as tasks where the name only stands inside a longer title, or in a sub-item of a chapter of tasks', () => {
+      const plan = planOf([
+        '青禾县2025年基层党建工作方案',
+        '一、重点任务',
+        '（一）加强组织保障体系建设。（县委组织部牵头，2025年12月底前完成）',
+        '（二）强化保障措施。（县财政局牵头，2025年6月底前完成）',
+        '（三）完善工作保障。',
+        '二、强化基层治理的组织保障',
+        '（一）落实村级运转经费。（县财政局牵头，2025年6月底前完成）',
+        '（二）关心关爱基层干部。',
+      ]);
+      // Under 重点任务 the first two name their lead: tasks; the third names none, and its title names a safeguard.
+      // Under the longer chapter title the item that names its lead is a task (the chapter with it), its sibling not.
+      assert.deepEqual(
+        plan.tasks.map((t) => [t.title, t.lead.map((u) => u.name)]),
+        [['加强组织保障体系建设', ['县委组织部']], ['强化保障措施', ['县财政局']], ['落实村级运转经费', ['县财政局']]],
+      );
+      assert.deepEqual(plan.allSections.filter((s) => s.nonTask).map((s) => s.title), ['完善工作保障', '关心关爱基层干部']);
+    });
   });
 
   describe('parts above 一、 (第一章 / 第一部分)', () => {

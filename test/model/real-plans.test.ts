@@ -141,9 +141,32 @@ describe('real plans: plan or not, on positive evidence', () => {
       ]);
       assert.deepEqual(plan.tasks.map(row), [['（一）', [], []], ['（二）', ['县农业农村局'], []]], heading);
     }
-    // An item of that part that names its lead is a task still.
+    // An item of that part that names its lead in brackets, as tasks are assigned, is a task still.
     const plan = read(['溪川县2024年工作方案', '一、重点任务', '（一）推进改革。（县发改局牵头）', '二、组织实施', '（一）建立联席会议制度。（县政府办牵头）']);
     assert.deepEqual(plan.tasks.map(row), [['（一）', ['县发改局'], []], ['（一）', ['县政府办'], []]]);
+    // One that names it in its prose says who keeps the safeguard: no task.
+    const prose = read(['溪川县2024年工作方案', '一、重点任务', '（一）推进改革。（县发改局牵头）', '二、组织实施', '（一）建立联席会议制度。县政府办牵头，每季度召开一次。']);
+    assert.deepEqual(prose.tasks.map(row), [['（一）', ['县发改局'], []]]);
+  });
+
+  it('the stages and safeguards of a plan that name who does them get no finding; a task beside them still does', () => {
+    const plan = read([
+      '溪川县2025年“清河行动”实施方案',
+      '一、重点任务',
+      '（一）清理河道垃圾。（牵头单位：县水利局；完成时限：2025年5月底前）',
+      '（二）整治入河排污口。（牵头单位：县生态环境分局）',
+      '（三）拆除河道违建。',
+      '二、方法步骤',
+      '（一）宣传发动阶段（2025年3月）。由县水利局负责制定方案，各乡镇召开动员会。',
+      '（二）集中整治阶段（2025年4月至9月）。各乡镇负责组织整治，县水利局会同县生态环境分局开展巡查。',
+      '三、组织保障',
+      '（一）加强组织领导。成立县“清河行动”指挥部。',
+      '（二）严格督查考核。县委督查室牵头，每月通报进展。',
+    ]);
+    const findings = lintPlan(plan, { rules: allRules, settings: { today: '2025-01-01' } }).map((d) => `${d.range.start.line + 1} ${d.ruleId}`);
+    // Only the tasks: （二） has no deadline, （三） neither lead nor deadline.
+    assert.deepEqual(findings, ['4 PL002', '5 PL001', '5 PL002']);
+    assert.deepEqual(plan.tasks.map((t) => t.title), ['清理河道垃圾', '整治入河排污口', '拆除河道违建']);
   });
 
   it('notes after the tasks (注： ①…, 备注： 1.…) are explanations, not the last task\'s sub-items', () => {

@@ -187,7 +187,7 @@ function readBody(plan: PlanDocument, lines: LineTable, parsed: ParsedText, opti
  * its own section tree: those whose items assign work (a unit or a deadline named in one), or that the title calls
  * tasks (`任务清单`, `分工方案`) whatever their items say.
  */
-function readTaskLists(parsed: ParsedText, bodyEnd: number, ctx: AttributionContext, nonTask: RegExp): TaskList[] {
+function readTaskLists(parsed: ParsedText, bodyEnd: number, ctx: AttributionContext, nonTask: NonTaskNames): TaskList[] {
   const lists: TaskList[] = [];
   const { blocks } = parsed;
   for (const attachment of taskListAttachments(ctx.text, bodyEnd)) {
@@ -426,6 +426,19 @@ interface SectionInfo {
   /** Attributions from its own blocks (and from its inline items when they are parts of its paragraph). */
   own: Attribution[];
   nonTask: boolean;
+  /**
+   * It is a section that assigns no work by its title itself (`三、保障措施`, `二、实施步骤`, `四、强化保障措施`) or lies
+   * under one: a unit its prose names (`县委督查室牵头，定期开展督查`, `由县委办公室负责制定方案`) says who keeps the safeguard
+   * or the stage, and makes no task, unless the section holds tasks after all (`holdsTasks`). A title that only holds
+   * such a name among other words (`九、强化法治政府建设的组织保障`) is not firm: an item there that names a unit is a task.
+   */
+  firm: boolean;
+  /** The top firm section it lies in (itself at the top), null when not firm. */
+  firmTop: SectionInfo | null;
+  /** How far below `firmTop` it lies (0: that section; its items 1). */
+  firmDepth: number;
+  /** For a top firm section: whether it holds tasks after all (`holdsTasks`), once known. */
+  holdsTasks?: boolean;
   /** It is a requirement of a covering notice: never a task, whatever it names. */
   notice: boolean;
   /** It is an item of a list under a label naming a non-task section (`主要目标：` `1.…`): its parent's goals, not its parts. */
@@ -588,7 +601,7 @@ const LABEL_TAIL = /(?:^|[。；;！？!?])[ \t\u3000\u00a0]*([^。；;！？!?�
  * items of that level after it, until a marker of a higher level, are that section's: goals, not tasks, a list of
  * their own.
  */
-function labelledListLevel(blocks: Block[], at: number, bodyEnd: number, current: SectionInfo | undefined, text: string, nonTask: RegExp): Level | 0 {
+function labelledListLevel(blocks: Block[], at: number, bodyEnd: number, current: SectionInfo | undefined, text: string, nonTask: NonTaskNames): Level | 0 {
   const next = blocks[at + 1];
   if (next === undefined || next.kind !== 'paragraph' || next.marker === null || next.start >= bodyEnd) return 0;
   const level = LEVELS[next.marker.tokenType.name]!.level;
@@ -645,7 +658,7 @@ function buildSections(
   blocks: Block[],
   bodyEnd: number,
   ctx: AttributionContext,
-  nonTask: RegExp,
+  nonTask: NonTaskNames,
   noticeEnd: number,
   contents: Span | null,
   firstBlock = 0,
@@ -678,6 +691,7 @@ function buildSections(
    */
   let part: SeparateList | null = null;
   let partNonTask = false;
+  let partFirm = false;
   let lastEnd = 0;
   for (let b = firstBlock; b < blocks.length; b++) {
     const block = blocks[b]!;
@@ -701,7 +715,9 @@ function buildSections(
       if (part !== null) part.span.end = block.start;
       part = { span: { start: block.start, end: block.end }, level: 1, kind: 'part' };
       separateLists.push(part);
-      partNonTask = isNonTaskTitle(toSimplified(stripNoise(partTitle)), nonTask);
+      const simple = toSimplified(stripNoise(partTitle));
+      partNonTask = isNonTaskTitle(simple, nonTask);
+      partFirm = partNonTask && isFirmNonTaskTitle(simple, nonTask);
       attachmentLevel = 0;
       continue;
     }
@@ -791,8 +807,14 @@ function buildSections(
     const inAttachmentList = marker.level === attachmentLevel || FILE_NAME.test(title);
     const inLabelledList = labelled !== null && marker.level === labelled.level;
     const inNonTaskPart = parent === null && partNonTask;
-    const isNonTask =
-      inNotice || inAttachmentList || inLabelledList || inNonTaskPart || (parent?.nonTask ?? false) || isNonTaskTitle(toSimplified(title), nonTask);
+    const simpleTitle = toSimplified(title);
+    const namedNonTask = isNonTaskTitle(simpleTitle, nonTask);
+    const isNonTask = inNotice || inAttachmentList || inLabelledList || inNonTaskPart || (parent?.nonTask ?? false) || namedNonTask;
+    // Firm: under a firm section, or a top-level section (in a part that assigns no work, or titled as one itself) whose
+    // title is the name itself. A sub-item of a chapter that assigns work keeps the safety valve whatever its title.
+    const firm =
+      parent !== null ? parent.firm : (inNonTaskPart && partFirm) || (namedNonTask && isFirmNonTaskTitle(simpleTitle, nonTask));
+    const firmDepth = firm && parent !== null ? parent.firmDepth + 1 : 0;
     // `own` grows with the attributions of the paragraphs that follow; the section gets its copy below.
     const section = new PlacedSection(marker, title, titleSpan, span, parent?.section ?? null, isNonTask, own, ctx.lines);
     const entry: SectionInfo = {
@@ -800,6 +822,9 @@ function buildSections(
       blocks: [block],
       own,
       nonTask: section.nonTask,
+      firm,
+      firmTop: null,
+      firmDepth,
       notice: inNotice || inAttachmentList,
       labelled: inLabelledList,
       inlineTasks: false,
@@ -807,6 +832,7 @@ function buildSections(
       fieldsFollow: true,
       passesUp: false,
     };
+    if (firm) entry.firmTop = parent?.firmTop ?? entry;
     info.set(section, entry);
     (parent ? parent.section.children : roots).push(section);
     all.push(section);
@@ -818,11 +844,13 @@ function buildSections(
   if (part !== null) part.span.end = lastEnd;
   // The notice's list starts at 0, before any labelled list read inside the notice.
   separateLists.sort((x, y) => x.span.start - y.span.start);
-  // A section named like `组织保障` still assigns work when something under it names a lead or responsible unit
-  // (last first: clearing one clears those above and below it).
+  // A section whose title only holds a name like `组织保障` among other words still assigns work when something under
+  // it names a lead or responsible unit (last first: clearing one clears those above and below it); a firm one only
+  // when it holds tasks after all.
   for (let i = nonTaskEntries.length - 1; i >= 0; i--) {
     const entry = nonTaskEntries[i]!;
     if (!entry.nonTask || entry.notice) continue;
+    if (entry.firmTop !== null && !holdsTasks(entry.firmTop, info)) continue;
     if (assignsWork(entry.section, info)) clearNonTask(entry.section, info);
   }
   return { roots, all, info, unnumbered, separateLists, everyTask };
@@ -932,27 +960,41 @@ function takeClosingAttribution(entry: SectionInfo, last: SectionInfo, text: str
 }
 
 /**
- * The pattern of a list of non-task names as configured (either script), found by the list itself first: a run reads
+ * The names of the sections that assign no work, as patterns: `any` finds one anywhere in a title (`二、保障措施`,
+ * `九、强化法治政府建设的组织保障`); `firm` takes a title that is such a name itself (`实施步骤（2025年3月至12月）`), after at
+ * most two characters (`强化保障措施`, `主要工作目标`), or several joined (`指导思想、工作目标、基本原则和实施步骤`,
+ * `组织实施与保障措施`), or a closing part's title (`组织实施`).
+ */
+interface NonTaskNames {
+  any: RegExp;
+  firm: RegExp;
+}
+
+/**
+ * The patterns of a list of non-task names as configured (either script), found by the list itself first: a run reads
  * every document with the same list object (the default, or its configuration's), and folding, quoting and joining
  * it again cost each small plan more than its titles take to read. A list is never changed once configured.
  */
-function nonTaskPatternOf(list: readonly string[]): RegExp {
+function nonTaskPatternOf(list: readonly string[]): NonTaskNames {
   let pattern = PATTERN_OF_LIST.get(list);
   if (pattern === undefined) PATTERN_OF_LIST.set(list, (pattern = nonTaskPattern(list.map(toSimplified))));
   return pattern;
 }
 
 /** `nonTaskPatternOf`'s patterns by list object (the lists live as long as their configuration; so do these). */
-const PATTERN_OF_LIST = new WeakMap<readonly string[], RegExp>();
+const PATTERN_OF_LIST = new WeakMap<readonly string[], NonTaskNames>();
 
-/** One pattern that finds any of the (simplified) non-task names in a title: one native search per title. */
-function nonTaskPattern(names: string[]): RegExp {
-  if (names.length === 0) return /(?!)/; // matches nothing, as no name is found in any title
+/** The patterns that find the (simplified) non-task names in a title: one native search per title. */
+function nonTaskPattern(names: string[]): NonTaskNames {
+  if (names.length === 0) return { any: /(?!)/, firm: /(?!)/ }; // match nothing, as no name is found in any title
   const source = names.map((name) => String(name).replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')).join('|');
   let pattern = NON_TASK_PATTERNS.get(source);
   if (pattern === undefined) {
     if (NON_TASK_PATTERNS.size >= 64) NON_TASK_PATTERNS.clear();
-    pattern = new RegExp(source);
+    // One name with what may stand before it (no joining word), or a closing part's title; then those joined.
+    const piece = `(?:[^、，,和与及暨]{0,2}(?:${source})|${CLOSING_WORDS})`;
+    const firm = new RegExp(`^${piece}(?:(?:以及|[、，,和与及暨])${piece})*${FIRM_TAIL}$`);
+    pattern = { any: new RegExp(source), firm };
     NON_TASK_PATTERNS.set(source, pattern);
   }
   return pattern;
@@ -963,26 +1005,55 @@ function nonTaskPattern(names: string[]): RegExp {
  * its pattern anew cost a small plan more than its own titles take to read. A cache of a pure function (a pattern
  * without the `g` flag keeps no state between tests).
  */
-const NON_TASK_PATTERNS = new Map<string, RegExp>();
+const NON_TASK_PATTERNS = new Map<string, NonTaskNames>();
+
+/** Titles of the closing part of a plan (`CLOSING_TITLE`), as a pattern's alternatives. */
+const CLOSING_WORDS =
+  '(?:组织实施|组织领导|实施保障|保障机制|保障体系|推进机制|工作机制|有关要求|相关要求|其他要求|其他事项|监督考核|督查考核|督导考核|考核督导|考核评估|监督检查|督查督办|附则)';
+
+/** What may close a firm title: the period of a stage in brackets (`（2025年3月）`), a full stop or colon, spaces. */
+const FIRM_TAIL = '(?:[(（][^()（）]{0,30}[)）])?[。.:：\\s]*';
 
 /**
  * Titles of the closing part of a plan, read only as a whole title (as a substring they name tasks: `组织实施乡村建设行动`,
  * `健全养老服务保障机制`): how the plan is carried out, its safeguards, checks and requirements.
  */
-const CLOSING_TITLE =
-  /^(?:组织实施|组织领导|实施保障|保障机制|保障体系|推进机制|工作机制|有关要求|相关要求|其他要求|其他事项|监督考核|督查考核|督导考核|考核督导|考核评估|监督检查|督查督办|附则)[。.:：\s]*$/;
+const CLOSING_TITLE = new RegExp(`^${CLOSING_WORDS}[。.:：\\s]*$`);
 
 /**
  * The (simplified) title names a section that assigns no work, and no tasks beside it (`主要任务及实施步骤` holds tasks),
  * or is the title of the plan's closing part (`四、组织实施`).
  */
-function isNonTaskTitle(title: string, nonTask: RegExp): boolean {
-  return (nonTask.test(title) && !/任务|重点工作/.test(title)) || CLOSING_TITLE.test(title);
+function isNonTaskTitle(title: string, nonTask: NonTaskNames): boolean {
+  return (nonTask.any.test(title) && !/任务|重点工作/.test(title)) || CLOSING_TITLE.test(title);
+}
+
+/** A title `isNonTaskTitle` takes that is the name itself, not a longer title holding it (`NonTaskNames.firm`). */
+function isFirmNonTaskTitle(title: string, nonTask: NonTaskNames): boolean {
+  return nonTask.firm.test(title);
 }
 
 function assignsWork(section: Section, info: Map<Section, SectionInfo>): boolean {
   if (info.get(section)!.own.some((a) => a.lead.length > 0 || a.responsible.length > 0)) return true;
   return section.children.some((c) => assignsWork(c, info));
+}
+
+/**
+ * A firm non-task section (`SectionInfo.firm`) holds tasks after all, and its items that name a unit are tasks, when
+ * something in it names a unit as tasks are assigned: in brackets or labelled fields (`（牵头单位：…；完成时限：…）`,
+ * `（县政府办牵头）`), or in a sentence two levels or more below its title (`一、总体要求` over `（一）…` over
+ * `1.…此项工作由县司法局牵头负责`: a list of tasks that a lost chapter heading left under it). Units named only in the
+ * prose of its own items (`县委督查室牵头，定期开展督查`) say who keeps the safeguard or the stage: no task. Read once
+ * per top firm section.
+ */
+function holdsTasks(top: SectionInfo, info: Map<Section, SectionInfo>): boolean {
+  top.holdsTasks ??= assignedAsTasks(top.section, 0, info);
+  return top.holdsTasks;
+}
+
+function assignedAsTasks(section: Section, depth: number, info: Map<Section, SectionInfo>): boolean {
+  const named = info.get(section)!.own.some((a) => (a.lead.length > 0 || a.responsible.length > 0) && (a.style !== 'sentence' || depth >= 2));
+  return named || section.children.some((c) => assignedAsTasks(c, depth + 1, info));
 }
 
 function clearNonTask(section: Section, info: Map<Section, SectionInfo>): void {
