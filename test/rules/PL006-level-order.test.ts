@@ -34,6 +34,18 @@ describe('PL006 level-order', () => {
     );
   });
 
+  it('does not judge a skip under a section that assigns no work; a task chapter beside it still is', () => {
+    const layout = (safeguards: string) =>
+      plan('一、重点任务', '（一）修缮校舍。[牵头单位:县教育局;完成时限:2024年8月底前]', '二、新建项目', '1.新建食堂。[牵头单位:县教育局]', safeguards, '1.加强组织领导。', '2.强化资金保障。');
+    for (const safeguards of ['三、保障措施', '三、工作要求', '三、强化组织保障']) {
+      assert.deepEqual(
+        findings(layout(safeguards)).map((d) => `${d.range.start.line + 1} ${d.message}`),
+        ['9 跳级：“1.”直接位于“二、”之下，跳过了本文其他位置使用的“（一）”一级'],
+        safeguards,
+      );
+    }
+  });
+
   it('lets ① sit under any level', () => {
     assert.deepEqual(findings(plan('一、甲', '(一)子项', '1.任务', '(1)细项', '二、乙', '①任务', '②任务')), []);
   });
@@ -72,7 +84,7 @@ describe('PL006 level-order', () => {
   });
 
   it('still judges the outline after an attachment list', () => {
-    const text = [notice('附件：1.枫渡县集贸市场整治工作方案', '　　　2.集贸市场整治任务清单'), '二、保障措施', '1.加强督查。'].join('\n');
+    const text = [notice('附件：1.枫渡县集贸市场整治工作方案', '　　　2.集贸市场整治任务清单'), '二、规范经营秩序', '1.清理占道摊点。'].join('\n');
     assert.deepEqual(
       findings(text).map((d) => d.message),
       ['跳级：“1.”直接位于“二、”之下，跳过了本文其他位置使用的“（一）”一级'],

@@ -11,8 +11,8 @@ export const rule: Rule = {
   fixable: 'none',
   description: {
     'zh-CN':
-      '编号层级顺序错误。公文结构层次依次为“一、”“（一）”“1.”“（1）”（GB/T 9704—2012 第7.3.3条），其下可再用“①”。检查两种情况：同一上级下，较高层级的编号排在较低层级的编号之后（如“一、”下先有“1.”“2.”，后出现“（一）”）；下级编号跳过了本文其他位置使用的层级（如本文用了“（一）”，某处“一、”下却直接用“1.”）。本文从未使用的层级可以跳过（如全文不用“（一）”时，“一、”下可直接用“1.”）；“①”不受跳级限制',
-    en: 'Numbering levels out of order. The levels are 一、, （一）, 1., （1） (GB/T 9704-2012 §7.3.3), optionally followed by ①. Two cases are flagged: under one heading, a higher level comes after a lower one (一、 with 1. and 2. and then （一）); and an item skips a level that the document uses elsewhere (the document uses （一）, yet somewhere 1. sits directly under 一、). A level the document never uses may be skipped (一、 directly followed by 1. in a document without any （一）); ① may sit under any level',
+      '编号层级顺序错误。公文结构层次依次为“一、”“（一）”“1.”“（1）”（GB/T 9704—2012 第7.3.3条），其下可再用“①”。检查两种情况：同一上级下，较高层级的编号排在较低层级的编号之后（如“一、”下先有“1.”“2.”，后出现“（一）”）；下级编号跳过了本文其他位置使用的层级（如本文用了“（一）”，某处“一、”下却直接用“1.”）。本文从未使用的层级可以跳过（如全文不用“（一）”时，“一、”下可直接用“1.”）；“①”不受跳级限制；不分配任务的章节（如“保障措施”“工作要求”）下的条目不检查跳级',
+    en: 'Numbering levels out of order. The levels are 一、, （一）, 1., （1） (GB/T 9704-2012 §7.3.3), optionally followed by ①. Two cases are flagged: under one heading, a higher level comes after a lower one (一、 with 1. and 2. and then （一）); and an item skips a level that the document uses elsewhere (the document uses （一）, yet somewhere 1. sits directly under 一、). A level the document never uses may be skipped (一、 directly followed by 1. in a document without any （一）); ① may sit under any level; the items of a section that assigns no work (保障措施, 工作要求) are not checked for a skipped level',
   },
   messages: {
     inverted: {
@@ -42,7 +42,9 @@ export const rule: Rule = {
       report({ messageId: 'inverted', span: section.marker.span, data: { child: section.marker.text, previous: previous.marker.text } });
     }
     for (const parent of sections) {
-      if (parent.marker.level > 4 || parent.children.length === 0) continue;
+      // The items of a section that assigns no work (`三、保障措施` then `1.` `2.`) are often numbered a level down
+      // whatever the task chapters use: a skip there is the plan's layout, not a slip.
+      if (parent.marker.level > 4 || parent.children.length === 0 || parent.nonTask) continue;
       // The first child of each level under this heading (top-level sections have no heading to judge by).
       const firstChild: (Section | undefined)[] = [];
       for (const child of parent.children) {
