@@ -149,6 +149,20 @@ describe('real plans: plan or not, on positive evidence', () => {
     assert.deepEqual(prose.tasks.map(row), [['（一）', ['县发改局'], []]]);
   });
 
+  it('the standards a plan sets (二、保洁标准 then 1．…) get no task finding and no skipped level; its tasks still do', () => {
+    const plan = read([
+      '云岭镇2025年集镇环境卫生整治工作方案',
+      '　　一、整治任务',
+      '　　（一）清运积存垃圾。（牵头单位：镇环卫所；完成时限：2025年4月底前）',
+      '　　（二）整治占道经营。（牵头单位：镇综合执法队）',
+      '　　二、清扫保洁标准',
+      '　　1．路面无积存垃圾、无污水横流。',
+      '　　2．公厕每日清扫两次以上。',
+    ]);
+    const findings = lintPlan(plan, { rules: allRules, settings: { today: '2025-01-01' } }).map((d) => `${d.range.start.line + 1} ${d.ruleId}`);
+    assert.deepEqual(findings, ['4 PL002']);
+  });
+
   it('the stages and safeguards of a plan that name who does them get no finding; a task beside them still does', () => {
     const plan = read([
       '溪川县2025年“清河行动”实施方案',

@@ -97,7 +97,9 @@ export interface ConfigDefaults {
 
 /**
  * Titles of sections that assign no work, matched as substrings of a section title, in simplified and
- * traditional script. `目标任务` (goals and tasks) is left out on purpose: such sections assign tasks.
+ * traditional script. `目标任务` (goals and tasks) is left out on purpose: such sections assign tasks. A name after `…`
+ * is a title's last word: `…标准` takes a short title that ends in it and opens with no verb of work (`二、保洁标准`,
+ * `验收标准`; not `提高补助标准`, nor `推进标准化建设`).
  */
 export const DEFAULT_NON_TASK_SECTIONS: readonly string[] = Object.freeze([
   '指导思想', '指導思想', // guiding ideology
@@ -127,6 +129,9 @@ export const DEFAULT_NON_TASK_SECTIONS: readonly string[] = Object.freeze([
   '存在问题', '存在問題', // problems found
   '发展目标', '發展目標', // development goals
   '建设目标', '建設目標', // construction goals
+  '…标准', '…標準', // … standards (保洁标准, 验收标准): what the work must meet
+  '…规范', '…規範', // … norms (行为规范)
+  '…要求', // … requirements (具体要求, 纪律要求; same in both scripts)
 ]);
 
 /** Deadline options when the configuration says nothing. */

@@ -325,7 +325,7 @@ function readGroup(toks: IToken[], open: number, close: number, innerTo: number,
 }
 
 /** Verbs a heading starts with when it names work, not a unit (`成立领导小组`). */
-const WORK_START =
+export const WORK_START =
   /^(?:成立|建立|健全|加强|推进|推动|完善|强化|落实|开展|实施|深化|提升|优化|做好|坚持|加快|构建|打造|严格|全面|积极|切实|组织|明确|规范|创新|提高|发挥|抓好|统筹|培育|扩大|支持|鼓励|保障|聚焦|着力|大力|持续|进一步|建设|建設|搭建|促进|促進|推行|实行|實行|改善|巩固|鞏固|拓展|营造|營造|激发|激發|壮大|壯大|引进|引進|培养|培養|增强|增強|深入|夯实|夯實|筑牢|築牢|稳步|穩步|扎实|紮實|狠抓)/;
 /** What a heading adds after a unit's name (`区教育局主要工作任务`, `由县卫健委负责的任务` is a sentence). */
 const UNIT_HEADING_TAIL = /(?:主要工作任务|重点工作任务|工作任务|重点任务|主要任务|重点工作|任务清单|责任清单|工作清单)$/;

@@ -13,7 +13,7 @@ import {
   type IToken,
   type ParsedText,
 } from '../../../grammar/index.js';
-import { conventionIn, newScratch, placeDeadlines, placeWrittenDeadline, promoteMarked, proseDeadlines, readAttributions, unitHeading, unitsIn, type AttributionContext, type LeadConvention } from './attribution.js';
+import { conventionIn, newScratch, placeDeadlines, placeWrittenDeadline, promoteMarked, proseDeadlines, readAttributions, unitHeading, unitsIn, WORK_START, type AttributionContext, type LeadConvention } from './attribution.js';
 import { joinListedTasks, taskListAttachments } from './attachments.js';
 import { ListBuffer } from './buffer.js';
 import { contentsSpan } from './contents.js';
@@ -984,21 +984,39 @@ function nonTaskPatternOf(list: readonly string[]): NonTaskNames {
 /** `nonTaskPatternOf`'s patterns by list object (the lists live as long as their configuration; so do these). */
 const PATTERN_OF_LIST = new WeakMap<readonly string[], NonTaskNames>();
 
-/** The patterns that find the (simplified) non-task names in a title: one native search per title. */
+/**
+ * The patterns that find the (simplified) non-task names in a title: one native search per title. A name written with
+ * `…` before it (`…标准`) is a title's last word: it names a section of standards or requirements when it ends a short
+ * title that opens with no verb of work (`保洁标准`, `验收评分标准`, `具体要求`; not `提高补助标准`, `严格执行标准`, nor
+ * `推进标准化建设`).
+ */
 function nonTaskPattern(names: string[]): NonTaskNames {
-  if (names.length === 0) return { any: /(?!)/, firm: /(?!)/ }; // match nothing, as no name is found in any title
-  const source = names.map((name) => String(name).replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')).join('|');
-  let pattern = NON_TASK_PATTERNS.get(source);
+  const quote = (name: string) => String(name).replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
+  const whole = names.filter((name) => !ENDING_MARK.test(name)).map(quote).join('|');
+  const endings = names.filter((name) => ENDING_MARK.test(name)).map((name) => quote(name.replace(ENDING_MARK, ''))).filter((name) => name !== '');
+  const key = `${whole}\u0000${endings.join('|')}`;
+  let pattern = NON_TASK_PATTERNS.get(key);
   if (pattern === undefined) {
     if (NON_TASK_PATTERNS.size >= 64) NON_TASK_PATTERNS.clear();
+    const ending = endings.length === 0 ? '' : `^(?!${WORK_OPENING})[^、，,；;：:。]{1,6}${NOT_DEGREE}(?:${endings.join('|')})${FIRM_TAIL}$`;
+    const any = whole === '' && ending === '' ? '(?!)' : [whole, ending].filter((s) => s !== '').join('|'); // `(?!)`: nothing
     // One name with what may stand before it (no joining word), or a closing part's title; then those joined.
-    const piece = `(?:[^、，,和与及暨]{0,2}(?:${source})|${CLOSING_WORDS})`;
+    const piece = whole === '' ? CLOSING_WORDS : `(?:[^、，,和与及暨]{0,2}(?:${whole})|${CLOSING_WORDS})`;
     const firm = new RegExp(`^${piece}(?:(?:以及|[、，,和与及暨])${piece})*${FIRM_TAIL}$`);
-    pattern = { any: new RegExp(source), firm };
-    NON_TASK_PATTERNS.set(source, pattern);
+    pattern = { any: new RegExp(any), firm };
+    NON_TASK_PATTERNS.set(key, pattern);
   }
   return pattern;
 }
+
+/** What marks a configured name as a title's last word (`…标准`, `...标准`). */
+const ENDING_MARK = /^(?:…|\.\.\.)+/;
+
+/** Verbs of work that may open a title ending in a standard or requirement (`提高…标准` raises one: work). */
+const WORK_OPENING = `(?:${WORK_START.source.slice(1)}|制定|制订|修订|修改|细化|统一|执行|完成|实现|出台|贯彻|遵守|达到|对照|按照|研究|起草|编写)`;
+
+/** An ending word used as an adjective (`执法行为更加规范`: a goal, or a task, never a list of standards). */
+const NOT_DEGREE = '(?<!更加|更为|更|日益|日趋|逐步|进一步|基本|全面|持续|不断|切实|严格|较为|十分|相对|高度|有序)';
 
 /**
  * The patterns made by `nonTaskPattern`, by source: every document of a run reads with the same list, and compiling
