@@ -438,6 +438,8 @@ interface SectionInfo {
   fieldsFollow: boolean;
   /** An attribution after it went to its parent (`sharedBySiblings`): the attribution lines after that go there too. */
   passesUp: boolean;
+  /** The deadline its heading ends with (`headingDeadline`): undefined until read, null when it names none. */
+  headingDeadline: Deadline | null | undefined;
 }
 
 /** Field names that open a line of one field (`牵头单位：` `责任单位：` `完成时限：` `牵头领导：`). */
@@ -806,6 +808,7 @@ function buildSections(
       foldedInline: false,
       fieldsFollow: true,
       passesUp: false,
+      headingDeadline: undefined,
     };
     info.set(section, entry);
     (parent ? parent.section.children : roots).push(section);
@@ -1192,7 +1195,7 @@ function sectionTask(section: Section, built: BuiltSections, ctx: AttributionCon
       inherited.responsible = true;
     }
     if (deadline === null) {
-      const d = pickDeadlineOf(above);
+      const d = pickDeadlineOf(above) ?? headingDeadline(built.info.get(up)!, ctx);
       if (d) {
         deadline = d;
         inherited.deadline = true;
@@ -1431,6 +1434,30 @@ function bindsBefore(d: Deadline, best: Deadline | null): boolean {
   if (a !== b) return a < b;
   return a === 0 && d.end! < best.end!;
 }
+
+/**
+ * The deadline a heading ends with, in its bracket or as its last clause (`一、第一阶段：基础整治（2025年6月底前完成）`,
+ * `二、改造提升，2025年10月底前完成`, `（2025年7月至10月）`): the deadline of its part, which each task under it that names
+ * none inherits. Read in the title as prose (a cue asked for: `到2025年，基本建成…` is a target), and only where nothing
+ * but `完成` and the bracket's close follows it: a date inside the heading's words (`…，2025年底前完成100个小区改造`) is
+ * a goal of the part, not the bound of its tasks. A heading that is a task reads its own text (`ownProseDeadlines`); this
+ * is read only for the tasks under one. Read once per heading.
+ */
+function headingDeadline(entry: SectionInfo, ctx: AttributionContext): Deadline | null {
+  if (entry.headingDeadline !== undefined) return entry.headingDeadline;
+  const { titleSpan } = entry.section;
+  let found: Deadline | null = null;
+  if (titleSpan.end > titleSpan.start) {
+    const written = proseDeadlines(titleSpan, ctx);
+    const last = written[written.length - 1];
+    if (last !== undefined && HEADING_DEADLINE_TAIL.test(ctx.text.slice(last.span.end, titleSpan.end))) found = last;
+  }
+  entry.headingDeadline = found;
+  return found;
+}
+
+/** What may follow a heading's deadline to its end: `完成` (`全部完成`), the bracket's close, spaces. */
+const HEADING_DEADLINE_TAIL = /^[\s\u3000]*(?:(?:全部|全面)?完成)?[\s\u3000]*[）)]?[\s\u3000]*$/;
 
 /** `pickDeadline` over the deadlines of `attributions`, in order. */
 function pickDeadlineOf(attributions: Attribution[]): Deadline | null {
