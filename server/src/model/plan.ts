@@ -514,6 +514,66 @@ function sharedBySiblings(parent: SectionInfo | undefined, info: Map<Section, Se
 }
 
 /**
+ * Is the field line `blocks[at]`, just read into the last sub-item `last` (its attributions from `read` on), a deadline
+ * that closes the list of `parent`'s sub-items and speaks for each (`5.建设示范点。` `①…（牵头单位：A）` `②…（牵头单位：B）`
+ * then `完成时限：2025年11月底前`)? It names a deadline and nothing else; the sub-items (two or more, of an item as in
+ * `sharedBySiblings`) are a run of one line each with no blank line between them or before it, `last` and at least one
+ * other naming no deadline, and the item none; it is one line, not indented past the item (a line indented under the
+ * last sub-item is that one's), and no sub-item or field line follows it. Otherwise it stays the last sub-item's own, as
+ * a field line after an item is.
+ */
+function closesSubItems(
+  tokens: IToken[],
+  blocks: Block[],
+  at: number,
+  bodyEnd: number,
+  last: SectionInfo,
+  parent: SectionInfo,
+  read: number,
+  info: Map<Section, SectionInfo>,
+  ctx: AttributionContext,
+): boolean {
+  const { text } = ctx;
+  const own = last.own;
+  for (let k = read; k < own.length; k++) if (own[k]!.deadlines.length === 0 || own[k]!.lead.length > 0 || own[k]!.responsible.length > 0) return false;
+  for (let k = 0; k < read; k++) if (own[k]!.deadlines.length > 0) return false;
+  const children = parent.section.children;
+  if (parent.nonTask || children.length < 2 || last.blocks.length !== 1 || last.section !== children[children.length - 1]) return false;
+  if (parent.section.marker.level < 3 && last.section.marker.level < 5) return false;
+  if (pickDeadlineOf(parent.own) !== null) return false;
+  const block = blocks[at]!;
+  if (!onlyAttributions(block, own.slice(read), text)) return false;
+  // One field line, closing the list: no sub-item of its level or deeper, nor another field line, after it.
+  const next = blocks[at + 1];
+  if (next !== undefined && next.start < bodyEnd && next.kind === 'paragraph') {
+    if (next.marker !== null ? LEVELS[next.marker.tokenType.name]!.level >= last.section.marker.level : isFieldLine(tokens, next)) return false;
+  }
+  const indent = indentOf(text, block.start, ctx);
+  if (indent > 0 && indent > indentOf(text, parent.section.marker.span.start, ctx)) return false;
+  // A run of one-line sub-items, the line right under the last.
+  if (!oneBreakBetween(text, last.blocks[0]!.end, block.start)) return false;
+  let without = 0;
+  for (let k = 0; k < children.length - 1; k++) {
+    const sibling = info.get(children[k]!)!;
+    if (sibling.blocks.length !== 1 || children[k]!.children.length > 0) return false;
+    if (!oneBreakBetween(text, sibling.blocks[0]!.end, children[k + 1]!.marker.span.start)) return false;
+    if (!sibling.own.some((a) => a.deadlines.length > 0)) without++;
+  }
+  return without > 0;
+}
+
+/** How far the line holding `offset` is indented: the spaces and tabs that open it. */
+function indentOf(text: string, offset: number, ctx: AttributionContext): number {
+  const start = ctx.lines.lineStart(ctx.lines.lineAt(offset));
+  let i = start;
+  while (i < text.length && INDENT_CODES.has(text.charCodeAt(i))) i++;
+  return i - start;
+}
+
+/** Spaces that indent a line: space, tab, ideographic and no-break space. */
+const INDENT_CODES = new Set([0x20, 0x09, 0x3000, 0xa0]);
+
+/**
  * Words that open a statement about the items above it (`以上任务`, `上述各项工作`, `以上3项任务`): the attribution that
  * follows is theirs, each of them, not the last one's.
  */
@@ -756,6 +816,14 @@ function buildSections(
             current.own.length = 0;
             // Its other field lines (`完成时限：…` after `责任单位：…`) go up too.
             current.passesUp = true;
+            parent.blocks.push(block);
+            attachmentLevel = 0;
+            continue;
+          }
+          // A deadline line closing a list of sub-items that name their units but no deadline (`①…（牵头单位：A）`
+          // `②…（牵头单位：B）` then `完成时限：…`) is their item's: each sub-item without one inherits it.
+          if (parent !== undefined && before > 0 && current.own.length > before && closesSubItems(tokens, blocks, b, bodyEnd, current, parent, before, info, ctx)) {
+            parent.own.push(...current.own.splice(before));
             parent.blocks.push(block);
             attachmentLevel = 0;
             continue;
