@@ -496,6 +496,20 @@ describe('parsePlan', () => {
       assert.deepEqual(read('（八）'), ['2025-12-31', 15, false]);
     });
 
+    it('a heading that writes the plan’s whole period again gives no deadline; a stage of it does', () => {
+      const stages = planOf([
+        '清河县农村公路提升行动方案（2023—2025年）',
+        '一、重点任务（2023—2025年）',
+        '（一）改造危桥。牵头单位：县交通局。',
+        '二、近期任务（2023—2024年）',
+        '（二）拓宽通村道路。牵头单位：县公路中心。',
+      ]);
+      assert.deepEqual(
+        stages.tasks.map((t) => [t.number, t.deadline?.end ?? null, t.inherited.deadline]),
+        [['（一）', null, false], ['（二）', '2024-12-31', true]],
+      );
+    });
+
     it('a target year is no deadline, nor a date inside the heading’s words', () => {
       assert.deepEqual(read('（六）'), [null, null, false]);
       assert.deepEqual(read('（七）'), [null, null, false]);

@@ -1518,10 +1518,19 @@ function headingDeadline(entry: SectionInfo, ctx: AttributionContext): Deadline 
   if (titleSpan.end > titleSpan.start) {
     const written = proseDeadlines(titleSpan, ctx);
     const last = written[written.length - 1];
-    if (last !== undefined && HEADING_DEADLINE_TAIL.test(ctx.text.slice(last.span.end, titleSpan.end))) found = last;
+    if (last !== undefined && HEADING_DEADLINE_TAIL.test(ctx.text.slice(last.span.end, titleSpan.end)) && !isPlanPeriod(last, ctx)) found = last;
   }
   entry.headingDeadline = found;
   return found;
+}
+
+/**
+ * Is `d` the plan's whole period written again (`二、重点任务（2021—2025年）` in a plan for 2021–2025)? That says when the
+ * plan runs, not when its part is due: whether it counts is `deadline.planPeriodSatisfies`'s to say.
+ */
+function isPlanPeriod(d: Deadline, ctx: AttributionContext): boolean {
+  const period = ctx.deadlines.period;
+  return period !== null && d.start === `${period.start}-01-01` && d.end === `${period.end}-12-31`;
 }
 
 /** What may follow a heading's deadline to its end: `完成` (`全部完成`), the bracket's close, spaces. */
