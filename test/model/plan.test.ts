@@ -453,6 +453,70 @@ describe('parsePlan', () => {
     });
   });
 
+  describe('a deadline a heading ends with is its part\'s', () => {
+    const plan = planOf([
+      '清河镇2025年人居环境整治方案', // 0
+      '一、第一阶段：清理整治（2025年5月底前完成）', // 1
+      '（一）清运河道两岸堆积杂物。牵头单位：镇水务站。', // 2
+      '（二）拆除危旧棚舍。牵头单位：镇执法中队。完成时限：2025年4月底前', // 3
+      '二、第二阶段：改造提升，2025年9月底前完成', // 4
+      '（三）硬化进村道路。牵头单位：镇建设办。', // 5
+      '三、第三阶段：巩固提升（2025年10月至12月）', // 6
+      '（四）修缮村级文化广场。牵头单位：镇文化站。', // 7
+      '（五）开展星级庭院评比（2025年11月底前完成）', // 8
+      '1.制定评比细则。牵头单位：镇妇联。', // 9
+      '2.组织入户打分。牵头单位：镇农办。', // 10
+      '四、长效管理，到2025年，基本建成长效机制', // 11
+      '（六）完善保洁制度。牵头单位：镇环卫所。', // 12
+      '五、推进垃圾分类，2025年底前完成示范村建设', // 13
+      '（七）建设分类收集点。牵头单位：镇城建办。', // 14
+      '（八）建立管护台账（2025年12月底前完成）。牵头单位：镇农办。', // 15
+    ]);
+    const read = (number: string) => {
+      const t = task(plan, number);
+      return [t.deadline?.end ?? null, t.deadline?.range.start.line ?? null, t.inherited.deadline];
+    };
+
+    it('in its bracket or as its last clause, each task under it that names none inherits it', () => {
+      assert.deepEqual(read('（一）'), ['2025-05-31', 1, true]);
+      assert.deepEqual(read('（三）'), ['2025-09-30', 4, true]);
+      assert.deepEqual(read('（四）'), ['2025-12-31', 6, true]);
+      assert.equal(task(plan, '（四）').deadline?.start, '2025-10-01');
+    });
+
+    it('on a heading of the second level too', () => {
+      assert.deepEqual([read('1.'), read('2.')], [['2025-11-30', 8, true], ['2025-11-30', 8, true]]);
+    });
+
+    it('a task’s own deadline comes first', () => {
+      assert.deepEqual(read('（二）'), ['2025-04-30', 3, false]);
+    });
+
+    it('a heading that is a task keeps it as its own', () => {
+      assert.deepEqual(read('（八）'), ['2025-12-31', 15, false]);
+    });
+
+    it('a heading that writes the plan’s whole period again gives no deadline; a stage of it does', () => {
+      const stages = planOf([
+        '清河县农村公路提升行动方案（2023—2025年）',
+        '一、重点任务（2023—2025年）',
+        '（一）改造危桥。牵头单位：县交通局。',
+        '二、近期任务（2023—2024年）',
+        '（二）拓宽通村道路。牵头单位：县公路中心。',
+      ]);
+      assert.deepEqual(
+        stages.tasks.map((t) => [t.number, t.deadline?.end ?? null, t.inherited.deadline]),
+        [['（一）', null, false], ['（二）', '2024-12-31', true]],
+      );
+    });
+
+    it('a target year is no deadline, nor a date inside the heading’s words', () => {
+      assert.deepEqual(read('（六）'), [null, null, false]);
+      assert.deepEqual(read('（七）'), [null, null, false]);
+      assertRangesAgree(plan);
+    });
+  });
+
   describe('every deadline form of DESIGN §1.3, as the deadline of a task', () => {
     // written in the 完成时限 field → [end, start, precision, yearInferred, ongoing, recurring, damaged]
     const forms: [string, string | null, string | null, string | null, boolean, boolean, boolean, boolean][] = [
