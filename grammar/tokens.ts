@@ -483,6 +483,80 @@ export const ItemMarker = createToken({
 });
 
 /**
+ * A decimal marker's numbers: 2–4 components of 1–3 digits joined by `.` or `．`, none 0 or written with a leading 0
+ * (`2.0`, `1.05` are quantities), the last not followed by another digit; then `、` `．` `.` or nothing.
+ */
+const DECIMAL = new RegExp(`[1-9１-９]${DIGIT}{0,2}(?:[.．][1-9１-９]${DIGIT}{0,2}){1,3}(?!${DIGIT})[、．.]?`, 'y');
+/** How many spaces `openingAt` looks back over. */
+const SPACE_REACH = 40;
+
+/**
+ * Whether `offset` opens a line or a sentence: the text before it, spaces and marks (`**` `★`) aside, is the start of
+ * the text, a line break or a block boundary (`。` `；` `：` `）`…). Stricter than `atBoundary`, where a space alone
+ * will do: a number after a word and a space (`智慧城市 2.1 版本`) opens nothing.
+ */
+function openingAt(text: string, offset: number): boolean {
+  let before = offset - 1;
+  for (let k = 0; k < 3 && before >= 0 && (CHAR_CLASS[text.charCodeAt(before)]! & IS_DECORATION) !== 0; k++) before--;
+  for (let k = 0; k < SPACE_REACH && before >= 0 && (CHAR_CLASS[text.charCodeAt(before)]! & IS_SPACE) !== 0; k++) before--;
+  if (before < 0) return true;
+  const c = text.charCodeAt(before);
+  // A colon between numbers is a ratio's or a time's (`26.2:30.5:43.3调整为…`, `10：30`), no sentence's end.
+  if ((c === 0x3a || c === 0xff1a) && isDigitCode(text.charCodeAt(before - 1))) return false;
+  return (CHAR_CLASS[c]! & IS_BLOCK_BOUNDARY) !== 0;
+}
+
+/**
+ * What a quantity's decimal number is followed by, which a heading's title never starts with: a unit (`1.2万户`
+ * `2.5亿元` `3.5%` `1.5倍`), a date or a time (`6.30前`, `9.30日前`, `1.12月底`), an ASCII letter (`1.2GB`: no title
+ * start). `DECIMAL_UNITS_BEFORE_WORD` start titles too (`2.1分类推进`, `1.3年度目标`): a unit only when no Chinese
+ * character follows it (`2.5分，`).
+ */
+const DECIMAL_UNITS = new Set([...'%％‰万萬亿億千百元个個倍米吨噸亩畝克斤升瓦月号號前之余餘多'].map((c) => c.charCodeAt(0)));
+const DECIMAL_UNITS_BEFORE_WORD = new Set([...'分年天度级級期次人户戶项項'].map((c) => c.charCodeAt(0)));
+/** Units of two characters (`1.5公里`, `12.5平方米`, `2.5小时`), as first × 0x10000 + second: a title's first word too (`公共`, `平安`). */
+const DECIMAL_UNIT_PAIRS = new Set(['公里', '公顷', '公頃', '公斤', '平方', '立方', '小时', '小時'].map((p) => p.charCodeAt(0) * 0x10000 + p.charCodeAt(1)));
+const RI = 0x65e5; // 日: a date's (`9.30日前`), unless a title's `日常`
+const CHANG = 0x5e38; // 常
+/** The characters a title may start with after a decimal marker: a Chinese character or an opening quote. */
+const isTitleStart = (c: number): boolean => isHan(c) || c === 0x201c /* “ */ || c === 0x300a /* 《 */ || c === 0x300c /* 「 */;
+
+/**
+ * Level from context (the model's): a decimal marker, `1.1` `2.3.1` `１．２` `2.1、` `2.1．`, the numbering of a plan
+ * whose items carry their parents' numbers (`1.1` under `一、`, `1.1.1` under `1.1`). Only where a line or a sentence
+ * opens (`openingAt`), and only before a title: a Chinese character or an opening quote after spaces, and no unit
+ * (`1.2万户`, `3.5%`, `2.5亿元`), time or letter; never a year (`2025.6`: four digits) nor a quantity (`2.0`).
+ */
+export const DecimalMarker = createToken({
+  name: 'DecimalMarker',
+  pattern: (text, offset) => {
+    // Most numbers that open a token are no decimal (`2025年`): 1–3 digits, a dot and a digit are read by code first.
+    let dot = offset;
+    while (dot - offset < 3 && isDigitCode(text.charCodeAt(dot))) dot++;
+    const c0 = text.charCodeAt(dot);
+    if (dot === offset || (c0 !== 0x2e && c0 !== 0xff0e) || !isDigitCode(text.charCodeAt(dot + 1)) || !openingAt(text, offset)) return null;
+    DECIMAL.lastIndex = offset;
+    const match = DECIMAL.exec(text);
+    if (match === null) return null;
+    let next = offset + match[0].length;
+    const stop = isItemStop(text.charCodeAt(next - 1));
+    while (next < text.length && (CHAR_CLASS[text.charCodeAt(next)]! & IS_SPACE) !== 0 && text.charCodeAt(next) !== 9) next++;
+    const c = text.charCodeAt(next);
+    if (!isTitleStart(c)) return null;
+    // A unit after the number makes it a quantity; after a stop (`2.1、`) it is a title's word.
+    if (!stop) {
+      const after = text.charCodeAt(next + 1);
+      if (DECIMAL_UNITS.has(c) || DECIMAL_UNIT_PAIRS.has(c * 0x10000 + after) || (c === RI && after !== CHANG)) return null;
+      if (DECIMAL_UNITS_BEFORE_WORD.has(c) && !isHan(after)) return null;
+    }
+    return match;
+  },
+  start_chars_hint: startHint(digitStarts),
+  line_breaks: false,
+  categories: [Marker],
+});
+
+/**
  * Level 4: `(3)` `（3）` `⑶`, and `3)` `3）` (a number and a closing parenthesis only, as many plans write the level
  * below `1.`) at a block boundary only: never `附件1）` or `（见表1）`, which follow a word.
  */
@@ -1061,7 +1135,8 @@ export const TextChar = createToken({ name: 'TextChar', pattern: /[\u0000-\uffff
  * 256-character block of the character there (by their start hints), in this order, and takes the first that
  * matches. Two types need a fixed order only when one character can start both:
  *   - the markers that start with a numeral, a digit, `第`, `①`, `⑴`, `⒈` or `任` come before `Text` (which holds
- *     those), and `ChapterMarker` before `InlineShiMarker` (both start with a numeral);
+ *     those), `ChapterMarker` before `InlineShiMarker` (both start with a numeral), and `ItemMarker` before
+ *     `DecimalMarker` (`4.3月21日召开…` is item 4);
  *   - `Pinyin`, `SectionMarker`, `SubItemMarker` come before `LParen` (all start with `(` `（`), and in that order;
  *   - `RowPipe` before `Pipe`;
  *   - `Text` before the keywords whose first characters it holds (it gives way where the keyword follows);
@@ -1091,6 +1166,7 @@ export const allTokens: TokenType[] = [
   ChapterMarker,
   InlineShiMarker,
   ItemMarker,
+  DecimalMarker,
   InlineDiMarker,
   CircledMarker,
   FieldMarker,
