@@ -521,20 +521,101 @@ const CHANG = 0x5e38; // 常
 /** The characters a title may start with after a decimal marker: a Chinese character or an opening quote. */
 const isTitleStart = (c: number): boolean => isHan(c) || c === 0x201c /* “ */ || c === 0x300a /* 《 */ || c === 0x300c /* 「 */;
 
+/** How far `headsDecimals` looks for the first child of a bare number: line breaks, and characters. */
+const HEAD_LINES = 6;
+const HEAD_REACH = 600;
+
+/** Whether the line holding `offset` holds only spaces (and marks) before it. */
+function atLineStart(text: string, offset: number): boolean {
+  let before = offset - 1;
+  for (let k = 0; k < 3 && before >= 0 && (CHAR_CLASS[text.charCodeAt(before)]! & IS_DECORATION) !== 0; k++) before--;
+  for (let k = 0; k < SPACE_REACH && before >= 0 && (CHAR_CLASS[text.charCodeAt(before)]! & IS_SPACE) !== 0; k++) before--;
+  if (before < 0) return true;
+  const c = text.charCodeAt(before);
+  return c === 0x0a || c === 0x0d;
+}
+
+/**
+ * Whether the last decimal marker among the `tokens` read so far (the last `ITEM_REACH` of them) opens with `n` − 1: a
+ * bare `n` after it goes on with its scheme (`4.3.2 …` then `5 附则`, with no `5.1` after it).
+ */
+function continuesDecimals(tokens: readonly IToken[] | undefined, n: number): boolean {
+  if (tokens === undefined) return false;
+  for (let j = tokens.length - 1; j >= 0 && j >= tokens.length - ITEM_REACH; j--) {
+    const t = tokens[j]!;
+    if (t.tokenType !== DecimalMarker) continue;
+    let end = 0;
+    while (end < t.image.length && isDigitCode(t.image.charCodeAt(end))) end++;
+    return numberAt(t.image, 0, end) === n - 1;
+  }
+  return false;
+}
+
+/**
+ * A bare number heading a plan numbered `1` `1.1` `1.1.1` (`1 总体要求`, `2　重点任务`): 1–2 digits at a line's start,
+ * spaces, a title; and one of the next `HEAD_LINES` lines (within `HEAD_REACH` characters) opens with its first child,
+ * the same number, a dot and 1 (`1.1 …`), or with the next bare number, whose first child then does (`1 总体要求`, its
+ * prose, `2 重点任务`, `2.1 …`); or it goes on with the scheme read so far (`continuesDecimals`). The length of the
+ * number, 0 when it is none. Reads at most `HEAD_REACH` characters.
+ */
+function headsDecimals(text: string, offset: number, tokens: readonly IToken[] | undefined): number {
+  let end = offset;
+  while (end - offset < 2 && isDigitCode(text.charCodeAt(end))) end++;
+  const first = text.charCodeAt(offset);
+  if (end === offset || first === 0x30 || first === 0xff10 || isDigitCode(text.charCodeAt(end))) return 0;
+  let next = end;
+  while (next < text.length && (CHAR_CLASS[text.charCodeAt(next)]! & IS_SPACE) !== 0 && text.charCodeAt(next) !== 9) next++;
+  const c = text.charCodeAt(next);
+  if (next === end || !isTitleStart(c) || !atLineStart(text, offset)) return 0;
+  // A count whose line a hard wrap started (`提高` / `2 个百分点`): a unit, never a title's first word here.
+  if (DECIMAL_UNITS.has(c) || DECIMAL_UNITS_BEFORE_WORD.has(c) || c === RI || DECIMAL_UNIT_PAIRS.has(c * 0x10000 + text.charCodeAt(next + 1))) return 0;
+  let n = numberAt(text, offset, end);
+  if (n > 1 && continuesDecimals(tokens, n)) return end - offset;
+  let lines = 0;
+  for (let i = next; i < text.length && i - next < HEAD_REACH; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 0x0a && c !== 0x0d) continue;
+    if (c === 0x0d && text.charCodeAt(i + 1) === 0x0a) i++;
+    if (++lines > HEAD_LINES) return 0;
+    let j = i + 1;
+    while (j < text.length && (CHAR_CLASS[text.charCodeAt(j)]! & IS_SPACE) !== 0) j++;
+    let k = j;
+    while (k - j < 2 && isDigitCode(text.charCodeAt(k))) k++;
+    if (k === j || isDigitCode(text.charCodeAt(k))) continue;
+    const number = numberAt(text, j, k);
+    const dot = text.charCodeAt(k);
+    const one = text.charCodeAt(k + 1);
+    if (number === n && (dot === 0x2e || dot === 0xff0e) && (one === 0x31 || one === 0xff11) && !isDigitCode(text.charCodeAt(k + 2))) return end - offset;
+    // The next bare number (`2 重点任务` after `1 总体要求` and its prose): its first child will do.
+    if (number === n + 1 && (CHAR_CLASS[dot]! & IS_SPACE) !== 0 && dot !== 9) n++;
+  }
+  return 0;
+}
+
 /**
  * Level from context (the model's): a decimal marker, `1.1` `2.3.1` `１．２` `2.1、` `2.1．`, the numbering of a plan
  * whose items carry their parents' numbers (`1.1` under `一、`, `1.1.1` under `1.1`). Only where a line or a sentence
  * opens (`openingAt`), and only before a title: a Chinese character or an opening quote after spaces, and no unit
- * (`1.2万户`, `3.5%`, `2.5亿元`), time or letter; never a year (`2025.6`: four digits) nor a quantity (`2.0`).
+ * (`1.2万户`, `3.5%`, `2.5亿元`), time or letter; never a year (`2025.6`: four digits) nor a quantity (`2.0`). And the
+ * bare number that heads such a scheme (`1 总体要求` with `1.1 …` on a line soon after: `headsDecimals`).
  */
 export const DecimalMarker = createToken({
   name: 'DecimalMarker',
-  pattern: (text, offset) => {
+  pattern: (text, offset, tokens) => {
     // Most numbers that open a token are no decimal (`2025年`): 1–3 digits, a dot and a digit are read by code first.
     let dot = offset;
     while (dot - offset < 3 && isDigitCode(text.charCodeAt(dot))) dot++;
     const c0 = text.charCodeAt(dot);
-    if (dot === offset || (c0 !== 0x2e && c0 !== 0xff0e) || !isDigitCode(text.charCodeAt(dot + 1)) || !openingAt(text, offset)) return null;
+    if (dot === offset) return null;
+    if ((CHAR_CLASS[c0]! & IS_SPACE) !== 0) {
+      // `1 总体要求` above `1.1 …`: the first number of the scheme.
+      const length = headsDecimals(text, offset, tokens);
+      if (length === 0) return null;
+      const head = [text.slice(offset, offset + length)] as unknown as RegExpExecArray;
+      head.index = offset;
+      return head;
+    }
+    if ((c0 !== 0x2e && c0 !== 0xff0e) || !isDigitCode(text.charCodeAt(dot + 1)) || !openingAt(text, offset)) return null;
     DECIMAL.lastIndex = offset;
     const match = DECIMAL.exec(text);
     if (match === null) return null;

@@ -269,6 +269,12 @@ describe('grammar', () => {
       ['完成清理。 3.2 推进改革', ['DecimalMarker:3.2']],
       ['2.1 “放管服”改革', ['DecimalMarker:2.1']],
       ['2.1分类推进\n1.3年度目标\n3.2日常监管', ['DecimalMarker:2.1', 'DecimalMarker:1.3', 'DecimalMarker:3.2']],
+      // A bare number heading the scheme: its first child soon after, or the next bare number's, or it goes on after one.
+      ['1 总体要求\n坚持统筹推进。\n2 重点任务\n2.1 推进网络建设\n3 附则', ['DecimalMarker:1', 'DecimalMarker:2', 'DecimalMarker:2.1', 'DecimalMarker:3']],
+      ['1　重点任务\n1.1 推进网络建设', ['DecimalMarker:1', 'DecimalMarker:1.1']],
+      // …not a count a hard wrap put first, nor a number after a sentence's end on a line.
+      ['1.1 推进网络建设，提高\n2 个百分点', ['DecimalMarker:1.1']],
+      ['完成。 1 总体要求\n1.1 推进', ['DecimalMarker:1.1']],
       // An item before a date stays an item (`4.3月21日召开`).
       ['4.3月21日召开会议', ['ItemMarker:4.']],
     ];
@@ -324,6 +330,9 @@ describe('grammar', () => {
       '完成时限：9.30日前',
       '会议定于：3.15号召开',
       '三次产业比例由26.2:30.5:43.3调整为23.8:34.5:41.7',
+      // A bare number heads nothing without its scheme: rows of a table, a count a hard wrap put first.
+      '1 完善网络 县工信局 2025年底前\n2 建设平台 县数据局 2025年底前',
+      '1 总体要求\n坚持统筹推进。',
     ];
     for (const text of negative) {
       it(`finds no marker in ${JSON.stringify(text)}`, () => assert.deepEqual(markersOf(text), []));

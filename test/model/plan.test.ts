@@ -125,6 +125,33 @@ describe('parsePlan', () => {
       assertRangesAgree(plan);
     });
 
+    it('reads a plan numbered `1` `1.1` `1.1.1` from the top: the bare numbers head it, a part of requirements included', () => {
+      const whole = planOf([
+        '松溪县2025年智慧农业建设工作方案',
+        '1 总体要求',
+        '坚持统筹推进，分步实施。',
+        '2 重点任务',
+        '2.1 建设平台。（牵头单位：县农业农村局；完成时限：2025年9月底前）',
+        '2.2 推广应用',
+        '2.2.1 推广灌溉。（牵头单位：县水利局；完成时限：2025年10月底前）',
+        '3 保障措施',
+        '3.1 加强组织领导。成立工作专班。',
+      ]);
+      assert.deepEqual(
+        whole.allSections.map((s) => [s.marker.text, s.marker.level, s.parent?.marker.text ?? null, s.nonTask]),
+        [
+          ['1', 1, null, true],
+          ['2', 1, null, false],
+          ['2.1', 2, '2', false],
+          ['2.2', 2, '2', false],
+          ['2.2.1', 3, '2.2', false],
+          ['3', 1, null, true],
+          ['3.1', 2, '3', true],
+        ],
+      );
+      assert.deepEqual(whole.tasks.map((t) => [t.number, names(t.lead)]), [['2.1', ['县农业农村局']], ['2.2.1', ['县水利局']]]);
+    });
+
     it('reads a plan numbered `1.1` `1.2` `2.1` with no marker above as top-level sections', () => {
       const flat = planOf(['松溪县2025年智慧农业建设工作方案', '1.1 建设平台。（牵头单位：县农业农村局）', '1.2 推广灌溉。（牵头单位：县水利局）', '2.1 建立机制。（牵头单位：县政府办）']);
       assert.deepEqual(flat.allSections.map((s) => [s.marker.text, s.marker.level, s.parent]), [['1.1', 2, null], ['1.2', 2, null], ['2.1', 2, null]]);

@@ -350,8 +350,8 @@ const LEVELS: Record<string, { level: Level | 0; style: (image: string) => Marke
  * The level of a decimal marker of `depth` numbers (`1.1`: 2, `2.3.1`: 3) under the sections open above it (`stack`,
  * outermost first): the level of an open decimal marker of its depth (a sibling), or one level deeper per number more
  * than an open decimal marker has (`1.1.1` under `1.1`); else one level per number past the first below the innermost
- * other marker (`1.1` under `一、` is level 2, under `（一）` level 3), or its depth when nothing is open (`1.1` in a
- * plan numbered `1` `1.1` `1.1.1`, whose `1` is a heading of no marker). At most 5. The stack holds one section per level.
+ * other marker (`1.1` under `一、` is level 2, under `（一）` level 3; a bare `1` heading a scheme, one level below), or
+ * its depth when nothing is open (`1` `1.1` `1.1.1` from the top). At most 5. The stack holds one section per level.
  */
 function decimalLevel(depth: number, stack: readonly SectionInfo[]): Level {
   let base = 0;
@@ -363,7 +363,7 @@ function decimalLevel(depth: number, stack: readonly SectionInfo[]): Level {
       if (above <= depth) return Math.min(5, marker.level + depth - above) as Level;
     } else if (base === 0) base = marker.level;
   }
-  return Math.min(5, base === 0 ? depth : base + depth - 1) as Level;
+  return Math.min(5, base === 0 ? depth : base + Math.max(1, depth - 1)) as Level;
 }
 
 /** The level of the marker `tok` opens a section at, under the sections open (`stack`). */
