@@ -82,6 +82,83 @@ describe('parsePlan', () => {
     });
   });
 
+  describe('decimal numbering (`1.1` under `一、`, `1.1.1` under `1.1`)', () => {
+    const plan = planOf([
+      '松溪县2025年智慧农业建设工作方案', // 0
+      '', // 1
+      '一、重点任务', // 2
+      '1.1 建设农业物联网平台。接入1.2万户种植户。（牵头单位：县农业农村局；完成时限：2025年9月底前）', // 3
+      '1.2 推广智能灌溉。新增面积2.5万亩，节水3.5%。（牵头单位：县水利局；完成时限：2025年10月底前）', // 4
+      '1.3 培育数字农场', // 5
+      '1.3.1 认定示范农场10家。（牵头单位：县农业农村局；完成时限：2025年11月底前）', // 6
+      '１．３．２ 开展技能培训。（牵头单位：县人社局；完成时限：2025年12月底前）', // 7
+      '二、推进机制', // 8
+      '2.1、建立调度机制。（牵头单位：县政府办；完成时限：长期坚持）', // 9
+    ]);
+
+    it('reads each as a marker one level below the marker its numbers continue, its value its last number', () => {
+      const seen = plan.allSections.map((s) => [s.marker.text, s.marker.level, s.marker.style, s.marker.value, s.parent?.marker.text ?? null]);
+      assert.deepEqual(seen, [
+        ['一、', 1, 'cn-dun', 1, null],
+        ['1.1', 2, 'decimal', 1, '一、'],
+        ['1.2', 2, 'decimal', 2, '一、'],
+        ['1.3', 2, 'decimal', 3, '一、'],
+        ['1.3.1', 3, 'decimal', 1, '1.3'],
+        ['１．３．２', 3, 'decimal', 2, '1.3'],
+        ['二、', 1, 'cn-dun', 2, null],
+        ['2.1、', 2, 'decimal', 1, '二、'],
+      ]);
+    });
+
+    it('gives each task its own attribution, not its heading; quantities stay in the text', () => {
+      assert.deepEqual(
+        plan.tasks.map((t) => [t.number, t.title, names(t.lead)]),
+        [
+          ['1.1', '建设农业物联网平台', ['县农业农村局']],
+          ['1.2', '推广智能灌溉', ['县水利局']],
+          ['1.3.1', '认定示范农场10家', ['县农业农村局']],
+          ['１．３．２', '开展技能培训', ['县人社局']],
+          ['2.1、', '建立调度机制', ['县政府办']],
+        ],
+      );
+      assert.equal(plan.unnumbered.length, 0);
+      assertRangesAgree(plan);
+    });
+
+    it('reads a plan numbered `1` `1.1` `1.1.1` from the top: the bare numbers head it, a part of requirements included', () => {
+      const whole = planOf([
+        '松溪县2025年智慧农业建设工作方案',
+        '1 总体要求',
+        '坚持统筹推进，分步实施。',
+        '2 重点任务',
+        '2.1 建设平台。（牵头单位：县农业农村局；完成时限：2025年9月底前）',
+        '2.2 推广应用',
+        '2.2.1 推广灌溉。（牵头单位：县水利局；完成时限：2025年10月底前）',
+        '3 保障措施',
+        '3.1 加强组织领导。成立工作专班。',
+      ]);
+      assert.deepEqual(
+        whole.allSections.map((s) => [s.marker.text, s.marker.level, s.parent?.marker.text ?? null, s.nonTask]),
+        [
+          ['1', 1, null, true],
+          ['2', 1, null, false],
+          ['2.1', 2, '2', false],
+          ['2.2', 2, '2', false],
+          ['2.2.1', 3, '2.2', false],
+          ['3', 1, null, true],
+          ['3.1', 2, '3', true],
+        ],
+      );
+      assert.deepEqual(whole.tasks.map((t) => [t.number, names(t.lead)]), [['2.1', ['县农业农村局']], ['2.2.1', ['县水利局']]]);
+    });
+
+    it('reads a plan numbered `1.1` `1.2` `2.1` with no marker above as top-level sections', () => {
+      const flat = planOf(['松溪县2025年智慧农业建设工作方案', '1.1 建设平台。（牵头单位：县农业农村局）', '1.2 推广灌溉。（牵头单位：县水利局）', '2.1 建立机制。（牵头单位：县政府办）']);
+      assert.deepEqual(flat.allSections.map((s) => [s.marker.text, s.marker.level, s.parent]), [['1.1', 2, null], ['1.2', 2, null], ['2.1', 2, null]]);
+      assert.deepEqual(flat.tasks.map((t) => names(t.lead)), [['县农业农村局'], ['县水利局'], ['县政府办']]);
+    });
+  });
+
   describe('Chinese numerals past ten', () => {
     it('numbers (一) … (一百九十九) as 1 … 199, continuously across chapters', () => {
       const lines = ['云海市2022年工作方案'];

@@ -6,6 +6,7 @@ import {
   parseArabic,
   parseChineseNumeral,
   parseCircled,
+  parseDecimal,
   parseText,
   tokens as T,
   unitsThenVerb,
@@ -395,7 +396,7 @@ function attachmentStart(text: string, blocks: Block[], from: number): number {
 // ---------------------------------------------------------------------------------------------
 // Sections
 
-const LEVELS: Record<string, { level: Level; style: (image: string) => MarkerStyle; value: (image: string) => number }> = {
+const LEVELS: Record<string, { level: Level | 0; style: (image: string) => MarkerStyle; value: (image: string) => number }> = {
   ChapterMarker: { level: 1, style: (s) => (s.endsWith('、') ? 'cn-dun' : 'cn-fwdot'), value: (s) => parseChineseNumeral(s.slice(0, -1)) },
   SectionMarker: { level: 2, style: (s) => (s[0] === '(' ? 'cn-paren-half' : 'cn-paren-full'), value: (s) => parseChineseNumeral(s.slice(1, -1)) },
   ItemMarker: {
@@ -412,11 +413,39 @@ const LEVELS: Record<string, { level: Level; style: (image: string) => MarkerSty
   InlineShiMarker: { level: 6, style: () => 'inline-shi', value: (s) => parseChineseNumeral(s.slice(0, -1)) },
   InlineDiMarker: { level: 6, style: () => 'inline-di', value: (s) => parseChineseNumeral(s.slice(1, -1)) },
   FieldMarker: { level: 3, style: () => 'field', value: (s) => parseArabic(/[0-9０-９]+$/.exec(s)?.[0] ?? '') },
+  // Its level is read from the sections open above it (`decimalLevel`); 0 stands for that.
+  DecimalMarker: { level: 0, style: () => 'decimal', value: (s) => parseDecimal(s).pop() ?? NaN },
 };
 
-function toMarker(tok: IToken, lines: LineTable): Marker {
+/**
+ * The level of a decimal marker of `depth` numbers (`1.1`: 2, `2.3.1`: 3) under the sections open above it (`stack`,
+ * outermost first): the level of an open decimal marker of its depth (a sibling), or one level deeper per number more
+ * than an open decimal marker has (`1.1.1` under `1.1`); else one level per number past the first below the innermost
+ * other marker (`1.1` under `一、` is level 2, under `（一）` level 3; a bare `1` heading a scheme, one level below), or
+ * its depth when nothing is open (`1` `1.1` `1.1.1` from the top). At most 5. The stack holds one section per level.
+ */
+function decimalLevel(depth: number, stack: readonly SectionInfo[]): Level {
+  let base = 0;
+  for (let i = stack.length - 1; i >= 0; i--) {
+    const marker = stack[i]!.section.marker;
+    if (marker.level > 5) continue;
+    if (marker.style === 'decimal') {
+      const above = parseDecimal(marker.text).length;
+      if (above <= depth) return Math.min(5, marker.level + depth - above) as Level;
+    } else if (base === 0) base = marker.level;
+  }
+  return Math.min(5, base === 0 ? depth : base + Math.max(1, depth - 1)) as Level;
+}
+
+/** The level of the marker `tok` opens a section at, under the sections open (`stack`). */
+function markerLevel(tok: IToken, stack: readonly SectionInfo[]): Level {
+  const level = LEVELS[tok.tokenType.name]!.level;
+  return level === 0 ? decimalLevel(parseDecimal(tok.image).length, stack) : level;
+}
+
+function toMarker(tok: IToken, level: Level, lines: LineTable): Marker {
   const kind = LEVELS[tok.tokenType.name]!;
-  return new PlacedMarker(tok.image, kind.level, kind.style(tok.image), kind.value(tok.image), { start: tok.startOffset, end: end(tok) }, lines);
+  return new PlacedMarker(tok.image, level, kind.style(tok.image), kind.value(tok.image), { start: tok.startOffset, end: end(tok) }, lines);
 }
 
 interface SectionInfo {
@@ -650,10 +679,11 @@ const LABEL_TAIL = /(?:^|[。；;！？!?])[ \t\u3000\u00a0]*([^。；;！？!?�
  * items of that level after it, until a marker of a higher level, are that section's: goals, not tasks, a list of
  * their own.
  */
-function labelledListLevel(blocks: Block[], at: number, bodyEnd: number, current: SectionInfo | undefined, text: string, nonTask: RegExp): Level | 0 {
+function labelledListLevel(blocks: Block[], at: number, bodyEnd: number, stack: readonly SectionInfo[], text: string, nonTask: RegExp): Level | 0 {
   const next = blocks[at + 1];
   if (next === undefined || next.kind !== 'paragraph' || next.marker === null || next.start >= bodyEnd) return 0;
-  const level = LEVELS[next.marker.tokenType.name]!.level;
+  const current = stack[stack.length - 1];
+  const level = markerLevel(next.marker, stack);
   if (level > 5) return 0;
   const block = blocks[at]!;
   let last = block.end - 1;
@@ -771,7 +801,7 @@ function buildSections(
       const current = stack[stack.length - 1];
       // A labelled list ends at a line that opens something else (another label, a heading of no level).
       if (labelled !== null && endsLabelledList(ctx.text, block)) endLabelled(block.start);
-      const listLevel = labelledListLevel(blocks, b, bodyEnd, current, ctx.text, nonTask);
+      const listLevel = labelledListLevel(blocks, b, bodyEnd, stack, ctx.text, nonTask);
       if (listLevel !== 0) {
         labelled = { span: { start: block.start, end: block.end }, level: listLevel, kind: 'labelled' };
         separateLists.push(labelled);
@@ -839,7 +869,7 @@ function buildSections(
       attachmentLevel = 0;
       continue;
     }
-    const marker = toMarker(block.marker, ctx.lines);
+    const marker = toMarker(block.marker, markerLevel(block.marker, stack), ctx.lines);
     if (ATTACHMENT_PREFIX.test(ctx.text.slice(Math.max(0, marker.span.start - 12), marker.span.start))) {
       attachmentLevel = marker.level;
       attachments = { span: { start: marker.span.start, end: block.end }, level: marker.level, kind: 'attachment' };
@@ -1164,13 +1194,14 @@ function startsAlphanumeric(image: string): boolean {
 function numberingMode(all: Section[], separate: readonly SeparateList[]): NumberingMode {
   let continuous = 0;
   let restart = 0;
-  // Sections by level (1–5) and list, in document order; inline items (6) do not count.
+  // Sections by level (1–5) and list, in document order; inline items (6) and decimal markers do not count.
   const byLevel: Section[][] = [];
   for (let k = 0; k < 6 * (separate.length + 1); k++) byLevel.push([]);
   const listOf = separateListWalker(separate);
   for (const s of all) {
     const list = listOf(s); // -1: none
-    if (s.marker.level !== 6) byLevel[6 * (list + 1) + s.marker.level]!.push(s);
+    // A decimal marker starts again under each parent by its form (`1.1` `1.2` `2.1`): it says nothing of the others.
+    if (s.marker.level !== 6 && s.marker.style !== 'decimal') byLevel[6 * (list + 1) + s.marker.level]!.push(s);
   }
   for (const list of byLevel) {
     for (let i = 1; i < list.length; i++) {
