@@ -38,8 +38,11 @@ const planText = fc
   })
   .map((parts) => parts.join(''));
 
-/** Characters the lexer skips (the gaps between tokens may hold only these). */
-const SKIPPED = /^[ \u00a0\u1680\u2000-\u200b\u202f\u205f\u3000\ufeff]*$/;
+/**
+ * What the lexer skips (the gaps between tokens may hold only these): spaces, and `Decoration`s — Markdown's `**` and the
+ * marks that flag an item (`★` `■` `▶`…).
+ */
+const SKIPPED = /^(?:[ \u00a0\u1680\u2000-\u200b\u202f\u205f\u3000\ufeff★☆▲△●◆◇■□▶►•]|\*\*\*?)*$/;
 
 /** Every token (kept, comment or noise) in text order. */
 function allTokensOf(text: string): IToken[] {
