@@ -251,6 +251,22 @@ export const CASES: readonly PathologicalCase[] = [
     },
   },
   {
+    name: 'tsv-cut-cells',
+    what: 'a tab-separated table copied from Word, cells holding line breaks (a list of measures, a unit list), rows that lost their last cells',
+    benchSize: '20,000 rows',
+    benchUnits: 20_000,
+    build: (n) => {
+      const lines = ['青岚市2024年重点工作任务表', '序号\t重点工作任务\t具体措施\t牵头单位\t配合单位\t完成时限'];
+      for (let i = 0; i < n; i++) {
+        const number = (i % 999) + 1;
+        if (i % 3 === 0) lines.push(`${number}\t推进第${i}项工作\t1.制定方案；`, '2.组织实施；', `3.总结评估。\t市司法局${i % 50}\t市财政局、`, '各区县\t2024年底前');
+        else if (i % 3 === 1) lines.push(`${number}\t推进第${i}项工作\t完成评估\t市司法局${i % 50}`);
+        else lines.push(`${number}\t推进第${i}项工作\t完成评估\t市司法局\t市财政局\t2024年6月底前`);
+      }
+      return lines.join('\n') + '\n';
+    },
+  },
+  {
     name: 'glued-table',
     what: 'a table whose cells a sharing page glued together, lines broken mid-row, the header repeated, rows without units',
     benchSize: '20,000 rows',

@@ -106,3 +106,23 @@ export function parseCircled(ch: string): number {
 export function formatCircled(value: number): string {
   return value >= 1 && value <= 20 ? String.fromCharCode(CIRCLED_START + value - 1) : String(value);
 }
+
+/**
+ * The numbers of a decimal marker, outermost first (`2.3.1` → [2, 3, 1], `１．２、` → [1, 2]): its runs of ASCII or
+ * full-width digits; a stop after the last (`、` `．` `.`) is no number.
+ */
+export function parseDecimal(text: string): number[] {
+  const parts: number[] = [];
+  let n = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const digit = c >= 0x30 && c <= 0x39 ? c - 0x30 : c >= 0xff10 && c <= 0xff19 ? c - 0xff10 : -1;
+    if (digit >= 0) n = (n < 0 ? 0 : n * 10) + digit;
+    else if (n >= 0) {
+      parts.push(n);
+      n = -1;
+    }
+  }
+  if (n >= 0) parts.push(n);
+  return parts;
+}

@@ -126,6 +126,14 @@ export class LineView<L extends LineStarts = LineStarts> {
   hasTab(k: number): boolean {
     return this.#tab.from(this.start(k)) < this.end(k);
   }
+
+  /** How many tabs line `k` holds (read within the line: a line with none does not look on for the next tab). */
+  tabCount(k: number): number {
+    const end = this.end(k);
+    let count = 0;
+    for (let i = this.start(k); i < end; i++) if (this.text.charCodeAt(i) === 9) count++;
+    return count;
+  }
 }
 
 /**

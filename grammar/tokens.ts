@@ -483,6 +483,161 @@ export const ItemMarker = createToken({
 });
 
 /**
+ * A decimal marker's numbers: 2–4 components of 1–3 digits joined by `.` or `．`, none 0 or written with a leading 0
+ * (`2.0`, `1.05` are quantities), the last not followed by another digit; then `、` `．` `.` or nothing.
+ */
+const DECIMAL = new RegExp(`[1-9１-９]${DIGIT}{0,2}(?:[.．][1-9１-９]${DIGIT}{0,2}){1,3}(?!${DIGIT})[、．.]?`, 'y');
+/** How many spaces `openingAt` looks back over. */
+const SPACE_REACH = 40;
+
+/**
+ * Whether `offset` opens a line or a sentence: the text before it, spaces and marks (`**` `★`) aside, is the start of
+ * the text, a line break or a block boundary (`。` `；` `：` `）`…). Stricter than `atBoundary`, where a space alone
+ * will do: a number after a word and a space (`智慧城市 2.1 版本`) opens nothing.
+ */
+function openingAt(text: string, offset: number): boolean {
+  let before = offset - 1;
+  for (let k = 0; k < 3 && before >= 0 && (CHAR_CLASS[text.charCodeAt(before)]! & IS_DECORATION) !== 0; k++) before--;
+  for (let k = 0; k < SPACE_REACH && before >= 0 && (CHAR_CLASS[text.charCodeAt(before)]! & IS_SPACE) !== 0; k++) before--;
+  if (before < 0) return true;
+  const c = text.charCodeAt(before);
+  // A colon between numbers is a ratio's or a time's (`26.2:30.5:43.3调整为…`, `10：30`), no sentence's end.
+  if ((c === 0x3a || c === 0xff1a) && isDigitCode(text.charCodeAt(before - 1))) return false;
+  return (CHAR_CLASS[c]! & IS_BLOCK_BOUNDARY) !== 0;
+}
+
+/**
+ * What a quantity's decimal number is followed by, which a heading's title never starts with: a unit (`1.2万户`
+ * `2.5亿元` `3.5%` `1.5倍`), a date or a time (`6.30前`, `9.30日前`, `1.12月底`), an ASCII letter (`1.2GB`: no title
+ * start). `DECIMAL_UNITS_BEFORE_WORD` start titles too (`2.1分类推进`, `1.3年度目标`): a unit only when no Chinese
+ * character follows it (`2.5分，`).
+ */
+const DECIMAL_UNITS = new Set([...'%％‰万萬亿億千百元个個倍米吨噸亩畝克斤升瓦月号號前之余餘多'].map((c) => c.charCodeAt(0)));
+const DECIMAL_UNITS_BEFORE_WORD = new Set([...'分年天度级級期次人户戶项項'].map((c) => c.charCodeAt(0)));
+/** Units of two characters (`1.5公里`, `12.5平方米`, `2.5小时`), as first × 0x10000 + second: a title's first word too (`公共`, `平安`). */
+const DECIMAL_UNIT_PAIRS = new Set(['公里', '公顷', '公頃', '公斤', '平方', '立方', '小时', '小時'].map((p) => p.charCodeAt(0) * 0x10000 + p.charCodeAt(1)));
+const RI = 0x65e5; // 日: a date's (`9.30日前`), unless a title's `日常`
+const CHANG = 0x5e38; // 常
+/** The characters a title may start with after a decimal marker: a Chinese character or an opening quote. */
+const isTitleStart = (c: number): boolean => isHan(c) || c === 0x201c /* “ */ || c === 0x300a /* 《 */ || c === 0x300c /* 「 */;
+
+/** How far `headsDecimals` looks for the first child of a bare number: line breaks, and characters. */
+const HEAD_LINES = 6;
+const HEAD_REACH = 600;
+
+/** Whether the line holding `offset` holds only spaces (and marks) before it. */
+function atLineStart(text: string, offset: number): boolean {
+  let before = offset - 1;
+  for (let k = 0; k < 3 && before >= 0 && (CHAR_CLASS[text.charCodeAt(before)]! & IS_DECORATION) !== 0; k++) before--;
+  for (let k = 0; k < SPACE_REACH && before >= 0 && (CHAR_CLASS[text.charCodeAt(before)]! & IS_SPACE) !== 0; k++) before--;
+  if (before < 0) return true;
+  const c = text.charCodeAt(before);
+  return c === 0x0a || c === 0x0d;
+}
+
+/**
+ * Whether the last decimal marker among the `tokens` read so far (the last `ITEM_REACH` of them) opens with `n` − 1: a
+ * bare `n` after it goes on with its scheme (`4.3.2 …` then `5 附则`, with no `5.1` after it).
+ */
+function continuesDecimals(tokens: readonly IToken[] | undefined, n: number): boolean {
+  if (tokens === undefined) return false;
+  for (let j = tokens.length - 1; j >= 0 && j >= tokens.length - ITEM_REACH; j--) {
+    const t = tokens[j]!;
+    if (t.tokenType !== DecimalMarker) continue;
+    let end = 0;
+    while (end < t.image.length && isDigitCode(t.image.charCodeAt(end))) end++;
+    return numberAt(t.image, 0, end) === n - 1;
+  }
+  return false;
+}
+
+/**
+ * A bare number heading a plan numbered `1` `1.1` `1.1.1` (`1 总体要求`, `2　重点任务`): 1–2 digits at a line's start,
+ * spaces, a title; and one of the next `HEAD_LINES` lines (within `HEAD_REACH` characters) opens with its first child,
+ * the same number, a dot and 1 (`1.1 …`), or with the next bare number, whose first child then does (`1 总体要求`, its
+ * prose, `2 重点任务`, `2.1 …`); or it goes on with the scheme read so far (`continuesDecimals`). The length of the
+ * number, 0 when it is none. Reads at most `HEAD_REACH` characters.
+ */
+function headsDecimals(text: string, offset: number, tokens: readonly IToken[] | undefined): number {
+  let end = offset;
+  while (end - offset < 2 && isDigitCode(text.charCodeAt(end))) end++;
+  const first = text.charCodeAt(offset);
+  if (end === offset || first === 0x30 || first === 0xff10 || isDigitCode(text.charCodeAt(end))) return 0;
+  let next = end;
+  while (next < text.length && (CHAR_CLASS[text.charCodeAt(next)]! & IS_SPACE) !== 0 && text.charCodeAt(next) !== 9) next++;
+  const c = text.charCodeAt(next);
+  if (next === end || !isTitleStart(c) || !atLineStart(text, offset)) return 0;
+  // A count whose line a hard wrap started (`提高` / `2 个百分点`): a unit, never a title's first word here.
+  if (DECIMAL_UNITS.has(c) || DECIMAL_UNITS_BEFORE_WORD.has(c) || c === RI || DECIMAL_UNIT_PAIRS.has(c * 0x10000 + text.charCodeAt(next + 1))) return 0;
+  let n = numberAt(text, offset, end);
+  if (n > 1 && continuesDecimals(tokens, n)) return end - offset;
+  let lines = 0;
+  for (let i = next; i < text.length && i - next < HEAD_REACH; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 0x0a && c !== 0x0d) continue;
+    if (c === 0x0d && text.charCodeAt(i + 1) === 0x0a) i++;
+    if (++lines > HEAD_LINES) return 0;
+    let j = i + 1;
+    while (j < text.length && (CHAR_CLASS[text.charCodeAt(j)]! & IS_SPACE) !== 0) j++;
+    let k = j;
+    while (k - j < 2 && isDigitCode(text.charCodeAt(k))) k++;
+    if (k === j || isDigitCode(text.charCodeAt(k))) continue;
+    const number = numberAt(text, j, k);
+    const dot = text.charCodeAt(k);
+    const one = text.charCodeAt(k + 1);
+    if (number === n && (dot === 0x2e || dot === 0xff0e) && (one === 0x31 || one === 0xff11) && !isDigitCode(text.charCodeAt(k + 2))) return end - offset;
+    // The next bare number (`2 重点任务` after `1 总体要求` and its prose): its first child will do.
+    if (number === n + 1 && (CHAR_CLASS[dot]! & IS_SPACE) !== 0 && dot !== 9) n++;
+  }
+  return 0;
+}
+
+/**
+ * Level from context (the model's): a decimal marker, `1.1` `2.3.1` `１．２` `2.1、` `2.1．`, the numbering of a plan
+ * whose items carry their parents' numbers (`1.1` under `一、`, `1.1.1` under `1.1`). Only where a line or a sentence
+ * opens (`openingAt`), and only before a title: a Chinese character or an opening quote after spaces, and no unit
+ * (`1.2万户`, `3.5%`, `2.5亿元`), time or letter; never a year (`2025.6`: four digits) nor a quantity (`2.0`). And the
+ * bare number that heads such a scheme (`1 总体要求` with `1.1 …` on a line soon after: `headsDecimals`).
+ */
+export const DecimalMarker = createToken({
+  name: 'DecimalMarker',
+  pattern: (text, offset, tokens) => {
+    // Most numbers that open a token are no decimal (`2025年`): 1–3 digits, a dot and a digit are read by code first.
+    let dot = offset;
+    while (dot - offset < 3 && isDigitCode(text.charCodeAt(dot))) dot++;
+    const c0 = text.charCodeAt(dot);
+    if (dot === offset) return null;
+    if ((CHAR_CLASS[c0]! & IS_SPACE) !== 0) {
+      // `1 总体要求` above `1.1 …`: the first number of the scheme.
+      const length = headsDecimals(text, offset, tokens);
+      if (length === 0) return null;
+      const head = [text.slice(offset, offset + length)] as unknown as RegExpExecArray;
+      head.index = offset;
+      return head;
+    }
+    if ((c0 !== 0x2e && c0 !== 0xff0e) || !isDigitCode(text.charCodeAt(dot + 1)) || !openingAt(text, offset)) return null;
+    DECIMAL.lastIndex = offset;
+    const match = DECIMAL.exec(text);
+    if (match === null) return null;
+    let next = offset + match[0].length;
+    const stop = isItemStop(text.charCodeAt(next - 1));
+    while (next < text.length && (CHAR_CLASS[text.charCodeAt(next)]! & IS_SPACE) !== 0 && text.charCodeAt(next) !== 9) next++;
+    const c = text.charCodeAt(next);
+    if (!isTitleStart(c)) return null;
+    // A unit after the number makes it a quantity; after a stop (`2.1、`) it is a title's word.
+    if (!stop) {
+      const after = text.charCodeAt(next + 1);
+      if (DECIMAL_UNITS.has(c) || DECIMAL_UNIT_PAIRS.has(c * 0x10000 + after) || (c === RI && after !== CHANG)) return null;
+      if (DECIMAL_UNITS_BEFORE_WORD.has(c) && !isHan(after)) return null;
+    }
+    return match;
+  },
+  start_chars_hint: startHint(digitStarts),
+  line_breaks: false,
+  categories: [Marker],
+});
+
+/**
  * Level 4: `(3)` `（3）` `⑶`, and `3)` `3）` (a number and a closing parenthesis only, as many plans write the level
  * below `1.`) at a block boundary only: never `附件1）` or `（见表1）`, which follow a word.
  */
@@ -1075,7 +1230,8 @@ export const TextChar = createToken({ name: 'TextChar', pattern: /[\u0000-\uffff
  * 256-character block of the character there (by their start hints), in this order, and takes the first that
  * matches. Two types need a fixed order only when one character can start both:
  *   - the markers that start with a numeral, a digit, `第`, `①`, `⑴`, `⒈` or `任` come before `Text` (which holds
- *     those), and `ChapterMarker` before `InlineShiMarker` (both start with a numeral);
+ *     those), `ChapterMarker` before `InlineShiMarker` (both start with a numeral), and `ItemMarker` before
+ *     `DecimalMarker` (`4.3月21日召开…` is item 4);
  *   - `Pinyin`, `SectionMarker`, `SubItemMarker` come before `LParen` (all start with `(` `（`), and in that order;
  *   - `RowPipe` before `Pipe`;
  *   - `Text` before the keywords whose first characters it holds (it gives way where the keyword follows);
@@ -1105,6 +1261,7 @@ export const allTokens: TokenType[] = [
   ChapterMarker,
   InlineShiMarker,
   ItemMarker,
+  DecimalMarker,
   InlineDiMarker,
   CircledMarker,
   FieldMarker,

@@ -66,6 +66,30 @@ describe('task table: numbers, sections, lines', () => {
     assert.deepEqual(table.map((r) => [r.number, r.fullNumber, r.section]), [['1', '1', '']]);
   });
 
+  it('gives a decimal marker its own numbers as its full number, past the markers they carry (`1.1` under `一、`)', () => {
+    const decimal = rowsOf(
+      [
+        '某县2025年数字乡村建设工作方案',
+        '一、重点任务',
+        '1.1 完善光纤网络。[牵头单位:县工信局;完成时限:2025年9月底前]',
+        '１．２ 建设信息站',
+        '１．２．１ 新建站点。[牵头单位:县农业农村局;完成时限:2025年10月底前]',
+        '二、推进机制',
+        '（一）调度机制',
+        '1.1、建立专班。[牵头单位:县政府办;完成时限:长期坚持]',
+        '',
+      ].join('\n'),
+    );
+    assert.deepEqual(
+      decimal.map((r) => [r.number, r.fullNumber, r.section]),
+      [
+        ['1.1', '1.1', '一、重点任务'],
+        ['１．２．１', '1.2.1', '一、重点任务 / 1.2建设信息站'],
+        ['1.1、', '二1.1', '二、推进机制 / （一）调度机制'],
+      ],
+    );
+  });
+
   it('Markdown and CSV carry the hierarchy: 序号 | 所属部分 | … | 行号', () => {
     const md = toMarkdown(rows).split('\n');
     assert.equal(md[0], '| 序号 | 所属部分 | 任务 | 牵头单位 | 责任单位 | 完成时限 | 行号 |');

@@ -38,8 +38,11 @@ const planText = fc
   })
   .map((parts) => parts.join(''));
 
-/** Characters the lexer skips (the gaps between tokens may hold only these). */
-const SKIPPED = /^[ \u00a0\u1680\u2000-\u200b\u202f\u205f\u3000\ufeff]*$/;
+/**
+ * What the lexer skips (the gaps between tokens may hold only these): spaces, and `Decoration`s — Markdown's `**` and the
+ * marks that flag an item (`★` `■` `▶`…).
+ */
+const SKIPPED = /^(?:[ \u00a0\u1680\u2000-\u200b\u202f\u205f\u3000\ufeff★☆▲△●◆◇■□▶►•]|\*\*\*?)*$/;
 
 /** Every token (kept, comment or noise) in text order. */
 function allTokensOf(text: string): IToken[] {
@@ -275,6 +278,24 @@ describe('grammar', () => {
       ['一、落实规划(一)中的要求', ['ChapterMarker:一、']],
       ['一、总体要求（二）指导思想', ['ChapterMarker:一、']],
       ['（二）组织领导（一）成立专班', ['SectionMarker:（二）']],
+      // Decimal markers: a line's or a sentence's opening, then a title.
+      ['1.1 完善农村光纤网络。', ['DecimalMarker:1.1']],
+      ['1.2建设益农信息社', ['DecimalMarker:1.2']],
+      ['一、重点任务\n2.1 加强组织领导\n2.1.3 建立台账', ['ChapterMarker:一、', 'DecimalMarker:2.1', 'DecimalMarker:2.1.3']],
+      ['１．２ 全角编号', ['DecimalMarker:１．２']],
+      ['2.1、加强领导\n2.2．强化保障', ['DecimalMarker:2.1、', 'DecimalMarker:2.2．']],
+      ['\u3000\u30001.10 第十项', ['DecimalMarker:1.10']],
+      ['完成清理。 3.2 推进改革', ['DecimalMarker:3.2']],
+      ['2.1 “放管服”改革', ['DecimalMarker:2.1']],
+      ['2.1分类推进\n1.3年度目标\n3.2日常监管', ['DecimalMarker:2.1', 'DecimalMarker:1.3', 'DecimalMarker:3.2']],
+      // A bare number heading the scheme: its first child soon after, or the next bare number's, or it goes on after one.
+      ['1 总体要求\n坚持统筹推进。\n2 重点任务\n2.1 推进网络建设\n3 附则', ['DecimalMarker:1', 'DecimalMarker:2', 'DecimalMarker:2.1', 'DecimalMarker:3']],
+      ['1　重点任务\n1.1 推进网络建设', ['DecimalMarker:1', 'DecimalMarker:1.1']],
+      // …not a count a hard wrap put first, nor a number after a sentence's end on a line.
+      ['1.1 推进网络建设，提高\n2 个百分点', ['DecimalMarker:1.1']],
+      ['完成。 1 总体要求\n1.1 推进', ['DecimalMarker:1.1']],
+      // An item before a date stays an item (`4.3月21日召开`).
+      ['4.3月21日召开会议', ['ItemMarker:4.']],
     ];
     for (const [text, expected] of positive) {
       it(`reads ${JSON.stringify(text)} → ${expected.join(' ')}`, () => assert.deepEqual(markersOf(text), expected));
@@ -308,6 +329,29 @@ describe('grammar', () => {
       '附件1.',
       '这是正文1、不是标题',
       '专项行动1、推进',
+      // Numbers that are no decimal markers: quantities, years, versions, a number after a word and a space.
+      '1.2万户完成改造',
+      '2.5亿元投资',
+      '3.5％的增长',
+      '1.5倍以上',
+      '3.5个百分点',
+      '12.5平方米',
+      '完成。2025.6月底前',
+      '2025.6.30前完成',
+      '完成时限：6.30前',
+      '2.0 版本上线',
+      '1.05 系数',
+      '推进智慧城市 2.1 建设',
+      'V1.2 版本',
+      '1.2.3',
+      '得分：2.5分，合格',
+      '1.12月底前完成',
+      '完成时限：9.30日前',
+      '会议定于：3.15号召开',
+      '三次产业比例由26.2:30.5:43.3调整为23.8:34.5:41.7',
+      // A bare number heads nothing without its scheme: rows of a table, a count a hard wrap put first.
+      '1 完善网络 县工信局 2025年底前\n2 建设平台 县数据局 2025年底前',
+      '1 总体要求\n坚持统筹推进。',
     ];
     for (const text of negative) {
       it(`finds no marker in ${JSON.stringify(text)}`, () => assert.deepEqual(markersOf(text), []));

@@ -116,7 +116,7 @@ describe('table row syntax', () => {
     assert.equal(gluedRowStart('1建成2个站点3改造', 3, 1, 10, () => true), 7);
   });
 
-  it('views the lines: their ends before a break, blank lines, pipes, tabs and a glued header\'s 序号', () => {
+  it('views the lines: their ends before a break, blank lines, pipes, tabs (and how many) and a glued header\'s 序号', () => {
     const text = '  ｜ 1 | 植树 |\r\n\u00a0\u3000\n2\t护林\n附件序号事项名称\n序号：3';
     const view = new LineView(text, lineStarts(text));
     assert.equal(view.count, 5);
@@ -125,6 +125,10 @@ describe('table row syntax', () => {
     assert.deepEqual([0, 1, 2, 3, 4].map((k) => view.isNoise(k)), [false, true, false, false, false]);
     assert.deepEqual([0, 1, 2, 3, 4].map((k) => view.startsWithPipe(k)), [true, false, false, false, false]);
     assert.deepEqual([0, 1, 2, 3, 4].map((k) => view.hasTab(k)), [false, false, true, false, false]);
+    assert.deepEqual([0, 1, 2, 3, 4].map((k) => view.tabCount(k)), [0, 0, 1, 0, 0]);
+    const tabbed = '1\t护林\t\t县林业局\r\n巡山\t2025年\n\n';
+    const tabs = new LineView(tabbed, lineStarts(tabbed));
+    assert.deepEqual([0, 1, 2].map((k) => tabs.tabCount(k)), [3, 1, 0]);
     assert.deepEqual([0, 1, 2, 3, 4].map((k) => view.serialWord(k)), [-1, -1, -1, text.indexOf('序号事项'), -1]);
   });
 

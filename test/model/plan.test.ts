@@ -82,6 +82,83 @@ describe('parsePlan', () => {
     });
   });
 
+  describe('decimal numbering (`1.1` under `一、`, `1.1.1` under `1.1`)', () => {
+    const plan = planOf([
+      '松溪县2025年智慧农业建设工作方案', // 0
+      '', // 1
+      '一、重点任务', // 2
+      '1.1 建设农业物联网平台。接入1.2万户种植户。（牵头单位：县农业农村局；完成时限：2025年9月底前）', // 3
+      '1.2 推广智能灌溉。新增面积2.5万亩，节水3.5%。（牵头单位：县水利局；完成时限：2025年10月底前）', // 4
+      '1.3 培育数字农场', // 5
+      '1.3.1 认定示范农场10家。（牵头单位：县农业农村局；完成时限：2025年11月底前）', // 6
+      '１．３．２ 开展技能培训。（牵头单位：县人社局；完成时限：2025年12月底前）', // 7
+      '二、推进机制', // 8
+      '2.1、建立调度机制。（牵头单位：县政府办；完成时限：长期坚持）', // 9
+    ]);
+
+    it('reads each as a marker one level below the marker its numbers continue, its value its last number', () => {
+      const seen = plan.allSections.map((s) => [s.marker.text, s.marker.level, s.marker.style, s.marker.value, s.parent?.marker.text ?? null]);
+      assert.deepEqual(seen, [
+        ['一、', 1, 'cn-dun', 1, null],
+        ['1.1', 2, 'decimal', 1, '一、'],
+        ['1.2', 2, 'decimal', 2, '一、'],
+        ['1.3', 2, 'decimal', 3, '一、'],
+        ['1.3.1', 3, 'decimal', 1, '1.3'],
+        ['１．３．２', 3, 'decimal', 2, '1.3'],
+        ['二、', 1, 'cn-dun', 2, null],
+        ['2.1、', 2, 'decimal', 1, '二、'],
+      ]);
+    });
+
+    it('gives each task its own attribution, not its heading; quantities stay in the text', () => {
+      assert.deepEqual(
+        plan.tasks.map((t) => [t.number, t.title, names(t.lead)]),
+        [
+          ['1.1', '建设农业物联网平台', ['县农业农村局']],
+          ['1.2', '推广智能灌溉', ['县水利局']],
+          ['1.3.1', '认定示范农场10家', ['县农业农村局']],
+          ['１．３．２', '开展技能培训', ['县人社局']],
+          ['2.1、', '建立调度机制', ['县政府办']],
+        ],
+      );
+      assert.equal(plan.unnumbered.length, 0);
+      assertRangesAgree(plan);
+    });
+
+    it('reads a plan numbered `1` `1.1` `1.1.1` from the top: the bare numbers head it, a part of requirements included', () => {
+      const whole = planOf([
+        '松溪县2025年智慧农业建设工作方案',
+        '1 总体要求',
+        '坚持统筹推进，分步实施。',
+        '2 重点任务',
+        '2.1 建设平台。（牵头单位：县农业农村局；完成时限：2025年9月底前）',
+        '2.2 推广应用',
+        '2.2.1 推广灌溉。（牵头单位：县水利局；完成时限：2025年10月底前）',
+        '3 保障措施',
+        '3.1 加强组织领导。成立工作专班。',
+      ]);
+      assert.deepEqual(
+        whole.allSections.map((s) => [s.marker.text, s.marker.level, s.parent?.marker.text ?? null, s.nonTask]),
+        [
+          ['1', 1, null, true],
+          ['2', 1, null, false],
+          ['2.1', 2, '2', false],
+          ['2.2', 2, '2', false],
+          ['2.2.1', 3, '2.2', false],
+          ['3', 1, null, true],
+          ['3.1', 2, '3', true],
+        ],
+      );
+      assert.deepEqual(whole.tasks.map((t) => [t.number, names(t.lead)]), [['2.1', ['县农业农村局']], ['2.2.1', ['县水利局']]]);
+    });
+
+    it('reads a plan numbered `1.1` `1.2` `2.1` with no marker above as top-level sections', () => {
+      const flat = planOf(['松溪县2025年智慧农业建设工作方案', '1.1 建设平台。（牵头单位：县农业农村局）', '1.2 推广灌溉。（牵头单位：县水利局）', '2.1 建立机制。（牵头单位：县政府办）']);
+      assert.deepEqual(flat.allSections.map((s) => [s.marker.text, s.marker.level, s.parent]), [['1.1', 2, null], ['1.2', 2, null], ['2.1', 2, null]]);
+      assert.deepEqual(flat.tasks.map((t) => names(t.lead)), [['县农业农村局'], ['县水利局'], ['县政府办']]);
+    });
+  });
+
   describe('Chinese numerals past ten', () => {
     it('numbers (一) … (一百九十九) as 1 … 199, continuously across chapters', () => {
       const lines = ['云海市2022年工作方案'];
@@ -449,6 +526,70 @@ describe('parsePlan', () => {
       const t = task(plan, '(七)');
       assert.equal(t.deadline, null);
       assert.equal(t.inherited.deadline, false);
+      assertRangesAgree(plan);
+    });
+  });
+
+  describe('a deadline a heading ends with is its part\'s', () => {
+    const plan = planOf([
+      '清河镇2025年人居环境整治方案', // 0
+      '一、第一阶段：清理整治（2025年5月底前完成）', // 1
+      '（一）清运河道两岸堆积杂物。牵头单位：镇水务站。', // 2
+      '（二）拆除危旧棚舍。牵头单位：镇执法中队。完成时限：2025年4月底前', // 3
+      '二、第二阶段：改造提升，2025年9月底前完成', // 4
+      '（三）硬化进村道路。牵头单位：镇建设办。', // 5
+      '三、第三阶段：巩固提升（2025年10月至12月）', // 6
+      '（四）修缮村级文化广场。牵头单位：镇文化站。', // 7
+      '（五）开展星级庭院评比（2025年11月底前完成）', // 8
+      '1.制定评比细则。牵头单位：镇妇联。', // 9
+      '2.组织入户打分。牵头单位：镇农办。', // 10
+      '四、长效管理，到2025年，基本建成长效机制', // 11
+      '（六）完善保洁制度。牵头单位：镇环卫所。', // 12
+      '五、推进垃圾分类，2025年底前完成示范村建设', // 13
+      '（七）建设分类收集点。牵头单位：镇城建办。', // 14
+      '（八）建立管护台账（2025年12月底前完成）。牵头单位：镇农办。', // 15
+    ]);
+    const read = (number: string) => {
+      const t = task(plan, number);
+      return [t.deadline?.end ?? null, t.deadline?.range.start.line ?? null, t.inherited.deadline];
+    };
+
+    it('in its bracket or as its last clause, each task under it that names none inherits it', () => {
+      assert.deepEqual(read('（一）'), ['2025-05-31', 1, true]);
+      assert.deepEqual(read('（三）'), ['2025-09-30', 4, true]);
+      assert.deepEqual(read('（四）'), ['2025-12-31', 6, true]);
+      assert.equal(task(plan, '（四）').deadline?.start, '2025-10-01');
+    });
+
+    it('on a heading of the second level too', () => {
+      assert.deepEqual([read('1.'), read('2.')], [['2025-11-30', 8, true], ['2025-11-30', 8, true]]);
+    });
+
+    it('a task’s own deadline comes first', () => {
+      assert.deepEqual(read('（二）'), ['2025-04-30', 3, false]);
+    });
+
+    it('a heading that is a task keeps it as its own', () => {
+      assert.deepEqual(read('（八）'), ['2025-12-31', 15, false]);
+    });
+
+    it('a heading that writes the plan’s whole period again gives no deadline; a stage of it does', () => {
+      const stages = planOf([
+        '清河县农村公路提升行动方案（2023—2025年）',
+        '一、重点任务（2023—2025年）',
+        '（一）改造危桥。牵头单位：县交通局。',
+        '二、近期任务（2023—2024年）',
+        '（二）拓宽通村道路。牵头单位：县公路中心。',
+      ]);
+      assert.deepEqual(
+        stages.tasks.map((t) => [t.number, t.deadline?.end ?? null, t.inherited.deadline]),
+        [['（一）', null, false], ['（二）', '2024-12-31', true]],
+      );
+    });
+
+    it('a target year is no deadline, nor a date inside the heading’s words', () => {
+      assert.deepEqual(read('（六）'), [null, null, false]);
+      assert.deepEqual(read('（七）'), [null, null, false]);
       assertRangesAgree(plan);
     });
   });

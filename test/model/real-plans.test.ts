@@ -794,6 +794,45 @@ describe('real plans: an attribution written after an item\'s sub-items', () => 
   });
 });
 
+describe('real plans: a deadline line closing sub-items that name their own units', () => {
+  const dated = (plan: PlanDocument) => plan.tasks.map((t) => [t.number, t.lead.map((u) => u.name), t.deadline?.text ?? null, t.inherited.deadline]);
+  const head = ['松湖区2025年全民健身工作方案', '一、重点任务', '2.新建健身设施。'];
+
+  it('is the item\'s: each sub-item that names no deadline inherits it, one that names its own keeps it', () => {
+    const plan = read([...head, '①社区健身步道5条（牵头单位：区体育局）', '②多功能运动场3处（牵头单位：区住建局）', '③口袋公园2个（牵头单位：区城管局）', '完成时限：2025年10月底前', '3.举办全民健身运动会。（牵头单位：区体育局；完成时限：2025年9月底前）']);
+    assert.deepEqual(dated(plan), [
+      ['①', ['区体育局'], '2025年10月底前', true],
+      ['②', ['区住建局'], '2025年10月底前', true],
+      ['③', ['区城管局'], '2025年10月底前', true],
+      ['3.', ['区体育局'], '2025年9月底前', false],
+    ]);
+    assert.equal(plan.tasks[0]!.deadline!.range.start.line, 6);
+    const mixed = read([...head, '（1）社区健身步道5条（牵头单位：区体育局；完成时限：2025年6月底前）', '（2）多功能运动场3处（牵头单位：区住建局）', '（3）口袋公园2个（牵头单位：区城管局）', '完成时限：2025年10月底前']);
+    assert.deepEqual(dated(mixed), [
+      ['（1）', ['区体育局'], '2025年6月底前', false],
+      ['（2）', ['区住建局'], '2025年10月底前', true],
+      ['（3）', ['区城管局'], '2025年10月底前', true],
+    ]);
+  });
+
+  it('stays the last sub-item\'s when the others name their own, when it is indented under it, or after a blank line', () => {
+    const last = [['①', ['区体育局'], '2025年6月底前', false], ['②', ['区住建局'], '2025年10月底前', false]];
+    const others = read([...head, '①社区健身步道5条（牵头单位：区体育局；完成时限：2025年6月底前）', '②多功能运动场3处（牵头单位：区住建局）', '完成时限：2025年10月底前']);
+    assert.deepEqual(dated(others), last);
+    const indented = read([...head, '①社区健身步道5条（牵头单位：区体育局）', '②多功能运动场3处（牵头单位：区住建局）', '\t完成时限：2025年10月底前']);
+    assert.deepEqual(dated(indented), [['①', ['区体育局'], null, false], ['②', ['区住建局'], '2025年10月底前', false]]);
+    const blank = read([...head, '①社区健身步道5条（牵头单位：区体育局）', '②多功能运动场3处（牵头单位：区住建局）', '', '完成时限：2025年10月底前']);
+    assert.deepEqual(dated(blank), [['①', ['区体育局'], null, false], ['②', ['区住建局'], '2025年10月底前', false]]);
+  });
+
+  it('stays each sub-item\'s when each is followed by its own, and a line naming units stays the last\'s', () => {
+    const each = read([...head, '①社区健身步道5条（牵头单位：区体育局）', '完成时限：2025年6月底前', '②多功能运动场3处（牵头单位：区住建局）', '完成时限：2025年10月底前']);
+    assert.deepEqual(dated(each), [['①', ['区体育局'], '2025年6月底前', false], ['②', ['区住建局'], '2025年10月底前', false]]);
+    const units = read([...head, '①社区健身步道5条（牵头单位：区体育局）', '②多功能运动场3处（牵头单位：区住建局）', '责任单位：各街道；完成时限：2025年10月底前']);
+    assert.deepEqual(dated(units), [['①', ['区体育局'], null, false], ['②', ['区住建局'], '2025年10月底前', false]]);
+  });
+});
+
 describe('real plans: lead conventions', () => {
   const plan = (convention: string, items: string[]) => read(['溪川县2024年工作方案', convention, '一、重点任务', ...items]);
 

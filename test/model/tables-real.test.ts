@@ -327,6 +327,80 @@ describe('task tables as they arrive', () => {
     assertRangesAgree(plan);
   });
 
+  describe('a tab-separated table copied from Word whose cells hold line breaks', () => {
+    const wrapped = [
+      '枫林区2025年城市更新重点任务表', // 0
+      '', // 1
+      '序号\t工作任务\t牵头单位\t配合单位\t完成时限', // 2
+      '1\t新建口袋公园8处\t区城管局\t区住建局\t2025年9月底前', // 3
+      // The task cell holds a line break: the next line goes on with it, then fills the row's other cells.
+      '2\t改造雨污管网12公里，', // 4
+      '同步修复破损路面\t区水务局\t区城管局、区交通局\t2025年11月底前', // 5
+      // The 配合单位 cell holds a line break: the deadline is on the next line.
+      '3\t新建公共充电桩400个\t区发改局\t区供电公司、', // 6
+      '各镇人民政府\t2025年12月底前', // 7
+      '4\t新增公共停车泊位900个\t区交通局\t区公安分局\t长期坚持', // 8
+    ];
+    const read = (lines: string[], eol?: string) =>
+      planOf(lines, {}, eol).tasks.map((t) => [t.number, t.range.start.line, t.range.end.line, t.title, names(t.lead), names(t.responsible), t.deadline?.end ?? null]);
+
+    it('reads one row per number, the line that goes on with a cell joined to it', () => {
+      const expected = [
+        ['1', 3, 3, '新建口袋公园8处', ['区城管局'], ['区住建局'], '2025-09-30'],
+        ['2', 4, 5, '改造雨污管网12公里，同步修复破损路面', ['区水务局'], ['区城管局', '区交通局'], '2025-11-30'],
+        ['3', 6, 7, '新建公共充电桩400个', ['区发改局'], ['区供电公司', '各镇人民政府'], '2025-12-31'],
+        ['4', 8, 8, '新增公共停车泊位900个', ['区交通局'], ['区公安分局'], null],
+      ];
+      assert.deepEqual(read(wrapped), expected);
+      assert.deepEqual(read(wrapped, '\r\n'), expected);
+      const plan = planOf(wrapped);
+      assert.deepEqual(plan.tables[0]!.rows.map((r) => r.cells.length), [5, 5, 5, 5]);
+      assert.equal(plan.tables[0]!.rows[1]!.cells[1], '改造雨污管网12公里，\n同步修复破损路面');
+      assert.equal(plan.tables[0]!.rows[2]!.cells[3], '区供电公司、\n各镇人民政府');
+      assert.ok(plan.tasks[3]!.deadline?.ongoing);
+      assertRangesAgree(plan);
+    });
+
+    it('keeps a numbered list inside a cell in its cell: `2.` opening a line that goes on with a cell opens no row', () => {
+      const plan = planOf([
+        '石岭县2025年农村人居环境整治任务表', // 0
+        '序号\t重点任务\t工作措施\t牵头单位\t协同单位\t完成时限', // 1
+        '1\t提升农村供水保障\t1.改造老旧供水管网80公里；', // 2
+        '2.新建水质检测点6处；', // 3
+        '3.完成水厂提标改造。\t县水利局\t县卫健局、各乡镇\t2025年10月底前', // 4
+        // A row of its own, opened by its number, whose measures cell also holds a line break.
+        '2\t推进农村厕所改造\t1.改建户用卫生厕所1500座；', // 5
+        '2.建立管护长效机制。\t县农业农村局\t县财政局\t2025年12月底前', // 6
+        '3\t整治村庄环境\t清理垃圾堆放点120处\t县住建局\t各乡镇\t2025年6月底前', // 7
+      ]);
+      assert.deepEqual(plan.tasks.map((t) => [t.number, t.range.start.line, t.range.end.line, t.title, names(t.lead), names(t.responsible), t.deadline?.end]), [
+        ['1', 2, 4, '提升农村供水保障', ['县水利局'], ['县卫健局', '各乡镇'], '2025-10-31'],
+        ['2', 5, 6, '推进农村厕所改造', ['县农业农村局'], ['县财政局'], '2025-12-31'],
+        ['3', 7, 7, '整治村庄环境', ['县住建局'], ['各乡镇'], '2025-06-30'],
+      ]);
+      assert.equal(plan.tables[0]!.rows[0]!.cells[2], '1.改造老旧供水管网80公里；\n2.新建水质检测点6处；\n3.完成水厂提标改造。');
+      assertRangesAgree(plan);
+    });
+
+    it('keeps apart a row that lost its last cells and the numbered row after it, and a category line between them', () => {
+      const plan = planOf([
+        '枫林区2025年文化惠民任务表', // 0
+        '序号\t工作任务\t牵头单位\t完成时限', // 1
+        '1\t修缮综合文化站5个\t区文旅局', // 2
+        // One tab more would fill the row above, but the line opens with its number: a row of its own.
+        '2\t建设城市书房3个', // 3
+        '二、群众文化活动', // 4
+        '3\t开展送戏下乡120场\t区文旅局\t2025年10月底前', // 5
+      ]);
+      assert.deepEqual(plan.tasks.map((t) => [t.number, t.range.start.line, t.range.end.line, t.title, names(t.lead), t.deadline?.end ?? null]), [
+        ['1', 2, 2, '修缮综合文化站5个', ['区文旅局'], null],
+        ['2', 3, 3, '建设城市书房3个', [], null],
+        ['3', 5, 5, '开展送戏下乡120场', ['区文旅局'], '2025-10-31'],
+      ]);
+      assertRangesAgree(plan);
+    });
+  });
+
   it('reads the last row of a one-cell-per-line table whose unit list runs over more lines than its cell', () => {
     const lines = ['青溪区2024年民生实事任务分解表', '序号', '项目名称', '牵头单位', '配合单位', '完成时限', '1', '接种流感疫苗', '区卫健委', '区财政局', '2024年11月底前', '2', '建设养老服务中心', '区民政局', '区住建局', '区自然资源局', '2024年12月底前'];
     const plan = planOf(lines);

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { applyFixesUntilStable } from '../../server/src/lint/fixes.js';
+import { applyFixes, applyFixesUntilStable } from '../../server/src/lint/fixes.js';
 import { renumberEdits } from '../../server/src/features/code-actions.js';
 import type { Fix } from '../../server/src/lint/types.js';
 import { parsePlan } from '../../server/src/model/plan.js';
@@ -220,6 +220,50 @@ describe('PL004 number-sequence', () => {
       assert.doesNotThrow(() => findings(text));
       assert.ok(lint(text, { ruleId: ID, locale: 'en' }).every((d) => !d.message.includes('failed')), `no internal error for ${JSON.stringify(text)}`);
     }
+  });
+  /** A plan numbered `1.1` `1.2` under `一、`, `2.1` under `二、`, `1.2.1` under `1.2`, each item naming its lead and deadline. */
+  const DECIMAL_PLAN = [
+    '松溪县2025年智慧农业建设工作方案',
+    '',
+    '一、重点任务',
+    '1.1 建设农业物联网平台。接入1.2万户。（牵头单位：县农业农村局；完成时限：2025年9月底前）',
+    '1.2 推广智能灌溉',
+    '1.2.1 新增面积2.5万亩。（牵头单位：县水利局；完成时限：2025年10月底前）',
+    '1.2.2 节水3.5%。（牵头单位：县水利局；完成时限：2025年11月底前）',
+    '二、推进机制',
+    '2.1 建立调度机制。（牵头单位：县政府办；完成时限：2025年12月底前）',
+    '2.2 强化资金保障。（牵头单位：县财政局；完成时限：2025年12月底前）',
+  ].join('\n');
+
+  it('finds nothing wrong in a consistent decimal plan, and no numbering finding of any rule (PL003–PL006)', () => {
+    assert.deepEqual(findings(DECIMAL_PLAN), []);
+    const numbering = lint(DECIMAL_PLAN).filter((d) => ['PL003', 'PL004', 'PL005', 'PL006'].includes(d.ruleId));
+    assert.deepEqual(numbering.map((d) => d.message), []);
+  });
+
+  it('reports a gap in decimal markers by their last number, and renumbers the markers under it with it', () => {
+    const text = DECIMAL_PLAN.replace('1.2 推广', '1.3 推广').replace('1.2.1', '1.3.1').replace('1.2.2', '1.3.3');
+    assert.deepEqual(
+      findings(text).map((d) => `${d.range.start.line} ${d.message}`),
+      ['4 编号“1.3”跳号，应为“1.2”', '6 编号“1.3.3”跳号，应为“1.3.2”'],
+    );
+    assert.equal(fixed(text), DECIMAL_PLAN);
+    // The renumbering command on `一、`'s items does the same for them.
+    const edits = renumberEdits(parsePlan(text), text.indexOf('一、'));
+    assert.equal(applyFixes(text, [{ title: '', edits }]).text, DECIMAL_PLAN.replace('1.2.2', '1.2.3'));
+  });
+
+  it('reports a decimal marker whose leading number is not its parent\'s, without a fix', () => {
+    const text = DECIMAL_PLAN.replace('2.1 建立', '1.1 建立');
+    const ds = findings(text);
+    assert.deepEqual(ds.map((d) => `${d.range.start.line} ${d.message}`), ['8 编号“1.1”的前几位与上级“二、”不符，应为“2.1”']);
+    assert.equal(ds[0]!.fix, undefined);
+    assert.equal(lint(text, { ruleId: ID, locale: 'en' })[0]!.message, 'Number "1.1" does not begin with the number of "二、" above it; expected "2.1"');
+  });
+
+  it('counts top-level decimal markers (no marker above) per leading number', () => {
+    const text = ['松溪县2025年智慧农业建设工作方案', '1.1 建设平台', '1.2 推广灌溉', '2.1 建立机制', '2.3 强化保障'].join('\n');
+    assert.deepEqual(findings(text).map((d) => d.message), ['编号“2.3”跳号，应为“2.2”']);
   });
 });
 

@@ -3,12 +3,15 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { configOf, lint } from '../helpers/lint.js';
+import { applyFixes } from '../../server/src/lint/fixes.js';
 import { SAMPLES } from '../helpers/paths.js';
 import { createPlanService } from '../../server/src/service.js';
 import { allRules } from '../../server/src/rules/index.js';
 
 const ID = 'PL005';
 const findings = (text: string) => lint(text, { ruleId: ID });
+/** `text` with every PL005 fix applied once. */
+const applyAll = (text: string) => applyFixes(text, findings(text).flatMap((d) => (d.fix ? [d.fix] : []))).text;
 const plan = (...lines: string[]) => ['岚川市2024年度工作要点', '', ...lines.flatMap((l) => [l, ''])].join('\n');
 
 describe('PL005 number-style', () => {
@@ -62,5 +65,15 @@ describe('PL005 number-style', () => {
   it('speaks English with locale en', () => {
     const text = plan('一、甲', '1.任务', '2、任务', '3.任务');
     assert.equal(lint(text, { ruleId: ID, locale: 'en' })[0]!.message, 'Marker "2、" is written differently from its sibling "1."; change it to "2."');
+  });
+
+  it('finds one form in decimal markers written alike, and restyles one written otherwise (numbers kept)', () => {
+    const text = ['岚川市2024年度工作要点', '一、重点任务', '1.1 任务', '1.2 任务', '１．３ 任务', '1.4、任务', '二、保障', '２．１ 任务', '２．２ 任务'].join('\n');
+    assert.deepEqual(
+      findings(text).map((d) => d.message),
+      ['编号“１．３”与同级编号“1.2”写法不一致，应改为“1.3”', '编号“1.4、”与同级编号“1.2”写法不一致，应改为“1.4”'],
+    );
+    const fixedText = applyAll(text);
+    assert.equal(fixedText, text.replace('１．３', '1.3').replace('1.4、', '1.4'));
   });
 });

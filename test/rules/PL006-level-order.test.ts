@@ -95,4 +95,13 @@ describe('PL006 level-order', () => {
     const [d] = lint(plan('一、甲', '1.任务', '(一)子项'), { ruleId: ID, locale: 'en' });
     assert.equal(d!.message, 'Levels out of order: "(一)" is a higher level than "1." before it under the same heading');
   });
+
+  it('reads decimal markers as the levels below the markers they continue: no finding on a consistent scheme', () => {
+    assert.deepEqual(findings(plan('一、甲', '1.1 任务', '1.2 子项', '1.2.1 任务', '1.2.2 任务', '二、乙', '（一）子项', '1.任务', '三、丙', '3.1 任务')), []);
+    // …and a decimal marker that leaves out a number (`2.1.1` right under `二、`) skips the level of `1.1`.
+    assert.deepEqual(
+      findings(plan('一、甲', '1.1 任务', '1.2 任务', '二、乙', '2.1.1 任务')).map((d) => d.message),
+      ['跳级：“2.1.1”直接位于“二、”之下，跳过了本文其他位置使用的“1.1”一级'],
+    );
+  });
 });

@@ -161,6 +161,17 @@ describe('PL010 attribution-malformed', () => {
     });
   });
 
+  describe('empty fields', () => {
+    it('reports an empty lead, 责任单位 or deadline, not an empty field of co-operating units', () => {
+      const text = planOf([
+        '推进工作。（牵头单位：市司法局；配合单位：；完成时限：2021年6月底前）',
+        '完善制度。（牵头单位：市财政局；协办部门：无；责任单位：；完成时限：2021年9月底前）',
+        '健全机制。（牵头单位：；参与单位：；完成时限：）',
+      ]);
+      assert.deepEqual(findings(text), ['责任单位：', '牵头单位：', '完成时限：']);
+    });
+  });
+
   describe('plans without findings', () => {
     it('finds nothing in an empty plan or a plan without attributions', () => {
       assert.deepEqual(check(parsePlan('')), []);

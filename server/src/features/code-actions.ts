@@ -1,6 +1,7 @@
 // Code actions and edit commands: quick fixes of the diagnostics under a range (from the current text), fix-all as a minimal diff, renumbering, attribution templates.
 import { insertTemplateEdit } from '../lint/templates.js';
 import type { LintDiagnostic, TextEdit } from '../lint/types.js';
+import { carriedSpans, digitsLike } from '../model/decimal.js';
 import { markerWithNumber, siblingRuns } from '../model/numbering.js';
 import type { PlanDocument, Section, Span, Task } from '../model/types.js';
 
@@ -232,7 +233,10 @@ export function renumberEdits(plan: PlanDocument, offset: number): TextEdit[] {
     run.sections.forEach((s, i) => {
       if (s.marker.value === run.first + i) return;
       const text = markerWithNumber(s.marker, run.first + i);
-      if (text !== null && text !== s.marker.text) edits.push({ span: s.marker.span, newText: text });
+      if (text === null || text === s.marker.text) return;
+      edits.push({ span: s.marker.span, newText: text });
+      // The decimal markers under it carry its number (`1.3` → `1.2`: `1.3.1` → `1.2.1`).
+      for (const span of carriedSpans(s)) edits.push({ span, newText: digitsLike(plan.text, span, run.first + i) });
     });
   }
   return edits.sort((a, b) => a.span.start - b.span.start);

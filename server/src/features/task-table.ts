@@ -1,5 +1,5 @@
 // The task decomposition table (任务分解表) of a plan: one row per task, as the CLI, the preview and exports show it.
-import { formatChineseNumeral } from '../../../grammar/numerals.js';
+import { formatChineseNumeral, parseDecimal } from '../../../grammar/numerals.js';
 import type { LintDiagnostic, Locale } from '../lint/types.js';
 import type { Marker, PlanDocument, Section, Task } from '../model/types.js';
 
@@ -54,6 +54,8 @@ export const SECTION_SEPARATOR = ' / ';
 export function markerLabel(marker: Marker, inner = false): string {
   const v = marker.value;
   if (!Number.isInteger(v) || v < 0) return marker.text.trim();
+  // `１．２、` → `1.2`: its numbers, whatever its level.
+  if (marker.style === 'decimal') return parseDecimal(marker.text).join('.');
   switch (marker.level) {
     case 1:
       return formatChineseNumeral(v) + (inner ? '' : '、');
@@ -81,7 +83,15 @@ function ancestors(section: Section): Section[] {
 function fullNumber(task: Task): string {
   if (!task.section) return task.number;
   const own = task.section;
-  const chain = [...ancestors(own), own];
+  let chain = [...ancestors(own), own];
+  if (own.marker.style === 'decimal') {
+    // A decimal marker carries the numbers of the decimal markers above it and of the marker its first number
+    // continues (`1.1` under `一、`): those are left out of its full number (`一1.1` under `（一）` under `一、`).
+    let k = chain.length - 1;
+    while (k > 0 && chain[k - 1]!.marker.style === 'decimal') k--;
+    if (k > 0 && chain[k - 1]!.marker.value === parseDecimal(chain[k]!.marker.text)[0]) k--;
+    chain = [...chain.slice(0, k).filter((s) => s.marker.style !== 'decimal'), own];
+  }
   return chain.map((s, i) => markerLabel(s.marker, i < chain.length - 1)).join('');
 }
 

@@ -578,7 +578,8 @@ function readField(toks: IToken[], from: number, valueStart: number, to: number,
       pushUnits(role === 'lead' ? attribution.lead : attribution.responsible, named, role, ctx);
       return;
     }
-    attribution.problems.push(problem(ctx, 'empty-field', oneLine(head.image), { start: head.startOffset, end: end(toks[valueStart - 1]!) }));
+    // `配合单位：` left empty says no unit co-operates, which a task may well say; an empty lead, 责任单位 or deadline is a gap.
+    if (!COOPERATING_FIELD.test(head.image)) attribution.problems.push(problem(ctx, 'empty-field', oneLine(head.image), { start: head.startOffset, end: end(toks[valueStart - 1]!) }));
     return;
   }
   if (head.tokenType === T.DeadlineField) {
@@ -591,10 +592,13 @@ function readField(toks: IToken[], from: number, valueStart: number, to: number,
   if (cut < span.end) pushDeadlines(attribution.deadlines, trimSpan(ctx.text, cut, span.end), ctx, 'field');
   const units = trimSpan(ctx.text, span.start, cut);
   const count = pushUnits(role === 'lead' ? attribution.lead : attribution.responsible, { start: units.start, end: trimListEnd(ctx.text, units) }, role, ctx);
-  if (count === 0) {
+  if (count === 0 && !COOPERATING_FIELD.test(head.image)) {
     attribution.problems.push(problem(ctx, 'empty-field', oneLine(head.image), { start: head.startOffset, end: valueTo }));
   }
 }
+
+/** The names of the fields of co-operating units (`配合单位`, `协办部门`, `参与单位`…), which a task may leave empty. */
+const COOPERATING_FIELD = /配合|协同|協同|协作|協作|协办|協辦|协助|協助|参与|參與|参加|參加/;
 
 
 /** The verbs that end a segment after a unit field's value (`Y配合`, `Y负责`). */

@@ -1,6 +1,7 @@
 // Numbering runs: which markers must count 1, 2, 3… together (per parent, or through the document), levels out of order, and a marker written with another number.
-import { formatChineseNumeral, formatCircled } from '../../../grammar/numerals.js';
+import { formatChineseNumeral, formatCircled, parseDecimal } from '../../../grammar/numerals.js';
 import { coverOf } from './ranges.js';
+import { decimalPrefix, isDecimal } from './decimal.js';
 import { perDocument } from './remember.js';
 import type { Level, Marker, PlanDocument, SeparateList, Section, Span } from './types.js';
 
@@ -160,7 +161,8 @@ function readLevels(plan: PlanDocument, excluded: ReadonlySet<Section>): LevelRe
     // The previous marker of its level is the previous one in its own list.
     const last = lasts[listOf(s) + 1]!;
     const level = s.marker.level;
-    if (level > 5 || excluded.has(s)) continue;
+    // Decimal markers start again under each parent by their form (`1.2` then `2.1`): no vote, no parent counted.
+    if (level > 5 || excluded.has(s) || isDecimal(s.marker)) continue;
     const prev = last[level];
     last[level] = s;
     // A parent's children of one level are contiguous in document order, so a change of parent is a new parent.
@@ -203,8 +205,11 @@ export const siblingRuns = perDocument((plan: PlanDocument): readonly SiblingRun
   const excluded = outsideOutline(plan);
   const readings = readLevels(plan, excluded);
   const outlines = outlinesOf(plan);
-  const runs: { level: Level; mode: SequenceMode | null; sections: Section[]; first: number }[] = [];
+  const runs: { level: Level; mode: SequenceMode | null; sections: Section[]; first: number; prefix?: string }[] = [];
   const opens = perList(plan.separateLists, (): (typeof runs)[number][] => []);
+  /** The runs of decimal markers (`1.1` `1.2`), apart from the other markers of their levels. */
+  const openDecimal = perList(plan.separateLists, (): (typeof runs)[number][] => []);
+  const seenDecimal = [false, false, false, false, false, false];
   let shi: (typeof runs)[number] | undefined;
   let di: (typeof runs)[number] | undefined;
   const listOf = separateListWalker(plan.separateLists);
@@ -231,6 +236,22 @@ export const siblingRuns = perDocument((plan: PlanDocument): readonly SiblingRun
         runs.push(run);
         if (isShi) shi = run;
         else di = run;
+      }
+      run.sections.push(s);
+      continue;
+    }
+    if (isDecimal(s.marker)) {
+      // A run per parent (`2.1` `2.2` under `二、`; leading numbers not the parent's are `decimalParentMismatches`), and at
+      // the top, where no marker stands for the leading numbers, per leading numbers (`1.1` `1.2`, then `2.1`).
+      const prefix = s.parent === null ? decimalPrefix(s.marker) : '';
+      let run = openDecimal[list + 1]![level];
+      if (run === undefined || run.sections[0]!.parent !== s.parent || run.prefix !== prefix) {
+        const midway = plan.excerpt && !seenDecimal[level] && (s.parent === null || midwayHeads.has(s.parent)) && Number.isInteger(s.marker.value) && s.marker.value > 1;
+        if (midway) midwayHeads.add(s);
+        run = { level, mode: null, sections: [], first: midway ? s.marker.value : 1, prefix };
+        runs.push(run);
+        openDecimal[list + 1]![level] = run;
+        seenDecimal[level] = true;
       }
       run.sections.push(s);
       continue;
@@ -276,7 +297,36 @@ export const invertedSections = perDocument((plan: PlanDocument): ReadonlyMap<Se
   return inverted;
 });
 
-/** The span of the number inside a marker: `十二` in `(十二)`, `8` in `8.`, the whole `③`. */
+/**
+ * Decimal markers whose leading numbers are not their parent's (`1.2` under `二、`, `2.1.1` under `2.2`), each mapped to
+ * the numbers it should lead with: the parent's own numbers when it is a decimal marker one number shorter; the parent's
+ * number when it is another marker and the decimal has two numbers, unless the number is that of a marker further up
+ * (`1.1` under `（一）` under `一、` reads both ways). A decimal marker with no parent, or more numbers than its parent's
+ * and one (a skipped level, PL006), is not judged. Linear.
+ */
+export const decimalParentMismatches = perDocument((plan: PlanDocument): ReadonlyMap<Section, readonly number[]> => {
+  const excluded = outsideOutline(plan);
+  const found = new Map<Section, readonly number[]>();
+  for (const s of plan.allSections) {
+    const parent = s.parent;
+    if (!isDecimal(s.marker) || parent === null || excluded.has(s) || parent.marker.level > 5) continue;
+    const parts = parseDecimal(s.marker.text);
+    if (isDecimal(parent.marker)) {
+      const above = parseDecimal(parent.marker.text);
+      if (above.length + 1 === parts.length && above.some((n, i) => n !== parts[i])) found.set(s, above);
+      continue;
+    }
+    if (parts.length !== 2 || !Number.isInteger(parent.marker.value)) continue;
+    let matches = false;
+    for (let up: Section | null = parent; up !== null && !matches; up = up.parent) {
+      matches = up.marker.level <= 5 && !isDecimal(up.marker) && up.marker.value === parts[0];
+    }
+    if (!matches) found.set(s, [parent.marker.value]);
+  }
+  return found;
+});
+
+/** The span of the number inside a marker: `十二` in `(十二)`, `8` in `8.`, the whole `③`, the last number of `2.3.1`. */
 export function numberSpan(marker: Marker): Span {
   const { start } = marker.span;
   const end = start + marker.text.length;
@@ -291,6 +341,14 @@ export function numberSpan(marker: Marker): Span {
     case 'ar-enclosed':
     case 'ar-paren-enclosed':
       return { start, end };
+    case 'decimal': {
+      // `2.3.1`, `2.1、`: the digits after the last `.` or `．`.
+      let to = end;
+      while (to > start && !/[0-9０-９]/.test(marker.text[to - start - 1]!)) to--;
+      let from = to;
+      while (from > start && /[0-9０-９]/.test(marker.text[from - start - 1]!)) from--;
+      return { start: from, end: to };
+    }
     case 'field': {
       // `序号：12`: the digits that end it.
       let from = end;
@@ -314,6 +372,11 @@ export const toFullWidthDigits = (digits: string) => digits.replace(/[0-9]/g, (d
  */
 export function formatNumber(marker: Marker, value: number): string | null {
   if (!Number.isInteger(value) || value < 1) return null;
+  if (isDecimal(marker)) {
+    if (value > 999) return null;
+    const span = numberSpan(marker);
+    return /[０-９]/.test(marker.text.slice(span.start - marker.span.start, span.end - marker.span.start)) ? toFullWidthDigits(String(value)) : String(value);
+  }
   switch (marker.level) {
     case 3:
     case 4: {

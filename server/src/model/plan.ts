@@ -6,6 +6,7 @@ import {
   parseArabic,
   parseChineseNumeral,
   parseCircled,
+  parseDecimal,
   parseText,
   tokens as T,
   unitsThenVerb,
@@ -395,7 +396,7 @@ function attachmentStart(text: string, blocks: Block[], from: number): number {
 // ---------------------------------------------------------------------------------------------
 // Sections
 
-const LEVELS: Record<string, { level: Level; style: (image: string) => MarkerStyle; value: (image: string) => number }> = {
+const LEVELS: Record<string, { level: Level | 0; style: (image: string) => MarkerStyle; value: (image: string) => number }> = {
   ChapterMarker: { level: 1, style: (s) => (s.endsWith('、') ? 'cn-dun' : 'cn-fwdot'), value: (s) => parseChineseNumeral(s.slice(0, -1)) },
   SectionMarker: { level: 2, style: (s) => (s[0] === '(' ? 'cn-paren-half' : 'cn-paren-full'), value: (s) => parseChineseNumeral(s.slice(1, -1)) },
   ItemMarker: {
@@ -412,11 +413,39 @@ const LEVELS: Record<string, { level: Level; style: (image: string) => MarkerSty
   InlineShiMarker: { level: 6, style: () => 'inline-shi', value: (s) => parseChineseNumeral(s.slice(0, -1)) },
   InlineDiMarker: { level: 6, style: () => 'inline-di', value: (s) => parseChineseNumeral(s.slice(1, -1)) },
   FieldMarker: { level: 3, style: () => 'field', value: (s) => parseArabic(/[0-9０-９]+$/.exec(s)?.[0] ?? '') },
+  // Its level is read from the sections open above it (`decimalLevel`); 0 stands for that.
+  DecimalMarker: { level: 0, style: () => 'decimal', value: (s) => parseDecimal(s).pop() ?? NaN },
 };
 
-function toMarker(tok: IToken, lines: LineTable): Marker {
+/**
+ * The level of a decimal marker of `depth` numbers (`1.1`: 2, `2.3.1`: 3) under the sections open above it (`stack`,
+ * outermost first): the level of an open decimal marker of its depth (a sibling), or one level deeper per number more
+ * than an open decimal marker has (`1.1.1` under `1.1`); else one level per number past the first below the innermost
+ * other marker (`1.1` under `一、` is level 2, under `（一）` level 3; a bare `1` heading a scheme, one level below), or
+ * its depth when nothing is open (`1` `1.1` `1.1.1` from the top). At most 5. The stack holds one section per level.
+ */
+function decimalLevel(depth: number, stack: readonly SectionInfo[]): Level {
+  let base = 0;
+  for (let i = stack.length - 1; i >= 0; i--) {
+    const marker = stack[i]!.section.marker;
+    if (marker.level > 5) continue;
+    if (marker.style === 'decimal') {
+      const above = parseDecimal(marker.text).length;
+      if (above <= depth) return Math.min(5, marker.level + depth - above) as Level;
+    } else if (base === 0) base = marker.level;
+  }
+  return Math.min(5, base === 0 ? depth : base + Math.max(1, depth - 1)) as Level;
+}
+
+/** The level of the marker `tok` opens a section at, under the sections open (`stack`). */
+function markerLevel(tok: IToken, stack: readonly SectionInfo[]): Level {
+  const level = LEVELS[tok.tokenType.name]!.level;
+  return level === 0 ? decimalLevel(parseDecimal(tok.image).length, stack) : level;
+}
+
+function toMarker(tok: IToken, level: Level, lines: LineTable): Marker {
   const kind = LEVELS[tok.tokenType.name]!;
-  return new PlacedMarker(tok.image, kind.level, kind.style(tok.image), kind.value(tok.image), { start: tok.startOffset, end: end(tok) }, lines);
+  return new PlacedMarker(tok.image, level, kind.style(tok.image), kind.value(tok.image), { start: tok.startOffset, end: end(tok) }, lines);
 }
 
 interface SectionInfo {
@@ -451,6 +480,8 @@ interface SectionInfo {
   fieldsFollow: boolean;
   /** An attribution after it went to its parent (`sharedBySiblings`): the attribution lines after that go there too. */
   passesUp: boolean;
+  /** The deadline its heading ends with (`headingDeadline`): undefined until read, null when it names none. */
+  headingDeadline: Deadline | null | undefined;
 }
 
 /** Field names that open a line of one field (`牵头单位：` `责任单位：` `完成时限：` `牵头领导：`). */
@@ -523,6 +554,66 @@ function sharedBySiblings(parent: SectionInfo | undefined, info: Map<Section, Se
   for (let k = 0; k < children.length - 1; k++) if (info.get(children[k]!)!.own.length > 0) return false;
   return true;
 }
+
+/**
+ * Is the field line `blocks[at]`, just read into the last sub-item `last` (its attributions from `read` on), a deadline
+ * that closes the list of `parent`'s sub-items and speaks for each (`5.建设示范点。` `①…（牵头单位：A）` `②…（牵头单位：B）`
+ * then `完成时限：2025年11月底前`)? It names a deadline and nothing else; the sub-items (two or more, of an item as in
+ * `sharedBySiblings`) are a run of one line each with no blank line between them or before it, `last` and at least one
+ * other naming no deadline, and the item none; it is one line, not indented past the item (a line indented under the
+ * last sub-item is that one's), and no sub-item or field line follows it. Otherwise it stays the last sub-item's own, as
+ * a field line after an item is.
+ */
+function closesSubItems(
+  tokens: IToken[],
+  blocks: Block[],
+  at: number,
+  bodyEnd: number,
+  last: SectionInfo,
+  parent: SectionInfo,
+  read: number,
+  info: Map<Section, SectionInfo>,
+  ctx: AttributionContext,
+): boolean {
+  const { text } = ctx;
+  const own = last.own;
+  for (let k = read; k < own.length; k++) if (own[k]!.deadlines.length === 0 || own[k]!.lead.length > 0 || own[k]!.responsible.length > 0) return false;
+  for (let k = 0; k < read; k++) if (own[k]!.deadlines.length > 0) return false;
+  const children = parent.section.children;
+  if (parent.nonTask || children.length < 2 || last.blocks.length !== 1 || last.section !== children[children.length - 1]) return false;
+  if (parent.section.marker.level < 3 && last.section.marker.level < 5) return false;
+  if (pickDeadlineOf(parent.own) !== null) return false;
+  const block = blocks[at]!;
+  if (!onlyAttributions(block, own.slice(read), text)) return false;
+  // One field line, closing the list: no sub-item of its level or deeper, nor another field line, after it.
+  const next = blocks[at + 1];
+  if (next !== undefined && next.start < bodyEnd && next.kind === 'paragraph') {
+    if (next.marker !== null ? LEVELS[next.marker.tokenType.name]!.level >= last.section.marker.level : isFieldLine(tokens, next)) return false;
+  }
+  const indent = indentOf(text, block.start, ctx);
+  if (indent > 0 && indent > indentOf(text, parent.section.marker.span.start, ctx)) return false;
+  // A run of one-line sub-items, the line right under the last.
+  if (!oneBreakBetween(text, last.blocks[0]!.end, block.start)) return false;
+  let without = 0;
+  for (let k = 0; k < children.length - 1; k++) {
+    const sibling = info.get(children[k]!)!;
+    if (sibling.blocks.length !== 1 || children[k]!.children.length > 0) return false;
+    if (!oneBreakBetween(text, sibling.blocks[0]!.end, children[k + 1]!.marker.span.start)) return false;
+    if (!sibling.own.some((a) => a.deadlines.length > 0)) without++;
+  }
+  return without > 0;
+}
+
+/** How far the line holding `offset` is indented: the spaces and tabs that open it. */
+function indentOf(text: string, offset: number, ctx: AttributionContext): number {
+  const start = ctx.lines.lineStart(ctx.lines.lineAt(offset));
+  let i = start;
+  while (i < text.length && INDENT_CODES.has(text.charCodeAt(i))) i++;
+  return i - start;
+}
+
+/** Spaces that indent a line: space, tab, ideographic and no-break space. */
+const INDENT_CODES = new Set([0x20, 0x09, 0x3000, 0xa0]);
 
 /**
  * Words that open a statement about the items above it (`以上任务`, `上述各项工作`, `以上3项任务`): the attribution that
@@ -601,10 +692,11 @@ const LABEL_TAIL = /(?:^|[。；;！？!?])[ \t\u3000\u00a0]*([^。；;！？!?�
  * items of that level after it, until a marker of a higher level, are that section's: goals, not tasks, a list of
  * their own.
  */
-function labelledListLevel(blocks: Block[], at: number, bodyEnd: number, current: SectionInfo | undefined, text: string, nonTask: NonTaskNames): Level | 0 {
+function labelledListLevel(blocks: Block[], at: number, bodyEnd: number, stack: readonly SectionInfo[], text: string, nonTask: NonTaskNames): Level | 0 {
   const next = blocks[at + 1];
   if (next === undefined || next.kind !== 'paragraph' || next.marker === null || next.start >= bodyEnd) return 0;
-  const level = LEVELS[next.marker.tokenType.name]!.level;
+  const current = stack[stack.length - 1];
+  const level = markerLevel(next.marker, stack);
   if (level > 5) return 0;
   const block = blocks[at]!;
   let last = block.end - 1;
@@ -725,7 +817,7 @@ function buildSections(
       const current = stack[stack.length - 1];
       // A labelled list ends at a line that opens something else (another label, a heading of no level).
       if (labelled !== null && endsLabelledList(ctx.text, block)) endLabelled(block.start);
-      const listLevel = labelledListLevel(blocks, b, bodyEnd, current, ctx.text, nonTask);
+      const listLevel = labelledListLevel(blocks, b, bodyEnd, stack, ctx.text, nonTask);
       if (listLevel !== 0) {
         labelled = { span: { start: block.start, end: block.end }, level: listLevel, kind: 'labelled' };
         separateLists.push(labelled);
@@ -774,6 +866,14 @@ function buildSections(
             attachmentLevel = 0;
             continue;
           }
+          // A deadline line closing a list of sub-items that name their units but no deadline (`①…（牵头单位：A）`
+          // `②…（牵头单位：B）` then `完成时限：…`) is their item's: each sub-item without one inherits it.
+          if (parent !== undefined && before > 0 && current.own.length > before && closesSubItems(tokens, blocks, b, bodyEnd, current, parent, before, info, ctx)) {
+            parent.own.push(...current.own.splice(before));
+            parent.blocks.push(block);
+            attachmentLevel = 0;
+            continue;
+          }
         } else {
           for (const attribution of readAttributions(tokens, block.first, block.last, ctx, found)) {
             unnumbered.push(new PlacedUnnumbered(attribution, current?.section ?? null, ctx.lines));
@@ -785,7 +885,7 @@ function buildSections(
       attachmentLevel = 0;
       continue;
     }
-    const marker = toMarker(block.marker, ctx.lines);
+    const marker = toMarker(block.marker, markerLevel(block.marker, stack), ctx.lines);
     if (ATTACHMENT_PREFIX.test(ctx.text.slice(Math.max(0, marker.span.start - 12), marker.span.start))) {
       attachmentLevel = marker.level;
       attachments = { span: { start: marker.span.start, end: block.end }, level: marker.level, kind: 'attachment' };
@@ -831,6 +931,7 @@ function buildSections(
       foldedInline: false,
       fieldsFollow: true,
       passesUp: false,
+      headingDeadline: undefined,
     };
     if (firm) entry.firmTop = parent?.firmTop ?? entry;
     info.set(section, entry);
@@ -1182,13 +1283,14 @@ function startsAlphanumeric(image: string): boolean {
 function numberingMode(all: Section[], separate: readonly SeparateList[]): NumberingMode {
   let continuous = 0;
   let restart = 0;
-  // Sections by level (1–5) and list, in document order; inline items (6) do not count.
+  // Sections by level (1–5) and list, in document order; inline items (6) and decimal markers do not count.
   const byLevel: Section[][] = [];
   for (let k = 0; k < 6 * (separate.length + 1); k++) byLevel.push([]);
   const listOf = separateListWalker(separate);
   for (const s of all) {
     const list = listOf(s); // -1: none
-    if (s.marker.level !== 6) byLevel[6 * (list + 1) + s.marker.level]!.push(s);
+    // A decimal marker starts again under each parent by its form (`1.1` `1.2` `2.1`): it says nothing of the others.
+    if (s.marker.level !== 6 && s.marker.style !== 'decimal') byLevel[6 * (list + 1) + s.marker.level]!.push(s);
   }
   for (const list of byLevel) {
     for (let i = 1; i < list.length; i++) {
@@ -1281,7 +1383,7 @@ function sectionTask(section: Section, built: BuiltSections, ctx: AttributionCon
       inherited.responsible = true;
     }
     if (deadline === null) {
-      const d = pickDeadlineOf(above);
+      const d = pickDeadlineOf(above) ?? headingDeadline(built.info.get(up)!, ctx);
       if (d) {
         deadline = d;
         inherited.deadline = true;
@@ -1520,6 +1622,39 @@ function bindsBefore(d: Deadline, best: Deadline | null): boolean {
   if (a !== b) return a < b;
   return a === 0 && d.end! < best.end!;
 }
+
+/**
+ * The deadline a heading ends with, in its bracket or as its last clause (`一、第一阶段：基础整治（2025年6月底前完成）`,
+ * `二、改造提升，2025年10月底前完成`, `（2025年7月至10月）`): the deadline of its part, which each task under it that names
+ * none inherits. Read in the title as prose (a cue asked for: `到2025年，基本建成…` is a target), and only where nothing
+ * but `完成` and the bracket's close follows it: a date inside the heading's words (`…，2025年底前完成100个小区改造`) is
+ * a goal of the part, not the bound of its tasks. A heading that is a task reads its own text (`ownProseDeadlines`); this
+ * is read only for the tasks under one. Read once per heading.
+ */
+function headingDeadline(entry: SectionInfo, ctx: AttributionContext): Deadline | null {
+  if (entry.headingDeadline !== undefined) return entry.headingDeadline;
+  const { titleSpan } = entry.section;
+  let found: Deadline | null = null;
+  if (titleSpan.end > titleSpan.start) {
+    const written = proseDeadlines(titleSpan, ctx);
+    const last = written[written.length - 1];
+    if (last !== undefined && HEADING_DEADLINE_TAIL.test(ctx.text.slice(last.span.end, titleSpan.end)) && !isPlanPeriod(last, ctx)) found = last;
+  }
+  entry.headingDeadline = found;
+  return found;
+}
+
+/**
+ * Is `d` the plan's whole period written again (`二、重点任务（2021—2025年）` in a plan for 2021–2025)? That says when the
+ * plan runs, not when its part is due: whether it counts is `deadline.planPeriodSatisfies`'s to say.
+ */
+function isPlanPeriod(d: Deadline, ctx: AttributionContext): boolean {
+  const period = ctx.deadlines.period;
+  return period !== null && d.start === `${period.start}-01-01` && d.end === `${period.end}-12-31`;
+}
+
+/** What may follow a heading's deadline to its end: `完成` (`全部完成`), the bracket's close, spaces. */
+const HEADING_DEADLINE_TAIL = /^[\s\u3000]*(?:(?:全部|全面)?完成)?[\s\u3000]*[）)]?[\s\u3000]*$/;
 
 /** `pickDeadline` over the deadlines of `attributions`, in order. */
 function pickDeadlineOf(attributions: Attribution[]): Deadline | null {

@@ -339,12 +339,14 @@ function readPipeTable(view: Lines, first: number): { table: Table | null; next:
 
 function readTsvTable(view: Lines, first: number): { table: Table | null; next: number } {
   const { text } = view;
-  // Each row's first and last line (a quoted cell runs on over lines), and the table's last line.
+  const headerTabs = view.tabCount(first);
+  // Each row's first and last line (a quoted cell or a cell with line breaks runs on over lines), and the table's last line.
   const rowLines: number[] = [];
   let last = first;
   for (let k = first + 1; k < view.count; k++) {
     if (view.hasTab(k)) {
       last = tsvRowEnd(view, k);
+      if (last === k) last = cutRowEnd(view, k, headerTabs);
       rowLines.push(k, last);
       k = last;
     } else if (!(k + 1 < view.count && view.hasTab(k + 1) && isCategoryLine(view, k))) break;
@@ -401,6 +403,41 @@ function tsvRowEnd(view: Lines, k: number): number {
 }
 
 const QUOTE = 0x22;
+
+/** How many lines a tab-separated row whose cells hold line breaks may run on (a list of measures in one cell). */
+const MAX_CELL_LINES = 12;
+
+/**
+ * The last line of the tab-separated row that opens line `k` with fewer tabs than the header's `headerTabs`: a cell
+ * that holds line breaks, copied from Word, goes on over the next lines (`新增托位300个，⏎建成服务中心1个\t区卫健局\t…`),
+ * the text before each line's first tab going on with the cut cell, the rest filling the next cells. The row runs
+ * on over lines that open no row (their first cell is no row number, so a list `2.…；` inside a cell is no row) until
+ * its tabs are the header's; a blank line, a line opening a row, more tabs than the header's or `MAX_CELL_LINES`
+ * lines leave the row on its line (a row that lost its last cells is read as it is).
+ */
+function cutRowEnd(view: Lines, k: number, headerTabs: number): number {
+  let tabs = view.tabCount(k);
+  if (tabs >= headerTabs) return k;
+  for (let line = k + 1; line < view.count && line - k < MAX_CELL_LINES; line++) {
+    if (view.isNoise(line) || opensRow(view, line)) return k;
+    tabs += view.tabCount(line);
+    if (tabs === headerTabs) return line;
+    if (tabs > headerTabs) return k;
+  }
+  return k;
+}
+
+/** Does line `k` open a table row: its first cell, before a tab, a row number (`2`, `3、`)? Reads the cell's first characters only. */
+function opensRow(view: Lines, k: number): boolean {
+  const { text } = view;
+  const from = view.firstKept(k);
+  const end = view.end(k);
+  let to = from;
+  while (to < end && to - from < 8 && text.charCodeAt(to) !== 9) to++;
+  if (to < end && text.charCodeAt(to) !== 9) return false;
+  while (to > from && isTrimCode(text.charCodeAt(to - 1))) to--;
+  return to > from && to - from <= 5 && NUMBER_ONLY.test(text.slice(from, to));
+}
 
 /** A line that opens with `序号` (`序號`, `编号`) and a space: the header of a table whose cells are separated by spaces. */
 function isSpaceHeader(text: string, start: number, end: number): boolean {

@@ -103,7 +103,10 @@ export interface Attribution extends Located {
   punctuation: { colon: string; separator: string; open: string; close: string } | null;
 }
 
-/** The numbering level of a marker: 1 `一、` 2 `(一)` 3 `1.` 4 `(1)` 5 `①`, 6 inline `一是`/`第一,`. */
+/**
+ * The numbering level of a marker: 1 `一、` 2 `(一)` 3 `1.` 4 `(1)` 5 `①`, 6 inline `一是`/`第一,`. A decimal marker
+ * (`1.1`, `2.3.1`) takes the level below the marker its numbers continue (`1.1` under `一、`: 2; `1.1.1` under `1.1`).
+ */
 export type Level = 1 | 2 | 3 | 4 | 5 | 6;
 
 /** The exact form a marker takes, so that siblings written differently can be told apart (PL005). */
@@ -124,7 +127,8 @@ export type MarkerStyle =
   | 'ar-paren-enclosed' // ⑴ (one character)
   | 'inline-shi' // 一是
   | 'inline-di' // 第一,
-  | 'field'; // 序号：3 (a record's number field, level 3)
+  | 'field' // 序号：3 (a record's number field, level 3)
+  | 'decimal'; // 1.1 2.3.1 １．２ 2.1、 (its level is its depth under the markers above it; its value, its last number)
 
 /** A numbering marker in the text. */
 export interface Marker extends Located {

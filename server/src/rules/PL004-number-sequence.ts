@@ -1,6 +1,7 @@
-// PL004 number-sequence: a gap, a duplicate or a backwards number among sibling markers (per part, or through the whole document when numbering is continuous), and in a task table's `序号` (number) column.
+// PL004 number-sequence: a gap, a duplicate or a backwards number among sibling markers (per part, or through the whole document when numbering is continuous), a decimal marker not led by its parent's number, and in a task table's `序号` (number) column.
 import type { Report, Rule, RuleFix } from '../lint/rule.js';
-import { formatNumber, invertedSections, numberSpan, siblingRuns, toFullWidthDigits } from '../model/numbering.js';
+import { carriedSpans, decimalWithLeading, digitsLike } from '../model/decimal.js';
+import { decimalParentMismatches, formatNumber, invertedSections, numberSpan, siblingRuns, toFullWidthDigits } from '../model/numbering.js';
 import type { Marker, Section, Span } from '../model/types.js';
 
 /** One numbered thing in a sequence: a marker or a table row's `序号` cell. */
@@ -19,7 +20,10 @@ export interface Item {
   newParent: boolean;
   /** Where the text before it starts that a missing marker would sit in (-1: do not look). */
   after: number;
+  /** Where the decimal markers under it write its number (`2` in `2.1` `2.1.3` under `2.`… or `2.2` under `2.`): renumbered with it. */
+  carried?: Span[];
 }
+
 
 /** The number written for `value` in the item's form, or null when it cannot be. */
 function format(item: Item, value: number): string | null {
@@ -46,8 +50,8 @@ export const rule: Rule = {
   fixable: 'safe',
   description: {
     'zh-CN':
-      '同级编号跳号、重号或倒退。同级指同一上级下的同一层级编号；若某一层级全文连续编号（如各部分的“1.”至“43.”一路排下来），则按全文顺序检查，各部分分别编号时每部分从1开始。行内“一是、二是”和任务表的“序号”列同样检查。修复：从第一个错误处起依次重新编号，只改编号中的数字，保留原有写法',
-    en: 'A gap, a duplicate or a backwards number among sibling markers: markers of one level under one parent, or of one level through the whole document when that level is numbered continuously (tasks 1.–43. across every part); with numbering that restarts under each part, each part starts at 1. Inline 一是/二是 runs and the 序号 column of a task table are checked too. Fix: renumber in order from the first wrong number, changing only the number inside each marker and keeping its form',
+      '同级编号跳号、重号或倒退。同级指同一上级下的同一层级编号；若某一层级全文连续编号（如各部分的“1.”至“43.”一路排下来），则按全文顺序检查，各部分分别编号时每部分从1开始。多级数字编号（如“一、”下的“1.1”“1.2”，“1.1”下的“1.1.1”）按末位数字在同一上级、同一前缀下检查，前几位应与上级编号一致（“二、”下应为“2.1”）；前缀不一致只报告，不自动修复。行内“一是、二是”和任务表的“序号”列同样检查。修复：从第一个错误处起依次重新编号，只改编号中的数字，保留原有写法',
+    en: 'A gap, a duplicate or a backwards number among sibling markers: markers of one level under one parent, or of one level through the whole document when that level is numbered continuously (tasks 1.–43. across every part); with numbering that restarts under each part, each part starts at 1. Decimal markers (1.1 and 1.2 under 一、, 1.1.1 under 1.1) are checked by their last number among the siblings that share their leading numbers, and those must be the parent\'s number (2.1 under 二、); a wrong leading number is reported, not fixed. Inline 一是/二是 runs and the 序号 column of a task table are checked too. Fix: renumber in order from the first wrong number, changing only the number inside each marker and keeping its form',
   },
   messages: {
     gap: { 'zh-CN': '编号“{found}”跳号，应为“{expected}”', en: 'Number "{found}" skips ahead; expected "{expected}"' },
@@ -92,8 +96,18 @@ export const rule: Rule = {
     },
     tableBackwards: { 'zh-CN': '任务表序号“{found}”倒退，应为“{expected}”', en: 'Task table number "{found}" goes backwards; expected "{expected}"' },
     renumber: { 'zh-CN': '从“{found}”起依次重新编号', en: 'Renumber in order from "{found}"' },
+    decimalParent: {
+      'zh-CN': '编号“{found}”的前几位与上级“{parent}”不符，应为“{expected}”',
+      en: 'Number "{found}" does not begin with the number of "{parent}" above it; expected "{expected}"',
+    },
   },
   check({ plan, report }) {
+    // A decimal marker leads with its parent's numbers (`2.1` under `二、`, `2.1.3` under `2.1`). Which of the two is
+    // wrong is not known: no fix.
+    for (const [section, leading] of decimalParentMismatches(plan)) {
+      const parent = section.parent!.marker.text;
+      report({ messageId: 'decimalParent', span: section.marker.span, data: { found: section.marker.text, parent, expected: decimalWithLeading(section.marker, leading) } });
+    }
     const inverted = invertedSections(plan);
     for (const run of siblingRuns(plan)) {
       if (counts(run.sections, run.first)) continue; // the common case: 1, 2, 3… with nothing to say
@@ -108,6 +122,7 @@ export const rule: Rule = {
           full: false,
           newParent: before !== null && s.parent !== before.parent,
           after: before ? before.marker.span.end : s.parent ? s.parent.marker.span.end : 0,
+          carried: carriedSpans(s),
         };
       });
       const family: Family = run.mode === 'continuous' ? 'continuous' : run.mode === 'per-parent' ? 'perParent' : 'plain';
@@ -277,6 +292,8 @@ function checkSequence(text: string, items: Item[], family: Family, fixable: boo
         break;
       }
       edits.push({ span: item.number, newText });
+      // The decimal markers under it carry its number (`2.2` → `2.1`: `2.2.1` → `2.1.1`).
+      for (const span of item.carried ?? []) edits.push({ span, newText: digitsLike(text, span, at(i)) });
     }
     if (edits.length > 0) fix = { messageId: 'renumber', data: { found: items[firstWrong]!.text }, edits };
   }

@@ -1,4 +1,4 @@
-// PL005 number-style: sibling markers written in different forms (`1.` beside `1、` or `１．`, `(一)` beside `（一）`); the siblings' majority form wins.
+// PL005 number-style: sibling markers written in different forms (`1.` beside `1、` or `１．`, `(一)` beside `（一）`, `1.1` beside `１．２` or `1.3、`); the siblings' majority form wins.
 import type { Rule, RuleFix } from '../lint/rule.js';
 import type { TextEdit } from '../lint/types.js';
 import { numberSpan, siblingRuns } from '../model/numbering.js';
@@ -8,6 +8,8 @@ import type { Marker, MarkerStyle, Section } from '../model/types.js';
 interface Form {
   style: MarkerStyle;
   width: 'half' | 'full' | 'mixed' | null;
+  /** A decimal marker's dots and stop (`decimalShape`), '' for the others. */
+  shape: string;
 }
 
 const OPEN: Partial<Record<MarkerStyle, string>> = { 'cn-paren-half': '(', 'cn-paren-full': '（', 'ar-paren-half': '(', 'ar-paren-full': '（' };
@@ -33,8 +35,8 @@ export const rule: Rule = {
   fixable: 'safe',
   description: {
     'zh-CN':
-      '同级编号写法不一致，如“1.”与“1、”“１．”混用，“(一)”与“（一）”混用，半角与全角数字混用。同级指同一上级下的同一层级编号；某一层级全文连续编号时，全文该级编号一并比较。以多数写法为准（数量相同时以第一项为准）；修复只改标点和数字宽度，不改编号数值',
-    en: 'Sibling markers written in different forms: 1. beside 1、 or １．, (一) beside （一）, half-width beside full-width digits. Siblings are the markers of one level under one parent, or of one level through the whole document when that level is numbered continuously. The majority form wins (on a tie, the first sibling\'s); the fix changes only the punctuation and digit width, never the number',
+      '同级编号写法不一致，如“1.”与“1、”“１．”混用，“(一)”与“（一）”混用，半角与全角数字混用，多级数字编号“1.1”与“１．２”“1.3、”混用。同级指同一上级下的同一层级编号；某一层级全文连续编号时，全文该级编号一并比较。以多数写法为准（数量相同时以第一项为准）；修复只改标点和数字宽度，不改编号数值',
+    en: 'Sibling markers written in different forms: 1. beside 1、 or １．, (一) beside （一）, half-width beside full-width digits, decimal markers 1.1 beside １．２ or 1.3、. Siblings are the markers of one level under one parent, or of one level through the whole document when that level is numbered continuously. The majority form wins (on a tie, the first sibling\'s); the fix changes only the punctuation and digit width, never the number',
   },
   messages: {
     mixed: {
@@ -50,7 +52,7 @@ export const rule: Rule = {
       const winner = majority(keys);
       if (winner === null) continue;
       const form = formOf(run.sections[keys.indexOf(winner)]!.marker);
-      const target: Form = { style: form.style, width: form.width === 'mixed' ? 'half' : form.width };
+      const target: Form = { style: form.style, width: form.width === 'mixed' ? 'half' : form.width, shape: form.shape };
       const nearest = nearestOfForm(keys, winner);
       run.sections.forEach((section, i) => {
         const edits = restyle(section.marker, target);
@@ -69,7 +71,9 @@ function uniform(sections: readonly Section[]): boolean {
   const first = sections[0]!.marker;
   const width = digitWidth(first.text);
   for (const s of sections) if (s.marker.style !== first.style || digitWidth(s.marker.text) !== width) return false;
-  return true;
+  if (first.style !== 'decimal') return true;
+  const shape = decimalShape(first.text);
+  return sections.every((s) => decimalShape(s.marker.text) === shape);
 }
 
 /** 1: ASCII digits only, 2: full-width only, 3: both, 0: none. */
@@ -83,16 +87,33 @@ function digitWidth(text: string): number {
   return width;
 }
 
+/**
+ * A decimal marker's punctuation: the dot between its numbers (`.` or `．`; `*` when it writes both) and its stop after
+ * the last (`、` `．` `.` or none), as `dot|stop`: `1.1` → `.|`, `１．２、` → `．|、`.
+ */
+function decimalShape(text: string): string {
+  let end = text.length;
+  while (end > 0 && !/[0-9０-９]/.test(text[end - 1]!)) end--;
+  let dot = '';
+  for (let i = 0; i < end; i++) {
+    const c = text[i]!;
+    if (c === '.' || c === '．') dot = dot === '' || dot === c ? c : '*';
+  }
+  return `${dot}|${text.slice(end)}`;
+}
+
 function formOf(marker: Marker): Form {
-  if (marker.level !== 3 && marker.level !== 4) return { style: marker.style, width: null };
-  const span = numberSpan(marker);
+  const decimal = marker.style === 'decimal';
+  if (marker.level !== 3 && marker.level !== 4 && !decimal) return { style: marker.style, width: null, shape: '' };
+  // A decimal marker's width is that of all its numbers.
+  const span = decimal ? { start: marker.span.start, end: marker.span.start + marker.text.length } : numberSpan(marker);
   const digits = marker.text.slice(span.start - marker.span.start, span.end - marker.span.start);
   const full = /[０-９]/.test(digits);
   const half = /[0-9]/.test(digits);
-  return { style: marker.style, width: full && half ? 'mixed' : full ? 'full' : 'half' };
+  return { style: marker.style, width: full && half ? 'mixed' : full ? 'full' : 'half', shape: decimal ? decimalShape(marker.text) : '' };
 }
 
-const keyOf = (form: Form) => `${form.style}|${form.width ?? ''}`;
+const keyOf = (form: Form) => `${form.style}|${form.width ?? ''}|${form.shape}`;
 
 /** The most common form among the siblings; on a tie, the one met first. Null when all agree. */
 function majority(keys: string[]): string | null {
@@ -127,6 +148,7 @@ function nearestOfForm(keys: string[], key: string): number[] {
  * width of its digits, never its number. Null when the forms cannot be converted (different levels).
  */
 function restyle(marker: Marker, target: Form): TextEdit[] | null {
+  if (marker.style === 'decimal' || target.style === 'decimal') return marker.style === target.style ? restyleDecimal(marker, target) : null;
   const source = formOf(marker);
   const { start } = marker.span;
   const end = start + marker.text.length;
@@ -142,6 +164,19 @@ function restyle(marker: Marker, target: Form): TextEdit[] | null {
   }
   if (close !== undefined && marker.text[marker.text.length - 1] !== close) edits.push({ span: { start: end - 1, end }, newText: close });
   return edits;
+}
+
+/**
+ * The edit that writes the decimal `marker` in the `target` form: its numbers, in the target's width, joined by its dot
+ * (`.` where the target writes both) and followed by its stop; none when it is written so already.
+ */
+function restyleDecimal(marker: Marker, target: Form): TextEdit[] {
+  const [dot, stop] = target.shape.split('|') as [string, string];
+  const numbers = marker.text.match(/[0-9０-９]+/g) ?? [];
+  const width = (n: string) => (target.width === 'full' ? toFull(n) : target.width === 'half' ? toHalf(n) : n);
+  const newText = numbers.map(width).join(dot === '*' || dot === '' ? '.' : dot) + stop;
+  const span = { start: marker.span.start, end: marker.span.start + marker.text.length };
+  return newText === marker.text || numbers.length < 2 ? [] : [{ span, newText }];
 }
 
 function rewrite(marker: Marker, edits: TextEdit[]): string {
