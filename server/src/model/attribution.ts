@@ -517,6 +517,10 @@ function readPart(toks: IToken[], part: AttributionPart, lists: Lists, ctx: Attr
       }
       return;
     }
+    case 'work':
+      // `县住建局：负责老旧小区改造（2025年底前）`: the work the verb names is prose, read for when it is due.
+      pushDeadlines(lists.deadlines, trimSpan(text, toks[part.from]!.startOffset, end(toks[part.to - 1]!)), ctx, 'prose');
+      return;
     case 'with':
       // `X牵头,会同Y`: Y takes part.
       pushUnits(lists.responsible, trimSpan(text, end(toks[part.from]!), end(toks[part.to - 1]!)), 'responsible', ctx);

@@ -1,0 +1,55 @@
+// Ways plans write who does a task that were misread once: a unit's name and a colon opening the item, persons in
+// brackets after units, `为责任单位` after a list, `即时办理` as a deadline of its own. Each text is written for this test.
+import assert from 'node:assert/strict';
+import { parsePlan } from '../../server/src/model/plan.js';
+import type { PlanDocument, Task } from '../../server/src/model/types.js';
+import { lint } from '../helpers/lint.js';
+
+const read = (lines: string[]): PlanDocument => parsePlan(lines.join('\n'));
+const row = (t: Task) => [t.number, t.lead.map((u) => u.name), t.responsible.map((u) => u.name), t.deadline?.text ?? null];
+/** The rules that find a task without its lead or its deadline, as `rule@line` (0-based lines). */
+const missing = (lines: string[]): string[] =>
+  lint(lines.join('\n'))
+    .filter((d) => d.ruleId === 'PL001' || d.ruleId === 'PL002')
+    .map((d) => `${d.ruleId}@${d.range.start.line}`);
+
+describe('unit duties: a unit, a colon and its duty open the item, a deadline in brackets closes it', () => {
+  const plan = [
+    '青禾县2025年农贸市场提质工作方案',
+    '一、重点任务',
+    '（一）县供销社：负责推进农产品直供网点建设（2025年8月底前）。',
+    '（二）县卫健局：负责落实“无理由”食品抽检复核（2025年7月底前）。',
+    '（三）县住建局：牵头改造老旧市场顶棚（持续推进）。',
+    '（四）县城管局：负责由县政府统一部署的摊区整治（2025年10月底前）。',
+  ];
+  it('the unit leads and the bracket at the end is the deadline', () => {
+    assert.deepEqual(read(plan).tasks.map(row), [
+      ['（一）', ['县供销社'], [], '2025年8月底前'],
+      ['（二）', ['县卫健局'], [], '2025年7月底前'],
+      ['（三）', ['县住建局'], [], '持续推进'],
+      ['（四）', ['县城管局'], [], '2025年10月底前'],
+    ]);
+  });
+  it('finds no task without a lead or a deadline', () => {
+    assert.deepEqual(missing(plan), []);
+  });
+  it('`理由` `自由` hold no `由` meaning "by"; a `由` after a colon\'s duty that reaches no verb leaves the clause the duty\'s', () => {
+    const near = read([
+      '青禾县2025年农贸市场提质工作方案',
+      '一、重点任务',
+      '（一）保障商户自由经营，县市场监管局负责，2025年9月底前完成。',
+      '（二）说明整改理由，县商务局牵头。',
+      // No unit and colon open this one: a `由` whose units reach no verb leaves it prose, as before.
+      '（三）推动摊位全部由政府收储，统一管理（2025年9月底前）。',
+    ]);
+    assert.deepEqual(near.tasks.map(row), [
+      ['（一）', ['县市场监管局'], [], '2025年9月底前'],
+      ['（二）', ['县商务局'], [], null],
+      ['（三）', [], [], '2025年9月底前'],
+    ]);
+  });
+  it('a date inside the work after `负责` in prose still needs its cue: a target year is no deadline', () => {
+    const near = read(['青禾县2025年农贸市场提质工作方案', '一、重点任务', '（一）县供销社：负责到2027年建成直供网点体系。']);
+    assert.deepEqual(near.tasks.map(row), [['（一）', ['县供销社'], [], null]]);
+  });
+});
