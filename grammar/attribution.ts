@@ -21,6 +21,7 @@ import {
   ResponsibleField,
   LeadVerb,
   Newline,
+  PersonField,
   Semicolon,
   SentenceEnd,
   Text,
@@ -268,7 +269,7 @@ function findAttributions(toks: readonly IToken[], from: number, to: number): Fo
       depth++;
     } else if (is(t, CLOSER) && depth > 0) {
       depth--;
-      if (depth === 0 && keyword && !isLeadMark(toks, open, i)) {
+      if (depth === 0 && keyword && !isLeadMark(toks, open, i) && !isPersonMark(toks, open, i)) {
         findClauses(toks, cursor, open, found);
         found.push({ kind: 'group', open, close: i, from: open + 1, to: i, parts: NO_PARTS, closesLater: false });
         cursor = i + 1;
@@ -293,6 +294,20 @@ export function isLeadMark(toks: readonly IToken[], open: number, close: number)
   const inner = toks[open + 1]!.tokenType;
   const before = toks[open - 1]!;
   return (inner === LeadVerb || inner === LeadField) && before.tokenType === Text && before.startOffset + before.image.length === toks[open]!.startOffset;
+}
+
+/**
+ * Is the group [open, close] the person in charge at the unit it follows (`县公安局（责任人：孙海）`,
+ * `县教育局（联系人：陈立）`): a person field, its colon and a name, glued to a unit's name? It is part of a unit list
+ * (the model drops it from the name), not an attribution of its own, and ends no field before it.
+ */
+function isPersonMark(toks: readonly IToken[], open: number, close: number): boolean {
+  const field = open + 1;
+  if (open === 0 || field >= close || toks[field]!.tokenType !== PersonField) return false;
+  const before = toks[open - 1]!;
+  if (before.tokenType !== Text || end(before) !== toks[open]!.startOffset || !endsLikeUnit(before.image)) return false;
+  for (let i = field + 1; i < close; i++) if (is(toks[i]!, KEYWORD | OPENER | CLOSER)) return false;
+  return true;
 }
 
 /**

@@ -92,6 +92,11 @@ describe('attribution grammar', () => {
     ['a unit named before a lead verb', '县交通局负责，各乡镇配合', [['sentence:县交通局负责，各乡镇配合', 'verb:县交通局|负责', 'verb:各乡镇|配合']]],
     ['负责 after no unit name is prose', '干部要敢于负责', []],
     [
+      'a person in brackets after a unit is part of the field, no attribution of its own',
+      '配合单位：县公安局（责任人：邹平）、县交通局',
+      [['fields:配合单位：县公安局（责任人：邹平）、县交通局', 'field:配合单位|县公安局（责任人：邹平）、县交通局']],
+    ],
+    [
       'a unit, a colon and its verb: the work glued to the verb is a part of its own, a 由 in it (理由) none',
       '县供销社：负责核实退货理由（2025年8月底前）',
       [['sentence:县供销社：负责核实退货理由（2025年8月底前）', 'verb:县供销社：|负责', 'work:核实退货理由（2025年8月底前）']],

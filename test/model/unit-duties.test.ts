@@ -53,3 +53,44 @@ describe('unit duties: a unit, a colon and its duty open the item, a deadline in
     assert.deepEqual(near.tasks.map(row), [['（一）', ['县供销社'], [], null]]);
   });
 });
+
+describe('unit duties: the person in charge in brackets after each unit', () => {
+  const plan = [
+    '青禾县2025年校园安全工作方案',
+    '一、重点任务',
+    '1．排查校园周边隐患。',
+    '牵头单位：县教育局（责任人：邓志远）',
+    '配合单位：县公安局（责任人：邹平）、县交通局（联系人：韦强，电话：0739-5550123）、各乡镇人民政府',
+    '完成时限：2025年9月底前',
+    '2．整治校车运营秩序。',
+    '牵头单位：县交通局（责任人：韦强） 县公安局交警大队（责任人：邹平）',
+    '配合单位：县教育局（邓志远）',
+    '完成时限：2025年10月底前',
+  ];
+  it('every unit is read, the persons dropped from the names and their spans', () => {
+    const tasks = read(plan).tasks;
+    assert.deepEqual(tasks.map(row), [
+      ['1．', ['县教育局'], ['县公安局', '县交通局', '各乡镇人民政府'], '2025年9月底前'],
+      ['2．', ['县交通局', '县公安局交警大队'], ['县教育局'], '2025年10月底前'],
+    ]);
+    const text = plan.join('\n');
+    for (const t of tasks) for (const u of [...t.lead, ...t.responsible]) assert.equal(text.slice(u.span.start, u.span.end), u.name);
+  });
+  it('finds no task without a lead or a deadline', () => {
+    assert.deepEqual(missing(plan), []);
+  });
+  it('a bracket of a unit or of places stays in the name; a person field with a deadline in a bracket is still read', () => {
+    const near = read([
+      '青禾县2025年校园安全工作方案',
+      '一、重点任务',
+      '1．排查校园周边隐患。',
+      '牵头单位：县市场监管局（县知识产权局）',
+      '配合单位：各县（市、区）人民政府、县财政局（国资办）、县统计局（普查）',
+      '2．整治校车运营秩序（牵头单位：县交通局；责任人：韦强；完成时限：2025年10月底前）。',
+    ]);
+    assert.deepEqual(near.tasks.map(row), [
+      ['1．', ['县市场监管局（县知识产权局）'], ['各县（市、区）人民政府', '县财政局（国资办）', '县统计局（普查）'], null],
+      ['2．', ['县交通局'], [], '2025年10月底前'],
+    ]);
+  });
+});

@@ -814,7 +814,8 @@ const SLASH_FULL = 0xff0f;
 /**
  * Does the space or slash at `at` part two units' names of a list (`县财政局 县医保局`, `县卫健局/县财政局`), not the words
  * of one (`县委 宣传部`)? Both end like a unit's name, as `joinsTwoUnits` reads them around `和`, and the name after it
- * opens as the name before it does (the same place, `县`…`县`…) or with `各`.
+ * opens as the name before it does (the same place, `县`…`县`…) or with `各`, or the name before it ends with its person
+ * (`县教育局（责任人：陈立新） 人民银行某支行`).
  */
 function partsTwoNames(text: string, from: number, at: number, to: number): boolean {
   let next = at + 1;
@@ -822,7 +823,14 @@ function partsTwoNames(text: string, from: number, at: number, to: number): bool
   let first = from;
   while (first < at && isSpaceCode(text.charCodeAt(first))) first++;
   const opens = text.charCodeAt(next);
-  return (opens === text.charCodeAt(first) || opens === EACH) && unitNameBefore(text, from, at) && unitNameFrom(text, next, to, true);
+  return (opens === text.charCodeAt(first) || opens === EACH || endsWithPerson(text, first, at)) && unitNameBefore(text, from, at) && unitNameFrom(text, next, to, true);
+}
+
+/** Does [from, at) end with the bracket of a person after a unit's name (`县教育局（责任人：陈立新）`)? That ends the name. */
+function endsWithPerson(text: string, from: number, at: number): boolean {
+  let e = at;
+  while (e > from && isSpaceCode(text.charCodeAt(e - 1))) e--;
+  return e > from && isCloseParen(text.charCodeAt(e - 1)) && withoutPerson(text, from, e) < e;
 }
 
 /** A name as `joinsTwoUnits` tests it: without a bracket at its end (`县财政局（牵头）`, `各镇（街道）`) and `等部门` after it. */
@@ -985,6 +993,8 @@ function readPiece(text: string): Piece | null {
     if (OFFICE_END.test(spaced[1]!)) return null;
     if (UNIT_END.test(spaced[1]!) && !UNIT_END.test(spaced[2]!)) e = s + spaced[1]!.length;
   }
+  // The person in charge after the name (`县公安局（责任人：孙海）`, `县教育局（陈立新）`) is no part of it.
+  if (isCloseParen(text.charCodeAt(e - 1))) e = withoutPerson(text, s, e);
   // A count after the name (`牵头单位：市水务局（1项）`, a heading over that unit's tasks) is no part of it.
   if (isCloseParen(text.charCodeAt(e - 1))) {
     const count = TASK_COUNT_END.exec(text.slice(Math.max(s, e - 12), e));
@@ -1005,6 +1015,45 @@ function readPiece(text: string): Piece | null {
   if (raw.length === 0 || raw.length > MAX_NAME || (PERSON_LAST.has(raw.charCodeAt(raw.length - 1)) && PERSON_END.test(raw))) return null;
   return { name: raw, key: unitKey(raw), start: s, end: e, marked };
 }
+
+/**
+ * The end of the name [s, e) of `text` without the bracket of a person that closes it: a person field and a name
+ * (`（责任人：孙海）`, `（联系人：陈立，电话：…）`), or a person's name alone after a name that ends like a unit's
+ * (`县教育局（陈立新）`: two or three characters, a common surname first, no unit's ending). `e` when there is none.
+ */
+function withoutPerson(text: string, s: number, e: number): number {
+  const open = openOfLast(text, s, e);
+  if (open <= s) return e;
+  const inner = text.slice(open + 1, e - 1).trim();
+  const labelled = PERSON_LABEL.test(inner);
+  if (!labelled && !(PERSON_NAME.test(inner) && SURNAMES.has(inner.charCodeAt(0)) && !UNIT_END.test(inner))) return e;
+  let cut = open;
+  while (cut > s && isSpaceCode(text.charCodeAt(cut - 1))) cut--;
+  return labelled || UNIT_END.test(text.slice(s, cut)) ? cut : e;
+}
+
+/** The opener of the bracket that closes [s, e) of `text` (its last character a closer), or -1; a nested bracket is none. */
+function openOfLast(text: string, s: number, e: number): number {
+  for (let i = e - 2; i >= s && i >= e - MAX_PERSON_BRACKET; i--) {
+    const c = text.charCodeAt(i);
+    if (c === OPEN_PAREN || c === OPEN_PAREN_FULL) return i;
+    if (isCloseParen(c)) return -1;
+  }
+  return -1;
+}
+/** The longest bracket of a person read (`（联系人：陈立新，电话：0735-1234567）`). */
+const MAX_PERSON_BRACKET = 40;
+/** A person field opening a bracket (`责任人：`), with or without its colon. */
+const PERSON_LABEL = /^(?:责任人|責任人|联系人|聯繫人|联络人|聯絡人|负责人|負責人|责任领导|責任領導|分管领导|分管領導)[：:\s]/;
+/** A person's name alone: two or three characters. */
+const PERSON_NAME = /^[\u4e00-\u9fff]{2,3}$/;
+/**
+ * Common surnames: a bracket of two or three characters after a unit that opens with one of these names a person. Those
+ * that also open common words (`金融`, `高新区`, `石化`, `任务`) are left out.
+ */
+const SURNAMES = new Set(
+  [...'王李张張刘劉陈陳杨楊黄黃赵趙吴吳周徐孙孫朱胡郭何罗羅郑鄭梁谢謝宋唐许許韩韓冯馮邓鄧曹彭曾肖萧蕭董袁潘蒋蔣蔡杜叶葉苏蘇魏吕呂丁沈姚卢盧姜崔钟鍾谭譚陆陸汪范廖贾賈韦韋邹鄒孟熊秦邱尹薛闫閆侯陶黎贺賀顾顧郝龚龔邵覃戴'].map((c) => c.charCodeAt(0)),
+);
 
 function pushDeadlines(out: Sink<Deadline>, span: { start: number; end: number }, ctx: AttributionContext, mode: 'field' | 'prose'): void {
   placeDeadlines(out, span.start, span.end, ctx, mode);
