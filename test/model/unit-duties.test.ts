@@ -94,3 +94,37 @@ describe('unit duties: the person in charge in brackets after each unit', () => 
     ]);
   });
 });
+
+describe('unit duties: `为责任单位` `为配合单位` after the last name of a list', () => {
+  it('is no part of the name, in a field or a bracket, as `为牵头单位` is none', () => {
+    const plan = read([
+      '青禾县2025年道路养护工作方案',
+      '一、重点任务',
+      '1.整治国省干线路域环境。',
+      '责任单位：县交通局为牵头单位，县公路中心、各乡镇人民政府为责任单位',
+      '完成时限：2025年11月底前',
+      '2.修复农村公路水毁路段（县交通局为牵头单位，县财政局、县应急局为配合单位；2025年8月底前）。',
+    ]);
+    assert.deepEqual(plan.tasks.map(row), [
+      ['1.', ['县交通局'], ['县公路中心', '各乡镇人民政府'], '2025年11月底前'],
+      ['2.', ['县交通局'], ['县财政局', '县应急局'], '2025年8月底前'],
+    ]);
+  });
+  it('a name that only ends in those words, or words that name no unit before them, are left as written', () => {
+    const plan = read([
+      '青禾县2025年道路养护工作方案',
+      '一、重点任务',
+      '1.整治国省干线路域环境。',
+      '牵头单位：县交通局',
+      '责任单位：县公路中心、县路政配合单位',
+      '2.修复农村公路水毁路段。',
+      '牵头单位：县交通局',
+      '责任单位：县公路中心、沿线养护为责任单位',
+    ]);
+    assert.deepEqual(plan.tasks.map((t) => t.responsible.map((u) => u.name)), [['县公路中心', '县路政配合单位'], ['县公路中心', '沿线养护为责任单位']]);
+  });
+  it('a bracket stating the lead convention in those words names no unit', () => {
+    const plan = read(['青禾县2025年道路养护工作方案', '一、重点任务（无牵头单位的，责任单位即为牵头单位）', '1.整治国省干线路域环境（责任单位：县交通局；2025年11月底前）。']);
+    assert.deepEqual(plan.units.map((u) => u.name), ['县交通局']);
+  });
+});

@@ -535,6 +535,14 @@ function readPart(toks: IToken[], part: AttributionPart, lists: Lists, ctx: Attr
     }
     case 'other': {
       const span = trimSpan(text, toks[part.from]!.startOffset, end(toks[part.to - 1]!));
+      // `（县交通局为牵头单位，县财政局为配合单位）`: names whose last says the field they fill name units, as the same
+      // words in prose do (`pushPiece` cuts the words off and marks the lead).
+      // The names before those words must be units' (`责任单位即为牵头单位` states a convention).
+      const copula = mode === 'field' ? COPULA_ROLE_END.exec(text.slice(span.start, span.end)) : null;
+      if (copula !== null && onlyUnitNames(text.slice(span.start, span.start + copula.index))) {
+        pushUnits(lists.responsible, span, 'responsible', ctx);
+        return;
+      }
       // `（X牵头，Y、Z）`: once a unit leads, a segment of names alone in a bracket or field (a deadline may end it) names
       // those who take part; so do names that carry the work out, in a sentence too (`X负责，Y、Z落实`, `Y协助`).
       if (lists.lead.length > 0) {
@@ -736,6 +744,23 @@ const STAR = 0x2a;
 const STAR_FULL = 0xff0a;
 const QIAN = '牵'.charCodeAt(0);
 const QIAN_TRAD = '牽'.charCodeAt(0);
+
+/** A unit's name, then the field it fills (`县交通局为牵头单位`, `县财政局为配合单位`). */
+const COPULA_ROLE_END = /(?:为|為|是)(?:牵头|牽頭|责任|責任|配合|协办|協辦|参与|參與)(?:单位|單位|部门|部門)$/;
+/** A unit's name, then the field it fills other than the lead's (`县财政局为配合单位`, `各乡镇为责任单位`). */
+const ROLE_AFTER_NAME = /(?:为|為|是)(?:责任|責任|配合|协办|協辦|参与|參與)(?:单位|單位|部门|部門)$/;
+/** May `piece` end in a `ROLE_AFTER_NAME`: `单位` or `部门` at its end, `为` `是` five characters before? */
+function mayEndInRole(piece: string): boolean {
+  const n = piece.length;
+  const last = piece.charCodeAt(n - 1);
+  if (n < 8 || (last !== WEI_END && last !== MEN && last !== MEN_TRAD)) return false;
+  const c = piece.charCodeAt(n - 5);
+  return c === WEI || c === WEI_TRAD || c === SHI;
+}
+/** The last character of `单位` (`單位` alike). */
+const WEI_END = '位'.charCodeAt(0);
+const MEN = '门'.charCodeAt(0);
+const MEN_TRAD = '門'.charCodeAt(0);
 
 /**
  * May `piece` end in a `LEAD_MARK`? Every mark ends in one of a few characters (`MARK_ENDS`), and every one but `*`
@@ -1009,9 +1034,13 @@ function readPiece(text: string): Piece | null {
   if (mark !== null && mark.index >= 2) {
     e = s + mark.index;
     marked = true;
+  } else if (mayEndInRole(piece)) {
+    // `…，市公路事务中心、各县市区人民政府为责任单位`: the role the list's last name says is no part of that name.
+    const role = ROLE_AFTER_NAME.exec(piece);
+    if (role !== null && UNIT_END.test(piece.slice(0, role.index))) e = s + role.index;
   }
   // A name a hard wrap cut (`市金融` / `工作局`) is the name as written.
-  const raw = oneLine(stripNoise(marked ? piece.slice(0, e - s) : piece));
+  const raw = oneLine(stripNoise(e - s < piece.length ? piece.slice(0, e - s) : piece));
   if (raw.length === 0 || raw.length > MAX_NAME || (PERSON_LAST.has(raw.charCodeAt(raw.length - 1)) && PERSON_END.test(raw))) return null;
   return { name: raw, key: unitKey(raw), start: s, end: e, marked };
 }
