@@ -128,3 +128,35 @@ describe('unit duties: `为责任单位` `为配合单位` after the last name o
     assert.deepEqual(plan.units.map((u) => u.name), ['县交通局']);
   });
 });
+
+describe('unit duties: `即时办理` as the deadline of its own clause', () => {
+  const plan = [
+    '青禾县2025年政务服务提质工作方案',
+    '一、重点任务',
+    '（一）县政务服务中心',
+    '1.做好企业开办登记服务，即时办理。',
+    '2.受理群众来电诉求，由县12345热线中心负责，县信访局配合，即时办结。',
+    '3.处置窗口投诉，县政务服务中心牵头，立即办理。',
+  ];
+  it('a clause of its own after the work or after the attribution is the deadline', () => {
+    assert.deepEqual(read(plan).tasks.map(row), [
+      ['1.', ['县政务服务中心'], [], '即时办理'],
+      ['2.', ['县12345热线中心'], ['县信访局'], '即时办结'],
+      ['3.', ['县政务服务中心'], [], '立即办理'],
+    ]);
+  });
+  it('finds no task without a lead or a deadline', () => {
+    assert.deepEqual(missing(plan), []);
+  });
+  it('words of another clause are none: a rate, a mechanism, the work after it', () => {
+    const near = read([
+      '青禾县2025年政务服务提质工作方案',
+      '一、重点任务',
+      '（一）县政务服务中心',
+      '1.提高即时办理率，即时办结率达到98%。',
+      '2.建立即时办理机制。',
+      '3.做好企业开办登记，即时办理群众诉求。',
+    ]);
+    assert.deepEqual(near.tasks.map((t) => t.deadline?.text ?? null), [null, null, null]);
+  });
+});
