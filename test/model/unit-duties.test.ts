@@ -54,6 +54,33 @@ describe('unit duties: a unit, a colon and its duty open the item, a deadline in
   });
 });
 
+describe('unit duties: a unit, a colon and a verb of work with no `负责`', () => {
+  const plan = [
+    '青禾县2025年农贸市场提质工作方案',
+    '一、重点任务',
+    '（一）县供销社：推进农产品直供网点建设（2025年8月底前）。',
+    '（二）各乡镇（街道）：做好辖区摊贩疏导（2025年9月底前）。',
+  ];
+  it('the units before the colon lead', () => {
+    assert.deepEqual(read(plan).tasks.map(row), [
+      ['（一）', ['县供销社'], [], '2025年8月底前'],
+      ['（二）', ['各乡镇（街道）'], [], '2025年9月底前'],
+    ]);
+    assert.deepEqual(missing(plan), []);
+  });
+  it('work told as done, words that name no unit or no verb of work after the colon name no lead', () => {
+    const near = read([
+      '青禾县2025年农贸市场提质工作方案',
+      '一、重点任务',
+      '（一）县供销社：推进了直供网点建设（2025年8月底前）。',
+      '（二）网点布局：推进直供网点建设（2025年8月底前）。',
+      '（三）县供销社：直供网点建设（2025年8月底前）。',
+      '（四）市场布局：推进直供网点建设（2025年8月底前）。',
+    ]);
+    assert.deepEqual(near.tasks.map((t) => t.lead.map((u) => u.name)), [[], [], [], []]);
+  });
+});
+
 describe('unit duties: the person in charge in brackets after each unit', () => {
   const plan = [
     '青禾县2025年校园安全工作方案',

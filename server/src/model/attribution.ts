@@ -91,7 +91,7 @@ export function readAttributions(toks: IToken[], from: number, to: number, ctx: 
     out.push(attribution);
   }
   if (found.length === 0) {
-    const units = bareUnits(toks, from, to, ctx) ?? leadingUnits(toks, from, to, ctx) ?? dashedUnits(toks, from, to, ctx);
+    const units = bareUnits(toks, from, to, ctx) ?? leadingUnits(toks, from, to, ctx) ?? dashedUnits(toks, from, to, ctx) ?? colonUnits(toks, from, to, ctx);
     if (units !== null) out.push(units);
   }
   return out;
@@ -239,6 +239,37 @@ function dashedUnits(toks: IToken[], from: number, to: number, ctx: AttributionC
   if (pushUnits(lists.responsible, span, 'responsible', ctx) === 0) return null;
   if (cut < inner.end) pushDeadlines(lists.deadlines, trimSpan(ctx.text, cut, inner.end), ctx, 'field');
   return new PlacedAttribution('sentence', [], lists.responsible.take(), lists.deadlines.take(), [], { start: first.startOffset, end: end(toks[last]!) }, ctx.lines);
+}
+
+/** The first characters of a unit's name that opens with its level of government (`县` `市` `各`, `团县委`, `国网…`). */
+const LEVEL_FIRST = new Set([...'省市州盟县縣区區旗乡鄉镇鎮街各团團国國中'].map((c) => c.charCodeAt(0)));
+/** Words that end like a bureau's name (`局`) but name none (`市场布局`, `发展格局`). */
+const NOT_A_BODY = /(?:布局|格局|大局|全局|开局|開局|新局|结局|結局|僵局|残局|殘局)(?:、|$)/;
+/** How many tokens a unit list before its colon holds at most (`各乡镇（街道）：`: a name, its bracket). */
+const MAX_COLON_NAMES = 6;
+
+/**
+ * A paragraph that opens with units' names and a colon, the work they do right after it (`县商务局：推动商贸流通企业…`,
+ * `各乡镇（街道）：做好…`, a list of duties written without `负责`): the units lead, as `X：负责…` gives them the lead. The
+ * work opens with a verb of work (`WORK_AFTER_UNITS`) and is not told as done (`了`).
+ */
+function colonUnits(toks: IToken[], from: number, to: number, ctx: AttributionContext): Attribution | null {
+  let first = from;
+  while (first < to && toks[first]!.tokenType === T.Newline) first++;
+  if (first >= to || toks[first]!.tokenType !== T.Text) return null;
+  let colon = first + 1;
+  while (colon < to && colon - first <= MAX_COLON_NAMES && toks[colon]!.tokenType !== T.Colon) colon++;
+  if (colon + 1 >= to || toks[colon]!.tokenType !== T.Colon) return null;
+  const work = toks[colon + 1]!;
+  if (work.tokenType !== T.Text || work.startOffset !== end(toks[colon]!) || !WORK_AFTER_UNITS.test(work.image) || work.image.includes('了')) return null;
+  const span = trimSpan(ctx.text, toks[first]!.startOffset, toks[colon]!.startOffset);
+  const names = ctx.text.slice(span.start, span.end);
+  // With no role verb, only names that open with a level of government (`县…` `各…`) and end as a body does are units:
+  // a label before its colon may end like one (`网点布局：`, `市场格局：`).
+  if (span.end <= span.start || !LEVEL_FIRST.has(names.charCodeAt(0)) || NOT_A_BODY.test(names) || !onlyUnitNames(names)) return null;
+  const lists = emptyLists(ctx);
+  if (pushUnits(lists.lead, span, 'lead', ctx) === 0) return null;
+  return new PlacedAttribution('sentence', lists.lead.take(), [], [], [], { start: toks[first]!.startOffset, end: end(toks[colon]!) }, ctx.lines);
 }
 
 /** Does a date open the text at `at` (`2024年…`, `6月…`, `第四季度…`, `上半年…`), not a target's `到` or a recurrence's `每`? */
