@@ -21,6 +21,7 @@ import {
   ResponsibleField,
   LeadVerb,
   Newline,
+  PersonField,
   Semicolon,
   SentenceEnd,
   Text,
@@ -53,6 +54,11 @@ export type AttributionPart =
   | { kind: 'field'; head: number; value: number; to: number; end: number }
   /** `X牵头` `由X负责` `会同Y参加` `X会同Y负责`: the units from `from` (a leading `由` or `会同` included) to the verb at `verb`; `together` is a `会同` between them, -1 when none. */
   | { kind: 'verb'; from: number; together: number; verb: number }
+  /**
+   * The words of the work after the verb of a `verb` segment, [from, to) (`县住建局：负责老旧小区改造（2025年底前）`,
+   * `市司法局牵头开展清理`): prose, which names no unit but may say when the work is due.
+   */
+  | { kind: 'work'; from: number; to: number }
   /** `会同Y` after a segment that names the lead: Y, [from + 1, to), takes part. */
   | { kind: 'with'; from: number; to: number }
   /** `此项工作由X牵头负责`: words, then `由` at `by`, the units, an optional `会同` and a verb that gives a lead. */
@@ -212,11 +218,18 @@ function verbAfterName(toks: readonly IToken[], from: number, to: number, isVerb
 
 /** Characters after `由` that make it a word, not `by`: `由于` (because), `由此`, `由来`, `由衷`. */
 const NOT_BY = new Set([...'于於此来來衷浅淺表'].map((c) => c.charCodeAt(0)));
+/** Characters before `由` that make it a word, not `by`: `理由` (reason: `无理由退货`), `自由`, `缘由`, `事由`, `来由`. */
+const NOT_BY_AFTER = new Set([...'理自缘緣事来來'].map((c) => c.charCodeAt(0)));
 
-/** Does the `由` at `i` mean `by`? Not when the character after it makes a word (`由于`, `由此`): the next token's first, when nothing stands between them. */
+/**
+ * Does the `由` at `i` mean `by`? Not when the character after it makes a word (`由于`, `由此`), nor the character before
+ * it (`理由`): the next token's first or the last of the token before, when nothing stands between them.
+ */
 function meansBy(toks: readonly IToken[], i: number): boolean {
   const next = toks[i + 1];
-  return next === undefined || next.startOffset !== end(toks[i]!) || !NOT_BY.has(next.image.charCodeAt(0));
+  if (next !== undefined && next.startOffset === end(toks[i]!) && NOT_BY.has(next.image.charCodeAt(0))) return false;
+  const before = i > 0 ? toks[i - 1]! : undefined;
+  return before === undefined || end(before) !== toks[i]!.startOffset || !NOT_BY_AFTER.has(before.image.charCodeAt(before.image.length - 1));
 }
 
 /** `；` and `。` (`！` `？`): they end a clause, and a part of an attribution. */
@@ -256,7 +269,7 @@ function findAttributions(toks: readonly IToken[], from: number, to: number): Fo
       depth++;
     } else if (is(t, CLOSER) && depth > 0) {
       depth--;
-      if (depth === 0 && keyword && !isLeadMark(toks, open, i)) {
+      if (depth === 0 && keyword && !isLeadMark(toks, open, i) && !isPersonMark(toks, open, i)) {
         findClauses(toks, cursor, open, found);
         found.push({ kind: 'group', open, close: i, from: open + 1, to: i, parts: NO_PARTS, closesLater: false });
         cursor = i + 1;
@@ -281,6 +294,20 @@ export function isLeadMark(toks: readonly IToken[], open: number, close: number)
   const inner = toks[open + 1]!.tokenType;
   const before = toks[open - 1]!;
   return (inner === LeadVerb || inner === LeadField) && before.tokenType === Text && before.startOffset + before.image.length === toks[open]!.startOffset;
+}
+
+/**
+ * Is the group [open, close] the person in charge at the unit it follows (`县公安局（责任人：孙海）`,
+ * `县教育局（联系人：陈立）`): a person field, its colon and a name, glued to a unit's name? It is part of a unit list
+ * (the model drops it from the name), not an attribution of its own, and ends no field before it.
+ */
+function isPersonMark(toks: readonly IToken[], open: number, close: number): boolean {
+  const field = open + 1;
+  if (open === 0 || field >= close || toks[field]!.tokenType !== PersonField) return false;
+  const before = toks[open - 1]!;
+  if (before.tokenType !== Text || end(before) !== toks[open]!.startOffset || !endsLikeUnit(before.image)) return false;
+  for (let i = field + 1; i < close; i++) if (is(toks[i]!, KEYWORD | OPENER | CLOSER)) return false;
+  return true;
 }
 
 /**
@@ -383,7 +410,8 @@ function findClauses(toks: readonly IToken[], from: number, to: number, found: F
  * The attribution a prose clause [from, to) is, or null. With a `由` meaning "by", the units after it run to a verb: a
  * lead verb near it that ends its segment or follows no comma makes a sentence (`由A,B等部门共同负责。`, not
  * `全部由政府收储,财政负责…`); another keyword, `由` or a sentence end stop the units, and a `会同` met on the way makes
- * `由X会同Y…`. Without, a lead verb ending the first segment after a unit's name does (`敢于负责` is prose).
+ * `由X会同Y…`. Without, a lead verb ending the first segment after a unit's name does (`敢于负责` is prose); so does a
+ * unit's name, a colon and its verb opening the clause, a `由` after it or not (`县商务局：负责落实“无理由退货”`).
  */
 function sentenceAt(toks: readonly IToken[], from: number, to: number): Found | null {
   // Every way below ends at a verb that gives a lead or at `会同`: a clause with neither (most of a task's prose) is
@@ -406,7 +434,11 @@ function sentenceAt(toks: readonly IToken[], from: number, to: number): Found | 
       if (t.tokenType === Comma) comma = true;
       if ((isGroupKeyword(t) && t.tokenType !== Together) || t.tokenType === By || t.tokenType === SentenceEnd) break;
     }
-    return together < 0 ? null : { kind: 'together', by, from: by + 1, together, to };
+    if (together >= 0) return { kind: 'together', by, from: by + 1, together, to };
+    // A `由` whose units reach no verb, after a unit's name, a colon and its verb that open the clause
+    // (`县住建局：负责由县政府部署的改造`), is the work's: the clause is the unit's duty. Elsewhere such a `由` leaves the
+    // clause prose.
+    if (verbAfterColon(toks, from, to, leadsAfterBy) < 0) return null;
   }
   let comma = from;
   while (comma < to && toks[comma]!.tokenType !== Comma) comma++;
@@ -618,8 +650,9 @@ function readSegment(toks: readonly IToken[], waiting: number, segmentFrom: numb
   if (verb >= 0) {
     parts.push({ kind: 'verb', from, together: indexOf(toks, Together, from + 1, verb), verb });
     // A space after the verb ends the segment as a comma would (`县应急局负责 2025年底前完成`): what follows is read apart.
+    // Glued to the verb, what follows is the work it names (`县住建局：负责老旧小区改造（2025年底前）`).
     const after = toks[verb + 1];
-    if (verb + 1 < to && after!.tokenType !== Newline && after!.startOffset !== end(toks[verb]!)) parts.push({ kind: 'other', from: verb + 1, to });
+    if (verb + 1 < to && after!.tokenType !== Newline) parts.push({ kind: after!.startOffset !== end(toks[verb]!) ? 'other' : 'work', from: verb + 1, to });
     return -1;
   }
   if (toks[from]!.tokenType === Together) {

@@ -145,7 +145,8 @@ const HOLIDAY_BOUNDS = ['期间', '前后', '之前', '以前', '前'];
 /** The first characters of `HOLIDAYS` and of `ONGOING_KEYS`. */
 const HOLIDAY_FIRST = codeSet(HOLIDAYS.map((w) => w[0]).join(''));
 const ONGOING_FIRST = codeSet(ONGOING_KEYS.map((w) => w[0]).join(''));
-const ONGOING_VERBS = ['坚持', '推进', '开展', '实施', '执行', '落实', '进行', '抓好', '深化', '推动', '有效', '整改', '启动'];
+/** The verbs an ongoing key may go on with (`长期坚持`, `立即启动`, `即时办理` `即时办结`: work done as it comes). */
+const ONGOING_VERBS = ['坚持', '推进', '开展', '实施', '执行', '落实', '进行', '抓好', '深化', '推动', '有效', '整改', '启动', '办理', '办结'];
 
 /** Is the character at `k` of `s` an ASCII digit (false outside `s`)? */
 function isDigit(s: string, k: number): boolean {

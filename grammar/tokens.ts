@@ -490,15 +490,21 @@ const DECIMAL = new RegExp(`[1-9１-９]${DIGIT}{0,2}(?:[.．][1-9１-９]${DIGI
 /** How many spaces `openingAt` looks back over. */
 const SPACE_REACH = 40;
 
+/** Where the character before `offset` stands once the marks (`**` `★`, at most 3) and spaces (`SPACE_REACH`) before it are passed over; -1 at the text's start. */
+function beforeMarksAndSpaces(text: string, offset: number): number {
+  let before = offset - 1;
+  for (let k = 0; k < 3 && before >= 0 && (CHAR_CLASS[text.charCodeAt(before)]! & IS_DECORATION) !== 0; k++) before--;
+  for (let k = 0; k < SPACE_REACH && before >= 0 && (CHAR_CLASS[text.charCodeAt(before)]! & IS_SPACE) !== 0; k++) before--;
+  return before;
+}
+
 /**
  * Whether `offset` opens a line or a sentence: the text before it, spaces and marks (`**` `★`) aside, is the start of
  * the text, a line break or a block boundary (`。` `；` `：` `）`…). Stricter than `atBoundary`, where a space alone
  * will do: a number after a word and a space (`智慧城市 2.1 版本`) opens nothing.
  */
 function openingAt(text: string, offset: number): boolean {
-  let before = offset - 1;
-  for (let k = 0; k < 3 && before >= 0 && (CHAR_CLASS[text.charCodeAt(before)]! & IS_DECORATION) !== 0; k++) before--;
-  for (let k = 0; k < SPACE_REACH && before >= 0 && (CHAR_CLASS[text.charCodeAt(before)]! & IS_SPACE) !== 0; k++) before--;
+  const before = beforeMarksAndSpaces(text, offset);
   if (before < 0) return true;
   const c = text.charCodeAt(before);
   // A colon between numbers is a ratio's or a time's (`26.2:30.5:43.3调整为…`, `10：30`), no sentence's end.
@@ -527,9 +533,7 @@ const HEAD_REACH = 600;
 
 /** Whether the line holding `offset` holds only spaces (and marks) before it. */
 function atLineStart(text: string, offset: number): boolean {
-  let before = offset - 1;
-  for (let k = 0; k < 3 && before >= 0 && (CHAR_CLASS[text.charCodeAt(before)]! & IS_DECORATION) !== 0; k++) before--;
-  for (let k = 0; k < SPACE_REACH && before >= 0 && (CHAR_CLASS[text.charCodeAt(before)]! & IS_SPACE) !== 0; k++) before--;
+  const before = beforeMarksAndSpaces(text, offset);
   if (before < 0) return true;
   const c = text.charCodeAt(before);
   return c === 0x0a || c === 0x0d;

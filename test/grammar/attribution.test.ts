@@ -16,6 +16,8 @@ function partOf(toks: readonly IToken[], part: AttributionPart): string {
       return `field:${toks[part.head]!.image}|${images(toks, part.value, part.to)}`;
     case 'verb':
       return `verb:${images(toks, part.from, part.verb)}|${toks[part.verb]!.image}` + (part.together >= 0 ? `(会同@${part.together - part.from})` : '');
+    case 'work':
+      return `work:${images(toks, part.from, part.to)}`;
     case 'with':
       return `with:${images(toks, part.from, part.to)}`;
     case 'by':
@@ -89,6 +91,21 @@ describe('attribution grammar', () => {
     ['a later segment of words that do not name units is prose', '由于县财政局统筹，确保审计负责', []],
     ['a unit named before a lead verb', '县交通局负责，各乡镇配合', [['sentence:县交通局负责，各乡镇配合', 'verb:县交通局|负责', 'verb:各乡镇|配合']]],
     ['负责 after no unit name is prose', '干部要敢于负责', []],
+    [
+      'a person in brackets after a unit is part of the field, no attribution of its own',
+      '配合单位：县公安局（责任人：邹平）、县交通局',
+      [['fields:配合单位：县公安局（责任人：邹平）、县交通局', 'field:配合单位|县公安局（责任人：邹平）、县交通局']],
+    ],
+    [
+      'a unit, a colon and its verb: the work glued to the verb is a part of its own, a 由 in it (理由) none',
+      '县供销社：负责核实退货理由（2025年8月底前）',
+      [['sentence:县供销社：负责核实退货理由（2025年8月底前）', 'verb:县供销社：|负责', 'work:核实退货理由（2025年8月底前）']],
+    ],
+    [
+      'a 由 reaching no verb after a colon\'s duty is the work\'s',
+      '县城管局：负责由县政府部署的整治',
+      [['sentence:县城管局：负责由县政府部署的整治', 'verb:县城管局：|负责', 'work:由县政府部署的整治']],
+    ],
     ['由 waits for its verb across commas', '（由县发改局，县商务局共同负责）', [['group:（由县发改局，县商务局共同负责）', 'verb:由县发改局，县商务局|共同负责']]],
     ['会同 names a co-operating unit', '（县司法局会同县公安局负责）', [['group:（县司法局会同县公安局负责）', 'verb:县司法局会同县公安局|负责(会同@1)']]],
     ['由…会同… with no role verb', '由县住建局会同县自然资源局等部门研究提出方案', [['together:由县住建局会同县自然资源局等部门研究提出方案', '会同@2']]],

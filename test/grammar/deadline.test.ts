@@ -29,6 +29,11 @@ describe('deadline phrases', () => {
     ['每季度末', 'field', ['每季度末:quarter 1-3 recurring']],
     ['明年6月', 'field', ['明年6月:+1month 6-6']],
     ['长期坚持', 'field', ['长期坚持:ongoing']],
+    // Work done as it comes: a clause of its own in prose, not words of another clause.
+    ['做好选址服务，即时办理。', 'prose', ['即时办理:ongoing']],
+    ['窗口受理后立即办理', 'prose', []],
+    ['即时办结率达到98%', 'prose', []],
+    ['建立即时办理机制', 'prose', []],
     ['国庆节前完成', 'prose', ['国庆节前:holiday']],
     // A month and a day in digits with `前` after them; a fraction or a decimal is no date.
     ['6/30前', 'field', ['6/30前:day 6-6']],

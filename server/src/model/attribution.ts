@@ -91,7 +91,7 @@ export function readAttributions(toks: IToken[], from: number, to: number, ctx: 
     out.push(attribution);
   }
   if (found.length === 0) {
-    const units = bareUnits(toks, from, to, ctx) ?? leadingUnits(toks, from, to, ctx) ?? dashedUnits(toks, from, to, ctx);
+    const units = bareUnits(toks, from, to, ctx) ?? leadingUnits(toks, from, to, ctx) ?? dashedUnits(toks, from, to, ctx) ?? colonUnits(toks, from, to, ctx);
     if (units !== null) out.push(units);
   }
   return out;
@@ -239,6 +239,37 @@ function dashedUnits(toks: IToken[], from: number, to: number, ctx: AttributionC
   if (pushUnits(lists.responsible, span, 'responsible', ctx) === 0) return null;
   if (cut < inner.end) pushDeadlines(lists.deadlines, trimSpan(ctx.text, cut, inner.end), ctx, 'field');
   return new PlacedAttribution('sentence', [], lists.responsible.take(), lists.deadlines.take(), [], { start: first.startOffset, end: end(toks[last]!) }, ctx.lines);
+}
+
+/** The first characters of a unit's name that opens with its level of government (`县` `市` `各`, `团县委`, `国网…`). */
+const LEVEL_FIRST = new Set([...'省市州盟县縣区區旗乡鄉镇鎮街各团團国國中'].map((c) => c.charCodeAt(0)));
+/** Words that end like a bureau's name (`局`) but name none (`市场布局`, `发展格局`). */
+const NOT_A_BODY = /(?:布局|格局|大局|全局|开局|開局|新局|结局|結局|僵局|残局|殘局)(?:、|$)/;
+/** How many tokens a unit list before its colon holds at most (`各乡镇（街道）：`: a name, its bracket). */
+const MAX_COLON_NAMES = 6;
+
+/**
+ * A paragraph that opens with units' names and a colon, the work they do right after it (`县商务局：推动商贸流通企业…`,
+ * `各乡镇（街道）：做好…`, a list of duties written without `负责`): the units lead, as `X：负责…` gives them the lead. The
+ * work opens with a verb of work (`WORK_AFTER_UNITS`) and is not told as done (`了`).
+ */
+function colonUnits(toks: IToken[], from: number, to: number, ctx: AttributionContext): Attribution | null {
+  let first = from;
+  while (first < to && toks[first]!.tokenType === T.Newline) first++;
+  if (first >= to || toks[first]!.tokenType !== T.Text) return null;
+  let colon = first + 1;
+  while (colon < to && colon - first <= MAX_COLON_NAMES && toks[colon]!.tokenType !== T.Colon) colon++;
+  if (colon + 1 >= to || toks[colon]!.tokenType !== T.Colon) return null;
+  const work = toks[colon + 1]!;
+  if (work.tokenType !== T.Text || work.startOffset !== end(toks[colon]!) || !WORK_AFTER_UNITS.test(work.image) || work.image.includes('了')) return null;
+  const span = trimSpan(ctx.text, toks[first]!.startOffset, toks[colon]!.startOffset);
+  const names = ctx.text.slice(span.start, span.end);
+  // With no role verb, only names that open with a level of government (`县…` `各…`) and end as a body does are units:
+  // a label before its colon may end like one (`网点布局：`, `市场格局：`).
+  if (span.end <= span.start || !LEVEL_FIRST.has(names.charCodeAt(0)) || NOT_A_BODY.test(names) || !onlyUnitNames(names)) return null;
+  const lists = emptyLists(ctx);
+  if (pushUnits(lists.lead, span, 'lead', ctx) === 0) return null;
+  return new PlacedAttribution('sentence', lists.lead.take(), [], [], [], { start: toks[first]!.startOffset, end: end(toks[colon]!) }, ctx.lines);
 }
 
 /** Does a date open the text at `at` (`2024年…`, `6月…`, `第四季度…`, `上半年…`), not a target's `到` or a recurrence's `每`? */
@@ -517,6 +548,10 @@ function readPart(toks: IToken[], part: AttributionPart, lists: Lists, ctx: Attr
       }
       return;
     }
+    case 'work':
+      // `县住建局：负责老旧小区改造（2025年底前）`: the work the verb names is prose, read for when it is due.
+      pushDeadlines(lists.deadlines, trimSpan(text, toks[part.from]!.startOffset, end(toks[part.to - 1]!)), ctx, 'prose');
+      return;
     case 'with':
       // `X牵头,会同Y`: Y takes part.
       pushUnits(lists.responsible, trimSpan(text, end(toks[part.from]!), end(toks[part.to - 1]!)), 'responsible', ctx);
@@ -531,6 +566,14 @@ function readPart(toks: IToken[], part: AttributionPart, lists: Lists, ctx: Attr
     }
     case 'other': {
       const span = trimSpan(text, toks[part.from]!.startOffset, end(toks[part.to - 1]!));
+      // `（县交通局为牵头单位，县财政局为配合单位）`: names whose last says the field they fill name units, as the same
+      // words in prose do (`pushPiece` cuts the words off and marks the lead).
+      // The names before those words must be units' (`责任单位即为牵头单位` states a convention).
+      const copula = mode === 'field' ? COPULA_ROLE_END.exec(text.slice(span.start, span.end)) : null;
+      if (copula !== null && onlyUnitNames(text.slice(span.start, span.start + copula.index))) {
+        pushUnits(lists.responsible, span, 'responsible', ctx);
+        return;
+      }
       // `（X牵头，Y、Z）`: once a unit leads, a segment of names alone in a bracket or field (a deadline may end it) names
       // those who take part; so do names that carry the work out, in a sentence too (`X负责，Y、Z落实`, `Y协助`).
       if (lists.lead.length > 0) {
@@ -737,6 +780,23 @@ const STAR_FULL = 0xff0a;
 const QIAN = '牵'.charCodeAt(0);
 const QIAN_TRAD = '牽'.charCodeAt(0);
 
+/** A unit's name, then the field it fills (`县交通局为牵头单位`, `县财政局为配合单位`). */
+const COPULA_ROLE_END = /(?:为|為|是)(?:牵头|牽頭|责任|責任|配合|协办|協辦|参与|參與)(?:单位|單位|部门|部門)$/;
+/** A unit's name, then the field it fills other than the lead's (`县财政局为配合单位`, `各乡镇为责任单位`). */
+const ROLE_AFTER_NAME = /(?:为|為|是)(?:责任|責任|配合|协办|協辦|参与|參與)(?:单位|單位|部门|部門)$/;
+/** May `piece` end in a `ROLE_AFTER_NAME`: `单位` or `部门` at its end, `为` `是` five characters before? */
+function mayEndInRole(piece: string): boolean {
+  const n = piece.length;
+  const last = piece.charCodeAt(n - 1);
+  if (n < 8 || (last !== WEI_END && last !== MEN && last !== MEN_TRAD)) return false;
+  const c = piece.charCodeAt(n - 5);
+  return c === WEI || c === WEI_TRAD || c === SHI;
+}
+/** The last character of `单位` (`單位` alike). */
+const WEI_END = '位'.charCodeAt(0);
+const MEN = '门'.charCodeAt(0);
+const MEN_TRAD = '門'.charCodeAt(0);
+
 /**
  * May `piece` end in a `LEAD_MARK`? Every mark ends in one of a few characters (`MARK_ENDS`), and every one but `*`
  * has its `牵头` in the last five (`（牵头单位）`, `为牵头单位`, `局牵头`): a name that ends like a mark but holds no
@@ -814,7 +874,8 @@ const SLASH_FULL = 0xff0f;
 /**
  * Does the space or slash at `at` part two units' names of a list (`县财政局 县医保局`, `县卫健局/县财政局`), not the words
  * of one (`县委 宣传部`)? Both end like a unit's name, as `joinsTwoUnits` reads them around `和`, and the name after it
- * opens as the name before it does (the same place, `县`…`县`…) or with `各`.
+ * opens as the name before it does (the same place, `县`…`县`…) or with `各`, or the name before it ends with its person
+ * (`县教育局（责任人：陈立新） 人民银行某支行`).
  */
 function partsTwoNames(text: string, from: number, at: number, to: number): boolean {
   let next = at + 1;
@@ -822,7 +883,14 @@ function partsTwoNames(text: string, from: number, at: number, to: number): bool
   let first = from;
   while (first < at && isSpaceCode(text.charCodeAt(first))) first++;
   const opens = text.charCodeAt(next);
-  return (opens === text.charCodeAt(first) || opens === EACH) && unitNameBefore(text, from, at) && unitNameFrom(text, next, to, true);
+  return (opens === text.charCodeAt(first) || opens === EACH || endsWithPerson(text, first, at)) && unitNameBefore(text, from, at) && unitNameFrom(text, next, to, true);
+}
+
+/** Does [from, at) end with the bracket of a person after a unit's name (`县教育局（责任人：陈立新）`)? That ends the name. */
+function endsWithPerson(text: string, from: number, at: number): boolean {
+  let e = at;
+  while (e > from && isSpaceCode(text.charCodeAt(e - 1))) e--;
+  return e > from && isCloseParen(text.charCodeAt(e - 1)) && withoutPerson(text, from, e) < e;
 }
 
 /** A name as `joinsTwoUnits` tests it: without a bracket at its end (`县财政局（牵头）`, `各镇（街道）`) and `等部门` after it. */
@@ -985,6 +1053,8 @@ function readPiece(text: string): Piece | null {
     if (OFFICE_END.test(spaced[1]!)) return null;
     if (UNIT_END.test(spaced[1]!) && !UNIT_END.test(spaced[2]!)) e = s + spaced[1]!.length;
   }
+  // The person in charge after the name (`县公安局（责任人：孙海）`, `县教育局（陈立新）`) is no part of it.
+  if (isCloseParen(text.charCodeAt(e - 1))) e = withoutPerson(text, s, e);
   // A count after the name (`牵头单位：市水务局（1项）`, a heading over that unit's tasks) is no part of it.
   if (isCloseParen(text.charCodeAt(e - 1))) {
     const count = TASK_COUNT_END.exec(text.slice(Math.max(s, e - 12), e));
@@ -999,12 +1069,55 @@ function readPiece(text: string): Piece | null {
   if (mark !== null && mark.index >= 2) {
     e = s + mark.index;
     marked = true;
+  } else if (mayEndInRole(piece)) {
+    // `…，市公路事务中心、各县市区人民政府为责任单位`: the role the list's last name says is no part of that name.
+    const role = ROLE_AFTER_NAME.exec(piece);
+    if (role !== null && UNIT_END.test(piece.slice(0, role.index))) e = s + role.index;
   }
   // A name a hard wrap cut (`市金融` / `工作局`) is the name as written.
-  const raw = oneLine(stripNoise(marked ? piece.slice(0, e - s) : piece));
+  const raw = oneLine(stripNoise(e - s < piece.length ? piece.slice(0, e - s) : piece));
   if (raw.length === 0 || raw.length > MAX_NAME || (PERSON_LAST.has(raw.charCodeAt(raw.length - 1)) && PERSON_END.test(raw))) return null;
   return { name: raw, key: unitKey(raw), start: s, end: e, marked };
 }
+
+/**
+ * The end of the name [s, e) of `text` without the bracket of a person that closes it: a person field and a name
+ * (`（责任人：孙海）`, `（联系人：陈立，电话：…）`), or a person's name alone after a name that ends like a unit's
+ * (`县教育局（陈立新）`: two or three characters, a common surname first, no unit's ending). `e` when there is none.
+ */
+function withoutPerson(text: string, s: number, e: number): number {
+  const open = openOfLast(text, s, e);
+  if (open <= s) return e;
+  const inner = text.slice(open + 1, e - 1).trim();
+  const labelled = PERSON_LABEL.test(inner);
+  if (!labelled && !(PERSON_NAME.test(inner) && SURNAMES.has(inner.charCodeAt(0)) && !UNIT_END.test(inner))) return e;
+  let cut = open;
+  while (cut > s && isSpaceCode(text.charCodeAt(cut - 1))) cut--;
+  return labelled || UNIT_END.test(text.slice(s, cut)) ? cut : e;
+}
+
+/** The opener of the bracket that closes [s, e) of `text` (its last character a closer), or -1; a nested bracket is none. */
+function openOfLast(text: string, s: number, e: number): number {
+  for (let i = e - 2; i >= s && i >= e - MAX_PERSON_BRACKET; i--) {
+    const c = text.charCodeAt(i);
+    if (c === OPEN_PAREN || c === OPEN_PAREN_FULL) return i;
+    if (isCloseParen(c)) return -1;
+  }
+  return -1;
+}
+/** The longest bracket of a person read (`（联系人：陈立新，电话：0735-1234567）`). */
+const MAX_PERSON_BRACKET = 40;
+/** A person field opening a bracket (`责任人：`), with or without its colon. */
+const PERSON_LABEL = /^(?:责任人|責任人|联系人|聯繫人|联络人|聯絡人|负责人|負責人|责任领导|責任領導|分管领导|分管領導)[：:\s]/;
+/** A person's name alone: two or three characters. */
+const PERSON_NAME = /^[\u4e00-\u9fff]{2,3}$/;
+/**
+ * Common surnames: a bracket of two or three characters after a unit that opens with one of these names a person. Those
+ * that also open common words (`金融`, `高新区`, `石化`, `任务`) are left out.
+ */
+const SURNAMES = new Set(
+  [...'王李张張刘劉陈陳杨楊黄黃赵趙吴吳周徐孙孫朱胡郭何罗羅郑鄭梁谢謝宋唐许許韩韓冯馮邓鄧曹彭曾肖萧蕭董袁潘蒋蔣蔡杜叶葉苏蘇魏吕呂丁沈姚卢盧姜崔钟鍾谭譚陆陸汪范廖贾賈韦韋邹鄒孟熊秦邱尹薛闫閆侯陶黎贺賀顾顧郝龚龔邵覃戴'].map((c) => c.charCodeAt(0)),
+);
 
 function pushDeadlines(out: Sink<Deadline>, span: { start: number; end: number }, ctx: AttributionContext, mode: 'field' | 'prose'): void {
   placeDeadlines(out, span.start, span.end, ctx, mode);
