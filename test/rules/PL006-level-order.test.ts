@@ -46,6 +46,15 @@ describe('PL006 level-order', () => {
     }
   });
 
+  it('takes no level as used elsewhere that only the items of a section assigning no work use', () => {
+    // The tasks number `1.` under their chapters; only the safeguards use `（一）`: no task skips a level.
+    const text = plan('一、重点任务', '1.修缮校舍。[牵头单位:县教育局;完成时限:2024年8月底前]', '2.新建食堂。[牵头单位:县教育局]', '二、保障措施', '（一）加强组织领导。', '（二）强化资金保障。');
+    assert.deepEqual(findings(text), []);
+    // A task chapter that uses `（一）` still makes a skip elsewhere a skip.
+    const used = plan('一、重点任务', '（一）修缮校舍。[牵头单位:县教育局]', '二、新建项目', '1.新建食堂。[牵头单位:县教育局]', '三、保障措施', '（一）加强组织领导。');
+    assert.deepEqual(findings(used).map((d) => d.message), ['跳级：“1.”直接位于“二、”之下，跳过了本文其他位置使用的“（一）”一级']);
+  });
+
   it('lets ① sit under any level', () => {
     assert.deepEqual(findings(plan('一、甲', '(一)子项', '1.任务', '(1)细项', '二、乙', '①任务', '②任务')), []);
   });

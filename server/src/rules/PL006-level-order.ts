@@ -37,7 +37,9 @@ export const rule: Rule = {
     const outlines = outlinesOf(plan);
     const firstOfLevel: (Section | undefined)[][] = [];
     for (let k = 0; k < outlines.count; k++) firstOfLevel.push([]);
-    for (const s of sections) if (s.marker.level <= 4) firstOfLevel[outlines.of(s)]![s.marker.level] ??= s;
+    // A level only the items of a section that assigns no work use (`二、保障措施` then `（一）`) is not used elsewhere: the
+    // tasks' chapters may number `1.` directly.
+    for (const s of sections) if (s.marker.level <= 4 && !(s.parent?.nonTask ?? false)) firstOfLevel[outlines.of(s)]![s.marker.level] ??= s;
     for (const [section, previous] of inverted) {
       report({ messageId: 'inverted', span: section.marker.span, data: { child: section.marker.text, previous: previous.marker.text } });
     }
