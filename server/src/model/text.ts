@@ -195,29 +195,49 @@ function fold(text: string, dropNoise: boolean, counts: FoldCounts): string {
   let latin = 0;
   let han = 0;
   let k = 0;
+  // The branches go by block, the most frequent first: Chinese characters, then ASCII, then full-width forms. Every
+  // traditional character `SIMPLIFIED` knows is a Chinese character, so no other block is looked up in it.
   for (let i = 0; i < n; i++) {
     let code = units[i]!;
     if (code >= 0x4e00 && code <= 0x9fff) {
       han++;
-      if (SIMPLIFIED[code] !== 0) code = SIMPLIFIED[code]!;
-    } else if ((code === 0x28 || code === 0xff08) && dropNoise && noiseEnd(text, i) > 0) {
-      // The noise's letters are counted as written, and dropped (read twice: noise is rare).
-      const end = noiseEnd(text, i);
-      for (let j = i + 1; j < end; j++) if (units[j]! >= 0x61 && units[j]! <= 0x7a) latin++;
-      i = end - 1;
-      continue;
-    } else if (code >= 0xff01 && code <= 0xff5e) code -= 0xfee0;
-    else if (code === 0x20 || code === 0x09 || code === 0x3000 || code === 0xa0) continue;
-    else {
+      const simple = SIMPLIFIED[code]!;
+      if (simple !== 0) code = simple;
+    } else if (code < 0x80) {
+      if (code === 0x20 || code === 0x09) continue;
       if ((code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a)) latin++;
-      if (SIMPLIFIED[code] !== 0) code = SIMPLIFIED[code]!;
-    }
+      else if (code === 0x28 && dropNoise) {
+        const end = noiseEnd(text, i);
+        if (end > 0) {
+          latin += noiseLetters(units, i, end);
+          i = end - 1;
+          continue;
+        }
+      }
+    } else if (code >= 0xff01 && code <= 0xff5e) {
+      if (code === 0xff08 && dropNoise) {
+        const end = noiseEnd(text, i);
+        if (end > 0) {
+          latin += noiseLetters(units, i, end);
+          i = end - 1;
+          continue;
+        }
+      }
+      code -= 0xfee0;
+    } else if (code === 0x3000 || code === 0xa0) continue;
     units[k++] = code;
   }
   counts.latin = latin;
   counts.han = han;
   // Node's decoder keeps a lone surrogate as it is (a WHATWG TextDecoder would write U+FFFD).
   return foldBytes.toString('utf16le', 0, 2 * k);
+}
+
+/** The Latin letters (`a`–`z`) of the pinyin noise between `at` and `end`: counted as written, though dropped. */
+function noiseLetters(units: Uint16Array, at: number, end: number): number {
+  let latin = 0;
+  for (let j = at + 1; j < end; j++) if (units[j]! >= 0x61 && units[j]! <= 0x7a) latin++;
+  return latin;
 }
 
 const LINE_BREAK = /[\r\n]/;
