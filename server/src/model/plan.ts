@@ -380,18 +380,46 @@ const ATTACHMENT_PREFIX = /(?:^|[\r\n])[ \t\u3000]*附件?[0-9]*[ \t\u3000]*[:�
 /** A title that is a file's name (`…细则.docx`): an attachment, not a task. */
 const FILE_NAME = /\.(?:docx?|xlsx?|wps|pdf|et|ofd)$/i;
 
-/** Where the attachments (`附件`) begin after the plan's first marker (from `from`): the body's sections end there. */
+/**
+ * Where the attachments (`附件`) begin after the plan's first marker (from `from`): the body's sections end there. What
+ * `/(^|[\r\n])[ \t\u3000\u00a0]*附件[0-9一二三四五六七八九十]*[ \t\u3000]*(?:[:：]|[\r\n]|$)/g` finds from `from`, read by
+ * hand from a native search for `附件` (the pattern tried every character of the text), each head's line start returned
+ * when it is past the first marker. As the pattern does, a head that ends at its line's break takes that break: a head
+ * on the next line is not read.
+ */
 function attachmentStart(text: string, blocks: Block[], from: number): number {
-  const re = /(^|[\r\n])[ \t\u3000\u00a0]*附件[0-9一二三四五六七八九十]*[ \t\u3000]*(?:[:：]|[\r\n]|$)/g;
-  let m: RegExpExecArray | null;
   const firstMarker = blocks.find((b) => b.marker !== null && b.start >= from)?.start ?? from;
-  re.lastIndex = from;
-  while ((m = re.exec(text)) !== null) {
-    const at = m.index + m[1]!.length;
-    if (at > firstMarker) return at;
+  // Where the pattern's search goes on from: after the last head read.
+  let resume = from;
+  for (let at = text.indexOf('附件', from); at >= 0; at = text.indexOf('附件', at + 2)) {
+    // The line's start: only spaces before `附件` on its line, its break read from `resume` on (or the text's start).
+    let start = at;
+    while (start > 0 && isHeadSpace(text.charCodeAt(start - 1))) start--;
+    const opened = start === 0 ? resume === 0 : start - 1 >= resume && isBreakCode(text.charCodeAt(start - 1));
+    if (!opened) continue;
+    // Numbers, spaces, then a colon, a line break or the text's end.
+    let end = at + 2;
+    while (end < text.length && isAttachmentNumber(text.charCodeAt(end))) end++;
+    while (end < text.length && isTailSpace(text.charCodeAt(end))) end++;
+    if (end < text.length) {
+      const c = text.charCodeAt(end);
+      if (c !== 0x3a && c !== 0xff1a && !isBreakCode(c)) continue;
+      end++;
+    }
+    if (start > firstMarker) return start;
+    resume = end;
   }
   return text.length;
 }
+
+const isBreakCode = (c: number): boolean => c === 0x0a || c === 0x0d;
+/** Before `附件` on its line: spaces, tabs, the ideographic and the no-break space. */
+const isHeadSpace = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0x3000 || c === 0xa0;
+/** After its number: spaces, tabs and the ideographic space. */
+const isTailSpace = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0x3000;
+/** An attachment's number: `0`–`9`, `一`–`十`. */
+const isAttachmentNumber = (c: number): boolean => (c >= 0x30 && c <= 0x39) || ATTACHMENT_NUMERALS.has(c);
+const ATTACHMENT_NUMERALS = new Set([...'一二三四五六七八九十'].map((c) => c.charCodeAt(0)));
 
 // ---------------------------------------------------------------------------------------------
 // Sections
