@@ -24,6 +24,9 @@ const SENTENCE = /[。；;！？!?]/;
 const HEAD_LINES = 80;
 const MAX_ENTRIES = 200;
 
+/** A Chinese character (U+4E00–U+9FFF): no part of a line's decoration, leader dots or page number. */
+const isHan = (code: number): boolean => code >= 0x4e00 && code <= 0x9fff;
+
 /** A line's words as a heading compares them: decoration, leader dots and page number dropped. */
 function entryWords(line: string): { words: string; paged: boolean } {
   const paged = LEADER_AND_PAGE.test(line) || LEADER.test(line);
@@ -55,6 +58,9 @@ export function contentsSpan(text: string, lines: LineTable): Span | null {
     let after = found + 1;
     while (after < head.length && (isSpaceCode(head.charCodeAt(after)) || head.charCodeAt(after) === 0x2a || head.charCodeAt(after) === 0x23)) after++;
     if (head.charCodeAt(after) !== 0x5f55 && head.charCodeAt(after) !== 0x9304) continue;
+    // A Chinese character beside the words (`实行目录化`, `事项目录`) is never decoration: that line is no heading, and its
+    // words are not read.
+    if (isHan(head.charCodeAt(found - 1)) || isHan(head.charCodeAt(after + 1))) continue;
     const heading = lineText(h);
     if (heading.length > MAX_LINE || !CONTENTS_HEADING.test(entryWords(heading).words)) continue;
     let first: string | null = null;
