@@ -1311,23 +1311,20 @@ function startsAlphanumeric(image: string): boolean {
 function numberingMode(all: Section[], separate: readonly SeparateList[]): NumberingMode {
   let continuous = 0;
   let restart = 0;
-  // Sections by level (1–5) and list, in document order; inline items (6) and decimal markers do not count.
-  const byLevel: Section[][] = [];
-  for (let k = 0; k < 6 * (separate.length + 1); k++) byLevel.push([]);
+  // Each section is compared with the one before it of its level (1–5) and list, in document order: the last one read
+  // of each is kept. Inline items (6) and decimal markers do not count.
+  const last: (Section | undefined)[] = new Array(6 * (separate.length + 1));
   const listOf = separateListWalker(separate);
-  for (const s of all) {
-    const list = listOf(s); // -1: none
+  for (const cur of all) {
+    const list = listOf(cur); // -1: none
     // A decimal marker starts again under each parent by its form (`1.1` `1.2` `2.1`): it says nothing of the others.
-    if (s.marker.level !== 6 && s.marker.style !== 'decimal') byLevel[6 * (list + 1) + s.marker.level]!.push(s);
-  }
-  for (const list of byLevel) {
-    for (let i = 1; i < list.length; i++) {
-      const prev = list[i - 1]!;
-      const cur = list[i]!;
-      if (prev.parent === cur.parent || cur.parent === null || restartsNewPart(prev, cur)) continue;
-      if (cur.marker.value === 1) restart++;
-      else if (cur.marker.value === prev.marker.value + 1) continuous++;
-    }
+    if (cur.marker.level === 6 || cur.marker.style === 'decimal') continue;
+    const slot = 6 * (list + 1) + cur.marker.level;
+    const prev = last[slot];
+    last[slot] = cur;
+    if (prev === undefined || prev.parent === cur.parent || cur.parent === null || restartsNewPart(prev, cur)) continue;
+    if (cur.marker.value === 1) restart++;
+    else if (cur.marker.value === prev.marker.value + 1) continuous++;
   }
   if (continuous === 0 && restart === 0) return 'unknown';
   return continuous > restart ? 'continuous' : 'per-parent';
