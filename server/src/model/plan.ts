@@ -27,7 +27,7 @@ import { decideKind, findNoticeIssues, findNoticeRequires } from './kind.js';
 import { restartsNewPart, separateListWalker } from './numbering.js';
 import { columnRole, findTables, headerWords, PERSON_HEADER, titleColumns } from './tables.js';
 import { readRemarkLead, readUnitCells, REMARK_HEADER, type UnitCellOptions } from './table-units.js';
-import { isSpace, isTrimCode, oneLine, stripNoise, toSimplified, trimSpan } from './text.js';
+import { isSpace, isSpaceCode, isTrimCode, oneLine, stripNoise, toSimplified, trimSpan } from './text.js';
 import type {
   Attribution,
   Deadline,
@@ -295,7 +295,7 @@ function titlePieces(text: string, span: Span): Span[] {
   const pieces: Span[] = [];
   let from = span.start;
   for (let k = span.start; k <= span.end; k++) {
-    if (k < span.end && !isSpace(text[k])) continue;
+    if (k < span.end && !isSpaceCode(text.charCodeAt(k))) continue;
     if (k > from) pieces.push({ start: from, end: k });
     from = k + 1;
   }
