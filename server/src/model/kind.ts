@@ -177,6 +177,9 @@ function titleKind(line: string): { kind: DocumentKind; id: KindReason['id'] } |
   return notice ? NOTICE_TITLE : null;
 }
 
+/** A line break (`\r`, `\n`), searched from a line's start. */
+const LINE_BREAK = /[\r\n]/g;
+
 /** A line of site navigation (`首页 > 信息公开 > …`, `您当前的位置:`): never a title. */
 const BREADCRUMB = /[>＞»]|位置[:：]|^首页|^返回|^附件?[:：0-9一二三四五六七八九十]|索引号|分类[:：]|主题词|发布机构/;
 /** A metadata field holding the title (`名称: X`, `标 题: | X |`). */
@@ -213,8 +216,9 @@ function findTitleKind(head: string): { title: Title | null; headline: string | 
   let before = '';
   // The first 60 lines of the first 6,000 characters, read in place (a split made every line of them).
   for (let n = 0, from = 0; n < 60 && from <= end; n++) {
-    let to = from;
-    while (to < end && head.charCodeAt(to) !== 0x0a && head.charCodeAt(to) !== 0x0d) to++;
+    // The line's end: a native search for its break (read by character, it took most of the title search's time).
+    LINE_BREAK.lastIndex = from;
+    const to = LINE_BREAK.test(head) ? Math.min(LINE_BREAK.lastIndex - 1, end) : end;
     // A Markdown heading's `#` marks are not its words.
     const line = head.slice(from, to).trim().replace(/^#{1,6}/, '');
     from = head.charCodeAt(to) === 0x0d && head.charCodeAt(to + 1) === 0x0a ? to + 2 : to + 1;
