@@ -1347,13 +1347,21 @@ function startsPastOne(first: Section): boolean {
   return level <= 5 && Number.isInteger(value) && value > 1;
 }
 
+/** A line break (`\r`, `\n`), searched from a line's start. */
+const LINE_BREAK = /[\r\n]/g;
+
 /**
  * Does a line before `offset` (the first marker) read as a title or a heading: short, and not ending as a sentence
  * or a clause does? A longer line (a text that lost its line breaks) is read piece by piece between spaces, as the
  * title is. Blank lines and directive comments do not count. A text with none starts mid-document.
  */
 function headingBefore(text: string, offset: number): boolean {
-  for (const line of text.slice(0, offset).split(/[\r\n]+/)) {
+  // Line by line from the start, up to the first that reads as a heading (usually the first: a split made them all).
+  for (let from = 0; from < offset; ) {
+    LINE_BREAK.lastIndex = from;
+    const to = LINE_BREAK.test(text) ? Math.min(LINE_BREAK.lastIndex - 1, offset) : offset;
+    const line = text.slice(from, to);
+    from = to + 1;
     const pieces = line.length > 80 ? line.split(/[ \t\u3000\u00a0]+/) : [line];
     for (const piece of pieces) {
       const words = piece.replace(/^[ \t\u3000\u00a0\ufeff#]+|[ \t\u3000\u00a0]+$/g, '');
