@@ -109,6 +109,20 @@ const EMPTY_COLUMN = -1.5;
 /** Rows longer than this are taken in order: the alignment is quadratic in nothing, but bounded all the same. */
 const MAX_ALIGNED = 64;
 
+/** The score and parent tables of `alignCells`, kept from row to row (a typed array costs far more to make than to fill). */
+let bestRoom = new Float64Array(0);
+let parentRoom = new Int32Array(0);
+
+/** Score and parent tables of at least `size` states, grown as needed (each row fills what it uses first). */
+function scratch(size: number): { best: Float64Array; parent: Int32Array } {
+  if (bestRoom.length < size) {
+    // Room to spare, so that a table's rows rarely grow them again; a row is bounded (`MAX_ALIGNED`).
+    bestRoom = new Float64Array(size * 2);
+    parentRoom = new Int32Array(size * 2);
+  }
+  return { best: bestRoom, parent: parentRoom };
+}
+
 /**
  * Splits a row's cells (in order) among its columns (in order) by content, each column taking a run of zero or
  * more cells: the best-scoring split (dynamic programming over cells × columns, linear in the row). Returns the
@@ -131,8 +145,9 @@ export function alignCells(cells: string[], columns: Slot[], kindOf: KindOf = ce
   // State (i, c, u): i cells taken, column c open, u = 1 when it holds a cell. Moves: put cell i in column c, or
   // close column c. `parent` is the state each best score came from.
   const size = (n + 1) * (m + 1) * 2;
-  const best = new Float64Array(size).fill(-Infinity);
-  const parent = new Int32Array(size).fill(-1);
+  const { best, parent } = scratch(size);
+  best.fill(-Infinity, 0, size);
+  parent.fill(-1, 0, size);
   const at = (i: number, c: number, u: number): number => (i * (m + 1) + c) * 2 + u;
   best[at(0, 0, 0)] = 0;
   for (let i = 0; i <= n; i++) {

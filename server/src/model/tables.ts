@@ -721,7 +721,8 @@ function placeCells(cells: { text: string; span: Span }[], columns: Slot[], at: 
       out.spans[c] = { start: empty, end: empty };
       continue;
     }
-    out.cells[c] = cells.slice(from, to).map((cell) => cell.text).join('\n');
+    // Most columns take one cell: its text as it is, with no list to join.
+    out.cells[c] = to - from === 1 ? cells[from]!.text : cells.slice(from, to).map((cell) => cell.text).join('\n');
     out.spans[c] = { start: cells[from]!.span.start, end: cells[to - 1]!.span.end };
     empty = cells[to - 1]!.span.end;
   }
