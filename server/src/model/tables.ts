@@ -37,7 +37,9 @@ import type { ColumnRole, Span, Table, TableRow } from './types.js';
  * to fill its cell, is `责任单位`), traditional characters simplified.
  */
 export function headerWords(cell: string): string {
-  return toSimplified(withoutPipes(cell).replace(/\s+/g, ''));
+  const bare = withoutPipes(cell);
+  // Most cells hold no space: a look by code unit spares them the replacement's search.
+  return toSimplified(hasSpace(bare, 0, bare.length) ? bare.replace(/\s+/g, '') : bare);
 }
 
 /**
