@@ -109,7 +109,10 @@ const EMPTY_COLUMN = -1.5;
 /** Rows longer than this are taken in order: the alignment is quadratic in nothing, but bounded all the same. */
 const MAX_ALIGNED = 64;
 
-/** The score and parent tables of `alignCells`, kept from row to row (a typed array costs far more to make than to fill). */
+/**
+ * The score and parent tables of `alignCells`, kept from row to row (a typed array costs far more to make than to
+ * fill): numbers only, each row filling what it reads first, so nothing of a document stays in them.
+ */
 let bestRoom = new Float64Array(0);
 let parentRoom = new Int32Array(0);
 
