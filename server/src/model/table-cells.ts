@@ -99,6 +99,12 @@ function fitsColumn(cell: string, role: Slot, kindOf: KindOf): boolean {
   return (role === 'task' && HAN.test(cell)) || fit(role, kindOf(cell)) >= 0;
 }
 
+/** Does each of `cells` fit the column of `columns` at its place (as many of both)? A loop: it is asked of every row. */
+function fitsInOrder(cells: string[], columns: Slot[], kindOf: KindOf): boolean {
+  for (let i = 0; i < cells.length; i++) if (!fitsColumn(cells[i]!, columns[i]!, kindOf)) return false;
+  return true;
+}
+
 /** What a second (third…) cell in one column costs: a unit list or a leader's name split over lines is common. */
 function more(role: Slot): number {
   return role === 'responsible' || role === 'task' ? -1 : role === 'leader' ? -0.5 : role === 'lead' ? -1.5 : -2;
@@ -143,7 +149,10 @@ export function alignCells(cells: string[], columns: Slot[], kindOf: KindOf = ce
   }
   // As many cells as columns, each fitting its own: one each, in order (the search is for rows whose cells were
   // merged, lost or split over lines).
-  if (n === m && cells.every((cell, i) => fitsColumn(cell, columns[i]!, kindOf))) return bounds.map((_, c) => c);
+  if (n === m && fitsInOrder(cells, columns, kindOf)) {
+    for (let c = 0; c <= m; c++) bounds[c] = c;
+    return bounds;
+  }
   const kinds = cells.map(kindOf);
   // State (i, c, u): i cells taken, column c open, u = 1 when it holds a cell. Moves: put cell i in column c, or
   // close column c. `parent` is the state each best score came from.
