@@ -76,11 +76,18 @@ export class LineView<L extends LineStarts = LineStarts> {
     return this.lines.lineStart(k);
   }
 
+  /** The line whose end was found last, and its end: a line is asked for its end several times over in a row. */
+  #endLine = -1;
+  #endAt = 0;
+
   /** Where line `k` ends, before its line break. */
   end(k: number): number {
+    if (k === this.#endLine) return this.#endAt;
     const start = this.lines.lineStart(k);
     let end = k + 1 < this.count ? this.lines.lineStart(k + 1) : this.text.length;
     while (end > start && (this.text.charCodeAt(end - 1) === 10 || this.text.charCodeAt(end - 1) === 13)) end--;
+    this.#endLine = k;
+    this.#endAt = end;
     return end;
   }
 

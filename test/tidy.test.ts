@@ -291,6 +291,8 @@ describe('tidy', () => {
       'server/src/docx/load.ts: library', // the Word reader's bundle, required on first use
       'server/src/lint/patterns.ts: re2Library', // re2js, required on first use (a configuration's pattern)
       'server/src/model/table-match.ts: sorting', // PL011's room to sort one title's bigrams, written before each read
+      'server/src/model/table-cells.ts: bestRoom', // the alignment's score and parent tables for one row, numbers
+      'server/src/model/table-cells.ts: parentRoom', // only, filled before each read (grown together for a wider row)
       'server/src/model/text.ts: foldRoom', // the fold's room for one text's code units, written before each read,
       'server/src/model/text.ts: foldUnits', // and its two views (grown together when a longer text comes)
       'server/src/model/text.ts: foldBytes',

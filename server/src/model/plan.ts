@@ -1741,7 +1741,10 @@ function tableTasks(tables: Table[], ctx: AttributionContext, convention: LeadCo
     let numbered = false;
     // Has a row above filled a group column (so a row that leaves it empty is in that row's group)?
     let grouped = false;
-    for (const row of table.rows) {
+    // Index loops here and in the helpers below: they run for every cell of every row, and a `for…of` makes an
+    // iterator and a result object per step wherever the engine has not optimised the loop (a table's first rows).
+    for (let r = 0; r < table.rows.length; r++) {
+      const row = table.rows[r]!;
       const numberText = numberCol >= 0 ? row.cells[numberCol]! : '';
       // A row with no number under a numbered one continues it: its cells merged with the row above in Word or
       // Excel, whose copy as text keeps a merged cell's value in its first row only.
@@ -1779,12 +1782,12 @@ function tableTasks(tables: Table[], ctx: AttributionContext, convention: LeadCo
       const titleSpan = trimSpan(text, taskSpan.start, titleEnd);
       // A row's deadlines, placed in the document, in text order, in a list of their exact size: its deadline
       // cells', and those its task text states (`…，6月底前完成`).
-      for (const c of taskCols) {
-        const cell = cellOf(row, c);
+      for (let k = 0; k < taskCols.length; k++) {
+        const cell = cellOf(row, taskCols[k]!);
         if (cell !== null && cell.end > cell.start) placeDeadlines(rowDeadlines, cell.start, cell.end, ctx, 'prose');
       }
-      for (const c of deadlineCols) {
-        const cell = cellOf(row, c);
+      for (let k = 0; k < deadlineCols.length; k++) {
+        const cell = cellOf(row, deadlineCols[k]!);
         if (cell !== null && cell.end > cell.start) placeWrittenDeadline(rowDeadlines, cell.start, cell.end, ctx);
       }
       const deadlines = rowDeadlines.take().sort((a, b) => a.span.start - b.span.start);
@@ -1851,7 +1854,8 @@ function readLeadCells(
   listed: UnitMention[],
   deadlines: ListBuffer<Deadline>,
 ): void {
-  for (const c of leadCols) {
+  for (let k = 0; k < leadCols.length; k++) {
+    const c = leadCols[k]!;
     const cell = cellOf(row, c);
     const marks = inChargeCols.includes(c) && cell !== null && LEAD_MARK_WORDS.test(ctx.text.slice(cell.start, cell.end));
     readUnitCells([cell], marks ? 'responsible' : 'lead', ctx, options, lead, listed, deadlines);
@@ -1907,7 +1911,7 @@ function besideTaskText(deadlines: Deadline[], row: TableRow, deadlineCols: numb
 
 /** Does `span` lie inside one of the cells `cols` of `row`? */
 function inCells(span: Span, row: TableRow, cols: number[]): boolean {
-  for (const c of cols) if (inSpan(span, cellOf(row, c))) return true;
+  for (let k = 0; k < cols.length; k++) if (inSpan(span, cellOf(row, cols[k]!))) return true;
   return false;
 }
 
@@ -1959,14 +1963,14 @@ function columnsOf(table: Table, role: Table['columns'][number]): number[] {
 
 /** Are the cells of `cols` in `row` all empty (white space only)? */
 function allEmpty(row: TableRow, cols: number[]): boolean {
-  for (const c of cols) if ((row.cells[c] ?? '').trim() !== '') return false;
+  for (let k = 0; k < cols.length; k++) if ((row.cells[cols[k]!] ?? '').trim() !== '') return false;
   return true;
 }
 
 /** The span of the first of `cols` that is not empty in `row`, or null. */
 function firstFilled(row: TableRow, cols: number[]): Span | null {
-  for (const c of cols) {
-    const cell = cellOf(row, c);
+  for (let k = 0; k < cols.length; k++) {
+    const cell = cellOf(row, cols[k]!);
     if (cell !== null && cell.end > cell.start) return cell;
   }
   return null;

@@ -99,6 +99,12 @@ function fitsColumn(cell: string, role: Slot, kindOf: KindOf): boolean {
   return (role === 'task' && HAN.test(cell)) || fit(role, kindOf(cell)) >= 0;
 }
 
+/** Does each of `cells` fit the column of `columns` at its place (as many of both)? A loop: it is asked of every row. */
+function fitsInOrder(cells: string[], columns: Slot[], kindOf: KindOf): boolean {
+  for (let i = 0; i < cells.length; i++) if (!fitsColumn(cells[i]!, columns[i]!, kindOf)) return false;
+  return true;
+}
+
 /** What a second (third…) cell in one column costs: a unit list or a leader's name split over lines is common. */
 function more(role: Slot): number {
   return role === 'responsible' || role === 'task' ? -1 : role === 'leader' ? -0.5 : role === 'lead' ? -1.5 : -2;
@@ -108,6 +114,23 @@ function more(role: Slot): number {
 const EMPTY_COLUMN = -1.5;
 /** Rows longer than this are taken in order: the alignment is quadratic in nothing, but bounded all the same. */
 const MAX_ALIGNED = 64;
+
+/**
+ * The score and parent tables of `alignCells`, kept from row to row (a typed array costs far more to make than to
+ * fill): numbers only, each row filling what it reads first, so nothing of a document stays in them.
+ */
+let bestRoom = new Float64Array(0);
+let parentRoom = new Int32Array(0);
+
+/** Score and parent tables of at least `size` states, grown as needed (each row fills what it uses first). */
+function scratch(size: number): { best: Float64Array; parent: Int32Array } {
+  if (bestRoom.length < size) {
+    // Room to spare, so that a table's rows rarely grow them again; a row is bounded (`MAX_ALIGNED`).
+    bestRoom = new Float64Array(size * 2);
+    parentRoom = new Int32Array(size * 2);
+  }
+  return { best: bestRoom, parent: parentRoom };
+}
 
 /**
  * Splits a row's cells (in order) among its columns (in order) by content, each column taking a run of zero or
@@ -126,13 +149,17 @@ export function alignCells(cells: string[], columns: Slot[], kindOf: KindOf = ce
   }
   // As many cells as columns, each fitting its own: one each, in order (the search is for rows whose cells were
   // merged, lost or split over lines).
-  if (n === m && cells.every((cell, i) => fitsColumn(cell, columns[i]!, kindOf))) return bounds.map((_, c) => c);
+  if (n === m && fitsInOrder(cells, columns, kindOf)) {
+    for (let c = 0; c <= m; c++) bounds[c] = c;
+    return bounds;
+  }
   const kinds = cells.map(kindOf);
   // State (i, c, u): i cells taken, column c open, u = 1 when it holds a cell. Moves: put cell i in column c, or
   // close column c. `parent` is the state each best score came from.
   const size = (n + 1) * (m + 1) * 2;
-  const best = new Float64Array(size).fill(-Infinity);
-  const parent = new Int32Array(size).fill(-1);
+  const { best, parent } = scratch(size);
+  best.fill(-Infinity, 0, size);
+  parent.fill(-1, 0, size);
   const at = (i: number, c: number, u: number): number => (i * (m + 1) + c) * 2 + u;
   best[at(0, 0, 0)] = 0;
   for (let i = 0; i <= n; i++) {

@@ -63,7 +63,9 @@ export function readUnitCells(
 ): void {
   const { text } = ctx;
   const into: Into = { ctx, options, lead, responsible, deadlines };
-  for (const cell of cells) {
+  // Index loops here and in `names`: they run for every unit cell of every row (see `tableTasks`).
+  for (let k = 0; k < cells.length; k++) {
+    const cell = cells[k] as Span | null;
     if (cell === null || cell.end <= cell.start) continue;
     const words = text.slice(cell.start, cell.end);
     // `—`, `/`: a cell that says it is empty names no unit.
@@ -159,8 +161,10 @@ function names(from: number, to: number, role: UnitRole, into: Into): void {
     if (!cut) continue;
     if (i > start) {
       const pieces = options.glued ? gluedUnits(text, start, i) : [{ start, end: i }];
-      for (const piece of pieces) {
-        for (const unit of unitsIn(piece, role, ctx)) {
+      for (let p = 0; p < pieces.length; p++) {
+        const units = unitsIn(pieces[p]!, role, ctx);
+        for (let u = 0; u < units.length; u++) {
+          const unit = units[u]!;
           if (options.dropPersons && cellKind(unit.name) === 'person') continue;
           (unit.role === 'lead' ? into.lead : into.responsible).push(unit);
         }

@@ -37,7 +37,9 @@ import type { ColumnRole, Span, Table, TableRow } from './types.js';
  * to fill its cell, is `责任单位`), traditional characters simplified.
  */
 export function headerWords(cell: string): string {
-  return toSimplified(withoutPipes(cell).replace(/\s+/g, ''));
+  const bare = withoutPipes(cell);
+  // Most cells hold no space: a look by code unit spares them the replacement's search.
+  return toSimplified(hasSpace(bare, 0, bare.length) ? bare.replace(/\s+/g, '') : bare);
 }
 
 /**
@@ -52,12 +54,14 @@ export function columnRole(cell: string): ColumnRole {
   const last = folded.charCodeAt(folded.length - 1);
   const c = last === 0x29 || last === 0xff09 ? folded.replace(/^(.+?)[(（][^()（）]*[)）]$/, '$1') : folded;
   if (/^(序号|编号|no\.?|#)$/i.test(c)) return 'number';
+  // Most cells asked about (short lines of the text) name no role: one search says so.
+  if (!ROLE_WORD.test(c)) return 'other';
   // Persons, unless the column names units too (`责任单位及责任人`: its persons are left out of the units).
   if (PERSON_HEADER.test(c) && !/单位|部门/.test(c)) return 'leader';
   if (NOT_TASK_HEADER.test(c)) return 'other';
   if (LEAD_HEADER.test(c)) return 'lead';
   if (IN_CHARGE_HEADER.test(c) || COOPERATE_HEADER.test(c)) return 'responsible';
-  if (/时限|时间|期限|节点|进度|时序|日期|截止/.test(c)) return 'deadline';
+  if (DEADLINE_HEADER.test(c)) return 'deadline';
   if (TASK_HEADER.test(c)) return 'task';
   return 'other';
 }
@@ -84,6 +88,9 @@ const IN_CHARGE_HEADER = /责任|负责(?:单位|部门|主体|处室|科室)|(?
 
 /** Words of a header (simplified) naming units that co-operate with those in charge: `配合单位`, `协办单位`, `参与部门`. */
 const COOPERATE_HEADER = /配合|协办|协助|参与|参加|协同|协作/;
+
+/** Words of a header (simplified) naming a deadline column: `完成时限`, `时间节点`, `截止日期`. */
+const DEADLINE_HEADER = /时限|时间|期限|节点|进度|时序|日期|截止/;
 
 /** A schedule column (`进度安排`, `时间安排`): the table's time column when it has no 完成时限 column. */
 const SCHEDULE_HEADER = /^(?:进度|时间|進度|時間)(?:安排|要求)|^时间进度|^時間進度|^推进时间|^推進時間/;
@@ -187,6 +194,12 @@ function leadBesideCooperating(header: readonly string[], roles: ColumnRole[]): 
 
 /** A column header naming persons (`分管领导`, `责任人`); with `单位` in it as well, a column of units with their persons. */
 export const PERSON_HEADER = /领导|负责人|责任人|联系人/;
+
+/**
+ * Any of the words that give a header cell a role other than its number (a unit, person, time or task column):
+ * a cell with none of them is of no role.
+ */
+const ROLE_WORD = new RegExp([PERSON_HEADER, LEAD_HEADER, IN_CHARGE_HEADER, COOPERATE_HEADER, DEADLINE_HEADER, TASK_HEADER].map((re) => re.source).join('|'));
 
 /** Words a header cell of no known role is made of (`单位`, `年度目标`, `考核项目`); a cell without one ends the header. */
 const HEADER_WORD = /序号|单位|部门|领导|目标|指标|内容|项目|名称|备注|进展|评价|情况|时限|时间|节点|类别|分类|要求|标准|措施|任务|事项|进度|安排|说明|依据|计划|金额|资金|主体|分值|评分|考核/;
@@ -721,7 +734,8 @@ function placeCells(cells: { text: string; span: Span }[], columns: Slot[], at: 
       out.spans[c] = { start: empty, end: empty };
       continue;
     }
-    out.cells[c] = cells.slice(from, to).map((cell) => cell.text).join('\n');
+    // Most columns take one cell: its text as it is, with no list to join.
+    out.cells[c] = to - from === 1 ? cells[from]!.text : cells.slice(from, to).map((cell) => cell.text).join('\n');
     out.spans[c] = { start: cells[from]!.span.start, end: cells[to - 1]!.span.end };
     empty = cells[to - 1]!.span.end;
   }
