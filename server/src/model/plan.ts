@@ -115,8 +115,8 @@ interface Body {
   convention: LeadConvention;
   /** The attachments that list tasks (`附件` `重点任务清单` `一、…` `1.…`), each its own section tree; usually none. */
   lists: TaskList[];
-  /** How many unit mentions the body's sections held before the lists' were read. */
-  bodyUnits: number;
+  /** The document's tables (`findTables`). */
+  tables: Table[];
 }
 
 /** An attachment's list of tasks, read as the body is. */
@@ -178,10 +178,15 @@ function readBody(plan: PlanDocument, lines: LineTable, parsed: ParsedText, opti
   plan.separateLists = built.separateLists;
   plan.numbering = numberingMode(built.all, built.separateLists);
   plan.excerpt = built.all.length > 0 && (!headingBefore(text, built.all[0]!.marker.span.start) || startsPastOne(built.all[0]!));
-  const bodyUnits = ctx.units!.length;
-  const lists = plan.kind === 'plan' && bodyEnd < text.length ? readTaskLists(parsed, bodyEnd, ctx, nonTask) : [];
-  return { built, ctx, convention: leadConvention(text), lists, bodyUnits };
+  // The tables are found before the attachments' lists are read: a task table is the plan's list of tasks, and a
+  // numbered list beside it is not read (reading one only to drop it cost a small plan with both more than finding
+  // the tables).
+  const tables = findTables(text, lines);
+  const lists = plan.kind === 'plan' && bodyEnd < text.length && !tables.some(holdsRows) ? readTaskLists(parsed, bodyEnd, ctx, nonTask) : [];
+  return { built, ctx, convention: leadConvention(text), lists, tables };
 }
+
+const holdsRows = (table: Table): boolean => table.rows.length > 0;
 
 /**
  * The attachments after `bodyEnd` whose title says they list tasks (`taskListAttachments`), read as the body is, each
@@ -218,12 +223,11 @@ function firstBlockFrom(blocks: Block[], offset: number): number {
 }
 
 /** From the text and the section tree: tables, tasks and units. */
-function readTasks(plan: PlanDocument, { built, ctx, convention, lists, bodyUnits }: Body): void {
-  plan.tables = findTables(plan.text, ctx.lines);
-  const taskTables = plan.tables.filter((t) => t.rows.length > 0);
+function readTasks(plan: PlanDocument, { built, ctx, convention, lists, tables }: Body): void {
+  plan.tables = tables;
+  const taskTables = tables.filter(holdsRows);
   if (plan.kind === 'plan' && taskTables.length > 0) {
-    // A task table is the plan's list of tasks: an attachment's numbered list beside it is not read.
-    ctx.units!.length = bodyUnits;
+    // A task table is the plan's list of tasks: an attachment's numbered list beside it was not read (`readBody`).
     plan.tasks = tableTasks(taskTables, ctx, convention);
   } else if (plan.kind === 'plan') {
     // The body's first: the lists' sections join the plan's lists of sections, which are the body's own.
