@@ -42,6 +42,13 @@ describe('deadline phrases', () => {
     // A year's holiday or season is that bound, not the whole year.
     ['2025年春节前', 'field', ['2025年春节前:holiday']],
     ['2024年主汛期前完成', 'prose', ['2024年主汛期前:holiday']],
+    // A school term's start or the term itself, with its bound: a period with no computed end (terms start on no fixed
+    // day), as a holiday is; a term without a bound is no time bound (`秋季学期课程`).
+    ['，秋季开学前完成排查', 'prose', ['秋季开学前:holiday']],
+    ['2025年秋季开学前完成', 'prose', ['2025年秋季开学前:holiday']],
+    ['2026年春季学期开学前', 'field', ['2026年春季学期开学前:holiday']],
+    ['春季学期期间', 'field', ['春季学期期间:holiday']],
+    ['开设秋季学期课程', 'prose', []],
     // In prose a date counts only with a cue, never as a starting point or a target.
     ['力争于2026年6月底前建成投用', 'prose', ['2026年6月底前:2026month 6-6']],
     ['2019年以来累计完成', 'prose', []],

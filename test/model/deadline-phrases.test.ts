@@ -170,6 +170,22 @@ describe('a deadline written in words that name no date', () => {
     assert.deepEqual(table.tasks.map((t) => t.deadline?.text ?? null), ['秋季开学前', null]);
   });
 
+  it('in the task text too, for a term of the school year (`秋季开学前完成`): no false PL002, no year for a term', () => {
+    const school = planOf([
+      '青溪区校园安全工作方案',
+      '一、重点任务',
+      '(一)完善安防设施。区教育局牵头，秋季开学前完成。',
+      '(二)开展安全教育。区教育局牵头，2025年秋季开学前完成。',
+    ]);
+    assert.deepEqual(
+      school.tasks.map((t) => [t.deadline?.text, t.deadline?.end]),
+      [
+        ['秋季开学前', null],
+        ['2025年秋季开学前', null],
+      ],
+    );
+  });
+
   it('gives way to a date the task text states', () => {
     assert.deepEqual([task(plan, '(四)').deadline?.text, task(plan, '(四)').deadline?.end], ['2024年8月底前', '2024-08-31']);
   });
