@@ -108,7 +108,7 @@ describe('attachments that list tasks', () => {
       '',
       '附件2',
       '重点任务清单',
-      '1.修补路面坑槽。（完成时限：2025年9月底前）',
+      '1.修补路面坑槽。（牵头单位：县公路中心；完成时限：2025年9月底前）',
     );
     assert.deepEqual(plan.tasks.map((t) => [t.source, t.title]), [['table', '清理边沟杂草']]);
     assert.deepEqual(plan.sections.map((s) => s.title), ['工作目标', '保障措施']);
