@@ -6,6 +6,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { optionNames } from '../../server/src/cli/args.js';
 import { escapeData, escapeProperty } from '../../server/src/cli/format/github.js';
+import { joinPieces } from '../../server/src/cli/format/report.js';
 import { ROOT, SAMPLES } from '../helpers/paths.js';
 import { BIN, CLI_FIXTURES, cleanup, expectCode, fixEdits, jsonOf, planlint, tempDir } from './run.js';
 
@@ -224,6 +225,16 @@ describe('planlint (lint): json format', () => {
     const [file] = jsonOf(planlint([fx('fixable.plan.txt'), '--format', 'json']));
     assert.equal(file!.fixableCount, 2);
     assert.ok(file!.diagnostics.every((d) => d.fix && fixEdits(file!, d).length > 0));
+  });
+
+  it('is written in pieces of about 64 K characters, not one write per finding, and loses none of them', () => {
+    const pieces = Array.from({ length: 5000 }, (_, i) => `      {"ruleId": "PL002", "n": ${i}}\n`);
+    const joined = [...joinPieces(pieces)];
+    assert.equal(joined.join(''), pieces.join(''));
+    assert.ok(joined.length > 1 && joined.length < 10, `${joined.length} pieces`);
+    for (const piece of joined.slice(0, -1)) assert.ok(piece.length >= 65536 && piece.length < 65536 + 100, `a piece of ${piece.length}`);
+    assert.deepEqual([...joinPieces([])], []);
+    assert.deepEqual([...joinPieces(['', 'a', ''])], ['a']);
   });
 
   it('columns count UTF-16 code units: a character outside the BMP counts two', () => {

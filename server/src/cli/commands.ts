@@ -16,7 +16,7 @@ import { compileGlob, type GlobMatcher } from './glob.js';
 import { github } from './format/github.js';
 import { json } from './format/json.js';
 import type { Formatter, ReportFile } from './format/report.js';
-import { countDiagnostics } from './format/report.js';
+import { countDiagnostics, joinPieces } from './format/report.js';
 import { sarif } from './format/sarif.js';
 import { stylish } from './format/stylish.js';
 import { summaryLines, wasChecked } from './format/summary.js';
@@ -178,7 +178,7 @@ async function runLint(
   else if (reportStream !== io.err || args.outputFile !== undefined) closing.forEach((l) => io.err.write(l + '\n'));
   if (args.outputFile !== undefined) {
     try {
-      writeOutput(path.resolve(io.cwd, args.outputFile), typeof text === 'string' ? [text] : text);
+      writeOutput(path.resolve(io.cwd, args.outputFile), typeof text === 'string' ? [text] : joinPieces(text));
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code ?? String(e);
       messages.say(`无法写入 ${args.outputFile}（${code}）`, `cannot write ${args.outputFile} (${code})`);
@@ -188,7 +188,7 @@ async function runLint(
     if (text !== '') reportStream.write(text);
   } else {
     // Piece by piece, waiting whenever the stream asks to (a pipe to a slow reader).
-    for (const chunk of text) if (!reportStream.write(chunk)) await new Promise<void>((resolve) => reportStream.once('drain', () => resolve()));
+    for (const chunk of joinPieces(text)) if (!reportStream.write(chunk)) await new Promise<void>((resolve) => reportStream.once('drain', () => resolve()));
   }
   if (args.fix && stdinOutcome?.output) io.out.write(stdinOutcome.output);
 
