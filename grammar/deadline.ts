@@ -139,7 +139,7 @@ const HOLIDAYS = ['秋季学期开学', '春季学期开学', '秋季开学', '�
  * Seasons that are a time bound with no word after them when they are a clause of their own (`（县防汛办负责，汛期）`,
  * `完成时限：汛前`): the season is the period. `汛前` holds its bound, and is one anywhere a holiday's period is (`汛前完成`).
  */
-const SEASONS = new Set(['主汛期', '汛期', '汛前', '暑假', '暑期', '寒假']);
+const SEASONS = new Set(['主汛期', '汛期', '汛前', '暑假', '暑期', '寒假', '秋季学期开学', '春季学期开学', '秋季开学', '春季开学', '秋季学期', '春季学期']);
 /** What makes a holiday a time bound: `期间` `前后` `之前` `以前` `前` (not `的临近`, not `后`). */
 const HOLIDAY_BOUNDS = ['期间', '前后', '之前', '以前', '前'];
 /** The first characters of `HOLIDAYS` and of `ONGOING_KEYS`. */
@@ -912,7 +912,7 @@ function hitAt(s: string, i: number, prose: boolean, chained: boolean): Hit {
   const e = withRange(s, first, env);
   // A year and a holiday or season of it (`2025年春节前`, `2024年主汛期前`): the holiday's bound, not the whole year's.
   if (e.first === null && e.last.win.precision === 'year' && !e.recurring) {
-    const holidayEnd = holidayAt(s, e.to);
+    const holidayEnd = holidayAt(s, e.to, e.from);
     if (holidayEnd >= 0) return { from: e.from, to: holidayEnd, expr: null, holiday: true };
   }
   const to = trailingCue(s, e.to);
@@ -930,8 +930,11 @@ function hitAt(s: string, i: number, prose: boolean, chained: boolean): Hit {
   return chain >= 0 ? { from: e.from, to, expr: e, chain } : { from: i, to: Math.max(i + 1, to) };
 }
 
-/** A holiday period at `i` (`清明节期间`, `國慶節前`, `清明節(jié)前后`): its end, or -1. */
-function holidayAt(s: string, i: number): number {
+/**
+ * A holiday period at `i` (`清明节期间`, `國慶節前`, `清明節(jié)前后`): its end, or -1. A season with no bound counts as
+ * a clause of its own, which starts at `clause` (`2025年暑假`: at its year).
+ */
+function holidayAt(s: string, i: number, clause = i): number {
   if (!isAt(s, i, HOLIDAY_FIRST)) return -1;
   const name = wordAt(HOLIDAYS, s, i);
   if (name === null) return -1;
@@ -940,7 +943,7 @@ function holidayAt(s: string, i: number): number {
   // `汛前` holds its bound.
   if (name.endsWith('前')) return j;
   const bound = wordAt(HOLIDAY_BOUNDS, s, j);
-  if (bound === null && SEASONS.has(name) && standsAlone(s, i, j)) return j;
+  if (bound === null && SEASONS.has(name) && standsAlone(s, clause, j)) return j;
   if (bound === null || (bound === '前' && (s[j + 1] === '后' || isAt(s, j + 1, CJK_NUMERAL)))) return -1;
   return j + bound.length;
 }

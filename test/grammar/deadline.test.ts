@@ -49,6 +49,12 @@ describe('deadline phrases', () => {
     ['2026年春季学期开学前', 'field', ['2026年春季学期开学前:holiday']],
     ['春季学期期间', 'field', ['春季学期期间:holiday']],
     ['开设秋季学期课程', 'prose', []],
+    // A season or a term written as the bound's whole clause (a field's value, `（…负责，秋季开学）`), with its year or
+    // not, is that period: `2025年暑假` is not the whole year 2025. Inside the words of a clause it is none.
+    ['2025年秋季学期', 'field', ['2025年秋季学期:holiday']],
+    ['2025年暑假', 'field', ['2025年暑假:holiday']],
+    ['秋季开学', 'field', ['秋季开学:holiday']],
+    ['2025年暑假组织夏令营', 'prose', []],
     // In prose a date counts only with a cue, never as a starting point or a target.
     ['力争于2026年6月底前建成投用', 'prose', ['2026年6月底前:2026month 6-6']],
     ['2019年以来累计完成', 'prose', []],
