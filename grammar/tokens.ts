@@ -753,6 +753,8 @@ interface KeywordWord {
  */
 function keywordToken(name: string, words: readonly string[], categories: TokenType[] = [], clauseStart: readonly string[] = []): TokenType {
   const onlyAtClauseStart = new Set(clauseStart);
+  const spacedOut = categories.includes(FieldName);
+  if (spacedOut) for (const word of words) (SPACED_LABELS[word.charCodeAt(0)] ??= []).push(word);
   /** May `word` stand at `offset` (a short label only where a clause opens)? */
   const standsAt = (text: string, offset: number, word: string): boolean =>
     onlyAtClauseStart.size === 0 || !onlyAtClauseStart.has(word) || startsClause(text, offset);
@@ -800,6 +802,14 @@ function keywordToken(name: string, words: readonly string[], categories: TokenT
       for (const { word } of candidates) {
         const length = withPinyin(text, offset, word);
         if (length > 0 && standsAt(text, offset, word)) return [text.slice(offset, offset + length)];
+      }
+    }
+    // A field name spaced out to a label's width (`牵 头 单 位：`, `时  限：`, as Word's distributed alignment or a PDF's
+    // text leaves it), where a clause opens and its colon follows: the word with its spaces is the field name.
+    if (spacedOut && (next === 0x20 || next === 0x3000) && startsClause(text, offset)) {
+      for (const { word } of candidates) {
+        const length = withSpaces(text, offset, word);
+        if (length > 0) return [text.slice(offset, offset + length)];
       }
     }
     // A word cut by a hard wrap inside a bracket (`（牵头单` / `位：`) is the word. A type that takes a word before
@@ -909,6 +919,41 @@ function withPinyin(text: string, offset: number, word: string): number {
     if (k + 1 < word.length && PINYIN_AT.test(text)) i = PINYIN_AT.lastIndex;
   }
   return i - offset;
+}
+
+/** How many spaces may stand between two characters of a spaced-out field name (`时    限：` is aligned to `完成时限：`). */
+const MAX_LABEL_GAP = 4;
+
+/**
+ * The length of `word` at `offset` with spaces between its characters (`牵 头 单 位`), a colon after it (in the word, or
+ * after the spaces that follow it), 0 when the text does not hold it so.
+ */
+function withSpaces(text: string, offset: number, word: string): number {
+  let i = offset;
+  for (let k = 0; k < word.length; k++) {
+    if (k > 0) for (let gap = 0; gap < MAX_LABEL_GAP && isLabelSpace(text.charCodeAt(i)); gap++) i++;
+    if (text.charCodeAt(i) !== word.charCodeAt(k)) return 0;
+    i++;
+  }
+  const last = word.charCodeAt(word.length - 1);
+  if (last === 0x3a || last === 0xff1a) return i - offset;
+  let j = i;
+  while (isLabelSpace(text.charCodeAt(j))) j++;
+  const colon = text.charCodeAt(j);
+  return colon === 0x3a || colon === 0xff1a ? i - offset : 0;
+}
+
+const isLabelSpace = (c: number): boolean => c === 0x20 || c === 0x3000;
+
+/** The field names by their first code unit, for `spacedLabelAt` (filled as the field types are made). */
+const SPACED_LABELS: (string[] | undefined)[] = [];
+
+/** Does a spaced-out field name start at `offset`, where a clause opens (`牵 头 单 位：`)? The text run ends before it. */
+function spacedLabelAt(text: string, offset: number): boolean {
+  const words = SPACED_LABELS[text.charCodeAt(offset)];
+  if (words === undefined || !startsClause(text, offset)) return false;
+  for (let k = 0; k < words.length; k++) if (withSpaces(text, offset, words[k]!) > 0) return true;
+  return false;
 }
 
 /**
@@ -1164,6 +1209,7 @@ function textMatcher(): CustomPatternMatcherFunc {
       if (next === 0x28 || next === 0xff08) {
         for (const rest of restsOf[k - KEYWORD_FIRST]!) if (withPinyin(text, i, text[i] + rest) > 0) return false;
       }
+      if ((next === 0x20 || next === 0x3000) && spacedLabelAt(text, i)) return false;
       return true;
     }
     // `、` stays unless an inline marker may start after it (the end of the text is no start).

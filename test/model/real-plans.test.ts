@@ -595,6 +595,31 @@ describe('real plans: attribution vocabulary', () => {
     });
   }
 
+  it('a field name spaced out to a label\'s width (牵 头 单 位：X), one a line under the item or in a bracket', () => {
+    const plan = read([
+      '溪川县2024年工作方案',
+      '一、重点任务',
+      '1.排查校舍隐患。',
+      '牵 头 单 位：县教育局',
+      '责　任　单　位：各乡镇中心学校',
+      '完  成  时  限：2025年6月底前',
+      '2.排查消防设施。（牵头单位：县消防救援大队；时　　限：2025年8月底前）',
+    ]);
+    assert.deepEqual(
+      plan.tasks.map((t) => [t.number, t.lead.map((u) => u.name), t.responsible.map((u) => u.name), t.deadline?.text]),
+      [
+        ['1.', ['县教育局'], ['各乡镇中心学校'], '2025年6月底前'],
+        ['2.', ['县消防救援大队'], [], '2025年8月底前'],
+      ],
+    );
+    assert.deepEqual(lintPlan(plan, { rules: allRules, settings: { today: '2025-01-01' } }).filter((d) => d.ruleId === 'PL001' || d.ruleId === 'PL002').map((d) => d.message), []);
+  });
+
+  it('spaced words that are no field name, or not followed by a colon, stay text', () => {
+    const plan = read(['溪川县2024年工作方案', '一、重点任务', '1.排查校舍隐患。由 县教育局 牵 头 单 位 内部 分工。（牵头单位：县教育局）']);
+    assert.deepEqual(plan.tasks.map((t) => [t.lead.map((u) => u.name), t.responsible.map((u) => u.name)]), [[['县教育局'], []]]);
+  });
+
   it('a field name in black brackets is a label before its value (【牵头单位】X【完成时限】Y)', () => {
     const t = one('推进农贸市场改造。【牵头单位】县商务局【责任单位】县市场监管局【完成时限】2025年第三季度');
     assert.deepEqual([t.lead.map((u) => u.name), t.responsible.map((u) => u.name), t.deadline?.text], [['县商务局'], ['县市场监管局'], '2025年第三季度']);
