@@ -440,8 +440,7 @@ function sentenceAt(toks: readonly IToken[], from: number, to: number): Found | 
     // clause prose.
     if (verbAfterColon(toks, from, to, leadsAfterBy) < 0) return null;
   }
-  let comma = from;
-  while (comma < to && toks[comma]!.tokenType !== Comma) comma++;
+  let comma = segmentEnd(toks, from, to);
   const verb = verbAtEnd(toks, from, comma, leadsAfterBy);
   // `负责` and `按职责分工` after anything but a unit's name are prose (`敢于负责`): a unit's name ends the run before them.
   // After a colon the names were checked (`verbAfterColon`).
@@ -452,9 +451,8 @@ function sentenceAt(toks: readonly IToken[], from: number, to: number): Found | 
   if (together >= 0) return { kind: 'together', by: -1, from, together, to };
   // `推出精品线路10条，市文旅局牵头，5月底前完成`: a later segment that is units and their verb, and nothing else, starts it;
   // so does one that is units and `会同` (`…，县水利局会同县发改局编制规划`).
-  for (let at = comma + 1; at < to; at = comma + 1) {
-    comma = at;
-    while (comma < to && toks[comma]!.tokenType !== Comma) comma++;
+  for (let at = nextSegment(toks, comma); at < to; at = nextSegment(toks, comma)) {
+    comma = segmentEnd(toks, at, to);
     if (unitsThenVerb(toks, at, comma)) return { kind: 'sentence', from: at, to, parts: NO_PARTS };
     const joined = unitsThenTogether(toks, at, comma);
     if (joined >= 0) return { kind: 'together', by: -1, from: at, together: joined, to };
@@ -633,10 +631,40 @@ function readSegments(toks: readonly IToken[], from: number, to: number, parts: 
       waiting = readSegment(toks, waiting, segmentFrom, i, parts);
       // The next segment starts at the next token (a hard wrap after the comma is none).
       segmentFrom = firstToken(toks, i + 1, to);
+    } else if (depth === 0 && i + 1 < to && is(t, ROLE_VERB) && enumeratesAfter(toks, i)) {
+      // `由X牵头、Y负责`: a `、` right after a role verb ends its segment as a comma would (the `、` opens the next one, and
+      // no unit's name holds it); a verb inside a bracket (`县工信局（牵头）、县财政局`) is a mark, not a segment's end.
+      waiting = readSegment(toks, waiting, segmentFrom, i + 1, parts);
+      segmentFrom = i + 1;
     }
   }
   readSegment(toks, waiting, segmentFrom, trimEnd(toks, from, to), parts);
 }
+
+/**
+ * Where the segment of a clause from `at` ends, before `to`: at its comma, or after a role verb a `、` follows (`X负责、Y配合`:
+ * see `readSegments`).
+ */
+function segmentEnd(toks: readonly IToken[], at: number, to: number): number {
+  for (let i = at; i < to; i++) {
+    const t = toks[i]!;
+    if (t.tokenType === Comma) return i;
+    if (i + 1 < to && is(t, ROLE_VERB) && enumeratesAfter(toks, i)) return i + 1;
+  }
+  return to;
+}
+
+/** Where the segment after the one that ends at `end` (`segmentEnd`) starts: after its comma, or at its `、`. */
+function nextSegment(toks: readonly IToken[], end: number): number {
+  return end < toks.length && toks[end]!.tokenType === Comma ? end + 1 : end;
+}
+
+/** Does a `、` glued to the role verb at `verb` follow it? */
+function enumeratesAfter(toks: readonly IToken[], verb: number): boolean {
+  const next = toks[verb + 1]!;
+  return next.image.charCodeAt(0) === ENUM_COMMA && next.startOffset === end(toks[verb]!);
+}
+const ENUM_COMMA = '、'.charCodeAt(0);
 
 /**
  * Reads the segment [segmentFrom, to) into `parts`, joined to the segments before it when `由` waits for its verb
