@@ -575,8 +575,10 @@ function readPart(toks: IToken[], part: AttributionPart, lists: Lists, ctx: Attr
         return;
       }
       // `（X牵头，Y、Z）`: once a unit leads, a segment of names alone in a bracket or field (a deadline may end it) names
-      // those who take part; so do names that carry the work out, in a sentence too (`X负责，Y、Z落实`, `Y协助`).
-      if (lists.lead.length > 0) {
+      // those who take part; so do names that carry the work out, in a sentence too (`X负责，Y、Z落实`, `Y协助`). In a
+      // bracket, names alone before any lead are the units in charge too, as a bracket of names alone is (`bareUnits`):
+      // `（县市场监管局（牵头）、县教育局；…）`, whose mark makes its unit the lead, or `（县财政局、县教育局，县发改局牵头）`.
+      if (lists.lead.length > 0 || (mode === 'field' && copula === null && !verbOutsideBrackets(toks, part.from, part.to))) {
         const carry = CARRIES_OUT.exec(text.slice(span.start, span.end));
         const cut = carry !== null ? span.start + carry.index : mode === 'field' ? deadlineInList(text, span) : span.start;
         const units = trimSpan(text, span.start, cut);
@@ -592,6 +594,18 @@ function readPart(toks: IToken[], part: AttributionPart, lists: Lists, ctx: Attr
       return;
     }
   }
+}
+
+/** Does a role verb stand in [from, to) outside the brackets there (where it is a mark: `县发改局（牵头）`)? */
+function verbOutsideBrackets(toks: IToken[], from: number, to: number): boolean {
+  let depth = 0;
+  for (let i = from; i < to; i++) {
+    const type = toks[i]!.tokenType;
+    if (isOpener(type)) depth++;
+    else if (isCloser(type) && depth > 0) depth--;
+    else if (depth === 0 && SEGMENT_VERBS.has(type)) return true;
+  }
+  return false;
 }
 
 /** Where the colon that closes a unit list before its verb at `verb` starts (`县住建局：负责`), skipping line breaks; undefined when none. */
