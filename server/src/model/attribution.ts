@@ -505,6 +505,7 @@ function readContent(toks: IToken[], parts: AttributionPart[], style: Attributio
   const divisionLeads = lists.lead.length === 0;
   for (const unit of division) {
     if (divisionLeads) unit.role = 'lead';
+    else if (hasKey(lists.lead, unit.key)) continue;
     (divisionLeads ? lists.lead : lists.responsible).push(unit);
   }
   markLeadAlsoResponsible(lists, ctx);
@@ -576,14 +577,17 @@ function readPart(toks: IToken[], part: AttributionPart, lists: Lists, ctx: Attr
       }
       // `（X牵头，Y、Z）`: once a unit leads, a segment of names alone in a bracket or field (a deadline may end it) names
       // those who take part; so do names that carry the work out, in a sentence too (`X负责，Y、Z落实`, `Y协助`). In a
-      // bracket, names alone before any lead are the units in charge too, as a bracket of names alone is (`bareUnits`):
-      // `（县市场监管局（牵头）、县教育局；…）`, whose mark makes its unit the lead, or `（县财政局、县教育局，县发改局牵头）`.
-      if (lists.lead.length > 0 || (mode === 'field' && copula === null && !verbOutsideBrackets(toks, part.from, part.to))) {
+      // bracket, names alone before any lead are the units in charge, as a bracket of names alone is (`bareUnits`), and
+      // share the work as `按职责分工` units do: they lead when nothing else does (`（县财政局、县教育局，县林业局配合）`),
+      // else take part (`（县财政局、县教育局，县发改局牵头）`; the one of them named to lead is no longer listed to take part:
+      // `（县人社局、县财政局，县人社局牵头）`); a `（牵头）` mark among them leads (`（县市场监管局（牵头）、县教育局；…）`).
+      const first = lists.lead.length === 0;
+      if (!first || (mode === 'field' && copula === null && !verbOutsideBrackets(toks, part.from, part.to))) {
         const carry = CARRIES_OUT.exec(text.slice(span.start, span.end));
         const cut = carry !== null ? span.start + carry.index : mode === 'field' ? deadlineInList(text, span) : span.start;
         const units = trimSpan(text, span.start, cut);
         if (units.end > units.start && onlyUnitNames(text.slice(units.start, units.end))) {
-          pushUnits(lists.responsible, { start: units.start, end: trimListEnd(text, units) }, 'responsible', ctx);
+          pushUnits(first ? lists.division : lists.responsible, { start: units.start, end: trimListEnd(text, units) }, 'responsible', ctx);
           if (carry === null && cut < span.end) pushDeadlines(lists.deadlines, trimSpan(text, cut, span.end), ctx, mode);
           return;
         }
@@ -636,7 +640,7 @@ function readField(toks: IToken[], from: number, valueStart: number, to: number,
       return;
     }
     // `配合单位：` left empty says no unit co-operates, which a task may well say; an empty lead, 责任单位 or deadline is a gap.
-    if (!COOPERATING_FIELD.test(head.image)) attribution.problems.push(problem(ctx, 'empty-field', oneLine(head.image), { start: head.startOffset, end: end(toks[valueStart - 1]!) }));
+    if (!COOPERATING_FIELD.test(unspaced(head.image))) attribution.problems.push(problem(ctx, 'empty-field', oneLine(head.image), { start: head.startOffset, end: end(toks[valueStart - 1]!) }));
     return;
   }
   if (head.tokenType === T.DeadlineField) {
@@ -649,13 +653,15 @@ function readField(toks: IToken[], from: number, valueStart: number, to: number,
   if (cut < span.end) pushDeadlines(attribution.deadlines, trimSpan(ctx.text, cut, span.end), ctx, 'field');
   const units = trimSpan(ctx.text, span.start, cut);
   const count = pushUnits(role === 'lead' ? attribution.lead : attribution.responsible, { start: units.start, end: trimListEnd(ctx.text, units) }, role, ctx);
-  if (count === 0 && !COOPERATING_FIELD.test(head.image)) {
+  if (count === 0 && !COOPERATING_FIELD.test(unspaced(head.image))) {
     attribution.problems.push(problem(ctx, 'empty-field', oneLine(head.image), { start: head.startOffset, end: valueTo }));
   }
 }
 
 /** The names of the fields of co-operating units (`配合单位`, `协办部门`, `参与单位`…), which a task may leave empty. */
 const COOPERATING_FIELD = /配合|协同|協同|协作|協作|协办|協辦|协助|協助|参与|參與|参加|參加/;
+/** A field's name without the spaces a label spaced out to its width holds (`配 合 单 位`). */
+const unspaced = (name: string): string => name.replace(/[ \u3000]/g, '');
 
 
 /** The verbs that end a segment after a unit field's value (`Y配合`, `Y负责`). */
@@ -698,6 +704,10 @@ function readAfterValue(toks: IToken[], head: number, verb: number, to: number, 
   // (`X会同Y`: X leads, as in a sentence).
   if (type === T.ResponsibleField && (verbType === T.LeadVerb || verbType === T.JointLead || verbType === T.Together)) moveLast(lists.responsible, read, lists.lead, 'lead');
   else if (type === T.ResponsibleField && verbType === T.ByDivision) moveLast(lists.responsible, read, lists.division, 'responsible');
+  // `责任单位：X负责，Y配合`: with no lead named before, the units in charge lead, as `X牵头` would make them.
+  else if (type === T.ResponsibleField && verbType === T.ChargeVerb && lists.lead.length === 0) moveLast(lists.responsible, read, lists.lead, 'lead');
+  // `责任单位：X，Y配合`: the units before the last comma are in charge and lead; those the verb ends with co-operate.
+  else if (type === T.ResponsibleField && verbType === T.JoinVerb && lists.lead.length === 0) leadBeforeCooperating(toks, head, verb, read, lists);
   let from = verb + 1;
   for (let i = verb + 1; i <= to; i++) {
     if (i < to && toks[i]!.tokenType !== T.Comma) continue;
@@ -727,6 +737,30 @@ function readAfterValue(toks: IToken[], head: number, verb: number, to: number, 
       else if (lists.lead.length > 0 && onlyUnitNames(ctx.text.slice(span.start, span.end))) pushUnits(lists.responsible, { start: span.start, end: trimListEnd(ctx.text, span) }, 'responsible', ctx);
     }
     from = i + 1;
+  }
+}
+
+/**
+ * `责任单位：X、Y，Z配合`: of the `read` units the field's value just gave the responsible list, those before the value's last
+ * comma (X, Y) lead; those after it, which the verb `配合` ends with, co-operate. A value with no comma is left as read.
+ */
+function leadBeforeCooperating(toks: IToken[], head: number, verb: number, read: number, lists: Lists): void {
+  let comma = verb - 1;
+  while (comma > head && toks[comma]!.tokenType !== T.Comma) comma--;
+  if (comma <= head) return;
+  const at = toks[comma]!.startOffset;
+  const first = lists.responsible.length - read;
+  let before = 0;
+  while (before < read && lists.responsible.items[first + before]!.span.start < at) before++;
+  if (before === 0 || before === read) return;
+  const units = lists.responsible.take();
+  for (let k = 0; k < units.length; k++) {
+    const unit = units[k]!;
+    if (k < first || k >= first + before) lists.responsible.push(unit);
+    else {
+      unit.role = 'lead';
+      lists.lead.push(unit);
+    }
   }
 }
 
