@@ -315,7 +315,20 @@ function isPersonMark(toks: readonly IToken[], open: number, close: number): boo
  * it (`牵头单位是县总工会`, `完成时限为2025年9月底`)?
  */
 function fieldClauseAt(toks: readonly IToken[], i: number, to: number): boolean {
-  return i < to && is(toks[i]!, FIELD) && (holdsColon(toks[i]!) || (i + 1 < to && (toks[i + 1]!.tokenType === Colon || copulaValueAt(toks, i))));
+  return i < to && is(toks[i]!, FIELD) && (holdsColon(toks[i]!) || (i + 1 < to && (toks[i + 1]!.tokenType === Colon || copulaValueAt(toks, i) || spacedValueAt(toks, i))));
+}
+
+/**
+ * Does the field named at `head` open its line and give its value after spaces instead of a colon, as a two-column table
+ * of labels and values pasted as text leaves it (`牵头单位　镇应急办`, `完成时限  2025年3月15日前`)? The value must read as
+ * one: a unit's name first (`镇供电所　各村委会`), or a date for a deadline field; `责任单位 要…` is prose.
+ */
+export function spacedValueAt(toks: readonly IToken[], head: number): boolean {
+  const value = toks[head + 1]!;
+  if (value.tokenType !== Text || value.startOffset === end(toks[head]!) || (head > 0 && toks[head - 1]!.tokenType !== Newline)) return false;
+  if (toks[head]!.tokenType === DeadlineField) return deadlineStartsAt(value.image, 0);
+  const first = value.image.split(/[、，,；;]/, 1)[0]!;
+  return namesUnitsText(first);
 }
 
 /**

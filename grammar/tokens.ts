@@ -987,6 +987,8 @@ const LEAD_FIELD_WORDS = [
   '承办单位', '承辦單位', '承办部门', '承辦部門',
   // A department's internal breakdown names its offices (处室, 科室).
   '牵头处室', '牽頭處室', '牵头科室', '牽頭科室', '主办处室', '主辦處室', '主责处室', '主責處室',
+  // …and a county bureau its sections (股室).
+  '牵头股室', '牽頭股室', '主办股室', '主辦股室', '主责股室', '主責股室',
   ...SHORT_LEAD_LABELS,
 ];
 export const LeadField = keywordToken('LeadField', [...LEAD_FIELD_WORDS, ...bracketLabels(LEAD_FIELD_WORDS)], [FieldName], SHORT_LEAD_LABELS);
@@ -1001,6 +1003,8 @@ export const PersonField = keywordToken('PersonField', [
 ], [FieldName]);
 /** `责任单位` / `配合单位` (responsible / cooperating units) field names. */
 const RESPONSIBLE_FIELD_WORDS = [
+  // `责任单位及责任人：县住建局（李明）、…`: units, each with its person in brackets (dropped from the name).
+  '责任单位及责任人', '責任單位及責任人', '责任单位和责任人', '責任單位和責任人', '责任部门及责任人', '責任部門及責任人',
   '责任单位', '責任單位', '责任部门', '責任部門', '责任主体', '責任主體', '实施主体', '實施主體', // `负责单位` is a field only with its colon: `由X负责单位内部…` is a sentence.
   '负责单位：', '负责单位:', '負責單位：', '負責單位:', '负责部门：', '负责部门:', '負責部門：', '負責部門:',
   // The units that carry the work out (`实施单位：` `承担单位：` `落实单位：` `执行单位：`): fields only with their colon too.
@@ -1012,6 +1016,7 @@ const RESPONSIBLE_FIELD_WORDS = [
   '主体责任单位', '主體責任單位', '主要协作单位', '主要協作單位', '主要配合单位', '主要配合單位',
   '参与单位', '參與單位', '参与部门', '參與部門', '参加单位', '參加單位',
   '责任处室', '責任處室', '责任科室', '責任科室', '配合处室', '配合處室', '配合科室', '协办处室', '協辦處室',
+  '责任股室', '責任股室', '配合股室', '协办股室', '協辦股室',
   ...SHORT_RESPONSIBLE_LABELS,
 ];
 export const ResponsibleField = keywordToken('ResponsibleField', [...RESPONSIBLE_FIELD_WORDS, ...bracketLabels(RESPONSIBLE_FIELD_WORDS)], [FieldName], SHORT_RESPONSIBLE_LABELS);

@@ -607,6 +607,10 @@ describe('real plans: attribution vocabulary', () => {
     ['发展林下经济。（牵头单位：县林业局；责任单位：县财政局，县农业农村局配合）', ['县林业局'], ['县财政局', '县农业农村局']],
     ['发展林下经济。（牵头单位：县林业局；责任单位：县财政局负责）', ['县林业局'], ['县财政局']],
     ['发展林下经济。责任单位：县林业局、县农业农村局配合。', [], ['县林业局', '县农业农村局']],
+    // A county bureau's sections (股室) and a list of units with their persons.
+    ['开展耕地保护督查。牵头股室：耕地保护股；配合股室：执法监察大队', ['耕地保护股'], ['执法监察大队']],
+    ['开展耕地保护督查。（责任股室：耕地保护股）', ['耕地保护股'], []],
+    ['改造农村危房。责任单位及责任人：县住建局（张华）、县财政局（李敏）', [], ['县住建局', '县财政局']],
   ];
   for (const [item, lead, responsible] of cases) {
     it(item, () => {
@@ -633,6 +637,26 @@ describe('real plans: attribution vocabulary', () => {
       ],
     );
     assert.deepEqual(lintPlan(plan, { rules: allRules, settings: { today: '2025-01-01' } }).filter((d) => d.ruleId === 'PL001' || d.ruleId === 'PL002').map((d) => d.message), []);
+  });
+
+  it('a field name and its value parted by spaces, no colon, one a line (a two-column table pasted as text)', () => {
+    const plan = read([
+      '溪川县2024年工作方案',
+      '一、重点任务',
+      '1.清理河道障碍物。',
+      '牵头单位　县水利局',
+      '责任单位　县交通局　各乡镇',
+      '完成时限  2025年5月20日前',
+      '2.加固病险水库。',
+      '责任单位 要在汛前完成排查。',
+    ]);
+    assert.deepEqual(
+      plan.tasks.map((t) => [t.number, t.lead.map((u) => u.name), t.responsible.map((u) => u.name), t.deadline?.text]),
+      [
+        ['1.', ['县水利局'], ['县交通局', '各乡镇'], '2025年5月20日前'],
+        ['2.', [], [], '汛前'],
+      ],
+    );
   });
 
   it('spaced words that are no field name, or not followed by a colon, stay text', () => {

@@ -8,6 +8,7 @@ import {
   parseCircled,
   parseDecimal,
   parseText,
+  spacedValueAt,
   tokens as T,
   unitsThenVerb,
   type Block,
@@ -545,6 +546,8 @@ function labelEnd(toks: IToken[], block: Block): number {
   if (i >= block.last) return -1;
   const first = toks[i]!;
   if (!FIELD_LINE_KEYWORDS.has(first.tokenType) && !(first.tokenType === T.Text && LABEL.test(first.image))) return -1;
+  // A field's name and its value after spaces, no colon (`牵头单位　镇应急办`: a two-column table pasted as text).
+  if (FIELD_LINE_KEYWORDS.has(first.tokenType) && i + 1 < block.last && spacedValueAt(toks, i)) return i + 1;
   i++;
   if (T.holdsColon(first)) return i < block.last ? i : -1;
   while (i < block.last && toks[i]!.tokenType === T.Whitespace) i++;
@@ -1505,9 +1508,9 @@ function spanText(text: string, span: Span): string {
 }
 
 /** Field names of units that co-operate (`配合单位` `协办单位` `参与单位` `协同责任单位`). */
-const COOPERATE_FIELD = /(?:配合|协同|協同|协办|協辦|协助|協助|协作|協作|参与|參與|参加|參加)(?:(?:责任|責任)?(?:单位|單位|部门|部門|处室|處室|科室)|[:：])/g;
+const COOPERATE_FIELD = /(?:配合|协同|協同|协办|協辦|协助|協助|协作|協作|参与|參與|参加|參加)(?:(?:责任|責任)?(?:单位|單位|部门|部門|处室|處室|科室|股室)|[:：])/g;
 /** Field names of units in charge (`责任单位` `责任部门` `责任主体`). */
-const IN_CHARGE_FIELD = /(?:责任|責任)(?:单位|單位|部门|部門|主体|主體|处室|處室|科室)|[实實]施主[体體]|(?:[实實]施|承[担擔]|落[实實]|[执執]行)(?:单位|單位)[:：]/g;
+const IN_CHARGE_FIELD = /(?:责任|責任)(?:单位|單位|部门|部門|主体|主體|处室|處室|科室|股室)|[实實]施主[体體]|(?:[实實]施|承[担擔]|落[实實]|[执執]行)(?:单位|單位)[:：]/g;
 /** A verb after a list that makes its units co-operate (`县发改局、县财政局配合`). */
 const COOPERATE_AFTER = /^[^，,；;。:：]{0,40}?(?:配合|参与|參與|参加|參加|协助|協助)/;
 
@@ -1556,7 +1559,7 @@ function lastBefore(spans: readonly number[], at: number): number {
 }
 
 /** A field that names the responsible units (not the co-operating ones), in either script. */
-const RESPONSIBLE_WRITTEN = /[责責]任(?:单位|單位|部门|部門|主体|主體|处室|處室|科室)|[实實]施主[体體]|(?:[实實]施|承[担擔]|落[实實]|[执執]行)(?:单位|單位)[:：]|負責|负责/g;
+const RESPONSIBLE_WRITTEN = /[责責]任(?:单位|單位|部门|部門|主体|主體|处室|處室|科室|股室)|[实實]施主[体體]|(?:[实實]施|承[担擔]|落[实實]|[执執]行)(?:单位|單位)[:：]|負責|负责/g;
 
 /** A convention stated inside an attribution (`…等负责,列第一位者为牵头单位,下同`): it writes `牵头` but names no lead. */
 const CONVENTION_CLAUSE = /列(?:第一位|首位|在第一位|在首位|第一)[^,，;；)）]{0,16}(?:牵头|牽頭)(?:单位|單位)?/g;
