@@ -689,7 +689,10 @@ function readSegment(toks: readonly IToken[], waiting: number, segmentFrom: numb
   if (to <= from) return -1;
   const verb = verbAtEnd(toks, from, to, isRoleVerb);
   if (verb >= 0) {
-    parts.push({ kind: 'verb', from, together: indexOf(toks, Together, from + 1, verb), verb });
+    // `本部分任务由县商务局牵头`: words before a `由` meaning "by" are the work's, the units follow it.
+    const by = leadsAfterBy(toks[verb]!) ? indexOf(toks, By, from + 1, verb) : -1;
+    if (by > from && meansBy(toks, by)) parts.push({ kind: 'by', by, together: indexOf(toks, Together, by + 1, verb), verb });
+    else parts.push({ kind: 'verb', from, together: indexOf(toks, Together, from + 1, verb), verb });
     // A space after the verb ends the segment as a comma would (`县应急局负责 2025年底前完成`): what follows is read apart.
     // Glued to the verb, what follows is the work it names (`县住建局：负责老旧小区改造（2025年底前）`).
     const after = toks[verb + 1];

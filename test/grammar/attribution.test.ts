@@ -113,7 +113,9 @@ describe('attribution grammar', () => {
     ['units then 会同 after a comma', '编制方案，县住建局会同县自然资源局研究', [['together:县住建局会同县自然资源局研究', '会同@1']]],
     ['会同 after words that name no unit is prose', '各地会同有关部门研究', []],
     ['a deadline segment', '（县统计局牵头，2026年底前）', [['group:（县统计局牵头，2026年底前）', 'verb:县统计局|牵头', 'other:2026年底前']]],
-    ['text before 由 in a segment', '（该项任务由县审计局牵头负责）', [['group:（该项任务由县审计局牵头负责）', 'verb:该项任务由县审计局|牵头负责']]],
+    // Words of the work before `由` are not read as units: the units follow `由`.
+    ['text before 由 in a segment', '（该项任务由县审计局牵头负责）', [['group:（该项任务由县审计局牵头负责）', 'by:由县审计局|牵头负责']]],
+    ['由 in a word before the verb is no "by"', '（县理由审查局牵头）', [['group:（县理由审查局牵头）', 'verb:县理由审查局|牵头']]],
     [
       'a bracket wrapped over lines, a keyword cut by the wrap read whole',
       '修订灌溉办法（牵头单\n位：县水利局；完成时限：\n2026年9月底前）',

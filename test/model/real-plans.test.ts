@@ -230,6 +230,22 @@ describe('real plans: plan or not, on positive evidence', () => {
 });
 
 describe('real plans: unit-named headings', () => {
+  it('a heading whose bracket gives its part of the work (`（本部分任务由X牵头，Y配合）`) gives its tasks that lead', () => {
+    const plan = read([
+      '溪川县2024年促消费工作方案',
+      '一、培育消费新场景（本部分任务由县商务局牵头，各乡镇配合）',
+      '（一）打造夜间消费街区。2025年6月底前完成。',
+      '（二）举办购物节活动。2025年10月底前完成。',
+    ]);
+    assert.deepEqual(
+      plan.tasks.map((t) => [t.number, t.lead.map((u) => u.name), t.responsible.map((u) => u.name), t.inherited.lead]),
+      [
+        ['（一）', ['县商务局'], ['各乡镇'], true],
+        ['（二）', ['县商务局'], ['各乡镇'], true],
+      ],
+    );
+  });
+
   it('a heading that names the lead and counts the tasks under it gives them the lead, not the count', () => {
     const plan = read([
       '溪川县2024年任务分工方案',
@@ -607,6 +623,9 @@ describe('real plans: attribution vocabulary', () => {
     ['发展林下经济。（牵头单位：县林业局；责任单位：县财政局，县农业农村局配合）', ['县林业局'], ['县财政局', '县农业农村局']],
     ['发展林下经济。（牵头单位：县林业局；责任单位：县财政局负责）', ['县林业局'], ['县财政局']],
     ['发展林下经济。责任单位：县林业局、县农业农村局配合。', [], ['县林业局', '县农业农村局']],
+    // Words of the work before `由` (`本项任务由X牵头`) are no part of the unit's name.
+    ['推进消费扩容。（本项任务由县商务局牵头，各乡镇配合）', ['县商务局'], ['各乡镇']],
+    ['推进消费扩容。（以下任务由县商务局负责）', ['县商务局'], []],
     // A county bureau's sections (股室) and a list of units with their persons.
     ['开展耕地保护督查。牵头股室：耕地保护股；配合股室：执法监察大队', ['耕地保护股'], ['执法监察大队']],
     ['开展耕地保护督查。（责任股室：耕地保护股）', ['耕地保护股'], []],
