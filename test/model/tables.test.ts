@@ -355,3 +355,23 @@ describe('task tables: cells that say they are empty', () => {
     );
   });
 });
+
+describe('task tables: a line break written as HTML in a Markdown cell', () => {
+  it('parts the names of a unit cell (`县住建局<br>县自然资源局`), in each of its forms, and keeps their places', () => {
+    const plan = planOf([
+      '白石市2024年重点工作任务分解表',
+      '| 序号 | 工作任务 | 牵头单位 | 责任单位 | 完成时限 |',
+      '| --- | --- | --- | --- | --- |',
+      '| 1 | 新建城区小学 | 市教育局 | 市住建局<br>市自然资源局 | 2024年8月底前 |',
+      '| 2 | 改造学生宿舍 | 市教育局 | 市财政局<br/>市住建局<BR />市城管局 | 2024年9月底前 |',
+    ]);
+    assert.deepEqual(
+      plan.tasks.map((t) => [names(t.lead), names(t.responsible)]),
+      [
+        [['市教育局'], ['市住建局', '市自然资源局']],
+        [['市教育局'], ['市财政局', '市住建局', '市城管局']],
+      ],
+    );
+    assertRangesAgree(plan);
+  });
+});

@@ -917,6 +917,16 @@ const MAX_NAME = 60;
 const SPACE = 0x20;
 const IDEOGRAPHIC_SPACE = 0x3000;
 const SLASH = 0x2f;
+const LESS_THAN = 0x3c;
+/** A line break written as HTML in a Markdown table's cell (`县住建局<br>县自然资源局`): it parts two names. */
+const LINE_BREAK_TAG = /<br\s*\/?>/iy;
+
+/** The length of a `<br>` (`<br/>`, `<br />`) at `at`, before `to`; 0 when none stands there. */
+function lineBreakTagAt(text: string, at: number, to: number): number {
+  LINE_BREAK_TAG.lastIndex = at;
+  const m = LINE_BREAK_TAG.exec(text);
+  return m !== null && at + m[0].length <= to ? m[0].length : 0;
+}
 const SLASH_FULL = 0xff0f;
 
 /**
@@ -1009,7 +1019,9 @@ function pushUnits(out: ListBuffer<UnitMention>, span: { start: number; end: num
               ? 1
               : (ch === SPACE || ch === IDEOGRAPHIC_SPACE || ch === SLASH || ch === SLASH_FULL) && partsTwoNames(text, pieceStart, i, span.end)
                 ? 1
-                : 0;
+                : ch === LESS_THAN
+                  ? lineBreakTagAt(text, i, span.end)
+                  : 0;
       // `市、县（市、区）审管办`: a lone level (`市`, `县`) before `、` is part of the name after it.
       // So is `各市` before `、` (`各市、县（市、区）人民政府`).
       if (width === 1 && ch === ENUM_COMMA && isLoneLevel(text, pieceStart, i) && ADMIN_LEVELS.has(text.charCodeAt(i + 1))) continue;
