@@ -79,8 +79,11 @@ const CJK_DIGIT: Record<string, number> = {
 };
 /** Characters that make up a Chinese numeral run (`十二`, `二〇二〇`). */
 const CJK_NUMERAL = codeSet('〇○零一二三四五六七八九十');
-/** Han characters that may stand right before a Chinese-numeral month (`于三月`, `二〇二〇年十二月`). */
-const CJK_MONTH_PREV = codeSet('于在到至止迟晚底前内年月、每');
+/**
+ * Han characters that may stand right before a Chinese-numeral month or quarter (`于三月`, `二〇二〇年十二月`), the last
+ * of a word that sets a time (`力争三季度完成`, `争取四月底`, `确保三月底前`, `计划四季度`).
+ */
+const CJK_MONTH_PREV = codeSet('于在到至止迟晚底前内年月、每争取保划');
 /** Characters before a Chinese numeral that make it part of a longer number (`第一`, `百二`, `十二`). */
 const CJK_NUMBER_PREV = codeSet('〇○零一二三四五六七八九十第百千两');
 /** Characters before a bare `年底` / `年内` that make it part of something else (`3年内`, `半年内`, `去年底`). */

@@ -51,6 +51,10 @@ describe('deadline phrases', () => {
     ['开设秋季学期课程', 'prose', []],
     // A season or a term written as the bound's whole clause (a field's value, `（…负责，秋季开学）`), with its year or
     // not, is that period: `2025年暑假` is not the whole year 2025. Inside the words of a clause it is none.
+    // A month or a quarter in Chinese numerals right after a word that sets a time (`力争` `争取` `确保`).
+    ['力争三季度完成', 'prose', ['三季度:quarter 7-9']],
+    ['确保十月底前完成', 'prose', ['十月底前:month 10-10']],
+    ['落实保一争二目标', 'prose', []],
     ['2025年秋季学期', 'field', ['2025年秋季学期:holiday']],
     ['2025年暑假', 'field', ['2025年暑假:holiday']],
     ['秋季开学', 'field', ['秋季开学:holiday']],
