@@ -672,12 +672,15 @@ function nextSegment(toks: readonly IToken[], end: number): number {
   return end < toks.length && toks[end]!.tokenType === Comma ? end + 1 : end;
 }
 
-/** Does a `、` glued to the role verb at `verb` follow it? */
+/** Does a `、` or a slash glued to the role verb at `verb` follow it (`X牵头、Y负责`, `X牵头/Y/Z`)? */
 function enumeratesAfter(toks: readonly IToken[], verb: number): boolean {
   const next = toks[verb + 1]!;
-  return next.image.charCodeAt(0) === ENUM_COMMA && next.startOffset === end(toks[verb]!);
+  const c = next.image.charCodeAt(0);
+  return (c === ENUM_COMMA || c === SLASH || c === SLASH_FULL) && next.startOffset === end(toks[verb]!);
 }
 const ENUM_COMMA = '、'.charCodeAt(0);
+const SLASH = 0x2f;
+const SLASH_FULL = 0xff0f;
 
 /**
  * Reads the segment [segmentFrom, to) into `parts`, joined to the segments before it when `由` waits for its verb

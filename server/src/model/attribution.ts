@@ -582,11 +582,17 @@ function readPart(toks: IToken[], part: AttributionPart, lists: Lists, ctx: Attr
       // else take part (`（县财政局、县教育局，县发改局牵头）`; the one of them named to lead is no longer listed to take part:
       // `（县人社局、县财政局，县人社局牵头）`); a `（牵头）` mark among them leads (`（县市场监管局（牵头）、县教育局；…）`).
       const first = lists.lead.length === 0;
+      // In a sentence too, names listed right after the verb (`X牵头、Y、Z`, `X牵头/Y/Z`: the segment opens with the
+      // separator) take part.
+      const afterVerb = LISTED_AFTER_VERB.has(text.charCodeAt(span.start));
+      if (afterVerb) span.start++;
+      const listed = mode === 'field' || afterVerb;
       if (!first || (mode === 'field' && copula === null && !verbOutsideBrackets(toks, part.from, part.to))) {
         const carry = CARRIES_OUT.exec(text.slice(span.start, span.end));
-        const cut = carry !== null ? span.start + carry.index : mode === 'field' ? deadlineInList(text, span) : span.start;
+        const cut = carry !== null ? span.start + carry.index : listed ? deadlineInList(text, span) : span.start;
         const units = trimSpan(text, span.start, cut);
-        if (units.end > units.start && onlyUnitNames(text.slice(units.start, units.end))) {
+        const names = text.slice(units.start, units.end);
+        if (units.end > units.start && onlyUnitNames(afterVerb ? names.replace(SLASHES, '、') : names)) {
           pushUnits(first ? lists.division : lists.responsible, { start: units.start, end: trimListEnd(text, units) }, 'responsible', ctx);
           if (carry === null && cut < span.end) pushDeadlines(lists.deadlines, trimSpan(text, cut, span.end), ctx, mode);
           return;
@@ -599,6 +605,10 @@ function readPart(toks: IToken[], part: AttributionPart, lists: Lists, ctx: Attr
     }
   }
 }
+
+/** The separators a segment split off right after its verb opens with (`readSegments`). */
+const LISTED_AFTER_VERB = new Set([...'、/／'].map((c) => c.charCodeAt(0)));
+const SLASHES = /[/／]/g;
 
 /** Does a role verb stand in [from, to) outside the brackets there (where it is a mark: `县发改局（牵头）`)? */
 function verbOutsideBrackets(toks: IToken[], from: number, to: number): boolean {
