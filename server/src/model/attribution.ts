@@ -505,7 +505,9 @@ function readContent(toks: IToken[], parts: AttributionPart[], style: Attributio
   const divisionLeads = lists.lead.length === 0;
   for (const unit of division) {
     if (divisionLeads) unit.role = 'lead';
-    else if (hasKey(lists.lead, unit.key)) continue;
+    // Listed first, then named to lead (`（X、Y、Z，X牵头）`): it leads, and is not listed again. Named to lead first and
+    // then to share the work (`（X牵头，X按职责分工负责）`) it stays listed twice, a slip PL010 reports.
+    else if (namedToLeadAfter(lists.lead, unit)) continue;
     (divisionLeads ? lists.lead : lists.responsible).push(unit);
   }
   markLeadAlsoResponsible(lists, ctx);
@@ -1273,6 +1275,15 @@ function markLeadAlsoResponsible(attribution: Lists, ctx: AttributionContext): v
     const unit = responsible.items[i]!;
     if (leads !== null ? leads.has(unit.key) : hasKey(lead, unit.key)) attribution.problems.push(problem(ctx, 'lead-also-responsible', unit.name, unit.span));
   }
+}
+
+/** Is `unit` among `leads` by its key, named there after it in the text? */
+function namedToLeadAfter(leads: ListBuffer<UnitMention>, unit: UnitMention): boolean {
+  for (let i = 0; i < leads.length; i++) {
+    const lead = leads.items[i]!;
+    if (lead.key === unit.key && lead.span.start > unit.span.start) return true;
+  }
+  return false;
 }
 
 function hasKey(units: ListBuffer<UnitMention>, key: string): boolean {
