@@ -67,6 +67,14 @@ describe('PL004 number-sequence', () => {
     assert.deepEqual(fixed(text).split('\n').slice(4).map((l) => l.split('|')[1]), [' 1 ', '  ', ' 2 ', '  ', ' 3 ']);
   });
 
+  it('a list that starts again at 1 in another shape (`(1)` after `1）` `2）` `3）`) is a list of its own, not a step back', () => {
+    const text = plan('一、保障措施', '1）加强组织领导。', '2）强化资金保障。', '3）严格督查考核。', '(1)各村每月25日前上报台账。', '(2)镇环卫所建立保洁机制。');
+    assert.deepEqual(findings(text).map((d) => d.message), []);
+    // The same shape, or the same shape in other widths (`（1）` after `(2)`), still steps back.
+    const same = plan('一、保障措施', '(1)加强组织领导。', '(2)强化资金保障。', '（1）各村每月25日前上报台账。');
+    assert.deepEqual(findings(same).map((d) => d.message), ['编号“（1）”倒退，应为“（3）”']);
+  });
+
   it('renumbers Chinese numerals across 十 and keeps the parentheses', () => {
     const first = ['一', '二', '三', '四', '五', '六', '七', '八', '九'].map((n) => `(${n})任务`);
     const text = plan('一、甲', ...first, '(十一)任务', '(十二)任务', '二、乙', '(十三)任务');

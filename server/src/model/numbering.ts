@@ -261,7 +261,9 @@ export const siblingRuns = perDocument((plan: PlanDocument): readonly SiblingRun
     const runMode = parents[level]! > 1 ? mode[level]! : null;
     // A continuous level's run ends where a part that assigns no work starts again at 1, or the tasks after it do.
     const newPart = run !== undefined && restartsNewPart(run.sections[run.sections.length - 1]!, s);
-    if (run === undefined || newPart || (runMode !== 'continuous' && run.sections[0]!.parent !== s.parent)) {
+    // A `1` in another shape than the marker before it (`(1)` after `1）` `2）` `3）`) starts a list of its own.
+    const reshaped = run !== undefined && s.marker.value === 1 && shapeOf(run.sections[run.sections.length - 1]!.marker) !== shapeOf(s.marker);
+    if (run === undefined || newPart || reshaped || (runMode !== 'continuous' && run.sections[0]!.parent !== s.parent)) {
       const midway =
         plan.excerpt && !seen[level] && (s.parent === null || midwayHeads.has(s.parent)) && Number.isInteger(s.marker.value) && s.marker.value > 1;
       if (midway) midwayHeads.add(s);
@@ -276,6 +278,11 @@ export const siblingRuns = perDocument((plan: PlanDocument): readonly SiblingRun
   }
   return runs;
 });
+
+/** A marker's shape, whatever the width of its characters: `(1)` and `（1）` are one, `1）` another, `1.` and `1．` a third. */
+function shapeOf(marker: Section['marker']): string {
+  return marker.style.replace(/-(?:full|half)$/, '').replace('fwdot', 'dot');
+}
 
 /**
  * Sections that come after a deeper sibling under the same parent (`（一）` after `2.` under one
