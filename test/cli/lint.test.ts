@@ -118,6 +118,27 @@ describe('planlint (lint): exit codes', () => {
   });
 });
 
+describe('planlint (lint): a plan in which no task was read', () => {
+  it('says so (checking nothing is not a clean result), in the report and on stderr; a plan with tasks does not', () => {
+    const dir = tempDir();
+    try {
+      // Work given out in unnumbered paragraphs: nothing here is read as a task.
+      fs.writeFileSync(path.join(dir, 'a.plan'), '岚川县2025年河道整治工作方案\n\n清理河道垃圾，县水利局牵头，2025年6月底前完成。\n\n整治入河排口，县生态环境局牵头，2025年9月底前完成。\n');
+      fs.writeFileSync(path.join(dir, 'b.plan'), '岚川县2025年河道整治工作方案\n一、重点任务\n1.清理河道垃圾。（牵头单位：县水利局；完成时限：2025年6月底前）\n');
+      const r = planlint(['a.plan', 'b.plan', '--format', 'json'], { cwd: dir });
+      const [a, b] = jsonOf(r);
+      assert.deepEqual(a!.notes, ['按方案检查，但没有读到任务：未检查任何任务的牵头单位和完成时限（任务应以“一、”“（一）”“1.”等编号列出，或列在任务分解表中）']);
+      assert.equal(b!.notes, undefined);
+      assert.match(r.stderr, /a\.plan：按方案检查，但没有读到任务/);
+      assert.doesNotMatch(r.stderr, /b\.plan：/);
+      const en = planlint(['a.plan', '--locale', 'en'], { cwd: dir });
+      assert.match(en.stderr, /a\.plan: checked as a plan, but no task was read/);
+    } finally {
+      cleanup(dir);
+    }
+  });
+});
+
 describe('planlint (lint): configuration', () => {
   it('the nearest config file applies (locale en, a rule off)', () => {
     expectCode(planlint([fx('config-en/a.plan'), '--max-severity', 'warning']), 0);

@@ -238,6 +238,8 @@ function toReportFile(o: FileOutcome, displayed: string): ReportFile {
     ...(o.skipReason !== undefined ? { skipReason: o.skipReason } : {}),
     ...(o.error !== undefined ? { error: o.error } : {}),
     ...(o.fixed ? { fixed: true } : {}),
+    // How a Word document was read; a text not checked as a plan, or a plan in which no task was read (json: `notes`).
+    ...(o.notes?.length ? { notes: o.notes } : {}),
   };
 }
 

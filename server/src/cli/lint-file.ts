@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import type { ResolvedConfig } from '../config/config.js';
 import { ConfigCache, loadConfigFromPath } from '../config/load.js';
 import type { LintDiagnostic, Locale, Severity } from '../lint/types.js';
+import type { PlanDocument } from '../model/types.js';
 import { createPlanService, type PlanLanguageService } from '../service.js';
 import { ChangedOnDiskError, writeFileAtomic } from './atomic.js';
 import { fsPath, lookupPath } from './byte-paths.js';
@@ -190,7 +191,10 @@ export class FileLinter {
    */
   private analyzed(text: string, config: ResolvedConfig): { diagnostics: ReportDiagnostic[]; notes?: string[] } {
     const analysis = this.service.analyze(text, config);
-    if (analysis.plan.kind === 'plan') return { diagnostics: analysis.diagnostics };
+    if (analysis.plan.kind === 'plan') {
+      const none = this.noTaskNote(analysis.plan);
+      return none === null ? { diagnostics: analysis.diagnostics } : { diagnostics: analysis.diagnostics, notes: [none] };
+    }
     const ui = this.options.uiLocale;
     const why = describeKind(analysis.plan.kindDecision, ui);
     return {
@@ -205,12 +209,27 @@ export class FileLinter {
     };
   }
 
+  /**
+   * A plan in which no task was read: none of its work was checked (the tasks may be written in a way planlint does not
+   * read), which a run that reports no finding must not hide. Null when it has tasks.
+   */
+  private noTaskNote(plan: PlanDocument): string | null {
+    if (plan.kind !== 'plan' || plan.tasks.length > 0) return null;
+    return localized(
+      this.options.uiLocale,
+      '按方案检查，但没有读到任务：未检查任何任务的牵头单位和完成时限（任务应以“一、”“（一）”“1.”等编号列出，或列在任务分解表中）',
+      'checked as a plan, but no task was read: no task\'s lead unit or deadline was checked (tasks are numbered items, 一、 （一） 1., or rows of a task table)',
+    );
+  }
+
   /** A Word document: its findings name their paragraphs; `--fix` is refused, a Word file is never rewritten. */
   private lintDocx(abs: string | null, docx: DocxText, config: ResolvedConfig): FileOutcome {
     const ui = this.options.uiLocale;
     const locale = this.options.locale ?? config.locale;
-    const diagnostics = placeDiagnostics(this.service.diagnostics(docx.text, config), docx, locale);
-    const notes = docxNotes(docx, ui);
+    const analysis = this.service.analyze(docx.text, config);
+    const diagnostics = placeDiagnostics(analysis.diagnostics, docx, locale);
+    const none = this.noTaskNote(analysis.plan);
+    const notes = none === null ? docxNotes(docx, ui) : [...docxNotes(docx, ui), none];
     return {
       abs,
       diagnostics,

@@ -46,7 +46,10 @@ export interface JsonFileResult {
   skipReason?: string;
   error?: string;
   fixed?: boolean;
-  /** How a Word document was read: tracked changes accepted, comments ignored. */
+  /**
+   * How a Word document was read (tracked changes accepted, comments ignored), why a text was not checked as a plan, or
+   * that a plan held no task that was read.
+   */
   notes?: string[];
 }
 
