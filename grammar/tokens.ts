@@ -707,6 +707,50 @@ export const FieldMarker = createToken({
   categories: [Marker],
 });
 
+const taskMarkerStarts = ['任', '第', '[', '【', '〔'];
+const TASK_MARKER_STARTS = startTable(taskMarkerStarts);
+/** A task's number: a numbering numeral (`一` `十二`) or 1–3 digits. */
+const TASK_NUMBER = `(${NUMERAL}{1,3}|${DIGIT}{1,3})`;
+/**
+ * `【任务一】` `[任务2]` `〔任务三〕` (a colon may follow), `任务一：` `任务1、` `任务2.`, `第一项任务：`, or the same before spaces
+ * (`任务一 建设…`). The first group that matched holds the number.
+ */
+const TASK_MARKER = new RegExp(
+  `[【\\[〔]任[务務]${TASK_NUMBER}[】\\]〕](?:[ \t\u3000]*[:：])?|任[务務]${TASK_NUMBER}(?:[:：、．.]|(?=[ \u3000]))|第${TASK_NUMBER}[项項]任[务務](?:[:：、]|(?=[ \u3000]))`,
+  'y',
+);
+
+/** The number a task marker writes (`【任务一】` → `一`, `第3项任务：` → `3`): its first group that matched. */
+function taskNumber(match: ArrayLike<string | undefined>): string {
+  return match[1] ?? match[2] ?? match[3] ?? '';
+}
+
+/**
+ * A task numbered by name (a 任务清单, list of tasks, or the 重点任务 of a plan): `【任务一】` `任务一：` `任务1、`
+ * `第一项任务：` at a line's start (spaces and marks aside), then a title on the same line (a Chinese character or an
+ * opening quote, after spaces). Its level is the model's: a level below the heading it sits under, a sibling of the
+ * task before it. Not `任务一览表` or `任务一是…` (no stop after the number), nor `本任务一经…` or `完成任务1项` (not at the
+ * line's start), nor `任务1：2025年…` (no title).
+ */
+export const TaskMarker = createToken({
+  name: 'TaskMarker',
+  pattern: (text, offset) => {
+    if (TASK_MARKER_STARTS[text.charCodeAt(offset)] === 0 || !atLineStart(text, offset)) return null;
+    TASK_MARKER.lastIndex = offset;
+    const match = TASK_MARKER.exec(text);
+    if (match === null) return null;
+    const number = taskNumber(match);
+    const first = number.charCodeAt(0);
+    if (isDigitCode(first) ? first === 0x30 || first === 0xff10 : !isNumberingNumeral(number)) return null;
+    let next = offset + match[0].length;
+    while (next < text.length && (CHAR_CLASS[text.charCodeAt(next)]! & IS_SPACE) !== 0 && text.charCodeAt(next) !== 9) next++;
+    return isTitleStart(text.charCodeAt(next)) ? match : null;
+  },
+  start_chars_hint: startHint(taskMarkerStarts),
+  line_breaks: false,
+  categories: [Marker],
+});
+
 // ---------------------------------------------------------------------------------------------
 // Attribution keywords, longer before shorter. Both scripts.
 
@@ -1280,7 +1324,7 @@ export const TextChar = createToken({ name: 'TextChar', pattern: /[\u0000-\uffff
  * 256-character block of the character there (by their start hints), in this order, and takes the first that
  * matches. Two types need a fixed order only when one character can start both:
  *   - the markers that start with a numeral, a digit, `第`, `①`, `⑴`, `⒈` or `任` come before `Text` (which holds
- *     those), `ChapterMarker` before `InlineShiMarker` (both start with a numeral), and `ItemMarker` before
+ *     those), `TaskMarker` before `LBracket` (both start with `【` `[` `〔`), `ChapterMarker` before `InlineShiMarker` (both start with a numeral), and `ItemMarker` before
  *     `DecimalMarker` (`4.3月21日召开…` is item 4);
  *   - `Pinyin`, `SectionMarker`, `SubItemMarker` come before `LParen` (all start with `(` `（`), and in that order;
  *   - `RowPipe` before `Pipe`;
@@ -1315,6 +1359,7 @@ export const allTokens: TokenType[] = [
   InlineDiMarker,
   CircledMarker,
   FieldMarker,
+  TaskMarker,
   Text,
   By,
   DeadlineField,

@@ -296,6 +296,10 @@ describe('grammar', () => {
       ['完成。 1 总体要求\n1.1 推进', ['DecimalMarker:1.1']],
       // An item before a date stays an item (`4.3月21日召开`).
       ['4.3月21日召开会议', ['ItemMarker:4.']],
+      // A task numbered by name at a line's start, a title after it.
+      ['【任务二】修缮村级文化广场\n[任务3] 配齐图书室\n〔任务十一〕：建设书屋', ['TaskMarker:【任务二】', 'TaskMarker:[任务3]', 'TaskMarker:〔任务十一〕：']],
+      ['  任务一：补齐消防设施。\n任务2、开展隐患排查\n任务五 组织应急演练\n任務六：更新器材', ['TaskMarker:任务一：', 'TaskMarker:任务2、', 'TaskMarker:任务五', 'TaskMarker:任務六：']],
+      ['第一项任务：摸清底数\n★第12项任务 “回头看”', ['TaskMarker:第一项任务：', 'TaskMarker:第12项任务']],
     ];
     for (const [text, expected] of positive) {
       it(`reads ${JSON.stringify(text)} → ${expected.join(' ')}`, () => assert.deepEqual(markersOf(text), expected));
@@ -352,6 +356,17 @@ describe('grammar', () => {
       // A bare number heads nothing without its scheme: rows of a table, a count a hard wrap put first.
       '1 完善网络 县工信局 2025年底前\n2 建设平台 县数据局 2025年底前',
       '1 总体要求\n坚持统筹推进。',
+      // `任务` and a number that open no task: glued words, prose, no title, no numbering numeral.
+      '任务一览表另行印发',
+      '任务一是摸清底数',
+      '本任务一经确定不得调整',
+      '全年完成任务1项',
+      '完成。任务二：补齐设施',
+      '任务1：2026年6月底前',
+      '【任务一】',
+      '第一项任务是摸清底数',
+      '任务0：测试',
+      '任务十十：不是编号',
     ];
     for (const text of negative) {
       it(`finds no marker in ${JSON.stringify(text)}`, () => assert.deepEqual(markersOf(text), []));
