@@ -2,6 +2,7 @@
 // Over 400 lines: the one vocabulary — every token type with its matcher, in the order the lexer tries them.
 import { createToken, Lexer, tokenMatcher, type CustomPatternMatcherFunc, type IToken, type TokenType } from 'chevrotain';
 import { CHINESE_NUMERAL_CHARS, parseChineseNumeral } from './numerals.js';
+import { pageNumberLength } from './page.js';
 
 // ---------------------------------------------------------------------------------------------
 // Categories: the parser reads markers and inline tokens by category, which keeps it fast.
@@ -59,9 +60,30 @@ function lineBreakAt(text: string, i: number): number {
   return text.charCodeAt(i + 1) === 10 ? 2 : 1;
 }
 
-/** Does a `Newline` token's image hold a blank line (more than its first line break): a paragraph break, never a wrap? */
+/**
+ * Does a `Newline` token's image hold a blank line (more than its first line break): a paragraph break, never a wrap?
+ * Not when it holds a page number (`pageNumberAt`): the blank lines around it are the page's margins, and a paragraph
+ * or a bracket the page break cut goes on after it.
+ */
 export function holdsBlankLine(image: string): boolean {
-  return image.length > lineBreakAt(image, 0);
+  const first = lineBreakAt(image, 0);
+  if (image.length === first) return false;
+  for (let i = first; i < image.length; i++) if (SKIPPED_SPACE_CODES[image.charCodeAt(i)] !== 1 && lineBreakAt(image, i) === 0) return false;
+  return true;
+}
+
+/**
+ * The length of a page number at `i` that is alone on its line (spaces aside) up to the line break that ends it (or the
+ * text's end), its trailing spaces included; 0 when there is none. Asked after a line break only: a PDF's footer (or
+ * header) that its text keeps between two lines of the same paragraph, even inside an attribution bracket
+ * (`（牵头单位：` / `— 3 —` / `市生态环境局）`).
+ */
+function pageNumberAt(text: string, i: number): number {
+  const length = pageNumberLength(text, i);
+  if (length === 0) return 0;
+  let j = i + length;
+  while (SKIPPED_SPACE_CODES[text.charCodeAt(j)] === 1) j++;
+  return j >= text.length || lineBreakAt(text, j) > 0 ? j - i : 0;
 }
 
 /**
@@ -85,9 +107,11 @@ function wrapAt(text: string, i: number): number {
 export const WRAP_LINES = 3;
 
 /**
- * `Newline`'s pattern, a line break then any `(SKIPPED_SPACE* line-break)*`, read by code unit rather than by a regex:
- * newlines are the second most frequent token. A lone `\n` (most of them) is one shared image. The match is one
- * shared array (see `charMatcher`).
+ * `Newline`'s pattern, a line break then any `(SKIPPED_SPACE* (page-number SKIPPED_SPACE*)? line-break)*`, read by code
+ * unit rather than by a regex: newlines are the second most frequent token. A page number alone on its line
+ * (`pageNumberAt`) is part of the line break, as a blank line is: no paragraph, no word of a unit's name; a line break
+ * before the text's end takes it too. A lone `\n` (most of them) is one shared image. The match is one shared array
+ * (see `charMatcher`).
  */
 function newlineMatcher(): CustomPatternMatcherFunc {
   const lf = '\n';
@@ -98,6 +122,14 @@ function newlineMatcher(): CustomPatternMatcherFunc {
     for (;;) {
       let j = end;
       while (SKIPPED_SPACE_CODES[text.charCodeAt(j)] === 1) j++;
+      const page = pageNumberAt(text, j);
+      if (page > 0) {
+        j += page;
+        if (j >= text.length) {
+          end = j;
+          break;
+        }
+      }
       const more = lineBreakAt(text, j);
       if (more === 0) break;
       end = j + more;

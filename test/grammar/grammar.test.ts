@@ -191,6 +191,14 @@ describe('grammar', () => {
         assert.deepEqual(blocksOf('1.整治（牵头单位：县水利局（县\n河长办）\n；完成时限：年底前）'), ['1.整治（牵头单位：县水利局（县\n河长办）\n；完成时限：年底前）']);
       });
 
+      it('goes on across a page number alone on its line (a PDF\'s footer), which is part of the line break, no block', () => {
+        const paged = '1.整治河道（牵头单位：\n\n  — 3 —\n\n县水利局；完成时限：2026年\n第 4 页 共 9 页\n6月底前）';
+        assert.deepEqual(blocksOf(`${paged}\n- 5 -\n2.清理台账`), [paged, '2.清理台账']);
+        assert.deepEqual(parseText('甲\r\n－12－\r\n乙').tokens.map((t) => t.image), ['甲', '\r\n－12－\r\n', '乙']);
+        // Not a page number: words on its line, a number alone, a date, a dash alone.
+        assert.deepEqual(blocksOf('1.整治（牵头单位：\n详见第3页\n3\n— 2026 年 —\n—\n县水利局）'), ['1.整治（牵头单位：', '详见第3页', '3', '— 2026 年 —', '—', '县水利局）']);
+      });
+
       it('ends it where the next line opens an item, past a blank line, a table row, four lines, or outside an attribution', () => {
         assert.deepEqual(blocksOf('1.整治河道（牵头单位：县水利局\n2.清理台账（牵头单位：县档案馆）'), ['1.整治河道（牵头单位：县水利局', '2.清理台账（牵头单位：县档案馆）']);
         assert.deepEqual(blocksOf('1.整治河道（牵头单位：县水利局\n\n完成时限：年底前）'), ['1.整治河道（牵头单位：县水利局', '完成时限：年底前）']);
