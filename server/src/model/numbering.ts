@@ -352,8 +352,7 @@ export function numberSpan(marker: Marker): Span {
     case 'task': {
       // `【任务十二】`, `第3项任务：`: its one run of digits or numerals.
       const number = TASK_NUMBER_IN.exec(marker.text);
-      if (number === null) return { start, end };
-      return { start: start + number.index, end: start + number.index + number[0].length };
+      return number === null ? { start, end } : { start: start + number.index, end: start + number.index + number[0].length };
     }
     case 'field': {
       // `序号：12`: the digits that end it.
