@@ -739,8 +739,13 @@ export const FieldMarker = createToken({
   categories: [Marker],
 });
 
-const taskMarkerStarts = ['任', '第', '[', '【', '〔'];
+const taskMarkerStarts = ['任', '问', '問', '存', '反', '第', '[', '【', '〔'];
 const TASK_MARKER_STARTS = startTable(taskMarkerStarts);
+/**
+ * What a task numbered by name is called: `任务` (a task), or `问题` (a problem, in a 整改方案, rectification plan: each
+ * problem found is the item of work its measures, units and deadline follow), `存在问题` `反馈问题`.
+ */
+const TASK_NAME = '(?:任[务務]|(?:存在|反馈|反饋)?[问問][题題])';
 /** A task's number: a numbering numeral (`一` `十二`) or 1–3 digits. */
 const TASK_NUMBER = `(${NUMERAL}{1,3}|${DIGIT}{1,3})`;
 /**
@@ -748,7 +753,7 @@ const TASK_NUMBER = `(${NUMERAL}{1,3}|${DIGIT}{1,3})`;
  * (`任务一 建设…`). The first group that matched holds the number.
  */
 const TASK_MARKER = new RegExp(
-  `[【\\[〔]任[务務]${TASK_NUMBER}[】\\]〕](?:[ \t\u3000]*[:：])?|任[务務]${TASK_NUMBER}(?:[:：、．.]|(?=[ \u3000]))|第${TASK_NUMBER}[项項]任[务務](?:[:：、]|(?=[ \u3000]))`,
+  `[【\\[〔]${TASK_NAME}${TASK_NUMBER}[】\\]〕](?:[ \t\u3000]*[:：])?|${TASK_NAME}${TASK_NUMBER}(?:[:：、．.]|(?=[ \u3000]))|第${TASK_NUMBER}[项項]任[务務](?:[:：、]|(?=[ \u3000]))`,
   'y',
 );
 
@@ -759,10 +764,10 @@ function taskNumber(match: ArrayLike<string | undefined>): string {
 
 /**
  * A task numbered by name (a 任务清单, list of tasks, or the 重点任务 of a plan): `【任务一】` `任务一：` `任务1、`
- * `第一项任务：` at a line's start (spaces and marks aside), then a title on the same line (a Chinese character or an
+ * `第一项任务：`, and a problem of a 整改方案 (`问题1：` `存在问题二：`), at a line's start (spaces and marks aside), then a title on the same line (a Chinese character or an
  * opening quote, after spaces). Its level is the model's: a level below the heading it sits under, a sibling of the
  * task before it. Not `任务一览表` or `任务一是…` (no stop after the number), nor `本任务一经…` or `完成任务1项` (not at the
- * line's start), nor `任务1：2025年…` (no title).
+ * line's start), nor `任务1：2025年…` (no title), nor `问题整改后…`.
  */
 export const TaskMarker = createToken({
   name: 'TaskMarker',

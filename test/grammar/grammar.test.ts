@@ -308,6 +308,8 @@ describe('grammar', () => {
       ['【任务二】修缮村级文化广场\n[任务3] 配齐图书室\n〔任务十一〕：建设书屋', ['TaskMarker:【任务二】', 'TaskMarker:[任务3]', 'TaskMarker:〔任务十一〕：']],
       ['  任务一：补齐消防设施。\n任务2、开展隐患排查\n任务五 组织应急演练\n任務六：更新器材', ['TaskMarker:任务一：', 'TaskMarker:任务2、', 'TaskMarker:任务五', 'TaskMarker:任務六：']],
       ['第一项任务：摸清底数\n★第12项任务 “回头看”', ['TaskMarker:第一项任务：', 'TaskMarker:第12项任务']],
+      // …and a problem numbered so in a 整改方案 (rectification plan), each the item of work its measures follow.
+      ['问题1：台账不全\n问题二：公示滞后\n存在问题3、审核不严\n【反馈问题4】档案缺失', ['TaskMarker:问题1：', 'TaskMarker:问题二：', 'TaskMarker:存在问题3、', 'TaskMarker:【反馈问题4】']],
     ];
     for (const [text, expected] of positive) {
       it(`reads ${JSON.stringify(text)} → ${expected.join(' ')}`, () => assert.deepEqual(markersOf(text), expected));
@@ -375,6 +377,10 @@ describe('grammar', () => {
       '第一项任务是摸清底数',
       '任务0：测试',
       '任务十十：不是编号',
+      '问题一是台账不全',
+      '问题整改完成后报送报告',
+      '针对问题1：立即整改',
+      '问题2：2026年3月发现',
     ];
     for (const text of negative) {
       it(`finds no marker in ${JSON.stringify(text)}`, () => assert.deepEqual(markersOf(text), []));

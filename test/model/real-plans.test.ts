@@ -394,6 +394,35 @@ describe('real plans: numbering as it is typed', () => {
     ]);
   });
 
+  it('a problem numbered by name in a 整改方案 (问题1：, 存在问题2：) is a task with the fields after it; under 存在问题 it is none', () => {
+    const plan = read([
+      '溪川县市场监管局关于巡察反馈问题的整改方案',
+      '一、存在问题',
+      '问题1：食品抽检覆盖面不足。',
+      '问题2：执法案卷归档不及时。',
+      '二、整改任务',
+      '问题1：食品抽检覆盖面不足。',
+      '整改措施：扩大抽检品种和批次，向农村集市延伸。',
+      '牵头单位：食品抽检科',
+      '完成时限：2026年6月底前',
+      '存在问题2：执法案卷归档不及时。',
+      '整改措施：建立案卷月度核查制度。',
+      '牵头单位：法规科',
+      '责任单位：各市场监管所',
+      '完成时限：2026年4月底前',
+      '问题整改完成后，及时报送整改报告。',
+    ]);
+    assert.deepEqual(
+      plan.tasks.map((t) => [t.number, t.title, t.lead.map((u) => u.name), t.responsible.map((u) => u.name), t.deadline?.text ?? null]),
+      [
+        ['问题1：', '食品抽检覆盖面不足', ['食品抽检科'], [], '2026年6月底前'],
+        ['存在问题2：', '执法案卷归档不及时', ['法规科'], ['各市场监管所'], '2026年4月底前'],
+      ],
+    );
+    const diagnostics = lintPlan(plan, { rules: allRules, settings: { today: '2026-03-01' } });
+    assert.deepEqual(diagnostics.filter((d) => ['PL001', 'PL003', 'PL004'].includes(d.ruleId)), []);
+  });
+
   it('a number field is one only at a line\'s start and as a short number (编号：2024-01 is a document\'s)', () => {
     const plan = read(['一、重点任务', '1.做好登记，序号：3 的表格另附。（县民政局牵头）', '编号：2024-01', '编号：12.5']);
     assert.deepEqual(numbers(plan), ['1.']);

@@ -56,8 +56,8 @@ export function markerLabel(marker: Marker, inner = false): string {
   if (!Number.isInteger(v) || v < 0) return marker.text.trim();
   // `１．２、` → `1.2`: its numbers, whatever its level.
   if (marker.style === 'decimal') return parseDecimal(marker.text).join('.');
-  // `【任务三】`, `第三项任务：` → `任务三`: a name, not a level's standard form.
-  if (marker.style === 'task') return `任务${marker.text.replace(/^[【[〔第]?(?:任[务務])?|[项項]?任?[务務]?[】\]〕]?[ \t\u3000]*[:：、．.]?$/g, '')}`;
+  // `【任务三】`, `问题2：` → `任务三`, `问题2`: a name as written, not a level's standard form.
+  if (marker.style === 'task') return marker.text.replace(/^[【[〔]|[】\]〕]?[ \t\u3000]*[:：、．.]?$/g, '');
   switch (marker.level) {
     case 1:
       return formatChineseNumeral(v) + (inner ? '' : '、');
