@@ -1,5 +1,6 @@
 // Space and trimming by code unit, shared by the grammar's character-level readers and the model (which re-exports
 // them from server/src/model/text.ts).
+import { pageLineEnd, pageLineStart } from './page.js';
 
 /**
  * True for the code unit of a space of any width: what `\s` matches (which is also what `String.prototype.trim`
@@ -26,9 +27,22 @@ export function isTrimCode(code: number): boolean {
   return code !== 0x200b && isSpaceCode(code);
 }
 
-/** Narrows [start, end) of `text` to exclude surrounding spaces. */
+/**
+ * Narrows [start, end) of `text` to exclude surrounding spaces, and a page number alone on a line at either end with
+ * them (`（牵头单位：` / `— 3 —` / `市生态环境局`: the value opens after the footer a PDF's text kept).
+ */
 export function trimSpan(text: string, start: number, end: number): { start: number; end: number } {
-  while (start < end && isSpaceCode(text.charCodeAt(start))) start++;
-  while (end > start && isSpaceCode(text.charCodeAt(end - 1))) end--;
+  for (;;) {
+    while (start < end && isSpaceCode(text.charCodeAt(start))) start++;
+    const after = start < end ? pageLineEnd(text, start, end) : -1;
+    if (after < 0) break;
+    start = after;
+  }
+  for (;;) {
+    while (end > start && isSpaceCode(text.charCodeAt(end - 1))) end--;
+    const before = end > start ? pageLineStart(text, end, start) : -1;
+    if (before < 0) break;
+    end = before;
+  }
   return { start, end };
 }

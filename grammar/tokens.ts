@@ -2,6 +2,7 @@
 // Over 400 lines: the one vocabulary — every token type with its matcher, in the order the lexer tries them.
 import { createToken, Lexer, tokenMatcher, type CustomPatternMatcherFunc, type IToken, type TokenType } from 'chevrotain';
 import { CHINESE_NUMERAL_CHARS, parseChineseNumeral } from './numerals.js';
+import { pageNumberLength } from './page.js';
 
 // ---------------------------------------------------------------------------------------------
 // Categories: the parser reads markers and inline tokens by category, which keeps it fast.
@@ -59,9 +60,30 @@ function lineBreakAt(text: string, i: number): number {
   return text.charCodeAt(i + 1) === 10 ? 2 : 1;
 }
 
-/** Does a `Newline` token's image hold a blank line (more than its first line break): a paragraph break, never a wrap? */
+/**
+ * Does a `Newline` token's image hold a blank line (more than its first line break): a paragraph break, never a wrap?
+ * Not when it holds a page number (`pageNumberAt`): the blank lines around it are the page's margins, and a paragraph
+ * or a bracket the page break cut goes on after it.
+ */
 export function holdsBlankLine(image: string): boolean {
-  return image.length > lineBreakAt(image, 0);
+  const first = lineBreakAt(image, 0);
+  if (image.length === first) return false;
+  for (let i = first; i < image.length; i++) if (SKIPPED_SPACE_CODES[image.charCodeAt(i)] !== 1 && lineBreakAt(image, i) === 0) return false;
+  return true;
+}
+
+/**
+ * The length of a page number at `i` that is alone on its line (spaces aside) up to the line break that ends it (or the
+ * text's end), its trailing spaces included; 0 when there is none. Asked after a line break only: a PDF's footer (or
+ * header) that its text keeps between two lines of the same paragraph, even inside an attribution bracket
+ * (`（牵头单位：` / `— 3 —` / `市生态环境局）`).
+ */
+function pageNumberAt(text: string, i: number): number {
+  const length = pageNumberLength(text, i);
+  if (length === 0) return 0;
+  let j = i + length;
+  while (SKIPPED_SPACE_CODES[text.charCodeAt(j)] === 1) j++;
+  return j >= text.length || lineBreakAt(text, j) > 0 ? j - i : 0;
 }
 
 /**
@@ -85,9 +107,11 @@ function wrapAt(text: string, i: number): number {
 export const WRAP_LINES = 3;
 
 /**
- * `Newline`'s pattern, a line break then any `(SKIPPED_SPACE* line-break)*`, read by code unit rather than by a regex:
- * newlines are the second most frequent token. A lone `\n` (most of them) is one shared image. The match is one
- * shared array (see `charMatcher`).
+ * `Newline`'s pattern, a line break then any `(SKIPPED_SPACE* (page-number SKIPPED_SPACE*)? line-break)*`, read by code
+ * unit rather than by a regex: newlines are the second most frequent token. A page number alone on its line
+ * (`pageNumberAt`) is part of the line break, as a blank line is: no paragraph, no word of a unit's name; a line break
+ * before the text's end takes it too. A lone `\n` (most of them) is one shared image. The match is one shared array
+ * (see `charMatcher`).
  */
 function newlineMatcher(): CustomPatternMatcherFunc {
   const lf = '\n';
@@ -98,6 +122,14 @@ function newlineMatcher(): CustomPatternMatcherFunc {
     for (;;) {
       let j = end;
       while (SKIPPED_SPACE_CODES[text.charCodeAt(j)] === 1) j++;
+      const page = pageNumberAt(text, j);
+      if (page > 0) {
+        j += page;
+        if (j >= text.length) {
+          end = j;
+          break;
+        }
+      }
       const more = lineBreakAt(text, j);
       if (more === 0) break;
       end = j + more;
@@ -707,6 +739,55 @@ export const FieldMarker = createToken({
   categories: [Marker],
 });
 
+const taskMarkerStarts = ['任', '问', '問', '存', '反', '第', '[', '【', '〔'];
+const TASK_MARKER_STARTS = startTable(taskMarkerStarts);
+/**
+ * What a task numbered by name is called: `任务` (a task), or `问题` (a problem, in a 整改方案, rectification plan: each
+ * problem found is the item of work its measures, units and deadline follow), `存在问题` `反馈问题`.
+ */
+const TASK_NAME = '(?:任[务務]|(?:存在|反馈|反饋)?[问問][题題])';
+/** A task's number: a numbering numeral (`一` `十二`) or 1–3 digits. */
+const TASK_NUMBER = `(${NUMERAL}{1,3}|${DIGIT}{1,3})`;
+/**
+ * `【任务一】` `[任务2]` `〔任务三〕` (a colon may follow), `任务一：` `任务1、` `任务2.`, `第一项任务：`, or the same before spaces
+ * (`任务一 建设…`). The first group that matched holds the number.
+ */
+const TASK_MARKER = new RegExp(
+  `[【\\[〔]${TASK_NAME}${TASK_NUMBER}[】\\]〕](?:[ \t\u3000]*[:：])?|${TASK_NAME}${TASK_NUMBER}(?:[:：、．.]|(?=[ \u3000]))|第${TASK_NUMBER}[项項]任[务務](?:[:：、]|(?=[ \u3000]))`,
+  'y',
+);
+
+/** The number a task marker writes (`【任务一】` → `一`, `第3项任务：` → `3`): its first group that matched. */
+function taskNumber(match: ArrayLike<string | undefined>): string {
+  return match[1] ?? match[2] ?? match[3] ?? '';
+}
+
+/**
+ * A task numbered by name (a 任务清单, list of tasks, or the 重点任务 of a plan): `【任务一】` `任务一：` `任务1、`
+ * `第一项任务：`, and a problem of a 整改方案 (`问题1：` `存在问题二：`), at a line's start (spaces and marks aside), then a title on the same line (a Chinese character or an
+ * opening quote, after spaces). Its level is the model's: a level below the heading it sits under, a sibling of the
+ * task before it. Not `任务一览表` or `任务一是…` (no stop after the number), nor `本任务一经…` or `完成任务1项` (not at the
+ * line's start), nor `任务1：2025年…` (no title), nor `问题整改后…`.
+ */
+export const TaskMarker = createToken({
+  name: 'TaskMarker',
+  pattern: (text, offset) => {
+    if (TASK_MARKER_STARTS[text.charCodeAt(offset)] === 0 || !atLineStart(text, offset)) return null;
+    TASK_MARKER.lastIndex = offset;
+    const match = TASK_MARKER.exec(text);
+    if (match === null) return null;
+    const number = taskNumber(match);
+    const first = number.charCodeAt(0);
+    if (isDigitCode(first) ? first === 0x30 || first === 0xff10 : !isNumberingNumeral(number)) return null;
+    let next = offset + match[0].length;
+    while (next < text.length && (CHAR_CLASS[text.charCodeAt(next)]! & IS_SPACE) !== 0 && text.charCodeAt(next) !== 9) next++;
+    return isTitleStart(text.charCodeAt(next)) ? match : null;
+  },
+  start_chars_hint: startHint(taskMarkerStarts),
+  line_breaks: false,
+  categories: [Marker],
+});
+
 // ---------------------------------------------------------------------------------------------
 // Attribution keywords, longer before shorter. Both scripts.
 
@@ -1285,7 +1366,7 @@ export const TextChar = createToken({ name: 'TextChar', pattern: /[\u0000-\uffff
  * 256-character block of the character there (by their start hints), in this order, and takes the first that
  * matches. Two types need a fixed order only when one character can start both:
  *   - the markers that start with a numeral, a digit, `第`, `①`, `⑴`, `⒈` or `任` come before `Text` (which holds
- *     those), `ChapterMarker` before `InlineShiMarker` (both start with a numeral), and `ItemMarker` before
+ *     those), `TaskMarker` before `LBracket` (both start with `【` `[` `〔`), `ChapterMarker` before `InlineShiMarker` (both start with a numeral), and `ItemMarker` before
  *     `DecimalMarker` (`4.3月21日召开…` is item 4);
  *   - `Pinyin`, `SectionMarker`, `SubItemMarker` come before `LParen` (all start with `(` `（`), and in that order;
  *   - `RowPipe` before `Pipe`;
@@ -1320,6 +1401,7 @@ export const allTokens: TokenType[] = [
   InlineDiMarker,
   CircledMarker,
   FieldMarker,
+  TaskMarker,
   Text,
   By,
   DeadlineField,

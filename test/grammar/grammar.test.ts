@@ -191,6 +191,14 @@ describe('grammar', () => {
         assert.deepEqual(blocksOf('1.整治（牵头单位：县水利局（县\n河长办）\n；完成时限：年底前）'), ['1.整治（牵头单位：县水利局（县\n河长办）\n；完成时限：年底前）']);
       });
 
+      it('goes on across a page number alone on its line (a PDF\'s footer), which is part of the line break, no block', () => {
+        const paged = '1.整治河道（牵头单位：\n\n  — 3 —\n\n县水利局；完成时限：2026年\n第 4 页 共 9 页\n6月底前）';
+        assert.deepEqual(blocksOf(`${paged}\n- 5 -\n2.清理台账`), [paged, '2.清理台账']);
+        assert.deepEqual(parseText('甲\r\n－12－\r\n乙').tokens.map((t) => t.image), ['甲', '\r\n－12－\r\n', '乙']);
+        // Not a page number: words on its line, a number alone, a date, a dash alone.
+        assert.deepEqual(blocksOf('1.整治（牵头单位：\n详见第3页\n3\n— 2026 年 —\n—\n县水利局）'), ['1.整治（牵头单位：', '详见第3页', '3', '— 2026 年 —', '—', '县水利局）']);
+      });
+
       it('ends it where the next line opens an item, past a blank line, a table row, four lines, or outside an attribution', () => {
         assert.deepEqual(blocksOf('1.整治河道（牵头单位：县水利局\n2.清理台账（牵头单位：县档案馆）'), ['1.整治河道（牵头单位：县水利局', '2.清理台账（牵头单位：县档案馆）']);
         assert.deepEqual(blocksOf('1.整治河道（牵头单位：县水利局\n\n完成时限：年底前）'), ['1.整治河道（牵头单位：县水利局', '完成时限：年底前）']);
@@ -296,6 +304,12 @@ describe('grammar', () => {
       ['完成。 1 总体要求\n1.1 推进', ['DecimalMarker:1.1']],
       // An item before a date stays an item (`4.3月21日召开`).
       ['4.3月21日召开会议', ['ItemMarker:4.']],
+      // A task numbered by name at a line's start, a title after it.
+      ['【任务二】修缮村级文化广场\n[任务3] 配齐图书室\n〔任务十一〕：建设书屋', ['TaskMarker:【任务二】', 'TaskMarker:[任务3]', 'TaskMarker:〔任务十一〕：']],
+      ['  任务一：补齐消防设施。\n任务2、开展隐患排查\n任务五 组织应急演练\n任務六：更新器材', ['TaskMarker:任务一：', 'TaskMarker:任务2、', 'TaskMarker:任务五', 'TaskMarker:任務六：']],
+      ['第一项任务：摸清底数\n★第12项任务 “回头看”', ['TaskMarker:第一项任务：', 'TaskMarker:第12项任务']],
+      // …and a problem numbered so in a 整改方案 (rectification plan), each the item of work its measures follow.
+      ['问题1：台账不全\n问题二：公示滞后\n存在问题3、审核不严\n【反馈问题4】档案缺失', ['TaskMarker:问题1：', 'TaskMarker:问题二：', 'TaskMarker:存在问题3、', 'TaskMarker:【反馈问题4】']],
     ];
     for (const [text, expected] of positive) {
       it(`reads ${JSON.stringify(text)} → ${expected.join(' ')}`, () => assert.deepEqual(markersOf(text), expected));
@@ -352,6 +366,21 @@ describe('grammar', () => {
       // A bare number heads nothing without its scheme: rows of a table, a count a hard wrap put first.
       '1 完善网络 县工信局 2025年底前\n2 建设平台 县数据局 2025年底前',
       '1 总体要求\n坚持统筹推进。',
+      // `任务` and a number that open no task: glued words, prose, no title, no numbering numeral.
+      '任务一览表另行印发',
+      '任务一是摸清底数',
+      '本任务一经确定不得调整',
+      '全年完成任务1项',
+      '完成。任务二：补齐设施',
+      '任务1：2026年6月底前',
+      '【任务一】',
+      '第一项任务是摸清底数',
+      '任务0：测试',
+      '任务十十：不是编号',
+      '问题一是台账不全',
+      '问题整改完成后报送报告',
+      '针对问题1：立即整改',
+      '问题2：2026年3月发现',
     ];
     for (const text of negative) {
       it(`finds no marker in ${JSON.stringify(text)}`, () => assert.deepEqual(markersOf(text), []));

@@ -369,6 +369,39 @@ describe('parsePlan', () => {
       assert.notEqual(blank.tasks[0]!.deadline?.end, '2026-06-30');
     });
 
+    it('reads on across a page number a PDF kept on a line of its own, blank lines around it or not', () => {
+      const paged = planOf([
+        '云岭县2026年优化营商环境工作方案', // 0
+        '一、重点任务', // 1
+        '（一）压缩开办时间。推行一网通办。（牵头单位：', // 2
+        '', // 3
+        '                — 4 —', // 4
+        '', // 5
+        '县市场监管局；责任单位：县税', // 6
+        '- 5 -', // 7
+        '务局、县人社局；完成时限：2026年6', // 8
+        '　第 6 页　共 20 页', // 9
+        '月底前）', // 10
+        '（二）规范涉企收费。（县发展改革局牵头；完成时限：2026年9月底前）', // 11
+        '－7－', // 12
+      ]);
+      assert.deepEqual(
+        paged.tasks.map((t) => [t.number, t.title, names(t.lead), names(t.responsible), t.deadline?.text ?? null, t.deadline?.end ?? null]),
+        [
+          ['（一）', '压缩开办时间', ['县市场监管局'], ['县税务局', '县人社局'], '2026年6月底前', '2026-06-30'],
+          ['（二）', '规范涉企收费', ['县发展改革局'], [], '2026年9月底前', '2026-09-30'],
+        ],
+      );
+      const [first] = paged.tasks;
+      // Placed where they are written: the lead after the footer, a name and a date over it.
+      assert.equal(at(first!.lead[0]!.range), '6:0-6:6');
+      assert.equal(at(first!.responsible[0]!.range), '6:12-8:2');
+      assert.equal(at(first!.deadline!.range), '8:13-10:3');
+      assert.deepEqual(paged.unnumbered, []);
+      assert.deepEqual(paged.allSections.flatMap((s) => s.attributions.flatMap((a) => a.problems)), []);
+      assertRangesAgree(paged);
+    });
+
     it('does not join a bracket left open before a new item, and reads what it holds', () => {
       const open = planOf(['云岭县2026年工作方案', '一、重点任务', '（一）压缩开办时间。（牵头单位：县市场监管局', '（二）规范涉企收费。（牵头单位：县发展改革局）']);
       assert.deepEqual(open.tasks.map((t) => [t.title, names(t.lead)]), [['压缩开办时间', ['县市场监管局']], ['规范涉企收费', ['县发展改革局']]]);

@@ -350,6 +350,95 @@ describe('real plans: numbering as it is typed', () => {
     assert.deepEqual(diagnostics.filter((d) => d.ruleId === 'PL003'), []);
   });
 
+  it('a task numbered by name (【任务一】, 任务二：, 第三项任务：) is a task a level below its heading, numbered with its siblings', () => {
+    const lines = [
+      '溪川县2026年消防安全整治任务清单',
+      '一、隐患整治',
+      '【任务一】排查高层住宅消防通道',
+      '具体内容：逐栋检查，建立台账。',
+      '牵头单位：县消防救援大队',
+      '完成时限：2026年5月底前',
+      '任务三：整治电动自行车违规充电。（县住建局牵头，各社区配合；2026年8月底前）',
+      '  1.增设集中充电桩。',
+      '第四项任务：更新老旧小区消防器材',
+      '牵头单位：县应急管理局',
+      '二、宣传培训',
+      '任务1：开展消防安全进社区活动。（牵头单位：县消防救援大队；完成时限：2026年11月底前）',
+      '本任务一经部署，各单位不得推诿。',
+    ];
+    const plan = read(lines);
+    assert.deepEqual(
+      plan.allSections.filter((s) => s.marker.style === 'task').map((s) => [s.marker.text, s.marker.level, s.marker.value, s.title, s.parent?.marker.text]),
+      [
+        ['【任务一】', 2, 1, '排查高层住宅消防通道', '一、'],
+        ['任务三：', 2, 3, '整治电动自行车违规充电', '一、'],
+        ['第四项任务：', 2, 4, '更新老旧小区消防器材', '一、'],
+        ['任务1：', 2, 1, '开展消防安全进社区活动', '二、'],
+      ],
+    );
+    assert.deepEqual(
+      plan.tasks.map((t) => [t.title, t.lead.map((u) => u.name), t.deadline?.text ?? null]),
+      [
+        ['排查高层住宅消防通道', ['县消防救援大队'], '2026年5月底前'],
+        ['增设集中充电桩', ['县住建局'], '2026年8月底前'],
+        ['更新老旧小区消防器材', ['县应急管理局'], null],
+        ['开展消防安全进社区活动', ['县消防救援大队'], '2026年11月底前'],
+      ],
+    );
+    const diagnostics = lintPlan(plan, { rules: allRules, settings: { today: '2026-03-01' } });
+    // 任务一 then 任务三 skips 二 (the fix renumbers what follows), written as each marker writes its number; no paragraph is
+    // left unnumbered.
+    assert.deepEqual(
+      diagnostics.filter((d) => d.ruleId === 'PL004').map((d) => [d.message, d.fix?.edits.map((e) => [lines.join('\n').slice(e.span.start, e.span.end), e.newText])]),
+      [['编号“任务三：”跳号，应为“任务二：”（本文该级各部分分别编号）', [['三', '二'], ['四', '三']]]],
+    );
+    assert.deepEqual(diagnostics.filter((d) => d.ruleId === 'PL003' || d.ruleId === 'PL001'), []);
+  });
+
+  it('tasks numbered by name with no heading above them are the top level; an item under one is its child', () => {
+    const plan = read(['溪川县2026年全民阅读重点任务清单', '', '[任务1] 建设城市书房', '牵头单位：县文旅局', '', '[任务2] 举办读书节', '1.组织诵读比赛。（县教育局牵头）', '[任务3] 配送图书下乡', '牵头单位：县图书馆']);
+    assert.deepEqual(outline(plan), [
+      ['[任务1]', 1, '建设城市书房'],
+      ['[任务2]', 1, '举办读书节'],
+      ['1.', 3, '组织诵读比赛'],
+      ['[任务3]', 1, '配送图书下乡'],
+    ]);
+    assert.deepEqual(plan.tasks.map((t) => [t.title, t.lead.map((u) => u.name)]), [
+      ['建设城市书房', ['县文旅局']],
+      ['组织诵读比赛', ['县教育局']],
+      ['配送图书下乡', ['县图书馆']],
+    ]);
+  });
+
+  it('a problem numbered by name in a 整改方案 (问题1：, 存在问题2：) is a task with the fields after it; under 存在问题 it is none', () => {
+    const plan = read([
+      '溪川县市场监管局关于巡察反馈问题的整改方案',
+      '一、存在问题',
+      '问题1：食品抽检覆盖面不足。',
+      '问题2：执法案卷归档不及时。',
+      '二、整改任务',
+      '问题1：食品抽检覆盖面不足。',
+      '整改措施：扩大抽检品种和批次，向农村集市延伸。',
+      '牵头单位：食品抽检科',
+      '完成时限：2026年6月底前',
+      '存在问题2：执法案卷归档不及时。',
+      '整改措施：建立案卷月度核查制度。',
+      '牵头单位：法规科',
+      '责任单位：各市场监管所',
+      '完成时限：2026年4月底前',
+      '问题整改完成后，及时报送整改报告。',
+    ]);
+    assert.deepEqual(
+      plan.tasks.map((t) => [t.number, t.title, t.lead.map((u) => u.name), t.responsible.map((u) => u.name), t.deadline?.text ?? null]),
+      [
+        ['问题1：', '食品抽检覆盖面不足', ['食品抽检科'], [], '2026年6月底前'],
+        ['存在问题2：', '执法案卷归档不及时', ['法规科'], ['各市场监管所'], '2026年4月底前'],
+      ],
+    );
+    const diagnostics = lintPlan(plan, { rules: allRules, settings: { today: '2026-03-01' } });
+    assert.deepEqual(diagnostics.filter((d) => ['PL001', 'PL003', 'PL004'].includes(d.ruleId)), []);
+  });
+
   it('a number field is one only at a line\'s start and as a short number (编号：2024-01 is a document\'s)', () => {
     const plan = read(['一、重点任务', '1.做好登记，序号：3 的表格另附。（县民政局牵头）', '编号：2024-01', '编号：12.5']);
     assert.deepEqual(numbers(plan), ['1.']);

@@ -56,6 +56,8 @@ export function markerLabel(marker: Marker, inner = false): string {
   if (!Number.isInteger(v) || v < 0) return marker.text.trim();
   // `１．２、` → `1.2`: its numbers, whatever its level.
   if (marker.style === 'decimal') return parseDecimal(marker.text).join('.');
+  // `【任务三】`, `问题2：` → `任务三`, `问题2`: a name as written, not a level's standard form.
+  if (marker.style === 'task') return marker.text.replace(/^[【[〔]|[】\]〕]?[ \t\u3000]*[:：、．.]?$/g, '');
   switch (marker.level) {
     case 1:
       return formatChineseNumeral(v) + (inner ? '' : '、');
@@ -92,7 +94,8 @@ function fullNumber(task: Task): string {
     if (k > 0 && chain[k - 1]!.marker.value === parseDecimal(chain[k]!.marker.text)[0]) k--;
     chain = [...chain.slice(0, k).filter((s) => s.marker.style !== 'decimal'), own];
   }
-  return chain.map((s, i) => markerLabel(s.marker, i < chain.length - 1)).join('');
+  // A level-1 marker keeps its `、` before a task numbered by name (`一、任务二`, not `一任务二`).
+  return chain.map((s, i) => markerLabel(s.marker, i < chain.length - 1 && chain[i + 1]!.marker.style !== 'task')).join('');
 }
 
 function sectionPath(task: Task): string {

@@ -356,6 +356,11 @@ export function numberSpan(marker: Marker): Span {
       while (from > start && /[0-9０-９]/.test(marker.text[from - start - 1]!)) from--;
       return { start: from, end: to };
     }
+    case 'task': {
+      // `【任务十二】`, `第3项任务：`: its one run of digits or numerals.
+      const number = TASK_NUMBER_IN.exec(marker.text);
+      return number === null ? { start, end } : { start: start + number.index, end: start + number.index + number[0].length };
+    }
     case 'field': {
       // `序号：12`: the digits that end it.
       let from = end;
@@ -368,6 +373,8 @@ export function numberSpan(marker: Marker): Span {
 }
 
 const CHINESE = /^[一二三四五六七八九十百零]+$/;
+/** The number in a task marker (`任务十二：` `【任务3】`). */
+const TASK_NUMBER_IN = /[0-9０-９]+|[零〇一二两兩三四五六七八九十拾百佰]+/;
 
 /** ASCII digits as full-width ones (`12` → `１２`). */
 export const toFullWidthDigits = (digits: string) => digits.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0));
@@ -383,6 +390,14 @@ export function formatNumber(marker: Marker, value: number): string | null {
     if (value > 999) return null;
     const span = numberSpan(marker);
     return /[０-９]/.test(marker.text.slice(span.start - marker.span.start, span.end - marker.span.start)) ? toFullWidthDigits(String(value)) : String(value);
+  }
+  if (marker.style === 'task') {
+    // Written as it was: digits (`任务3`) or a Chinese numeral (`任务三`), at whatever level it stands.
+    const span = numberSpan(marker);
+    const written = marker.text.slice(span.start - marker.span.start, span.end - marker.span.start);
+    if (/[0-9０-９]/.test(written)) return value > 999 ? null : /[０-９]/.test(written) ? toFullWidthDigits(String(value)) : String(value);
+    const text = formatChineseNumeral(value);
+    return CHINESE.test(text) && text.length <= 3 ? text : null;
   }
   switch (marker.level) {
     case 3:

@@ -453,6 +453,8 @@ const LEVELS: Record<string, { level: Level | 0; style: (image: string) => Marke
   InlineShiMarker: { level: 6, style: () => 'inline-shi', value: (s) => parseChineseNumeral(s.slice(0, -1)) },
   InlineDiMarker: { level: 6, style: () => 'inline-di', value: (s) => parseChineseNumeral(s.slice(1, -1)) },
   FieldMarker: { level: 3, style: () => 'field', value: (s) => parseArabic(/[0-9０-９]+$/.exec(s)?.[0] ?? '') },
+  // Its level is read from the sections open above it (`taskLevel`); 0 stands for that.
+  TaskMarker: { level: 0, style: () => 'task', value: (s) => taskValue(s) },
   // Its level is read from the sections open above it (`decimalLevel`); 0 stands for that.
   DecimalMarker: { level: 0, style: () => 'decimal', value: (s) => parseDecimal(s).pop() ?? NaN },
 };
@@ -477,10 +479,34 @@ function decimalLevel(depth: number, stack: readonly SectionInfo[]): Level {
   return Math.min(5, base === 0 ? depth : base + Math.max(1, depth - 1)) as Level;
 }
 
+/**
+ * The level of a task numbered by name (`【任务一】`, `任务二：`) under the sections open above it (`stack`, outermost
+ * first): that of an open task marker (a sibling: `任务二` after `任务一` and the items under it), else one level below the
+ * innermost other marker (`任务一` under `一、重点任务` is level 2, under `（一）` level 3), or 1 when nothing is open (a
+ * list of tasks with no heading above them). At most 5.
+ */
+function taskLevel(stack: readonly SectionInfo[]): Level {
+  let base = 0;
+  for (let i = stack.length - 1; i >= 0; i--) {
+    const marker = stack[i]!.section.marker;
+    if (marker.level > 5) continue;
+    if (marker.style === 'task') return marker.level;
+    if (base === 0) base = marker.level;
+  }
+  return Math.min(5, base + 1) as Level;
+}
+
+/** The number a task marker writes (`【任务一】` → 1, `第3项任务：` → 3). */
+function taskValue(image: string): number {
+  const digits = /[0-9０-９]+/.exec(image);
+  return digits !== null ? parseArabic(digits[0]) : parseChineseNumeral(/[零〇一二两兩三四五六七八九十拾百佰]+/.exec(image)?.[0] ?? '');
+}
+
 /** The level of the marker `tok` opens a section at, under the sections open (`stack`). */
 function markerLevel(tok: IToken, stack: readonly SectionInfo[]): Level {
   const level = LEVELS[tok.tokenType.name]!.level;
-  return level === 0 ? decimalLevel(parseDecimal(tok.image).length, stack) : level;
+  if (level !== 0) return level;
+  return tok.tokenType.name === 'TaskMarker' ? taskLevel(stack) : decimalLevel(parseDecimal(tok.image).length, stack);
 }
 
 function toMarker(tok: IToken, level: Level, lines: LineTable): Marker {

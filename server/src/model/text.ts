@@ -1,5 +1,6 @@
 // Text folding shared by the model and the rules: full/half width, traditional keywords, unit keys, scraping noise.
 import { isSpaceCode } from '../../../grammar/chars.js';
+import { PAGE_NUMBER_SOURCE, pageLineEnd } from '../../../grammar/page.js';
 
 export { isSpaceCode, isTrimCode, trimSpan } from '../../../grammar/chars.js';
 
@@ -248,12 +249,18 @@ const LINE_BREAK = /[\r\n]/;
  */
 export function oneLine(text: string): string {
   // Asked of every unit name and title: two searches for a character cost less than a regular expression's.
-  return text.indexOf('\n') < 0 && text.indexOf('\r') < 0 ? text : text.replace(/\s*[\r\n]+\s*/g, '');
+  return text.indexOf('\n') < 0 && text.indexOf('\r') < 0 ? text : text.replace(LINE_BREAKS, '');
 }
 
 /**
- * `oneLine(text)` and, for each of its code units and its end, the offset in `text` it comes from: what is read in the
- * joined text is placed back in the text as written. Null when `text` holds no line break that `cuts` joins.
+ * Line breaks and the spaces beside them, and a page number alone on a line between them (`市生态` / `— 3 —` / `环境局`:
+ * a PDF's footer, which the lexer reads as part of the line break).
+ */
+const LINE_BREAKS = new RegExp(`\\s*[\\r\\n](?:\\s|(?:${PAGE_NUMBER_SOURCE})(?=[ \\t\\u3000]*(?:[\\r\\n]|$)))*`, 'g');
+
+/**
+ * `oneLine(text)` (a page number alone on a line between dropped too) and, for each of its code units and its end, the
+ * offset in `text` it comes from: what is read in the joined text is placed back in the text as written. Null when `text` holds no line break that `cuts` joins.
  */
 export function unwrapped(text: string, cuts: (before: number, after: number) => boolean = () => true): { text: string; at: Int32Array } | null {
   if (!LINE_BREAK.test(text)) return null;
@@ -272,7 +279,13 @@ export function unwrapped(text: string, cuts: (before: number, after: number) =>
     let from = i;
     while (from > last && isSpaceCode(text.charCodeAt(from - 1))) from--;
     let to = i;
-    while (to < text.length && isSpaceCode(text.charCodeAt(to))) to++;
+    for (;;) {
+      while (to < text.length && isSpaceCode(text.charCodeAt(to))) to++;
+      // A page number alone on its line (`2025年7` / `— 3 —` / `月底前`) is part of the break.
+      const page = to < text.length ? pageLineEnd(text, to, text.length) : -1;
+      if (page < 0) break;
+      to = page;
+    }
     if (from === 0 || to >= text.length || !cuts(text.charCodeAt(from - 1), text.charCodeAt(to))) {
       i = to;
       continue;

@@ -128,6 +128,7 @@ export type MarkerStyle =
   | 'inline-shi' // 一是
   | 'inline-di' // 第一,
   | 'field' // 序号：3 (a record's number field, level 3)
+  | 'task' // 【任务一】 任务一： 第一项任务： (a task numbered by name; its level is one below the heading above it)
   | 'decimal'; // 1.1 2.3.1 １．２ 2.1、 (its level is its depth under the markers above it; its value, its last number)
 
 /** A numbering marker in the text. */
