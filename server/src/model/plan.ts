@@ -580,18 +580,48 @@ function recordTitle(toks: IToken[], blocks: Block[], at: number, text: string):
 }
 
 /**
- * Is `parent` an item whose sub-items (two or more so far) and itself name no attribution: an attribution written after
- * them is then the item's?
+ * Is `parent` an item whose sub-items (two or more so far, its parts: `holdsParts`) and itself name no attribution: the
+ * attribution line `block` written after them, not indented under the last, is then the item's?
  */
-function sharedBySiblings(parent: SectionInfo | undefined, info: Map<Section, SectionInfo>): boolean {
+function sharedBySiblings(parent: SectionInfo | undefined, info: Map<Section, SectionInfo>, block: Block, ctx: AttributionContext): boolean {
   if (parent === undefined) return false;
   const children = parent.section.children;
   if (parent.own.length > 0 || children.length < 2 || parent.nonTask) return false;
-  // Sub-items of an item (`1.` over `（1）`, anything over `①` or `一是`), not the items of a chapter (`一、` over `1.`
-  // `2.`, whose last item the attribution after it is: the others' missing lead is theirs).
-  if (parent.section.marker.level < 3 && children[children.length - 1]!.marker.level < 5) return false;
+  const last = children[children.length - 1]!;
+  if (!holdsParts(parent, last, ctx.text)) return false;
   for (let k = 0; k < children.length - 1; k++) if (info.get(children[k]!)!.own.length > 0) return false;
-  return true;
+  // A line indented past the last sub-item's marker is written under that one (`2.整治…` `    牵头单位：…`).
+  const indent = indentOf(ctx.text, block.start, ctx);
+  return indent === 0 || indent <= indentOf(ctx.text, last.marker.span.start, ctx);
+}
+
+/**
+ * Does the item `entry` label its numbered lines as its measures, on the line before the first (`整改措施：`, `具体措施：`,
+ * `主要举措：`) or at the end of its heading's line (`（一）关于…的问题。整改措施：`)? Those lines are then the parts of one
+ * task, as sub-items are, whatever the item's level.
+ */
+function listsMeasures(entry: SectionInfo, text: string): boolean {
+  const first = entry.section.children[0];
+  if (first === undefined) return false;
+  let label: Block | undefined;
+  for (const block of entry.blocks) if (block.end <= first.marker.span.start) label = block;
+  if (label === undefined) return false;
+  return MEASURES_LABEL.test(text.slice(Math.max(label.start, label.end - 12), label.end));
+}
+
+/** A label of measures closing a line: `整改措施：`, `具体措施：`, `工作举措:`. */
+const MEASURES_LABEL = /(?:措施|举措|舉措)[ \t\u3000]*[：:][\s\u3000]*$/;
+
+/**
+ * May the sections under `parent` (`last` the last so far) be the parts of its one task, which an attribution written
+ * after them speaks for? Sub-items of an item are (`1.` over `（1）`, `（一）` under `一、` over `1.`, anything over `①` or
+ * `一是`); the items of a chapter, a heading above `1.` at the top of the outline (`一、` over `1.` `2.`), are tasks of
+ * their own, whose last the attribution after them is (the others' missing lead is theirs), unless the chapter says its
+ * items are its measures (`一、关于…的问题` `整改措施：` `1.…`).
+ */
+function holdsParts(parent: SectionInfo, last: Section, text: string): boolean {
+  const chapter = parent.section.marker.level < 3 && parent.section.parent === null;
+  return !chapter || last.marker.level >= 5 || listsMeasures(parent, text);
 }
 
 /**
@@ -620,7 +650,7 @@ function closesSubItems(
   for (let k = 0; k < read; k++) if (own[k]!.deadlines.length > 0) return false;
   const children = parent.section.children;
   if (parent.nonTask || children.length < 2 || last.blocks.length !== 1 || last.section !== children[children.length - 1]) return false;
-  if (parent.section.marker.level < 3 && last.section.marker.level < 5) return false;
+  if (!holdsParts(parent, last.section, text)) return false;
   if (pickDeadlineOf(parent.own) !== null) return false;
   const block = blocks[at]!;
   if (!onlyAttributions(block, own.slice(read), text)) return false;
@@ -895,7 +925,7 @@ function buildSections(
           // their item's (`1.培育文化产业。（1）…（2）…` then `（牵头单位：…）`): they inherit it from there.
           // So is one that says it covers the items above (`以上任务由县水利局牵头，…`), under an item or a chapter.
           const covering = coveredItemsEnd(ctx.text, block);
-          const passes = current.passesUp || sharedBySiblings(parent, info) || (covering >= 0 && coversSiblings(parent));
+          const passes = current.passesUp || sharedBySiblings(parent, info, block, ctx) || (covering >= 0 && coversSiblings(parent));
           if (parent !== undefined && before === 0 && current.own.length > 0 && passes && onlyAttributions(block, current.own, ctx.text, Math.max(covering, block.start))) {
             parent.own.push(...current.own);
             current.own.length = 0;
