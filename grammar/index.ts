@@ -6,7 +6,7 @@ import { parseBlocks, type Block } from './parser.js';
 
 export * as tokens from './tokens.js';
 export * from './numerals.js';
-export { copulaValueAt, leadsAfterBy, MAX_BY_UNITS, readAttributionSyntax, TASK_COUNT_END, UNIT_END, unitsThenVerb, withoutModal, type AttributionPart, type AttributionSyntax } from './attribution.js';
+export { beforeModal, copulaValueAt, leadsAfterBy, MAX_BY_UNITS, readAttributionSyntax, TASK_COUNT_END, UNIT_END, unitsThenVerb, withoutModal, type AttributionPart, type AttributionSyntax } from './attribution.js';
 export {
   daysIn,
   deadlineStartsAt,
