@@ -1093,7 +1093,7 @@ function takeGluedItemsAttribution(entry: SectionInfo, info: Map<Section, Sectio
 function foldInlineItems(entry: SectionInfo, info: Map<Section, SectionInfo>, text: string): void {
   if (!entry.section.children.some(isInlineItem)) return;
   const inline = entry.section.children.filter(isInlineItem).map((c) => info.get(c)!);
-  entry.inlineTasks = inline.filter((item) => item.own.length > 0).length >= 2;
+  entry.inlineTasks = inline.filter((item) => item.own.length > 0).length >= 2 || loneLineTask(entry, inline, text);
   if (entry.inlineTasks) {
     takeClosingAttribution(entry, inline[inline.length - 1]!, text);
     return;
@@ -1110,6 +1110,24 @@ function foldInlineItems(entry: SectionInfo, info: Map<Section, SectionInfo>, te
 const isInlineItem = (section: Section): boolean => section.marker.level === 6;
 
 /**
+ * Is the one inline item under `entry` a task of its own: it opens a line of its own and names its attribution, under a
+ * heading that names none (`三、组织振兴方面` then `一是推进…。责任单位：乡党建办。`), as its siblings' `一是` `二是` lines are
+ * under theirs? It is no part of the heading's sentence, and nothing else is there to share its attribution.
+ */
+function loneLineTask(entry: SectionInfo, inline: readonly SectionInfo[], text: string): boolean {
+  if (inline.length !== 1 || entry.own.length > 0) return false;
+  const item = inline[0]!;
+  return item.own.length > 0 && opensLine(text, item.section.marker.span.start);
+}
+
+/** Is `offset` the first of its line's words (spaces before it aside)? */
+function opensLine(text: string, offset: number): boolean {
+  let i = offset - 1;
+  while (i >= 0 && INDENT_CODES.has(text.charCodeAt(i))) i--;
+  return i < 0 || text.charCodeAt(i) === 0x0a || text.charCodeAt(i) === 0x0d;
+}
+
+/**
  * When the inline items are tasks of their own, an attribution that closes the paragraph after the last item's own
  * (`二是…，由县人社局负责，10月底前完成。（牵头单位：县人社局；完成时限：2025年12月底前）`: a sentence ends between them)
  * speaks for the whole item, as it does when they are folded: it moves from the last item to the paragraph's item,
@@ -1121,6 +1139,9 @@ function takeClosingAttribution(entry: SectionInfo, last: SectionInfo, text: str
   const closing = own[own.length - 1]!;
   const before = own[own.length - 2]!;
   const block = last.blocks[last.blocks.length - 1]!;
+  // An item that opens a line of its own (`一是…。责任单位：X。` `二是…。责任单位：Y。完成时间：…。`) is a paragraph of its
+  // own, whose end is its own; a field line after it (`完成时限：…`) still closes them all.
+  if (block === last.blocks[0] && opensLine(text, last.section.marker.span.start)) return;
   if (!/[。；;]/.test(text.slice(before.span.end, closing.span.start))) return;
   if (!/^[\s\u3000。；;，,、]*$/.test(text.slice(closing.span.end, block.end))) return;
   own.pop();
@@ -1414,7 +1435,8 @@ function bodyTasks(built: BuiltSections, ctx: AttributionContext, convention: Le
   const maxLevel = built.all.reduce((m, s) => (s.marker.level <= 5 ? Math.max(m, s.marker.level) : m), 0);
   // Level-1 headings whose work is told by unnumbered paragraphs are tasks (`四、…` then `任务要求。…牵头单位:X`):
   // when one of them assigns work, so do its siblings that say nothing yet (one cut off, one without attribution).
-  const leafChapters = new Set(built.roots.filter((s) => !built.info.get(s)!.nonTask && !s.children.some((c) => c.marker.level <= 5)));
+  // One whose inline items are tasks (`一是…` lines, each with its own attribution) tells its work by them.
+  const leafChapters = new Set(built.roots.filter((s) => !built.info.get(s)!.nonTask && !built.info.get(s)!.inlineTasks && !s.children.some((c) => c.marker.level <= 5)));
   const chaptersAreTasks = [...leafChapters].some((s) => built.info.get(s)!.own.length > 0);
   for (const section of built.all) {
     const entry = built.info.get(section)!;
