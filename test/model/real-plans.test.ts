@@ -688,6 +688,16 @@ describe('real plans: attribution vocabulary', () => {
     assert.deepEqual(deadlines(['各项任务均需于2025年11月底前报送进展情况。']), [null, '2025年6月底前']);
   });
 
+  it('a closing request to report on the whole plan is no deadline of the last task; a report on the task\'s own work still is', () => {
+    const last = (closing: string[]) =>
+      parsePlan(['山县2025年政务服务要点', '一、优化服务', '1.推行延时服务。（县政务服务中心牵头，2025年6月底前）', '2.推进跨省通办。（县政务服务中心牵头）', ...closing].join('\n')).tasks.map((t) => t.deadline?.text ?? null);
+    assert.deepEqual(last(['各乡镇、县直各单位要对照本方案抓好落实，于2025年11月底前将全年工作完成情况报送县政务服务中心。']), ['2025年6月底前', null]);
+    assert.deepEqual(last(['请各单位于每季度末将各项任务推进情况上报县政务办。']), ['2025年6月底前', null]);
+    // The task's own work, reported on or done by a time, keeps its deadline.
+    assert.deepEqual(last(['各乡镇要于2025年9月底前将通办事项梳理情况报送县政务服务中心。']), ['2025年6月底前', '2025年9月底前']);
+    assert.deepEqual(last(['2025年10月底前完成全部事项上线，确保本方案目标落实。']), ['2025年6月底前', '2025年10月底前']);
+  });
+
   it('a deadline field with 为 before its value is read (完成时限为…)', () => {
     assert.equal(one('做好宣传。牵头单位：县委宣传部；完成时限为2025年9月底').deadline?.text, '2025年9月底');
   });

@@ -1661,7 +1661,9 @@ function gather<T>(list: Attribution[], pick: (a: Attribution) => T[]): T[] {
 /** Deadlines in the task's own text outside its attributions (each attribution lies inside one block; both are in text order). */
 function ownProseDeadlines(entry: SectionInfo, ctx: AttributionContext): Deadline[] {
   const found: Deadline[] = [];
-  const skip = entry.own.map((a) => a.span).sort((a, b) => a.start - b.start);
+  const skip = entry.own.map((a) => a.span);
+  for (let b = 1; b < entry.blocks.length; b++) if (entry.blocks[b]!.marker === null) planReports(ctx.text, entry.blocks[b]!, skip);
+  skip.sort((a, b) => a.start - b.start);
   let k = 0;
   const blocks = entry.blocks;
   for (let b = 0; b < blocks.length; b++) {
@@ -1681,6 +1683,36 @@ function ownProseDeadlines(entry: SectionInfo, ctx: AttributionContext): Deadlin
   }
   return found.length > 0 ? found.slice() : found;
 }
+
+/**
+ * The sentences of the unnumbered paragraph `block` that ask for a report on the plan as a whole (`各地各部门要对照本要点，
+ * …于2025年12月底前将全年工作完成情况报送省数据局。`), added to `out`: their dates are when to report, not when the task
+ * above them is due. A sentence names the plan or all its work (`本要点`, `本方案`, `全年工作`, `各项任务`) and a report of
+ * how it went (`…情况报送`, `…总结上报`); a report on one task's work (`将排查情况报送县应急局`) names neither.
+ */
+function planReports(text: string, block: Block, out: Span[]): void {
+  let from = block.start;
+  while (from < block.end) {
+    let to = from;
+    let reports = false;
+    for (; to < block.end && !SENTENCE_ENDS.has(text.charCodeAt(to)); to++) reports = reports || text.charCodeAt(to) === 0x62a5; /* 报 */
+    // Most sentences hold no `报`: only those are searched further.
+    if (reports) {
+      const sentence = text.slice(from, to);
+      if (REPORT_OF_WORK.test(sentence) && WHOLE_PLAN.test(sentence)) out.push({ start: from, end: to });
+    }
+    from = to + 1;
+  }
+}
+
+/** `。` `！` `？` `；` and their half-width forms: where a sentence of a requirement ends. */
+const SENTENCE_ENDS = new Set([...'。！？；!?;'].map((c) => c.charCodeAt(0)));
+
+/** A report of how the work went: `完成情况报送`, `落实情况上报`, `工作总结报`. */
+const REPORT_OF_WORK = /(?:情况|总结)[^，,]{0,12}?(?:报送|上报|报)/;
+
+/** Words that name the plan itself or all its work (`本要点`, `本方案`, `全年工作`, `各项任务`). */
+const WHOLE_PLAN = /本(?:要点|方案|计划|意见|清单)|(?:全年|年度|各项)(?:重点)?(?:工作|任务)/;
 
 /** Is [from, to) of `text` spaces around one line break (a hard wrap, not a blank line)? */
 function oneBreakBetween(text: string, from: number, to: number): boolean {
