@@ -6,7 +6,7 @@ import { parseBlocks, type Block } from './parser.js';
 
 export * as tokens from './tokens.js';
 export * from './numerals.js';
-export { beforeModal, copulaValueAt, leadsAfterBy, MAX_BY_UNITS, readAttributionSyntax, TASK_COUNT_END, UNIT_END, unitsThenVerb, withoutModal, type AttributionPart, type AttributionSyntax } from './attribution.js';
+export { copulaValueAt, leadsAfterBy, MAX_BY_UNITS, readAttributionSyntax, TASK_COUNT_END, UNIT_END, unitsThenVerb, withoutModal, type AttributionPart, type AttributionSyntax } from './attribution.js';
 export {
   daysIn,
   deadlineStartsAt,
@@ -22,6 +22,8 @@ export {
 } from './deadline.js';
 export type { IToken } from 'chevrotain';
 export type { Block } from './parser.js';
+/** Words of manner cut from a name in a list of units (`包村领导具体` → `包村领导`). */
+export { beforeModal } from './attribution.js';
 
 /** What the grammar reads from one text. */
 export interface ParsedText {
