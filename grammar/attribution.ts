@@ -162,6 +162,16 @@ export function withoutModal(name: string): string {
   return UNIT_END.test(rest) ? rest : name;
 }
 
+/**
+ * `name` without the words of manner that follow it, whatever is left (`包村领导具体` → `包村领导`): in a list of units
+ * before its verb (`包村领导具体负责`) they are never part of a name. `name` when nothing would be left.
+ */
+export function beforeModal(name: string): string {
+  if (!MODAL_LAST.has(name.charCodeAt(name.length - 1))) return name;
+  const modal = MODAL_END.exec(name);
+  return modal === null || modal.index === 0 ? name : name.slice(0, modal.index);
+}
+
 /** Does `text` end like a unit's name, words of manner after it aside (`县城管局要`)? */
 const endsLikeUnit = (text: string): boolean => UNIT_END.test(withoutModal(text));
 

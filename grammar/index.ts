@@ -34,6 +34,8 @@ export {
 } from './deadline.js';
 export type { IToken } from 'chevrotain';
 export type { Block } from './parser.js';
+/** Words of manner cut from a name in a list of units (`包村领导具体` → `包村领导`). */
+export { beforeModal } from './attribution.js';
 
 /** What the grammar reads from one text. */
 export interface ParsedText {

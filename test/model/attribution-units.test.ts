@@ -84,6 +84,21 @@ describe('attribution: the names units go by', () => {
     ]);
   });
 
+  it('a word of manner before the verb is cut from a name that is no unit\'s too, and leaders by their charge are persons', () => {
+    const p = plan('', [
+      '（一）建强支部。责任单位：镇组织办，驻村领导具体负责，2024年底前完成。',
+      '（二）整治村容。镇建设办牵头，挂点领导要负责督导，2024年底前完成。',
+      '（三）化解矛盾。责任单位：镇综治中心、包片领导。',
+    ]);
+    assert.deepEqual(p.tasks.map(row), [
+      ['（一）', ['镇组织办'], []],
+      ['（二）', ['镇建设办'], []],
+      ['（三）', ['镇综治中心'], []],
+    ]);
+    // A unit whose name holds leading words is still one (`领导小组办公室`).
+    assert.deepEqual(plan('', ['（一）做好督查。县扫黑除恶领导小组办公室具体负责，2024年底前完成。']).tasks.map(row), [['（一）', ['县扫黑除恶领导小组办公室'], []]]);
+  });
+
   it('`X会同Y` names Y when the work follows Y\'s names with no separator; a requirement to work with kinds of work names no lead', () => {
     const p = plan('', [
       '（一）推进监测。县发改局会同县市场监管局组织实施，2024年底前完成。',

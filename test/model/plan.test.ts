@@ -267,6 +267,39 @@ describe('parsePlan', () => {
       );
     });
 
+    it('makes 一是 lines under a heading the tasks, each line\'s closing attribution its own, and the heading no task', () => {
+      const p = planOf([
+        '石门镇2025年重点工作安排',
+        '一、生态保护方面',
+        '一是开展河道清漂。责任单位：镇水利站。完成时间：2025年6月底。',
+        '二是推进荒山绿化。责任单位：镇林业站。完成时间：2025年11月底。',
+        '二、平安建设方面',
+        '一是排查矛盾纠纷。责任单位：镇综治中心。完成时间：2025年9月底。',
+      ]);
+      const rows = p.tasks.map((t) => [t.number, t.title, names(t.lead), t.deadline?.text ?? null, t.inherited.deadline]);
+      assert.deepEqual(rows, [
+        ['一是', '开展河道清漂', ['镇水利站'], '2025年6月底', false],
+        ['二是', '推进荒山绿化', ['镇林业站'], '2025年11月底', false],
+        ['一是', '排查矛盾纠纷', ['镇综治中心'], '2025年9月底', false],
+      ]);
+      assert.deepEqual(p.allSections.filter((s) => s.marker.level === 1).map((s) => s.attributions.length), [0, 0]);
+    });
+
+    it('still folds a lone 一是 into its item when it shares the item\'s line, or when the item names its own attribution', () => {
+      const p = planOf([
+        '石门镇2025年重点工作安排',
+        '一、重点任务',
+        '（一）开展河道清漂。一是清理漂浮物。责任单位：镇水利站。',
+        '（二）推进荒山绿化（牵头单位：镇林业站）',
+        '一是完成造林500亩。完成时间：2025年11月底。',
+      ]);
+      const rows = p.tasks.map((t) => [t.number, names(t.lead), t.deadline?.text ?? null]);
+      assert.deepEqual(rows, [
+        ['（一）', ['镇水利站'], null],
+        ['（二）', ['镇林业站'], '2025年11月底'],
+      ]);
+    });
+
     it('gives a paragraph with inline items the attribution of the paragraph that follows it', () => {
       const t = task(plan, '(三)');
       assert.deepEqual(names(t.lead), ['市司法局']);

@@ -835,6 +835,16 @@ describe('real plans: attribution vocabulary', () => {
     assert.deepEqual(deadlines(['各项任务均需于2025年11月底前报送进展情况。']), [null, '2025年6月底前']);
   });
 
+  it('a closing request to report on the whole plan is no deadline of the last task; a report on the task\'s own work still is', () => {
+    const last = (closing: string[]) =>
+      parsePlan(['山县2025年政务服务要点', '一、优化服务', '1.推行延时服务。（县政务服务中心牵头，2025年6月底前）', '2.推进跨省通办。（县政务服务中心牵头）', ...closing].join('\n')).tasks.map((t) => t.deadline?.text ?? null);
+    assert.deepEqual(last(['各乡镇、县直各单位要对照本方案抓好落实，于2025年11月底前将全年工作完成情况报送县政务服务中心。']), ['2025年6月底前', null]);
+    assert.deepEqual(last(['请各单位于每季度末将各项任务推进情况上报县政务办。']), ['2025年6月底前', null]);
+    // The task's own work, reported on or done by a time, keeps its deadline.
+    assert.deepEqual(last(['各乡镇要于2025年9月底前将通办事项梳理情况报送县政务服务中心。']), ['2025年6月底前', '2025年9月底前']);
+    assert.deepEqual(last(['2025年10月底前完成全部事项上线，确保本方案目标落实。']), ['2025年6月底前', '2025年10月底前']);
+  });
+
   it('a deadline field with 为 before its value is read (完成时限为…)', () => {
     assert.equal(one('做好宣传。牵头单位：县委宣传部；完成时限为2025年9月底').deadline?.text, '2025年9月底');
   });
@@ -973,6 +983,94 @@ describe('real plans: an attribution written after an item\'s sub-items', () => 
     assert.deepEqual(words.tasks.map(row), [
       ['（1）', [], []],
       ['（2）', ['县文旅局'], []],
+    ]);
+  });
+
+  it('is the item\'s under a （一） that lies in a chapter: its numbered lines are its measures', () => {
+    const full = (plan: PlanDocument) => plan.tasks.map((t) => [...row(t), t.deadline?.text ?? null]);
+    const lines = [
+      '青川县2025年集贸市场提升方案',
+      '一、主要任务',
+      '（一）改造提升集贸市场',
+      '1.完成城北集贸市场改造。',
+      '2.整治市场周边占道经营。',
+      '牵头单位：县商务局',
+      '责任单位：县城管局',
+      '完成时限：2025年10月底前',
+      '（二）强化市场监管',
+      '（1）开展农产品快检。',
+      '（2）公示快检结果。',
+      '（牵头单位：县市场监管局；完成时限：2025年11月底前）',
+    ];
+    assert.deepEqual(full(read(lines)), [
+      ['1.', ['县商务局'], ['县城管局'], '2025年10月底前'],
+      ['2.', ['县商务局'], ['县城管局'], '2025年10月底前'],
+      ['（1）', ['县市场监管局'], [], '2025年11月底前'],
+      ['（2）', ['县市场监管局'], [], '2025年11月底前'],
+    ]);
+    const found = lintPlan(read(lines), { rules: allRules, settings: { today: '2025-03-01' } }).filter((d) => d.ruleId === 'PL001' || d.ruleId === 'PL002');
+    assert.deepEqual(found, []);
+    // A rectification plan: a 整改措施 label under each problem, a leader's line before the units.
+    const rectify = read([
+      '某局关于巡察反馈问题的整改方案',
+      '一、整改任务',
+      '（一）关于档案管理不规范的问题',
+      '整改措施：',
+      '1.对近三年档案逐卷清查。',
+      '2.修订档案管理制度。',
+      '3.开展档案业务培训1次。',
+      '责任领导：副局长 周某',
+      '牵头单位：办公室',
+      '整改时限：2025年6月底前',
+    ]);
+    assert.deepEqual(full(rectify), [
+      ['1.', ['办公室'], [], '2025年6月底前'],
+      ['2.', ['办公室'], [], '2025年6月底前'],
+      ['3.', ['办公室'], [], '2025年6月底前'],
+    ]);
+  });
+
+  it('is the item\'s under a chapter that labels its numbered lines as measures (整改措施：), at any level', () => {
+    const full = (plan: PlanDocument) => plan.tasks.map((t) => [...row(t), t.deadline?.text ?? null]);
+    const plan = read([
+      '某中心关于审计问题的整改方案',
+      '一、关于预算执行进度偏慢的问题',
+      '具体措施：',
+      '1.逐月通报预算执行进度。',
+      '2.对执行滞后项目约谈督办。',
+      '牵头单位：财务科',
+      '整改时限：2025年9月底前',
+      '二、关于固定资产账实不符的问题',
+      '整改措施：',
+      '1.开展资产全面清查。',
+      '2.补登资产卡片。',
+      '（牵头单位：资产管理科；整改时限：2025年10月底前）',
+    ]);
+    assert.deepEqual(full(plan), [
+      ['1.', ['财务科'], [], '2025年9月底前'],
+      ['2.', ['财务科'], [], '2025年9月底前'],
+      ['1.', ['资产管理科'], [], '2025年10月底前'],
+      ['2.', ['资产管理科'], [], '2025年10月底前'],
+    ]);
+  });
+
+  it('stays the last sub-item\'s under a （一） when a sub-item names its own, or when it is indented under the last', () => {
+    const head = ['青川县2025年集贸市场提升方案', '一、主要任务', '（一）改造提升集贸市场'];
+    const own = read([...head, '1.完成城北集贸市场改造。（县住建局牵头）', '2.整治市场周边占道经营。', '牵头单位：县城管局']);
+    assert.deepEqual(own.tasks.map(row), [
+      ['1.', ['县住建局'], []],
+      ['2.', ['县城管局'], []],
+    ]);
+    const indented = read([...head, '1.完成城北集贸市场改造。', '2.整治市场周边占道经营。', '    牵头单位：县城管局', '    完成时限：2025年8月底前']);
+    assert.deepEqual(indented.tasks.map((t) => [...row(t), t.deadline?.text ?? null]), [
+      ['1.', [], [], null],
+      ['2.', ['县城管局'], [], '2025年8月底前'],
+    ]);
+    // A chapter's label that names no measures (`主要内容：`) leaves its items tasks of their own.
+    const content = read(['青川县2025年集贸市场提升方案', '一、改造提升集贸市场', '主要内容：', '1.完成城北集贸市场改造。', '2.整治市场周边占道经营。', '牵头单位：县城管局']);
+    assert.deepEqual(content.tasks.map(row), [
+      ['1.', [], []],
+      ['2.', ['县城管局'], []],
     ]);
   });
 });

@@ -2,6 +2,7 @@
 // Over 400 lines: the meaning of every part the grammar finds (fields, verb segments, 会同, a unit-named heading) and the
 // unit-list reader they all share.
 import {
+  beforeModal,
   copulaValueAt,
   deadlineStartsAt,
   leadsAfterBy,
@@ -821,10 +822,13 @@ function indexOfType(toks: IToken[], type: IToken['tokenType'], from: number, to
 const PERSON_AFTER_SPACE = /^([^\s\u3000]+)[ \t\u3000]+([\u4e00-\u9fff]{2,3})$/;
 /** An office, not a unit (`县长`, `常务副县长`, `县委书记`, `办公室主任`). */
 const OFFICE_END = /(?:长|長|书记|書記|主任|常委)$/;
-/** A person named by office (`王纲市长`, `张明副局长`): persons lead meetings, never tasks' units. */
-const PERSON_END = /(?:市长|市長|县长|縣長|区长|區長|镇长|鎮長|乡长|鄉長|书记|書記|主任|局长|局長|厅长|廳長|部长|部長|秘书长|秘書長|处长|處長|科长|科長|同志)$/;
+/**
+ * A person named by office (`王纲市长`, `张明副局长`), or leaders named by their charge (`包村领导`, `分管领导`): persons
+ * lead meetings, never tasks' units.
+ */
+const PERSON_END = /(?:市长|市長|县长|縣長|区长|區長|镇长|鎮長|乡长|鄉長|书记|書記|主任|局长|局長|厅长|廳長|部长|部長|秘书长|秘書長|处长|處長|科长|科長|同志|领导|領導)$/;
 /** The characters a `PERSON_END` ends with: a name ending otherwise (`…局`, `…委`) is not tried. */
-const PERSON_LAST = new Set([...'长長记記任志'].map((c) => c.charCodeAt(0)));
+const PERSON_LAST = new Set([...'长長记記任志导導'].map((c) => c.charCodeAt(0)));
 
 const LEADING_FILLER =
   /^(?:(?:此|该|本|這|該)项(?:工作|任务|任務)?|(?:此|该)(?:工作|任务)|会议|會議|会上|會上)?(?:明确|明確|要求|责成|責成|指定|确定|確定|决定|決定|督促|请|請)?(?:由|會同|会同)?/;
@@ -1118,7 +1122,7 @@ function readPiece(text: string): Piece | null {
   while (e > s && isSpaceCode(text.charCodeAt(e - 1))) e--;
   if (e <= s) return null;
   // Words of manner before the verb (`县城管局要牵头`, `县卫健委具体负责`) are no part of the name.
-  e = s + withoutModal(text.slice(s, e)).length;
+  e = s + beforeModal(text.slice(s, e)).length;
   // A person written after a space: an office's (`副县长 孙强`, no unit), or a unit's (`县卫健局 王芳`: the unit).
   const spaced = PERSON_AFTER_SPACE.exec(text.slice(s, e));
   if (spaced !== null) {

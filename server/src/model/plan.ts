@@ -609,18 +609,48 @@ function recordTitle(toks: IToken[], blocks: Block[], at: number, text: string):
 }
 
 /**
- * Is `parent` an item whose sub-items (two or more so far) and itself name no attribution: an attribution written after
- * them is then the item's?
+ * Is `parent` an item whose sub-items (two or more so far, its parts: `holdsParts`) and itself name no attribution: the
+ * attribution line `block` written after them, not indented under the last, is then the item's?
  */
-function sharedBySiblings(parent: SectionInfo | undefined, info: Map<Section, SectionInfo>): boolean {
+function sharedBySiblings(parent: SectionInfo | undefined, info: Map<Section, SectionInfo>, block: Block, ctx: AttributionContext): boolean {
   if (parent === undefined) return false;
   const children = parent.section.children;
   if (parent.own.length > 0 || children.length < 2 || parent.nonTask) return false;
-  // Sub-items of an item (`1.` over `（1）`, anything over `①` or `一是`), not the items of a chapter (`一、` over `1.`
-  // `2.`, whose last item the attribution after it is: the others' missing lead is theirs).
-  if (parent.section.marker.level < 3 && children[children.length - 1]!.marker.level < 5) return false;
+  const last = children[children.length - 1]!;
+  if (!holdsParts(parent, last, ctx.text)) return false;
   for (let k = 0; k < children.length - 1; k++) if (info.get(children[k]!)!.own.length > 0) return false;
-  return true;
+  // A line indented past the last sub-item's marker is written under that one (`2.整治…` `    牵头单位：…`).
+  const indent = indentOf(ctx.text, block.start, ctx);
+  return indent === 0 || indent <= indentOf(ctx.text, last.marker.span.start, ctx);
+}
+
+/**
+ * Does the item `entry` label its numbered lines as its measures, on the line before the first (`整改措施：`, `具体措施：`,
+ * `主要举措：`) or at the end of its heading's line (`（一）关于…的问题。整改措施：`)? Those lines are then the parts of one
+ * task, as sub-items are, whatever the item's level.
+ */
+function listsMeasures(entry: SectionInfo, text: string): boolean {
+  const first = entry.section.children[0];
+  if (first === undefined) return false;
+  let label: Block | undefined;
+  for (const block of entry.blocks) if (block.end <= first.marker.span.start) label = block;
+  if (label === undefined) return false;
+  return MEASURES_LABEL.test(text.slice(Math.max(label.start, label.end - 12), label.end));
+}
+
+/** A label of measures closing a line: `整改措施：`, `具体措施：`, `工作举措:`. */
+const MEASURES_LABEL = /(?:措施|举措|舉措)[ \t\u3000]*[：:][\s\u3000]*$/;
+
+/**
+ * May the sections under `parent` (`last` the last so far) be the parts of its one task, which an attribution written
+ * after them speaks for? Sub-items of an item are (`1.` over `（1）`, `（一）` under `一、` over `1.`, anything over `①` or
+ * `一是`); the items of a chapter, a heading above `1.` at the top of the outline (`一、` over `1.` `2.`), are tasks of
+ * their own, whose last the attribution after them is (the others' missing lead is theirs), unless the chapter says its
+ * items are its measures (`一、关于…的问题` `整改措施：` `1.…`).
+ */
+function holdsParts(parent: SectionInfo, last: Section, text: string): boolean {
+  const chapter = parent.section.marker.level < 3 && parent.section.parent === null;
+  return !chapter || last.marker.level >= 5 || listsMeasures(parent, text);
 }
 
 /**
@@ -649,7 +679,7 @@ function closesSubItems(
   for (let k = 0; k < read; k++) if (own[k]!.deadlines.length > 0) return false;
   const children = parent.section.children;
   if (parent.nonTask || children.length < 2 || last.blocks.length !== 1 || last.section !== children[children.length - 1]) return false;
-  if (parent.section.marker.level < 3 && last.section.marker.level < 5) return false;
+  if (!holdsParts(parent, last.section, text)) return false;
   if (pickDeadlineOf(parent.own) !== null) return false;
   const block = blocks[at]!;
   if (!onlyAttributions(block, own.slice(read), text)) return false;
@@ -924,7 +954,7 @@ function buildSections(
           // their item's (`1.培育文化产业。（1）…（2）…` then `（牵头单位：…）`): they inherit it from there.
           // So is one that says it covers the items above (`以上任务由县水利局牵头，…`), under an item or a chapter.
           const covering = coveredItemsEnd(ctx.text, block);
-          const passes = current.passesUp || sharedBySiblings(parent, info) || (covering >= 0 && coversSiblings(parent));
+          const passes = current.passesUp || sharedBySiblings(parent, info, block, ctx) || (covering >= 0 && coversSiblings(parent));
           if (parent !== undefined && before === 0 && current.own.length > 0 && passes && onlyAttributions(block, current.own, ctx.text, Math.max(covering, block.start))) {
             parent.own.push(...current.own);
             current.own.length = 0;
@@ -1092,7 +1122,7 @@ function takeGluedItemsAttribution(entry: SectionInfo, info: Map<Section, Sectio
 function foldInlineItems(entry: SectionInfo, info: Map<Section, SectionInfo>, text: string): void {
   if (!entry.section.children.some(isInlineItem)) return;
   const inline = entry.section.children.filter(isInlineItem).map((c) => info.get(c)!);
-  entry.inlineTasks = inline.filter((item) => item.own.length > 0).length >= 2;
+  entry.inlineTasks = inline.filter((item) => item.own.length > 0).length >= 2 || loneLineTask(entry, inline, text);
   if (entry.inlineTasks) {
     takeClosingAttribution(entry, inline[inline.length - 1]!, text);
     return;
@@ -1109,6 +1139,24 @@ function foldInlineItems(entry: SectionInfo, info: Map<Section, SectionInfo>, te
 const isInlineItem = (section: Section): boolean => section.marker.level === 6;
 
 /**
+ * Is the one inline item under `entry` a task of its own: it opens a line of its own and names its attribution, under a
+ * heading that names none (`三、组织振兴方面` then `一是推进…。责任单位：乡党建办。`), as its siblings' `一是` `二是` lines are
+ * under theirs? It is no part of the heading's sentence, and nothing else is there to share its attribution.
+ */
+function loneLineTask(entry: SectionInfo, inline: readonly SectionInfo[], text: string): boolean {
+  if (inline.length !== 1 || entry.own.length > 0) return false;
+  const item = inline[0]!;
+  return item.own.length > 0 && opensLine(text, item.section.marker.span.start);
+}
+
+/** Is `offset` the first of its line's words (spaces before it aside)? */
+function opensLine(text: string, offset: number): boolean {
+  let i = offset - 1;
+  while (i >= 0 && INDENT_CODES.has(text.charCodeAt(i))) i--;
+  return i < 0 || text.charCodeAt(i) === 0x0a || text.charCodeAt(i) === 0x0d;
+}
+
+/**
  * When the inline items are tasks of their own, an attribution that closes the paragraph after the last item's own
  * (`二是…，由县人社局负责，10月底前完成。（牵头单位：县人社局；完成时限：2025年12月底前）`: a sentence ends between them)
  * speaks for the whole item, as it does when they are folded: it moves from the last item to the paragraph's item,
@@ -1120,6 +1168,9 @@ function takeClosingAttribution(entry: SectionInfo, last: SectionInfo, text: str
   const closing = own[own.length - 1]!;
   const before = own[own.length - 2]!;
   const block = last.blocks[last.blocks.length - 1]!;
+  // An item that opens a line of its own (`一是…。责任单位：X。` `二是…。责任单位：Y。完成时间：…。`) is a paragraph of its
+  // own, whose end is its own; a field line after it (`完成时限：…`) still closes them all.
+  if (block === last.blocks[0] && opensLine(text, last.section.marker.span.start)) return;
   if (!/[。；;]/.test(text.slice(before.span.end, closing.span.start))) return;
   if (!/^[\s\u3000。；;，,、]*$/.test(text.slice(closing.span.end, block.end))) return;
   own.pop();
@@ -1413,7 +1464,8 @@ function bodyTasks(built: BuiltSections, ctx: AttributionContext, convention: Le
   const maxLevel = built.all.reduce((m, s) => (s.marker.level <= 5 ? Math.max(m, s.marker.level) : m), 0);
   // Level-1 headings whose work is told by unnumbered paragraphs are tasks (`四、…` then `任务要求。…牵头单位:X`):
   // when one of them assigns work, so do its siblings that say nothing yet (one cut off, one without attribution).
-  const leafChapters = new Set(built.roots.filter((s) => !built.info.get(s)!.nonTask && !s.children.some((c) => c.marker.level <= 5)));
+  // One whose inline items are tasks (`一是…` lines, each with its own attribution) tells its work by them.
+  const leafChapters = new Set(built.roots.filter((s) => !built.info.get(s)!.nonTask && !built.info.get(s)!.inlineTasks && !s.children.some((c) => c.marker.level <= 5)));
   const chaptersAreTasks = [...leafChapters].some((s) => built.info.get(s)!.own.length > 0);
   for (const section of built.all) {
     const entry = built.info.get(section)!;
@@ -1638,7 +1690,9 @@ function gather<T>(list: Attribution[], pick: (a: Attribution) => T[]): T[] {
 /** Deadlines in the task's own text outside its attributions (each attribution lies inside one block; both are in text order). */
 function ownProseDeadlines(entry: SectionInfo, ctx: AttributionContext): Deadline[] {
   const found: Deadline[] = [];
-  const skip = entry.own.map((a) => a.span).sort((a, b) => a.start - b.start);
+  const skip = entry.own.map((a) => a.span);
+  for (let b = 1; b < entry.blocks.length; b++) if (entry.blocks[b]!.marker === null) planReports(ctx.text, entry.blocks[b]!, skip);
+  skip.sort((a, b) => a.start - b.start);
   let k = 0;
   const blocks = entry.blocks;
   for (let b = 0; b < blocks.length; b++) {
@@ -1658,6 +1712,36 @@ function ownProseDeadlines(entry: SectionInfo, ctx: AttributionContext): Deadlin
   }
   return found.length > 0 ? found.slice() : found;
 }
+
+/**
+ * The sentences of the unnumbered paragraph `block` that ask for a report on the plan as a whole (`各地各部门要对照本要点，
+ * …于2025年12月底前将全年工作完成情况报送省数据局。`), added to `out`: their dates are when to report, not when the task
+ * above them is due. A sentence names the plan or all its work (`本要点`, `本方案`, `全年工作`, `各项任务`) and a report of
+ * how it went (`…情况报送`, `…总结上报`); a report on one task's work (`将排查情况报送县应急局`) names neither.
+ */
+function planReports(text: string, block: Block, out: Span[]): void {
+  let from = block.start;
+  while (from < block.end) {
+    let to = from;
+    let reports = false;
+    for (; to < block.end && !SENTENCE_ENDS.has(text.charCodeAt(to)); to++) reports = reports || text.charCodeAt(to) === 0x62a5; /* 报 */
+    // Most sentences hold no `报`: only those are searched further.
+    if (reports) {
+      const sentence = text.slice(from, to);
+      if (REPORT_OF_WORK.test(sentence) && WHOLE_PLAN.test(sentence)) out.push({ start: from, end: to });
+    }
+    from = to + 1;
+  }
+}
+
+/** `。` `！` `？` `；` and their half-width forms: where a sentence of a requirement ends. */
+const SENTENCE_ENDS = new Set([...'。！？；!?;'].map((c) => c.charCodeAt(0)));
+
+/** A report of how the work went: `完成情况报送`, `落实情况上报`, `工作总结报`. */
+const REPORT_OF_WORK = /(?:情况|总结)[^，,]{0,12}?(?:报送|上报|报)/;
+
+/** Words that name the plan itself or all its work (`本要点`, `本方案`, `全年工作`, `各项任务`). */
+const WHOLE_PLAN = /本(?:要点|方案|计划|意见|清单)|(?:全年|年度|各项)(?:重点)?(?:工作|任务)/;
 
 /** Is [from, to) of `text` spaces around one line break (a hard wrap, not a blank line)? */
 function oneBreakBetween(text: string, from: number, to: number): boolean {
