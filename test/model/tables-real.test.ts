@@ -327,6 +327,23 @@ describe('task tables as they arrive', () => {
     assertRangesAgree(plan);
   });
 
+  it('reads a unit cell of two lines each opened by its field name (a Word cell: `牵头：X` / `配合：Y`) as a lead and units that take part', () => {
+    const plan = planOf([
+      '岭南镇2026年人居环境整治任务表', // 0
+      '序号\t工作任务\t责任单位\t完成时限', // 1
+      '1\t清理河塘沟渠淤泥\t牵头单位：镇农业服务中心', // 2
+      '协助单位：镇水利站、各村委会\t2026年4月底前', // 3
+      '2\t整治房前屋后乱堆乱放\t镇规划建设办', // 4
+      '各村委会\t2026年6月底前', // 5
+    ]);
+    assert.deepEqual(plan.tasks.map((t) => [t.number, names(t.lead), names(t.responsible), t.deadline?.end ?? null]), [
+      ['1', ['镇农业服务中心'], ['镇水利站', '各村委会'], '2026-04-30'],
+      // Two lines with no field name are one list, as before.
+      ['2', [], ['镇规划建设办', '各村委会'], '2026-06-30'],
+    ]);
+    assertRangesAgree(plan);
+  });
+
   describe('a tab-separated table copied from Word whose cells hold line breaks', () => {
     const wrapped = [
       '枫林区2025年城市更新重点任务表', // 0
