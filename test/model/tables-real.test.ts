@@ -341,6 +341,8 @@ describe('task tables as they arrive', () => {
       // Two lines with no field name are one list, as before.
       ['2', [], ['镇规划建设办', '各村委会'], '2026-06-30'],
     ]);
+    // The cell's second line is no paragraph assigning work without a number (PL003).
+    assert.deepEqual(plan.unnumbered, []);
     assertRangesAgree(plan);
   });
 

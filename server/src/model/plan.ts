@@ -229,6 +229,9 @@ function readTasks(plan: PlanDocument, { built, ctx, convention, lists, tables }
   if (plan.kind === 'plan' && taskTables.length > 0) {
     // A task table is the plan's list of tasks: an attachment's numbered list beside it was not read (`readBody`).
     plan.tasks = tableTasks(taskTables, ctx, convention);
+    // What the body's reading found inside the table is its cells (`配合：县住建局` on a cell's second line), read as
+    // rows: no paragraph lacking its number.
+    plan.unnumbered = outsideTables(plan.unnumbered, taskTables);
   } else if (plan.kind === 'plan') {
     // The body's first: the lists' sections join the plan's lists of sections, which are the body's own.
     const own = bodyTasks(built, ctx, convention);
@@ -243,6 +246,18 @@ function readTasks(plan: PlanDocument, { built, ctx, convention, lists, tables }
   }
   plan.tasks.forEach((task, index) => (task.index = index));
   plan.units = collectUnits(ctx.units!);
+}
+
+/**
+ * The paragraphs of `unnumbered` that lie outside every table of `tables`; both lists in text order (the body's
+ * paragraphs, the tables as found), walked together once.
+ */
+function outsideTables(unnumbered: UnnumberedAttribution[], tables: readonly Table[]): UnnumberedAttribution[] {
+  let t = 0;
+  return unnumbered.filter((u) => {
+    while (t < tables.length && tables[t]!.span.end < u.span.end) t++;
+    return !(t < tables.length && tables[t]!.span.start <= u.span.start);
+  });
 }
 
 /** An attachment's list of tasks joins the outline after the body, numbered apart (`SeparateList` of kind `task-list`). */
