@@ -222,6 +222,64 @@ export function spacePieces(text: string, start: number, end: number, out: SpanS
   }
 }
 
+/**
+ * How many columns the code unit `c` takes in a fixed-width copy of a table (`pdftotext -layout`): two for a wide or
+ * full-width character (East Asian width: Han, kana, Hangul, full-width forms, CJK punctuation `，` `、` `（`), one
+ * for the others. A low surrogate counts nothing: its pair counted once, by its high half.
+ */
+export function displayWidth(c: number): number {
+  if (c < 0x1100) return 1;
+  if (c >= 0xdc00 && c <= 0xdfff) return 0;
+  // Hangul jamo; CJK radicals to Yi (Han, kana, `，` `、` `（`… but the half-width `〿`); Hangul syllables; compatibility
+  // ideographs; vertical forms; full-width forms; the high halves of the supplementary ideographs (`𠀋`).
+  const wide =
+    c <= 0x115f ||
+    (c >= 0x2e80 && c <= 0xa4cf && c !== 0x303f) ||
+    (c >= 0xac00 && c <= 0xd7a3) ||
+    (c >= 0xf900 && c <= 0xfaff) ||
+    (c >= 0xfe30 && c <= 0xfe4f) ||
+    (c >= 0xff00 && c <= 0xff60) ||
+    (c >= 0xffe0 && c <= 0xffe6) ||
+    (c >= 0xd840 && c <= 0xd87f);
+  return wide ? 2 : 1;
+}
+
+/** A run of a fixed-width line between wide gaps: its span and the display columns it starts and ends at. */
+export interface Chunk extends Span {
+  from: number;
+  to: number;
+}
+
+/**
+ * The chunks of the line [lineStart, end) from `from` into `out`: runs of text between gaps of two spaces or more (or a
+ * full-width space), each with the display columns it covers from the line's start (`displayWidth`). One space
+ * stays inside a chunk (`PM2.5 浓度`): a fixed-width copy pads between its cells with more.
+ */
+export function layoutChunks(text: string, lineStart: number, from: number, end: number, out: Chunk[]): void {
+  let col = 0;
+  for (let i = lineStart; i < from; i++) col += displayWidth(text.charCodeAt(i));
+  let open: Chunk | null = null;
+  let gap = 0;
+  for (let i = from; i < end; i++) {
+    const c = text.charCodeAt(i);
+    const w = displayWidth(c);
+    if (isTrimCode(c)) {
+      gap += w;
+      if (open !== null && gap >= 2) open = null;
+    } else {
+      if (open === null) {
+        open = { start: i, end: i + 1, from: col, to: col + w };
+        out.push(open);
+      } else {
+        open.end = i + 1;
+        open.to = col + w;
+      }
+      gap = 0;
+    }
+    col += w;
+  }
+}
+
 /** A row opens with its number and a space: `81 科学精准…`. The number's end, or -1. */
 export function rowNumberEnd(text: string, start: number, end: number): number {
   let k = start;

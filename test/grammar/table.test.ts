@@ -2,14 +2,17 @@
 // table is copied in (pipes, tabs, spaces, one cell a line, glued), before the model gives the columns a meaning.
 import assert from 'node:assert/strict';
 import {
+  type Chunk,
   continuesCell,
   digitEnd,
+  displayWidth,
   endsSentence,
   gluedLabels,
   gluedRowStart,
   indexIn,
   isSeparatorRow,
   keptEnd,
+  layoutChunks,
   LineView,
   pipeCells,
   rowNumberEnd,
@@ -65,6 +68,17 @@ describe('table row syntax', () => {
 
   it('cuts a space-separated row at spaces of any width and at pipes', () => {
     assert.deepEqual(cellsOf(spacePieces, '12  整治沟渠\u3000区农业局 |2027年底'), ['12', '整治沟渠', '区农业局', '2027年底']);
+  });
+
+  it('cuts a fixed-width line at wide gaps and says where each chunk stands, a wide character counting two', () => {
+    assert.deepEqual([...'区a，Ａ１ \u3000'].map((ch) => displayWidth(ch.charCodeAt(0))), [2, 1, 2, 2, 2, 1, 2]);
+    // `𠀋` (outside the BMP) is wide, counted once by its high half.
+    assert.equal([...'𠀋'].map((ch) => [...ch].map((_, k) => displayWidth(ch.charCodeAt(k))).reduce((a, b) => a + b))[0], 2);
+    const line = '  3   疏浚 水渠    县水利局\u3000底前';
+    const out: Chunk[] = [];
+    layoutChunks(line, 0, 2, line.length, out);
+    // One space stays inside a chunk; two, or a full-width space, part them.
+    assert.deepEqual(out.map((c) => [line.slice(c.start, c.end), c.from, c.to]), [['3', 2, 3], ['疏浚 水渠', 6, 15], ['县水利局', 19, 27], ['底前', 29, 33]]);
   });
 
   it('finds a row number only when a space follows it, four digits at most', () => {

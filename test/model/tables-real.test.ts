@@ -327,6 +327,25 @@ describe('task tables as they arrive', () => {
     assertRangesAgree(plan);
   });
 
+  it('reads a unit cell of two lines each opened by its field name (a Word cell: `牵头：X` / `配合：Y`) as a lead and units that take part', () => {
+    const plan = planOf([
+      '岭南镇2026年人居环境整治任务表', // 0
+      '序号\t工作任务\t责任单位\t完成时限', // 1
+      '1\t清理河塘沟渠淤泥\t牵头单位：镇农业服务中心', // 2
+      '协助单位：镇水利站、各村委会\t2026年4月底前', // 3
+      '2\t整治房前屋后乱堆乱放\t镇规划建设办', // 4
+      '各村委会\t2026年6月底前', // 5
+    ]);
+    assert.deepEqual(plan.tasks.map((t) => [t.number, names(t.lead), names(t.responsible), t.deadline?.end ?? null]), [
+      ['1', ['镇农业服务中心'], ['镇水利站', '各村委会'], '2026-04-30'],
+      // Two lines with no field name are one list, as before.
+      ['2', [], ['镇规划建设办', '各村委会'], '2026-06-30'],
+    ]);
+    // The cell's second line is no paragraph assigning work without a number (PL003).
+    assert.deepEqual(plan.unnumbered, []);
+    assertRangesAgree(plan);
+  });
+
   describe('a tab-separated table copied from Word whose cells hold line breaks', () => {
     const wrapped = [
       '枫林区2025年城市更新重点任务表', // 0
@@ -419,5 +438,76 @@ describe('task tables as they arrive', () => {
   it('keeps a date whole when a category cell follows it on the next line (前 then 二、 is no 前二)', () => {
     const plan = planOf(['青溪区2024年科技创新任务分解表', '序号', '重点任务', '牵头单位', '完成时限', '一、强化平台', '1', '新建研究中心', '区科技局', '2024年12月底前', '二、培育主体', '2', '新增高新技术企业', '区科技局', '2024年11月底前']);
     assert.deepEqual(plan.tasks.map((t) => t.deadline?.text), ['2024年12月底前', '2024年11月底前']);
+  });
+
+  describe('a fixed-width copy (pdftotext -layout) whose cells wrap within their columns', () => {
+    /** How many columns a fixed-width copy gives a character: two for a wide one (Han, full-width punctuation). */
+    const widthOf = (cell: string) => [...cell].reduce((n, ch) => n + (ch.charCodeAt(0) >= 0x2e80 ? 2 : 1), 0);
+    /** Lines laid out as such a copy writes them: each cell padded to its column's width (`widths`), the line's end trimmed. */
+    const layout = (widths: number[], ...rows: string[][]) =>
+      rows.map((cells) => cells.map((cell, c) => cell + ' '.repeat(Math.max(2, widths[c]! - widthOf(cell)))).join('').trimEnd());
+    const widths = [8, 34, 16, 22, 16];
+    const header = layout(widths, [' 序号', '主要任务', '牵头单位', '协同单位', '完成时间'])[0]!;
+
+    it('reads every row: a wrapped line goes to the row above, each piece joined to the cell of its column', () => {
+      const plan = planOf([
+        '临江县2026年文明城市创建重点任务分工表', // 0
+        '', // 1
+        header, // 2
+        ...layout(
+          widths,
+          ['  1', '开展农贸市场环境卫生综合', '县商务局', '县卫健局、县', '2026年5月'], // 3
+          ['', '整治，规范经营秩序', '', '城管执法局', '底前'], // 4
+          ['  2', '推进老旧小区楼道杂物清理', '县住建局', '各社区居委会', '2026年7月底前'], // 5
+          ['  3', '完善公益广告设置', '县委宣传部', '县文旅局', '2026年6月'], // 6
+          ['', '', '', '', '底前'], // 7
+        ),
+      ]);
+      assert.deepEqual(plan.tasks.map((t) => [t.number, t.range.start.line, t.range.end.line, t.title, names(t.lead), names(t.responsible), t.deadline?.end ?? null]), [
+        ['1', 3, 4, '开展农贸市场环境卫生综合整治，规范经营秩序', ['县商务局'], ['县卫健局', '县城管执法局'], '2026-05-31'],
+        ['2', 5, 5, '推进老旧小区楼道杂物清理', ['县住建局'], ['各社区居委会'], '2026-07-31'],
+        ['3', 6, 7, '完善公益广告设置', ['县委宣传部'], ['县文旅局'], '2026-06-30'],
+      ]);
+      assert.equal(plan.tables[0]!.rows[0]!.cells[3], '县卫健局、县城管执法局');
+      // A name and a date a wrap cut are placed over both lines.
+      const unit = plan.tasks[0]!.responsible[1]!;
+      assert.deepEqual([unit.range.start.line, unit.range.end.line], [3, 4]);
+      assertRangesAgree(plan);
+    });
+
+    it('joins a title wrapped over three lines, and a cell listing one unit a line keeps them apart', () => {
+      const plan = planOf([
+        '临江县2026年文明城市创建重点任务分工表', // 0
+        header, // 1
+        ...layout(
+          widths,
+          ['  1', '在主次干道、背街小巷和城乡结', '县城管执法局', '县交警大队', '2026年9月底前'], // 2
+          ['', '合部开展占道经营、乱停乱放', '', '县市场监管局', ''], // 3
+          ['', '集中治理', '', '', ''], // 4
+          ['  2', '开展志愿服务进社区活动', '团县委', '县民政局、县', '持续推进'], // 5
+          ['', '', '', '妇联', ''], // 6
+        ),
+      ]);
+      assert.deepEqual(plan.tasks.map((t) => [t.number, t.title, names(t.lead), names(t.responsible)]), [
+        ['1', '在主次干道、背街小巷和城乡结合部开展占道经营、乱停乱放集中治理', ['县城管执法局'], ['县交警大队', '县市场监管局']],
+        ['2', '开展志愿服务进社区活动', ['团县委'], ['县民政局', '县妇联']],
+      ]);
+      assertRangesAgree(plan);
+    });
+
+    it('reads rows with empty cells of their own, and takes no paragraph or page number into the last row', () => {
+      const rows = layout(
+        widths,
+        ['  1', '清理小广告和乱涂乱画', '县城管执法局', '', '2026年4月'], // 2
+        ['', '', '', '', '底前'], // 3
+        ['  2', '规范共享单车停放', '县交通运输局', '县公安局', '2026年5月底前'], // 4
+      );
+      const plan = planOf(['临江县2026年文明城市创建重点任务分工表', header, ...rows, '                      - 3 -', '    各单位要对照任务分工，细化工作措施，确保按时完成。']);
+      assert.deepEqual(plan.tasks.map((t) => [t.number, t.range.end.line, t.title, names(t.lead), names(t.responsible), t.deadline?.end ?? null]), [
+        ['1', 3, '清理小广告和乱涂乱画', ['县城管执法局'], [], '2026-04-30'],
+        ['2', 4, '规范共享单车停放', ['县交通运输局'], ['县公安局'], '2026-05-31'],
+      ]);
+      assert.equal(plan.tables[0]!.range.end.line, 4);
+    });
   });
 });

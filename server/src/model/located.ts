@@ -162,11 +162,14 @@ export class PlacedSection extends Placed implements Section {
 export class PlacedRow extends Placed implements TableRow {
   declare cells: string[];
   declare cellSpans: Span[];
+  declare parts?: Span[][];
 
-  constructor(cells: string[], cellSpans: Span[], span: Span, lines: LineTable) {
+  constructor(cells: string[], cellSpans: Span[], span: Span, lines: LineTable, parts?: Span[][]) {
     super(span, lines);
     this.cells = cells;
     this.cellSpans = cellSpans;
+    // Only on a row whose cells wrap: every other row looks as it always did (JSON, goldens).
+    if (parts !== undefined) this.parts = parts;
   }
 }
 

@@ -20,13 +20,13 @@ import { joinListedTasks, taskListAttachments } from './attachments.js';
 import { ListBuffer } from './buffer.js';
 import { contentsSpan } from './contents.js';
 import { fieldMemo, findPlanPeriod } from './deadline.js';
-import { PlacedDirective, PlacedMarker, PlacedParseProblem, PlacedSection, PlacedTask, PlacedUnnumbered, type TaskFields } from './located.js';
+import { PlacedDirective, PlacedMarker, PlacedParseProblem, PlacedRow, PlacedSection, PlacedTask, PlacedUnnumbered, type TaskFields } from './located.js';
 import { createLineMap, type LineTable } from './positions.js';
 import { withMemoSlot } from './remember.js';
 import { DEFAULT_NON_TASK_SECTIONS } from '../config/config.js';
 import { decideKind, findNoticeIssues, findNoticeRequires } from './kind.js';
 import { restartsNewPart, separateListWalker } from './numbering.js';
-import { columnRole, findTables, headerWords, PERSON_HEADER, titleColumns } from './tables.js';
+import { columnRole, findTables, headerWords, joinedCell, PERSON_HEADER, titleColumns } from './tables.js';
 import { readRemarkLead, readUnitCells, REMARK_HEADER, type UnitCellOptions } from './table-units.js';
 import { isSpace, isSpaceCode, isTrimCode, oneLine, stripNoise, toSimplified, trimSpan } from './text.js';
 import type {
@@ -230,6 +230,9 @@ function readTasks(plan: PlanDocument, { built, ctx, convention, lists, tables }
   if (plan.kind === 'plan' && taskTables.length > 0) {
     // A task table is the plan's list of tasks: an attachment's numbered list beside it was not read (`readBody`).
     plan.tasks = tableTasks(taskTables, ctx, convention);
+    // What the body's reading found inside the table is its cells (`配合：县住建局` on a cell's second line), read as
+    // rows: no paragraph lacking its number.
+    plan.unnumbered = outsideTables(plan.unnumbered, taskTables);
   } else if (plan.kind === 'plan') {
     // The body's first: the lists' sections join the plan's lists of sections, which are the body's own.
     const own = bodyTasks(built, ctx, convention);
@@ -244,6 +247,18 @@ function readTasks(plan: PlanDocument, { built, ctx, convention, lists, tables }
   }
   plan.tasks.forEach((task, index) => (task.index = index));
   plan.units = collectUnits(ctx.units!);
+}
+
+/**
+ * The paragraphs of `unnumbered` that lie outside every table of `tables`; both lists in text order (the body's
+ * paragraphs, the tables as found), walked together once.
+ */
+function outsideTables(unnumbered: UnnumberedAttribution[], tables: readonly Table[]): UnnumberedAttribution[] {
+  let t = 0;
+  return unnumbered.filter((u) => {
+    while (t < tables.length && tables[t]!.span.end < u.span.end) t++;
+    return !(t < tables.length && tables[t]!.span.start <= u.span.start);
+  });
 }
 
 /** An attachment's list of tasks joins the outline after the body, numbered apart (`SeparateList` of kind `task-list`). */
@@ -1863,6 +1878,12 @@ function tableTasks(tables: Table[], ctx: AttributionContext, convention: LeadCo
     for (let r = 0; r < table.rows.length; r++) {
       const row = table.rows[r]!;
       const numberText = numberCol >= 0 ? row.cells[numberCol]! : '';
+      // A row whose cells wrap (a fixed-width copy: `区工信局、区` / `市场监管局`) is read in a text of its own, each
+      // cell its pieces joined; what is read there is placed back in the document (`placeBack`).
+      const wrapped = row.parts ? wrappedRow(text, row, ctx.lines) : null;
+      const cells = wrapped?.row ?? row;
+      const rctx = wrapped ? { ...ctx, text: wrapped.text, units: wrapped.units } : ctx;
+      const rtext = rctx.text;
       // A row with no number under a numbered one continues it: its cells merged with the row above in Word or
       // Excel, whose copy as text keeps a merged cell's value in its first row only.
       const above: Task | null = previous;
@@ -1874,43 +1895,44 @@ function tableTasks(tables: Table[], ctx: AttributionContext, convention: LeadCo
       // A glued row's second run of units (its cells merged over lines in Word) belongs to the numbered row above, as
       // does a continuing row with no task text of its own (its task cell merged).
       if (previous && ((glued && numberText === '') || (continues && allEmpty(row, taskCols)))) {
-        readLeadCells(row, leadCols, inChargeCols, ctx, cellOptions, previous.lead, previous.responsible, rowDeadlines);
-        readUnitCells(respCols.map((c) => cellOf(row, c)), 'responsible', ctx, cellOptions, previous.lead, previous.responsible, rowDeadlines);
+        readLeadCells(cells, leadCols, inChargeCols, rctx, cellOptions, previous.lead, previous.responsible, rowDeadlines);
+        readUnitCells(respCols.map((c) => cellOf(cells, c)), 'responsible', rctx, cellOptions, previous.lead, previous.responsible, rowDeadlines);
+        if (wrapped) placeBack(wrapped, ctx, []);
         rowDeadlines.clear();
         continue;
       }
       // The units first: a unit cell may hold a deadline too (`县人社局、县医保局，6月底前完成`).
       const lead: UnitMention[] = [];
       const listed: UnitMention[] = [];
-      readLeadCells(row, leadCols, inChargeCols, ctx, cellOptions, lead, listed, rowDeadlines);
-      readUnitCells(respCols.map((c) => cellOf(row, c)), 'responsible', ctx, cellOptions, lead, listed, rowDeadlines);
+      readLeadCells(cells, leadCols, inChargeCols, rctx, cellOptions, lead, listed, rowDeadlines);
+      readUnitCells(respCols.map((c) => cellOf(cells, c)), 'responsible', rctx, cellOptions, lead, listed, rowDeadlines);
       // `| 县住建局、县财政局 | … | 县住建局牵头 |`: a remark may say who leads.
-      if (lead.length === 0 && remarkCols.length > 0) readRemarkLead(remarkCols.map((c) => cellOf(row, c)), ctx, lead, listed);
-      const taskSpan = firstFilled(row, taskCols) ?? row.span;
+      if (lead.length === 0 && remarkCols.length > 0) readRemarkLead(remarkCols.map((c) => cellOf(cells, c)), rctx, lead, listed);
+      const taskSpan = firstFilled(cells, taskCols) ?? cells.span;
       // The title ends at the first `。` or `；`.
       let titleEnd = taskSpan.end;
       for (let i = taskSpan.start; i < taskSpan.end; i++) {
-        const c = text.charCodeAt(i);
+        const c = rtext.charCodeAt(i);
         if (c === 0x3002 /* 。 */ || c === 0xff1b /* ； */ || c === 0x3b /* ; */) {
           titleEnd = i;
           break;
         }
       }
-      const titleSpan = trimSpan(text, taskSpan.start, titleEnd);
+      let titleSpan = trimSpan(rtext, taskSpan.start, titleEnd);
       // A row's deadlines, placed in the document, in text order, in a list of their exact size: its deadline
       // cells', and those its task text states (`…，6月底前完成`).
       for (let k = 0; k < taskCols.length; k++) {
-        const cell = cellOf(row, taskCols[k]!);
-        if (cell !== null && cell.end > cell.start) placeDeadlines(rowDeadlines, cell.start, cell.end, ctx, 'prose');
+        const cell = cellOf(cells, taskCols[k]!);
+        if (cell !== null && cell.end > cell.start) placeDeadlines(rowDeadlines, cell.start, cell.end, rctx, 'prose');
       }
       for (let k = 0; k < deadlineCols.length; k++) {
-        const cell = cellOf(row, deadlineCols[k]!);
-        if (cell !== null && cell.end > cell.start) placeWrittenDeadline(rowDeadlines, cell.start, cell.end, ctx);
+        const cell = cellOf(cells, deadlineCols[k]!);
+        if (cell !== null && cell.end > cell.start) placeWrittenDeadline(rowDeadlines, cell.start, cell.end, rctx);
       }
       const deadlines = rowDeadlines.take().sort((a, b) => a.span.start - b.span.start);
       const numberValue = parseArabic(numberText.trim());
       const attribution = tableAttribution(lead, listed, combined.length > 0 ? 'first' : byConvention ? convention : null);
-      let deadline: Deadline | null = pickDeadline(besideTaskText(deadlines, row, deadlineCols, taskCols) ?? deadlines);
+      let deadline: Deadline | null = pickDeadline(besideTaskText(deadlines, cells, deadlineCols, taskCols) ?? deadlines);
       const inherited = { lead: false, responsible: false, deadline: false };
       // A continuing row's empty unit and deadline cells were merged with the row above: they hold its values.
       if (continues && above) {
@@ -1939,7 +1961,7 @@ function tableTasks(tables: Table[], ctx: AttributionContext, convention: LeadCo
         source: 'table',
         number: numberText,
         numberValue: Number.isNaN(numberValue) ? null : numberValue,
-        title: oneLine(stripNoise(text.slice(titleSpan.start, titleSpan.end))),
+        title: oneLine(stripNoise(rtext.slice(titleSpan.start, titleSpan.end))),
         section: null,
         row,
         table,
@@ -1948,11 +1970,74 @@ function tableTasks(tables: Table[], ctx: AttributionContext, convention: LeadCo
         deadlines,
         inherited,
       };
+      if (wrapped) {
+        titleSpan = placeBack(wrapped, ctx, deadlines, titleSpan);
+        deadlines.sort((a, b) => a.span.start - b.span.start);
+      }
       previous = new PlacedTask(fields, titleSpan, row.span, ctx.lines);
       tasks.push(previous);
     }
   }
   return tasks;
+}
+
+/** A row whose cells wrap, as a text of its own: its cells one after another, and where each code unit stands in the document. */
+interface WrappedRow {
+  text: string;
+  at: Int32Array;
+  /** The row with its cells placed in `text`. */
+  row: TableRow;
+  /** The units read in `text`, to be placed back. */
+  units: UnitMention[];
+}
+
+/**
+ * `row` (whose cells wrap: `parts`) as a text of its own, its cells' pieces joined (`joinedCell`) and the cells parted
+ * by a tab, so that a name or a date a wrap cut is read whole while the other columns' text between its pieces is not.
+ */
+function wrappedRow(text: string, row: TableRow, lines: LineTable): WrappedRow {
+  const parts = row.parts!;
+  const joined = parts.map((pieces, c) => (pieces.length > 1 ? joinedCell(text, pieces) : null));
+  let length = 0;
+  for (let c = 0; c < parts.length; c++) length += (joined[c]?.text.length ?? row.cellSpans[c]!.end - row.cellSpans[c]!.start) + 1;
+  const at = new Int32Array(length + 1);
+  const spans: Span[] = [];
+  let out = '';
+  for (let c = 0; c < parts.length; c++) {
+    const cell = joined[c];
+    const span = row.cellSpans[c]!;
+    spans.push({ start: out.length, end: out.length + (cell ? cell.text.length : span.end - span.start) });
+    if (cell) {
+      at.set(cell.at.subarray(0, cell.text.length), out.length);
+      out += cell.text;
+    } else {
+      for (let i = span.start; i < span.end; i++) at[out.length + i - span.start] = i;
+      out += text.slice(span.start, span.end);
+    }
+    at[out.length] = cell ? cell.at[cell.text.length]! : span.end;
+    out += '\t';
+  }
+  at[out.length] = row.span.end;
+  return { text: out, at, row: new PlacedRow(row.cells, spans, { start: 0, end: out.length }, lines), units: [] };
+}
+
+/**
+ * Places what was read in a wrapped row's own text back in the document: its units, `deadlines`, and `span` (returned;
+ * a span over a wrap covers both lines, and the other columns' text between its pieces). A unit whose name lies in one
+ * piece joins the document's units (`ctx.units`); one a wrap cut (`区` / `市场监管局`) stays the row's only: the
+ * document's units are renamed and corrected in place, and its span holds more than its name.
+ */
+function placeBack(wrapped: WrappedRow, ctx: AttributionContext, deadlines: readonly Deadline[], span?: Span): Span {
+  const { at } = wrapped;
+  const place = (s: Span): Span => ({ start: at[s.start]!, end: s.end > s.start ? at[s.end - 1]! + 1 : at[s.start]! });
+  for (const unit of wrapped.units) {
+    const { start, end } = unit.span;
+    unit.span = place(unit.span);
+    if (unit.span.end - unit.span.start === end - start) ctx.units?.push(unit);
+  }
+  wrapped.units.length = 0;
+  for (const d of deadlines) d.span = place(d.span);
+  return span ? place(span) : { start: 0, end: 0 };
 }
 
 /**

@@ -195,11 +195,18 @@ class TableRowTask implements TableRowInfo {
     if (this.#textKey === undefined) {
       const title = this.task.title ?? '';
       const cell = this.#taskCell;
-      const text = cell ? this.#text.slice(cell.start, cell.end) : title;
+      const text = cell ? wrappedTaskCell(this.task) ?? this.#text.slice(cell.start, cell.end) : title;
       this.#textKey = text === title ? this.titleKey : normalize(text);
     }
     return this.#textKey;
   }
+}
+
+/** The task cell of a row whose cells wrap (`TableRow.parts`): its pieces joined, as the row holds it; else null. */
+function wrappedTaskCell(task: Task): string | null {
+  const row = task.row;
+  const k = task.table?.columns.indexOf('task') ?? -1;
+  return row?.parts && k >= 0 && row.parts[k]!.length > 1 ? row.cells[k]! : null;
 }
 
 /** The span of a row's cell in the column of `role`, when it holds something. */

@@ -74,19 +74,29 @@ export function readUnitCells(
       names(cell.start, cell.end, role, into);
       continue;
     }
-    // Parts cut at `；` `，` `。` outside brackets, each read on its own.
+    // Parts cut at `；` `，` `。` outside brackets, and before a line that opens with a field name (a Word cell of two
+    // lines, `牵头：县城管局` / `配合：县住建局`), each read on its own.
     let depth = 0;
     let from = cell.start;
     for (let i = cell.start; i <= cell.end; i++) {
       const code = i < cell.end ? text.charCodeAt(i) : -1;
       if (code === 0x28 || code === 0xff08) depth++;
       else if ((code === 0x29 || code === 0xff09) && depth > 0) depth--;
-      else if (code === -1 || (depth === 0 && (code === SEMICOLON || code === 0x3b || code === COMMA_FULL || code === 0x2c || code === FULL_STOP))) {
+      else if (code === -1 || (depth === 0 && (code === SEMICOLON || code === 0x3b || code === COMMA_FULL || code === 0x2c || code === FULL_STOP || opensField(text, i, cell.end)))) {
         part(from, i, role, into);
         from = i + 1;
       }
     }
   }
+}
+
+/** Is the code unit at `i` a line break before a line that opens with a field name (`配合单位：`), before `end`? */
+function opensField(text: string, i: number, end: number): boolean {
+  const code = text.charCodeAt(i);
+  if (code !== 10 && code !== 13) return false;
+  let k = i + 1;
+  while (k < end && isTrimCode(text.charCodeAt(k))) k++;
+  return LABEL.test(text.slice(k, Math.min(end, k + 12)));
 }
 
 /** One part of a cell [from, to): a deadline, or units in the role its field name or verb gives (else the column's). */

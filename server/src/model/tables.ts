@@ -4,8 +4,10 @@
 // row starts is the grammar's (grammar/table.ts); what a cell holds and where it goes is `table-cells.ts`.
 // Over 400 lines: one reader per form, each short, beside the row builders they share.
 import {
+  type Chunk,
   continuesCell,
   digitEnd,
+  displayWidth,
   endsSentence,
   gluedLabels,
   gluedRowStart,
@@ -16,6 +18,7 @@ import {
   isPipe,
   isSeparatorRow,
   keptEnd,
+  layoutChunks,
   LineView,
   type Line,
   pipeCells,
@@ -484,7 +487,8 @@ const MAX_RUN_ON = 20;
  * A table copied with spaces between its cells, one row a line (a cell may run on over the next lines): the header's
  * pieces are joined where a column name was broken (`牵头  领导`, `主体 责任单位`); each row's pieces go to the
  * columns their content fits (`alignCells`). Rows open with increasing numbers (a department's share of a list:
- * 81, 85, 87).
+ * 81, 85, 87). A fixed-width copy (`pdftotext -layout`) wraps a long cell within its column onto the next lines, the
+ * other columns blank there: those lines go to the row above, each piece to the cell of its column (`wrapLine`).
  */
 function readSpaceTable(view: Lines, first: number): { table: Table | null; next: number } {
   const { text } = view;
@@ -504,6 +508,9 @@ function readSpaceTable(view: Lines, first: number): { table: Table | null; next
   }
   const columns = columnRoles(header);
   if (columns[0] !== 'number' || !namesUnits(columns) || header.length > MAX_COLUMNS) return { table: null, next: first + 1 };
+  // Where each column starts, in display columns (a fixed-width copy's): the header's cells', until a row with a cell
+  // a column says better (a header's names may stand centred over their columns).
+  let starts = lineStarts(text, view.start(first), view.firstKept(first), view.end(first), header.length);
   const dataColumns = columns.map((role, c) => slotOf(headerWords(header[c]!), role)).slice(1);
   const kindOf = cellKinds();
   const rows: TableRow[] = [];
@@ -521,6 +528,7 @@ function readSpaceTable(view: Lines, first: number): { table: Table | null; next
     previous = value;
     const cells: Span[] = [];
     spacePieces(text, numberEnd, end, cells);
+    if (cells.length === dataColumns.length) starts = lineStarts(text, view.start(k), start, end, header.length) ?? starts;
     let last = k;
     // The row runs on over lines that open with no number while it has fewer cells than columns: short cells or
     // cells with spaces between them (a paragraph after the table is neither).
@@ -539,7 +547,20 @@ function readSpaceTable(view: Lines, first: number): { table: Table | null; next
       numberEnd,
       kindOf,
     );
-    rows.push(new PlacedRow([text.slice(start, numberEnd), ...placed.cells], [numberSpan, ...placed.spans], { start: view.start(k), end: view.end(last) }, view.lines));
+    const rowCells = [text.slice(start, numberEnd), ...placed.cells];
+    const rowSpans = [numberSpan, ...placed.spans];
+    // The lines its wrapped cells go on over, each piece in its column's cell.
+    let parts: Span[][] | undefined;
+    const lastCell = last;
+    for (let j = last + 1; starts !== null && j < view.count && j - lastCell <= MAX_WRAP_LINES; j++) {
+      const wrapped = wrapLine(view, j, starts, rowCells);
+      if (wrapped === null) break;
+      parts ??= rowSpans.map((span) => (span.end > span.start ? [span] : []));
+      for (const piece of wrapped) parts[piece.column]!.push(piece);
+      last = j;
+    }
+    if (parts !== undefined) for (let c = 1; c < parts.length; c++) if (parts[c]!.length > 1) rowCells[c] = joinedCell(text, parts[c]!).text;
+    rows.push(new PlacedRow(rowCells, rowSpans, { start: view.start(k), end: view.end(last) }, view.lines, parts));
     lastLine = last;
     k = last + 1;
   }
@@ -547,6 +568,96 @@ function readSpaceTable(view: Lines, first: number): { table: Table | null; next
   if (rows.length === 0 || roles === null) return { table: null, next: first + 1 };
   return { table: makeTable('space', view.lines, view.line(first), view.line(lastLine), header, roles, rows), next: lastLine + 1 };
 }
+
+/** How many lines a wrapped cell of a fixed-width row may go on over. */
+const MAX_WRAP_LINES = 8;
+/** How far a piece of a wrapped cell may stand left of its column's start (a copy's rounding of positions). */
+const WRAP_SLACK = 2;
+
+/**
+ * The display columns where the `count` cells of line [lineStart, end) start, its text from `from` in chunks one a
+ * cell (`layoutChunks`); null when its chunks are not one a cell (a cell holding a wide gap, a cell left empty).
+ */
+function lineStarts(text: string, lineStart: number, from: number, end: number, count: number): number[] | null {
+  const chunks: Chunk[] = [];
+  layoutChunks(text, lineStart, from, end, chunks);
+  return chunks.length === count ? chunks.map((chunk) => chunk.from) : null;
+}
+
+/**
+ * The pieces of line `k` when it goes on with the cells `cells` of the row above (a fixed-width copy that wrapped
+ * them: `        隐患排查，实现全覆盖          市场监管局      底前`), each with its column; else null. Each piece stands
+ * under a column of the row that is not its number (`starts`: where the columns start, in display columns), within
+ * it (it ends before the next column starts), and that column's cell above holds text (a wrap goes on with a cell);
+ * each holds a wide character (a page number `- 2 -` does not). A line with a row number, a blank line and a
+ * paragraph (one run of text over several columns, or from the number's column) go on with nothing.
+ */
+function wrapLine(view: Lines, k: number, starts: readonly number[], cells: readonly string[]): (Span & { column: number })[] | null {
+  if (view.isNoise(k)) return null;
+  const { text } = view;
+  const from = view.firstKept(k);
+  const end = keptEnd(text, from, view.end(k));
+  if (rowNumberEnd(text, from, end) >= 0) return null;
+  const chunks: Chunk[] = [];
+  layoutChunks(text, view.start(k), from, end, chunks);
+  const out: (Span & { column: number })[] = [];
+  for (const chunk of chunks) {
+    let column = 0;
+    while (column + 1 < starts.length && starts[column + 1]! <= chunk.from + WRAP_SLACK) column++;
+    if (column === 0 || (column + 1 < starts.length && chunk.to > starts[column + 1]! + WRAP_SLACK)) return null;
+    if ((cells[column] ?? '') === '' || !holdsWide(text, chunk.start, chunk.end)) return null;
+    out.push({ start: chunk.start, end: chunk.end, column });
+  }
+  return out.length > 0 ? out : null;
+}
+
+/** Does [from, to) of `text` hold a wide character (`displayWidth`: Han, full-width punctuation)? */
+function holdsWide(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (displayWidth(text.charCodeAt(i)) === 2) return true;
+  return false;
+}
+
+/** Places of government a unit's name opens with (`区市场监管局`, `各街道`). */
+const NAME_OPENS = /^[省市县縣区區乡鄉镇鎮村各]/;
+
+/**
+ * The text of a cell that wraps over the pieces `parts`, with the offset in `text` of each of its code units (and of
+ * its end). The pieces are joined as written: a wrap cuts a title, a unit's name or a date anywhere (`区工信局、区` +
+ * `市场监管局`, `2025年6月` + `底前`). Where a piece ends with a whole unit's name and the next is one too
+ * (`区应急管理局` + `区消防救援大队`: a cell listing a unit a line), a line break parts them, as in a cell with line breaks.
+ */
+export function joinedCell(text: string, parts: readonly Span[]): { text: string; at: Int32Array } {
+  let length = parts.length - 1;
+  for (const part of parts) length += part.end - part.start;
+  const at = new Int32Array(length + 1);
+  let out = '';
+  let k = 0;
+  for (let p = 0; p < parts.length; p++) {
+    const { start, end } = parts[p]!;
+    if (p > 0 && listsUnits(text, parts[p - 1]!, parts[p]!)) {
+      at[k++] = parts[p - 1]!.end;
+      out += '\n';
+    }
+    for (let i = start; i < end; i++) at[k++] = i;
+    out += text.slice(start, end);
+  }
+  at[k] = parts[parts.length - 1]!.end;
+  return { text: out, at: at.subarray(0, k + 1) };
+}
+
+/** Does the piece `before` end with a whole unit's name, and `after` open with another (one unit a line)? */
+function listsUnits(text: string, before: Span, after: Span): boolean {
+  let from = before.end;
+  while (from > before.start && !isListMark(text.charCodeAt(from - 1))) from--;
+  if (before.end - from < 3 || !UNIT_END.test(text.slice(from, before.end))) return false;
+  let to = after.start;
+  while (to < after.end && !isListMark(text.charCodeAt(to))) to++;
+  const name = text.slice(after.start, to);
+  return name.length >= 3 && NAME_OPENS.test(name) && UNIT_END.test(name);
+}
+
+/** `、` `，` `,` `；`: what parts the names of a list. */
+const isListMark = (c: number): boolean => c === 0x3001 || c === 0xff0c || c === 0x2c || c === 0xff1b;
 
 /** A cell of a flattened row while it is read: its text, span, and the last line it has taken. */
 interface FlatCell {

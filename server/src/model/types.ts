@@ -162,7 +162,14 @@ export interface Section extends Located {
 export interface TableRow extends Located {
   /** The cells, trimmed, in column order of the header. */
   cells: string[];
+  /** Where each cell stands; for a cell that wraps (see `parts`), its first piece. */
   cellSpans: Span[];
+  /**
+   * Only on a row of a fixed-width copy (`pdftotext -layout`) whose cells wrap within their columns onto the next
+   * lines, the other columns blank there: each column's pieces in text order (none for an empty cell). Its cell's text
+   * is the pieces joined (`joinedCell`).
+   */
+  parts?: Span[][];
 }
 
 /**
