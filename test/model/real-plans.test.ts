@@ -229,6 +229,35 @@ describe('real plans: plan or not, on positive evidence', () => {
   });
 });
 
+describe('real plans: a letter of responsibility', () => {
+  it('its 乙方 leads each task it lists without a unit of its own; not in a plan of another title', () => {
+    const letter = [
+      '2025年度消防安全目标管理责任书',
+      '为落实消防安全责任，县人民政府（甲方）与县教育局（乙方）签订本责任书。',
+      '一、工作任务',
+      '1.开展校园消防安全隐患排查整治，6月底前完成。',
+      '2.组织师生开展消防疏散演练，年底前完成。',
+      '3.更新学校消防器材。（责任单位：各中小学；完成时限：2025年9月底前）',
+      '甲方（盖章）：县人民政府　　乙方（盖章）：县教育局',
+    ];
+    const plan = read(letter);
+    assert.deepEqual(
+      plan.tasks.map((t) => [t.number, t.lead.map((u) => u.name), t.responsible.map((u) => u.name), t.inherited.lead]),
+      [
+        ['1.', ['县教育局'], [], true],
+        ['2.', ['县教育局'], [], true],
+        ['3.', ['各中小学'], [], false],
+      ],
+    );
+    // The same lines under a plan's title: the tasks name no lead.
+    const other = read(['2025年度消防安全工作方案', ...letter.slice(1)]);
+    assert.deepEqual(other.tasks.map((t) => t.lead.map((u) => u.name)), [[], [], ['各中小学']]);
+    // Only the label names the party (`乙方：X`).
+    const labelled = read(['2025年度消防安全目标责任状', '一、工作任务', '1.开展隐患排查，6月底前完成。', '甲方：县人民政府', '乙方：县教育局']);
+    assert.deepEqual(labelled.tasks.map((t) => t.lead.map((u) => u.name)), [['县教育局']]);
+  });
+});
+
 describe('real plans: unit-named headings', () => {
   it('a heading whose bracket gives its part of the work (`（本部分任务由X牵头，Y配合）`) gives its tasks that lead', () => {
     const plan = read([

@@ -26,6 +26,7 @@ import { withMemoSlot } from './remember.js';
 import { DEFAULT_NON_TASK_SECTIONS } from '../config/config.js';
 import { decideKind, findNoticeIssues, findNoticeRequires } from './kind.js';
 import { restartsNewPart, separateListWalker } from './numbering.js';
+import { responsibleParty } from './party.js';
 import { columnRole, findTables, headerWords, joinedCell, PERSON_HEADER, titleColumns } from './tables.js';
 import { readRemarkLead, readUnitCells, REMARK_HEADER, type UnitCellOptions } from './table-units.js';
 import { isSpace, isSpaceCode, isTrimCode, oneLine, stripNoise, toSimplified, trimSpan } from './text.js';
@@ -173,6 +174,7 @@ function readBody(plan: PlanDocument, lines: LineTable, parsed: ParsedText, opti
   const bodyEnd = attachmentStart(text, parsed.blocks, Math.max(notice, contents?.end ?? 0));
   const nonTask = nonTaskPatternOf(options.nonTaskSections ?? DEFAULT_NON_TASK_SECTIONS);
   const built = buildSections(parsed.tokens, parsed.blocks, bodyEnd, ctx, nonTask, notice, contents);
+  if (plan.kind === 'plan') built.party = responsibleParty(text, plan.title, ctx);
   plan.sections = built.roots;
   plan.allSections = built.all;
   plan.unnumbered = built.unnumbered;
@@ -793,6 +795,8 @@ interface BuiltSections {
   separateLists: SeparateList[];
   /** The deadlines a statement gives every task of the plan (`各项任务均需在2025年12月底前完成`). */
   everyTask: Deadline[];
+  /** The lead of every task that names none: a letter of responsibility's 乙方 (`responsibleParty`). */
+  party?: UnitMention[];
 }
 
 /** The tail of a paragraph that labels a list (`主要目标：`, `…制定本方案。工作目标：`): after its last sentence end, a colon at its end. */
@@ -1530,7 +1534,11 @@ function sectionTask(section: Section, built: BuiltSections, ctx: AttributionCon
       }
     }
   }
-  // Last, what a statement gives every task of the plan.
+  // Last, what the plan gives every task: a letter of responsibility's party leads, a statement sets the deadline.
+  if (finalLead.length === 0 && built.party !== undefined && built.party.length > 0) {
+    finalLead = built.party;
+    inherited.lead = true;
+  }
   if (deadline === null && built.everyTask.length > 0) {
     deadline = pickDeadline(built.everyTask);
     inherited.deadline = deadline !== null;

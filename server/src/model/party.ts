@@ -1,0 +1,38 @@
+// The party that takes the work on in a letter of responsibility (目标责任书, 责任状): its 乙方, which leads every task the
+// letter lists without a unit of its own (the letter is signed by the unit that does the work, not written task by task).
+import { UNIT_END } from '../../../grammar/index.js';
+import { unitsIn, type AttributionContext } from './attribution.js';
+import type { UnitMention } from './types.js';
+
+/** A letter of responsibility, by its title (`2025年度安全生产目标管理责任书`, `…目标责任状`). */
+const LETTER_TITLE = /(?:责任书|責任書|责任状|責任狀)$/;
+/** `乙方：X`, `乙方（盖章）：X`, `乙方单位：X`: the party's name after its label. */
+const PARTY_LABEL = /乙方(?:单位|單位)?(?:[(（][^()（）\r\n]{0,8}[)）])?[ \t\u3000]*[:：][ \t\u3000]*([^\s，,。；;:：(（)）]{2,30})/g;
+/** `X（乙方）`: the party named with its role after it (`县人民政府（甲方）与县住建局（乙方）签订…`). */
+const PARTY_MARK = /([^\s，,。；;:：(（)）]{2,30})[(（]乙方[)）]/g;
+/** A word joining the party to the one named before it (`…（甲方）与县住建局（乙方）`): no part of its name. */
+const JOINED = /^(?:与|與|和|同|及)/;
+
+/**
+ * The unit a letter of responsibility names as its 乙方, when the plan's title calls it such a letter: the lead of each
+ * task that names none (inherited, as a heading's is). None when the title is another, or no 乙方 names one unit.
+ */
+export function responsibleParty(text: string, title: string, ctx: AttributionContext): UnitMention[] {
+  if (!LETTER_TITLE.test(title)) return [];
+  for (const re of [PARTY_LABEL, PARTY_MARK]) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+      let name = m[1]!;
+      let start = m.index + m[0].indexOf(name);
+      const joined = JOINED.exec(name);
+      if (joined !== null) {
+        name = name.slice(joined[0].length);
+        start += joined[0].length;
+      }
+      if (!UNIT_END.test(name)) continue;
+      const units = unitsIn({ start, end: start + name.length }, 'lead', ctx);
+      if (units.length === 1) return units;
+    }
+  }
+  return [];
+}
