@@ -114,11 +114,11 @@ const HOLIDAY_START = '元旦|春节|清明|五一|劳动节|端午|中秋|国�
 const CANDIDATE_SOURCES = [
   '[0-9]', '[〇○零O一二三四五六七八九十]{1,4}[年月季日号]', '元月', '第[一二三四1-4]季', '[Qq][1-4]', '每[年季半月]',
   '年度?[底末内]', '[上下]半年', '(?:本|今|当|全|明|次|翌|去|上一?|下一)年', '长期|持续|常态化|常年|长效', '即日', '即时|立即',
-  HOLIDAY_START,
+  HOLIDAY_START, '贯穿全年',
 ];
 export const CANDIDATE = new RegExp(CANDIDATE_SOURCES.join('|'), 'y');
 /** The first characters of `CANDIDATE`'s alternatives, in their order (a test checks the two agree). */
-export const CANDIDATE_FIRSTS = '0123456789〇○零O一二三四五六七八九十元第Qq每年上下本今当全明次翌去长持常即立元春清五劳端中国主汛暑寒两双秋';
+export const CANDIDATE_FIRSTS = '0123456789〇○零O一二三四五六七八九十元第Qq每年上下本今当全明次翌去长持常即立元春清五劳端中国主汛暑寒两双秋贯';
 const CANDIDATE_FIRST = codeSet(CANDIDATE_FIRSTS);
 /** Where the scan of a text may start: a character that folds, or one that may start a candidate (as written). */
 const SCAN_FROM = codeSet(FOLD_FROM + CANDIDATE_FIRSTS);
@@ -128,10 +128,10 @@ const FOLDS_TO_CANDIDATE_FIRST = codeSet(
     [...FOLD_FROM].filter((_, k) => CANDIDATE_FIRSTS.includes(FOLD_TO[k]!)).join(''),
 );
 /**
- * What starts an ongoing phrase: the work goes on (`长期坚持` `持续推进` `常态化推进`), or starts now and has no end to
- * compute either (`即时` `立即启动` `即日起`; `即日起至10月31日` is a range, read as a date).
+ * What starts an ongoing phrase: the work goes on (`长期坚持` `持续推进` `常态化推进`, `贯穿全年`), or starts now and has no
+ * end to compute either (`即时` `立即启动` `即日起`; `即日起至10月31日` is a range, read as a date).
  */
-const ONGOING_KEYS = ['常态化', '长期', '持续', '常年', '长效', '即时', '立即', '即日起'];
+const ONGOING_KEYS = ['常态化', '长期', '持续', '常年', '长效', '即时', '立即', '即日起', '贯穿全年'];
 /**
  * Holidays and seasons a schedule is written against (`清明节期间`, `国庆节前`, `汛期`), and the terms of the school year
  * (`秋季开学前`, `春季学期期间`); longer names first. Their dates move from year to year (the lunar ones, the day a term

@@ -29,6 +29,9 @@ describe('deadline phrases', () => {
     ['每季度末', 'field', ['每季度末:quarter 1-3 recurring']],
     ['明年6月', 'field', ['明年6月:+1month 6-6']],
     ['长期坚持', 'field', ['长期坚持:ongoing']],
+    // Work that goes on through the year, a clause of its own: ongoing; inside other words, none.
+    ['由县应急局负责督导检查，贯穿全年。', 'prose', ['贯穿全年:ongoing']],
+    ['把安全发展理念贯穿全年工作始终', 'prose', []],
     // Work done as it comes: a clause of its own in prose, not words of another clause.
     ['做好选址服务，即时办理。', 'prose', ['即时办理:ongoing']],
     ['窗口受理后立即办理', 'prose', []],
