@@ -654,7 +654,7 @@ function readSegments(toks: readonly IToken[], from: number, to: number, parts: 
       waiting = readSegment(toks, waiting, segmentFrom, i, parts);
       // The next segment starts at the next token (a hard wrap after the comma is none).
       segmentFrom = firstToken(toks, i + 1, to);
-    } else if (depth === 0 && i + 1 < to && is(t, ROLE_VERB) && enumeratesAfter(toks, i)) {
+    } else if (depth === 0 && enumeratesAfter(toks, i, to)) {
       // `由X牵头、Y负责`: a `、` right after a role verb ends its segment as a comma would (the `、` opens the next one, and
       // no unit's name holds it); a verb inside a bracket (`县工信局（牵头）、县财政局`) is a mark, not a segment's end.
       waiting = readSegment(toks, waiting, segmentFrom, i + 1, parts);
@@ -672,7 +672,7 @@ function segmentEnd(toks: readonly IToken[], at: number, to: number): number {
   for (let i = at; i < to; i++) {
     const t = toks[i]!;
     if (t.tokenType === Comma) return i;
-    if (i + 1 < to && is(t, ROLE_VERB) && enumeratesAfter(toks, i)) return i + 1;
+    if (enumeratesAfter(toks, i, to)) return i + 1;
   }
   return to;
 }
@@ -682,8 +682,9 @@ function nextSegment(toks: readonly IToken[], end: number): number {
   return end < toks.length && toks[end]!.tokenType === Comma ? end + 1 : end;
 }
 
-/** Does a `、` or a slash glued to the role verb at `verb` follow it (`X牵头、Y负责`, `X牵头/Y/Z`)? */
-function enumeratesAfter(toks: readonly IToken[], verb: number): boolean {
+/** Is the token at `verb` a role verb that a `、` or a slash glued to it follows, before `to` (`X牵头、Y负责`, `X牵头/Y/Z`)? */
+function enumeratesAfter(toks: readonly IToken[], verb: number, to: number): boolean {
+  if (verb + 1 >= to || !is(toks[verb]!, ROLE_VERB)) return false;
   const next = toks[verb + 1]!;
   const c = next.image.charCodeAt(0);
   return (c === ENUM_COMMA || c === SLASH || c === SLASH_FULL) && next.startOffset === end(toks[verb]!);
