@@ -149,6 +149,26 @@ describe('real plans: plan or not, on positive evidence', () => {
     assert.deepEqual(prose.tasks.map(row), [['（一）', ['县发改局'], []]]);
   });
 
+  it('an event plan\'s programme (活动内容, 活动时间和地点, 会议议程…) lists what happens, not tasks; the words inside a task\'s title do not', () => {
+    for (const heading of ['活动内容', '活動內容', '活动时间和地点', '会议议程', '活动流程：', '参加人员']) {
+      const plan = read([
+        '溪川县2025年读书节活动方案',
+        '一、重点工作',
+        '（一）丰富活动内容。',
+        '（二）布置主会场。（县文广旅局牵头，9月10日前完成）',
+        `二、${heading}`,
+        '（一）开幕式及诵读展演。',
+        '（二）图书展销。',
+        '三、工作分工',
+        '（一）宣传组。由县委宣传部牵头，县融媒体中心配合，9月15日前启动宣传。',
+      ]);
+      assert.deepEqual(plan.tasks.map(row), [['（一）', [], []], ['（二）', ['县文广旅局'], []], ['（一）', ['县委宣传部'], ['县融媒体中心']]], heading);
+    }
+    // An item of the programme that gives its work out as tasks are assigned is a task still.
+    const plan = read(['溪川县2025年读书节活动方案', '一、活动内容', '（一）开幕式。', '（二）图书展销。（县商务局牵头，9月底前完成）']);
+    assert.deepEqual(plan.tasks.map(row), [['（二）', ['县商务局'], []]]);
+  });
+
   it('the standards a plan sets (二、保洁标准 then 1．…) get no task finding and no skipped level; its tasks still do', () => {
     const plan = read([
       '云岭镇2025年集镇环境卫生整治工作方案',

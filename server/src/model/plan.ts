@@ -1240,7 +1240,7 @@ function nonTaskPattern(names: string[]): NonTaskNames {
     const ending = endings.length === 0 ? '' : `^(?!${WORK_OPENING})[^、，,；;：:。]{1,6}${NOT_DEGREE}(?:${endings.join('|')})${FIRM_TAIL}$`;
     const any = whole === '' && ending === '' ? '(?!)' : [whole, ending].filter((s) => s !== '').join('|'); // `(?!)`: nothing
     // One name with what may stand before it (no joining word), or a closing part's title; then those joined.
-    const piece = whole === '' ? CLOSING_WORDS : `(?:[^、，,和与及暨]{0,2}(?:${whole})|${CLOSING_WORDS})`;
+    const piece = whole === '' ? WHOLE_TITLE_WORDS : `(?:[^、，,和与及暨]{0,2}(?:${whole})|${WHOLE_TITLE_WORDS})`;
     const firm = new RegExp(`^${piece}(?:(?:以及|[、，,和与及暨])${piece})*${FIRM_TAIL}$`);
     pattern = { any: new RegExp(any), firm };
     NON_TASK_PATTERNS.set(key, pattern);
@@ -1264,25 +1264,28 @@ const NOT_DEGREE = '(?<!更加|更为|更|日益|日趋|逐步|进一步|基本|
  */
 const NON_TASK_PATTERNS = new Map<string, NonTaskNames>();
 
-/** Titles of the closing part of a plan (`CLOSING_TITLE`), as a pattern's alternatives. */
-const CLOSING_WORDS =
-  '(?:组织实施|组织领导|实施保障|保障机制|保障体系|推进机制|工作机制|有关要求|相关要求|其他要求|其他事项|监督考核|督查考核|督导考核|考核督导|考核评估|监督检查|督查督办|附则)';
+/**
+ * Titles read only as a whole title (`WHOLE_TITLE`), as a pattern's alternatives: the closing part's (how the plan is
+ * carried out, its safeguards, checks and requirements) and an event's programme (what happens, when and where, and who
+ * attends: an activity plan's `二、活动内容` `（一）开幕式…`, whose work its `工作分工` gives out). As a substring they
+ * name tasks: `组织实施乡村建设行动`, `健全养老服务保障机制`, `丰富活动内容`.
+ */
+const WHOLE_TITLE_WORDS =
+  '(?:组织实施|组织领导|实施保障|保障机制|保障体系|推进机制|工作机制|有关要求|相关要求|其他要求|其他事项|监督考核|督查考核|督导考核|考核督导|考核评估|监督检查|督查督办|附则' +
+  '|(?:活动|会议)?(?:时间|地点|主题|内容|流程|议程|日程)|日程安排|议程安排|参加人员|参会人员|出席人员)';
 
 /** What may close a firm title: the period of a stage in brackets (`（2025年3月）`), a full stop or colon, spaces. */
 const FIRM_TAIL = '(?:[(（][^()（）]{0,30}[)）])?[。.:：\\s]*';
 
-/**
- * Titles of the closing part of a plan, read only as a whole title (as a substring they name tasks: `组织实施乡村建设行动`,
- * `健全养老服务保障机制`): how the plan is carried out, its safeguards, checks and requirements.
- */
-const CLOSING_TITLE = new RegExp(`^${CLOSING_WORDS}[。.:：\\s]*$`);
+/** A title that is one of `WHOLE_TITLE_WORDS`, or several joined (`活动时间和地点`, `组织实施与监督考核`). */
+const WHOLE_TITLE = new RegExp(`^${WHOLE_TITLE_WORDS}(?:(?:以及|[、，,和与及暨])${WHOLE_TITLE_WORDS})*${FIRM_TAIL}$`);
 
 /**
  * The (simplified) title names a section that assigns no work, and no tasks beside it (`主要任务及实施步骤` holds tasks),
- * or is the title of the plan's closing part (`四、组织实施`).
+ * or is the title of the plan's closing part (`四、组织实施`) or of an event's programme (`二、活动内容`).
  */
 function isNonTaskTitle(title: string, nonTask: NonTaskNames): boolean {
-  return (nonTask.any.test(title) && !/任务|重点工作/.test(title)) || CLOSING_TITLE.test(title);
+  return (nonTask.any.test(title) && !/任务|重点工作/.test(title)) || WHOLE_TITLE.test(title);
 }
 
 /** A title `isNonTaskTitle` takes that is the name itself, not a longer title holding it (`NonTaskNames.firm`). */
