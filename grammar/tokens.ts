@@ -1122,10 +1122,10 @@ export const ByDivision = keywordToken('ByDivision', [
 export const Together = keywordToken('Together', ['会同', '會同']);
 /** `牵头负责` / `牵头`: lead. */
 export const LeadVerb = keywordToken('LeadVerb', ['牵头负责', '牽頭負責', '牵头', '牽頭'], [RoleVerb]);
-/** `参加` / `参与` / `配合`: taking part. */
-export const JoinVerb = keywordToken('JoinVerb', ['参加', '參加', '参与', '參與', '配合'], [RoleVerb]);
-/** `负责` (`负总责`: in overall charge): in charge (lead when after `由…`). */
-export const ChargeVerb = keywordToken('ChargeVerb', ['负责', '負責', '负总责', '負總責'], [RoleVerb]);
+/** `参加` / `参与` / `配合` / `协助`: taking part. */
+export const JoinVerb = keywordToken('JoinVerb', ['参加', '參加', '参与', '參與', '配合', '协助', '協助'], [RoleVerb]);
+/** `负责` (`负总责`: in overall charge; `负主体责任`: bears the main responsibility): in charge (lead when after `由…`). */
+export const ChargeVerb = keywordToken('ChargeVerb', ['负责', '負責', '负总责', '負總責', '负主体责任', '負主體責任'], [RoleVerb]);
 /** `由`: by. */
 export const By = keywordToken('By', ['由']);
 

@@ -196,6 +196,24 @@ describe('attribution: 负总责', () => {
       ['4.', ['縣水利局'], []],
     ]);
   });
+
+  it('a unit that bears the main responsibility (负主体责任) leads; one that assists (协助) takes part, as 配合 does', () => {
+    const p = plan('', [
+      '1.开展审计监督。县审计局负主体责任，县农业农村局配合，常态化推进。',
+      '2.规范村级财务。（各乡镇負主體責任，2024年底前）',
+      '3.清查集体资产。（责任单位：县农业农村局，县财政局协助；完成时限：2024年9月底前）',
+      '4.培训村级会计。县农业农村局牵头，县人社局協助，2024年6月底前完成。',
+      // In the work's own words (`协助上级…`), with no unit before it, the verb names no one.
+      '5.协助上级部门做好调研。（县审计局牵头）',
+    ]);
+    assert.deepEqual(p.tasks.map(row), [
+      ['1.', ['县审计局'], ['县农业农村局']],
+      ['2.', ['各乡镇'], []],
+      ['3.', ['县农业农村局'], ['县财政局']],
+      ['4.', ['县农业农村局'], ['县人社局']],
+      ['5.', ['县审计局'], []],
+    ]);
+  });
 });
 
 describe('attribution: more ways to name the units in charge', () => {
