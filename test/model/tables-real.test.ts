@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { alignCells, cellKind } from '../../server/src/model/table-cells.js';
 import { columnRole } from '../../server/src/model/tables.js';
+import type { UnitMention } from '../../server/src/model/types.js';
 import { assertRangesAgree, names, planOf } from './helpers.js';
 
 describe('task tables as they arrive', () => {
@@ -10,6 +11,38 @@ describe('task tables as they arrive', () => {
     const header = ['序号 |', '牵头领导', '分管领导', '责任领导', '牵头责任单位', '主体责任单位', '协同责任单位', '配合部门', '评分部门', '工作评价', '进度安排', '时间节点', '完成时间'];
     assert.deepEqual(header.map(columnRole), [
       'number', 'leader', 'leader', 'leader', 'lead', 'responsible', 'responsible', 'responsible', 'other', 'other', 'other', 'deadline', 'deadline',
+    ]);
+  });
+
+  it('a cell that says `同上` or `〃` holds the value of the cell above: the lead, the units and the date of the row above', () => {
+    const row = (t: { number: string; lead: UnitMention[]; responsible: UnitMention[]; deadline: { text: string } | null; inherited: object }) => [
+      t.number, names(t.lead), names(t.responsible), t.deadline?.text ?? null, t.inherited,
+    ];
+    const plan = planOf([
+      '# 溪川县2025年政务服务提升任务分解表',
+      '',
+      '| 序号 | 具体措施 | 牵头单位 | 配合单位 | 完成时限 |',
+      '| --- | --- | --- | --- | --- |',
+      '| 1 | 推行开办一日办结 | 县市场监管局 | 县公安局、县税务局 | 2025年3月底前 |',
+      '| 2 | 推广电子营业执照 | 同上 | 同上 | 同上 |',
+      '| 3 | 扩大网上办税范围 | 县税务局 | 县财政局 | 2025年底前 |',
+      '| 4 | 压缩退税时间 | 〃 | 县人行 | 〃 |',
+      // An empty cell says nothing of the row above (the table merges no group).
+      '| 5 | 对接上级平台 | 县政务服务中心 |  | 2025年6月底前 |',
+    ]);
+    const none = { lead: false, responsible: false, deadline: false };
+    assert.deepEqual(plan.tasks.map(row), [
+      ['1', ['县市场监管局'], ['县公安局', '县税务局'], '2025年3月底前', none],
+      ['2', ['县市场监管局'], ['县公安局', '县税务局'], '2025年3月底前', { lead: true, responsible: true, deadline: true }],
+      ['3', ['县税务局'], ['县财政局'], '2025年底前', none],
+      ['4', ['县税务局'], ['县人行'], '2025年底前', { lead: true, responsible: false, deadline: true }],
+      ['5', ['县政务服务中心'], [], '2025年6月底前', none],
+    ]);
+    // A tab-separated table with no 牵头 column: `同上` in its 责任单位 cell gives the lead of the row above too.
+    const tabs = planOf(['溪川县2025年工作方案', '', '序号\t具体措施\t责任单位\t完成时限', '1\t推行一日办结\t县市场监管局\t2025年3月底前', '2\t推广电子执照\t同上\t同上']);
+    assert.deepEqual(tabs.tasks.map((t) => [t.number, names(t.lead), t.deadline?.text ?? null]), [
+      ['1', ['县市场监管局'], '2025年3月底前'],
+      ['2', ['县市场监管局'], '2025年3月底前'],
     ]);
   });
 

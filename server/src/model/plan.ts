@@ -1912,11 +1912,16 @@ function tableTasks(tables: Table[], ctx: AttributionContext, convention: LeadCo
         rowDeadlines.clear();
         continue;
       }
+      // A cell that says `同上` (`〃`) holds the value of the cell above: it names no unit and no date of its own.
+      const ditto = above !== null ? dittoColumns(row, leadCols, respCols, deadlineCols) : null;
+      const rowLeadCols = ditto?.lead ? leadCols.filter((c) => !isDitto(row, c)) : leadCols;
+      const rowRespCols = ditto?.responsible ? respCols.filter((c) => !isDitto(row, c)) : respCols;
+      const rowDeadlineCols = ditto?.deadline ? deadlineCols.filter((c) => !isDitto(row, c)) : deadlineCols;
       // The units first: a unit cell may hold a deadline too (`县人社局、县医保局，6月底前完成`).
       const lead: UnitMention[] = [];
       const listed: UnitMention[] = [];
-      readLeadCells(cells, leadCols, inChargeCols, rctx, cellOptions, lead, listed, rowDeadlines);
-      readUnitCells(respCols.map((c) => cellOf(cells, c)), 'responsible', rctx, cellOptions, lead, listed, rowDeadlines);
+      readLeadCells(cells, rowLeadCols, inChargeCols, rctx, cellOptions, lead, listed, rowDeadlines);
+      readUnitCells(rowRespCols.map((c) => cellOf(cells, c)), 'responsible', rctx, cellOptions, lead, listed, rowDeadlines);
       // `| 县住建局、县财政局 | … | 县住建局牵头 |`: a remark may say who leads.
       if (lead.length === 0 && remarkCols.length > 0) readRemarkLead(remarkCols.map((c) => cellOf(cells, c)), rctx, lead, listed);
       const taskSpan = firstFilled(cells, taskCols) ?? cells.span;
@@ -1936,8 +1941,8 @@ function tableTasks(tables: Table[], ctx: AttributionContext, convention: LeadCo
         const cell = cellOf(cells, taskCols[k]!);
         if (cell !== null && cell.end > cell.start) placeDeadlines(rowDeadlines, cell.start, cell.end, rctx, 'prose');
       }
-      for (let k = 0; k < deadlineCols.length; k++) {
-        const cell = cellOf(cells, deadlineCols[k]!);
+      for (let k = 0; k < rowDeadlineCols.length; k++) {
+        const cell = cellOf(cells, rowDeadlineCols[k]!);
         if (cell !== null && cell.end > cell.start) placeWrittenDeadline(rowDeadlines, cell.start, cell.end, rctx);
       }
       const deadlines = rowDeadlines.take().sort((a, b) => a.span.start - b.span.start);
@@ -1967,6 +1972,21 @@ function tableTasks(tables: Table[], ctx: AttributionContext, convention: LeadCo
         // for the group's tasks, kept in its first row). Its other cells are its own: an empty 配合单位 names none.
         attribution.lead = above.lead.slice();
         inherited.lead = true;
+      }
+      if (ditto !== null && above !== null) {
+        // With no 牵头 column the lead comes from the 责任单位 cell: `同上` there says the lead of the row above too.
+        if (attribution.lead.length === 0 && (ditto.lead || (ditto.responsible && leadCols.length === 0)) && above.lead.length > 0) {
+          attribution.lead = above.lead.slice();
+          inherited.lead = true;
+        }
+        if (attribution.responsible.length === 0 && ditto.responsible && above.responsible.length > 0) {
+          attribution.responsible = above.responsible.slice();
+          inherited.responsible = true;
+        }
+        if (deadline === null && ditto.deadline && above.deadline !== null) {
+          deadline = above.deadline;
+          inherited.deadline = true;
+        }
       }
       const fields: TaskFields = {
         source: 'table',
@@ -2175,6 +2195,23 @@ function columnsOf(table: Table, role: Table['columns'][number]): number[] {
 }
 
 /** Are the cells of `cols` in `row` all empty (white space only)? */
+/** What a cell writes to say it holds the value of the cell above (`同上`, the ditto marks `〃` `″`). */
+const DITTO = /^(?:同上|〃|″)[。.]?$/;
+
+/** Does `row`'s cell in column `c` say `同上`? */
+const isDitto = (row: TableRow, c: number): boolean => {
+  const cell = row.cells[c];
+  return cell !== undefined && cell.length <= 8 && DITTO.test(cell.trim());
+};
+
+/** Which of a row's unit and deadline columns say `同上` (`isDitto`); null when none does (most rows: one test a cell). */
+function dittoColumns(row: TableRow, leadCols: number[], respCols: number[], deadlineCols: number[]): { lead: boolean; responsible: boolean; deadline: boolean } | null {
+  const lead = leadCols.some((c) => isDitto(row, c));
+  const responsible = respCols.some((c) => isDitto(row, c));
+  const deadline = deadlineCols.some((c) => isDitto(row, c));
+  return lead || responsible || deadline ? { lead, responsible, deadline } : null;
+}
+
 function allEmpty(row: TableRow, cols: number[]): boolean {
   for (let k = 0; k < cols.length; k++) if ((row.cells[cols[k]!] ?? '').trim() !== '') return false;
   return true;
