@@ -214,6 +214,20 @@ describe('attribution: 负总责', () => {
       ['5.', ['县审计局'], []],
     ]);
   });
+
+  it('`牵头单位：X，Y配合`: the units the verb ends with, after the value\'s last comma, take part; X alone leads', () => {
+    const p = plan('', [
+      '1.建立风险台账。（牵头单位：县应急局，县金融办配合；2024年底前）',
+      '2.开展联合执法。牵头单位为县市场监管局、县公安局，县商务局、县税务局配合，2024年9月底前完成。',
+      // With no comma there is no telling where the leads end: the value is read as written.
+      '3.开展联合检查。（牵头单位：县应急局、县金融办配合）',
+    ]);
+    assert.deepEqual(p.tasks.map(row), [
+      ['1.', ['县应急局'], ['县金融办']],
+      ['2.', ['县市场监管局', '县公安局'], ['县商务局', '县税务局']],
+      ['3.', ['县应急局', '县金融办'], []],
+    ]);
+  });
 });
 
 describe('attribution: more ways to name the units in charge', () => {

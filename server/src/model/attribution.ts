@@ -523,9 +523,11 @@ function readPart(toks: IToken[], part: AttributionPart, lists: Lists, ctx: Attr
   const { text } = ctx;
   switch (part.kind) {
     case 'field': {
-      const before = lists.responsible.length;
+      // The list the field's value goes to: a verb after the value may give its units another role.
+      const into = toks[part.head]!.tokenType === T.LeadField ? lists.lead : lists.responsible;
+      const before = into.length;
       readField(toks, part.head, part.value, part.to, lists, ctx);
-      if (part.end > part.to) readAfterValue(toks, part.head, part.to, part.end, lists.responsible.length - before, lists, ctx);
+      if (part.end > part.to) readAfterValue(toks, part.head, part.to, part.end, into.length - before, lists, ctx);
       return;
     }
     case 'verb': {
@@ -721,6 +723,8 @@ function readAfterValue(toks: IToken[], head: number, verb: number, to: number, 
   else if (type === T.ResponsibleField && verbType === T.ChargeVerb && lists.lead.length === 0) moveLast(lists.responsible, read, lists.lead, 'lead');
   // `责任单位：X，Y配合`: the units before the last comma are in charge and lead; those the verb ends with co-operate.
   else if (type === T.ResponsibleField && verbType === T.JoinVerb && lists.lead.length === 0) leadBeforeCooperating(toks, head, verb, read, lists);
+  // `牵头单位：X，Y配合`: the units after the value's last comma, which the verb ends with, take part; X alone leads.
+  else if (type === T.LeadField && verbType === T.JoinVerb) cooperatingAfterLead(toks, head, verb, read, lists);
   let from = verb + 1;
   for (let i = verb + 1; i <= to; i++) {
     if (i < to && toks[i]!.tokenType !== T.Comma) continue;
@@ -758,9 +762,8 @@ function readAfterValue(toks: IToken[], head: number, verb: number, to: number, 
  * comma (X, Y) lead; those after it, which the verb `配合` ends with, co-operate. A value with no comma is left as read.
  */
 function leadBeforeCooperating(toks: IToken[], head: number, verb: number, read: number, lists: Lists): void {
-  let comma = verb - 1;
-  while (comma > head && toks[comma]!.tokenType !== T.Comma) comma--;
-  if (comma <= head) return;
+  const comma = lastCommaBefore(toks, head, verb);
+  if (comma < 0) return;
   const at = toks[comma]!.startOffset;
   const first = lists.responsible.length - read;
   let before = 0;
@@ -775,6 +778,28 @@ function leadBeforeCooperating(toks: IToken[], head: number, verb: number, read:
       lists.lead.push(unit);
     }
   }
+}
+
+/**
+ * `牵头单位：X，Y配合`: of the `read` units the field's value just gave the lead list, those after the value's last comma,
+ * which the verb `配合` ends with, take part (responsible). A value with no comma, or with no unit before it, is left as
+ * read.
+ */
+function cooperatingAfterLead(toks: IToken[], head: number, verb: number, read: number, lists: Lists): void {
+  const comma = lastCommaBefore(toks, head, verb);
+  if (comma < 0) return;
+  const at = toks[comma]!.startOffset;
+  const first = lists.lead.length - read;
+  let before = 0;
+  while (before < read && lists.lead.items[first + before]!.span.start < at) before++;
+  if (before === 0 || before === read) return;
+  moveLast(lists.lead, read - before, lists.responsible, 'responsible');
+}
+
+/** The last comma in (head, verb) of `toks`, -1 when none. */
+function lastCommaBefore(toks: IToken[], head: number, verb: number): number {
+  for (let i = verb - 1; i > head; i--) if (toks[i]!.tokenType === T.Comma) return i;
+  return -1;
 }
 
 /** Moves the last `count` units of `from` to `to`, in `role`. */
