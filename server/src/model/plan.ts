@@ -2195,8 +2195,8 @@ function columnsOf(table: Table, role: Table['columns'][number]): number[] {
 }
 
 /** Are the cells of `cols` in `row` all empty (white space only)? */
-/** What a cell writes to say it holds the value of the cell above (`同上`, the ditto marks `〃` `″`). */
-const DITTO = /^(?:同上|〃|″)[。.]?$/;
+/** What a cell writes to say it holds the value of the cell above (`同上`, `同前`, the ditto marks `〃` `″` `”`). */
+const DITTO = /^(?:同上|同前|〃+|″+|”+|"+)[。.]?$/;
 
 /** Does `row`'s cell in column `c` say `同上`? */
 const isDitto = (row: TableRow, c: number): boolean => {
