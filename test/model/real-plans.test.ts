@@ -1217,6 +1217,57 @@ describe('real plans: lead conventions', () => {
     assert.deepEqual(fields.tasks.map(row), [['1.', ['县委宣传部'], ['县文旅局', '县教育局']]]);
   });
 
+  it('下同 after an item\'s units: the items after it in its list that name none take them, not the next heading\'s', () => {
+    const p = read([
+      '溪川县2025年养老服务提升工作方案',
+      '一、完善服务网络',
+      '（一）新建社区助餐点8个。（牵头单位：县民政局，下同；责任单位：各乡镇）',
+      '（二）推进居家适老化改造200户。',
+      '（三）培训养老护理员300人次。（责任单位：县人社局）',
+      '（四）建设智慧养老平台。（牵头单位：县数据局）',
+      '（五）开展老年人能力评估。',
+      '二、加强要素保障',
+      '（六）落实运营补贴。',
+    ]);
+    assert.deepEqual(p.tasks.map(row), [
+      ['（一）', ['县民政局'], ['各乡镇']],
+      ['（二）', ['县民政局'], []],
+      ['（三）', ['县民政局'], ['县人社局']],
+      ['（四）', ['县数据局'], []],
+      ['（五）', ['县民政局'], []],
+      ['（六）', [], []],
+    ]);
+    assert.deepEqual(p.tasks.map((t) => t.inherited.lead), [false, true, true, false, true, false]);
+    const pl001 = lintPlan(p, { rules: allRules }).filter((d) => d.ruleId === 'PL001');
+    assert.deepEqual(pl001.map((d) => d.message), ['任务“（六）落实运营补贴”缺少牵头单位']);
+  });
+
+  it('下同 closes one clause: the units of that clause hold below; a later 下同 replaces them', () => {
+    const p = plan('', [
+      '1.摸排困难群体。（牵头单位：县民政局；责任单位：各乡镇，下同）',
+      '2.发放临时救助金。（牵头单位：县财政局）',
+      '3.开展走访慰问。',
+      '4.落实医疗救助。县医保局牵头，县卫健局配合，下同。',
+      '5.落实教育资助。',
+    ]);
+    assert.deepEqual(p.tasks.map(row), [
+      ['1.', ['县民政局'], ['各乡镇']],
+      ['2.', ['县财政局'], ['各乡镇']],
+      ['3.', [], ['各乡镇']],
+      ['4.', ['县医保局'], ['县卫健局']],
+      ['5.', ['县医保局'], ['县卫健局']],
+    ]);
+  });
+
+  it('下同 after the lead convention carries the convention, not the units of its clause', () => {
+    const p = plan('', ['1.做好宣传。（责任单位：县委宣传部、县文旅局，列第一位的为牵头单位，下同）', '2.做好培训。（责任单位：县教育局、县人社局）', '3.做好总结。']);
+    assert.deepEqual(p.tasks.map(row), [
+      ['1.', ['县委宣传部'], ['县文旅局']],
+      ['2.', ['县教育局'], ['县人社局']],
+      ['3.', [], []],
+    ]);
+  });
+
   it('未注明牵头单位的，责任单位即为牵头单位: the responsible units lead', () => {
     const p = plan('未注明牵头单位的，责任单位即为牵头单位。', ['1.做好宣传。（责任单位：县委宣传部、县文旅局）']);
     assert.deepEqual(p.tasks.map(row), [['1.', ['县委宣传部', '县文旅局'], []]]);

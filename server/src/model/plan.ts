@@ -27,6 +27,7 @@ import { DEFAULT_NON_TASK_SECTIONS } from '../config/config.js';
 import { decideKind, findNoticeIssues, findNoticeRequires } from './kind.js';
 import { restartsNewPart, separateListWalker } from './numbering.js';
 import { responsibleParty } from './party.js';
+import { carriedUnits } from './same-below.js';
 import { columnRole, findTables, headerWords, joinedCell, PERSON_HEADER, titleColumns } from './tables.js';
 import { readRemarkLead, readUnitCells, REMARK_HEADER, type UnitCellOptions } from './table-units.js';
 import { isSpace, isSpaceCode, isTrimCode, oneLine, stripNoise, toSimplified, trimSpan } from './text.js';
@@ -1486,13 +1487,84 @@ function bodyTasks(built: BuiltSections, ctx: AttributionContext, convention: Le
   // One whose inline items are tasks (`一是…` lines, each with its own attribution) tells its work by them.
   const leafChapters = new Set(built.roots.filter((s) => !built.info.get(s)!.nonTask && !built.info.get(s)!.inlineTasks && !s.children.some((c) => c.marker.level <= 5)));
   const chaptersAreTasks = [...leafChapters].some((s) => built.info.get(s)!.own.length > 0);
+  const carries: Carries = new Map();
   for (const section of built.all) {
     const entry = built.info.get(section)!;
     if (entry.nonTask) continue;
-    if (!isTaskSection(section, built, maxLevel) && !(chaptersAreTasks && leafChapters.has(section))) continue;
-    tasks.push(sectionTask(section, built, ctx, convention));
+    const isTask = isTaskSection(section, built, maxLevel) || (chaptersAreTasks && leafChapters.has(section));
+    const task = isTask ? sectionTask(section, built, ctx, convention, carries) : null;
+    if (task !== null) tasks.push(task);
+    // After its own task is read: a `下同` holds for the items after it, not for its own.
+    if (entry.own.length > 0) carryOn(section, task, built, ctx, convention, carries);
   }
   return tasks;
+}
+
+/**
+ * Units an item's `下同` gives the items after it that name none of their own (`（牵头单位：县文旅局，下同）`), by the
+ * section whose items they are: the rest of that list, as far as a heading's units reach (its items, not the next
+ * heading's, which may say otherwise). A later `下同` in the list replaces it; an item that names its own units keeps them
+ * and leaves it in force for the items after it (`下同` states it once for all of them).
+ */
+type Carries = Map<Section | null, Carried>;
+interface Carried {
+  lead: UnitMention[];
+  responsible: UnitMention[];
+  /** Was the lead written as such (`牵头单位：X，下同`), not read from a lone responsible unit (`责任单位：X，下同`)? */
+  leadWritten: boolean;
+}
+
+/** Record what `section`'s own attributions carry to the items after it, read as its task reads them. */
+function carryOn(section: Section, task: Task | null, built: BuiltSections, ctx: AttributionContext, convention: LeadConvention, carries: Carries): void {
+  const own = built.info.get(section)!.own;
+  const units = carriedUnits(own, ctx.text);
+  if (units === null) return;
+  const written = gather(own, LEAD);
+  const read = task ?? applyConvention(written, gather(own, RESPONSIBLE), own, ctx.text, convention);
+  const lead = read.lead.filter((u) => units.has(u));
+  const responsible = read.responsible.filter((u) => units.has(u));
+  if (lead.length === 0 && responsible.length === 0) return;
+  carries.set(section.parent, { lead, responsible, leadWritten: lead.some((u) => written.includes(u)) });
+}
+
+/**
+ * The units a `下同` before `section` in its list gives it, else one in an enclosing list, unless a heading between
+ * names units of its own (the heading's are nearer).
+ */
+function carriedTo(section: Section, built: BuiltSections, carries: Carries): Carried | null {
+  if (carries.size === 0) return null;
+  for (let node = section; ; node = node.parent) {
+    const carried = carries.get(node.parent);
+    if (carried !== undefined) return carried;
+    if (node.parent === null) return null;
+    if (built.info.get(node.parent)!.own.some((a) => a.lead.length > 0 || a.responsible.length > 0)) return null;
+  }
+}
+
+/**
+ * A task's own lead and responsible units, with what a `下同` gives it: all of them where it names none; the lead
+ * written with `下同` where it names only responsible units (`（责任单位：X）` after `（牵头单位：A，下同）`: A leads, X is
+ * responsible, not led by X alone as the plan's default reading would have it, unless the plan states a convention).
+ */
+function ownUnits(
+  own: Attribution[],
+  carried: Carried | null,
+  text: string,
+  convention: LeadConvention,
+): { lead: UnitMention[]; responsible: UnitMention[]; carriedLead: boolean; carriedResponsible: boolean } {
+  const lead = gather(own, LEAD);
+  const responsible = gather(own, RESPONSIBLE);
+  if (carried !== null && lead.length === 0 && responsible.length === 0) {
+    return { lead: carried.lead, responsible: carried.responsible, carriedLead: carried.lead.length > 0, carriedResponsible: carried.responsible.length > 0 };
+  }
+  if (carried !== null && lead.length === 0 && carried.leadWritten && convention === 'none') {
+    return { lead: carried.lead, responsible, carriedLead: true, carriedResponsible: false };
+  }
+  const read = applyConvention(lead, responsible, own, text, convention);
+  if (carried !== null && read.responsible.length === 0 && carried.responsible.length > 0) {
+    return { lead: read.lead, responsible: carried.responsible, carriedLead: false, carriedResponsible: true };
+  }
+  return { ...read, carriedLead: false, carriedResponsible: false };
 }
 
 function isTaskSection(section: Section, built: BuiltSections, maxLevel: number): boolean {
@@ -1504,13 +1576,13 @@ function isTaskSection(section: Section, built: BuiltSections, maxLevel: number)
   return section.marker.level >= 2 || entry.own.length > 0 || maxLevel === 1;
 }
 
-function sectionTask(section: Section, built: BuiltSections, ctx: AttributionContext, convention: LeadConvention): Task {
+function sectionTask(section: Section, built: BuiltSections, ctx: AttributionContext, convention: LeadConvention, carries: Carries): Task {
   const entry = built.info.get(section)!;
-  const { lead, responsible } = applyConvention(gather(entry.own, LEAD), gather(entry.own, RESPONSIBLE), entry.own, ctx.text, convention);
+  const { lead, responsible, carriedLead, carriedResponsible } = ownUnits(entry.own, carriedTo(section, built, carries), ctx.text, convention);
   const explicit = gather(entry.own, DEADLINES);
   // A field's deadline that names no date (`完成时限：秋季开学前`) leaves the dates the task's text gives a say.
   const written = explicit.some(hasDate) ? explicit : explicit.length > 0 ? [...explicit, ...ownProseDeadlines(entry, ctx)] : ownProseDeadlines(entry, ctx);
-  const inherited = { lead: false, responsible: false, deadline: false };
+  const inherited = { lead: carriedLead, responsible: carriedResponsible, deadline: false };
   let finalLead = lead;
   let finalResponsible = responsible;
   let deadline = pickDeadline(written);
