@@ -344,7 +344,8 @@ describe('parsePlan', () => {
       assert.equal(d.end, '2011-06-30');
       assert.equal(d.yearInferred, true);
       assert.equal(d.range.start.character, text.indexOf('6月底前'));
-      assert.equal(plan.tasks[0]!.deadline, null);
+      // `每年至少开展2次培训`: work done twice a year, a recurring deadline (`2次` is no marker).
+      assert.deepEqual([plan.tasks[0]!.deadline].map((x) => [x?.text, x?.recurring]), [['每年', true]]);
       // A task ends where the next marker begins.
       assert.ok(plan.tasks[0]!.span.end <= text.indexOf('2、完善'));
       assertRangesAgree(plan);

@@ -878,9 +878,11 @@ describe('real plans: attribution vocabulary', () => {
     assert.equal(one('做好宣传。牵头单位：县委宣传部；完成时限为2025年9月底').deadline?.text, '2025年9月底');
   });
 
-  it('a sentence attribution reads its dates as prose: a target or a recurrence after the lead is no deadline', () => {
+  it('a sentence attribution reads its dates as prose: a target or a quantity per year after the lead is no deadline', () => {
     assert.equal(one('推进基站建设。市通信管理局牵头，到2025年实现行政村全覆盖。').deadline, null);
-    assert.equal(one('开展安全检查。市应急管理局牵头，每年开展一次。').deadline, null);
+    assert.equal(one('开展安全检查。市应急管理局牵头，每年减少较大事故10%。').deadline, null);
+    // Work done so many times a year is a recurring deadline, in prose as in a field.
+    assert.deepEqual([one('开展安全检查。市应急管理局牵头，每年开展一次。').deadline].map((d) => [d?.text, d?.recurring]), [['每年', true]]);
     assert.equal(one('开展安全检查。市应急管理局牵头，2024年5月底前完成。').deadline?.text, '2024年5月底前');
     assert.equal(one('开展安全检查（市应急管理局牵头，2024年5月）').deadline?.text, '2024年5月');
     // …but a segment a date opens says when the work is due.
