@@ -1061,6 +1061,49 @@ describe('real plans: an attribution written after an item\'s sub-items', () => 
     ]);
   });
 
+  it('is the item\'s under a （一） at the top of the outline (no 一、 above): its numbered lines are its measures', () => {
+    const full = (plan: PlanDocument) => plan.tasks.map((t) => [...row(t), t.deadline?.text ?? null]);
+    const lines = [
+      '白沙镇2025年河道保洁工作方案',
+      '（一）清理河道漂浮物',
+      '1.每周打捞主河道漂浮物。',
+      '2.清运岸边堆积垃圾。',
+      '牵头单位：镇农业服务中心',
+      '配合单位：各村委会',
+      '完成时限：2025年9月底前',
+      '（二）整治沿河排污口',
+      '1.摸清排污口底数。',
+      '2.封堵非法排污口。',
+      '（牵头单位：镇生态环境办；完成时限：2025年11月底前）',
+    ];
+    assert.deepEqual(full(read(lines)), [
+      ['1.', ['镇农业服务中心'], ['各村委会'], '2025年9月底前'],
+      ['2.', ['镇农业服务中心'], ['各村委会'], '2025年9月底前'],
+      ['1.', ['镇生态环境办'], [], '2025年11月底前'],
+      ['2.', ['镇生态环境办'], [], '2025年11月底前'],
+    ]);
+    const found = lintPlan(read(lines), { rules: allRules, settings: { today: '2025-03-01' } }).filter((d) => d.ruleId === 'PL001' || d.ruleId === 'PL002');
+    assert.deepEqual(found, []);
+  });
+
+  it('stays the last item\'s under a top-level （一） when an item names its own, when indented, or under a （一） named as a chapter', () => {
+    const own = read(['白沙镇2025年河道保洁工作方案', '（一）清理河道漂浮物', '1.每周打捞主河道漂浮物。（镇农业服务中心牵头）', '2.清运岸边堆积垃圾。', '牵头单位：镇环卫所']);
+    assert.deepEqual(own.tasks.map(row), [
+      ['1.', ['镇农业服务中心'], []],
+      ['2.', ['镇环卫所'], []],
+    ]);
+    const indented = read(['白沙镇2025年河道保洁工作方案', '（一）清理河道漂浮物', '1.每周打捞主河道漂浮物。', '2.清运岸边堆积垃圾。', '　　牵头单位：镇环卫所']);
+    assert.deepEqual(indented.tasks.map(row), [
+      ['1.', [], []],
+      ['2.', ['镇环卫所'], []],
+    ]);
+    const chapter = read(['白沙镇2025年河道保洁工作方案', '（一）重点任务', '1.每周打捞主河道漂浮物。', '2.清运岸边堆积垃圾。', '牵头单位：镇环卫所']);
+    assert.deepEqual(chapter.tasks.map(row), [
+      ['1.', [], []],
+      ['2.', ['镇环卫所'], []],
+    ]);
+  });
+
   it('is the item\'s under a chapter that labels its numbered lines as measures (整改措施：), at any level', () => {
     const full = (plan: PlanDocument) => plan.tasks.map((t) => [...row(t), t.deadline?.text ?? null]);
     const plan = read([

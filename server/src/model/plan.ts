@@ -661,15 +661,21 @@ const MEASURES_LABEL = /(?:措施|举措|舉措)[ \t\u3000]*[：:][\s\u3000]*$/;
 
 /**
  * May the sections under `parent` (`last` the last so far) be the parts of its one task, which an attribution written
- * after them speaks for? Sub-items of an item are (`1.` over `（1）`, `（一）` under `一、` over `1.`, anything over `①` or
- * `一是`); the items of a chapter, a heading above `1.` at the top of the outline (`一、` over `1.` `2.`), are tasks of
- * their own, whose last the attribution after them is (the others' missing lead is theirs), unless the chapter says its
- * items are its measures (`一、关于…的问题` `整改措施：` `1.…`).
+ * after them speaks for? Sub-items of an item are (`1.` over `（1）`, `（一）` over `1.` under `一、` or at the top of the
+ * outline, anything over `①` or `一是`); the items of a chapter, a heading above `1.` at the top of the outline (`一、`
+ * over `1.` `2.`, or a `（一）` named as one: `（一）重点任务`), are tasks of their own, whose last the attribution after
+ * them is (the others' missing lead is theirs), unless the chapter says its items are its measures (`一、关于…的问题`
+ * `整改措施：` `1.…`).
  */
 function holdsParts(parent: SectionInfo, last: Section, text: string): boolean {
-  const chapter = parent.section.marker.level < 3 && parent.section.parent === null;
+  const { section } = parent;
+  const chapter = section.parent === null && (section.marker.level === 1 || (section.marker.level === 2 && namesChapter(section.title)));
   return !chapter || last.marker.level >= 5 || listsMeasures(parent, text);
 }
+
+/** A heading's title that names a chapter of tasks, not an item of work: `重点任务`, `主要措施`, `具体举措`, `工作内容`. */
+const CHAPTER_TITLE = /^(?:主要|重点|具体|工作|重点工作|主要工作)?(?:任务|任務|措施|举措|舉措|内容|內容|工作)(?:及|和|与)?(?:分工|安排|要求|步骤|步驟)?[。.]?$/;
+const namesChapter = (title: string): boolean => CHAPTER_TITLE.test(title.trim());
 
 /**
  * Is the field line `blocks[at]`, just read into the last sub-item `last` (its attributions from `read` on), a deadline
