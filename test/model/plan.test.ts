@@ -861,6 +861,17 @@ describe('parsePlan', () => {
       }
     });
 
+    it('keeps no unnumbered attribution right under a part that assigns no work; under one that does, it is unnumbered', () => {
+      const text = (second: string) => [...parts('第一章 重点任务', second).slice(0, 4), second, '县农贸市场提升工作领导小组负责统筹调度，县商务局负责日常督办。'];
+      for (const second of ['第二章 组织实施', '第二部分：保障措施', '第二章 工作要求']) {
+        const plan = planOf(text(second));
+        assert.deepEqual(plan.unnumbered, [], second);
+        assert.equal(plan.tasks.length, 2, second);
+      }
+      const assigns = planOf(text('第二章 配套改造'));
+      assert.deepEqual(assigns.unnumbered.map((u) => u.attribution.lead.map((x) => x.name)), [['县农贸市场提升工作领导小组']]);
+    });
+
     it('reads the items of a part that assigns work as tasks, and a sentence that starts 第一部分 as no heading', () => {
       const plan = planOf(parts('第一章 重点任务', '第二章 配套改造'));
       assert.deepEqual(plan.tasks.map((t) => t.number), ['一、', '二、', '一、', '二、']);

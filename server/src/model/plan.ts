@@ -948,7 +948,8 @@ function buildSections(
       }
       // An unnumbered paragraph: its attributions are the current section's own while it has none yet; else
       // they are unnumbered (PL003), except under a section that assigns no work, where nothing is kept (so
-      // nothing is read).
+      // nothing is read). Right under a part's heading no section is open: the part's title says whether it assigns
+      // work (`第四章 组织实施` then `领导小组负责统筹推进…`: no unnumbered task).
       // Fields written one a line under the item (`牵头单位：…` `责任单位：…` `完成时限：…`) are all the item's: right
       // under its marker's line, or after its prose when it names nothing yet (a `责任领导：` line first included).
       const fieldLine = current !== undefined && (current.fieldsFollow || current.own.length === 0) && isFieldLine(tokens, block);
@@ -971,7 +972,7 @@ function buildSections(
         attachmentLevel = 0;
         continue;
       }
-      if (current === undefined || !current.nonTask) {
+      if (current === undefined ? !partNonTask : !current.nonTask) {
         if (current !== undefined && (current.own.length === 0 || fieldLine)) {
           const parent = stack[stack.length - 2];
           const before = current.own.length;
