@@ -88,6 +88,8 @@ const CJK_MONTH_PREV = codeSet('于在到至止迟晚底前内年月、每争取
 const CJK_NUMBER_PREV = codeSet('〇○零一二三四五六七八九十第百千两');
 /** Characters before a bare `年底` / `年内` that make it part of something else (`3年内`, `半年内`, `去年底`). */
 const BARE_YEAR_DENY = codeSet('0123456789〇○零一二三四五六七八九十百千两半几多每今本当全明次翌去上下前后近往同该历数逐整跨');
+/** Characters after `年中` that make `中` part of a word (`年中央`, `年中心`, `年中小学`, `年中秋`, `年中期`, `年中旬`). */
+const MID_YEAR_DENY = codeSet('央心小学国华秋考层期间旬途外共医药');
 /** Characters after `内` that make it part of a word (`内蒙古`, `内部`), not "within". */
 const INNER_DENY = codeSet('蒙部容外控设涵地务资需在河江陆核');
 /** Range separators (one code unit each; `——` is read as two). */
@@ -113,7 +115,7 @@ const HOLIDAY_START = '元旦|春节|清明|五一|劳动节|端午|中秋|国�
  */
 const CANDIDATE_SOURCES = [
   '[0-9]', '[〇○零O一二三四五六七八九十]{1,4}[年月季日号]', '元月', '第[一二三四1-4]季', '[Qq][1-4]', '每[年季半月]',
-  '年度?[底末内]', '[上下]半年', '(?:本|今|当|全|明|次|翌|去|上一?|下一)年', '长期|持续|常态化|常年|长效', '即日', '即时|立即',
+  '年度?[底末内]', '年中', '[上下]半年', '(?:本|今|当|全|明|次|翌|去|上一?|下一)年', '长期|持续|常态化|常年|长效', '即日', '即时|立即',
   HOLIDAY_START, '贯穿全年',
 ];
 export const CANDIDATE = new RegExp(CANDIDATE_SOURCES.join('|'), 'y');
@@ -629,24 +631,51 @@ const RELATIVE_YEARS: [string, number][] = [
   ['上一年', -1], ['去年', -1], ['上年', -1],
 ];
 
-/** `每年…` `每季度` `每半年` `每月…`: a recurring deadline; `end` is its first occurrence in the plan. */
+/**
+ * `每年…` `每季度` `每半年` `每月…`: a recurring deadline; `end` is its first occurrence in the plan. In prose it is one
+ * with a time in the period (`每年12月`, `每季度末`), or where work done so many times in it follows (`每年开展一次`:
+ * `recursWork`); a quantity per period (`每年减少排放5%`, `每年培训500人次`) sets no time.
+ */
 function recurringAt(s: string, i: number): Expr | null {
   if (s[i] !== '每') return null;
   if (s[i + 1] === '年') {
     const j = s[i + 2] === '度' ? i + 3 : i + 2;
     const tail = yearTail(s, j);
-    return fromTail(i, NO_YEAR, tail, { recurring: true, cue: tail.to > j });
+    return fromTail(i, NO_YEAR, tail, { recurring: true, cue: tail.to > j || recursWork(s, j) });
   }
   if (s[i + 1] === '季' && s[i + 2] === '度') {
     const cue = s[i + 3] === '末' || s[i + 3] === '底';
-    return expr(i, cue ? i + 4 : i + 3, NO_YEAR, quarterWin(1), { recurring: true, cue });
+    return expr(i, cue ? i + 4 : i + 3, NO_YEAR, quarterWin(1), { recurring: true, cue: cue || recursWork(s, i + 3) });
   }
-  if (s[i + 1] === '半' && s[i + 2] === '年') return expr(i, i + 3, NO_YEAR, halfWin(1), { recurring: true });
+  if (s[i + 1] === '半' && s[i + 2] === '年') return expr(i, i + 3, NO_YEAR, halfWin(1), { recurring: true, cue: recursWork(s, i + 3) });
   if (s[i + 1] === '月') {
     const tail = monthTail(s, i + 2, 1);
-    return fromTail(i, NO_YEAR, tail, { recurring: true, cue: tail.to > i + 2 });
+    return fromTail(i, NO_YEAR, tail, { recurring: true, cue: tail.to > i + 2 || recursWork(s, i + 2) });
   }
   return null;
+}
+
+/** Verbs of work done again each period (`开展` `召开` `通报` `演练`…), two characters each. */
+const RECURRING_VERBS = [
+  '开展', '组织', '举办', '召开', '举行', '进行', '实施', '通报', '调度', '更新', '评估', '检查', '督查', '督导', '巡查',
+  '演练', '培训', '考核', '评选', '排查', '分析', '研判', '报告', '报送', '发布', '公布', '修订', '监测', '会商', '讲评', '总结',
+];
+/** The characters of a small count of times (`一次` `两次` `2次`). */
+const TIMES_DIGIT = codeSet('一二两三四五六123456');
+
+/**
+ * Does work done so many times follow a period's `每…` at `k` (`开展一次`, `至少召开一次`, `组织开展两次`, `演练一轮`)? Up to
+ * two verbs (`RECURRING_VERBS`) then a count of one character: the recurrence is the task's time.
+ */
+function recursWork(s: string, k: number): boolean {
+  let j = s.startsWith('至少', k) ? k + 2 : k;
+  const from = j;
+  for (let n = 0; n < 2; n++) {
+    const verb = wordAt(RECURRING_VERBS, s, j);
+    if (verb === null) break;
+    j += verb.length;
+  }
+  return j > from && isAt(s, j, TIMES_DIGIT) && (s[j + 1] === '次' || s[j + 1] === '轮');
 }
 
 /**
@@ -658,10 +687,23 @@ function relativeYearAt(s: string, i: number): Expr | null {
     if (s.startsWith(word, i)) {
       if (delta < 0) return null;
       const j = i + word.length;
+      if (word === '全年') {
+        const through = allYearWork(s, i, j);
+        if (through >= 0) return expr(i, through, { kind: 'relative', delta }, yearWin(), { cue: true });
+      }
       return fromTail(i, { kind: 'relative', delta }, yearTail(s, s[j] === '度' ? j + 1 : j));
     }
   }
   return null;
+}
+
+/**
+ * `全年推进` `全年开展` as a clause of its own (`…，全年推进。`): the work goes on through the plan's year, by its end, as
+ * `在全年` says; its end, or -1. Inside a clause (`全年开展培训`) it is `全年` alone, read as before.
+ */
+function allYearWork(s: string, i: number, j: number): number {
+  const verb = wordAt(ONGOING_VERBS, s, j);
+  return verb !== null && standsAlone(s, i, j + verb.length) ? j + verb.length : -1;
 }
 
 /** `即日-4月10日` `即日起至10月31日`: from the day the plan is issued to a date (the range's start is not a date). */
@@ -675,9 +717,14 @@ function fromTodayAt(s: string, i: number, env: Env): Expr | null {
   return expr(i, b.to, b.last.year, b.last.win, { damaged: b.damaged, cue: true });
 }
 
-/** A bare `年底` `年末` `年内` `年度内` (the plan's year). */
+/**
+ * A bare `年底` `年末` `年内` `年度内` (the plan's year), or `年中` (mid-year: its first half). `年中` says no "by" of its
+ * own: in prose it is a deadline only with a cue (`年中完成`, `年中前`, `于年中`), and never inside a word (`年中央`,
+ * `少年中心`, `年中考`).
+ */
 function bareYearAt(s: string, i: number): Expr | null {
   if (s[i] !== '年' || isAt(s, i - 1, BARE_YEAR_DENY)) return null;
+  if (s[i + 1] === '中') return isAt(s, i + 2, MID_YEAR_DENY) ? null : expr(i, i + 2, NO_YEAR, halfWin(1));
   const j = s[i + 1] === '度' ? i + 2 : i + 1;
   if (s[j] === '底' || s[j] === '末' || isWithin(s, j)) return expr(i, j + 1, NO_YEAR, yearWin(), { cue: true });
   return null;

@@ -32,6 +32,23 @@ describe('deadline phrases', () => {
     // Work that goes on through the year, a clause of its own: ongoing; inside other words, none.
     ['由县应急局负责督导检查，贯穿全年。', 'prose', ['贯穿全年:ongoing']],
     ['把安全发展理念贯穿全年工作始终', 'prose', []],
+    // Work pushed on through the plan's year, a clause of its own: that year, as `在全年` is; inside a clause, none.
+    ['由县农业农村局负责技术指导，全年推进。', 'prose', ['全年推进:+0year 1-12']],
+    ['全年开展巡河督查', 'prose', []],
+    // Mid-year, with a cue in prose (`完成`, `前`); never inside another word, nor without a cue.
+    ['完成管网排查，年中完成。', 'prose', ['年中:half 1-6']],
+    ['力争年中前建成', 'prose', ['年中前:half 1-6']],
+    ['年中', 'field', ['年中:half 1-6']],
+    ['组织青少年中小学生视力筛查', 'prose', []],
+    ['争取今年中央预算内资金', 'prose', []],
+    ['年中开展一次督查', 'prose', []],
+    // Work done so many times in each period: a recurring deadline; a quantity per period sets no time.
+    ['组织消防演练，每年开展一次。', 'prose', ['每年:year 1-12 recurring']],
+    ['每季度至少召开一次联席会议', 'prose', ['每季度:quarter 1-3 recurring']],
+    ['每半年组织开展两次评估', 'prose', ['每半年:half 1-6 recurring']],
+    ['每年减少化肥使用量3%', 'prose', []],
+    ['每年培训新型职业农民500人次', 'prose', []],
+    ['每年开展培训800人次', 'prose', []],
     // Work done as it comes: a clause of its own in prose, not words of another clause.
     ['做好选址服务，即时办理。', 'prose', ['即时办理:ongoing']],
     ['窗口受理后立即办理', 'prose', []],

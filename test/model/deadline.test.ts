@@ -195,6 +195,8 @@ const PROSE_ROWS: { input: string; ctx?: DeadlineContext; expect: [string, strin
   { input: '2021年上半年完成试点。', expect: [['2021年上半年', '2021-06-30']] },
   { input: '截至2021年底，清理完毕。', expect: [['2021年底', '2021-12-31']] },
   { input: '规范审批流程。长期坚持。', expect: [['长期坚持', null]] },
+  // Work done so many times a year: a recurring deadline, its first occurrence the plan's year's end.
+  { input: '各单位每年至少举办一次培训。', expect: [['每年', '2020-12-31']] },
   { input: '规范审批流程(长期坚持)', expect: [['长期坚持', null]] },
   // A period that fills a bracket of its own is when the work is done (a stage carries its period).
   { input: '全面实施阶段(2016—2018年)。', expect: [['2016—2018年', '2018-12-31']] },
@@ -209,7 +211,8 @@ const PROSE_ROWS: { input: string; ctx?: DeadlineContext; expect: [string, strin
   { input: '5月1日至7月31日开展自查。', expect: [] },
   { input: '2021年上半年，全市新增案件较多。', expect: [] },
   { input: '9月中旬召开会议。', expect: [] },
-  { input: '各单位每年至少举办一次培训。', expect: [] },
+  // a quantity per year sets no time (work done so many times a year does: below)
+  { input: '各单位每年新增培训500人次。', expect: [] },
   // targets: `到` and a date with no `前` after it states a goal (到2025年，基本建成…), not a time bound
   { input: '力争到2025年基本建成法治政府。', expect: [] },
   // starting points, not deadlines

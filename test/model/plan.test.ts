@@ -344,7 +344,8 @@ describe('parsePlan', () => {
       assert.equal(d.end, '2011-06-30');
       assert.equal(d.yearInferred, true);
       assert.equal(d.range.start.character, text.indexOf('6月底前'));
-      assert.equal(plan.tasks[0]!.deadline, null);
+      // `每年至少开展2次培训`: work done twice a year, a recurring deadline (`2次` is no marker).
+      assert.deepEqual([plan.tasks[0]!.deadline].map((x) => [x?.text, x?.recurring]), [['每年', true]]);
       // A task ends where the next marker begins.
       assert.ok(plan.tasks[0]!.span.end <= text.indexOf('2、完善'));
       assertRangesAgree(plan);
@@ -858,6 +859,17 @@ describe('parsePlan', () => {
         assert.deepEqual(plan.allSections.filter((s) => s.nonTask).map((s) => s.title), ['加强统筹调度', '落实资金保障'], first);
         assert.deepEqual(plan.separateLists.map((l) => [l.kind, l.level]), [['part', 1], ['part', 1]], first);
       }
+    });
+
+    it('keeps no unnumbered attribution right under a part that assigns no work; under one that does, it is unnumbered', () => {
+      const text = (second: string) => [...parts('第一章 重点任务', second).slice(0, 4), second, '县农贸市场提升工作领导小组负责统筹调度，县商务局负责日常督办。'];
+      for (const second of ['第二章 组织实施', '第二部分：保障措施', '第二章 工作要求']) {
+        const plan = planOf(text(second));
+        assert.deepEqual(plan.unnumbered, [], second);
+        assert.equal(plan.tasks.length, 2, second);
+      }
+      const assigns = planOf(text('第二章 配套改造'));
+      assert.deepEqual(assigns.unnumbered.map((u) => u.attribution.lead.map((x) => x.name)), [['县农贸市场提升工作领导小组']]);
     });
 
     it('reads the items of a part that assigns work as tasks, and a sentence that starts 第一部分 as no heading', () => {

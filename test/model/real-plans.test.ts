@@ -898,9 +898,11 @@ describe('real plans: attribution vocabulary', () => {
     assert.equal(one('做好宣传。牵头单位：县委宣传部；完成时限为2025年9月底').deadline?.text, '2025年9月底');
   });
 
-  it('a sentence attribution reads its dates as prose: a target or a recurrence after the lead is no deadline', () => {
+  it('a sentence attribution reads its dates as prose: a target or a quantity per year after the lead is no deadline', () => {
     assert.equal(one('推进基站建设。市通信管理局牵头，到2025年实现行政村全覆盖。').deadline, null);
-    assert.equal(one('开展安全检查。市应急管理局牵头，每年开展一次。').deadline, null);
+    assert.equal(one('开展安全检查。市应急管理局牵头，每年减少较大事故10%。').deadline, null);
+    // Work done so many times a year is a recurring deadline, in prose as in a field.
+    assert.deepEqual([one('开展安全检查。市应急管理局牵头，每年开展一次。').deadline].map((d) => [d?.text, d?.recurring]), [['每年', true]]);
     assert.equal(one('开展安全检查。市应急管理局牵头，2024年5月底前完成。').deadline?.text, '2024年5月底前');
     assert.equal(one('开展安全检查（市应急管理局牵头，2024年5月）').deadline?.text, '2024年5月');
     // …but a segment a date opens says when the work is due.
@@ -1079,6 +1081,49 @@ describe('real plans: an attribution written after an item\'s sub-items', () => 
     ]);
   });
 
+  it('is the item\'s under a （一） at the top of the outline (no 一、 above): its numbered lines are its measures', () => {
+    const full = (plan: PlanDocument) => plan.tasks.map((t) => [...row(t), t.deadline?.text ?? null]);
+    const lines = [
+      '白沙镇2025年河道保洁工作方案',
+      '（一）清理河道漂浮物',
+      '1.每周打捞主河道漂浮物。',
+      '2.清运岸边堆积垃圾。',
+      '牵头单位：镇农业服务中心',
+      '配合单位：各村委会',
+      '完成时限：2025年9月底前',
+      '（二）整治沿河排污口',
+      '1.摸清排污口底数。',
+      '2.封堵非法排污口。',
+      '（牵头单位：镇生态环境办；完成时限：2025年11月底前）',
+    ];
+    assert.deepEqual(full(read(lines)), [
+      ['1.', ['镇农业服务中心'], ['各村委会'], '2025年9月底前'],
+      ['2.', ['镇农业服务中心'], ['各村委会'], '2025年9月底前'],
+      ['1.', ['镇生态环境办'], [], '2025年11月底前'],
+      ['2.', ['镇生态环境办'], [], '2025年11月底前'],
+    ]);
+    const found = lintPlan(read(lines), { rules: allRules, settings: { today: '2025-03-01' } }).filter((d) => d.ruleId === 'PL001' || d.ruleId === 'PL002');
+    assert.deepEqual(found, []);
+  });
+
+  it('stays the last item\'s under a top-level （一） when an item names its own, when indented, or under a （一） named as a chapter', () => {
+    const own = read(['白沙镇2025年河道保洁工作方案', '（一）清理河道漂浮物', '1.每周打捞主河道漂浮物。（镇农业服务中心牵头）', '2.清运岸边堆积垃圾。', '牵头单位：镇环卫所']);
+    assert.deepEqual(own.tasks.map(row), [
+      ['1.', ['镇农业服务中心'], []],
+      ['2.', ['镇环卫所'], []],
+    ]);
+    const indented = read(['白沙镇2025年河道保洁工作方案', '（一）清理河道漂浮物', '1.每周打捞主河道漂浮物。', '2.清运岸边堆积垃圾。', '　　牵头单位：镇环卫所']);
+    assert.deepEqual(indented.tasks.map(row), [
+      ['1.', [], []],
+      ['2.', ['镇环卫所'], []],
+    ]);
+    const chapter = read(['白沙镇2025年河道保洁工作方案', '（一）重点任务', '1.每周打捞主河道漂浮物。', '2.清运岸边堆积垃圾。', '牵头单位：镇环卫所']);
+    assert.deepEqual(chapter.tasks.map(row), [
+      ['1.', [], []],
+      ['2.', ['镇环卫所'], []],
+    ]);
+  });
+
   it('is the item\'s under a chapter that labels its numbered lines as measures (整改措施：), at any level', () => {
     const full = (plan: PlanDocument) => plan.tasks.map((t) => [...row(t), t.deadline?.text ?? null]);
     const plan = read([
@@ -1235,6 +1280,57 @@ describe('real plans: lead conventions', () => {
     ]);
     const fields = plan('列第一位者为牵头单位。', ['1.做好宣传。（配合单位：县文旅局；责任单位：县委宣传部、县教育局）']);
     assert.deepEqual(fields.tasks.map(row), [['1.', ['县委宣传部'], ['县文旅局', '县教育局']]]);
+  });
+
+  it('下同 after an item\'s units: the items after it in its list that name none take them, not the next heading\'s', () => {
+    const p = read([
+      '溪川县2025年养老服务提升工作方案',
+      '一、完善服务网络',
+      '（一）新建社区助餐点8个。（牵头单位：县民政局，下同；责任单位：各乡镇）',
+      '（二）推进居家适老化改造200户。',
+      '（三）培训养老护理员300人次。（责任单位：县人社局）',
+      '（四）建设智慧养老平台。（牵头单位：县数据局）',
+      '（五）开展老年人能力评估。',
+      '二、加强要素保障',
+      '（六）落实运营补贴。',
+    ]);
+    assert.deepEqual(p.tasks.map(row), [
+      ['（一）', ['县民政局'], ['各乡镇']],
+      ['（二）', ['县民政局'], []],
+      ['（三）', ['县民政局'], ['县人社局']],
+      ['（四）', ['县数据局'], []],
+      ['（五）', ['县民政局'], []],
+      ['（六）', [], []],
+    ]);
+    assert.deepEqual(p.tasks.map((t) => t.inherited.lead), [false, true, true, false, true, false]);
+    const pl001 = lintPlan(p, { rules: allRules }).filter((d) => d.ruleId === 'PL001');
+    assert.deepEqual(pl001.map((d) => d.message), ['任务“（六）落实运营补贴”缺少牵头单位']);
+  });
+
+  it('下同 closes one clause: the units of that clause hold below; a later 下同 replaces them', () => {
+    const p = plan('', [
+      '1.摸排困难群体。（牵头单位：县民政局；责任单位：各乡镇，下同）',
+      '2.发放临时救助金。（牵头单位：县财政局）',
+      '3.开展走访慰问。',
+      '4.落实医疗救助。县医保局牵头，县卫健局配合，下同。',
+      '5.落实教育资助。',
+    ]);
+    assert.deepEqual(p.tasks.map(row), [
+      ['1.', ['县民政局'], ['各乡镇']],
+      ['2.', ['县财政局'], ['各乡镇']],
+      ['3.', [], ['各乡镇']],
+      ['4.', ['县医保局'], ['县卫健局']],
+      ['5.', ['县医保局'], ['县卫健局']],
+    ]);
+  });
+
+  it('下同 after the lead convention carries the convention, not the units of its clause', () => {
+    const p = plan('', ['1.做好宣传。（责任单位：县委宣传部、县文旅局，列第一位的为牵头单位，下同）', '2.做好培训。（责任单位：县教育局、县人社局）', '3.做好总结。']);
+    assert.deepEqual(p.tasks.map(row), [
+      ['1.', ['县委宣传部'], ['县文旅局']],
+      ['2.', ['县教育局'], ['县人社局']],
+      ['3.', [], []],
+    ]);
   });
 
   it('未注明牵头单位的，责任单位即为牵头单位: the responsible units lead', () => {

@@ -27,6 +27,7 @@ import { DEFAULT_NON_TASK_SECTIONS } from '../config/config.js';
 import { decideKind, findNoticeIssues, findNoticeRequires } from './kind.js';
 import { restartsNewPart, separateListWalker } from './numbering.js';
 import { responsibleParty } from './party.js';
+import { carriedUnits } from './same-below.js';
 import { columnRole, findTables, headerWords, joinedCell, PERSON_HEADER, titleColumns } from './tables.js';
 import { readRemarkLead, readUnitCells, REMARK_HEADER, type UnitCellOptions } from './table-units.js';
 import { isSpace, isSpaceCode, isTrimCode, oneLine, stripNoise, toSimplified, trimSpan } from './text.js';
@@ -660,15 +661,21 @@ const MEASURES_LABEL = /(?:措施|举措|舉措)[ \t\u3000]*[：:][\s\u3000]*$/;
 
 /**
  * May the sections under `parent` (`last` the last so far) be the parts of its one task, which an attribution written
- * after them speaks for? Sub-items of an item are (`1.` over `（1）`, `（一）` under `一、` over `1.`, anything over `①` or
- * `一是`); the items of a chapter, a heading above `1.` at the top of the outline (`一、` over `1.` `2.`), are tasks of
- * their own, whose last the attribution after them is (the others' missing lead is theirs), unless the chapter says its
- * items are its measures (`一、关于…的问题` `整改措施：` `1.…`).
+ * after them speaks for? Sub-items of an item are (`1.` over `（1）`, `（一）` over `1.` under `一、` or at the top of the
+ * outline, anything over `①` or `一是`); the items of a chapter, a heading above `1.` at the top of the outline (`一、`
+ * over `1.` `2.`, or a `（一）` named as one: `（一）重点任务`), are tasks of their own, whose last the attribution after
+ * them is (the others' missing lead is theirs), unless the chapter says its items are its measures (`一、关于…的问题`
+ * `整改措施：` `1.…`).
  */
 function holdsParts(parent: SectionInfo, last: Section, text: string): boolean {
-  const chapter = parent.section.marker.level < 3 && parent.section.parent === null;
+  const { section } = parent;
+  const chapter = section.parent === null && (section.marker.level === 1 || (section.marker.level === 2 && namesChapter(section.title)));
   return !chapter || last.marker.level >= 5 || listsMeasures(parent, text);
 }
+
+/** A heading's title that names a chapter of tasks, not an item of work: `重点任务`, `主要措施`, `具体举措`, `工作内容`. */
+const CHAPTER_TITLE = /^(?:主要|重点|具体|工作|重点工作|主要工作)?(?:任务|任務|措施|举措|舉措|内容|內容|工作)(?:及|和|与)?(?:分工|安排|要求|步骤|步驟)?[。.]?$/;
+const namesChapter = (title: string): boolean => CHAPTER_TITLE.test(title.trim());
 
 /**
  * Is the field line `blocks[at]`, just read into the last sub-item `last` (its attributions from `read` on), a deadline
@@ -941,7 +948,8 @@ function buildSections(
       }
       // An unnumbered paragraph: its attributions are the current section's own while it has none yet; else
       // they are unnumbered (PL003), except under a section that assigns no work, where nothing is kept (so
-      // nothing is read).
+      // nothing is read). Right under a part's heading no section is open: the part's title says whether it assigns
+      // work (`第四章 组织实施` then `领导小组负责统筹推进…`: no unnumbered task).
       // Fields written one a line under the item (`牵头单位：…` `责任单位：…` `完成时限：…`) are all the item's: right
       // under its marker's line, or after its prose when it names nothing yet (a `责任领导：` line first included).
       const fieldLine = current !== undefined && (current.fieldsFollow || current.own.length === 0) && isFieldLine(tokens, block);
@@ -964,7 +972,7 @@ function buildSections(
         attachmentLevel = 0;
         continue;
       }
-      if (current === undefined || !current.nonTask) {
+      if (current === undefined ? !partNonTask : !current.nonTask) {
         if (current !== undefined && (current.own.length === 0 || fieldLine)) {
           const parent = stack[stack.length - 2];
           const before = current.own.length;
@@ -1489,13 +1497,84 @@ function bodyTasks(built: BuiltSections, ctx: AttributionContext, convention: Le
   // One whose inline items are tasks (`一是…` lines, each with its own attribution) tells its work by them.
   const leafChapters = new Set(built.roots.filter((s) => !built.info.get(s)!.nonTask && !built.info.get(s)!.inlineTasks && !s.children.some((c) => c.marker.level <= 5)));
   const chaptersAreTasks = [...leafChapters].some((s) => built.info.get(s)!.own.length > 0);
+  const carries: Carries = new Map();
   for (const section of built.all) {
     const entry = built.info.get(section)!;
     if (entry.nonTask) continue;
-    if (!isTaskSection(section, built, maxLevel) && !(chaptersAreTasks && leafChapters.has(section))) continue;
-    tasks.push(sectionTask(section, built, ctx, convention));
+    const isTask = isTaskSection(section, built, maxLevel) || (chaptersAreTasks && leafChapters.has(section));
+    const task = isTask ? sectionTask(section, built, ctx, convention, carries) : null;
+    if (task !== null) tasks.push(task);
+    // After its own task is read: a `下同` holds for the items after it, not for its own.
+    if (entry.own.length > 0) carryOn(section, task, built, ctx, convention, carries);
   }
   return tasks;
+}
+
+/**
+ * Units an item's `下同` gives the items after it that name none of their own (`（牵头单位：县文旅局，下同）`), by the
+ * section whose items they are: the rest of that list, as far as a heading's units reach (its items, not the next
+ * heading's, which may say otherwise). A later `下同` in the list replaces it; an item that names its own units keeps them
+ * and leaves it in force for the items after it (`下同` states it once for all of them).
+ */
+type Carries = Map<Section | null, Carried>;
+interface Carried {
+  lead: UnitMention[];
+  responsible: UnitMention[];
+  /** Was the lead written as such (`牵头单位：X，下同`), not read from a lone responsible unit (`责任单位：X，下同`)? */
+  leadWritten: boolean;
+}
+
+/** Record what `section`'s own attributions carry to the items after it, read as its task reads them. */
+function carryOn(section: Section, task: Task | null, built: BuiltSections, ctx: AttributionContext, convention: LeadConvention, carries: Carries): void {
+  const own = built.info.get(section)!.own;
+  const units = carriedUnits(own, ctx.text);
+  if (units === null) return;
+  const written = gather(own, LEAD);
+  const read = task ?? applyConvention(written, gather(own, RESPONSIBLE), own, ctx.text, convention);
+  const lead = read.lead.filter((u) => units.has(u));
+  const responsible = read.responsible.filter((u) => units.has(u));
+  if (lead.length === 0 && responsible.length === 0) return;
+  carries.set(section.parent, { lead, responsible, leadWritten: lead.some((u) => written.includes(u)) });
+}
+
+/**
+ * The units a `下同` before `section` in its list gives it, else one in an enclosing list, unless a heading between
+ * names units of its own (the heading's are nearer).
+ */
+function carriedTo(section: Section, built: BuiltSections, carries: Carries): Carried | null {
+  if (carries.size === 0) return null;
+  for (let node = section; ; node = node.parent) {
+    const carried = carries.get(node.parent);
+    if (carried !== undefined) return carried;
+    if (node.parent === null) return null;
+    if (built.info.get(node.parent)!.own.some((a) => a.lead.length > 0 || a.responsible.length > 0)) return null;
+  }
+}
+
+/**
+ * A task's own lead and responsible units, with what a `下同` gives it: all of them where it names none; the lead
+ * written with `下同` where it names only responsible units (`（责任单位：X）` after `（牵头单位：A，下同）`: A leads, X is
+ * responsible, not led by X alone as the plan's default reading would have it, unless the plan states a convention).
+ */
+function ownUnits(
+  own: Attribution[],
+  carried: Carried | null,
+  text: string,
+  convention: LeadConvention,
+): { lead: UnitMention[]; responsible: UnitMention[]; carriedLead: boolean; carriedResponsible: boolean } {
+  const lead = gather(own, LEAD);
+  const responsible = gather(own, RESPONSIBLE);
+  if (carried !== null && lead.length === 0 && responsible.length === 0) {
+    return { lead: carried.lead, responsible: carried.responsible, carriedLead: carried.lead.length > 0, carriedResponsible: carried.responsible.length > 0 };
+  }
+  if (carried !== null && lead.length === 0 && carried.leadWritten && convention === 'none') {
+    return { lead: carried.lead, responsible, carriedLead: true, carriedResponsible: false };
+  }
+  const read = applyConvention(lead, responsible, own, text, convention);
+  if (carried !== null && read.responsible.length === 0 && carried.responsible.length > 0) {
+    return { lead: read.lead, responsible: carried.responsible, carriedLead: false, carriedResponsible: true };
+  }
+  return { ...read, carriedLead: false, carriedResponsible: false };
 }
 
 function isTaskSection(section: Section, built: BuiltSections, maxLevel: number): boolean {
@@ -1507,13 +1586,13 @@ function isTaskSection(section: Section, built: BuiltSections, maxLevel: number)
   return section.marker.level >= 2 || entry.own.length > 0 || maxLevel === 1;
 }
 
-function sectionTask(section: Section, built: BuiltSections, ctx: AttributionContext, convention: LeadConvention): Task {
+function sectionTask(section: Section, built: BuiltSections, ctx: AttributionContext, convention: LeadConvention, carries: Carries): Task {
   const entry = built.info.get(section)!;
-  const { lead, responsible } = applyConvention(gather(entry.own, LEAD), gather(entry.own, RESPONSIBLE), entry.own, ctx.text, convention);
+  const { lead, responsible, carriedLead, carriedResponsible } = ownUnits(entry.own, carriedTo(section, built, carries), ctx.text, convention);
   const explicit = gather(entry.own, DEADLINES);
   // A field's deadline that names no date (`完成时限：秋季开学前`) leaves the dates the task's text gives a say.
   const written = explicit.some(hasDate) ? explicit : explicit.length > 0 ? [...explicit, ...ownProseDeadlines(entry, ctx)] : ownProseDeadlines(entry, ctx);
-  const inherited = { lead: false, responsible: false, deadline: false };
+  const inherited = { lead: carriedLead, responsible: carriedResponsible, deadline: false };
   let finalLead = lead;
   let finalResponsible = responsible;
   let deadline = pickDeadline(written);

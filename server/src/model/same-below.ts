@@ -1,0 +1,47 @@
+// `下同` ("the same below") written in an item's attribution (`（牵头单位：县文旅局，下同；责任单位：各景区）`): the units
+// of that clause hold for the items after it that do not name their own, as a heading's units hold for its items.
+import { oneLine } from './text.js';
+import type { Attribution, UnitMention } from './types.js';
+
+/** `下同` closing a clause: after a comma, before the clause's end (`；` `。`), a comma, a closer or the end. */
+const SAME_BELOW = /[，,、][ \t\u3000]*(?:以下同|下同|下文同)[ \t\u3000]*(?=[；;。，,)）\]】〕]|$)/g;
+/**
+ * A clause that states the plan's lead convention (`列第一位者为牵头单位，下同`, `责任单位即为牵头单位，下同`): its
+ * `下同` carries the convention (the plan's, read apart), not its units.
+ */
+const STATES_CONVENTION = /第一|首位|首[个個家]|最前|即[为為]|就是/;
+/** Where a clause of an attribution ends: the units after it are another field's. */
+const CLAUSE_END = /[；;。]/g;
+
+/**
+ * The units of `own` (an item's attributions) that a `下同` in their clause carries to the items after it, none when
+ * no clause ends so. Only the clause it closes: `（牵头单位：A，下同；责任单位：B）` carries A, not B.
+ */
+export function carriedUnits(own: readonly Attribution[], text: string): Set<UnitMention> | null {
+  let carried: Set<UnitMention> | null = null;
+  for (const a of own) {
+    if (a.lead.length === 0 && a.responsible.length === 0) continue;
+    const written = text.slice(a.span.start, a.span.end);
+    // The common case, no `下同` at all, costs one search of the attribution's text.
+    if (!written.includes('下同')) continue;
+    SAME_BELOW.lastIndex = 0;
+    for (let m = SAME_BELOW.exec(written); m !== null; m = SAME_BELOW.exec(written)) {
+      const from = clauseStart(written, m.index);
+      if (STATES_CONVENTION.test(oneLine(written.slice(from, m.index)))) continue;
+      const start = a.span.start + from;
+      const end = a.span.start + m.index;
+      for (const u of [...a.lead, ...a.responsible]) {
+        if (u.span.start >= start && u.span.end <= end) (carried ??= new Set()).add(u);
+      }
+    }
+  }
+  return carried;
+}
+
+/** Where the clause that ends at `at` of `written` starts: after the last `；` or `。` before it. */
+function clauseStart(written: string, at: number): number {
+  let from = 0;
+  CLAUSE_END.lastIndex = 0;
+  for (let m = CLAUSE_END.exec(written); m !== null && m.index < at; m = CLAUSE_END.exec(written)) from = m.index + 1;
+  return from;
+}
