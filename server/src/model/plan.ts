@@ -1856,7 +1856,7 @@ function tableTasks(tables: Table[], ctx: AttributionContext, convention: LeadCo
   for (const table of tables) {
     const numberCol = table.columns.indexOf('number');
     // The title is read from the first task column filled, a column of the work asked before a project's name.
-    const taskCols = titleColumns(table.header, table.columns);
+    const taskCols = titleColumns(table.header, table.columns, table.rows);
     // A column of the lead and those who take part together (`牵头/配合单位`, `牵头单位及责任单位`) is read as a list
     // of responsible units, read first, whose first unit leads unless a cell says who leads (`X牵头，Y配合`).
     const combined = columnsOf(table, 'lead').filter((c) => COMBINED_LEAD_HEADER.test(headerWords(table.header[c]!)));
