@@ -1912,8 +1912,10 @@ function tableTasks(tables: Table[], ctx: AttributionContext, convention: LeadCo
       // The units first: a unit cell may hold a deadline too (`县人社局、县医保局，6月底前完成`).
       const lead: UnitMention[] = [];
       const listed: UnitMention[] = [];
-      readLeadCells(cells, leadCols, inChargeCols, rctx, cellOptions, lead, listed, rowDeadlines);
-      readUnitCells(respCols.map((c) => cellOf(cells, c)), 'responsible', rctx, cellOptions, lead, listed, rowDeadlines);
+      // A cell that repeats the one above (`同上`, `〃`) names no unit of its own: it is given the row above's below.
+      const own = (cols: number[]) => (cols.some((c) => isDitto(row.cells[c] ?? '')) ? cols.filter((c) => !isDitto(row.cells[c] ?? '')) : cols);
+      readLeadCells(cells, own(leadCols), own(inChargeCols), rctx, cellOptions, lead, listed, rowDeadlines);
+      readUnitCells(own(respCols).map((c) => cellOf(cells, c)), 'responsible', rctx, cellOptions, lead, listed, rowDeadlines);
       // `| 县住建局、县财政局 | … | 县住建局牵头 |`: a remark may say who leads.
       if (lead.length === 0 && remarkCols.length > 0) readRemarkLead(remarkCols.map((c) => cellOf(cells, c)), rctx, lead, listed);
       const taskSpan = firstFilled(cells, taskCols) ?? cells.span;
@@ -1935,7 +1937,7 @@ function tableTasks(tables: Table[], ctx: AttributionContext, convention: LeadCo
       }
       for (let k = 0; k < deadlineCols.length; k++) {
         const cell = cellOf(cells, deadlineCols[k]!);
-        if (cell !== null && cell.end > cell.start) placeWrittenDeadline(rowDeadlines, cell.start, cell.end, rctx);
+        if (cell !== null && cell.end > cell.start && !isDitto(row.cells[deadlineCols[k]!]!)) placeWrittenDeadline(rowDeadlines, cell.start, cell.end, rctx);
       }
       const deadlines = rowDeadlines.take().sort((a, b) => a.span.start - b.span.start);
       const numberValue = parseArabic(numberText.trim());
@@ -1964,6 +1966,21 @@ function tableTasks(tables: Table[], ctx: AttributionContext, convention: LeadCo
         // for the group's tasks, kept in its first row). Its other cells are its own: an empty 配合单位 names none.
         attribution.lead = above.lead.slice();
         inherited.lead = true;
+      }
+      // `| 3 | 推广新能源公交车 | 区交通运输局 | 同上 | 〃 |`: a cell that says it repeats the one above holds its value.
+      if (above) {
+        if (attribution.lead.length === 0 && saysDitto(row, leadCols)) {
+          attribution.lead = above.lead.slice();
+          inherited.lead = true;
+        }
+        if (attribution.responsible.length === 0 && saysDitto(row, respCols)) {
+          attribution.responsible = above.responsible.slice();
+          inherited.responsible = true;
+        }
+        if (deadline === null && above.deadline !== null && saysDitto(row, deadlineCols)) {
+          deadline = above.deadline;
+          inherited.deadline = true;
+        }
       }
       const fields: TaskFields = {
         source: 'table',
@@ -2169,6 +2186,29 @@ function columnsOf(table: Table, role: Table['columns'][number]): number[] {
   const out: number[] = [];
   for (let c = 0; c < table.columns.length; c++) if (table.columns[c] === role) out.push(c);
   return out;
+}
+
+/**
+ * A cell that says it repeats the cell above it (`同上`, `同前`, `〃`, `"`): a table made by hand writes it where Word
+ * would merge the two cells.
+ */
+const DITTO = /^(?:同上|同前|〃+|″+|"+|”+)[。.]?$/;
+
+/** Does `cell` (trimmed) say it repeats the cell above it (`DITTO`)? */
+function isDitto(cell: string): boolean {
+  return cell.length > 0 && cell.length <= 4 && DITTO.test(cell.trim());
+}
+
+/** Do the cells of `cols` in `row` say they repeat the row above: one of them does, the others are empty? */
+function saysDitto(row: TableRow, cols: number[]): boolean {
+  let ditto = false;
+  for (let k = 0; k < cols.length; k++) {
+    const cell = (row.cells[cols[k]!] ?? '').trim();
+    if (cell === '') continue;
+    if (!isDitto(cell)) return false;
+    ditto = true;
+  }
+  return ditto;
 }
 
 /** Are the cells of `cols` in `row` all empty (white space only)? */
