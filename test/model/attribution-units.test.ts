@@ -297,3 +297,43 @@ describe('attribution: names after a lead in a unit field', () => {
     assert.equal(p.tasks[0]!.deadline?.text, '2024年12月底前');
   });
 });
+
+describe('attribution: verbs of a part other than 牵头, 负责 and 配合 in a bracket', () => {
+  const withDeadline = (t: Task) => [...row(t), t.deadline?.text ?? null];
+
+  it('`统筹` `抓总` name the lead, `具体实施` `落实` those in charge, `协同` `指导` those who take part', () => {
+    const p = plan('', [
+      '1.建设口袋公园。（县城管局统筹，各街道办事处具体实施，2024年9月底前）',
+      '2.整治背街小巷。（县住建局抓总，县城管局、县交警大队协同）',
+      '3.开展邻里互助。（县民政局指导，各社区落实，长期坚持）',
+      '4.开展垃圾分类。（各街道办事处组织实施；2024年11月底前）',
+    ]);
+    assert.deepEqual(p.tasks.map(withDeadline), [
+      ['1.', ['县城管局'], ['各街道办事处'], '2024年9月底前'],
+      ['2.', ['县住建局'], ['县城管局', '县交警大队'], null],
+      ['3.', ['各社区'], ['县民政局'], '长期坚持'],
+      ['4.', ['各街道办事处'], [], '2024年11月底前'],
+    ]);
+  });
+
+  it('beside the grammar\'s role verbs: `（X统筹，Y负责）` X leads; `（X指导，Y负责）` Y leads', () => {
+    const p = plan('', ['1.建设口袋公园。（县城管局统筹推进，各街道办事处负责，2024年9月底前）', '2.开展邻里互助。（县民政局指导，各社区负责）']);
+    assert.deepEqual(p.tasks.map(row), [
+      ['1.', ['县城管局'], ['各街道办事处']],
+      ['2.', ['各社区'], ['县民政局']],
+    ]);
+  });
+
+  it('the same words in prose or in a bracket of the work name no unit', () => {
+    const p = plan('', [
+      '1.统筹推进口袋公园建设（具体实施办法另行制定）',
+      '2.抓好垃圾分类落实（分步实施）',
+      '3.加强社区治理，县民政局统筹协调各方力量。',
+    ]);
+    assert.deepEqual(p.tasks.map(row), [
+      ['1.', [], []],
+      ['2.', [], []],
+      ['3.', [], []],
+    ]);
+  });
+});

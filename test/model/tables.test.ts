@@ -241,6 +241,57 @@ describe('task tables', () => {
       ]);
     });
 
+    it('of two task columns whose headers rank alike, the one some rows leave empty is the merged group', () => {
+      // `项目名称 | 建设内容`: neither header says which holds the row's own work; the rows show the project cell merged.
+      const plan = planOf([
+        '青杉县2026年为民办实事项目分解表',
+        '序号\t项目名称\t建设内容\t牵头单位\t责任单位\t完成时限',
+        '1\t社区食堂建设\t新建社区食堂8个\t县民政局\t各街道办事处\t2026年7月底前',
+        '2\t\t为独居老人安装烟感报警器\t\t县消防救援大队\t2026年9月底前',
+        '3\t城区停车改善\t新增公共停车泊位600个\t县住建局\t县公安局交警大队\t2026年11月底前',
+      ]);
+      assert.deepEqual(read(plan), [
+        ['1', '新建社区食堂8个', ['县民政局'], ['各街道办事处'], '2026-07-31', false],
+        ['2', '为独居老人安装烟感报警器', ['县民政局'], ['县消防救援大队'], '2026-09-30', true],
+        ['3', '新增公共停车泊位600个', ['县住建局'], ['县公安局交警大队'], '2026-11-30', false],
+      ]);
+      assertRangesAgree(plan);
+    });
+
+    it('two such columns that every row fills keep the headers\' order, and an empty lead cell stays missing', () => {
+      const plan = planOf([
+        '青杉县2026年为民办实事项目分解表',
+        '序号\t项目名称\t建设内容\t牵头单位\t责任单位\t完成时限',
+        '1\t社区食堂建设\t新建社区食堂8个\t县民政局\t各街道办事处\t2026年7月底前',
+        '2\t消防安全提升\t为独居老人安装烟感报警器\t\t县消防救援大队\t2026年9月底前',
+      ]);
+      assert.deepEqual(read(plan), [
+        ['1', '社区食堂建设', ['县民政局'], ['各街道办事处'], '2026-07-31', false],
+        ['2', '消防安全提升', [], ['县消防救援大队'], '2026-09-30', false],
+      ]);
+    });
+
+    it('a cell that says it repeats the one above (`同上`, `〃`) holds that cell\'s value, never a unit or a deadline of its own', () => {
+      const plan = planOf([
+        '青杉县2026年为民办实事项目分解表',
+        '| 序号 | 工作任务 | 牵头单位 | 配合单位 | 完成时限 |',
+        '| --- | --- | --- | --- | --- |',
+        '| 1 | 新建社区食堂8个 | 县民政局 | 各街道办事处 | 2026年7月底前 |',
+        '| 2 | 为独居老人安装烟感报警器 | 同上 | 县消防救援大队 | 〃 |',
+        '| 3 | 新增公共停车泊位600个 | 县住建局 | 〃 | 同上。 |',
+        '| 4 | 改造背街小巷10条 | 县城管局 | 县住建局 | 按同上级要求完成 |',
+      ]);
+      assert.deepEqual(read(plan), [
+        ['1', '新建社区食堂8个', ['县民政局'], ['各街道办事处'], '2026-07-31', false],
+        ['2', '为独居老人安装烟感报警器', ['县民政局'], ['县消防救援大队'], '2026-07-31', true],
+        ['3', '新增公共停车泊位600个', ['县住建局'], ['县消防救援大队'], '2026-07-31', false],
+        // Words that only hold `同上` are the cell's own.
+        ['4', '改造背街小巷10条', ['县城管局'], ['县住建局'], null, false],
+      ]);
+      assert.deepEqual(plan.tasks.map((t) => [t.inherited.responsible, t.inherited.deadline]), [[false, false], [false, true], [true, true], [false, false]]);
+      assert.equal(plan.tasks[3]!.deadline?.text, '按同上级要求完成');
+    });
+
     it('a table that writes a group\'s lead again on its rows does not merge it: an empty lead cell there is missing', () => {
       const plan = planOf([
         '青杉县2026年便民服务工作方案',

@@ -92,7 +92,7 @@ export function readAttributions(toks: IToken[], from: number, to: number, ctx: 
     out.push(attribution);
   }
   if (found.length === 0) {
-    const units = bareUnits(toks, from, to, ctx) ?? leadingUnits(toks, from, to, ctx) ?? dashedUnits(toks, from, to, ctx) ?? colonUnits(toks, from, to, ctx);
+    const units = bareUnits(toks, from, to, ctx) ?? verbedUnits(toks, from, to, ctx) ?? leadingUnits(toks, from, to, ctx) ?? dashedUnits(toks, from, to, ctx) ?? colonUnits(toks, from, to, ctx);
     if (units !== null) out.push(units);
   }
   return out;
@@ -157,6 +157,27 @@ const NOT_A_UNIT = /[0-9０-９。：:！？?!的]|等$/;
  * 工作要点's usual way). They are responsible units; the plan's lead convention decides who leads.
  */
 function bareUnits(toks: IToken[], from: number, to: number, ctx: AttributionContext): Attribution | null {
+  const group = closingGroup(toks, from, to);
+  if (group === null) return null;
+  const { open, last } = group;
+  const inner = trimSpan(ctx.text, end(toks[open]!), toks[last]!.startOffset);
+  // `（县人社局；2024年12月底前）`: a deadline may end the list.
+  const cut = deadlineInList(ctx.text, inner);
+  const span = { start: inner.start, end: trimListEnd(ctx.text, { start: inner.start, end: cut }) };
+  // Spaces part names; a hard wrap cuts one (`县商` / `务局`); a bracket inside a name keeps its separators (`各县（市、区）人民政府`).
+  if (!onlyUnitNames(ctx.text.slice(span.start, span.end))) return null;
+  const lists = emptyLists(ctx);
+  if (pushUnits(lists.responsible, span, 'responsible', ctx) === 0) return null;
+  if (cut < inner.end) pushDeadlines(lists.deadlines, trimSpan(ctx.text, cut, inner.end), ctx, 'field');
+  const style: AttributionStyle = toks[open]!.tokenType === T.LBracket ? 'bracket' : 'paren';
+  return new PlacedAttribution(style, [], lists.responsible.take(), lists.deadlines.take(), [], { start: toks[open]!.startOffset, end: end(toks[last]!) }, ctx.lines);
+}
+
+/**
+ * The bracket that ends the paragraph [from, to) (a sentence end after it aside), as the indexes of its opener and its
+ * closer, when the work is written before it (a bracket alone is a title, not who does it); null when there is none.
+ */
+function closingGroup(toks: IToken[], from: number, to: number): { open: number; last: number } | null {
   let last = to - 1;
   while (last > from && (toks[last]!.tokenType === T.SentenceEnd || /^\s*$/.test(toks[last]!.image))) last--;
   if (last <= from || !isCloser(toks[last]!.tokenType)) return null;
@@ -171,19 +192,89 @@ function bareUnits(toks: IToken[], from: number, to: number, ctx: AttributionCon
       break;
     }
   }
-  // The work is written before it: a bracket alone is a title, not who does it.
   if (open < 0 || open === last - 1 || !hasText(toks, from, open)) return null;
-  const inner = trimSpan(ctx.text, end(toks[open]!), toks[last]!.startOffset);
-  // `（县人社局；2024年12月底前）`: a deadline may end the list.
-  const cut = deadlineInList(ctx.text, inner);
-  const span = { start: inner.start, end: trimListEnd(ctx.text, { start: inner.start, end: cut }) };
-  // Spaces part names; a hard wrap cuts one (`县商` / `务局`); a bracket inside a name keeps its separators (`各县（市、区）人民政府`).
-  if (!onlyUnitNames(ctx.text.slice(span.start, span.end))) return null;
+  return { open, last };
+}
+
+/**
+ * Verbs other than the role verbs of the grammar (`牵头` `负责` `配合`) that a bracket or a field writes after units'
+ * names to say what part they play, by the part: `统筹` `抓总` name the unit over the work (it leads); `具体实施` `落实`
+ * name those who carry it out (they lead when no unit is over them: `（县乡村振兴局指导，各乡镇人民政府落实）`); `协同`
+ * `指导` `督导` name those who help or oversee (they take part). Only at the end of a clause after names alone: in
+ * prose (`统筹推进乡村建设`, `抓好落实`) they are the work's words.
+ */
+const CLAUSE_VERB = /^(.+?)(?:(统筹推进|统筹协调|统筹指导|统筹|抓总|主抓)|(具体实施|组织实施|实施|具体落实|抓好落实|落实|具体承办|承办|具体执行|执行)|(协同推进|协同|协助|协办|指导|督导|支持))$/;
+
+/** The part a clause of names and a `CLAUSE_VERB` gives them: the lead, the units in charge, those who take part. */
+type ClausePart = 'lead' | 'charge' | 'help';
+
+/**
+ * The names of the clause [start, end) of `text` and the part its verb gives them, when the clause is units' names
+ * and a `CLAUSE_VERB` (`县农业农村局统筹`, `各乡镇人民政府具体实施`); null otherwise.
+ */
+function verbedClause(text: string, start: number, end: number): { names: Span; part: ClausePart } | null {
+  const m = CLAUSE_VERB.exec(text.slice(start, end));
+  if (m === null || !onlyUnitNames(m[1]!)) return null;
+  return { names: trimSpan(text, start, start + m[1]!.length), part: m[2] ? 'lead' : m[3] ? 'charge' : 'help' };
+}
+
+/** The clause separators of a bracket's list (`，` `；`), outside the brackets of names. */
+const CLAUSE_SEPARATORS = new Set([...',，;；'].map((c) => c.charCodeAt(0)));
+
+/**
+ * A paragraph that ends with a bracket of clauses, each units' names and a `CLAUSE_VERB` (or names alone), a deadline
+ * perhaps closing it, with none of the grammar's role verbs (`（县农业农村局统筹，各乡镇人民政府具体实施，2026年11月底前）`,
+ * `（县邮政管理局抓总，县商务局、县交通运输局协同）`, `（县乡村振兴局指导，各乡镇人民政府落实）`): the units over the work
+ * lead; without one, those who carry it out lead; the rest take part. Names alone take part once a clause has a verb.
+ */
+function verbedUnits(toks: IToken[], from: number, to: number, ctx: AttributionContext): Attribution | null {
+  const group = closingGroup(toks, from, to);
+  if (group === null) return null;
+  const { open, last } = group;
+  const { text } = ctx;
+  const inner = trimSpan(text, end(toks[open]!), toks[last]!.startOffset);
+  const cut = deadlineInList(text, inner);
+  const listEnd = trimListEnd(text, { start: inner.start, end: cut });
+  const clauses: { names: Span; part: ClausePart | null }[] = [];
+  let verbed = false;
+  // Where the clauses stop being units' (`cut` when a deadline opens after a separator, as `deadlineInList` finds).
+  let tail = cut;
+  let depth = 0;
+  let start = inner.start;
+  for (let i = inner.start; i <= listEnd; i++) {
+    const c = i < listEnd ? text.charCodeAt(i) : -1;
+    if (c === OPEN_PAREN || c === OPEN_PAREN_FULL) depth++;
+    else if ((c === CLOSE_PAREN || c === CLOSE_PAREN_FULL) && depth > 0) depth--;
+    else if (c === -1 || (depth === 0 && CLAUSE_SEPARATORS.has(c))) {
+      const clause = trimSpan(text, start, i);
+      start = i + 1;
+      if (clause.end <= clause.start) return null;
+      const read = verbedClause(text, clause.start, clause.end);
+      if (read !== null) verbed = true;
+      else if (!onlyUnitNames(text.slice(clause.start, clause.end))) {
+        // After the units, what no date opens may still say when the work is due (`常态化推进`): read below.
+        if (clauses.length === 0) return null;
+        tail = clause.start;
+        break;
+      }
+      clauses.push(read ?? { names: clause, part: null });
+    }
+  }
+  if (!verbed) return null;
   const lists = emptyLists(ctx);
-  if (pushUnits(lists.responsible, span, 'responsible', ctx) === 0) return null;
-  if (cut < inner.end) pushDeadlines(lists.deadlines, trimSpan(ctx.text, cut, inner.end), ctx, 'field');
+  if (tail < cut) {
+    pushDeadlines(lists.deadlines, trimSpan(text, tail, inner.end), ctx, 'field');
+    if (lists.deadlines.length === 0) return null;
+  }
+  const overall = clauses.some((c) => c.part === 'lead');
+  for (const { names, part } of clauses) {
+    const leads = part === 'lead' || (part === 'charge' && !overall);
+    pushUnits(leads ? lists.lead : lists.responsible, names, leads ? 'lead' : 'responsible', ctx);
+  }
+  if (lists.lead.length === 0 && lists.responsible.length === 0) return null;
+  if (tail === cut && cut < inner.end) pushDeadlines(lists.deadlines, trimSpan(text, cut, inner.end), ctx, 'field');
   const style: AttributionStyle = toks[open]!.tokenType === T.LBracket ? 'bracket' : 'paren';
-  return new PlacedAttribution(style, [], lists.responsible.take(), lists.deadlines.take(), [], { start: toks[open]!.startOffset, end: end(toks[last]!) }, ctx.lines);
+  return new PlacedAttribution(style, lists.lead.take(), lists.responsible.take(), lists.deadlines.take(), [], { start: toks[open]!.startOffset, end: end(toks[last]!) }, ctx.lines);
 }
 
 /**
@@ -572,6 +663,15 @@ function readPart(toks: IToken[], part: AttributionPart, lists: Lists, ctx: Attr
     }
     case 'other': {
       const span = trimSpan(text, toks[part.from]!.startOffset, end(toks[part.to - 1]!));
+      // `（县农业农村局统筹，各乡镇负责）`, `（县乡村振兴局指导，各乡镇负责）`: names and a verb of their part other than the
+      // grammar's role verbs (`verbedClause`); those who carry the work out lead when nothing else does, as
+      // `按职责分工` units do.
+      const verbed = mode === 'field' ? verbedClause(text, span.start, span.end) : null;
+      if (verbed !== null) {
+        const into = verbed.part === 'lead' ? lists.lead : verbed.part === 'charge' ? lists.division : lists.responsible;
+        pushUnits(into, verbed.names, verbed.part === 'lead' ? 'lead' : 'responsible', ctx);
+        return;
+      }
       // `（县交通局为牵头单位，县财政局为配合单位）`: names whose last says the field they fill name units, as the same
       // words in prose do (`pushPiece` cuts the words off and marks the lead).
       // The names before those words must be units' (`责任单位即为牵头单位` states a convention).

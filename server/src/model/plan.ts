@@ -1938,7 +1938,7 @@ function tableTasks(tables: Table[], ctx: AttributionContext, convention: LeadCo
   for (const table of tables) {
     const numberCol = table.columns.indexOf('number');
     // The title is read from the first task column filled, a column of the work asked before a project's name.
-    const taskCols = titleColumns(table.header, table.columns);
+    const taskCols = titleColumns(table.header, table.columns, table.rows);
     // A column of the lead and those who take part together (`牵头/配合单位`, `牵头单位及责任单位`) is read as a list
     // of responsible units, read first, whose first unit leads unless a cell says who leads (`X牵头，Y配合`).
     const combined = columnsOf(table, 'lead').filter((c) => COMBINED_LEAD_HEADER.test(headerWords(table.header[c]!)));
@@ -2273,7 +2273,6 @@ function columnsOf(table: Table, role: Table['columns'][number]): number[] {
   return out;
 }
 
-/** Are the cells of `cols` in `row` all empty (white space only)? */
 /** What a cell writes to say it holds the value of the cell above (`同上`, `同前`, the ditto marks `〃` `″` `”`). */
 const DITTO = /^(?:同上|同前|〃+|″+|”+|"+)[。.]?$/;
 
@@ -2291,6 +2290,7 @@ function dittoColumns(row: TableRow, leadCols: number[], respCols: number[], dea
   return lead || responsible || deadline ? { lead, responsible, deadline } : null;
 }
 
+/** Are the cells of `cols` in `row` all empty (white space only)? */
 function allEmpty(row: TableRow, cols: number[]): boolean {
   for (let k = 0; k < cols.length; k++) if ((row.cells[cols[k]!] ?? '').trim() !== '') return false;
   return true;

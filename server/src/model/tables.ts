@@ -107,9 +107,10 @@ const SPECIFIC_HEADER = /具体|具體/;
  * The task columns of `header` (their roles in `columns`), in the order a row's title is looked for: a column of the
  * row's specific work (`具体任务`) first, then columns naming the work asked (`工作任务`, `任务内容`), then the
  * others, which name what the work belongs to (`项目名称`, `整治内容`, `重点工作`: a cell often merged over the rows
- * of its tasks); in order within each. A table with one task column has nothing to order.
+ * of its tasks); in order within each, unless the `rows` show which of two such columns is merged (`mergedLeftFirst`).
+ * A table with one task column has nothing to order.
  */
-export function titleColumns(header: readonly string[], columns: readonly ColumnRole[]): number[] {
+export function titleColumns(header: readonly string[], columns: readonly ColumnRole[], rows: readonly TableRow[] = []): number[] {
   const out: number[] = [];
   for (let c = 0; c < columns.length; c++) if (columns[c] === 'task') out.push(c);
   if (out.length < 2) return out;
@@ -117,7 +118,38 @@ export function titleColumns(header: readonly string[], columns: readonly Column
     const words = headerWords(header[c]!);
     return SPECIFIC_HEADER.test(words) ? 0 : WORK_HEADER.test(words) ? 1 : 2;
   };
-  return out.map((c) => ({ c, r: rank(c) })).sort((a, b) => a.r - b.r || a.c - b.c).map((x) => x.c);
+  const ranked = out.map((c) => ({ c, r: rank(c) })).sort((a, b) => a.r - b.r || a.c - b.c);
+  const full = filledThroughout(ranked, rows);
+  if (full > 0) ranked.unshift(ranked.splice(full, 1)[0]!);
+  return ranked.map((x) => x.c);
+}
+
+/**
+ * Of task columns ranked alike by their headers (`项目名称 | 建设内容`, `重点工作 | 工作内容`: neither says which holds the
+ * row's own work), the index in `ranked` of one the rows fill throughout, right of the first ranked, which some rows
+ * leave empty where it is filled: the first is a group's cell merged over the rows of its tasks (`| 1 | 城区学位扩容 |
+ * 新建城东小学 |` / `| 2 |  | 改扩建城南幼儿园 |`), so the rows' titles come from the other and the first groups them.
+ * 0 when the rows show no such thing (the headers' order stands).
+ */
+function filledThroughout(ranked: readonly { c: number; r: number }[], rows: readonly TableRow[]): number {
+  const first = ranked[0]!;
+  const filled = (row: TableRow, c: number) => (row.cells[c] ?? '').trim() !== '';
+  for (let k = 1; k < ranked.length; k++) {
+    const { c, r } = ranked[k]!;
+    if (r !== first.r || c < first.c) continue;
+    let gaps = 0;
+    let full = true;
+    let seen = 0;
+    for (let i = 0; i < rows.length && full; i++) {
+      const row = rows[i]!;
+      if (filled(row, c)) {
+        seen++;
+        if (!filled(row, first.c)) gaps++;
+      } else if (filled(row, first.c)) full = false;
+    }
+    if (full && gaps > 0 && gaps < seen) return k;
+  }
+  return 0;
 }
 
 /** A column of a unit's standing duties (`主要职责`, `工作职能`), simplified. */
