@@ -1324,6 +1324,26 @@ describe('real plans: lead conventions', () => {
     ]);
   });
 
+  it('同上 as a field\'s whole value: the item takes the value of the item above, with no empty-field error', () => {
+    const p = plan('', [
+      '1.推行开办一日办结。（牵头单位：县市场监管局；责任单位：县税务局；完成时限：2025年3月底前）',
+      '2.推广电子营业执照。（牵头单位：同上；责任单位：〃；完成时限：同上）',
+      '3.推广电子印章。',
+      '牵头单位：县数据局',
+      '完成时限：同上',
+      // A value with more words than the mark is the field's own.
+      '4.推广电子签名。（牵头单位：县数据局；完成时限：同上级部署）',
+    ]);
+    assert.deepEqual(p.tasks.map((t) => [...row(t), t.deadline?.text ?? null, t.inherited.lead, t.inherited.deadline]), [
+      ['1.', ['县市场监管局'], ['县税务局'], '2025年3月底前', false, false],
+      ['2.', ['县市场监管局'], ['县税务局'], '2025年3月底前', true, true],
+      ['3.', ['县数据局'], [], '2025年3月底前', false, true],
+      ['4.', ['县数据局'], [], null, false, false],
+    ]);
+    const found = lintPlan(p, { rules: allRules }).map((d) => d.ruleId);
+    assert.ok(!found.includes('PL001') && !found.includes('PL010'), found.join(' '));
+  });
+
   it('下同 after the lead convention carries the convention, not the units of its clause', () => {
     const p = plan('', ['1.做好宣传。（责任单位：县委宣传部、县文旅局，列第一位的为牵头单位，下同）', '2.做好培训。（责任单位：县教育局、县人社局）', '3.做好总结。']);
     assert.deepEqual(p.tasks.map(row), [

@@ -20,6 +20,7 @@ import {
 import { ListBuffer, type Sink } from './buffer.js';
 import { collectDeadlines, type DeadlineContext, type FoundDeadline } from './deadline.js';
 import { PlacedAttribution, PlacedDeadline, PlacedProblem, PlacedUnit } from './located.js';
+import { saysSameAsAbove } from './same-below.js';
 import type { LineTable } from './positions.js';
 import { isPlaceholder, isSpaceCode, oneLine, stripNoise, toSimplified, trimSpan, unitKey, unwrapped } from './text.js';
 import type { Attribution, AttributionProblem, AttributionStyle, Deadline, Span, UnitMention, UnitRole } from './types.js';
@@ -758,6 +759,8 @@ function readField(toks: IToken[], from: number, valueStart: number, to: number,
     if (!COOPERATING_FIELD.test(unspaced(head.image))) attribution.problems.push(problem(ctx, 'empty-field', oneLine(head.image), { start: head.startOffset, end: end(toks[valueStart - 1]!) }));
     return;
   }
+  // `牵头单位：同上`: the value of the item above, which the task takes from there (`sameAsAboveRoles`); no unit, no date.
+  if (span.end - span.start <= 8 && saysSameAsAbove(ctx.text.slice(span.start, span.end))) return;
   if (head.tokenType === T.DeadlineField) {
     placeWrittenDeadline(attribution.deadlines, span.start, span.end, ctx);
     return;

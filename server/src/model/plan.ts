@@ -27,7 +27,7 @@ import { DEFAULT_NON_TASK_SECTIONS } from '../config/config.js';
 import { decideKind, findNoticeIssues, findNoticeRequires } from './kind.js';
 import { restartsNewPart, separateListWalker } from './numbering.js';
 import { responsibleParty } from './party.js';
-import { carriedUnits } from './same-below.js';
+import { carriedUnits, sameAsAboveRoles, saysSameAsAbove } from './same-below.js';
 import { columnRole, findTables, headerWords, joinedCell, PERSON_HEADER, titleColumns } from './tables.js';
 import { readRemarkLead, readUnitCells, REMARK_HEADER, type UnitCellOptions } from './table-units.js';
 import { isSpace, isSpaceCode, isTrimCode, oneLine, stripNoise, toSimplified, trimSpan } from './text.js';
@@ -1502,7 +1502,7 @@ function bodyTasks(built: BuiltSections, ctx: AttributionContext, convention: Le
     const entry = built.info.get(section)!;
     if (entry.nonTask) continue;
     const isTask = isTaskSection(section, built, maxLevel) || (chaptersAreTasks && leafChapters.has(section));
-    const task = isTask ? sectionTask(section, built, ctx, convention, carries) : null;
+    const task = isTask ? sectionTask(section, built, ctx, convention, carries, tasks[tasks.length - 1] ?? null) : null;
     if (task !== null) tasks.push(task);
     // After its own task is read: a `下同` holds for the items after it, not for its own.
     if (entry.own.length > 0) carryOn(section, task, built, ctx, convention, carries);
@@ -1588,7 +1588,8 @@ function isTaskSection(section: Section, built: BuiltSections, maxLevel: number)
   return section.marker.level >= 2 || entry.own.length > 0 || maxLevel === 1;
 }
 
-function sectionTask(section: Section, built: BuiltSections, ctx: AttributionContext, convention: LeadConvention, carries: Carries): Task {
+/** The task of `section`; `previous`, the task read before it (the item above, for a field that says `同上`). */
+function sectionTask(section: Section, built: BuiltSections, ctx: AttributionContext, convention: LeadConvention, carries: Carries, previous: Task | null): Task {
   const entry = built.info.get(section)!;
   const { lead, responsible, carriedLead, carriedResponsible } = ownUnits(entry.own, carriedTo(section, built, carries), ctx.text, convention);
   const explicit = gather(entry.own, DEADLINES);
@@ -1598,6 +1599,22 @@ function sectionTask(section: Section, built: BuiltSections, ctx: AttributionCon
   let finalLead = lead;
   let finalResponsible = responsible;
   let deadline = pickDeadline(written);
+  // `（牵头单位：同上；完成时限：同上）`: a field that says it repeats the item above holds that item's value.
+  const same = previous !== null && entry.own.length > 0 && (lead.length === 0 || responsible.length === 0 || deadline === null) ? sameAsAboveRoles(entry.own, ctx.text) : null;
+  if (same !== null && previous !== null) {
+    if (same.lead && lead.length === 0 && previous.lead.length > 0) {
+      finalLead = previous.lead;
+      inherited.lead = true;
+    }
+    if (same.responsible && responsible.length === 0 && previous.responsible.length > 0) {
+      finalResponsible = previous.responsible;
+      inherited.responsible = true;
+    }
+    if (same.deadline && deadline === null && previous.deadline !== null) {
+      deadline = previous.deadline;
+      inherited.deadline = true;
+    }
+  }
   for (let up = section.parent; up !== null; up = up.parent) {
     const above = built.info.get(up)!.own;
     // What the heading's attributions say under the plan's convention (`责任单位：X` alone: X leads), as for a task's own.
@@ -2275,13 +2292,10 @@ function columnsOf(table: Table, role: Table['columns'][number]): number[] {
   return out;
 }
 
-/** What a cell writes to say it holds the value of the cell above (`同上`, `同前`, the ditto marks `〃` `″` `”`). */
-const DITTO = /^(?:同上|同前|〃+|″+|”+|"+)[。.]?$/;
-
-/** Does `row`'s cell in column `c` say `同上`? */
+/** Does `row`'s cell in column `c` say `同上` (`saysSameAsAbove`)? */
 const isDitto = (row: TableRow, c: number): boolean => {
   const cell = row.cells[c];
-  return cell !== undefined && cell.length <= 8 && DITTO.test(cell.trim());
+  return cell !== undefined && saysSameAsAbove(cell);
 };
 
 /** Which of a row's unit and deadline columns say `同上` (`isDitto`); null when none does (most rows: one test a cell). */

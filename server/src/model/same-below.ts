@@ -1,5 +1,6 @@
 // `下同` ("the same below") written in an item's attribution (`（牵头单位：县文旅局，下同；责任单位：各景区）`): the units
-// of that clause hold for the items after it that do not name their own, as a heading's units hold for its items.
+// of that clause hold for the items after it that do not name their own, as a heading's units hold for its items. And
+// `同上` ("the same as above"), a field's or a table cell's whole value: it holds the value of the item or row above.
 import { oneLine } from './text.js';
 import type { Attribution, UnitMention } from './types.js';
 
@@ -44,4 +45,37 @@ function clauseStart(written: string, at: number): number {
   CLAUSE_END.lastIndex = 0;
   for (let m = CLAUSE_END.exec(written); m !== null && m.index < at; m = CLAUSE_END.exec(written)) from = m.index + 1;
   return from;
+}
+
+/** What a value writes to say it repeats the one above it (`同上`, `同前`, the ditto marks `〃` `″` `”`). */
+const SAME_ABOVE = /^(?:同上|同前|〃+|″+|”+|"+)[。.]?$/;
+
+/** Does `value` (a field's value or a table cell, spaces aside) say it repeats the one above it? */
+export function saysSameAsAbove(value: string): boolean {
+  return value.length <= 8 && SAME_ABOVE.test(value.trim());
+}
+
+/** A field whose whole value is `同上` (`牵头单位：同上`, `完成时限：〃`): its name. */
+const SAME_ABOVE_FIELD = /([^\s：:；;，,。（(【\[〔]{1,10})[ \t\u3000]*[：:][ \t\u3000]*(?:同上|同前|〃+)[ \t\u3000]*(?=[；;。，,)）\]】〕\r\n]|$)/g;
+/** The field names of a lead, of a deadline; any other unit field names responsible units. */
+const LEAD_NAME = /牵头|牽頭|主办|主辦|主责|主責/;
+const DEADLINE_NAME = /时限|時限|时间|時間|期限|节点|節點|日期|时序|時序/;
+
+/** The roles whose field says `同上` in `own` (an item's attributions), null when none does. */
+export function sameAsAboveRoles(own: readonly Attribution[], text: string): { lead: boolean; responsible: boolean; deadline: boolean } | null {
+  let roles: { lead: boolean; responsible: boolean; deadline: boolean } | null = null;
+  for (const a of own) {
+    const written = text.slice(a.span.start, a.span.end);
+    // The common case, no mark at all, costs a search or three of the attribution's text.
+    if (!written.includes('同上') && !written.includes('同前') && !written.includes('〃')) continue;
+    SAME_ABOVE_FIELD.lastIndex = 0;
+    for (let m = SAME_ABOVE_FIELD.exec(written); m !== null; m = SAME_ABOVE_FIELD.exec(written)) {
+      const name = m[1]!;
+      roles ??= { lead: false, responsible: false, deadline: false };
+      if (LEAD_NAME.test(name)) roles.lead = true;
+      else if (DEADLINE_NAME.test(name)) roles.deadline = true;
+      else roles.responsible = true;
+    }
+  }
+  return roles;
 }
