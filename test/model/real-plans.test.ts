@@ -1313,6 +1313,11 @@ describe('real plans: lead conventions', () => {
     ]);
   });
 
+  it('下同 after a short name the clause defines carries the name, not the units', () => {
+    const p = plan('', ['1.做好宣传。（县文化和旅游局牵头，以下简称县文旅局，下同）', '2.做好培训。']);
+    assert.deepEqual(p.tasks.map((t) => t.lead.map((u) => u.name)), [['县文化和旅游局'], []]);
+  });
+
   it('未注明牵头单位的，责任单位即为牵头单位: the responsible units lead', () => {
     const p = plan('未注明牵头单位的，责任单位即为牵头单位。', ['1.做好宣传。（责任单位：县委宣传部、县文旅局）']);
     assert.deepEqual(p.tasks.map(row), [['1.', ['县委宣传部', '县文旅局'], []]]);
