@@ -1589,7 +1589,9 @@ function ownUnits(
     return { lead: carried.lead, responsible: carried.responsible, carriedLead: carried.lead.length > 0, carriedResponsible: carried.responsible.length > 0 };
   }
   if (carried !== null && lead.length === 0 && carried.leadWritten && convention === 'none') {
-    return { lead: carried.lead, responsible, carriedLead: true, carriedResponsible: false };
+    // The lead listed again among them (`（责任单位：县文旅局、县交通局）`) leads: it is not also responsible.
+    const others = responsible.filter((u) => !carried.lead.some((l) => l.key === u.key));
+    return { lead: carried.lead, responsible: others, carriedLead: true, carriedResponsible: false };
   }
   const read = applyConvention(lead, responsible, own, text, convention);
   if (carried !== null && read.responsible.length === 0 && carried.responsible.length > 0) {
