@@ -1097,11 +1097,13 @@ describe('real plans: an attribution written after an item\'s sub-items', () => 
       ['1.', [], []],
       ['2.', ['镇环卫所'], []],
     ]);
-    const chapter = read(['白沙镇2025年河道保洁工作方案', '（一）重点任务', '1.每周打捞主河道漂浮物。', '2.清运岸边堆积垃圾。', '牵头单位：镇环卫所']);
-    assert.deepEqual(chapter.tasks.map(row), [
-      ['1.', [], []],
-      ['2.', ['镇环卫所'], []],
-    ]);
+    for (const title of ['重点任务', '主要目标和任务', '重点工作任务及分工', '工作措施']) {
+      const chapter = read(['白沙镇2025年河道保洁工作方案', `（一）${title}`, '1.每周打捞主河道漂浮物。', '2.清运岸边堆积垃圾。', '牵头单位：镇环卫所']);
+      assert.deepEqual(chapter.tasks.map(row), [
+        ['1.', [], []],
+        ['2.', ['镇环卫所'], []],
+      ], title);
+    }
   });
 
   it('is the item\'s under a chapter that labels its numbered lines as measures (整改措施：), at any level', () => {

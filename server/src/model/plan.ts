@@ -697,8 +697,12 @@ function holdsParts(parent: SectionInfo, last: Section, text: string): boolean {
   return !chapter || last.marker.level >= 5 || listsMeasures(parent, text);
 }
 
-/** A heading's title that names a chapter of tasks, not an item of work: `重点任务`, `主要措施`, `具体举措`, `工作内容`. */
-const CHAPTER_TITLE = /^(?:主要|重点|具体|工作|重点工作|主要工作)?(?:任务|任務|措施|举措|舉措|内容|內容|工作)(?:及|和|与)?(?:分工|安排|要求|步骤|步驟)?[。.]?$/;
+/**
+ * A heading's title that names a chapter of tasks, not an item of work: `重点任务`, `主要措施`, `具体举措`, `工作内容`,
+ * `主要目标和任务`, `重点工作任务及分工`.
+ */
+const CHAPTER_TITLE =
+  /^(?:(?:主要|重点|重點|具体|具體|工作|目标|目標|年度)(?:及|和|与|與|、)?){0,3}(?:任务|任務|措施|举措|舉措|内容|內容|工作)(?:(?:及|和|与|與|、)?(?:责任分工|責任分工|分工|安排|要求|步骤|步驟|措施|举措|舉措|任务|任務|目标|目標|进度|進度)){0,2}[。.：:]?$/;
 const namesChapter = (title: string): boolean => CHAPTER_TITLE.test(title.trim());
 
 /**
