@@ -888,6 +888,35 @@ describe('parsePlan', () => {
       assert.equal(plan.kind, 'plan');
     });
 
+    it('takes no table row, attachment label or notice\'s list of attachments for the title', () => {
+      const table = planOf([
+        '# 青山县2025年养老服务重点任务',
+        '',
+        '| 序号 | 任务内容 | 牵头单位 | 完成时限 |',
+        '| --- | --- | --- | --- |',
+        '| 1 | 实施居家养老服务提升计划 | 县民政局 | 2025年9月底前 |',
+      ]);
+      assert.equal(table.title, '青山县2025年养老服务重点任务');
+      const label = planOf(['附件2', '', '    青山县2025年养老服务任务分工表', '', '序号\t任务\t牵头单位', '1\t新建助餐点\t县民政局']);
+      assert.equal(label.title, '青山县2025年养老服务任务分工表');
+      assert.deepEqual(label.period, { start: 2025, end: 2025, source: 'title' });
+      const notice = planOf([
+        '青山县人民政府办公室关于印发《青山县2025年养老服务提升行动方案》的通知',
+        '各乡镇人民政府，县直各部门：',
+        '现将《青山县2025年养老服务提升行动方案》印发给你们，请认真贯彻执行。',
+        '附件：1.青山县2025年养老服务提升行动方案',
+        '      2.县养老服务工作专班成员名单',
+        '青山县人民政府办公室',
+        '2025年4月2日',
+        '青山县2025年养老服务提升行动方案',
+        '一、新建社区助餐点10个。（县民政局牵头）',
+      ]);
+      assert.equal(notice.title, '青山县2025年养老服务提升行动方案');
+      assert.equal(notice.titleRange!.start.line, 7);
+      // With no notice, a plan's title line is read as before.
+      assert.equal(planOf(['青山县2025年养老服务提升行动方案', '一、新建社区助餐点10个。（县民政局牵头）']).title, '青山县2025年养老服务提升行动方案');
+    });
+
     it('takes the title a covering notice prints, whatever the document is called', () => {
       const plan = planOf([
         '岚川市人民政府办公室关于印发《岚川市2021年度法治政府建设重点任务》的通知',

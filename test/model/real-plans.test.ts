@@ -1117,11 +1117,13 @@ describe('real plans: an attribution written after an item\'s sub-items', () => 
       ['1.', [], []],
       ['2.', ['镇环卫所'], []],
     ]);
-    const chapter = read(['白沙镇2025年河道保洁工作方案', '（一）重点任务', '1.每周打捞主河道漂浮物。', '2.清运岸边堆积垃圾。', '牵头单位：镇环卫所']);
-    assert.deepEqual(chapter.tasks.map(row), [
-      ['1.', [], []],
-      ['2.', ['镇环卫所'], []],
-    ]);
+    for (const title of ['重点任务', '主要目标和任务', '重点工作任务及分工', '工作措施']) {
+      const chapter = read(['白沙镇2025年河道保洁工作方案', `（一）${title}`, '1.每周打捞主河道漂浮物。', '2.清运岸边堆积垃圾。', '牵头单位：镇环卫所']);
+      assert.deepEqual(chapter.tasks.map(row), [
+        ['1.', [], []],
+        ['2.', ['镇环卫所'], []],
+      ], title);
+    }
   });
 
   it('is the item\'s under a chapter that labels its numbered lines as measures (整改措施：), at any level', () => {
@@ -1288,7 +1290,7 @@ describe('real plans: lead conventions', () => {
       '一、完善服务网络',
       '（一）新建社区助餐点8个。（牵头单位：县民政局，下同；责任单位：各乡镇）',
       '（二）推进居家适老化改造200户。',
-      '（三）培训养老护理员300人次。（责任单位：县人社局）',
+      '（三）培训养老护理员300人次。（责任单位：县民政局、县人社局）',
       '（四）建设智慧养老平台。（牵头单位：县数据局）',
       '（五）开展老年人能力评估。',
       '二、加强要素保障',
@@ -1351,6 +1353,11 @@ describe('real plans: lead conventions', () => {
       ['2.', ['县教育局'], ['县人社局']],
       ['3.', [], []],
     ]);
+  });
+
+  it('下同 after a short name the clause defines carries the name, not the units', () => {
+    const p = plan('', ['1.做好宣传。（县文化和旅游局牵头，以下简称县文旅局，下同）', '2.做好培训。']);
+    assert.deepEqual(p.tasks.map((t) => t.lead.map((u) => u.name)), [['县文化和旅游局'], []]);
   });
 
   it('未注明牵头单位的，责任单位即为牵头单位: the responsible units lead', () => {

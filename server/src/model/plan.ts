@@ -282,7 +282,9 @@ const PLAN_WORDS = /实施方案|工作方案|工作要点|工作安排|年度�
 /**
  * The plan's title: the first short line naming a plan, else the `《…》` that a covering notice prints
  * (`关于印发《X》的通知`), else the first line. A title broken over lines (`…法治政府建设` / `工作实施方案`) is
- * named whole by the notice. A long line (a document that lost its line breaks) is read piece by piece.
+ * named whole by the notice. A long line (a document that lost its line breaks) is read piece by piece. A table's
+ * row (`| 4 | 推进…计划 |`) and an attachment's label (`附件`, `附件2`) are no title, nor, under a covering notice, the
+ * list of what it attaches (`附件：1.…实施方案`: the notice names the plan).
  */
 function findTitle(text: string, lines: LineTable): { text: string; span: Span } | null {
   let first: { text: string; span: Span } | null = null;
@@ -291,7 +293,9 @@ function findTitle(text: string, lines: LineTable): { text: string; span: Span }
   for (let i = 0; i < limit; i++) {
     const start = lines.lineStart(i);
     const stop = i + 1 < lines.lineCount ? lines.lineStart(i + 1) : text.length;
-    for (const span of titlePieces(text, trimSpan(text, start, Math.min(stop, start + 1000)))) {
+    const whole = trimSpan(text, start, Math.min(stop, start + 1000));
+    if (notTitleLine(text, whole, notice !== null)) continue;
+    for (const span of titlePieces(text, whole)) {
       let line = text.slice(span.start, span.end).replace(/[\r\n]+$/, '').replace(/^#+\s*/, '');
       if (line.length === 0) continue;
       line = stripNoise(line);
@@ -311,6 +315,26 @@ function findTitle(text: string, lines: LineTable): { text: string; span: Span }
   }
   return notice ?? first;
 }
+
+/**
+ * Is the line `span` none that may be the title: a table's row (a pipe or a tab opens or parts its cells), an
+ * attachment's label alone, or, `inNotice`, a line of the notice's list of attachments (`附件：1.…` and the lines under
+ * it, `2.…`)?
+ */
+function notTitleLine(text: string, span: Span, inNotice: boolean): boolean {
+  if (span.end <= span.start) return false;
+  const c = text.charCodeAt(span.start);
+  if (c === 0x7c /* | */ || c === 0xff5c /* ｜ */) return true;
+  const line = text.slice(span.start, Math.min(span.end, span.start + 40));
+  if (line.includes('\t')) return true;
+  if (ATTACHMENT_LINE.test(line)) return true;
+  return inNotice && (ATTACHMENT_LIST.test(line) || LISTED_ATTACHMENT.test(line));
+}
+
+/** The first line of a notice's list of attachments: `附件：1.…`, `附件：…方案`. */
+const ATTACHMENT_LIST = /^附件[0-9一二三四五六七八九十]*[ \t\u3000]*[:：]/;
+/** A later line of that list, a number then a name (`2.县…联系人名单`): under a notice, no title. */
+const LISTED_ATTACHMENT = /^[0-9０-９]{1,2}[.．、]/;
 
 /** A title line is short; a longer line is cut into its space-separated pieces, each a possible title. */
 function titlePieces(text: string, span: Span): Span[] {
@@ -673,8 +697,12 @@ function holdsParts(parent: SectionInfo, last: Section, text: string): boolean {
   return !chapter || last.marker.level >= 5 || listsMeasures(parent, text);
 }
 
-/** A heading's title that names a chapter of tasks, not an item of work: `重点任务`, `主要措施`, `具体举措`, `工作内容`. */
-const CHAPTER_TITLE = /^(?:主要|重点|具体|工作|重点工作|主要工作)?(?:任务|任務|措施|举措|舉措|内容|內容|工作)(?:及|和|与)?(?:分工|安排|要求|步骤|步驟)?[。.]?$/;
+/**
+ * A heading's title that names a chapter of tasks, not an item of work: `重点任务`, `主要措施`, `具体举措`, `工作内容`,
+ * `主要目标和任务`, `重点工作任务及分工`.
+ */
+const CHAPTER_TITLE =
+  /^(?:(?:主要|重点|重點|具体|具體|工作|目标|目標|年度)(?:及|和|与|與|、)?){0,3}(?:任务|任務|措施|举措|舉措|内容|內容|工作)(?:(?:及|和|与|與|、)?(?:责任分工|責任分工|分工|安排|要求|步骤|步驟|措施|举措|舉措|任务|任務|目标|目標|进度|進度)){0,2}[。.：:]?$/;
 const namesChapter = (title: string): boolean => CHAPTER_TITLE.test(title.trim());
 
 /**
@@ -1568,7 +1596,9 @@ function ownUnits(
     return { lead: carried.lead, responsible: carried.responsible, carriedLead: carried.lead.length > 0, carriedResponsible: carried.responsible.length > 0 };
   }
   if (carried !== null && lead.length === 0 && carried.leadWritten && convention === 'none') {
-    return { lead: carried.lead, responsible, carriedLead: true, carriedResponsible: false };
+    // The lead listed again among them (`（责任单位：县文旅局、县交通局）`) leads: it is not also responsible.
+    const others = responsible.filter((u) => !carried.lead.some((l) => l.key === u.key));
+    return { lead: carried.lead, responsible: others, carriedLead: true, carriedResponsible: false };
   }
   const read = applyConvention(lead, responsible, own, text, convention);
   if (carried !== null && read.responsible.length === 0 && carried.responsible.length > 0) {

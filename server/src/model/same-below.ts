@@ -7,10 +7,10 @@ import type { Attribution, UnitMention } from './types.js';
 /** `下同` closing a clause: after a comma, before the clause's end (`；` `。`), a comma, a closer or the end. */
 const SAME_BELOW = /[，,、][ \t\u3000]*(?:以下同|下同|下文同)[ \t\u3000]*(?=[；;。，,)）\]】〕]|$)/g;
 /**
- * A clause that states the plan's lead convention (`列第一位者为牵头单位，下同`, `责任单位即为牵头单位，下同`): its
- * `下同` carries the convention (the plan's, read apart), not its units.
+ * A clause whose `下同` carries something other than its units: the plan's lead convention (`列第一位者为牵头单位，下同`,
+ * `责任单位即为牵头单位，下同`: read apart), or a short name it defines (`县文化和旅游局牵头，以下简称县文旅局，下同`).
  */
-const STATES_CONVENTION = /第一|首位|首[个個家]|最前|即[为為]|就是/;
+const CARRIES_OTHER = /第一|首位|首[个個家]|最前|即[为為]|就是|[简簡]称|[简簡]稱|下称|下稱|以下称|以下稱|统称|統稱/;
 /** Where a clause of an attribution ends: the units after it are another field's. */
 const CLAUSE_END = /[；;。]/g;
 
@@ -28,7 +28,7 @@ export function carriedUnits(own: readonly Attribution[], text: string): Set<Uni
     SAME_BELOW.lastIndex = 0;
     for (let m = SAME_BELOW.exec(written); m !== null; m = SAME_BELOW.exec(written)) {
       const from = clauseStart(written, m.index);
-      if (STATES_CONVENTION.test(oneLine(written.slice(from, m.index)))) continue;
+      if (CARRIES_OTHER.test(oneLine(written.slice(from, m.index)))) continue;
       const start = a.span.start + from;
       const end = a.span.start + m.index;
       for (const u of [...a.lead, ...a.responsible]) {
