@@ -3,6 +3,7 @@
 // and the tasks are one reading of the body; attributions, deadlines and tables are read in their own modules.
 import {
   leadsAfterBy,
+  markedUnits,
   parseArabic,
   parseChineseNumeral,
   parseCircled,
@@ -1396,7 +1397,8 @@ function leadSegmentAfter(toks: IToken[], comma: number, to: number): boolean {
   while (next < to && toks[next]!.tokenType !== T.Comma && toks[next]!.tokenType !== T.SentenceEnd && toks[next]!.tokenType !== T.Semicolon) next++;
   let last = next - 1;
   while (last > comma && toks[last]!.tokenType === T.Newline) last--;
-  return last > comma && leadsAfterBy(toks[last]!) && unitsThenVerb(toks, comma + 1, next);
+  // `…，县应急局（牵头）、县住建局，…`: names one of which a lead mark follows say who leads as a verb would.
+  return last > comma && ((leadsAfterBy(toks[last]!) && unitsThenVerb(toks, comma + 1, next)) || markedUnits(toks, comma + 1, next));
 }
 
 const TITLE_TRAILING = new Set([...',，、:：;；*'].map((c) => c.charCodeAt(0)));
