@@ -856,6 +856,29 @@ function partHeading(text: string, block: Block): string | null {
   return m === null ? null : m[1]!.trim();
 }
 
+/**
+ * The title of another plan that the text goes on with after the first plan's sections (two plans pasted into one
+ * file: `金川县2026年森林防火工作方案` on a line of its own, then `一、…` from 1 again), read as a part's heading, so that its
+ * list is its own (its `一、` no step back). The line of the paragraph `blocks[b]` is short, no sentence, and ends in a
+ * plan's name; the next numbered paragraph before `bodyEnd` is a `一、`. Null otherwise.
+ */
+function nextPlanTitle(text: string, blocks: Block[], b: number, bodyEnd: number): string | null {
+  const block = blocks[b]!;
+  if (block.end - block.start > 48) return null;
+  const line = text.slice(block.start, block.end).trim();
+  if (!PLAN_NAME_END.test(line) || /[。；;，,、！？!?：:]/.test(line)) return null;
+  for (let k = b + 1; k < blocks.length && blocks[k]!.start < bodyEnd; k++) {
+    const marker = blocks[k]!.marker;
+    if (blocks[k]!.kind !== 'paragraph' || marker === null) continue;
+    const kind = LEVELS[marker.tokenType.name];
+    return kind !== undefined && kind.level === 1 && kind.value(marker.image) === 1 ? line : null;
+  }
+  return null;
+}
+
+/** The last words of a plan's title (`…实施方案`, `…工作要点`, `…行动计划`). */
+const PLAN_NAME_END = /(?:方案|要点|要點|计划|計劃)$/;
+
 /** `第X章` or `第X部分`, then its title (no sentence, no clause), alone on its line. */
 const PART_HEADING = /^[ \t\u3000\u00a0]*(?:#{1,6}[ \t]+)?第[一二三四五六七八九十]{1,3}(?:章|部分)[ \t\u3000\u00a0:：]*([^。；;，,、！？!?\r\n:：]{0,30})[ \t\u3000\u00a0]*\r?\n?$/;
 
@@ -902,6 +925,8 @@ function buildSections(
   let part: SeparateList | null = null;
   let partNonTask = false;
   let partFirm = false;
+  /** How many sections of `all` the covering notice holds: the plan's own come after them. */
+  let planFrom = 0;
   let lastEnd = 0;
   for (let b = firstBlock; b < blocks.length; b++) {
     const block = blocks[b]!;
@@ -915,9 +940,11 @@ function buildSections(
       // The notice's own requirements (`一、…` `二、…`) are a list of their own: the plan counts from 1 again.
       if (all.length > 0) separateLists.push({ span: { start: 0, end: noticeEnd }, level: 1, kind: 'notice' });
       endLabelled(noticeEnd);
+      planFrom = all.length;
     }
     lastEnd = block.end;
-    const partTitle = block.marker === null && block.start >= noticeEnd ? partHeading(ctx.text, block) : null;
+    const partTitle =
+      block.marker === null && block.start >= noticeEnd ? (partHeading(ctx.text, block) ?? (all.length > planFrom ? nextPlanTitle(ctx.text, blocks, b, bodyEnd) : null)) : null;
     if (partTitle !== null) {
       // A part's heading closes everything above it: its items are its own, a list of their own.
       while (stack.length > 0) closeSection(stack.pop()!, info, ctx);
