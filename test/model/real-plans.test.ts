@@ -1343,3 +1343,22 @@ describe('real plans: tables whose cells a sharing page glued together', () => {
     assert.deepEqual(plan.tasks.map(row), [['1.', ['县民政局'], []]]);
   });
 });
+
+describe('real plans: a community plan labels each task\'s time `时间：`', () => {
+  it('reads `时间：` opening a line under a task as its deadline', () => {
+    const plan = read([
+      '春晖社区2026年平安建设工作计划',
+      '一、工作内容',
+      '1.开展楼道消防通道清理。',
+      '责任单位：社区居委会',
+      '时间：每月',
+      '2.组织反诈宣传进小区。',
+      '责任单位：社区警务室',
+      '时间：2026年10月底前',
+    ]);
+    assert.deepEqual(plan.tasks.map((t) => [t.number, t.deadline?.text ?? null]), [
+      ['1.', '每月'],
+      ['2.', '2026年10月底前'],
+    ]);
+  });
+});
