@@ -907,8 +907,8 @@ function keywordToken(name: string, words: readonly string[], categories: TokenT
   return type;
 }
 
-/** What a clause may open after: a line's start, a bracket, a separator. */
-const CLAUSE_OPENERS = new Set([...'\n\r(（[【〔；;，,。'].map((c) => c.charCodeAt(0)));
+/** What a clause may open after: a line's start, a bracket, a separator (a slash too: `【牵头：X/配合：Y/时限：Z】`). */
+const CLAUSE_OPENERS = new Set([...'\n\r(（[【〔；;，,。/／'].map((c) => c.charCodeAt(0)));
 
 /**
  * Does a clause open at `offset`: after a line's start, a bracket or a separator, or after spaces that part it from the

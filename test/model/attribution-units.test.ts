@@ -326,3 +326,26 @@ describe('attribution: units with a lead mark written after the task, with no br
     assert.deepEqual(p.tasks.map(row), [['1.', [], []]]);
   });
 });
+
+describe('attribution: fields parted by slashes in one bracket', () => {
+  it('`【牵头：X/配合：Y、Z/时限：…】` and full field names alike: each field its own, no slash left on a name', () => {
+    const p = plan('', [
+      '1.改建社区卫生服务站。【牵头：县卫健局/配合：县住建局、县财政局/时限：2024年9月底前】',
+      '2.培训家庭医生。【牵头：县卫健局/时限：2024年11月底前】',
+      '3.推广远程会诊。（牵头单位：县卫健局／责任单位：各乡镇卫生院／完成时限：常态化推进）',
+    ]);
+    assert.deepEqual(
+      p.tasks.map((t) => [...row(t), t.deadline?.text ?? null]),
+      [
+        ['1.', ['县卫健局'], ['县住建局', '县财政局'], '2024年9月底前'],
+        ['2.', ['县卫健局'], [], '2024年11月底前'],
+        ['3.', ['县卫健局'], ['各乡镇卫生院'], '常态化推进'],
+      ],
+    );
+  });
+
+  it('a slash between names in a field still parts them', () => {
+    const p = plan('', ['1.改建社区卫生服务站。（责任单位：县卫健局/县住建局；完成时限：2024年9月底前）']);
+    assert.deepEqual(p.tasks.map(row), [['1.', [], ['县卫健局', '县住建局']]]);
+  });
+});

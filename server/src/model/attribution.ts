@@ -912,10 +912,10 @@ function deadlineInList(text: string, span: Span): number {
   return span.end;
 }
 
-/** The end of a unit list without the separators a cut left behind it. */
+/** The end of a unit list without the separators a cut left behind it (`市教育局/` before `/配合：…`). */
 function trimListEnd(text: string, span: Span): number {
   let e = span.end;
-  while (e > span.start && /[\s,，、;；]/.test(text[e - 1]!)) e--;
+  while (e > span.start && /[\s,，、;；/／]/.test(text[e - 1]!)) e--;
   return e;
 }
 
