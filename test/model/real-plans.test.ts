@@ -1362,3 +1362,27 @@ describe('real plans: a community plan labels each task\'s time `时间：`', ()
     ]);
   });
 });
+
+describe('real plans: a section of units\' standing duties (`职责分工`)', () => {
+  const plan = (duties: string[]) =>
+    read([
+      '溪川县2026年政务服务“一网通办”工作方案',
+      '一、主要任务',
+      '（一）梳理高频事项清单。牵头单位：县政务服务中心；完成时限：2026年4月底前。',
+      '二、职责分工',
+      ...duties,
+      '三、保障措施',
+      '（一）加强督查考核。',
+    ]);
+
+  it('gives no task: what each unit does for good bears no date, and no PL002 is asked of it', () => {
+    const p = plan(['（一）县政务服务中心：负责统筹推进“一网通办”工作。', '（二）县大数据中心：负责平台建设和数据共享。']);
+    assert.deepEqual(p.tasks.map((t) => t.title), ['梳理高频事项清单']);
+    assert.deepEqual(lintPlan(p, { rules: allRules, settings: { today: '2026-01-01' } }).filter((d) => d.ruleId === 'PL002' || d.ruleId === 'PL001'), []);
+  });
+
+  it('a unit given work there with a deadline makes its items tasks, as before', () => {
+    const p = plan(['（一）县政务服务中心：负责窗口改造，2026年6月底前完成。', '（二）县大数据中心：负责平台建设和数据共享。']);
+    assert.deepEqual(p.tasks.map((t) => t.number), ['（一）', '（一）', '（二）']);
+  });
+});

@@ -1328,17 +1328,21 @@ function assignsWork(section: Section, info: Map<Section, SectionInfo>): boolean
  * something in it names a unit as tasks are assigned: in brackets or labelled fields (`（牵头单位：…；完成时限：…）`,
  * `（县政府办牵头）`), or in a sentence two levels or more below its title (`一、总体要求` over `（一）…` over
  * `1.…此项工作由县司法局牵头负责`: a list of tasks that a lost chapter heading left under it). Units named only in the
- * prose of its own items (`县委督查室牵头，定期开展督查`) say who keeps the safeguard or the stage: no task. Read once
- * per top firm section.
+ * prose of its own items (`县委督查室牵头，定期开展督查`) say who keeps the safeguard or the stage: no task. In a section
+ * of units' duties (`三、职责分工` `（一）县教育局：负责…`), standing duties bear no date: a unit named there with a deadline
+ * (`县教育局：负责…，2026年6月底前完成全面自查`) is given a task. Read once per top firm section.
  */
 function holdsTasks(top: SectionInfo, info: Map<Section, SectionInfo>): boolean {
-  top.holdsTasks ??= assignedAsTasks(top.section, 0, info);
+  top.holdsTasks ??= assignedAsTasks(top.section, 0, info, DUTIES_TITLE.test(top.section.title));
   return top.holdsTasks;
 }
 
-function assignedAsTasks(section: Section, depth: number, info: Map<Section, SectionInfo>): boolean {
-  const named = info.get(section)!.own.some((a) => (a.lead.length > 0 || a.responsible.length > 0) && (a.style !== 'sentence' || depth >= 2));
-  return named || section.children.some((c) => assignedAsTasks(c, depth + 1, info));
+/** The title of a section of units' standing duties (`职责分工`). */
+const DUTIES_TITLE = /职责|職責/;
+
+function assignedAsTasks(section: Section, depth: number, info: Map<Section, SectionInfo>, duties: boolean): boolean {
+  const named = info.get(section)!.own.some((a) => (a.lead.length > 0 || a.responsible.length > 0) && (a.style !== 'sentence' || depth >= 2 || (duties && a.deadlines.length > 0)));
+  return named || section.children.some((c) => assignedAsTasks(c, depth + 1, info, duties));
 }
 
 function clearNonTask(section: Section, info: Map<Section, SectionInfo>): void {
