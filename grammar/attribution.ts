@@ -87,6 +87,8 @@ export function leadsAfterBy(t: IToken): boolean {
 
 /** A verb that gives a lead (`leadsAfterBy`), or `会同`: what every sentence and `会同` clause holds. */
 const leadsOrJoins = (t: IToken): boolean => leadsAfterBy(t) || t.tokenType === Together;
+/** `leadsOrJoins`, or a lead field's name, which a lead mark may hold (`县城管局（牵头单位）、…`: `markedUnits`). */
+const leadsJoinsOrMarks = (t: IToken): boolean => leadsOrJoins(t) || t.tokenType === LeadField;
 
 /** How many characters of words may follow a verb before its segment ends: `牵头落实`, `牵头卖力`, `负责落实`. */
 const VERB_TAIL = 4;
@@ -439,7 +441,7 @@ function findClauses(toks: readonly IToken[], from: number, to: number, found: F
 function sentenceAt(toks: readonly IToken[], from: number, to: number): Found | null {
   // Every way below ends at a verb that gives a lead or at `会同`: a clause with neither (most of a task's prose) is
   // none, known in one walk.
-  if (!some(toks, leadsOrJoins, from, to)) return null;
+  if (!some(toks, leadsJoinsOrMarks, from, to)) return null;
   let by = from;
   while (by < to && !(toks[by]!.tokenType === By && meansBy(toks, by))) by++;
   if (by < to) {
@@ -469,14 +471,14 @@ function sentenceAt(toks: readonly IToken[], from: number, to: number): Found | 
   // After a colon the names were checked (`verbAfterColon`).
   const named =
     verb > from && (toks[verb]!.tokenType === LeadVerb || toks[verb]!.tokenType === JointLead || subjectBefore(toks, verb) || toks[verb - 1]!.tokenType === Colon);
-  if (named) return { kind: 'sentence', from, to, parts: NO_PARTS };
+  if (named || markedUnits(toks, from, comma)) return { kind: 'sentence', from, to, parts: NO_PARTS };
   const together = unitsThenTogether(toks, from, comma);
   if (together >= 0) return { kind: 'together', by: -1, from, together, to };
   // `推出精品线路10条，市文旅局牵头，5月底前完成`: a later segment that is units and their verb, and nothing else, starts it;
   // so does one that is units and `会同` (`…，县水利局会同县发改局编制规划`).
   for (let at = nextSegment(toks, comma); at < to; at = nextSegment(toks, comma)) {
     comma = segmentEnd(toks, at, to);
-    if (unitsThenVerb(toks, at, comma)) return { kind: 'sentence', from: at, to, parts: NO_PARTS };
+    if (unitsThenVerb(toks, at, comma) || markedUnits(toks, at, comma)) return { kind: 'sentence', from: at, to, parts: NO_PARTS };
     const joined = unitsThenTogether(toks, at, comma);
     if (joined >= 0) return { kind: 'together', by: -1, from: at, together: joined, to };
   }
@@ -502,6 +504,29 @@ export function unitsThenVerb(toks: readonly IToken[], from: number, to: number)
   return verb > first && subjectBefore(toks, verb) && namesUnits(toks, first, verb);
 }
 
+/**
+ * Is the segment [from, to) a list of units' names one of which a lead mark follows, nothing more
+ * (`县应急管理局（牵头）、县住建局、县交通运输局`, written after the task's sentence with no bracket around it)? The mark
+ * says who leads as a verb would.
+ */
+export function markedUnits(toks: readonly IToken[], from: number, to: number): boolean {
+  const first = firstToken(toks, from, to);
+  const last = trimEnd(toks, first, to);
+  let marked = false;
+  let names = '';
+  for (let i = first; i < last; i++) {
+    const t = toks[i]!;
+    if (is(t, OPENER) && isLeadMark(toks, i, i + 2)) {
+      marked = true;
+      i += 2;
+      continue;
+    }
+    if (t.tokenType !== Text && t.tokenType !== Newline && !is(t, OPENER | CLOSER)) return false;
+    names += t.image;
+  }
+  return marked && namedList(names);
+}
+
 /** Is the clause [from, to) units' names and the role verb that ends it, nothing more (`县财政局配合`, `各乡镇负责`)? */
 function unitsThenRoleVerb(toks: readonly IToken[], from: number, to: number): boolean {
   const first = firstToken(toks, from, to);
@@ -517,7 +542,12 @@ function namesUnits(toks: readonly IToken[], from: number, to: number): boolean 
     if (t.tokenType !== Text && t.tokenType !== Newline && !is(t, OPENER | CLOSER)) return false;
     names += t.image;
   }
-  if (names.length > MAX_BY_UNITS) return false;
+  return namedList(names);
+}
+
+/** Is `names` a list of units' names (the text of `namesUnits`' tokens)? */
+function namedList(names: string): boolean {
+  if (names.length === 0 || names.length > MAX_BY_UNITS) return false;
   // Each name of the list (`、` inside brackets is no separator: `各县（市、区）人民政府`) ends like a unit's; words of
   // manner may follow the last (`县城管局要`).
   return names

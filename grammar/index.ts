@@ -9,6 +9,7 @@ export * from './numerals.js';
 export {
   copulaValueAt,
   leadsAfterBy,
+  markedUnits,
   MAX_BY_UNITS,
   readAttributionSyntax,
   spacedValueAt,

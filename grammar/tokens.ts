@@ -907,8 +907,8 @@ function keywordToken(name: string, words: readonly string[], categories: TokenT
   return type;
 }
 
-/** What a clause may open after: a line's start, a bracket, a separator. */
-const CLAUSE_OPENERS = new Set([...'\n\r(（[【〔；;，,。'].map((c) => c.charCodeAt(0)));
+/** What a clause may open after: a line's start, a bracket, a separator (a slash too: `【牵头：X/配合：Y/时限：Z】`). */
+const CLAUSE_OPENERS = new Set([...'\n\r(（[【〔；;，,。/／'].map((c) => c.charCodeAt(0)));
 
 /**
  * Does a clause open at `offset`: after a line's start, a bracket or a separator, or after spaces that part it from the
@@ -1043,7 +1043,8 @@ function spacedLabelAt(text: string, offset: number): boolean {
  */
 const SHORT_LEAD_LABELS = ['牵头：', '牵头:', '牽頭：', '牽頭:'];
 const SHORT_RESPONSIBLE_LABELS = ['配合：', '配合:', '协办：', '协办:', '協辦：', '協辦:'];
-const SHORT_DEADLINE_LABELS = ['时限：', '时限:', '時限：', '時限:'];
+// `时间：每月` under a task (a community's or a village's plan); after a word (`活动时间：`) it stays the word's.
+const SHORT_DEADLINE_LABELS = ['时限：', '时限:', '時限：', '時限:', '时间：', '时间:', '時間：', '時間:'];
 
 /**
  * A field's name in black lenticular brackets as a label before its value (`【牵头单位】X【完成时限】Y`): the bracketed

@@ -448,6 +448,9 @@ describe('grammar', () => {
       assert.deepEqual(kinds('（县发改局牽(qiān)頭:县财政局）'), ['LeadVerb:牽(qiān)頭', 'Colon::']);
       assert.deepEqual(kinds('（牽(qiān)頭:县财政局）'), ['LeadField:牽(qiān)頭:']);
       assert.deepEqual(kinds('工作时限：年底'), ['Colon:：']);
+      // `时间：` as a community plan labels a task's time; after a word (`活动时间：`) it is no field.
+      assert.deepEqual(kinds('配合：网格员\n时间：每月'), ['ResponsibleField:配合：', 'DeadlineField:时间：']);
+      assert.deepEqual(kinds('活动时间：5月1日'), ['Colon:：']);
     });
 
     it('reads a keyword cut by a hard wrap inside a bracket as the keyword, and nowhere else', () => {

@@ -337,3 +337,47 @@ describe('attribution: verbs of a part other than 牵头, 负责 and 配合 in a
     ]);
   });
 });
+
+describe('attribution: units with a lead mark written after the task, with no bracket around them', () => {
+  it('`…。X（牵头）、Y、Z，…前完成。` and `…，X（牵头）、Y，…`: the marked unit leads, the others take part', () => {
+    const p = plan('', [
+      '1.排查燃气管道隐患。县住建局（牵头）、县应急局、县市场监管局，2024年6月底前完成。',
+      '2.整治占道经营，县城管局（牵头单位）、各街道办事处，2024年8月底前完成。',
+    ]);
+    assert.deepEqual(
+      p.tasks.map((t) => [...row(t), t.title, t.deadline?.text ?? null]),
+      [
+        ['1.', ['县住建局'], ['县应急局', '县市场监管局'], '排查燃气管道隐患', '2024年6月底前'],
+        ['2.', ['县城管局'], ['各街道办事处'], '整治占道经营', '2024年8月底前'],
+      ],
+    );
+  });
+
+  it('a mark inside words that are no list of names is no attribution', () => {
+    const p = plan('', ['1.成立以县住建局（牵头）为组长单位的工作专班，2024年3月底前完成。']);
+    assert.deepEqual(p.tasks.map(row), [['1.', [], []]]);
+  });
+});
+
+describe('attribution: fields parted by slashes in one bracket', () => {
+  it('`【牵头：X/配合：Y、Z/时限：…】` and full field names alike: each field its own, no slash left on a name', () => {
+    const p = plan('', [
+      '1.改建社区卫生服务站。【牵头：县卫健局/配合：县住建局、县财政局/时限：2024年9月底前】',
+      '2.培训家庭医生。【牵头：县卫健局/时限：2024年11月底前】',
+      '3.推广远程会诊。（牵头单位：县卫健局／责任单位：各乡镇卫生院／完成时限：常态化推进）',
+    ]);
+    assert.deepEqual(
+      p.tasks.map((t) => [...row(t), t.deadline?.text ?? null]),
+      [
+        ['1.', ['县卫健局'], ['县住建局', '县财政局'], '2024年9月底前'],
+        ['2.', ['县卫健局'], [], '2024年11月底前'],
+        ['3.', ['县卫健局'], ['各乡镇卫生院'], '常态化推进'],
+      ],
+    );
+  });
+
+  it('a slash between names in a field still parts them', () => {
+    const p = plan('', ['1.改建社区卫生服务站。（责任单位：县卫健局/县住建局；完成时限：2024年9月底前）']);
+    assert.deepEqual(p.tasks.map(row), [['1.', [], ['县卫健局', '县住建局']]]);
+  });
+});

@@ -1486,3 +1486,46 @@ describe('real plans: tables whose cells a sharing page glued together', () => {
     assert.deepEqual(plan.tasks.map(row), [['1.', ['县民政局'], []]]);
   });
 });
+
+describe('real plans: a community plan labels each task\'s time `时间：`', () => {
+  it('reads `时间：` opening a line under a task as its deadline', () => {
+    const plan = read([
+      '春晖社区2026年平安建设工作计划',
+      '一、工作内容',
+      '1.开展楼道消防通道清理。',
+      '责任单位：社区居委会',
+      '时间：每月',
+      '2.组织反诈宣传进小区。',
+      '责任单位：社区警务室',
+      '时间：2026年10月底前',
+    ]);
+    assert.deepEqual(plan.tasks.map((t) => [t.number, t.deadline?.text ?? null]), [
+      ['1.', '每月'],
+      ['2.', '2026年10月底前'],
+    ]);
+  });
+});
+
+describe('real plans: a section of units\' standing duties (`职责分工`)', () => {
+  const plan = (duties: string[]) =>
+    read([
+      '溪川县2026年政务服务“一网通办”工作方案',
+      '一、主要任务',
+      '（一）梳理高频事项清单。牵头单位：县政务服务中心；完成时限：2026年4月底前。',
+      '二、职责分工',
+      ...duties,
+      '三、保障措施',
+      '（一）加强督查考核。',
+    ]);
+
+  it('gives no task: what each unit does for good bears no date, and no PL002 is asked of it', () => {
+    const p = plan(['（一）县政务服务中心：负责统筹推进“一网通办”工作。', '（二）县大数据中心：负责平台建设和数据共享。']);
+    assert.deepEqual(p.tasks.map((t) => t.title), ['梳理高频事项清单']);
+    assert.deepEqual(lintPlan(p, { rules: allRules, settings: { today: '2026-01-01' } }).filter((d) => d.ruleId === 'PL002' || d.ruleId === 'PL001'), []);
+  });
+
+  it('a unit given work there with a deadline makes its items tasks, as before', () => {
+    const p = plan(['（一）县政务服务中心：负责窗口改造，2026年6月底前完成。', '（二）县大数据中心：负责平台建设和数据共享。']);
+    assert.deepEqual(p.tasks.map((t) => t.number), ['（一）', '（一）', '（二）']);
+  });
+});

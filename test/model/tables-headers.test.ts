@@ -249,3 +249,28 @@ describe('task-table headers by meaning', () => {
     ]);
   });
 });
+
+describe('a tab-separated table with a two-row header (`责任单位` over `牵头 | 配合`)', () => {
+  const rows = (second: string) =>
+    planOf([
+      '松埠县2025年乡村道路养护任务分解表',
+      '序号\t工作事项\t责任单位\t\t完成时限',
+      second,
+      '1\t修补通村公路坑槽\t县交通运输局\t县财政局、各乡镇\t2025年5月底前',
+      '2\t清理边沟淤积\t县公路中心\t县水务局\t2025年8月底前',
+    ]);
+
+  it('reads the second row as the names of the columns the first spans, no task', () => {
+    const plan = rows('\t\t牵头\t配合\t');
+    assert.deepEqual(plan.tables[0]!.columns, ['number', 'task', 'lead', 'responsible', 'deadline']);
+    assert.deepEqual(plan.tasks.map((t) => [t.number, names(t.lead), names(t.responsible)]), [
+      ['1', ['县交通运输局'], ['县财政局', '各乡镇']],
+      ['2', ['县公路中心'], ['县水务局']],
+    ]);
+  });
+
+  it('a first row of units under the header is a row (a task whose number is lost)', () => {
+    const plan = rows('\t整修危桥\t县交通运输局\t县财政局\t2025年6月底前');
+    assert.equal(plan.tasks.length, 3);
+  });
+});

@@ -482,6 +482,24 @@ describe('PL004 lists that do not start the document', () => {
     // Within a part, the count is still checked.
     assert.deepEqual(findings(chapters('一、加强统筹调度。', '三、落实资金保障。')).map((d) => d.message), ['编号“三、”跳号，应为“二、”（本文该级各部分分别编号）']);
   });
+
+  // Two plans pasted into one file: the second's title on a line of its own, its 一、 from 1 again.
+  const twoPlans = (second: string) =>
+    [
+      '柳岸县2024年农贸市场提升工作方案',
+      '一、改造市场顶棚，2024年7月底前完工。县商务局牵头。',
+      '二、更新冷链设备，2024年9月底前完工。县商务局牵头。',
+      second,
+      '一、整治流动摊点，2024年8月底前完成。县城管局牵头。',
+      '二、规范夜市经营，2024年10月底前完成。县城管局牵头。',
+    ].join('\n');
+
+  it('numbers the list after another plan\'s title from 一、 again, and its tasks are read', () => {
+    assert.deepEqual(findings(twoPlans('柳岸县2024年市容秩序整治行动方案')), []);
+    assert.equal(parsePlan(twoPlans('柳岸县2024年市容秩序整治行动方案')).tasks.length, 4);
+    // A line that is no plan's title leaves the count as it was.
+    assert.deepEqual(findings(twoPlans('市容秩序整治')).map((d) => d.message), ['编号“一、”倒退，应为“三、”']);
+  });
 });
 
 /** The reference for reading a `序号` cell: its pattern, on the text that `slice` gives. */

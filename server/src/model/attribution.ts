@@ -692,8 +692,11 @@ function readPart(toks: IToken[], part: AttributionPart, lists: Lists, ctx: Attr
       // separator) take part.
       const afterVerb = LISTED_AFTER_VERB.has(text.charCodeAt(span.start));
       if (afterVerb) span.start++;
-      const listed = mode === 'field' || afterVerb;
-      if (!first || (mode === 'field' && copula === null && !verbOutsideBrackets(toks, part.from, part.to))) {
+      // In a sentence, names one of which a lead mark follows (`…。县应急管理局（牵头）、县住建局，6月底前完成。`) are read as
+      // in a bracket: the mark leads.
+      const marked = mode === 'prose' && first && BRACKETED_LEAD_MARK.test(text.slice(span.start, span.end));
+      const listed = mode === 'field' || afterVerb || marked;
+      if (!first || marked || (mode === 'field' && copula === null && !verbOutsideBrackets(toks, part.from, part.to))) {
         const carry = CARRIES_OUT.exec(text.slice(span.start, span.end));
         const cut = carry !== null ? span.start + carry.index : listed ? deadlineInList(text, span) : span.start;
         const units = trimSpan(text, span.start, cut);
@@ -711,6 +714,9 @@ function readPart(toks: IToken[], part: AttributionPart, lists: Lists, ctx: Attr
     }
   }
 }
+
+/** A lead mark in brackets after a unit's name, anywhere in a list (`县应急管理局（牵头）、…`; see `LEAD_MARK`). */
+const BRACKETED_LEAD_MARK = /[(（〔【[](?:牵头|牽頭)(?:单位|單位|部门|部門)?[)）〕】\]]/;
 
 /** The separators a segment split off right after its verb opens with (`readSegments`). */
 const LISTED_AFTER_VERB = new Set([...'、/／'].map((c) => c.charCodeAt(0)));
@@ -934,10 +940,10 @@ function deadlineInList(text: string, span: Span): number {
   return span.end;
 }
 
-/** The end of a unit list without the separators a cut left behind it. */
+/** The end of a unit list without the separators a cut left behind it (`市教育局/` before `/配合：…`). */
 function trimListEnd(text: string, span: Span): number {
   let e = span.end;
-  while (e > span.start && /[\s,，、;；]/.test(text[e - 1]!)) e--;
+  while (e > span.start && /[\s,，、;；/／]/.test(text[e - 1]!)) e--;
   return e;
 }
 

@@ -3,6 +3,7 @@
 // and the tasks are one reading of the body; attributions, deadlines and tables are read in their own modules.
 import {
   leadsAfterBy,
+  markedUnits,
   parseArabic,
   parseChineseNumeral,
   parseCircled,
@@ -890,6 +891,29 @@ function partHeading(text: string, block: Block): string | null {
   return m === null ? null : m[1]!.trim();
 }
 
+/**
+ * The title of another plan that the text goes on with after the first plan's sections (two plans pasted into one
+ * file: `金川县2026年森林防火工作方案` on a line of its own, then `一、…` from 1 again), read as a part's heading, so that its
+ * list is its own (its `一、` no step back). The line of the paragraph `blocks[b]` is short, no sentence, and ends in a
+ * plan's name; the next numbered paragraph before `bodyEnd` is a `一、`. Null otherwise.
+ */
+function nextPlanTitle(text: string, blocks: Block[], b: number, bodyEnd: number): string | null {
+  const block = blocks[b]!;
+  if (block.end - block.start > 48) return null;
+  const line = text.slice(block.start, block.end).trim();
+  if (!PLAN_NAME_END.test(line) || /[。；;，,、！？!?：:]/.test(line)) return null;
+  for (let k = b + 1; k < blocks.length && blocks[k]!.start < bodyEnd; k++) {
+    const marker = blocks[k]!.marker;
+    if (blocks[k]!.kind !== 'paragraph' || marker === null) continue;
+    const kind = LEVELS[marker.tokenType.name];
+    return kind !== undefined && kind.level === 1 && kind.value(marker.image) === 1 ? line : null;
+  }
+  return null;
+}
+
+/** The last words of a plan's title (`…实施方案`, `…工作要点`, `…行动计划`). */
+const PLAN_NAME_END = /(?:方案|要点|要點|计划|計劃)$/;
+
 /** `第X章` or `第X部分`, then its title (no sentence, no clause), alone on its line. */
 const PART_HEADING = /^[ \t\u3000\u00a0]*(?:#{1,6}[ \t]+)?第[一二三四五六七八九十]{1,3}(?:章|部分)[ \t\u3000\u00a0:：]*([^。；;，,、！？!?\r\n:：]{0,30})[ \t\u3000\u00a0]*\r?\n?$/;
 
@@ -936,6 +960,8 @@ function buildSections(
   let part: SeparateList | null = null;
   let partNonTask = false;
   let partFirm = false;
+  /** How many sections of `all` the covering notice holds: the plan's own come after them. */
+  let planFrom = 0;
   let lastEnd = 0;
   for (let b = firstBlock; b < blocks.length; b++) {
     const block = blocks[b]!;
@@ -949,9 +975,11 @@ function buildSections(
       // The notice's own requirements (`一、…` `二、…`) are a list of their own: the plan counts from 1 again.
       if (all.length > 0) separateLists.push({ span: { start: 0, end: noticeEnd }, level: 1, kind: 'notice' });
       endLabelled(noticeEnd);
+      planFrom = all.length;
     }
     lastEnd = block.end;
-    const partTitle = block.marker === null && block.start >= noticeEnd ? partHeading(ctx.text, block) : null;
+    const partTitle =
+      block.marker === null && block.start >= noticeEnd ? (partHeading(ctx.text, block) ?? (all.length > planFrom ? nextPlanTitle(ctx.text, blocks, b, bodyEnd) : null)) : null;
     if (partTitle !== null) {
       // A part's heading closes everything above it: its items are its own, a list of their own.
       while (stack.length > 0) closeSection(stack.pop()!, info, ctx);
@@ -1339,17 +1367,21 @@ function assignsWork(section: Section, info: Map<Section, SectionInfo>): boolean
  * something in it names a unit as tasks are assigned: in brackets or labelled fields (`（牵头单位：…；完成时限：…）`,
  * `（县政府办牵头）`), or in a sentence two levels or more below its title (`一、总体要求` over `（一）…` over
  * `1.…此项工作由县司法局牵头负责`: a list of tasks that a lost chapter heading left under it). Units named only in the
- * prose of its own items (`县委督查室牵头，定期开展督查`) say who keeps the safeguard or the stage: no task. Read once
- * per top firm section.
+ * prose of its own items (`县委督查室牵头，定期开展督查`) say who keeps the safeguard or the stage: no task. In a section
+ * of units' duties (`三、职责分工` `（一）县教育局：负责…`), standing duties bear no date: a unit named there with a deadline
+ * (`县教育局：负责…，2026年6月底前完成全面自查`) is given a task. Read once per top firm section.
  */
 function holdsTasks(top: SectionInfo, info: Map<Section, SectionInfo>): boolean {
-  top.holdsTasks ??= assignedAsTasks(top.section, 0, info);
+  top.holdsTasks ??= assignedAsTasks(top.section, 0, info, DUTIES_TITLE.test(top.section.title));
   return top.holdsTasks;
 }
 
-function assignedAsTasks(section: Section, depth: number, info: Map<Section, SectionInfo>): boolean {
-  const named = info.get(section)!.own.some((a) => (a.lead.length > 0 || a.responsible.length > 0) && (a.style !== 'sentence' || depth >= 2));
-  return named || section.children.some((c) => assignedAsTasks(c, depth + 1, info));
+/** The title of a section of units' standing duties (`职责分工`). */
+const DUTIES_TITLE = /职责|職責/;
+
+function assignedAsTasks(section: Section, depth: number, info: Map<Section, SectionInfo>, duties: boolean): boolean {
+  const named = info.get(section)!.own.some((a) => (a.lead.length > 0 || a.responsible.length > 0) && (a.style !== 'sentence' || depth >= 2 || (duties && a.deadlines.length > 0)));
+  return named || section.children.some((c) => assignedAsTasks(c, depth + 1, info, duties));
 }
 
 function clearNonTask(section: Section, info: Map<Section, SectionInfo>): void {
@@ -1435,7 +1467,8 @@ function leadSegmentAfter(toks: IToken[], comma: number, to: number): boolean {
   while (next < to && toks[next]!.tokenType !== T.Comma && toks[next]!.tokenType !== T.SentenceEnd && toks[next]!.tokenType !== T.Semicolon) next++;
   let last = next - 1;
   while (last > comma && toks[last]!.tokenType === T.Newline) last--;
-  return last > comma && leadsAfterBy(toks[last]!) && unitsThenVerb(toks, comma + 1, next);
+  // `…，县应急局（牵头）、县住建局，…`: names one of which a lead mark follows say who leads as a verb would.
+  return last > comma && ((leadsAfterBy(toks[last]!) && unitsThenVerb(toks, comma + 1, next)) || markedUnits(toks, comma + 1, next));
 }
 
 const TITLE_TRAILING = new Set([...',，、:：;；*'].map((c) => c.charCodeAt(0)));

@@ -307,6 +307,25 @@ function headerOf(text: string, spans: ListBuffer<Span>): string[] {
   return spans.take().map((s) => text.slice(s.start, s.end));
 }
 
+/**
+ * The header of a table whose first row under it names the parts of a column the header spans (`责任单位` over
+ * `牵头 | 配合`: a spreadsheet's two-row header copied as text), each filled cell of that row naming its column; the
+ * header's other names stay. Null when `row` is no such row: its filled cells, at least one of them under an empty
+ * cell of the header, are short names of a unit or time column (`牵头`, `配合单位`, `完成时限`) and nothing else.
+ */
+function withSubHeader(header: readonly string[], row: readonly string[]): string[] | null {
+  let under = false;
+  for (let c = 0; c < row.length; c++) {
+    const cell = row[c]!.trim();
+    if (cell === '') continue;
+    const role = cell.length <= 8 && !/[0-9０-９]/.test(cell) ? columnRole(cell) : 'other';
+    if (role !== 'lead' && role !== 'responsible' && role !== 'deadline') return null;
+    if ((header[c] ?? '').trim() === '') under = true;
+  }
+  if (!under) return null;
+  return header.map((name, c) => ((row[c] ?? '').trim() !== '' ? row[c]!.trim() : name));
+}
+
 /** A chapter or section marker opening a cell: `一、` `（一）` `第一部分` `第二类`. */
 const CATEGORY_START = /^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+(?:部分|类|類|章|节|節|方面|项|項))/;
 /** A cell holding a row number and nothing else. */
@@ -402,14 +421,24 @@ function readTsvTable(view: Lines, first: number): { table: Table | null; next: 
   // The cell spans of the row being read, one buffer for every row of the table (see `ListBuffer`).
   const spans = new ListBuffer<Span>();
   tabCells(text, view.start(first), view.end(first), spans);
-  const header = headerOf(text, spans);
+  let header = headerOf(text, spans);
+  // A second header row naming the parts of a column the first spans (`责任单位` over `牵头 | 配合`) is no row.
+  let firstRow = 0;
+  if (rowLines.length > 0) {
+    tabCells(text, view.start(rowLines[0]!), view.end(rowLines[1]!), spans);
+    const parts = withSubHeader(header, headerOf(text, spans));
+    if (parts !== null) {
+      header = parts;
+      firstRow = 2;
+    }
+  }
   const columns = columnRoles(header);
   if (!namesUnits(columns) || last === first) return { table: null, next: last + 1 };
   const slots = columns.map((role, c) => slotOf(headerWords(header[c]!), role));
   const kindOf = cellKinds();
   const rows: TableRow[] = [];
   // The lines between rows that hold no tab are category headings.
-  for (let r = 0; r < rowLines.length; r += 2) {
+  for (let r = firstRow; r < rowLines.length; r += 2) {
     const start = view.start(rowLines[r]!);
     const end = view.end(rowLines[r + 1]!);
     tabCells(text, start, end, spans);
