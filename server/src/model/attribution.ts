@@ -871,13 +871,9 @@ function readAfterValue(toks: IToken[], head: number, verb: number, to: number, 
  * comma (X, Y) lead; those after it, which the verb `配合` ends with, co-operate. A value with no comma is left as read.
  */
 function leadBeforeCooperating(toks: IToken[], head: number, verb: number, read: number, lists: Lists): void {
-  const comma = lastCommaBefore(toks, head, verb);
-  if (comma < 0) return;
-  const at = toks[comma]!.startOffset;
+  const before = beforeLastComma(toks, head, verb, read, lists.responsible);
+  if (before < 0) return;
   const first = lists.responsible.length - read;
-  let before = 0;
-  while (before < read && lists.responsible.items[first + before]!.span.start < at) before++;
-  if (before === 0 || before === read) return;
   const units = lists.responsible.take();
   for (let k = 0; k < units.length; k++) {
     const unit = units[k]!;
@@ -895,20 +891,23 @@ function leadBeforeCooperating(toks: IToken[], head: number, verb: number, read:
  * read.
  */
 function cooperatingAfterLead(toks: IToken[], head: number, verb: number, read: number, lists: Lists): void {
-  const comma = lastCommaBefore(toks, head, verb);
-  if (comma < 0) return;
-  const at = toks[comma]!.startOffset;
-  const first = lists.lead.length - read;
-  let before = 0;
-  while (before < read && lists.lead.items[first + before]!.span.start < at) before++;
-  if (before === 0 || before === read) return;
-  moveLast(lists.lead, read - before, lists.responsible, 'responsible');
+  const before = beforeLastComma(toks, head, verb, read, lists.lead);
+  if (before >= 0) moveLast(lists.lead, read - before, lists.responsible, 'responsible');
 }
 
-/** The last comma in (head, verb) of `toks`, -1 when none. */
-function lastCommaBefore(toks: IToken[], head: number, verb: number): number {
-  for (let i = verb - 1; i > head; i--) if (toks[i]!.tokenType === T.Comma) return i;
-  return -1;
+/**
+ * Of the last `read` units of `list` (a field's value, its name at `head`, ended by the verb at `verb`), how many stand
+ * before the value's last comma; -1 when there is no comma, or the units stand all on one side of it (nothing to part).
+ */
+function beforeLastComma(toks: IToken[], head: number, verb: number, read: number, list: ListBuffer<UnitMention>): number {
+  let comma = verb - 1;
+  while (comma > head && toks[comma]!.tokenType !== T.Comma) comma--;
+  if (comma <= head) return -1;
+  const at = toks[comma]!.startOffset;
+  const first = list.length - read;
+  let before = 0;
+  while (before < read && list.items[first + before]!.span.start < at) before++;
+  return before === 0 || before === read ? -1 : before;
 }
 
 /** Moves the last `count` units of `from` to `to`, in `role`. */
