@@ -349,3 +349,22 @@ describe('attribution: fields parted by slashes in one bracket', () => {
     assert.deepEqual(p.tasks.map(row), [['1.', [], ['县卫健局', '县住建局']]]);
   });
 });
+
+describe('attribution: more field names under a task', () => {
+  it('`主要负责单位：` leads; `协同配合单位：` and `支持单位：` name units that take part, on lines of their own', () => {
+    const p = plan('', [
+      '1.改造背街小巷20条。',
+      '主要负责单位：县城管局',
+      '协同配合单位：各街道办事处',
+      '完成时限：2024年10月底前',
+      '2.推进片区更新前期工作。',
+      '负责单位：县城市更新中心',
+      '支持单位：县发改局',
+      '完成时限：2024年6月底前',
+    ]);
+    assert.deepEqual(p.tasks.map((t) => [...row(t), t.deadline?.text ?? null]), [
+      ['1.', ['县城管局'], ['各街道办事处'], '2024年10月底前'],
+      ['2.', ['县城市更新中心'], ['县发改局'], '2024年6月底前'],
+    ]);
+  });
+});
