@@ -326,6 +326,11 @@ const circledStarts = Array.from({ length: 20 }, (_, i) => String.fromCharCode(0
 const parenDigits = Array.from({ length: 20 }, (_, i) => String.fromCharCode(0x2474 + i));
 /** `⒈` … `⒛`: level 3. */
 const fullStopDigits = Array.from({ length: 20 }, (_, i) => String.fromCharCode(0x2488 + i));
+/** `㈠` … `㈩`: level 2, as WPS's and Word's numbering of `（一）` becomes when copied as text. */
+const parenNumerals = Array.from({ length: 10 }, (_, i) => String.fromCharCode(0x3220 + i));
+const enclosedNumeralAt = markerMatcher(parenNumerals, '[\u3220-\u3229]', IS_BLOCK_BOUNDARY);
+/** `㈠` where a block opens (see `parenNumerals`). */
+const enclosedNumeral = (text: string, offset: number): RegExpExecArray | null => enclosedNumeralAt(text, offset, [], {}) as RegExpExecArray | null;
 
 /** A line that lost its breaks: at least this many characters (a plan's paragraphs are shorter). */
 const FLAT_LINE = 400;
@@ -384,15 +389,19 @@ export const ChapterMarker = createToken({
 /**
  * Level 2: `(十二)` `（十二）` `(一百九十九)`. On a line that lost its breaks (`…工作(一)建筑施工…`) it may also
  * follow a word: a parenthesised numeral there is a reference only after `第` or before `项` `款` `条` `中` `的`. A first
- * section glued to its chapter's heading counts (`一、总体要求（一）指导思想`: `firstSectionAfterHeading`).
+ * section glued to its chapter's heading counts (`一、总体要求（一）指导思想`: `firstSectionAfterHeading`). So does `㈠` … `㈩`
+ * where a block opens.
  */
 export const SectionMarker = createToken({
   name: 'SectionMarker',
   pattern: orGlued(
-    gluedWhenFlat(markerMatcher(parenStarts, `[(（]${CN_NUMBER}[)）]`, IS_BLOCK_BOUNDARY, { numeral: true }), new RegExp(`[(（]([一二三四五六七八九十]{1,3})[)）](?![${REFERENCE_NEXT}、,，)）])`, 'y'), '一二三四五六七八九十'),
-    firstSectionAfterHeading,
+    orGlued(
+      gluedWhenFlat(markerMatcher(parenStarts, `[(（]${CN_NUMBER}[)）]`, IS_BLOCK_BOUNDARY, { numeral: true }), new RegExp(`[(（]([一二三四五六七八九十]{1,3})[)）](?![${REFERENCE_NEXT}、,，)）])`, 'y'), '一二三四五六七八九十'),
+      firstSectionAfterHeading,
+    ),
+    enclosedNumeral,
   ),
-  start_chars_hint: parenStarts,
+  start_chars_hint: [...parenStarts, ...parenNumerals],
   line_breaks: false,
   categories: [Marker],
 });

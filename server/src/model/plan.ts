@@ -456,7 +456,11 @@ const ATTACHMENT_NUMERALS = new Set([...'一二三四五六七八九十'].map((c
 
 const LEVELS: Record<string, { level: Level | 0; style: (image: string) => MarkerStyle; value: (image: string) => number }> = {
   ChapterMarker: { level: 1, style: (s) => (s.endsWith('、') ? 'cn-dun' : 'cn-fwdot'), value: (s) => parseChineseNumeral(s.slice(0, -1)) },
-  SectionMarker: { level: 2, style: (s) => (s[0] === '(' ? 'cn-paren-half' : 'cn-paren-full'), value: (s) => parseChineseNumeral(s.slice(1, -1)) },
+  SectionMarker: {
+    level: 2,
+    style: (s) => (s.length === 1 ? 'cn-paren-enclosed' : s[0] === '(' ? 'cn-paren-half' : 'cn-paren-full'),
+    value: (s) => (s.length === 1 ? s.charCodeAt(0) - 0x321f : parseChineseNumeral(s.slice(1, -1))),
+  },
   ItemMarker: {
     level: 3,
     style: (s) => (s.length === 1 ? 'ar-enclosed' : s.endsWith('、') ? 'ar-dun' : s.endsWith('．') ? 'ar-fwdot' : 'ar-dot'),
