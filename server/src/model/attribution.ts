@@ -1289,8 +1289,11 @@ function openOfLast(text: string, s: number, e: number): number {
 }
 /** The longest bracket of a person read (`（联系人：陈立新，电话：0735-1234567）`). */
 const MAX_PERSON_BRACKET = 40;
-/** A person field opening a bracket (`责任人：`), with or without its colon. */
-const PERSON_LABEL = /^(?:责任人|責任人|联系人|聯繫人|联络人|聯絡人|负责人|負責人|责任领导|責任領導|分管领导|分管領導)[：:\s]/;
+/**
+ * A person field opening a bracket (`责任人：`), with or without its colon, or an office, its colon and a person's name
+ * (`（站长：何军）`, `（副局长：孙海）`, a cell of a `责任单位（责任人）` column).
+ */
+const PERSON_LABEL = /^(?:(?:责任人|責任人|联系人|聯繫人|联络人|聯絡人|负责人|負責人|责任领导|責任領導|分管领导|分管領導)[：:\s]|[\u4e00-\u9fff]{0,3}(?:长|長|主任|书记|書記)[：:][\u4e00-\u9fff]{2,3}$)/;
 /** A person's name alone: two or three characters. */
 const PERSON_NAME = /^[\u4e00-\u9fff]{2,3}$/;
 /**
