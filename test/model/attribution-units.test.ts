@@ -368,3 +368,19 @@ describe('attribution: more field names under a task', () => {
     ]);
   });
 });
+
+describe('attribution: a 牵头 field whose value a `配合` ends after a comma', () => {
+  it('`牵头单位为X，Y配合` and `（牵头单位：X，Y、Z配合）`: Y and Z co-operate, X alone leads', () => {
+    const p = plan('', [
+      '1.推进政策性保险扩面。牵头单位为县应急局，县金融办配合，2024年9月底前完成。',
+      '2.发展林下经济。（牵头单位：县林业局，县农业农村局、县供销社配合；完成时限：2024年10月底前）',
+      // No comma before the verb: the names stay as written.
+      '3.发展林下经济。（牵头单位：县林业局、县农业农村局；完成时限：2024年10月底前）',
+    ]);
+    assert.deepEqual(p.tasks.map(row), [
+      ['1.', ['县应急局'], ['县金融办']],
+      ['2.', ['县林业局'], ['县农业农村局', '县供销社']],
+      ['3.', ['县林业局', '县农业农村局'], []],
+    ]);
+  });
+});

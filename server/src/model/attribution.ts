@@ -827,6 +827,8 @@ function readAfterValue(toks: IToken[], head: number, verb: number, to: number, 
   else if (type === T.ResponsibleField && verbType === T.ChargeVerb && lists.lead.length === 0) moveLast(lists.responsible, read, lists.lead, 'lead');
   // `责任单位：X，Y配合`: the units before the last comma are in charge and lead; those the verb ends with co-operate.
   else if (type === T.ResponsibleField && verbType === T.JoinVerb && lists.lead.length === 0) leadBeforeCooperating(toks, head, verb, read, lists);
+  // `牵头单位为X，Y配合`, `（牵头单位：X，Y、Z配合）`: the names after the last comma are those the verb makes co-operate.
+  else if (type === T.LeadField && verbType === T.JoinVerb) cooperatingAfterComma(toks, head, verb, lists);
   let from = verb + 1;
   for (let i = verb + 1; i <= to; i++) {
     if (i < to && toks[i]!.tokenType !== T.Comma) continue;
@@ -880,6 +882,28 @@ function leadBeforeCooperating(toks: IToken[], head: number, verb: number, read:
       unit.role = 'lead';
       lists.lead.push(unit);
     }
+  }
+}
+
+/**
+ * Moves the leads a 牵头 field read after the last comma before its value's `配合` (`牵头单位为X，Y配合`: Y) to the
+ * responsible list: the verb makes them co-operate. Nothing moves when no comma parts the value, or no lead stands
+ * before it.
+ */
+function cooperatingAfterComma(toks: IToken[], head: number, verb: number, lists: Lists): void {
+  let comma = verb - 1;
+  while (comma > head && toks[comma]!.tokenType !== T.Comma) comma--;
+  if (comma <= head) return;
+  const from = toks[head]!.startOffset;
+  const at = toks[comma]!.startOffset;
+  const lead = lists.lead;
+  if (!lead.items.slice(0, lead.length).some((u) => u.span.start > from && u.span.start < at)) return;
+  const units = lead.take();
+  for (const unit of units) {
+    if (unit.span.start > at && unit.span.start < toks[verb]!.startOffset) {
+      unit.role = 'responsible';
+      lists.responsible.push(unit);
+    } else lead.push(unit);
   }
 }
 
