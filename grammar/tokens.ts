@@ -326,6 +326,11 @@ const circledStarts = Array.from({ length: 20 }, (_, i) => String.fromCharCode(0
 const parenDigits = Array.from({ length: 20 }, (_, i) => String.fromCharCode(0x2474 + i));
 /** `⒈` … `⒛`: level 3. */
 const fullStopDigits = Array.from({ length: 20 }, (_, i) => String.fromCharCode(0x2488 + i));
+/** `㈠` … `㈩`: level 2, as WPS's and Word's numbering of `（一）` becomes when copied as text. */
+const parenNumerals = Array.from({ length: 10 }, (_, i) => String.fromCharCode(0x3220 + i));
+const enclosedNumeralAt = markerMatcher(parenNumerals, '[\u3220-\u3229]', IS_BLOCK_BOUNDARY);
+/** `㈠` where a block opens (see `parenNumerals`). */
+const enclosedNumeral = (text: string, offset: number): RegExpExecArray | null => enclosedNumeralAt(text, offset, [], {}) as RegExpExecArray | null;
 
 /** A line that lost its breaks: at least this many characters (a plan's paragraphs are shorter). */
 const FLAT_LINE = 400;
@@ -384,15 +389,19 @@ export const ChapterMarker = createToken({
 /**
  * Level 2: `(十二)` `（十二）` `(一百九十九)`. On a line that lost its breaks (`…工作(一)建筑施工…`) it may also
  * follow a word: a parenthesised numeral there is a reference only after `第` or before `项` `款` `条` `中` `的`. A first
- * section glued to its chapter's heading counts (`一、总体要求（一）指导思想`: `firstSectionAfterHeading`).
+ * section glued to its chapter's heading counts (`一、总体要求（一）指导思想`: `firstSectionAfterHeading`). So does `㈠` … `㈩`
+ * where a block opens.
  */
 export const SectionMarker = createToken({
   name: 'SectionMarker',
   pattern: orGlued(
-    gluedWhenFlat(markerMatcher(parenStarts, `[(（]${CN_NUMBER}[)）]`, IS_BLOCK_BOUNDARY, { numeral: true }), new RegExp(`[(（]([一二三四五六七八九十]{1,3})[)）](?![${REFERENCE_NEXT}、,，)）])`, 'y'), '一二三四五六七八九十'),
-    firstSectionAfterHeading,
+    orGlued(
+      gluedWhenFlat(markerMatcher(parenStarts, `[(（]${CN_NUMBER}[)）]`, IS_BLOCK_BOUNDARY, { numeral: true }), new RegExp(`[(（]([一二三四五六七八九十]{1,3})[)）](?![${REFERENCE_NEXT}、,，)）])`, 'y'), '一二三四五六七八九十'),
+      firstSectionAfterHeading,
+    ),
+    enclosedNumeral,
   ),
-  start_chars_hint: parenStarts,
+  start_chars_hint: [...parenStarts, ...parenNumerals],
   line_breaks: false,
   categories: [Marker],
 });
@@ -1063,8 +1072,8 @@ export function onlyWhereClauseOpens(word: string): boolean {
 const LEAD_FIELD_WORDS = [
   '牵头责任单位', '牽頭責任單位', '牵头责任部门', '牽頭責任部門', '牵头督导单位', '牽頭督導單位', '牵头单位', '牽頭單位', '牵头部门', '牽頭部門',
   '主办单位', '主辦單位', '主办部门', '主辦部門', '主责单位', '主責單位', '主责部门', '主責部門',
-  // `主要责任单位：X；其他责任单位：Y`: the main responsible unit leads.
-  '主要责任单位', '主要責任單位', '主要责任部门', '主要責任部門',
+  // `主要责任单位：X；其他责任单位：Y`, `主要负责单位：X`: the main responsible unit leads.
+  '主要责任单位', '主要責任單位', '主要责任部门', '主要責任部門', '主要负责单位', '主要負責單位', '主要负责部门', '主要負責部門',
   // A 督办 sheet or a proposal's handling names the unit that handles it (承办).
   '承办单位', '承辦單位', '承办部门', '承辦部門',
   // A department's internal breakdown names its offices (处室, 科室).
@@ -1095,6 +1104,8 @@ const RESPONSIBLE_FIELD_WORDS = [
   '配合责任单位', '配合責任單位', '配合单位', '配合單位', '配合部门', '配合部門',
   '协同责任单位', '協同責任單位', '协同单位', '協同單位', '协作单位', '協作單位', '协办单位', '協辦單位', '协办部门', '協辦部門',
   '协助单位', '協助單位', '协助部门', '協助部門',
+  // `协同配合单位：` (before `配合单位`, which it holds), and the units that support the work (`支持单位：`).
+  '协同配合单位', '協同配合單位', '支持单位', '支持單位', '支持部门', '支持部門',
   '主体责任单位', '主體責任單位', '主要协作单位', '主要協作單位', '主要配合单位', '主要配合單位',
   '参与单位', '參與單位', '参与部门', '參與部門', '参加单位', '參加單位',
   '责任处室', '責任處室', '责任科室', '責任科室', '配合处室', '配合處室', '配合科室', '协办处室', '協辦處室',

@@ -381,3 +381,38 @@ describe('attribution: fields parted by slashes in one bracket', () => {
     assert.deepEqual(p.tasks.map(row), [['1.', [], ['县卫健局', '县住建局']]]);
   });
 });
+
+describe('attribution: more field names under a task', () => {
+  it('`主要负责单位：` leads; `协同配合单位：` and `支持单位：` name units that take part, on lines of their own', () => {
+    const p = plan('', [
+      '1.改造背街小巷20条。',
+      '主要负责单位：县城管局',
+      '协同配合单位：各街道办事处',
+      '完成时限：2024年10月底前',
+      '2.推进片区更新前期工作。',
+      '负责单位：县城市更新中心',
+      '支持单位：县发改局',
+      '完成时限：2024年6月底前',
+    ]);
+    assert.deepEqual(p.tasks.map((t) => [...row(t), t.deadline?.text ?? null]), [
+      ['1.', ['县城管局'], ['各街道办事处'], '2024年10月底前'],
+      ['2.', ['县城市更新中心'], ['县发改局'], '2024年6月底前'],
+    ]);
+  });
+});
+
+describe('attribution: a 牵头 field whose value a `配合` ends after a comma', () => {
+  it('`牵头单位为X，Y配合` and `（牵头单位：X，Y、Z配合）`: Y and Z co-operate, X alone leads', () => {
+    const p = plan('', [
+      '1.推进政策性保险扩面。牵头单位为县应急局，县金融办配合，2024年9月底前完成。',
+      '2.发展林下经济。（牵头单位：县林业局，县农业农村局、县供销社配合；完成时限：2024年10月底前）',
+      // No comma before the verb: the names stay as written.
+      '3.发展林下经济。（牵头单位：县林业局、县农业农村局；完成时限：2024年10月底前）',
+    ]);
+    assert.deepEqual(p.tasks.map(row), [
+      ['1.', ['县应急局'], ['县金融办']],
+      ['2.', ['县林业局'], ['县农业农村局', '县供销社']],
+      ['3.', ['县林业局', '县农业农村局'], []],
+    ]);
+  });
+});

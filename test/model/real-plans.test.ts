@@ -527,6 +527,31 @@ describe('real plans: numbering as it is typed', () => {
     assert.deepEqual(numbers(read(['溪川县2024年工作方案', '一、目标任务。增长3.5%，1、2月完成。（县统计局牵头）'])), ['一、']);
   });
 
+  it('㈠ ㈡ (WPS\'s numbering of （一） copied as text) are level-2 markers where a block opens, and number on in their form', () => {
+    const plan = read([
+      '溪川县2024年工作方案',
+      '一、重点任务',
+      '㈠垃圾治理',
+      '⒈推行垃圾分类。（县城管局牵头，2024年6月底前）',
+      '㈡污水治理',
+      '⒈建设污水处理站。（县住建局牵头，2024年9月底前）',
+      '㈣其他治理，见附表㈢。',
+    ]);
+    assert.deepEqual(
+      plan.allSections.map((s) => [s.marker.text, s.marker.level, s.marker.value]),
+      [
+        ['一、', 1, 1],
+        ['㈠', 2, 1],
+        ['⒈', 3, 1],
+        ['㈡', 2, 2],
+        ['⒈', 3, 1],
+        ['㈣', 2, 4],
+      ],
+    );
+    const messages = lintPlan(plan, { rules: allRules, settings: { today: '2024-01-01' } }).filter((d) => d.ruleId === 'PL004').map((d) => d.message);
+    assert.deepEqual(messages, ['编号“㈣”跳号，应为“㈢”']);
+  });
+
   it('a first item glued to its heading (the break between them lost) is the heading\'s first item, with its own deadline', () => {
     const plan = read([
       '溪川县政务服务自助区建设工作方案',

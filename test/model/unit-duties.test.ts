@@ -122,6 +122,28 @@ describe('unit duties: the person in charge in brackets after each unit', () => 
   });
 });
 
+describe('unit duties: an office and its holder in brackets after a unit (`镇水利站（站长：何军）`)', () => {
+  it('drops them from the name, in a field and in a `责任单位（责任人）` column; an office\'s own unit stays', () => {
+    const body = read([
+      '青禾县2025年河湖整治工作方案',
+      '一、重点任务',
+      '1．修编一河一策方案。（牵头单位：县水利局（副局长：邹平）；完成时限：2025年4月底前）',
+      '2．设立河长办窗口。（牵头单位：县水利局（局长办公室）；完成时限：2025年5月底前）',
+    ]);
+    assert.deepEqual(body.tasks.map(row), [
+      ['1．', ['县水利局'], [], '2025年4月底前'],
+      ['2．', ['县水利局（局长办公室）'], [], '2025年5月底前'],
+    ]);
+    const table = read([
+      '青禾县2025年河湖整治任务清单',
+      '序号\t工作任务\t责任单位（责任人）\t完成时间',
+      '1\t修编一河一策方案\t县水利局（站长：何军）\t2025年4月30日前',
+      '2\t清理河道垃圾\t县城管局（主任：冯丽）\t2025年6月30日前',
+    ]);
+    assert.deepEqual(table.tasks.map((t) => t.lead.map((u) => u.name)), [['县水利局'], ['县城管局']]);
+  });
+});
+
 describe('unit duties: `为责任单位` `为配合单位` after the last name of a list', () => {
   it('is no part of the name, in a field or a bracket, as `为牵头单位` is none', () => {
     const plan = read([

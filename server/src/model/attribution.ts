@@ -783,7 +783,7 @@ function readField(toks: IToken[], from: number, valueStart: number, to: number,
 }
 
 /** The names of the fields of co-operating units (`配合单位`, `协办部门`, `参与单位`…), which a task may leave empty. */
-const COOPERATING_FIELD = /配合|协同|協同|协作|協作|协办|協辦|协助|協助|参与|參與|参加|參加/;
+const COOPERATING_FIELD = /配合|协同|協同|协作|協作|协办|協辦|协助|協助|参与|參與|参加|參加|支持/;
 /** A field's name without the spaces a label spaced out to its width holds (`配 合 单 位`). */
 const unspaced = (name: string): string => name.replace(/[ \u3000]/g, '');
 
@@ -1316,8 +1316,11 @@ function openOfLast(text: string, s: number, e: number): number {
 }
 /** The longest bracket of a person read (`（联系人：陈立新，电话：0735-1234567）`). */
 const MAX_PERSON_BRACKET = 40;
-/** A person field opening a bracket (`责任人：`), with or without its colon. */
-const PERSON_LABEL = /^(?:责任人|責任人|联系人|聯繫人|联络人|聯絡人|负责人|負責人|责任领导|責任領導|分管领导|分管領導)[：:\s]/;
+/**
+ * A person field opening a bracket (`责任人：`), with or without its colon, or an office, its colon and a person's name
+ * (`（站长：何军）`, `（副局长：孙海）`, a cell of a `责任单位（责任人）` column).
+ */
+const PERSON_LABEL = /^(?:(?:责任人|責任人|联系人|聯繫人|联络人|聯絡人|负责人|負責人|责任领导|責任領導|分管领导|分管領導)[：:\s]|[\u4e00-\u9fff]{0,3}(?:长|長|主任|书记|書記)[：:][\u4e00-\u9fff]{2,3}$)/;
 /** A person's name alone: two or three characters. */
 const PERSON_NAME = /^[\u4e00-\u9fff]{2,3}$/;
 /**

@@ -349,6 +349,7 @@ export function numberSpan(marker: Marker): Span {
     case 'circled':
     case 'ar-enclosed':
     case 'ar-paren-enclosed':
+    case 'cn-paren-enclosed':
       return { start, end };
     case 'decimal': {
       // `2.3.1`, `2.1、`: the digits after the last `.` or `．`.
@@ -412,6 +413,7 @@ export function formatNumber(marker: Marker, value: number): string | null {
     case 5:
       return value <= 20 ? formatCircled(value) : null;
     default: {
+      if (marker.style === 'cn-paren-enclosed') return value <= 10 ? String.fromCharCode(0x321f + value) : null;
       const text = formatChineseNumeral(value);
       return CHINESE.test(text) && text.length <= (marker.level === 6 ? 3 : 4) ? text : null;
     }

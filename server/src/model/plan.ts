@@ -481,7 +481,11 @@ const ATTACHMENT_NUMERALS = new Set([...'一二三四五六七八九十'].map((c
 
 const LEVELS: Record<string, { level: Level | 0; style: (image: string) => MarkerStyle; value: (image: string) => number }> = {
   ChapterMarker: { level: 1, style: (s) => (s.endsWith('、') ? 'cn-dun' : 'cn-fwdot'), value: (s) => parseChineseNumeral(s.slice(0, -1)) },
-  SectionMarker: { level: 2, style: (s) => (s[0] === '(' ? 'cn-paren-half' : 'cn-paren-full'), value: (s) => parseChineseNumeral(s.slice(1, -1)) },
+  SectionMarker: {
+    level: 2,
+    style: (s) => (s.length === 1 ? 'cn-paren-enclosed' : s[0] === '(' ? 'cn-paren-half' : 'cn-paren-full'),
+    value: (s) => (s.length === 1 ? s.charCodeAt(0) - 0x321f : parseChineseNumeral(s.slice(1, -1))),
+  },
   ItemMarker: {
     level: 3,
     style: (s) => (s.length === 1 ? 'ar-enclosed' : s.endsWith('、') ? 'ar-dun' : s.endsWith('．') ? 'ar-fwdot' : 'ar-dot'),
@@ -1772,8 +1776,8 @@ function spanText(text: string, span: Span): string {
   return oneLine(text.slice(span.start, span.end));
 }
 
-/** Field names of units that co-operate (`配合单位` `协办单位` `参与单位` `协同责任单位`). */
-const COOPERATE_FIELD = /(?:配合|协同|協同|协办|協辦|协助|協助|协作|協作|参与|參與|参加|參加)(?:(?:责任|責任)?(?:单位|單位|部门|部門|处室|處室|科室|股室)|[:：])/g;
+/** Field names of units that co-operate (`配合单位` `协办单位` `参与单位` `协同责任单位` `支持单位`). */
+const COOPERATE_FIELD = /(?:配合|协同|協同|协办|協辦|协助|協助|协作|協作|参与|參與|参加|參加|支持)(?:(?:责任|責任)?(?:单位|單位|部门|部門|处室|處室|科室|股室)|[:：])/g;
 /** Field names of units in charge (`责任单位` `责任部门` `责任主体`). */
 const IN_CHARGE_FIELD = /(?:责任|責任)(?:单位|單位|部门|部門|主体|主體|处室|處室|科室|股室)|[实實]施主[体體]|(?:[实實]施|承[担擔]|落[实實]|[执執]行)(?:单位|單位)[:：]/g;
 /** A verb after a list that makes its units co-operate (`县发改局、县财政局配合`). */

@@ -115,6 +115,7 @@ export type MarkerStyle =
   | 'cn-fwdot' // 一．
   | 'cn-paren-full' // （一）
   | 'cn-paren-half' // (一)
+  | 'cn-paren-enclosed' // ㈠ (one character)
   | 'ar-dot' // 1.
   | 'ar-fwdot' // 1．
   | 'ar-dun' // 1、
