@@ -324,6 +324,19 @@ describe('attribution: verbs of a part other than 牵头, 负责 and 配合 in a
     ]);
   });
 
+  it('in a unit field\'s value too: `责任单位：X统筹，Y具体实施` X leads, Y takes part; `Y具体实施` alone leads', () => {
+    const p = plan('', [
+      '1.建设口袋公园。责任单位：县城管局统筹，各街道办事处具体实施；完成时限：2024年9月底前。',
+      '2.开展邻里互助。（牵头单位：县民政局；责任单位：各社区落实）',
+      '3.开展垃圾分类。（责任单位：各街道办事处组织实施）',
+    ]);
+    assert.deepEqual(p.tasks.map(row), [
+      ['1.', ['县城管局'], ['各街道办事处']],
+      ['2.', ['县民政局'], ['各社区']],
+      ['3.', ['各街道办事处'], []],
+    ]);
+  });
+
   it('the same words in prose or in a bracket of the work name no unit', () => {
     const p = plan('', [
       '1.统筹推进口袋公园建设（具体实施办法另行制定）',

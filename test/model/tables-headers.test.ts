@@ -250,7 +250,7 @@ describe('task-table headers by meaning', () => {
   });
 });
 
-describe('a tab-separated table with a two-row header (`责任单位` over `牵头 | 配合`)', () => {
+describe('a table with a two-row header (`责任单位` over `牵头 | 配合`)', () => {
   const rows = (second: string) =>
     planOf([
       '松埠县2025年乡村道路养护任务分解表',
@@ -267,6 +267,17 @@ describe('a tab-separated table with a two-row header (`责任单位` over `牵�
       ['1', ['县交通运输局'], ['县财政局', '各乡镇']],
       ['2', ['县公路中心'], ['县水务局']],
     ]);
+  });
+
+  it('a Markdown table\'s second header row, under the separator, likewise', () => {
+    const plan = planOf([
+      '松埠县2025年乡村道路养护任务分解表',
+      '| 序号 | 工作事项 | 责任单位 |  | 完成时限 |',
+      '| --- | --- | --- | --- | --- |',
+      '|  |  | 牵头 | 配合 |  |',
+      '| 1 | 修补通村公路坑槽 | 县交通运输局 | 县财政局、各乡镇 | 2025年5月底前 |',
+    ]);
+    assert.deepEqual(plan.tasks.map((t) => [t.number, names(t.lead), names(t.responsible)]), [['1', ['县交通运输局'], ['县财政局', '各乡镇']]]);
   });
 
   it('a first row of units under the header is a row (a task whose number is lost)', () => {

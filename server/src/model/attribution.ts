@@ -222,6 +222,45 @@ function verbedClause(text: string, start: number, end: number): { names: Span; 
 /** The clause separators of a bracket's list (`，` `；`), outside the brackets of names. */
 const CLAUSE_SEPARATORS = new Set([...',，;；'].map((c) => c.charCodeAt(0)));
 
+/** Any verb of `CLAUSE_VERB`: a field's value without one is read as names at once. */
+const ANY_CLAUSE_VERB = /统筹|抓总|主抓|实施|落实|承办|执行|协同|协助|协办|指导|督导|支持/;
+
+/**
+ * Reads the unit list [span) of a field in `role` as clauses of names and the verb of their part (`verbedClause`),
+ * when it is such clauses, at least one with a verb, the others names alone (`县农业农村局统筹，各乡镇具体实施`): the
+ * units over the work lead, those who carry it out share the work (they lead when nothing else does), the rest take
+ * part, names alone the field's role. Returns how many units were read, or null when the list is no such clauses.
+ */
+function verbedList(span: Span, role: UnitRole, lists: Lists, ctx: AttributionContext): number | null {
+  const { text } = ctx;
+  if (!ANY_CLAUSE_VERB.test(text.slice(span.start, span.end))) return null;
+  const clauses: { names: Span; part: ClausePart | null }[] = [];
+  let verbed = false;
+  let depth = 0;
+  let start = span.start;
+  for (let i = span.start; i <= span.end; i++) {
+    const c = i < span.end ? text.charCodeAt(i) : -1;
+    if (c === OPEN_PAREN || c === OPEN_PAREN_FULL) depth++;
+    else if ((c === CLOSE_PAREN || c === CLOSE_PAREN_FULL) && depth > 0) depth--;
+    else if (c === -1 || (depth === 0 && CLAUSE_SEPARATORS.has(c))) {
+      const clause = trimSpan(text, start, i);
+      start = i + 1;
+      if (clause.end <= clause.start) return null;
+      const read = verbedClause(text, clause.start, clause.end);
+      if (read === null && !onlyUnitNames(text.slice(clause.start, clause.end))) return null;
+      verbed ||= read !== null;
+      clauses.push(read ?? { names: clause, part: null });
+    }
+  }
+  if (!verbed) return null;
+  let count = 0;
+  for (const { names, part } of clauses) {
+    const into = part === 'lead' ? lists.lead : part === 'charge' ? lists.division : part === 'help' ? lists.responsible : role === 'lead' ? lists.lead : lists.responsible;
+    count += pushUnits(into, names, part === 'lead' || (part === null && role === 'lead') ? 'lead' : 'responsible', ctx);
+  }
+  return count;
+}
+
 /**
  * A paragraph that ends with a bracket of clauses, each units' names and a `CLAUSE_VERB` (or names alone), a deadline
  * perhaps closing it, with none of the grammar's role verbs (`（县农业农村局统筹，各乡镇人民政府具体实施，2026年11月底前）`,
@@ -776,7 +815,9 @@ function readField(toks: IToken[], from: number, valueStart: number, to: number,
   const cut = deadlineInList(ctx.text, span);
   if (cut < span.end) pushDeadlines(attribution.deadlines, trimSpan(ctx.text, cut, span.end), ctx, 'field');
   const units = trimSpan(ctx.text, span.start, cut);
-  const count = pushUnits(role === 'lead' ? attribution.lead : attribution.responsible, { start: units.start, end: trimListEnd(ctx.text, units) }, role, ctx);
+  const list = { start: units.start, end: trimListEnd(ctx.text, units) };
+  // `责任单位：县农业农村局统筹，各乡镇具体实施`: clauses of names and the verb of their part, as in a bracket.
+  const count = verbedList(list, role, attribution, ctx) ?? pushUnits(role === 'lead' ? attribution.lead : attribution.responsible, list, role, ctx);
   if (count === 0 && !COOPERATING_FIELD.test(unspaced(head.image))) {
     attribution.problems.push(problem(ctx, 'empty-field', oneLine(head.image), { start: head.startOffset, end: valueTo }));
   }

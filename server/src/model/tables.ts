@@ -383,13 +383,28 @@ function readPipeTable(view: Lines, first: number): { table: Table | null; next:
   // The cell spans of the row being read, one buffer for every row of the table (see `ListBuffer`).
   const spans = new ListBuffer<Span>();
   pipeCells(text, view.start(first), view.end(first), spans);
-  const header = headerOf(text, spans);
+  let header = headerOf(text, spans);
+  // A second header row under the separator, naming the parts of a column the first spans (`责任单位` over `牵头 | 配合`).
+  let from = first + 1;
+  if (from <= last) {
+    pipeCells(text, view.start(from), view.end(from), spans);
+    if (isSeparatorRow(text, spans.items, spans.length) && from + 1 <= last) {
+      spans.clear();
+      pipeCells(text, view.start(from + 1), view.end(from + 1), spans);
+      const parts = withSubHeader(header, headerOf(text, spans).map((cell) => withoutPipes(cell)));
+      if (parts !== null) {
+        header = parts;
+        from += 2;
+      }
+    }
+    spans.clear();
+  }
   const columns = columnRoles(header);
   if (!namesUnits(columns)) return { table: null, next: last + 1 };
   const slots = columns.map((role, c) => slotOf(headerWords(header[c]!), role));
   const kindOf = cellKinds();
   const rows: TableRow[] = [];
-  for (let k = first + 1; k <= last; k++) {
+  for (let k = from; k <= last; k++) {
     const start = view.start(k);
     const end = view.end(k);
     pipeCells(text, start, end, spans);
