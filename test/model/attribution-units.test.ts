@@ -381,3 +381,37 @@ describe('attribution: fields parted by slashes in one bracket', () => {
     assert.deepEqual(p.tasks.map(row), [['1.', [], ['县卫健局', '县住建局']]]);
   });
 });
+
+describe('attribution: a short name the plan defines for a unit', () => {
+  it('`X（以下简称Y）` and `X，下称Y` define a name, no unit and no part of one; Y later names X', () => {
+    const p = plan('', [
+      '1.整治河道。县水利和湖泊管理局（以下简称县水湖局）牵头，2024年8月底前完成。',
+      '2.修缮堤防。（牵头单位：县自然资源和规划局，下称县自规局；责任单位：各镇；完成时限：2024年9月底前）',
+      '3.清理河岸垃圾。由县城市管理执法局（简称“县城管局”）负责，2024年10月底前完成。',
+      '4.巡查水库。县水湖局牵头，县自规局、县城管局配合，2024年11月底前完成。',
+    ]);
+    assert.deepEqual(p.tasks.map(row), [
+      ['1.', ['县水利和湖泊管理局'], []],
+      ['2.', ['县自然资源和规划局'], ['各镇']],
+      ['3.', ['县城市管理执法局'], []],
+      ['4.', ['县水利和湖泊管理局'], ['县自然资源和规划局', '县城市管理执法局']],
+    ]);
+    // The later mention is the unit written short: its own place, the full name's key.
+    const short = p.tasks[3]!.lead[0]!;
+    assert.equal(p.text.slice(short.span.start, short.span.end), '县水湖局');
+    assert.equal(short.key, p.tasks[0]!.lead[0]!.key);
+  });
+
+  it('a short name whose characters are not the full name\'s (`两办`) stays a name of its own; a bracket of other words stays in the name', () => {
+    const p = plan('', [
+      '1.整治河道。县委办公室、县政府办公室（以下简称两办）牵头，2024年8月底前完成。',
+      '2.督查落实。两办牵头，2024年9月底前完成。',
+      '3.做好宣传。县委宣传部（县新闻出版局）牵头，2024年9月底前完成。',
+    ]);
+    assert.deepEqual(p.tasks.map(row), [
+      ['1.', ['县委办公室', '县政府办公室'], []],
+      ['2.', ['两办'], []],
+      ['3.', ['县委宣传部（县新闻出版局）'], []],
+    ]);
+  });
+});

@@ -21,6 +21,7 @@ import { ListBuffer, type Sink } from './buffer.js';
 import { collectDeadlines, type DeadlineContext, type FoundDeadline } from './deadline.js';
 import { PlacedAttribution, PlacedDeadline, PlacedProblem, PlacedUnit } from './located.js';
 import { saysSameAsAbove } from './same-below.js';
+import { isSubsequence } from './units.js';
 import type { LineTable } from './positions.js';
 import { isPlaceholder, isSpaceCode, oneLine, stripNoise, toSimplified, trimSpan, unitKey, unwrapped } from './text.js';
 import type { Attribution, AttributionProblem, AttributionStyle, Deadline, Span, UnitMention, UnitRole } from './types.js';
@@ -1213,6 +1214,12 @@ function pushPiece(out: ListBuffer<UnitMention>, from: number, to: number, role:
     pieces.set(words, piece);
   }
   if (piece === null) return;
+  if (piece.name === '') {
+    // `县文化和旅游局，以下简称县文旅局`: the short name of the unit just before it.
+    const last = out.length > 0 ? out.items[out.length - 1]! : null;
+    if (last !== null && onlySeparators(text, last.span.end, from)) nameShort(piece.short!, last.name, last.key, ctx);
+    return;
+  }
   let name = piece.name;
   let key = piece.key;
   const known = ctx.names?.get(name);
@@ -1220,18 +1227,24 @@ function pushPiece(out: ListBuffer<UnitMention>, from: number, to: number, role:
     name = known.name;
     key = known.key;
   } else ctx.names?.set(name, { name, key });
+  if (piece.short !== null) nameShort(piece.short, name, key, ctx);
   const unit = new PlacedUnit(name, key, piece.marked ? 'lead' : role, { start: s + piece.start, end: s + piece.end }, ctx.lines);
   out.push(unit);
   ctx.units?.push(unit);
 }
 
-/** A piece of a unit list read (`readPiece`): the unit it names, where in the piece, whether it is marked as the lead. */
+/**
+ * A piece of a unit list read (`readPiece`): the unit it names, where in the piece, whether it is marked as the lead,
+ * and the short name it defines for the unit (`县文化和旅游局（以下简称县文旅局）`), null when none. A piece that only
+ * defines a short name for the unit before it (`，以下简称县文旅局`) names no unit: its name is empty.
+ */
 interface Piece {
   name: string;
   key: string;
   start: number;
   end: number;
   marked: boolean;
+  short: string | null;
 }
 /** Pieces read so far in this process, by their words (emptied when it holds `MAX_PIECES`: a bound on its memory). */
 const pieces = new Map<string, Piece | null>();
@@ -1270,6 +1283,19 @@ function readPiece(text: string): Piece | null {
     const count = TASK_COUNT_END.exec(text.slice(Math.max(s, e - 12), e));
     if (count !== null) e -= count[0].length;
   }
+  // A short name defined after the name (`县文化和旅游局（以下简称县文旅局）`) is no part of it.
+  let short: string | null = null;
+  if (isCloseParen(text.charCodeAt(e - 1))) {
+    const open = openOfLast(text, s, e);
+    short = open > s ? shortNameIn(text.slice(open + 1, e - 1)) : null;
+    if (short !== null) {
+      e = open;
+      while (e > s && isSpaceCode(text.charCodeAt(e - 1))) e--;
+    }
+  } else if (SHORT_NAME_FIRST.has(text.charCodeAt(s))) {
+    const defined = shortNameIn(text.slice(s, e));
+    if (defined !== null) return { name: '', key: '', start: s, end: e, marked: false, short: defined };
+  }
   // A unit marked as the lead inside a list: `县工信局（牵头）`, `县委宣传部*`, `县发改局为牵头单位`.
   let marked = false;
   const piece = text.slice(s, e);
@@ -1287,7 +1313,40 @@ function readPiece(text: string): Piece | null {
   // A name a hard wrap cut (`市金融` / `工作局`) is the name as written.
   const raw = oneLine(stripNoise(e - s < piece.length ? piece.slice(0, e - s) : piece));
   if (raw.length === 0 || raw.length > MAX_NAME || (PERSON_LAST.has(raw.charCodeAt(raw.length - 1)) && PERSON_END.test(raw))) return null;
-  return { name: raw, key: unitKey(raw), start: s, end: e, marked };
+  return { name: raw, key: unitKey(raw), start: s, end: e, marked, short };
+}
+
+/**
+ * The definition of a short name (`以下简称县文旅局`, `简称“县文旅局”`, `下称县文旅局`, `以下称县文旅局`): what a plan
+ * calls a unit from there on. The group is the short name, its quotes left out.
+ */
+const SHORT_NAME = /^(?:(?:以下|下文|下)(?:简称|簡稱|称|稱)|简称|簡稱)(?:为|為)?[：:]?[ \u3000]*[“"「『‘']?([^“”"「」『』‘’'，,、；;：:。（）()\s]{2,30})[”"」』’']?$/;
+/** The characters a `SHORT_NAME` starts with: a piece starting otherwise is not tried. */
+const SHORT_NAME_FIRST = new Set([...'以下简簡'].map((c) => c.charCodeAt(0)));
+
+/** The short name that `words` define (`以下简称县文旅局` → `县文旅局`), null when they define none. */
+function shortNameIn(words: string): string | null {
+  if (!SHORT_NAME_FIRST.has(words.charCodeAt(0))) return null;
+  const m = SHORT_NAME.exec(words);
+  return m === null ? null : m[1]!;
+}
+
+/**
+ * From here on, `short` names the unit `name` (key `key`): a later mention of it is that unit, written short
+ * (`县文旅局牵头` after `县文化和旅游局（以下简称县文旅局）`), so that PL007 does not call the two a unit written two
+ * ways. Only when the short name's characters are the full name's, in order: `两办` for two offices names no one unit.
+ */
+function nameShort(short: string, name: string, key: string, ctx: UnitContext): void {
+  const shortKey = unitKey(short);
+  if (ctx.names === undefined || shortKey.length >= key.length || !isSubsequence(shortKey, key)) return;
+  ctx.names.set(short, { name, key });
+}
+
+/** Is [from, to) of `text` separators of a list and spaces alone (`，`, `、`)? */
+function onlySeparators(text: string, from: number, to: number): boolean {
+  if (to - from > 4) return false;
+  for (let i = from; i < to; i++) if (!NAME_SEPARATORS.has(text.charCodeAt(i))) return false;
+  return true;
 }
 
 /**
