@@ -592,6 +592,7 @@ function readContent(toks: IToken[], parts: AttributionPart[], style: Attributio
   // A sentence's segments are prose: a date there counts with a cue only (`到2025年实现…` is a target).
   const mode = style === 'sentence' ? 'prose' : 'field';
   for (let k = 0; k < parts.length; k++) readPart(toks, parts[k]!, lists, ctx, mode);
+  if (lists.lead.length > 1) singleOutLead(lists, ctx.text);
   if (holdsMarked(lists.responsible)) for (const u of promoteMarked(lists.lead, lists.responsible.take())) lists.responsible.push(u);
   if (holdsMarked(lists.division)) for (const u of promoteMarked(lists.lead, lists.division.take())) lists.division.push(u);
   // Units that a plan says share the work (`X、Y按职责分工负责`) lead when nothing else in the attribution does.
@@ -675,9 +676,10 @@ function readPart(toks: IToken[], part: AttributionPart, lists: Lists, ctx: Attr
         return;
       }
       // `（县交通局为牵头单位，县财政局为配合单位）`: names whose last says the field they fill name units, as the same
-      // words in prose do (`pushPiece` cuts the words off and marks the lead).
+      // words in prose do (`pushPiece` cuts the words off and marks the lead); in a sentence too, after its first clause
+      // (`X、Y、Z共同负责，其中X为牵头单位，…`: a clause that opens a sentence so is the grammar's, `copulaFieldAt`).
       // The names before those words must be units' (`责任单位即为牵头单位` states a convention).
-      const copula = mode === 'field' ? COPULA_ROLE_END.exec(text.slice(span.start, span.end)) : null;
+      const copula = mode === 'field' || endsLikeField(text, span.end) ? COPULA_ROLE_END.exec(text.slice(span.start, span.end)) : null;
       if (copula !== null && onlyUnitNames(text.slice(span.start, span.start + copula.index))) {
         pushUnits(lists.responsible, span, 'responsible', ctx);
         return;
@@ -714,6 +716,12 @@ function readPart(toks: IToken[], part: AttributionPart, lists: Lists, ctx: Attr
       return;
     }
   }
+}
+
+/** Does the text before `end` end as a unit field's name does (`单位`, `部门`)? Only then is a `COPULA_ROLE_END` tried in prose. */
+function endsLikeField(text: string, end: number): boolean {
+  const last = text.charCodeAt(end - 1);
+  return last === WEI_END || last === MEN || last === MEN_TRAD;
 }
 
 /** A lead mark in brackets after a unit's name, anywhere in a list (`县应急管理局（牵头）、…`; see `LEAD_MARK`). */
@@ -965,8 +973,12 @@ const PERSON_END = /(?:市长|市長|县长|縣長|区长|區長|镇长|鎮長|�
 /** The characters a `PERSON_END` ends with: a name ending otherwise (`…局`, `…委`) is not tried. */
 const PERSON_LAST = new Set([...'长長记記任志导導'].map((c) => c.charCodeAt(0)));
 
+/**
+ * Words before a unit's name that are no part of it: the work or meeting it is said of (`此项工作由`, `会议明确由`), and
+ * `其中` that singles one unit out of a list named before (`X、Y、Z共同负责，其中X牵头`).
+ */
 const LEADING_FILLER =
-  /^(?:(?:此|该|本|這|該)项(?:工作|任务|任務)?|(?:此|该)(?:工作|任务)|会议|會議|会上|會上)?(?:明确|明確|要求|责成|責成|指定|确定|確定|决定|決定|督促|请|請)?(?:由|會同|会同)?/;
+  /^(?:(?:此|该|本|這|該)项(?:工作|任务|任務)?|(?:此|该)(?:工作|任务)|会议|會議|会上|會上|其中)?(?:明确|明確|要求|责成|責成|指定|确定|確定|决定|決定|督促|请|請)?(?:由|會同|会同)?/;
 /** The last characters of a `LEAD_MARK`. */
 const MARK_ENDS = new Set([...')）〕】]*＊位門门头頭'].map((c) => c.charCodeAt(0)));
 /**
@@ -1037,7 +1049,7 @@ export function promoteMarked<T extends UnitMention>(lead: T[] | ListBuffer<T>, 
 }
 
 /** The characters `LEADING_FILLER` can start with: a piece starting otherwise has no filler. */
-const FILLER_FIRST = new Set([...'此该本這該由會会明要责責指确確督请請'].map((c) => c.charCodeAt(0)));
+const FILLER_FIRST = new Set([...'此该本這該由會会明要责責指确確督请請其'].map((c) => c.charCodeAt(0)));
 /** What may follow the `等` that ends a unit list (`A、B等` `C等有关部门`): the piece's end is cut from that `等`. */
 const ETC_TAILS = new Set(['', '有关', '相关'].flatMap((a) => ['', '部门', '单位', '單位', '部門'].map((b) => a + b)));
 const ETC = '等'.charCodeAt(0);
@@ -1472,6 +1484,67 @@ function markLeadAlsoResponsible(attribution: Lists, ctx: AttributionContext): v
     const unit = responsible.items[i]!;
     if (leads !== null ? leads.has(unit.key) : hasKey(lead, unit.key)) attribution.problems.push(problem(ctx, 'lead-also-responsible', unit.name, unit.span));
   }
+}
+
+/** The most leads `singleOutLead` compares (pair by pair): a longer list is left as read. */
+const MAX_SINGLED = 32;
+
+/**
+ * `X、Y、Z共同负责，其中X牵头`, `责任单位：X、Y、Z，X牵头`, `X、Y负责，X为牵头单位`: a list of units read as leads, then one of
+ * them named to lead again (a lead verb or a lead mark after its name): that one leads, and the others of its list carry
+ * the work out (responsible); its first mention is no longer listed, the one that names it to lead stands. A list is
+ * names parted by separators alone: leads of clauses of their own (`X牵头推进…，Y牵头推进…，X牵头…`) are left as read.
+ */
+function singleOutLead(lists: Lists, text: string): void {
+  const { lead, responsible } = lists;
+  if (lead.length + responsible.length > MAX_SINGLED) return;
+  for (let i = 0; i < lead.length; i++) {
+    const first = lead.items[i]!;
+    const again = namedToLeadAgain(lists, first);
+    if (again === null) continue;
+    // The list `first` stands in: the leads before and after it that only separators part from it.
+    let from = i;
+    while (from > 0 && onlySeparators(text, lead.items[from - 1]!.span.end, lead.items[from]!.span.start)) from--;
+    let to = i + 1;
+    while (to < lead.length && lead.items[to] !== again && onlySeparators(text, lead.items[to - 1]!.span.end, lead.items[to]!.span.start)) to++;
+    // A name written twice in one list (`区财政局、区税务局、区财政局`) is a slip, not one singled out.
+    if (to - from < 2 || onlyEnumerated(text, lead.items[to - 1]!.span.end, again.span.start)) continue;
+    // Each of the list named to lead again (`其中X、Y牵头`) leads from there; its first mention is dropped.
+    const singled: boolean[] = [];
+    for (let k = from; k < to; k++) singled.push(lead.items[k]!.key === first.key || namedToLeadAgain(lists, lead.items[k]!) !== null);
+    const units = lead.take();
+    for (let k = 0; k < units.length; k++) {
+      const unit = units[k]!;
+      if (k < from || k >= to) lead.push(unit);
+      else if (!singled[k - from]) {
+        unit.role = 'responsible';
+        responsible.push(unit);
+      }
+    }
+    return;
+  }
+}
+
+/** Is [from, to) of `text` a `、` and spaces alone: do the names it parts stand in one list? */
+function onlyEnumerated(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== ENUM_COMMA && !isSpaceCode(c)) return false;
+  }
+  return true;
+}
+
+/** The mention after `unit` that names its unit to lead (a lead, or a responsible unit marked as the lead), null when none. */
+function namedToLeadAgain(lists: Lists, unit: UnitMention): UnitMention | null {
+  for (let i = 0; i < lists.lead.length; i++) {
+    const other = lists.lead.items[i]!;
+    if (other.key === unit.key && other.span.start > unit.span.end) return other;
+  }
+  for (let i = 0; i < lists.responsible.length; i++) {
+    const other = lists.responsible.items[i]!;
+    if (other.role === 'lead' && other.key === unit.key && other.span.start > unit.span.end) return other;
+  }
+  return null;
 }
 
 /** Is `unit` among `leads` by its key, named there after it in the text? */
