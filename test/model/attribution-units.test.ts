@@ -429,3 +429,77 @@ describe('attribution: a 牵头 field whose value a `配合` ends after a comma'
     ]);
   });
 });
+
+describe('attribution: a short name the plan defines for a unit', () => {
+  it('`X（以下简称Y）` and `X，下称Y` define a name, no unit and no part of one; Y later names X', () => {
+    const p = plan('', [
+      '1.整治河道。县水利和湖泊管理局（以下简称县水湖局）牵头，2024年8月底前完成。',
+      '2.修缮堤防。（牵头单位：县自然资源和规划局，下称县自规局；责任单位：各镇；完成时限：2024年9月底前）',
+      '3.清理河岸垃圾。由县城市管理执法局（简称“县城管局”）负责，2024年10月底前完成。',
+      '4.巡查水库。县水湖局牵头，县自规局、县城管局配合，2024年11月底前完成。',
+    ]);
+    assert.deepEqual(p.tasks.map(row), [
+      ['1.', ['县水利和湖泊管理局'], []],
+      ['2.', ['县自然资源和规划局'], ['各镇']],
+      ['3.', ['县城市管理执法局'], []],
+      ['4.', ['县水利和湖泊管理局'], ['县自然资源和规划局', '县城市管理执法局']],
+    ]);
+    // The later mention is the unit written short: its own place, the full name's key.
+    const short = p.tasks[3]!.lead[0]!;
+    assert.equal(p.text.slice(short.span.start, short.span.end), '县水湖局');
+    assert.equal(short.key, p.tasks[0]!.lead[0]!.key);
+  });
+
+  it('a short name whose characters are not the full name\'s (`两办`) stays a name of its own; a bracket of other words stays in the name', () => {
+    const p = plan('', [
+      '1.整治河道。县委办公室、县政府办公室（以下简称两办）牵头，2024年8月底前完成。',
+      '2.督查落实。两办牵头，2024年9月底前完成。',
+      '3.做好宣传。县委宣传部（县新闻出版局）牵头，2024年9月底前完成。',
+    ]);
+    assert.deepEqual(p.tasks.map(row), [
+      ['1.', ['县委办公室', '县政府办公室'], []],
+      ['2.', ['两办'], []],
+      ['3.', ['县委宣传部（县新闻出版局）'], []],
+    ]);
+  });
+});
+
+describe('attribution: one unit of a list named to lead (`其中X牵头`)', () => {
+  it('units listed as sharing the work, then one of them named to lead: it leads, the others are responsible', () => {
+    const p = plan('', [
+      '1.建设智慧课堂。县教育局、县工信局、县数据局共同负责，其中县教育局为牵头单位，2024年8月底前完成。',
+      '2.配齐心理教师。（县教育局、县人社局、县编办按职责分工负责，其中县教育局牵头；2024年9月底前完成）',
+      '3.改造校舍。县住建局、县教育局、各镇按职责分工负责，其中县住建局牵头，2024年10月底前完成。',
+      '4.整治校园周边。（责任单位：县公安局、县市场监管局、各镇，其中县公安局牵头；完成时限：2024年11月底前）',
+      '5.保障校车安全。县交通局、县公安局负责，县交通局为牵头单位，2024年12月底前完成。',
+      '6.建设运动场。县体育局、县教育局、县财政局、各镇共同负责，其中县体育局、县教育局牵头，2024年12月底前完成。',
+    ]);
+    assert.deepEqual(p.tasks.map(row), [
+      ['1.', ['县教育局'], ['县工信局', '县数据局']],
+      ['2.', ['县教育局'], ['县人社局', '县编办']],
+      ['3.', ['县住建局'], ['县教育局', '各镇']],
+      ['4.', ['县公安局'], ['县市场监管局', '各镇']],
+      ['5.', ['县交通局'], ['县公安局']],
+      ['6.', ['县体育局', '县教育局'], ['县财政局', '各镇']],
+    ]);
+    assert.deepEqual(p.allSections.flatMap((s) => s.attributions.flatMap((a) => a.problems.map((x) => x.kind))), []);
+  });
+
+  it('leads of clauses of their own, joint leads and a lead that also carries out work are read as before', () => {
+    const p = plan('', [
+      '1.建设智慧课堂。县教育局牵头建设平台，县数据局牵头汇聚数据，县教育局牵头组织培训，2024年8月底前完成。',
+      '2.配齐心理教师。县教育局、县卫健局共同牵头，2024年9月底前完成。',
+      '3.改造校舍。县住建局、县教育局共同负责，2024年10月底前完成。',
+      '4.整治校园周边。县公安局牵头，县市场监管局、各镇配合，其中各镇负责日常巡查，2024年11月底前完成。',
+      // A name written twice in one list is a slip, no unit singled out.
+      '5.保障校车安全。（牵头单位：县交通局、县公安局、县交通局；完成时限：2024年12月底前）',
+    ]);
+    assert.deepEqual(p.tasks.map(row), [
+      ['1.', ['县教育局', '县数据局', '县教育局'], []],
+      ['2.', ['县教育局', '县卫健局'], []],
+      ['3.', ['县住建局', '县教育局'], []],
+      ['4.', ['县公安局'], ['县市场监管局', '各镇']],
+      ['5.', ['县交通局', '县公安局', '县交通局'], []],
+    ]);
+  });
+});

@@ -193,6 +193,17 @@ describe('PL007 unit-inconsistent', () => {
     });
   });
 
+  describe('short names the plan defines', () => {
+    it('a short name defined after the full name (`（以下简称…）`) is that unit: no finding; one used without a definition still is', () => {
+      const text = ['青岚市2024年度工作要点', '', '一、主要任务', '',
+        '（一）推进第1项工作。市卫生健康委员会（以下简称市卫健委）牵头，2024年底前完成。', '',
+        '（二）推进第2项工作。市卫健委牵头，2024年底前完成。', '',
+        '（三）推进第3项工作。（牵头单位：市卫生健康委员会；完成时限：2024年底前）', '',
+        '（四）推进第4项工作。（牵头单位：市发改委；责任单位：市发展和改革委员会；完成时限：2024年底前）', ''].join('\n');
+      assert.deepEqual(findings(text), ['市发改委 → suggest:市发展和改革委员会']);
+    });
+  });
+
   describe('false friends and collective names', () => {
     it('never compares collective names', () => {
       const text = planOf([

@@ -21,6 +21,7 @@ import { ListBuffer, type Sink } from './buffer.js';
 import { collectDeadlines, type DeadlineContext, type FoundDeadline } from './deadline.js';
 import { PlacedAttribution, PlacedDeadline, PlacedProblem, PlacedUnit } from './located.js';
 import { saysSameAsAbove } from './same-below.js';
+import { isSubsequence } from './units.js';
 import type { LineTable } from './positions.js';
 import { isPlaceholder, isSpaceCode, oneLine, stripNoise, toSimplified, trimSpan, unitKey, unwrapped } from './text.js';
 import type { Attribution, AttributionProblem, AttributionStyle, Deadline, Span, UnitMention, UnitRole } from './types.js';
@@ -630,6 +631,7 @@ function readContent(toks: IToken[], parts: AttributionPart[], style: Attributio
   // A sentence's segments are prose: a date there counts with a cue only (`到2025年实现…` is a target).
   const mode = style === 'sentence' ? 'prose' : 'field';
   for (let k = 0; k < parts.length; k++) readPart(toks, parts[k]!, lists, ctx, mode);
+  if (lists.lead.length > 1) singleOutLead(lists, ctx.text);
   if (holdsMarked(lists.responsible)) for (const u of promoteMarked(lists.lead, lists.responsible.take())) lists.responsible.push(u);
   if (holdsMarked(lists.division)) for (const u of promoteMarked(lists.lead, lists.division.take())) lists.division.push(u);
   // Units that a plan says share the work (`X、Y按职责分工负责`) lead when nothing else in the attribution does.
@@ -713,9 +715,10 @@ function readPart(toks: IToken[], part: AttributionPart, lists: Lists, ctx: Attr
         return;
       }
       // `（县交通局为牵头单位，县财政局为配合单位）`: names whose last says the field they fill name units, as the same
-      // words in prose do (`pushPiece` cuts the words off and marks the lead).
+      // words in prose do (`pushPiece` cuts the words off and marks the lead); in a sentence too, after its first clause
+      // (`X、Y、Z共同负责，其中X为牵头单位，…`: a clause that opens a sentence so is the grammar's, `copulaFieldAt`).
       // The names before those words must be units' (`责任单位即为牵头单位` states a convention).
-      const copula = mode === 'field' ? COPULA_ROLE_END.exec(text.slice(span.start, span.end)) : null;
+      const copula = mode === 'field' || endsLikeField(text, span.end) ? COPULA_ROLE_END.exec(text.slice(span.start, span.end)) : null;
       if (copula !== null && onlyUnitNames(text.slice(span.start, span.start + copula.index))) {
         pushUnits(lists.responsible, span, 'responsible', ctx);
         return;
@@ -752,6 +755,12 @@ function readPart(toks: IToken[], part: AttributionPart, lists: Lists, ctx: Attr
       return;
     }
   }
+}
+
+/** Does the text before `end` end as a unit field's name does (`单位`, `部门`)? Only then is a `COPULA_ROLE_END` tried in prose. */
+function endsLikeField(text: string, end: number): boolean {
+  const last = text.charCodeAt(end - 1);
+  return last === WEI_END || last === MEN || last === MEN_TRAD;
 }
 
 /** A lead mark in brackets after a unit's name, anywhere in a list (`县应急管理局（牵头）、…`; see `LEAD_MARK`). */
@@ -1004,8 +1013,12 @@ const PERSON_END = /(?:市长|市長|县长|縣長|区长|區長|镇长|鎮長|�
 /** The characters a `PERSON_END` ends with: a name ending otherwise (`…局`, `…委`) is not tried. */
 const PERSON_LAST = new Set([...'长長记記任志导導'].map((c) => c.charCodeAt(0)));
 
+/**
+ * Words before a unit's name that are no part of it: the work or meeting it is said of (`此项工作由`, `会议明确由`), and
+ * `其中` that singles one unit out of a list named before (`X、Y、Z共同负责，其中X牵头`).
+ */
 const LEADING_FILLER =
-  /^(?:(?:此|该|本|這|該)项(?:工作|任务|任務)?|(?:此|该)(?:工作|任务)|会议|會議|会上|會上)?(?:明确|明確|要求|责成|責成|指定|确定|確定|决定|決定|督促|请|請)?(?:由|會同|会同)?/;
+  /^(?:(?:此|该|本|這|該)项(?:工作|任务|任務)?|(?:此|该)(?:工作|任务)|会议|會議|会上|會上|其中)?(?:明确|明確|要求|责成|責成|指定|确定|確定|决定|決定|督促|请|請)?(?:由|會同|会同)?/;
 /** The last characters of a `LEAD_MARK`. */
 const MARK_ENDS = new Set([...')）〕】]*＊位門门头頭'].map((c) => c.charCodeAt(0)));
 /**
@@ -1076,7 +1089,7 @@ export function promoteMarked<T extends UnitMention>(lead: T[] | ListBuffer<T>, 
 }
 
 /** The characters `LEADING_FILLER` can start with: a piece starting otherwise has no filler. */
-const FILLER_FIRST = new Set([...'此该本這該由會会明要责責指确確督请請'].map((c) => c.charCodeAt(0)));
+const FILLER_FIRST = new Set([...'此该本這該由會会明要责責指确確督请請其'].map((c) => c.charCodeAt(0)));
 /** What may follow the `等` that ends a unit list (`A、B等` `C等有关部门`): the piece's end is cut from that `等`. */
 const ETC_TAILS = new Set(['', '有关', '相关'].flatMap((a) => ['', '部门', '单位', '單位', '部門'].map((b) => a + b)));
 const ETC = '等'.charCodeAt(0);
@@ -1253,6 +1266,12 @@ function pushPiece(out: ListBuffer<UnitMention>, from: number, to: number, role:
     pieces.set(words, piece);
   }
   if (piece === null) return;
+  if (piece.name === '') {
+    // `县文化和旅游局，以下简称县文旅局`: the short name of the unit just before it.
+    const last = out.length > 0 ? out.items[out.length - 1]! : null;
+    if (last !== null && onlySeparators(text, last.span.end, from)) nameShort(piece.short!, last.name, last.key, ctx);
+    return;
+  }
   let name = piece.name;
   let key = piece.key;
   const known = ctx.names?.get(name);
@@ -1260,18 +1279,24 @@ function pushPiece(out: ListBuffer<UnitMention>, from: number, to: number, role:
     name = known.name;
     key = known.key;
   } else ctx.names?.set(name, { name, key });
+  if (piece.short !== null) nameShort(piece.short, name, key, ctx);
   const unit = new PlacedUnit(name, key, piece.marked ? 'lead' : role, { start: s + piece.start, end: s + piece.end }, ctx.lines);
   out.push(unit);
   ctx.units?.push(unit);
 }
 
-/** A piece of a unit list read (`readPiece`): the unit it names, where in the piece, whether it is marked as the lead. */
+/**
+ * A piece of a unit list read (`readPiece`): the unit it names, where in the piece, whether it is marked as the lead,
+ * and the short name it defines for the unit (`县文化和旅游局（以下简称县文旅局）`), null when none. A piece that only
+ * defines a short name for the unit before it (`，以下简称县文旅局`) names no unit: its name is empty.
+ */
 interface Piece {
   name: string;
   key: string;
   start: number;
   end: number;
   marked: boolean;
+  short: string | null;
 }
 /** Pieces read so far in this process, by their words (emptied when it holds `MAX_PIECES`: a bound on its memory). */
 const pieces = new Map<string, Piece | null>();
@@ -1310,6 +1335,19 @@ function readPiece(text: string): Piece | null {
     const count = TASK_COUNT_END.exec(text.slice(Math.max(s, e - 12), e));
     if (count !== null) e -= count[0].length;
   }
+  // A short name defined after the name (`县文化和旅游局（以下简称县文旅局）`) is no part of it.
+  let short: string | null = null;
+  if (isCloseParen(text.charCodeAt(e - 1))) {
+    const open = openOfLast(text, s, e);
+    short = open > s ? shortNameIn(text.slice(open + 1, e - 1)) : null;
+    if (short !== null) {
+      e = open;
+      while (e > s && isSpaceCode(text.charCodeAt(e - 1))) e--;
+    }
+  } else if (SHORT_NAME_FIRST.has(text.charCodeAt(s))) {
+    const defined = shortNameIn(text.slice(s, e));
+    if (defined !== null) return { name: '', key: '', start: s, end: e, marked: false, short: defined };
+  }
   // A unit marked as the lead inside a list: `县工信局（牵头）`, `县委宣传部*`, `县发改局为牵头单位`.
   let marked = false;
   const piece = text.slice(s, e);
@@ -1327,7 +1365,40 @@ function readPiece(text: string): Piece | null {
   // A name a hard wrap cut (`市金融` / `工作局`) is the name as written.
   const raw = oneLine(stripNoise(e - s < piece.length ? piece.slice(0, e - s) : piece));
   if (raw.length === 0 || raw.length > MAX_NAME || (PERSON_LAST.has(raw.charCodeAt(raw.length - 1)) && PERSON_END.test(raw))) return null;
-  return { name: raw, key: unitKey(raw), start: s, end: e, marked };
+  return { name: raw, key: unitKey(raw), start: s, end: e, marked, short };
+}
+
+/**
+ * The definition of a short name (`以下简称县文旅局`, `简称“县文旅局”`, `下称县文旅局`, `以下称县文旅局`): what a plan
+ * calls a unit from there on. The group is the short name, its quotes left out.
+ */
+const SHORT_NAME = /^(?:(?:以下|下文|下)(?:简称|簡稱|称|稱)|简称|簡稱)(?:为|為)?[：:]?[ \u3000]*[“"「『‘']?([^“”"「」『』‘’'，,、；;：:。（）()\s]{2,30})[”"」』’']?$/;
+/** The characters a `SHORT_NAME` starts with: a piece starting otherwise is not tried. */
+const SHORT_NAME_FIRST = new Set([...'以下简簡'].map((c) => c.charCodeAt(0)));
+
+/** The short name that `words` define (`以下简称县文旅局` → `县文旅局`), null when they define none. */
+function shortNameIn(words: string): string | null {
+  if (!SHORT_NAME_FIRST.has(words.charCodeAt(0))) return null;
+  const m = SHORT_NAME.exec(words);
+  return m === null ? null : m[1]!;
+}
+
+/**
+ * From here on, `short` names the unit `name` (key `key`): a later mention of it is that unit, written short
+ * (`县文旅局牵头` after `县文化和旅游局（以下简称县文旅局）`), so that PL007 does not call the two a unit written two
+ * ways. Only when the short name's characters are the full name's, in order: `两办` for two offices names no one unit.
+ */
+function nameShort(short: string, name: string, key: string, ctx: UnitContext): void {
+  const shortKey = unitKey(short);
+  if (ctx.names === undefined || shortKey.length >= key.length || !isSubsequence(shortKey, key)) return;
+  ctx.names.set(short, { name, key });
+}
+
+/** Is [from, to) of `text` separators of a list and spaces alone (`，`, `、`)? */
+function onlySeparators(text: string, from: number, to: number): boolean {
+  if (to - from > 4) return false;
+  for (let i = from; i < to; i++) if (!NAME_SEPARATORS.has(text.charCodeAt(i))) return false;
+  return true;
 }
 
 /**
@@ -1456,6 +1527,67 @@ function markLeadAlsoResponsible(attribution: Lists, ctx: AttributionContext): v
     const unit = responsible.items[i]!;
     if (leads !== null ? leads.has(unit.key) : hasKey(lead, unit.key)) attribution.problems.push(problem(ctx, 'lead-also-responsible', unit.name, unit.span));
   }
+}
+
+/** The most leads `singleOutLead` compares (pair by pair): a longer list is left as read. */
+const MAX_SINGLED = 32;
+
+/**
+ * `X、Y、Z共同负责，其中X牵头`, `责任单位：X、Y、Z，X牵头`, `X、Y负责，X为牵头单位`: a list of units read as leads, then one of
+ * them named to lead again (a lead verb or a lead mark after its name): that one leads, and the others of its list carry
+ * the work out (responsible); its first mention is no longer listed, the one that names it to lead stands. A list is
+ * names parted by separators alone: leads of clauses of their own (`X牵头推进…，Y牵头推进…，X牵头…`) are left as read.
+ */
+function singleOutLead(lists: Lists, text: string): void {
+  const { lead, responsible } = lists;
+  if (lead.length + responsible.length > MAX_SINGLED) return;
+  for (let i = 0; i < lead.length; i++) {
+    const first = lead.items[i]!;
+    const again = namedToLeadAgain(lists, first);
+    if (again === null) continue;
+    // The list `first` stands in: the leads before and after it that only separators part from it.
+    let from = i;
+    while (from > 0 && onlySeparators(text, lead.items[from - 1]!.span.end, lead.items[from]!.span.start)) from--;
+    let to = i + 1;
+    while (to < lead.length && lead.items[to] !== again && onlySeparators(text, lead.items[to - 1]!.span.end, lead.items[to]!.span.start)) to++;
+    // A name written twice in one list (`区财政局、区税务局、区财政局`) is a slip, not one singled out.
+    if (to - from < 2 || onlyEnumerated(text, lead.items[to - 1]!.span.end, again.span.start)) continue;
+    // Each of the list named to lead again (`其中X、Y牵头`) leads from there; its first mention is dropped.
+    const singled: boolean[] = [];
+    for (let k = from; k < to; k++) singled.push(lead.items[k]!.key === first.key || namedToLeadAgain(lists, lead.items[k]!) !== null);
+    const units = lead.take();
+    for (let k = 0; k < units.length; k++) {
+      const unit = units[k]!;
+      if (k < from || k >= to) lead.push(unit);
+      else if (!singled[k - from]) {
+        unit.role = 'responsible';
+        responsible.push(unit);
+      }
+    }
+    return;
+  }
+}
+
+/** Is [from, to) of `text` a `、` and spaces alone: do the names it parts stand in one list? */
+function onlyEnumerated(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== ENUM_COMMA && !isSpaceCode(c)) return false;
+  }
+  return true;
+}
+
+/** The mention after `unit` that names its unit to lead (a lead, or a responsible unit marked as the lead), null when none. */
+function namedToLeadAgain(lists: Lists, unit: UnitMention): UnitMention | null {
+  for (let i = 0; i < lists.lead.length; i++) {
+    const other = lists.lead.items[i]!;
+    if (other.key === unit.key && other.span.start > unit.span.end) return other;
+  }
+  for (let i = 0; i < lists.responsible.length; i++) {
+    const other = lists.responsible.items[i]!;
+    if (other.role === 'lead' && other.key === unit.key && other.span.start > unit.span.end) return other;
+  }
+  return null;
 }
 
 /** Is `unit` among `leads` by its key, named there after it in the text? */

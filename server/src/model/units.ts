@@ -29,7 +29,8 @@ const SUBORDINATE = /分|支|属/;
 /** The place and level a name starts with: `市`, `长沙市政府`, `市委`, `区人民政府`. */
 const ADMIN_PREFIX = /^(?:[^省市县区州盟旗乡镇]{0,8}?[省市县区州盟旗乡镇])?(?:人民政府|政府|委)?/;
 
-function isSubsequence(short: string, long: string): boolean {
+/** Are the characters of `short` those of `long`, in order (`县文旅局` in `县文化和旅游局`)? */
+export function isSubsequence(short: string, long: string): boolean {
   let j = 0;
   for (let i = 0; i < long.length && j < short.length; i++) if (long[i] === short[j]) j++;
   return j === short.length;
