@@ -337,16 +337,28 @@ describe('attribution: verbs of a part other than 牵头, 负责 and 配合 in a
     ]);
   });
 
+  it('in a sentence after the work: `…，由X统筹，Y具体实施，…`', () => {
+    const p = plan('', ['1.发展农村电商。由县商务局统筹，各乡镇人民政府具体实施，2024年12月底前完成。', '2.完善寄递网络，县邮政管理局抓总，县交通局协同。']);
+    assert.deepEqual(p.tasks.map(row), [
+      ['1.', ['县商务局'], ['各乡镇人民政府']],
+      ['2.', ['县邮政管理局'], ['县交通局']],
+    ]);
+  });
+
   it('the same words in prose or in a bracket of the work name no unit', () => {
     const p = plan('', [
       '1.统筹推进口袋公园建设（具体实施办法另行制定）',
       '2.抓好垃圾分类落实（分步实施）',
       '3.加强社区治理，县民政局统筹协调各方力量。',
+      '4.完善工作方案，要抓紧部署实施。',
+      '5.推进智慧社区建设（分步部署实施）',
     ]);
     assert.deepEqual(p.tasks.map(row), [
       ['1.', [], []],
       ['2.', [], []],
       ['3.', [], []],
+      ['4.', [], []],
+      ['5.', [], []],
     ]);
   });
 });

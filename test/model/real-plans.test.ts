@@ -1554,3 +1554,16 @@ describe('real plans: a section of units\' standing duties (`职责分工`)', ()
     assert.deepEqual(p.tasks.map((t) => t.number), ['（一）', '（一）', '（二）']);
   });
 });
+
+describe('real plans: a plan typed with Western punctuation', () => {
+  it('ends a title at a half-width full stop after Chinese words; after Latin words the stop stays', () => {
+    const plan = read([
+      '溪川区2026年社区健康促进行动方案',
+      '一、主要任务',
+      '1. 建设健康主题公园2个. (牵头单位: 区城管局; 完成时限: 2026年11月底前)',
+      '2. 推进“健康小屋”建设. (牵头单位: 区卫健局; 完成时限: 2026年9月底前)',
+      '3. 推广AI. (牵头单位: 区卫健局; 完成时限: 2026年9月底前)',
+    ]);
+    assert.deepEqual(plan.tasks.map((t) => t.title), ['建设健康主题公园2个', '推进“健康小屋”建设', '推广AI.']);
+  });
+});

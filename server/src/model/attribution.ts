@@ -94,7 +94,7 @@ export function readAttributions(toks: IToken[], from: number, to: number, ctx: 
     out.push(attribution);
   }
   if (found.length === 0) {
-    const units = bareUnits(toks, from, to, ctx) ?? verbedUnits(toks, from, to, ctx) ?? leadingUnits(toks, from, to, ctx) ?? dashedUnits(toks, from, to, ctx) ?? colonUnits(toks, from, to, ctx);
+    const units = bareUnits(toks, from, to, ctx) ?? verbedUnits(toks, from, to, ctx) ?? leadingUnits(toks, from, to, ctx) ?? dashedUnits(toks, from, to, ctx) ?? colonUnits(toks, from, to, ctx) ?? verbedSentence(toks, from, to, ctx);
     if (units !== null) out.push(units);
   }
   return out;
@@ -202,8 +202,8 @@ function closingGroup(toks: IToken[], from: number, to: number): { open: number;
  * Verbs other than the role verbs of the grammar (`牵头` `负责` `配合`) that a bracket or a field writes after units'
  * names to say what part they play, by the part: `统筹` `抓总` name the unit over the work (it leads); `具体实施` `落实`
  * name those who carry it out (they lead when no unit is over them: `（县乡村振兴局指导，各乡镇人民政府落实）`); `协同`
- * `指导` `督导` name those who help or oversee (they take part). Only at the end of a clause after names alone: in
- * prose (`统筹推进乡村建设`, `抓好落实`) they are the work's words.
+ * `指导` `督导` name those who help or oversee (they take part). Only at the end of a clause after names alone, the
+ * first opening with a level of government: in prose (`统筹推进乡村建设`, `抓好落实`) they are the work's words.
  */
 const CLAUSE_VERB = /^(.+?)(?:(统筹推进|统筹协调|统筹指导|统筹|抓总|主抓)|(具体实施|组织实施|实施|具体落实|抓好落实|落实|具体承办|承办|具体执行|执行)|(协同推进|协同|协助|协办|指导|督导|支持))$/;
 
@@ -216,7 +216,9 @@ type ClausePart = 'lead' | 'charge' | 'help';
  */
 function verbedClause(text: string, start: number, end: number): { names: Span; part: ClausePart } | null {
   const m = CLAUSE_VERB.exec(text.slice(start, end));
-  if (m === null || !onlyUnitNames(m[1]!)) return null;
+  // As with no role verb of the grammar (`colonUnits`), only names that open with a level of government (`县…` `各…`)
+  // are units: words of the work may end like a body's name (`抓紧部署实施`, `分步部署实施`).
+  if (m === null || !LEVEL_FIRST.has(m[1]!.charCodeAt(0)) || !onlyUnitNames(m[1]!)) return null;
   return { names: trimSpan(text, start, start + m[1]!.length), part: m[2] ? 'lead' : m[3] ? 'charge' : 'help' };
 }
 
@@ -316,6 +318,55 @@ function verbedUnits(toks: IToken[], from: number, to: number, ctx: AttributionC
   if (tail === cut && cut < inner.end) pushDeadlines(lists.deadlines, trimSpan(text, cut, inner.end), ctx, 'field');
   const style: AttributionStyle = toks[open]!.tokenType === T.LBracket ? 'bracket' : 'paren';
   return new PlacedAttribution(style, lists.lead.take(), lists.responsible.take(), lists.deadlines.take(), [], { start: toks[open]!.startOffset, end: end(toks[last]!) }, ctx.lines);
+}
+
+/** What ends a clause of a sentence: `，` `；` `。` and their half-width forms. */
+const SENTENCE_CLAUSE_ENDS = new Set([...',，;；。'].map((c) => c.charCodeAt(0)));
+/** `由` meaning "by" opening a clause (`由县商务局统筹`). */
+const BY_CHAR = '由'.charCodeAt(0);
+
+/**
+ * Clauses of a sentence after the work, each units' names and the verb of their part (`verbedClause`), the first
+ * perhaps opened by `由` (`…，由县商务局统筹，各乡镇具体实施，2026年12月底前完成。`), in a paragraph that names no role
+ * of the grammar: read as in a bracket (`verbedUnits`), the deadline left to the task's prose. Null when there are none.
+ */
+function verbedSentence(toks: IToken[], from: number, to: number, ctx: AttributionContext): Attribution | null {
+  if (from >= to) return null;
+  const { text } = ctx;
+  const start = toks[from]!.startOffset;
+  const stop = end(toks[to - 1]!);
+  if (!ANY_CLAUSE_VERB.test(text.slice(start, stop))) return null;
+  const clauses: { names: Span; part: ClausePart }[] = [];
+  let runStart = -1;
+  let runEnd = -1;
+  let depth = 0;
+  let at = start;
+  for (let i = start; i <= stop; i++) {
+    const c = i < stop ? text.charCodeAt(i) : -1;
+    if (c === OPEN_PAREN || c === OPEN_PAREN_FULL) depth++;
+    else if ((c === CLOSE_PAREN || c === CLOSE_PAREN_FULL) && depth > 0) depth--;
+    else if (c === -1 || (depth === 0 && SENTENCE_CLAUSE_ENDS.has(c))) {
+      const clause = trimSpan(text, at, i);
+      at = i + 1;
+      // Only the first clause of the run may open with `由`.
+      const by = clauses.length === 0 && text.charCodeAt(clause.start) === BY_CHAR ? 1 : 0;
+      const read = clause.end - clause.start > by ? verbedClause(text, clause.start + by, clause.end) : null;
+      if (read !== null) {
+        if (runStart < 0) runStart = clause.start;
+        runEnd = clause.end;
+        clauses.push(read);
+      } else if (clauses.length > 0) break;
+    }
+  }
+  if (clauses.length === 0) return null;
+  const lists = emptyLists(ctx);
+  const overall = clauses.some((c) => c.part === 'lead');
+  for (const { names, part } of clauses) {
+    const leads = part === 'lead' || (part === 'charge' && !overall);
+    pushUnits(leads ? lists.lead : lists.responsible, names, leads ? 'lead' : 'responsible', ctx);
+  }
+  if (lists.lead.length === 0 && lists.responsible.length === 0) return null;
+  return new PlacedAttribution('sentence', lists.lead.take(), lists.responsible.take(), [], [], { start: runStart, end: runEnd }, ctx.lines);
 }
 
 /**

@@ -1447,9 +1447,15 @@ function titleOf(toks: IToken[], block: Block, text: string): Span {
   const span = trimSpan(text, start, Math.max(start, stop));
   // Drop trailing punctuation (`完善制度,` → `完善制度`) and Markdown's emphasis around the title (`**完善制度**`).
   while (span.end > span.start && TITLE_TRAILING.has(text.charCodeAt(span.end - 1))) span.end--;
+  // A half-width full stop after Chinese words (`建设健康主题公园2个.`, a text typed with Western punctuation) too; after
+  // Latin words it may be an abbreviation's.
+  if (span.end - span.start >= 2 && text.charCodeAt(span.end - 1) === 0x2e && HAN_BEFORE_STOP.test(text[span.end - 2]!)) span.end--;
   while (span.start < span.end && text.charCodeAt(span.start) === 0x2a) span.start++;
   return span;
 }
+
+/** A character after which a half-width `.` ends a Chinese title: a Chinese character or a closing quote or bracket. */
+const HAN_BEFORE_STOP = /[\u4e00-\u9fff”’）》]/;
 
 /** The `】` `]` that closes the bracket opened at `open`, before `to`; -1 when none does. */
 function closingBracketAt(toks: IToken[], open: number, to: number): number {
