@@ -1553,4 +1553,27 @@ describe('real plans: a section of units\' standing duties (`职责分工`)', ()
     const p = plan(['（一）县政务服务中心：负责窗口改造，2026年6月底前完成。', '（二）县大数据中心：负责平台建设和数据共享。']);
     assert.deepEqual(p.tasks.map((t) => t.number), ['（一）', '（一）', '（二）']);
   });
+
+  it('names such a section only as its whole title: a task whose title holds the words, or a chapter of measures beside them, is checked', () => {
+    const p = read([
+      '溪川县2026年安全生产工作方案',
+      '一、重点任务',
+      '（一）开展燃气安全整治。（牵头单位：县住建局；完成时限：2026年6月底前）',
+      '（二）各行业主管部门按职责分工开展本行业领域隐患排查',
+      '（三）明确职责分工，建立部门协同机制。2026年9月底前完成。',
+      '二、工作措施及职责分工',
+      '（一）开展河湖“清四乱”。（牵头单位：县水利局；完成时限：2026年10月底前）',
+      '（二）加强执法巡查。',
+      '三、部门职责分工',
+      '（一）县水利局：负责河湖日常管护。',
+    ]);
+    assert.deepEqual(p.tasks.map(row), [
+      ['（一）', ['县住建局'], []],
+      ['（二）', [], []],
+      ['（三）', [], []],
+      ['（一）', ['县水利局'], []],
+      ['（二）', [], []],
+    ]);
+    assert.deepEqual(lintPlan(p, { rules: allRules, settings: { today: '2026-01-01' } }).filter((d) => d.ruleId === 'PL001').map((d) => d.range.start.line), [3, 4, 7]);
+  });
 });
