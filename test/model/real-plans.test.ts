@@ -167,6 +167,14 @@ describe('real plans: plan or not, on positive evidence', () => {
     // An item of the programme that gives its work out as tasks are assigned is a task still.
     const plan = read(['溪川县2025年读书节活动方案', '一、活动内容', '（一）开幕式。', '（二）图书展销。（县商务局牵头，9月底前完成）']);
     assert.deepEqual(plan.tasks.map(row), [['（二）', ['县商务局'], []]]);
+    // So is one that names its lead in a sentence: a programme's item is no safeguard whose keeper a sentence names.
+    const prose = read([
+      '溪川县2026年安全生产月活动方案',
+      '一、活动内容',
+      '（一）开展宣传咨询日活动。由县应急管理局牵头，2026年6月16日前完成。',
+      '（二）开展隐患排查。县住建局负责，2026年6月底前完成。',
+    ]);
+    assert.deepEqual(prose.tasks.map(row), [['（一）', ['县应急管理局'], []], ['（二）', ['县住建局'], []]]);
   });
 
   it('the standards a plan sets (二、保洁标准 then 1．…) get no task finding and no skipped level; its tasks still do', () => {

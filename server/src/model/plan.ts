@@ -1339,16 +1339,18 @@ const NON_TASK_PATTERNS = new Map<string, NonTaskNames>();
  * duties (`三、职责分工`, `三、部门职责分工`). As a substring they name tasks: `组织实施乡村建设行动`, `健全养老服务保障机制`,
  * `丰富活动内容`, `各部门按职责分工开展排查`, `二、工作措施及职责分工`.
  */
+const PROGRAMME_WORDS = '(?:(?:活动|会议)?(?:时间|地点|主题|内容|流程|议程|日程)|日程安排|议程安排|参加人员|参会人员|出席人员)';
 const WHOLE_TITLE_WORDS =
   '(?:组织实施|组织领导|实施保障|保障机制|保障体系|推进机制|工作机制|有关要求|相关要求|其他要求|其他事项|监督考核|督查考核|督导考核|考核督导|考核评估|监督检查|督查督办|附则' +
-  '|(?:活动|会议)?(?:时间|地点|主题|内容|流程|议程|日程)|日程安排|议程安排|参加人员|参会人员|出席人员' +
-  '|(?:各?(?:部门|单位|成员单位))?职责分工)';
+  `|${PROGRAMME_WORDS}|(?:各?(?:部门|单位|成员单位))?职责分工)`;
 
 /** What may close a firm title: the period of a stage in brackets (`（2025年3月）`), a full stop or colon, spaces. */
 const FIRM_TAIL = '(?:[(（][^()（）]{0,30}[)）])?[。.:：\\s]*';
 
 /** A title that is one of `WHOLE_TITLE_WORDS`, or several joined (`活动时间和地点`, `组织实施与监督考核`). */
 const WHOLE_TITLE = new RegExp(`^${WHOLE_TITLE_WORDS}(?:(?:以及|[、，,和与及暨])${WHOLE_TITLE_WORDS})*${FIRM_TAIL}$`);
+/** The (simplified) title of an event's programme (`活动内容`, `活动时间和地点`), one of `WHOLE_TITLE`'s. */
+const PROGRAMME_TITLE = new RegExp(`^${PROGRAMME_WORDS}(?:(?:以及|[、，,和与及暨])${PROGRAMME_WORDS})*${FIRM_TAIL}$`);
 
 /**
  * The (simplified) title names a section that assigns no work, and no tasks beside it (`主要任务及实施步骤` holds tasks),
@@ -1375,19 +1377,30 @@ function assignsWork(section: Section, info: Map<Section, SectionInfo>): boolean
  * `1.…此项工作由县司法局牵头负责`: a list of tasks that a lost chapter heading left under it). Units named only in the
  * prose of its own items (`县委督查室牵头，定期开展督查`) say who keeps the safeguard or the stage: no task. In a section
  * of units' duties (`三、职责分工` `（一）县教育局：负责…`), standing duties bear no date: a unit named there with a deadline
- * (`县教育局：负责…，2026年6月底前完成全面自查`) is given a task. Read once per top firm section.
+ * (`县教育局：负责…，2026年6月底前完成全面自查`) is given a task. An event's programme keeps nothing: an item of it whose
+ * prose names a unit (`（一）开展宣传咨询日活动。由县应急管理局牵头，…`) is work given out. Read once per top firm section.
  */
 function holdsTasks(top: SectionInfo, info: Map<Section, SectionInfo>): boolean {
-  top.holdsTasks ??= assignedAsTasks(top.section, 0, info, DUTIES_TITLE.test(top.section.title));
+  const title = top.section.title;
+  top.holdsTasks ??= assignedAsTasks(top.section, 0, info, DUTIES_TITLE.test(title) ? 'duties' : PROGRAMME_TITLE.test(toSimplified(title)) ? 'programme' : null);
   return top.holdsTasks;
 }
 
 /** The title of a section of units' standing duties (`职责分工`). */
 const DUTIES_TITLE = /职责|職責/;
 
-function assignedAsTasks(section: Section, depth: number, info: Map<Section, SectionInfo>, duties: boolean): boolean {
-  const named = info.get(section)!.own.some((a) => (a.lead.length > 0 || a.responsible.length > 0) && (a.style !== 'sentence' || depth >= 2 || (duties && a.deadlines.length > 0)));
-  return named || section.children.some((c) => assignedAsTasks(c, depth + 1, info, duties));
+/** What a top firm section is, where that changes which sentences give out work (`holdsTasks`). */
+type FirmKind = 'duties' | 'programme' | null;
+
+function assignedAsTasks(section: Section, depth: number, info: Map<Section, SectionInfo>, kind: FirmKind): boolean {
+  const named = info
+    .get(section)!
+    .own.some(
+      (a) =>
+        (a.lead.length > 0 || a.responsible.length > 0) &&
+        (a.style !== 'sentence' || depth >= 2 || (kind === 'programme' && depth >= 1) || (kind === 'duties' && a.deadlines.length > 0)),
+    );
+  return named || section.children.some((c) => assignedAsTasks(c, depth + 1, info, kind));
 }
 
 function clearNonTask(section: Section, info: Map<Section, SectionInfo>): void {
