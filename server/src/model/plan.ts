@@ -899,20 +899,28 @@ function partHeading(text: string, block: Block): string | null {
  * The title of another plan that the text goes on with after the first plan's sections (two plans pasted into one
  * file: `金川县2026年森林防火工作方案` on a line of its own, then `一、…` from 1 again), read as a part's heading, so that its
  * list is its own (its `一、` no step back). The line of the paragraph `blocks[b]` is short, no sentence, and ends in a
- * plan's name; the next numbered paragraph before `bodyEnd` is a `一、`. Null otherwise.
+ * plan's name; the next numbered paragraph before `bodyEnd` is a `一、`. Null otherwise. `next.at` keeps the index of
+ * that paragraph between calls (`numberedAfter`): each line of a run of such lines would look ahead over the same
+ * blocks, a cost that grew with the square of the run.
  */
-function nextPlanTitle(text: string, blocks: Block[], b: number, bodyEnd: number): string | null {
+function nextPlanTitle(text: string, blocks: Block[], b: number, bodyEnd: number, next: { at: number }): string | null {
   const block = blocks[b]!;
   if (block.end - block.start > 48) return null;
   const line = text.slice(block.start, block.end).trim();
   if (!PLAN_NAME_END.test(line) || /[。；;，,、！？!?：:]/.test(line)) return null;
+  if (next.at <= b) next.at = numberedAfter(blocks, b, bodyEnd);
+  const marker = next.at < blocks.length ? blocks[next.at]!.marker : null;
+  if (marker === null) return null;
+  const kind = LEVELS[marker.tokenType.name];
+  return kind !== undefined && kind.level === 1 && kind.value(marker.image) === 1 ? line : null;
+}
+
+/** The index of the first numbered paragraph after `blocks[b]` that starts before `bodyEnd`; `blocks.length` when none. */
+function numberedAfter(blocks: Block[], b: number, bodyEnd: number): number {
   for (let k = b + 1; k < blocks.length && blocks[k]!.start < bodyEnd; k++) {
-    const marker = blocks[k]!.marker;
-    if (blocks[k]!.kind !== 'paragraph' || marker === null) continue;
-    const kind = LEVELS[marker.tokenType.name];
-    return kind !== undefined && kind.level === 1 && kind.value(marker.image) === 1 ? line : null;
+    if (blocks[k]!.kind === 'paragraph' && blocks[k]!.marker !== null) return k;
   }
-  return null;
+  return blocks.length;
 }
 
 /** The last words of a plan's title (`…实施方案`, `…工作要点`, `…行动计划`). */
@@ -966,6 +974,8 @@ function buildSections(
   let partFirm = false;
   /** How many sections of `all` the covering notice holds: the plan's own come after them. */
   let planFrom = 0;
+  /** The next numbered paragraph, as `nextPlanTitle` last found it. */
+  const nextNumbered = { at: -1 };
   let lastEnd = 0;
   for (let b = firstBlock; b < blocks.length; b++) {
     const block = blocks[b]!;
@@ -983,7 +993,7 @@ function buildSections(
     }
     lastEnd = block.end;
     const partTitle =
-      block.marker === null && block.start >= noticeEnd ? (partHeading(ctx.text, block) ?? (all.length > planFrom ? nextPlanTitle(ctx.text, blocks, b, bodyEnd) : null)) : null;
+      block.marker === null && block.start >= noticeEnd ? (partHeading(ctx.text, block) ?? (all.length > planFrom ? nextPlanTitle(ctx.text, blocks, b, bodyEnd, nextNumbered) : null)) : null;
     if (partTitle !== null) {
       // A part's heading closes everything above it: its items are its own, a list of their own.
       while (stack.length > 0) closeSection(stack.pop()!, info, ctx);
