@@ -1379,6 +1379,19 @@ describe('real plans: lead conventions', () => {
     assert.ok(!found.includes('PL001') && !found.includes('PL010'), found.join(' '));
   });
 
+  it('同上 names the item right above, not the unit a 下同 further up carries', () => {
+    const p = plan('', [
+      '1.打造精品线路。（牵头单位：县文旅局，下同；完成时限：2025年6月底前）',
+      '2.完善交通接驳。（牵头单位：县交通局；完成时限：2025年9月底前）',
+      '3.建设旅游厕所。（牵头单位：同上；完成时限：同上）',
+    ]);
+    assert.deepEqual(p.tasks.map((t) => [...row(t), t.deadline?.text ?? null, t.inherited.lead]), [
+      ['1.', ['县文旅局'], [], '2025年6月底前', false],
+      ['2.', ['县交通局'], [], '2025年9月底前', false],
+      ['3.', ['县交通局'], [], '2025年9月底前', true],
+    ]);
+  });
+
   it('下同 after the lead convention carries the convention, not the units of its clause', () => {
     const p = plan('', ['1.做好宣传。（责任单位：县委宣传部、县文旅局，列第一位的为牵头单位，下同）', '2.做好培训。（责任单位：县教育局、县人社局）', '3.做好总结。']);
     assert.deepEqual(p.tasks.map(row), [

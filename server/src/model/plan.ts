@@ -1691,14 +1691,17 @@ function sectionTask(section: Section, built: BuiltSections, ctx: AttributionCon
   let finalLead = lead;
   let finalResponsible = responsible;
   let deadline = pickDeadline(written);
-  // `（牵头单位：同上；完成时限：同上）`: a field that says it repeats the item above holds that item's value.
-  const same = previous !== null && entry.own.length > 0 && (lead.length === 0 || responsible.length === 0 || deadline === null) ? sameAsAboveRoles(entry.own, ctx.text) : null;
+  // `（牵头单位：同上；完成时限：同上）`: a field that says it repeats the item above holds that item's value; it is the
+  // item's own, written, so it outweighs what a `下同` further up carries.
+  const noLead = lead.length === 0 || carriedLead;
+  const noResponsible = responsible.length === 0 || carriedResponsible;
+  const same = previous !== null && entry.own.length > 0 && (noLead || noResponsible || deadline === null) ? sameAsAboveRoles(entry.own, ctx.text) : null;
   if (same !== null && previous !== null) {
-    if (same.lead && lead.length === 0 && previous.lead.length > 0) {
+    if (same.lead && noLead && previous.lead.length > 0) {
       finalLead = previous.lead;
       inherited.lead = true;
     }
-    if (same.responsible && responsible.length === 0 && previous.responsible.length > 0) {
+    if (same.responsible && noResponsible && previous.responsible.length > 0) {
       finalResponsible = previous.responsible;
       inherited.responsible = true;
     }
