@@ -1379,6 +1379,14 @@ describe('real plans: lead conventions', () => {
     assert.ok(!found.includes('PL001') && !found.includes('PL010'), found.join(' '));
   });
 
+  it('a field that is a ditto mark alone (″, ”) repeats the item above, as a table cell does', () => {
+    const p = plan('', ['1.清理河道垃圾。（牵头单位：县水利局；完成时限：2025年6月底前）', '2.整治排污口。（牵头单位：″；完成时限：”）']);
+    assert.deepEqual(p.tasks.map((t) => [...row(t), t.deadline?.text ?? null]), [
+      ['1.', ['县水利局'], [], '2025年6月底前'],
+      ['2.', ['县水利局'], [], '2025年6月底前'],
+    ]);
+  });
+
   it('同上 names the item right above, not the unit a 下同 further up carries', () => {
     const p = plan('', [
       '1.打造精品线路。（牵头单位：县文旅局，下同；完成时限：2025年6月底前）',
