@@ -167,6 +167,14 @@ describe('real plans: plan or not, on positive evidence', () => {
     // An item of the programme that gives its work out as tasks are assigned is a task still.
     const plan = read(['溪川县2025年读书节活动方案', '一、活动内容', '（一）开幕式。', '（二）图书展销。（县商务局牵头，9月底前完成）']);
     assert.deepEqual(plan.tasks.map(row), [['（二）', ['县商务局'], []]]);
+    // So is one that names its lead in a sentence: a programme's item is no safeguard whose keeper a sentence names.
+    const prose = read([
+      '溪川县2026年安全生产月活动方案',
+      '一、活动内容',
+      '（一）开展宣传咨询日活动。由县应急管理局牵头，2026年6月16日前完成。',
+      '（二）开展隐患排查。县住建局负责，2026年6月底前完成。',
+    ]);
+    assert.deepEqual(prose.tasks.map(row), [['（一）', ['县应急管理局'], []], ['（二）', ['县住建局'], []]]);
   });
 
   it('the standards a plan sets (二、保洁标准 then 1．…) get no task finding and no skipped level; its tasks still do', () => {
@@ -1371,6 +1379,27 @@ describe('real plans: lead conventions', () => {
     assert.ok(!found.includes('PL001') && !found.includes('PL010'), found.join(' '));
   });
 
+  it('a field that is a ditto mark alone (″, ”) repeats the item above, as a table cell does', () => {
+    const p = plan('', ['1.清理河道垃圾。（牵头单位：县水利局；完成时限：2025年6月底前）', '2.整治排污口。（牵头单位：″；完成时限：”）']);
+    assert.deepEqual(p.tasks.map((t) => [...row(t), t.deadline?.text ?? null]), [
+      ['1.', ['县水利局'], [], '2025年6月底前'],
+      ['2.', ['县水利局'], [], '2025年6月底前'],
+    ]);
+  });
+
+  it('同上 names the item right above, not the unit a 下同 further up carries', () => {
+    const p = plan('', [
+      '1.打造精品线路。（牵头单位：县文旅局，下同；完成时限：2025年6月底前）',
+      '2.完善交通接驳。（牵头单位：县交通局；完成时限：2025年9月底前）',
+      '3.建设旅游厕所。（牵头单位：同上；完成时限：同上）',
+    ]);
+    assert.deepEqual(p.tasks.map((t) => [...row(t), t.deadline?.text ?? null, t.inherited.lead]), [
+      ['1.', ['县文旅局'], [], '2025年6月底前', false],
+      ['2.', ['县交通局'], [], '2025年9月底前', false],
+      ['3.', ['县交通局'], [], '2025年9月底前', true],
+    ]);
+  });
+
   it('下同 after the lead convention carries the convention, not the units of its clause', () => {
     const p = plan('', ['1.做好宣传。（责任单位：县委宣传部、县文旅局，列第一位的为牵头单位，下同）', '2.做好培训。（责任单位：县教育局、县人社局）', '3.做好总结。']);
     assert.deepEqual(p.tasks.map(row), [
@@ -1552,6 +1581,29 @@ describe('real plans: a section of units\' standing duties (`职责分工`)', ()
   it('a unit given work there with a deadline makes its items tasks, as before', () => {
     const p = plan(['（一）县政务服务中心：负责窗口改造，2026年6月底前完成。', '（二）县大数据中心：负责平台建设和数据共享。']);
     assert.deepEqual(p.tasks.map((t) => t.number), ['（一）', '（一）', '（二）']);
+  });
+
+  it('names such a section only as its whole title: a task whose title holds the words, or a chapter of measures beside them, is checked', () => {
+    const p = read([
+      '溪川县2026年安全生产工作方案',
+      '一、重点任务',
+      '（一）开展燃气安全整治。（牵头单位：县住建局；完成时限：2026年6月底前）',
+      '（二）各行业主管部门按职责分工开展本行业领域隐患排查',
+      '（三）明确职责分工，建立部门协同机制。2026年9月底前完成。',
+      '二、工作措施及职责分工',
+      '（一）开展河湖“清四乱”。（牵头单位：县水利局；完成时限：2026年10月底前）',
+      '（二）加强执法巡查。',
+      '三、部门职责分工',
+      '（一）县水利局：负责河湖日常管护。',
+    ]);
+    assert.deepEqual(p.tasks.map(row), [
+      ['（一）', ['县住建局'], []],
+      ['（二）', [], []],
+      ['（三）', [], []],
+      ['（一）', ['县水利局'], []],
+      ['（二）', [], []],
+    ]);
+    assert.deepEqual(lintPlan(p, { rules: allRules, settings: { today: '2026-01-01' } }).filter((d) => d.ruleId === 'PL001').map((d) => d.range.start.line), [3, 4, 7]);
   });
 });
 

@@ -127,7 +127,6 @@ export const DEFAULT_NON_TASK_SECTIONS: readonly string[] = Object.freeze([
   '深刻内涵', '深刻內涵', // meaning
   '主要成效', // results so far (same in both scripts)
   '存在问题', '存在問題', // problems found
-  '职责分工', '職責分工', // division of standing duties (`三、职责分工` `（一）区司法局：负责统筹协调…`): what each unit does
   '发展目标', '發展目標', // development goals
   '建设目标', '建設目標', // construction goals
   '…标准', '…標準', // … standards (保洁标准, 验收标准): what the work must meet

@@ -899,20 +899,28 @@ function partHeading(text: string, block: Block): string | null {
  * The title of another plan that the text goes on with after the first plan's sections (two plans pasted into one
  * file: `金川县2026年森林防火工作方案` on a line of its own, then `一、…` from 1 again), read as a part's heading, so that its
  * list is its own (its `一、` no step back). The line of the paragraph `blocks[b]` is short, no sentence, and ends in a
- * plan's name; the next numbered paragraph before `bodyEnd` is a `一、`. Null otherwise.
+ * plan's name; the next numbered paragraph before `bodyEnd` is a `一、`. Null otherwise. `next.at` keeps the index of
+ * that paragraph between calls (`numberedAfter`): each line of a run of such lines would look ahead over the same
+ * blocks, a cost that grew with the square of the run.
  */
-function nextPlanTitle(text: string, blocks: Block[], b: number, bodyEnd: number): string | null {
+function nextPlanTitle(text: string, blocks: Block[], b: number, bodyEnd: number, next: { at: number }): string | null {
   const block = blocks[b]!;
   if (block.end - block.start > 48) return null;
   const line = text.slice(block.start, block.end).trim();
   if (!PLAN_NAME_END.test(line) || /[。；;，,、！？!?：:]/.test(line)) return null;
+  if (next.at <= b) next.at = numberedAfter(blocks, b, bodyEnd);
+  const marker = next.at < blocks.length ? blocks[next.at]!.marker : null;
+  if (marker === null) return null;
+  const kind = LEVELS[marker.tokenType.name];
+  return kind !== undefined && kind.level === 1 && kind.value(marker.image) === 1 ? line : null;
+}
+
+/** The index of the first numbered paragraph after `blocks[b]` that starts before `bodyEnd`; `blocks.length` when none. */
+function numberedAfter(blocks: Block[], b: number, bodyEnd: number): number {
   for (let k = b + 1; k < blocks.length && blocks[k]!.start < bodyEnd; k++) {
-    const marker = blocks[k]!.marker;
-    if (blocks[k]!.kind !== 'paragraph' || marker === null) continue;
-    const kind = LEVELS[marker.tokenType.name];
-    return kind !== undefined && kind.level === 1 && kind.value(marker.image) === 1 ? line : null;
+    if (blocks[k]!.kind === 'paragraph' && blocks[k]!.marker !== null) return k;
   }
-  return null;
+  return blocks.length;
 }
 
 /** The last words of a plan's title (`…实施方案`, `…工作要点`, `…行动计划`). */
@@ -966,6 +974,8 @@ function buildSections(
   let partFirm = false;
   /** How many sections of `all` the covering notice holds: the plan's own come after them. */
   let planFrom = 0;
+  /** The next numbered paragraph, as `nextPlanTitle` last found it. */
+  const nextNumbered = { at: -1 };
   let lastEnd = 0;
   for (let b = firstBlock; b < blocks.length; b++) {
     const block = blocks[b]!;
@@ -983,7 +993,7 @@ function buildSections(
     }
     lastEnd = block.end;
     const partTitle =
-      block.marker === null && block.start >= noticeEnd ? (partHeading(ctx.text, block) ?? (all.length > planFrom ? nextPlanTitle(ctx.text, blocks, b, bodyEnd) : null)) : null;
+      block.marker === null && block.start >= noticeEnd ? (partHeading(ctx.text, block) ?? (all.length > planFrom ? nextPlanTitle(ctx.text, blocks, b, bodyEnd, nextNumbered) : null)) : null;
     if (partTitle !== null) {
       // A part's heading closes everything above it: its items are its own, a list of their own.
       while (stack.length > 0) closeSection(stack.pop()!, info, ctx);
@@ -1334,19 +1344,23 @@ const NON_TASK_PATTERNS = new Map<string, NonTaskNames>();
 
 /**
  * Titles read only as a whole title (`WHOLE_TITLE`), as a pattern's alternatives: the closing part's (how the plan is
- * carried out, its safeguards, checks and requirements) and an event's programme (what happens, when and where, and who
- * attends: an activity plan's `二、活动内容` `（一）开幕式…`, whose work its `工作分工` gives out). As a substring they
- * name tasks: `组织实施乡村建设行动`, `健全养老服务保障机制`, `丰富活动内容`.
+ * carried out, its safeguards, checks and requirements), an event's programme (what happens, when and where, and who
+ * attends: an activity plan's `二、活动内容` `（一）开幕式…`, whose work its `工作分工` gives out) and units' standing
+ * duties (`三、职责分工`, `三、部门职责分工`). As a substring they name tasks: `组织实施乡村建设行动`, `健全养老服务保障机制`,
+ * `丰富活动内容`, `各部门按职责分工开展排查`, `二、工作措施及职责分工`.
  */
+const PROGRAMME_WORDS = '(?:(?:活动|会议)?(?:时间|地点|主题|内容|流程|议程|日程)|日程安排|议程安排|参加人员|参会人员|出席人员)';
 const WHOLE_TITLE_WORDS =
   '(?:组织实施|组织领导|实施保障|保障机制|保障体系|推进机制|工作机制|有关要求|相关要求|其他要求|其他事项|监督考核|督查考核|督导考核|考核督导|考核评估|监督检查|督查督办|附则' +
-  '|(?:活动|会议)?(?:时间|地点|主题|内容|流程|议程|日程)|日程安排|议程安排|参加人员|参会人员|出席人员)';
+  `|${PROGRAMME_WORDS}|(?:各?(?:部门|单位|成员单位))?职责分工)`;
 
 /** What may close a firm title: the period of a stage in brackets (`（2025年3月）`), a full stop or colon, spaces. */
 const FIRM_TAIL = '(?:[(（][^()（）]{0,30}[)）])?[。.:：\\s]*';
 
 /** A title that is one of `WHOLE_TITLE_WORDS`, or several joined (`活动时间和地点`, `组织实施与监督考核`). */
 const WHOLE_TITLE = new RegExp(`^${WHOLE_TITLE_WORDS}(?:(?:以及|[、，,和与及暨])${WHOLE_TITLE_WORDS})*${FIRM_TAIL}$`);
+/** The (simplified) title of an event's programme (`活动内容`, `活动时间和地点`), one of `WHOLE_TITLE`'s. */
+const PROGRAMME_TITLE = new RegExp(`^${PROGRAMME_WORDS}(?:(?:以及|[、，,和与及暨])${PROGRAMME_WORDS})*${FIRM_TAIL}$`);
 
 /**
  * The (simplified) title names a section that assigns no work, and no tasks beside it (`主要任务及实施步骤` holds tasks),
@@ -1373,19 +1387,30 @@ function assignsWork(section: Section, info: Map<Section, SectionInfo>): boolean
  * `1.…此项工作由县司法局牵头负责`: a list of tasks that a lost chapter heading left under it). Units named only in the
  * prose of its own items (`县委督查室牵头，定期开展督查`) say who keeps the safeguard or the stage: no task. In a section
  * of units' duties (`三、职责分工` `（一）县教育局：负责…`), standing duties bear no date: a unit named there with a deadline
- * (`县教育局：负责…，2026年6月底前完成全面自查`) is given a task. Read once per top firm section.
+ * (`县教育局：负责…，2026年6月底前完成全面自查`) is given a task. An event's programme keeps nothing: an item of it whose
+ * prose names a unit (`（一）开展宣传咨询日活动。由县应急管理局牵头，…`) is work given out. Read once per top firm section.
  */
 function holdsTasks(top: SectionInfo, info: Map<Section, SectionInfo>): boolean {
-  top.holdsTasks ??= assignedAsTasks(top.section, 0, info, DUTIES_TITLE.test(top.section.title));
+  const title = top.section.title;
+  top.holdsTasks ??= assignedAsTasks(top.section, 0, info, DUTIES_TITLE.test(title) ? 'duties' : PROGRAMME_TITLE.test(toSimplified(title)) ? 'programme' : null);
   return top.holdsTasks;
 }
 
 /** The title of a section of units' standing duties (`职责分工`). */
 const DUTIES_TITLE = /职责|職責/;
 
-function assignedAsTasks(section: Section, depth: number, info: Map<Section, SectionInfo>, duties: boolean): boolean {
-  const named = info.get(section)!.own.some((a) => (a.lead.length > 0 || a.responsible.length > 0) && (a.style !== 'sentence' || depth >= 2 || (duties && a.deadlines.length > 0)));
-  return named || section.children.some((c) => assignedAsTasks(c, depth + 1, info, duties));
+/** What a top firm section is, where that changes which sentences give out work (`holdsTasks`). */
+type FirmKind = 'duties' | 'programme' | null;
+
+function assignedAsTasks(section: Section, depth: number, info: Map<Section, SectionInfo>, kind: FirmKind): boolean {
+  const named = info
+    .get(section)!
+    .own.some(
+      (a) =>
+        (a.lead.length > 0 || a.responsible.length > 0) &&
+        (a.style !== 'sentence' || depth >= 2 || (kind === 'programme' && depth >= 1) || (kind === 'duties' && a.deadlines.length > 0)),
+    );
+  return named || section.children.some((c) => assignedAsTasks(c, depth + 1, info, kind));
 }
 
 function clearNonTask(section: Section, info: Map<Section, SectionInfo>): void {
@@ -1672,14 +1697,17 @@ function sectionTask(section: Section, built: BuiltSections, ctx: AttributionCon
   let finalLead = lead;
   let finalResponsible = responsible;
   let deadline = pickDeadline(written);
-  // `（牵头单位：同上；完成时限：同上）`: a field that says it repeats the item above holds that item's value.
-  const same = previous !== null && entry.own.length > 0 && (lead.length === 0 || responsible.length === 0 || deadline === null) ? sameAsAboveRoles(entry.own, ctx.text) : null;
+  // `（牵头单位：同上；完成时限：同上）`: a field that says it repeats the item above holds that item's value; it is the
+  // item's own, written, so it outweighs what a `下同` further up carries.
+  const noLead = lead.length === 0 || carriedLead;
+  const noResponsible = responsible.length === 0 || carriedResponsible;
+  const same = previous !== null && entry.own.length > 0 && (noLead || noResponsible || deadline === null) ? sameAsAboveRoles(entry.own, ctx.text) : null;
   if (same !== null && previous !== null) {
-    if (same.lead && lead.length === 0 && previous.lead.length > 0) {
+    if (same.lead && noLead && previous.lead.length > 0) {
       finalLead = previous.lead;
       inherited.lead = true;
     }
-    if (same.responsible && responsible.length === 0 && previous.responsible.length > 0) {
+    if (same.responsible && noResponsible && previous.responsible.length > 0) {
       finalResponsible = previous.responsible;
       inherited.responsible = true;
     }

@@ -47,16 +47,25 @@ function clauseStart(written: string, at: number): number {
   return from;
 }
 
-/** What a value writes to say it repeats the one above it (`同上`, `同前`, the ditto marks `〃` `″` `”`). */
-const SAME_ABOVE = /^(?:同上|同前|〃+|″+|”+|"+)[。.]?$/;
+/** What a value writes to say it repeats the one above it (`同上`, `同前`, the ditto marks `〃` `″` `”`), as alternatives. */
+const SAME_ABOVE_MARKS = '同上|同前|〃+|″+|”+|"+';
+const SAME_ABOVE = new RegExp(`^(?:${SAME_ABOVE_MARKS})[。.]?$`);
+/** Any of those marks, for a quick look before a field is searched for one. */
+const ANY_MARK = /同上|同前|[〃″”"]/;
 
 /** Does `value` (a field's value or a table cell, spaces aside) say it repeats the one above it? */
 export function saysSameAsAbove(value: string): boolean {
   return value.length <= 8 && SAME_ABOVE.test(value.trim());
 }
 
-/** A field whose whole value is `同上` (`牵头单位：同上`, `完成时限：〃`): its name. */
-const SAME_ABOVE_FIELD = /([^\s：:；;，,。（(【\[〔]{1,10})[ \t\u3000]*[：:][ \t\u3000]*(?:同上|同前|〃+)[ \t\u3000]*(?=[；;。，,)）\]】〕\r\n]|$)/g;
+/**
+ * A field whose whole value is `同上` (`牵头单位：同上`, `完成时限：〃`): its name. The marks are those of a table's cell, which
+ * the attribution reader also takes as no value of the field's own (`saysSameAsAbove`).
+ */
+const SAME_ABOVE_FIELD = new RegExp(
+  `([^\\s：:；;，,。（(【\\[〔]{1,10})[ \\t\\u3000]*[：:][ \\t\\u3000]*(?:${SAME_ABOVE_MARKS})[ \\t\\u3000]*(?=[；;。，,)）\\]】〕\\r\\n]|$)`,
+  'g',
+);
 /** The field names of a lead, of a deadline; any other unit field names responsible units. */
 const LEAD_NAME = /牵头|牽頭|主办|主辦|主责|主責/;
 const DEADLINE_NAME = /时限|時限|时间|時間|期限|节点|節點|日期|时序|時序/;
@@ -66,8 +75,8 @@ export function sameAsAboveRoles(own: readonly Attribution[], text: string): { l
   let roles: { lead: boolean; responsible: boolean; deadline: boolean } | null = null;
   for (const a of own) {
     const written = text.slice(a.span.start, a.span.end);
-    // The common case, no mark at all, costs a search or three of the attribution's text.
-    if (!written.includes('同上') && !written.includes('同前') && !written.includes('〃')) continue;
+    // The common case, no mark at all, costs one search of the attribution's text.
+    if (!ANY_MARK.test(written)) continue;
     SAME_ABOVE_FIELD.lastIndex = 0;
     for (let m = SAME_ABOVE_FIELD.exec(written); m !== null; m = SAME_ABOVE_FIELD.exec(written)) {
       const name = m[1]!;
