@@ -1361,6 +1361,26 @@ describe('real plans: lead conventions', () => {
     assert.deepEqual(pl002.map((d) => d.message), ['任务“（六）查处非法经营”缺少完成时限']);
   });
 
+  it('同上 in an item under a 下同: the item takes the value of the item above, not what the 下同 carries', () => {
+    const p = plan('', [
+      '1.修订村规民约。（县司法局牵头，2025年5月底前完成，下同）',
+      '2.评选文明家庭。（牵头单位：县妇联；责任单位：各镇；完成时限：2025年7月底前）',
+      '3.开展移风易俗宣传。（牵头单位：同上；责任单位：同上；完成时限：同上）',
+      '4.建设法治广场。（完成时限：同上）',
+      '5.培训人民调解员。',
+    ]);
+    assert.deepEqual(
+      p.tasks.map((t) => [...row(t), t.deadline?.text ?? null]),
+      [
+        ['1.', ['县司法局'], [], '2025年5月底前'],
+        ['2.', ['县妇联'], ['各镇'], '2025年7月底前'],
+        ['3.', ['县妇联'], ['各镇'], '2025年7月底前'],
+        ['4.', ['县司法局'], [], '2025年7月底前'],
+        ['5.', ['县司法局'], [], '2025年5月底前'],
+      ],
+    );
+  });
+
   it('同上 as a field\'s whole value: the item takes the value of the item above, with no empty-field error', () => {
     const p = plan('', [
       '1.推行开办一日办结。（牵头单位：县市场监管局；责任单位：县税务局；完成时限：2025年3月底前）',

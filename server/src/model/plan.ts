@@ -1682,7 +1682,11 @@ function isTaskSection(section: Section, built: BuiltSections, maxLevel: number)
 /** The task of `section`; `previous`, the task read before it (the item above, for a field that says `同上`). */
 function sectionTask(section: Section, built: BuiltSections, ctx: AttributionContext, convention: LeadConvention, carries: Carries, previous: Task | null): Task {
   const entry = built.info.get(section)!;
-  const { lead, responsible, carriedLead, carriedResponsible } = ownUnits(entry.own, carriedTo(section, built, carries), ctx.text, convention);
+  // `（牵头单位：同上；完成时限：同上）`: a field that says it repeats the item above holds that item's value, before
+  // what a `下同` higher up carries (the item says itself where its value is).
+  const same = previous !== null && entry.own.length > 0 ? sameAsAboveRoles(entry.own, ctx.text) : null;
+  const carried = same !== null && (same.lead || same.responsible) ? null : carriedTo(section, built, carries);
+  const { lead, responsible, carriedLead, carriedResponsible } = ownUnits(entry.own, carried, ctx.text, convention);
   const explicit = gather(entry.own, DEADLINES);
   // A field's deadline that names no date (`完成时限：秋季开学前`) leaves the dates the task's text gives a say.
   const written = explicit.some(hasDate) ? explicit : explicit.length > 0 ? [...explicit, ...ownProseDeadlines(entry, ctx)] : ownProseDeadlines(entry, ctx);
@@ -1690,13 +1694,6 @@ function sectionTask(section: Section, built: BuiltSections, ctx: AttributionCon
   let finalLead = lead;
   let finalResponsible = responsible;
   let deadline = pickDeadline(written);
-  // `（县应急局牵头，2025年底前完成，下同）` above it in its list.
-  if (deadline === null) {
-    deadline = carriedDeadlineTo(section, built, carries);
-    inherited.deadline = deadline !== null;
-  }
-  // `（牵头单位：同上；完成时限：同上）`: a field that says it repeats the item above holds that item's value.
-  const same = previous !== null && entry.own.length > 0 && (lead.length === 0 || responsible.length === 0 || deadline === null) ? sameAsAboveRoles(entry.own, ctx.text) : null;
   if (same !== null && previous !== null) {
     if (same.lead && lead.length === 0 && previous.lead.length > 0) {
       finalLead = previous.lead;
@@ -1710,6 +1707,11 @@ function sectionTask(section: Section, built: BuiltSections, ctx: AttributionCon
       deadline = previous.deadline;
       inherited.deadline = true;
     }
+  }
+  // `（县应急局牵头，2025年底前完成，下同）` above it in its list.
+  if (deadline === null) {
+    deadline = carriedDeadlineTo(section, built, carries);
+    inherited.deadline = deadline !== null;
   }
   for (let up = section.parent; up !== null; up = up.parent) {
     const above = built.info.get(up)!.own;
