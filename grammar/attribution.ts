@@ -92,6 +92,8 @@ const leadsJoinsOrMarks = (t: IToken): boolean => leadsOrJoins(t) || t.tokenType
 
 /** How many characters of words may follow a verb before its segment ends: `牵头落实`, `牵头卖力`, `负责落实`. */
 const VERB_TAIL = 4;
+/** What makes `负责` a person's title when it alone follows the verb (`企业负责人`). */
+const PERSON_AFTER_CHARGE = '人';
 
 /**
  * The verb that ends the tokens [from, to) of `toks` when `isVerb` says it is one: the last token, or a verb followed by
@@ -109,8 +111,10 @@ function verbAtEnd(toks: readonly IToken[], from: number, to: number, isVerb: (t
   const verb = last - 1;
   if (verb >= from && isVerb(toks[verb]!) && toks[last]!.tokenType === Text) {
     const tail = toks[last]!.image.trim();
-    const max = toks[verb]!.tokenType === ChargeVerb ? 2 : VERB_TAIL;
-    if (tail.length <= max && /^[\u4e00-\u9fff]+$/.test(tail)) return verb;
+    const charge = toks[verb]!.tokenType === ChargeVerb;
+    // `约谈企业负责人`: `负责人` ending a segment is a person (the one in charge), not `负责` and its work.
+    const person = charge && tail === PERSON_AFTER_CHARGE;
+    if (!person && tail.length <= (charge ? 2 : VERB_TAIL) && /^[\u4e00-\u9fff]+$/.test(tail)) return verb;
   }
   const named = verbAfterName(toks, from, to, isVerb);
   return named >= 0 ? named : verbAfterColon(toks, from, to, isVerb);

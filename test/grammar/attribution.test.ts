@@ -91,6 +91,9 @@ describe('attribution grammar', () => {
     ['a later segment of words that do not name units is prose', '由于县财政局统筹，确保审计负责', []],
     ['a unit named before a lead verb', '县交通局负责，各乡镇配合', [['sentence:县交通局负责，各乡镇配合', 'verb:县交通局|负责', 'verb:各乡镇|配合']]],
     ['负责 after no unit name is prose', '干部要敢于负责', []],
+    // `负责人` is the person in charge: no verb, whatever name stands before it.
+    ['负责人 ending a segment is a person, no verb', '约谈供热公司负责人', []],
+    ['负责 and two characters of work still end a segment', '（县燃气公司负责落实）', [['group:（县燃气公司负责落实）', 'verb:县燃气公司|负责', 'work:落实']]],
     [
       'a person in brackets after a unit is part of the field, no attribution of its own',
       '配合单位：县公安局（责任人：邹平）、县交通局',

@@ -40,6 +40,15 @@ describe('attribution: the names units go by', () => {
     ]);
   });
 
+  it('`X负责人` at the end of a title names a person, no unit: the task still lacks its lead', () => {
+    const p = plan('', ['1.约谈供热公司负责人。（牵头单位：县城管局；完成时限：2024年11月底前）', '2.培训燃气企业负责人。', '3.考核物业公司负责人，2024年12月底前完成。']);
+    assert.deepEqual(p.tasks.map(row), [
+      ['1.', ['县城管局'], []],
+      ['2.', [], []],
+      ['3.', [], []],
+    ]);
+  });
+
   it('such a unit as the subject of 负责 leads', () => {
     const p = plan('', ['1.做好宣传。县科协负责，2024年底前完成。', '2.做好宣传。各镇负责，2024年底前完成。']);
     assert.deepEqual(p.tasks.map(row), [

@@ -1359,6 +1359,61 @@ describe('real plans: lead conventions', () => {
     ]);
   });
 
+  it('下同 after a deadline: the items after it in its list that name none take it, as they take units', () => {
+    const p = read([
+      '溪川县2025年燃气安全整治工作方案',
+      '一、排查整治',
+      '（一）排查餐饮场所燃气隐患。（县住建局牵头，2025年6月底前完成，下同）',
+      '（二）更换老旧燃气软管。',
+      '（三）安装燃气报警装置。（县市场监管局牵头）',
+      '（四）整治违规储存气瓶。（县消防救援大队牵头；完成时限：2025年8月底前）',
+      '（五）开展入户安全宣传。',
+      '二、执法检查',
+      '（六）查处非法经营。（县市场监管局牵头）',
+      '三、长效管理',
+      '（七）建立巡检制度。（牵头单位：县住建局；完成时限：2025年9月底前，下同）',
+      '（八）健全应急预案。（牵头单位：县应急局，下同）',
+      '（九）组织应急演练。',
+    ]);
+    assert.deepEqual(
+      p.tasks.map((t) => [...row(t), t.deadline?.text ?? null, t.inherited.deadline]),
+      [
+        ['（一）', ['县住建局'], [], '2025年6月底前', false],
+        ['（二）', ['县住建局'], [], '2025年6月底前', true],
+        ['（三）', ['县市场监管局'], [], '2025年6月底前', true],
+        ['（四）', ['县消防救援大队'], [], '2025年8月底前', false],
+        ['（五）', ['县住建局'], [], '2025年6月底前', true],
+        ['（六）', ['县市场监管局'], [], null, false],
+        // A clause of the deadline alone carries the deadline, not the lead; a later 下同 of units leaves it in force.
+        ['（七）', ['县住建局'], [], '2025年9月底前', false],
+        ['（八）', ['县应急局'], [], '2025年9月底前', true],
+        ['（九）', ['县应急局'], [], '2025年9月底前', true],
+      ],
+    );
+    const pl002 = lintPlan(p, { rules: allRules }).filter((d) => d.ruleId === 'PL002');
+    assert.deepEqual(pl002.map((d) => d.message), ['任务“（六）查处非法经营”缺少完成时限']);
+  });
+
+  it('同上 in an item under a 下同: the item takes the value of the item above, not what the 下同 carries', () => {
+    const p = plan('', [
+      '1.修订村规民约。（县司法局牵头，2025年5月底前完成，下同）',
+      '2.评选文明家庭。（牵头单位：县妇联；责任单位：各镇；完成时限：2025年7月底前）',
+      '3.开展移风易俗宣传。（牵头单位：同上；责任单位：同上；完成时限：同上）',
+      '4.建设法治广场。（完成时限：同上）',
+      '5.培训人民调解员。',
+    ]);
+    assert.deepEqual(
+      p.tasks.map((t) => [...row(t), t.deadline?.text ?? null]),
+      [
+        ['1.', ['县司法局'], [], '2025年5月底前'],
+        ['2.', ['县妇联'], ['各镇'], '2025年7月底前'],
+        ['3.', ['县妇联'], ['各镇'], '2025年7月底前'],
+        ['4.', ['县司法局'], [], '2025年7月底前'],
+        ['5.', ['县司法局'], [], '2025年5月底前'],
+      ],
+    );
+  });
+
   it('同上 as a field\'s whole value: the item takes the value of the item above, with no empty-field error', () => {
     const p = plan('', [
       '1.推行开办一日办结。（牵头单位：县市场监管局；责任单位：县税务局；完成时限：2025年3月底前）',

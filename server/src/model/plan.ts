@@ -28,7 +28,7 @@ import { DEFAULT_NON_TASK_SECTIONS } from '../config/config.js';
 import { decideKind, findNoticeIssues, findNoticeRequires } from './kind.js';
 import { restartsNewPart, separateListWalker } from './numbering.js';
 import { responsibleParty } from './party.js';
-import { carriedUnits, sameAsAboveRoles, saysSameAsAbove } from './same-below.js';
+import { carriedBelow, sameAsAboveRoles, saysSameAsAbove } from './same-below.js';
 import { columnRole, findTables, headerWords, joinedCell, PERSON_HEADER, titleColumns } from './tables.js';
 import { readRemarkLead, readUnitCells, REMARK_HEADER, type UnitCellOptions } from './table-units.js';
 import { isSpace, isSpaceCode, isTrimCode, oneLine, stripNoise, toSimplified, trimSpan } from './text.js';
@@ -1607,10 +1607,11 @@ function bodyTasks(built: BuiltSections, ctx: AttributionContext, convention: Le
 }
 
 /**
- * Units an item's `下同` gives the items after it that name none of their own (`（牵头单位：县文旅局，下同）`), by the
- * section whose items they are: the rest of that list, as far as a heading's units reach (its items, not the next
- * heading's, which may say otherwise). A later `下同` in the list replaces it; an item that names its own units keeps them
- * and leaves it in force for the items after it (`下同` states it once for all of them).
+ * Units and a deadline an item's `下同` gives the items after it that name none of their own (`（牵头单位：县文旅局，下同）`,
+ * `（县应急局牵头，2025年底前完成，下同）`), by the section whose items they are: the rest of that list, as far as a
+ * heading's units or deadline reach (its items, not the next heading's, which may say otherwise). A later `下同` in the
+ * list replaces what it carries (units, a deadline) and leaves the rest in force; an item that names its own keeps them
+ * and leaves the `下同` in force for the items after it (`下同` states it once for all of them).
  */
 type Carries = Map<Section | null, Carried>;
 interface Carried {
@@ -1618,20 +1619,36 @@ interface Carried {
   responsible: UnitMention[];
   /** Was the lead written as such (`牵头单位：X，下同`), not read from a lone responsible unit (`责任单位：X，下同`)? */
   leadWritten: boolean;
+  /** The deadline carried, null when the `下同` carries none. */
+  deadline: Deadline | null;
 }
 
 /** Record what `section`'s own attributions carry to the items after it, read as its task reads them. */
 function carryOn(section: Section, task: Task | null, built: BuiltSections, ctx: AttributionContext, convention: LeadConvention, carries: Carries): void {
   const own = built.info.get(section)!.own;
-  const units = carriedUnits(own, ctx.text);
-  if (units === null) return;
-  const written = gather(own, LEAD);
-  const read = task ?? applyConvention(written, gather(own, RESPONSIBLE), own, ctx.text, convention);
-  const lead = read.lead.filter((u) => units.has(u));
-  const responsible = read.responsible.filter((u) => units.has(u));
-  if (lead.length === 0 && responsible.length === 0) return;
-  carries.set(section.parent, { lead, responsible, leadWritten: lead.some((u) => written.includes(u)) });
+  const below = carriedBelow(own, ctx.text);
+  if (below === null) return;
+  const before = carries.get(section.parent);
+  let lead = before?.lead ?? NO_UNITS;
+  let responsible = before?.responsible ?? NO_UNITS;
+  let leadWritten = before?.leadWritten ?? false;
+  const units = below.units;
+  if (units !== null) {
+    const written = gather(own, LEAD);
+    const read = task ?? applyConvention(written, gather(own, RESPONSIBLE), own, ctx.text, convention);
+    const carriedLead = read.lead.filter((u) => units.has(u));
+    const carriedResponsible = read.responsible.filter((u) => units.has(u));
+    if (carriedLead.length > 0 || carriedResponsible.length > 0) {
+      lead = carriedLead;
+      responsible = carriedResponsible;
+      leadWritten = carriedLead.some((u) => written.includes(u));
+    }
+  }
+  const deadline = below.deadlines !== null ? pickDeadline(below.deadlines) : null;
+  if (lead.length === 0 && responsible.length === 0 && deadline === null) return;
+  carries.set(section.parent, { lead, responsible, leadWritten, deadline: deadline ?? before?.deadline ?? null });
 }
+const NO_UNITS: UnitMention[] = [];
 
 /**
  * The units a `下同` before `section` in its list gives it, else one in an enclosing list, unless a heading between
@@ -1641,9 +1658,20 @@ function carriedTo(section: Section, built: BuiltSections, carries: Carries): Ca
   if (carries.size === 0) return null;
   for (let node = section; ; node = node.parent) {
     const carried = carries.get(node.parent);
-    if (carried !== undefined) return carried;
+    if (carried !== undefined && (carried.lead.length > 0 || carried.responsible.length > 0)) return carried;
     if (node.parent === null) return null;
     if (built.info.get(node.parent)!.own.some((a) => a.lead.length > 0 || a.responsible.length > 0)) return null;
+  }
+}
+
+/** The deadline a `下同` before `section` in its list gives it, else one in an enclosing list, unless a heading between names a deadline. */
+function carriedDeadlineTo(section: Section, built: BuiltSections, carries: Carries): Deadline | null {
+  if (carries.size === 0) return null;
+  for (let node = section; ; node = node.parent) {
+    const carried = carries.get(node.parent);
+    if (carried !== undefined && carried.deadline !== null) return carried.deadline;
+    if (node.parent === null) return null;
+    if (built.info.get(node.parent)!.own.some((a) => a.deadlines.length > 0)) return null;
   }
 }
 
@@ -1689,7 +1717,11 @@ function isTaskSection(section: Section, built: BuiltSections, maxLevel: number)
 /** The task of `section`; `previous`, the task read before it (the item above, for a field that says `同上`). */
 function sectionTask(section: Section, built: BuiltSections, ctx: AttributionContext, convention: LeadConvention, carries: Carries, previous: Task | null): Task {
   const entry = built.info.get(section)!;
-  const { lead, responsible, carriedLead, carriedResponsible } = ownUnits(entry.own, carriedTo(section, built, carries), ctx.text, convention);
+  // `（牵头单位：同上；完成时限：同上）`: a field that says it repeats the item above holds that item's value, before
+  // what a `下同` higher up carries (the item says itself where its value is).
+  const same = previous !== null && entry.own.length > 0 ? sameAsAboveRoles(entry.own, ctx.text) : null;
+  const carried = same !== null && (same.lead || same.responsible) ? null : carriedTo(section, built, carries);
+  const { lead, responsible, carriedLead, carriedResponsible } = ownUnits(entry.own, carried, ctx.text, convention);
   const explicit = gather(entry.own, DEADLINES);
   // A field's deadline that names no date (`完成时限：秋季开学前`) leaves the dates the task's text gives a say.
   const written = explicit.some(hasDate) ? explicit : explicit.length > 0 ? [...explicit, ...ownProseDeadlines(entry, ctx)] : ownProseDeadlines(entry, ctx);
@@ -1697,17 +1729,12 @@ function sectionTask(section: Section, built: BuiltSections, ctx: AttributionCon
   let finalLead = lead;
   let finalResponsible = responsible;
   let deadline = pickDeadline(written);
-  // `（牵头单位：同上；完成时限：同上）`: a field that says it repeats the item above holds that item's value; it is the
-  // item's own, written, so it outweighs what a `下同` further up carries.
-  const noLead = lead.length === 0 || carriedLead;
-  const noResponsible = responsible.length === 0 || carriedResponsible;
-  const same = previous !== null && entry.own.length > 0 && (noLead || noResponsible || deadline === null) ? sameAsAboveRoles(entry.own, ctx.text) : null;
   if (same !== null && previous !== null) {
-    if (same.lead && noLead && previous.lead.length > 0) {
+    if (same.lead && lead.length === 0 && previous.lead.length > 0) {
       finalLead = previous.lead;
       inherited.lead = true;
     }
-    if (same.responsible && noResponsible && previous.responsible.length > 0) {
+    if (same.responsible && responsible.length === 0 && previous.responsible.length > 0) {
       finalResponsible = previous.responsible;
       inherited.responsible = true;
     }
@@ -1715,6 +1742,11 @@ function sectionTask(section: Section, built: BuiltSections, ctx: AttributionCon
       deadline = previous.deadline;
       inherited.deadline = true;
     }
+  }
+  // `（县应急局牵头，2025年底前完成，下同）` above it in its list.
+  if (deadline === null) {
+    deadline = carriedDeadlineTo(section, built, carries);
+    inherited.deadline = deadline !== null;
   }
   for (let up = section.parent; up !== null; up = up.parent) {
     const above = built.info.get(up)!.own;

@@ -1,8 +1,9 @@
-// `下同` ("the same below") written in an item's attribution (`（牵头单位：县文旅局，下同；责任单位：各景区）`): the units
-// of that clause hold for the items after it that do not name their own, as a heading's units hold for its items. And
-// `同上` ("the same as above"), a field's or a table cell's whole value: it holds the value of the item or row above.
+// `下同` ("the same below") written in an item's attribution (`（牵头单位：县文旅局，下同；责任单位：各景区）`,
+// `（县应急局牵头，2025年底前完成，下同）`): the units and the deadline of that clause hold for the items after it that do
+// not name their own, as a heading's hold for its items. And `同上` ("the same as above"), a field's or a table cell's
+// whole value: it holds the value of the item or row above.
 import { oneLine } from './text.js';
-import type { Attribution, UnitMention } from './types.js';
+import type { Attribution, Deadline, UnitMention } from './types.js';
 
 /** `下同` closing a clause: after a comma, before the clause's end (`；` `。`), a comma, a closer or the end. */
 const SAME_BELOW = /[，,、][ \t\u3000]*(?:以下同|下同|下文同)[ \t\u3000]*(?=[；;。，,)）\]】〕]|$)/g;
@@ -14,14 +15,22 @@ const CARRIES_OTHER = /第一|首位|首[个個家]|最前|即[为為]|就是|[�
 /** Where a clause of an attribution ends: the units after it are another field's. */
 const CLAUSE_END = /[；;。]/g;
 
+/** What a `下同` carries: the units and the deadlines written in the clause it closes, null where it carries none. */
+export interface CarriedBelow {
+  units: Set<UnitMention> | null;
+  deadlines: Deadline[] | null;
+}
+
 /**
- * The units of `own` (an item's attributions) that a `下同` in their clause carries to the items after it, none when
- * no clause ends so. Only the clause it closes: `（牵头单位：A，下同；责任单位：B）` carries A, not B.
+ * What the `下同` of `own` (an item's attributions) carries to the items after it, null when no clause ends so. Only
+ * the clause it closes: `（牵头单位：A，下同；责任单位：B）` carries A, not B; `（牵头单位：A；完成时限：2025年底前，下同）`
+ * the deadline, not A.
  */
-export function carriedUnits(own: readonly Attribution[], text: string): Set<UnitMention> | null {
-  let carried: Set<UnitMention> | null = null;
+export function carriedBelow(own: readonly Attribution[], text: string): CarriedBelow | null {
+  let units: Set<UnitMention> | null = null;
+  let deadlines: Deadline[] | null = null;
   for (const a of own) {
-    if (a.lead.length === 0 && a.responsible.length === 0) continue;
+    if (a.lead.length === 0 && a.responsible.length === 0 && a.deadlines.length === 0) continue;
     const written = text.slice(a.span.start, a.span.end);
     // The common case, no `下同` at all, costs one search of the attribution's text.
     if (!written.includes('下同')) continue;
@@ -32,11 +41,14 @@ export function carriedUnits(own: readonly Attribution[], text: string): Set<Uni
       const start = a.span.start + from;
       const end = a.span.start + m.index;
       for (const u of [...a.lead, ...a.responsible]) {
-        if (u.span.start >= start && u.span.end <= end) (carried ??= new Set()).add(u);
+        if (u.span.start >= start && u.span.end <= end) (units ??= new Set()).add(u);
+      }
+      for (const d of a.deadlines) {
+        if (d.span.start >= start && d.span.end <= end) (deadlines ??= []).push(d);
       }
     }
   }
-  return carried;
+  return units === null && deadlines === null ? null : { units, deadlines };
 }
 
 /** Where the clause that ends at `at` of `written` starts: after the last `；` or `。` before it. */
