@@ -883,8 +883,10 @@ function readField(toks: IToken[], from: number, valueStart: number, to: number,
   }
 }
 
+/** The words of a co-operating unit's field or part (`配合` `协办` `参与` `支持`…), as a pattern's alternatives. */
+export const COOPERATING_WORDS = '配合|协同|協同|协作|協作|协办|協辦|协助|協助|参与|參與|参加|參加|支持';
 /** The names of the fields of co-operating units (`配合单位`, `协办部门`, `参与单位`…), which a task may leave empty. */
-const COOPERATING_FIELD = /配合|协同|協同|协作|協作|协办|協辦|协助|協助|参与|參與|参加|參加|支持/;
+const COOPERATING_FIELD = new RegExp(COOPERATING_WORDS);
 /** A field's name without the spaces a label spaced out to its width holds (`配 合 单 位`). */
 const unspaced = (name: string): string => name.replace(/[ \u3000]/g, '');
 

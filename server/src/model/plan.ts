@@ -16,7 +16,7 @@ import {
   type IToken,
   type ParsedText,
 } from '../../../grammar/index.js';
-import { conventionIn, newScratch, placeDeadlines, placeWrittenDeadline, promoteMarked, proseDeadlines, readAttributions, unitHeading, unitsIn, WORK_START, type AttributionContext, type LeadConvention } from './attribution.js';
+import { conventionIn, COOPERATING_WORDS, newScratch, placeDeadlines, placeWrittenDeadline, promoteMarked, proseDeadlines, readAttributions, unitHeading, unitsIn, WORK_START, type AttributionContext, type LeadConvention } from './attribution.js';
 import { joinListedTasks, taskListAttachments } from './attachments.js';
 import { ListBuffer } from './buffer.js';
 import { contentsSpan } from './contents.js';
@@ -43,6 +43,7 @@ import type {
   ParseOptions,
   PlanDocument,
   PlanPeriod,
+  RoleFlags,
   Section,
   SeparateList,
   Span,
@@ -1843,7 +1844,7 @@ function spanText(text: string, span: Span): string {
 }
 
 /** Field names of units that co-operate (`配合单位` `协办单位` `参与单位` `协同责任单位` `支持单位`). */
-const COOPERATE_FIELD = /(?:配合|协同|協同|协办|協辦|协助|協助|协作|協作|参与|參與|参加|參加|支持)(?:(?:责任|責任)?(?:单位|單位|部门|部門|处室|處室|科室|股室)|[:：])/g;
+const COOPERATE_FIELD = new RegExp(`(?:${COOPERATING_WORDS})(?:(?:责任|責任)?(?:单位|單位|部门|部門|处室|處室|科室|股室)|[:：])`, 'g');
 /** Field names of units in charge (`责任单位` `责任部门` `责任主体`). */
 const IN_CHARGE_FIELD = /(?:责任|責任)(?:单位|單位|部门|部門|主体|主體|处室|處室|科室|股室)|[实實]施主[体體]|(?:[实實]施|承[担擔]|落[实實]|[执執]行)(?:单位|單位)[:：]/g;
 /** A verb after a list that makes its units co-operate (`县发改局、县财政局配合`). */
@@ -2432,7 +2433,7 @@ const isDitto = (row: TableRow, c: number): boolean => {
 };
 
 /** Which of a row's unit and deadline columns say `同上` (`isDitto`); null when none does (most rows: one test a cell). */
-function dittoColumns(row: TableRow, leadCols: number[], respCols: number[], deadlineCols: number[]): { lead: boolean; responsible: boolean; deadline: boolean } | null {
+function dittoColumns(row: TableRow, leadCols: number[], respCols: number[], deadlineCols: number[]): RoleFlags | null {
   const lead = leadCols.some((c) => isDitto(row, c));
   const responsible = respCols.some((c) => isDitto(row, c));
   const deadline = deadlineCols.some((c) => isDitto(row, c));

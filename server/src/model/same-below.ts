@@ -3,7 +3,7 @@
 // not name their own, as a heading's hold for its items. And `同上` ("the same as above"), a field's or a table cell's
 // whole value: it holds the value of the item or row above.
 import { oneLine } from './text.js';
-import type { Attribution, Deadline, UnitMention } from './types.js';
+import type { Attribution, Deadline, RoleFlags, UnitMention } from './types.js';
 
 /** `下同` closing a clause: after a comma, before the clause's end (`；` `。`), a comma, a closer or the end. */
 const SAME_BELOW = /[，,、][ \t\u3000]*(?:以下同|下同|下文同)[ \t\u3000]*(?=[；;。，,)）\]】〕]|$)/g;
@@ -83,8 +83,8 @@ const LEAD_NAME = /牵头|牽頭|主办|主辦|主责|主責/;
 const DEADLINE_NAME = /时限|時限|时间|時間|期限|节点|節點|日期|时序|時序/;
 
 /** The roles whose field says `同上` in `own` (an item's attributions), null when none does. */
-export function sameAsAboveRoles(own: readonly Attribution[], text: string): { lead: boolean; responsible: boolean; deadline: boolean } | null {
-  let roles: { lead: boolean; responsible: boolean; deadline: boolean } | null = null;
+export function sameAsAboveRoles(own: readonly Attribution[], text: string): RoleFlags | null {
+  let roles: RoleFlags | null = null;
   for (const a of own) {
     const written = text.slice(a.span.start, a.span.end);
     // The common case, no mark at all, costs one search of the attribution's text.

@@ -190,6 +190,13 @@ export interface Table extends Located {
   rows: TableRow[];
 }
 
+/** One flag for each of a task's three values: its lead, its responsible units, its deadline. */
+export interface RoleFlags {
+  lead: boolean;
+  responsible: boolean;
+  deadline: boolean;
+}
+
 /** One task: a numbered item that assigns work, or a task-table row. */
 export interface Task extends Located {
   /** Index in `PlanDocument.tasks`. */
@@ -210,7 +217,7 @@ export interface Task extends Located {
   deadline: Deadline | null;
   /** Every deadline written in the task itself. */
   deadlines: Deadline[];
-  inherited: { lead: boolean; responsible: boolean; deadline: boolean };
+  inherited: RoleFlags;
 }
 
 /** A paragraph that is not numbered but carries an attribution (PL003 reports these). */
