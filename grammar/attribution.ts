@@ -87,6 +87,8 @@ export function leadsAfterBy(t: IToken): boolean {
 
 /** A verb that gives a lead (`leadsAfterBy`), or `会同`: what every sentence and `会同` clause holds. */
 const leadsOrJoins = (t: IToken): boolean => leadsAfterBy(t) || t.tokenType === Together;
+/** An opening bracket (`（` `【`…), which a lead mark after a name needs. */
+const isOpenerToken = (t: IToken): boolean => is(t, OPENER);
 /** `leadsOrJoins`, or a lead field's name, which a lead mark may hold (`县城管局（牵头单位）、…`: `markedUnits`). */
 const leadsJoinsOrMarks = (t: IToken): boolean => leadsOrJoins(t) || t.tokenType === LeadField;
 
@@ -514,6 +516,8 @@ export function unitsThenVerb(toks: readonly IToken[], from: number, to: number)
  * says who leads as a verb would.
  */
 export function markedUnits(toks: readonly IToken[], from: number, to: number): boolean {
+  // Most segments hold no bracket, so no mark: known before any name is gathered.
+  if (!some(toks, isOpenerToken, from, to)) return false;
   const first = firstToken(toks, from, to);
   const last = trimEnd(toks, first, to);
   let marked = false;

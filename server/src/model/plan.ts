@@ -2434,10 +2434,16 @@ const isDitto = (row: TableRow, c: number): boolean => {
 
 /** Which of a row's unit and deadline columns say `同上` (`isDitto`); null when none does (most rows: one test a cell). */
 function dittoColumns(row: TableRow, leadCols: number[], respCols: number[], deadlineCols: number[]): RoleFlags | null {
-  const lead = leadCols.some((c) => isDitto(row, c));
-  const responsible = respCols.some((c) => isDitto(row, c));
-  const deadline = deadlineCols.some((c) => isDitto(row, c));
+  const lead = anyDitto(row, leadCols);
+  const responsible = anyDitto(row, respCols);
+  const deadline = anyDitto(row, deadlineCols);
   return lead || responsible || deadline ? { lead, responsible, deadline } : null;
+}
+
+/** Does any of `cols` in `row` say `同上`? (A loop: asked for every row of every task table.) */
+function anyDitto(row: TableRow, cols: number[]): boolean {
+  for (let k = 0; k < cols.length; k++) if (isDitto(row, cols[k]!)) return true;
+  return false;
 }
 
 /** Are the cells of `cols` in `row` all empty (white space only)? */
