@@ -437,9 +437,13 @@ function readMonthRange(s: string, k: number): Tail | null {
   return tail;
 }
 
-/** What follows `2020年`: `底` `年底` `内` `上半年` `第一季度` `前三季度` `6月…` `1—3月`, or nothing (the whole year). */
+/**
+ * What follows `2020年`: `底` `年底` `内` `上半年` `第一季度` `前三季度` `6月…` `1—3月`, `全年` (the whole year, said
+ * twice: `2026年全年`), or nothing (the whole year).
+ */
 function yearTail(s: string, j: number): Tail {
   let k = gap(s, j, true);
+  if (s[k] === '全' && s[k + 1] === '年') return { to: k + 2, win: yearWin(), cue: false };
   if (s[k] === '年' && (s[k + 1] === '底' || s[k + 1] === '末' || isWithin(s, k + 1))) k++;
   if (s[k] === '底' || s[k] === '末' || isWithin(s, k)) return { to: k + 1, win: yearWin(), cue: true };
   const piece = readHalf(s, k) ?? readQuarter(s, s[k] === '前' ? k + 1 : k) ?? readMonthRange(s, k);
@@ -842,7 +846,17 @@ function completes(s: string, to: number): boolean {
 /** Is the expression a deadline in prose? Only with a cue, and never a starting point. */
 function proseDeadline(s: string, e: Expr, trailing: boolean): boolean {
   if (startsSomething(s, e.to)) return false;
-  return e.cue || trailing || prefixCue(s, e.from) || completes(s, e.to) || periodInBrackets(s, e);
+  return e.cue || trailing || prefixCue(s, e.from) || completes(s, e.to) || periodInBrackets(s, e) || wholeYearClause(s, e);
+}
+
+/**
+ * `2026年全年` or `全年` as a clause of its own, a verb of ongoing work after it or not (`…专项行动，2026年全年。`,
+ * `（县农业农村局牵头，全年）`, `，2026年全年推进。`): the work runs through that year, due by its end. Inside a clause
+ * (`2026年全年地区生产总值`, `完成全年目标`) it names the year's figures, no bound; nor does a year alone (`，2026年。`).
+ */
+function wholeYearClause(s: string, e: Expr): boolean {
+  if (e.first !== null || e.to < 2 || s[e.to - 2] !== '全' || s[e.to - 1] !== '年') return false;
+  return standsAlone(s, e.from, e.to) || allYearWork(s, e.from, e.to) >= 0;
 }
 
 /**

@@ -35,6 +35,15 @@ describe('deadline phrases', () => {
     // Work pushed on through the plan's year, a clause of its own: that year, as `在全年` is; inside a clause, none.
     ['由县农业农村局负责技术指导，全年推进。', 'prose', ['全年推进:+0year 1-12']],
     ['全年开展巡河督查', 'prose', []],
+    // A year and `全年` (the whole of it, said twice): that year, in a field; in prose as a clause of its own, with a verb
+    // of ongoing work or not. Inside a clause it names the year's figures; a year alone as a clause is no bound.
+    ['2027年全年', 'field', ['2027年全年:2027year 1-12']],
+    ['组织河湖“清四乱”专项整治，2027年全年。', 'prose', ['2027年全年:2027year 1-12']],
+    ['由县市场监管局负责，2027年全年推进。', 'prose', ['2027年全年:2027year 1-12']],
+    ['（县文旅局牵头，全年）', 'prose', ['全年:+0year 1-12']],
+    ['2027年全年粮食总产量稳定在30万吨以上', 'prose', []],
+    ['确保完成全年目标任务。', 'prose', []],
+    ['组织河湖“清四乱”专项整治，2027年。', 'prose', []],
     // Mid-year, with a cue in prose (`完成`, `前`); never inside another word, nor without a cue.
     ['完成管网排查，年中完成。', 'prose', ['年中:half 1-6']],
     ['力争年中前建成', 'prose', ['年中前:half 1-6']],

@@ -1567,3 +1567,23 @@ describe('real plans: a plan typed with Western punctuation', () => {
     assert.deepEqual(plan.tasks.map((t) => t.title), ['建设健康主题公园2个', '推进“健康小屋”建设', '推广AI.']);
   });
 });
+
+describe('real plans: a task due over a whole year (`2026年全年`)', () => {
+  const plan = read([
+    '溪川县2026年全民健身工作方案',
+    '一、主要任务',
+    '1.【县文体局、县教育局】组织中小学生体质健康监测，2026年全年。',
+    '2.开展全民健身赛事进社区活动。牵头单位：县文体局；完成时限：2026年全年',
+    '3.推动公共体育场馆免费开放。（县文体局牵头）2026年全年接待群众20万人次。',
+  ]);
+
+  it('reads the whole year as the deadline, in prose and in a field, and asks no PL002 of it', () => {
+    assert.deepEqual(plan.tasks.map((t) => [t.number, t.deadline?.text ?? null]), [
+      ['1.', '2026年全年'],
+      ['2.', '2026年全年'],
+      ['3.', null],
+    ]);
+    const missing = lintPlan(plan, { rules: allRules, settings: { today: '2026-01-01' } }).filter((d) => d.ruleId === 'PL002');
+    assert.deepEqual(missing.map((d) => d.range.start.line), [4]);
+  });
+});
