@@ -88,6 +88,18 @@ describe('deadline phrases', () => {
     ['2025年暑假', 'field', ['2025年暑假:holiday']],
     ['秋季开学', 'field', ['秋季开学:holiday']],
     ['2025年暑假组织夏令营', 'prose', []],
+    // The seasons of farm work and of a campaign, with their year or not, one or two run together: a period, as a
+    // holiday is; inside other words (`秋收起义`, `小麦收割`, `秋冬季大气污染`) or inside a clause, none.
+    ['2026年秋收期间', 'field', ['2026年秋收期间:holiday']],
+    ['（县农机中心牵头；2027年麦收前）', 'prose', ['2027年麦收前:holiday']],
+    ['（县林业局牵头；2026年秋冬季）', 'prose', ['2026年秋冬季:holiday']],
+    ['，春耕前完成农资储备', 'prose', ['春耕前:holiday']],
+    ['夏收夏种期间', 'field', ['夏收夏种期间:holiday']],
+    ['开展秋冬季大气污染综合治理攻坚', 'prose', []],
+    ['组织参观秋收起义纪念馆', 'prose', []],
+    ['做好小麦收割前的农机检修', 'prose', []],
+    ['加强三夏期间秸秆禁烧巡查', 'prose', []],
+    ['抓好春耕备耕物资储备', 'field', []],
     // In prose a date counts only with a cue, never as a starting point or a target.
     ['力争于2026年6月底前建成投用', 'prose', ['2026年6月底前:2026month 6-6']],
     ['2019年以来累计完成', 'prose', []],

@@ -1587,3 +1587,21 @@ describe('real plans: a task due over a whole year (`2026年全年`)', () => {
     assert.deepEqual(missing.map((d) => d.range.start.line), [4]);
   });
 });
+
+describe('real plans: tasks due in a season of farm work (`秋收期间`, `麦收前`)', () => {
+  const plan = read([
+    '溪川县2026年秸秆综合利用和禁烧工作方案',
+    '一、重点任务',
+    '（一）落实秸秆禁烧网格化管理。（县农业农村局牵头，各乡镇人民政府负责；2026年秋收期间）',
+    '（二）完成收储点布设。牵头单位：县发展改革局；完成时限：2026年麦收前',
+    '（三）组织秋冬季农机安全检查。（县农机中心牵头；2026年秋冬季）',
+  ]);
+
+  it('reads the season with its year as the deadline, not the whole year', () => {
+    assert.deepEqual(plan.tasks.map((t) => [t.number, t.deadline?.text ?? null]), [
+      ['（一）', '2026年秋收期间'],
+      ['（二）', '2026年麦收前'],
+      ['（三）', '2026年秋冬季'],
+    ]);
+  });
+});
