@@ -107,7 +107,8 @@ const DIGIT_JOIN = codeSet('._/\\-');
 /** Characters a bare damaged date with no `日` may end before (`2020313` before `前`, a space, a clause end). */
 const BARE_END = codeSet(`前之以)）${SPACE_CHARS}${CLAUSE_BOUNDARY_CHARS}`);
 /** The first characters of the holidays (`HOLIDAYS`), for the candidate scan. */
-const HOLIDAY_START = '元旦|春节|清明|五一|劳动节|端午|中秋|国庆|主汛期|汛期|汛前|暑假|暑期|寒假|两节|双节|秋季|春季';
+const HOLIDAY_START = '元旦|春节|清明|五一|劳动节|端午|中秋|国庆|主汛期|汛期|汛前|暑假|暑期|寒假|两节|双节|秋季|春季|' +
+  '三夏|三秋|春耕|春播|夏收|夏种|夏播|秋收|秋种|秋播|冬种|麦收|秋冬季|冬春季';
 /**
  * Where a deadline or an ongoing phrase may start; the scan jumps from one to the next. Bounded quantifiers only:
  * linear on any input. Tried only where one of `CANDIDATE_FIRSTS` stands (sticky): a lookahead tried at every
@@ -120,7 +121,7 @@ const CANDIDATE_SOURCES = [
 ];
 export const CANDIDATE = new RegExp(CANDIDATE_SOURCES.join('|'), 'y');
 /** The first characters of `CANDIDATE`'s alternatives, in their order (a test checks the two agree). */
-export const CANDIDATE_FIRSTS = '0123456789〇○零O一二三四五六七八九十元第Qq每年上下本今当全明次翌去长持常即立元春清五劳端中国主汛暑寒两双秋贯';
+export const CANDIDATE_FIRSTS = '0123456789〇○零O一二三四五六七八九十元第Qq每年上下本今当全明次翌去长持常即立元春清五劳端中国主汛暑寒两双秋三夏冬麦贯';
 const CANDIDATE_FIRST = codeSet(CANDIDATE_FIRSTS);
 /** Where the scan of a text may start: a character that folds, or one that may start a candidate (as written). */
 const SCAN_FROM = codeSet(FOLD_FROM + CANDIDATE_FIRSTS);
@@ -135,16 +136,29 @@ const FOLDS_TO_CANDIDATE_FIRST = codeSet(
  */
 const ONGOING_KEYS = ['常态化', '长期', '持续', '常年', '长效', '即时', '立即', '即日起', '贯穿全年'];
 /**
- * Holidays and seasons a schedule is written against (`清明节期间`, `国庆节前`, `汛期`), and the terms of the school year
- * (`秋季开学前`, `春季学期期间`); longer names first. Their dates move from year to year (the lunar ones, the day a term
- * starts) or are not a day (a season): they are read as a period with no computed end.
+ * Seasons of farm work (`秋收期间`, `春耕前`, `三夏期间`, `麦收前`) and the seasons a campaign runs in (`秋冬季`), which
+ * plans for farming, burning bans and air quality are scheduled by; their days move with the weather and the region.
  */
-const HOLIDAYS = ['秋季学期开学', '春季学期开学', '秋季开学', '春季开学', '秋季学期', '春季学期', '元旦春节', '元旦', '春节', '清明节', '清明', '五一', '劳动节', '端午节', '端午', '中秋节', '中秋', '国庆节', '国庆', '主汛期', '汛期', '汛前', '暑假', '暑期', '寒假', '两节', '双节'];
+const FARM_SEASONS = ['三夏', '三秋', '春耕', '春播', '夏收', '夏种', '夏播', '秋收', '秋种', '秋播', '冬种', '麦收', '秋冬季', '冬春季'];
+/**
+ * Holidays and seasons a schedule is written against (`清明节期间`, `国庆节前`, `汛期`, `秋收期间`), and the terms of the
+ * school year (`秋季开学前`, `春季学期期间`); longer names first. Their dates move from year to year (the lunar ones, the
+ * day a term starts, the harvest) or are not a day (a season): they are read as a period with no computed end.
+ */
+const HOLIDAYS = [
+  '秋季学期开学', '春季学期开学', '秋季开学', '春季开学', '秋季学期', '春季学期', '元旦春节', '元旦', '春节', '清明节', '清明', '五一',
+  '劳动节', '端午节', '端午', '中秋节', '中秋', '国庆节', '国庆', '主汛期', '汛期', '汛前', '暑假', '暑期', '寒假', '两节', '双节',
+  ...FARM_SEASONS,
+];
 /**
  * Seasons that are a time bound with no word after them when they are a clause of their own (`（县防汛办负责，汛期）`,
- * `完成时限：汛前`): the season is the period. `汛前` holds its bound, and is one anywhere a holiday's period is (`汛前完成`).
+ * `完成时限：汛前`, `2026年秋冬季`): the season is the period. `汛前` holds its bound, and is one anywhere a holiday's period
+ * is (`汛前完成`).
  */
-const SEASONS = new Set(['主汛期', '汛期', '汛前', '暑假', '暑期', '寒假', '秋季学期开学', '春季学期开学', '秋季开学', '春季开学', '秋季学期', '春季学期']);
+const SEASONS = new Set([
+  '主汛期', '汛期', '汛前', '暑假', '暑期', '寒假', '秋季学期开学', '春季学期开学', '秋季开学', '春季开学', '秋季学期', '春季学期',
+  ...FARM_SEASONS,
+]);
 /** What makes a holiday a time bound: `期间` `前后` `之前` `以前` `前` (not `的临近`, not `后`). */
 const HOLIDAY_BOUNDS = ['期间', '前后', '之前', '以前', '前'];
 /** The first characters of `HOLIDAYS` and of `ONGOING_KEYS`. */
@@ -437,9 +451,13 @@ function readMonthRange(s: string, k: number): Tail | null {
   return tail;
 }
 
-/** What follows `2020年`: `底` `年底` `内` `上半年` `第一季度` `前三季度` `6月…` `1—3月`, or nothing (the whole year). */
+/**
+ * What follows `2020年`: `底` `年底` `内` `上半年` `第一季度` `前三季度` `6月…` `1—3月`, `全年` (the whole year, said
+ * twice: `2026年全年`), or nothing (the whole year).
+ */
 function yearTail(s: string, j: number): Tail {
   let k = gap(s, j, true);
+  if (s[k] === '全' && s[k + 1] === '年') return { to: k + 2, win: yearWin(), cue: false };
   if (s[k] === '年' && (s[k + 1] === '底' || s[k + 1] === '末' || isWithin(s, k + 1))) k++;
   if (s[k] === '底' || s[k] === '末' || isWithin(s, k)) return { to: k + 1, win: yearWin(), cue: true };
   const piece = readHalf(s, k) ?? readQuarter(s, s[k] === '前' ? k + 1 : k) ?? readMonthRange(s, k);
@@ -842,7 +860,17 @@ function completes(s: string, to: number): boolean {
 /** Is the expression a deadline in prose? Only with a cue, and never a starting point. */
 function proseDeadline(s: string, e: Expr, trailing: boolean): boolean {
   if (startsSomething(s, e.to)) return false;
-  return e.cue || trailing || prefixCue(s, e.from) || completes(s, e.to) || periodInBrackets(s, e);
+  return e.cue || trailing || prefixCue(s, e.from) || completes(s, e.to) || periodInBrackets(s, e) || wholeYearClause(s, e);
+}
+
+/**
+ * `2026年全年` or `全年` as a clause of its own, a verb of ongoing work after it or not (`…专项行动，2026年全年。`,
+ * `（县农业农村局牵头，全年）`, `，2026年全年推进。`): the work runs through that year, due by its end. Inside a clause
+ * (`2026年全年地区生产总值`, `完成全年目标`) it names the year's figures, no bound; nor does a year alone (`，2026年。`).
+ */
+function wholeYearClause(s: string, e: Expr): boolean {
+  if (e.first !== null || e.to < 2 || s[e.to - 2] !== '全' || s[e.to - 1] !== '年') return false;
+  return standsAlone(s, e.from, e.to) || allYearWork(s, e.from, e.to) >= 0;
 }
 
 /**
@@ -986,9 +1014,16 @@ function hitAt(s: string, i: number, prose: boolean, chained: boolean): Hit {
  */
 function holidayAt(s: string, i: number, clause = i): number {
   if (!isAt(s, i, HOLIDAY_FIRST)) return -1;
-  const name = wordAt(HOLIDAYS, s, i);
+  let name = wordAt(HOLIDAYS, s, i);
   if (name === null) return -1;
-  let j = skipPinyin(s, i + name.length);
+  let j = i + name.length;
+  // Two seasons or holidays run together are one period (`秋收秋种期间`, `夏收夏种`, `国庆中秋期间`); the last one's word
+  // decides, as for one.
+  for (let more = wordAt(HOLIDAYS, s, j), n = 0; more !== null && n < 2; more = wordAt(HOLIDAYS, s, j), n++) {
+    name = more;
+    j += more.length;
+  }
+  j = skipPinyin(s, j);
   if (s[j] === '”' || s[j] === '"') j++;
   // `汛前` holds its bound.
   if (name.endsWith('前')) return j;

@@ -35,6 +35,15 @@ describe('deadline phrases', () => {
     // Work pushed on through the plan's year, a clause of its own: that year, as `在全年` is; inside a clause, none.
     ['由县农业农村局负责技术指导，全年推进。', 'prose', ['全年推进:+0year 1-12']],
     ['全年开展巡河督查', 'prose', []],
+    // A year and `全年` (the whole of it, said twice): that year, in a field; in prose as a clause of its own, with a verb
+    // of ongoing work or not. Inside a clause it names the year's figures; a year alone as a clause is no bound.
+    ['2027年全年', 'field', ['2027年全年:2027year 1-12']],
+    ['组织河湖“清四乱”专项整治，2027年全年。', 'prose', ['2027年全年:2027year 1-12']],
+    ['由县市场监管局负责，2027年全年推进。', 'prose', ['2027年全年:2027year 1-12']],
+    ['（县文旅局牵头，全年）', 'prose', ['全年:+0year 1-12']],
+    ['2027年全年粮食总产量稳定在30万吨以上', 'prose', []],
+    ['确保完成全年目标任务。', 'prose', []],
+    ['组织河湖“清四乱”专项整治，2027年。', 'prose', []],
     // Mid-year, with a cue in prose (`完成`, `前`); never inside another word, nor without a cue.
     ['完成管网排查，年中完成。', 'prose', ['年中:half 1-6']],
     ['力争年中前建成', 'prose', ['年中前:half 1-6']],
@@ -79,6 +88,18 @@ describe('deadline phrases', () => {
     ['2025年暑假', 'field', ['2025年暑假:holiday']],
     ['秋季开学', 'field', ['秋季开学:holiday']],
     ['2025年暑假组织夏令营', 'prose', []],
+    // The seasons of farm work and of a campaign, with their year or not, one or two run together: a period, as a
+    // holiday is; inside other words (`秋收起义`, `小麦收割`, `秋冬季大气污染`) or inside a clause, none.
+    ['2026年秋收期间', 'field', ['2026年秋收期间:holiday']],
+    ['（县农机中心牵头；2027年麦收前）', 'prose', ['2027年麦收前:holiday']],
+    ['（县林业局牵头；2026年秋冬季）', 'prose', ['2026年秋冬季:holiday']],
+    ['，春耕前完成农资储备', 'prose', ['春耕前:holiday']],
+    ['夏收夏种期间', 'field', ['夏收夏种期间:holiday']],
+    ['开展秋冬季大气污染综合治理攻坚', 'prose', []],
+    ['组织参观秋收起义纪念馆', 'prose', []],
+    ['做好小麦收割前的农机检修', 'prose', []],
+    ['加强三夏期间秸秆禁烧巡查', 'prose', []],
+    ['抓好春耕备耕物资储备', 'field', []],
     // In prose a date counts only with a cue, never as a starting point or a target.
     ['力争于2026年6月底前建成投用', 'prose', ['2026年6月底前:2026month 6-6']],
     ['2019年以来累计完成', 'prose', []],

@@ -65,6 +65,13 @@ describe('deadline phrases as plans write them', () => {
     assert.deepEqual(found('做好汛期巡查工作。'), []);
   });
 
+  it('reads a year written with 全年 as that whole year, a clause of its own in prose', () => {
+    assert.deepEqual(found('完成农村公路养护，2025年全年。'), [['2025年全年', '2025-12-31', '']]);
+    assert.deepEqual(found('2025年全年', 'field'), [['2025年全年', '2025-12-31', '']]);
+    // the year's figures are no bound
+    assert.deepEqual(found('2025年全年接待游客120万人次。'), []);
+  });
+
   it('reads an ongoing phrase with its verb that ends a clause opening with a period', () => {
     assert.deepEqual(found('由县城管局负责，全年持续开展。'), [['持续开展', null, 'ongoing']]);
     assert.deepEqual(found('县林业局负责，禁牧期内常态化推进。'), [['常态化推进', null, 'ongoing']]);

@@ -1674,3 +1674,41 @@ describe('real plans: a plan typed with Western punctuation', () => {
     assert.deepEqual(plan.tasks.map((t) => t.title), ['建设健康主题公园2个', '推进“健康小屋”建设', '推广AI.']);
   });
 });
+
+describe('real plans: a task due over a whole year (`2026年全年`)', () => {
+  const plan = read([
+    '溪川县2026年全民健身工作方案',
+    '一、主要任务',
+    '1.【县文体局、县教育局】组织中小学生体质健康监测，2026年全年。',
+    '2.开展全民健身赛事进社区活动。牵头单位：县文体局；完成时限：2026年全年',
+    '3.推动公共体育场馆免费开放。（县文体局牵头）2026年全年接待群众20万人次。',
+  ]);
+
+  it('reads the whole year as the deadline, in prose and in a field, and asks no PL002 of it', () => {
+    assert.deepEqual(plan.tasks.map((t) => [t.number, t.deadline?.text ?? null]), [
+      ['1.', '2026年全年'],
+      ['2.', '2026年全年'],
+      ['3.', null],
+    ]);
+    const missing = lintPlan(plan, { rules: allRules, settings: { today: '2026-01-01' } }).filter((d) => d.ruleId === 'PL002');
+    assert.deepEqual(missing.map((d) => d.range.start.line), [4]);
+  });
+});
+
+describe('real plans: tasks due in a season of farm work (`秋收期间`, `麦收前`)', () => {
+  const plan = read([
+    '溪川县2026年秸秆综合利用和禁烧工作方案',
+    '一、重点任务',
+    '（一）落实秸秆禁烧网格化管理。（县农业农村局牵头，各乡镇人民政府负责；2026年秋收期间）',
+    '（二）完成收储点布设。牵头单位：县发展改革局；完成时限：2026年麦收前',
+    '（三）组织秋冬季农机安全检查。（县农机中心牵头；2026年秋冬季）',
+  ]);
+
+  it('reads the season with its year as the deadline, not the whole year', () => {
+    assert.deepEqual(plan.tasks.map((t) => [t.number, t.deadline?.text ?? null]), [
+      ['（一）', '2026年秋收期间'],
+      ['（二）', '2026年麦收前'],
+      ['（三）', '2026年秋冬季'],
+    ]);
+  });
+});

@@ -9,6 +9,11 @@ export interface TaskListAttachment {
   span: Span;
   /** Its title names tasks or their division (`任务`, `分工`): it lists tasks even where none names a unit or a date. */
   namesTasks: boolean;
+  /**
+   * It is another plan the covering notice issues with the first (`附件2` / `…防灭火工作方案`, named in the notice's list
+   * of attachments): its tasks are its own, none restates the body's.
+   */
+  issuedPlan: boolean;
 }
 
 /**
@@ -42,6 +47,22 @@ const NO_TASK_LIST_TITLE = /名单|名册|通讯录|联系|评分|细则|办法|
 const OTHER_DOCUMENT = /^关于|(?:通知|意见|决定|批复|纪要|报告|讲话|方案|要点)$/;
 const DIVISION_PLAN = /分工方案$/;
 
+/** The last words of a plan's title (`…实施方案`, `…工作要点`, `…行动计划`). */
+const PLAN_TITLE_END = /(?:方案|要点|计划)$/;
+/** What a title is compared by with the words of a notice: spaces and quotes dropped. */
+const TITLE_NOISE = /[\s\u3000“”"《》〈〉]+/g;
+
+/**
+ * Is an attachment's title (simplified, pinyin noise removed) that of a plan the covering notice issues, as its list of
+ * attachments or its words name it (`附件：1.…植树造林工作方案 2.…防灭火工作方案`)? `notice`: the notice's text, folded
+ * alike; empty when the text has no notice.
+ */
+function issuedByNotice(words: string, notice: string): boolean {
+  if (notice.length === 0 || !PLAN_TITLE_END.test(words)) return false;
+  const title = words.replace(TITLE_NOISE, '');
+  return title.length >= 6 && notice.includes(title);
+}
+
 /** Does an attachment's title (simplified, pinyin noise removed) say it lists tasks or work? */
 function listsTasks(words: string): boolean {
   if (!TASK_LIST_TITLE.test(words) || NO_TASK_LIST_TITLE.test(words)) return false;
@@ -56,23 +77,30 @@ const TITLE_LINE = 60;
  * (`TASK_LIST_TITLE`, none of `NO_TASK_LIST_TITLE`), each from the line after its title to the next attachment's head
  * (or the text's end). The title is what follows the head on its line, else its first one or two short lines that are
  * no sentence and no numbered item: an attachment whose list follows its head at once (`附件：` `1.…docx`) has none.
- * Reads the text after `bodyEnd` once, from one `附件` to the next.
+ * Reads the text after `bodyEnd` once, from one `附件` to the next. So is another plan the covering notice issues
+ * (`issuedByNotice`; `notice`: the notice's text, simplified with pinyin noise removed, or empty).
  */
-export function taskListAttachments(text: string, bodyEnd: number): TaskListAttachment[] {
+export function taskListAttachments(text: string, bodyEnd: number, notice = ''): TaskListAttachment[] {
   const found: TaskListAttachment[] = [];
-  let open: { start: number; namesTasks: boolean } | null = null;
+  let open: { start: number; namesTasks: boolean; issuedPlan: boolean } | null = null;
+  const folded = notice.replace(TITLE_NOISE, '');
   for (let at = text.indexOf('附件', bodyEnd); at >= 0; at = text.indexOf('附件', at + 2)) {
     const lineStart = startOfLine(text, at);
     if (lineStart < 0) continue;
     const head = HEAD.exec(text.slice(at, at + 12));
     if (head === null) continue;
-    if (open !== null) found.push({ span: { start: open.start, end: lineStart }, namesTasks: open.namesTasks });
+    if (open !== null) found.push({ span: { start: open.start, end: lineStart }, namesTasks: open.namesTasks, issuedPlan: open.issuedPlan });
     open = null;
     const title = titleAfter(text, at + head[0].length);
     const words = toSimplified(stripNoise(title.words));
-    if (listsTasks(words)) open = { start: title.end, namesTasks: NAMES_TASKS.test(words) };
+    if (listsTasks(words)) open = { start: title.end, namesTasks: NAMES_TASKS.test(words), issuedPlan: false };
+    else if (issuedByNotice(words, folded)) open = { start: title.end, namesTasks: false, issuedPlan: true };
+    // A plan's title may stand above its label (`…抗旱工作方案` / `附件2` / `一、…`) when the label was typed after it.
+    else if (folded.length > 0 && title.words.length === 0 && issuedByNotice(toSimplified(stripNoise(lineBefore(text, lineStart))), folded)) {
+      open = { start: title.end, namesTasks: false, issuedPlan: true };
+    }
   }
-  if (open !== null) found.push({ span: { start: open.start, end: text.length }, namesTasks: open.namesTasks });
+  if (open !== null) found.push({ span: { start: open.start, end: text.length }, namesTasks: open.namesTasks, issuedPlan: open.issuedPlan });
   return found;
 }
 
@@ -112,6 +140,18 @@ function titleAfter(text: string, from: number): { words: string; end: number } 
 /** A line that may be (part of) a title: short, no sentence, no numbered item. */
 function titleLike(line: string): boolean {
   return line.length <= TITLE_LINE && !MARKER_START.test(line) && !/[。；;]/.test(line);
+}
+
+/** The last line before the line starting at `lineStart` that holds more than spaces, trimmed; empty when none. */
+function lineBefore(text: string, lineStart: number): string {
+  let stop = lineStart - 1;
+  while (stop > 0) {
+    const from = text.lastIndexOf('\n', stop - 1) + 1;
+    const line = trimmed(text, from, stop);
+    if (line.length > 0) return line;
+    stop = from - 1;
+  }
+  return '';
 }
 
 /** Where the line holding `at` ends (its `\n`, or the text's end). */

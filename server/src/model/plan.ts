@@ -129,6 +129,8 @@ interface TaskList {
   built: BuiltSections;
   /** From its first numbered item to the attachment's end: its items number among themselves. */
   span: Span;
+  /** Another plan the covering notice issues: its tasks are its own, matched to none of the body's. */
+  issuedPlan: boolean;
 }
 
 /** The convention a plan states about leads (anywhere: its covering notice, its first attribution, a note). */
@@ -188,7 +190,7 @@ function readBody(plan: PlanDocument, lines: LineTable, parsed: ParsedText, opti
   // numbered list beside it is not read (reading one only to drop it cost a small plan with both more than finding
   // the tables).
   const tables = findTables(text, lines);
-  const lists = plan.kind === 'plan' && bodyEnd < text.length && !tables.some(holdsRows) ? readTaskLists(parsed, bodyEnd, ctx, nonTask) : [];
+  const lists = plan.kind === 'plan' && bodyEnd < text.length && !tables.some(holdsRows) ? readTaskLists(parsed, bodyEnd, ctx, nonTask, notice) : [];
   return { built, ctx, convention: leadConvention(text), lists, tables };
 }
 
@@ -197,12 +199,13 @@ const holdsRows = (table: Table): boolean => table.rows.length > 0;
 /**
  * The attachments after `bodyEnd` whose title says they list tasks (`taskListAttachments`), read as the body is, each
  * its own section tree: those whose items assign work (a unit or a deadline named in one), or that the title calls
- * tasks (`任务清单`, `分工方案`) whatever their items say.
+ * tasks (`任务清单`, `分工方案`) whatever their items say; so is another plan the covering notice (to `notice`) issues.
  */
-function readTaskLists(parsed: ParsedText, bodyEnd: number, ctx: AttributionContext, nonTask: NonTaskNames): TaskList[] {
+function readTaskLists(parsed: ParsedText, bodyEnd: number, ctx: AttributionContext, nonTask: NonTaskNames, notice: number): TaskList[] {
   const lists: TaskList[] = [];
   const { blocks } = parsed;
-  for (const attachment of taskListAttachments(ctx.text, bodyEnd)) {
+  const noticeWords = notice > 0 ? toSimplified(stripNoise(ctx.text.slice(0, notice))) : '';
+  for (const attachment of taskListAttachments(ctx.text, bodyEnd, noticeWords)) {
     const units = ctx.units!.length;
     const first = firstBlockFrom(blocks, attachment.span.start);
     const built = buildSections(parsed.tokens, blocks, attachment.span.end, ctx, nonTask, 0, null, first);
@@ -211,7 +214,7 @@ function readTaskLists(parsed: ParsedText, bodyEnd: number, ctx: AttributionCont
       ctx.units!.length = units;
       continue;
     }
-    lists.push({ built, span: { start: built.all[0]!.marker.span.start, end: attachment.span.end } });
+    lists.push({ built, span: { start: built.all[0]!.marker.span.start, end: attachment.span.end }, issuedPlan: attachment.issuedPlan });
   }
   return lists;
 }
@@ -242,13 +245,16 @@ function readTasks(plan: PlanDocument, { built, ctx, convention, lists, tables }
     // The body's first: the lists' sections join the plan's lists of sections, which are the body's own.
     const own = bodyTasks(built, ctx, convention);
     const listed: Task[] = [];
+    const issued: Task[] = [];
     for (const list of lists) {
       addTaskList(plan, list);
-      // A statement in the body that gives every task its deadline gives the lists' tasks theirs too.
-      for (const d of built.everyTask) list.built.everyTask.push(d);
-      for (const t of bodyTasks(list.built, ctx, convention)) listed.push(t);
+      // A statement in the body that gives every task its deadline gives the lists' tasks theirs too; another plan
+      // issued beside the body states its own.
+      if (!list.issuedPlan) for (const d of built.everyTask) list.built.everyTask.push(d);
+      for (const t of bodyTasks(list.built, ctx, convention)) (list.issuedPlan ? issued : listed).push(t);
     }
     plan.tasks = joinListedTasks(plan.text, own, listed);
+    for (const t of issued) plan.tasks.push(t);
   }
   plan.tasks.forEach((task, index) => (task.index = index));
   plan.units = collectUnits(ctx.units!);
