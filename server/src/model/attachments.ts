@@ -95,10 +95,6 @@ export function taskListAttachments(text: string, bodyEnd: number, notice = ''):
     const words = toSimplified(stripNoise(title.words));
     if (listsTasks(words)) open = { start: title.end, namesTasks: NAMES_TASKS.test(words), issuedPlan: false };
     else if (issuedByNotice(words, folded)) open = { start: title.end, namesTasks: false, issuedPlan: true };
-    // A plan's title may stand above its label (`…抗旱工作方案` / `附件2` / `一、…`) when the label was typed after it.
-    else if (folded.length > 0 && title.words.length === 0 && issuedByNotice(toSimplified(stripNoise(lineBefore(text, lineStart))), folded)) {
-      open = { start: title.end, namesTasks: false, issuedPlan: true };
-    }
   }
   if (open !== null) found.push({ span: { start: open.start, end: text.length }, namesTasks: open.namesTasks, issuedPlan: open.issuedPlan });
   return found;
@@ -140,18 +136,6 @@ function titleAfter(text: string, from: number): { words: string; end: number } 
 /** A line that may be (part of) a title: short, no sentence, no numbered item. */
 function titleLike(line: string): boolean {
   return line.length <= TITLE_LINE && !MARKER_START.test(line) && !/[。；;]/.test(line);
-}
-
-/** The last line before the line starting at `lineStart` that holds more than spaces, trimmed; empty when none. */
-function lineBefore(text: string, lineStart: number): string {
-  let stop = lineStart - 1;
-  while (stop > 0) {
-    const from = text.lastIndexOf('\n', stop - 1) + 1;
-    const line = trimmed(text, from, stop);
-    if (line.length > 0) return line;
-    stop = from - 1;
-  }
-  return '';
 }
 
 /** Where the line holding `at` ends (its `\n`, or the text's end). */
