@@ -229,6 +229,33 @@ const CLAUSE_SEPARATORS = new Set([...',，;；'].map((c) => c.charCodeAt(0)));
 const ANY_CLAUSE_VERB = /统筹|抓总|主抓|实施|落实|承办|执行|协同|协助|协办|指导|督导|支持/;
 
 /**
+ * The clauses of [from, to), parted by `，` `；` outside the brackets of names, each units' names and the verb of their
+ * part (`verbedClause`) or names alone, up to the first that is neither (`rest`, its start; -1 when every clause is
+ * read); whether any had a verb. Null when a clause is empty.
+ */
+function readClauses(text: string, from: number, to: number): { clauses: { names: Span; part: ClausePart | null }[]; verbed: boolean; rest: number } | null {
+  const clauses: { names: Span; part: ClausePart | null }[] = [];
+  let verbed = false;
+  let depth = 0;
+  let start = from;
+  for (let i = from; i <= to; i++) {
+    const c = i < to ? text.charCodeAt(i) : -1;
+    if (c === OPEN_PAREN || c === OPEN_PAREN_FULL) depth++;
+    else if ((c === CLOSE_PAREN || c === CLOSE_PAREN_FULL) && depth > 0) depth--;
+    else if (c === -1 || (depth === 0 && CLAUSE_SEPARATORS.has(c))) {
+      const clause = trimSpan(text, start, i);
+      start = i + 1;
+      if (clause.end <= clause.start) return null;
+      const read = verbedClause(text, clause.start, clause.end);
+      if (read === null && !onlyUnitNames(text.slice(clause.start, clause.end))) return { clauses, verbed, rest: clause.start };
+      verbed ||= read !== null;
+      clauses.push(read ?? { names: clause, part: null });
+    }
+  }
+  return { clauses, verbed, rest: -1 };
+}
+
+/**
  * Reads the unit list [span) of a field in `role` as clauses of names and the verb of their part (`verbedClause`),
  * when it is such clauses, at least one with a verb, the others names alone (`县农业农村局统筹，各乡镇具体实施`): the
  * units over the work lead, those who carry it out share the work (they lead when nothing else does), the rest take
@@ -237,25 +264,9 @@ const ANY_CLAUSE_VERB = /统筹|抓总|主抓|实施|落实|承办|执行|协同
 function verbedList(span: Span, role: UnitRole, lists: Lists, ctx: AttributionContext): number | null {
   const { text } = ctx;
   if (!ANY_CLAUSE_VERB.test(text.slice(span.start, span.end))) return null;
-  const clauses: { names: Span; part: ClausePart | null }[] = [];
-  let verbed = false;
-  let depth = 0;
-  let start = span.start;
-  for (let i = span.start; i <= span.end; i++) {
-    const c = i < span.end ? text.charCodeAt(i) : -1;
-    if (c === OPEN_PAREN || c === OPEN_PAREN_FULL) depth++;
-    else if ((c === CLOSE_PAREN || c === CLOSE_PAREN_FULL) && depth > 0) depth--;
-    else if (c === -1 || (depth === 0 && CLAUSE_SEPARATORS.has(c))) {
-      const clause = trimSpan(text, start, i);
-      start = i + 1;
-      if (clause.end <= clause.start) return null;
-      const read = verbedClause(text, clause.start, clause.end);
-      if (read === null && !onlyUnitNames(text.slice(clause.start, clause.end))) return null;
-      verbed ||= read !== null;
-      clauses.push(read ?? { names: clause, part: null });
-    }
-  }
-  if (!verbed) return null;
+  const read = readClauses(text, span.start, span.end);
+  if (read === null || !read.verbed || read.rest >= 0) return null;
+  const { clauses } = read;
   let count = 0;
   for (const { names, part } of clauses) {
     const into = part === 'lead' ? lists.lead : part === 'charge' ? lists.division : part === 'help' ? lists.responsible : role === 'lead' ? lists.lead : lists.responsible;
@@ -278,32 +289,12 @@ function verbedUnits(toks: IToken[], from: number, to: number, ctx: AttributionC
   const inner = trimSpan(text, end(toks[open]!), toks[last]!.startOffset);
   const cut = deadlineInList(text, inner);
   const listEnd = trimListEnd(text, { start: inner.start, end: cut });
-  const clauses: { names: Span; part: ClausePart | null }[] = [];
-  let verbed = false;
+  const read = readClauses(text, inner.start, listEnd);
+  // After the units, what no date opens may still say when the work is due (`常态化推进`): read below.
+  if (read === null || !read.verbed || read.clauses.length === 0) return null;
+  const { clauses } = read;
   // Where the clauses stop being units' (`cut` when a deadline opens after a separator, as `deadlineInList` finds).
-  let tail = cut;
-  let depth = 0;
-  let start = inner.start;
-  for (let i = inner.start; i <= listEnd; i++) {
-    const c = i < listEnd ? text.charCodeAt(i) : -1;
-    if (c === OPEN_PAREN || c === OPEN_PAREN_FULL) depth++;
-    else if ((c === CLOSE_PAREN || c === CLOSE_PAREN_FULL) && depth > 0) depth--;
-    else if (c === -1 || (depth === 0 && CLAUSE_SEPARATORS.has(c))) {
-      const clause = trimSpan(text, start, i);
-      start = i + 1;
-      if (clause.end <= clause.start) return null;
-      const read = verbedClause(text, clause.start, clause.end);
-      if (read !== null) verbed = true;
-      else if (!onlyUnitNames(text.slice(clause.start, clause.end))) {
-        // After the units, what no date opens may still say when the work is due (`常态化推进`): read below.
-        if (clauses.length === 0) return null;
-        tail = clause.start;
-        break;
-      }
-      clauses.push(read ?? { names: clause, part: null });
-    }
-  }
-  if (!verbed) return null;
+  const tail = read.rest >= 0 ? read.rest : cut;
   const lists = emptyLists(ctx);
   if (tail < cut) {
     pushDeadlines(lists.deadlines, trimSpan(text, tail, inner.end), ctx, 'field');
