@@ -236,23 +236,41 @@ const ANY_CLAUSE_VERB = /统筹|抓总|主抓|实施|落实|承办|执行|协同
 function readClauses(text: string, from: number, to: number): { clauses: { names: Span; part: ClausePart | null }[]; verbed: boolean; rest: number } | null {
   const clauses: { names: Span; part: ClausePart | null }[] = [];
   let verbed = false;
-  let depth = 0;
-  let start = from;
-  for (let i = from; i <= to; i++) {
-    const c = i < to ? text.charCodeAt(i) : -1;
-    if (c === OPEN_PAREN || c === OPEN_PAREN_FULL) depth++;
-    else if ((c === CLOSE_PAREN || c === CLOSE_PAREN_FULL) && depth > 0) depth--;
-    else if (c === -1 || (depth === 0 && CLAUSE_SEPARATORS.has(c))) {
-      const clause = trimSpan(text, start, i);
-      start = i + 1;
-      if (clause.end <= clause.start) return null;
-      const read = verbedClause(text, clause.start, clause.end);
-      if (read === null && !onlyUnitNames(text.slice(clause.start, clause.end))) return { clauses, verbed, rest: clause.start };
-      verbed ||= read !== null;
-      clauses.push(read ?? { names: clause, part: null });
-    }
+  for (let start = from; start <= to; ) {
+    const i = clauseEnd(text, start, to, CLAUSE_SEPARATORS);
+    const clause = trimSpan(text, start, i);
+    start = i + 1;
+    if (clause.end <= clause.start) return null;
+    const read = verbedClause(text, clause.start, clause.end);
+    if (read === null && !onlyUnitNames(text.slice(clause.start, clause.end))) return { clauses, verbed, rest: clause.start };
+    verbed ||= read !== null;
+    clauses.push(read ?? { names: clause, part: null });
   }
   return { clauses, verbed, rest: -1 };
+}
+
+/** Where the clause that starts at `from` ends: the first of `separators` in [from, to) outside the brackets of names, else `to`. */
+function clauseEnd(text: string, from: number, to: number, separators: ReadonlySet<number>): number {
+  let depth = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === OPEN_PAREN || c === OPEN_PAREN_FULL) depth++;
+    else if ((c === CLOSE_PAREN || c === CLOSE_PAREN_FULL) && depth > 0) depth--;
+    else if (depth === 0 && separators.has(c)) return i;
+  }
+  return to;
+}
+
+/**
+ * Pushes the units of `clauses` (each names and the verb of their part) into `lists`: the units over the work lead;
+ * without one, those who carry it out lead; the rest take part.
+ */
+function pushClauseUnits(clauses: readonly { names: Span; part: ClausePart | null }[], lists: Lists, ctx: AttributionContext): void {
+  const overall = clauses.some((c) => c.part === 'lead');
+  for (const { names, part } of clauses) {
+    const leads = part === 'lead' || (part === 'charge' && !overall);
+    pushUnits(leads ? lists.lead : lists.responsible, names, leads ? 'lead' : 'responsible', ctx);
+  }
 }
 
 /**
@@ -300,11 +318,7 @@ function verbedUnits(toks: IToken[], from: number, to: number, ctx: AttributionC
     pushDeadlines(lists.deadlines, trimSpan(text, tail, inner.end), ctx, 'field');
     if (lists.deadlines.length === 0) return null;
   }
-  const overall = clauses.some((c) => c.part === 'lead');
-  for (const { names, part } of clauses) {
-    const leads = part === 'lead' || (part === 'charge' && !overall);
-    pushUnits(leads ? lists.lead : lists.responsible, names, leads ? 'lead' : 'responsible', ctx);
-  }
+  pushClauseUnits(clauses, lists, ctx);
   if (lists.lead.length === 0 && lists.responsible.length === 0) return null;
   if (tail === cut && cut < inner.end) pushDeadlines(lists.deadlines, trimSpan(text, cut, inner.end), ctx, 'field');
   const style: AttributionStyle = toks[open]!.tokenType === T.LBracket ? 'bracket' : 'paren';
@@ -330,32 +344,22 @@ function verbedSentence(toks: IToken[], from: number, to: number, ctx: Attributi
   const clauses: { names: Span; part: ClausePart }[] = [];
   let runStart = -1;
   let runEnd = -1;
-  let depth = 0;
-  let at = start;
-  for (let i = start; i <= stop; i++) {
-    const c = i < stop ? text.charCodeAt(i) : -1;
-    if (c === OPEN_PAREN || c === OPEN_PAREN_FULL) depth++;
-    else if ((c === CLOSE_PAREN || c === CLOSE_PAREN_FULL) && depth > 0) depth--;
-    else if (c === -1 || (depth === 0 && SENTENCE_CLAUSE_ENDS.has(c))) {
-      const clause = trimSpan(text, at, i);
-      at = i + 1;
-      // Only the first clause of the run may open with `由`.
-      const by = clauses.length === 0 && text.charCodeAt(clause.start) === BY_CHAR ? 1 : 0;
-      const read = clause.end - clause.start > by ? verbedClause(text, clause.start + by, clause.end) : null;
-      if (read !== null) {
-        if (runStart < 0) runStart = clause.start;
-        runEnd = clause.end;
-        clauses.push(read);
-      } else if (clauses.length > 0) break;
-    }
+  for (let at = start; at <= stop; ) {
+    const i = clauseEnd(text, at, stop, SENTENCE_CLAUSE_ENDS);
+    const clause = trimSpan(text, at, i);
+    at = i + 1;
+    // Only the first clause of the run may open with `由`.
+    const by = clauses.length === 0 && text.charCodeAt(clause.start) === BY_CHAR ? 1 : 0;
+    const read = clause.end - clause.start > by ? verbedClause(text, clause.start + by, clause.end) : null;
+    if (read !== null) {
+      if (runStart < 0) runStart = clause.start;
+      runEnd = clause.end;
+      clauses.push(read);
+    } else if (clauses.length > 0) break;
   }
   if (clauses.length === 0) return null;
   const lists = emptyLists(ctx);
-  const overall = clauses.some((c) => c.part === 'lead');
-  for (const { names, part } of clauses) {
-    const leads = part === 'lead' || (part === 'charge' && !overall);
-    pushUnits(leads ? lists.lead : lists.responsible, names, leads ? 'lead' : 'responsible', ctx);
-  }
+  pushClauseUnits(clauses, lists, ctx);
   if (lists.lead.length === 0 && lists.responsible.length === 0) return null;
   return new PlacedAttribution('sentence', lists.lead.take(), lists.responsible.take(), [], [], { start: runStart, end: runEnd }, ctx.lines);
 }
