@@ -1,5 +1,6 @@
 // Runs the rules over a plan: each rule isolated, severities and directives applied, messages rendered in a locale.
-import type { Directive, PlanDocument, Span } from '../model/types.js';
+import { keepShape } from '../../../grammar/shapes.js';
+import type { Directive, PlanDocument, Range, Span } from '../model/types.js';
 import { coverOf } from '../model/ranges.js';
 import { format, type Report, type Rule, type RuleFix, type RuleSettings } from './rule.js';
 import type { Fix, LintDiagnostic, Locale, Severity } from './types.js';
@@ -51,16 +52,14 @@ export function lintPlan(plan: PlanDocument, options: LintOptions): LintDiagnost
         options: options.ruleOptions?.get(rule.id) ?? {},
         report: (report: Report) => {
           if (suppressed.at(rule.id, report.span)) return;
-          // Built in place, the optional fields added after (no spread of a temporary object per finding).
-          const diagnostic: LintDiagnostic = {
-            ruleId: rule.id,
-            ruleName: rule.name,
-            messageId: report.messageId,
-            severity: report.severity && RANK[report.severity] < RANK[severity] ? report.severity : severity,
-            message: message(rule, report.messageId, report.data, locale),
-            span: report.span,
-            range: plan.lines.rangeOf(report.span),
-          };
+          const diagnostic = newDiagnostic(
+            rule,
+            report.messageId,
+            report.severity && RANK[report.severity] < RANK[severity] ? report.severity : severity,
+            message(rule, report.messageId, report.data, locale),
+            report.span,
+            plan.lines.rangeOf(report.span),
+          );
           if (report.fix) diagnostic.fix = render(report.fix);
           const suggestions = report.suggestions;
           if (typeof suggestions === 'function') deferSuggestions(diagnostic, () => suggestions().map(render));
@@ -137,6 +136,11 @@ function suppression(directives: Directive[], plan: PlanDocument, rules: readonl
   };
 }
 
+/** A finding of `rule`, its optional fields added after (no spread of a temporary object per finding). */
+function newDiagnostic(rule: Rule, messageId: string, severity: Exclude<Severity, 'off'>, message: string, span: Span, range: Range): LintDiagnostic {
+  return { ruleId: rule.id, ruleName: rule.name, messageId, severity, message, span, range };
+}
+
 /**
  * Gives `diagnostic` suggestions found on first read, then kept: an own, enumerable property, so that JSON and a
  * structured clone carry them (read then) and `'suggestions' in diagnostic` says they may exist without finding
@@ -169,3 +173,19 @@ function readSuggestions(this: Pending): Fix[] | undefined {
 }
 
 const DEFERRED: PropertyDescriptor = Object.freeze({ enumerable: true, configurable: true, get: readSuggestions });
+
+// A finding of each variant (a fix or not; suggestions deferred, given or none) kept for the process (`keepShape`):
+// the findings of a document are dropped with it, and their shapes with them.
+{
+  const rule = { id: '', name: '' } as Rule;
+  const at = { start: 0, end: 0 };
+  const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  const made = (fix: boolean, suggestions: 'none' | 'deferred' | 'given'): LintDiagnostic => {
+    const diagnostic = newDiagnostic(rule, '', 'error', '', at, range);
+    if (fix) diagnostic.fix = { title: '', edits: [] };
+    if (suggestions === 'deferred') deferSuggestions(diagnostic, () => []);
+    else if (suggestions === 'given') diagnostic.suggestions = [];
+    return diagnostic;
+  };
+  keepShape([false, true].flatMap((fix) => [made(fix, 'none'), made(fix, 'deferred'), made(fix, 'given')]));
+}

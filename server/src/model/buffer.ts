@@ -1,4 +1,5 @@
 // A reusable list for the model's readers: filled, copied out at its exact size, and filled again.
+import { keepShape } from '../../../grammar/shapes.js';
 
 /**
  * A list that is filled, copied out at its exact size, and filled again, its backing store allocated once. An
@@ -30,6 +31,8 @@ export class ListBuffer<T> {
     return copy;
   }
 }
+
+keepShape(new ListBuffer<unknown>());
 
 /** What a reader pushes what it finds into: an array, or a buffer. */
 export interface Sink<T> {

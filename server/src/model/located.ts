@@ -1,5 +1,6 @@
 // The classes behind the model's located types (types.ts): plain data with a lazy `range` (see `Placed`), one hidden
 // class each, so that the rules' property reads stay monomorphic and no intermediate object literals are built.
+import { keepShape } from '../../../grammar/shapes.js';
 import type { DeadlineValue } from './deadline.js';
 import { LineTable, Placed } from './positions.js';
 import type {
@@ -290,4 +291,29 @@ export class PlacedParseProblem extends Placed implements ParseProblem {
     super(span, lines);
     this.message = message;
   }
+}
+
+// One instance of each class, and of each optional field's variant, kept for the process (`keepShape`): the model of a
+// document is dropped whole between documents, and its classes' shapes with it.
+{
+  const lines = new LineTable('');
+  const at: Span = { start: 0, end: 0 };
+  const deadline = new PlacedDeadline({ text: '', end: null, start: null, precision: null, ongoing: false, recurring: false, yearInferred: false, damaged: false, invalid: null }, at, lines);
+  const unit = new PlacedUnit('', '', 'lead', at, lines);
+  const attribution = new PlacedAttribution('bracket', [unit], [], [deadline], [], at, lines);
+  const marker = new PlacedMarker('一、', 1, 'cn-dun', 1, at, lines);
+  const section = new PlacedSection(marker, '', at, at, null, false, [attribution], lines);
+  const row = new PlacedRow([''], [at], at, lines);
+  const table = new PlacedTable('markdown', [''], ['task'], [row], at, lines);
+  const fields: TaskFields = { source: 'body', number: '', numberValue: null, title: '', section, row: null, table: null, lead: [], responsible: [], deadline: null, deadlines: [], inherited: { lead: false, responsible: false, deadline: false } };
+  keepShape([
+    new PlacedTask(fields, null, at, lines),
+    new PlacedProblem('empty-field', '', at, lines),
+    new PlacedProblem('empty-field', '', at, lines, true),
+    new PlacedRow([''], [at], at, lines, [[at]]),
+    table,
+    new PlacedUnnumbered(attribution, section, lines),
+    new PlacedDirective('disable', [], at, lines),
+    new PlacedParseProblem('', at, lines),
+  ]);
 }

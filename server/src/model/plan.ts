@@ -24,6 +24,7 @@ import { fieldMemo, findPlanPeriod } from './deadline.js';
 import { PlacedDirective, PlacedMarker, PlacedParseProblem, PlacedRow, PlacedSection, PlacedTask, PlacedUnnumbered, type TaskFields } from './located.js';
 import { createLineMap, type LineTable } from './positions.js';
 import { withMemoSlot } from './remember.js';
+import { keepShape } from '../../../grammar/shapes.js';
 import { DEFAULT_NON_TASK_SECTIONS } from '../config/config.js';
 import { decideKind, findNoticeIssues, findNoticeRequires } from './kind.js';
 import { restartsNewPart, separateListWalker } from './numbering.js';
@@ -112,6 +113,9 @@ function emptyPlan(text: string, lines: LineTable): PlanDocument {
     lines,
   });
 }
+
+// The shape of a plan, kept for the process (`keepShape`).
+keepShape(emptyPlan('', createLineMap('')));
 
 /** What the section tree gives the tasks. */
 interface Body {

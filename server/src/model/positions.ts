@@ -1,5 +1,6 @@
 // Offsets ↔ LSP positions (UTF-16 code units; `\r\n`, `\r` and `\n` end a line, as LSP says). The one converter,
 // and `Placed`, the base of every located model object, whose `range` is computed from its `span` when first read.
+import { keepShape } from '../../../grammar/shapes.js';
 import type { LineMap, Position, Range, Span } from './types.js';
 
 /** The line table of one text: where each line starts. Lookups are binary searches. */
@@ -92,6 +93,8 @@ export class LineTable implements LineMap {
 }
 
 /** Builds the line table of `text` once. */
+keepShape(new LineTable(''));
+
 export function createLineMap(text: string): LineTable {
   return new LineTable(text);
 }

@@ -26,6 +26,7 @@
 // shares one of that side's n − ⌈3n/7⌉ + 1 rarest; a contained title shares all its bigrams, so its rarest one).
 // Step 2 uses the same kind of filter on task texts; step 3 looks for each title left at the places of a rare
 // bigram of it in the row cells. Texts and cells are normalised only when some row or task is left for them.
+import { keepShape } from '../../../grammar/shapes.js';
 import { outsideOutline } from './numbering.js';
 import { stripNoise, toSimplified } from './text.js';
 import type { PlanDocument, Section, Span, Task } from './types.js';
@@ -354,6 +355,8 @@ class Postings {
 }
 
 const NONE: readonly number[] = [];
+
+keepShape(new Postings());
 
 /** A title's bigrams, rarest first (fewest rows left holding it, none for a bigram no row holds, then the smaller key): a total order. */
 function rarestFirst(grams: readonly number[], freq: Map<number, number>): number[] {
@@ -706,6 +709,8 @@ class Bigrams {
     return this.next++;
   }
 }
+
+keepShape(new Bigrams());
 
 // ---------------------------------------------------------------------------------------------
 // Keys.

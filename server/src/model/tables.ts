@@ -28,9 +28,10 @@ import {
   tabCells,
   withoutPipes,
 } from '../../../grammar/table.js';
+import { keepShape } from '../../../grammar/shapes.js';
 import { ListBuffer } from './buffer.js';
 import { PlacedRow, PlacedTable } from './located.js';
-import type { LineTable } from './positions.js';
+import { LineTable } from './positions.js';
 import { alignCells, cellKinds, slotOf, UNIT_END, type KindOf, type Slot } from './table-cells.js';
 import { isPlaceholder, isTrimCode, toSimplified, trimSpan } from './text.js';
 import type { ColumnRole, Span, Table, TableRow } from './types.js';
@@ -262,6 +263,8 @@ function namesUnits(roles: ColumnRole[]): boolean {
 
 /** The lines of the text being read, with the model's line table. */
 type Lines = LineView<LineTable>;
+
+keepShape(new LineView('', new LineTable('')));
 
 /** Finds every task table in `text`. Linear: each line is looked at a bounded number of times. */
 export function findTables(text: string, lines: LineTable): Table[] {
