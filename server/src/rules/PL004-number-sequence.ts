@@ -303,7 +303,7 @@ function checkSequence(text: string, items: Item[], family: Family, fixable: boo
       messageId: MESSAGE_IDS[family][kind] ?? MESSAGE_IDS.plain[kind === 'duplicate' || kind === 'backwards' ? kind : 'gap']!,
       span: item.span,
       data: { found: item.text, expected: withNumber(item, expected) },
-      ...(fix ? { fix } : {}),
+      fix,
     });
   }
 }
