@@ -16,6 +16,7 @@ import {
   type IToken,
   type ParsedText,
 } from '../../../grammar/index.js';
+import { keepShape } from '../../../grammar/shapes.js';
 import { conventionIn, COOPERATING_WORDS, newScratch, placeDeadlines, placeWrittenDeadline, promoteMarked, proseDeadlines, readAttributions, unitHeading, unitsIn, WORK_START, type AttributionContext, type LeadConvention } from './attribution.js';
 import { joinListedTasks, taskListAttachments } from './attachments.js';
 import { ListBuffer } from './buffer.js';
@@ -24,7 +25,6 @@ import { fieldMemo, findPlanPeriod } from './deadline.js';
 import { PlacedDirective, PlacedMarker, PlacedParseProblem, PlacedRow, PlacedSection, PlacedTask, PlacedUnnumbered, type TaskFields } from './located.js';
 import { createLineMap, type LineTable } from './positions.js';
 import { withMemoSlot } from './remember.js';
-import { keepShape } from '../../../grammar/shapes.js';
 import { DEFAULT_NON_TASK_SECTIONS } from '../config/config.js';
 import { decideKind, findNoticeIssues, findNoticeRequires } from './kind.js';
 import { restartsNewPart, separateListWalker } from './numbering.js';

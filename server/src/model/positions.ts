@@ -92,9 +92,9 @@ export class LineTable implements LineMap {
   }
 }
 
-/** Builds the line table of `text` once. */
 keepShape(new LineTable(''));
 
+/** Builds the line table of `text` once. */
 export function createLineMap(text: string): LineTable {
   return new LineTable(text);
 }
