@@ -506,6 +506,24 @@ describe('attribution: one unit of a list named to lead (`其中X牵头`)', () =
     assert.deepEqual(p.allSections.flatMap((s) => s.attributions.flatMap((a) => a.problems.map((x) => x.kind))), []);
   });
 
+  it('a unit of the list that 负总责 (in overall charge) leads, the others carry the work out: no lead also listed as responsible', () => {
+    const p = plan('', [
+      '1.整合办事窗口。县政务服务中心、县市场监管局牵头，县政务服务中心负总责，2024年6月底前完成。',
+      '2.推行证照联办。县市场监管局、县税务局负责，其中县市场监管局负总责，2024年7月底前完成。',
+      '3.清理隐性门槛。（县发改局、县司法局负责，县发改局负总责；2024年8月底前）',
+      '4.建设帮办队伍。县人社局负总责，县财政局、各镇配合，2024年9月底前完成。',
+      '5.开展营商评价。由县发改局负总责，县统计局配合，2024年10月底前完成。',
+    ]);
+    assert.deepEqual(p.tasks.map(row), [
+      ['1.', ['县政务服务中心'], ['县市场监管局']],
+      ['2.', ['县市场监管局'], ['县税务局']],
+      ['3.', ['县发改局'], ['县司法局']],
+      ['4.', ['县人社局'], ['县财政局', '各镇']],
+      ['5.', ['县发改局'], ['县统计局']],
+    ]);
+    assert.deepEqual(p.allSections.flatMap((s) => s.attributions.flatMap((a) => a.problems.map((x) => x.kind))), []);
+  });
+
   it('leads of clauses of their own, joint leads and a lead that also carries out work are read as before', () => {
     const p = plan('', [
       '1.建设智慧课堂。县教育局牵头建设平台，县数据局牵头汇聚数据，县教育局牵头组织培训，2024年8月底前完成。',

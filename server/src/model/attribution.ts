@@ -68,6 +68,8 @@ type UnitContext = Pick<AttributionContext, 'text' | 'lines' | 'names' | 'units'
 
 /** `牵头` in a verb (`共同牵头` names joint leads, `共同负责` after a lead the units that carry the work out). */
 const LEAD_WORD = /牵头|牽頭/;
+/** `负总责`: in overall charge of the work, over the units that lead or carry it out with it. */
+const OVERALL_CHARGE = /负总责|負總責/;
 /** Verbs that give the units before them the lead (without `由`, `按职责分工负责` shares the work instead). */
 const LEAD_VERBS = new Set([T.LeadVerb, T.ChargeVerb, T.JointLead]);
 /** Words that join a field's name to the next one (`责任单位或牵头单位:`): the two name one field. */
@@ -727,7 +729,9 @@ function readPart(toks: IToken[], part: AttributionPart, lists: Lists, ctx: Attr
       else if (!by && verb.tokenType === T.ByDivision) pushUnits(lists.division, span, 'responsible', ctx);
       else {
         // `X牵头，Y负责`, `X牵头，Y、Z共同负责`: once a unit leads, the units after it that 负责 carry the work out (responsible).
-        const carriesOut = !by && lists.lead.length > 0 && (verb.tokenType === T.ChargeVerb || (verb.tokenType === T.JointLead && !LEAD_WORD.test(verb.image)));
+        // One that 负总责 is over the work: it leads (`X、Y牵头，X负总责`: X singled out from the leads, `singleOutLead`).
+        const carriesOut =
+          !by && lists.lead.length > 0 && ((verb.tokenType === T.ChargeVerb && !OVERALL_CHARGE.test(verb.image)) || (verb.tokenType === T.JointLead && !LEAD_WORD.test(verb.image)));
         const role: UnitRole = !carriesOut && (by ? leadsAfterBy(verb) : LEAD_VERBS.has(verb.tokenType)) ? 'lead' : 'responsible';
         pushUnits(role === 'lead' ? lists.lead : lists.responsible, span, role, ctx);
       }
