@@ -494,6 +494,24 @@ describe('parsePlan', () => {
       });
     }
 
+    it('a parenthesis of units that 负责 closing an item with no full stop before it is its attribution, not its title', () => {
+      const plan = planOf([
+        '海滨市2021年工作方案',
+        '一、重点任务',
+        '1.建设视频会议系统（市委办、市政府办负责，2021年5月底前完成）',
+        '2.推行河长负责制（试点）（市水利局牵头）',
+        '3.推广乡镇长负责制（试点），逐步覆盖全市。',
+      ]);
+      assert.deepEqual(
+        plan.tasks.map((t) => [t.title, names(t.lead)]),
+        [
+          ['建设视频会议系统', ['市委办', '市政府办']],
+          ['推行河长负责制（试点）', ['市水利局']],
+          ['推广乡镇长负责制（试点），逐步覆盖全市', []],
+        ],
+      );
+    });
+
     it('reads field lines in traditional script too', () => {
       const plan = planOf(['海濱市2021年工作方案', '一、重點任務', '(一)落實執法。', '責任單位:市司法局、市財政局', '(二)完善復議。', '牽頭單位：市政府法制辦；完成時限：2021年9月底前']);
       assert.deepEqual(plan.tasks.map((t) => [names(t.lead), names(t.responsible)]), [[[], ['市司法局', '市財政局']], [['市政府法制辦'], []]]);

@@ -1454,6 +1454,9 @@ function titleOf(toks: IToken[], block: Block, text: string): Span {
   // `lastKeyword` is the last attribution keyword among them.
   let scanEnd = -1;
   let lastKeyword = -1;
+  // The last `负责` among them: a parenthesis that holds one and closes the item is its attribution (`…系统（县委办、
+  // 县政府办负责，5月底前完成）`); inside the words (`推行河长负责制（试点）`) it is the title's.
+  let lastCharge = -1;
   for (let i = first; i < to; i++) {
     const tok = toks[i]!;
     const type = tok.tokenType;
@@ -1469,11 +1472,14 @@ function titleOf(toks: IToken[], block: Block, text: string): Span {
     if (type === T.LParen) {
       if (i >= scanEnd) {
         lastKeyword = -1;
+        lastCharge = -1;
         for (scanEnd = i + 1; scanEnd < to && toks[scanEnd]!.tokenType !== T.RParen; scanEnd++) {
-          if (TITLE_ENDING_KEYWORDS.has(toks[scanEnd]!.tokenType)) lastKeyword = scanEnd;
+          const inner = toks[scanEnd]!.tokenType;
+          if (TITLE_ENDING_KEYWORDS.has(inner)) lastKeyword = scanEnd;
+          else if (inner === T.ChargeVerb) lastCharge = scanEnd;
         }
       }
-      if (lastKeyword > i) {
+      if (lastKeyword > i || (lastCharge > i && closesItem(toks, scanEnd, to))) {
         stop = tok.startOffset;
         break;
       }
@@ -1488,6 +1494,13 @@ function titleOf(toks: IToken[], block: Block, text: string): Span {
   if (span.end - span.start >= 2 && text.charCodeAt(span.end - 1) === 0x2e && HAN_BEFORE_STOP.test(text[span.end - 2]!)) span.end--;
   while (span.start < span.end && text.charCodeAt(span.start) === 0x2a) span.start++;
   return span;
+}
+
+/** Does the `)` at `close` end the item [.., to): nothing but a full stop or a semicolon after it? */
+function closesItem(toks: IToken[], close: number, to: number): boolean {
+  if (close >= to) return false;
+  for (let k = close + 1; k < to; k++) if (toks[k]!.tokenType !== T.SentenceEnd && toks[k]!.tokenType !== T.Semicolon) return false;
+  return true;
 }
 
 /** A character after which a half-width `.` ends a Chinese title: a Chinese character or a closing quote or bracket. */
