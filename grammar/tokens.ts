@@ -252,7 +252,7 @@ export const Pinyin = createToken({
 // checks that boundary by looking back from `offset`.
 
 const WHITESPACE = ' \t\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u200b\u202f\u205f\u3000\ufeff';
-const BLOCK_BOUNDARY = '\n\r。！？!?；;：:]】〕）>';
+const BLOCK_BOUNDARY = '\n\r。！？!?；;：:]】〕）)>';
 const INLINE_BOUNDARY = BLOCK_BOUNDARY + '，,、';
 const NUMERAL = `[${CHINESE_NUMERAL_CHARS}]`;
 /** A Chinese numeral of up to five characters: `一` … `一百九十九` … `九百九十九`. */

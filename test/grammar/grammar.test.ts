@@ -255,12 +255,15 @@ describe('grammar', () => {
       ['二、主要任务及实施步骤1、制定部署计划。', ['ChapterMarker:二、', 'ItemMarker:1、']],
       ['\u3000\u3000（一）组织领导1.成立领导小组', ['SectionMarker:（一）', 'ItemMarker:1.']],
       ['情况如下：三、工作保障１．加强领导', ['ChapterMarker:三、', 'ItemMarker:１．']],
+      // A closing bracket, half-width or full-width, ends what it closes: a marker may follow it at once.
+      ['二、主要任务(2021年)1、推进', ['ChapterMarker:二、', 'ItemMarker:1、']],
+      ['二、主要任务（2021年）1、推进', ['ChapterMarker:二、', 'ItemMarker:1、']],
+      ['(一)加强宣传(镇宣传办牵头)(二)落实监管', ['SectionMarker:(一)', 'SectionMarker:(二)']],
       // …but not after a sentence, not a number other than 1, not before a digit, not without a heading.
       ['二、加强领导，落实责任1、推进', ['ChapterMarker:二、']],
       ['二、主要任务2、推进', ['ChapterMarker:二、']],
       ['一、推进第1、2批', ['ChapterMarker:一、']],
       ['一、完成任务1.5万亩', ['ChapterMarker:一、']],
-      ['二、主要任务(2021年)1、推进', ['ChapterMarker:二、']],
       // Markdown's emphasis and a mark that flags an item stand for nothing before a marker.
       ['**一、重点任务**\n**（一）加强领导。**成立专班', ['ChapterMarker:一、', 'SectionMarker:（一）']],
       ['★1. 严格落实\n2. 推行顾问\n▲3. 开展评估\n▶（四）深化改革\n● 4、持续推进', ['ItemMarker:1.', 'ItemMarker:2.', 'ItemMarker:3.', 'SectionMarker:（四）', 'ItemMarker:4、']],

@@ -330,6 +330,27 @@ describe('parsePlan', () => {
       assert.ok(plan.allSections.every((s) => s.range.start.line === 0));
     });
 
+    it('finds a marker glued to the bracket that closes the item before it, half-width or full-width', () => {
+      for (const [open, close] of [['(', ')'], ['（', '）']]) {
+        const glued = parsePlan(
+          [
+            '石桥镇2025年秸秆禁烧工作方案',
+            '一、工作任务',
+            `${open}一${close}加强宣传。5月底前实现全覆盖。${open}镇宣传办牵头${close}${open}二${close}落实网格监管。${open}各村负责${close}${open}三${close}推进综合利用。${open}镇农业中心牵头${close}`,
+          ].join('\n'),
+        );
+        assert.deepEqual(
+          glued.tasks.map((t) => [t.number, names(t.lead)]),
+          [
+            [`${open}一${close}`, ['镇宣传办']],
+            [`${open}二${close}`, ['各村']],
+            [`${open}三${close}`, ['镇农业中心']],
+          ],
+          `${open}…${close}`,
+        );
+      }
+    });
+
     it('reads the title and year from the piece of the line that names the plan', () => {
       assert.equal(plan.title, '青溪县2011年度工作安排');
       assert.deepEqual(plan.period, { start: 2011, end: 2011, source: 'title' });
