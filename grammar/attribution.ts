@@ -70,12 +70,12 @@ export type AttributionPart =
 export const MAX_BY_UNITS = 60;
 /**
  * How a unit's name ends (`市司法局`, `各区县政府`, `市政府办公室`, `各乡镇`, `国网供电公司`, `区人武部`, `某海关`, `县科协`,
- * `县政协`, `市警备区`, `市属国有企业`, `各金融机构`…), or a name that is the places of one level of government, each
+ * `县政协`, `市警备区`, `市属国有企业`, `各金融机构`, a bureau's own sections `人事科` `基础教育股`, a school `县第一中学`…), or a name that is the places of one level of government, each
  * in charge of its own part (`各县市区`, `各区县`, `各县（市、区）`, `各镇`, `各村（居）`, `各行政村`): `各` and a few
  * words ending in a level. A bare place (`城区`, `美丽乡村`) is no unit: only after `各` does a level name one.
  */
 export const UNIT_END =
-  /(?:局|委|办|辦|厅|廳|部|府|院|会|會|处|處|室|中心|队|隊|站|所|街道|乡镇|鄉鎮|镇|鎮|乡|鄉|社区|社區|集团|集團|公司|单位|單位|部门|部門|组|組|署|馆|館|台|校|团|團|联|聯|协|協|行|司|社|海关|海關|军分区|軍分區|警备区|警備區|企业|企業|国企|國企|机构|機構)[)）]?$|^各[^，,；;。:：\s]{0,8}(?:省|市|州|盟|县|縣|区|區|旗|乡|鄉|镇|鎮|村|居)[)）]?$/;
+  /(?:局|委|办|辦|厅|廳|部|府|院|会|會|处|處|室|中心|队|隊|站|所|街道|乡镇|鄉鎮|镇|鎮|乡|鄉|社区|社區|集团|集團|公司|单位|單位|部门|部門|组|組|署|科|股|馆|館|台|校|中学|中學|小学|小學|大学|大學|团|團|联|聯|协|協|行|司|社|海关|海關|军分区|軍分區|警备区|警備區|企业|企業|国企|國企|机构|機構)[)）]?$|^各[^，,；;。:：\s]{0,8}(?:省|市|州|盟|县|縣|区|區|旗|乡|鄉|镇|鎮|村|居)[)）]?$/;
 
 const end = (t: IToken): number => t.startOffset + t.image.length;
 

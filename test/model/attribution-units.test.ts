@@ -485,6 +485,28 @@ describe('attribution: a short name the plan defines for a unit', () => {
   });
 });
 
+describe('attribution: a bureau\'s own sections and schools as units', () => {
+  it('科, 股 and schools lead in a bare sentence and name the unit of a heading, as a bureau does', () => {
+    const p = parsePlan(
+      [
+        '溪川县教育局2024年工作要点',
+        '一、重点工作',
+        '（一）新建幼儿园。人事科会同计财科负责，2024年8月底前完成。',
+        '（二）开展教师轮训。基础教育股负责落实。',
+        '（三）开展质量监测。县第二中学负责。',
+        '二、安全股',
+        '（一）排查校舍隐患。2024年9月底前完成。',
+      ].join('\n'),
+    );
+    assert.deepEqual(p.tasks.map(row), [
+      ['（一）', ['人事科'], ['计财科']],
+      ['（二）', ['基础教育股'], []],
+      ['（三）', ['县第二中学'], []],
+      ['（一）', ['安全股'], []],
+    ]);
+  });
+});
+
 describe('attribution: one unit of a list named to lead (`其中X牵头`)', () => {
   it('units listed as sharing the work, then one of them named to lead: it leads, the others are responsible', () => {
     const p = plan('', [
