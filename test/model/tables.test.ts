@@ -379,6 +379,44 @@ describe('task tables', () => {
   });
 });
 
+describe('task tables beside the body\'s own tasks', () => {
+  const lines = (rows: string[]) => [
+    '溪口县2025年安全生产工作方案', // 0
+    '一、重点任务', // 1
+    '（一）整治燃气隐患。完成老旧管道改造10公里。（县住建局牵头）', // 2
+    '（二）开展消防检查。排查“九小场所”。（县消防救援大队负责，2025年6月底前）', // 3
+    '附件：重点任务分解表', // 4
+    '序号\t重点任务\t牵头单位\t配合单位\t完成时限', // 5
+    ...rows,
+  ];
+
+  it('a body task that no row lists is a task, read and checked as the rows are, in text order', () => {
+    const plan = planOf(lines(['1\t开展森林防火巡查\t县林业局\t各乡镇\t2025年4月底前', '2\t排查校园安全隐患\t县教育局\t县公安局\t2025年9月底前']));
+    assert.deepEqual(
+      plan.tasks.map((t) => [t.source, t.number, names(t.lead), t.deadline?.text ?? null]),
+      [
+        ['body', '（一）', ['县住建局'], null],
+        ['body', '（二）', ['县消防救援大队'], '2025年6月底前'],
+        ['table', '1', ['县林业局'], '2025年4月底前'],
+        ['table', '2', ['县教育局'], '2025年9月底前'],
+      ],
+    );
+    assert.deepEqual(plan.tasks.map((t) => t.index), [0, 1, 2, 3]);
+  });
+
+  it('a body task a row restates is read once, from the row; the one it leaves out stays', () => {
+    const plan = planOf(lines(['1\t整治燃气隐患\t县住建局\t县应急局\t2025年10月底前', '2\t开展森林防火巡查\t县林业局\t各乡镇\t2025年4月底前']));
+    assert.deepEqual(
+      plan.tasks.map((t) => [t.source, t.number, t.title]),
+      [
+        ['body', '（二）', '开展消防检查'],
+        ['table', '1', '整治燃气隐患'],
+        ['table', '2', '开展森林防火巡查'],
+      ],
+    );
+  });
+});
+
 describe('task tables: cells that say they are empty', () => {
   const plan = planOf([
     '白石市2024年重点工作任务分解表',

@@ -19,6 +19,7 @@ import {
 import { keepShape } from '../../../grammar/shapes.js';
 import { conventionIn, COOPERATING_WORDS, newScratch, placeDeadlines, placeWrittenDeadline, promoteMarked, proseDeadlines, readAttributions, unitHeading, unitsIn, WORK_START, type AttributionContext, type LeadConvention } from './attribution.js';
 import { joinListedTasks, taskListAttachments } from './attachments.js';
+import { matchOf } from './table-match.js';
 import { ListBuffer } from './buffer.js';
 import { contentsSpan } from './contents.js';
 import { fieldMemo, findPlanPeriod } from './deadline.js';
@@ -245,6 +246,9 @@ function readTasks(plan: PlanDocument, { built, ctx, convention, lists, tables }
     // What the body's reading found inside the table is its cells (`配合：县住建局` on a cell's second line), read as
     // rows: no paragraph lacking its number.
     plan.unnumbered = outsideTables(plan.unnumbered, taskTables);
+    // The body's tasks that no row lists (a table of other work beside them) are tasks too, in text order.
+    const unlisted = unlistedBodyTasks(plan, built, ctx, convention);
+    if (unlisted.length > 0) plan.tasks = byPosition(unlisted, plan.tasks);
   } else if (plan.kind === 'plan') {
     // The body's first: the lists' sections join the plan's lists of sections, which are the body's own.
     const own = bodyTasks(built, ctx, convention);
@@ -262,6 +266,35 @@ function readTasks(plan: PlanDocument, { built, ctx, convention, lists, tables }
   }
   plan.tasks.forEach((task, index) => (task.index = index));
   plan.units = collectUnits(ctx.units!);
+}
+
+/**
+ * The body's tasks that no row of the plan's task tables lists (`matchOf`, as PL011 matches them): a body task a row
+ * restates is read once, from the row; one the table leaves out is read and checked as the rows are.
+ */
+function unlistedBodyTasks(plan: PlanDocument, built: BuiltSections, ctx: AttributionContext, convention: LeadConvention): Task[] {
+  const found = matchOf(plan);
+  if (found === null) return [];
+  const { units, result } = found;
+  const unlisted = new Set<Section>();
+  for (let u = 0, at = 0; u < units.length; at += 1 + units[u]!.items.length, u++) {
+    const unit = units[u]!;
+    let listed = result.candMatched[at] === 1;
+    for (let k = 0; k < unit.items.length && !listed; k++) listed = result.candMatched[at + 1 + k] === 1;
+    if (listed) continue;
+    unlisted.add(unit.section);
+    for (const item of unit.items) unlisted.add(item.section);
+  }
+  return unlisted.size === 0 ? [] : bodyTasks(built, ctx, convention).filter((t) => t.section !== null && unlisted.has(t.section));
+}
+
+/** Two lists of tasks, each in text order, as one in text order. */
+function byPosition(a: readonly Task[], b: readonly Task[]): Task[] {
+  const out: Task[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) out.push(j >= b.length || (i < a.length && a[i]!.span.start <= b[j]!.span.start) ? a[i++]! : b[j++]!);
+  return out;
 }
 
 /**

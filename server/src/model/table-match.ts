@@ -217,6 +217,32 @@ function cellOf(task: Task, columns: readonly string[], role: string): Span | nu
   return span && span.end > span.start ? span : null;
 }
 
+/** The two sides of a plan and how they match, or null when either side is empty (`matchOf`). */
+export interface PlanMatch {
+  tableRows: TableRowInfo[];
+  units: Candidate[];
+  candidates: Candidate[];
+  result: MatchResult;
+}
+
+/** `matchOf`'s answers, by plan: the reader asks first, PL011 after it. */
+const matches = new WeakMap<PlanDocument, PlanMatch | null>();
+
+/**
+ * The table's rows and the body's tasks of `plan` (`sidesOf`) and how they match, found once per plan. The rows are the
+ * plan's table tasks and the body's tasks its sections: the body tasks the reader adds to `plan.tasks` after asking
+ * (those no row lists) change neither side.
+ */
+export function matchOf(plan: PlanDocument): PlanMatch | null {
+  let found = matches.get(plan);
+  if (found === undefined) {
+    const sides = sidesOf(plan);
+    found = sides === null ? null : { ...sides, result: match(sides.tableRows, sides.candidates) };
+    matches.set(plan, found);
+  }
+  return found;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Matching.
 

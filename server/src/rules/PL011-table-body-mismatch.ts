@@ -1,6 +1,6 @@
 // PL011 table-body-mismatch: the task table (任务分解表) and the body disagree — a task in one and not the other, or a different lead unit.
 import type { Rule, UnitEntry } from '../lint/rule.js';
-import { levelOf, match, sidesOf, type Candidate } from '../model/table-match.js';
+import { levelOf, matchOf, type Candidate } from '../model/table-match.js';
 import { unitKey } from '../model/text.js';
 import type { Section, Task, UnitMention } from '../model/types.js';
 import { isAbbreviation, isOneCharVariant } from '../model/units.js';
@@ -30,10 +30,9 @@ export const rule: Rule = {
     },
   },
   check({ plan, settings, report }) {
-    const sides = sidesOf(plan);
-    if (!sides) return;
-    const { tableRows, units, candidates } = sides;
-    const result = match(tableRows, candidates);
+    const found = matchOf(plan);
+    if (!found) return;
+    const { tableRows, units, candidates, result } = found;
     // Matched candidates by index: `candidates` lists each unit, then its items.
     const matched = result.candMatched;
 
