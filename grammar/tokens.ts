@@ -758,22 +758,23 @@ const TASK_NAME = '(?:任[务務]|(?:存在|反馈|反饋)?[问問][题題])';
 /** A task's number: a numbering numeral (`一` `十二`) or 1–3 digits. */
 const TASK_NUMBER = `(${NUMERAL}{1,3}|${DIGIT}{1,3})`;
 /**
- * `【任务一】` `[任务2]` `〔任务三〕` (a colon may follow), `任务一：` `任务1、` `任务2.`, `第一项任务：`, or the same before spaces
- * (`任务一 建设…`). The first group that matched holds the number.
+ * `【任务一】` `[任务2]` `〔任务三〕` (a colon may follow), `任务一：` `任务1、` `任务2.`, `第一项任务：`, an article `第一条：`, or the
+ * same before spaces (`任务一 建设…`, `第一条　压减…`). The first group that matched holds the number.
  */
 const TASK_MARKER = new RegExp(
-  `[【\\[〔]${TASK_NAME}${TASK_NUMBER}[】\\]〕](?:[ \t\u3000]*[:：])?|${TASK_NAME}${TASK_NUMBER}(?:[:：、．.]|(?=[ \u3000]))|第${TASK_NUMBER}[项項]任[务務](?:[:：、]|(?=[ \u3000]))`,
+  `[【\\[〔]${TASK_NAME}${TASK_NUMBER}[】\\]〕](?:[ \t\u3000]*[:：])?|${TASK_NAME}${TASK_NUMBER}(?:[:：、．.]|(?=[ \u3000]))|第${TASK_NUMBER}[项項]任[务務](?:[:：、]|(?=[ \u3000]))|第${TASK_NUMBER}[条條](?:[:：、]|(?=[ \u3000]))`,
   'y',
 );
 
 /** The number a task marker writes (`【任务一】` → `一`, `第3项任务：` → `3`): its first group that matched. */
 function taskNumber(match: ArrayLike<string | undefined>): string {
-  return match[1] ?? match[2] ?? match[3] ?? '';
+  return match[1] ?? match[2] ?? match[3] ?? match[4] ?? '';
 }
 
 /**
  * A task numbered by name (a 任务清单, list of tasks, or the 重点任务 of a plan): `【任务一】` `任务一：` `任务1、`
- * `第一项任务：`, and a problem of a 整改方案 (`问题1：` `存在问题二：`), at a line's start (spaces and marks aside), then a title on the same line (a Chinese character or an
+ * `第一项任务：`, an article of a plan of measures (`第一条　压减审批时限。（县市场监管局牵头）`: a 若干措施's articles are its
+ * tasks; a rule's articles are its outline, the rule no plan), and a problem of a 整改方案 (`问题1：` `存在问题二：`), at a line's start (spaces and marks aside), then a title on the same line (a Chinese character or an
  * opening quote, after spaces). Its level is the model's: a level below the heading it sits under, a sibling of the
  * task before it. Not `任务一览表` or `任务一是…` (no stop after the number), nor `本任务一经…` or `完成任务1项` (not at the
  * line's start), nor `任务1：2025年…` (no title), nor `问题整改后…`.

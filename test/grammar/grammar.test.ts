@@ -311,6 +311,8 @@ describe('grammar', () => {
       ['【任务二】修缮村级文化广场\n[任务3] 配齐图书室\n〔任务十一〕：建设书屋', ['TaskMarker:【任务二】', 'TaskMarker:[任务3]', 'TaskMarker:〔任务十一〕：']],
       ['  任务一：补齐消防设施。\n任务2、开展隐患排查\n任务五 组织应急演练\n任務六：更新器材', ['TaskMarker:任务一：', 'TaskMarker:任务2、', 'TaskMarker:任务五', 'TaskMarker:任務六：']],
       ['第一项任务：摸清底数\n★第12项任务 “回头看”', ['TaskMarker:第一项任务：', 'TaskMarker:第12项任务']],
+      // An article of a 若干措施 (measures), each the item of work its units and deadline follow.
+      ['第一条\u3000压减审批时限\n第二条 降低用地成本\n第十二條：加大信贷投放', ['TaskMarker:第一条', 'TaskMarker:第二条', 'TaskMarker:第十二條：']],
       // …and a problem numbered so in a 整改方案 (rectification plan), each the item of work its measures follow.
       ['问题1：台账不全\n问题二：公示滞后\n存在问题3、审核不严\n【反馈问题4】档案缺失', ['TaskMarker:问题1：', 'TaskMarker:问题二：', 'TaskMarker:存在问题3、', 'TaskMarker:【反馈问题4】']],
     ];
@@ -378,6 +380,9 @@ describe('grammar', () => {
       '任务1：2026年6月底前',
       '【任务一】',
       '第一项任务是摸清底数',
+      '第一条道路已经建成',
+      '依照第3条 执行',
+      '第0条 不是编号',
       '任务0：测试',
       '任务十十：不是编号',
       '问题一是台账不全',

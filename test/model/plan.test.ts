@@ -919,6 +919,28 @@ describe('parsePlan', () => {
     });
   });
 
+  describe('articles of a plan of measures (`第一条`)', () => {
+    it('are its tasks, numbered on through its parts, with their units and deadlines', () => {
+      const plan = planOf([
+        '云溪县支持民营企业发展若干措施',
+        '一、优化营商环境',
+        '第一条　压减审批时限。企业开办1个工作日办结。（县市场监管局牵头，县政务服务中心配合，2025年6月底前）',
+        '第二条　降低用地成本。（县自然资源局牵头，长期坚持）',
+        '二、加大金融支持',
+        '第三条　加大信贷投放。（县金融办牵头，各银行机构配合）',
+      ]);
+      assert.deepEqual(
+        plan.tasks.map((t) => [t.number, t.title, names(t.lead), names(t.responsible), t.deadline?.text ?? null]),
+        [
+          ['第一条', '压减审批时限', ['县市场监管局'], ['县政务服务中心'], '2025年6月底前'],
+          ['第二条', '降低用地成本', ['县自然资源局'], [], '长期坚持'],
+          ['第三条', '加大信贷投放', ['县金融办'], ['各银行机构'], null],
+        ],
+      );
+      assert.deepEqual(plan.unnumbered, []);
+    });
+  });
+
   describe('title, period and kind', () => {
     it('reads the title and year of an annual plan', () => {
       const plan = planOf(['# 江宁市2025年度法治政府建设工作要点', '', '一、重点任务', '(一)清理文件。[牵头单位:市司法局]']);
