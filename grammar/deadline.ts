@@ -159,6 +159,8 @@ const SEASONS = new Set([
   '主汛期', '汛期', '汛前', '暑假', '暑期', '寒假', '秋季学期开学', '春季学期开学', '秋季开学', '春季开学', '秋季学期', '春季学期',
   ...FARM_SEASONS,
 ]);
+/** What may join two holidays or seasons into one period (`汛期和暑假期间`, `元旦、春节期间`). */
+const HOLIDAY_JOINERS = codeSet('和及与與、');
 /** What makes a holiday a time bound: `期间` `前后` `之前` `以前` `前` (not `的临近`, not `后`). */
 const HOLIDAY_BOUNDS = ['期间', '前后', '之前', '以前', '前'];
 /** The first characters of `HOLIDAYS` and of `ONGOING_KEYS`. */
@@ -1017,11 +1019,14 @@ function holidayAt(s: string, i: number, clause = i): number {
   let name = wordAt(HOLIDAYS, s, i);
   if (name === null) return -1;
   let j = i + name.length;
-  // Two seasons or holidays run together are one period (`秋收秋种期间`, `夏收夏种`, `国庆中秋期间`); the last one's word
-  // decides, as for one.
-  for (let more = wordAt(HOLIDAYS, s, j), n = 0; more !== null && n < 2; more = wordAt(HOLIDAYS, s, j), n++) {
+  // Two seasons or holidays run together are one period (`秋收秋种期间`, `夏收夏种`, `国庆中秋期间`), joined too
+  // (`汛期和暑假期间`, `元旦、春节期间`); the last one's word decides, as for one.
+  for (let n = 0; n < 2; n++) {
+    const from = isAt(s, j, HOLIDAY_JOINERS) ? j + 1 : j;
+    const more = wordAt(HOLIDAYS, s, from);
+    if (more === null) break;
     name = more;
-    j += more.length;
+    j = from + more.length;
   }
   j = skipPinyin(s, j);
   if (s[j] === '”' || s[j] === '"') j++;

@@ -84,6 +84,9 @@ describe('deadline phrases as plans write them', () => {
   it('reads holiday periods and open periods as the time of a clause', () => {
     assert.deepEqual(found('清明节期间，各乡镇组织巡查。'), [['清明节期间', null, '']]);
     assert.deepEqual(found('2、國慶節(jié)前后，區領導帶隊督查。'), [['國慶節(jié)前后', null, '']]);
+    // two seasons or holidays joined are one period
+    assert.deepEqual(found('汛期和暑假期间，对重点水域开展巡查。'), [['汛期和暑假期间', null, '']]);
+    assert.deepEqual(found('元旦、春节期间，加强值班值守。'), [['元旦、春节期间', null, '']]);
     assert.deepEqual(found('从3月8日起，组织宣传车巡回宣传。'), [['3月8日起', null, 'ongoing from 2024-03-08']]);
     assert.deepEqual(found('自5月起开展夜查。'), [['5月起', null, 'ongoing from 2024-05-01']]);
     // inside a phrase a holiday only names a time of year
