@@ -485,6 +485,21 @@ describe('attribution: a short name the plan defines for a unit', () => {
   });
 });
 
+describe('attribution: a bracket that states the lead convention', () => {
+  it('opening with a field\'s name (`（责任单位中列第一位的为牵头单位）`) assigns nothing and names no unit; the plan is read by it', () => {
+    const p = plan('（责任单位中列第一位的为牵头单位）', [
+      '1.建设数据平台。（县数据局、县财政局；2024年6月底前）',
+      '2.推进一网通办。（县政务服务中心、县数据局，列第一位的为牵头单位）',
+    ]);
+    assert.deepEqual(p.tasks.map(row), [
+      ['1.', ['县数据局'], ['县财政局']],
+      ['2.', ['县政务服务中心'], ['县数据局']],
+    ]);
+    assert.deepEqual(p.unnumbered, []);
+    assert.deepEqual(p.units.map((u) => u.name).sort(), ['县数据局', '县财政局', '县政务服务中心', '县数据局'].sort());
+  });
+});
+
 describe('attribution: a bureau\'s own sections and schools as units', () => {
   it('科, 股 and schools lead in a bare sentence and name the unit of a heading, as a bureau does', () => {
     const p = parsePlan(

@@ -87,12 +87,15 @@ export function readAttributions(toks: IToken[], from: number, to: number, ctx: 
   const found = readAttributionSyntax(toks, from, to);
   for (let k = 0; k < found.length; k++) {
     const syntax = found[k]!;
+    const unitsBefore = ctx.units?.length ?? 0;
     const attribution = readAttribution(toks, syntax, ctx);
     if (attribution === null) continue;
-    // `重点任务分解见下表（列第一位者为牵头单位）。`: a bracket that names no unit and no deadline, only how the plan
-    // names its leads, assigns nothing.
-    const empty = attribution.lead.length === 0 && attribution.responsible.length === 0 && attribution.deadlines.length === 0;
-    if (empty && syntax.kind === 'group' && statesConvention(toks, syntax.open, syntax.to, ctx.text)) continue;
+    // `重点任务分解见下表（列第一位者为牵头单位）。`, `（责任单位中列第一位的为牵头单位）`: a bracket that names no unit
+    // and no deadline, only how the plan names its leads (the words a field's name opens are no unit), assigns nothing.
+    if (syntax.kind === 'group' && namesNothing(attribution) && statesConvention(toks, syntax.open, syntax.to, ctx.text)) {
+      if (ctx.units) ctx.units.length = unitsBefore;
+      continue;
+    }
     out.push(attribution);
   }
   if (found.length === 0) {
@@ -125,6 +128,14 @@ const RESPONSIBLE_LEADS = /(?:未注明|未明确|无|没有|未列)牵头单位
 export function conventionIn(words: string): LeadConvention {
   if (FIRST_LISTED.test(words)) return 'first';
   return RESPONSIBLE_LEADS.test(words) ? 'all' : 'none';
+}
+
+/** Does `a` name no deadline and no unit, but words that end like none (`中列第一位的`, a convention's)? */
+function namesNothing(a: Attribution): boolean {
+  if (a.deadlines.length > 0) return false;
+  for (const u of a.lead) if (UNIT_END.test(u.name)) return false;
+  for (const u of a.responsible) if (UNIT_END.test(u.name)) return false;
+  return true;
 }
 
 /** The most a bracket stating the lead convention holds (`（责任单位中列第一位的为牵头单位，下同）`); a longer one is read as written. */
