@@ -382,7 +382,7 @@ function copulaFieldAt(toks: readonly IToken[], at: number, to: number, from: nu
 const COPULA_CLAUSE_OPENERS = new Set<TokenType>([Comma, Semicolon, SentenceEnd, Newline]);
 
 /** Are the names in `text` (parted by `、`) units' names? */
-function namesUnitsText(text: string): boolean {
+export function namesUnitsText(text: string): boolean {
   return text.split('、').every((name) => {
     const bare = withoutModal(name.trim());
     return NAME_LIKE.test(bare) && UNIT_END.test(bare);
@@ -554,7 +554,7 @@ function namesUnits(toks: readonly IToken[], from: number, to: number): boolean 
 }
 
 /** Is `names` a list of units' names (the text of `namesUnits`' tokens)? */
-function namedList(names: string): boolean {
+export function namedList(names: string): boolean {
   if (names.length === 0 || names.length > MAX_BY_UNITS) return false;
   // Each name of the list (`、` inside brackets is no separator: `各县（市、区）人民政府`) ends like a unit's; words of
   // manner may follow the last (`县城管局要`).

@@ -1,6 +1,7 @@
 // The plan parser: a document is a sequence of lines; a line holds paragraphs, each opened by an optional numbering marker.
 import { EmbeddedActionsParser, type IOrAlt, type IParserConfig, type IRecognitionException, type IToken } from 'chevrotain';
-import { allTokens, Inline, Marker, Newline, RowPipe } from './tokens.js';
+import { emptyLabelAt, labelBeforeValue, namesLineAfter, valueLineAfter } from './field-lines.js';
+import { allTokens, DeadlineField, holdsBlankLine, Inline, Marker, Newline, RowPipe } from './tokens.js';
 import { countBrackets, mayWrap, wrapsInBracket, type OpenBrackets } from './wrap.js';
 
 /**
@@ -45,8 +46,8 @@ const end = (t: IToken) => t.startOffset + t.image.length;
  *   paragraph := Marker Inline* | Inline+          — ends at a line break or the next marker
  *   tableRow  := RowPipe Inline*                    — a Markdown pipe-table line (its inner pipes are Inline)
  * but for one action: a line break that is a hard wrap inside an attribution bracket (`（牵头单位：市金融` / `工作局）`,
- * `wrapAt`) does not end its paragraph, and the paragraph after it is the same block (the line break among its
- * tokens). A paragraph's brackets are counted (`countBrackets`, each token once) only to tell a wrap from a
+ * `wrapAt`), or that parts a field's label from its value on the next line (`牵头单位：` / `市市场监管局`, `goesOnAt`),
+ * does not end its paragraph, and the paragraph after it is the same block (the line break among its tokens). A paragraph's brackets are counted (`countBrackets`, each token once) only to tell a wrap from a
  * paragraph's end; what they hold is left to the model, which matches them by their depth, so that 10,000 nested
  * brackets cost nothing more than 10,000 characters. (A gated repetition in the paragraph rule read the same, but its
  * look-ahead, made anew for each paragraph, cost the parse of the 1 MB bench plan a fifth more.)
@@ -69,8 +70,13 @@ export class PlanParser extends EmbeddedActionsParser {
   /** The brackets the paragraph being read has open, counted up to `counted` (the tokens before are counted). */
   private readonly open: OpenBrackets = { depth: 0, keyword: false };
   private counted = 0;
-  /** The paragraph the line break just read wraps inside an open bracket of: the next paragraph goes on with it. */
+  /**
+   * The paragraph the line break just read does not end (it wraps inside an open bracket, or a field's value follows
+   * on the next line): the next paragraph goes on with it.
+   */
   private wrapped: Block | null = null;
+  /** The unit field whose value the line just read gave, on a line after its label (its token's index), else -1. */
+  private valueLabel = -1;
 
   private readonly consumeInline = (): void => {
     this.lastToken = this.CONSUME(Inline);
@@ -84,7 +90,7 @@ export class PlanParser extends EmbeddedActionsParser {
     {
       ALT: () => {
         this.CONSUME(Newline);
-        this.wrapped = this.wrapAt(this.next);
+        this.wrapped = this.goesOnAt(this.next);
         this.next++;
       },
     },
@@ -125,6 +131,32 @@ export class PlanParser extends EmbeddedActionsParser {
   };
 
   /**
+   * The paragraph last read when the line break at `at`, just read, does not end it, else null: a hard wrap inside its
+   * open bracket (`wrapAt`); the break after a field's label left empty on its line when the next line is its value
+   * (`牵头单位：` / `市市场监管局`), and after a unit field's value given so when the next line names units too
+   * (`field-lines.ts`). Reads the line after the break only where a paragraph ends in such a label or value.
+   */
+  private goesOnAt(at: number): Block | null {
+    const label = this.valueLabel;
+    this.valueLabel = -1;
+    const wrapped = this.wrapAt(at);
+    if (wrapped !== null || this.RECORDING_PHASE) return wrapped;
+    const toks = this.input;
+    const previous = this.blocks[this.blocks.length - 1];
+    if (previous === undefined || previous.kind !== 'paragraph' || previous.last !== at) return null;
+    // The lines of a unit field's value are consecutive (a blank line or a sign-off's date ends the list).
+    if (label >= 0 && !holdsBlankLine(toks[at]!.image) && namesLineAfter(toks, at)) {
+      this.valueLabel = label;
+      return previous;
+    }
+    const empty = emptyLabelAt(toks, previous.first, at);
+    if (empty < 0 || !valueLineAfter(toks, empty, at)) return null;
+    // A deadline is one line; a unit field's value may go on over the lines after.
+    if (toks[empty]!.tokenType !== DeadlineField) this.valueLabel = empty;
+    return previous;
+  }
+
+  /**
    * The paragraph last read when the line break at `at`, just read, is a hard wrap inside its open bracket
    * (`wrapsInBracket`), else null. Its brackets are counted from where they were counted to, each token once; the
    * paragraphs that end before a blank line, a marker or a table row (most) are let go without counting (`mayWrap`).
@@ -136,7 +168,7 @@ export class PlanParser extends EmbeddedActionsParser {
     if (!mayWrap(toks[at]!, toks[at + 1])) return null;
     countBrackets(toks, this.counted, at, this.open);
     this.counted = at;
-    return wrapsInBracket(toks, at, this.open) ? previous : null;
+    return wrapsInBracket(toks, at, this.open, labelBeforeValue) ? previous : null;
   }
 
   constructor(config: IParserConfig = PARSER_CONFIG) {
@@ -153,6 +185,7 @@ export class PlanParser extends EmbeddedActionsParser {
     this.lastToken = null;
     this.marker = null;
     this.wrapped = null;
+    this.valueLabel = -1;
     return blocks;
   });
 

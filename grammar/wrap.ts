@@ -44,10 +44,17 @@ export function mayWrap(newline: IToken, next: IToken | undefined): boolean {
  * Is the line break at `at` (a `Newline` of `toks`) a hard wrap inside the brackets `open` counts? It is when the
  * outermost closes on one of the `WRAP_LINES` lines after it (a keyword cut by a wrap counts as a line break), an
  * attribution bracket by then (it holds a keyword, before or after the break), and nothing between starts a block of its own: a numbering marker (the next line opening
- * with one is a new item), a table row, a cell border, a blank line. Reads at most `WRAP_LINES` lines on: a line is
- * read by the breaks of the few lines before it only, so a text's wraps cost time linear in it.
+ * with one is a new item), a table row, a cell border, a blank line. A break `valueBreak` says is layout (a field's label
+ * before its value on the next line: `field-lines.ts`) is not counted, so a bracket that gives each field two lines
+ * still closes in reach. Reads at most `WRAP_LINES` lines on (and the value lines between): a line is read by the breaks
+ * of the few lines before it only, so a text's wraps cost time linear in it.
  */
-export function wrapsInBracket(toks: readonly IToken[], at: number, open: OpenBrackets): boolean {
+export function wrapsInBracket(
+  toks: readonly IToken[],
+  at: number,
+  open: OpenBrackets,
+  valueBreak: (toks: readonly IToken[], at: number) => boolean = () => false,
+): boolean {
   if (open.depth === 0) return false;
   let depth = open.depth;
   let keyword = open.keyword;
@@ -55,7 +62,7 @@ export function wrapsInBracket(toks: readonly IToken[], at: number, open: OpenBr
   for (let i = at; i < toks.length; i++) {
     const t = toks[i]!;
     if (t.tokenType === Newline) {
-      if (++breaks > WRAP_LINES || holdsBlankLine(t.image)) return false;
+      if (holdsBlankLine(t.image) || (!valueBreak(toks, i) && ++breaks > WRAP_LINES)) return false;
     } else if (startsBlock(toks, i)) return false;
     else if (is(t, OPENER)) depth++;
     else if (is(t, CLOSER)) {

@@ -464,6 +464,78 @@ describe('parsePlan', () => {
     });
   });
 
+  describe('a field\'s value on the line after its label (a Word table or form copied as text)', () => {
+    const plan = planOf([
+      '青禾县2026年农村人居环境整治工作方案', // 0
+      '一、重点任务', // 1
+      '（一）推进农村户厕改造，新建卫生户厕300座。', // 2
+      '牵头单位：', // 3
+      '县农业农村局', // 4
+      '责任单位：', // 5
+      '各乡镇人民政府', // 6
+      '完成时限：', // 7
+      '2026年10月底前', // 8
+      '（二）整治村庄生活垃圾。牽頭單位：', // 9
+      '', // 10
+      '縣城管局', // 11
+      '配合單位：', // 12
+      '县生态环境分局、县卫健委', // 13
+      '县财政局', // 14
+      '時間節點：', // 15
+      '长期坚持', // 16
+      '（三）建立长效管护机制。', // 17
+      '【牵头单位】', // 18
+      '县乡村振兴局', // 19
+      '（四）开展村庄清洁行动。', // 20
+      '牵头单位：县住建局', // 21
+      '时间：', // 22
+      '（五）整治农村黑臭水体。', // 23
+      '牵头单位：', // 24
+      '完成时限：2026年12月底前', // 25
+      '（六）推进农村生活污水治理。（牵头单位：', // 26
+      '县水利局', // 27
+      '责任单位：', // 28
+      '各乡镇人民政府', // 29
+      '完成时限：', // 30
+      '2026年11月底前）', // 31
+      '二、保障措施', // 32
+    ]);
+
+    it('reads the value on the next line (a blank line between or not), and a unit field\'s value over the lines of names after it', () => {
+      assert.deepEqual(
+        plan.tasks.map((t) => [t.number, t.title, names(t.lead), names(t.responsible), t.deadline?.text ?? null]),
+        [
+          ['（一）', '推进农村户厕改造，新建卫生户厕300座', ['县农业农村局'], ['各乡镇人民政府'], '2026年10月底前'],
+          ['（二）', '整治村庄生活垃圾', ['縣城管局'], ['县生态环境分局', '县卫健委', '县财政局'], '长期坚持'],
+          ['（三）', '建立长效管护机制', ['县乡村振兴局'], [], null],
+          ['（四）', '开展村庄清洁行动', ['县住建局'], [], null],
+          ['（五）', '整治农村黑臭水体', [], [], '2026年12月底前'],
+          // In a bracket, each field on two lines: the bracket closes in reach all the same (no unclosed bracket).
+          ['（六）', '推进农村生活污水治理', ['县水利局'], ['各乡镇人民政府'], '2026年11月底前'],
+        ],
+      );
+      // No value is left behind as a line of its own (the empty `时间：` aside, which is no field line).
+      assert.deepEqual(plan.unnumbered.map((u) => u.attribution.span.start), [plan.text.indexOf('时间：')]);
+      const [first, second] = plan.tasks;
+      assert.equal(at(first!.lead[0]!.range), '4:0-4:6');
+      assert.equal(at(second!.lead[0]!.range), '11:0-11:4');
+      assert.equal(at(second!.responsible[2]!.range), '14:0-14:4');
+      assertRangesAgree(plan);
+    });
+
+    it('still finds a label left empty: the next line opens an item or another label', () => {
+      const attributions = [...plan.allSections.flatMap((s) => s.attributions), ...plan.unnumbered.map((u) => u.attribution)];
+      const problems = attributions.flatMap((a) => a.problems).sort((a, b) => a.span.start - b.span.start);
+      assert.deepEqual(
+        problems.map((p) => [p.kind, p.range.start.line]),
+        [
+          ['empty-field', 22],
+          ['empty-field', 24],
+        ],
+      );
+    });
+  });
+
   describe('pipes in prose', () => {
     const plan = planOf([
       '江北市2025年工作方案',

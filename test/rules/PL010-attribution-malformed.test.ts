@@ -170,6 +170,19 @@ describe('PL010 attribution-malformed', () => {
       ]);
       assert.deepEqual(findings(text), ['责任单位：', '牵头单位：', '完成时限：']);
     });
+
+    it('reports no field whose value is on the line after its label, nor a lead missing there; a label left empty before the next item still is', () => {
+      const text = [
+        '江宁市2026年法治政府建设工作要点', '', '一、重点任务', '',
+        '（一）推进行政复议体制改革。', '牵头单位：', '市司法局', '责任单位：', '各区人民政府', '完成时限：', '2026年9月底前',
+        '（二）规范行政执法行为。', '牽頭單位：', '市城管执法局', '時限：', '（三）深化府院联动机制。（牵头单位：', '市法院）', '',
+      ].join('\n');
+      const found = lint(text).filter((d) => d.ruleId === 'PL010' || d.ruleId === 'PL001');
+      assert.deepEqual(
+        found.map((d) => [d.ruleId, text.slice(d.span.start, d.span.end)]),
+        [['PL010', '時限：']],
+      );
+    });
   });
 
   describe('plans without findings', () => {

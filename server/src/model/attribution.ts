@@ -887,11 +887,38 @@ function readField(toks: IToken[], from: number, valueStart: number, to: number,
   const units = trimSpan(ctx.text, span.start, cut);
   const list = { start: units.start, end: trimListEnd(ctx.text, units) };
   // `责任单位：县农业农村局统筹，各乡镇具体实施`: clauses of names and the verb of their part, as in a bracket.
-  const count = verbedList(list, role, attribution, ctx) ?? pushUnits(role === 'lead' ? attribution.lead : attribution.responsible, list, role, ctx);
+  const into = role === 'lead' ? attribution.lead : attribution.responsible;
+  // A value the line after its label opens (`配合单位：` / `县交通运输局` / `县应急管理局`, a Word cell's lines) may give a list a line.
+  const count = verbedList(list, role, attribution, ctx) ?? (toks[valueStart]!.tokenType === T.Newline ? pushUnitLines(into, list, role, ctx) : pushUnits(into, list, role, ctx));
   if (count === 0 && !COOPERATING_FIELD.test(unspaced(head.image))) {
     attribution.problems.push(problem(ctx, 'empty-field', oneLine(head.image), { start: head.startOffset, end: valueTo }));
   }
 }
+
+/**
+ * `pushUnits` for a unit field's value on the lines after its label, a list a line (a Word cell's paragraphs:
+ * `县交通运输局` / `县应急管理局`): when each line is units' names alone, a line break parts two names; otherwise the
+ * value is read as written (a hard wrap cuts a name, `市金融` / `工作局`). Returns how many units it added.
+ */
+function pushUnitLines(out: ListBuffer<UnitMention>, list: Span, role: UnitRole, ctx: AttributionContext): number {
+  const { text } = ctx;
+  const lines: Span[] = [];
+  for (let from = list.start; from < list.end; ) {
+    let to = from;
+    while (to < list.end && text.charCodeAt(to) !== LF && text.charCodeAt(to) !== CR) to++;
+    const line = trimSpan(text, from, to);
+    if (line.start < line.end) {
+      if (!onlyUnitNames(text.slice(line.start, line.end))) return pushUnits(out, list, role, ctx);
+      lines.push(line);
+    }
+    from = to + 1;
+  }
+  let count = 0;
+  for (const line of lines) count += pushUnits(out, { start: line.start, end: trimListEnd(text, line) }, role, ctx);
+  return count;
+}
+const LF = 0x0a;
+const CR = 0x0d;
 
 /** The words of a co-operating unit's field or part (`配合` `协办` `参与` `支持`…), as a pattern's alternatives. */
 export const COOPERATING_WORDS = '配合|协同|協同|协作|協作|协办|協辦|协助|協助|参与|參與|参加|參加|支持';
