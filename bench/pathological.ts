@@ -280,6 +280,27 @@ export const CASES: readonly PathologicalCase[] = [
     },
   },
   {
+    name: 'paged-tables',
+    what: 'a space-separated and a one-cell-per-line table over many pages, each page a page number and the header again, cells that open as the header does',
+    benchSize: '20,000 rows',
+    benchUnits: 20_000,
+    build: (n) => {
+      const header = ['序号', '重点工作任务', '牵头单位', '责任单位', '完成时限'];
+      const space = ['青岚市2024年重点工作任务表', header.join(' ')];
+      const flat = ['附件2', ...header];
+      for (let i = 0; i < n; i++) {
+        const row = [`${i + 1}`, `序号重点工作任务第${i}项`, `市司法局${i % 50}`, '市财政局', '2024年底前'];
+        space.push(row.join(' '));
+        flat.push(...row);
+        if (i % 20 === 19) {
+          space.push(`— ${i} —`, header.join('  '));
+          flat.push(`— ${i} —`, ...header);
+        }
+      }
+      return [...space, '', ...flat].join('\n') + '\n';
+    },
+  },
+  {
     name: 'glued-table',
     what: 'a table whose cells a sharing page glued together, lines broken mid-row, the header repeated, rows without units',
     benchSize: '20,000 rows',

@@ -10,6 +10,7 @@
 // with; and the model reads tables after the token vector is dropped (server/src/model/plan.ts), by lines.
 
 import { isSpaceCode, isTrimCode, trimSpan } from './chars.js';
+import { pageLineEnd } from './page.js';
 
 /** A range [start, end) of the text. */
 export interface Span {
@@ -102,6 +103,11 @@ export class LineView<L extends LineStarts = LineStarts> {
     const end = this.end(k);
     for (let i = this.start(k); i < end; i++) if (!isSpaceCode(this.text.charCodeAt(i))) return false;
     return true;
+  }
+
+  /** Is line `k` a page number alone (`— 5 —`, `第3页`: the footer a PDF's text keeps between two pages)? */
+  isPageNumber(k: number): boolean {
+    return pageLineEnd(this.text, this.firstKept(k), this.end(k)) >= 0;
   }
 
   /** The first code unit of line `k` that `trim()` keeps, or its end. */

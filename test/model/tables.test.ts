@@ -464,3 +464,115 @@ describe('task tables: a line break written as HTML in a Markdown cell', () => {
     assertRangesAgree(plan);
   });
 });
+
+describe('task tables: the header printed again after a page break (a table copied over pages from a PDF or Word)', () => {
+  const HEADER = ['序号', '工作任务', '牵头单位', '配合单位', '完成时限'];
+  const ROWS = [
+    ['1', '改造农村供水管网15公里', '县水务局', '各乡镇人民政府', '2025年8月底前'],
+    ['2', '新建千吨万人水厂1座', '县水务局', '县发展改革局', '2025年11月底前'],
+    ['3', '开展农村饮水水质抽检', '县卫健委', '县疾控中心', '2025年6月底前'],
+    ['4', '完善供水应急预案', '县应急管理局', '县水务局', '2025年5月底前'],
+  ];
+  /** The plan whose table holds rows 1–2, then the lines `pageBreak` (the header again), then rows 3–4, each line made by `row`. */
+  const paged = (row: (cells: string[]) => string[], pageBreak: string[], head: string[] = row(HEADER)) =>
+    planOf([
+      '松埠县2025年农村供水保障工作方案',
+      '',
+      '附件：农村供水保障重点任务分工表',
+      ...head,
+      ...ROWS.slice(0, 2).flatMap(row),
+      ...pageBreak,
+      ...ROWS.slice(2).flatMap(row),
+    ]);
+  const spaced = (cells: string[]) => [cells.join(' ')];
+  const piped = (cells: string[]) => [`| ${cells.join(' | ')} |`];
+  const tabbed = (cells: string[]) => [cells.join('\t')];
+  const flat = (cells: string[]) => cells;
+
+  /** One table of four rows numbered 1–4, each a task with its lead; the header again is no row and no task. */
+  const assertOneTable = (plan: ReturnType<typeof planOf>, form: string) => {
+    assert.deepEqual(plan.tables.map((t) => [t.form, t.rows.map((r) => r.cells[0])]), [[form, ['1', '2', '3', '4']]]);
+    assert.deepEqual(
+      plan.tasks.map((t) => [t.number, names(t.lead)]),
+      ROWS.map((r) => [r[0], [r[2]]]),
+    );
+    assert.ok(plan.tables[0]!.rows.every((r) => !r.cells.some((c) => c.includes('序') || c.includes('—'))), 'no cell holds the header or the page number');
+    assertRangesAgree(plan);
+  };
+
+  it('space-separated: the rows after it go on with the table, with or without the page number, however the header is spaced', () => {
+    assertOneTable(paged(spaced, ['— 3 —', HEADER.join(' ')]), 'space');
+    assertOneTable(paged(spaced, [HEADER.join(' ')]), 'space');
+    assertOneTable(paged(spaced, ['', '- 3 -', '', '序 号  工作任务  牵头单位  配合单位  完成时限']), 'space');
+    assertOneTable(paged(spaced, ['第 3 页 共 8 页', HEADER.join('  ')]), 'space');
+  });
+
+  it('space-separated: a row short of a cell (merged) before the break takes neither the page number nor the header', () => {
+    const plan = planOf([
+      '松埠县2025年农村供水保障工作方案',
+      '附件：农村供水保障重点任务分工表',
+      HEADER.join(' '),
+      ROWS[0]!.join(' '),
+      '2 新建千吨万人水厂1座 县水务局 2025年11月底前',
+      '— 3 —',
+      HEADER.join(' '),
+      ROWS[2]!.join(' '),
+    ]);
+    assert.deepEqual(plan.tables.map((t) => t.rows.map((r) => r.cells[0])), [['1', '2', '3']]);
+    assert.deepEqual(plan.tables[0]!.rows[1]!.cells, ['2', '新建千吨万人水厂1座', '县水务局', '', '2025年11月底前']);
+  });
+
+  it('Markdown: the pipe rows after the page number go on with the table, the header again (and its separator) no row', () => {
+    const separator = '| --- | --- | --- | --- | --- |';
+    assertOneTable(paged(piped, ['— 3 —', ...piped(HEADER), separator], [...piped(HEADER), separator]), 'markdown');
+    assertOneTable(paged(piped, ['', '— 3 —', '', ...piped(HEADER)], [...piped(HEADER), separator]), 'markdown');
+  });
+
+  it('tab-separated: the header again, with its tabs or spaced out without them, after the page number', () => {
+    assertOneTable(paged(tabbed, ['— 3 —', ...tabbed(HEADER)]), 'tsv');
+    assertOneTable(paged(tabbed, ['— 3 —', '序号  工作任务  牵头单位  配合单位  完成时限']), 'tsv');
+  });
+
+  it('one cell a line: the header\'s cells again after the page number, and a row short of a cell before it', () => {
+    assertOneTable(paged(flat, ['— 3 —', ...HEADER]), 'flat');
+    assertOneTable(paged(flat, HEADER), 'flat');
+    const merged = planOf([
+      '松埠县2025年农村供水保障工作方案',
+      '附件',
+      ...HEADER,
+      ...ROWS[0]!,
+      ...['2', '新建千吨万人水厂1座', '县水务局', '2025年11月底前'],
+      '— 3 —',
+      ...HEADER,
+      ...ROWS[2]!,
+    ]);
+    assert.deepEqual(merged.tables.map((t) => t.rows.map((r) => r.cells[0])), [['1', '2', '3']]);
+    assert.deepEqual(merged.tables[0]!.rows[1]!.cells, ['2', '新建千吨万人水厂1座', '县水务局', '', '2025年11月底前']);
+  });
+
+  it('a table after the page break with a header of its own is a table of its own, and so is one whose numbers start again at 1', () => {
+    const other = ['序号', '整改事项', '责任单位', '整改时限'];
+    const second = [
+      ['1', '排查老化供水设施', '各乡镇人民政府', '2025年4月底前'],
+      ['2', '建立水厂运维台账', '县水务局', '2025年7月底前'],
+    ];
+    const restarted = ROWS.slice(2).map((r, i) => [`${i + 1}`, ...r.slice(1)]);
+    for (const [row, form] of [[spaced, 'space'], [piped, 'markdown'], [flat, 'flat']] as const) {
+      const before = [HEADER, ...ROWS.slice(0, 2)].flatMap(row);
+      const plan = planOf(['松埠县2025年农村供水保障工作方案', '', ...before, '— 3 —', ...[other, ...second].flatMap(row)]);
+      assert.deepEqual(
+        plan.tables.map((t) => [t.form, t.header.length, t.rows.map((r) => r.cells[0])]),
+        [
+          [form, 5, ['1', '2']],
+          [form, 4, ['1', '2']],
+        ],
+        form,
+      );
+      // The same header over rows numbered from 1 again: a second table of the same form (the pipe rows of a Markdown
+      // table stay one table, whose numbering may start again after the heading between, as PL004 reads it).
+      if (form === 'markdown') continue;
+      const again = planOf(['松埠县2025年农村供水保障工作方案', '', ...before, '— 3 —', ...[HEADER, ...restarted].flatMap(row)]);
+      assert.deepEqual(again.tables.map((t) => t.rows.map((r) => r.cells[0])), [['1', '2'], ['1', '2']], form);
+    }
+  });
+});

@@ -205,6 +205,47 @@ describe('PL004 number-sequence', () => {
     });
   });
 
+  describe('a table whose header is printed again after a page break (copied over pages from a PDF or Word)', () => {
+    const header = ['序号', '整治任务', '牵头单位', '责任单位', '完成时限'];
+    /** A task table with `header` written by `row` over rows numbered `first`, then `between` (a page break), then rows numbered `then`. */
+    const paged = (row: (cells: string[]) => string[], first: string[], between: string[], then: string[]) =>
+      [
+        '澄湖县2025年河湖岸线整治工作方案',
+        '',
+        '附件：河湖岸线整治任务分解表',
+        ...row(header),
+        ...first.flatMap((n) => row([n, `清理河道岸线堆放物${n}处`, '县水利局', '各镇人民政府', '2025年9月底前'])),
+        ...between,
+        ...then.flatMap((n) => row([n, `拆除岸线违建设施${n}处`, '县自然资源局', '县城管局', '2025年10月底前'])),
+        '',
+      ].join('\n');
+    const spaced = (cells: string[]) => [cells.join(' ')];
+    const forms: [string, (cells: string[]) => string[], string[]][] = [
+      ['space-separated', spaced, ['— 4 —', '序号  整治任务  牵头单位  责任单位  完成时限']],
+      ['space-separated, no page number', spaced, [header.join(' ')]],
+      ['Markdown', (cells) => [`| ${cells.join(' | ')} |`], ['— 4 —', `| ${header.join(' | ')} |`]],
+      ['tab-separated, the header again without its tabs', (cells) => [cells.join('\t')], ['— 4 —', header.join('  ')]],
+      ['one cell a line', (cells) => cells, ['— 4 —', ...header]],
+    ];
+
+    for (const [form, row, between] of forms) {
+      it(`counts its rows on across the break: nothing to report, nothing to renumber (${form})`, () => {
+        const text = paged(row, ['1', '2'], between, ['3', '4']);
+        assert.deepEqual(findings(text), []);
+        assert.equal(fixed(text), text);
+      });
+    }
+
+    it('still reports a gap after the break, and renumbers from it on', () => {
+      const text = paged(spaced, ['1', '2'], forms[0]![2], ['5', '6']);
+      assert.deepEqual(findings(text).map((d) => d.message), ['任务表序号“5”跳号，应为“3”']);
+      assert.deepEqual(
+        fixed(text).split('\n').slice(-3, -1).map((l) => l.split(' ')[0]),
+        ['3', '4'],
+      );
+    });
+  });
+
   it('settles the bracket-style sample: the gap and the duplicate together leave 1.–17.', () => {
     const text = readFileSync(join(SAMPLES, 'bracket-style.plan'), 'utf8');
     assert.deepEqual(

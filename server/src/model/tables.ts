@@ -33,7 +33,7 @@ import { ListBuffer } from './buffer.js';
 import { PlacedRow, PlacedTable } from './located.js';
 import { LineTable } from './positions.js';
 import { alignCells, cellKinds, slotOf, UNIT_END, type KindOf, type Slot } from './table-cells.js';
-import { isPlaceholder, isTrimCode, toSimplified, trimSpan } from './text.js';
+import { isPlaceholder, isSpaceCode, isTrimCode, toSimplified, trimSpan } from './text.js';
 import type { ColumnRole, Span, Table, TableRow } from './types.js';
 
 /**
@@ -379,10 +379,71 @@ function isCategoryLine(view: Lines, k: number): boolean {
   return to - from <= 40 && !isPipe(view.text.charCodeAt(from));
 }
 
+/** How many blank or page-number lines may stand between a table's last row and its header printed again. */
+const MAX_PAGE_BREAK = 4;
+/** How many lines a header printed again may take (a flattened copy's, one cell a line: `MAX_COLUMNS` and blank lines). */
+const MAX_HEADER_LINES = 20;
+
+/** Is `c` left out of a header's words as a repeat is matched: a space of any width, a pipe? */
+const isHeaderGap = (c: number): boolean => isSpaceCode(c) || isPipe(c);
+
+/**
+ * The words of a table's header on lines [first, last] as its repeat is matched (`headerRepeatEnd`): every character
+ * but spaces and pipes, so that `| 序号 | 重点任务 |`, `序号\t重点任务` and `序 号  重点任务` are one header.
+ */
+function headerKey(view: Lines, first: number, last: number): string {
+  const { text } = view;
+  let key = '';
+  for (let k = first; k <= last; k++) {
+    const end = view.end(k);
+    let from = -1;
+    for (let i = view.start(k); i <= end; i++) {
+      const gap = i === end || isHeaderGap(text.charCodeAt(i));
+      if (gap && from >= 0) {
+        key += text.slice(from, i);
+        from = -1;
+      } else if (!gap && from < 0) from = i;
+    }
+  }
+  return key;
+}
+
+/**
+ * Where a table's header, whose words are `key` (`headerKey`), is printed again from line `k`: the line after it, or
+ * -1. A table copied from a PDF or a Word document over several pages repeats its header at the top of each page,
+ * after the blank lines and the page number (`— 5 —`) the copy kept; the header may be spaced otherwise than the
+ * first (`序 号`) and take several lines (one cell a line). Its rows go on with the table's: the repeat is no row
+ * and no new table. Reads at most `MAX_PAGE_BREAK + MAX_HEADER_LINES` lines, and each only as far as it matches.
+ */
+function headerRepeatEnd(view: Lines, k: number, key: string): number {
+  const { text } = view;
+  if (key.length === 0) return -1;
+  for (let skipped = 0; k < view.count && (view.isNoise(k) || view.isPageNumber(k)); k++) if (++skipped > MAX_PAGE_BREAK) return -1;
+  let p = 0;
+  for (const stop = k + MAX_HEADER_LINES; p < key.length && k < view.count && k < stop; k++) {
+    const end = view.end(k);
+    for (let i = view.start(k); i < end; i++) {
+      const c = text.charCodeAt(i);
+      if (isHeaderGap(c)) continue;
+      if (p === key.length || c !== key.charCodeAt(p)) return -1;
+      p++;
+    }
+  }
+  return p === key.length ? k : -1;
+}
+
 function readPipeTable(view: Lines, first: number): { table: Table | null; next: number } {
   const { text } = view;
   let last = first;
-  while (last + 1 < view.count && view.startsWithPipe(last + 1)) last++;
+  const key = headerKey(view, first, first);
+  for (;;) {
+    while (last + 1 < view.count && view.startsWithPipe(last + 1)) last++;
+    // The header printed again after a page break (`— 5 —`): the rows after it go on with the table. The lines between
+    // hold no cells, and the header's repeat is a heading row (`isHeadingRow`): neither is a row.
+    const after = last > first ? headerRepeatEnd(view, last + 1, key) : -1;
+    if (after < 0 || after >= view.count || !view.startsWithPipe(after)) break;
+    last = after;
+  }
   // The cell spans of the row being read, one buffer for every row of the table (see `ListBuffer`).
   const spans = new ListBuffer<Span>();
   pipeCells(text, view.start(first), view.end(first), spans);
@@ -427,6 +488,7 @@ function readTsvTable(view: Lines, first: number): { table: Table | null; next: 
   const headerTabs = view.tabCount(first);
   // Each row's first and last line (a quoted cell or a cell with line breaks runs on over lines), and the table's last line.
   const rowLines: number[] = [];
+  const key = headerKey(view, first, first);
   let last = first;
   for (let k = first + 1; k < view.count; k++) {
     if (view.hasTab(k)) {
@@ -434,7 +496,12 @@ function readTsvTable(view: Lines, first: number): { table: Table | null; next: 
       if (last === k) last = cutRowEnd(view, k, headerTabs);
       rowLines.push(k, last);
       k = last;
-    } else if (!(k + 1 < view.count && view.hasTab(k + 1) && isCategoryLine(view, k))) break;
+    } else if (!(k + 1 < view.count && view.hasTab(k + 1) && isCategoryLine(view, k))) {
+      // The header printed again after a page break, without its tabs (`序号  重点任务…`): the rows after it go on.
+      const after = rowLines.length > 0 ? headerRepeatEnd(view, k, key) : -1;
+      if (after < 0 || after >= view.count || !view.hasTab(after)) break;
+      k = after - 1;
+    }
   }
   // The cell spans of the row being read, one buffer for every row of the table (see `ListBuffer`).
   const spans = new ListBuffer<Span>();
@@ -591,6 +658,7 @@ function readSpaceTable(view: Lines, first: number): { table: Table | null; next
   // a column says better (a header's names may stand centred over their columns).
   let starts = lineStarts(text, view.start(first), view.firstKept(first), view.end(first), header.length);
   const dataColumns = columns.map((role, c) => slotOf(headerWords(header[c]!), role)).slice(1);
+  const key = headerKey(view, first, first);
   const kindOf = cellKinds();
   const rows: TableRow[] = [];
   // A rule under the header (`------ ----------`, a plain-text table's border) is no row.
@@ -601,7 +669,14 @@ function readSpaceTable(view: Lines, first: number): { table: Table | null; next
     const start = view.firstKept(k);
     const end = view.end(k);
     const numberEnd = rowNumberEnd(text, start, end);
-    if (numberEnd < 0) break;
+    if (numberEnd < 0) {
+      // The header printed again after a page break (`— 5 —`, then `序号 重点任务…`): the rows after it go on, their
+      // numbers still increasing (a row 1 after it opens a table of its own).
+      const after = rows.length > 0 ? headerRepeatEnd(view, k, key) : -1;
+      if (after < 0) break;
+      k = after;
+      continue;
+    }
     const value = smallNumber(text, start, numberEnd);
     if (value <= previous) break;
     previous = value;
@@ -612,7 +687,7 @@ function readSpaceTable(view: Lines, first: number): { table: Table | null; next
     // The row runs on over lines that open with no number while it has fewer cells than columns: short cells or
     // cells with spaces between them (a paragraph after the table is neither).
     for (let j = k + 1; j < view.count && j - k < MAX_ROW_LINES && cells.length < dataColumns.length; j++) {
-      if (view.isNoise(j)) break;
+      if (view.isNoise(j) || headerRepeatEnd(view, j, key) >= 0) break;
       const from = view.firstKept(j);
       const to = keptEnd(text, from, view.end(j));
       if (rowNumberEnd(text, from, to) >= 0 || (to - from > MAX_RUN_ON && !hasSpace(text, from, to))) break;
@@ -785,6 +860,10 @@ function readFlatTable(view: Lines, first: number): { table: Table | null; next:
   }
   const numberCol = columns.indexOf('number');
   const hasDeadlineColumn = columns.includes('deadline');
+  const key = headerKey(view, headerLines[0]!.index, headerLines[headerLines.length - 1]!.index);
+  // Whether the header was printed again since the last row (a page break): the next row's number may not be the one
+  // expected, and is read as a gap rather than as the end of the table.
+  let repeated = false;
   const width = header.length;
   const dataColumns = columns.map((role, c) => slotOf(headerWords(header[c]!), role)).filter((_, c) => c !== numberCol);
   const kindOf = cellKinds();
@@ -802,14 +881,24 @@ function readFlatTable(view: Lines, first: number): { table: Table | null; next:
     // The number line is 1–4 digits, spaces and a closing pipe aside, the next in sequence — or 1 again after a
     // category cell (`二、优化服务`: numbering that starts again under each category).
     const value = smallNumber(text, numberStart, numberEnd);
+    if (value < 0 && leading === 0 && rows.length > 0) {
+      // The header printed again after a page break (`— 5 —`, then its cells one a line): the rows after it go on.
+      const after = headerRepeatEnd(view, k, key);
+      if (after >= 0) {
+        repeated = true;
+        k = after;
+        continue;
+      }
+    }
     if (value < 0 && leading < LEADING_CELLS && numberEnd - numberStart <= 12 && (rows.length === 0 || restartAhead(view, k + 1, LEADING_CELLS - leading - 1))) {
       leading++;
       k++;
       continue;
     }
     const restart = value === 1 && leading > 0;
-    if (value < 0 || (expected >= 0 && value !== expected && !restart)) break;
+    if (value < 0 || (expected >= 0 && value !== expected && !restart && !(repeated && value > expected))) break;
     leading = 0;
+    repeated = false;
     expected = value + 1;
     k++;
     // Gather cell lines until the next row number; a cell ending in `、` or `，` goes on.
@@ -823,6 +912,8 @@ function readFlatTable(view: Lines, first: number): { table: Table | null; next:
       const from = view.firstKept(k);
       const to = keptEnd(text, from, view.end(k));
       if (open === null && smallNumber(text, from, to) === expected) break;
+      // A page break and the header printed again end the row: its cells are above them.
+      if (open === null && headerRepeatEnd(view, k, key) >= 0) break;
       if (open === null && cells.length >= dataColumns.length) {
         // A full row: it goes on only when the next row number follows soon (merged cells), or — the table's last row,
         // a list of units over more lines than its cell — when its date is still to come; and never far.
