@@ -351,6 +351,31 @@ describe('hover', () => {
     assert.match(deadlineText(d, { locale: 'zh-CN', today: TODAY }), /无效/);
   });
 
+  it('says where an inherited unit or deadline was written: a heading, the text above, the row above', () => {
+    const body = parsePlan(
+      [
+        '溪川县2024年工作方案',
+        '一、重点任务',
+        '（一）深化改革（县政务服务局牵头，2024年底前）',
+        '1.推进一网通办。',
+        '（二）优化服务',
+        '1.压缩办理时限。（牵头单位：县市场监管局，下同；完成时限：2024年6月底前）',
+        '2.推行告知承诺。',
+      ].join('\n'),
+    );
+    const markdown = (plan: typeof body, words: string, locale: 'zh-CN' | 'en' = 'zh-CN') => hoverAt(plan, plan.text.indexOf(words), { ...opts, locale })!.markdown;
+    assert.match(markdown(body, '1.推进一网通办'), /牵头单位: 县政务服务局（继承自上级）/);
+    assert.match(markdown(body, '1.推进一网通办'), /完成时限: 2024年底前 → 2024-12-31.*（继承自上级）/);
+    assert.match(markdown(body, '1.推进一网通办', 'en'), /Lead: 县政务服务局 \(inherited from its heading\)/);
+    assert.match(markdown(body, '2.推行告知承诺'), /牵头单位: 县市场监管局（沿用上文）/);
+    assert.match(markdown(body, '2.推行告知承诺', 'en'), /Lead: 县市场监管局 \(carried from above\)/);
+    assert.doesNotMatch(markdown(body, '1.压缩办理时限'), /继承|沿用/);
+    const table = parsePlan(
+      ['溪川县2024年工作方案', '附件：任务分解表', '| 序号 | 重点任务 | 牵头单位 | 完成时限 |', '| --- | --- | --- | --- |', '| 1 | 建设平台 | 县数据局 | 2024年6月底前 |', '| 2 | 汇聚数据 | 同上 | 同上 |'].join('\n'),
+    );
+    assert.match(markdown(table, '| 2 |'.slice(2)), /牵头单位: 县数据局（沿用上一行）/);
+  });
+
   it('a recurring deadline is never overdue', () => {
     // paren-style (2021): task (六) is due 每年第一季度; in mid-2025 its first occurrence is long past.
     const recurring = parsePlan(sample('paren-style.plan.txt')).tasks.find((t) => t.deadline?.recurring)!.deadline!;

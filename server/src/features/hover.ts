@@ -115,17 +115,33 @@ function unitHover(plan: PlanDocument, unit: UnitMention, opts: HoverOptions): s
 
 function taskHover(task: Task, opts: HoverOptions): string {
   const en = opts.locale === 'en';
-  const up = en ? ' (inherited)' : '（继承自上级）';
+  // Where an inherited value was written: a heading above the task, the row above in a table (a merged cell, `同上`), or
+  // elsewhere above (an item's `同上` or `下同`, a statement for every task).
+  const from = (span: Span | undefined): string =>
+    task.source === 'table'
+      ? en ? ' (from the row above)' : '（沿用上一行）'
+      : span !== undefined && inHeadingAbove(task, span)
+        ? en ? ' (inherited from its heading)' : '（继承自上级）'
+        : en ? ' (carried from above)' : '（沿用上文）';
   const units = (list: UnitMention[], inherited: boolean) =>
-    list.length === 0 ? (en ? '—' : '无') : list.map((u) => escapeMarkdown(u.name)).join(en ? ', ' : '、') + (inherited ? up : '');
+    list.length === 0 ? (en ? '—' : '无') : list.map((u) => escapeMarkdown(u.name)).join(en ? ', ' : '、') + (inherited ? from(list[0]!.span) : '');
   const lines = [
     `**${en ? 'Task' : '任务'} ${escapeMarkdown(task.number)}** ${escapeMarkdown(task.title)}`,
     '',
     `${en ? 'Lead' : '牵头单位'}: ${units(task.lead, task.inherited.lead)}  `,
     `${en ? 'Responsible' : '责任单位'}: ${units(task.responsible, task.inherited.responsible)}  `,
-    `${en ? 'Deadline' : '完成时限'}: ${task.deadline ? deadlineText(task.deadline, opts) + (task.inherited.deadline ? up : '') : en ? 'none' : '未写明'}`,
+    `${en ? 'Deadline' : '完成时限'}: ${task.deadline ? deadlineText(task.deadline, opts) + (task.inherited.deadline ? from(task.deadline.span) : '') : en ? 'none' : '未写明'}`,
   ];
   return lines.join('\n');
+}
+
+/** Was `span` written in the own text of a section above `task` (a heading's line and the paragraphs under it before its items)? */
+function inHeadingAbove(task: Task, span: Span): boolean {
+  for (let up = task.section?.parent ?? null; up !== null; up = up.parent) {
+    const own = up.bodySpan ?? up.span;
+    if (span.start >= own.start && span.end <= own.end) return true;
+  }
+  return false;
 }
 
 /** `2021年底前 → 2021-12-31（还剩 30 天）`: the deadline as written, normalised, and how far off it is. */
