@@ -834,6 +834,20 @@ describe('parsePlan', () => {
       '3.加强领导。',
     ];
 
+    it('does not make tasks of closing clauses about the document (when it takes effect, who interprets it)', () => {
+      const plan = planOf([
+        '海滨市促进消费若干措施',
+        '一、重点措施',
+        '（一）开展促消费活动。（市商务局牵头，2021年6月底前）',
+        '二、其他',
+        '（一）本措施自印发之日起施行，有效期至2021年12月31日。',
+        '（二）本措施由市商务局负责解释。',
+        '（三）本实施方案具体执行中的问题，由市商务局负责解释。',
+      ]);
+      assert.deepEqual(plan.tasks.map((t) => t.title), ['开展促消费活动']);
+      assert.deepEqual(plan.unnumbered, []);
+    });
+
     it('does not make tasks of items under 指导思想 / 保障措施', () => {
       const plan = planOf(lines);
       assert.deepEqual(plan.tasks.map((t) => t.number), ['2.']);

@@ -625,7 +625,7 @@ interface SectionInfo {
   firmDepth: number;
   /** For a top firm section: whether it holds tasks after all (`holdsTasks`), once known. */
   holdsTasks?: boolean;
-  /** It is a requirement of a covering notice: never a task, whatever it names. */
+  /** It is a requirement of a covering notice, an item of an attachment list or a clause about the document: never a task, whatever it names. */
   notice: boolean;
   /** It is an item of a list under a label naming a non-task section (`主要目标：` `1.…`): its parent's goals, not its parts. */
   labelled: boolean;
@@ -1148,7 +1148,9 @@ function buildSections(
     const inNonTaskPart = parent === null && partNonTask;
     const simpleTitle = toSimplified(title);
     const namedNonTask = isNonTaskTitle(simpleTitle, nonTask);
-    const isNonTask = inNotice || inAttachmentList || inLabelledList || inNonTaskPart || (parent?.nonTask ?? false) || namedNonTask;
+    // `本方案由县商务局负责解释`: the unit it names interprets the document, no work is given out.
+    const aboutDocument = DOCUMENT_CLAUSE.test(simpleTitle);
+    const isNonTask = inNotice || inAttachmentList || inLabelledList || inNonTaskPart || (parent?.nonTask ?? false) || namedNonTask || aboutDocument;
     // Firm: under a firm section, or a top-level section (in a part that assigns no work, or titled as one itself) whose
     // title is the name itself. A sub-item of a chapter that assigns work keeps the safety valve whatever its title.
     const firm =
@@ -1164,7 +1166,7 @@ function buildSections(
       firm,
       firmTop: null,
       firmDepth,
-      notice: inNotice || inAttachmentList,
+      notice: inNotice || inAttachmentList || aboutDocument,
       labelled: inLabelledList,
       inlineTasks: false,
       foldedInline: false,
@@ -1413,6 +1415,12 @@ const PROGRAMME_TITLE = new RegExp(`^${PROGRAMME_WORDS}(?:(?:以及|[、，,和�
 function isNonTaskTitle(title: string, nonTask: NonTaskNames): boolean {
   return (nonTask.any.test(title) && !/任务|重点工作/.test(title)) || WHOLE_TITLE.test(title);
 }
+
+/**
+ * A closing clause about the document itself, no work: when it takes effect, until when, who interprets it
+ * (`本方案自印发之日起施行`, `本措施有效期至2025年12月31日`, `本方案由县商务局负责解释`).
+ */
+const DOCUMENT_CLAUSE = /^本(?:实施|工作|行动)?(?:方案|措施|意见|办法|细则|计划|要点|规定|通知|规划|政策)[^。；;]{0,30}?(?:施行|生效|废止|有效期|负责解释|解释权)/;
 
 /** A title `isNonTaskTitle` takes that is the name itself, not a longer title holding it (`NonTaskNames.firm`). */
 function isFirmNonTaskTitle(title: string, nonTask: NonTaskNames): boolean {
