@@ -357,6 +357,37 @@ function onFlatLine(text: string, offset: number): boolean {
 const isAfterDi = (text: string, offset: number): boolean => offset > 0 && text.charCodeAt(offset - 1) === 0x7b2c; /* 第 */
 /** …or one of these after it (`（一）项` `（二）款` `（三）中的`). */
 const REFERENCE_NEXT = '项項款条條中的';
+const REFERENCE_NEXT_CODES = new Set([...REFERENCE_NEXT].map((c) => c.charCodeAt(0)));
+
+/**
+ * Is the marker [offset, end) the rest of a reference a hard wrap cut (`…办法》第八条` / `（一）项规定…`, `…第` /
+ * `（二）款`: a PDF copy's fixed-width lines): right after the line break, the line before ending in `第` or an article
+ * or a clause (`第八条`, `第3款`), and a word of a reference after it?
+ */
+function wrapsReference(text: string, offset: number, end: number): boolean {
+  if (!REFERENCE_NEXT_CODES.has(text.charCodeAt(end))) return false;
+  let k = offset - 1;
+  while (k >= 0 && (CHAR_CLASS[text.charCodeAt(k)]! & IS_SPACE) !== 0) k--;
+  const c = text.charCodeAt(k);
+  if (c !== 0x0a && c !== 0x0d) return false;
+  k -= c === 0x0a && text.charCodeAt(k - 1) === 0x0d ? 2 : 1;
+  while (k >= 0 && (CHAR_CLASS[text.charCodeAt(k)]! & IS_SPACE) !== 0) k--;
+  const last = text.charCodeAt(k);
+  if (last === 0x6761 /* 条 */ || last === 0x689d /* 條 */ || last === 0x6b3e /* 款 */) {
+    const after = k;
+    for (k--; k >= 0 && after - k <= 4 && (isDigitCode(text.charCodeAt(k)) || CHINESE_NUMERAL_CHARS.includes(text[k]!)); k--);
+    if (k === after - 1) return false;
+  }
+  return k >= 0 && text.charCodeAt(k) === 0x7b2c; /* 第 */
+}
+
+/** `matcher`, but not where its marker goes on a reference a hard wrap cut (`wrapsReference`). */
+function notWrappedReference(matcher: CustomPatternMatcherFunc): CustomPatternMatcherFunc {
+  return (text, offset, tokens, groups) => {
+    const found = matcher(text, offset, tokens, groups);
+    return found !== null && wrapsReference(text, offset, offset + found[0].length) ? null : found;
+  };
+}
 
 /**
  * `matcher`, and on a line that lost its breaks also `glued` at any offset (a marker glued to the word before it), whose
@@ -394,12 +425,14 @@ export const ChapterMarker = createToken({
  */
 export const SectionMarker = createToken({
   name: 'SectionMarker',
-  pattern: orGlued(
+  pattern: notWrappedReference(
     orGlued(
-      gluedWhenFlat(markerMatcher(parenStarts, `[(（]${CN_NUMBER}[)）]`, IS_BLOCK_BOUNDARY, { numeral: true }), new RegExp(`[(（]([一二三四五六七八九十]{1,3})[)）](?![${REFERENCE_NEXT}、,，)）])`, 'y'), '一二三四五六七八九十'),
-      firstSectionAfterHeading,
+      orGlued(
+        gluedWhenFlat(markerMatcher(parenStarts, `[(（]${CN_NUMBER}[)）]`, IS_BLOCK_BOUNDARY, { numeral: true }), new RegExp(`[(（]([一二三四五六七八九十]{1,3})[)）](?![${REFERENCE_NEXT}、,，)）])`, 'y'), '一二三四五六七八九十'),
+        firstSectionAfterHeading,
+      ),
+      enclosedNumeral,
     ),
-    enclosedNumeral,
   ),
   start_chars_hint: [...parenStarts, ...parenNumerals],
   line_breaks: false,
@@ -688,7 +721,7 @@ export const DecimalMarker = createToken({
  */
 export const SubItemMarker = createToken({
   name: 'SubItemMarker',
-  pattern: markerMatcher([...parenStarts, ...parenDigits, ...digitStarts], `(?:[(（]?${DIGIT}{1,3}[)）]|[\u2474-\u2487])`, IS_BLOCK_BOUNDARY),
+  pattern: notWrappedReference(markerMatcher([...parenStarts, ...parenDigits, ...digitStarts], `(?:[(（]?${DIGIT}{1,3}[)）]|[\u2474-\u2487])`, IS_BLOCK_BOUNDARY)),
   start_chars_hint: startHint([...parenStarts, ...parenDigits, ...digitStarts]),
   line_breaks: false,
   categories: [Marker],

@@ -255,6 +255,8 @@ describe('grammar', () => {
       ['二、主要任务及实施步骤1、制定部署计划。', ['ChapterMarker:二、', 'ItemMarker:1、']],
       ['\u3000\u3000（一）组织领导1.成立领导小组', ['SectionMarker:（一）', 'ItemMarker:1.']],
       ['情况如下：三、工作保障１．加强领导', ['ChapterMarker:三、', 'ItemMarker:１．']],
+      // …but a line that ends otherwise does not make the marker after it a reference's.
+      ['落实办法第八条要求\n（一）项目建设', ['SectionMarker:（一）']],
       // A closing bracket, half-width or full-width, ends what it closes: a marker may follow it at once.
       ['二、主要任务(2021年)1、推进', ['ChapterMarker:二、', 'ItemMarker:1、']],
       ['二、主要任务（2021年）1、推进', ['ChapterMarker:二、', 'ItemMarker:1、']],
@@ -381,6 +383,10 @@ describe('grammar', () => {
       '【任务一】',
       '第一项任务是摸清底数',
       '第一条道路已经建成',
+      // the rest of a reference a hard wrap cut (`第八条` / `（一）项`, `第` / `(2)款`)
+      '落实《办法》第八条\n（一）项规定',
+      '依照本条例第\n(2)款执行',
+      '依照第三條\r\n （二）項辦理',
       '依照第3条 执行',
       '第0条 不是编号',
       '任务0：测试',
