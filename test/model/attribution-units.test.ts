@@ -485,6 +485,24 @@ describe('attribution: a short name the plan defines for a unit', () => {
   });
 });
 
+describe('attribution: what names no unit', () => {
+  it('a person named by a post (`县委常委、宣传部部长`) leads nothing; `无` in a field names no unit', () => {
+    const p = plan('', [
+      '1.深化理论武装。（县委常委、宣传部部长牵头，县委宣传部负责；完成时限：2024年12月底前）',
+      '2.整顿软弱涣散党组织。（县委常委、组织部部长牵头；完成时限：2024年12月底前）',
+      '3.推进医共体建设。【牵头单位】基层卫生科【配合单位】无【完成时限】2024年12月',
+      '4.推进分级诊疗。（牵头单位：医政医管科；配合单位：暂无）',
+    ]);
+    assert.deepEqual(p.tasks.map(row), [
+      ['1.', ['县委宣传部'], []],
+      ['2.', [], []],
+      ['3.', ['基层卫生科'], []],
+      ['4.', ['医政医管科'], []],
+    ]);
+    assert.ok(!p.units.some((u) => /常委|部长|无/.test(u.name)));
+  });
+});
+
 describe('attribution: a bracket that states the lead convention', () => {
   it('opening with a field\'s name (`（责任单位中列第一位的为牵头单位）`) assigns nothing and names no unit; the plan is read by it', () => {
     const p = plan('（责任单位中列第一位的为牵头单位）', [

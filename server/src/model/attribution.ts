@@ -1099,9 +1099,11 @@ const OFFICE_END = /(?:长|長|书记|書記|主任|常委)$/;
  * A person named by office (`王纲市长`, `张明副局长`), or leaders named by their charge (`包村领导`, `分管领导`): persons
  * lead meetings, never tasks' units.
  */
-const PERSON_END = /(?:市长|市長|县长|縣長|区长|區長|镇长|鎮長|乡长|鄉長|书记|書記|主任|局长|局長|厅长|廳長|部长|部長|秘书长|秘書長|处长|處長|科长|科長|同志|领导|領導)$/;
-/** The characters a `PERSON_END` ends with: a name ending otherwise (`…局`, `…委`) is not tried. */
-const PERSON_LAST = new Set([...'长長记記任志导導'].map((c) => c.charCodeAt(0)));
+const PERSON_END = /(?:市长|市長|县长|縣長|区长|區長|镇长|鎮長|乡长|鄉長|书记|書記|主任|局长|局長|厅长|廳長|部长|部長|秘书长|秘書長|处长|處長|科长|科長|常委|同志|领导|領導)$/;
+/** The characters a `PERSON_END` ends with: a name ending otherwise (`…局`, `…委` but `…常委`) is not tried. */
+const PERSON_LAST = new Set([...'长長记記任志导導委'].map((c) => c.charCodeAt(0)));
+/** A value that says no unit is named (`配合单位：无`, `暂无`, `/`). */
+const NO_UNIT = /^(?:无|無|暂无|暫無|没有|沒有|不涉及|[/／—－-]+)$/;
 
 /**
  * Words before a unit's name that are no part of it: the work or meeting it is said of (`此项工作由`, `会议明确由`), and
@@ -1454,7 +1456,7 @@ function readPiece(text: string): Piece | null {
   }
   // A name a hard wrap cut (`市金融` / `工作局`) is the name as written.
   const raw = oneLine(stripNoise(e - s < piece.length ? piece.slice(0, e - s) : piece));
-  if (raw.length === 0 || raw.length > MAX_NAME || (PERSON_LAST.has(raw.charCodeAt(raw.length - 1)) && PERSON_END.test(raw))) return null;
+  if (raw.length === 0 || raw.length > MAX_NAME || (PERSON_LAST.has(raw.charCodeAt(raw.length - 1)) && PERSON_END.test(raw)) || NO_UNIT.test(raw)) return null;
   return { name: raw, key: unitKey(raw), start: s, end: e, marked, short };
 }
 
