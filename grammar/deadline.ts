@@ -92,6 +92,8 @@ const BARE_YEAR_DENY = codeSet('0123456789〇○零一二三四五六七八九�
 const MID_YEAR_DENY = codeSet('央心小学国华秋考层期间旬途外共医药');
 /** Characters after `内` that make it part of a word (`内蒙古`, `内部`), not "within". */
 const INNER_DENY = codeSet('蒙部容外控设涵地务资需在河江陆核');
+/** The time of the work, said to be a date or a period (`实施时间为2025年至2027年`). */
+const TIME_NOUNS = ['时间', '时限', '期限', '时段', '周期'];
 /** Range separators (one code unit each; `——` is read as two). */
 const RANGE_SEP = codeSet('—–―‐-~至到');
 /** Single characters before a date that make it a deadline in prose (`于` `在` `到` `截至` `截止` `最迟`). */
@@ -808,11 +810,15 @@ function trailingCue(s: string, end: number): number {
   return end;
 }
 
-/** A cue written before the date: `于` `在` `到` `截至` `截止` `最迟`, or a `完成时限:` label (not `发布时间:`). */
+/**
+ * A cue written before the date: `于` `在` `到` `截至` `截止` `最迟`, a `完成时限:` label (not `发布时间:`), or the time of the
+ * work said to be it (`实施时间为`, `整治期限为`).
+ */
 function prefixCue(s: string, from: number): boolean {
   let k = from - 1;
   while (k >= 0 && from - k < 8 && isSpace(s, k)) k--;
   if (isAt(s, k, PREFIX_CUE)) return true;
+  if (k >= 2 && (s[k] === '为' || s[k] === '是') && TIME_NOUNS.includes(s.slice(k - 2, k))) return true;
   if (s[k] === ':') k--;
   return k >= 1 && s[k] === '限' && (s[k - 1] === '时' || s[k - 1] === '期');
 }
@@ -886,8 +892,12 @@ function periodInBrackets(s: string, e: Expr): boolean {
   while (a >= 0 && isSpace(s, a)) a--;
   const b = gap(s, e.to);
   if ((s[a] === '（' || s[a] === '(') && (s[b] === '）' || s[b] === ')')) return true;
-  return a >= 0 && isAt(s, a, CLAUSE_BOUNDARY) && (b >= s.length || isAt(s, b, CLAUSE_BOUNDARY));
+  // As a clause, or opening one that the work follows (`2025年3月至10月集中开展整治`).
+  return (a < 0 || isAt(s, a, CLAUSE_BOUNDARY)) && (b >= s.length || isAt(s, b, CLAUSE_BOUNDARY) || wordAt(PERIOD_WORK, s, b) !== null);
 }
+
+/** Words of work a period opening its clause may run into (`集中开展`, `全面排查`, `开展`…). */
+const PERIOD_WORK = ['集中', '全面', '持续', '开展', '组织', '实施', '推进', '进行', '完成', '排查', '整治', '巡查', '督查'];
 
 /** A lower-case pinyin letter, tone marks included (`xù` `fā` `ǎ`). */
 const PINYIN_LETTER = /^[a-zü\u00e0-\u00fc\u0101-\u01dc\u0144\u0148\u01f9\u1e3f]$/;
@@ -1046,12 +1056,14 @@ function before(s: string, from: number): number {
 }
 
 /**
- * `从3月8日起` `自6月1日开始`: an open period from a month or a day on (the end of `起`, or -1). A year (`自2014年起`)
- * is a starting point of history, not of the work.
+ * `从3月8日起` `自6月1日开始`, `3月起` opening a clause: an open period from a month or a day on (the end of `起`, or -1). A
+ * year (`自2014年起`) is a starting point of history, not of the work.
  */
 function sinceAt(s: string, e: Expr): number {
-  const p = s[before(s, e.from)];
-  if (p !== '从' && p !== '自') return -1;
+  const at = before(s, e.from);
+  const p = s[at];
+  // `从3月8日起`, `自5月起`; and a month or a day that opens its clause (`3月起集中开展整治`).
+  if (p !== '从' && p !== '自' && !(at < 0 || isAt(s, at, CLAUSE_BOUNDARY))) return -1;
   const precision = e.last.win.precision;
   if (e.first !== null || (precision !== 'month' && precision !== 'day')) return -1;
   const k = gap(s, e.to);

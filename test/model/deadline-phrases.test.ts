@@ -89,6 +89,14 @@ describe('deadline phrases as plans write them', () => {
     assert.deepEqual(found('元旦、春节期间，加强值班值守。'), [['元旦、春节期间', null, '']]);
     assert.deepEqual(found('从3月8日起，组织宣传车巡回宣传。'), [['3月8日起', null, 'ongoing from 2024-03-08']]);
     assert.deepEqual(found('自5月起开展夜查。'), [['5月起', null, 'ongoing from 2024-05-01']]);
+    // a month opening its clause, `起` after it; a period opening its clause, the work run into it; the work's time said to be one
+    assert.deepEqual(found('3月起集中开展整治。'), [['3月起', null, 'ongoing from 2024-03-01']]);
+    assert.deepEqual(found('2025年3月至10月集中开展整治。'), [['2025年3月至10月', '2025-10-31', 'from 2025-03-01']]);
+    assert.deepEqual(found('集中整治时间为2025年3月至10月。'), [['2025年3月至10月', '2025-10-31', 'from 2025-03-01']]);
+    assert.deepEqual(found('建立管护制度，实施期限为2025年至2027年。'), [['2025年至2027年', '2027-12-31', 'from 2025-01-01']]);
+    // …not a single date run into its verb (it dates one activity), nor a range inside a clause
+    assert.deepEqual(found('2025年第三季度开展一次专项检查。'), []);
+    assert.deepEqual(found('比较2023年至2024年增长情况。'), []);
     // inside a phrase a holiday only names a time of year
     assert.deepEqual(found('针对春节前后群众办事集中的特点，优化窗口服务。'), []);
   });

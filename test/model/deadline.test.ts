@@ -201,6 +201,8 @@ const PROSE_ROWS: { input: string; ctx?: DeadlineContext; expect: [string, strin
   // A period that fills a bracket of its own is when the work is done (a stage carries its period).
   { input: '全面实施阶段(2016—2018年)。', expect: [['2016—2018年', '2018-12-31']] },
   { input: '推动工作落实。持續(xù)推進。', expect: [['持續(xù)推進', null]] },
+  // A period opening its clause, the work run into it, is when the work is done.
+  { input: '5月1日至7月31日开展自查。', expect: [['5月1日至7月31日', '2020-07-31']] },
   // no cue: not deadlines in prose
   { input: '市人民政府\n2016年3月25日', expect: [] },
   { input: '2020313', expect: [] },
@@ -208,7 +210,6 @@ const PROSE_ROWS: { input: string; ctx?: DeadlineContext; expect: [string, strin
   { input: '(二)持續(xù)推進“放管服”改革', expect: [] },
   { input: '建设法治政府是一项长期、艰巨的任务。', expect: [] },
   { input: '2016年至2018年为全面实施阶段。', expect: [] },
-  { input: '5月1日至7月31日开展自查。', expect: [] },
   { input: '2021年上半年，全市新增案件较多。', expect: [] },
   { input: '9月中旬召开会议。', expect: [] },
   // a quantity per year sets no time (work done so many times a year does: below)
