@@ -285,3 +285,48 @@ describe('a table with a two-row header (`责任单位` over `牵头 | 配合`)'
     assert.equal(plan.tasks.length, 3);
   });
 });
+
+describe('a flattened header whose names a narrow column wrapped onto two lines', () => {
+  /** A one-cell-per-line table under `header`; its second row has no leader (a cell merged with the one above). */
+  const flat = (header: string[]) =>
+    planOf([
+      '松埠县2025年背街小巷整治任务分解表',
+      ...header,
+      '1',
+      '铺设沥青路面3.2公里。',
+      '陈国栋',
+      '县住建局',
+      '县交通运输局、各社区',
+      '2025年9月底前',
+      '2',
+      '更换老旧路灯260盏。',
+      '县城管局',
+      '县供电公司',
+      '2025年5月底前',
+    ]);
+  const readings = (plan: ReturnType<typeof flat>) =>
+    plan.tasks.map((t) => [t.number, names(t.lead), names(t.responsible), t.deadline?.end ?? null]);
+  const expected = [
+    ['1', ['县住建局'], ['县交通运输局', '各社区'], '2025-09-30'],
+    ['2', ['县城管局'], ['县供电公司'], '2025-05-31'],
+  ];
+
+  it('reads `牵头` / `领导` as one column of the leading official: a shorter row keeps its lead apart from those who help', () => {
+    const plan = flat(['序号', '整治任务', '牵头', '领导', '牵头单位', '配合单位', '完成时限']);
+    assert.deepEqual(plan.tables[0]!.header, ['序号', '整治任务', '牵头领导', '牵头单位', '配合单位', '完成时限']);
+    assert.deepEqual(plan.tables[0]!.columns, ['number', 'task', 'leader', 'lead', 'responsible', 'deadline']);
+    assert.deepEqual(readings(plan), expected);
+  });
+
+  it('reads `完成` / `时限`, `分管` / `领导`, `责任` / `单位` and `配合` / `单位` each as one name: the deadlines are read, no date is a unit', () => {
+    const plan = flat(['序号', '整治任务', '分管', '领导', '责任', '单位', '配合', '单位', '完成', '时限']);
+    assert.deepEqual(plan.tables[0]!.header, ['序号', '整治任务', '分管领导', '责任单位', '配合单位', '完成时限']);
+    assert.deepEqual(readings(plan), expected);
+  });
+
+  it('keeps names that are columns of their own apart (`类别` then `任务`, `牵头` then `配合`, `责任` then `时限`)', () => {
+    const header = ['序号', '类别', '任务', '牵头', '配合', '责任', '时限'];
+    const plan = planOf(['松埠县2025年背街小巷整治任务分解表', ...header, '1', '道路', '铺设沥青路面3.2公里。', '县住建局', '县交通运输局', '各社区', '2025年9月底前']);
+    assert.deepEqual(plan.tables[0]!.header, header);
+  });
+});

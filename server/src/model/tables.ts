@@ -247,6 +247,24 @@ function isHeaderCell(cell: string): boolean {
   return columnRole(cell) !== 'other' || HEADER_WORD.test(words);
 }
 
+/**
+ * The header cell `first` and `second` make when they are the two lines of one name, split where a narrow column wrapped it
+ * (`牵头` / `领导`, `完成` / `时限`, `责任` / `单位`), as `first` and `second` joined; null when they are two names. They are
+ * one when `second` is nothing but how a column's name ends (`领导`, `单位`, `时限`: `LABEL_END`), `first` is no name
+ * alone (no such ending, no word a header is made of: `类别` / `任务` are two columns) and the two together name a column
+ * of the kind `second` says: persons, units, a time or the task (`牵头` / `配合` and `责任` / `时限` stay two).
+ */
+function joinedHeaderCell(first: string, second: string): string | null {
+  const a = headerWords(first);
+  const b = headerWords(second);
+  const end = LABEL_END.exec(b);
+  if (a.length === 0 || a.length + b.length > 12 || end === null || end.index !== 0 || LABEL_END.test(a) || HEADER_WORD.test(a)) return null;
+  const role = columnRole(a + b);
+  const alone = columnRole(b);
+  const agrees = alone === 'other' ? /单位|部门/.test(b) && (role === 'lead' || role === 'responsible') : role === alone;
+  return agrees ? first + second : null;
+}
+
 /** A header names a task table when it has a task column and a lead or responsible column. */
 function isTaskHeader(roles: ColumnRole[]): boolean {
   return roles.includes('task') && namesUnits(roles);
@@ -835,6 +853,8 @@ function readFlatTable(view: Lines, first: number): { table: Table | null; next:
   const header: string[] = [];
   const headerLines: Line[] = [];
   let k = first;
+  // The header's last line: a name split over two lines (`牵头` / `领导`) has the line of its first part in `headerLines`.
+  let headerEnd = first;
   while (k < view.count && headerLines.length < MAX_COLUMNS) {
     if (view.isNoise(k)) {
       k++;
@@ -842,11 +862,21 @@ function readFlatTable(view: Lines, first: number): { table: Table | null; next:
     }
     const from = view.firstKept(k);
     const to = keptEnd(text, from, view.end(k));
-    const cell = text.slice(from, to);
+    let cell = text.slice(from, to);
+    let end = k;
+    if (k + 1 < view.count && !view.isNoise(k + 1)) {
+      const next = view.firstKept(k + 1);
+      const joined = joinedHeaderCell(cell, text.slice(next, keptEnd(text, next, view.end(k + 1))));
+      if (joined !== null) {
+        cell = joined;
+        end = k + 1;
+      }
+    }
     if (!isHeaderCell(cell)) break;
     header.push(cell);
     headerLines.push(view.line(k));
-    k++;
+    headerEnd = end;
+    k = end + 1;
   }
   if (headerLines.length === 0) return { table: null, next: first + 1 };
   let columns = columnRoles(header);
@@ -860,7 +890,7 @@ function readFlatTable(view: Lines, first: number): { table: Table | null; next:
   }
   const numberCol = columns.indexOf('number');
   const hasDeadlineColumn = columns.includes('deadline');
-  const key = headerKey(view, headerLines[0]!.index, headerLines[headerLines.length - 1]!.index);
+  const key = headerKey(view, headerLines[0]!.index, headerEnd);
   // Whether the header was printed again since the last row (a page break): the next row's number may not be the one
   // expected, and is read as a gap rather than as the end of the table.
   let repeated = false;
@@ -870,7 +900,7 @@ function readFlatTable(view: Lines, first: number): { table: Table | null; next:
   const rows: TableRow[] = [];
   let expected = -1;
   let leading = 0;
-  let lastLine = headerLines[headerLines.length - 1]!.index;
+  let lastLine = headerEnd;
   // Lines are read here by offsets: a string is cut only for what a row keeps (its cell texts).
   while (k < view.count) {
     while (view.isNoise(k) && k + 1 < view.count) k++;
