@@ -284,6 +284,60 @@ describe('a table with a two-row header (`责任单位` over `牵头 | 配合`)'
     const plan = rows('\t整修危桥\t县交通运输局\t县财政局\t2025年6月底前');
     assert.equal(plan.tasks.length, 3);
   });
+
+  describe('a second row shorter than the first, the copy having dropped its empty cells (`责任分工` over `牵头单位 | 配合单位`)', () => {
+    const header = ['序号', '工作事项', '责任分工', '完成时限'];
+    const parts = ['牵头单位', '配合单位'];
+    const body = [
+      ['1', '建设秸秆收储点6个', '县农业农村局', '县发展改革局、各乡镇', '2025年8月底前'],
+      ['2', '推广秸秆还田12万亩', '县农技中心', '县财政局', '2025年11月底前'],
+    ];
+    const expected = [
+      ['1', ['县农业农村局'], ['县发展改革局', '各乡镇'], '2025-08-31'],
+      ['2', ['县农技中心'], ['县财政局'], '2025-11-30'],
+    ];
+    const readings = (lines: string[]) => {
+      const plan = planOf(['松埠县2025年秸秆综合利用工作方案', '二、重点任务', '重点任务分工详见附表。', '附表', ...lines]);
+      assert.deepEqual(plan.tables[0]?.columns, ['number', 'task', 'lead', 'responsible', 'deadline']);
+      return plan.tasks.map((t) => [t.number, names(t.lead), names(t.responsible), t.deadline?.end ?? null]);
+    };
+
+    for (const [form, join] of [
+      ['pipes between cells', (cells: string[]) => cells.join(' | ')],
+      ['tabs', (cells: string[]) => cells.join('\t')],
+      ['spaces', (cells: string[]) => cells.join('   ')],
+    ] as const) {
+      it(`reads the rows under it as tasks of five columns, and neither it nor the heading above the table as a task (${form})`, () => {
+        assert.deepEqual(readings([header, parts, ...body].map(join)), expected);
+      });
+    }
+
+    it('likewise in a Markdown table, the second row under the separator', () => {
+      const row = (cells: string[]) => `| ${cells.join(' | ')} |`;
+      assert.deepEqual(readings([row(header), row(header.map(() => '---')), row(parts), ...body.map(row)]), expected);
+    });
+
+    it('and a Markdown table whose second row, above the separator, keeps its empty cells', () => {
+      const row = (cells: string[]) => `| ${cells.join(' | ')} |`;
+      const lines = [row(['序号', '工作事项', '责任分工', '', '完成时限']), row(['', '', ...parts, '']), row(body[0]!.map(() => '---')), ...body.map(row)];
+      assert.deepEqual(readings(lines), expected);
+    });
+
+    it('the two header rows printed again after a page break are no rows: the table goes on', () => {
+      for (const row of [(cells: string[]) => `| ${cells.join(' | ')} |`, (cells: string[]) => cells.join('\t')]) {
+        const [one, two] = body;
+        const lines = [header, parts, one!].map(row).concat(['', '— 2 —', '', ...[header, parts, two!].map(row)]);
+        assert.deepEqual(readings(lines), expected);
+      }
+    });
+
+    it('a row of units, or of names of no unit or time column, is no second header row', () => {
+      const units = planOf(['松埠县2025年秸秆综合利用任务分解表', ...[header, ['县农业农村局', '县财政局'], ...body].map((cells) => cells.join('\t'))]);
+      assert.equal(units.tables[0]?.header.length, 4);
+      const others = planOf(['松埠县2025年秸秆综合利用任务分解表', ...[header, ['类别', '备注'], ...body].map((cells) => cells.join('\t'))]);
+      assert.equal(others.tables[0]?.header.length, 4);
+    });
+  });
 });
 
 describe('a flattened header whose names a narrow column wrapped onto two lines', () => {

@@ -330,21 +330,55 @@ function headerOf(text: string, spans: ListBuffer<Span>): string[] {
 
 /**
  * The header of a table whose first row under it names the parts of a column the header spans (`责任单位` over
- * `牵头 | 配合`: a spreadsheet's two-row header copied as text), each filled cell of that row naming its column; the
- * header's other names stay. Null when `row` is no such row: its filled cells, at least one of them under an empty
- * cell of the header, are short names of a unit or time column (`牵头`, `配合单位`, `完成时限`) and nothing else.
+ * `牵头 | 配合`, `责任分工` over `牵头单位 | 配合单位`: a spreadsheet's or Word's two-row header copied as text); the
+ * header's other names stay. The row's filled cells are short names of a unit or time column (`牵头`, `配合单位`,
+ * `完成时限`) and nothing else, and either stand where they belong, at least one of them under an empty cell of the
+ * header (each then names its column), or open the row, fewer than the header's names and two at least, the copy having
+ * dropped the empty cells around them (they then take the place of the header cell they divide: `spannedColumn`). Null
+ * when `row` is no such row.
  */
 function withSubHeader(header: readonly string[], row: readonly string[]): string[] | null {
   let under = false;
+  let names = 0;
+  // Whether the filled cells open the row, one after another.
+  let opening = true;
   for (let c = 0; c < row.length; c++) {
     const cell = row[c]!.trim();
     if (cell === '') continue;
     const role = cell.length <= 8 && !/[0-9０-９]/.test(cell) ? columnRole(cell) : 'other';
     if (role !== 'lead' && role !== 'responsible' && role !== 'deadline') return null;
     if ((header[c] ?? '').trim() === '') under = true;
+    if (c !== names) opening = false;
+    names++;
   }
-  if (!under) return null;
-  return header.map((name, c) => ((row[c] ?? '').trim() !== '' ? row[c]!.trim() : name));
+  if (under) return header.map((name, c) => ((row[c] ?? '').trim() !== '' ? row[c]!.trim() : name));
+  if (!opening || names < 2 || names >= header.filter((name) => name.trim() !== '').length) return null;
+  const parts = row.slice(0, names).map((cell) => cell.trim());
+  const c = spannedColumn(header, parts.map(columnRole));
+  return c < 0 ? null : [...header.slice(0, c), ...parts, ...header.slice(c + 1)];
+}
+
+/**
+ * The header cell a second header row's names (roles `parts`) divide, when the copy kept none of the row's empty cells:
+ * the first that names a column of their kind (units for `牵头单位 | 配合单位`: `责任分工`, `责任单位`; a time for
+ * `开始时间 | 完成时间`: `时间安排`), else the only one of no role (`分工`). -1 when none is.
+ */
+function spannedColumn(header: readonly string[], parts: readonly ColumnRole[]): number {
+  const units = (role: ColumnRole) => role === 'lead' || role === 'responsible' || role === 'leader';
+  const time = (role: ColumnRole) => role === 'deadline';
+  const kind = parts.every(units) ? units : parts.every(time) ? time : null;
+  const roles = columnRoles(header);
+  if (kind !== null) {
+    const c = roles.findIndex(kind);
+    if (c >= 0) return c;
+  }
+  let other = -1;
+  for (let c = 0; c < roles.length; c++) {
+    if (roles[c] !== 'other' || header[c]!.trim() === '') continue;
+    if (other >= 0) return -1;
+    other = c;
+  }
+  return other;
 }
 
 /** A chapter or section marker opening a cell: `一、` `（一）` `第一部分` `第二类`. */
@@ -452,8 +486,31 @@ function headerRepeatEnd(view: Lines, k: number, key: string): number {
 
 function readPipeTable(view: Lines, first: number): { table: Table | null; next: number } {
   const { text } = view;
+  // The cell spans of the row being read, one buffer for every row of the table (see `ListBuffer`).
+  const spans = new ListBuffer<Span>();
+  pipeCells(text, view.start(first), view.end(first), spans);
+  let header = headerOf(text, spans);
+  // A second header row, above the separator or under it, naming the parts of a column the first spans (`责任单位`
+  // over `牵头 | 配合`); the rows start after it.
+  let from = first + 1;
+  if (from < view.count && view.startsWithPipe(from)) {
+    pipeCells(text, view.start(from), view.end(from), spans);
+    let sub = from;
+    if (isSeparatorRow(text, spans.items, spans.length)) {
+      spans.clear();
+      sub = from + 1 < view.count && view.startsWithPipe(from + 1) ? from + 1 : -1;
+      if (sub >= 0) pipeCells(text, view.start(sub), view.end(sub), spans);
+    }
+    const parts = sub >= 0 ? withSubHeader(header, headerOf(text, spans).map((cell) => withoutPipes(cell))) : null;
+    spans.clear();
+    if (parts !== null) {
+      header = parts;
+      from = sub + 1;
+    }
+  }
+  // A header printed again is matched with its second row when that row is right under the first.
+  const key = headerKey(view, first, from === first + 2 ? first + 1 : first);
   let last = first;
-  const key = headerKey(view, first, first);
   for (;;) {
     while (last + 1 < view.count && view.startsWithPipe(last + 1)) last++;
     // The header printed again after a page break (`— 5 —`): the rows after it go on with the table. The lines between
@@ -462,31 +519,19 @@ function readPipeTable(view: Lines, first: number): { table: Table | null; next:
     if (after < 0 || after >= view.count || !view.startsWithPipe(after)) break;
     last = after;
   }
-  // The cell spans of the row being read, one buffer for every row of the table (see `ListBuffer`).
-  const spans = new ListBuffer<Span>();
-  pipeCells(text, view.start(first), view.end(first), spans);
-  let header = headerOf(text, spans);
-  // A second header row under the separator, naming the parts of a column the first spans (`责任单位` over `牵头 | 配合`).
-  let from = first + 1;
-  if (from <= last) {
-    pipeCells(text, view.start(from), view.end(from), spans);
-    if (isSeparatorRow(text, spans.items, spans.length) && from + 1 <= last) {
-      spans.clear();
-      pipeCells(text, view.start(from + 1), view.end(from + 1), spans);
-      const parts = withSubHeader(header, headerOf(text, spans).map((cell) => withoutPipes(cell)));
-      if (parts !== null) {
-        header = parts;
-        from += 2;
-      }
-    }
-    spans.clear();
-  }
   const columns = columnRoles(header);
   if (!namesUnits(columns)) return { table: null, next: last + 1 };
   const slots = columns.map((role, c) => slotOf(headerWords(header[c]!), role));
   const kindOf = cellKinds();
   const rows: TableRow[] = [];
   for (let k = from; k <= last; k++) {
+    // The header printed again, with its second row (which is no repeat of the header's names) and the page break
+    // before it: no rows.
+    const after = headerRepeatEnd(view, k, key);
+    if (after > k) {
+      k = after - 1;
+      continue;
+    }
     const start = view.start(k);
     const end = view.end(k);
     pipeCells(text, start, end, spans);
@@ -503,12 +548,27 @@ function readPipeTable(view: Lines, first: number): { table: Table | null; next:
 
 function readTsvTable(view: Lines, first: number): { table: Table | null; next: number } {
   const { text } = view;
-  const headerTabs = view.tabCount(first);
+  // The cell spans of the row being read, one buffer for every row of the table (see `ListBuffer`).
+  const spans = new ListBuffer<Span>();
+  tabCells(text, view.start(first), view.end(first), spans);
+  let header = headerOf(text, spans);
+  // A second header row naming the parts of a column the first spans (`责任单位` over `牵头 | 配合`) is no row: the
+  // header ends with it, and its cells are the columns the rows' tabs separate.
+  let headerEnd = first;
+  if (first + 1 < view.count && view.hasTab(first + 1)) {
+    tabCells(text, view.start(first + 1), view.end(first + 1), spans);
+    const parts = withSubHeader(header, headerOf(text, spans));
+    if (parts !== null) {
+      header = parts;
+      headerEnd = first + 1;
+    }
+  }
+  const headerTabs = header.length - 1;
   // Each row's first and last line (a quoted cell or a cell with line breaks runs on over lines), and the table's last line.
   const rowLines: number[] = [];
-  const key = headerKey(view, first, first);
-  let last = first;
-  for (let k = first + 1; k < view.count; k++) {
+  const key = headerKey(view, first, headerEnd);
+  let last = headerEnd;
+  for (let k = headerEnd + 1; k < view.count; k++) {
     if (view.hasTab(k)) {
       last = tsvRowEnd(view, k);
       if (last === k) last = cutRowEnd(view, k, headerTabs);
@@ -521,27 +581,13 @@ function readTsvTable(view: Lines, first: number): { table: Table | null; next: 
       k = after - 1;
     }
   }
-  // The cell spans of the row being read, one buffer for every row of the table (see `ListBuffer`).
-  const spans = new ListBuffer<Span>();
-  tabCells(text, view.start(first), view.end(first), spans);
-  let header = headerOf(text, spans);
-  // A second header row naming the parts of a column the first spans (`责任单位` over `牵头 | 配合`) is no row.
-  let firstRow = 0;
-  if (rowLines.length > 0) {
-    tabCells(text, view.start(rowLines[0]!), view.end(rowLines[1]!), spans);
-    const parts = withSubHeader(header, headerOf(text, spans));
-    if (parts !== null) {
-      header = parts;
-      firstRow = 2;
-    }
-  }
   const columns = columnRoles(header);
   if (!namesUnits(columns) || last === first) return { table: null, next: last + 1 };
   const slots = columns.map((role, c) => slotOf(headerWords(header[c]!), role));
   const kindOf = cellKinds();
   const rows: TableRow[] = [];
   // The lines between rows that hold no tab are category headings.
-  for (let r = firstRow; r < rowLines.length; r += 2) {
+  for (let r = 0; r < rowLines.length; r += 2) {
     const start = view.start(rowLines[r]!);
     const end = view.end(rowLines[r + 1]!);
     tabCells(text, start, end, spans);
@@ -670,17 +716,29 @@ function readSpaceTable(view: Lines, first: number): { table: Table | null; next
     }
     header.push(cell);
   }
+  // A rule under the header (`------ ----------`, a plain-text table's border) is no row; nor is a second header row
+  // naming the parts of a column the first spans (`责任分工` over `牵头单位  配合单位`), which ends the header.
+  let headerEnd = first;
+  let k = first + 1 < view.count && isRuleLine(text, view.start(first + 1), view.end(first + 1)) ? first + 2 : first + 1;
+  if (k < view.count && !view.isNoise(k)) {
+    pieces.length = 0;
+    spacePieces(text, view.firstKept(k), view.end(k), pieces);
+    const parts = withSubHeader(header, pieces.map((piece) => text.slice(piece.start, piece.end)));
+    if (parts !== null) {
+      header.splice(0, header.length, ...parts);
+      headerEnd = k;
+      k = k + 1 < view.count && isRuleLine(text, view.start(k + 1), view.end(k + 1)) ? k + 2 : k + 1;
+    }
+  }
   const columns = columnRoles(header);
   if (columns[0] !== 'number' || !namesUnits(columns) || header.length > MAX_COLUMNS) return { table: null, next: first + 1 };
   // Where each column starts, in display columns (a fixed-width copy's): the header's cells', until a row with a cell
   // a column says better (a header's names may stand centred over their columns).
   let starts = lineStarts(text, view.start(first), view.firstKept(first), view.end(first), header.length);
   const dataColumns = columns.map((role, c) => slotOf(headerWords(header[c]!), role)).slice(1);
-  const key = headerKey(view, first, first);
+  const key = headerKey(view, first, headerEnd);
   const kindOf = cellKinds();
   const rows: TableRow[] = [];
-  // A rule under the header (`------ ----------`, a plain-text table's border) is no row.
-  let k = first + 1 < view.count && isRuleLine(text, view.start(first + 1), view.end(first + 1)) ? first + 2 : first + 1;
   let lastLine = first;
   let previous = -1;
   while (k < view.count) {
