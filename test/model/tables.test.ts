@@ -575,4 +575,34 @@ describe('task tables: the header printed again after a page break (a table copi
       assert.deepEqual(again.tables.map((t) => t.rows.map((r) => r.cells[0])), [['1', '2'], ['1', '2']], form);
     }
   });
+
+  it('a Markdown or tab-separated table right under another, or after a page number, with a header of its own, is a table of its own: its header is no task', () => {
+    const other = ['序号', '督办事项', '责任部门', '办结时间'];
+    const second = [
+      ['1', '核查水厂消毒设备', '县卫健委', '2025年3月底前'],
+      ['2', '公布供水服务热线', '县水务局', '2025年2月底前'],
+    ];
+    for (const [row, form] of [[piped, 'markdown'], [tabbed, 'tsv']] as const) {
+      for (const between of [[], ['— 3 —']]) {
+        const lines = [HEADER, ...ROWS.slice(0, 2)].flatMap(row).concat(between, [other, ...second].flatMap(row));
+        const plan = planOf(['松埠县2025年农村供水保障工作方案', '', ...lines]);
+        const label = `${form}, ${between.length} line(s) between`;
+        assert.deepEqual(
+          plan.tables.map((t) => [t.form, t.header.length, t.rows.map((r) => r.cells[0])]),
+          [
+            [form, 5, ['1', '2']],
+            [form, 4, ['1', '2']],
+          ],
+          label,
+        );
+        assert.deepEqual(plan.tasks.map((t) => [t.number, names(t.lead), t.deadline?.end ?? null]), [
+          ['1', ['县水务局'], '2025-08-31'],
+          ['2', ['县水务局'], '2025-11-30'],
+          ['1', ['县卫健委'], '2025-03-31'],
+          ['2', ['县水务局'], '2025-02-28'],
+        ], label);
+        assertRangesAgree(plan);
+      }
+    }
+  });
 });

@@ -484,6 +484,24 @@ function headerRepeatEnd(view: Lines, k: number, key: string): number {
   return p === key.length ? k : -1;
 }
 
+/**
+ * Does line `k`, whose cells are in `spans` (cleared here), open another task table: a header of its own, not this
+ * table's printed again (`key`, `headerRepeatEnd`), its first cell `序号` and its other filled cells names of columns,
+ * one of them of units? A table of another kind printed right after the first in the same form (or after a page
+ * number) starts so; read as a row it was a task named `序号 工作内容`.
+ */
+function opensTable(view: Lines, k: number, spans: ListBuffer<Span>, key: string): boolean {
+  const { text } = view;
+  // A row's first cell is its number: one look says it is no header.
+  const first = spans.length >= 3 ? spans.items[0]! : null;
+  if (first === null || columnRole(text.slice(first.start, first.end)) !== 'number') {
+    spans.clear();
+    return false;
+  }
+  const header = headerOf(text, spans).map((cell) => withoutPipes(cell).trim());
+  return header.every((cell) => cell === '' || isHeaderCell(cell)) && namesUnits(columnRoles(header)) && headerRepeatEnd(view, k, key) < 0;
+}
+
 function readPipeTable(view: Lines, first: number): { table: Table | null; next: number } {
   const { text } = view;
   // The cell spans of the row being read, one buffer for every row of the table (see `ListBuffer`).
@@ -512,7 +530,14 @@ function readPipeTable(view: Lines, first: number): { table: Table | null; next:
   const key = headerKey(view, first, from === first + 2 ? first + 1 : first);
   let last = first;
   for (;;) {
-    while (last + 1 < view.count && view.startsWithPipe(last + 1)) last++;
+    while (last + 1 < view.count && view.startsWithPipe(last + 1)) {
+      // A row that is another table's header ends this table (the rows start at `from`, after this table's header).
+      if (last + 1 >= from) {
+        pipeCells(text, view.start(last + 1), view.end(last + 1), spans);
+        if (opensTable(view, last + 1, spans, key)) break;
+      }
+      last++;
+    }
     // The header printed again after a page break (`— 5 —`): the rows after it go on with the table. The lines between
     // hold no cells, and the header's repeat is a heading row (`isHeadingRow`): neither is a row.
     const after = last > first ? headerRepeatEnd(view, last + 1, key) : -1;
@@ -570,6 +595,9 @@ function readTsvTable(view: Lines, first: number): { table: Table | null; next: 
   let last = headerEnd;
   for (let k = headerEnd + 1; k < view.count; k++) {
     if (view.hasTab(k)) {
+      // Another table's header (right under this table, or after a page number) ends it.
+      tabCells(text, view.start(k), view.end(k), spans);
+      if (opensTable(view, k, spans, key)) break;
       last = tsvRowEnd(view, k);
       if (last === k) last = cutRowEnd(view, k, headerTabs);
       rowLines.push(k, last);
