@@ -781,13 +781,14 @@ export const FieldMarker = createToken({
   categories: [Marker],
 });
 
-const taskMarkerStarts = ['任', '问', '問', '存', '反', '第', '[', '【', '〔'];
+const taskMarkerStarts = ['任', '问', '問', '事', '存', '反', '第', '[', '【', '〔'];
 const TASK_MARKER_STARTS = startTable(taskMarkerStarts);
 /**
- * What a task numbered by name is called: `任务` (a task), or `问题` (a problem, in a 整改方案, rectification plan: each
- * problem found is the item of work its measures, units and deadline follow), `存在问题` `反馈问题`.
+ * What a task numbered by name is called: `任务` (a task), `问题` (a problem, in a 整改方案, rectification plan: each
+ * problem found is the item of work its measures, units and deadline follow), `存在问题` `反馈问题`, or `事项` (a matter,
+ * which such a plan or a list of matters to handle numbers as it numbers problems).
  */
-const TASK_NAME = '(?:任[务務]|(?:存在|反馈|反饋)?[问問][题題])';
+const TASK_NAME = '(?:任[务務]|(?:存在|反馈|反饋)?[问問][题題]|事[项項])';
 /** A task's number: a numbering numeral (`一` `十二`) or 1–3 digits. */
 const TASK_NUMBER = `(${NUMERAL}{1,3}|${DIGIT}{1,3})`;
 /**
@@ -807,10 +808,10 @@ function taskNumber(match: ArrayLike<string | undefined>): string {
 /**
  * A task numbered by name (a 任务清单, list of tasks, or the 重点任务 of a plan): `【任务一】` `任务一：` `任务1、`
  * `第一项任务：`, an article of a plan of measures (`第一条　压减审批时限。（县市场监管局牵头）`: a 若干措施's articles are its
- * tasks; a rule's articles are its outline, the rule no plan), and a problem of a 整改方案 (`问题1：` `存在问题二：`), at a line's start (spaces and marks aside), then a title on the same line (a Chinese character or an
+ * tasks; a rule's articles are its outline, the rule no plan), and a problem of a 整改方案 (`问题1：` `存在问题二：`) or a matter (`事项1：`), at a line's start (spaces and marks aside), then a title on the same line (a Chinese character or an
  * opening quote, after spaces). Its level is the model's: a level below the heading it sits under, a sibling of the
  * task before it. Not `任务一览表` or `任务一是…` (no stop after the number), nor `本任务一经…` or `完成任务1项` (not at the
- * line's start), nor `任务1：2025年…` (no title), nor `问题整改后…`.
+ * line's start), nor `任务1：2025年…` (no title), nor `问题整改后…` or `事项1项` (no stop after the number).
  */
 export const TaskMarker = createToken({
   name: 'TaskMarker',

@@ -317,6 +317,8 @@ describe('grammar', () => {
       ['第一条\u3000压减审批时限\n第二条 降低用地成本\n第十二條：加大信贷投放', ['TaskMarker:第一条', 'TaskMarker:第二条', 'TaskMarker:第十二條：']],
       // …and a problem numbered so in a 整改方案 (rectification plan), each the item of work its measures follow.
       ['问题1：台账不全\n问题二：公示滞后\n存在问题3、审核不严\n【反馈问题4】档案缺失', ['TaskMarker:问题1：', 'TaskMarker:问题二：', 'TaskMarker:存在问题3、', 'TaskMarker:【反馈问题4】']],
+      // …or a matter (`事项`) numbered as problems are.
+      ['事项1：清退违规借用车辆\n事項二：规范公务接待\n【事项3】收回超标用房', ['TaskMarker:事项1：', 'TaskMarker:事項二：', 'TaskMarker:【事项3】']],
     ];
     for (const [text, expected] of positive) {
       it(`reads ${JSON.stringify(text)} → ${expected.join(' ')}`, () => assert.deepEqual(markersOf(text), expected));
@@ -395,6 +397,10 @@ describe('grammar', () => {
       '问题整改完成后报送报告',
       '针对问题1：立即整改',
       '问题2：2026年3月发现',
+      '事项1项已办结',
+      '事项一是清退车辆',
+      '完成。事项2：规范接待',
+      '事项3：2026年5月底前',
     ];
     for (const text of negative) {
       it(`finds no marker in ${JSON.stringify(text)}`, () => assert.deepEqual(markersOf(text), []));
