@@ -1139,6 +1139,42 @@ describe('real plans: an attribution written after an item\'s sub-items', () => 
     assert.deepEqual(found, []);
   });
 
+  it('is the item\'s under a heading numbered by name at the top of the outline (问题1：, 【任务一】): its numbered lines are its measures', () => {
+    const full = (plan: PlanDocument) => plan.tasks.map((t) => [...row(t), t.deadline?.text ?? null]);
+    const lines = [
+      '某县林业局关于审计反馈问题的整改方案',
+      '问题1：生态护林员管护考核流于形式。',
+      '1.修订护林员考核细则。',
+      '2.按季度抽查巡护记录。',
+      '牵头单位：资源管理股',
+      '配合单位：各林业站',
+      '整改时限：2025年8月底前',
+      '问题2：造林补助资金拨付滞后。',
+      '1.清理未拨付资金台账。',
+      '2.建立资金拨付月报制度。',
+      '（牵头单位：计划财务股；整改时限：2025年10月底前）',
+    ];
+    assert.deepEqual(full(read(lines)), [
+      ['1.', ['资源管理股'], ['各林业站'], '2025年8月底前'],
+      ['2.', ['资源管理股'], ['各林业站'], '2025年8月底前'],
+      ['1.', ['计划财务股'], [], '2025年10月底前'],
+      ['2.', ['计划财务股'], [], '2025年10月底前'],
+    ]);
+    const found = lintPlan(read(lines), { rules: allRules, settings: { today: '2025-03-01' } }).filter((d) => ['PL001', 'PL002', 'PL004'].includes(d.ruleId));
+    assert.deepEqual(found, []);
+    const task = read(['白沙镇2025年人居环境整治方案', '【任务一】整治村内残垣断壁', '1.登记危旧房屋。', '2.拆除无人居住残垣。', '牵头单位：镇规划建设办']);
+    assert.deepEqual(task.tasks.map(row), [
+      ['1.', ['镇规划建设办'], []],
+      ['2.', ['镇规划建设办'], []],
+    ]);
+    // Titled as a chapter of tasks, it leaves its items tasks of their own.
+    const chapter = read(['白沙镇2025年人居环境整治方案', '任务一：重点任务', '1.登记危旧房屋。', '2.拆除无人居住残垣。', '牵头单位：镇规划建设办']);
+    assert.deepEqual(chapter.tasks.map(row), [
+      ['1.', [], []],
+      ['2.', ['镇规划建设办'], []],
+    ]);
+  });
+
   it('stays the last item\'s under a top-level （一） when an item names its own, when indented, or under a （一） named as a chapter', () => {
     const own = read(['白沙镇2025年河道保洁工作方案', '（一）清理河道漂浮物', '1.每周打捞主河道漂浮物。（镇农业服务中心牵头）', '2.清运岸边堆积垃圾。', '牵头单位：镇环卫所']);
     assert.deepEqual(own.tasks.map(row), [

@@ -738,11 +738,13 @@ const MEASURES_LABEL = /(?:措施|举措|舉措)[ \t\u3000]*[：:][\s\u3000]*$/;
  * outline, anything over `①` or `一是`); the items of a chapter, a heading above `1.` at the top of the outline (`一、`
  * over `1.` `2.`, or a `（一）` named as one: `（一）重点任务`), are tasks of their own, whose last the attribution after
  * them is (the others' missing lead is theirs), unless the chapter says its items are its measures (`一、关于…的问题`
- * `整改措施：` `1.…`).
+ * `整改措施：` `1.…`). A heading numbered by name (`问题1：` `【任务一】`) is an item of work whatever its level, as a
+ * `（一）` at the top is: no chapter unless its title names one.
  */
 function holdsParts(parent: SectionInfo, last: Section, text: string): boolean {
   const { section } = parent;
-  const chapter = section.parent === null && (section.marker.level === 1 || (section.marker.level === 2 && namesChapter(section.title)));
+  const { level, style } = section.marker;
+  const chapter = section.parent === null && (style === 'task' ? namesChapter(section.title) : level === 1 || (level === 2 && namesChapter(section.title)));
   return !chapter || last.marker.level >= 5 || listsMeasures(parent, text);
 }
 
