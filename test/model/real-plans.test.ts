@@ -467,6 +467,70 @@ describe('real plans: numbering as it is typed', () => {
     ]);
   });
 
+  it('a task numbered by name under a heading holds the items of its level after it; the next one is its sibling, not their child', () => {
+    const lines = [
+      '某区城管局关于群众反映问题的整改方案',
+      '（一）市容秩序方面',
+      '问题1：背街小巷占道经营反弹。',
+      '1．划定临时疏导点。',
+      '（1）选址公示。',
+      '（2）分批入驻。',
+      '2．实行网格巡查。',
+      '牵头单位：市容科',
+      '整改时限：2025年8月底前',
+      '问题2：夜间施工噪声扰民。',
+      '1．严格夜间施工审批。',
+      '2．开通噪声投诉专线。',
+      '牵头单位：执法大队',
+      '整改时限：2025年6月底前',
+      '（二）环境卫生方面',
+      '事项3：公厕保洁不及时。',
+      '1．落实一厕一长。',
+      '2．每日两次巡检。',
+      '（牵头单位：环卫所；整改时限：2025年7月底前）',
+    ];
+    const plan = read(lines);
+    assert.deepEqual(
+      plan.allSections.map((s) => [s.marker.text, s.marker.level, s.parent?.marker.text ?? null]),
+      [
+        ['（一）', 2, null],
+        ['问题1：', 3, '（一）'],
+        ['1．', 3, '问题1：'],
+        ['（1）', 4, '1．'],
+        ['（2）', 4, '1．'],
+        ['2．', 3, '问题1：'],
+        ['问题2：', 3, '（一）'],
+        ['1．', 3, '问题2：'],
+        ['2．', 3, '问题2：'],
+        ['（二）', 2, null],
+        ['事项3：', 3, '（二）'],
+        ['1．', 3, '事项3：'],
+        ['2．', 3, '事项3：'],
+      ],
+    );
+    assert.deepEqual(
+      plan.tasks.map((t) => [t.number, t.lead.map((u) => u.name), t.deadline?.text ?? null]),
+      [
+        ['（1）', ['市容科'], '2025年8月底前'],
+        ['（2）', ['市容科'], '2025年8月底前'],
+        ['2．', ['市容科'], '2025年8月底前'],
+        ['1．', ['执法大队'], '2025年6月底前'],
+        ['2．', ['执法大队'], '2025年6月底前'],
+        ['1．', ['环卫所'], '2025年7月底前'],
+        ['2．', ['环卫所'], '2025年7月底前'],
+      ],
+    );
+    // The tasks count on through the headings (1, 2, then 3), the measures from 1 under each task.
+    const diagnostics = lintPlan(plan, { rules: allRules, settings: { today: '2025-03-01' } });
+    assert.deepEqual(diagnostics.filter((d) => ['PL001', 'PL002', 'PL004', 'PL005', 'PL006'].includes(d.ruleId)), []);
+    // A task skipped among them is found in their own count, whatever measures lie between.
+    const skipped = lines.map((l) => l.replace('问题2：', '问题4：').replace('事项3：', '事项5：'));
+    const pl004 = lintPlan(read(skipped), { rules: allRules, settings: { today: '2025-03-01' } }).filter((d) => d.ruleId === 'PL004');
+    assert.deepEqual(pl004.map((d) => [d.message, d.fix?.edits.map((e) => [skipped.join('\n').slice(e.span.start, e.span.end), e.newText])]), [
+      ['编号“问题4：”跳号，应为“问题2：”（本文该级全文连续编号）', [['4', '2'], ['5', '3']]],
+    ]);
+  });
+
   it('a problem numbered by name in a 整改方案 (问题1：, 存在问题2：) is a task with the fields after it; under 存在问题 it is none', () => {
     const plan = read([
       '溪川县市场监管局关于巡察反馈问题的整改方案',

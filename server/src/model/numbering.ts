@@ -102,7 +102,20 @@ export function restartsNewPart(prev: Section, s: Section): boolean {
   return was !== null && is !== null && was !== is;
 }
 
-/** Per level 1–5 (indexed by level): its numbering mode, and how many parents have children at that level. */
+/**
+ * Where a marker of levels 1–5 counts among the markers of its level: at its level, or for a task numbered by name
+ * (`问题1：` `【任务一】`) at its level + 5 (`NUMBERING_SLOTS` in all, 0 unused). Such tasks count apart from the items of
+ * their level, which they may head (`（一）` `问题1：` `1.` `2.` `问题2：`: the problems and the measures under each are all
+ * level 3, and `问题2：` follows `问题1：` as `2.` follows `1.`).
+ */
+export function numberingSlot(marker: Marker): number {
+  return marker.style === 'task' ? marker.level + 5 : marker.level;
+}
+
+/** How many numbering slots there are (`numberingSlot`): levels 1–5, tasks of levels 1–5, and an unused 0. */
+export const NUMBERING_SLOTS = 11;
+
+/** Per numbering slot (`numberingSlot`): its numbering mode, and how many parents have children counted there. */
 interface LevelReading {
   mode: SequenceMode[];
   parents: number[];
@@ -154,32 +167,32 @@ function readLevels(plan: PlanDocument, excluded: ReadonlySet<Section>): LevelRe
   const carry: number[][] = [];
   const parentsOf: number[][] = [];
   for (let k = 0; k < outlines.count; k++) {
-    restart.push([0, 0, 0, 0, 0, 0]);
-    carry.push([0, 0, 0, 0, 0, 0]);
-    parentsOf.push([0, 0, 0, 0, 0, 0]);
+    restart.push(new Array<number>(NUMBERING_SLOTS).fill(0));
+    carry.push(new Array<number>(NUMBERING_SLOTS).fill(0));
+    parentsOf.push(new Array<number>(NUMBERING_SLOTS).fill(0));
   }
   const listOf = separateListWalker(plan.separateLists);
   for (const s of plan.allSections) {
-    // The previous marker of its level is the previous one in its own list.
+    // The previous marker of its level (and slot) is the previous one in its own list.
     const last = lasts[listOf(s) + 1]!;
-    const level = s.marker.level;
     // Decimal markers start again under each parent by their form (`1.2` then `2.1`): no vote, no parent counted.
-    if (level > 5 || excluded.has(s) || isDecimal(s.marker)) continue;
-    const prev = last[level];
-    last[level] = s;
-    // A parent's children of one level are contiguous in document order, so a change of parent is a new parent.
+    if (s.marker.level > 5 || excluded.has(s) || isDecimal(s.marker)) continue;
+    const slot = numberingSlot(s.marker);
+    const prev = last[slot];
+    last[slot] = s;
+    // A parent's children of one slot are contiguous in document order, so a change of parent is a new parent.
     if (prev !== undefined && prev.parent === s.parent) continue;
     const outline = outlines.of(s);
-    parentsOf[outline]![level]!++;
+    parentsOf[outline]![slot]!++;
     if (prev === undefined || !Number.isFinite(s.marker.value) || !Number.isFinite(prev.marker.value)) continue;
     // A part that assigns no work starting again at 1 (`二、保障措施` `1.…` after tasks 1.–3.) is no vote.
     if (restartsNewPart(prev, s)) continue;
-    if (s.marker.value === 1) restart[outline]![level]!++;
-    else if (s.marker.value > prev.marker.value) carry[outline]![level]!++;
+    if (s.marker.value === 1) restart[outline]![slot]!++;
+    else if (s.marker.value > prev.marker.value) carry[outline]![slot]!++;
   }
   const fallback: SequenceMode = plan.numbering === 'continuous' ? 'continuous' : 'per-parent';
   return restart.map((votes, k) => ({
-    mode: votes.map((r, level): SequenceMode => (r === carry[k]![level] ? fallback : carry[k]![level]! > r ? 'continuous' : 'per-parent')),
+    mode: votes.map((r, slot): SequenceMode => (r === carry[k]![slot] ? fallback : carry[k]![slot]! > r ? 'continuous' : 'per-parent')),
     parents: parentsOf[k]!,
   }));
 }
@@ -198,8 +211,8 @@ export function levelModes(plan: PlanDocument): Map<number, SequenceMode> {
 
 /**
  * Every run of sibling markers in the body, each in document order: per parent and level, or the
- * whole level when it numbers continuously; inline runs per parent and form, a `一是` starting a new
- * one. A part under a heading above `一、` (`SeparateList` of kind `part`) numbers apart, its first run of a level
+ * whole level when it numbers continuously, tasks numbered by name apart from the other markers of their level
+ * (`numberingSlot`); inline runs per parent and form, a `一是` starting a new one. A part under a heading above `一、` (`SeparateList` of kind `part`) numbers apart, its first run of a level
  * counting from 1 or on from the part before. One pass: a parent's children of one level are contiguous in document
  * order.
  */
@@ -215,8 +228,8 @@ export const siblingRuns = perDocument((plan: PlanDocument): readonly SiblingRun
   let shi: (typeof runs)[number] | undefined;
   let di: (typeof runs)[number] | undefined;
   const listOf = separateListWalker(plan.separateLists);
-  /** Levels that have had a run: only the first run of a level may start mid-way. */
-  const seen = [false, false, false, false, false, false];
+  /** Slots (`numberingSlot`) that have had a run: only the first run of a level may start mid-way. */
+  const seen = new Array<boolean>(NUMBERING_SLOTS).fill(false);
   /** The first sections of runs that start mid-way: what the excerpt shows of a list under them started before it too. */
   const midwayHeads = new Set<Section>();
   /** The last marker of each level in the parts (`第一章`…) and the rest: a part's first list may count on from it. */
@@ -227,9 +240,11 @@ export const siblingRuns = perDocument((plan: PlanDocument): readonly SiblingRun
     const open = opens[list + 1]!;
     if (excluded.has(s)) continue;
     const level = s.marker.level;
+    // Runs are kept per slot: tasks numbered by name apart from the items of their level.
+    const slot = numberingSlot(s.marker);
     const inPart = list < 0 || plan.separateLists[list]!.kind === 'part';
-    const before = inPart ? lastInParts[level] : undefined;
-    if (inPart) lastInParts[level] = s;
+    const before = inPart ? lastInParts[slot] : undefined;
+    if (inPart) lastInParts[slot] = s;
     if (level === 6) {
       const isShi = s.marker.style === 'inline-shi';
       let run = isShi ? shi : di;
@@ -258,23 +273,23 @@ export const siblingRuns = perDocument((plan: PlanDocument): readonly SiblingRun
       run.sections.push(s);
       continue;
     }
-    let run = open[level];
+    let run = open[slot];
     const { mode, parents } = readings[outlines.of(s)]!;
-    const runMode = parents[level]! > 1 ? mode[level]! : null;
+    const runMode = parents[slot]! > 1 ? mode[slot]! : null;
     // A continuous level's run ends where a part that assigns no work starts again at 1, or the tasks after it do.
     const newPart = run !== undefined && restartsNewPart(run.sections[run.sections.length - 1]!, s);
     // A `1` in another shape than the marker before it (`(1)` after `1）` `2）` `3）`) starts a list of its own.
     const reshaped = run !== undefined && s.marker.value === 1 && shapeOf(run.sections[run.sections.length - 1]!.marker) !== shapeOf(s.marker);
     if (run === undefined || newPart || reshaped || (runMode !== 'continuous' && run.sections[0]!.parent !== s.parent)) {
       const midway =
-        plan.excerpt && !seen[level] && (s.parent === null || midwayHeads.has(s.parent)) && Number.isInteger(s.marker.value) && s.marker.value > 1;
+        plan.excerpt && !seen[slot] && (s.parent === null || midwayHeads.has(s.parent)) && Number.isInteger(s.marker.value) && s.marker.value > 1;
       if (midway) midwayHeads.add(s);
       // A part's first list of a level starts at 1, or counts on from the part before (`第二章` then `三、`).
       const countsOn = run === undefined && list >= 0 && before !== undefined && before.marker.value + 1 === s.marker.value;
       run = { level, mode: runMode, sections: [], first: midway || countsOn ? s.marker.value : 1 };
       runs.push(run);
-      open[level] = run;
-      seen[level] = true;
+      open[slot] = run;
+      seen[slot] = true;
     }
     run.sections.push(s);
   }

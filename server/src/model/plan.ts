@@ -28,7 +28,7 @@ import { createLineMap, type LineTable } from './positions.js';
 import { withMemoSlot } from './remember.js';
 import { DEFAULT_NON_TASK_SECTIONS } from '../config/config.js';
 import { decideKind, findNoticeIssues, findNoticeRequires } from './kind.js';
-import { restartsNewPart, separateListWalker } from './numbering.js';
+import { NUMBERING_SLOTS, numberingSlot, restartsNewPart, separateListWalker } from './numbering.js';
 import { responsibleParty } from './party.js';
 import { carriedBelow, sameAsAboveRoles, saysSameAsAbove } from './same-below.js';
 import { columnRole, findTables, headerWords, joinedCell, PERSON_HEADER, titleColumns } from './tables.js';
@@ -587,6 +587,20 @@ function taskLevel(stack: readonly SectionInfo[]): Level {
   return Math.min(5, base + 1) as Level;
 }
 
+/**
+ * Does the marker `next` (read from `tok`) close the open section `open`: is it of `open`'s level or above? A task
+ * numbered by name under a heading takes the level below it (`taskLevel`), which the items of a fixed level written
+ * under the task may share (`（一）` `问题1：` `1.` `2.`: the problem and its measures are all level 3); those items are
+ * the task's, not its siblings, and the next task (`问题2：`, a sibling of the open one) closes them and it. A marker whose
+ * level is read from the sections open (a task, a decimal marker) closes it at its level, as does any marker after a
+ * task with no heading above it (level 1 because nothing is open: a `一、` after it starts a chapter).
+ */
+function closedBy(open: Section, next: Marker, tok: IToken): boolean {
+  const { level, style } = open.marker;
+  if (level !== next.level) return level > next.level;
+  return style !== 'task' || open.parent === null || LEVELS[tok.tokenType.name]!.level === 0;
+}
+
 /** The number a task marker writes (`【任务一】` → 1, `第3项任务：` → 3). */
 function taskValue(image: string): number {
   const digits = /[0-9０-９]+/.exec(image);
@@ -1136,7 +1150,7 @@ function buildSections(
     if (attachmentLevel !== 0 && attachments !== null) attachments.span.end = block.end;
     // A labelled list (`主要目标：` `1.…` `2.…`) runs until a marker of a higher level.
     if (labelled !== null && marker.level < labelled.level) endLabelled(block.start);
-    while (stack.length > 0 && stack[stack.length - 1]!.section.marker.level >= marker.level) closeSection(stack.pop()!, info, ctx);
+    while (stack.length > 0 && closedBy(stack[stack.length - 1]!.section, marker, block.marker)) closeSection(stack.pop()!, info, ctx);
     const parent = stack[stack.length - 1] ?? null;
     // A record's number field (`任务编号：3`) has its title in a field of its own on a later line (`任务名称：…`).
     const titleSpan = (marker.style === 'field' && recordTitle(tokens, blocks, b, ctx.text)) || titleOf(tokens, block, ctx.text);
@@ -1595,15 +1609,16 @@ function startsAlphanumeric(image: string): boolean {
 function numberingMode(all: Section[], separate: readonly SeparateList[]): NumberingMode {
   let continuous = 0;
   let restart = 0;
-  // Each section is compared with the one before it of its level (1–5) and list, in document order: the last one read
-  // of each is kept. Inline items (6) and decimal markers do not count.
-  const last: (Section | undefined)[] = new Array(6 * (separate.length + 1));
+  // Each section is compared with the one before it of its level (1–5) and list, in document order, tasks numbered by
+  // name with the tasks of their level (`numberingSlot`): the last one read of each is kept. Inline items (6) and decimal
+  // markers do not count.
+  const last: (Section | undefined)[] = new Array(NUMBERING_SLOTS * (separate.length + 1));
   const listOf = separateListWalker(separate);
   for (const cur of all) {
     const list = listOf(cur); // -1: none
     // A decimal marker starts again under each parent by its form (`1.1` `1.2` `2.1`): it says nothing of the others.
     if (cur.marker.level === 6 || cur.marker.style === 'decimal') continue;
-    const slot = 6 * (list + 1) + cur.marker.level;
+    const slot = NUMBERING_SLOTS * (list + 1) + numberingSlot(cur.marker);
     const prev = last[slot];
     last[slot] = cur;
     if (prev === undefined || prev.parent === cur.parent || cur.parent === null || restartsNewPart(prev, cur)) continue;
