@@ -92,8 +92,10 @@ const BARE_YEAR_DENY = codeSet('0123456789〇○零一二三四五六七八九�
 const MID_YEAR_DENY = codeSet('央心小学国华秋考层期间旬途外共医药');
 /** Characters after `内` that make it part of a word (`内蒙古`, `内部`), not "within". */
 const INNER_DENY = codeSet('蒙部容外控设涵地务资需在河江陆核');
-/** The time of the work, said to be a date or a period (`实施时间为2025年至2027年`). */
-const TIME_NOUNS = ['时间', '时限', '期限', '时段', '周期'];
+/** The time of the work, said to be a date or a period (`实施时间为2025年至2027年`, `整治期限为…`). */
+const TIME_NOUNS = ['时间', '时限', '期限', '时段'];
+/** …but not when something starts, is issued or counted, nor a plan's horizon (`开工时间为`, `发布时间为`, `规划期限为`). */
+const NOT_WORK_TIME = ['开工', '开始', '启动', '发布', '印发', '统计', '规划', '出生', '成立', '注册', '申报', '受理'];
 /** Range separators (one code unit each; `——` is read as two). */
 const RANGE_SEP = codeSet('—–―‐-~至到');
 /** Single characters before a date that make it a deadline in prose (`于` `在` `到` `截至` `截止` `最迟`). */
@@ -818,7 +820,7 @@ function prefixCue(s: string, from: number): boolean {
   let k = from - 1;
   while (k >= 0 && from - k < 8 && isSpace(s, k)) k--;
   if (isAt(s, k, PREFIX_CUE)) return true;
-  if (k >= 2 && (s[k] === '为' || s[k] === '是') && TIME_NOUNS.includes(s.slice(k - 2, k))) return true;
+  if (k >= 2 && (s[k] === '为' || s[k] === '是') && TIME_NOUNS.includes(s.slice(k - 2, k)) && !NOT_WORK_TIME.includes(s.slice(k - 4, k - 2))) return true;
   if (s[k] === ':') k--;
   return k >= 1 && s[k] === '限' && (s[k - 1] === '时' || s[k - 1] === '期');
 }
@@ -897,7 +899,7 @@ function periodInBrackets(s: string, e: Expr): boolean {
 }
 
 /** Words of work a period opening its clause may run into (`集中开展`, `全面排查`, `开展`…). */
-const PERIOD_WORK = ['集中', '全面', '持续', '开展', '组织', '实施', '推进', '进行', '完成', '排查', '整治', '巡查', '督查'];
+const PERIOD_WORK = ['集中', '持续', '开展', '组织', '实施', '推进', '进行', '排查', '整治', '巡查', '督查'];
 
 /** A lower-case pinyin letter, tone marks included (`xù` `fā` `ǎ`). */
 const PINYIN_LETTER = /^[a-zü\u00e0-\u00fc\u0101-\u01dc\u0144\u0148\u01f9\u1e3f]$/;
@@ -1062,8 +1064,9 @@ function before(s: string, from: number): number {
 function sinceAt(s: string, e: Expr): number {
   const at = before(s, e.from);
   const p = s[at];
-  // `从3月8日起`, `自5月起`; and a month or a day that opens its clause (`3月起集中开展整治`).
-  if (p !== '从' && p !== '自' && !(at < 0 || isAt(s, at, CLAUSE_BOUNDARY))) return -1;
+  // `从3月8日起`, `自5月起`; and a month or a day of no year written that opens its clause (`3月起集中开展整治`: a year,
+  // `2019年6月起推行河长制`, tells history).
+  if (p !== '从' && p !== '自' && !((at < 0 || isAt(s, at, CLAUSE_BOUNDARY)) && s.lastIndexOf('年', e.to) < e.from)) return -1;
   const precision = e.last.win.precision;
   if (e.first !== null || (precision !== 'month' && precision !== 'day')) return -1;
   const k = gap(s, e.to);

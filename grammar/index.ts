@@ -11,6 +11,7 @@ export {
   leadsAfterBy,
   markedUnits,
   MAX_BY_UNITS,
+  namedList,
   readAttributionSyntax,
   spacedValueAt,
   TASK_COUNT_END,

@@ -796,7 +796,7 @@ const TASK_NUMBER = `(${NUMERAL}{1,3}|${DIGIT}{1,3})`;
  * same before spaces (`任务一 建设…`, `第一条　压减…`). The first group that matched holds the number.
  */
 const TASK_MARKER = new RegExp(
-  `[【\\[〔]${TASK_NAME}${TASK_NUMBER}[】\\]〕](?:[ \t\u3000]*[:：])?|${TASK_NAME}${TASK_NUMBER}(?:[:：、．.]|(?=[ \u3000]))|第${TASK_NUMBER}[项項]任[务務](?:[:：、]|(?=[ \u3000]))|第${TASK_NUMBER}[条條](?:[:：、]|(?=[ \u3000]))`,
+  `[【\\[〔]${TASK_NAME}${TASK_NUMBER}[】\\]〕](?:[ \t\u3000]*[:：])?|${TASK_NAME}${TASK_NUMBER}(?:[:：、．.]|(?=[ \u3000]))|第${TASK_NUMBER}[项項]任[务務](?:[:：、]|(?=[ \u3000]))|第${TASK_NUMBER}[条條](?:[:：]|(?=[ \u3000]))`,
   'y',
 );
 

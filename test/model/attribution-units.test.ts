@@ -531,6 +531,12 @@ describe('attribution: a bureau\'s own sections and schools as units', () => {
         '（一）排查校舍隐患。2024年9月底前完成。',
       ].join('\n'),
     );
+    // …but a heading of work that ends like one (`发展老年大学`, `做强优势学科`) names no unit
+    const work = parsePlan(['溪川县2024年教育工作要点', '一、发展老年大学', '（一）扩大办学规模。', '二、做强优势学科', '（一）建设重点学科。'].join('\n'));
+    assert.deepEqual(work.tasks.map(row), [
+      ['（一）', [], []],
+      ['（一）', [], []],
+    ]);
     assert.deepEqual(p.tasks.map(row), [
       ['（一）', ['人事科'], ['计财科']],
       ['（二）', ['基础教育股'], []],
@@ -577,6 +583,11 @@ describe('attribution: one unit of a list named to lead (`其中X牵头`)', () =
       ['5.', ['县发改局'], ['县统计局']],
     ]);
     assert.deepEqual(p.allSections.flatMap((s) => s.attributions.flatMap((a) => a.problems.map((x) => x.kind))), []);
+  });
+
+  it('a unit not among the leads that 负总责 after a lead carries the work out, as one that 负责 does', () => {
+    const p = plan('', ['1.推进改造。县住建局牵头，各乡镇人民政府负总责，2024年6月底前完成。']);
+    assert.deepEqual(p.tasks.map(row), [['1.', ['县住建局'], ['各乡镇人民政府']]]);
   });
 
   it('leads of clauses of their own, joint leads and a lead that also carries out work are read as before', () => {

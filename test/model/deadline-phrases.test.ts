@@ -97,6 +97,11 @@ describe('deadline phrases as plans write them', () => {
     // …not a single date run into its verb (it dates one activity), nor a range inside a clause
     assert.deepEqual(found('2025年第三季度开展一次专项检查。'), []);
     assert.deepEqual(found('比较2023年至2024年增长情况。'), []);
+    // …not when the work starts, a plan's horizon, a past result, history
+    assert.deepEqual(found('项目开工时间为2025年5月。'), []);
+    assert.deepEqual(found('规划期限为2021年至2035年。'), []);
+    assert.deepEqual(found('2021年至2025年全面完成农村改厕1.2万户，今年重点抓好管护。'), []);
+    assert.deepEqual(found('2019年6月起推行河长制，成效明显。'), []);
     // inside a phrase a holiday only names a time of year
     assert.deepEqual(found('针对春节前后群众办事集中的特点，优化窗口服务。'), []);
   });

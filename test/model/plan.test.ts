@@ -603,6 +603,9 @@ describe('parsePlan', () => {
           ['推广乡镇长负责制（试点），逐步覆盖全市', []],
         ],
       );
+      // A parenthesis that names no unit before its 负责 is the title's.
+      const own = planOf(['海滨市2021年工作方案', '一、重点任务', '1.推行首问责任制（实行首问负责制）', '2.落实安全生产责任（谁主管谁负责）']);
+      assert.deepEqual(own.tasks.map((t) => t.title), ['推行首问责任制（实行首问负责制）', '落实安全生产责任（谁主管谁负责）']);
     });
 
     it('reads field lines in traditional script too', () => {

@@ -417,6 +417,26 @@ describe('task tables beside the body\'s own tasks', () => {
   });
 });
 
+describe('task tables beside a body that gives no work out', () => {
+  it('a body item naming no unit and no deadline beside a table in other words is no task of its own (PL011 compares them); one that names its own is', () => {
+    const plan = planOf([
+      '溪口县2025年优化营商环境实施方案',
+      '一、重点任务',
+      '（一）强化要素保障。健全用地、用能、用工保障机制。',
+      '（二）开展消防检查。排查“九小场所”。（县消防救援大队负责，2025年6月底前）',
+      '附件：重点任务分解表',
+      '序号\t重点任务\t牵头单位\t配合单位\t完成时限',
+      '1\t用地保障\t县自然资源局\t各乡镇\t2025年4月底前',
+      '2\t用能保障\t县发改局\t县供电公司\t2025年9月底前',
+    ]);
+    assert.deepEqual(plan.tasks.map((t) => [t.source, t.title]), [
+      ['body', '开展消防检查'],
+      ['table', '用地保障'],
+      ['table', '用能保障'],
+    ]);
+  });
+});
+
 describe('task tables: cells that say they are empty', () => {
   const plan = planOf([
     '白石市2024年重点工作任务分解表',

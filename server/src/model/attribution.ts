@@ -549,7 +549,7 @@ function readGroup(toks: IToken[], open: number, close: number, innerTo: number,
 
 /** Verbs a heading starts with when it names work, not a unit (`成立领导小组`). */
 export const WORK_START =
-  /^(?:成立|建立|健全|加强|推进|推动|完善|强化|落实|开展|实施|深化|提升|优化|做好|坚持|加快|构建|打造|严格|全面|积极|切实|组织|明确|规范|创新|提高|发挥|抓好|统筹|培育|扩大|支持|鼓励|保障|聚焦|着力|大力|持续|进一步|建设|建設|搭建|促进|促進|推行|实行|實行|改善|巩固|鞏固|拓展|营造|營造|激发|激發|壮大|壯大|引进|引進|培养|培養|增强|增強|深入|夯实|夯實|筑牢|築牢|稳步|穩步|扎实|紮實|狠抓)/;
+  /^(?:成立|建立|健全|加强|推进|推动|完善|强化|落实|开展|实施|深化|提升|优化|做好|坚持|加快|构建|打造|严格|全面|积极|切实|组织|明确|规范|创新|提高|发挥|抓好|统筹|培育|扩大|支持|鼓励|保障|聚焦|着力|大力|持续|进一步|建设|建設|搭建|促进|促進|推行|实行|實行|改善|巩固|鞏固|拓展|营造|營造|激发|激發|壮大|壯大|引进|引進|培养|培養|增强|增強|深入|夯实|夯實|筑牢|築牢|稳步|穩步|扎实|紮實|狠抓|发展|發展|做强|做強|做大|做优|做優|建强|建強|办好|辦好|办强|辦強)/;
 /** What a heading adds after a unit's name (`区教育局主要工作任务`, `由县卫健委负责的任务` is a sentence). */
 const UNIT_HEADING_TAIL = /(?:主要工作任务|重点工作任务|工作任务|重点任务|主要任务|重点工作|任务清单|责任清单|工作清单)$/;
 
@@ -740,11 +740,16 @@ function readPart(toks: IToken[], part: AttributionPart, lists: Lists, ctx: Attr
       else if (!by && verb.tokenType === T.ByDivision) pushUnits(lists.division, span, 'responsible', ctx);
       else {
         // `X牵头，Y负责`, `X牵头，Y、Z共同负责`: once a unit leads, the units after it that 负责 carry the work out (responsible).
-        // One that 负总责 is over the work: it leads (`X、Y牵头，X负总责`: X singled out from the leads, `singleOutLead`).
-        const carriesOut =
-          !by && lists.lead.length > 0 && ((verb.tokenType === T.ChargeVerb && !OVERALL_CHARGE.test(verb.image)) || (verb.tokenType === T.JointLead && !LEAD_WORD.test(verb.image)));
+        // One of the leads named again as in overall charge (`X、Y牵头，X负总责`, `X、Y负责，其中X负总责`) is singled out from
+        // them (`singleOutLead`): it leads, the others carry the work out; another unit that 负总责 after a lead is responsible.
+        const overall = !by && lists.lead.length > 0 && verb.tokenType === T.ChargeVerb && OVERALL_CHARGE.test(verb.image);
+        const carriesOut = !by && lists.lead.length > 0 && (verb.tokenType === T.ChargeVerb || (verb.tokenType === T.JointLead && !LEAD_WORD.test(verb.image)));
         const role: UnitRole = !carriesOut && (by ? leadsAfterBy(verb) : LEAD_VERBS.has(verb.tokenType)) ? 'lead' : 'responsible';
-        pushUnits(role === 'lead' ? lists.lead : lists.responsible, span, role, ctx);
+        if (overall) {
+          const before = lists.lead.length;
+          pushUnits(lists.lead, span, 'lead', ctx);
+          if (!namesLeadAgain(lists.lead, before)) moveLast(lists.lead, lists.lead.length - before, lists.responsible, 'responsible');
+        } else pushUnits(role === 'lead' ? lists.lead : lists.responsible, span, role, ctx);
       }
       return;
     }
@@ -1048,6 +1053,17 @@ function beforeLastComma(toks: IToken[], head: number, verb: number, read: numbe
   let before = 0;
   while (before < read && list.items[first + before]!.span.start < at) before++;
   return before === 0 || before === read ? -1 : before;
+}
+
+/** Is each of the leads after the first `before` of `leads` one of those first ones, by its key? */
+function namesLeadAgain(leads: ListBuffer<UnitMention>, before: number): boolean {
+  if (leads.length === before) return false;
+  for (let k = before; k < leads.length; k++) {
+    let again = false;
+    for (let j = 0; j < before && !again; j++) again = leads.items[j]!.key === leads.items[k]!.key;
+    if (!again) return false;
+  }
+  return true;
 }
 
 /** Moves the last `count` units of `from` to `to`, in `role`. */

@@ -4,6 +4,7 @@
 import {
   leadsAfterBy,
   markedUnits,
+  namedList,
   parseArabic,
   parseChineseNumeral,
   parseCircled,
@@ -270,7 +271,10 @@ function readTasks(plan: PlanDocument, { built, ctx, convention, lists, tables }
 
 /**
  * The body's tasks that no row of the plan's task tables lists (`matchOf`, as PL011 matches them): a body task a row
- * restates is read once, from the row; one the table leaves out is read and checked as the rows are.
+ * restates is read once, from the row; one the table leaves out is read and checked as the rows are when it gives its
+ * own work out (a unit or a deadline written in it: a table of other work beside it). A body item that names none beside
+ * a table that gives the units out, its rows in other words (`强化要素保障` over the rows `用地保障` `用能保障`), is the
+ * table's: PL011 compares the two, no task is read twice.
  */
 function unlistedBodyTasks(plan: PlanDocument, built: BuiltSections, ctx: AttributionContext, convention: LeadConvention): Task[] {
   const found = matchOf(plan);
@@ -285,7 +289,9 @@ function unlistedBodyTasks(plan: PlanDocument, built: BuiltSections, ctx: Attrib
     unlisted.add(unit.section);
     for (const item of unit.items) unlisted.add(item.section);
   }
-  return unlisted.size === 0 ? [] : bodyTasks(built, ctx, convention).filter((t) => t.section !== null && unlisted.has(t.section));
+  if (unlisted.size === 0) return [];
+  const givesWork = (t: Task) => (!t.inherited.lead && t.lead.length > 0) || (!t.inherited.responsible && t.responsible.length > 0) || (t.deadline !== null && !t.inherited.deadline);
+  return bodyTasks(built, ctx, convention).filter((t) => t.section !== null && unlisted.has(t.section) && givesWork(t));
 }
 
 /** Two lists of tasks, each in text order, as one in text order. */
@@ -1536,7 +1542,7 @@ function titleOf(toks: IToken[], block: Block, text: string): Span {
           else if (inner === T.ChargeVerb) lastCharge = scanEnd;
         }
       }
-      if (lastKeyword > i || (lastCharge > i && closesItem(toks, scanEnd, to))) {
+      if (lastKeyword > i || (lastCharge > i && closesItem(toks, scanEnd, to) && namesUnitsBefore(toks, i, lastCharge, text))) {
         stop = tok.startOffset;
         break;
       }
@@ -1551,6 +1557,12 @@ function titleOf(toks: IToken[], block: Block, text: string): Span {
   if (span.end - span.start >= 2 && text.charCodeAt(span.end - 1) === 0x2e && HAN_BEFORE_STOP.test(text[span.end - 2]!)) span.end--;
   while (span.start < span.end && text.charCodeAt(span.start) === 0x2a) span.start++;
   return span;
+}
+
+/** Are the words between the `(` at `open` and the verb at `verb` units' names (`县委办、县政府办` before `负责`)? */
+function namesUnitsBefore(toks: IToken[], open: number, verb: number, text: string): boolean {
+  const names = text.slice(end(toks[open]!), toks[verb]!.startOffset).replace(/^由/, '');
+  return namedList(names);
 }
 
 /** Does the `)` at `close` end the item [.., to): nothing but a full stop or a semicolon after it? */

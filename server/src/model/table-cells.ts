@@ -21,7 +21,7 @@ export function slotOf(header: string, role: ColumnRole): Slot {
 type CellKind = 'units' | 'person' | 'date' | 'number' | 'long' | 'short' | 'blank';
 
 /** Endings of unit names (`…局` `…委` `…办` `…政府` `…街道` `…公司`); a person's name has none of them. */
-export const UNIT_END = /(?:局|委|办|厅|部|院|署|所|站|队|会|联|协|关|中心|公司|集团|街道|镇|乡|区|县|市|处|科|股|室|组|社|校|中学|小学|大学|馆|台|府|单位|部门|机关|机构|园|村|行|团|盟|旗|州|省|司|网)$/;
+export const UNIT_END = /(?:局|委|办|厅|部|院|署|所|站|队|会|联|协|关|中心|公司|集团|街道|镇|乡|区|县|市|处|科|股|室|组|社|校|中学|馆|台|府|单位|部门|机关|机构|园|村|行|团|盟|旗|州|省|司|网)$/;
 /** A cell that holds only a list of unit names, separated by `、` `，` `;` or spaces; a trailing `等` is allowed. */
 function isUnitList(cell: string): boolean {
   const pieces = toSimplified(cell).split(/[、，,；;\s]+/);
