@@ -1517,8 +1517,8 @@ function titleOf(toks: IToken[], block: Block, text: string): Span {
   // `lastKeyword` is the last attribution keyword among them.
   let scanEnd = -1;
   let lastKeyword = -1;
-  // The last `负责` among them: a parenthesis that holds one and closes the item is its attribution (`…系统（县委办、
-  // 县政府办负责，5月底前完成）`); inside the words (`推行河长负责制（试点）`) it is the title's.
+  // The last `负责` among them: a parenthesis that holds one after units' names and closes the item is its attribution
+  // (`…系统（县委办、县政府办负责，5月底前完成）`); one of words (`推行首问责任制（实行首问负责制）`) is the title's.
   let lastCharge = -1;
   for (let i = first; i < to; i++) {
     const tok = toks[i]!;
