@@ -109,6 +109,19 @@ describe('real plans: plan or not, on positive evidence', () => {
     assert.deepEqual([untitled.kind, untitled.reasons.map((r) => r.id)], ['report', ['narrative']]);
   });
 
+  it("a plan title's reasons, read when first asked, are a value to JSON and can be set", () => {
+    const titled = decideKind('溪川县2024年交通工作要点\n一、修缮乡村道路（县交通局牵头，6月底前完成）');
+    const expected = [
+      { id: 'plan-title', evidence: ['溪川县2024年交通工作要点'] },
+      { id: 'assigns-work', evidence: ['牵头'] },
+      { id: 'deadlines', evidence: ['6月底前'] },
+    ];
+    assert.deepEqual(JSON.parse(JSON.stringify(titled)), { kind: 'plan', positive: true, reasons: expected });
+    assert.deepEqual(titled.reasons, expected);
+    titled.reasons = [];
+    assert.deepEqual(titled.reasons, []);
+  });
+
   it('configuration forces the kind', () => {
     const text = '溪川县2023年工作总结\n一、加强宣传。（县委宣传部牵头）';
     assert.deepEqual(numbers(parsePlan(text)), []);

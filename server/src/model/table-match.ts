@@ -28,6 +28,7 @@
 // bigram of it in the row cells. Texts and cells are normalised only when some row or task is left for them.
 import { keepShape } from '../../../grammar/shapes.js';
 import { outsideOutline } from './numbering.js';
+import { perDocument } from './remember.js';
 import { stripNoise, toSimplified } from './text.js';
 import type { PlanDocument, Section, Span, Task } from './types.js';
 
@@ -225,23 +226,15 @@ export interface PlanMatch {
   result: MatchResult;
 }
 
-/** `matchOf`'s answers, by plan: the reader asks first, PL011 after it. */
-const matches = new WeakMap<PlanDocument, PlanMatch | null>();
-
 /**
- * The table's rows and the body's tasks of `plan` (`sidesOf`) and how they match, found once per plan. The rows are the
- * plan's table tasks and the body's tasks its sections: the body tasks the reader adds to `plan.tasks` after asking
- * (those no row lists) change neither side.
+ * The table's rows and the body's tasks of `plan` (`sidesOf`) and how they match, found once per plan (kept on the plan:
+ * the reader asks first, PL011 after it). The rows are the plan's table tasks and the body's tasks its sections: the
+ * body tasks the reader adds to `plan.tasks` after asking (those no row lists) change neither side.
  */
-export function matchOf(plan: PlanDocument): PlanMatch | null {
-  let found = matches.get(plan);
-  if (found === undefined) {
-    const sides = sidesOf(plan);
-    found = sides === null ? null : { ...sides, result: match(sides.tableRows, sides.candidates) };
-    matches.set(plan, found);
-  }
-  return found;
-}
+export const matchOf: (plan: PlanDocument) => PlanMatch | null = perDocument((plan: PlanDocument) => {
+  const sides = sidesOf(plan);
+  return sides === null ? null : { ...sides, result: match(sides.tableRows, sides.candidates) };
+});
 
 // ---------------------------------------------------------------------------------------------
 // Matching.
