@@ -3,7 +3,7 @@
 // the end of a paragraph (the block parser reads on), and whether a bracket its paragraph leaves open closes further on.
 import type { IToken } from 'chevrotain';
 import { CLOSER, is, isGroupKeyword, KEYWORD, MARKER, OPENER } from './categories.js';
-import { cutByWrap, holdsBlankLine, Newline, RowPipe, Tab, WRAP_LINES } from './tokens.js';
+import { cutByWrap, holdsBlankLine, Newline, RowPipe, SentenceEnd, Tab, WRAP_LINES } from './tokens.js';
 
 /**
  * The brackets a paragraph has open so far: how many, and whether the outermost holds an attribution keyword (a field
@@ -41,13 +41,24 @@ export function mayWrap(newline: IToken, next: IToken | undefined): boolean {
 }
 
 /**
+ * How many line breaks a bracket may span when each line it runs through is a full line of a PDF copy
+ * (`FULL_LINE` characters or more, no sentence's end): a long list of units set in fixed-width lines (`（牵头单位：市发展改革委；
+ * 责任单位：市工业和信息化局、` / `市人力资源社会保障局、市自然资源和规划局、市生态` / … / `水利局；完成时限：2025年12月底前）`).
+ */
+const LONG_WRAP_LINES = 12;
+/** The fewest characters of a full line (a PDF's line of body text holds 25–40). */
+const FULL_LINE = 15;
+
+/**
  * Is the line break at `at` (a `Newline` of `toks`) a hard wrap inside the brackets `open` counts? It is when the
- * outermost closes on one of the `WRAP_LINES` lines after it (a keyword cut by a wrap counts as a line break), an
- * attribution bracket by then (it holds a keyword, before or after the break), and nothing between starts a block of its own: a numbering marker (the next line opening
- * with one is a new item), a table row, a cell border, a blank line. A break `valueBreak` says is layout (a field's label
- * before its value on the next line: `field-lines.ts`) is not counted, so a bracket that gives each field two lines
- * still closes in reach. Reads at most `WRAP_LINES` lines on (and the value lines between): a line is read by the breaks
- * of the few lines before it only, so a text's wraps cost time linear in it.
+ * outermost closes on one of the `WRAP_LINES` lines after it (a keyword cut by a wrap counts as a line break), or of
+ * the `LONG_WRAP_LINES` lines after it when every line it runs through whole is full (`FULL_LINE`), an attribution
+ * bracket by then (it holds a keyword, before or after the break), and nothing between starts a block of its own: a
+ * numbering marker (the next line opening with one is a new item), a table row, a cell border, a blank line. A break
+ * `valueBreak` says is layout (a field's label before its value on the next line: `field-lines.ts`) is not counted, so
+ * a bracket that gives each field two lines still closes in reach. Reads at most `LONG_WRAP_LINES` lines on (and the
+ * value lines between): a line is read by the breaks of the few lines before it only, so a text's wraps cost time
+ * linear in it.
  */
 export function wrapsInBracket(
   toks: readonly IToken[],
@@ -59,17 +70,25 @@ export function wrapsInBracket(
   let depth = open.depth;
   let keyword = open.keyword;
   let breaks = 0;
+  // Whether every line read whole so far is full, and where the line being read starts (none before the first break).
+  let full = true;
+  let lineStart = -1;
+  const reach = () => (full ? LONG_WRAP_LINES : WRAP_LINES);
   for (let i = at; i < toks.length; i++) {
     const t = toks[i]!;
     if (t.tokenType === Newline) {
-      if (holdsBlankLine(t.image) || (!valueBreak(toks, i) && ++breaks > WRAP_LINES)) return false;
+      if (holdsBlankLine(t.image)) return false;
+      if (lineStart >= 0 && t.startOffset - lineStart < FULL_LINE) full = false;
+      lineStart = t.startOffset + t.image.length;
+      if (!valueBreak(toks, i) && ++breaks > reach()) return false;
     } else if (startsBlock(toks, i)) return false;
     else if (is(t, OPENER)) depth++;
     else if (is(t, CLOSER)) {
       if (--depth === 0) return keyword;
-    } else if (is(t, KEYWORD)) {
+    } else if (t.tokenType === SentenceEnd) full = false;
+    else if (is(t, KEYWORD)) {
       // A keyword cut by a wrap (`牵头单` / `位`) is a line break too.
-      if (cutByWrap(t) && ++breaks > WRAP_LINES) return false;
+      if (cutByWrap(t) && ++breaks > reach()) return false;
       if (!keyword && isGroupKeyword(t)) keyword = true;
     }
   }

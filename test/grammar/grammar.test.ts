@@ -199,6 +199,27 @@ describe('grammar', () => {
         assert.deepEqual(blocksOf('1.整治（牵头单位：\n详见第3页\n3\n— 2026 年 —\n—\n县水利局）'), ['1.整治（牵头单位：', '详见第3页', '3', '— 2026 年 —', '—', '县水利局）']);
       });
 
+      it('reads on through up to twelve full lines of a long unit list (a PDF copy), not through short lines or a sentence', () => {
+        const lines = [
+          '1.开展营商环境提升行动。（牵头单位：区发展改革局；责任单位：区工',
+          '业和信息化局、区财政局、区人力资源社会保障局、区自然资',
+          '源局、区生态环境分局、区住房城乡建设局、区交通运输局、',
+          '区商务局、区市场监管局、区文化旅游体育局、区农业农村',
+          '局、区水利局、区卫生健康局；完成时限：2026年10月底前）',
+        ];
+        assert.deepEqual(blocksOf(lines.join('\n')), [lines.join('\n')]);
+        // A line of the list that ends a sentence, or one shorter than a full line, is no wrap past the fourth line.
+        const sentence = [...lines.slice(0, 2), '源局。区生态环境分局、区住房城乡建设局、区交通运输局、', ...lines.slice(3)];
+        assert.equal(blocksOf(sentence.join('\n'))[0], lines[0]);
+        const short = [...lines.slice(0, 2), '源局、区生态环境分局、', ...lines.slice(3)];
+        assert.equal(blocksOf(short.join('\n'))[0], lines[0]);
+        // Twelve breaks are the reach: with a thirteenth, the first line ends its paragraph.
+        const fill = '区人力资源社会保障局、区自然资源局、区生态环境分局、';
+        const reach = (breaks: number) => [lines[0]!, ...Array.from({ length: breaks - 1 }, () => fill), '区卫生健康局）'].join('\n');
+        assert.deepEqual(blocksOf(reach(12)), [reach(12)]);
+        assert.equal(blocksOf(reach(13))[0], lines[0]);
+      });
+
       it('ends it where the next line opens an item, past a blank line, a table row, four lines, or outside an attribution', () => {
         assert.deepEqual(blocksOf('1.整治河道（牵头单位：县水利局\n2.清理台账（牵头单位：县档案馆）'), ['1.整治河道（牵头单位：县水利局', '2.清理台账（牵头单位：县档案馆）']);
         assert.deepEqual(blocksOf('1.整治河道（牵头单位：县水利局\n\n完成时限：年底前）'), ['1.整治河道（牵头单位：县水利局', '完成时限：年底前）']);

@@ -82,6 +82,28 @@ describe('PL010 attribution-malformed', () => {
       assert.equal(service.fixAll(text, config).text, text);
     });
 
+    it('finds nothing in a long list of units a PDF copy sets over many full lines, and reads every unit', () => {
+      const text = [
+        '江宁市2026年优化营商环境实施方案', '', '一、重点任务', '',
+        '（一）开展营商环境提升行动。（牵头单位：市发展改革委；责任单位：市工',
+        '业和信息化局、市财政局、市人力资源社会保障局、市自然',
+        '资源和规划局、市生态环境局、市住房城乡建设局、市交通运输',
+        '局、市商务局、市市场监管局、市文化广电旅游局、市农业农村',
+        '局、市水利局、市卫生健康委、市应急管理局、市统计局、市',
+        '医疗保障局；完成时限：2026年10月底前）',
+        '（二）扩大有效投资。（牵头单位：市发展改革委；完成时限：2026年11月底前）', '',
+      ].join('\n');
+      const service = createPlanService({ today: TODAY });
+      const analysis = service.analyze(text, configOf());
+      assert.deepEqual(analysis.diagnostics.map((d) => d.ruleId), []);
+      assert.deepEqual(analysis.plan.tasks[0]!.responsible.map((u) => u.name), [
+        '市工业和信息化局', '市财政局', '市人力资源社会保障局', '市自然资源和规划局', '市生态环境局', '市住房城乡建设局',
+        '市交通运输局', '市商务局', '市市场监管局', '市文化广电旅游局', '市农业农村局', '市水利局', '市卫生健康委',
+        '市应急管理局', '市统计局', '市医疗保障局',
+      ]);
+      assert.equal(analysis.plan.tasks[0]!.deadline?.text, '2026年10月底前');
+    });
+
     it('still closes a bracket left open before a new item, at the end of the line a cut keyword carried it to', () => {
       assert.deepEqual(findings(planOf(['推进工作。（牵头单位：市司法局；完成时限：2026年9月底前', '完善制度。（牵头单位：市财政局）'])), [
         '（ fix:（一）推进工作。（牵头单位：市司法局；完成时限：2026年9月底前）',
