@@ -417,7 +417,12 @@ function findClauses(toks: readonly IToken[], from: number, to: number, found: F
     if (fieldClauseAt(toks, at, to)) {
       // A run of field clauses joined by `；`.
       let runTo = clauseEnd(toks, at, to, false);
-      while (runTo < to && toks[runTo]!.tokenType === Semicolon && fieldClauseAt(toks, runTo + 1, to)) runTo = clauseEnd(toks, runTo + 1, to, false);
+      while (runTo < to && toks[runTo]!.tokenType === Semicolon) {
+        const next = clauseEnd(toks, runTo + 1, to, false);
+        // `配合单位：县财政局；县税务局`: names alone after a `；` go on with the field before them.
+        if (!fieldClauseAt(toks, runTo + 1, to) && !namesAlone(toks, runTo + 1, next)) break;
+        runTo = next;
+      }
       found.push({ kind: 'fields', from: at, to: runTo, parts: NO_PARTS });
       at = runTo;
       continue;
@@ -435,6 +440,20 @@ function findClauses(toks: readonly IToken[], from: number, to: number, found: F
     }
     at = clauseTo;
   }
+}
+
+/**
+ * Is [from, to) units' names alone (`县财政局、县税务局`, `各县（市、区）`): text and its separators, no keyword, no line
+ * break, its last words a unit's?
+ */
+function namesAlone(toks: readonly IToken[], from: number, to: number): boolean {
+  let last = -1;
+  for (let i = from; i < to; i++) {
+    const t = toks[i]!;
+    if (t.tokenType === Text) last = i;
+    else if (t.tokenType === Newline || is(t, KEYWORD | ROLE_VERB | FIELD)) return false;
+  }
+  return last >= 0 && endsLikeUnit(toks[last]!.image);
 }
 
 /**

@@ -503,6 +503,27 @@ describe('attribution: what names no unit', () => {
   });
 });
 
+describe('attribution: names alone after a field and its `；`', () => {
+  it('go on with a list of units that take part, in a bracket or on a field\'s line, and never lead', () => {
+    const p = plan('', [
+      '1.加强税源管理。（配合单位：区财政局；区市场监管局）',
+      '2.清理欠税。（责任单位：区财政局；区市场监管局；完成时限：2024年12月底前）',
+      '3.优化纳税服务。',
+      '牵头单位：区税务局',
+      '配合单位：区财政局；区政务服务中心',
+      '完成时限：2024年6月底前',
+      '4.推进发票电子化。（牵头单位：区税务局；区财政局、区数据局）',
+    ]);
+    assert.deepEqual(p.tasks.map(row), [
+      ['1.', [], ['区财政局', '区市场监管局']],
+      ['2.', [], ['区财政局', '区市场监管局']],
+      ['3.', ['区税务局'], ['区财政局', '区政务服务中心']],
+      ['4.', ['区税务局'], ['区财政局', '区数据局']],
+    ]);
+    assert.equal(p.tasks[2]!.deadline?.text, '2024年6月底前');
+  });
+});
+
 describe('attribution: a bracket that states the lead convention', () => {
   it('opening with a field\'s name (`（责任单位中列第一位的为牵头单位）`) assigns nothing and names no unit; the plan is read by it', () => {
     const p = plan('（责任单位中列第一位的为牵头单位）', [

@@ -689,7 +689,7 @@ function readContent(toks: IToken[], parts: AttributionPart[], style: Attributio
   const lists = emptyLists(ctx);
   // A sentence's segments are prose: a date there counts with a cue only (`到2025年实现…` is a target).
   const mode = style === 'sentence' ? 'prose' : 'field';
-  for (let k = 0; k < parts.length; k++) readPart(toks, parts[k]!, lists, ctx, mode);
+  for (let k = 0; k < parts.length; k++) readPart(toks, parts[k]!, lists, ctx, mode, k > 0 ? parts[k - 1]! : null);
   if (lists.lead.length > 1) singleOutLead(lists, ctx.text);
   if (holdsMarked(lists.responsible)) for (const u of promoteMarked(lists.lead, lists.responsible.take())) lists.responsible.push(u);
   if (holdsMarked(lists.division)) for (const u of promoteMarked(lists.lead, lists.division.take())) lists.division.push(u);
@@ -710,8 +710,8 @@ function readContent(toks: IToken[], parts: AttributionPart[], style: Attributio
   return new PlacedAttribution(style, lead, responsible, deadlines, lists.problems.take(), span, ctx.lines);
 }
 
-/** One part of an attribution: the units and deadlines it names (read as `mode` says), into `lists`. */
-function readPart(toks: IToken[], part: AttributionPart, lists: Lists, ctx: AttributionContext, mode: 'field' | 'prose'): void {
+/** One part of an attribution: the units and deadlines it names (read as `mode` says), into `lists`; `before` is the part before it. */
+function readPart(toks: IToken[], part: AttributionPart, lists: Lists, ctx: AttributionContext, mode: 'field' | 'prose', before: AttributionPart | null): void {
   const { text } = ctx;
   switch (part.kind) {
     case 'field': {
@@ -795,7 +795,9 @@ function readPart(toks: IToken[], part: AttributionPart, lists: Lists, ctx: Attr
       // share the work as `按职责分工` units do: they lead when nothing else does (`（县财政局、县教育局，县林业局配合）`),
       // else take part (`（县财政局、县教育局，县发改局牵头）`; the one of them named to lead is no longer listed to take part:
       // `（县人社局、县财政局，县人社局牵头）`); a `（牵头）` mark among them leads (`（县市场监管局（牵头）、县教育局；…）`).
-      const first = lists.lead.length === 0;
+      // Names alone after a field of units that take part and its `；` go on with its list (`配合单位：县财政局；县税务局`,
+      // `责任单位：X；Y`): they take part too, never lead.
+      const first = lists.lead.length === 0 && !(before?.kind === 'field' && toks[before.head]!.tokenType === T.ResponsibleField);
       // In a sentence too, names listed right after the verb (`X牵头、Y、Z`, `X牵头/Y/Z`: the segment opens with the
       // separator) take part.
       const afterVerb = LISTED_AFTER_VERB.has(text.charCodeAt(span.start));
