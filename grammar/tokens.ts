@@ -835,6 +835,27 @@ export const TaskMarker = createToken({
 // ---------------------------------------------------------------------------------------------
 // Attribution keywords, longer before shorter. Both scripts.
 
+/**
+ * Words that open with an attribution keyword but are words of their own, text, where they end a phrase (no Chinese
+ * character follows, or `的` `和` `及` `与`): `实行首问负责制）`, `岗位负责制、` (a system of responsibility) never say
+ * who is in charge; `负责制定方案` and `负责制度建设` do.
+ */
+const TEXT_WORDS = ['负责制', '負責制'];
+const TEXT_WORD_FIRST = new Uint8Array(0x10000);
+for (const word of TEXT_WORDS) TEXT_WORD_FIRST[word.charCodeAt(0)] = 1;
+const PHRASE_JOINERS = new Set([...'的和及与與'].map((c) => c.charCodeAt(0)));
+
+/** Does one of `TEXT_WORDS` stand at `at` of `text`, ending its phrase? */
+function textWordAt(text: string, at: number): boolean {
+  if (TEXT_WORD_FIRST[text.charCodeAt(at)] !== 1) return false;
+  for (const word of TEXT_WORDS) {
+    if (!holdsAt(text, at, word, 0)) continue;
+    const after = text.charCodeAt(at + word.length);
+    return !isHan(after) || PHRASE_JOINERS.has(after);
+  }
+  return false;
+}
+
 /** Each keyword type's words, in the order they are tried. */
 const KEYWORD_WORDS = new Map<TokenType, readonly string[]>();
 
@@ -906,7 +927,7 @@ function keywordToken(name: string, words: readonly string[], categories: TokenT
   };
   const pattern: CustomPatternMatcherFunc = (text, offset, tokens) => {
     const candidates = bySlot[KEYWORD_SLOT[text.charCodeAt(offset)]!];
-    if (candidates === undefined) return null;
+    if (candidates === undefined || textWordAt(text, offset)) return null;
     for (let c = 0; c < candidates.length; c++) {
       const { word, match, longer } = candidates[c]!;
       if (!holdsAt(text, offset, word, 1)) continue;
@@ -1333,6 +1354,7 @@ function textMatcher(): CustomPatternMatcherFunc {
     // Most digits follow another digit, a space or punctuation: no item glued there.
     if (k === DIGIT) return !isHan(text.charCodeAt(i - 1)) || gluedItem(text, i, tokens) === null;
     if (k >= KEYWORD_FIRST) {
+      if (textWordAt(text, i)) return true;
       const next = text.charCodeAt(i + 1);
       const second = secondsOf[k - KEYWORD_FIRST]!.indexOf(next);
       if (second >= 0) {

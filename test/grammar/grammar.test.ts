@@ -114,6 +114,11 @@ describe('grammar', () => {
       const kinds = (text: string) => tokenize(text).tokens.map((t) => `${t.tokenType.name}:${t.image}`);
       // A keyword's first character without the keyword stays in the run; the keyword itself does not.
       assert.deepEqual(kinds('完善制度完成时限负担负责'), ['Text:完善制度', 'DeadlineField:完成时限', 'Text:负担', 'ChargeVerb:负责']);
+      // `负责制` ending a phrase is a noun (a system of responsibility), text; `负责制定` and `负责制度建设` are in charge of work.
+      assert.deepEqual(kinds('实行首问负责制）'), ['Text:实行首问负责制', 'RParen:）']);
+      assert.deepEqual(kinds('负責制、岗位负责制和限时办结制'), ['Text:负責制、岗位负责制和限时办结制']);
+      assert.deepEqual(kinds('县司法局负责制定方案'), ['Text:县司法局', 'ChargeVerb:负责', 'Text:制定方案']);
+      assert.deepEqual(kinds('负责制度建设'), ['ChargeVerb:负责', 'Text:制度建设']);
       // `、` stays in the run, unless an inline marker may follow: then it ends the run and the marker is read.
       assert.deepEqual(kinds('监察、财政、一是审核、第一,编制、①公开'), [
         'Text:监察、财政、', 'InlineShiMarker:一是', 'Text:审核、', 'InlineDiMarker:第一,', 'Text:编制、', 'CircledMarker:①', 'Text:公开',

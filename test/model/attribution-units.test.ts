@@ -524,6 +524,22 @@ describe('attribution: names alone after a field and its `；`', () => {
   });
 });
 
+describe('attribution: a system of responsibility (`负责制`)', () => {
+  it('names no unit and leads nothing, in a title\'s bracket or a sentence; `负责制定` still gives the work out', () => {
+    const p = plan('', [
+      '1.优化窗口服务（实行首问负责制）。牵头单位：县政务服务中心；完成时限：2024年6月底前。',
+      '2.推行容缺受理。落实岗位负责制，县政务服务中心牵头，2024年9月底前完成。',
+      '3.完善管理办法。县司法局负责制定办法，2024年10月底前完成。',
+    ]);
+    assert.deepEqual(p.tasks.map(row), [
+      ['1.', ['县政务服务中心'], []],
+      ['2.', ['县政务服务中心'], []],
+      ['3.', ['县司法局'], []],
+    ]);
+    assert.ok(!p.units.some((u) => /首问|岗位/.test(u.name)));
+  });
+});
+
 describe('attribution: a bracket that states the lead convention', () => {
   it('opening with a field\'s name (`（责任单位中列第一位的为牵头单位）`) assigns nothing and names no unit; the plan is read by it', () => {
     const p = plan('（责任单位中列第一位的为牵头单位）', [
