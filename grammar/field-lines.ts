@@ -50,7 +50,8 @@ export function labelBeforeValue(toks: readonly IToken[], at: number): boolean {
  */
 export function namesLineAfter(toks: readonly IToken[], at: number): boolean {
   let names = '';
-  for (let i = at + 1; i < toks.length; i++) {
+  let i = at + 1;
+  for (; i < toks.length; i++) {
     const t = toks[i]!;
     if (t.tokenType === Newline) break;
     if (t.tokenType === Comma) names += '、';
@@ -59,5 +60,19 @@ export function namesLineAfter(toks: readonly IToken[], at: number): boolean {
     // No list of names is longer (`namedList`): a line of prose is not read to its end.
     if (names.length > MAX_BY_UNITS) return false;
   }
-  return namedList(names);
+  // A unit above a date alone on its line signs the document (`县人民政府办公室` / `2026年3月1日`): no unit of the list.
+  return namedList(names) && !dateLineAfter(toks, i);
+}
+
+/** A signature's date on a line of its own (`2024年2月8日`, `二〇二四年二月八日`): a document or a notice ends there. */
+export const DATE_LINE = /^[ \t\u3000\u00a0]*(?:\d{4}|[〇○零一二三四五六七八九]{4})年[\d一二三四五六七八九十]{1,2}月[\d一二三四五六七八九十]{1,3}日[ \t\u3000\u00a0]*$/;
+
+/** Is the line after the line break at `at` (none when `at` is the end) a signature's date alone (`DATE_LINE`)? */
+function dateLineAfter(toks: readonly IToken[], at: number): boolean {
+  let line = '';
+  for (let i = at + 1; i < toks.length && toks[i]!.tokenType !== Newline; i++) {
+    line += toks[i]!.image;
+    if (line.length > 16) return false;
+  }
+  return line !== '' && DATE_LINE.test(line);
 }

@@ -34,6 +34,7 @@ export {
   type Win as DeadlineWindow,
   type YearRef,
 } from './deadline.js';
+export { DATE_LINE } from './field-lines.js';
 export type { IToken } from 'chevrotain';
 export type { Block } from './parser.js';
 /** Words of manner cut from a name in a list of units (`包村领导具体` → `包村领导`). */

@@ -536,6 +536,28 @@ describe('parsePlan', () => {
     });
   });
 
+  describe('a sign-off right under the last field value on lines of their own', () => {
+    it('the unit above a date alone on its line signs the plan: no unit of the list above it', () => {
+      const lines = [
+        '青禾县2026年防汛工作方案',
+        '一、重点任务',
+        '（一）清理河道障碍。',
+        '牵头单位：',
+        '县水利局',
+        '配合单位：',
+        '县交通运输局',
+        '县自然资源局',
+        '青禾县人民政府办公室',
+        '2026年3月1日',
+      ];
+      const [task] = planOf(lines).tasks;
+      assert.deepEqual([names(task!.lead), names(task!.responsible)], [['县水利局'], ['县交通运输局', '县自然资源局']]);
+      // Without the date, the line is one more unit of the list.
+      const [listed] = planOf([...lines.slice(0, -1), '']).tasks;
+      assert.deepEqual(names(listed!.responsible), ['县交通运输局', '县自然资源局', '青禾县人民政府办公室']);
+    });
+  });
+
   describe('pipes in prose', () => {
     const plan = planOf([
       '江北市2025年工作方案',

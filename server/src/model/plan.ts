@@ -2,6 +2,7 @@
 // Over 400 lines: the section tree, what assigns no work (notices, attachments, named sections), the lead conventions
 // and the tasks are one reading of the body; attributions, deadlines and tables are read in their own modules.
 import {
+  DATE_LINE,
   leadsAfterBy,
   markedUnits,
   namedList,
@@ -428,8 +429,6 @@ function readPeriod(title: string, text: string, options: ParseOptions): PlanPer
   return fromBody ? { start: fromBody.start, end: fromBody.end, source: 'body' } : null;
 }
 
-/** A signature's date on a line of its own (`2024年2月8日`, `二〇二四年二月八日`): a notice ends there. */
-const DATE_LINE = /^[ \t\u3000\u00a0]*(?:\d{4}|[〇○零一二三四五六七八九]{4})年[\d一二三四五六七八九十]{1,2}月[\d一二三四五六七八九十]{1,3}日[ \t\u3000\u00a0]*$/;
 const ATTACHMENT_LINE = /^[ \t\u3000\u00a0]*附件[0-9一二三四五六七八九十]*[ \t\u3000\u00a0]*$/;
 
 /**
