@@ -1,7 +1,7 @@
 // A field's value on the line after its label: text copied out of a Word table or form puts each cell's paragraphs on
 // lines of their own (`牵头单位：` / `市市场监管局` / `完成时限：` / `2025年6月30日前`). Where such a line break is layout,
 // not the end of a paragraph (the block parser reads on, as over a hard wrap inside a bracket: `wrap.ts`).
-import type { IToken } from 'chevrotain';
+import { EOF, type IToken } from 'chevrotain';
 import { CLOSER, is, OPENER } from './categories.js';
 import { MAX_BY_UNITS, namedList, namesUnitsText } from './attribution.js';
 import { DeadlineScan } from './deadline.js';
@@ -53,7 +53,8 @@ export function namesLineAfter(toks: readonly IToken[], at: number): boolean {
   let i = at + 1;
   for (; i < toks.length; i++) {
     const t = toks[i]!;
-    if (t.tokenType === Newline) break;
+    // The parser's tokens end with its end-of-input token (a text without a last line break).
+    if (t.tokenType === Newline || t.tokenType === EOF) break;
     if (t.tokenType === Comma) names += '、';
     else if (t.tokenType === Text || is(t, OPENER | CLOSER)) names += t.image;
     else return false;

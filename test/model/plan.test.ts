@@ -552,9 +552,11 @@ describe('parsePlan', () => {
       ];
       const [task] = planOf(lines).tasks;
       assert.deepEqual([names(task!.lead), names(task!.responsible)], [['县水利局'], ['县交通运输局', '县自然资源局']]);
-      // Without the date, the line is one more unit of the list.
-      const [listed] = planOf([...lines.slice(0, -1), '']).tasks;
-      assert.deepEqual(names(listed!.responsible), ['县交通运输局', '县自然资源局', '青禾县人民政府办公室']);
+      // Without the date, the line is one more unit of the list, whether a line break ends the file or not.
+      for (const end of [[''], []]) {
+        const [listed] = planOf([...lines.slice(0, -1), ...end]).tasks;
+        assert.deepEqual(names(listed!.responsible), ['县交通运输局', '县自然资源局', '青禾县人民政府办公室'], `${end.length} line break at the end`);
+      }
     });
   });
 
