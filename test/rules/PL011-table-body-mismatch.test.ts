@@ -155,6 +155,59 @@ describe('PL011 table-body-mismatch', () => {
     });
   });
 
+  describe('tables of an item’s own sub-tasks', () => {
+    /** A plan whose item `（二）` has a table right under its text; `between` is written between the two. */
+    const ownTable = (rows: string[], between: string[] = []) =>
+      [
+        '# 青岚县2026年生态环境保护工作要点',
+        '',
+        '## 一、打好蓝天保卫战',
+        '',
+        '**（一）开展扬尘污染专项治理。** 加强建筑工地扬尘管控。（牵头单位：县住建局；完成时限：2026年10月底前）',
+        '',
+        '## 二、推进碧水保卫战',
+        '',
+        '**（二）加强河湖生态修复。** 持续改善重点河湖水质。',
+        '',
+        ...between,
+        '| 序号 | 任务 | 牵头单位 | 完成时限 |',
+        '|---|---|---|---|',
+        ...rows,
+      ].join('\n') + '\n';
+    const subTasks = ['| 1 | 清理河道垃圾和漂浮物 | 县水利局 | 2026年6月底前 |', '| 2 | 建设人工湿地两处 | 县生态环境分局 | 2026年12月底前 |'];
+
+    it('compares no table under an item that restates no body task: it lists that item’s own work', () => {
+      const text = ownTable(subTasks);
+      assert.deepEqual(findings(text), []);
+      // Its rows are tasks, and so is the body task that gives its own work out.
+      const plan = parsePlan(text);
+      assert.deepEqual(
+        plan.tasks.map((t) => `${t.source} ${t.title}`),
+        ['body 开展扬尘污染专项治理', 'table 清理河道垃圾和漂浮物', 'table 建设人工湿地两处'],
+      );
+    });
+
+    it('compares a table under an item when its rows restate body tasks', () => {
+      const text = ownTable(['| 1 | 开展扬尘污染专项治理 | 县住建局 | 2026年10月底前 |', subTasks[1]!]);
+      assert.deepEqual(findings(text), [
+        '（二）: 正文任务“（二）加强河湖生态修复”在任务分解表中没有对应的行',
+        '建设人工湿地两处: 任务分解表第2项“建设人工湿地两处”在正文中找不到对应任务',
+      ]);
+    });
+
+    it('compares a table that a caption of its own names a list of tasks, whatever its rows', () => {
+      assert.equal(findings(ownTable(subTasks, ['表1 重点任务分解表', ''])).length, 4);
+    });
+
+    it('still reports a body task that an attached task table leaves out', () => {
+      const text = planOf(['（一）开展扬尘污染专项治理。[牵头单位:县住建局]', '（二）加强河湖生态修复。[牵头单位:县水利局]', '（三）推进土壤污染防治。'], [
+        ['开展扬尘污染专项治理', '县住建局'],
+        ['加强河湖生态修复', '县水利局'],
+      ]);
+      assert.deepEqual(findings(text), ['（三）: 正文任务“（三）推进土壤污染防治”在任务分解表中没有对应的行']);
+    });
+  });
+
   describe('plans with little to compare', () => {
     it('finds nothing in an empty plan or a plan without a table', () => {
       assert.deepEqual(check(parsePlan('')), []);

@@ -29,8 +29,8 @@
 import { keepShape } from '../../../grammar/shapes.js';
 import { outsideOutline } from './numbering.js';
 import { perDocument } from './remember.js';
-import { stripNoise, toSimplified } from './text.js';
-import type { PlanDocument, Section, Span, Task } from './types.js';
+import { isSpaceCode, isTrimCode, stripNoise, toSimplified } from './text.js';
+import type { PlanDocument, Section, Span, Table, Task } from './types.js';
 
 // ---------------------------------------------------------------------------------------------
 // The two sides.
@@ -229,12 +229,78 @@ export interface PlanMatch {
 /**
  * The table's rows and the body's tasks of `plan` (`sidesOf`) and how they match, found once per plan (kept on the plan:
  * the reader asks first, PL011 after it). The rows are the plan's table tasks and the body's tasks its sections: the
- * body tasks the reader adds to `plan.tasks` after asking (those no row lists) change neither side.
+ * body tasks the reader adds to `plan.tasks` after asking (those no row lists) change neither side. The rows of a table
+ * that lists a body item's own work (`ownWorkTables`) restate nothing of the body: they are left out of the sides, and
+ * the rest matched again without them; `tableRows` is empty when no other table is left (nothing to compare, and no
+ * body task is listed by a row).
  */
 export const matchOf: (plan: PlanDocument) => PlanMatch | null = perDocument((plan: PlanDocument) => {
   const sides = sidesOf(plan);
-  return sides === null ? null : { ...sides, result: match(sides.tableRows, sides.candidates) };
+  if (sides === null) return null;
+  const result = match(sides.tableRows, sides.candidates);
+  const own = ownWorkTables(plan, sides.tableRows, sides.units, result);
+  if (own.size === 0) return { ...sides, result };
+  const tableRows = sides.tableRows.filter((row) => row.task.table === null || !own.has(row.task.table));
+  return { ...sides, tableRows, result: match(tableRows, sides.candidates) };
 });
+
+/**
+ * The tables that list a body item's own work, not the body's tasks again: a table that follows the text of a body task
+ * (`（二）深化“一网通办”改革。推动…` then `| 1 | 新增“一件事”集成服务 |…`), with nothing but blank lines or that text
+ * between them, no caption naming it a list of the plan's tasks (`TASK_TABLE_CAPTION`), and none of whose rows matches a
+ * body task. A task breakdown restates the body: it stands apart from it (under `附件` or such a caption, after the body),
+ * or some of its rows match. Usually none: only the tables none of whose rows matched are placed, in one walk over the
+ * sections.
+ */
+function ownWorkTables(plan: PlanDocument, rows: readonly TableRowInfo[], units: readonly Candidate[], result: MatchResult): Set<Table> {
+  const own = new Set<Table>();
+  const matched = new Set<Table>();
+  for (let r = 0; r < rows.length; r++) {
+    const table = rows[r]!.task.table;
+    if (table) (result.rowMatched[r] === 1 ? matched : own).add(table);
+  }
+  for (const table of matched) own.delete(table);
+  if (own.size === 0) return own;
+  const isUnit = new Set<Section>();
+  for (let u = 0; u < units.length; u++) isUnit.add(units[u]!.section);
+  const sections = plan.allSections;
+  const text = plan.text;
+  let i = -1;
+  for (const table of [...own].sort((a, b) => a.span.start - b.span.start)) {
+    while (i + 1 < sections.length && sections[i + 1]!.marker.span.start < table.span.start) i++;
+    // The item the table follows: the last section before it (an inline item's, `一是…`, is its paragraph's).
+    let item: Section | null = i >= 0 ? sections[i]! : null;
+    if (item !== null && levelOf(item) === 6) item = item.parent;
+    if (item === null || !isUnit.has(item) || !blank(text, item.span.end, table.span.start) || captioned(text, item, table.span.start)) own.delete(table);
+  }
+  return own;
+}
+
+/** Whether `text` holds only spaces and line breaks from `from` to `to`. */
+function blank(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (!isSpaceCode(text.charCodeAt(k))) return false;
+  return true;
+}
+
+/**
+ * A caption of a table that names it a list of the plan's tasks or their division (`重点任务分解表`, `表1 年度任务清单`,
+ * `责任分工表`, `重点工作台账`), or an attachment's head (`附件2`), in simplified script: a short line of its own, no sentence.
+ * A line that only leads into a list (`具体任务如下：`) names no table.
+ */
+const TASK_TABLE_CAPTION = /^附件|(?:任务|分工|分解|工作)[^，,。；;]{0,12}(?:表|清单|台账)$/;
+
+/**
+ * Whether the last line before `at` (where a table starts), within `item` after the line of its marker, is a caption
+ * naming a list of tasks (`TASK_TABLE_CAPTION`). Reads that line only.
+ */
+function captioned(text: string, item: Section, at: number): boolean {
+  let end = at;
+  while (end > item.marker.span.end && isTrimCode(text.charCodeAt(end - 1))) end--;
+  const start = text.lastIndexOf('\n', end - 1) + 1;
+  if (start <= item.marker.span.start || end - start > 60) return false;
+  const line = toSimplified(stripNoise(text.slice(start, end))).replace(/^[#>*_\s\u3000]+|[*_:：\s\u3000]+$/g, '');
+  return !/[。；;]/.test(line) && TASK_TABLE_CAPTION.test(line);
+}
 
 // ---------------------------------------------------------------------------------------------
 // Matching.

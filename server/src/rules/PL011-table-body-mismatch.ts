@@ -31,7 +31,8 @@ export const rule: Rule = {
   },
   check({ plan, settings, report }) {
     const found = matchOf(plan);
-    if (!found) return;
+    // No table is left to compare when each lists a body item's own work.
+    if (!found || found.tableRows.length === 0) return;
     const { tableRows, units, candidates, result } = found;
     // Matched candidates by index: `candidates` lists each unit, then its items.
     const matched = result.candMatched;
