@@ -152,6 +152,41 @@ describe('parsePlan', () => {
       assert.deepEqual(whole.tasks.map((t) => [t.number, names(t.lead)]), [['2.1', ['县农业农村局']], ['2.2.1', ['县水利局']]]);
     });
 
+    it('reads a bare number after items of another form under a decimal (`2.2` `（1）` `（2）` then `3` `3.1`) as a heading of the top', () => {
+      const lines = [
+        '2 重点任务',
+        '2.1 完善管网设施。（牵头单位：县水利局；完成时限：2025年6月底前）',
+        '2.2 提升供水质量',
+        '（1）更新老旧水表。牵头单位：县水利局；完成时限：2025年7月底前。',
+        '（2）建设水质监测点。牵头单位：县卫健委；完成时限：2025年8月底前。',
+        '3 强化运营管理',
+        '3.1 建立巡检制度。牵头单位：县水利局；完成时限：2025年9月底前。',
+        '3.2 公开服务标准。牵头单位：县市场监管局；完成时限：2025年10月底前。',
+      ];
+      const expected = [
+        ['2', 1, null],
+        ['2.1', 2, '2'],
+        ['2.2', 2, '2'],
+        ['（1）', 4, '2.2'],
+        ['（2）', 4, '2.2'],
+        ['3', 1, null],
+        ['3.1', 2, '3'],
+        ['3.2', 2, '3'],
+      ];
+      const whole = planOf(['松溪县2025年城乡供水提升工作方案', '1 总体要求', '坚持统筹推进，分步实施。', ...lines]);
+      assert.deepEqual(whole.allSections.slice(1).map((s) => [s.marker.text, s.marker.level, s.parent?.marker.text ?? null]), expected);
+      assert.deepEqual(
+        whole.tasks.map((t) => [t.number, names(t.lead)]),
+        [['2.1', ['县水利局']], ['（1）', ['县水利局']], ['（2）', ['县卫健委']], ['3.1', ['县水利局']], ['3.2', ['县市场监管局']]],
+      );
+      // An excerpt that starts at `2.2`: no `2` stands above it, and `3` is still the heading `2.2`'s `2` is.
+      const excerpt = planOf(lines.slice(2));
+      assert.deepEqual(
+        excerpt.allSections.map((s) => [s.marker.text, s.marker.level, s.parent?.marker.text ?? null]),
+        [['2.2', 2, null], ['（1）', 4, '2.2'], ['（2）', 4, '2.2'], ['3', 1, null], ['3.1', 2, '3'], ['3.2', 2, '3']],
+      );
+    });
+
     it('reads a plan numbered `1.1` `1.2` `2.1` with no marker above as top-level sections', () => {
       const flat = planOf(['松溪县2025年智慧农业建设工作方案', '1.1 建设平台。（牵头单位：县农业农村局）', '1.2 推广灌溉。（牵头单位：县水利局）', '2.1 建立机制。（牵头单位：县政府办）']);
       assert.deepEqual(flat.allSections.map((s) => [s.marker.text, s.marker.level, s.parent]), [['1.1', 2, null], ['1.2', 2, null], ['2.1', 2, null]]);

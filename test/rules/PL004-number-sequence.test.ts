@@ -310,6 +310,24 @@ describe('PL004 number-sequence', () => {
     assert.equal(lint(text, { ruleId: ID, locale: 'en' })[0]!.message, 'Number "1.1" does not begin with the number of "二、" above it; expected "2.1"');
   });
 
+  it('finds nothing wrong in a bare number heading the decimals after items of another form (`2.2` `（1）` `（2）` `3` `3.1`)', () => {
+    const text = [
+      '松溪县2025年城乡供水提升工作方案',
+      '1 总体要求',
+      '2 重点任务',
+      '2.1 完善管网设施。（牵头单位：县水利局）',
+      '2.2 提升供水质量',
+      '（1）更新老旧水表。（牵头单位：县水利局）',
+      '（2）建设水质监测点。（牵头单位：县卫健委）',
+      '3 强化运营管理',
+      '3.1 建立巡检制度。（牵头单位：县水利局）',
+      '3.2 公开服务标准。（牵头单位：县市场监管局）',
+    ].join('\n');
+    assert.deepEqual(findings(text).map((d) => d.message), []);
+    // An excerpt from `2.2` on, with no title: the same.
+    assert.deepEqual(findings(text.split('\n').slice(4).join('\n')).map((d) => d.message), []);
+  });
+
   it('counts top-level decimal markers (no marker above) per leading number', () => {
     const text = ['松溪县2025年智慧农业建设工作方案', '1.1 建设平台', '1.2 推广灌溉', '2.1 建立机制', '2.3 强化保障'].join('\n');
     assert.deepEqual(findings(text).map((d) => d.message), ['编号“2.3”跳号，应为“2.2”']);

@@ -558,20 +558,32 @@ const LEVELS: Record<string, { level: Level | 0; style: (image: string) => Marke
 /**
  * The level of a decimal marker of `depth` numbers (`1.1`: 2, `2.3.1`: 3) under the sections open above it (`stack`,
  * outermost first): the level of an open decimal marker of its depth (a sibling), or one level deeper per number more
- * than an open decimal marker has (`1.1.1` under `1.1`); else one level per number past the first below the innermost
+ * than an open decimal marker has (`1.1.1` under `1.1`); else, when an open decimal marker has more numbers, the level
+ * of its ancestor of `depth` numbers, written or not (`3` after `2.2` is a sibling of the `2` that `2.2` implies), so
+ * long as that is below the other marker the decimal lies under: items of another form after the decimal (`2.2`
+ * `（1）` `（2）` then `3`) say nothing of where `3` stands. Else one level per number past the first below the innermost
  * other marker (`1.1` under `一、` is level 2, under `（一）` level 3; a bare `1` heading a scheme, one level below), or
  * its depth when nothing is open (`1` `1.1` `1.1.1` from the top). At most 5. The stack holds one section per level.
  */
 function decimalLevel(depth: number, stack: readonly SectionInfo[]): Level {
   let base = 0;
+  /** The level of the ancestor of `depth` numbers of the innermost deeper decimal marker open, 0 when there is none. */
+  let ancestor = 0;
+  /** The level of the innermost other marker above that decimal marker, 0 when there is none. */
+  let under = 0;
   for (let i = stack.length - 1; i >= 0; i--) {
     const marker = stack[i]!.section.marker;
     if (marker.level > 5) continue;
     if (marker.style === 'decimal') {
       const above = parseDecimal(marker.text).length;
       if (above <= depth) return Math.min(5, marker.level + depth - above) as Level;
-    } else if (base === 0) base = marker.level;
+      if (ancestor === 0) ancestor = marker.level - (above - depth);
+    } else {
+      if (base === 0) base = marker.level;
+      if (ancestor !== 0 && under === 0) under = marker.level;
+    }
   }
+  if (ancestor > under) return ancestor as Level;
   return Math.min(5, base === 0 ? depth : base + Math.max(1, depth - 1)) as Level;
 }
 
