@@ -317,6 +317,52 @@ describe('task tables', () => {
       assert.deepEqual(read(plan)[1], ['2', '升级便民服务点导视牌', [], ['县住建局'], '2026-08-31', false]);
     });
 
+    it('a Markdown row with no number whose cells go on with cells the row above leaves cut (`、`, a date) is that row\'s wrap', () => {
+      const plan = planOf([
+        '青杉县2026年便民服务工作方案',
+        '附件:任务分解表',
+        '| 序号 | 工作任务 | 牵头单位 | 配合单位 | 完成时限 |',
+        '| --- | --- | --- | --- | --- |',
+        '| 1 | 建设社区养老服务站，新增床位 | 县民政局 | 各乡镇人民政府、 | 2026年8月 |',
+        '|  | 120张 |  | 县卫健局 | 底前 |',
+        '| 2 | 新建便民服务点6个 | 县商务局 | 县财政局 | 2026年6月底前 |',
+      ]);
+      assert.deepEqual(read(plan), [
+        ['1', '建设社区养老服务站，新增床位120张', ['县民政局'], ['各乡镇人民政府', '县卫健局'], '2026-08-31', false],
+        ['2', '新建便民服务点6个', ['县商务局'], ['县财政局'], '2026-06-30', false],
+      ]);
+      assert.equal(plan.tables[0]!.rows.length, 2);
+      assert.equal(plan.tasks[0]!.deadline?.text, '2026年8月底前');
+      assertRangesAgree(plan);
+    });
+
+    it('a row with no number whose cells are whole values of their own, or in a table that numbers no row, is a row of its own', () => {
+      // Its task is a sentence of its own, its units and its date whole: a task under the numbered row, not its wrap.
+      const whole = planOf([
+        '青杉县2026年便民服务工作方案',
+        '附件:任务分解表',
+        '| 序号 | 工作任务 | 牵头单位 | 配合单位 | 完成时限 |',
+        '| --- | --- | --- | --- | --- |',
+        '| 1 | 建设社区养老服务站 | 县民政局 | 各乡镇人民政府 | 2026年8月底前 |',
+        '|  | 开展养老护理员培训。 | 县人社局 | 县卫健局 | 2026年10月底前 |',
+      ]);
+      assert.deepEqual(read(whole), [
+        ['1', '建设社区养老服务站', ['县民政局'], ['各乡镇人民政府'], '2026-08-31', false],
+        ['', '开展养老护理员培训', ['县人社局'], ['县卫健局'], '2026-10-31', false],
+      ]);
+      // No row is numbered: a cell ending in `、` is no wrap the number cells could show.
+      const unnumbered = planOf([
+        '青杉县2026年便民服务工作方案',
+        '附件:任务分解表',
+        '| 序号 | 工作任务 | 牵头单位 | 配合单位 | 完成时限 |',
+        '| --- | --- | --- | --- | --- |',
+        '|  | 建设社区养老服务站 | 县民政局 | 各乡镇人民政府、 | 2026年8月底前 |',
+        '|  | 开展养老护理员培训 | 县人社局 | 县卫健局 | 2026年10月底前 |',
+      ]);
+      assert.equal(unnumbered.tables[0]!.rows.length, 2);
+      assert.deepEqual(unnumbered.tasks.map((t) => t.title), ['建设社区养老服务站', '开展养老护理员培训']);
+    });
+
     it('a table whose rows carry no number reads each row by itself', () => {
       const plan = planOf([
         '青杉县2026年便民服务工作方案',

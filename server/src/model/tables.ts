@@ -564,11 +564,56 @@ function readPipeTable(view: Lines, first: number): { table: Table | null; next:
       spans.clear();
       continue;
     }
-    rows.push(makeRow(view.lines, text, start, end, spans, slots, kindOf));
+    const whole = spans.length === columns.length;
+    const row = makeRow(view.lines, text, start, end, spans, slots, kindOf);
+    const above = rows[rows.length - 1];
+    if (whole && above !== undefined && wrapsRow(text, above, row, columns, kindOf)) rows[rows.length - 1] = withWrap(text, above, row, view.lines);
+    else rows.push(row);
   }
   const roles = withTaskColumn(header, columns, rows, kindOf);
   if (roles === null) return { table: null, next: last + 1 };
   return { table: makeTable('markdown', view.lines, view.line(first), view.line(last), header, roles, rows), next: last + 1 };
+}
+
+/**
+ * Does `row`, a Markdown row with a cell for each column, go on with the cells of the row above (`above`): a row
+ * whose long cells Word wrapped onto a second row of the copy (`| 1 | 推进老旧小区改造，惠及居民 | 区住建局 |
+ * 各街道办事处、 | 2025年10月 |` over `|  | 3200户 |  | 区财政局 | 底前 |`)? Only in a table that numbers its rows:
+ * its number cell is empty under a numbered row; each cell it fills goes on with a cell the row above fills, that one
+ * of fewer than `MAX_WRAP_LINES` pieces; and one of them shows the cut: the cell above stops in the middle of a list
+ * or a sentence (`、` `，`), or a deadline cell that is no date alone makes one with the cell above (`2025年10月` +
+ * `底前`). A row that holds whole values of its own (a task under the numbered row, its number cell merged: `|  |
+ * 开展培训 | 区人社局 | 区卫健局 | 2025年10月底前 |`) shows no cut and stays a row; a table that numbers no row has
+ * no row to go on with.
+ */
+function wrapsRow(text: string, above: TableRow, row: TableRow, columns: readonly ColumnRole[], kindOf: KindOf): boolean {
+  const number = columns.indexOf('number');
+  if (number < 0 || row.cells[number] !== '' || above.cells[number] === '') return false;
+  let cut = false;
+  for (let c = 0; c < columns.length; c++) {
+    const cell = row.cells[c]!;
+    if (cell === '') continue;
+    const pieces = above.parts?.[c];
+    if (above.cells[c] === '' || (pieces?.length ?? 1) >= MAX_WRAP_LINES) return false;
+    const piece = pieces === undefined ? above.cellSpans[c]! : pieces[pieces.length - 1]!;
+    const end = text.charCodeAt(piece.end - 1);
+    if (end === 0x3001 /* 、 */ || end === 0xff0c /* ， */ || end === 0x2c /* , */) cut = true;
+    else if (columns[c] === 'deadline' && kindOf(cell) !== 'date' && kindOf(text.slice(piece.start, piece.end) + cell) === 'date') cut = true;
+  }
+  return cut;
+}
+
+/** The row `above` with `row`'s cells as the next pieces of its own (`wrapsRow`), each cell its pieces joined (`joinedCell`). */
+function withWrap(text: string, above: TableRow, row: TableRow, lines: LineTable): TableRow {
+  const parts = above.parts?.map((pieces) => pieces.slice()) ?? above.cellSpans.map((span) => (span.end > span.start ? [span] : []));
+  const cells = above.cells.slice();
+  for (let c = 0; c < parts.length; c++) {
+    const span = row.cellSpans[c]!;
+    if (span.end === span.start) continue;
+    parts[c]!.push(span);
+    cells[c] = joinedCell(text, parts[c]!).text;
+  }
+  return new PlacedRow(cells, above.cellSpans, { start: above.span.start, end: row.span.end }, lines, parts);
 }
 
 function readTsvTable(view: Lines, first: number): { table: Table | null; next: number } {

@@ -166,9 +166,10 @@ export interface TableRow extends Located {
   /** Where each cell stands; for a cell that wraps (see `parts`), its first piece. */
   cellSpans: Span[];
   /**
-   * Only on a row of a fixed-width copy (`pdftotext -layout`) whose cells wrap within their columns onto the next
-   * lines, the other columns blank there: each column's pieces in text order (none for an empty cell). Its cell's text
-   * is the pieces joined (`joinedCell`).
+   * Only on a row whose cells wrap within their columns onto the next lines, the other columns blank there: a
+   * fixed-width copy's (`pdftotext -layout`), or a Markdown row a copy of Word split over two rows, the second with no
+   * number (`|  | 3200户 |  | 区财政局 | 底前 |`): each column's pieces in text order (none for an empty cell). Its
+   * cell's text is the pieces joined (`joinedCell`).
    */
   parts?: Span[][];
 }
