@@ -540,6 +540,26 @@ describe('attribution: a system of responsibility (`负责制`)', () => {
   });
 });
 
+describe('attribution: colons of other forms in labels (typesetting, OCR)', () => {
+  it('`∶` `﹕` `︰` after a label are its colon: the units are read, none holds the colon, and every range is the text\'s', () => {
+    const items = [
+      '1.加快项目前期工作。（牵头单位∶县发改局，配合单位∶县财政局；完成时限∶2024年6月底前）',
+      '2.做好项目入库工作。（牵头单位﹕县发改局；配合单位﹕县财政局；完成时限﹕2024年3月底前）',
+      '3.推進廁所革命。（牽頭單位︰縣農業農村局；配合單位︰縣衛健局；完成時限︰2024年6月底前）',
+    ];
+    const p = plan('', items);
+    assert.deepEqual(p.tasks.map(row), [
+      ['1.', ['县发改局'], ['县财政局']],
+      ['2.', ['县发改局'], ['县财政局']],
+      ['3.', ['縣農業農村局'], ['縣衛健局']],
+    ]);
+    assert.deepEqual(p.tasks.map((t) => t.deadline?.text), ['2024年6月底前', '2024年3月底前', '2024年6月底前']);
+    const written = ['溪川县2024年工作要点', '', '一、重点任务', ...items].join('\n');
+    assert.equal(p.text.length, written.length);
+    for (const u of p.units) assert.equal(written.slice(u.span.start, u.span.end), u.name);
+  });
+});
+
 describe('attribution: a bracket that states the lead convention', () => {
   it('opening with a field\'s name (`（责任单位中列第一位的为牵头单位）`) assigns nothing and names no unit; the plan is read by it', () => {
     const p = plan('（责任单位中列第一位的为牵头单位）', [

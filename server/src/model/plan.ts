@@ -35,7 +35,7 @@ import { responsibleParty } from './party.js';
 import { carriedBelow, sameAsAboveRoles, saysSameAsAbove } from './same-below.js';
 import { columnRole, findTables, headerWords, joinedCell, PERSON_HEADER, titleColumns } from './tables.js';
 import { readRemarkLead, readUnitCells, REMARK_HEADER, type UnitCellOptions } from './table-units.js';
-import { isSpace, isSpaceCode, isTrimCode, oneLine, stripNoise, toSimplified, trimSpan } from './text.js';
+import { isSpace, isSpaceCode, isTrimCode, oneLine, readableText, stripNoise, toSimplified, trimSpan } from './text.js';
 import type {
   Attribution,
   Deadline,
@@ -70,14 +70,15 @@ export function parsePlan(text: string, options: ParseOptions = {}): PlanDocumen
 }
 
 /**
- * The model's own work on a text the grammar has already read (`parsed` = `parseText(text)`): what the model
- * benchmark times apart from the grammar. `parsePlan(text)` is `planFromParsed(text, parseText(text))`.
+ * The model's own work on a text the grammar has already read (`parsed` = `parseText(readableText(text))`): what the
+ * model benchmark times apart from the grammar. `parsePlan(text)` is `planFromParsed(text, parseText(readableText(text)))`.
  */
 export function planFromParsed(text: string, parsed: ParsedText, options: ParseOptions = {}): PlanDocument {
   return planOf(text, parsed, options);
 }
 
-function planOf(text: string, parsed: ParsedText | null, options: ParseOptions): PlanDocument {
+function planOf(written: string, parsed: ParsedText | null, options: ParseOptions): PlanDocument {
+  const text = readableText(written);
   const lines = createLineMap(text);
   try {
     const plan = emptyPlan(text, lines);

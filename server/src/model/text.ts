@@ -34,6 +34,21 @@ function noiseEnd(text: string, at: number): number {
   return i - after <= 6 && (close === 0x29 || close === 0xff09) ? i + 1 : -1;
 }
 
+/**
+ * Colons of other forms that typesetting and OCR leave in labels (`牵头单位∶`, `完成时限﹕`, `牽頭單位︰`: the ratio sign,
+ * the small and the vertical colon), each read as `：`.
+ */
+const OTHER_COLONS = /[\u2236\ufe55\ufe30]/g;
+
+/**
+ * `text` as the reader reads it: its colons of other forms (`OTHER_COLONS`) written as `：`, code unit for code unit, so
+ * that every offset into it is one into `text` (a finding's range, a fix's edit). Text without one is returned as is.
+ */
+export function readableText(text: string): string {
+  OTHER_COLONS.lastIndex = 0;
+  return OTHER_COLONS.test(text) ? text.replace(OTHER_COLONS, '：') : text;
+}
+
 /** Removes pinyin left by scraping (`發(fā)展` → `發展`), each bracket of it from left to right. */
 export function stripNoise(text: string): string {
   // The brackets are found by native searches (a regular expression tries every character), then read by hand.
