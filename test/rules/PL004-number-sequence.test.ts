@@ -378,6 +378,26 @@ describe('PL004 lists that do not start the document', () => {
     assert.equal(parsePlan(midSentence).excerpt, true);
   });
 
+  it('lets a level first met under a later sibling of a heading shown from mid-way start at any number; a gap after is reported', () => {
+    // The page begins at (五), then a new chapter and (六), whose items are numbered on through the plan: 9 is not a gap.
+    const lines = [
+      '（五）整治河道岸线。清理违建12处。（牵头单位：岚川县水利局）',
+      '四、改善人居环境',
+      '（六）推进垃圾分类。',
+      '9.建设分类收集点。新建收集点40个，2024年10月底前完成。（牵头单位：岚川县城管局）',
+      '10.开展入户宣传。覆盖全县社区，2024年11月底前完成。（牵头单位：岚川县城管局）',
+    ];
+    assert.equal(parsePlan(lines.join('\n')).excerpt, true);
+    assert.deepEqual(findings(lines.join('\n')), []);
+    // A skip inside that list is still one.
+    const gap = [...lines.slice(0, 4), lines[4]!.replace('10.', '11.')].join('\n');
+    assert.deepEqual(findings(gap).map((d) => d.message), ['编号“11.”跳号，应为“10.”']);
+    // A plan with a title that starts its outline at 一、 still counts the items from 1.
+    const whole = ['岚川县2024年人居环境整治工作方案', '', '一、改善人居环境', '（一）推进垃圾分类。', ...lines.slice(3)].join('\n');
+    assert.equal(parsePlan(whole).excerpt, false);
+    assert.deepEqual(findings(whole).map((d) => d.message), ['编号“9.”跳号，应为“1.”']);
+  });
+
   it('reads a plan shown from its third chapter, after its title and preamble, as an excerpt; a gap after is still reported', () => {
     const text = ['岚川县2024年乡村治理工作方案', '', '为提升乡村治理水平，制定本方案。', ...excerpt.slice(5)].join('\n');
     assert.deepEqual(findings(text), []);

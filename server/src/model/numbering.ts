@@ -23,7 +23,9 @@ export interface SiblingRun {
   /**
    * The number the run counts from: 1, or in an excerpt (`plan.excerpt`) the first number of the first run of a
    * level when nothing above it is in the text (`7.` `8.` at the top of a page cut out of a plan: its list started
-   * before the page did) or what is above it starts mid-way too (`（三）` then `5.`).
+   * before the page did) or what is above it belongs to a run that starts mid-way too (`（三）` then `5.`, or
+   * `（三）` `（四）` then `5.`: the items of a level numbered on through the plan may have come under the siblings
+   * the page left out).
    */
   readonly first: number;
 }
@@ -220,7 +222,8 @@ export const siblingRuns = perDocument((plan: PlanDocument): readonly SiblingRun
   const excluded = outsideOutline(plan);
   const readings = readLevels(plan, excluded);
   const outlines = outlinesOf(plan);
-  const runs: { level: Level; mode: SequenceMode | null; sections: Section[]; first: number; prefix?: string }[] = [];
+  /** `midway`: the run starts mid-way in an excerpt, so each of its sections heads lists that may too. */
+  const runs: { level: Level; mode: SequenceMode | null; sections: Section[]; first: number; midway: boolean; prefix?: string }[] = [];
   const opens = perList(plan.separateLists, (): (typeof runs)[number][] => []);
   /** The runs of decimal markers (`1.1` `1.2`), apart from the other markers of their levels. */
   const openDecimal = perList(plan.separateLists, (): (typeof runs)[number][] => []);
@@ -230,7 +233,10 @@ export const siblingRuns = perDocument((plan: PlanDocument): readonly SiblingRun
   const listOf = separateListWalker(plan.separateLists);
   /** Slots (`numberingSlot`) that have had a run: only the first run of a level may start mid-way. */
   const seen = new Array<boolean>(NUMBERING_SLOTS).fill(false);
-  /** The first sections of runs that start mid-way: what the excerpt shows of a list under them started before it too. */
+  /**
+   * The sections of runs that start mid-way: the excerpt leaves out siblings before each, so what it shows of a list
+   * under one (`5.` under `（四）` after `（三）` at the top of the page) may have started before it too.
+   */
   const midwayHeads = new Set<Section>();
   /** The last marker of each level in the parts (`第一章`…) and the rest: a part's first list may count on from it. */
   const lastInParts: (Section | undefined)[] = [];
@@ -249,7 +255,7 @@ export const siblingRuns = perDocument((plan: PlanDocument): readonly SiblingRun
       const isShi = s.marker.style === 'inline-shi';
       let run = isShi ? shi : di;
       if (run === undefined || run.sections[0]!.parent !== s.parent || s.marker.value === 1) {
-        run = { level, mode: null, sections: [], first: 1 };
+        run = { level, mode: null, sections: [], first: 1, midway: false };
         runs.push(run);
         if (isShi) shi = run;
         else di = run;
@@ -264,13 +270,13 @@ export const siblingRuns = perDocument((plan: PlanDocument): readonly SiblingRun
       let run = openDecimal[list + 1]![level];
       if (run === undefined || run.sections[0]!.parent !== s.parent || run.prefix !== prefix) {
         const midway = plan.excerpt && !seenDecimal[level] && (s.parent === null || midwayHeads.has(s.parent)) && Number.isInteger(s.marker.value) && s.marker.value > 1;
-        if (midway) midwayHeads.add(s);
-        run = { level, mode: null, sections: [], first: midway ? s.marker.value : 1, prefix };
+        run = { level, mode: null, sections: [], first: midway ? s.marker.value : 1, midway, prefix };
         runs.push(run);
         openDecimal[list + 1]![level] = run;
         seenDecimal[level] = true;
       }
       run.sections.push(s);
+      if (run.midway) midwayHeads.add(s);
       continue;
     }
     let run = open[slot];
@@ -283,15 +289,15 @@ export const siblingRuns = perDocument((plan: PlanDocument): readonly SiblingRun
     if (run === undefined || newPart || reshaped || (runMode !== 'continuous' && run.sections[0]!.parent !== s.parent)) {
       const midway =
         plan.excerpt && !seen[slot] && (s.parent === null || midwayHeads.has(s.parent)) && Number.isInteger(s.marker.value) && s.marker.value > 1;
-      if (midway) midwayHeads.add(s);
       // A part's first list of a level starts at 1, or counts on from the part before (`第二章` then `三、`).
       const countsOn = run === undefined && list >= 0 && before !== undefined && before.marker.value + 1 === s.marker.value;
-      run = { level, mode: runMode, sections: [], first: midway || countsOn ? s.marker.value : 1 };
+      run = { level, mode: runMode, sections: [], first: midway || countsOn ? s.marker.value : 1, midway };
       runs.push(run);
       open[slot] = run;
       seen[slot] = true;
     }
     run.sections.push(s);
+    if (run.midway) midwayHeads.add(s);
   }
   return runs;
 });
