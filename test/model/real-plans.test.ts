@@ -162,6 +162,21 @@ describe('real plans: plan or not, on positive evidence', () => {
     assert.deepEqual(prose.tasks.map(row), [['（一）', ['县发改局'], []]]);
   });
 
+  it('a part titled as how the work is checked or scored (考核方式, 督导检查, 结果运用…) assigns no work; the words inside a task\'s title do not', () => {
+    for (const heading of ['考核方式', '考核办法', '考核评价', '督查方式', '督导检查', '评分办法', '结果运用', '考核结果运用', '考核方式及结果运用', '考核办法：']) {
+      const plan = read([
+        '溪川县2025年农村供水保障督查考核方案',
+        '一、考核内容',
+        '（一）开展督导检查。（县水利局牵头）',
+        '（二）完善考核评价机制。（县委督查室牵头）',
+        `二、${heading}`,
+        '（一）季度抽查。县委督查室每季度随机抽查2个乡镇。',
+        '（二）年度评分。年底按得分高低排出名次。',
+      ]);
+      assert.deepEqual(plan.tasks.map(row), [['（一）', ['县水利局'], []], ['（二）', ['县委督查室'], []]], heading);
+    }
+  });
+
   it('an event plan\'s programme (活动内容, 活动时间和地点, 会议议程…) lists what happens, not tasks; the words inside a task\'s title do not', () => {
     for (const heading of ['活动内容', '活動內容', '活动时间和地点', '会议议程', '活动流程：', '参加人员']) {
       const plan = read([

@@ -221,6 +221,22 @@ describe('PL011 table-body-mismatch', () => {
       assert.deepEqual(check(plan), []);
     });
 
+    it('takes no item of a part on how the work is checked (`二、考核方式`) for a body task missing from the table', () => {
+      const text = [
+        '澄湖县2025年政务服务提质督查考核方案',
+        '一、考核内容及分值',
+        '| 序号 | 考核内容 | 分值 | 责任单位 | 完成时限 |',
+        '| --- | --- | --- | --- | --- |',
+        '| 1 | 推行证照联办 | 30 | 县行政审批局 | 2025年6月底前 |',
+        '| 2 | 延长窗口服务时间 | 20 | 县政务服务中心 | 2025年9月底前 |',
+        '二、考核方式',
+        '（一）随机暗访。县委督查室每月暗访窗口一次。',
+        '（二）年终评分。2025年12月底前汇总得分。',
+      ].join('\n');
+      assert.deepEqual(findings(text), []);
+      assert.deepEqual(lint(text).filter((d) => d.ruleId === 'PL001' || d.ruleId === 'PL002').map((d) => d.message), []);
+    });
+
     it('takes no category row of the table (`| （一）窗口服务 |`) for a body task', () => {
       const text = [
         '# 澄湖县2025年便民服务重点任务清单',

@@ -1424,14 +1424,17 @@ const NON_TASK_PATTERNS = new Map<string, NonTaskNames>();
 
 /**
  * Titles read only as a whole title (`WHOLE_TITLE`), as a pattern's alternatives: the closing part's (how the plan is
- * carried out, its safeguards, checks and requirements), an event's programme (what happens, when and where, and who
- * attends: an activity plan's `二、活动内容` `（一）开幕式…`, whose work its `工作分工` gives out) and units' standing
- * duties (`三、职责分工`, `三、部门职责分工`). As a substring they name tasks: `组织实施乡村建设行动`, `健全养老服务保障机制`,
- * `丰富活动内容`, `各部门按职责分工开展排查`, `二、工作措施及职责分工`.
+ * carried out, its safeguards, checks and requirements), how the work is checked and scored and what the scores are
+ * used for (`二、考核方式` `（一）日常督查…`, `考核办法`, `督导检查`, `考核结果运用`: an inspection plan's ways of checking
+ * the tasks it lists elsewhere), an event's programme (what happens, when and where, and who attends: an activity
+ * plan's `二、活动内容` `（一）开幕式…`, whose work its `工作分工` gives out) and units' standing duties (`三、职责分工`,
+ * `三、部门职责分工`). As a substring they name tasks: `组织实施乡村建设行动`, `健全养老服务保障机制`, `开展督导检查`,
+ * `完善考核评价机制`, `丰富活动内容`, `各部门按职责分工开展排查`, `二、工作措施及职责分工`.
  */
 const PROGRAMME_WORDS = '(?:(?:活动|会议)?(?:时间|地点|主题|内容|流程|议程|日程)|日程安排|议程安排|参加人员|参会人员|出席人员)';
 const WHOLE_TITLE_WORDS =
   '(?:组织实施|组织领导|实施保障|保障机制|保障体系|推进机制|工作机制|有关要求|相关要求|其他要求|其他事项|监督考核|督查考核|督导考核|考核督导|考核评估|监督检查|督查督办|附则' +
+  '|(?:考核|考评|督查|督导|监督|检查|评估|评分|计分)(?:方式|办法|方法)|考核评价|督导检查|(?:考核)?结果(?:运用|应用)' +
   `|${PROGRAMME_WORDS}|(?:各?(?:部门|单位|成员单位))?职责分工)`;
 
 /** What may close a firm title: the period of a stage in brackets (`（2025年3月）`), a full stop or colon, spaces. */
