@@ -1124,18 +1124,33 @@ export function onlyWhereClauseOpens(word: string): boolean {
   return SHORT_LEAD_LABELS.includes(word) || SHORT_RESPONSIBLE_LABELS.includes(word) || SHORT_DEADLINE_LABELS.includes(word);
 }
 
+/**
+ * The words a field name ends with, each naming a kind of unit, in both scripts: a government's units and departments, a
+ * department's offices (`处室`, `科室`) and a county bureau's sections (`股室`), a school's year and subject groups
+ * (`年级组`, `教研组`).
+ */
+const UNIT_WORDS: readonly (readonly [string, string])[] = [
+  ['单位', '單位'], ['部门', '部門'], ['处室', '處室'], ['科室', '科室'], ['股室', '股室'], ['年级组', '年級組'], ['教研组', '教研組'],
+];
+
+/**
+ * Every role word before every unit word, in each script (`配合` and `科室`: `配合科室`, `協同` and `處室`: `協同處室`): a
+ * plan names its units by whatever words its writer's office uses, so the field names are the whole product, not the
+ * pairs one plan happened to write. The words share the role words' first characters, which the keyword matcher
+ * compares first: more of them cost nothing where no role word starts.
+ */
+function fieldNames(roles: readonly (readonly [string, string])[]): string[] {
+  // A word written alike in both scripts (`配合科室`) once.
+  return [...new Set(roles.flatMap(([role, traditional]) => UNIT_WORDS.flatMap(([unit, unitTraditional]) => [role + unit, traditional + unitTraditional])))];
+}
+
 /** `牵头单位` (lead unit) field name. */
 const LEAD_FIELD_WORDS = [
-  '牵头责任单位', '牽頭責任單位', '牵头责任部门', '牽頭責任部門', '牵头督导单位', '牽頭督導單位', '牵头单位', '牽頭單位', '牵头部门', '牽頭部門',
-  '主办单位', '主辦單位', '主办部门', '主辦部門', '主责单位', '主責單位', '主责部门', '主責部門',
+  '牵头责任单位', '牽頭責任單位', '牵头责任部门', '牽頭責任部門', '牵头督导单位', '牽頭督導單位',
   // `主要责任单位：X；其他责任单位：Y`, `主要负责单位：X`: the main responsible unit leads.
   '主要责任单位', '主要責任單位', '主要责任部门', '主要責任部門', '主要负责单位', '主要負責單位', '主要负责部门', '主要負責部門',
   // A 督办 sheet or a proposal's handling names the unit that handles it (承办).
-  '承办单位', '承辦單位', '承办部门', '承辦部門',
-  // A department's internal breakdown names its offices (处室, 科室).
-  '牵头处室', '牽頭處室', '牵头科室', '牽頭科室', '主办处室', '主辦處室', '主责处室', '主責處室',
-  // …and a county bureau its sections (股室).
-  '牵头股室', '牽頭股室', '主办股室', '主辦股室', '主责股室', '主責股室',
+  ...fieldNames([['牵头', '牽頭'], ['主办', '主辦'], ['主责', '主責'], ['承办', '承辦']]),
   ...SHORT_LEAD_LABELS,
 ];
 export const LeadField = keywordToken('LeadField', [...LEAD_FIELD_WORDS, ...bracketLabels(LEAD_FIELD_WORDS)], [FieldName], SHORT_LEAD_LABELS);
@@ -1157,15 +1172,14 @@ const RESPONSIBLE_FIELD_WORDS = [
   // The units that carry the work out (`实施单位：` `承担单位：` `落实单位：` `执行单位：`): fields only with their colon too.
   '实施单位：', '实施单位:', '實施單位：', '實施單位:', '承担单位：', '承担单位:', '承擔單位：', '承擔單位:',
   '落实单位：', '落实单位:', '落實單位：', '落實單位:', '执行单位：', '执行单位:', '執行單位：', '執行單位:',
-  '配合责任单位', '配合責任單位', '配合单位', '配合單位', '配合部门', '配合部門',
-  '协同责任单位', '協同責任單位', '协同单位', '協同單位', '协作单位', '協作單位', '协办单位', '協辦單位', '协办部门', '協辦部門',
-  '协助单位', '協助單位', '协助部门', '協助部門',
-  // `协同配合单位：` (before `配合单位`, which it holds), and the units that support the work (`支持单位：`).
-  '协同配合单位', '協同配合單位', '支持单位', '支持單位', '支持部门', '支持部門',
-  '主体责任单位', '主體責任單位', '主要协作单位', '主要協作單位', '主要配合单位', '主要配合單位',
-  '参与单位', '參與單位', '参与部门', '參與部門', '参加单位', '參加單位',
-  '责任处室', '責任處室', '责任科室', '責任科室', '配合处室', '配合處室', '配合科室', '协办处室', '協辦處室',
-  '责任股室', '責任股室', '配合股室', '协办股室', '協辦股室',
+  '配合责任单位', '配合責任單位', '协同责任单位', '協同責任單位',
+  // `协同配合单位：` (before `配合单位`, which it holds).
+  '协同配合单位', '協同配合單位', '主体责任单位', '主體責任單位', '主要协作单位', '主要協作單位', '主要配合单位', '主要配合單位',
+  // The units in charge and those that co-operate or support the work (`支持单位：`).
+  ...fieldNames([
+    ['责任', '責任'], ['配合', '配合'], ['协同', '協同'], ['协作', '協作'], ['协办', '協辦'], ['协助', '協助'], ['参与', '參與'],
+    ['参加', '參加'], ['支持', '支持'],
+  ]),
   ...SHORT_RESPONSIBLE_LABELS,
 ];
 export const ResponsibleField = keywordToken('ResponsibleField', [...RESPONSIBLE_FIELD_WORDS, ...bracketLabels(RESPONSIBLE_FIELD_WORDS)], [FieldName], SHORT_RESPONSIBLE_LABELS);

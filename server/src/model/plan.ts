@@ -1951,10 +1951,15 @@ function spanText(text: string, span: Span): string {
   return oneLine(text.slice(span.start, span.end));
 }
 
+/**
+ * The words a field name of units ends with, in both scripts, as the grammar's field names have them: units, departments,
+ * offices (`处室` `科室` `股室`) and a school's groups (`年级组` `教研组`).
+ */
+const FIELD_UNIT_WORDS = '单位|單位|部门|部門|处室|處室|科室|股室|年级组|年級組|教研组|教研組';
 /** Field names of units that co-operate (`配合单位` `协办单位` `参与单位` `协同责任单位` `支持单位`). */
-const COOPERATE_FIELD = new RegExp(`(?:${COOPERATING_WORDS})(?:(?:责任|責任)?(?:单位|單位|部门|部門|处室|處室|科室|股室)|[:：])`, 'g');
+const COOPERATE_FIELD = new RegExp(`(?:${COOPERATING_WORDS})(?:(?:责任|責任)?(?:${FIELD_UNIT_WORDS})|[:：])`, 'g');
 /** Field names of units in charge (`责任单位` `责任部门` `责任主体`). */
-const IN_CHARGE_FIELD = /(?:责任|責任)(?:单位|單位|部门|部門|主体|主體|处室|處室|科室|股室)|[实實]施主[体體]|(?:[实實]施|承[担擔]|落[实實]|[执執]行)(?:单位|單位)[:：]/g;
+const IN_CHARGE_FIELD = new RegExp(`(?:责任|責任)(?:${FIELD_UNIT_WORDS}|主体|主體)|[实實]施主[体體]|(?:[实實]施|承[担擔]|落[实實]|[执執]行)(?:单位|單位)[:：]`, 'g');
 /** A verb after a list that makes its units co-operate (`县发改局、县财政局配合`). */
 const COOPERATE_AFTER = /^[^，,；;。:：]{0,40}?(?:配合|参与|參與|参加|參加|协助|協助)/;
 
@@ -2003,7 +2008,7 @@ function lastBefore(spans: readonly number[], at: number): number {
 }
 
 /** A field that names the responsible units (not the co-operating ones), in either script. */
-const RESPONSIBLE_WRITTEN = /[责責]任(?:单位|單位|部门|部門|主体|主體|处室|處室|科室|股室)|[实實]施主[体體]|(?:[实實]施|承[担擔]|落[实實]|[执執]行)(?:单位|單位)[:：]|負責|负责/g;
+const RESPONSIBLE_WRITTEN = new RegExp(`[责責]任(?:${FIELD_UNIT_WORDS}|主体|主體)|[实實]施主[体體]|(?:[实實]施|承[担擔]|落[实實]|[执執]行)(?:单位|單位)[:：]|負責|负责`, 'g');
 
 /** A convention stated inside an attribution (`…等负责,列第一位者为牵头单位,下同`): it writes `牵头` but names no lead. */
 const CONVENTION_CLAUSE = /列(?:第一位|首位|在第一位|在首位|第一)[^,，;；)）]{0,16}(?:牵头|牽頭)(?:单位|單位)?/g;
