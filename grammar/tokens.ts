@@ -258,6 +258,11 @@ const NUMERAL = `[${CHINESE_NUMERAL_CHARS}]`;
 /** A Chinese numeral of up to five characters: `一` … `一百九十九` … `九百九十九`. */
 const CN_NUMBER = `(${NUMERAL}{1,5})`;
 const DIGIT = '[0-9０-９]';
+/**
+ * Spaces inside a marker's brackets, a couple at most each side (`（ 三 ）`, `(　3　)`): Word's distributed alignment
+ * or an OCR spreads a short bracket so. The marker's number is what stands between them.
+ */
+const BRACKET_SPACE = '[ \u3000]{0,2}';
 
 /** Character classes as bit flags in one table, so that a boundary check is one array read. */
 const IS_SPACE = 1;
@@ -418,7 +423,7 @@ export const ChapterMarker = createToken({
 });
 
 /**
- * Level 2: `(十二)` `（十二）` `(一百九十九)`. On a line that lost its breaks (`…工作(一)建筑施工…`) it may also
+ * Level 2: `(十二)` `（十二）` `（ 十二 ）` `(一百九十九)`. On a line that lost its breaks (`…工作(一)建筑施工…`) it may also
  * follow a word: a parenthesised numeral there is a reference only after `第` or before `项` `款` `条` `中` `的`. A first
  * section glued to its chapter's heading counts (`一、总体要求（一）指导思想`: `firstSectionAfterHeading`). So does `㈠` … `㈩`
  * where a block opens.
@@ -428,7 +433,7 @@ export const SectionMarker = createToken({
   pattern: notWrappedReference(
     orGlued(
       orGlued(
-        gluedWhenFlat(markerMatcher(parenStarts, `[(（]${CN_NUMBER}[)）]`, IS_BLOCK_BOUNDARY, { numeral: true }), new RegExp(`[(（]([一二三四五六七八九十]{1,3})[)）](?![${REFERENCE_NEXT}、,，)）])`, 'y'), '一二三四五六七八九十'),
+        gluedWhenFlat(markerMatcher(parenStarts, `[(（]${BRACKET_SPACE}${CN_NUMBER}${BRACKET_SPACE}[)）]`, IS_BLOCK_BOUNDARY, { numeral: true }), new RegExp(`[(（]([一二三四五六七八九十]{1,3})[)）](?![${REFERENCE_NEXT}、,，)）])`, 'y'), '一二三四五六七八九十'),
         firstSectionAfterHeading,
       ),
       enclosedNumeral,
@@ -716,12 +721,12 @@ export const DecimalMarker = createToken({
 });
 
 /**
- * Level 4: `(3)` `（3）` `⑶`, and `3)` `3）` (a number and a closing parenthesis only, as many plans write the level
+ * Level 4: `(3)` `（3）` `（ 3 ）` `⑶`, and `3)` `3）` (a number and a closing parenthesis only, as many plans write the level
  * below `1.`) at a block boundary only: never `附件1）` or `（见表1）`, which follow a word.
  */
 export const SubItemMarker = createToken({
   name: 'SubItemMarker',
-  pattern: notWrappedReference(markerMatcher([...parenStarts, ...parenDigits, ...digitStarts], `(?:[(（]?${DIGIT}{1,3}[)）]|[\u2474-\u2487])`, IS_BLOCK_BOUNDARY)),
+  pattern: notWrappedReference(markerMatcher([...parenStarts, ...parenDigits, ...digitStarts], `(?:[(（]${BRACKET_SPACE}${DIGIT}{1,3}${BRACKET_SPACE}[)）]|${DIGIT}{1,3}[)）]|[\u2474-\u2487])`, IS_BLOCK_BOUNDARY)),
   start_chars_hint: startHint([...parenStarts, ...parenDigits, ...digitStarts]),
   line_breaks: false,
   categories: [Marker],

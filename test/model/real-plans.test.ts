@@ -755,6 +755,31 @@ describe('real plans: numbering as it is typed', () => {
       ['(二)', ['水利科'], []],
     ]);
   });
+
+  it('spaces inside a marker\'s brackets (Word\'s distributed alignment, an OCR) leave it the same marker', () => {
+    const plan = read([
+      '溪川县2026年河湖治理工作方案',
+      '一、重点任务',
+      '（一）清理河道淤泥。（牵头单位：县水利局；完成时限：2026年5月底前）',
+      '（ 二 ）整治入河排污口。（牵头单位：县生态环境局；完成时限：2026年8月底前）',
+      '(\u3000三\u3000)建设生态缓冲带。（县林业局牵头）',
+      '1.规划缓冲带选址。',
+      '（ 1 ）完成苗木采购。（ 详见附件 ）',
+    ]);
+    assert.deepEqual(
+      plan.allSections.map((s) => [s.marker.text, s.marker.level, s.marker.value, s.title]),
+      [
+        ['一、', 1, 1, '重点任务'],
+        ['（一）', 2, 1, '清理河道淤泥'],
+        ['（ 二 ）', 2, 2, '整治入河排污口'],
+        ['(\u3000三\u3000)', 2, 3, '建设生态缓冲带'],
+        ['1.', 3, 1, '规划缓冲带选址'],
+        ['（ 1 ）', 4, 1, '完成苗木采购'],
+      ],
+    );
+    assert.deepEqual(plan.tasks.map((t) => t.number), ['（一）', '（ 二 ）', '（ 1 ）']);
+    assert.deepEqual(row(plan.tasks[1]!), ['（ 二 ）', ['县生态环境局'], []]);
+  });
 });
 
 describe('real plans: attribution vocabulary', () => {

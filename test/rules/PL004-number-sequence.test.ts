@@ -86,6 +86,16 @@ describe('PL004 number-sequence', () => {
     assert.match(fixed(text), /\(九\)任务\n\n\(十\)任务\n\n\(十一\)任务\n\n二、乙\n\n\(十二\)任务\n$/);
   });
 
+  it('reads a marker with spaces inside its brackets by its number, and renumbers it keeping the spaces', () => {
+    const text = plan('一、甲', '（ 一 ）任务', '（ 二 ）任务', '（ 四 ）任务');
+    const ds = findings(text);
+    assert.deepEqual(
+      ds.map((d) => d.message),
+      ['编号“（ 四 ）”跳号，应为“（ 三 ）”'],
+    );
+    assert.match(fixed(text), /（ 一 ）任务\n\n（ 二 ）任务\n\n（ 三 ）任务\n$/);
+  });
+
   it('gives every finding of one run the same single fix, which settles them all at once', () => {
     const text = plan('一、甲', '1.任务', '3.任务', '4.任务', '4.任务', '5.任务');
     const ds = findings(text);

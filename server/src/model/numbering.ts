@@ -364,7 +364,14 @@ export function numberSpan(marker: Marker): Span {
     case 'cn-paren-full':
     case 'cn-paren-half':
     case 'ar-paren-full':
-    case 'ar-paren-half':
+    case 'ar-paren-half': {
+      // Inside the brackets, without the spaces beside the number (`（ 三 ）`): a fix keeps them as written.
+      let from = 1;
+      let to = marker.text.length - 1;
+      while (from < to && isBracketSpace(marker.text.charCodeAt(from))) from++;
+      while (to > from && isBracketSpace(marker.text.charCodeAt(to - 1))) to--;
+      return { start: start + from, end: start + to };
+    }
     case 'inline-di':
       return { start: start + 1, end: end - 1 };
     case 'circled':
@@ -395,6 +402,9 @@ export function numberSpan(marker: Marker): Span {
       return { start, end: end - 1 };
   }
 }
+
+/** A space a marker may hold inside its brackets: the ASCII and the ideographic one. */
+const isBracketSpace = (c: number): boolean => c === 0x20 || c === 0x3000;
 
 const CHINESE = /^[一二三四五六七八九十百零]+$/;
 /** The number in a task marker (`任务十二：` `【任务3】`). */

@@ -529,12 +529,15 @@ const ATTACHMENT_NUMERALS = new Set([...'一二三四五六七八九十'].map((c
 // ---------------------------------------------------------------------------------------------
 // Sections
 
+/** What stands inside a marker's brackets, without the spaces an OCR or Word's distributed alignment leaves there (`（ 三 ）`: `三`). */
+const inBrackets = (image: string, from: number): string => image.slice(from, -1).trim();
+
 const LEVELS: Record<string, { level: Level | 0; style: (image: string) => MarkerStyle; value: (image: string) => number }> = {
   ChapterMarker: { level: 1, style: (s) => (s.endsWith('、') ? 'cn-dun' : 'cn-fwdot'), value: (s) => parseChineseNumeral(s.slice(0, -1)) },
   SectionMarker: {
     level: 2,
     style: (s) => (s.length === 1 ? 'cn-paren-enclosed' : s[0] === '(' ? 'cn-paren-half' : 'cn-paren-full'),
-    value: (s) => (s.length === 1 ? s.charCodeAt(0) - 0x321f : parseChineseNumeral(s.slice(1, -1))),
+    value: (s) => (s.length === 1 ? s.charCodeAt(0) - 0x321f : parseChineseNumeral(inBrackets(s, 1))),
   },
   ItemMarker: {
     level: 3,
@@ -544,7 +547,7 @@ const LEVELS: Record<string, { level: Level | 0; style: (image: string) => Marke
   SubItemMarker: {
     level: 4,
     style: (s) => (s.length === 1 ? 'ar-paren-enclosed' : s[0] === '(' ? 'ar-paren-half' : s[0] === '（' ? 'ar-paren-full' : s.endsWith(')') ? 'ar-close-half' : 'ar-close-full'),
-    value: (s) => (s.length === 1 ? s.charCodeAt(0) - 0x2473 : parseArabic(s.slice(s[0] === '(' || s[0] === '（' ? 1 : 0, -1))),
+    value: (s) => (s.length === 1 ? s.charCodeAt(0) - 0x2473 : parseArabic(inBrackets(s, s[0] === '(' || s[0] === '（' ? 1 : 0))),
   },
   CircledMarker: { level: 5, style: () => 'circled', value: (s) => parseCircled(s) },
   InlineShiMarker: { level: 6, style: () => 'inline-shi', value: (s) => parseChineseNumeral(s.slice(0, -1)) },
