@@ -96,6 +96,36 @@ describe('plain writing: field lines indented by a tab, as Word saves plain text
   });
 });
 
+describe('plain writing: a tab after a marker, as Word saves a numbered list as plain text', () => {
+  it('`\\t1.\\t推进…` is the marker\'s spacing: the title is the work after it', () => {
+    const plan = read([
+      '溪川县2026年医疗卫生工作要点',
+      '一、重点任务',
+      '\t1.\t完善分级诊疗制度。（牵头单位：县卫健局；完成时限：2026年6月底前）',
+      '\t2.\t\t建设县域影像中心。（牵头单位：县人民医院；完成时限：2026年10月底前）',
+      '（一）\t推进家庭医生签约。（县卫健局负责）',
+    ]);
+    assert.deepEqual(plan.tasks.map((t) => [t.number, t.title]), [
+      ['1.', '完善分级诊疗制度'],
+      ['2.', '建设县域影像中心'],
+      ['（一）', '推进家庭医生签约'],
+    ]);
+    assert.deepEqual(plan.tasks.map((t) => t.lead.map((u) => u.name)), [['县卫健局'], ['县人民医院'], ['县卫健局']]);
+  });
+  it('a tab-separated row still ends its title at the next cell', () => {
+    const plan = read([
+      '溪川县2026年医疗卫生重点任务分解表',
+      '序号\t工作任务\t牵头单位\t完成时限',
+      '1\t完善分级诊疗制度\t县卫健局\t2026年6月底前',
+      '2\t建设县域影像中心\t县人民医院\t2026年10月底前',
+    ]);
+    assert.deepEqual(plan.tasks.map((t) => [t.title, t.lead.map((u) => u.name), t.deadline?.text ?? null]), [
+      ['完善分级诊疗制度', ['县卫健局'], '2026年6月底前'],
+      ['建设县域影像中心', ['县人民医院'], '2026年10月底前'],
+    ]);
+  });
+});
+
 describe('plain writing: a title whose year names the matter, not the period', () => {
   it('a rectification plan for a year\'s audit takes no period from that year', () => {
     const plan = read(['关于落实2024年审计发现问题整改的工作方案', '一、整改任务', '（一）规范资金管理。牵头单位：县财务局；完成时限：2025年6月底前']);

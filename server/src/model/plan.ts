@@ -1523,6 +1523,9 @@ function titleOf(toks: IToken[], block: Block, text: string): Span {
   let start = block.marker ? end(block.marker) : block.start;
   const to = block.last;
   let first = block.first;
+  // Tabs right after the marker are its spacing (`\t1.\t推进…`: Word's numbered list saved as plain text), not a cell's
+  // border: a tab ends the title only after its words.
+  while (first < to && toks[first]!.tokenType === T.Tab) first++;
   // A bracket that opens the item, the work after it (`【县发改局】推进…`, `【专项行动】开展…`), tags it: the title is the work.
   const tag = first < to && toks[first]!.tokenType === T.LBracket ? closingBracketAt(toks, first, to) : -1;
   if (tag > 0 && tag + 1 < to) {
