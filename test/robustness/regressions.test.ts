@@ -1,6 +1,7 @@
 // Inputs the robustness suites found that broke something, each kept as a plain regression test beside the fix.
 import assert from 'node:assert/strict';
 import { toXlsx, type ExportRow } from '../../server/src/features/export.js';
+import { createPlanService } from '../../server/src/service.js';
 import { readXlsx } from './xlsx.js';
 
 function rowWithTitle(title: string): ExportRow {
@@ -16,6 +17,13 @@ describe('regressions found by the robustness suites', () => {
       const cell = sheet[1]![2]!; // 序号, 所属部分, 任务…
       assert.equal(cell[0], "'", `cell ${JSON.stringify(cell)}`);
       assert.equal(cell.slice(1), title.replace(/^[\u0000-\u0008\ud800-\udfff\uffff]/, ''));
+    });
+  }
+
+  // The model reads colons of other forms as `：`; the plan it gave back held that reading, not the text as written.
+  for (const text of ['∶', '﹕', '︰', '牵头单位∶县发改局']) {
+    it(`the plan keeps ${JSON.stringify(text)} as written`, () => {
+      assert.equal(createPlanService().analyze(text).plan.text, text);
     });
   }
 });

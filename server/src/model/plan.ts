@@ -77,6 +77,10 @@ export function planFromParsed(text: string, parsed: ParsedText, options: ParseO
   return planOf(text, parsed, options);
 }
 
+/**
+ * Reads `written` as `readableText` gives it (colons of other forms as `：`, code unit for code unit); the plan keeps the
+ * text as written, which its ranges, the features and the fixes read.
+ */
 function planOf(written: string, parsed: ParsedText | null, options: ParseOptions): PlanDocument {
   const text = readableText(written);
   const lines = createLineMap(text);
@@ -86,10 +90,11 @@ function planOf(written: string, parsed: ParsedText | null, options: ParseOption
     // garbage while the tables and tasks are read, and a collection meanwhile does not copy them.
     const body = readBody(plan, lines, parsed ?? parseText(text), options);
     readTasks(plan, body);
+    plan.text = written;
     return plan;
   } catch (error) {
     const span = { start: 0, end: 0 };
-    const plan = emptyPlan(text, lines);
+    const plan = emptyPlan(written, lines);
     plan.problems = [new PlacedParseProblem(`internal error while reading the plan: ${String(error)}`, span, lines)];
     return plan;
   }

@@ -272,7 +272,6 @@ export interface SeparateList {
 
 /** Everything `parsePlan` finds in one document. */
 export interface PlanDocument {
-  /** The text read: as given, but for colons of other forms written as `：` (`readableText`), code unit for code unit. */
   text: string;
   title: string;
   titleRange: Range | null;
