@@ -1172,7 +1172,7 @@ export const PersonField = keywordToken('PersonField', [
 const RESPONSIBLE_FIELD_WORDS = [
   // `责任单位及责任人：县住建局（李明）、…`: units, each with its person in brackets (dropped from the name).
   '责任单位及责任人', '責任單位及責任人', '责任单位和责任人', '責任單位和責任人', '责任部门及责任人', '責任部門及責任人',
-  '责任单位', '責任單位', '责任部门', '責任部門', '责任主体', '責任主體', '实施主体', '實施主體', // `负责单位` is a field only with its colon: `由X负责单位内部…` is a sentence.
+  '责任主体', '責任主體', '实施主体', '實施主體', // `负责单位` is a field only with its colon: `由X负责单位内部…` is a sentence.
   '负责单位：', '负责单位:', '負責單位：', '負責單位:', '负责部门：', '负责部门:', '負責部門：', '負責部門:',
   // The units that carry the work out (`实施单位：` `承担单位：` `落实单位：` `执行单位：`): fields only with their colon too.
   '实施单位：', '实施单位:', '實施單位：', '實施單位:', '承担单位：', '承担单位:', '承擔單位：', '承擔單位:',
