@@ -27,9 +27,10 @@
 // Step 2 uses the same kind of filter on task texts; step 3 looks for each title left at the places of a rare
 // bigram of it in the row cells. Texts and cells are normalised only when some row or task is left for them.
 import { keepShape } from '../../../grammar/shapes.js';
+import { onlySpaces } from '../../../grammar/table.js';
 import { outsideOutline } from './numbering.js';
 import { perDocument } from './remember.js';
-import { isSpaceCode, isTrimCode, stripNoise, toSimplified } from './text.js';
+import { isTrimCode, stripNoise, toSimplified } from './text.js';
 import type { PlanDocument, Section, Span, Table, Task } from './types.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -271,15 +272,9 @@ function ownWorkTables(plan: PlanDocument, rows: readonly TableRowInfo[], units:
     // The item the table follows: the last section before it (an inline item's, `一是…`, is its paragraph's).
     let item: Section | null = i >= 0 ? sections[i]! : null;
     if (item !== null && levelOf(item) === 6) item = item.parent;
-    if (item === null || !isUnit.has(item) || !blank(text, item.span.end, table.span.start) || captioned(text, item, table.span.start)) own.delete(table);
+    if (item === null || !isUnit.has(item) || !onlySpaces(text, item.span.end, table.span.start) || captioned(text, item, table.span.start)) own.delete(table);
   }
   return own;
-}
-
-/** Whether `text` holds only spaces and line breaks from `from` to `to`. */
-function blank(text: string, from: number, to: number): boolean {
-  for (let k = from; k < to; k++) if (!isSpaceCode(text.charCodeAt(k))) return false;
-  return true;
 }
 
 /**
