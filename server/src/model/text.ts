@@ -38,15 +38,39 @@ function noiseEnd(text: string, at: number): number {
  * Colons of other forms that typesetting and OCR leave in labels (`牵头单位∶`, `完成时限﹕`, `牽頭單位︰`: the ratio sign,
  * the small and the vertical colon), each read as `：`.
  */
-const OTHER_COLONS = /[\u2236\ufe55\ufe30]/g;
+const OTHER_COLONS = /[\u2236\ufe55\ufe30]/;
 
 /**
- * `text` as the reader reads it: its colons of other forms (`OTHER_COLONS`) written as `：`, code unit for code unit, so
- * that every offset into it is one into `text` (a finding's range, a fix's edit). Text without one is returned as is.
+ * What OCR makes of the characters of a marker or a date, where nothing else can stand (`OCR_MARKERS`, `OCR_DATES`: each
+ * read as what it stands for, `readableCharacters`):
+ *   - a dash for the numeral `一` in a marker that opens a line before a Chinese character: `—、主要任务`, `（—）开展…`
+ *     (`——、` and `—` elsewhere are dashes);
+ *   - a letter `l` for the digit `1` in such a marker: `l.开展…`, `（l）` (not `I`: `I.` `II.` are Roman numerals);
+ *   - a letter `O` or `o` for the digit `0` in a number of a date, the number opened by a digit: `2O26年`, `3O日`, `1O月`.
+ */
+const OCR_MARKERS = /(?:^|\n)[ \t\u3000]*(?:[—―][、．.]|[（(][—―][）)]|l[、．.]|[（(]l[）)])(?=[ \t\u3000]*[\u4e00-\u9fff])/g;
+const OCR_DATES = /(?<![0-9A-Za-z])(?=[0-9][0-9Oo]{1,3}[年月日号])[0-9]+[Oo][0-9Oo]*/g;
+/** A letter O beside a digit: what a date `OCR_DATES` reads holds (a search many times faster than that one). */
+const O_BY_DIGIT = /[0-9][Oo]|[Oo][0-9]/;
+const COLONS_ALL = new RegExp(OTHER_COLONS.source, 'g');
+
+/** A stretch `OCR_MARKERS` or `OCR_DATES` found, its look-alike characters read as the numeral or the digit they stand for. */
+function readableCharacters(found: string): string {
+  return found.replace(/[—―]/g, '一').replace(/l/g, '1').replace(/[Oo]/g, '0');
+}
+
+/**
+ * `text` as the reader reads it: its colons of other forms (`OTHER_COLONS`) written as `：` and OCR's look-alikes
+ * (`OCR_MARKERS`, `OCR_DATES`) as what they stand for, code unit for code unit, so that every offset into it is one into `text` (a
+ * finding's range, a fix's edit). Text without either is returned as is.
  */
 export function readableText(text: string): string {
-  OTHER_COLONS.lastIndex = 0;
-  return OTHER_COLONS.test(text) ? text.replace(OTHER_COLONS, '：') : text;
+  let out = text;
+  if (OTHER_COLONS.test(out)) out = out.replace(COLONS_ALL, '：');
+  OCR_MARKERS.lastIndex = 0;
+  if (OCR_MARKERS.test(out)) out = out.replace(OCR_MARKERS, readableCharacters);
+  if (O_BY_DIGIT.test(out)) out = out.replace(OCR_DATES, readableCharacters);
+  return out;
 }
 
 /** Removes pinyin left by scraping (`發(fā)展` → `發展`), each bracket of it from left to right. */
