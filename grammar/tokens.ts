@@ -413,10 +413,30 @@ function gluedWhenFlat(matcher: CustomPatternMatcherFunc, glued: RegExp, seconds
   };
 }
 
-/** Level 1: `三、` `一百四十、` `一、2023年度…` `一．` — not `一、二季度`, where a Chinese numeral follows. */
+/**
+ * `matcher`, or a marker whose number and its `、` or `.` a copy set apart (`一 、政务服务…`, `1 . 全面推行…`: a WeChat
+ * article's or a typesetter's spacing), `source` with the spaces between: only where a line opens and a Chinese
+ * character follows. A Chinese numeral there must number things (`isNumberingNumeral`).
+ */
+function orSpaced(matcher: CustomPatternMatcherFunc, source: string, numeral: boolean): CustomPatternMatcherFunc {
+  const spaced = new RegExp(`${source}(?=[ \u3000]*[\u4e00-\u9fff])`, 'y');
+  return (text, offset, tokens, groups) => {
+    const found = matcher(text, offset, tokens, groups);
+    if (found !== null || !atLineStart(text, offset)) return found;
+    spaced.lastIndex = offset;
+    const match = spaced.exec(text);
+    return match !== null && (!numeral || isNumberingNumeral(match[1]!)) ? match : null;
+  };
+}
+
+/** Level 1: `三、` `一百四十、` `一、2023年度…` `一．` — not `一、二季度`, where a Chinese numeral follows; `一 、` where a line opens. */
 export const ChapterMarker = createToken({
   name: 'ChapterMarker',
-  pattern: markerMatcher(numeralStarts, `${CN_NUMBER}[、．]`, IS_BLOCK_BOUNDARY, { veto: new RegExp(NUMERAL, 'y'), numeral: true }),
+  pattern: orSpaced(
+    markerMatcher(numeralStarts, `${CN_NUMBER}[、．]`, IS_BLOCK_BOUNDARY, { veto: new RegExp(NUMERAL, 'y'), numeral: true }),
+    `${CN_NUMBER}[ \u3000]{1,2}[、．]`,
+    true,
+  ),
   start_chars_hint: startHint(numeralStarts),
   line_breaks: false,
   categories: [Marker],
@@ -546,14 +566,19 @@ function orGlued(matcher: CustomPatternMatcherFunc, glued: (text: string, offset
 
 /**
  * Level 3: `8.` `8．` `8、` `8﹒` `⒏` — not `3.5%` or `1、2月`, where a digit follows; but `4.2011年底前…` and
- * `4、3月21日召开…` are item 4 (a date follows). An item glued to the words before it counts (`gluedItem`).
+ * `4、3月21日召开…` are item 4 (a date follows). An item glued to the words before it counts (`gluedItem`); so does
+ * `1 . ` where a line opens (`orSpaced`).
  */
 export const ItemMarker = createToken({
   name: 'ItemMarker',
   pattern: orGlued(
-    markerMatcher([...digitStarts, ...fullStopDigits], `(?:${DIGIT}{1,3}[.．、﹒]|[\u2488-\u249b])`, IS_BLOCK_BOUNDARY, {
-      veto: new RegExp(`${DIGIT}(?!${DIGIT}{3}年|${DIGIT}?月${DIGIT}{1,2}日)`, 'y'),
-    }),
+    orSpaced(
+      markerMatcher([...digitStarts, ...fullStopDigits], `(?:${DIGIT}{1,3}[.．、﹒]|[\u2488-\u249b])`, IS_BLOCK_BOUNDARY, {
+        veto: new RegExp(`${DIGIT}(?!${DIGIT}{3}年|${DIGIT}?月${DIGIT}{1,2}日)`, 'y'),
+      }),
+      `${DIGIT}{1,3}[ \u3000]{1,2}[.．、﹒]`,
+      false,
+    ),
     gluedItem,
   ),
   start_chars_hint: startHint([...digitStarts, ...fullStopDigits]),

@@ -171,3 +171,36 @@ describe('plain writing: a deadline after a unit field that a verb ended', () =>
     ]);
   });
 });
+
+describe('plain writing: a marker whose number and stop a copy set apart (a WeChat article)', () => {
+  const lines = [
+    '青原高新区2026年优化营商环境工作方案',
+    '一 、 政务服务提效行动',
+    '1 . 全面推行“高效办成一件事”。',
+    '责任单位 ： 高新区政务服务中心（牵头）、经济发展局',
+    '完成时限 ： 2026年12月底前',
+    '2　．　推行告知承诺制。（牵头单位：高新区政务服务中心；完成时限：2026年10月底前）',
+    '二 、 要素保障行动',
+  ];
+  it('`一 、` and `1 . ` where a line opens are markers, with their numbers and the task\'s fields', () => {
+    const plan = read(lines);
+    assert.deepEqual(
+      plan.allSections.map((s) => [s.marker.text, s.marker.level, s.marker.value, s.title]),
+      [
+        ['一 、', 1, 1, '政务服务提效行动'],
+        ['1 .', 3, 1, '全面推行“高效办成一件事”'],
+        ['2　．', 3, 2, '推行告知承诺制'],
+        ['二 、', 1, 2, '要素保障行动'],
+      ],
+    );
+    assert.deepEqual(plan.tasks.map(row), [
+      ['1 .', ['高新区政务服务中心'], ['经济发展局'], '2026年12月底前'],
+      ['2　．', ['高新区政务服务中心'], [], '2026年10月底前'],
+    ]);
+    assert.deepEqual(plan.unnumbered, []);
+  });
+  it('not inside a line, nor before a number or no Chinese character (`共 3 . 5万户`, `第 1 、2 批`)', () => {
+    const plan = read(['青原县2026年工作方案', '一、重点任务', '1.改造老旧小区，共 3 . 5万户。（牵头单位：县住建局）', '2 . 2026年完成。', '3 、 ', '4.推进第 1 、 2 批项目。（牵头单位：县发改局）']);
+    assert.deepEqual(plan.allSections.map((s) => s.marker.text), ['一、', '1.', '4.']);
+  });
+});

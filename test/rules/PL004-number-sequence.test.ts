@@ -96,6 +96,16 @@ describe('PL004 number-sequence', () => {
     assert.match(fixed(text), /（ 一 ）任务\n\n（ 二 ）任务\n\n（ 三 ）任务\n$/);
   });
 
+  it('reads a marker whose stop a copy set apart (`三 、`, `3 . `) by its number, and renumbers it keeping the spaces', () => {
+    const text = plan('一 、 甲', '1 . 任务', '3 . 任务', '三 、 乙');
+    const ds = findings(text);
+    assert.deepEqual(
+      ds.map((d) => d.message),
+      ['编号“3 .”跳号，应为“2 .”', '编号“三 、”跳号，应为“二 、”'],
+    );
+    assert.match(fixed(text), /一 、 甲\n\n1 \. 任务\n\n2 \. 任务\n\n二 、 乙\n$/);
+  });
+
   it('gives every finding of one run the same single fix, which settles them all at once', () => {
     const text = plan('一、甲', '1.任务', '3.任务', '4.任务', '4.任务', '5.任务');
     const ds = findings(text);

@@ -398,12 +398,16 @@ export function numberSpan(marker: Marker): Span {
       while (from > start && /[0-9０-９]/.test(marker.text[from - start - 1]!)) from--;
       return { start: from, end };
     }
-    default:
-      return { start, end: end - 1 };
+    default: {
+      // `8.`, `三、`: before the stop, without the spaces a copy set before it (`1 .`): a fix keeps them as written.
+      let to = marker.text.length - 1;
+      while (to > 1 && isBracketSpace(marker.text.charCodeAt(to - 1))) to--;
+      return { start, end: start + to };
+    }
   }
 }
 
-/** A space a marker may hold inside its brackets: the ASCII and the ideographic one. */
+/** A space a marker may hold inside its brackets or before its stop: the ASCII and the ideographic one. */
 const isBracketSpace = (c: number): boolean => c === 0x20 || c === 0x3000;
 
 const CHINESE = /^[一二三四五六七八九十百零]+$/;

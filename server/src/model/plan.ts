@@ -536,9 +536,11 @@ const ATTACHMENT_NUMERALS = new Set([...'一二三四五六七八九十'].map((c
 
 /** What stands inside a marker's brackets, without the spaces an OCR or Word's distributed alignment leaves there (`（ 三 ）`: `三`). */
 const inBrackets = (image: string, from: number): string => image.slice(from, -1).trim();
+/** The number before a marker's `、` or `.`, without the spaces a copy set between them (`1 .`: `1`). */
+const beforeStop = (image: string): string => image.slice(0, -1).trimEnd();
 
 const LEVELS: Record<string, { level: Level | 0; style: (image: string) => MarkerStyle; value: (image: string) => number }> = {
-  ChapterMarker: { level: 1, style: (s) => (s.endsWith('、') ? 'cn-dun' : 'cn-fwdot'), value: (s) => parseChineseNumeral(s.slice(0, -1)) },
+  ChapterMarker: { level: 1, style: (s) => (s.endsWith('、') ? 'cn-dun' : 'cn-fwdot'), value: (s) => parseChineseNumeral(beforeStop(s)) },
   SectionMarker: {
     level: 2,
     style: (s) => (s.length === 1 ? 'cn-paren-enclosed' : s[0] === '(' ? 'cn-paren-half' : 'cn-paren-full'),
@@ -547,7 +549,7 @@ const LEVELS: Record<string, { level: Level | 0; style: (image: string) => Marke
   ItemMarker: {
     level: 3,
     style: (s) => (s.length === 1 ? 'ar-enclosed' : s.endsWith('、') ? 'ar-dun' : s.endsWith('．') ? 'ar-fwdot' : 'ar-dot'),
-    value: (s) => (s.length === 1 ? s.charCodeAt(0) - 0x2487 : parseArabic(s.slice(0, -1))),
+    value: (s) => (s.length === 1 ? s.charCodeAt(0) - 0x2487 : parseArabic(beforeStop(s))),
   },
   SubItemMarker: {
     level: 4,
