@@ -146,12 +146,12 @@ const COUNT = new RegExp(`^${COUNT_WORDS}$`);
 export const TASK_COUNT_END = new RegExp(`[(（]${COUNT_WORDS}[)）]$`);
 
 /**
- * Work that `负责` names right after it when the units before it lead (`县委宣传部负责组织开展…`,
- * `县交警大队负责规范停车秩序`): a verb of the work. `负责同志` is a person, `负责对…` `负责《方案》的…` tell of a duty
- * in general words, not this task's lead.
+ * What `负责` after units' names is followed by when it tells no lead of this task: a person (`县发改局负责同志`,
+ * `…负责人`), a duty in general words (`负责对…`, `负责《方案》的…`, `负责的`), each unit's own share of a duty
+ * (`县级以上人民政府负责本地区…`, `…负责各自…`), a scope (`县住建局负责范围内…`), an appointment (`负责任`). Anything else is the work the units lead, a verb or its object (`县委宣传部负责组织开展…`,
+ * `各县（市、区）人民政府负责新建…`, `市住建局负责城镇小区配套幼儿园治理`).
  */
-const CHARGED_WORK =
-  /^(?:组织|組織|开展|開展|推进|推進|推动|推動|落实|落實|抓好|做好|实施|實施|制定|制订|制訂|编制|編制|起草|拟定|擬定|研究|建立|健全|完善|统筹|統籌|指导|指導|协调|協調|督促|监督|監督|规范|規範|加强|加強|强化|強化|提升|优化|優化|加快|建设|建設|整治|完成|清理|排查|检查|檢查|核查|审核|審核|宣传|宣傳|办理|辦理|维护|維護|督导|督導|监管|監管|考核|调度|調度|跟踪|跟蹤|保障)/;
+const NOT_CHARGED_WORK = /^(?:同志|人|的|对|對|任|《|〈|本|各自|范围|範圍|区域|區域|领域|領域|片区|片區|辖区|轄區|地区|地區)/;
 
 /**
  * Words of manner or obligation a sentence puts between its subject and the verb (`县城管局要牵头`, `县卫健委具体负责`,
@@ -196,6 +196,20 @@ const subjectBefore = (toks: readonly IToken[], verb: number): boolean => {
 const MAX_NAME_BRACKET = 8;
 
 /**
+ * The closer of the bracket opened at `open` when it is a bracket of a unit's name (`各县（市、区）`): it closes within
+ * `MAX_NAME_BRACKET` tokens, holds no keyword, no other bracket and no line break, and a text run follows it at once; -1
+ * otherwise.
+ */
+function nameBracketEnd(toks: readonly IToken[], open: number, to: number): number {
+  for (let i = open + 1; i < to && i - open <= MAX_NAME_BRACKET; i++) {
+    const t = toks[i]!;
+    if (is(t, CLOSER)) return i + 1 < to && toks[i + 1]!.tokenType === Text && toks[i + 1]!.startOffset === end(t) ? i : -1;
+    if (is(t, OPENER | KEYWORD | ROLE_VERB) || t.tokenType === Newline) return -1;
+  }
+  return -1;
+}
+
+/**
  * The token whose words end the name before `at`: the one before it, or, when that closes a bracket of the name
  * (`各乡镇（街道）负责`, `县市场监管局（县知识产权局）负责`), the one before the bracket. -1 when there is none.
  */
@@ -217,18 +231,21 @@ function nameEndBefore(toks: readonly IToken[], at: number): number {
  */
 function verbAfterName(toks: readonly IToken[], from: number, to: number, isVerb: (t: IToken) => boolean): number {
   let v = from + 1;
-  while (v < to && !is(toks[v]!, ROLE_VERB | KEYWORD | OPENER)) v++;
+  for (; v < to && !is(toks[v]!, ROLE_VERB | KEYWORD); v++) {
+    if (!is(toks[v]!, OPENER)) continue;
+    // A bracket inside the name (`各县(市、区)人民政府负责…`) is passed over; any other ends the search.
+    const close = nameBracketEnd(toks, v, to);
+    if (close < 0) return -1;
+    v = close;
+  }
   if (v + 1 >= to || !is(toks[v]!, ROLE_VERB) || !isVerb(toks[v]!)) return -1;
   const verb = toks[v]!;
   const before = toks[v - 1]!;
   const next = toks[v + 1]!;
   if (verb.tokenType !== LeadVerb && verb.tokenType !== ChargeVerb) return -1;
   if (before.tokenType !== Text || end(before) !== verb.startOffset || !endsLikeUnit(before.image)) return -1;
-  // A space after the verb parts it from what follows as a comma would (`县应急局负责 2025年12月底前完成`): plain text
-  // often writes one for the other.
-  const spaced = next.startOffset !== end(verb);
   if (next.tokenType !== Text) return -1;
-  if (verb.tokenType === ChargeVerb && !CHARGED_WORK.test(next.image) && !(spaced && deadlineStartsAt(next.image, 0))) return -1;
+  if (verb.tokenType === ChargeVerb && NOT_CHARGED_WORK.test(next.image)) return -1;
   // Work told as done (`市司法局牵头组织开展了…评查`, a report's narrative) names no lead.
   for (let i = v + 1; i < to; i++) if (is(toks[i]!, KEYWORD | OPENER) || toks[i]!.image.includes('了')) return -1;
   return v;

@@ -204,3 +204,31 @@ describe('plain writing: a marker whose number and stop a copy set apart (a WeCh
     assert.deepEqual(plan.allSections.map((s) => s.marker.text), ['一、', '1.', '4.']);
   });
 });
+
+describe('plain writing: an item that opens with `X负责` and the work', () => {
+  it('the units before `负责` lead, whatever word of the work follows, a bracket in their name or not', () => {
+    const plan = read([
+      '青原市学前教育行动计划',
+      '一、扩大普惠性资源供给',
+      '1.各县(市、区)人民政府负责新建、改扩建公办幼儿园,2026年底前新增学位2000个。',
+      '2.市住房城乡建设局负责城镇小区配套幼儿园治理,2026年10月底前完成排查。',
+      '3.各县（市、区）教育局负责摸排适龄儿童底数，2026年6月底前完成。',
+    ]);
+    assert.deepEqual(plan.tasks.map(row), [
+      ['1.', ['各县(市、区)人民政府'], [], '2026年底前'],
+      ['2.', ['市住房城乡建设局'], [], '2026年10月底前'],
+      ['3.', ['各县（市、区）教育局'], [], '2026年6月底前'],
+    ]);
+  });
+  it('not a person, a duty in general words or each unit\'s own share (`负责同志`, `负责人`, `负责对`, `负责本地区`)', () => {
+    const plan = read([
+      '青原市学前教育行动计划',
+      '一、扩大普惠性资源供给',
+      '1.加强督导。县教育局负责同志每季度带队督导一次。',
+      '2.加强培训。县人民政府负责本地区园长培训，2026年底前完成。',
+      '3.压实责任。县教育局负责人要亲自抓。',
+      '4.强化考核。县教育局负责对各园进行考核。',
+    ]);
+    assert.deepEqual(plan.tasks.map((t) => [t.number, t.lead.map((u) => u.name)]), [['1.', []], ['2.', []], ['3.', []], ['4.', []]]);
+  });
+});
