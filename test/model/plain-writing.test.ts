@@ -220,6 +220,18 @@ describe('plain writing: an item that opens with `X负责` and the work', () => 
       ['3.', ['各县（市、区）教育局'], [], '2026年6月底前'],
     ]);
   });
+  it('a unit listed to take part, then given its share of the work (`其中各镇负责开展…`), is listed once', () => {
+    const plan = read([
+      '青原县2024年校园安全工作方案',
+      '一、重点任务',
+      '1.整治校园周边。县公安局牵头，县市场监管局、各镇配合，其中各镇负责开展日常巡查，2024年11月底前完成。',
+      '2.排查校舍隐患。县教育局牵头，县住建局配合，各学校负责开展自查，2024年9月底前完成。',
+    ]);
+    assert.deepEqual(plan.tasks.map(row), [
+      ['1.', ['县公安局'], ['县市场监管局', '各镇'], '2024年11月底前'],
+      ['2.', ['县教育局'], ['县住建局', '各学校'], '2024年9月底前'],
+    ]);
+  });
   it('not a person, a duty in general words or each unit\'s own share (`负责同志`, `负责人`, `负责对`, `负责本地区`)', () => {
     const plan = read([
       '青原市学前教育行动计划',

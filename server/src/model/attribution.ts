@@ -748,7 +748,12 @@ function readPart(toks: IToken[], part: AttributionPart, lists: Lists, ctx: Attr
         if (overall) {
           const before = lists.lead.length;
           pushUnits(lists.lead, span, 'lead', ctx);
-          if (!namesLeadAgain(lists.lead, before)) moveLast(lists.lead, lists.lead.length - before, lists.responsible, 'responsible');
+          if (!namesAgain(lists.lead, before)) moveLast(lists.lead, lists.lead.length - before, lists.responsible, 'responsible');
+        } else if (carriesOut) {
+          // `X牵头，Y、Z配合，其中Z负责日常巡查`: a unit already listed to take part, given its share of the work, is listed once.
+          const before = lists.responsible.length;
+          pushUnits(lists.responsible, span, role, ctx);
+          if (namesAgain(lists.responsible, before)) lists.responsible.clear(before);
         } else pushUnits(role === 'lead' ? lists.lead : lists.responsible, span, role, ctx);
       }
       return;
@@ -1057,12 +1062,12 @@ function beforeLastComma(toks: IToken[], head: number, verb: number, read: numbe
   return before === 0 || before === read ? -1 : before;
 }
 
-/** Is each of the leads after the first `before` of `leads` one of those first ones, by its key? */
-function namesLeadAgain(leads: ListBuffer<UnitMention>, before: number): boolean {
-  if (leads.length === before) return false;
-  for (let k = before; k < leads.length; k++) {
+/** Is each of the units after the first `before` of `list` one of those first ones, by its key? */
+function namesAgain(list: ListBuffer<UnitMention>, before: number): boolean {
+  if (list.length === before) return false;
+  for (let k = before; k < list.length; k++) {
     let again = false;
-    for (let j = 0; j < before && !again; j++) again = leads.items[j]!.key === leads.items[k]!.key;
+    for (let j = 0; j < before && !again; j++) again = list.items[j]!.key === list.items[k]!.key;
     if (!again) return false;
   }
   return true;
