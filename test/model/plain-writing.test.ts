@@ -244,3 +244,24 @@ describe('plain writing: an item that opens with `X负责` and the work', () => 
     assert.deepEqual(plan.tasks.map((t) => [t.number, t.lead.map((u) => u.name)]), [['1.', []], ['2.', []], ['3.', []], ['4.', []]]);
   });
 });
+
+describe('plain writing: `由X会同Y` and what the work is about (`对…`, `就…`)', () => {
+  it('the units after `会同` take part when a preposition opens the work after them', () => {
+    const plan = read([
+      '青原市2026年养老服务实施方案',
+      '一、重点任务',
+      '（一）加强资金监管。由市民政局会同市财政局对资金使用情况开展督查，2026年12月底前完成。',
+      '（二）完善补贴制度。由市民政局会同市财政局、市医保局就补贴标准提出调整意见，2026年9月底前完成。',
+      '（三）规范机构管理。由市民政局会同市消防救援支队围绕消防安全开展排查，2026年6月底前完成。',
+    ]);
+    assert.deepEqual(plan.tasks.map(row), [
+      ['（一）', ['市民政局'], ['市财政局'], '2026年12月底前'],
+      ['（二）', ['市民政局'], ['市财政局', '市医保局'], '2026年9月底前'],
+      ['（三）', ['市民政局'], ['市消防救援支队'], '2026年6月底前'],
+    ]);
+  });
+  it('not a preposition inside the work after other words (`会同…加强对…`)', () => {
+    const plan = read(['青原市2026年养老服务实施方案', '一、重点任务', '（一）加强资金监管。由市民政局会同市财政局加强对资金的监管，2026年12月底前完成。']);
+    assert.deepEqual(plan.tasks.map(row), [['（一）', ['市民政局'], ['市财政局'], '2026年12月底前']]);
+  });
+});

@@ -619,19 +619,26 @@ const WORK_AFTER_UNITS =
   /^(?:组织|組織|开展|開展|推进|推進|推动|推動|落实|落實|抓好|做好|实施|實施|制定|制订|編制|编制|起草|拟定|擬定|研究|提出|出台|建立|完善|统筹|統籌|指导|指導|协调|協調|督促|监督|監督|检查|檢查|排查|清理|核查|整治|审核|審核|部署|召开|召開|印发|印發|建设|建設|加强|加強|规范|規範|联合|聯合)/;
 
 /**
- * Where the units named at the start of `rest` end when the work follows them with no separator (`县住建局开展违建排查`):
- * the first place where what comes before ends like a unit's name and is a list of names, and the work starts; 0 when
- * there is none. Tried from the fourth character on, a name being at least three long.
+ * Where the units named at the start of `rest` end when the work follows them with no separator (`县住建局开展违建排查`),
+ * or what the work is about (`市财政局对资金使用情况开展督查`, `就…`, `围绕…`): the first place where what comes before ends
+ * like a unit's name and is a list of names, and the work or its preposition starts; 0 when there is none. Tried from
+ * the fourth character on, a name being at least three long.
  */
 function unitsBeforeWork(rest: string): number {
   for (let k = 3; k < rest.length; k++) {
-    if (!WORK_FIRST.has(rest.charCodeAt(k)) || !WORK_AFTER_UNITS.test(rest.slice(k, k + 2))) continue;
+    const c = rest.charCodeAt(k);
+    const work = WORK_FIRST.has(c) && WORK_AFTER_UNITS.test(rest.slice(k, k + 2));
+    if (!work && !(PREPOSITION_FIRST.has(c) && PREPOSITION_AFTER_UNITS.test(rest.slice(k, k + 2)))) continue;
     const names = rest.slice(0, k);
     if (/[，,；;。：:]/.test(names)) return 0;
     if (onlyUnitNames(names)) return k;
   }
   return 0;
 }
+/** A preposition that opens what the work after a list of units is about (`会同市财政局对资金使用情况开展督查`). */
+const PREPOSITION_AFTER_UNITS = /^(?:对|對|就|围绕|圍繞|针对|針對)/;
+/** The characters a `PREPOSITION_AFTER_UNITS` word starts with. */
+const PREPOSITION_FIRST = new Set([...'对對就围圍针針'].map((c) => c.charCodeAt(0)));
 /** The characters a `WORK_AFTER_UNITS` word starts with. */
 const WORK_FIRST = new Set([...'组組开開推落抓做实實制编編起拟擬研提出建完统統指协協督监監检檢排清核整审審部召印加规規联聯'].map((c) => c.charCodeAt(0)));
 
