@@ -265,3 +265,33 @@ describe('plain writing: `由X会同Y` and what the work is about (`对…`, `�
     assert.deepEqual(plan.tasks.map(row), [['（一）', ['市民政局'], ['市财政局'], '2026年12月底前']]);
   });
 });
+
+describe('plain writing: a heading that lost its number (Word saves a list\'s automatic numbering so)', () => {
+  const plan = (heading: string) =>
+    read([
+      '青原市2026年养老服务体系建设实施方案',
+      '\t重点任务',
+      '（一）扩大普惠养老服务供给。（市民政局牵头，市财政局配合；2026年10月底前完成）',
+      '（二）发展社区养老服务。（市民政局牵头；2026年12月底前完成）',
+      heading,
+      '（一）加强组织领导。建立市养老服务工作联席会议制度。',
+      '（二）强化资金保障。福彩公益金用于养老服务的比例不低于55%。',
+    ]);
+  for (const heading of ['\t保障措施', '保障措施', '　　工作要求：']) {
+    it(`\`${heading.trim()}\` alone on its line before a list from （一） heads a part that assigns no work`, () => {
+      const p = plan(heading);
+      assert.deepEqual(p.tasks.map(row), [
+        ['（一）', ['市民政局'], ['市财政局'], '2026年10月底前'],
+        ['（二）', ['市民政局'], [], '2026年12月底前'],
+      ]);
+      // The list after it is its own: no step back from （二） to （一）.
+      assert.deepEqual(p.separateLists.map((l) => [l.kind, p.text.slice(l.span.start, l.span.end).trim().split('\n')[0]]), [['part', heading.trim()]]);
+    });
+  }
+  it('not a line that goes on with the count, a sentence, or a section that holds tasks', () => {
+    const goesOn = plan('保障措施').text.replace('（一）加强组织领导', '（三）加强组织领导').replace('（二）强化资金保障', '（四）强化资金保障');
+    assert.deepEqual(parsePlan(goesOn).separateLists, []);
+    assert.deepEqual(plan('以下为保障措施。').separateLists, []);
+    assert.deepEqual(plan('重点工作').separateLists, []);
+  });
+});

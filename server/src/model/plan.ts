@@ -1003,6 +1003,26 @@ function nextPlanTitle(text: string, blocks: Block[], b: number, bodyEnd: number
   return kind !== undefined && kind.level === 1 && kind.value(marker.image) === 1 ? line : null;
 }
 
+/**
+ * The title of a heading that lost its number, as Word saves a list's automatic numbering (`\t保障措施` on a line of its
+ * own, after the plan's tasks), read as a part's heading, so that its items are its own: the line is the name of a
+ * section that assigns no work and nothing else, and the paragraph right after it opens a list at 1 (`（一）加强组织领导`,
+ * which would otherwise go on with the tasks above as their step back), no deeper than the item open above it. Null
+ * otherwise.
+ */
+function headingWithoutNumber(text: string, blocks: Block[], b: number, nonTask: NonTaskNames, stack: readonly SectionInfo[]): string | null {
+  const block = blocks[b]!;
+  if (block.end - block.start > 24) return null;
+  const line = text.slice(block.start, block.end).trim().replace(/[：:]$/, '');
+  if (line.length < 2 || /[。；;，,、！？!?：:\s]/.test(line) || !isFirmNonTaskTitle(toSimplified(stripNoise(line)), nonTask)) return null;
+  const marker = b + 1 < blocks.length && blocks[b + 1]!.kind === 'paragraph' ? blocks[b + 1]!.marker : null;
+  const kind = marker === null ? undefined : LEVELS[marker.tokenType.name];
+  if (kind === undefined || kind.level === 0 || kind.value(marker!.image) !== 1) return null;
+  // A list deeper than the item open above is that item's, under a label (`工作要求：` then `1.…`: `labelledListLevel`).
+  const open = stack[stack.length - 1];
+  return open === undefined || markerLevel(marker!, stack) <= open.section.marker.level ? line : null;
+}
+
 /** The index of the first numbered paragraph after `blocks[b]` that starts before `bodyEnd`; `blocks.length` when none. */
 function numberedAfter(blocks: Block[], b: number, bodyEnd: number): number {
   for (let k = b + 1; k < blocks.length && blocks[k]!.start < bodyEnd; k++) {
@@ -1081,7 +1101,10 @@ function buildSections(
     }
     lastEnd = block.end;
     const partTitle =
-      block.marker === null && block.start >= noticeEnd ? (partHeading(ctx.text, block) ?? (all.length > planFrom ? nextPlanTitle(ctx.text, blocks, b, bodyEnd, nextNumbered) : null)) : null;
+      block.marker === null && block.start >= noticeEnd
+        ? (partHeading(ctx.text, block) ??
+          (all.length > planFrom ? (nextPlanTitle(ctx.text, blocks, b, bodyEnd, nextNumbered) ?? headingWithoutNumber(ctx.text, blocks, b, nonTask, stack)) : null))
+        : null;
     if (partTitle !== null) {
       // A part's heading closes everything above it: its items are its own, a list of their own.
       while (stack.length > 0) closeSection(stack.pop()!, info, ctx);
