@@ -124,6 +124,13 @@ export class LineView<L extends LineStarts = LineStarts> {
     return i < this.end(k) && isPipe(this.text.charCodeAt(i));
   }
 
+  /** Does line `k` hold a pipe (`|` `｜`)? Read within the line. */
+  hasPipe(k: number): boolean {
+    const end = this.end(k);
+    for (let i = this.start(k); i < end; i++) if (isPipe(this.text.charCodeAt(i))) return true;
+    return false;
+  }
+
   /** The next `序号` (`序號`) that a Han character follows: where a glued header may open. */
   #serial = new NextOccurrence((from) => serialWordFrom(this.text, from));
 
@@ -172,14 +179,15 @@ class NextOccurrence {
 }
 
 /**
- * The cells of a pipe row [start, end) into `out`: after its first pipe, between pipes; a last cell of spaces
- * only is no cell.
+ * The cells of a pipe row [start, end) into `out`: between pipes, the outer pipes optional as GitHub's Markdown makes
+ * them (`| 1 | 修补河堤 |`, `1 | 修补河堤`: before the first pipe a cell only when more than spaces stand there); a last
+ * cell of spaces only is no cell. A line with no pipe has none.
  */
 export function pipeCells(text: string, start: number, end: number, out: SpanSink): void {
   let s = start;
   while (s < end && !isPipe(text.charCodeAt(s))) s++;
   if (s >= end) return;
-  let cellStart = s + 1;
+  let cellStart = onlySpaces(text, start, s) ? s + 1 : start;
   for (let k = cellStart; k <= end; k++) {
     if (k === end || isPipe(text.charCodeAt(k))) {
       if (k === end && onlySpaces(text, cellStart, k)) break;

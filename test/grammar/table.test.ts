@@ -49,6 +49,12 @@ describe('table row syntax', () => {
     assert.deepEqual(cellsOf(pipeCells, '没有竖线的一行'), []);
   });
 
+  it('cuts a pipe row that lost its outer pipes (GitHub\'s Markdown writes either): its first cell stands before the first pipe', () => {
+    assert.deepEqual(cellsOf(pipeCells, '9 | 疏浚河道 | 县水利局'), ['9', '疏浚河道', '县水利局']);
+    assert.deepEqual(cellsOf(pipeCells, '9｜疏浚 河道｜县水利局 |'), ['9', '疏浚 河道', '县水利局']);
+    assert.deepEqual(cellsOf(pipeCells, ':-- | :--: | --:'), [':--', ':--:', '--:']);
+  });
+
   it('cuts a tab row at every tab, empty cells kept', () => {
     assert.deepEqual(cellsOf(tabCells, '3\t 建设驿站 \t\t镇政府'), ['3', '建设驿站', '', '镇政府']);
   });
@@ -130,7 +136,7 @@ describe('table row syntax', () => {
     assert.equal(gluedRowStart('1建成2个站点3改造', 3, 1, 10, () => true), 7);
   });
 
-  it('views the lines: their ends before a break, blank lines, pipes, tabs (and how many) and a glued header\'s 序号', () => {
+  it('views the lines: their ends before a break, blank lines, pipes (opening a line or in it), tabs (and how many) and a glued header\'s 序号', () => {
     const text = '  ｜ 1 | 植树 |\r\n\u00a0\u3000\n2\t护林\n附件序号事项名称\n序号：3';
     const view = new LineView(text, lineStarts(text));
     assert.equal(view.count, 5);
@@ -138,6 +144,9 @@ describe('table row syntax', () => {
     assert.equal(view.firstKept(0), 2);
     assert.deepEqual([0, 1, 2, 3, 4].map((k) => view.isNoise(k)), [false, true, false, false, false]);
     assert.deepEqual([0, 1, 2, 3, 4].map((k) => view.startsWithPipe(k)), [true, false, false, false, false]);
+    assert.deepEqual([0, 1, 2, 3, 4].map((k) => view.hasPipe(k)), [true, false, false, false, false]);
+    const pipeless = new LineView('1 | 植树\n植树', lineStarts('1 | 植树\n植树'));
+    assert.deepEqual([pipeless.startsWithPipe(0), pipeless.hasPipe(0), pipeless.hasPipe(1)], [false, true, false]);
     assert.deepEqual([0, 1, 2, 3, 4].map((k) => view.hasTab(k)), [false, false, true, false, false]);
     assert.deepEqual([0, 1, 2, 3, 4].map((k) => view.tabCount(k)), [0, 0, 1, 0, 0]);
     const tabbed = '1\t护林\t\t县林业局\r\n巡山\t2025年\n\n';

@@ -232,6 +232,108 @@ describe('task tables as they arrive', () => {
     });
   });
 
+  describe('a table copied with spaces or ` | ` between its cells, one row a line, under a short header', () => {
+    const rows = [
+      ['1', '新建社区食堂15个', '区民政局、区商务局', '2026年9月底前'],
+      ['2', '增设公共充电桩600个', '区发展改革局', '2026年11月底'],
+      ['3', '改造雨污管网40公里', '区水务局', '2026年10月底前'],
+    ];
+    /** The tasks of the table whose header is `header`, its cells joined by `sep`, each as number, title, lead, units, end. */
+    const read = (header: string[], sep: string) => {
+      const plan = planOf(['东湖区2026年民生实事项目责任分解表', '', ...[header, ...rows.map((r) => r.slice(0, header.length))].map((cells) => cells.join(sep))]);
+      assertRangesAgree(plan);
+      return plan.tasks.map((t) => [t.number, t.title, names(t.lead), names(t.responsible), t.deadline?.end ?? null]);
+    };
+    const separators = [' ', '  ', '\u3000', ' | '];
+
+    it('reads each row as the tab-separated copy of it is read: a task column named by one short word (`任务`, `事项`) before 责任单位 is a column of its own', () => {
+      for (const header of [['序号', '任务', '责任单位', '完成时限'], ['序号', '事项', '责任单位', '完成时限']]) {
+        const expected = [
+          ['1', '新建社区食堂15个', [], ['区民政局', '区商务局'], '2026-09-30'],
+          ['2', '增设公共充电桩600个', ['区发展改革局'], [], '2026-11-30'],
+          ['3', '改造雨污管网40公里', ['区水务局'], [], '2026-10-31'],
+        ];
+        assert.deepEqual(read(header, '\t'), expected);
+        for (const sep of separators) assert.deepEqual(read(header, sep), expected, `${header.join('')} ${JSON.stringify(sep)}`);
+      }
+    });
+
+    it('and a column of no known role (`项目`) that the rows show to hold the work', () => {
+      const header = ['序号', '项目', '责任单位', '完成时限'];
+      for (const sep of separators) assert.deepEqual(read(header, sep), read(header, '\t'), JSON.stringify(sep));
+    });
+
+    it('reads a header of three names, without a time column', () => {
+      const header = ['序号', '任务', '责任单位'];
+      for (const sep of separators) {
+        assert.deepEqual(read(header, sep).map((t) => [t[0], t[2], t[3]]), [['1', [], ['区民政局', '区商务局']], ['2', ['区发展改革局'], []], ['3', ['区水务局'], []]], JSON.stringify(sep));
+      }
+    });
+
+    it('still joins a name a copy broke after a short word when another column holds the work (`牵头 领导`, `主体 责任单位`)', () => {
+      const plan = planOf(['东湖区2026年工作方案', '序号 工作任务 主体 责任单位 完成时限', '1 新建社区食堂15个 区民政局 2026年9月底前']);
+      assert.deepEqual(plan.tables[0]?.header, ['序号', '工作任务', '主体责任单位', '完成时限']);
+      // Broken names beside a short task column's: `任务` opens none of them.
+      const broken = planOf(['东湖区2026年工作方案', '序号 任务 责任 单位 完成 时限', '1 新建社区食堂15个 区民政局 2026年9月底前']);
+      assert.deepEqual(broken.tables[0]?.header, ['序号', '任务', '责任单位', '完成时限']);
+      // A header whose only names of who does the work are a leader's, broken (`牵头 领导`): persons, no task table.
+      const leaders = planOf(['东湖区2026年工作方案', '序号 工作任务 牵头 领导 完成时限', '1 新建社区食堂15个 张明 2026年9月底前']);
+      assert.deepEqual(leaders.tables, []);
+    });
+
+    it('keeps a short task column\'s name apart even where another column could hold text (`工作标准`)', () => {
+      const plan = planOf([
+        '东湖区2026年工作方案',
+        '序号 任务 责任单位 完成时限 工作标准',
+        '1 新建社区食堂15个 区民政局 2026年9月底前 每个食堂面积不少于一百平方米',
+      ]);
+      assert.deepEqual(plan.tables[0]?.columns, ['number', 'task', 'responsible', 'deadline', 'other']);
+      assert.deepEqual(plan.tasks.map((t) => [t.title, names(t.lead)]), [['新建社区食堂15个', ['区民政局']]]);
+    });
+
+    it('makes no table of prose whose words are spaced, nor of a line that opens with `序号` in a sentence', () => {
+      const plan = planOf([
+        '东湖区2026年民生实事工作方案',
+        '一、 总体要求',
+        '各单位 要 按照 责任分工 抓好 落实，完成时限 不得 推迟。',
+        '序号 1 至 3 的项目 由 区住建局 负责 完成时限 见 附件。',
+        '2 各街道 要 做好 配合 区民政局 2026年9月底前 报送 进展。',
+      ]);
+      assert.deepEqual(plan.tables, []);
+    });
+  });
+
+  describe('a Markdown table without its outer pipes, under its delimiter row (GitHub Flavored Markdown)', () => {
+    const body = [
+      '1 | 企业开办“一网通办” | 县市场监管局 | 县税务局、县公安局 | 2026年5月底前',
+      '2 | 不动产登记 “一窗受理” | 县自然资源局 | 县税务局 | 2026年8月底前',
+    ];
+
+    it('reads each row as a task, its cells between the pipes (a space inside a cell kept)', () => {
+      for (const delimiter of ['--- | --- | --- | --- | ---', ':--|:---:|---|---|--:', '| --- | --- | --- | --- | --- |']) {
+        const plan = planOf(['临川县2026年便民服务重点事项实施方案', '序号 | 重点事项 | 牵头单位 | 配合单位 | 完成时限', delimiter, ...body]);
+        assert.deepEqual(plan.tables.map((t) => [t.form, t.columns]), [['markdown', ['number', 'task', 'lead', 'responsible', 'deadline']]], delimiter);
+        assert.deepEqual(plan.tasks.map((t) => [t.number, t.title, names(t.lead), names(t.responsible), t.deadline?.end ?? null]), [
+          ['1', '企业开办“一网通办”', ['县市场监管局'], ['县税务局', '县公安局'], '2026-05-31'],
+          ['2', '不动产登记 “一窗受理”', ['县自然资源局'], ['县税务局'], '2026-08-31'],
+        ], delimiter);
+        assertRangesAgree(plan);
+      }
+    });
+
+    it('reads a header that does not open with `序号`', () => {
+      const plan = planOf(['临川县2026年便民服务重点事项实施方案', '重点事项 | 牵头单位 | 完成时限', '--- | --- | ---', '企业开办“一网通办” | 县市场监管局 | 2026年5月底前']);
+      assert.deepEqual(plan.tasks.map((t) => [t.title, names(t.lead), t.deadline?.end ?? null]), [['企业开办“一网通办”', ['县市场监管局'], '2026-05-31']]);
+    });
+
+    it('is no table where the delimiter row counts other cells than the header, nor where the header names no unit column', () => {
+      const uneven = planOf(['临川县2026年工作方案', '序号 | 重点事项 | 牵头单位 | 完成时限', '--- | ---', ...body]);
+      assert.deepEqual(uneven.tables.filter((t) => t.form === 'markdown'), []);
+      const figures = planOf(['临川县2026年工作方案', '指标 | 2025年 | 2026年', '--- | --- | ---', '人均公园绿地面积 | 12平方米 | 13平方米']);
+      assert.deepEqual(figures.tables, []);
+    });
+  });
+
   describe('category headings and a repeated header inside the table are no tasks', () => {
     it('passes over category lines between tab-separated rows (a merged cell copied without tabs)', () => {
       const plan = planOf([

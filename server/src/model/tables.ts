@@ -302,7 +302,11 @@ export function findTables(text: string, lines: LineTable): Table[] {
       const found = readTsvTable(view, i);
       next = found.next;
       if (found.table) tables.push(found.table);
-    } else if (end - start > 12 && isSpaceHeader(text, start, end)) {
+    } else if (headsPipelessTable(view, i)) {
+      const found = readPipeTable(view, i, false);
+      next = found.next;
+      if (found.table) tables.push(found.table);
+    } else if (isSpaceHeader(text, start, end)) {
       const found = readSpaceTable(view, i);
       next = found.next;
       if (found.table) tables.push(found.table);
@@ -321,6 +325,26 @@ export function findTables(text: string, lines: LineTable): Table[] {
     i = Math.max(next, i + 1);
   }
   return tables;
+}
+
+/**
+ * Does line `k` head a Markdown table written without its outer pipes (`序号 | 重点事项 | 牵头单位`, GitHub's Markdown
+ * allows it): a line with a pipe, the next its delimiter row (`--- | :---:`) of as many cells? A delimiter row that
+ * counts otherwise makes no table in GitHub's Markdown either. Only a next line that opens with `-`, `:` or a pipe is
+ * cut into cells, and each line is the next line once: the text is read once over.
+ */
+function headsPipelessTable(view: Lines, k: number): boolean {
+  if (k + 1 >= view.count) return false;
+  const { text } = view;
+  const open = text.charCodeAt(view.firstKept(k + 1));
+  if ((open !== 0x2d /* - */ && open !== 0x3a /* : */ && !isPipe(open)) || !view.hasPipe(k)) return false;
+  const cells: Span[] = [];
+  pipeCells(text, view.start(k + 1), view.end(k + 1), cells);
+  const count = cells.length;
+  if (count < 2 || !isSeparatorRow(text, cells, count) || indexIn(text, '-', view.start(k + 1), view.end(k + 1)) < 0) return false;
+  cells.length = 0;
+  pipeCells(text, view.start(k), view.end(k), cells);
+  return cells.length === count;
 }
 
 /** The texts of the cells in `spans`, taken out of the buffer. */
@@ -502,8 +526,13 @@ function opensTable(view: Lines, k: number, spans: ListBuffer<Span>, key: string
   return header.every((cell) => cell === '' || isHeaderCell(cell)) && namesUnits(columnRoles(header)) && headerRepeatEnd(view, k, key) < 0;
 }
 
-function readPipeTable(view: Lines, first: number): { table: Table | null; next: number } {
+/**
+ * A Markdown table from its header on line `first`. Its rows open with a pipe, as the header does, or — a table written
+ * without its outer pipes (`outer` false: `headsPipelessTable`) — hold one.
+ */
+function readPipeTable(view: Lines, first: number, outer = true): { table: Table | null; next: number } {
   const { text } = view;
+  const isRow = (k: number) => (outer ? view.startsWithPipe(k) : view.hasPipe(k));
   // The cell spans of the row being read, one buffer for every row of the table (see `ListBuffer`).
   const spans = new ListBuffer<Span>();
   pipeCells(text, view.start(first), view.end(first), spans);
@@ -511,12 +540,12 @@ function readPipeTable(view: Lines, first: number): { table: Table | null; next:
   // A second header row, above the separator or under it, naming the parts of a column the first spans (`责任单位`
   // over `牵头 | 配合`); the rows start after it.
   let from = first + 1;
-  if (from < view.count && view.startsWithPipe(from)) {
+  if (from < view.count && isRow(from)) {
     pipeCells(text, view.start(from), view.end(from), spans);
     let sub = from;
     if (isSeparatorRow(text, spans.items, spans.length)) {
       spans.clear();
-      sub = from + 1 < view.count && view.startsWithPipe(from + 1) ? from + 1 : -1;
+      sub = from + 1 < view.count && isRow(from + 1) ? from + 1 : -1;
       if (sub >= 0) pipeCells(text, view.start(sub), view.end(sub), spans);
     }
     const parts = sub >= 0 ? withSubHeader(header, headerOf(text, spans).map((cell) => withoutPipes(cell))) : null;
@@ -530,7 +559,7 @@ function readPipeTable(view: Lines, first: number): { table: Table | null; next:
   const key = headerKey(view, first, from === first + 2 ? first + 1 : first);
   let last = first;
   for (;;) {
-    while (last + 1 < view.count && view.startsWithPipe(last + 1)) {
+    while (last + 1 < view.count && isRow(last + 1)) {
       // A row that is another table's header ends this table (the rows start at `from`, after this table's header).
       if (last + 1 >= from) {
         pipeCells(text, view.start(last + 1), view.end(last + 1), spans);
@@ -541,7 +570,7 @@ function readPipeTable(view: Lines, first: number): { table: Table | null; next:
     // The header printed again after a page break (`— 5 —`): the rows after it go on with the table. The lines between
     // hold no cells, and the header's repeat is a heading row (`isHeadingRow`): neither is a row.
     const after = last > first ? headerRepeatEnd(view, last + 1, key) : -1;
-    if (after < 0 || after >= view.count || !view.startsWithPipe(after)) break;
+    if (after < 0 || after >= view.count || !isRow(after)) break;
     last = after;
   }
   const columns = columnRoles(header);
@@ -738,10 +767,20 @@ function opensRow(view: Lines, k: number): boolean {
   return to > from && to - from <= 5 && NUMBER_ONLY.test(text.slice(from, to));
 }
 
-/** A line that opens with `序号` (`序號`, `编号`) and a space: the header of a table whose cells are separated by spaces. */
+/**
+ * A line that opens with `序号` (`序號`, `编号`) and a space, two names at least after it (the work and who does it,
+ * `序号 任务 责任单位`): the header of a table whose cells are separated by spaces. A flattened copy's header cell
+ * (`序号 |`) names nothing after it.
+ */
 function isSpaceHeader(text: string, start: number, end: number): boolean {
-  if (end - start > 400 || !isTrimCode(text.charCodeAt(start + 2))) return false;
-  return columnRole(text.slice(start, start + 2)) === 'number';
+  if (end - start > 400 || !isTrimCode(text.charCodeAt(start + 2)) || columnRole(text.slice(start, start + 2)) !== 'number') return false;
+  let names = 0;
+  for (let k = start + 2, inName = false; k < end && names < 2; k++) {
+    const gap = isTrimCode(text.charCodeAt(k)) || isPipe(text.charCodeAt(k));
+    if (!gap && !inName) names++;
+    inName = !gap;
+  }
+  return names >= 2;
 }
 
 /** The fewest rule characters a rule line holds. */
@@ -768,27 +807,54 @@ const MAX_RUN_ON = 20;
 
 /**
  * A table copied with spaces between its cells, one row a line (a cell may run on over the next lines): the header's
- * pieces are joined where a column name was broken (`牵头  领导`, `主体 责任单位`); each row's pieces go to the
- * columns their content fits (`alignCells`). Rows open with increasing numbers (a department's share of a list:
- * 81, 85, 87). A fixed-width copy (`pdftotext -layout`) wraps a long cell within its column onto the next lines, the
- * other columns blank there: those lines go to the row above, each piece to the cell of its column (`wrapLine`).
+ * pieces are joined where a column name was broken (`牵头  领导`, `主体 责任单位`: `joinedNames`), unless the joined
+ * names leave the table no column that its rows show to hold the work — then each piece names a column (`任务 责任单位`,
+ * `项目 责任单位`: a short name before a unit column's, not its first word); each row's pieces go to the columns their
+ * content fits (`alignCells`). Rows open with increasing numbers (a department's share of a list: 81, 85, 87). A
+ * fixed-width copy (`pdftotext -layout`) wraps a long cell within its column onto the next lines, the other columns
+ * blank there: those lines go to the row above, each piece to the cell of its column (`wrapLine`).
  */
 function readSpaceTable(view: Lines, first: number): { table: Table | null; next: number } {
   const { text } = view;
   const pieces: Span[] = [];
   spacePieces(text, view.firstKept(first), view.end(first), pieces);
+  const names = pieces.map((piece) => text.slice(piece.start, piece.end));
+  const joined = joinedNames(names);
+  const found = readSpaceRows(view, first, joined);
+  if (found.table !== null || joined.length === names.length) return found;
+  // Refused with units named and no task column named: a join took the work's column. Refused for want of units, the
+  // pieces are no table either (`牵头 领导` apart would make a 牵头 column of a leader's).
+  const roles = columnRoles(joined);
+  return namesUnits(roles) && !roles.includes('task') ? readSpaceRows(view, first, names) : found;
+}
+
+/**
+ * The names of a space-separated header from its pieces, a name broken after a short modifier joined: `牵头` + `领导`,
+ * `主体` + `责任单位`. A short name of the work or of a time (`任务`, `事项`, `时限`) is a column's whole name: it opens
+ * no name of another kind (`任务 责任单位` are two columns), though one of its own may go on with it (`时间 节点`).
+ */
+function joinedNames(pieces: readonly string[]): string[] {
   const header: string[] = [];
   for (let p = 0; p < pieces.length; p++) {
-    let cell = text.slice(pieces[p]!.start, pieces[p]!.end);
-    // A name broken after a short modifier: `牵头` + `领导`, `主体` + `责任单位`.
-    while (p + 1 < pieces.length && cell.length <= 2 && columnRole(cell) !== 'number') {
-      const next = text.slice(pieces[p + 1]!.start, pieces[p + 1]!.end);
-      if (next.length > 6 || columnRole(cell + next) === 'other' || !isHeaderCell(next)) break;
+    let cell = pieces[p]!;
+    const alone = columnRole(cell);
+    while (p + 1 < pieces.length && cell.length <= 2 && alone !== 'number') {
+      const next = pieces[p + 1]!;
+      const role = next.length > 6 ? 'other' : columnRole(cell + next);
+      if (role === 'other' || ((alone === 'task' || alone === 'deadline') && role !== alone) || !isHeaderCell(next)) break;
       cell += next;
       p++;
     }
     header.push(cell);
   }
+  return header;
+}
+
+/** The space-separated table whose header on line `first` has the names `names`, its rows from the lines under it. */
+function readSpaceRows(view: Lines, first: number, names: readonly string[]): { table: Table | null; next: number } {
+  const { text } = view;
+  const pieces: Span[] = [];
+  const header = names.slice();
   // A rule under the header (`------ ----------`, a plain-text table's border) is no row; nor is a second header row
   // naming the parts of a column the first spans (`责任分工` over `牵头单位  配合单位`), which ends the header.
   let headerEnd = first;
