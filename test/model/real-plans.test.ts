@@ -1033,6 +1033,31 @@ describe('real plans: attribution vocabulary', () => {
     ]);
   });
 
+  it('a covering statement holds for the items above it back to the one before it, not for the items after it', () => {
+    const items = (lines: string[]) =>
+      parsePlan(['城东街道2025年垃圾分类工作方案', '二、主要任务', ...lines].join('\n')).tasks.map((t) => [
+        t.number,
+        t.lead.map((u) => u.name),
+        t.responsible.map((u) => u.name),
+        t.deadline?.text ?? null,
+      ]);
+    const first = ['（一）完善分类设施。完成36个小区桶站改造。', '（二）规范收运体系。实现厨余垃圾日产日清。'];
+    const next = ['（三）深化宣传动员。组织入户宣传活动。', '（四）开展评价考核。对各社区开展检查考核。'];
+    assert.deepEqual(items([...first, '以上工作由街道城管办牵头，各社区配合。', ...next, '以上两项工作由街道党群办牵头，各社区党委配合，2025年12月底前完成。']), [
+      ['（一）', ['街道城管办'], ['各社区'], null],
+      ['（二）', ['街道城管办'], ['各社区'], null],
+      ['（三）', ['街道党群办'], ['各社区党委'], '2025年12月底前'],
+      ['（四）', ['街道党群办'], ['各社区党委'], '2025年12月底前'],
+    ]);
+    // Items after the last such statement name what they name: nothing of the statement above them.
+    assert.deepEqual(items([...first, '以上工作由街道城管办牵头，各社区配合，2025年9月底前完成。', ...next]), [
+      ['（一）', ['街道城管办'], ['各社区'], '2025年9月底前'],
+      ['（二）', ['街道城管办'], ['各社区'], '2025年9月底前'],
+      ['（三）', [], [], null],
+      ['（四）', [], [], null],
+    ]);
+  });
+
   it('a statement that every task is due by a time gives it to each task that has none (各项任务均需在…前完成)', () => {
     const deadlines = (last: string[]) =>
       parsePlan(['山县2025年政务服务要点', '一、优化服务', '（一）推行延时服务。（县政务服务中心牵头）', '（二）推进跨省通办。（县政务服务中心牵头，2025年6月底前）', '二、保障措施', '（一）加强督办。', ...last].join('\n')).tasks

@@ -862,7 +862,7 @@ const INDENT_CODES = new Set([0x20, 0x09, 0x3000, 0xa0]);
  * Words that open a statement about the items above it (`以上任务`, `上述各项工作`, `以上3项任务`): the attribution that
  * follows is theirs, each of them, not the last one's.
  */
-const COVERED_ITEMS = /^[ \t\u3000]*(?:以上|上述)(?:各项|所有|全部|[0-9０-９一二三四五六七八九十]{1,2}项)?(?:重点任务|工作任务|任务|工作|事项)/;
+const COVERED_ITEMS = /^[ \t\u3000]*(?:以上|上述)(?:各项|所有|全部|[0-9０-９一二两兩三四五六七八九十]{1,2}项)?(?:重点任务|工作任务|任务|工作|事项)/;
 
 /** Where the words that say `block` covers the items above it end (`以上任务` in `以上任务由县水利局牵头…`), or -1. */
 function coveredItemsEnd(text: string, block: Block): number {
@@ -901,7 +901,33 @@ function everyTaskDeadlines(ctx: AttributionContext, block: Block, out: Deadline
  * item or a chapter alike.
  */
 function coversSiblings(parent: SectionInfo | undefined): boolean {
-  return parent !== undefined && parent.own.length === 0 && !parent.nonTask && parent.section.children.length >= 2;
+  if (parent === undefined || parent.nonTask || parent.section.children.length < 2) return false;
+  // A statement after its first items already covers them (`以上工作由X牵头` then `（三）` `（四）` `以上两项工作由Y牵头`).
+  const first = parent.section.children[0]!.span.start;
+  return parent.own.every((a) => a.span.start > first);
+}
+
+/**
+ * The attributions of the heading `up` that hold for its item `child`: those written with the heading, before its first
+ * item, for every item; one written after items, a statement that covers the items above it (`以上工作由X牵头，Y配合`),
+ * for the items above it back to the statement before it (`（一）（二）以上工作由X牵头` `（三）（四）以上两项工作由Y牵头`).
+ */
+function attributionsFor(up: SectionInfo, child: Section): Attribution[] {
+  const own = up.own;
+  const items = up.section.children;
+  // Most headings: nothing written after their first item.
+  if (own.length === 0 || items.length === 0 || own[own.length - 1]!.span.start < items[0]!.span.start) return own;
+  const out: Attribution[] = [];
+  // The statement after `child`: its lines run to the next item (`牵头单位：…` then `完成时限：…`).
+  let until = -1;
+  for (const a of own) {
+    if (a.span.start < items[0]!.span.start) out.push(a);
+    else if (a.span.start > child.span.start) {
+      if (until < 0) until = items.find((item) => item.span.start > a.span.start)?.span.start ?? Infinity;
+      if (a.span.start < until) out.push(a);
+    }
+  }
+  return out;
 }
 
 /** Does the paragraph `block` hold nothing but `attributions` (its punctuation and spaces aside) from `from` on? */
@@ -1893,8 +1919,8 @@ function sectionTask(section: Section, built: BuiltSections, ctx: AttributionCon
     deadline = carriedDeadlineTo(section, built, carries);
     inherited.deadline = deadline !== null;
   }
-  for (let up = section.parent; up !== null; up = up.parent) {
-    const above = built.info.get(up)!.own;
+  for (let child = section, up = section.parent; up !== null; child = up, up = up.parent) {
+    const above = attributionsFor(built.info.get(up)!, child);
     // What the heading's attributions say under the plan's convention (`责任单位：X` alone: X leads), as for a task's own.
     const given = above.length > 0 && (finalLead.length === 0 || finalResponsible.length === 0) ? applyConvention(gather(above, LEAD), gather(above, RESPONSIBLE), above, ctx.text, convention) : null;
     if (given !== null && finalLead.length === 0 && given.lead.length > 0) {
