@@ -860,17 +860,29 @@ function startsWork(s: string, to: number): number {
   return wordAt(WORK_STARTS, s, k) !== null ? k + 2 : -1;
 }
 
-/** `完成` right after the date (`7月底之前完成`). */
-function completes(s: string, to: number): boolean {
+/**
+ * Verbs that say the work is finished (`完成`, `建成`, `完工`, `投用`): right after a date, the date is when it must be
+ * finished by (`第三季度建成`), where a verb of one activity only dates it (`第三季度开展一次…`).
+ */
+const COMPLETION_VERBS = ['完成', '建成', '完工', '竣工', '投用', '投运', '投产', '办结', '通车'];
+
+/** Past the spaces at `to` (at most 8). */
+function pastSpaces(s: string, to: number): number {
   let k = to;
   while (k < s.length && k - to < 8 && isSpace(s, k)) k++;
-  return s.startsWith('完成', k);
+  return k;
 }
+
+/** `完成` right after the date (`7月底之前完成`). */
+const completes = (s: string, to: number): boolean => s.startsWith('完成', pastSpaces(s, to));
+
+/** A verb of finished work right after the date (`7月底之前完成`, `2026年第三季度建成投入使用`). */
+const finishes = (s: string, to: number): boolean => wordAt(COMPLETION_VERBS, s, pastSpaces(s, to)) !== null;
 
 /** Is the expression a deadline in prose? Only with a cue, and never a starting point. */
 function proseDeadline(s: string, e: Expr, trailing: boolean): boolean {
   if (startsSomething(s, e.to)) return false;
-  return e.cue || trailing || prefixCue(s, e.from) || completes(s, e.to) || periodInBrackets(s, e) || wholeYearClause(s, e);
+  return e.cue || trailing || prefixCue(s, e.from) || finishes(s, e.to) || periodInBrackets(s, e) || wholeYearClause(s, e);
 }
 
 /**
@@ -1076,7 +1088,7 @@ function sinceAt(s: string, e: Expr): number {
 
 /**
  * A target, not a deadline: `到2025年，基本建成…` `到2023年底全市…达到` — `到` and a date, with no `前` after it and
- * no `完成` right after it (`到6月底前`, `到6月底完成` are deadlines). `截止到` / `直到` are not targets.
+ * no `完成` right after it (`到6月底前`, `到6月底完成` are deadlines; `到2027年建成…` is a goal). `截止到` / `直到` are not targets.
  */
 function isTarget(s: string, e: Expr, trailing: boolean): boolean {
   if (trailing || completes(s, e.to)) return false;
@@ -1163,8 +1175,8 @@ export interface DeadlinePhrase {
  * The deadline phrases of a text, in order: `next()` gives each, then null. Linear in the length of the text.
  * mode 'field': the text is the value of a `完成时限:` field or sits inside an attribution group — any date or
  * ongoing phrase counts. mode 'prose': free task text — only a date with a deadline cue counts (`底前` `前`
- * `之前` `以前` `底` `内` `完成`, or preceded by `于`/`在`/`到`/`截至`/`最迟` or a `时限:` label), never one followed by
- * `的` `起` `以来` (a starting point); ongoing phrases count only as a whole clause of their own. A date in the name
+ * `之前` `以前` `底` `内`, `完成` or another verb of finished work, or preceded by `于`/`在`/`到`/`截至`/`最迟` or a
+ * `时限:` label), never one followed by `的` `起` `以来` (a starting point); ongoing phrases count only as a whole clause of their own. A date in the name
  * of another document (`《…规划(2023—2025年)》`) is not this one's.
  */
 export class DeadlineScan {

@@ -81,6 +81,16 @@ describe('deadline phrases as plans write them', () => {
     assert.deepEqual(found('全年持续开展执法检查。'), []);
   });
 
+  it('reads a quarter run into a verb that says the work is done (建成, 完工, 投用) as its bound, as with 完成', () => {
+    assert.deepEqual(found('新建自动雨量站20处，2024年第三季度建成投入使用。'), [['2024年第三季度', '2024-09-30', '']]);
+    assert.deepEqual(found('改造排涝泵站，2024年三季度完工。'), [['2024年三季度', '2024-09-30', '']]);
+    assert.deepEqual(found('新建污水管网，第四季度投用。'), [['第四季度', '2024-12-31', '']]);
+    // …not a verb that dates one activity, nor what was done before the plan, nor a target set off by a comma
+    assert.deepEqual(found('2024年第三季度开展一次联合演练。'), []);
+    assert.deepEqual(found('改造2019年第三季度建成的泵站。'), []);
+    assert.deepEqual(found('到2025年，基本建成智慧水利体系。'), []);
+  });
+
   it('reads holiday periods and open periods as the time of a clause', () => {
     assert.deepEqual(found('清明节期间，各乡镇组织巡查。'), [['清明节期间', null, '']]);
     assert.deepEqual(found('2、國慶節(jié)前后，區領導帶隊督查。'), [['國慶節(jié)前后', null, '']]);
