@@ -1071,19 +1071,38 @@ function before(s: string, from: number): number {
 
 /**
  * `从3月8日起` `自6月1日开始`, `3月起` opening a clause: an open period from a month or a day on (the end of `起`, or -1). A
- * year (`自2014年起`) is a starting point of history, not of the work.
+ * year (`自2014年起`), or a date with its year (`2019年6月起推行河长制`), tells history, unless what follows `起` says the
+ * work is put into effect then (`，2026年起实施。`) or recurs from then on (`2026年起每年开展一次…`: `takesEffect`).
  */
 function sinceAt(s: string, e: Expr): number {
+  if (e.first !== null) return -1;
+  const k = gap(s, e.to);
+  const end = s[k] === '起' ? k + 1 : s.startsWith('开始', k) ? k + 2 : -1;
+  if (end < 0) return -1;
   const at = before(s, e.from);
   const p = s[at];
-  // `从3月8日起`, `自5月起`; and a month or a day of no year written that opens its clause (`3月起集中开展整治`: a year,
-  // `2019年6月起推行河长制`, tells history).
-  if (p !== '从' && p !== '自' && !((at < 0 || isAt(s, at, CLAUSE_BOUNDARY)) && s.lastIndexOf('年', e.to) < e.from)) return -1;
+  const from = p === '从' || p === '自';
+  if (!from && !(at < 0 || isAt(s, at, CLAUSE_BOUNDARY))) return -1;
+  // `从3月8日起`, `自5月起`; and a month or a day of no year written that opens its clause (`3月起集中开展整治`).
   const precision = e.last.win.precision;
-  if (e.first !== null || (precision !== 'month' && precision !== 'day')) return -1;
-  const k = gap(s, e.to);
-  if (s[k] === '起') return k + 1;
-  return s.startsWith('开始', k) ? k + 2 : -1;
+  if ((precision === 'month' || precision === 'day') && (from || s.lastIndexOf('年', e.to) < e.from)) return end;
+  return !e.recurring && takesEffect(s, end) ? end : -1;
+}
+
+/** Verbs of a rule or a practice put into effect (`实施` `施行` `执行`), and words that may stand before them (`全面实施`). */
+const EFFECT_VERBS = ['实施', '施行', '执行', '推行', '运行', '生效'];
+const EFFECT_ADVERBS = ['全面', '正式', '统一', '逐步'];
+
+/**
+ * Does what follows a date's `起` at `k` say the work is put into effect then, a verb that ends the clause (`2026年起实施。`,
+ * `2026年1月起全面施行`), or that it recurs from then on (`2026年起每年开展一次`, not `2026年起每年减少3%`)? A verb with
+ * more words after it (`2019年起推行河长制，成效明显`) tells what was done.
+ */
+function takesEffect(s: string, k: number): boolean {
+  const j = wordAt(EFFECT_ADVERBS, s, k) === null ? k : k + 2;
+  const verb = wordAt(EFFECT_VERBS, s, j);
+  if (verb !== null) return j + verb.length >= s.length || isAt(s, j + verb.length, CLAUSE_BOUNDARY);
+  return recurringAt(s, k)?.cue === true;
 }
 
 /**
@@ -1176,7 +1195,8 @@ export interface DeadlinePhrase {
  * mode 'field': the text is the value of a `完成时限:` field or sits inside an attribution group — any date or
  * ongoing phrase counts. mode 'prose': free task text — only a date with a deadline cue counts (`底前` `前`
  * `之前` `以前` `底` `内`, `完成` or another verb of finished work, or preceded by `于`/`在`/`到`/`截至`/`最迟` or a
- * `时限:` label), never one followed by `的` `起` `以来` (a starting point); ongoing phrases count only as a whole clause of their own. A date in the name
+ * `时限:` label), never one followed by `的` `起` `以来` (a starting point; an open period from a date that opens its clause,
+ * `3月起`, `2026年起实施`, is read as such); ongoing phrases count only as a whole clause of their own. A date in the name
  * of another document (`《…规划(2023—2025年)》`) is not this one's.
  */
 export class DeadlineScan {

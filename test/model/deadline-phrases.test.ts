@@ -116,6 +116,25 @@ describe('deadline phrases as plans write them', () => {
     assert.deepEqual(found('针对春节前后群众办事集中的特点，优化窗口服务。'), []);
   });
 
+  it('reads a date with its year that the work is put into effect from, or recurs from, as an open period', () => {
+    assert.deepEqual(found('建立闲置用地清理机制，2024年起实施。'), [['2024年起', null, 'ongoing from 2024-01-01']]);
+    assert.deepEqual(found('推行项目联审制度，2024年7月起全面施行。'), [['2024年7月起', null, 'ongoing from 2024-07-01']]);
+    assert.deepEqual(found('自2025年起施行。'), [['2025年起', null, 'ongoing from 2025-01-01']]);
+    assert.deepEqual(found('2024年起每年开展一次河道清淤。'), [
+      ['2024年起', null, 'ongoing from 2024-01-01'],
+      ['每年', '2024-12-31', 'recurring'],
+    ]);
+    // …not history told in the clause, a quantity per year, nor the date of another document's title
+    assert.deepEqual(found('2019年起推行河长制，成效明显。'), []);
+    assert.deepEqual(found('2020年起每年减少化肥用量3%。'), []);
+    assert.deepEqual(found('落实《关于2024年起实施新标准的通知》要求。'), []);
+    assert.deepEqual(found('按照关于2024年起实施新标准的通知要求。'), []);
+    // a task binds to the open period it starts in, not to the first of its recurrences
+    const plan = planOf(['青溪区2024年土地管理工作方案', '一、重点任务', '(一)清理闲置土地。2024年起每年开展一次专项清理。(牵头单位:区自然资源局)']);
+    const d = task(plan, '(一)').deadline;
+    assert.deepEqual([d?.text, d?.start, d?.ongoing], ['2024年起', '2024-01-01', true]);
+  });
+
   it('reads a schedule: a date opening a clause, the dates listed with it, then a verb', () => {
     assert.deepEqual(found('认真落实会议制度，今年5月和8月，召开两次联席会议。'), [
       ['今年5月', '2024-05-31', ''],

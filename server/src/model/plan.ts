@@ -2189,8 +2189,9 @@ function oneBreakBetween(text: string, from: number, to: number): boolean {
 
 /**
  * The binding deadline: the first bound the task must meet, that is the earliest end among the dated deadlines
- * written (`5月底前…年底前` → 5月底前; a range binds by its end); a recurring one (`每季度`) when no single date is
- * given, else the first written (an ongoing phrase, a holiday period). Among equal ends the first written binds.
+ * written (`5月底前…年底前` → 5月底前; a range binds by its end); when no single date is given, the first written of
+ * those that recur or run on from a date they name (`每季度`, `2026年起每年开展一次…` → 2026年起), else the first written
+ * (an ongoing phrase, a holiday period). Among equal ends the first written binds.
  */
 /** Does `d` name a date, or a period that recurs or goes on (not a written time that names none)? */
 function hasDate(d: Deadline): boolean {
@@ -2203,12 +2204,20 @@ function pickDeadline(deadlines: Deadline[]): Deadline | null {
   return best;
 }
 
+/**
+ * How early a deadline binds: 0 a date's end; 1 a period that recurs or runs on from a date it names (`每季度`, `2026年起`,
+ * ongoing with a start); 2 the rest (an ongoing phrase, a holiday period).
+ */
+function bindRank(x: Deadline): number {
+  if (x.end !== null && !x.recurring) return 0;
+  return x.recurring || (x.ongoing && x.start !== null) ? 1 : 2;
+}
+
 /** Does `d` bind before `best` (null: nothing yet)? */
 function bindsBefore(d: Deadline, best: Deadline | null): boolean {
   if (best === null) return true;
-  const rank = (x: Deadline) => (x.end !== null && !x.recurring ? 0 : x.recurring ? 1 : 2);
-  const a = rank(d);
-  const b = rank(best);
+  const a = bindRank(d);
+  const b = bindRank(best);
   if (a !== b) return a < b;
   return a === 0 && d.end! < best.end!;
 }
