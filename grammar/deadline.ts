@@ -1056,10 +1056,30 @@ function holidayAt(s: string, i: number, clause = i): number {
   if (s[j] === '”' || s[j] === '"') j++;
   // `汛前` holds its bound.
   if (name.endsWith('前')) return j;
+  // Holidays listed as the kind of period they stand for (`清明、春节等重点时段`, `国庆等节假日期间`): that period.
+  if (s[j] === '等') return listedPeriodEnd(s, j + 1);
   const bound = wordAt(HOLIDAY_BOUNDS, s, j);
   if (bound === null && SEASONS.has(name) && standsAlone(s, clause, j)) return j;
   if (bound === null || (bound === '前' && (s[j + 1] === '后' || isAt(s, j + 1, CJK_NUMERAL)))) return -1;
   return j + bound.length;
+}
+
+/** Nouns of the period that holidays listed with `等` stand for (`等重点时段`, `等节假日期间`, `等重要时期`). */
+const PERIOD_NOUNS = ['期间', '时段', '时期'];
+/** How many characters may stand between `等` and its period noun (`重点`, `节假日`, `重大节日`). */
+const LISTED_PERIOD_REACH = 4;
+
+/**
+ * After holidays and their `等` at `k`: the end of the period noun a few Han characters on (`重点时段`), or -1 when the
+ * holidays are named as a kind of thing (`春节等传统节日慰问`).
+ */
+function listedPeriodEnd(s: string, k: number): number {
+  for (let j = k; j <= k + LISTED_PERIOD_REACH; j++) {
+    const noun = wordAt(PERIOD_NOUNS, s, j);
+    if (noun !== null) return j + noun.length;
+    if (!isHan(s, j)) return -1;
+  }
+  return -1;
 }
 
 /** The character before `from`, spaces aside, and where it is (-1: none). */

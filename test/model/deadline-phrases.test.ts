@@ -116,6 +116,15 @@ describe('deadline phrases as plans write them', () => {
     assert.deepEqual(found('针对春节前后群众办事集中的特点，优化窗口服务。'), []);
   });
 
+  it('reads holidays listed with 等 and the period they stand for (等重点时段, 等节假日期间) as the holidays\' period', () => {
+    assert.deepEqual(found('端午、中秋等重点时段，组织干部包片值守。'), [['端午、中秋等重点时段', null, '']]);
+    assert.deepEqual(found('（县文旅局负责，国庆等节假日期间）'), [['国庆等节假日期间', null, '']]);
+    assert.deepEqual(found('春节等时段', 'field'), [['春节等时段', null, '']]);
+    // …not the holidays named as a kind of thing, nor inside a phrase
+    assert.deepEqual(found('做好春节等传统节日慰问工作。'), []);
+    assert.deepEqual(found('针对春节等重点时段客流集中的特点，加密班次。'), []);
+  });
+
   it('reads a date with its year that the work is put into effect from, or recurs from, as an open period', () => {
     assert.deepEqual(found('建立闲置用地清理机制，2024年起实施。'), [['2024年起', null, 'ongoing from 2024-01-01']]);
     assert.deepEqual(found('推行项目联审制度，2024年7月起全面施行。'), [['2024年7月起', null, 'ongoing from 2024-07-01']]);
