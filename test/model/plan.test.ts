@@ -459,6 +459,26 @@ describe('parsePlan', () => {
       assert.notEqual(blank.tasks[0]!.deadline?.end, '2026-06-30');
     });
 
+    it('reads a date\'s cue the wrap put on the next line with the date, placed over both lines', () => {
+      const cue = planOf([
+        '云岭县2026年工作方案', // 0
+        '一、重点任务', // 1
+        '（一）推进老旧小区改造（县住建局牵头，县发展改革局配合；2026年3月底', // 2
+        '前完成）', // 3
+        '（二）实施公路改造。2026年6月30日', // 4
+        '之前完工。（县交通运输局牵头）', // 5
+      ]);
+      assert.deepEqual(
+        cue.tasks.map((t) => [t.number, t.deadline?.text ?? null, t.deadline?.end ?? null]),
+        [
+          ['（一）', '2026年3月底前', '2026-03-31'],
+          ['（二）', '2026年6月30日之前', '2026-06-30'],
+        ],
+      );
+      assert.equal(at(cue.tasks[0]!.deadline!.range), '2:28-3:1');
+      assertRangesAgree(cue);
+    });
+
     it('reads on across a page number a PDF kept on a line of its own, blank lines around it or not', () => {
       const paged = planOf([
         '云岭县2026年优化营商环境工作方案', // 0

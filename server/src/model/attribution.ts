@@ -1618,12 +1618,20 @@ const HAS_WORD = /[\u4e00-\u9fff]/;
 const MAX_WRITTEN_DEADLINE = 24;
 
 /**
- * Does a line break between these two characters cut a date (`2025年6` / `月底前`, `12月` / `底前`) or the word that
- * opens an ongoing phrase (`常态` / `化推进`, `持` / `续推进`)? For a date, a digit or `年` `月` `季` before it, a digit or
- * what a date goes on with after it (`第三季` / `度`). Elsewhere a line break separates (`…12月底前` / `二、…`: `前二` would read as "the first two").
+ * Does a line break between the characters at `before` and `after` of `text` cut a date (`2025年6` / `月底前`, `12月` /
+ * `底前`, `3月底` / `前完成`, `6月30日` / `之前`) or the word that opens an ongoing phrase (`常态` / `化推进`, `持` / `续推进`)? For
+ * a date, a digit or `年` `月` `季` before it, a digit or what a date goes on with after it (`第三季` / `度`); or the end of a
+ * date (`底` `末` `日` `号` `旬` `度` `初` `份`) before it and the cue that follows a date after it (`前` `之前` `以前` `以内` `为止`).
+ * Elsewhere a line break separates (`…12月底前` / `二、…`: `前二` would read as "the first two").
  */
-function cutsDate(before: number, after: number): boolean {
-  return (DATE_BEFORE_CUT.has(before) && DATE_AFTER_CUT.has(after)) || ONGOING_CUTS.has(before * 0x10000 + after);
+function cutsDate(text: string, before: number, after: number): boolean {
+  const b = text.charCodeAt(before);
+  const a = text.charCodeAt(after);
+  return (
+    (DATE_BEFORE_CUT.has(b) && DATE_AFTER_CUT.has(a)) ||
+    ONGOING_CUTS.has(b * 0x10000 + a) ||
+    (DATE_END_CUT.has(b) && DATE_CUES.some((w) => text.startsWith(w, after)))
+  );
 }
 /** The pairs of characters inside the words that open an ongoing phrase, as `before * 0x10000 + after`. */
 const ONGOING_CUTS = new Set(
@@ -1633,6 +1641,9 @@ const ONGOING_CUTS = new Set(
 );
 const DATE_BEFORE_CUT = new Set([...'0123456789０１２３４５６７８９年月季'].map((c) => c.charCodeAt(0)));
 const DATE_AFTER_CUT = new Set([...'0123456789０１２３４５６７８９年月日底前中上下旬内度末'].map((c) => c.charCodeAt(0)));
+/** The last characters of a date that a cue may follow, and the cues (`3月底` / `前`, `6月30日` / `之前`). */
+const DATE_END_CUT = new Set([...'底末日号旬度初份'].map((c) => c.charCodeAt(0)));
+const DATE_CUES = ['前', '之前', '以前', '以内', '为止'];
 
 /** Deadlines found in free task text (prose mode), added to `out`. */
 export function proseDeadlines(span: { start: number; end: number }, ctx: AttributionContext, out: Deadline[] = []): Deadline[] {

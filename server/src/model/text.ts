@@ -300,8 +300,12 @@ const LINE_BREAKS = new RegExp(`\\s*[\\r\\n](?:\\s|(?:${PAGE_NUMBER_SOURCE})(?=[
 /**
  * `oneLine(text)` (a page number alone on a line between dropped too) and, for each of its code units and its end, the
  * offset in `text` it comes from: what is read in the joined text is placed back in the text as written. Null when `text` holds no line break that `cuts` joins.
+ * `cuts` is given `text` and where the characters on either side of a break stand (a word after it may be asked for).
  */
-export function unwrapped(text: string, cuts: (before: number, after: number) => boolean = () => true): { text: string; at: Int32Array } | null {
+export function unwrapped(
+  text: string,
+  cuts: (text: string, before: number, after: number) => boolean = () => true,
+): { text: string; at: Int32Array } | null {
   if (!LINE_BREAK.test(text)) return null;
   const at = new Int32Array(text.length + 1);
   let out = '';
@@ -325,7 +329,7 @@ export function unwrapped(text: string, cuts: (before: number, after: number) =>
       if (page < 0) break;
       to = page;
     }
-    if (from === 0 || to >= text.length || !cuts(text.charCodeAt(from - 1), text.charCodeAt(to))) {
+    if (from === 0 || to >= text.length || !cuts(text, from - 1, to)) {
       i = to;
       continue;
     }
