@@ -2187,17 +2187,17 @@ function oneBreakBetween(text: string, from: number, to: number): boolean {
   return breaks === 1;
 }
 
+/** Does `d` name a date, or a period that recurs or goes on (not a written time that names none)? */
+function hasDate(d: Deadline): boolean {
+  return d.end !== null || d.start !== null || d.ongoing || d.recurring || d.precision !== null;
+}
+
 /**
  * The binding deadline: the first bound the task must meet, that is the earliest end among the dated deadlines
  * written (`5月底前…年底前` → 5月底前; a range binds by its end); when no single date is given, the first written of
  * those that recur or run on from a date they name (`每季度`, `2026年起每年开展一次…` → 2026年起), else the first written
  * (an ongoing phrase, a holiday period). Among equal ends the first written binds.
  */
-/** Does `d` name a date, or a period that recurs or goes on (not a written time that names none)? */
-function hasDate(d: Deadline): boolean {
-  return d.end !== null || d.start !== null || d.ongoing || d.recurring || d.precision !== null;
-}
-
 function pickDeadline(deadlines: Deadline[]): Deadline | null {
   let best: Deadline | null = null;
   for (const d of deadlines) if (bindsBefore(d, best)) best = d;
