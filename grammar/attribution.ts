@@ -147,11 +147,11 @@ export const TASK_COUNT_END = new RegExp(`[(（]${COUNT_WORDS}[)）]$`);
 
 /**
  * What `负责` after units' names is followed by when it tells no lead of this task: a person (`县发改局负责同志`,
- * `…负责人`), a duty in general words (`负责对…`, `负责《方案》的…`, `负责的`), each unit's own share of a duty
+ * `…负责人`, `主要负责领导`, `负责干部`), a duty in general words (`负责对…`, `负责《方案》的…`, `负责的`), each unit's own share of a duty
  * (`县级以上人民政府负责本地区…`, `…负责各自…`), a scope (`县住建局负责范围内…`), an appointment (`负责任`). Anything else is the work the units lead, a verb or its object (`县委宣传部负责组织开展…`,
  * `各县（市、区）人民政府负责新建…`, `市住建局负责城镇小区配套幼儿园治理`).
  */
-const NOT_CHARGED_WORK = /^(?:同志|人|的|对|對|任|《|〈|本|各自|范围|範圍|区域|區域|领域|領域|片区|片區|辖区|轄區|地区|地區)/;
+const NOT_CHARGED_WORK = /^(?:同志|人|领导|領導|干部|幹部|班子|的|对|對|任|《|〈|本|各自|范围|範圍|区域|區域|领域|領域|片区|片區|辖区|轄區|地区|地區)/;
 
 /**
  * Words of manner or obligation a sentence puts between its subject and the verb (`县城管局要牵头`, `县卫健委具体负责`,
@@ -225,9 +225,10 @@ function nameEndBefore(toks: readonly IToken[], at: number): number {
 }
 
 /**
- * The first role verb of [from, to) when it follows a unit's name and the work it leads follows it (`市司法局牵头开展专项清理`,
- * `县委宣传部负责组织开展宣传`, or after a space a deadline: `县应急局负责 2025年底前完成`), the rest holding no other
- * keyword or bracket; -1 otherwise.
+ * The first role verb of [from, to) when it follows a unit's name (a bracket of the name passed over: `各县（市、区）`) and
+ * the work it leads follows it (`市司法局牵头开展专项清理`, `县委宣传部负责组织开展宣传`, `市住建局负责城镇小区治理`, after a
+ * space a deadline: `县应急局负责 2025年底前完成`; not `NOT_CHARGED_WORK`), the rest holding no other keyword or bracket;
+ * -1 otherwise.
  */
 function verbAfterName(toks: readonly IToken[], from: number, to: number, isVerb: (t: IToken) => boolean): number {
   let v = from + 1;

@@ -199,6 +199,11 @@ describe('plain writing: a marker whose number and stop a copy set apart (a WeCh
     ]);
     assert.deepEqual(plan.unnumbered, []);
   });
+  it('not `一 、` before a numeral (`一 、二季度完成摸底`: a list of quarters, no chapter)', () => {
+    const plan = read(['青原县2026年工作方案', '一、主要任务', '（一）推进垃圾分类，分两步实施：', '一 、二季度完成摸底，三季度完成整改。县城管局牵头，2026年9月底前完成。']);
+    assert.deepEqual(plan.allSections.map((s) => s.marker.text), ['一、', '（一）']);
+    assert.deepEqual(plan.tasks.map(row), [['（一）', ['县城管局'], [], '2026年9月底前']]);
+  });
   it('not inside a line, nor before a number or no Chinese character (`共 3 . 5万户`, `第 1 、2 批`)', () => {
     const plan = read(['青原县2026年工作方案', '一、重点任务', '1.改造老旧小区，共 3 . 5万户。（牵头单位：县住建局）', '2 . 2026年完成。', '3 、 ', '4.推进第 1 、 2 批项目。（牵头单位：县发改局）']);
     assert.deepEqual(plan.allSections.map((s) => s.marker.text), ['一、', '1.', '4.']);
@@ -220,6 +225,21 @@ describe('plain writing: an item that opens with `X负责` and the work', () => 
       ['3.', ['各县（市、区）教育局'], [], '2026年6月底前'],
     ]);
   });
+  it('when another part names the lead, the units that only 负责 carry the work out; named to lead, listed once', () => {
+    const plan = read([
+      '青原县2026年城乡管理工作方案',
+      '一、重点任务',
+      '1.落实属地责任。各乡镇负责期间的属地巡查，县城管局牵头，2026年9月底前完成。',
+      '2.推进改造。县住建局牵头，县财政局配合，县住建局负责项目实施，2026年11月底前完成。',
+      '3.完善水价机制。县发展改革局负责，县财政局、县水利局落实，2026年第四季度前出台方案。',
+    ]);
+    assert.deepEqual(plan.tasks.map(row), [
+      ['1.', ['县城管局'], ['各乡镇'], '2026年9月底前'],
+      ['2.', ['县住建局'], ['县财政局'], '2026年11月底前'],
+      ['3.', ['县发展改革局'], ['县财政局', '县水利局'], '2026年第四季度前'],
+    ]);
+    assert.deepEqual(plan.allSections.flatMap((s) => s.attributions.flatMap((a) => a.problems.map((x) => x.kind))), []);
+  });
   it('a unit listed to take part, then given its share of the work (`其中各镇负责开展…`), is listed once', () => {
     const plan = read([
       '青原县2024年校园安全工作方案',
@@ -232,7 +252,7 @@ describe('plain writing: an item that opens with `X负责` and the work', () => 
       ['2.', ['县教育局'], ['县住建局', '各学校'], '2024年9月底前'],
     ]);
   });
-  it('not a person, a duty in general words or each unit\'s own share (`负责同志`, `负责人`, `负责对`, `负责本地区`)', () => {
+  it('not a person, a duty in general words or each unit\'s own share (`负责同志`, `负责人`, `负责领导`, `负责对`, `负责本地区`)', () => {
     const plan = read([
       '青原市学前教育行动计划',
       '一、扩大普惠性资源供给',
@@ -240,8 +260,13 @@ describe('plain writing: an item that opens with `X负责` and the work', () => 
       '2.加强培训。县人民政府负责本地区园长培训，2026年底前完成。',
       '3.压实责任。县教育局负责人要亲自抓。',
       '4.强化考核。县教育局负责对各园进行考核。',
+      '5.强化领导。县直各单位主要负责领导要亲自部署。',
+      '6.压实责任。各乡镇负责干部要包村到户。',
     ]);
-    assert.deepEqual(plan.tasks.map((t) => [t.number, t.lead.map((u) => u.name)]), [['1.', []], ['2.', []], ['3.', []], ['4.', []]]);
+    assert.deepEqual(
+      plan.tasks.map((t) => [t.number, t.lead.map((u) => u.name)]),
+      [['1.', []], ['2.', []], ['3.', []], ['4.', []], ['5.', []], ['6.', []]],
+    );
   });
 });
 
@@ -288,6 +313,27 @@ describe('plain writing: a heading that lost its number (Word saves a list\'s au
       assert.deepEqual(p.separateLists.map((l) => [l.kind, p.text.slice(l.span.start, l.span.end).trim().split('\n')[0]]), [['part', heading.trim()]]);
     });
   }
+  it('not under an open chapter: the tasks of the chapters after it stay tasks', () => {
+    const p = read([
+      '青原县2026年城乡环境整治工作方案',
+      '一、河道整治',
+      '（一）清理河道垃圾。县水利局牵头，2026年6月底前完成。',
+      '（二）整治沿河排污口。县生态环境局牵头，2026年9月底前完成。',
+      '工作要求',
+      '（一）各乡镇要明确专人负责。',
+      '二、垃圾分类',
+      '（一）建设分类收集点。县城管局牵头，2026年12月底前完成。',
+    ]);
+    assert.deepEqual(p.separateLists.filter((l) => l.kind === 'part'), []);
+    assert.deepEqual(
+      p.tasks.filter((t) => t.lead.length > 0).map(row),
+      [
+        ['（一）', ['县水利局'], [], '2026年6月底前'],
+        ['（二）', ['县生态环境局'], [], '2026年9月底前'],
+        ['（一）', ['县城管局'], [], '2026年12月底前'],
+      ],
+    );
+  });
   it('not a line that goes on with the count, a sentence, or a section that holds tasks', () => {
     const goesOn = plan('保障措施').text.replace('（一）加强组织领导', '（三）加强组织领导').replace('（二）强化资金保障', '（四）强化资金保障');
     assert.deepEqual(parsePlan(goesOn).separateLists, []);

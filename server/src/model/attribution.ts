@@ -59,7 +59,14 @@ export interface Scratch {
 
 /** A fresh scratch space for one document's `AttributionContext`. */
 export function newScratch(): Scratch {
-  const lists = { lead: new ListBuffer<UnitMention>(), division: new ListBuffer<UnitMention>(), responsible: new ListBuffer<UnitMention>(), deadlines: new ListBuffer<Deadline>(), problems: new ListBuffer<AttributionProblem>() };
+  const lists = {
+    lead: new ListBuffer<UnitMention>(),
+    charged: new ListBuffer<UnitMention>(),
+    division: new ListBuffer<UnitMention>(),
+    responsible: new ListBuffer<UnitMention>(),
+    deadlines: new ListBuffer<Deadline>(),
+    problems: new ListBuffer<AttributionProblem>(),
+  };
   return { lists, units: new ListBuffer(), found: new ListBuffer() };
 }
 
@@ -70,6 +77,8 @@ type UnitContext = Pick<AttributionContext, 'text' | 'lines' | 'names' | 'units'
 const LEAD_WORD = /牵头|牽頭/;
 /** `负总责`: in overall charge of the work, over the units that lead or carry it out with it. */
 const OVERALL_CHARGE = /负总责|負總責/;
+/** `负责` itself, not `负总责` or `负主体责任`. */
+const PLAIN_CHARGE = /^(?:负责|負責)$/;
 /** Verbs that give the units before them the lead (without `由`, `按职责分工负责` shares the work instead). */
 const LEAD_VERBS = new Set([T.LeadVerb, T.ChargeVerb, T.JointLead]);
 /** Words that join a field's name to the next one (`责任单位或牵头单位:`): the two name one field. */
@@ -670,6 +679,8 @@ function readTogether(toks: IToken[], syntax: Extract<AttributionSyntax, { kind:
 /** The lists of one attribution while it is read. */
 interface Lists {
   lead: ListBuffer<UnitMention>;
+  /** The leads of `lead` that only 负责 (`demoteCharged`). */
+  charged: ListBuffer<UnitMention>;
   /** Units of `按职责分工负责` / `分别负责`: leads when the attribution names no other, else responsible. */
   division: ListBuffer<UnitMention>;
   responsible: ListBuffer<UnitMention>;
@@ -681,6 +692,7 @@ interface Lists {
 function emptyLists(ctx: AttributionContext): Lists {
   const lists = ctx.scratch.lists;
   lists.lead.clear();
+  lists.charged.clear();
   lists.division.clear();
   lists.responsible.clear();
   lists.deadlines.clear();
@@ -697,6 +709,7 @@ function readContent(toks: IToken[], parts: AttributionPart[], style: Attributio
   // A sentence's segments are prose: a date there counts with a cue only (`到2025年实现…` is a target).
   const mode = style === 'sentence' ? 'prose' : 'field';
   for (let k = 0; k < parts.length; k++) readPart(toks, parts[k]!, lists, ctx, mode, k > 0 ? parts[k - 1]! : null);
+  if (lists.charged.length > 0) demoteCharged(lists);
   if (lists.lead.length > 1) singleOutLead(lists, ctx.text);
   if (holdsMarked(lists.responsible)) for (const u of promoteMarked(lists.lead, lists.responsible.take())) lists.responsible.push(u);
   if (holdsMarked(lists.division)) for (const u of promoteMarked(lists.lead, lists.division.take())) lists.division.push(u);
@@ -757,10 +770,16 @@ function readPart(toks: IToken[], part: AttributionPart, lists: Lists, ctx: Attr
           pushUnits(lists.lead, span, 'lead', ctx);
           if (!namesAgain(lists.lead, before)) moveLast(lists.lead, lists.lead.length - before, lists.responsible, 'responsible');
         } else if (carriesOut) {
-          // `X牵头，Y、Z配合，其中Z负责日常巡查`: a unit already listed to take part, given its share of the work, is listed once.
+          // `X牵头，Y、Z配合，其中Z负责日常巡查`, `X牵头，Y配合，X负责项目实施`: a unit already named, given its share of the work,
+          // is not listed again.
           const before = lists.responsible.length;
           pushUnits(lists.responsible, span, role, ctx);
-          if (namesAgain(lists.responsible, before)) lists.responsible.clear(before);
+          dropNamedBefore(lists.responsible, before, lists.lead);
+        } else if (role === 'lead' && !by && PLAIN_CHARGE.test(verb.image)) {
+          // `X负责…，Y牵头`: the units that 负责 lead unless another part names a lead (`demoteCharged`).
+          const before = lists.lead.length;
+          pushUnits(lists.lead, span, 'lead', ctx);
+          for (let k = before; k < lists.lead.length; k++) lists.charged.push(lists.lead.items[k]!);
         } else pushUnits(role === 'lead' ? lists.lead : lists.responsible, span, role, ctx);
       }
       return;
@@ -1067,6 +1086,42 @@ function beforeLastComma(toks: IToken[], head: number, verb: number, read: numbe
   let before = 0;
   while (before < read && list.items[first + before]!.span.start < at) before++;
   return before === 0 || before === read ? -1 : before;
+}
+
+/**
+ * `X负责…，Y牵头`, `X、Y负责，其中X牵头`: when a part names a lead (牵头, a lead field), the units that only 负责 carry the work
+ * out (responsible), and one of them named to lead there is listed once, as the lead. Else they lead (`X负责，Y配合`).
+ */
+function demoteCharged(lists: Lists): void {
+  const charged = lists.charged.take();
+  const leads = lists.lead.take();
+  const named = leads.filter((u) => !charged.includes(u));
+  if (named.length === 0) {
+    for (const u of leads) lists.lead.push(u);
+    return;
+  }
+  for (const u of leads) {
+    if (!charged.includes(u)) lists.lead.push(u);
+    else if (!named.some((l) => l.key === u.key)) {
+      u.role = 'responsible';
+      lists.responsible.push(u);
+    }
+  }
+}
+
+/** Drops the units after the first `before` of `list` that it or `others` names already, by key (none pushed twice). */
+function dropNamedBefore(list: ListBuffer<UnitMention>, before: number, others: ListBuffer<UnitMention>): void {
+  const named = (unit: UnitMention, upTo: number): boolean => {
+    for (let j = 0; j < upTo; j++) if (list.items[j]!.key === unit.key) return true;
+    for (let j = 0; j < others.length; j++) if (others.items[j]!.key === unit.key) return true;
+    return false;
+  };
+  let kept = before;
+  for (let k = before; k < list.length; k++) {
+    const unit = list.items[k]!;
+    if (!named(unit, kept)) list.items[kept++] = unit;
+  }
+  list.clear(kept);
 }
 
 /** Is each of the units after the first `before` of `list` one of those first ones, by its key? */

@@ -1033,8 +1033,8 @@ function nextPlanTitle(text: string, blocks: Block[], b: number, bodyEnd: number
  * The title of a heading that lost its number, as Word saves a list's automatic numbering (`\t保障措施` on a line of its
  * own, after the plan's tasks), read as a part's heading, so that its items are its own: the line is the name of a
  * section that assigns no work and nothing else, and the paragraph right after it opens a list at 1 (`（一）加强组织领导`,
- * which would otherwise go on with the tasks above as their step back), no deeper than the item open above it. Null
- * otherwise.
+ * which would otherwise go on with the tasks above as their step back), at the top of the outline: no open heading's
+ * level is higher than the list's. Null otherwise.
  */
 function headingWithoutNumber(text: string, blocks: Block[], b: number, nonTask: NonTaskNames, stack: readonly SectionInfo[]): string | null {
   const block = blocks[b]!;
@@ -1044,9 +1044,10 @@ function headingWithoutNumber(text: string, blocks: Block[], b: number, nonTask:
   const marker = b + 1 < blocks.length && blocks[b + 1]!.kind === 'paragraph' ? blocks[b + 1]!.marker : null;
   const kind = marker === null ? undefined : LEVELS[marker.tokenType.name];
   if (kind === undefined || kind.level === 0 || kind.value(marker!.image) !== 1) return null;
-  // A list deeper than the item open above is that item's, under a label (`工作要求：` then `1.…`: `labelledListLevel`).
-  const open = stack[stack.length - 1];
-  return open === undefined || markerLevel(marker!, stack) <= open.section.marker.level ? line : null;
+  // Only at the top of the outline: a list under an open heading of a higher level (`一、河道整治` … `工作要求` `（一）`) is
+  // that heading's, and a deeper one under the item open above is that item's, under a label (`工作要求：` then `1.…`:
+  // `labelledListLevel`). A part there would take the chapters after it (`二、…`) for its own.
+  return stack.every((open) => open.section.marker.level >= markerLevel(marker!, stack)) ? line : null;
 }
 
 /** The index of the first numbered paragraph after `blocks[b]` that starts before `bodyEnd`; `blocks.length` when none. */
