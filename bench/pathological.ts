@@ -113,6 +113,20 @@ export const CASES: readonly PathologicalCase[] = [
     },
   },
   {
+    name: 'covering-statements',
+    what: 'pairs of items, each pair closed by a statement that covers the items above it (以上工作由…牵头)',
+    benchSize: '10,000 pairs',
+    benchUnits: 10_000,
+    // Each item takes the statement after it, back to the one before: a search of the heading's statements per item made
+    // the model read 8× at 16,000 pairs (found in review).
+    minTestUnits: 2_500,
+    build: (n) => {
+      const lines = ['关于推进河道治理的实施方案', '一、主要任务'];
+      for (let i = 0; i < n; i++) lines.push('（一）清理河道垃圾。', '（二）整治入河排口。', `以上工作由县水利局${i % 50}牵头，各乡镇配合。`);
+      return lines.join('\n') + '\n';
+    },
+  },
+  {
     name: 'plan-title-lines',
     what: 'short lines ending like a plan\'s title after the plan\'s sections, no numbered paragraph after them',
     benchSize: '100,000 lines',

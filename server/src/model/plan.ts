@@ -681,6 +681,8 @@ interface SectionInfo {
   passesUp: boolean;
   /** The deadline its heading ends with (`headingDeadline`): undefined until read, null when it names none. */
   headingDeadline: Deadline | null | undefined;
+  /** What of `own` holds for each of its items when some is written after them (`attributionsFor`): undefined until read. */
+  forItems: Map<Section, Attribution[]> | undefined;
 }
 
 /** Field names that open a line of one field (`牵头单位：` `责任单位：` `完成时限：` `牵头领导：`). */
@@ -902,9 +904,9 @@ function everyTaskDeadlines(ctx: AttributionContext, block: Block, out: Deadline
  */
 function coversSiblings(parent: SectionInfo | undefined): boolean {
   if (parent === undefined || parent.nonTask || parent.section.children.length < 2) return false;
-  // A statement after its first items already covers them (`以上工作由X牵头` then `（三）` `（四）` `以上两项工作由Y牵头`).
-  const first = parent.section.children[0]!.span.start;
-  return parent.own.every((a) => a.span.start > first);
+  // A statement after its first items already covers them (`以上工作由X牵头` then `（三）` `（四）` `以上两项工作由Y牵头`); its
+  // attributions are in text order, so the first says whether the heading names one itself.
+  return parent.own.length === 0 || parent.own[0]!.span.start > parent.section.children[0]!.span.start;
 }
 
 /**
@@ -917,15 +919,37 @@ function attributionsFor(up: SectionInfo, child: Section): Attribution[] {
   const items = up.section.children;
   // Most headings: nothing written after their first item.
   if (own.length === 0 || items.length === 0 || own[own.length - 1]!.span.start < items[0]!.span.start) return own;
-  const out: Attribution[] = [];
-  // The statement after `child`: its lines run to the next item (`牵头单位：…` then `完成时限：…`).
-  let until = -1;
-  for (const a of own) {
-    if (a.span.start < items[0]!.span.start) out.push(a);
-    else if (a.span.start > child.span.start) {
-      if (until < 0) until = items.find((item) => item.span.start > a.span.start)?.span.start ?? Infinity;
-      if (a.span.start < until) out.push(a);
+  up.forItems ??= itemAttributions(own, items);
+  return up.forItems.get(child) ?? own.filter((a) => a.span.start < items[0]!.span.start);
+}
+
+/**
+ * For each of `items` (in text order) the attributions of `own` (in text order) that hold for it (`attributionsFor`), in
+ * one walk over both: those before the first item, and the statement after the item, whose lines run to the next item.
+ */
+function itemAttributions(own: Attribution[], items: Section[]): Map<Section, Attribution[]> {
+  const first = items[0]!.span.start;
+  let j = 0;
+  while (j < own.length && own[j]!.span.start < first) j++;
+  const heading = own.slice(0, j);
+  const out = new Map<Section, Attribution[]>();
+  let statementAt = -1;
+  let statement: Attribution[] = heading;
+  let next = 0;
+  for (const item of items) {
+    while (j < own.length && own[j]!.span.start <= item.span.start) j++;
+    if (j >= own.length) {
+      out.set(item, heading);
+      continue;
     }
+    if (statementAt !== j) {
+      statementAt = j;
+      while (next < items.length && items[next]!.span.start <= own[j]!.span.start) next++;
+      const until = next < items.length ? items[next]!.span.start : Infinity;
+      statement = heading.slice();
+      for (let k = j; k < own.length && own[k]!.span.start < until; k++) statement.push(own[k]!);
+    }
+    out.set(item, statement);
   }
   return out;
 }
@@ -1267,6 +1291,7 @@ function buildSections(
       fieldsFollow: true,
       passesUp: false,
       headingDeadline: undefined,
+      forItems: undefined,
     };
     if (firm) entry.firmTop = parent?.firmTop ?? entry;
     info.set(section, entry);
