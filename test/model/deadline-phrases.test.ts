@@ -89,6 +89,11 @@ describe('deadline phrases as plans write them', () => {
     assert.deepEqual(found('2024年第三季度开展一次联合演练。'), []);
     assert.deepEqual(found('改造2019年第三季度建成的泵站。'), []);
     assert.deepEqual(found('到2025年，基本建成智慧水利体系。'), []);
+    // …nor a fact the words around it tell (`多为…竣工`, `通车以来`, `竣工后`); a subject before the date is an aim still
+    assert.deepEqual(found('城东片区小区多为2000年竣工，设施老化。'), []);
+    assert.deepEqual(found('环城路2023年通车以来客流增长。'), []);
+    assert.deepEqual(found('县体育馆2025年竣工后由县文旅局接管。'), []);
+    assert.deepEqual(found('城南小学2024年8月建成投用。'), [['2024年8月', '2024-08-31', '']]);
   });
 
   it('reads holiday periods and open periods as the time of a clause', () => {
@@ -142,6 +147,9 @@ describe('deadline phrases as plans write them', () => {
     const plan = planOf(['青溪区2024年土地管理工作方案', '一、重点任务', '(一)清理闲置土地。2024年起每年开展一次专项清理。(牵头单位:区自然资源局)']);
     const d = task(plan, '(一)').deadline;
     assert.deepEqual([d?.text, d?.start, d?.ongoing], ['2024年起', '2024-01-01', true]);
+    // …nor a start before the plan's period: what was done then (`自2019年起实施` in a plan for 2024)
+    const past = planOf(['青溪区2024年农村人居环境整治方案', '一、重点任务', '(一)整治村容村貌。自2019年起实施。(牵头单位:区农业农村局)']);
+    assert.equal(task(past, '(一)').deadline, null);
   });
 
   it('reads a schedule: a date opening a clause, the dates listed with it, then a verb', () => {

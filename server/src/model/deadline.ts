@@ -185,12 +185,23 @@ function scanDeadlines(text: string, ctx: DeadlineContext, mode: 'field' | 'pros
     if (typeof text !== 'string') return true;
     const scan = new DeadlineScan(text, mode);
     for (let phrase = scan.next(); phrase !== null; phrase = scan.next()) {
-      out.push({ start: phrase.from, end: phrase.to, value: phraseValue(text, phrase, ctx) });
+      const value = phraseValue(text, phrase, ctx);
+      if (phrase.since && startsBefore(value, ctx)) continue;
+      out.push({ start: phrase.from, end: phrase.to, value });
     }
     return true;
   } catch {
     return false;
   }
+}
+
+/**
+ * Does an open period start in a year before the plan's period (`自2019年起实施` in a plan for 2026: what was done then,
+ * no time the task is given)? False when the plan names no period.
+ */
+function startsBefore(value: DeadlineValue, ctx: DeadlineContext | null | undefined): boolean {
+  const period = ctx?.period;
+  return period != null && value.start !== null && Number(value.start.slice(0, 4)) < period.start;
 }
 
 /** The value of a phrase found in `text`. */
