@@ -199,6 +199,24 @@ describe('PL011 table-body-mismatch', () => {
       assert.equal(findings(ownTable(subTasks, ['表1 重点任务分解表', ''])).length, 4);
     });
 
+    it('compares no attached list of other things (`附件：重点项目清单`) none of whose rows restates a body task', () => {
+      const body = ['（一）打造精品旅游线路。推出精品线路10条。', '（二）推进非遗传承。新建非遗工坊10家。[牵头单位:市文物局]'];
+      const rows: [string, string][] = [
+        ['清河古城提升工程', '清河古城管委会'],
+        ['龙湾山地度假区建设', '龙湾旅游公司'],
+      ];
+      const other = planOf(body, rows).replace('附件：重点任务分解表', '附件：2026年文旅重点项目清单');
+      assert.deepEqual(findings(other), []);
+      // Every body task is a task, the one that names no unit too (PL001 and PL002 check it), and so is every row.
+      assert.deepEqual(
+        parsePlan(other).tasks.map((t) => `${t.source} ${t.title}`),
+        ['body 打造精品旅游线路', 'body 推进非遗传承', 'table 清河古城提升工程', 'table 龙湾山地度假区建设'],
+      );
+      // Under a caption that names tasks, or one that names no list, the same table is compared.
+      assert.equal(findings(planOf(body, rows)).length, 4);
+      assert.equal(findings(planOf(body, rows).replace('附件：重点任务分解表', '附件2')).length, 4);
+    });
+
     it('still reports a body task that an attached task table leaves out', () => {
       const text = planOf(['（一）开展扬尘污染专项治理。[牵头单位:县住建局]', '（二）加强河湖生态修复。[牵头单位:县水利局]', '（三）推进土壤污染防治。'], [
         ['开展扬尘污染专项治理', '县住建局'],

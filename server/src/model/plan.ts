@@ -297,8 +297,12 @@ function unlistedBodyTasks(plan: PlanDocument, built: BuiltSections, ctx: Attrib
     for (const item of unit.items) unlisted.add(item.section);
   }
   if (unlisted.size === 0) return [];
+  // Beside tables that all list other work (`ownWorkTables`: none is compared), every body task is one but the items whose
+  // own work a table lists, which are tasks as above.
+  const compared = found.tableRows.length > 0;
   const givesWork = (t: Task) => (!t.inherited.lead && t.lead.length > 0) || (!t.inherited.responsible && t.responsible.length > 0) || (t.deadline !== null && !t.inherited.deadline);
-  return bodyTasks(built, ctx, convention).filter((t) => t.section !== null && unlisted.has(t.section) && givesWork(t));
+  const kept = (t: Task) => (compared || found.owners.has(t.section!) ? givesWork(t) : true);
+  return bodyTasks(built, ctx, convention).filter((t) => t.section !== null && unlisted.has(t.section) && kept(t));
 }
 
 /** Two lists of tasks, each in text order, as one in text order. */

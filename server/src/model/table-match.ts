@@ -225,6 +225,8 @@ export interface PlanMatch {
   units: Candidate[];
   candidates: Candidate[];
   result: MatchResult;
+  /** The body items a table of their own work follows (`ownWorkTables`): its rows are their parts. */
+  owners: ReadonlySet<Section>;
 }
 
 /**
@@ -239,21 +241,23 @@ export const matchOf: (plan: PlanDocument) => PlanMatch | null = perDocument((pl
   const sides = sidesOf(plan);
   if (sides === null) return null;
   const result = match(sides.tableRows, sides.candidates);
-  const own = ownWorkTables(plan, sides.tableRows, sides.units, result);
-  if (own.size === 0) return { ...sides, result };
+  const owners = new Set<Section>();
+  const own = ownWorkTables(plan, sides.tableRows, sides.units, result, owners);
+  if (own.size === 0) return { ...sides, result, owners };
   const tableRows = sides.tableRows.filter((row) => row.task.table === null || !own.has(row.task.table));
-  return { ...sides, tableRows, result: match(tableRows, sides.candidates) };
+  return { ...sides, tableRows, result: match(tableRows, sides.candidates), owners };
 });
 
 /**
- * The tables that list a body item's own work, not the body's tasks again: a table that follows the text of a body task
- * (`（二）深化“一网通办”改革。推动…` then `| 1 | 新增“一件事”集成服务 |…`), with nothing but blank lines or that text
- * between them, no caption naming it a list of the plan's tasks (`TASK_TABLE_CAPTION`), and none of whose rows matches a
- * body task. A task breakdown restates the body: it stands apart from it (under `附件` or such a caption, after the body),
- * or some of its rows match. Usually none: only the tables none of whose rows matched are placed, in one walk over the
- * sections.
+ * The tables that list other work than the body's tasks, none of whose rows matches a body task: a table that follows the
+ * text of a body task (`（二）深化“一网通办”改革。推动…` then `| 1 | 新增“一件事”集成服务 |…`), with nothing but blank
+ * lines or that text between them and no caption naming it a list of the plan's tasks (`TASK_TABLE_CAPTION`), lists that
+ * item's own work; one anywhere under a caption that names a list of other things (`附件：2026年重点项目清单`:
+ * `listsOtherWork`) lists those. A task breakdown restates the body: some of its rows match, or its caption names tasks.
+ * Usually none: only the tables none of whose rows matched are placed, in one walk over the sections. The items whose own
+ * work a table lists go to `owners`.
  */
-function ownWorkTables(plan: PlanDocument, rows: readonly TableRowInfo[], units: readonly Candidate[], result: MatchResult): Set<Table> {
+function ownWorkTables(plan: PlanDocument, rows: readonly TableRowInfo[], units: readonly Candidate[], result: MatchResult, owners: Set<Section>): Set<Table> {
   const own = new Set<Table>();
   const matched = new Set<Table>();
   for (let r = 0; r < rows.length; r++) {
@@ -272,9 +276,38 @@ function ownWorkTables(plan: PlanDocument, rows: readonly TableRowInfo[], units:
     // The item the table follows: the last section before it (an inline item's, `一是…`, is its paragraph's).
     let item: Section | null = i >= 0 ? sections[i]! : null;
     if (item !== null && levelOf(item) === 6) item = item.parent;
-    if (item === null || !isUnit.has(item) || !onlySpaces(text, item.span.end, table.span.start) || captioned(text, item, table.span.start)) own.delete(table);
+    const itemsOwn = item !== null && isUnit.has(item) && onlySpaces(text, item.span.end, table.span.start) && !captioned(text, item, table.span.start);
+    if (itemsOwn) owners.add(item!);
+    else if (!listsOtherWork(text, table.span.start)) own.delete(table);
   }
   return own;
+}
+
+/** A caption's words that name a list of things (`清单`, `一览表`, `名单`). */
+const LIST_WORDS = /清单|清單|表|名单|名單|目录|目錄|一览|一覽/;
+/** A caption's words that name the plan's tasks or their breakdown (`重点任务`, `分工`, `责任分解`, `工作台账`, `事项`). */
+const TASK_WORDS = /任务|任務|分工|分解|责任|責任|工作|台账|臺賬|事项|事項/;
+/** How many lines above a table its caption may take (`附件2` then its title). */
+const CAPTION_LINES = 2;
+
+/**
+ * Whether the lines right above the table at `at` (blank lines aside; an attachment's label and title) caption it as a
+ * list of other things than the plan's tasks: a line that names a list (`LIST_WORDS`) and no tasks (`TASK_WORDS`), under
+ * at most a label that names neither (`附件：2026年文旅重点项目清单`, `附件2` over `重点项目一览表`; not `附件：重点任务分解表`).
+ * A sentence is no caption.
+ */
+function listsOtherWork(text: string, at: number): boolean {
+  let end = at;
+  for (let n = 0; n < CAPTION_LINES; n++) {
+    while (end > 0 && isTrimCode(text.charCodeAt(end - 1))) end--;
+    if (end === 0) return false;
+    const start = text.lastIndexOf('\n', end - 1) + 1;
+    const line = toSimplified(text.slice(start, end));
+    if (line.length > 60 || /[。；;]/.test(line) || TASK_WORDS.test(line)) return false;
+    if (LIST_WORDS.test(line)) return true;
+    end = start;
+  }
+  return false;
 }
 
 /**
