@@ -1002,19 +1002,19 @@ describe('parsePlan', () => {
       assert.deepEqual(beside.tasks.map((t) => [t.title, t.lead.map((u) => u.name)]), [['规范文件管理', ['县司法局']], ['完善决策程序', ['县政府办公室']]]);
     });
 
-    it('reads a short title ending in 标准 / 规范 / 要求 as a section of standards, a title that opens with work as work', () => {
+    it('reads a short title ending in 标准 / 规范 / 要求 / 目标 as a section of standards or goals, a title that opens with work as work', () => {
       const withHeading = (heading: string, options?: { nonTaskSections?: string[] }) =>
         planOf(
           ['云岭镇2025年集镇环境卫生整治工作方案', '一、整治任务', '（一）清运积存垃圾。（牵头单位：镇环卫所；完成时限：2025年4月底前）', heading, '1．路面无积存垃圾、无污水横流。', '2．公厕每日清扫两次以上。'],
           options,
         );
-      for (const heading of ['二、清扫保洁标准', '二、验收标准：', '二、具体要求', '二、环卫作业规范', '二、考核標準']) {
+      for (const heading of ['二、清扫保洁标准', '二、验收标准：', '二、具体要求', '二、环卫作业规范', '二、考核標準', '二、整治目标', '二、年度行动目标']) {
         const plan = withHeading(heading);
         assert.deepEqual(plan.tasks.map((t) => t.title), ['清运积存垃圾'], heading);
         assert.deepEqual(plan.allSections.filter((s) => s.nonTask).map((s) => s.marker.text), ['二、', '1．', '2．'], heading);
       }
       // Raising, setting or keeping to a standard is work, and so is a longer title or one that holds the word inside.
-      for (const heading of ['二、提高保洁标准', '二、细化保洁标准', '二、严格执行作业规范', '二、推进环卫作业标准化', '二、全面落实“门前三包”管理要求', '二、环卫作业更加规范']) {
+      for (const heading of ['二、提高保洁标准', '二、细化保洁标准', '二、严格执行作业规范', '二、推进环卫作业标准化', '二、全面落实“门前三包”管理要求', '二、环卫作业更加规范', '二、实现年度整治目标', '二、完成目标任务']) {
         assert.deepEqual(withHeading(heading).tasks.map((t) => t.title), ['清运积存垃圾', '路面无积存垃圾、无污水横流', '公厕每日清扫两次以上'], heading);
       }
       // A configured list without the endings reads the standards as tasks; one with an ending of its own reads it.

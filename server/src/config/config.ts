@@ -132,6 +132,7 @@ export const DEFAULT_NON_TASK_SECTIONS: readonly string[] = Object.freeze([
   '…标准', '…標準', // … standards (保洁标准, 验收标准): what the work must meet
   '…规范', '…規範', // … norms (行为规范)
   '…要求', // … requirements (具体要求, 纪律要求; same in both scripts)
+  '…目标', '…目標', // … goals (整治目标, 行动目标, 年度目标): targets to reach, not work assigned
 ]);
 
 /** Deadline options when the configuration says nothing. */
