@@ -1033,6 +1033,23 @@ describe('real plans: attribution vocabulary', () => {
     ]);
   });
 
+  it('a covering statement that names no noun (`以上由X牵头…`, `以上均由…`) covers the sub-items above it too', () => {
+    for (const words of ['以上由县住建局牵头', '以上均由县住建局牵头']) {
+      const plan = parsePlan(
+        ['城南县2026年燃气安全整治方案', '一、整治内容', '1.推进老旧管网改造。具体包括：', '（1）改造中心城区老旧管道120公里；', '（2）为居民用户加装自闭阀8万户。', `${words}，各乡镇负责实施，2026年12月底前完成。`, '2.加强燃气具监管。（县市场监管局负责；2026年10月底前）'].join('\n'),
+      );
+      assert.deepEqual(
+        plan.tasks.map((t) => [t.number, t.lead.map((u) => u.name), t.deadline?.text ?? null]),
+        [
+          ['（1）', ['县住建局'], '2026年12月底前'],
+          ['（2）', ['县住建局'], '2026年12月底前'],
+          ['2.', ['县市场监管局'], '2026年10月底前'],
+        ],
+        words,
+      );
+    }
+  });
+
   it('a covering statement holds for the items above it back to the one before it, not for the items after it', () => {
     const items = (lines: string[]) =>
       parsePlan(['城东街道2025年垃圾分类工作方案', '二、主要任务', ...lines].join('\n')).tasks.map((t) => [

@@ -865,10 +865,10 @@ function indentOf(text: string, offset: number, ctx: AttributionContext): number
 const INDENT_CODES = new Set([0x20, 0x09, 0x3000, 0xa0]);
 
 /**
- * Words that open a statement about the items above it (`以上任务`, `上述各项工作`, `以上3项任务`): the attribution that
- * follows is theirs, each of them, not the last one's.
+ * Words that open a statement about the items above it (`以上任务`, `上述各项工作`, `以上3项任务`, `以上由…`, `以上均由…`):
+ * the attribution that follows is theirs, each of them, not the last one's.
  */
-const COVERED_ITEMS = /^[ \t\u3000]*(?:以上|上述)(?:各项|所有|全部|[0-9０-９一二两兩三四五六七八九十]{1,2}项)?(?:重点任务|工作任务|任务|工作|事项)/;
+const COVERED_ITEMS = /^[ \t\u3000]*(?:以上|上述)(?:各项|所有|全部|[0-9０-９一二两兩三四五六七八九十]{1,2}项)?(?:重点任务|工作任务|任务|工作|事项|(?:均|统一)?(?=由))/;
 
 /** Where the words that say `block` covers the items above it end (`以上任务` in `以上任务由县水利局牵头…`), or -1. */
 function coveredItemsEnd(text: string, block: Block): number {
