@@ -67,6 +67,15 @@ describe('PL011 table-body-mismatch', () => {
       assert.deepEqual(lint(text, { ruleId: 'PL007' }).map((d) => text.slice(d.span.start, d.span.end)), ['市医保局'], 'PL007 reports the short name');
     });
 
+    it('reads a unit named with and without the body it belongs to as one (`基层卫生健康科` / `市卫生健康委基层卫生健康科`)', () => {
+      const text = planOf(['（一）加强机构标准化建设。[牵头单位:市卫生健康委基层卫生健康科]', '（二）推行家庭医生签约。[牵头单位:市卫生健康委]'], [
+        ['加强机构标准化建设', '基层卫生健康科'],
+        ['推行家庭医生签约', '卫健委'],
+      ]);
+      // The second pair names two bodies (a name of three characters tells nothing by its ending): still reported.
+      assert.deepEqual(findings(text), ['卫健委: 任务分解表第2项的牵头单位（卫健委）与正文“（二）推行家庭医生签约”的牵头单位（市卫生健康委）不一致']);
+    });
+
     it('gives inline items the lead written after the last of them, for the whole paragraph', () => {
       const text = planOf(['（一）规范行政决策。一是编制决策事项目录；二是落实合法性审查。[牵头单位:市司法局]'], [
         ['编制决策事项目录', '市政府办公室'],

@@ -174,10 +174,18 @@ function sameUnits(a: readonly UnitMention[], b: readonly UnitMention[], canonic
   return ka.size === kb.size && [...ka].every((k) => kb.has(k));
 }
 
-/** Names PL007 reads as one unit's (a short and a full name, a one-character difference); collective names never. */
+/**
+ * Names of one unit: those PL007 reads so (a short and a full name, a one-character difference), and a unit's name with
+ * and without the body it belongs to (`基层卫生健康科` / `市卫生健康委基层卫生健康科`: the longer ends with the other, of
+ * four characters at least); collective names never.
+ */
 function oneUnitsNames(a: string, b: string): boolean {
-  return !COLLECTIVE.test(a) && !COLLECTIVE.test(b) && (isAbbreviation(a, b) || isOneCharVariant(a, b));
+  if (COLLECTIVE.test(a) || COLLECTIVE.test(b)) return false;
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  return isAbbreviation(a, b) || isOneCharVariant(a, b) || (short.length >= MIN_OWN_NAME && long.endsWith(short));
 }
+/** The shortest name a unit is known by without the body it belongs to (`基层科` is too short to tell). */
+const MIN_OWN_NAME = 4;
 const COLLECTIVE = /各|相关|有关/;
 
 /** `sameUnits`, a unit's other name (`oneUnitsNames`) counting as the unit. */
