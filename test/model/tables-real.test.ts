@@ -303,6 +303,72 @@ describe('task tables as they arrive', () => {
     });
   });
 
+  describe('a space-separated table with category rows between its rows and a row wrapped onto the next line (a 为民办实事 list)', () => {
+    /** The table's lines: each row's cells, a category row one name, a wrapped row's first line its task cut short. */
+    const lines = (sep: string) => [
+      '青川县2026年为民办实事项目责任分解表', // 0
+      '', // 1
+      '　　经县政府研究，确定2026年为民办实事项目6件，责任分解如下。', // 2
+      '', // 3
+      ['序号', '任务', '责任单位', '完成时限'].join(sep), // 4
+      '就业创业类', // 5
+      ['1', '开发城乡公益性岗位800个，帮扶困难人员就业', '县人社局、县财政局', '2026年10月底前'].join(sep), // 6
+      ['2', '发放创业担保贷款1.2亿元', '县人社局'].join(sep), // 7
+      '交通出行类', // 8
+      ['3', '新增公交线路4条，优化调整线路6条', '县交通运输局', '2026年9月底前'].join(sep), // 9
+      ['4', '实施农村公路提档升级，改造提升'].join(sep), // 10
+      ['县乡道路85公里', '县交通运输局、县自然资源局', '2026年11月底前'].join(sep), // 11
+      '生态环境类', // 12
+      ['5', '新建城区口袋公园10处', '县住建局', '2026年8月底'].join(sep), // 13
+      ['6', '完成农村生活污水治理行政村30个', '县生态环境分局', '每年12月'].join(sep), // 14
+    ];
+    const read = (sep: string) => {
+      const plan = planOf(lines(sep));
+      assertRangesAgree(plan);
+      return plan.tasks.map((t) => [t.source, t.number, t.range.start.line, t.range.end.line, t.title, names(t.lead), names(t.responsible), t.deadline?.end ?? null]);
+    };
+    const expected = [
+      ['table', '1', 6, 6, '开发城乡公益性岗位800个，帮扶困难人员就业', [], ['县人社局', '县财政局'], '2026-10-31'],
+      ['table', '2', 7, 7, '发放创业担保贷款1.2亿元', ['县人社局'], [], null],
+      ['table', '3', 9, 9, '新增公交线路4条，优化调整线路6条', ['县交通运输局'], [], '2026-09-30'],
+      ['table', '4', 10, 11, '实施农村公路提档升级，改造提升县乡道路85公里', [], ['县交通运输局', '县自然资源局'], '2026-11-30'],
+      ['table', '5', 13, 13, '新建城区口袋公园10处', ['县住建局'], [], '2026-08-31'],
+      ['table', '6', 14, 14, '完成农村生活污水治理行政村30个', ['县生态环境分局'], [], '2026-12-31'],
+    ];
+
+    it('reads every row as the tab-separated copy is read: a category row is no task, nor a cell of the row above that lacks one', () => {
+      assert.deepEqual(read('\t'), expected);
+      for (const sep of [' ', '  ', '\u3000', ' | ']) assert.deepEqual(read(sep), expected, JSON.stringify(sep));
+      const plan = planOf(lines(' '));
+      assert.deepEqual(plan.tables.map((t) => [t.form, t.range.start.line, t.range.end.line, t.rows.length]), [['space', 4, 14, 6]]);
+    });
+
+    it('reads a category row right under the header, and one right under a wrapped row', () => {
+      const plan = planOf(['青川县2026年为民办实事项目责任分解表', '序号 任务 责任单位 完成时限', '教育卫生类', '1 改扩建乡镇卫生院3所，新增床位', '120张 县卫健局、县发展改革局 2026年12月底前', '社会保障类', '2 新建村级互助养老站15个 县民政局 2026年10月底前']);
+      assert.deepEqual(plan.tasks.map((t) => [t.number, t.title, names(t.responsible), t.deadline?.end ?? null]), [
+        ['1', '改扩建乡镇卫生院3所，新增床位120张', ['县卫健局', '县发展改革局'], '2026-12-31'],
+        ['2', '新建村级互助养老站15个', [], '2026-10-31'],
+      ]);
+    });
+
+    it('ends the table at prose or a heading after it: a category row is a short name only, no number, unit, date or sentence, with a row after it', () => {
+      const head = ['青川县2026年为民办实事项目责任分解表', '序号 任务 责任单位 完成时限', '教育卫生类', '1 新建乡镇幼儿园2所 县教育局 2026年8月底前'];
+      const rowsOf = (...after: string[]) => planOf([...head, ...after]).tables.map((t) => t.rows.map((r) => r.cells[0]));
+      // A heading of the plan's next part, its number a marker, then a numbered line.
+      assert.deepEqual(rowsOf('二、保障措施', '2 建立 工作 专班 县政府办 2026年3月底前'), [['1']]);
+      // A sentence, short or long, before a numbered line.
+      assert.deepEqual(rowsOf('请认真落实。', '2 建立 工作 专班 县政府办 2026年3月底前'), [['1']]);
+      assert.deepEqual(rowsOf('各责任单位要细化工作方案，明确时间节点，确保项目按期完成', '2 建立 工作 专班 县政府办 2026年3月底前'), [['1']]);
+      // A short line with a number, a unit's name or a date is no category's name.
+      assert.deepEqual(rowsOf('2026年新增项目', '2 新建 村级 卫生室 县卫健局 2026年9月底前'), [['1']]);
+      assert.deepEqual(rowsOf('2026年底前', '2 新建 村级 卫生室 县卫健局 2026年9月底前'), [['1']]);
+      // Two short lines, or one with no row under it, or a row that does not go on with the numbers.
+      assert.deepEqual(rowsOf('保障措施', '加强组织领导', '2 新建 村级 卫生室 县卫健局 2026年9月底前'), [['1']]);
+      assert.deepEqual(rowsOf('保障措施', '', '2 新建 村级 卫生室 县卫健局 2026年9月底前'), [['1']]);
+      assert.deepEqual(rowsOf('附则', '1 本方案 自印发之日起 施行 县政府办 2026年1月'), [['1']]);
+    });
+  });
+
   describe('a Markdown table without its outer pipes, under its delimiter row (GitHub Flavored Markdown)', () => {
     const body = [
       '1 | 企业开办“一网通办” | 县市场监管局 | 县税务局、县公安局 | 2026年5月底前',

@@ -810,7 +810,8 @@ const MAX_RUN_ON = 20;
  * pieces are joined where a column name was broken (`牵头  领导`, `主体 责任单位`: `joinedNames`), unless the joined
  * names leave the table no column that its rows show to hold the work — then each piece names a column (`任务 责任单位`,
  * `项目 责任单位`: a short name before a unit column's, not its first word); each row's pieces go to the columns their
- * content fits (`alignCells`). Rows open with increasing numbers (a department's share of a list: 81, 85, 87). A
+ * content fits (`alignCells`). Rows open with increasing numbers (a department's share of a list: 81, 85, 87), a
+ * category row between them passed over (`教育卫生类`: `isCategoryRow`). A
  * fixed-width copy (`pdftotext -layout`) wraps a long cell within its column onto the next lines, the other columns
  * blank there: those lines go to the row above, each piece to the cell of its column (`wrapLine`).
  */
@@ -880,11 +881,18 @@ function readSpaceRows(view: Lines, first: number, names: readonly string[]): { 
   const rows: TableRow[] = [];
   let lastLine = first;
   let previous = -1;
+  // Where the text of the row above ends: its last piece (a category row is no piece of it).
+  let aboveEnd: Span | null = null;
   while (k < view.count) {
     const start = view.firstKept(k);
     const end = view.end(k);
     const numberEnd = rowNumberEnd(text, start, end);
     if (numberEnd < 0) {
+      // A category row (`教育卫生类`): no row, the rows after it go on.
+      if (isCategoryRow(view, k, previous, aboveEnd, kindOf)) {
+        k++;
+        continue;
+      }
       // The header printed again after a page break (`— 5 —`, then `序号 重点任务…`): the rows after it go on, their
       // numbers still increasing (a row 1 after it opens a table of its own).
       const after = rows.length > 0 ? headerRepeatEnd(view, k, key) : -1;
@@ -900,12 +908,14 @@ function readSpaceRows(view: Lines, first: number, names: readonly string[]): { 
     if (cells.length === dataColumns.length) starts = lineStarts(text, view.start(k), start, end, header.length) ?? starts;
     let last = k;
     // The row runs on over lines that open with no number while it has fewer cells than columns: short cells or
-    // cells with spaces between them (a paragraph after the table is neither).
+    // cells with spaces between them (a paragraph after the table is neither, nor a category row before the next row:
+    // the row lacks a cell, as a tab-separated one may).
     for (let j = k + 1; j < view.count && j - k < MAX_ROW_LINES && cells.length < dataColumns.length; j++) {
       if (view.isNoise(j) || headerRepeatEnd(view, j, key) >= 0) break;
       const from = view.firstKept(j);
       const to = keptEnd(text, from, view.end(j));
       if (rowNumberEnd(text, from, to) >= 0 || (to - from > MAX_RUN_ON && !hasSpace(text, from, to))) break;
+      if (cells.length > 0 && isCategoryRow(view, j, value, cells[cells.length - 1]!, kindOf)) break;
       spacePieces(text, from, to, cells);
       last = j;
     }
@@ -930,12 +940,61 @@ function readSpaceRows(view: Lines, first: number, names: readonly string[]): { 
     }
     if (parts !== undefined) for (let c = 1; c < parts.length; c++) if (parts[c]!.length > 1) rowCells[c] = joinedCell(text, parts[c]!).text;
     rows.push(new PlacedRow(rowCells, rowSpans, { start: view.start(k), end: view.end(last) }, view.lines, parts));
+    aboveEnd = lastPiece(rowSpans, parts) ?? aboveEnd;
     lastLine = last;
     k = last + 1;
   }
   const roles = withTaskColumn(header, columns, rows, kindOf);
   if (rows.length === 0 || roles === null) return { table: null, next: first + 1 };
   return { table: makeTable('space', view.lines, view.line(first), view.line(lastLine), header, roles, rows), next: lastLine + 1 };
+}
+
+/** The longest category row of a space-separated table (`教育卫生类`, `城乡建设类`): a short name. */
+const MAX_CATEGORY = 20;
+
+/**
+ * Is line `k` a category row of a space-separated table (`教育卫生类`, `城乡建设类`: a cell merged across the row,
+ * copied as its one name), the rows numbered up to `previous` and the text of the row above ending with the piece
+ * `above` (null before the first row)? A short name, one piece: no space, no sentence's or field's punctuation, no
+ * number (no digit, no chapter's or section's marker: `二、保障措施` is the plan's next part), neither units nor a date;
+ * what goes on with the row above is no category either (a list cut after `、` or `，`, a date cut short: `2026年9月`
+ * + `底前`); and the next line opens a row whose number goes on. Reads line `k` and the next line's number only.
+ */
+function isCategoryRow(view: Lines, k: number, previous: number, above: Span | null, kindOf: KindOf): boolean {
+  if (k + 1 >= view.count || view.isNoise(k)) return false;
+  const { text } = view;
+  const from = view.firstKept(k);
+  const to = keptEnd(text, from, view.end(k));
+  if (to - from < 2 || to - from > MAX_CATEGORY || hasSpace(text, from, to) || isPipe(text.charCodeAt(from))) return false;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (isDigitCode(c) || (c >= 0xff10 && c <= 0xff19) || NOT_IN_CATEGORY.includes(text[i]!)) return false;
+  }
+  const name = text.slice(from, to);
+  if (CATEGORY_START.test(name)) return false;
+  const kind = kindOf(name);
+  if (kind !== 'short' && kind !== 'long' && kind !== 'person') return false;
+  if (above !== null) {
+    const end = text.charCodeAt(above.end - 1);
+    if (end === 0x3001 /* 、 */ || end === 0xff0c /* ， */ || end === 0x2c /* , */ || kindOf(text.slice(above.start, above.end) + name) === 'date') return false;
+  }
+  const next = view.firstKept(k + 1);
+  const numberEnd = rowNumberEnd(text, next, view.end(k + 1));
+  return numberEnd >= 0 && smallNumber(text, next, numberEnd) > previous;
+}
+
+/** Characters a category's name does not hold: a sentence's, a clause's or a field's punctuation. */
+const NOT_IN_CATEGORY = '。，；：,;:！？!?';
+
+/** The last piece of text of a row whose cells stand at `spans` (their pieces `parts`, when they wrap); null for none. */
+function lastPiece(spans: readonly Span[], parts: readonly Span[][] | undefined): Span | null {
+  let last: Span | null = null;
+  for (let c = 0; c < spans.length; c++) {
+    const pieces = parts?.[c];
+    const span = pieces === undefined ? spans[c]! : pieces[pieces.length - 1];
+    if (span !== undefined && span.end > span.start && (last === null || span.end > last.end)) last = span;
+  }
+  return last;
 }
 
 /** How many lines a wrapped cell of a fixed-width row may go on over. */
