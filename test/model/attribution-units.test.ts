@@ -561,6 +561,18 @@ describe('attribution: colons of other forms in labels (typesetting, OCR)', () =
   });
 });
 
+describe('attribution: a note that names a bracket\'s fields in order, the lead\'s first', () => {
+  it('`括号内依次为牵头单位、配合单位、完成时限`: the first unit of each bracket leads, the others take part', () => {
+    const p = parsePlan(
+      ['溪川区2026年重点任务清单', '说明：括号内依次为牵头单位、配合单位、完成时限。', '一、提升政务服务效能', '1.实现企业开办1个工作日内办结（区市场监管局，区税务局、区公安分局，2026年3月底前）', '2.建立用工服务专员制度（区人社局，区总工会，2026年9月底前）'].join('\n'),
+    );
+    assert.deepEqual(p.tasks.map(row), [
+      ['1.', ['区市场监管局'], ['区税务局', '区公安分局']],
+      ['2.', ['区人社局'], ['区总工会']],
+    ]);
+  });
+});
+
 describe('attribution: a bracket that states the lead convention', () => {
   it('opening with a field\'s name (`（责任单位中列第一位的为牵头单位）`) assigns nothing and names no unit; the plan is read by it', () => {
     const p = plan('（责任单位中列第一位的为牵头单位）', [

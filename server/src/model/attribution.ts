@@ -123,12 +123,15 @@ export type LeadConvention = 'first' | 'all' | 'none';
 
 /**
  * The first unit listed leads, in the convention's wordings: `列第一位者为牵头单位`, `排在第一位的单位牵头`, `第一个为牵头单位`,
- * `首位单位为牵头单位`, `由第一责任单位牵头`, and the other way round, `牵头单位为排在第一位的单位`.
+ * `首位单位为牵头单位`, `由第一责任单位牵头`, and the other way round, `牵头单位为排在第一位的单位`; or the fields of a
+ * bracket named in order, the lead's first (`括号内依次为牵头单位、配合单位、完成时限`).
  */
 const FIRST_LISTED = new RegExp(
   '(?:(?:列|排|排列|排序|排名|名列)(?:在|于)?(?:第一位|第一个|首位|第一|最前面?)|(?:第一个|第一家|首个|首家|首位|第一)(?:责任)?(?:单位|部门)?)' +
     '(?:的|者)?(?:责任单位|单位|部门)?(?:为|是|即为|就是|系)?(?:工作)?牵头' +
-    '|牵头(?:单位|部门)(?:为|是|即为|系)(?:列|排|排列|名列)?(?:在|于)?(?:第一位|首位|第一个|最前面?)',
+    '|牵头(?:单位|部门)(?:为|是|即为|系)(?:列|排|排列|名列)?(?:在|于)?(?:第一位|首位|第一个|最前面?)' +
+    // The fields a bracket holds in order, the lead's first: `括号内依次为牵头单位、配合单位、完成时限`.
+    '|依次(?:为|是|列明|写明|标明|注明)?(?:牵头单位|牵头部门)[、，,和及与]',
 );
 /** The responsible units lead where no lead is named: `未注明牵头单位的，责任单位即为牵头单位`. */
 const RESPONSIBLE_LEADS = /(?:未注明|未明确|无|没有|未列)牵头单位的?[,，]?(?:其)?责任单位(?:即|就)?(?:为|是)牵头单位/;

@@ -148,7 +148,7 @@ interface TaskList {
 
 /** The convention a plan states about leads (anywhere: its covering notice, its first attribution, a note). */
 export function leadConvention(text: string): LeadConvention {
-  // Only the sentences around a `牵头单位` near `第一位` / `首位` / `即为` are folded and read, not the whole text.
+  // Only the sentences around a `牵头单位` near `第一位` / `首位` / `即为` / `依次` are folded and read, not the whole text.
   let convention: LeadConvention = 'none';
   // An `exec` loop: `matchAll` copies the pattern and makes an iterator for every text, the larger cost on a small plan.
   CONVENTION_HINT.lastIndex = 0;
@@ -162,7 +162,7 @@ export function leadConvention(text: string): LeadConvention {
 }
 
 /** Where a convention may be stated: the words it cannot do without (either script, pinyin noise aside). */
-const CONVENTION_HINT = /第一[位个個家的责責]|首位|首[个個家]|最前|即[为為]|就是/g;
+const CONVENTION_HINT = /第一[位个個家的责責]|首位|首[个個家]|最前|即[为為]|就是|依次/g;
 
 /** From the grammar's result: problems, directives, title, period, kind and the section tree. */
 function readBody(plan: PlanDocument, lines: LineTable, parsed: ParsedText, options: ParseOptions): Body {
