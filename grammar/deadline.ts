@@ -876,22 +876,24 @@ function pastSpaces(s: string, to: number): number {
 /** `完成` right after the date (`7月底之前完成`). */
 const completes = (s: string, to: number): boolean => s.startsWith('完成', pastSpaces(s, to));
 
-/** Characters before a date that make what it dates a fact (`多为2000年竣工`, `已于…`, `均是…`), not an aim. */
-const FACT_BEFORE = codeSet('为是已曾均皆');
+/** Words before a date that make what it dates a fact (`小区多为2000年竣工`, `已于…`, `均为…`), not an aim. */
+const FACT_BEFORE = ['已', '曾', '多为', '均为', '皆为', '大多'];
+/** Words after the verb that make the date a fact's (`2025年通车以来`, `2000年竣工的小区`). */
+const FACT_AFTER = ['以来', '的'];
 
 /**
  * A verb of finished work right after the date: `完成` anywhere (`7月底之前完成`); another (`建成`, `竣工`, `通车`) unless the
- * words around it make it a past event: a word of fact before the date (`小区多为2000年竣工`) or of what came after it
- * after the verb (`2025年通车以来`, `2027年竣工后`). `，2026年第三季度建成投入使用`, `城南小学2026年8月建成投用` are aims.
+ * words around it make it a fact: before the date (`小区多为2000年竣工`, `已…`) or after the verb (`2025年通车以来`).
+ * `，2026年第三季度建成投入使用`, `城南小学2026年8月建成投用`, `工期为2026年12月竣工`, `2026年10月竣工后移交` are aims.
  */
 function finishes(s: string, e: Expr): boolean {
   const k = pastSpaces(s, e.to);
   const verb = wordAt(COMPLETION_VERBS, s, k);
   if (verb === null) return false;
   if (verb === '完成') return true;
-  if (startsSomething(s, k + verb.length)) return false;
+  if (wordAt(FACT_AFTER, s, k + verb.length) !== null) return false;
   const at = before(s, e.from);
-  return at < 0 || !isAt(s, at, FACT_BEFORE);
+  return !FACT_BEFORE.some((w) => at + 1 >= w.length && s.startsWith(w, at + 1 - w.length));
 }
 
 /** Is the expression a deadline in prose? Only with a cue, and never a starting point. */

@@ -434,7 +434,7 @@ export const ChapterMarker = createToken({
   name: 'ChapterMarker',
   pattern: orSpaced(
     markerMatcher(numeralStarts, `${CN_NUMBER}[、．]`, IS_BLOCK_BOUNDARY, { veto: new RegExp(NUMERAL, 'y'), numeral: true }),
-    `${CN_NUMBER}[ \u3000]{1,2}[、．](?![ \u3000]*${NUMERAL})`,
+    `${CN_NUMBER}[ \u3000]{1,2}[、．](?![ \u3000]*${NUMERAL}(?:季|[、，,]))`,
     true,
   ),
   start_chars_hint: startHint(numeralStarts),

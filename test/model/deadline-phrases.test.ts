@@ -89,11 +89,12 @@ describe('deadline phrases as plans write them', () => {
     assert.deepEqual(found('2024年第三季度开展一次联合演练。'), []);
     assert.deepEqual(found('改造2019年第三季度建成的泵站。'), []);
     assert.deepEqual(found('到2025年，基本建成智慧水利体系。'), []);
-    // …nor a fact the words around it tell (`多为…竣工`, `通车以来`, `竣工后`); a subject before the date is an aim still
+    // …nor a fact the words around it tell (`多为…竣工`, `通车以来`); a subject, `为` or `…后` around it is an aim still
     assert.deepEqual(found('城东片区小区多为2000年竣工，设施老化。'), []);
     assert.deepEqual(found('环城路2023年通车以来客流增长。'), []);
-    assert.deepEqual(found('县体育馆2025年竣工后由县文旅局接管。'), []);
     assert.deepEqual(found('城南小学2024年8月建成投用。'), [['2024年8月', '2024-08-31', '']]);
+    assert.deepEqual(found('建设工期为2024年12月竣工。'), [['2024年12月', '2024-12-31', '']]);
+    assert.deepEqual(found('县体育馆2024年10月竣工后由县文旅局接管。'), [['2024年10月', '2024-10-31', '']]);
   });
 
   it('reads holiday periods and open periods as the time of a clause', () => {

@@ -341,3 +341,31 @@ describe('plain writing: a heading that lost its number (Word saves a list\'s au
     assert.deepEqual(plan('重点工作').separateLists, []);
   });
 });
+
+describe('plain writing: shapes a second review found read worse, read as before again', () => {
+  it('`二 、一网通办提质`: a spaced chapter marker before a title that opens with a numeral', () => {
+    const plan = read(['青原县2026年政务服务工作方案', '一 、总体要求', '二 、一网通办提质', '（一）推进事项上网。（牵头单位：县数据局；完成时限：2026年6月底前）']);
+    assert.deepEqual(plan.allSections.map((s) => s.marker.text), ['一 、', '二 、', '（一）']);
+  });
+  it('`负责干部教育培训`, `负责领导全县…`: the work of the units before them', () => {
+    const plan = read(['青原县2026年干部工作要点', '一、重点任务', '1.县委组织部负责干部教育培训，2026年12月底前完成。', '2.县委宣传部负责领导全县理论宣讲工作，2026年11月底前完成。']);
+    assert.deepEqual(plan.tasks.map((t) => [t.number, t.lead.map((u) => u.name)]), [['1.', ['县委组织部']], ['2.', ['县委宣传部']]]);
+  });
+  it('`确保完成年度目标`, `全力完成减排目标`, `兑现考核目标`: a title of work ending in 目标 is a task', () => {
+    // No unit named: the items are tasks by their titles alone (PL001 checks them).
+    const plan = read(['青原县2026年节能减排工作方案', '一、重点任务', '（一）确保完成年度目标。各乡镇要抓好落实，2026年12月底前完成。', '（二）全力完成减排目标。关停落后产能企业5家，2026年10月底前完成。', '（三）兑现考核目标。2026年12月底前完成。']);
+    assert.deepEqual(plan.tasks.map((t) => t.title), ['确保完成年度目标', '全力完成减排目标', '兑现考核目标']);
+  });
+  it('`以上由X负责…` with no lead verb after an item\'s own figures is that item\'s, not its siblings\'', () => {
+    const plan = read(['青原县2026年养老服务方案', '一、重点任务', '（一）开展敬老月活动。2026年10月底前完成。', '（二）发放高龄津贴。80至89周岁每人每月100元。', '以上由县民政局负责按月发放到人。']);
+    assert.deepEqual(plan.tasks.map((t) => [t.number, t.lead.map((u) => u.name)]), [['（一）', []], ['（二）', ['县民政局']]]);
+  });
+  it('a month start a few weeks before the plan\'s year is its start (`自2025年12月起` in a 2026 winter plan)', () => {
+    const plan = read(['青原县2026年冬春季森林防火工作方案', '一、重点任务', '（一）开展专项巡查。自2025年12月起开展森林防火专项巡查。（牵头单位：县林业局）']);
+    assert.equal(plan.tasks[0]!.deadline?.text, '2025年12月起');
+  });
+  it('a heading that lost its number after a numbered chapter, before a list from （一）, heads a part when no chapter follows', () => {
+    const plan = read(['青原县2026年养老服务方案', '一、重点任务', '（一）发展社区养老。（县民政局牵头；2026年12月底前完成）', '（二）培育养老机构。（县民政局牵头；2026年10月底前完成）', '\t保障措施', '（一）加强组织领导。', '（二）强化资金保障。']);
+    assert.deepEqual(plan.tasks.map((t) => t.title), ['发展社区养老', '培育养老机构']);
+  });
+});

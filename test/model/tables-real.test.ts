@@ -351,6 +351,13 @@ describe('task tables as they arrive', () => {
       ]);
     });
 
+    it('keeps a deadline cell cut onto its own line as the row\'s (`按季度推进`, `逐年推进`): no category', () => {
+      for (const pace of ['按季度推进', '逐年推进', '动态推进', '分年度实施', '日常']) {
+        const plan = planOf(['青川县2026年为民办实事项目责任分解表', '序号 任务 责任单位 完成时限', '1 新建乡镇幼儿园2所 县教育局 2026年8月底前', '2 开展困难职工帮扶慰问 县总工会', pace, '3 新建村级互助养老站15个 县民政局 2026年10月底前']);
+        assert.deepEqual(plan.tables[0]?.rows[1]?.cells[3], pace, pace);
+      }
+    });
+
     it('ends the table at prose or a heading after it: a category row is a short name only, no number, unit, date or sentence, with a row after it', () => {
       const head = ['青川县2026年为民办实事项目责任分解表', '序号 任务 责任单位 完成时限', '教育卫生类', '1 新建乡镇幼儿园2所 县教育局 2026年8月底前'];
       const rowsOf = (...after: string[]) => planOf([...head, ...after]).tables.map((t) => t.rows.map((r) => r.cells[0]));

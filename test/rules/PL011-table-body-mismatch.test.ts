@@ -74,6 +74,9 @@ describe('PL011 table-body-mismatch', () => {
       ]);
       // The second pair names two bodies (a name of three characters tells nothing by its ending): still reported.
       assert.deepEqual(findings(text), ['卫健委: 任务分解表第2项的牵头单位（卫健委）与正文“（二）推行家庭医生签约”的牵头单位（市卫生健康委）不一致']);
+      // A place before the same bureau's name is another bureau (`高新区住建局` is not `区住建局`).
+      const place = planOf(['（一）加强机构标准化建设。[牵头单位:区住建局]'], [['加强机构标准化建设', '高新区住建局']]);
+      assert.equal(findings(place).length, 1);
     });
 
     it('gives inline items the lead written after the last of them, for the whole paragraph', () => {
@@ -216,14 +219,17 @@ describe('PL011 table-body-mismatch', () => {
       ];
       const other = planOf(body, rows).replace('附件：重点任务分解表', '附件：2026年文旅重点项目清单');
       assert.deepEqual(findings(other), []);
-      // Every body task is a task, the one that names no unit too (PL001 and PL002 check it), and so is every row.
+      assert.deepEqual(findings(planOf(body, rows).replace('附件：重点任务分解表', '附件2\n\n重点项目一览表')), []);
+      // The tasks are read as beside any table: the rows, and the body task that gives its own work out.
       assert.deepEqual(
         parsePlan(other).tasks.map((t) => `${t.source} ${t.title}`),
-        ['body 打造精品旅游线路', 'body 推进非遗传承', 'table 清河古城提升工程', 'table 龙湾山地度假区建设'],
+        ['body 推进非遗传承', 'table 清河古城提升工程', 'table 龙湾山地度假区建设'],
       );
-      // Under a caption that names tasks, or one that names no list, the same table is compared.
+      // Under a caption that names tasks, one that names no list, or a bare table's (`推进表`), the table is compared.
       assert.equal(findings(planOf(body, rows)).length, 4);
       assert.equal(findings(planOf(body, rows).replace('附件：重点任务分解表', '附件2')).length, 4);
+      assert.equal(findings(planOf(body, rows).replace('附件：重点任务分解表', '附件：重点项目推进表')).length, 4);
+      assert.equal(findings(planOf(body, rows).replace('附件：重点任务分解表', '附件：2026年民生实事清单')).length, 4);
     });
 
     it('still reports a body task that an attached task table leaves out', () => {

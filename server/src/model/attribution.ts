@@ -78,7 +78,7 @@ const LEAD_WORD = /牵头|牽頭/;
 /** `负总责`: in overall charge of the work, over the units that lead or carry it out with it. */
 const OVERALL_CHARGE = /负总责|負總責/;
 /** `负责` itself, not `负总责` or `负主体责任`. */
-const PLAIN_CHARGE = /^(?:负责|負責)$/;
+const PLAIN_CHARGE = new Set(['负责', '負責']);
 /** Verbs that give the units before them the lead (without `由`, `按职责分工负责` shares the work instead). */
 const LEAD_VERBS = new Set([T.LeadVerb, T.ChargeVerb, T.JointLead]);
 /** Words that join a field's name to the next one (`责任单位或牵头单位:`): the two name one field. */
@@ -778,7 +778,7 @@ function readPart(toks: IToken[], part: AttributionPart, lists: Lists, ctx: Attr
           const before = lists.responsible.length;
           pushUnits(lists.responsible, span, role, ctx);
           dropNamedBefore(lists.responsible, before, lists.lead);
-        } else if (role === 'lead' && !by && PLAIN_CHARGE.test(verb.image)) {
+        } else if (role === 'lead' && !by && PLAIN_CHARGE.has(verb.image)) {
           // `X负责…，Y牵头`: the units that 负责 lead unless another part names a lead (`demoteCharged`).
           const before = lists.lead.length;
           pushUnits(lists.lead, span, 'lead', ctx);

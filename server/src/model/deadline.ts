@@ -186,7 +186,7 @@ function scanDeadlines(text: string, ctx: DeadlineContext, mode: 'field' | 'pros
     const scan = new DeadlineScan(text, mode);
     for (let phrase = scan.next(); phrase !== null; phrase = scan.next()) {
       const value = phraseValue(text, phrase, ctx);
-      if (phrase.since && startsBefore(value, ctx)) continue;
+      if (phrase.since && startsBefore(value, text.slice(phrase.from, phrase.to), ctx)) continue;
       out.push({ start: phrase.from, end: phrase.to, value });
     }
     return true;
@@ -196,12 +196,15 @@ function scanDeadlines(text: string, ctx: DeadlineContext, mode: 'field' | 'pros
 }
 
 /**
- * Does an open period start in a year before the plan's period (`自2019年起实施` in a plan for 2026: what was done then,
- * no time the task is given)? False when the plan names no period.
+ * Does an open period (`raw`, its value `value`) start before the plan's period: a year alone before its first year
+ * (`自2019年起实施` in a plan for 2026: what was done then, no time the task is given), or a month a year or more before
+ * it (`自2025年12月起` in a 2026 winter plan is its start)? False when the plan names no period.
  */
-function startsBefore(value: DeadlineValue, ctx: DeadlineContext | null | undefined): boolean {
+function startsBefore(value: DeadlineValue, raw: string, ctx: DeadlineContext | null | undefined): boolean {
   const period = ctx?.period;
-  return period != null && value.start !== null && Number(value.start.slice(0, 4)) < period.start;
+  if (period == null || value.start === null) return false;
+  const year = Number(value.start.slice(0, 4));
+  return /月/.test(raw) ? year < period.start - 1 : year < period.start;
 }
 
 /** The value of a phrase found in `text`. */

@@ -297,12 +297,8 @@ function unlistedBodyTasks(plan: PlanDocument, built: BuiltSections, ctx: Attrib
     for (const item of unit.items) unlisted.add(item.section);
   }
   if (unlisted.size === 0) return [];
-  // Beside tables that all list other work (`ownWorkTables`: none is compared), every body task is one but the items whose
-  // own work a table lists, which are tasks as above.
-  const compared = found.tableRows.length > 0;
   const givesWork = (t: Task) => (!t.inherited.lead && t.lead.length > 0) || (!t.inherited.responsible && t.responsible.length > 0) || (t.deadline !== null && !t.inherited.deadline);
-  const kept = (t: Task) => (compared || found.owners.has(t.section!) ? givesWork(t) : true);
-  return bodyTasks(built, ctx, convention).filter((t) => t.section !== null && unlisted.has(t.section) && kept(t));
+  return bodyTasks(built, ctx, convention).filter((t) => t.section !== null && unlisted.has(t.section) && givesWork(t));
 }
 
 /** Two lists of tasks, each in text order, as one in text order. */
@@ -865,10 +861,10 @@ function indentOf(text: string, offset: number, ctx: AttributionContext): number
 const INDENT_CODES = new Set([0x20, 0x09, 0x3000, 0xa0]);
 
 /**
- * Words that open a statement about the items above it (`以上任务`, `上述各项工作`, `以上3项任务`, `以上由…`, `以上均由…`):
+ * Words that open a statement about the items above it (`以上任务`, `上述各项工作`, `以上3项任务`; `以上由…牵头`, `以上均由…`):
  * the attribution that follows is theirs, each of them, not the last one's.
  */
-const COVERED_ITEMS = /^[ \t\u3000]*(?:以上|上述)(?:各项|所有|全部|[0-9０-９一二两兩三四五六七八九十]{1,2}项)?(?:重点任务|工作任务|任务|工作|事项|(?:均|统一)?(?=由))/;
+const COVERED_ITEMS = /^[ \t\u3000]*(?:以上|上述)(?:各项|所有|全部|[0-9０-９一二两兩三四五六七八九十]{1,2}项)?(?:(重点任务|工作任务|任务|工作|事项)|(?:均|统一)?(?=由))/;
 
 /** Where the words that say `block` covers the items above it end (`以上任务` in `以上任务由县水利局牵头…`), or -1. */
 function coveredItemsEnd(text: string, block: Block): number {
@@ -877,7 +873,11 @@ function coveredItemsEnd(text: string, block: Block): number {
   const c = text.charCodeAt(i);
   if (c !== 0x4ee5 /* 以 */ && c !== 0x4e0a /* 上 */) return -1;
   const m = COVERED_ITEMS.exec(text.slice(block.start, Math.min(block.end, block.start + 24)));
-  return m === null ? -1 : block.start + m[0].length;
+  if (m === null) return -1;
+  // With no noun (`以上由…`), only a statement of who leads covers the items: `以上由县民政局负责按月发放到人` after an item's
+  // figures is that item's.
+  if (m[1] === undefined && !/牵头|牽頭/.test(text.slice(block.start, block.end))) return -1;
+  return block.start + m[0].length;
 }
 
 /**
@@ -1061,8 +1061,8 @@ function nextPlanTitle(text: string, blocks: Block[], b: number, bodyEnd: number
  * The title of a heading that lost its number, as Word saves a list's automatic numbering (`\t保障措施` on a line of its
  * own, after the plan's tasks), read as a part's heading, so that its items are its own: the line is the name of a
  * section that assigns no work and nothing else, and the paragraph right after it opens a list at 1 (`（一）加强组织领导`,
- * which would otherwise go on with the tasks above as their step back), at the top of the outline: no open heading's
- * level is higher than the list's. Null otherwise.
+ * which would otherwise go on with the tasks above as their step back), no deeper than the item open above it, and no
+ * marker of a higher level after it. Null otherwise.
  */
 function headingWithoutNumber(text: string, blocks: Block[], b: number, nonTask: NonTaskNames, stack: readonly SectionInfo[]): string | null {
   const block = blocks[b]!;
@@ -1072,10 +1072,26 @@ function headingWithoutNumber(text: string, blocks: Block[], b: number, nonTask:
   const marker = b + 1 < blocks.length && blocks[b + 1]!.kind === 'paragraph' ? blocks[b + 1]!.marker : null;
   const kind = marker === null ? undefined : LEVELS[marker.tokenType.name];
   if (kind === undefined || kind.level === 0 || kind.value(marker!.image) !== 1) return null;
-  // Only at the top of the outline: a list under an open heading of a higher level (`一、河道整治` … `工作要求` `（一）`) is
-  // that heading's, and a deeper one under the item open above is that item's, under a label (`工作要求：` then `1.…`:
-  // `labelledListLevel`). A part there would take the chapters after it (`二、…`) for its own.
-  return stack.every((open) => open.section.marker.level >= markerLevel(marker!, stack)) ? line : null;
+  // A list deeper than the item open above is that item's, under a label (`工作要求：` then `1.…`: `labelledListLevel`).
+  const level = markerLevel(marker!, stack);
+  const open = stack[stack.length - 1];
+  if (open !== undefined && level > open.section.marker.level) return null;
+  // Nor is it a part when a marker of a higher level follows (`一、河道整治` … `工作要求` `（一）…` then `二、垃圾分类`): the line
+  // heads a list inside that chapter, and a part would take the chapters after it for its own.
+  return higherMarkerAfter(blocks, b + 1, level) ? null : line;
+}
+
+/** How many paragraphs `higherMarkerAfter` looks over (a plan's last part is rarely longer; past it, none is taken to follow). */
+const PART_REACH = 400;
+
+/** Does a marker of a level higher than `level` open a paragraph among the `PART_REACH` after `blocks[from]`? */
+function higherMarkerAfter(blocks: Block[], from: number, level: number): boolean {
+  for (let k = from; k < blocks.length && k - from < PART_REACH; k++) {
+    const marker = blocks[k]!.kind === 'paragraph' ? blocks[k]!.marker : null;
+    const kind = marker === null ? undefined : LEVELS[marker.tokenType.name];
+    if (kind !== undefined && kind.level !== 0 && kind.level < level) return true;
+  }
+  return false;
 }
 
 /** The index of the first numbered paragraph after `blocks[b]` that starts before `bodyEnd`; `blocks.length` when none. */
@@ -1484,7 +1500,7 @@ function nonTaskPattern(names: string[]): NonTaskNames {
   let pattern = NON_TASK_PATTERNS.get(key);
   if (pattern === undefined) {
     if (NON_TASK_PATTERNS.size >= 64) NON_TASK_PATTERNS.clear();
-    const ending = endings.length === 0 ? '' : `^(?!${WORK_OPENING})[^、，,；;：:。]{1,6}${NOT_DEGREE}(?:${endings.join('|')})${FIRM_TAIL}$`;
+    const ending = endings.length === 0 ? '' : `^(?!${WORK_OPENING})(?!.*${WORK_INSIDE})[^、，,；;：:。]{1,6}${NOT_DEGREE}(?:${endings.join('|')})${FIRM_TAIL}$`;
     const any = whole === '' && ending === '' ? '(?!)' : [whole, ending].filter((s) => s !== '').join('|'); // `(?!)`: nothing
     // One name with what may stand before it (no joining word), or a closing part's title; then those joined.
     const piece = whole === '' ? WHOLE_TITLE_WORDS : `(?:[^、，,和与及暨]{0,2}(?:${whole})|${WHOLE_TITLE_WORDS})`;
@@ -1500,6 +1516,9 @@ const ENDING_MARK = /^(?:…|\.\.\.)+/;
 
 /** Verbs of work that may open a title ending in a standard or requirement (`提高…标准` raises one: work). */
 const WORK_OPENING = `(?:${WORK_START.source.slice(1)}|制定|制订|修订|修改|细化|统一|执行|完成|实现|出台|贯彻|遵守|达到|对照|按照|研究|起草|编写)`;
+
+/** Verbs of reaching or keeping to what the ending names, anywhere in the title (`确保完成年度目标`, `全面落实管理要求`): work. */
+const WORK_INSIDE = '(?:完成|实现|确保|力争|兑现|紧盯|锚定|对标|压实|达到|达成|瞄准|落实|执行|围绕|聚焦)';
 
 /** An ending word used as an adjective (`执法行为更加规范`: a goal, or a task, never a list of standards). */
 const NOT_DEGREE = '(?<!更加|更为|更|日益|日趋|逐步|进一步|基本|全面|持续|不断|切实|严格|较为|十分|相对|高度|有序)';

@@ -225,8 +225,6 @@ export interface PlanMatch {
   units: Candidate[];
   candidates: Candidate[];
   result: MatchResult;
-  /** The body items a table of their own work follows (`ownWorkTables`): its rows are their parts. */
-  owners: ReadonlySet<Section>;
 }
 
 /**
@@ -241,11 +239,10 @@ export const matchOf: (plan: PlanDocument) => PlanMatch | null = perDocument((pl
   const sides = sidesOf(plan);
   if (sides === null) return null;
   const result = match(sides.tableRows, sides.candidates);
-  const owners = new Set<Section>();
-  const own = ownWorkTables(plan, sides.tableRows, sides.units, result, owners);
-  if (own.size === 0) return { ...sides, result, owners };
+  const own = ownWorkTables(plan, sides.tableRows, sides.units, result);
+  if (own.size === 0) return { ...sides, result };
   const tableRows = sides.tableRows.filter((row) => row.task.table === null || !own.has(row.task.table));
-  return { ...sides, tableRows, result: match(tableRows, sides.candidates), owners };
+  return { ...sides, tableRows, result: match(tableRows, sides.candidates) };
 });
 
 /**
@@ -254,10 +251,9 @@ export const matchOf: (plan: PlanDocument) => PlanMatch | null = perDocument((pl
  * lines or that text between them and no caption naming it a list of the plan's tasks (`TASK_TABLE_CAPTION`), lists that
  * item's own work; one anywhere under a caption that names a list of other things (`附件：2026年重点项目清单`:
  * `listsOtherWork`) lists those. A task breakdown restates the body: some of its rows match, or its caption names tasks.
- * Usually none: only the tables none of whose rows matched are placed, in one walk over the sections. The items whose own
- * work a table lists go to `owners`.
+ * Usually none: only the tables none of whose rows matched are placed, in one walk over the sections.
  */
-function ownWorkTables(plan: PlanDocument, rows: readonly TableRowInfo[], units: readonly Candidate[], result: MatchResult, owners: Set<Section>): Set<Table> {
+function ownWorkTables(plan: PlanDocument, rows: readonly TableRowInfo[], units: readonly Candidate[], result: MatchResult): Set<Table> {
   const own = new Set<Table>();
   const matched = new Set<Table>();
   for (let r = 0; r < rows.length; r++) {
@@ -277,24 +273,28 @@ function ownWorkTables(plan: PlanDocument, rows: readonly TableRowInfo[], units:
     let item: Section | null = i >= 0 ? sections[i]! : null;
     if (item !== null && levelOf(item) === 6) item = item.parent;
     const itemsOwn = item !== null && isUnit.has(item) && onlySpaces(text, item.span.end, table.span.start) && !captioned(text, item, table.span.start);
-    if (itemsOwn) owners.add(item!);
-    else if (!listsOtherWork(text, table.span.start)) own.delete(table);
+    if (!itemsOwn && !listsOtherWork(text, table.span.start)) own.delete(table);
   }
   return own;
 }
 
-/** A caption's words that name a list of things (`清单`, `一览表`, `名单`). */
-const LIST_WORDS = /清单|清單|表|名单|名單|目录|目錄|一览|一覽/;
-/** A caption's words that name the plan's tasks or their breakdown (`重点任务`, `分工`, `责任分解`, `工作台账`, `事项`). */
-const TASK_WORDS = /任务|任務|分工|分解|责任|責任|工作|台账|臺賬|事项|事項/;
+/** A caption's words that name a list of things (`清单`, `一览表`, `名单`; not a bare `表`: `推进表` may be a breakdown). */
+const LIST_WORDS = /清单|清單|一览|一覽|名单|名單|目录|目錄/;
+/**
+ * A caption's words that name the plan's tasks or their breakdown (`重点任务`, `分工`, `责任分解`, `工作台账`, `事项`, `民生实事`).
+ */
+const TASK_WORDS = /任务|任務|分工|分解|责任|責任|工作|台账|臺賬|事项|事項|实事|實事/;
 /** How many lines above a table its caption may take (`附件2` then its title). */
 const CAPTION_LINES = 2;
+/** The longest line read as a caption. */
+const MAX_CAPTION = 60;
 
 /**
  * Whether the lines right above the table at `at` (blank lines aside; an attachment's label and title) caption it as a
- * list of other things than the plan's tasks: a line that names a list (`LIST_WORDS`) and no tasks (`TASK_WORDS`), under
- * at most a label that names neither (`附件：2026年文旅重点项目清单`, `附件2` over `重点项目一览表`; not `附件：重点任务分解表`).
- * A sentence is no caption.
+ * list of other things than the plan's tasks: the line above it, or the one above that when the first names neither,
+ * names a list (`LIST_WORDS`) and no tasks (`TASK_WORDS`): `附件：2026年文旅重点项目清单`, `重点项目一览表` under `附件2`; not
+ * `附件：重点任务分解表`, `民生实事清单`. A sentence is no caption. Only PL011's comparison leaves such a table out: the body's
+ * tasks are read as beside any table.
  */
 function listsOtherWork(text: string, at: number): boolean {
   let end = at;
@@ -302,8 +302,9 @@ function listsOtherWork(text: string, at: number): boolean {
     while (end > 0 && isTrimCode(text.charCodeAt(end - 1))) end--;
     if (end === 0) return false;
     const start = text.lastIndexOf('\n', end - 1) + 1;
+    if (end - start > MAX_CAPTION) return false;
     const line = toSimplified(text.slice(start, end));
-    if (line.length > 60 || /[。；;]/.test(line) || TASK_WORDS.test(line)) return false;
+    if (/[。；;]/.test(line) || TASK_WORDS.test(line)) return false;
     if (LIST_WORDS.test(line)) return true;
     end = start;
   }

@@ -971,7 +971,7 @@ function isCategoryRow(view: Lines, k: number, previous: number, above: Span | n
     if (isDigitCode(c) || (c >= 0xff10 && c <= 0xff19) || NOT_IN_CATEGORY.includes(text[i]!)) return false;
   }
   const name = text.slice(from, to);
-  if (CATEGORY_START.test(name)) return false;
+  if (CATEGORY_START.test(name) || NOT_CATEGORY.test(name)) return false;
   const kind = kindOf(name);
   if (kind !== 'short' && kind !== 'long' && kind !== 'person') return false;
   if (above !== null) {
@@ -982,6 +982,12 @@ function isCategoryRow(view: Lines, k: number, previous: number, above: Span | n
   const numberEnd = rowNumberEnd(text, next, view.end(k + 1));
   return numberEnd >= 0 && smallNumber(text, next, numberEnd) > previous;
 }
+
+/**
+ * A deadline cell cut onto its own line (`按季度推进`, `逐年推进`, `动态推进`, `分年度实施`, `日常`): words of a time or a pace,
+ * or a verb of doing at the end, which a category's name (`教育卫生类`) has not.
+ */
+const NOT_CATEGORY = /季度|年度|逐年|逐月|按月|按年|每[年季月周日]|日常|常年|常态|动态|长期|長期|持续|持續|(?:推进|推進|实施|實施|开展|開展|进行|進行|落实|落實|完成|办理|辦理|执行|執行)$/;
 
 /** Characters a category's name does not hold: a sentence's, a clause's or a field's punctuation. */
 const NOT_IN_CATEGORY = '。，；：,;:！？!?';

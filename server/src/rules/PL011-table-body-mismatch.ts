@@ -177,13 +177,15 @@ function sameUnits(a: readonly UnitMention[], b: readonly UnitMention[], canonic
 /**
  * Names of one unit: those PL007 reads so (a short and a full name, a one-character difference), and a unit's name with
  * and without the body it belongs to (`基层卫生健康科` / `市卫生健康委基层卫生健康科`: the longer ends with the other, of
- * four characters at least); collective names never.
+ * four characters at least, after a body's name, `BODY_END`; `区住建局` / `高新区住建局` are two); collective names never.
  */
 function oneUnitsNames(a: string, b: string): boolean {
   if (COLLECTIVE.test(a) || COLLECTIVE.test(b)) return false;
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
-  return isAbbreviation(a, b) || isOneCharVariant(a, b) || (short.length >= MIN_OWN_NAME && long.endsWith(short));
+  return isAbbreviation(a, b) || isOneCharVariant(a, b) || (short.length >= MIN_OWN_NAME && long.endsWith(short) && BODY_END.test(long.slice(0, long.length - short.length)));
 }
+/** How the name of a body that units belong to ends (`市卫生健康委`, `县教育局`): not a place (`高新区住建局` is another bureau). */
+const BODY_END = /(?:委|局|办|辦|厅|廳|部|署|院|中心|政府|公司|集团|集團)$/;
 /** The shortest name a unit is known by without the body it belongs to (`基层科` is too short to tell). */
 const MIN_OWN_NAME = 4;
 const COLLECTIVE = /各|相关|有关/;
