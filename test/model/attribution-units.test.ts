@@ -561,6 +561,18 @@ describe('attribution: colons of other forms in labels (typesetting, OCR)', () =
   });
 });
 
+describe('attribution: a lead mark inside a lead field\'s value', () => {
+  it('`承办单位：X（牵头），Y、Z`: X leads, Y and Z take part; with no mark every unit of the field leads', () => {
+    const p = parsePlan(
+      ['溪川县2026年督办事项清单', '一、督办事项', '1.推进污水处理厂提标改造。', '承办单位：县住建局（牵头），县生态环境分局、县城投公司', '办结时限：2026年6月30日前', '2.整治农贸市场周边占道经营。', '牵头单位：县城管局、城关镇', '办结时限：2026年5月20日前'].join('\n'),
+    );
+    assert.deepEqual(p.tasks.map(row), [
+      ['1.', ['县住建局'], ['县生态环境分局', '县城投公司']],
+      ['2.', ['县城管局', '城关镇'], []],
+    ]);
+  });
+});
+
 describe('attribution: a note that names a bracket\'s fields in order, the lead\'s first', () => {
   it('`括号内依次为牵头单位、配合单位、完成时限`: the first unit of each bracket leads, the others take part', () => {
     const p = parsePlan(

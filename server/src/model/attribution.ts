@@ -921,12 +921,15 @@ function readField(toks: IToken[], from: number, valueStart: number, to: number,
     placeWrittenDeadline(attribution.deadlines, span.start, span.end, ctx);
     return;
   }
-  const role: UnitRole = head.tokenType === T.LeadField ? 'lead' : 'responsible';
   // `责任单位:X、Y,2025年6月底前完成`: the deadline that ends the list is no unit.
   const cut = deadlineInList(ctx.text, span);
   if (cut < span.end) pushDeadlines(attribution.deadlines, trimSpan(ctx.text, cut, span.end), ctx, 'field');
   const units = trimSpan(ctx.text, span.start, cut);
   const list = { start: units.start, end: trimListEnd(ctx.text, units) };
+  // `承办单位：县住建局（牵头），县生态环境分局、县城投公司`: a lead mark in a lead field's value says which of its units leads;
+  // the others take part (read as a 责任单位's list is, whose marked unit leads).
+  const marked = head.tokenType === T.LeadField && BRACKETED_LEAD_MARK.test(ctx.text.slice(list.start, list.end));
+  const role: UnitRole = head.tokenType === T.LeadField && !marked ? 'lead' : 'responsible';
   // `责任单位：县农业农村局统筹，各乡镇具体实施`: clauses of names and the verb of their part, as in a bracket.
   const into = role === 'lead' ? attribution.lead : attribution.responsible;
   // A value the line after its label opens (`配合单位：` / `县交通运输局` / `县应急管理局`, a Word cell's lines) may give a list a line.
