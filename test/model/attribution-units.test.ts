@@ -561,6 +561,28 @@ describe('attribution: colons of other forms in labels (typesetting, OCR)', () =
   });
 });
 
+describe('attribution: a plan\'s statement of the unit that leads the tasks naming none', () => {
+  const text = ['溪川县2026年扩大有效投资实施方案', '以下任务未标明牵头单位的，均由县发改局牵头。', '一、加快重大项目建设', '1.实行重大项目推进机制。', '2.积极争取专项债券资金。（县财政局配合）', '3.建立用地保障清单。（县自然资源局牵头）'].join('\n');
+  it('`以下任务未标明牵头单位的，均由X牵头`: X leads each task that names no lead; a task naming its own keeps it', () => {
+    const p = parsePlan(text);
+    assert.deepEqual(p.tasks.map(row), [
+      ['1.', ['县发改局'], []],
+      ['2.', ['县发改局'], ['县财政局']],
+      ['3.', ['县自然资源局'], []],
+    ]);
+    assert.deepEqual(p.tasks.map((t) => t.inherited.lead), [true, true, false]);
+    // The statement is no unnumbered attribution (no PL003).
+    assert.deepEqual(p.unnumbered, []);
+    // A PDF copy's hard wrap inside its last word.
+    const wrapped = parsePlan(text.replace('均由县发改局牵头。', '均由县发改局牵\n头。'));
+    assert.deepEqual(wrapped.tasks.map((t) => t.lead.map((u) => u.name)), [['县发改局'], ['县发改局'], ['县自然资源局']]);
+  });
+  it('not a statement of a convention with no unit (`未注明牵头单位的，责任单位即为牵头单位`)', () => {
+    const p = parsePlan(text.replace('以下任务未标明牵头单位的，均由县发改局牵头。', '未注明牵头单位的，责任单位即为牵头单位。'));
+    assert.deepEqual(p.tasks.map((t) => t.lead.map((u) => u.name)), [[], [], ['县自然资源局']]);
+  });
+});
+
 describe('attribution: a lead mark inside a lead field\'s value', () => {
   it('`承办单位：X（牵头），Y、Z`: X leads, Y and Z take part; with no mark every unit of the field leads', () => {
     const p = parsePlan(

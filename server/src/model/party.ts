@@ -1,5 +1,6 @@
-// The party that takes the work on in a letter of responsibility (目标责任书, 责任状): its 乙方, which leads every task the
-// letter lists without a unit of its own (the letter is signed by the unit that does the work, not written task by task).
+// The unit that leads every task naming none of its own: a letter of responsibility's party (目标责任书, 责任状: its 乙方,
+// the unit that signs for the work, not written task by task), or the unit a plan names so in a statement of its own
+// (`以下任务未标明牵头单位的，均由县发改局牵头`).
 import { UNIT_END } from '../../../grammar/index.js';
 import { unitsIn, type AttributionContext } from './attribution.js';
 import type { UnitMention } from './types.js';
@@ -35,4 +36,24 @@ export function responsibleParty(text: string, title: string, ctx: AttributionCo
     }
   }
   return [];
+}
+
+/** `未标明牵头单位的，均由X牵头` and its wordings; the unit's name is the first group. */
+const DEFAULT_LEAD = /(?:未|没有|沒有)(?:标明|標明|注明|註明|明确|明確|列明|写明|寫明)(?:牵头|牽頭)(?:单位|單位|部门|部門)的?[，,]?(?:其)?(?:均|统一|統一|一律|全部)?由([^，,。；;：:\r\n]{2,40}?)(?:牵|牽|负|負)(?:\r?\n)?(?:头|頭|责|責)/g;
+
+/**
+ * A plan's statement of the unit that leads every task naming none (`以下任务未标明牵头单位的，均由县发改局牵头`,
+ * `凡未注明牵头单位的，由县政府办牵头`; a PDF copy's hard wrap may cut its last word, `牵` / `头`): its units and where the
+ * statement stands; null when the plan states none.
+ */
+export function defaultLead(text: string, ctx: AttributionContext): { units: UnitMention[]; span: { start: number; end: number } } | null {
+  DEFAULT_LEAD.lastIndex = 0;
+  for (let m = DEFAULT_LEAD.exec(text); m !== null; m = DEFAULT_LEAD.exec(text)) {
+    const name = m[1]!;
+    if (!UNIT_END.test(name)) continue;
+    const start = m.index + m[0].lastIndexOf(name);
+    const units = unitsIn({ start, end: start + name.length }, 'lead', ctx);
+    if (units.length > 0) return { units, span: { start: m.index, end: m.index + m[0].length } };
+  }
+  return null;
 }

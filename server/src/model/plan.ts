@@ -31,7 +31,7 @@ import { withMemoSlot } from './remember.js';
 import { DEFAULT_NON_TASK_SECTIONS } from '../config/config.js';
 import { decideKind, findNoticeIssues, findNoticeRequires } from './kind.js';
 import { NUMBERING_SLOTS, numberingSlot, restartsNewPart, separateListWalker } from './numbering.js';
-import { responsibleParty } from './party.js';
+import { defaultLead, responsibleParty } from './party.js';
 import { carriedBelow, sameAsAboveRoles, saysSameAsAbove } from './same-below.js';
 import { columnRole, findTables, headerWords, joinedCell, PERSON_HEADER, titleColumns } from './tables.js';
 import { readRemarkLead, readUnitCells, REMARK_HEADER, type UnitCellOptions } from './table-units.js';
@@ -192,7 +192,16 @@ function readBody(plan: PlanDocument, lines: LineTable, parsed: ParsedText, opti
   const bodyEnd = attachmentStart(text, parsed.blocks, Math.max(notice, contents?.end ?? 0));
   const nonTask = nonTaskPatternOf(options.nonTaskSections ?? DEFAULT_NON_TASK_SECTIONS);
   const built = buildSections(parsed.tokens, parsed.blocks, bodyEnd, ctx, nonTask, notice, contents);
-  if (plan.kind === 'plan') built.party = responsibleParty(text, plan.title, ctx);
+  if (plan.kind === 'plan') {
+    built.party = responsibleParty(text, plan.title, ctx);
+    // `以下任务未标明牵头单位的，均由县发改局牵头`: the statement's unit leads the tasks that name none; the statement names no
+    // task of its own (no unnumbered attribution).
+    const stated = built.party.length === 0 ? defaultLead(text, ctx) : null;
+    if (stated !== null) {
+      built.party = stated.units;
+      built.unnumbered = built.unnumbered.filter((u) => u.span.end <= stated.span.start || u.span.start >= stated.span.end);
+    }
+  }
   plan.sections = built.roots;
   plan.allSections = built.all;
   plan.unnumbered = built.unnumbered;
