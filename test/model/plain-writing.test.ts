@@ -369,3 +369,12 @@ describe('plain writing: shapes a second review found read worse, read as before
     assert.deepEqual(plan.tasks.map((t) => t.title), ['发展社区养老', '培育养老机构']);
   });
 });
+
+describe('plain writing: the title of the list a notice issues, after the notice\'s own items', () => {
+  it('`2026年重点工作责任分工` then `一、` from 1: the list counts apart from the notice\'s `一、` `二、` (no step back)', () => {
+    const text = ['青原县人民政府办公室关于印发重点工作责任分工的通知', '一、各责任单位要于每季度末报送工作进展。', '二、牵头单位对牵头事项负总责。', '2026年重点工作责任分工', '一、重点工作', '1.新改建农村公路100公里，10月底前完工。', '牵头单位：县交通运输局'].join('\n');
+    const plan = read(text.split('\n'));
+    assert.deepEqual(plan.tasks.map(row), [['1.', ['县交通运输局'], [], '10月底前']]);
+    assert.ok(plan.separateLists.some((l) => l.kind === 'part' && text.slice(l.span.start, l.span.end).startsWith('2026年重点工作责任分工')));
+  });
+});

@@ -1111,8 +1111,8 @@ function numberedAfter(blocks: Block[], b: number, bodyEnd: number): number {
   return blocks.length;
 }
 
-/** The last words of a plan's title (`…实施方案`, `…工作要点`, `…行动计划`). */
-const PLAN_NAME_END = /(?:方案|要点|要點|计划|計劃)$/;
+/** The last words of a plan's title (`…实施方案`, `…工作要点`, `…行动计划`, `…重点工作责任分工`, `…任务清单`, `…工作安排`). */
+const PLAN_NAME_END = /(?:方案|要点|要點|计划|計劃|分工|清单|清單|安排)$/;
 
 /** `第X章` or `第X部分`, then its title (no sentence, no clause), alone on its line. */
 const PART_HEADING = /^[ \t\u3000\u00a0]*(?:#{1,6}[ \t]+)?第[一二三四五六七八九十]{1,3}(?:章|部分)[ \t\u3000\u00a0:：]*([^。；;，,、！？!?\r\n:：]{0,30})[ \t\u3000\u00a0]*\r?\n?$/;
