@@ -378,3 +378,21 @@ describe('plain writing: the title of the list a notice issues, after the notice
     assert.ok(plan.separateLists.some((l) => l.kind === 'part' && text.slice(l.span.start, l.span.end).startsWith('2026年重点工作责任分工')));
   });
 });
+
+describe('plain writing: field lines under an item of a section that assigns no work', () => {
+  it('`一、主要预期目标` whose items each give their lead on a field line: tasks, as with a bracket', () => {
+    const lines = (fields: boolean) => [
+      '青原县2026年政府工作报告重点工作责任分工',
+      '一、主要预期目标',
+      '1.地区生产总值增长6%左右。',
+      ...(fields ? ['牵头单位：县发展改革局', '责任单位：县统计局'] : []),
+      '2.一般公共预算收入增长5%。',
+      ...(fields ? ['牵头单位：县财政局'] : []),
+      '二、重点工作',
+      '（一）实施工业技改项目40个。（牵头单位：县工信局）',
+    ];
+    assert.deepEqual(read(lines(true)).tasks.map((t) => [t.number, t.lead.map((u) => u.name)]), [['1.', ['县发展改革局']], ['2.', ['县财政局']], ['（一）', ['县工信局']]]);
+    // Without them the targets are goals, no tasks.
+    assert.deepEqual(read(lines(false)).tasks.map((t) => t.number), ['（一）']);
+  });
+});

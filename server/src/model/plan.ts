@@ -1233,7 +1233,12 @@ function buildSections(
         attachmentLevel = 0;
         continue;
       }
-      if (current === undefined ? !partNonTask : !current.nonTask) {
+      // Under a section that assigns no work, an item's own field lines (`牵头单位：…` under `1.地区生产总值增长6%左右`) are
+      // read as its bracket would be: they may show the section to hold tasks after all (`holdsTasks`). Not the section's
+      // own lines (`三、工作要求` … a web page's footer `主办单位：…`).
+      if (current !== undefined && current.nonTask && stack.length >= 2 && stack[stack.length - 2]!.nonTask && !current.notice && fieldLine) {
+        readAttributions(tokens, block.first, block.last, ctx, current.own);
+      } else if (current === undefined ? !partNonTask : !current.nonTask) {
         if (current !== undefined && (current.own.length === 0 || fieldLine)) {
           const parent = stack[stack.length - 2];
           const before = current.own.length;
