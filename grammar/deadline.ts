@@ -877,13 +877,14 @@ function pastSpaces(s: string, to: number): number {
 const completes = (s: string, to: number): boolean => s.startsWith('完成', pastSpaces(s, to));
 
 /** Words before a date that make what it dates a fact (`小区多为2000年竣工`, `已于…`, `均为…`), not an aim. */
-const FACT_BEFORE = ['已', '曾', '多为', '均为', '皆为', '大多'];
+const FACT_BEFORE = ['已', '曾', '多为', '均为', '皆为', '都为', '多是', '都是', '均是', '大多'];
 /** Words after the verb that make the date a fact's (`2025年通车以来`, `2000年竣工的小区`). */
-const FACT_AFTER = ['以来', '的'];
+const FACT_AFTER = ['以来', '之后', '以后', '开始', '起', '的'];
 
 /**
  * A verb of finished work right after the date: `完成` anywhere (`7月底之前完成`); another (`建成`, `竣工`, `通车`) unless the
- * words around it make it a fact: before the date (`小区多为2000年竣工`, `已…`) or after the verb (`2025年通车以来`).
+ * words around it make it a fact: before the date (`小区多为2000年竣工`, `都是…`, `已…`) or after the verb (`2025年通车以来`,
+ * `建成之后`, `建成起`); a bare `后` may be an aim's (`2026年10月竣工后移交`).
  * `，2026年第三季度建成投入使用`, `城南小学2026年8月建成投用`, `工期为2026年12月竣工`, `2026年10月竣工后移交` are aims.
  */
 function finishes(s: string, e: Expr): boolean {

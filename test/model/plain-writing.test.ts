@@ -5,6 +5,7 @@ import { parsePlan } from '../../server/src/model/plan.js';
 import type { PlanDocument, Task } from '../../server/src/model/types.js';
 
 const read = (lines: string[]): PlanDocument => parsePlan(lines.join('\n'));
+const names = (units: { name: string }[]) => units.map((u) => u.name);
 const row = (t: Task) => [t.number, t.lead.map((u) => u.name), t.responsible.map((u) => u.name), t.deadline?.text ?? null];
 
 describe('plain writing: a space after the verb parts the lead from the deadline', () => {
@@ -394,5 +395,33 @@ describe('plain writing: field lines under an item of a section that assigns no 
     assert.deepEqual(read(lines(true)).tasks.map((t) => [t.number, t.lead.map((u) => u.name)]), [['1.', ['县发展改革局']], ['2.', ['县财政局']], ['（一）', ['县工信局']]]);
     // Without them the targets are goals, no tasks.
     assert.deepEqual(read(lines(false)).tasks.map((t) => t.number), ['（一）']);
+  });
+});
+
+describe('plain writing: shapes a third review found read worse, read as before again', () => {
+  const plan = (...lines: string[]) => read(['青原县2026年营商环境工作方案', '一、重点任务', '（一）推进企业开办便利化。压缩开办时间，2026年6月底前完成。', ...lines]);
+  it('a sentence about who follows up tasks with no lead, or two units, is no default lead', () => {
+    const preface = (line: string) => read(['青原县2026年营商环境工作方案', line, '一、重点任务', '（一）推进企业开办便利化。压缩开办时间，2026年6月底前完成。']);
+    assert.deepEqual(preface('未标明牵头单位的，由县督查室负责督促落实。').tasks[0]!.lead, []);
+    assert.deepEqual(preface('未标明牵头单位的，均由县发改局会同县财政局牵头。').tasks[0]!.lead, []);
+    assert.deepEqual(names(preface('未标明牵头单位的，均由县发改局牵头。').tasks[0]!.lead), ['县发改局']);
+  });
+  it('`县应急局负责领导、…要亲自部署`, `负责领导同志`: a person, no lead', () => {
+    for (const line of ['（二）压实责任。县应急局负责领导、各乡镇主要领导要亲自部署。', '（二）压实责任。县应急局负责领导同志定期调度。']) {
+      assert.deepEqual(plan(line).tasks[1]!.lead, [], line);
+    }
+  });
+  it('`二、工作落实要求`, `考核执行标准`: the ending\'s kind, no work; their items are no tasks', () => {
+    const p = read(['青原县2026年营商环境工作方案', '一、重点任务', '（一）推进企业开办便利化。（县市场监管局牵头）', '二、工作落实要求', '（一）加强组织领导。各乡镇要高度重视。']);
+    assert.deepEqual(p.tasks.map((t) => t.title), ['推进企业开办便利化']);
+  });
+  it('`任务清单` alone on a line before a list from 一、 is no other list\'s title: the step back is reported', () => {
+    const p = read(['青原县2026年人居环境整治方案', '一、治理农村垃圾。（县住建局牵头）', '二、治理农村污水。（县生态环境分局牵头）', '任务清单', '一、开展厕所革命。（县农业农村局牵头）']);
+    assert.deepEqual(p.separateLists.filter((l) => l.kind === 'part'), []);
+  });
+  it('`建成之后`, `都是…建成`: a fact, no deadline; `自2025年1月起` in a 2026 plan is past, no deadline', () => {
+    assert.equal(plan('（二）加强养护。城南大道2025年建成之后交通流量大增，由县交通局牵头开展日常养护。').tasks[1]!.deadline, null);
+    assert.equal(plan('（二）改造管网。城区管网都是1998年建成，由县住建局牵头改造。').tasks[1]!.deadline, null);
+    assert.equal(plan('（二）落实返还。对自2025年1月起参保的企业，由县人社局牵头落实返还。').tasks[1]!.deadline, null);
   });
 });

@@ -195,16 +195,21 @@ function scanDeadlines(text: string, ctx: DeadlineContext, mode: 'field' | 'pros
   }
 }
 
+/** The first month of the year before a plan's period that may still start its work (a winter plan's). */
+const LATE_MONTH = 10;
+
 /**
  * Does an open period (`raw`, its value `value`) start before the plan's period: a year alone before its first year
- * (`自2019年起实施` in a plan for 2026: what was done then, no time the task is given), or a month a year or more before
- * it (`自2025年12月起` in a 2026 winter plan is its start)? False when the plan names no period.
+ * (`自2019年起实施` in a plan for 2026: what was done then, no time the task is given), or a month before the last months of the
+ * year before it (`自2025年1月起`; `自2025年12月起` in a 2026 winter plan is its start)? False when the plan names no period.
  */
 function startsBefore(value: DeadlineValue, raw: string, ctx: DeadlineContext | null | undefined): boolean {
   const period = ctx?.period;
   if (period == null || value.start === null) return false;
   const year = Number(value.start.slice(0, 4));
-  return /月/.test(raw) ? year < period.start - 1 : year < period.start;
+  if (!/月/.test(raw) || year < period.start - 1) return year < period.start;
+  // The last months of the year before (`自2025年12月起` in a 2026 winter plan) start the plan's season; earlier ones are past.
+  return year === period.start - 1 && Number(value.start.slice(5, 7)) < LATE_MONTH;
 }
 
 /** The value of a phrase found in `text`. */

@@ -39,7 +39,7 @@ export function responsibleParty(text: string, title: string, ctx: AttributionCo
 }
 
 /** `未标明牵头单位的，均由X牵头` and its wordings; the unit's name is the first group. */
-const DEFAULT_LEAD = /(?:未|没有|沒有)(?:标明|標明|注明|註明|明确|明確|列明|写明|寫明)(?:牵头|牽頭)(?:单位|單位|部门|部門)的?[，,]?(?:其)?(?:均|统一|統一|一律|全部)?由([^，,。；;：:\r\n]{2,40}?)(?:牵|牽|负|負)(?:\r?\n)?(?:头|頭|责|責)/g;
+const DEFAULT_LEAD = /(?:未|没有|沒有)(?:标明|標明|注明|註明|明确|明確|列明|写明|寫明)(?:牵头|牽頭)(?:单位|單位|部门|部門)的?[，,]?(?:其)?(?:均|统一|統一|一律|全部)?由([^，,。；;：:\r\n]{2,40}?)(?:牵|牽|负|負)(?:\r?\n)?(?:头|頭|责|責)(?=[。；;，,\r\n]|$)/g;
 
 /**
  * A plan's statement of the unit that leads every task naming none (`以下任务未标明牵头单位的，均由县发改局牵头`,
@@ -50,7 +50,8 @@ export function defaultLead(text: string, ctx: AttributionContext): { units: Uni
   DEFAULT_LEAD.lastIndex = 0;
   for (let m = DEFAULT_LEAD.exec(text); m !== null; m = DEFAULT_LEAD.exec(text)) {
     const name = m[1]!;
-    if (!UNIT_END.test(name)) continue;
+    // One unit leads (`由县发改局会同县财政局牵头` names two: no default).
+    if (!UNIT_END.test(name) || /会同|會同|联合|聯合|和|及|与|與|、/.test(name)) continue;
     const start = m.index + m[0].lastIndexOf(name);
     const units = unitsIn({ start, end: start + name.length }, 'lead', ctx);
     if (units.length > 0) return { units, span: { start: m.index, end: m.index + m[0].length } };

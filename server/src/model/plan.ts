@@ -1059,6 +1059,8 @@ function nextPlanTitle(text: string, blocks: Block[], b: number, bodyEnd: number
   if (block.end - block.start > 48) return null;
   const line = text.slice(block.start, block.end).trim();
   if (!PLAN_NAME_END.test(line) || /[。；;，,、！？!?：:]/.test(line)) return null;
+  // `任务清单`, `工作安排`, `具体分工` alone are headings of the plan itself: a list's title says more (`2026年重点工作责任分工`).
+  if (!PLAN_NAME_STRICT_END.test(line) && line.length < MIN_LIST_TITLE) return null;
   if (next.at <= b) next.at = numberedAfter(blocks, b, bodyEnd);
   const marker = next.at < blocks.length ? blocks[next.at]!.marker : null;
   if (marker === null) return null;
@@ -1073,7 +1075,7 @@ function nextPlanTitle(text: string, blocks: Block[], b: number, bodyEnd: number
  * which would otherwise go on with the tasks above as their step back), no deeper than the item open above it, and no
  * marker of a higher level after it. Null otherwise.
  */
-function headingWithoutNumber(text: string, blocks: Block[], b: number, nonTask: NonTaskNames, stack: readonly SectionInfo[]): string | null {
+function headingWithoutNumber(text: string, blocks: Block[], b: number, nonTask: NonTaskNames, stack: readonly SectionInfo[], bodyEnd: number): string | null {
   const block = blocks[b]!;
   if (block.end - block.start > 24) return null;
   const line = text.slice(block.start, block.end).trim().replace(/[：:]$/, '');
@@ -1087,15 +1089,15 @@ function headingWithoutNumber(text: string, blocks: Block[], b: number, nonTask:
   if (open !== undefined && level > open.section.marker.level) return null;
   // Nor is it a part when a marker of a higher level follows (`一、河道整治` … `工作要求` `（一）…` then `二、垃圾分类`): the line
   // heads a list inside that chapter, and a part would take the chapters after it for its own.
-  return higherMarkerAfter(blocks, b + 1, level) ? null : line;
+  return higherMarkerAfter(blocks, b + 1, level, bodyEnd) ? null : line;
 }
 
 /** How many paragraphs `higherMarkerAfter` looks over (a plan's last part is rarely longer; past it, none is taken to follow). */
 const PART_REACH = 400;
 
-/** Does a marker of a level higher than `level` open a paragraph among the `PART_REACH` after `blocks[from]`? */
-function higherMarkerAfter(blocks: Block[], from: number, level: number): boolean {
-  for (let k = from; k < blocks.length && k - from < PART_REACH; k++) {
+/** Does a marker of a level higher than `level` open a paragraph among the `PART_REACH` after `blocks[from]`, before `bodyEnd`? */
+function higherMarkerAfter(blocks: Block[], from: number, level: number, bodyEnd: number): boolean {
+  for (let k = from; k < blocks.length && k - from < PART_REACH && blocks[k]!.start < bodyEnd; k++) {
     const marker = blocks[k]!.kind === 'paragraph' ? blocks[k]!.marker : null;
     const kind = marker === null ? undefined : LEVELS[marker.tokenType.name];
     if (kind !== undefined && kind.level !== 0 && kind.level < level) return true;
@@ -1113,6 +1115,10 @@ function numberedAfter(blocks: Block[], b: number, bodyEnd: number): number {
 
 /** The last words of a plan's title (`…实施方案`, `…工作要点`, `…行动计划`, `…重点工作责任分工`, `…任务清单`, `…工作安排`). */
 const PLAN_NAME_END = /(?:方案|要点|要點|计划|計劃|分工|清单|清單|安排)$/;
+/** The endings that name a plan whatever the length of the line. */
+const PLAN_NAME_STRICT_END = /(?:方案|要点|要點|计划|計劃)$/;
+/** The shortest title of a list ending in `分工`, `清单` or `安排`. */
+const MIN_LIST_TITLE = 8;
 
 /** `第X章` or `第X部分`, then its title (no sentence, no clause), alone on its line. */
 const PART_HEADING = /^[ \t\u3000\u00a0]*(?:#{1,6}[ \t]+)?第[一二三四五六七八九十]{1,3}(?:章|部分)[ \t\u3000\u00a0:：]*([^。；;，,、！？!?\r\n:：]{0,30})[ \t\u3000\u00a0]*\r?\n?$/;
@@ -1183,7 +1189,7 @@ function buildSections(
     const partTitle =
       block.marker === null && block.start >= noticeEnd
         ? (partHeading(ctx.text, block) ??
-          (all.length > planFrom ? (nextPlanTitle(ctx.text, blocks, b, bodyEnd, nextNumbered) ?? headingWithoutNumber(ctx.text, blocks, b, nonTask, stack)) : null))
+          (all.length > planFrom ? (nextPlanTitle(ctx.text, blocks, b, bodyEnd, nextNumbered) ?? headingWithoutNumber(ctx.text, blocks, b, nonTask, stack, bodyEnd)) : null))
         : null;
     if (partTitle !== null) {
       // A part's heading closes everything above it: its items are its own, a list of their own.
@@ -1514,7 +1520,7 @@ function nonTaskPattern(names: string[]): NonTaskNames {
   let pattern = NON_TASK_PATTERNS.get(key);
   if (pattern === undefined) {
     if (NON_TASK_PATTERNS.size >= 64) NON_TASK_PATTERNS.clear();
-    const ending = endings.length === 0 ? '' : `^(?!${WORK_OPENING})(?!.*${WORK_INSIDE})[^、，,；;：:。]{1,6}${NOT_DEGREE}(?:${endings.join('|')})${FIRM_TAIL}$`;
+    const ending = endings.length === 0 ? '' : `^(?!${WORK_OPENING})(?!.*${WORK_INSIDE}.+(?:${endings.join('|')})${FIRM_TAIL}$)[^、，,；;：:。]{1,6}${NOT_DEGREE}(?:${endings.join('|')})${FIRM_TAIL}$`;
     const any = whole === '' && ending === '' ? '(?!)' : [whole, ending].filter((s) => s !== '').join('|'); // `(?!)`: nothing
     // One name with what may stand before it (no joining word), or a closing part's title; then those joined.
     const piece = whole === '' ? WHOLE_TITLE_WORDS : `(?:[^、，,和与及暨]{0,2}(?:${whole})|${WHOLE_TITLE_WORDS})`;
@@ -1531,7 +1537,10 @@ const ENDING_MARK = /^(?:…|\.\.\.)+/;
 /** Verbs of work that may open a title ending in a standard or requirement (`提高…标准` raises one: work). */
 const WORK_OPENING = `(?:${WORK_START.source.slice(1)}|制定|制订|修订|修改|细化|统一|执行|完成|实现|出台|贯彻|遵守|达到|对照|按照|研究|起草|编写)`;
 
-/** Verbs of reaching or keeping to what the ending names, anywhere in the title (`确保完成年度目标`, `全面落实管理要求`): work. */
+/**
+ * Verbs of reaching or keeping to what the ending names, with words between them and it (`确保完成年度目标`, `全面落实管理要求`):
+ * work. Right before the ending they name its kind (`工作落实要求`, `考核执行标准`).
+ */
 const WORK_INSIDE = '(?:完成|实现|确保|力争|兑现|紧盯|锚定|对标|压实|达到|达成|瞄准|落实|执行|围绕|聚焦)';
 
 /** An ending word used as an adjective (`执法行为更加规范`: a goal, or a task, never a list of standards). */
