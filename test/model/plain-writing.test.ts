@@ -419,6 +419,10 @@ describe('plain writing: shapes a third review found read worse, read as before 
     const p = read(['青原县2026年人居环境整治方案', '一、治理农村垃圾。（县住建局牵头）', '二、治理农村污水。（县生态环境分局牵头）', '任务清单', '一、开展厕所革命。（县农业农村局牵头）']);
     assert.deepEqual(p.separateLists.filter((l) => l.kind === 'part'), []);
   });
+  it('a heading that lost its number before an attachment numbered from 一、 still heads a part (the look-ahead stops at 附件)', () => {
+    const p = read(['青原县2026年河道整治方案', '（一）清理河道垃圾。（县水利局牵头；2026年9月底前）', '（二）拆除违章建筑。（县自然资源局牵头；2026年10月底前）', '保障措施', '（一）加强组织领导。', '（二）强化督导考核。', '附件', '一、乱占问题清单', '二、乱建问题清单']);
+    assert.deepEqual(p.tasks.map((t) => t.title), ['清理河道垃圾', '拆除违章建筑']);
+  });
   it('`建成之后`, `都是…建成`: a fact, no deadline; `自2025年1月起` in a 2026 plan is past, no deadline', () => {
     assert.equal(plan('（二）加强养护。城南大道2025年建成之后交通流量大增，由县交通局牵头开展日常养护。').tasks[1]!.deadline, null);
     assert.equal(plan('（二）改造管网。城区管网都是1998年建成，由县住建局牵头改造。').tasks[1]!.deadline, null);
