@@ -147,9 +147,10 @@ export const TASK_COUNT_END = new RegExp(`[(（]${COUNT_WORDS}[)）]$`);
 
 /**
  * What `负责` after units' names is followed by when it tells no lead of this task: a person (`县发改局负责同志`,
- * `…负责人`, `主要负责领导要亲自部署`, `负责干部要…`; not `负责干部教育培训`, `负责领导全县…`: work), a duty in general words (`负责对…`, `负责《方案》的…`, `负责的`), each unit's own share of a duty
- * (`县级以上人民政府负责本地区…`, `…负责各自…`), a scope (`县住建局负责范围内…`), an appointment (`负责任`). Anything else is the work the units lead, a verb or its object (`县委宣传部负责组织开展…`,
- * `各县（市、区）人民政府负责新建…`, `市住建局负责城镇小区配套幼儿园治理`).
+ * `…负责人`, `主要负责领导要亲自部署`, `负责干部要…`; not `负责干部教育培训`, `负责领导全县…`: work), a duty in general
+ * words (`负责对…`, `负责《方案》的…`, `负责的`), each unit's own share of a duty (`县级以上人民政府负责本地区…`,
+ * `…负责各自…`), a scope (`县住建局负责范围内…`), an appointment (`负责任`). Anything else is the work the units lead, a
+ * verb or its object (`县委宣传部负责组织开展…`, `各县（市、区）人民政府负责新建…`, `市住建局负责城镇小区配套幼儿园治理`).
  */
 const NOT_CHARGED_WORK = /^(?:同志|人|(?:领导|領導|干部|幹部|班子)(?=要|須|须|应|應|亲自|親自|带头|帶頭|同志|干部|幹部|班子|成员|成員|[、，,和及与與]|$)|的|对|對|任|《|〈|本|各自|范围|範圍|区域|區域|领域|領域|片区|片區|辖区|轄區|地区|地區)/;
 

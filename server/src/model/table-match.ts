@@ -326,7 +326,7 @@ function captioned(text: string, item: Section, at: number): boolean {
   let end = at;
   while (end > item.marker.span.end && isTrimCode(text.charCodeAt(end - 1))) end--;
   const start = text.lastIndexOf('\n', end - 1) + 1;
-  if (start <= item.marker.span.start || end - start > 60) return false;
+  if (start <= item.marker.span.start || end - start > MAX_CAPTION) return false;
   const line = toSimplified(stripNoise(text.slice(start, end))).replace(/^[#>*_\s\u3000]+|[*_:：\s\u3000]+$/g, '');
   return !/[。；;]/.test(line) && TASK_TABLE_CAPTION.test(line);
 }

@@ -625,11 +625,16 @@ function wrapsRow(text: string, above: TableRow, row: TableRow, columns: readonl
     const pieces = above.parts?.[c];
     if (above.cells[c] === '' || (pieces?.length ?? 1) >= MAX_WRAP_LINES) return false;
     const piece = pieces === undefined ? above.cellSpans[c]! : pieces[pieces.length - 1]!;
-    const end = text.charCodeAt(piece.end - 1);
-    if (end === 0x3001 /* 、 */ || end === 0xff0c /* ， */ || end === 0x2c /* , */) cut = true;
+    if (endsInList(text, piece)) cut = true;
     else if (columns[c] === 'deadline' && kindOf(cell) !== 'date' && kindOf(text.slice(piece.start, piece.end) + cell) === 'date') cut = true;
   }
   return cut;
+}
+
+/** Does the piece of a cell at `piece` stop in the middle of a list or a clause (`各街道办事处、`, `…，`): its cell goes on? */
+function endsInList(text: string, piece: Span): boolean {
+  const end = text.charCodeAt(piece.end - 1);
+  return end === 0x3001 /* 、 */ || end === 0xff0c /* ， */ || end === 0x2c /* , */;
 }
 
 /** The row `above` with `row`'s cells as the next pieces of its own (`wrapsRow`), each cell its pieces joined (`joinedCell`). */
@@ -975,8 +980,7 @@ function isCategoryRow(view: Lines, k: number, previous: number, above: Span | n
   const kind = kindOf(name);
   if (kind !== 'short' && kind !== 'long' && kind !== 'person') return false;
   if (above !== null) {
-    const end = text.charCodeAt(above.end - 1);
-    if (end === 0x3001 /* 、 */ || end === 0xff0c /* ， */ || end === 0x2c /* , */ || kindOf(text.slice(above.start, above.end) + name) === 'date') return false;
+    if (endsInList(text, above) || kindOf(text.slice(above.start, above.end) + name) === 'date') return false;
   }
   const next = view.firstKept(k + 1);
   const numberEnd = rowNumberEnd(text, next, view.end(k + 1));

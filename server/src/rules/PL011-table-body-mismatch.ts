@@ -31,7 +31,7 @@ export const rule: Rule = {
   },
   check({ plan, settings, report }) {
     const found = matchOf(plan);
-    // No table is left to compare when each lists a body item's own work.
+    // No table is left to compare when each lists other work (a body item's own, or other things under their caption).
     if (!found || found.tableRows.length === 0) return;
     const { tableRows, units, candidates, result } = found;
     // Matched candidates by index: `candidates` lists each unit, then its items.
